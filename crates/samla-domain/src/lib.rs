@@ -1,0 +1,13 @@
+//! samla's domain: the rules and types of group-based learning and coping programmes.
+//!
+//! Nothing here performs I/O. Storage and web layers call these functions and types,
+//! so a rule lives in exactly one place and is tested as a plain function.
+
+pub mod accounts;
+pub mod audit;
+pub mod policy;
+pub mod secrets;
+pub mod validation;
+
+pub use policy::{Action, Decision, Role, RoleSet, Scope};
+pub use validation::{FieldError, FieldErrors};

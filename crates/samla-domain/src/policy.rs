@@ -1,0 +1,263 @@
+//! The one place that decides who may do what. Default deny: an action not granted to a
+//! role below is refused. The same table is written out in `docs/policy.md`; a test
+//! compares the two for every role and action.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A role a person holds in one organisation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Admin,
+    Coordinator,
+    GroupLeader,
+    Secretary,
+    UserRepresentative,
+    Analyst,
+}
+
+impl Role {
+    pub const ALL: [Role; 6] =
+        [Role::Admin, Role::Coordinator, Role::GroupLeader, Role::Secretary, Role::UserRepresentative, Role::Analyst];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Admin => "admin",
+            Role::Coordinator => "coordinator",
+            Role::GroupLeader => "group_leader",
+            Role::Secretary => "secretary",
+            Role::UserRepresentative => "user_representative",
+            Role::Analyst => "analyst",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|role| role.as_str() == raw)
+    }
+
+    /// Roles whose work shows personal data about participants; an organisation
+    /// requires a second factor for them by default.
+    pub fn sees_personal_data(self) -> bool {
+        matches!(self, Role::Admin | Role::Coordinator | Role::GroupLeader | Role::Secretary)
+    }
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Everything samla lets a person do, named once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    /// Own account: password, language, second factor, tokens, sessions.
+    ManageOwnAccount,
+    ViewHome,
+    ManageUsers,
+    ManageOrganisationSettings,
+    ViewAuditLog,
+    ViewProgrammes,
+    ManageProgrammes,
+    ViewCourses,
+    PlanCourses,
+    /// Names and contact details of participants and guardians.
+    ViewParticipantContacts,
+    /// Health, child-welfare and notes about a person.
+    ViewSensitivePersonalData,
+    RecordSessionWork,
+    ManageIntake,
+    ViewAggregateStatistics,
+}
+
+impl Action {
+    pub const ALL: [Action; 14] = [
+        Action::ManageOwnAccount,
+        Action::ViewHome,
+        Action::ManageUsers,
+        Action::ManageOrganisationSettings,
+        Action::ViewAuditLog,
+        Action::ViewProgrammes,
+        Action::ManageProgrammes,
+        Action::ViewCourses,
+        Action::PlanCourses,
+        Action::ViewParticipantContacts,
+        Action::ViewSensitivePersonalData,
+        Action::RecordSessionWork,
+        Action::ManageIntake,
+        Action::ViewAggregateStatistics,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::ManageOwnAccount => "manage_own_account",
+            Action::ViewHome => "view_home",
+            Action::ManageUsers => "manage_users",
+            Action::ManageOrganisationSettings => "manage_organisation_settings",
+            Action::ViewAuditLog => "view_audit_log",
+            Action::ViewProgrammes => "view_programmes",
+            Action::ManageProgrammes => "manage_programmes",
+            Action::ViewCourses => "view_courses",
+            Action::PlanCourses => "plan_courses",
+            Action::ViewParticipantContacts => "view_participant_contacts",
+            Action::ViewSensitivePersonalData => "view_sensitive_personal_data",
+            Action::RecordSessionWork => "record_session_work",
+            Action::ManageIntake => "manage_intake",
+            Action::ViewAggregateStatistics => "view_aggregate_statistics",
+        }
+    }
+}
+
+/// How far an allowed action reaches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Scope {
+    /// Only the courses the person works on.
+    AssignedCourses,
+    /// Everything in the organisation.
+    Organisation,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    Deny,
+    Allow(Scope),
+}
+
+impl Decision {
+    pub fn is_allowed(self) -> bool {
+        matches!(self, Decision::Allow(_))
+    }
+
+    /// The wider of two decisions: a person with two roles may do what either may.
+    fn widest(self, other: Decision) -> Decision {
+        match (self, other) {
+            (Decision::Deny, d) | (d, Decision::Deny) => d,
+            (Decision::Allow(a), Decision::Allow(b)) => Decision::Allow(a.max(b)),
+        }
+    }
+}
+
+/// What one role may do. Every arm not listed is a denial.
+pub fn decide_for_role(role: Role, action: Action) -> Decision {
+    use Action::*;
+    use Decision::{Allow, Deny};
+    use Role::*;
+    use Scope::{AssignedCourses, Organisation};
+    match (role, action) {
+        (_, ManageOwnAccount | ViewHome) => Allow(Organisation),
+
+        (Admin, ManageUsers | ManageOrganisationSettings | ViewAuditLog) => Allow(Organisation),
+        (Admin, ViewProgrammes | ViewCourses) => Allow(Organisation),
+
+        (Coordinator, ViewProgrammes | ManageProgrammes | ViewCourses | PlanCourses) => Allow(Organisation),
+        (Coordinator, ViewParticipantContacts | ViewSensitivePersonalData) => Allow(Organisation),
+        (Coordinator, RecordSessionWork | ManageIntake | ViewAggregateStatistics) => Allow(Organisation),
+
+        (GroupLeader, ViewProgrammes) => Allow(Organisation),
+        (GroupLeader, ViewCourses | ViewParticipantContacts | ViewSensitivePersonalData) => Allow(AssignedCourses),
+        (GroupLeader, RecordSessionWork) => Allow(AssignedCourses),
+
+        (Secretary, ViewProgrammes | ViewCourses | ViewParticipantContacts | ManageIntake) => Allow(Organisation),
+
+        (UserRepresentative, ViewProgrammes) => Allow(Organisation),
+        (UserRepresentative, ViewCourses) => Allow(AssignedCourses),
+
+        (Analyst, ViewProgrammes | ViewAggregateStatistics) => Allow(Organisation),
+
+        _ => Deny,
+    }
+}
+
+/// The roles one person holds in the organisation they are working in.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RoleSet(Vec<Role>);
+
+impl RoleSet {
+    pub fn new(mut roles: Vec<Role>) -> Self {
+        roles.sort();
+        roles.dedup();
+        Self(roles)
+    }
+
+    pub fn roles(&self) -> &[Role] {
+        &self.0
+    }
+
+    pub fn contains(&self, role: Role) -> bool {
+        self.0.contains(&role)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The decision for a person: the widest of their roles' decisions; none → deny.
+    pub fn decide(&self, action: Action) -> Decision {
+        self.0.iter().map(|role| decide_for_role(*role, action)).fold(Decision::Deny, Decision::widest)
+    }
+
+    pub fn may(&self, action: Action) -> bool {
+        self.decide(action).is_allowed()
+    }
+
+    /// Whether sensitive personal fields may be included in what this person receives.
+    pub fn may_see_sensitive(&self) -> bool {
+        self.may(Action::ViewSensitivePersonalData)
+    }
+
+    /// Whether a second factor is required by an organisation that requires it for
+    /// roles that see personal data.
+    pub fn needs_second_factor(&self) -> bool {
+        self.0.iter().any(|role| role.sees_personal_data())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_roles_means_nothing_is_allowed() {
+        let nobody = RoleSet::default();
+        for action in Action::ALL {
+            assert_eq!(nobody.decide(action), Decision::Deny, "{action:?}");
+        }
+    }
+
+    #[test]
+    fn user_representative_never_sees_sensitive_data() {
+        let rep = RoleSet::new(vec![Role::UserRepresentative]);
+        assert!(!rep.may_see_sensitive());
+        assert!(!rep.may(Action::ViewParticipantContacts));
+    }
+
+    #[test]
+    fn group_leader_is_limited_to_assigned_courses() {
+        let leader = RoleSet::new(vec![Role::GroupLeader]);
+        assert_eq!(leader.decide(Action::ViewCourses), Decision::Allow(Scope::AssignedCourses));
+    }
+
+    #[test]
+    fn analyst_sees_only_aggregates() {
+        let analyst = RoleSet::new(vec![Role::Analyst]);
+        assert!(analyst.may(Action::ViewAggregateStatistics));
+        assert!(!analyst.may(Action::ViewCourses));
+        assert!(!analyst.may(Action::ViewParticipantContacts));
+    }
+
+    #[test]
+    fn two_roles_take_the_wider_scope() {
+        let both = RoleSet::new(vec![Role::GroupLeader, Role::Coordinator]);
+        assert_eq!(both.decide(Action::ViewCourses), Decision::Allow(Scope::Organisation));
+    }
+
+    #[test]
+    fn roles_round_trip_through_their_names() {
+        for role in Role::ALL {
+            assert_eq!(Role::parse(role.as_str()), Some(role));
+        }
+        assert_eq!(Role::parse("root"), None);
+    }
+}

@@ -1,0 +1,113 @@
+//! One validation approach for pages and API alike: parse input into a domain type or
+//! return every problem at once, each naming its field and a message key that the web
+//! layer translates.
+
+use serde::Serialize;
+
+/// One problem with one field. `code` is a translation key (e.g. `error-email-invalid`);
+/// `args` fill its placeholders.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldError {
+    pub field: String,
+    pub code: &'static str,
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl FieldError {
+    pub fn new(field: impl Into<String>, code: &'static str) -> Self {
+        Self { field: field.into(), code, args: Vec::new() }
+    }
+
+    pub fn with_arg(mut self, name: &'static str, value: impl ToString) -> Self {
+        self.args.push((name, value.to_string()));
+        self
+    }
+}
+
+/// All problems found in one input, in the order of the form's fields.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FieldErrors(pub Vec<FieldError>);
+
+impl FieldErrors {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn push(&mut self, error: FieldError) {
+        self.0.push(error);
+    }
+
+    /// Records the error of a parse and returns its value, so a form parser can check
+    /// every field before deciding.
+    pub fn take<T>(&mut self, result: Result<T, FieldError>) -> Option<T> {
+        match result {
+            Ok(value) => Some(value),
+            Err(error) => {
+                self.0.push(error);
+                None
+            }
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn single(error: FieldError) -> Self {
+        Self(vec![error])
+    }
+
+    /// `Ok(value)` when nothing was recorded; otherwise every error.
+    pub fn finish<T>(self, value: impl FnOnce() -> T) -> Result<T, FieldErrors> {
+        if self.0.is_empty() {
+            Ok(value())
+        } else {
+            Err(self)
+        }
+    }
+}
+
+impl From<FieldError> for FieldErrors {
+    fn from(error: FieldError) -> Self {
+        Self::single(error)
+    }
+}
+
+/// A required, trimmed piece of text of bounded length.
+pub fn required_text(field: &str, raw: &str, max_chars: usize) -> Result<String, FieldError> {
+    let value = raw.trim();
+    if value.is_empty() {
+        return Err(FieldError::new(field, "error-required"));
+    }
+    if value.chars().count() > max_chars {
+        return Err(FieldError::new(field, "error-too-long").with_arg("max", max_chars));
+    }
+    if value.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+        return Err(FieldError::new(field, "error-invalid-characters"));
+    }
+    Ok(value.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn required_text_trims_and_bounds() {
+        assert_eq!(required_text("name", "  Kari  ", 10).unwrap(), "Kari");
+        assert_eq!(required_text("name", "   ", 10).unwrap_err().code, "error-required");
+        assert_eq!(required_text("name", "abcdefghijk", 10).unwrap_err().code, "error-too-long");
+        assert_eq!(required_text("name", "a\u{0}b", 10).unwrap_err().code, "error-invalid-characters");
+    }
+
+    #[test]
+    fn field_errors_collects_every_problem() {
+        let mut errors = FieldErrors::new();
+        let a = errors.take(required_text("a", "", 5));
+        let b = errors.take(required_text("b", "ok", 5));
+        assert!(a.is_none());
+        assert_eq!(b.as_deref(), Some("ok"));
+        assert_eq!(errors.0.len(), 1);
+        assert!(errors.finish(|| ()).is_err());
+    }
+}

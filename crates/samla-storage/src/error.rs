@@ -1,0 +1,47 @@
+use thiserror::Error;
+
+/// What can go wrong in storage, in terms the web layer can act on. Database text
+/// never leaves this layer except in logs.
+#[derive(Debug, Error)]
+pub enum StoreError {
+    #[error("not found")]
+    NotFound,
+    /// A unique value is already taken; names the form field it came from.
+    #[error("already taken: {0}")]
+    Taken(&'static str),
+    /// The record changed since the caller read it (optimistic concurrency).
+    #[error("stale version")]
+    Stale,
+    #[error("database URL must start with sqlite: or postgres:")]
+    UnsupportedUrl,
+    #[error("database error: {0}")]
+    Database(sqlx::Error),
+    #[error("migration error: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+}
+
+/// Unique constraints and the field each belongs to.
+const UNIQUE_FIELDS: &[(&str, &str)] = &[
+    ("users.email", "email"),
+    ("users_email_key", "email"),
+    ("organisations.slug", "slug"),
+    ("organisations_slug_key", "slug"),
+];
+
+impl From<sqlx::Error> for StoreError {
+    fn from(error: sqlx::Error) -> Self {
+        match &error {
+            sqlx::Error::RowNotFound => StoreError::NotFound,
+            sqlx::Error::Database(db) if db.is_unique_violation() => {
+                let message = db.message();
+                let constraint = db.constraint().unwrap_or("");
+                UNIQUE_FIELDS
+                    .iter()
+                    .find(|(name, _)| constraint == *name || message.contains(name))
+                    .map(|(_, field)| StoreError::Taken(field))
+                    .unwrap_or(StoreError::Database(error))
+            }
+            _ => StoreError::Database(error),
+        }
+    }
+}

@@ -1,0 +1,105 @@
+use super::users::page_bounds;
+use super::{ApiQuery, Page, Problem};
+use crate::auth::ApiCaller;
+use crate::error::WebError;
+use crate::services::audit;
+use crate::AppState;
+use axum::extract::{Path, State};
+use axum::Json;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use utoipa::{IntoParams, ToSchema};
+
+#[derive(Serialize, ToSchema)]
+pub struct AuditEntry {
+    pub seq: i64,
+    /// Unix seconds.
+    pub at: i64,
+    pub actor_user_id: Option<i64>,
+    pub actor_role: Option<String>,
+    pub action: String,
+    pub record_type: Option<String>,
+    pub record_id: Option<String>,
+    /// success, failure or denied.
+    pub outcome: String,
+    pub request_id: Option<String>,
+}
+
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct AuditParams {
+    /// Only this action, e.g. `login.password`.
+    pub action: Option<String>,
+    pub record_type: Option<String>,
+    pub record_id: Option<String>,
+    /// Only rows by this person (their id).
+    pub user: Option<String>,
+    /// success, failure or denied.
+    pub outcome: Option<String>,
+    /// First day, YYYY-MM-DD, in the organisation's time zone.
+    pub from: Option<String>,
+    /// Last day, YYYY-MM-DD.
+    pub to: Option<String>,
+    #[param(minimum = 1, maximum = 200)]
+    pub limit: Option<i64>,
+    pub cursor: Option<String>,
+}
+
+/// Searches the organisation's audit trail, newest first (administrators). The search
+/// is itself audited.
+#[utoipa::path(get, path = "/api/v1/organisations/{org}/audit", operation_id = "searchAudit", tag = "audit",
+    params(("org" = String, Path, description = "The organisation's slug"), AuditParams),
+    responses(
+        (status = 200, description = "A page of audit rows", body = Page<AuditEntry>),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid filters", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn search_audit(
+    State(state): State<AppState>,
+    caller: ApiCaller,
+    Path(org): Path<String>,
+    ApiQuery(params): ApiQuery<AuditParams>,
+) -> Result<Json<Page<AuditEntry>>, WebError> {
+    let actor = caller.in_organisation(&state, &org).await?;
+    let (limit, cursor) = page_bounds(params.limit, params.cursor.as_deref())?;
+    let tz: chrono_tz::Tz = actor.timezone().parse().unwrap_or(chrono_tz::Europe::Oslo);
+    let mut filters = HashMap::new();
+    for (name, value) in [
+        ("action", &params.action),
+        ("record_type", &params.record_type),
+        ("record_id", &params.record_id),
+        ("user", &params.user),
+        ("outcome", &params.outcome),
+        ("from", &params.from),
+        ("to", &params.to),
+    ] {
+        if let Some(value) = value {
+            filters.insert(name.to_string(), value.clone());
+        }
+    }
+    let mut query = crate::pages::parse_audit_query(&filters, tz)?;
+    query.limit = limit;
+    query.before_seq = cursor;
+    let rows = audit::search(&state, &actor, query).await?;
+    let next_cursor = if rows.len() as i64 == limit { rows.last().map(|r| r.seq.to_string()) } else { None };
+    Ok(Json(Page {
+        items: rows
+            .into_iter()
+            .map(|r| AuditEntry {
+                seq: r.seq,
+                at: r.at,
+                actor_user_id: r.actor_user_id,
+                actor_role: r.actor_role,
+                action: r.action,
+                record_type: r.record_type,
+                record_id: r.record_id,
+                outcome: r.outcome,
+                request_id: r.request_id,
+            })
+            .collect(),
+        next_cursor,
+    }))
+}

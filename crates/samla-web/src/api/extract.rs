@@ -1,0 +1,92 @@
+//! Extractors that turn bad input into problem documents naming where it is wrong.
+
+use crate::error::WebError;
+use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::header::{CONTENT_TYPE, IF_MATCH};
+use axum::http::request::Parts;
+use serde::de::DeserializeOwned;
+
+/// A JSON body; malformed JSON or a wrong type is a 400 naming the place.
+pub struct ApiJson<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
+    type Rejection = WebError;
+
+    async fn from_request(request: Request, _state: &S) -> Result<Self, Self::Rejection> {
+        let is_json = request
+            .headers()
+            .get(CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.split(';').next().unwrap_or("").trim().eq_ignore_ascii_case("application/json"));
+        if !is_json {
+            return Err(WebError::BadRequest { detail_key: "problem-json-content-type", location: String::new() });
+        }
+        let bytes = axum::body::to_bytes(request.into_body(), crate::http::MAX_BODY_BYTES)
+            .await
+            .map_err(|_| WebError::PayloadTooLarge)?;
+        let mut deserializer = serde_json::Deserializer::from_slice(&bytes);
+        match serde_path_to_error::deserialize(&mut deserializer) {
+            Ok(value) => match deserializer.end() {
+                Ok(()) => Ok(ApiJson(value)),
+                Err(trailing) => Err(WebError::BadRequest {
+                    detail_key: "problem-json-detail",
+                    location: format!("line {} column {}", trailing.line(), trailing.column()),
+                }),
+            },
+            Err(error) => {
+                let inner = error.inner();
+                let path = error.path().to_string();
+                let location = if path == "." || path.is_empty() {
+                    format!("line {} column {}", inner.line(), inner.column())
+                } else {
+                    format!("{path} (line {} column {})", inner.line(), inner.column())
+                };
+                Err(WebError::BadRequest { detail_key: "problem-json-detail", location })
+            }
+        }
+    }
+}
+
+/// Query parameters; a wrong one is a 400 naming it.
+pub struct ApiQuery<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for ApiQuery<T> {
+    type Rejection = WebError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        let query = parts.uri.query().unwrap_or("");
+        let deserializer = serde_urlencoded::Deserializer::new(form_urlencoded_parse(query));
+        serde_path_to_error::deserialize(deserializer).map(ApiQuery).map_err(|error| WebError::BadRequest {
+            detail_key: "problem-query-detail",
+            location: error.path().to_string(),
+        })
+    }
+}
+
+fn form_urlencoded_parse(query: &str) -> form_urlencoded::Parse<'_> {
+    form_urlencoded::parse(query.as_bytes())
+}
+
+/// The version a client last saw, from `If-Match: "v3"`; required for updates.
+pub struct IfMatch(pub i64);
+
+impl<S: Send + Sync> FromRequestParts<S> for IfMatch {
+    type Rejection = WebError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        let raw = parts.headers.get(IF_MATCH).ok_or(WebError::PreconditionRequired)?;
+        let version = raw
+            .to_str()
+            .ok()
+            .map(|v| v.trim().trim_start_matches("W/"))
+            .and_then(|v| v.strip_prefix("\"v"))
+            .and_then(|v| v.strip_suffix('"'))
+            .and_then(|v| v.parse::<i64>().ok());
+        // A malformed tag can match no version: it is stale, not a different error.
+        Ok(IfMatch(version.unwrap_or(0)))
+    }
+}
+
+pub fn etag(version: i64) -> String {
+    format!("\"v{version}\"")
+}

@@ -1,0 +1,96 @@
+use super::extract::etag;
+use super::{ApiJson, IfMatch, Problem};
+use crate::auth::ApiCaller;
+use crate::error::WebError;
+use crate::services::organisations;
+use crate::AppState;
+use axum::extract::{Path, State};
+use axum::http::header::ETAG;
+use axum::response::IntoResponse;
+use axum::Json;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+#[derive(Serialize, ToSchema)]
+pub struct Organisation {
+    pub slug: String,
+    pub name: String,
+    /// NO or DK: decides public holidays, time zone and currency.
+    pub country: String,
+    /// Whether roles that see personal data must use a second factor.
+    pub require_second_factor: bool,
+    pub version: i64,
+}
+
+impl From<samla_storage::organisations::Organisation> for Organisation {
+    fn from(o: samla_storage::organisations::Organisation) -> Self {
+        Organisation {
+            slug: o.slug,
+            name: o.name,
+            country: o.country,
+            require_second_factor: o.require_second_factor != 0,
+            version: o.version,
+        }
+    }
+}
+
+fn with_etag(organisation: Organisation) -> impl IntoResponse {
+    ([(ETAG, etag(organisation.version))], Json(organisation))
+}
+
+/// An organisation's settings (administrators).
+#[utoipa::path(get, path = "/api/v1/organisations/{org}", operation_id = "getOrganisation", tag = "organisations",
+    params(("org" = String, Path, description = "The organisation's slug")),
+    responses(
+        (status = 200, description = "The settings; ETag carries the version", body = Organisation,
+            headers(("ETag" = String, description = "Version for If-Match"))),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn get_organisation(
+    State(state): State<AppState>,
+    caller: ApiCaller,
+    Path(org): Path<String>,
+) -> Result<impl IntoResponse, WebError> {
+    let actor = caller.in_organisation(&state, &org).await?;
+    Ok(with_etag(organisations::settings(&state, &actor).await?.into()))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OrganisationChange {
+    #[schema(min_length = 1, max_length = 200, pattern = r"^\S(.*\S)?$")]
+    pub name: String,
+    pub require_second_factor: bool,
+}
+
+/// Changes the settings; `If-Match` must carry the version last read.
+#[utoipa::path(put, path = "/api/v1/organisations/{org}", operation_id = "updateOrganisation", tag = "organisations",
+    params(
+        ("org" = String, Path, description = "The organisation's slug"),
+        ("If-Match" = String, Header, description = "The ETag from getOrganisation"),
+    ),
+    request_body = OrganisationChange,
+    responses(
+        (status = 200, description = "Saved", body = Organisation, headers(("ETag" = String, description = "The new version"))),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "Changed by someone else since read", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn update_organisation(
+    State(state): State<AppState>,
+    caller: ApiCaller,
+    Path(org): Path<String>,
+    IfMatch(version): IfMatch,
+    ApiJson(body): ApiJson<OrganisationChange>,
+) -> Result<impl IntoResponse, WebError> {
+    let actor = caller.in_organisation(&state, &org).await?;
+    let updated =
+        organisations::update_settings(&state, &actor, &body.name, body.require_second_factor, version).await?;
+    Ok(with_etag(updated.into()))
+}

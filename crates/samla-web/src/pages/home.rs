@@ -1,0 +1,52 @@
+use super::Ui;
+use crate::auth::Actor;
+use crate::error::WebError;
+use crate::forms::FormData;
+use crate::AppState;
+use axum::extract::State;
+use axum::response::{IntoResponse, Redirect, Response};
+use samla_domain::Action;
+use samla_storage::{accounts, sessions, StoreError};
+
+/// The start page: who you are here, your roles, and what you can do.
+pub async fn show(State(state): State<AppState>, ui: Ui, actor: Actor) -> Result<Response, WebError> {
+    actor.authorize(&state, Action::ViewHome).await?;
+    let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
+    let organisations = accounts::organisations_of(&mut conn, actor.user_id).await?;
+    let roles: Vec<&str> = actor.roles.roles().iter().map(|r| r.as_str()).collect();
+    let tasks: Vec<(&str, &str)> = [
+        (Action::ManageUsers, "/admin/users", "home-task-users"),
+        (Action::ManageOrganisationSettings, "/admin/organisation", "home-task-organisation"),
+        (Action::ViewAuditLog, "/admin/audit", "home-task-audit"),
+    ]
+    .into_iter()
+    .filter(|(action, _, _)| actor.roles.may(*action))
+    .map(|(_, href, key)| (href, key))
+    .chain([("/account", "home-task-account")])
+    .collect();
+    let context = minijinja::context! {
+        roles => roles,
+        organisations => organisations.iter().map(|(id, _, name)| minijinja::context!{ id => id, name => name, current => *id == actor.organisation.id }).collect::<Vec<_>>(),
+        tasks => tasks.iter().map(|(href, key)| minijinja::context!{ href => href, key => key }).collect::<Vec<_>>(),
+        has_second_factor => actor.has_second_factor,
+    };
+    ui.render(&state, Some(&actor), "home.html", "home-title", context)
+}
+
+/// Moves the session to another organisation the person belongs to.
+pub async fn switch_organisation(
+    State(state): State<AppState>,
+    actor: Actor,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let wanted: i64 = form.get("organisation_id").parse().map_err(|_| WebError::NotFound)?;
+    let mut tx = state.store.write().await?;
+    if accounts::roles_in(&mut tx.tx, actor.user_id, wanted).await?.is_empty() {
+        return Err(WebError::NotFound);
+    }
+    if let Some(id_hash) = actor.session_id_hash() {
+        sessions::set_organisation(&mut tx.tx, id_hash, wanted).await?;
+    }
+    tx.commit().await?;
+    Ok(Redirect::to("/").into_response())
+}

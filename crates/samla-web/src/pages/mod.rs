@@ -1,0 +1,206 @@
+//! Server-rendered pages, one module per feature. Each handler extracts, authorises
+//! (through the actor), calls a service and renders.
+
+mod account;
+mod admin_audit;
+pub(crate) use admin_audit::parse_query as parse_audit_query;
+mod admin_organisation;
+mod admin_users;
+mod health;
+mod home;
+mod language;
+mod login;
+mod second_factor;
+mod setup;
+
+use crate::auth::session_cookie_name;
+use crate::auth::Actor;
+use crate::error::WebError;
+use crate::forms::FormState;
+use crate::http::{CookieJar, CsrfToken, Lang, LANGUAGE_COOKIE};
+use crate::AppState;
+use axum::extract::ConnectInfo;
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use minijinja::Value;
+use samla_domain::accounts::Language;
+use samla_domain::Action;
+use std::net::SocketAddr;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/healthz", get(health::healthz))
+        .route("/readyz", get(health::readyz))
+        .route("/static/samla.css", get(health::stylesheet))
+        .route("/", get(home::show))
+        .route("/organisation", post(home::switch_organisation))
+        .route("/login", get(login::show).post(login::submit))
+        .route("/login/second-factor", get(second_factor::show_check).post(second_factor::submit_check))
+        .route("/logout", post(login::logout))
+        .route("/language", post(language::choose))
+        .route("/account", get(account::show))
+        .route("/account/password", post(account::change_password))
+        .route("/account/tokens", post(account::create_token))
+        .route("/account/tokens/{id}/revoke", post(account::revoke_token))
+        .route("/account/sessions/end", post(account::end_sessions))
+        .route("/account/second-factor", get(second_factor::show_enrol).post(second_factor::submit_enrol))
+        .route("/setup/{token}", get(setup::show_first_admin).post(setup::submit_first_admin))
+        .route("/welcome/{token}", get(setup::show_welcome).post(setup::submit_welcome))
+        .route("/admin/users", get(admin_users::list).post(admin_users::create))
+        .route("/admin/users/new", get(admin_users::new_form))
+        .route("/admin/users/{id}", get(admin_users::show).post(admin_users::update))
+        .route("/admin/users/{id}/second-factor/reset", post(admin_users::reset_second_factor))
+        .route("/admin/users/{id}/invitation", post(admin_users::reinvite))
+        .route("/admin/organisation", get(admin_organisation::show).post(admin_organisation::update))
+        .route("/admin/audit", get(admin_audit::search))
+}
+
+/// What every page needs from the request: language, the form token and where we are.
+pub struct Ui {
+    pub lang: Language,
+    pub csrf: String,
+    pub path: String,
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Ui {
+    type Rejection = WebError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        Ok(Ui {
+            lang: parts.extensions.get::<Lang>().map(|l| l.0).unwrap_or_default(),
+            csrf: parts.extensions.get::<CsrfToken>().map(|c| c.0.clone()).unwrap_or_default(),
+            path: parts.uri.path().to_string(),
+        })
+    }
+}
+
+impl Ui {
+    pub fn form(&self, state: &AppState, form: &FormState) -> Value {
+        form.to_value(&state.i18n, self.lang)
+    }
+
+    /// Renders a page inside the common frame (header, navigation, language switcher).
+    pub fn render(
+        &self,
+        state: &AppState,
+        actor: Option<&Actor>,
+        template: &str,
+        title_key: &str,
+        data: Value,
+    ) -> Result<Response, WebError> {
+        self.render_status(state, actor, StatusCode::OK, template, title_key, data)
+    }
+
+    pub fn render_status(
+        &self,
+        state: &AppState,
+        actor: Option<&Actor>,
+        status: StatusCode,
+        template: &str,
+        title_key: &str,
+        data: Value,
+    ) -> Result<Response, WebError> {
+        let user = actor.map(|a| {
+            minijinja::context! {
+                name => a.name.clone(),
+                organisation => a.organisation.name.clone(),
+                nav => navigation(a, &self.path),
+            }
+        });
+        let context = minijinja::context! {
+            lang => self.lang.code(),
+            csrf => self.csrf.clone(),
+            path => self.path.clone(),
+            title_key => title_key,
+            tz => actor.map(|a| a.timezone()).unwrap_or("Europe/Oslo"),
+            user => user,
+            ..data
+        };
+        let html = state.views.render(template, context)?;
+        Ok((status, Html(html)).into_response())
+    }
+}
+
+/// The links a person's roles lead to, decided by the policy.
+fn navigation(actor: &Actor, path: &str) -> Vec<Value> {
+    let mut items = vec![("/", "nav-home")];
+    if actor.roles.may(Action::ManageUsers) {
+        items.push(("/admin/users", "nav-users"));
+    }
+    if actor.roles.may(Action::ManageOrganisationSettings) {
+        items.push(("/admin/organisation", "nav-organisation"));
+    }
+    if actor.roles.may(Action::ViewAuditLog) {
+        items.push(("/admin/audit", "nav-audit"));
+    }
+    items.push(("/account", "nav-account"));
+    items
+        .into_iter()
+        .map(|(href, key)| {
+            let current = path == href || (href != "/" && path.starts_with(href));
+            minijinja::context! { href => href, key => key, current => current }
+        })
+        .collect()
+}
+
+/// Where to go after logging in: only a path on this site.
+pub fn safe_next(raw: &str) -> String {
+    if raw.starts_with('/') && !raw.starts_with("//") && !raw.contains('\\') && !raw.starts_with("/login") {
+        raw.to_string()
+    } else {
+        "/".to_string()
+    }
+}
+
+/// The client's address, for throttling.
+pub struct ClientAddress(pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientAddress {
+    type Rejection = WebError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        let address = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string());
+        Ok(ClientAddress(address.unwrap_or_else(|| "unknown".to_string())))
+    }
+}
+
+/// The browser's description, kept to show a person their sessions.
+pub fn user_agent(headers: &axum::http::HeaderMap) -> &str {
+    headers.get(axum::http::header::USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or("")
+}
+
+/// Sets the session cookie (ends with the browser) and the language cookie.
+pub fn login_cookies(state: &AppState, session_secret: &str, language: Option<&str>) -> CookieJar {
+    let mut jar = CookieJar::default();
+    let secure = state.config.uses_tls();
+    jar.add(session_cookie_name(state), session_secret, None, secure, false);
+    if let Some(language) = language.and_then(Language::parse) {
+        jar.add(LANGUAGE_COOKIE, language.code(), Some(365 * 24 * 3600), secure, false);
+    }
+    jar
+}
+
+/// A redirect that also sets cookies.
+pub fn redirect_with(jar: CookieJar, to: &str) -> Response {
+    let mut response = axum::response::Redirect::to(to).into_response();
+    jar.apply(response.headers_mut());
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn next_stays_on_this_site() {
+        assert_eq!(safe_next("/admin/users"), "/admin/users");
+        assert_eq!(safe_next("//evil.example"), "/");
+        assert_eq!(safe_next("https://evil.example"), "/");
+        assert_eq!(safe_next("/\\evil"), "/");
+        assert_eq!(safe_next("/login"), "/");
+    }
+}

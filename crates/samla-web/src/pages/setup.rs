@@ -1,0 +1,110 @@
+use super::Ui;
+use crate::error::WebError;
+use crate::forms::{FormData, FormState};
+use crate::http::RequestId;
+use crate::services::{accounts, setup};
+use crate::AppState;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::Extension;
+
+pub async fn show_first_admin(
+    State(state): State<AppState>,
+    ui: Ui,
+    Path(token): Path<String>,
+) -> Result<Response, WebError> {
+    if !setup::setup_link_valid(&state.store, &token, state.clock.now()).await? {
+        return Err(WebError::Gone);
+    }
+    let form = FormState::new().with_value("country", "NO");
+    render_first_admin(&state, &ui, form, StatusCode::OK)
+}
+
+fn render_first_admin(state: &AppState, ui: &Ui, form: FormState, status: StatusCode) -> Result<Response, WebError> {
+    ui.render_status(
+        state,
+        None,
+        status,
+        "setup.html",
+        "setup-title",
+        minijinja::context! { form => ui.form(state, &form) },
+    )
+}
+
+pub async fn submit_first_admin(
+    State(state): State<AppState>,
+    ui: Ui,
+    Path(token): Path<String>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let parsed = setup::FirstAdmin::parse(
+        form.get("organisation_name"),
+        form.get("slug"),
+        form.get("country"),
+        form.get("name"),
+        form.get("email"),
+        form.get("password"),
+    );
+    let result = match parsed {
+        Ok(admin) => setup::create_first_admin(&state.store, &token, admin, state.clock.now()).await.map(|_| ()),
+        Err(errors) => Err(WebError::Invalid(errors)),
+    };
+    match result {
+        Ok(()) => Ok(Redirect::to("/login?welcome=1").into_response()),
+        Err(WebError::Invalid(errors)) => {
+            render_first_admin(&state, &ui, form.kept().with_errors(errors), StatusCode::UNPROCESSABLE_ENTITY)
+        }
+        Err(WebError::Taken(field)) => {
+            let errors = samla_domain::FieldErrors::single(samla_domain::FieldError::new(field, "error-taken"));
+            render_first_admin(&state, &ui, form.kept().with_errors(errors), StatusCode::CONFLICT)
+        }
+        Err(other) => Err(other),
+    }
+}
+
+/// An invited person chooses their password.
+pub async fn show_welcome(
+    State(state): State<AppState>,
+    ui: Ui,
+    Path(token): Path<String>,
+) -> Result<Response, WebError> {
+    let user = accounts::invitation(&state, &token).await?;
+    render_welcome(&state, &ui, &user.name, FormState::new(), StatusCode::OK)
+}
+
+fn render_welcome(
+    state: &AppState,
+    ui: &Ui,
+    name: &str,
+    form: FormState,
+    status: StatusCode,
+) -> Result<Response, WebError> {
+    ui.render_status(
+        state,
+        None,
+        status,
+        "welcome.html",
+        "welcome-title",
+        minijinja::context! { form => ui.form(state, &form), name => name },
+    )
+}
+
+pub async fn submit_welcome(
+    State(state): State<AppState>,
+    ui: Ui,
+    Path(token): Path<String>,
+    Extension(request_id): Extension<RequestId>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let user = accounts::invitation(&state, &token).await?;
+    match accounts::accept_invitation(&state, &token, form.get("password"), form.get("repeat_password"), &request_id.0)
+        .await
+    {
+        Ok(()) => Ok(Redirect::to("/login?welcome=1").into_response()),
+        Err(WebError::Invalid(errors)) => {
+            render_welcome(&state, &ui, &user.name, form.kept().with_errors(errors), StatusCode::UNPROCESSABLE_ENTITY)
+        }
+        Err(other) => Err(other),
+    }
+}

@@ -1,0 +1,9 @@
+//! The use cases pages and API share. Each public function is one business operation:
+//! it checks its input through the domain, writes in one transaction and adds its audit
+//! rows to that same transaction.
+
+pub mod accounts;
+pub mod audit;
+pub mod login;
+pub mod organisations;
+pub mod setup;

@@ -1,0 +1,228 @@
+use crate::config::Storage;
+use crate::server;
+use anyhow::{bail, Context};
+use clap::{Args, Parser, Subcommand};
+use samla_storage::Store;
+use samla_web::services::{audit, setup};
+use samla_web::WebError;
+use std::io::Read;
+use std::path::PathBuf;
+
+#[derive(Parser)]
+#[command(name = "samla", version, about = "Group-based learning and coping programmes, from plan to report")]
+pub struct Cli {
+    #[command(flatten)]
+    pub storage: StorageArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Args, Clone)]
+pub struct StorageArgs {
+    /// Where samla keeps its data (the SQLite database, backups).
+    #[arg(long, global = true, env = "SAMLA_DATA_DIR", default_value = "./samla-data")]
+    pub data_dir: PathBuf,
+    /// `sqlite://…` or `postgres://…`; unset means `samla.db` in the data directory.
+    #[arg(long, global = true, env = "SAMLA_DATABASE_URL", hide_env_values = true)]
+    pub database_url: Option<String>,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Runs the web server (pages and API).
+    Serve(ServeArgs),
+    /// Creates or updates the database schema.
+    Migrate,
+    /// Organisations.
+    Org {
+        #[command(subcommand)]
+        command: OrgCommand,
+    },
+    /// People with accounts.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+    /// Personal access tokens for the API.
+    Token {
+        #[command(subcommand)]
+        command: TokenCommand,
+    },
+    /// Copies the SQLite database to a file (for PostgreSQL use pg_dump).
+    Backup {
+        #[arg(long)]
+        to: PathBuf,
+    },
+    /// Restores a backup into an empty data directory.
+    Restore {
+        #[arg(long)]
+        from: PathBuf,
+    },
+    /// The audit trail.
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
+}
+
+#[derive(Args)]
+pub struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, env = "SAMLA_BIND", default_value = "127.0.0.1:8080")]
+    pub bind: String,
+    /// Fills the database with a demo organisation and one account per role.
+    #[arg(long)]
+    pub demo: bool,
+    /// The address people use, e.g. https://samla.kommune.no (defaults to http://BIND).
+    #[arg(long, env = "SAMLA_PUBLIC_URL")]
+    pub public_url: Option<String>,
+}
+
+#[derive(Subcommand)]
+pub enum OrgCommand {
+    Add {
+        #[arg(long)]
+        slug: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long, default_value = "NO")]
+        country: String,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum UserCommand {
+    /// Adds a person with a role; the password is read from standard input.
+    Add {
+        #[arg(long)]
+        org: String,
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        role: String,
+        #[arg(long, required = true)]
+        password_stdin: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum TokenCommand {
+    /// Prints a new token alone on the last line.
+    Create {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        label: String,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum AuditCommand {
+    /// Checks that no audit row was edited or removed.
+    Verify,
+}
+
+pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    let storage = Storage::resolve(&cli.storage.data_dir, cli.storage.database_url.as_deref())?;
+    match cli.command {
+        Command::Serve(args) => server::serve(storage, args).await,
+        Command::Restore { from } => restore(&storage, &from),
+        command => {
+            let store = open(&storage).await?;
+            let result = run_admin(&storage, &store, command).await;
+            store.close().await;
+            result
+        }
+    }
+}
+
+pub async fn open(storage: &Storage) -> anyhow::Result<Store> {
+    let store = Store::connect(&storage.database_url).await.context("cannot open the database")?;
+    store.migrate().await.context("cannot migrate the database")?;
+    Ok(store)
+}
+
+fn now() -> i64 {
+    samla_web::Clock::default().now()
+}
+
+async fn run_admin(storage: &Storage, store: &Store, command: Command) -> anyhow::Result<()> {
+    match command {
+        Command::Migrate => println!("database is up to date"),
+        Command::Org { command: OrgCommand::Add { slug, name, country } } => {
+            let id = setup::add_organisation(store, &slug, &name, &country, now()).await.map_err(explain)?;
+            println!("organisation {slug} created (id {id})");
+        }
+        Command::User { command: UserCommand::Add { org, email, name, role, .. } } => {
+            let mut password = String::new();
+            std::io::stdin().read_to_string(&mut password).context("cannot read the password from standard input")?;
+            let password = password.trim_end_matches(['\n', '\r']);
+            let id = setup::add_user(store, &org, &email, &name, &role, password, now()).await.map_err(explain)?;
+            println!("user {email} has role {role} in {org} (id {id})");
+        }
+        Command::Token { command: TokenCommand::Create { email, label } } => {
+            let token = setup::create_token_for(store, &email, &label, now()).await.map_err(explain)?;
+            println!("token created for {email}; it is shown once:");
+            println!("{token}");
+        }
+        Command::Backup { to } => {
+            if !storage.is_sqlite() {
+                bail!("backup copies the embedded SQLite database; for PostgreSQL use pg_dump (see the README)");
+            }
+            if to.exists() {
+                bail!("{} exists already; choose a new file", to.display());
+            }
+            store.backup_sqlite(&to.to_string_lossy()).await?;
+            println!("backup written to {}", to.display());
+        }
+        Command::Audit { command: AuditCommand::Verify } => match audit::verify(store).await? {
+            Ok(rows) => println!("audit trail intact: {rows} rows"),
+            Err(broken) => bail!("audit trail broken: {broken:?}"),
+        },
+        Command::Serve(_) | Command::Restore { .. } => unreachable!("handled in run"),
+    }
+    Ok(())
+}
+
+/// Restores a SQLite backup into a data directory that has no database yet.
+fn restore(storage: &Storage, from: &std::path::Path) -> anyhow::Result<()> {
+    let Some(target) = storage.sqlite_path() else {
+        bail!("restore fills the embedded SQLite database; for PostgreSQL use pg_restore (see the README)");
+    };
+    if target.exists() {
+        bail!("{} exists already; restore only into an empty data directory", target.display());
+    }
+    if !from.is_file() {
+        bail!("{} is not a file", from.display());
+    }
+    std::fs::copy(from, &target).with_context(|| format!("cannot copy {}", from.display()))?;
+    println!("restored {} into {}", from.display(), target.display());
+    Ok(())
+}
+
+/// A readable message for a refused command.
+fn explain(error: WebError) -> anyhow::Error {
+    match error {
+        WebError::Invalid(errors) => {
+            let i18n = samla_web::I18n::load();
+            let lines: Vec<String> = errors
+                .0
+                .iter()
+                .map(|e| {
+                    let args: Vec<(&str, String)> = e.args.iter().map(|(k, v)| (*k, v.clone())).collect();
+                    format!(
+                        "--{}: {}",
+                        e.field.replace('_', "-"),
+                        i18n.text(samla_domain::accounts::Language::English, e.code, &args)
+                    )
+                })
+                .collect();
+            anyhow::anyhow!("{}", lines.join("; "))
+        }
+        WebError::Taken(field) => anyhow::anyhow!("--{field} is already in use"),
+        WebError::NotFound => anyhow::anyhow!("not found"),
+        other => anyhow::anyhow!("{other:?}"),
+    }
+}

@@ -1,0 +1,212 @@
+#!/usr/bin/env bash
+# Benchmark of the samla server (prints figures; not a test, always exits 0 once
+# the figures are taken unless the server cannot be started at all).
+#
+#   scripts/bench.sh [PATH_TO_SAMLA_BINARY]      (default: target/release/samla)
+#
+# Measures, on loopback only and with bounded durations:
+#   a) time from spawning `samla serve` (fresh data dir) to the first 200 from
+#      /readyz, median of N runs, without and with --demo   (target <= 500 ms)
+#   b) idle RSS (VmRSS) of the server ~2 s after ready        (target <= 40 MB)
+#   c) wrk requests/s for GET /login and GET /healthz on the same server and
+#      their ratio login/healthz                               (target >= 0.5)
+# It builds nothing. SQLite in a temp dir is used (SAMLA_DATABASE_URL is unset).
+#
+# Environment: BENCH_RUNS (default 5), BENCH_WRK_DURATION (default 10s),
+#   BENCH_WRK_THREADS (2), BENCH_WRK_CONNECTIONS (16), BENCH_IDLE_SECONDS (2).
+set -euo pipefail
+
+SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+REPO_ROOT=$(cd "$SCRIPT_DIR/.." && pwd)
+
+BIN=${1:-"$REPO_ROOT/target/release/samla"}
+case "$BIN" in /*) ;; *) BIN="$PWD/$BIN" ;; esac
+if [ ! -x "$BIN" ]; then
+    echo "bench.sh: samla binary not found or not executable: $BIN" >&2
+    echo "  build it first (cargo build --release) or pass its path" >&2
+    exit 2
+fi
+
+RUNS=${BENCH_RUNS:-5}
+WRK_DURATION=${BENCH_WRK_DURATION:-10s}
+WRK_THREADS=${BENCH_WRK_THREADS:-2}
+WRK_CONNS=${BENCH_WRK_CONNECTIONS:-16}
+IDLE_SECONDS=${BENCH_IDLE_SECONDS:-2}
+PYTHON=${PYTHON:-python3}
+
+unset SAMLA_DATABASE_URL SAMLA_DATA_DIR
+
+log() { printf '[bench] %s\n' "$*" >&2; }
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/samla-bench.XXXXXX")
+SERVER_PID=""
+stop_server() {
+    if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
+        kill -TERM "$SERVER_PID" 2>/dev/null || true
+        for _ in $(seq 1 50); do
+            kill -0 "$SERVER_PID" 2>/dev/null || break
+            sleep 0.1
+        done
+        kill -KILL "$SERVER_PID" 2>/dev/null || true
+        wait "$SERVER_PID" 2>/dev/null || true
+    fi
+    SERVER_PID=""
+}
+cleanup() {
+    local rc=$?
+    stop_server
+    rm -rf "$WORK"
+    exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+free_port() {
+    "$PYTHON" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+# ---------------------------------------------------------------------------
+# a) startup time: spawn -> first 200 on /readyz, timed in Python (monotonic
+#    clock, polling every 2 ms over raw HTTP/1.1) to keep the probe's own cost
+#    out of the figure. Prints one line per run and "MEDIAN <ms>" (or FAIL).
+# ---------------------------------------------------------------------------
+startup_median() {   # $1 = "demo" | "plain"
+    "$PYTHON" - "$BIN" "$WORK" "$RUNS" "$1" <<'PY'
+import os, socket, statistics, subprocess, sys, tempfile, time
+
+binary, work, runs, mode = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+
+def free_port():
+    s = socket.socket(); s.bind(("127.0.0.1", 0)); p = s.getsockname()[1]; s.close(); return p
+
+def ready(port):
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=1) as c:
+            c.sendall(b"GET /readyz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+            head = c.recv(64)
+            return head.startswith(b"HTTP/1.1 200") or head.startswith(b"HTTP/1.0 200")
+    except OSError:
+        return False
+
+times = []
+for i in range(runs):
+    data = tempfile.mkdtemp(prefix=f"start-{mode}-{i}-", dir=work)
+    port = free_port()
+    args = [binary, "serve", "--bind", f"127.0.0.1:{port}", "--data-dir", data]
+    if mode == "demo":
+        args.append("--demo")
+    logf = open(os.path.join(data, "server.log"), "wb")
+    t0 = time.monotonic()
+    proc = subprocess.Popen(args, stdout=logf, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+    ms = None
+    while time.monotonic() - t0 < 30:
+        if proc.poll() is not None:
+            break
+        if ready(port):
+            ms = (time.monotonic() - t0) * 1000
+            break
+        time.sleep(0.002)
+    proc.terminate()
+    try:
+        proc.wait(5)
+    except subprocess.TimeoutExpired:
+        proc.kill(); proc.wait()
+    logf.close()
+    if ms is None:
+        print(f"run {i + 1}: server not ready within 30 s (exit code {proc.returncode})", file=sys.stderr)
+        sys.stderr.write(open(os.path.join(data, "server.log"), errors="replace").read()[-2000:])
+        print("FAIL")
+        sys.exit(0)
+    times.append(ms)
+    print(f"run {i + 1}: {ms:.0f} ms", file=sys.stderr)
+print(f"MEDIAN {statistics.median(times):.0f}")
+PY
+}
+
+log "binary: $BIN"
+log "(a) startup to first 200 /readyz, $RUNS runs each"
+log "--- without --demo"
+START_PLAIN=$(startup_median plain | tail -n1 | sed 's/^MEDIAN //')
+log "--- with --demo"
+START_DEMO=$(startup_median demo | tail -n1 | sed 's/^MEDIAN //')
+
+# ---------------------------------------------------------------------------
+# b) + c) one long-lived server (no --demo), idle RSS, then wrk.
+# ---------------------------------------------------------------------------
+PORT=$(free_port)
+BASE="http://127.0.0.1:$PORT"
+mkdir -p "$WORK/srv"
+"$BIN" serve --bind "127.0.0.1:$PORT" --data-dir "$WORK/srv" >"$WORK/srv.log" 2>&1 </dev/null &
+SERVER_PID=$!
+ok=""
+for _ in $(seq 1 300); do
+    kill -0 "$SERVER_PID" 2>/dev/null || break
+    if [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$BASE/readyz" || true)" = "200" ]; then ok=1; break; fi
+    sleep 0.1
+done
+if [ -z "$ok" ]; then
+    log "server did not become ready; log:"
+    tail -n 40 "$WORK/srv.log" >&2
+    exit 1
+fi
+
+sleep "$IDLE_SECONDS"
+rss_mb() { awk '/^VmRSS:/ { printf "%.1f", $2 / 1024 }' "/proc/$SERVER_PID/status"; }
+hwm_mb() { awk '/^VmHWM:/ { printf "%.1f", $2 / 1024 }' "/proc/$SERVER_PID/status"; }
+IDLE_RSS=$(rss_mb)
+log "(b) idle RSS ${IDLE_SECONDS}s after ready: ${IDLE_RSS} MB"
+
+if ! command -v wrk >/dev/null 2>&1; then
+    log "installing wrk (Debian package)"
+    if [ "$(id -u)" = 0 ]; then
+        (apt-get install -y -qq wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk; }) >&2
+    else
+        (sudo apt-get install -y -qq wrk || { sudo apt-get update -qq && sudo apt-get install -y -qq wrk; }) >&2
+    fi
+fi
+
+LOGIN_STATUS=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$BASE/login" || true)
+HEALTH_STATUS=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$BASE/healthz" || true)
+LOGIN_BYTES=$(curl -s --max-time 5 "$BASE/login" | wc -c)
+[ "$LOGIN_STATUS" = 200 ] || log "warning: GET /login answered $LOGIN_STATUS (not 200)"
+[ "$HEALTH_STATUS" = 200 ] || log "warning: GET /healthz answered $HEALTH_STATUS (not 200)"
+
+run_wrk() {   # $1 = path; prints requests/s; wrk's output goes to stderr
+    local out
+    wrk -t"$WRK_THREADS" -c"$WRK_CONNS" -d1s "$BASE$1" >/dev/null 2>&1 || true   # warm-up
+    out=$(wrk -t"$WRK_THREADS" -c"$WRK_CONNS" -d"$WRK_DURATION" --latency "$BASE$1" 2>&1)
+    printf '%s\n' "$out" | sed "s|^|[wrk $1] |" >&2
+    if printf '%s\n' "$out" | grep -q 'Non-2xx or 3xx responses'; then
+        log "warning: $1 had non-2xx/3xx responses during the run (see above)"
+    fi
+    printf '%s\n' "$out" | awk '/^Requests\/sec:/ { print $2 }'
+}
+log "(c) wrk -t$WRK_THREADS -c$WRK_CONNS -d$WRK_DURATION (client and server share this machine's $(nproc) cores)"
+RPS_LOGIN=$(run_wrk /login)
+RPS_HEALTH=$(run_wrk /healthz)
+RATIO=$(awk -v a="$RPS_LOGIN" -v b="$RPS_HEALTH" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }')
+LOADED_RSS=$(rss_mb)
+PEAK_RSS=$(hwm_mb)
+stop_server
+
+# ---------------------------------------------------------------------------
+verdict() {   # $1 value, $2 op (le|ge), $3 target
+    awk -v v="$1" -v t="$3" -v op="$2" 'BEGIN {
+        if (v == "" || v == "FAIL" || v == "n/a") { print "n/a"; exit }
+        ok = (op == "le") ? (v + 0 <= t + 0) : (v + 0 >= t + 0)
+        print ok ? "ok" : "MISS"
+    }'
+}
+echo
+echo "samla benchmark — $(basename "$BIN") at $BIN"
+echo "$(nproc) cores, $(uname -sr), SQLite in a temp dir"
+printf '%-44s %12s %10s %6s\n' "figure" "value" "target" ""
+printf '%-44s %12s %10s %6s\n' "--------------------------------------------" "------------" "----------" "------"
+printf '%-44s %12s %10s %6s\n' "startup to /readyz 200, median ms"  "${START_PLAIN}" "<= 500" "$(verdict "$START_PLAIN" le 500)"
+printf '%-44s %12s %10s %6s\n' "startup to /readyz 200 (--demo), median ms" "${START_DEMO}" "<= 500" "$(verdict "$START_DEMO" le 500)"
+printf '%-44s %12s %10s %6s\n' "idle RSS ${IDLE_SECONDS}s after ready, MB" "$IDLE_RSS" "<= 40" "$(verdict "$IDLE_RSS" le 40)"
+printf '%-44s %12s %10s %6s\n' "GET /login req/s (status $LOGIN_STATUS, ${LOGIN_BYTES} B)" "$RPS_LOGIN" "" ""
+printf '%-44s %12s %10s %6s\n' "GET /healthz req/s (status $HEALTH_STATUS)" "$RPS_HEALTH" "" ""
+printf '%-44s %12s %10s %6s\n' "ratio login/healthz" "$RATIO" ">= 0.5" "$(verdict "$RATIO" ge 0.5)"
+printf '%-44s %12s %10s %6s\n' "RSS after wrk / peak (VmHWM), MB" "$LOADED_RSS / $PEAK_RSS" "" ""

@@ -1,0 +1,216 @@
+#!/usr/bin/env bash
+# Property-based API conformance test of the samla HTTP API with Schemathesis 4.
+#
+#   tests/api/schemathesis.sh [PATH_TO_SAMLA_BINARY] [-- EXTRA_SCHEMATHESIS_ARGS...]
+#
+# Starts `samla serve --demo` on a free loopback port with a fresh temporary data
+# dir, creates an API token for the demo admin, and runs `schemathesis run` with
+# every check (--checks all) and all phases (examples, coverage, fuzzing,
+# stateful) against /api/v1/openapi.json. Exits non-zero on any failure.
+#
+# Environment:
+#   SAMLA_TEST_DATABASE_URL  if set (a fresh, empty PostgreSQL database), passed to
+#                            the server and `token create` as SAMLA_DATABASE_URL;
+#                            otherwise SQLite in the temporary data dir is used.
+#   SCHEMATHESIS_MAX_EXAMPLES  examples per operation (default 50)
+#   SCHEMATHESIS_WORKERS       concurrent workers (default 2)
+#   SCHEMATHESIS_SEED          fixed seed to reproduce a run (default: random)
+#   SCHEMATHESIS_REPORT_DIR    if set, JUnit + NDJSON reports are written there
+#   SCHEMATHESIS_VENV          venv location
+#                              (default ${XDG_CACHE_HOME:-$HOME/.cache}/samla-schemathesis-venv)
+#   SCHEMATHESIS_TIMEOUT       hard limit for the schemathesis run in s (default 600)
+set -euo pipefail
+
+SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+REPO_ROOT=$(cd "$SCRIPT_DIR/../.." && pwd)
+
+BIN=${1:-"$REPO_ROOT/target/debug/samla"}
+[ $# -gt 0 ] && shift
+if [ "${1:-}" = "--" ]; then shift; fi
+EXTRA_ARGS=("$@")
+
+case "$BIN" in /*) ;; *) BIN="$PWD/$BIN" ;; esac
+if [ ! -x "$BIN" ]; then
+    echo "schemathesis.sh: samla binary not found or not executable: $BIN" >&2
+    echo "  build it first (cargo build) or pass its path as the first argument" >&2
+    exit 2
+fi
+
+MAX_EXAMPLES=${SCHEMATHESIS_MAX_EXAMPLES:-50}
+WORKERS=${SCHEMATHESIS_WORKERS:-2}
+ST_TIMEOUT=${SCHEMATHESIS_TIMEOUT:-600}
+VENV=${SCHEMATHESIS_VENV:-"${XDG_CACHE_HOME:-$HOME/.cache}/samla-schemathesis-venv"}
+REQS="$SCRIPT_DIR/requirements.txt"
+PYTHON=${PYTHON:-python3}
+
+log() { printf '[schemathesis.sh] %s\n' "$*" >&2; }
+
+# --- temp dir, server process, cleanup -------------------------------------
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/samla-schemathesis.XXXXXX")
+SERVER_PID=""
+cleanup() {
+    local rc=$?
+    if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
+        kill -TERM "$SERVER_PID" 2>/dev/null || true
+        for _ in $(seq 1 50); do
+            kill -0 "$SERVER_PID" 2>/dev/null || break
+            sleep 0.1
+        done
+        kill -KILL "$SERVER_PID" 2>/dev/null || true
+        wait "$SERVER_PID" 2>/dev/null || true
+    fi
+    rm -rf "$WORK"
+    exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+show_server_log() {
+    if [ -s "$WORK/server.log" ]; then
+        echo "----- samla server log (last 40 lines) -----" >&2
+        tail -n 40 "$WORK/server.log" >&2
+        echo "--------------------------------------------" >&2
+    fi
+}
+
+# --- Python venv with pinned schemathesis ----------------------------------
+REQ_HASH=$(sha256sum "$REQS" | cut -d' ' -f1)
+if [ ! -x "$VENV/bin/schemathesis" ] || [ "$(cat "$VENV/.samla-requirements.sha256" 2>/dev/null)" != "$REQ_HASH" ]; then
+    log "installing pinned requirements into $VENV"
+    "$PYTHON" -m venv "$VENV"
+    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r "$REQS"
+    echo "$REQ_HASH" > "$VENV/.samla-requirements.sha256"
+fi
+ST="$VENV/bin/schemathesis"
+log "$("$ST" --version)"
+
+# --- start the server --------------------------------------------------------
+PORT=$("$PYTHON" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+BASE="http://127.0.0.1:$PORT"
+DATA_DIR="$WORK/data"
+mkdir -p "$DATA_DIR"
+
+# Never let the caller's samla settings point the test at a real database.
+unset SAMLA_DATABASE_URL SAMLA_DATA_DIR
+SAMLA_ENV=("SAMLA_DATA_DIR=$DATA_DIR")
+if [ -n "${SAMLA_TEST_DATABASE_URL:-}" ]; then
+    SAMLA_ENV+=("SAMLA_DATABASE_URL=$SAMLA_TEST_DATABASE_URL")
+    log "database: SAMLA_TEST_DATABASE_URL (${SAMLA_TEST_DATABASE_URL%%://*})"
+else
+    log "database: SQLite in $DATA_DIR"
+fi
+
+log "starting $BIN serve --bind 127.0.0.1:$PORT --demo"
+env "${SAMLA_ENV[@]}" "$BIN" serve --bind "127.0.0.1:$PORT" --data-dir "$DATA_DIR" --demo \
+    >"$WORK/server.log" 2>&1 </dev/null &
+SERVER_PID=$!
+
+ready=""
+for _ in $(seq 1 600); do   # up to 60 s
+    if ! kill -0 "$SERVER_PID" 2>/dev/null; then
+        log "server exited before becoming ready"
+        show_server_log
+        exit 1
+    fi
+    if [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$BASE/readyz" || true)" = "200" ]; then
+        ready=1
+        break
+    fi
+    sleep 0.1
+done
+if [ -z "$ready" ]; then
+    log "server did not answer 200 on /readyz within 60 s"
+    show_server_log
+    exit 1
+fi
+log "server ready at $BASE (pid $SERVER_PID)"
+
+# The demo accounts are printed once the database has been filled; /readyz may
+# already answer, so allow a moment for the line to appear.
+ADMIN_EMAIL=""
+for _ in $(seq 1 100); do
+    ADMIN_EMAIL=$(sed -n 's/.*demo account: role=admin email=\([^ ]*\) .*/\1/p' "$WORK/server.log" | head -n1)
+    [ -n "$ADMIN_EMAIL" ] && break
+    sleep 0.1
+done
+if [ -z "$ADMIN_EMAIL" ]; then
+    log "no 'demo account: role=admin email=...' line in the server's output"
+    show_server_log
+    exit 1
+fi
+log "demo admin: $ADMIN_EMAIL"
+
+if ! env "${SAMLA_ENV[@]}" "$BIN" token create --email "$ADMIN_EMAIL" --label schemathesis \
+    >"$WORK/token.out" 2>"$WORK/token.err" </dev/null; then
+    log "samla token create failed:"
+    cat "$WORK/token.out" "$WORK/token.err" >&2
+    exit 1
+fi
+TOKEN=$(tail -n1 "$WORK/token.out" | tr -d '[:space:]')
+if [ -z "$TOKEN" ]; then
+    log "samla token create printed no token"
+    cat "$WORK/token.out" "$WORK/token.err" >&2
+    exit 1
+fi
+
+# Sanity: the schema must be served.
+if ! curl -sf --max-time 10 -o "$WORK/openapi.json" "$BASE/api/v1/openapi.json"; then
+    log "GET /api/v1/openapi.json did not answer 2xx"
+    show_server_log
+    exit 1
+fi
+
+# --- run schemathesis ------------------------------------------------------
+# A config file of our own (so no schemathesis.toml elsewhere is picked up):
+# a run in which the token is not accepted (most answers 401/403) fails instead
+# of passing vacuously; the on-disk failure cache is off so each run is fresh.
+cat >"$WORK/schemathesis.toml" <<'EOF'
+[warnings]
+fail-on = ["missing_auth"]
+
+[cache]
+enabled = false
+EOF
+
+ST_ARGS=(
+    --config-file "$WORK/schemathesis.toml"
+    run "$BASE/api/v1/openapi.json"
+    --checks all
+    --phases examples,coverage,fuzzing,stateful
+    --max-examples "$MAX_EXAMPLES"
+    --workers "$WORKERS"
+    --header "Authorization: Bearer $TOKEN"
+    --request-timeout 10
+    --generation-database ":memory:"
+)
+[ -n "${SCHEMATHESIS_SEED:-}" ] && ST_ARGS+=(--seed "$SCHEMATHESIS_SEED")
+if [ -n "${SCHEMATHESIS_REPORT_DIR:-}" ]; then
+    mkdir -p "$SCHEMATHESIS_REPORT_DIR"
+    ST_ARGS+=(--report junit,ndjson --report-dir "$SCHEMATHESIS_REPORT_DIR")
+fi
+ST_ARGS+=("${EXTRA_ARGS[@]}")
+
+log "running schemathesis (checks=all, max-examples=$MAX_EXAMPLES, workers=$WORKERS)"
+set +e
+# Run from the temp dir so no .hypothesis / .schemathesis state lands in the repo.
+(cd "$WORK" && NO_PROXY='127.0.0.1,localhost' no_proxy='127.0.0.1,localhost' \
+    timeout --signal=TERM --kill-after=10 "$ST_TIMEOUT" "$ST" "${ST_ARGS[@]}")
+st_rc=$?
+set -e
+
+if [ "$st_rc" -eq 124 ]; then
+    log "schemathesis exceeded ${ST_TIMEOUT}s and was stopped"
+fi
+if ! kill -0 "$SERVER_PID" 2>/dev/null; then
+    log "the server died during the run"
+    show_server_log
+    [ "$st_rc" -eq 0 ] && st_rc=1
+fi
+if [ "$st_rc" -ne 0 ]; then
+    show_server_log
+    log "FAILED (schemathesis exit code $st_rc)"
+else
+    log "passed"
+fi
+exit "$st_rc"

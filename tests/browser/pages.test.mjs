@@ -1,0 +1,137 @@
+// Every page as every role, in Norwegian bokmål and English: no axe violations (WCAG 2.1
+// A and AA) at 360×740 and 1280×800, no horizontal scroll at 360 px, and the common page
+// structure (one h1, a main landmark, a skip link first, a title, the language switcher).
+// Admin pages answer every other role with the friendly 403 page, which is checked too.
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, ROLES } from './server.mjs';
+import { launchBrowser, newContext, checkPage, signIn, switchLanguage, pathOf, LANGS, screenshot, assertNoProblems } from './lib.mjs';
+
+const TIMEOUT = 90_000;
+let server;
+let browser;
+let userPath; // /admin/users/{id}, found from the admin's user list
+
+const PUBLIC_PAGES = [
+  { path: '/login', status: 200 },
+  { path: '/this-page-does-not-exist', status: 404 },
+];
+const ACCOUNT_PAGES = ['/', '/account', '/account/second-factor'];
+const ADMIN_PAGES = ['/admin/users', '/admin/users/new', () => userPath, '/admin/organisation', '/admin/audit'];
+
+before(async () => {
+  server = await startServer('server-pages');
+  browser = await launchBrowser();
+  // The first user in the admin's user table gives the path of a user's page.
+  const context = await newContext(browser, server.baseUrl);
+  const page = await context.newPage();
+  try {
+    await signIn(page, server.accounts.admin);
+    await page.goto('/admin/users');
+    userPath = await page.locator('table a[href^="/admin/users/"]').first().getAttribute('href', { timeout: 5_000 });
+  } catch (e) {
+    userPath = '/admin/users/(no user link found in table a[href^="/admin/users/"])';
+  } finally {
+    await context.close();
+  }
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function visitAndCheck(page, { path, status, lang, role }) {
+  const response = await page.goto(path);
+  const where = { page: path, role, lang };
+  const name = `${lang}-${role}-${path}`;
+  const problems = [];
+  if (!response) problems.push('no response');
+  else if (response.status() !== status) problems.push(`HTTP ${response.status()}, expected ${status}`);
+  if (status === 200 && pathOf(page) !== new URL(path, server.baseUrl).pathname) {
+    problems.push(`ended up at ${pathOf(page)} instead of ${path}`);
+  }
+  if (response && !(response.headers()['content-type'] ?? '').startsWith('text/html')) {
+    problems.push(`content-type ${response.headers()['content-type']}, expected a text/html page`);
+  }
+  problems.push(...await checkPage(page, { name, lang, where }));
+  if (problems.length && !problems.some((p) => p.includes('screenshot:'))) {
+    problems.push(`    screenshot: ${await screenshot(page, name)}`);
+  }
+  assertNoProblems(problems, `${path} as ${role} in ${lang}`);
+}
+
+test('default language is nb (no cookie; Accept-Language unset or nb)', async () => {
+  for (const headers of [{}, { 'accept-language': 'nb' }, { 'accept-language': 'nb-NO,nb;q=0.9' }]) {
+    const res = await fetch(`${server.baseUrl}/login`, { headers });
+    const html = await res.text();
+    assert.equal(res.status, 200, `GET /login with ${JSON.stringify(headers)}`);
+    assert.match(html, /<html[^>]*\slang="nb"/, `GET /login with ${JSON.stringify(headers)} should be <html lang="nb">`);
+  }
+});
+
+test('language switcher switches nb → en → nb and the choice sticks', { timeout: TIMEOUT }, async () => {
+  const context = await newContext(browser, server.baseUrl);
+  const page = await context.newPage();
+  try {
+    await page.goto('/login');
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'nb');
+    await switchLanguage(page, 'en');
+    await page.goto('/login');
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'en', 'en kept on the next page load');
+    await switchLanguage(page, 'nb');
+    await page.goto('/this-page-does-not-exist');
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'nb', 'nb kept on the next page load');
+  } finally {
+    await context.close();
+  }
+});
+
+for (const lang of LANGS) {
+  describe(`not signed in, ${lang}`, () => {
+    let context;
+    let page;
+    before(async () => {
+      context = await newContext(browser, server.baseUrl);
+      page = await context.newPage();
+      await page.goto('/login');
+      await switchLanguage(page, lang);
+    });
+    after(async () => context?.close());
+
+    for (const { path, status } of PUBLIC_PAGES) {
+      test(`${path} (${lang})`, { timeout: TIMEOUT }, async () => {
+        await visitAndCheck(page, { path, status, lang, role: 'anonymous' });
+      });
+    }
+  });
+
+  for (const role of ROLES) {
+    describe(`${role}, ${lang}`, () => {
+      let context;
+      let page;
+      before(async () => {
+        context = await newContext(browser, server.baseUrl);
+        page = await context.newPage();
+        await signIn(page, server.accounts[role]);
+        if (pathOf(page) !== '/') throw new Error(`signing in as ${role} landed on ${pathOf(page)}, expected /`);
+        await switchLanguage(page, lang);
+      });
+      after(async () => context?.close());
+
+      for (const path of ACCOUNT_PAGES) {
+        test(`${path} as ${role} (${lang})`, { timeout: TIMEOUT }, async () => {
+          await visitAndCheck(page, { path, status: 200, lang, role });
+        });
+      }
+      for (const entry of ADMIN_PAGES) {
+        const label = typeof entry === 'function' ? '/admin/users/{id}' : entry;
+        const status = role === 'admin' ? 200 : 403;
+        test(`${label} as ${role} (${lang}) → ${status}`, { timeout: TIMEOUT }, async () => {
+          const path = typeof entry === 'function' ? entry() : entry;
+          await visitAndCheck(page, { path, status, lang, role });
+        });
+      }
+    });
+  }
+}
