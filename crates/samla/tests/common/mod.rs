@@ -1,0 +1,242 @@
+//! The test harness: every test starts the real application on a random port against
+//! a fresh database and talks HTTP to it, as a browser or an API client would.
+//!
+//! The backend is SQLite in a temporary directory, unless `SAMLA_TEST_POSTGRES_URL`
+//! names a PostgreSQL server (e.g. `postgres://postgres@127.0.0.1:5432/postgres`): then
+//! each test gets its own new database there, dropped when the test ends.
+
+#![allow(dead_code)]
+
+use reqwest::redirect::Policy;
+use reqwest::{Client, Response, StatusCode};
+use samla_storage::Store;
+use samla_web::services::setup;
+use samla_web::{AppState, Clock, WebConfig};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+pub const PASSWORD: &str = "stille vann har dyp bunn";
+
+pub struct TestApp {
+    pub base_url: String,
+    pub state: AppState,
+    pub database_url: String,
+    _dir: TempDir,
+    postgres_db: Option<(String, String)>,
+}
+
+/// A temporary directory removed when dropped.
+pub struct TempDir(pub PathBuf);
+
+impl TempDir {
+    pub fn new() -> TempDir {
+        let path = std::env::temp_dir()
+            .join(format!("samla-test-{}", samla_domain::secrets::random_token(9).replace(['-', '_'], "x")));
+        std::fs::create_dir_all(&path).expect("temp dir");
+        TempDir(path)
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+pub fn backend_is_postgres() -> bool {
+    std::env::var("SAMLA_TEST_POSTGRES_URL").is_ok_and(|v| !v.is_empty())
+}
+
+async fn fresh_database(dir: &TempDir) -> (String, Option<(String, String)>) {
+    match std::env::var("SAMLA_TEST_POSTGRES_URL").ok().filter(|v| !v.is_empty()) {
+        Some(admin_url) => {
+            let name = format!(
+                "samla_test_{}",
+                samla_domain::secrets::random_token(9).to_lowercase().replace(['-', '_'], "x")
+            );
+            let admin = Store::connect(&admin_url).await.expect("PostgreSQL reachable");
+            sqlx::query(&format!("CREATE DATABASE {name}")).execute(admin.pool()).await.expect("create database");
+            admin.close().await;
+            let base = admin_url.rsplit_once('/').map(|(b, _)| b.to_string()).unwrap_or(admin_url.clone());
+            (format!("{base}/{name}"), Some((admin_url, name)))
+        }
+        None => (format!("sqlite://{}", dir.0.join("samla.db").display()), None),
+    }
+}
+
+impl TestApp {
+    /// A fresh application with one organisation (`org-a`) and nobody in it.
+    pub async fn spawn() -> TestApp {
+        let dir = TempDir::new();
+        let (database_url, postgres_db) = fresh_database(&dir).await;
+        let store = Store::connect(&database_url).await.expect("database");
+        store.migrate().await.expect("migrations");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("port");
+        let address = listener.local_addr().expect("address");
+        let base_url = format!("http://{address}");
+        let config = WebConfig { public_url: base_url.clone(), test_clock: true };
+        let state = AppState::new(store, config, Clock::default());
+        let app = samla_web::app(state.clone());
+        tokio::spawn(async move {
+            axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>()).await.expect("server");
+        });
+        let app = TestApp { base_url, state, database_url, _dir: dir, postgres_db };
+        app.add_organisation("org-a", "Kommune A", "NO").await;
+        app
+    }
+
+    pub fn now(&self) -> i64 {
+        self.state.clock.now()
+    }
+
+    pub async fn add_organisation(&self, slug: &str, name: &str, country: &str) -> i64 {
+        setup::add_organisation(&self.state.store, slug, name, country, self.now()).await.expect("organisation")
+    }
+
+    /// Adds a person with a role (in `org`), password [`PASSWORD`].
+    pub async fn add_user(&self, org: &str, email: &str, role: &str) -> i64 {
+        setup::add_user(&self.state.store, org, email, "Test Person", role, PASSWORD, self.now()).await.expect("user")
+    }
+
+    /// Turns off the second-factor requirement of an organisation, as the demo does.
+    pub async fn relax_second_factor(&self, org: &str) {
+        sqlx::query("UPDATE organisations SET require_second_factor = 0 WHERE slug = $1")
+            .bind(org)
+            .execute(self.state.store.pool())
+            .await
+            .expect("relax");
+    }
+
+    pub async fn token_for(&self, email: &str) -> String {
+        setup::create_token_for(&self.state.store, email, "test", self.now()).await.expect("token")
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base_url)
+    }
+
+    /// A browser: keeps cookies, does not follow redirects (tests look at them).
+    pub fn browser(&self) -> Browser {
+        let client = Client::builder().cookie_store(true).redirect(Policy::none()).build().expect("client");
+        Browser { client, base_url: self.base_url.clone() }
+    }
+
+    /// A browser already logged in with a password (the organisation must not require
+    /// a second factor for the role, see [`TestApp::relax_second_factor`]).
+    pub async fn logged_in(&self, email: &str) -> Browser {
+        let browser = self.browser();
+        let response = browser.login(email, PASSWORD).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER, "login of {email} should redirect");
+        assert_eq!(location(&response), "/", "login of {email} should land on the home page");
+        browser
+    }
+
+    pub fn api(&self, token: &str) -> Api {
+        Api { client: Client::new(), base_url: self.base_url.clone(), token: token.to_string() }
+    }
+
+    /// Audit rows with this action, oldest first.
+    pub async fn audit_rows(&self, action: &str) -> Vec<(Option<i64>, Option<String>, Option<String>, String)> {
+        sqlx::query_as(
+            "SELECT actor_user_id, record_type, record_id, outcome FROM audit_log WHERE action = $1 ORDER BY seq",
+        )
+        .bind(action)
+        .fetch_all(self.state.store.pool())
+        .await
+        .expect("audit rows")
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Some((admin_url, name)) = self.postgres_db.take() {
+            let pool = self.state.store.pool().clone();
+            // Drop cannot await; a short-lived runtime on another thread does the cleanup.
+            let _ = std::thread::spawn(move || {
+                let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
+                runtime.block_on(async move {
+                    pool.close().await;
+                    if let Ok(admin) = Store::connect(&admin_url).await {
+                        let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                            .execute(admin.pool())
+                            .await;
+                        admin.close().await;
+                    }
+                });
+            })
+            .join();
+        }
+    }
+}
+
+pub fn location(response: &Response) -> String {
+    response.headers().get("location").and_then(|v| v.to_str().ok()).unwrap_or("").to_string()
+}
+
+/// The value of `name="csrf"` in a page.
+pub fn csrf_in(html: &str) -> String {
+    let marker = "name=\"csrf\" value=\"";
+    let start = html.find(marker).expect("page has a csrf field") + marker.len();
+    html[start..].split('"').next().unwrap_or("").to_string()
+}
+
+/// The text content of the element with this id (first match, tags stripped).
+pub fn element_text(html: &str, id: &str) -> Option<String> {
+    let marker = format!("id=\"{id}\"");
+    let start = html.find(&marker)?;
+    let open_end = start + html[start..].find('>')? + 1;
+    let close = open_end + html[open_end..].find("</")?;
+    Some(html[open_end..close].trim().to_string())
+}
+
+pub struct Browser {
+    pub client: Client,
+    pub base_url: String,
+}
+
+impl Browser {
+    pub async fn get(&self, path: &str) -> Response {
+        self.client.get(format!("{}{path}", self.base_url)).send().await.expect("GET")
+    }
+
+    pub async fn get_html(&self, path: &str) -> (StatusCode, String) {
+        let response = self.get(path).await;
+        let status = response.status();
+        (status, response.text().await.expect("body"))
+    }
+
+    /// Submits a form the way a browser does: fetches `page` for its CSRF token first.
+    pub async fn submit(&self, page: &str, action: &str, fields: &[(&str, &str)]) -> Response {
+        let (_, html) = self.get_html(page).await;
+        let csrf = csrf_in(&html);
+        let mut body: Vec<(&str, &str)> = vec![("csrf", csrf.as_str())];
+        body.extend_from_slice(fields);
+        self.client.post(format!("{}{action}", self.base_url)).form(&body).send().await.expect("POST")
+    }
+
+    pub async fn login(&self, email: &str, password: &str) -> Response {
+        self.submit("/login", "/login", &[("email", email), ("password", password), ("next", "/")]).await
+    }
+}
+
+pub struct Api {
+    pub client: Client,
+    pub base_url: String,
+    pub token: String,
+}
+
+impl Api {
+    pub fn request(&self, method: reqwest::Method, path: &str) -> reqwest::RequestBuilder {
+        self.client.request(method, format!("{}/api/v1{path}", self.base_url)).bearer_auth(&self.token)
+    }
+
+    pub async fn get(&self, path: &str) -> Response {
+        self.request(reqwest::Method::GET, path).send().await.expect("GET")
+    }
+
+    pub async fn get_json(&self, path: &str) -> (StatusCode, serde_json::Value) {
+        let response = self.get(path).await;
+        let status = response.status();
+        (status, response.json().await.unwrap_or(serde_json::Value::Null))
+    }
+}
