@@ -37,6 +37,7 @@ pub async fn submit(
     Extension(request_id): Extension<RequestId>,
     ClientAddress(address): ClientAddress,
     headers: HeaderMap,
+    previous: Option<PendingSession>,
     form: FormData,
 ) -> Result<Response, WebError> {
     let next = safe_next(form.get("next"));
@@ -47,6 +48,7 @@ pub async fn submit(
         &address,
         user_agent(&headers),
         &request_id.0,
+        previous.as_ref().map(|p| p.session.id_hash.as_str()),
     )
     .await;
     match outcome {

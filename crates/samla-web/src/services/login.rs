@@ -123,7 +123,8 @@ fn login_event(user_id: Option<i64>, outcome: Outcome, request_id: &str) -> Audi
 }
 
 /// Checks e-mail and password. Unknown accounts, wrong passwords, disabled accounts and
-/// throttled tries all get the same answer after the same work.
+/// throttled tries all get the same answer after the same work. A session the browser
+/// still held (`previous_id_hash`) ends when the new one starts.
 pub async fn with_password(
     state: &AppState,
     email_raw: &str,
@@ -131,6 +132,7 @@ pub async fn with_password(
     address: &str,
     user_agent: &str,
     request_id: &str,
+    previous_id_hash: Option<&str>,
 ) -> Result<NewSession, WebError> {
     let now = state.clock.now();
     let email = Email::parse("email", email_raw).map(|e| e.as_str().to_string()).unwrap_or_default();
@@ -157,6 +159,9 @@ pub async fn with_password(
         return Err(WebError::Invalid(refused()));
     };
     sessions::clear_throttle(&mut tx.tx, &keys[0].0).await?;
+    if let Some(previous) = previous_id_hash {
+        sessions::delete(&mut tx.tx, previous).await?;
+    }
     let secret = start_session(&mut tx, user.id, Some(organisation_id), stage, now, user_agent).await?;
     let mut event = login_event(Some(user.id), Outcome::Success, request_id);
     event.organisation_id = Some(organisation_id);

@@ -240,3 +240,207 @@ impl Api {
         (status, response.json().await.unwrap_or(serde_json::Value::Null))
     }
 }
+
+// ---------------------------------------------------------------------------------
+// Helpers shared by the foundation suite.
+// ---------------------------------------------------------------------------------
+
+/// Every `Set-Cookie` header of a response.
+pub fn set_cookies(response: &Response) -> Vec<String> {
+    response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .map(str::to_string)
+        .collect()
+}
+
+/// The whole `Set-Cookie` header that sets `name`, if the response sets it.
+pub fn set_cookie_header(response: &Response, name: &str) -> Option<String> {
+    set_cookies(response).into_iter().find(|c| c.starts_with(&format!("{name}=")))
+}
+
+/// The value a response gives the cookie `name`.
+pub fn cookie_value(response: &Response, name: &str) -> Option<String> {
+    set_cookie_header(response, name)
+        .and_then(|c| c.split(';').next().map(str::to_string))
+        .and_then(|pair| pair.split_once('=').map(|(_, v)| v.to_string()))
+}
+
+/// Text without tags, whitespace collapsed.
+pub fn strip_tags(html: &str) -> String {
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => {
+                in_tag = true;
+                text.push(' ');
+            }
+            '>' => in_tag = false,
+            _ if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The text of the form's error summary box (`.error-summary`), if the page has one.
+pub fn error_summary(html: &str) -> Option<String> {
+    let start = html.find("class=\"error-summary\"")?;
+    let end = start + html[start..].find("</div>")?;
+    let open_end = start + html[start..end].find('>')? + 1;
+    Some(strip_tags(&html[open_end..end]))
+}
+
+/// The `value` of the first `<input>` with this name; `None` without one or without a value.
+pub fn input_value(html: &str, name: &str) -> Option<String> {
+    let marker = format!("name=\"{name}\"");
+    let at = html.find(&marker)?;
+    let tag_start = html[..at].rfind("<input")?;
+    let tag_end = at + html[at..].find('>')?;
+    let tag = &html[tag_start..tag_end];
+    let value_at = tag.find(" value=\"")? + " value=\"".len();
+    Some(tag[value_at..].split('"').next().unwrap_or("").to_string())
+}
+
+/// The `<nav>` element of a page (empty when the page has none).
+pub fn nav_of(html: &str) -> String {
+    match (html.find("<nav"), html.find("</nav>")) {
+        (Some(start), Some(end)) if end > start => html[start..end].to_string(),
+        _ => String::new(),
+    }
+}
+
+/// The TOTP code an authenticator app shows at `unix_seconds`.
+pub fn totp_code(secret_base32: &str, unix_seconds: i64) -> String {
+    samla_domain::accounts::totp::TotpSecret::from_base32(secret_base32).expect("a valid TOTP secret").code_at(unix_seconds)
+}
+
+/// A six-digit code that is none of the codes valid around `unix_seconds`.
+pub fn wrong_totp_code(secret_base32: &str, unix_seconds: i64) -> String {
+    let near: Vec<String> = (-3..=3).map(|step| totp_code(secret_base32, unix_seconds + step * 30)).collect();
+    (0..1_000_000u32)
+        .map(|n| format!("{:06}", (n * 7_919 + 123_457) % 1_000_000))
+        .find(|candidate| !near.contains(candidate))
+        .expect("a wrong code")
+}
+
+impl TestApp {
+    /// Adds a person with several roles in `org`.
+    pub async fn add_user_with_roles(&self, org: &str, email: &str, roles: &[&str]) -> i64 {
+        let mut id = 0;
+        for role in roles {
+            id = self.add_user(org, email, role).await;
+        }
+        id
+    }
+
+    /// An administrator of `org` and an API client with their token.
+    pub async fn admin_api(&self, org: &str, email: &str) -> (i64, Api) {
+        let id = self.add_user(org, email, "admin").await;
+        let token = self.token_for(email).await;
+        (id, self.api(&token))
+    }
+
+    /// How many audit rows match; `None` for a column means "any value".
+    pub async fn audit_count(
+        &self,
+        action: &str,
+        record: Option<(&str, &str)>,
+        outcome: &str,
+        actor: Option<i64>,
+    ) -> i64 {
+        let (record_type, record_id) = record.unwrap_or(("", ""));
+        sqlx::query_scalar(
+            "SELECT COUNT(*) FROM audit_log WHERE action = $1 AND outcome = $2
+               AND ($3 = '' OR record_type = $3) AND ($4 = '' OR record_id = $4)
+               AND ($5 < 0 OR actor_user_id = $5)",
+        )
+        .bind(action)
+        .bind(outcome)
+        .bind(record_type)
+        .bind(record_id)
+        .bind(actor.unwrap_or(-1))
+        .fetch_one(self.state.store.pool())
+        .await
+        .expect("audit count")
+    }
+
+    pub async fn audit_total(&self) -> i64 {
+        sqlx::query_scalar("SELECT COUNT(*) FROM audit_log").fetch_one(self.state.store.pool()).await.expect("count")
+    }
+
+    /// A client that sends no cookies except the ones given by hand.
+    pub fn bare_client(&self) -> Client {
+        Client::builder().redirect(Policy::none()).build().expect("client")
+    }
+}
+
+impl Browser {
+    /// Posts a form exactly as given (no CSRF token added).
+    pub async fn post_form(&self, action: &str, fields: &[(&str, &str)]) -> Response {
+        self.client.post(format!("{}{action}", self.base_url)).form(fields).send().await.expect("POST")
+    }
+
+    /// The CSRF token the browser holds (from any page it can open).
+    pub async fn csrf(&self, page: &str) -> String {
+        let (_, html) = self.get_html(page).await;
+        csrf_in(&html)
+    }
+
+    /// Logs out through the form on the home page.
+    pub async fn logout(&self) -> Response {
+        self.submit("/login", "/logout", &[]).await
+    }
+}
+
+impl Api {
+    /// A JSON request with a body.
+    pub async fn send_json(&self, method: reqwest::Method, path: &str, body: &serde_json::Value) -> Response {
+        self.request(method, path).json(body).send().await.expect("request")
+    }
+
+    pub async fn json_of(response: Response) -> (StatusCode, serde_json::Value) {
+        let status = response.status();
+        (status, response.json().await.unwrap_or(serde_json::Value::Null))
+    }
+}
+
+/// A database of its own for a test that runs the `samla` binary: a SQLite file in
+/// `dir` (pass `--data-dir`), or a new PostgreSQL database when the run uses one
+/// (pass `url` as `SAMLA_DATABASE_URL`).
+pub struct ScratchDatabase {
+    pub dir: TempDir,
+    pub url: Option<String>,
+    postgres_db: Option<(String, String)>,
+}
+
+impl ScratchDatabase {
+    pub async fn new() -> ScratchDatabase {
+        let dir = TempDir::new();
+        let (url, postgres_db) = fresh_database(&dir).await;
+        let url = postgres_db.as_ref().map(|_| url);
+        ScratchDatabase { dir, url, postgres_db }
+    }
+}
+
+impl Drop for ScratchDatabase {
+    fn drop(&mut self) {
+        if let Some((admin_url, name)) = self.postgres_db.take() {
+            let _ = std::thread::spawn(move || {
+                let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
+                runtime.block_on(async move {
+                    if let Ok(admin) = Store::connect(&admin_url).await {
+                        let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                            .execute(admin.pool())
+                            .await;
+                        admin.close().await;
+                    }
+                });
+            })
+            .join();
+        }
+    }
+}
