@@ -5,6 +5,8 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod calendar;
+pub mod planning;
 pub mod policy;
 pub mod secrets;
 pub mod validation;

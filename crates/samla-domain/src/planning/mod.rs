@@ -1,0 +1,7 @@
+//! Course planning rules: the schedule, staffing, budget and checklist, each a plain
+//! function of its inputs.
+
+pub mod budget;
+pub mod checklist;
+pub mod schedule;
+pub mod staffing;
