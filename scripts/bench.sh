@@ -114,17 +114,21 @@ for i in range(runs):
         proc.kill(); proc.wait()
     logf.close()
     if ms is None:
-        print(f"run {i + 1}: server not ready within 30 s (exit code {proc.returncode})", file=sys.stderr)
+        print(f"[bench]   run {i + 1}: server not ready within 30 s (exit code {proc.returncode})", file=sys.stderr)
         sys.stderr.write(open(os.path.join(data, "server.log"), errors="replace").read()[-2000:])
         print("FAIL")
         sys.exit(0)
     times.append(ms)
-    print(f"run {i + 1}: {ms:.0f} ms", file=sys.stderr)
+    print(f"[bench]   run {i + 1}: {ms:.0f} ms", file=sys.stderr)
 print(f"MEDIAN {statistics.median(times):.0f}")
 PY
 }
 
 log "binary: $BIN"
+LOAD_START=$(cut -d' ' -f1 /proc/loadavg)
+if awk -v l="$LOAD_START" -v n="$(nproc)" 'BEGIN { exit !(l > n / 2) }'; then
+    log "warning: load average is $LOAD_START on $(nproc) cores; other work (a build?) will skew the figures"
+fi
 log "(a) startup to first 200 /readyz, $RUNS runs each"
 log "--- without --demo"
 START_PLAIN=$(startup_median plain | tail -n1 | sed 's/^MEDIAN //')
@@ -200,7 +204,7 @@ verdict() {   # $1 value, $2 op (le|ge), $3 target
 }
 echo
 echo "samla benchmark — $(basename "$BIN") at $BIN"
-echo "$(nproc) cores, $(uname -sr), SQLite in a temp dir"
+echo "$(nproc) cores, $(uname -sr), SQLite in a temp dir; load average at start $LOAD_START, at end $(cut -d' ' -f1 /proc/loadavg)"
 printf '%-44s %12s %10s %6s\n' "figure" "value" "target" ""
 printf '%-44s %12s %10s %6s\n' "--------------------------------------------" "------------" "----------" "------"
 printf '%-44s %12s %10s %6s\n' "startup to /readyz 200, median ms"  "${START_PLAIN}" "<= 500" "$(verdict "$START_PLAIN" le 500)"

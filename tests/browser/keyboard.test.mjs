@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './server.mjs';
-import { launchBrowser, newContext, pathOf, screenshot, PHONE, DESKTOP, assertNoProblems } from './lib.mjs';
+import { launchBrowser, newContext, pathOf, screenshot, PHONE, DESKTOP, assertNoProblems, landing } from './lib.mjs';
 
 let server;
 let browser;
@@ -76,9 +76,9 @@ for (const viewport of [PHONE, DESKTOP]) {
       }
       assert.ok(reached, 'input[name=password] not reached by Tab after the email field');
       await page.keyboard.type(account.password);
-      await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.keyboard.press('Enter')]);
+      const [response] = await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.keyboard.press('Enter')]);
 
-      assert.equal(pathOf(page), '/', `after Enter: at ${pathOf(page)}, expected /`);
+      assert.equal(pathOf(page), '/', `after Enter: at ${await landing(page, response)}, expected /`);
       assert.ok(await page.locator('h1').count() >= 1, 'home page has an h1');
       assertNoProblems(problems, 'focus while signing in by keyboard');
     } catch (e) {

@@ -113,7 +113,21 @@ async function overflowing(page) {
       }
       if (out.length >= 5) break;
     }
-    return out.map(({ el, right }) => `right edge ${right}px: ${el.outerHTML.replace(/\s+/g, ' ').slice(0, 200)}`);
+    // Text can stick out of a box that fits (a long word in a heading).
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    while (out.length < 5 && walker.nextNode()) {
+      const node = walker.currentNode;
+      if (!node.textContent.trim()) continue;
+      range.selectNodeContents(node);
+      const r = range.getBoundingClientRect();
+      const el = node.parentElement;
+      if (r.right > width + 0.5 && !out.some((o) => o.el === el || o.el.contains(el))) {
+        out.push({ el, right: Math.round(r.right), text: true });
+      }
+    }
+    return out.map(({ el, right, text }) =>
+      `${text ? 'text reaches' : 'right edge'} ${right}px: ${el.outerHTML.replace(/\s+/g, ' ').slice(0, 200)}`);
   });
 }
 
@@ -197,10 +211,17 @@ export async function signOut(page) {
 
 /** Switches language with the page's own switcher and checks <html lang>. */
 export async function switchLanguage(page, lang) {
+  const before = pathOf(page);
   const button = page.locator(`form[action="/language"] button[name="lang"][value="${lang}"]`).first();
-  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), button.click()]);
+  const [response] = await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), button.click()]);
+  const status = response?.status();
+  if (!response || status >= 400) {
+    const h1 = await page.locator('h1').first().innerText().catch(() => '');
+    throw new Error(`choosing ${lang} on the language switcher at ${before} answered HTTP ${status} ("${h1}")`);
+  }
   const actual = await page.evaluate(() => document.documentElement.getAttribute('lang'));
-  if (actual !== lang) throw new Error(`after choosing ${lang} on the language switcher, <html lang="${actual}">`);
+  if (actual !== lang) throw new Error(`after choosing ${lang} on the language switcher at ${before}, <html lang="${actual}">`);
+  if (pathOf(page) !== before) throw new Error(`choosing ${lang} at ${before} went to ${pathOf(page)} instead of back`);
 }
 
 export function pathOf(page) {
@@ -240,4 +261,10 @@ export function assertNoProblems(problems, title) {
     error.code = 'ERR_ASSERTION';
     throw error;
   }
+}
+
+/** "PATH (HTTP STATUS, h1 "…")" for messages about where a step ended up. */
+export async function landing(page, response) {
+  const h1 = await page.locator('h1').first().innerText({ timeout: 1_000 }).catch(() => '');
+  return `${pathOf(page)} (HTTP ${response?.status() ?? '?'}, h1 "${h1.trim()}")`;
 }

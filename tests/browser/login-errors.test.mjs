@@ -34,6 +34,7 @@ async function failedSignIn(page, email, password) {
       summary: s ? s.innerText.replace(/\s+/g, ' ').trim() : null,
       links,
       targetsExist: links.filter((h) => h.startsWith('#')).map((h) => [h, !!document.getElementById(h.slice(1))]),
+      h1: document.querySelector('h1')?.innerText.trim() ?? '',
       email: document.querySelector('input[name="email"]')?.value ?? null,
       password: document.querySelector('input[name="password"]')?.value ?? null,
       passwordHtml: document.querySelector('input[name="password"]')?.outerHTML ?? null,
@@ -51,7 +52,7 @@ for (const lang of LANGS) {
       await switchLanguage(page, lang);
       const real = server.accounts.analyst.email;
       const wrong = await failedSignIn(page, real, 'not-the-password-1234');
-      assert.ok(wrong.summary !== null, 'wrong password: no .error-summary on the page');
+      assert.ok(wrong.summary !== null, `wrong password: no .error-summary on the page at ${wrong.path} (HTTP ${wrong.status}, h1 "${wrong.h1}")`);
       assert.ok(wrong.summaryVisible, 'wrong password: .error-summary is not visible');
       assert.ok(wrong.links.some((h) => h === '#email' || h === '#password'),
         `wrong password: .error-summary has no link to #email or #password (links: ${JSON.stringify(wrong.links)})`);

@@ -5,7 +5,7 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, ROLES } from './server.mjs';
-import { launchBrowser, newContext, checkPage, signIn, switchLanguage, pathOf, LANGS, screenshot, assertNoProblems } from './lib.mjs';
+import { launchBrowser, newContext, checkPage, signIn, switchLanguage, pathOf, LANGS, screenshot, assertNoProblems, landing } from './lib.mjs';
 
 const TIMEOUT = 90_000;
 let server;
@@ -113,8 +113,8 @@ for (const lang of LANGS) {
       before(async () => {
         context = await newContext(browser, server.baseUrl);
         page = await context.newPage();
-        await signIn(page, server.accounts[role]);
-        if (pathOf(page) !== '/') throw new Error(`signing in as ${role} landed on ${pathOf(page)}, expected /`);
+        const response = await signIn(page, server.accounts[role]);
+        if (pathOf(page) !== '/') throw new Error(`signing in as ${role} landed on ${await landing(page, response)}, expected /`);
         await switchLanguage(page, lang);
       });
       after(async () => context?.close());

@@ -8,6 +8,7 @@ pub mod audit;
 pub mod calendar;
 pub mod planning;
 pub mod policy;
+pub mod programmes;
 pub mod secrets;
 pub mod validation;
 

@@ -115,6 +115,53 @@ mod tests {
         }
     }
 
+    /// Message keys written in Rust code (error codes, navigation, problem titles) exist
+    /// in every locale.
+    #[test]
+    fn keys_used_in_code_exist() {
+        let i18n = I18n::load();
+        let crates = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let mut sources = Vec::new();
+        for dir in ["samla-web/src", "samla-domain/src"] {
+            collect_rust_files(&crates.join(dir), &mut sources);
+        }
+        assert!(sources.len() > 20);
+        let prefixes = ["error-", "problem-", "nav-", "home-task-", "gap-", "holiday-", "account-saved-"];
+        let mut checked = 0;
+        for path in sources {
+            let text = std::fs::read_to_string(&path).unwrap();
+            for literal in text.split('"').skip(1).step_by(2) {
+                let is_key = prefixes.iter().any(|p| literal.starts_with(p))
+                    && literal.len() > 6
+                    && !literal.ends_with('-')
+                    && literal.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+                if is_key {
+                    for language in Language::ALL {
+                        assert!(
+                            i18n.has(language, literal),
+                            "{} uses {literal}, missing in {}",
+                            path.display(),
+                            language.code()
+                        );
+                    }
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 30, "found only {checked} keys");
+    }
+
+    fn collect_rust_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                collect_rust_files(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+
     #[test]
     fn negotiation_order() {
         assert_eq!(negotiate(Some("en"), Some("nb"), Some("nb")), Language::English);

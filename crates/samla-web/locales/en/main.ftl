@@ -242,3 +242,36 @@ audit-results = { $count } entries, newest first
 outcome-success = Done
 outcome-failure = Failed
 outcome-denied = Denied
+
+## Planning: errors
+error-session-count = Choose between 1 and { $max } sessions.
+error-dates-required = Choose at least one date.
+error-every-weeks = Choose an interval between 1 and 8 weeks.
+error-weekdays-required = Choose at least one weekday.
+error-start-weekday = The start date is not on one of the weekdays you chose.
+error-date-closed = { $date } is a public holiday or falls in a school holiday.
+error-schedule-does-not-fit = The sessions do not fit within five years; check the school holidays and weekdays.
+error-amount-negative = The amount cannot be negative.
+error-amount-invalid = Enter an amount, for example 350 or 350.50.
+error-amount-decimals = Use at most two decimals.
+error-amount-too-large = The amount is too large.
+
+## Staffing
+gap-group-leaders = { $have } of { $need } group leaders
+gap-certified-group-leaders = { $have } of { $need } certified group leaders
+gap-user-representatives = { $have } of { $need } user representatives
+
+## Public holidays
+holiday-new-year = New Year's Day
+holiday-maundy-thursday = Maundy Thursday
+holiday-good-friday = Good Friday
+holiday-easter-sunday = Easter Sunday
+holiday-easter-monday = Easter Monday
+holiday-ascension = Ascension Day
+holiday-whit-sunday = Whit Sunday
+holiday-whit-monday = Whit Monday
+holiday-christmas-day = Christmas Day
+holiday-boxing-day = Boxing Day
+holiday-labour-day = Labour Day
+holiday-constitution-day-no = Constitution Day
+holiday-great-prayer-day = Great Prayer Day

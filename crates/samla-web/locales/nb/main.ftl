@@ -242,3 +242,36 @@ audit-results = { $count } oppføringer, nyeste først
 outcome-success = Utført
 outcome-failure = Mislyktes
 outcome-denied = Avvist
+
+## Planlegging: feil
+error-session-count = Velg mellom 1 og { $max } samlinger.
+error-dates-required = Velg minst én dato.
+error-every-weeks = Velg et intervall mellom 1 og 8 uker.
+error-weekdays-required = Velg minst én ukedag.
+error-start-weekday = Startdatoen faller ikke på en av ukedagene du har valgt.
+error-date-closed = { $date } er en helligdag eller ligger i en skoleferie.
+error-schedule-does-not-fit = Samlingene får ikke plass innen fem år; sjekk skoleferiene og ukedagene.
+error-amount-negative = Beløpet kan ikke være negativt.
+error-amount-invalid = Skriv et beløp, for eksempel 350 eller 350,50.
+error-amount-decimals = Bruk høyst to desimaler.
+error-amount-too-large = Beløpet er for stort.
+
+## Bemanning
+gap-group-leaders = { $have } av { $need } gruppeledere
+gap-certified-group-leaders = { $have } av { $need } sertifiserte gruppeledere
+gap-user-representatives = { $have } av { $need } brukerrepresentanter
+
+## Helligdager
+holiday-new-year = Første nyttårsdag
+holiday-maundy-thursday = Skjærtorsdag
+holiday-good-friday = Langfredag
+holiday-easter-sunday = Første påskedag
+holiday-easter-monday = Andre påskedag
+holiday-ascension = Kristi himmelfartsdag
+holiday-whit-sunday = Første pinsedag
+holiday-whit-monday = Andre pinsedag
+holiday-christmas-day = Første juledag
+holiday-boxing-day = Andre juledag
+holiday-labour-day = Arbeidernes dag
+holiday-constitution-day-no = Grunnlovsdagen
+holiday-great-prayer-day = Store bededag

@@ -73,11 +73,16 @@ fn csrf_failure() -> Response {
     WebError::BadRequest { detail_key: "problem-csrf-detail", location: String::new() }.into_response()
 }
 
-/// A browser names the page's origin on every POST; one from elsewhere is refused.
+/// A browser names the page's origin on every POST; one from elsewhere is refused. A
+/// browser that hides the origin (`Origin: null`) is believed only when it also says
+/// the request comes from the same site.
 fn same_origin(request: &Request) -> bool {
     let Some(origin) = request.headers().get(header::ORIGIN).and_then(|v| v.to_str().ok()) else {
         return true;
     };
+    if origin == "null" {
+        return request.headers().get("sec-fetch-site").and_then(|v| v.to_str().ok()) == Some("same-origin");
+    }
     let host = request.headers().get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or("");
     let origin_host = origin.split_once("://").map(|(_, rest)| rest).unwrap_or("");
     !host.is_empty() && origin_host == host

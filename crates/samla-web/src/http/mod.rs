@@ -46,9 +46,7 @@ async fn request_id(mut request: Request, next: Next) -> Response {
     request.extensions_mut().insert(RequestId(id.clone()));
     let started = std::time::Instant::now();
     let method = request.method().clone();
-    // Paths name records by id only; query strings may hold search words, so they stay
-    // out of the log.
-    let path = request.uri().path().to_string();
+    let path = loggable_path(request.uri().path());
     let mut response = next.run(request).await;
     tracing::info!(
         request_id = %id,
@@ -64,6 +62,16 @@ async fn request_id(mut request: Request, next: Next) -> Response {
     response
 }
 
+/// The path as it may appear in logs: records are named by id only, query strings (which
+/// may hold search words) are left out, and secret link tokens are masked.
+fn loggable_path(path: &str) -> String {
+    const SECRET_PREFIXES: [&str; 3] = ["/setup/", "/welcome/", "/calendar/"];
+    match SECRET_PREFIXES.iter().find(|prefix| path.starts_with(*prefix)) {
+        Some(prefix) => format!("{prefix}…"),
+        None => path.to_string(),
+    }
+}
+
 async fn language(mut request: Request, next: Next) -> Response {
     let headers = request.headers();
     let chosen = negotiate(
@@ -73,4 +81,14 @@ async fn language(mut request: Request, next: Next) -> Response {
     );
     request.extensions_mut().insert(Lang(chosen));
     next.run(request).await
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn secret_links_are_masked_in_logs() {
+        assert_eq!(super::loggable_path("/welcome/abcdef123"), "/welcome/…");
+        assert_eq!(super::loggable_path("/setup/abcdef123"), "/setup/…");
+        assert_eq!(super::loggable_path("/admin/users/4"), "/admin/users/4");
+    }
 }

@@ -184,7 +184,11 @@ pub async fn seed_demo(store: &Store, now: i64) -> Result<Vec<(Role, String, Str
             .hash();
         let user_id = match accounts::find_by_email(&mut tx.tx, &email).await? {
             Some(user) => {
+                // A restarted demo starts over: new password, no second factor, enabled.
                 accounts::set_password(&mut tx.tx, user.id, hash.as_str()).await?;
+                accounts::set_totp(&mut tx.tx, user.id, None, &[]).await?;
+                accounts::set_disabled(&mut tx.tx, user.id, false).await?;
+                samla_storage::sessions::delete_for_user(&mut tx.tx, user.id, None).await?;
                 user.id
             }
             None => accounts::create(&mut tx.tx, &email, name, hash.as_str(), now).await?,
