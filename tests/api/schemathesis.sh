@@ -173,7 +173,8 @@ fi
 # - the path parameter {org} is the demo organisation's slug in most cases
 #   (generated values the rest of the time), so organisation-scoped operations
 #   get past 404 and their validation and logic are exercised too;
-# - the on-disk failure cache is off so each run is fresh.
+# - the on-disk failure cache is off so each run is fresh;
+# - two expected-status lists name the answers of optimistic locking (below).
 cat >"$WORK/schemathesis.toml" <<'EOF'
 [warnings]
 fail-on = ["missing_auth"]
@@ -186,6 +187,15 @@ values = ["demo"]
 
 [parameters]
 "path.org" = { dictionary = "org-slugs", probability = 0.8 }
+
+# Updates use optimistic locking (RFC 9110 §13.1.1): an If-Match naming another
+# version than the current one is answered 412 even when the body is valid.
+[checks.positive_data_acceptance]
+expected-statuses = ["2xx", "3xx", "401", "403", "404", "409", "412", "429", "5xx"]
+
+# An update without If-Match is answered 428 Precondition Required (RFC 6585 §3).
+[checks.missing_required_header]
+expected-statuses = ["400", "401", "403", "406", "415", "422", "428"]
 EOF
 
 # Bearer auth as a Schemathesis auth provider instead of a fixed -H header: the

@@ -88,9 +88,40 @@ pub fn required_text(field: &str, raw: &str, max_chars: usize) -> Result<String,
     Ok(value.to_string())
 }
 
+/// A required single line of text (a name, a label): at most `max_chars` as typed, no
+/// control characters or line breaks anywhere, something besides spaces; kept trimmed.
+/// The API's schemas state the same rule as [`SINGLE_LINE_PATTERN`].
+pub fn required_line(field: &str, raw: &str, max_chars: usize) -> Result<String, FieldError> {
+    if raw.chars().count() > max_chars {
+        return Err(FieldError::new(field, "error-too-long").with_arg("max", max_chars));
+    }
+    if raw.chars().any(|c| c.is_control() || c == '\u{2028}' || c == '\u{2029}') {
+        return Err(FieldError::new(field, "error-invalid-characters"));
+    }
+    let value = raw.trim();
+    if value.is_empty() {
+        return Err(FieldError::new(field, "error-required"));
+    }
+    Ok(value.to_string())
+}
+
+/// [`required_line`] as a regular expression for OpenAPI schemas.
+pub const SINGLE_LINE_PATTERN: &str =
+    r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\s\x00-\x1F\x7F-\x9F\u2028\u2029][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$";
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn required_line_refuses_breaks_and_controls_and_counts_as_typed() {
+        assert_eq!(required_line("n", "  Kari Nordmann ", 20).unwrap(), "Kari Nordmann");
+        assert_eq!(required_line("n", "a\nb", 20).unwrap_err().code, "error-invalid-characters");
+        assert_eq!(required_line("n", "a\u{86}b", 20).unwrap_err().code, "error-invalid-characters");
+        assert_eq!(required_line("n", "a\u{2028}b", 20).unwrap_err().code, "error-invalid-characters");
+        assert_eq!(required_line("n", "   ", 20).unwrap_err().code, "error-required");
+        assert_eq!(required_line("n", "  abc  ", 5).unwrap_err().code, "error-too-long");
+    }
 
     #[test]
     fn required_text_trims_and_bounds() {

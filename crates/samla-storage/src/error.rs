@@ -26,6 +26,10 @@ const UNIQUE_FIELDS: &[(&str, &str)] = &[
     ("users_email_key", "email"),
     ("organisations.slug", "slug"),
     ("organisations_slug_key", "slug"),
+    ("programmes.organisation_id, programmes.slug", "slug"),
+    ("programmes_organisation_id_slug_key", "slug"),
+    ("course_staff.course_id, course_staff.user_id, course_staff.course_role", "user_id"),
+    ("course_staff_course_id_user_id_course_role_key", "user_id"),
 ];
 
 impl From<sqlx::Error> for StoreError {

@@ -7,9 +7,16 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod budgets;
+pub mod calendar_feeds;
+pub mod checklists;
+pub mod course_staff;
+pub mod courses;
 mod error;
+pub mod holidays;
 pub mod idempotency;
 pub mod organisations;
+pub mod programmes;
 pub mod sessions;
 pub mod tokens;
 

@@ -16,6 +16,9 @@ pub enum WebError {
     NotFound,
     /// Input that does not parse; every problem named by field.
     Invalid(FieldErrors),
+    /// Well-formed input that a rule refuses in the current state (e.g. removing one's
+    /// own administrator role); named by field like [`WebError::Invalid`].
+    Refused(FieldErrors),
     /// Request that cannot be understood (e.g. malformed JSON), with a detail key and
     /// where the problem is.
     BadRequest {
@@ -50,6 +53,7 @@ impl WebError {
             WebError::Forbidden => StatusCode::FORBIDDEN,
             WebError::NotFound => StatusCode::NOT_FOUND,
             WebError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            WebError::Refused(_) => StatusCode::CONFLICT,
             WebError::BadRequest { .. } => StatusCode::BAD_REQUEST,
             WebError::Taken(_) => StatusCode::CONFLICT,
             WebError::Stale => StatusCode::PRECONDITION_FAILED,
@@ -63,6 +67,7 @@ impl WebError {
     fn info(self) -> ErrorInfo {
         let (title_key, detail_key, location, field_errors) = match self {
             WebError::Invalid(errors) => ("problem-invalid", "problem-invalid-detail", None, errors),
+            WebError::Refused(errors) => ("problem-refused", "problem-refused-detail", None, errors),
             WebError::Taken(field) => (
                 "problem-taken",
                 "problem-taken-detail",

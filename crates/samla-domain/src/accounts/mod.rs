@@ -9,7 +9,7 @@ pub mod totp;
 pub use email::Email;
 pub use password::{NewPassword, PasswordHash};
 
-use crate::validation::{required_text, FieldError};
+use crate::validation::{required_line, FieldError};
 
 /// A person's display name.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,7 +17,7 @@ pub struct PersonName(String);
 
 impl PersonName {
     pub fn parse(field: &str, raw: &str) -> Result<Self, FieldError> {
-        required_text(field, raw, 200).map(Self)
+        required_line(field, raw, 200).map(Self)
     }
 
     pub fn as_str(&self) -> &str {

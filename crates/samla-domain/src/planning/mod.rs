@@ -3,5 +3,8 @@
 
 pub mod budget;
 pub mod checklist;
+pub mod ical;
+pub mod lifecycle;
+pub mod meetings;
 pub mod schedule;
 pub mod staffing;

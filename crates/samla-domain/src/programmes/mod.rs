@@ -4,6 +4,7 @@
 //! [`Manual`]; [`Manual::validate`] reports every problem with its path, so an import
 //! with errors imports nothing and says where each problem is.
 
+pub mod fhir;
 mod manual;
 pub mod shipped;
 mod validate;

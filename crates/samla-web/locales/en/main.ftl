@@ -275,3 +275,5 @@ holiday-boxing-day = Boxing Day
 holiday-labour-day = Labour Day
 holiday-constitution-day-no = Constitution Day
 holiday-great-prayer-day = Great Prayer Day
+problem-refused = Not allowed now
+problem-refused-detail = The change breaks a rule; see the fields.

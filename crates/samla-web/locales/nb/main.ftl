@@ -275,3 +275,5 @@ holiday-boxing-day = Andre juledag
 holiday-labour-day = Arbeidernes dag
 holiday-constitution-day-no = Grunnlovsdagen
 holiday-great-prayer-day = Store bededag
+problem-refused = Ikke tillatt nå
+problem-refused-detail = Endringen strider mot en regel; se feltene.

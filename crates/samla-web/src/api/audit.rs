@@ -25,6 +25,24 @@ pub struct AuditEntry {
     pub request_id: Option<String>,
 }
 
+#[derive(Deserialize, Serialize, ToSchema, Clone, Copy)]
+#[serde(rename_all = "snake_case")]
+pub enum OutcomeName {
+    Success,
+    Failure,
+    Denied,
+}
+
+impl OutcomeName {
+    fn as_str(self) -> &'static str {
+        match self {
+            OutcomeName::Success => "success",
+            OutcomeName::Failure => "failure",
+            OutcomeName::Denied => "denied",
+        }
+    }
+}
+
 #[derive(Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct AuditParams {
@@ -33,15 +51,19 @@ pub struct AuditParams {
     pub record_type: Option<String>,
     pub record_id: Option<String>,
     /// Only rows by this person (their id).
-    pub user: Option<String>,
-    /// success, failure or denied.
-    pub outcome: Option<String>,
+    #[param(minimum = 1)]
+    pub user: Option<i64>,
+    pub outcome: Option<OutcomeName>,
     /// First day, YYYY-MM-DD, in the organisation's time zone.
+    #[param(value_type = Option<String>, format = Date)]
     pub from: Option<String>,
     /// Last day, YYYY-MM-DD.
+    #[param(value_type = Option<String>, format = Date)]
     pub to: Option<String>,
     #[param(minimum = 1, maximum = 200)]
     pub limit: Option<i64>,
+    /// `next_cursor` from the previous page.
+    #[param(pattern = "^[0-9]{1,18}$")]
     pub cursor: Option<String>,
 }
 
@@ -65,14 +87,25 @@ pub async fn search_audit(
 ) -> Result<Json<Page<AuditEntry>>, WebError> {
     let actor = caller.in_organisation(&state, &org).await?;
     let (limit, cursor) = page_bounds(params.limit, params.cursor.as_deref())?;
+    // The page's filter form sends empty fields for "any"; the API names dates or nothing.
+    for (name, value) in [("from", &params.from), ("to", &params.to)] {
+        if value.as_deref() == Some("") {
+            return Err(WebError::Invalid(samla_domain::FieldErrors::single(samla_domain::FieldError::new(
+                name,
+                "error-date",
+            ))));
+        }
+    }
     let tz: chrono_tz::Tz = actor.timezone().parse().unwrap_or(chrono_tz::Europe::Oslo);
     let mut filters = HashMap::new();
+    let user = params.user.map(|u| u.to_string());
+    let outcome = params.outcome.map(|o| o.as_str().to_string());
     for (name, value) in [
         ("action", &params.action),
         ("record_type", &params.record_type),
         ("record_id", &params.record_id),
-        ("user", &params.user),
-        ("outcome", &params.outcome),
+        ("user", &user),
+        ("outcome", &outcome),
         ("from", &params.from),
         ("to", &params.to),
     ] {

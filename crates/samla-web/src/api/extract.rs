@@ -67,23 +67,44 @@ fn form_urlencoded_parse(query: &str) -> form_urlencoded::Parse<'_> {
     form_urlencoded::parse(query.as_bytes())
 }
 
-/// The version a client last saw, from `If-Match: "v3"`; required for updates.
-pub struct IfMatch(pub i64);
+/// The `If-Match` of an update. Read after the record is found, so a missing record
+/// answers 404 before a missing precondition answers 428.
+pub enum IfMatch {
+    Missing,
+    /// `*`: whatever the current version is.
+    Any,
+    /// `"v3"`; a malformed tag matches no version.
+    Version(i64),
+}
+
+impl IfMatch {
+    /// The version the update must find, given the current one.
+    pub fn expected(&self, current: i64) -> Result<i64, WebError> {
+        match self {
+            IfMatch::Missing => Err(WebError::PreconditionRequired),
+            IfMatch::Any => Ok(current),
+            IfMatch::Version(version) => Ok(*version),
+        }
+    }
+}
 
 impl<S: Send + Sync> FromRequestParts<S> for IfMatch {
     type Rejection = WebError;
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
-        let raw = parts.headers.get(IF_MATCH).ok_or(WebError::PreconditionRequired)?;
+        let Some(raw) = parts.headers.get(IF_MATCH) else {
+            return Ok(IfMatch::Missing);
+        };
+        let raw = raw.to_str().unwrap_or("").trim();
+        if raw == "*" {
+            return Ok(IfMatch::Any);
+        }
         let version = raw
-            .to_str()
-            .ok()
-            .map(|v| v.trim().trim_start_matches("W/"))
-            .and_then(|v| v.strip_prefix("\"v"))
+            .trim_start_matches("W/")
+            .strip_prefix("\"v")
             .and_then(|v| v.strip_suffix('"'))
             .and_then(|v| v.parse::<i64>().ok());
-        // A malformed tag can match no version: it is stale, not a different error.
-        Ok(IfMatch(version.unwrap_or(0)))
+        Ok(IfMatch::Version(version.unwrap_or(0)))
     }
 }
 

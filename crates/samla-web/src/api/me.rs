@@ -114,7 +114,11 @@ pub async fn list_tokens(State(state): State<AppState>, caller: ApiCaller) -> Re
 #[serde(deny_unknown_fields)]
 pub struct NewToken {
     /// What the token is for, e.g. "reporting script".
-    #[schema(min_length = 1, max_length = 100, pattern = r"^\S(.*\S)?$")]
+    #[schema(
+        min_length = 1,
+        max_length = 100,
+        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\s\x00-\x1F\x7F-\x9F\u2028\u2029][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
+    )]
     pub label: String,
 }
 

@@ -37,7 +37,7 @@ pub fn routes() -> Router<AppState> {
         users::list_users, users::create_user, users::get_user, users::update_user,
         audit::search_audit,
     ),
-    components(schemas(Problem, FieldProblem)),
+    components(schemas(Problem, FieldProblem, audit::OutcomeName)),
     modifiers(&BearerAuth),
     security(("bearer" = [])),
 )]

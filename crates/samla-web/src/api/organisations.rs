@@ -60,7 +60,11 @@ pub async fn get_organisation(
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OrganisationChange {
-    #[schema(min_length = 1, max_length = 200, pattern = r"^\S(.*\S)?$")]
+    #[schema(
+        min_length = 1,
+        max_length = 200,
+        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\s\x00-\x1F\x7F-\x9F\u2028\u2029][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
+    )]
     pub name: String,
     pub require_second_factor: bool,
 }
@@ -69,7 +73,7 @@ pub struct OrganisationChange {
 #[utoipa::path(put, path = "/api/v1/organisations/{org}", operation_id = "updateOrganisation", tag = "organisations",
     params(
         ("org" = String, Path, description = "The organisation's slug"),
-        ("If-Match" = String, Header, description = "The ETag from getOrganisation"),
+        ("If-Match" = String, Header, description = "The ETag from getOrganisation, or *"),
     ),
     request_body = OrganisationChange,
     responses(
@@ -86,10 +90,12 @@ pub async fn update_organisation(
     State(state): State<AppState>,
     caller: ApiCaller,
     Path(org): Path<String>,
-    IfMatch(version): IfMatch,
+    if_match: IfMatch,
     ApiJson(body): ApiJson<OrganisationChange>,
 ) -> Result<impl IntoResponse, WebError> {
     let actor = caller.in_organisation(&state, &org).await?;
+    let current = organisations::settings(&state, &actor).await?;
+    let version = if_match.expected(current.version)?;
     let updated =
         organisations::update_settings(&state, &actor, &body.name, body.require_second_factor, version).await?;
     Ok(with_etag(updated.into()))

@@ -46,6 +46,7 @@ pub struct PageParams {
     #[param(minimum = 1, maximum = 200)]
     pub limit: Option<i64>,
     /// `next_cursor` from the previous page.
+    #[param(pattern = "^[0-9]{1,18}$")]
     pub cursor: Option<String>,
 }
 
@@ -55,9 +56,9 @@ pub(super) fn page_bounds(limit: Option<i64>, cursor: Option<&str>) -> Result<(i
     if !(1..=200).contains(&limit) {
         errors.push(FieldError::new("limit", "error-limit").with_arg("max", 200));
     }
-    let cursor = match cursor.filter(|c| !c.is_empty()) {
+    let cursor = match cursor {
         Some(c) => match c.parse::<i64>() {
-            Ok(v) if v >= 0 => Some(v),
+            Ok(v) if v >= 0 && c.len() <= 18 && c.bytes().all(|b| b.is_ascii_digit()) => Some(v),
             _ => {
                 errors.push(FieldError::new("cursor", "error-cursor"));
                 None
@@ -102,7 +103,11 @@ pub async fn list_users(
 pub struct NewUser {
     #[schema(format = "email", max_length = 254)]
     pub email: String,
-    #[schema(min_length = 1, max_length = 200, pattern = r"^\S(.*\S)?$")]
+    #[schema(
+        min_length = 1,
+        max_length = 200,
+        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\s\x00-\x1F\x7F-\x9F\u2028\u2029][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
+    )]
     pub name: String,
     /// At least one of admin, coordinator, group_leader, secretary, user_representative, analyst.
     #[schema(min_items = 1)]
@@ -187,7 +192,11 @@ pub async fn get_user(
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UserChange {
-    #[schema(min_length = 1, max_length = 200, pattern = r"^\S(.*\S)?$")]
+    #[schema(
+        min_length = 1,
+        max_length = 200,
+        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\s\x00-\x1F\x7F-\x9F\u2028\u2029][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
+    )]
     pub name: String,
     #[schema(min_items = 1)]
     pub roles: Vec<RoleName>,
@@ -200,7 +209,7 @@ pub struct UserChange {
     params(
         ("org" = String, Path, description = "The organisation's slug"),
         ("user_id" = i64, Path, description = "The person's id"),
-        ("If-Match" = String, Header, description = "The ETag from getUser"),
+        ("If-Match" = String, Header, description = "The ETag from getUser, or *"),
     ),
     request_body = UserChange,
     responses(
@@ -209,6 +218,7 @@ pub struct UserChange {
         (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such person here", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Refused, e.g. removing your own administrator role", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "Changed by someone else since read", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
         (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
@@ -217,10 +227,12 @@ pub async fn update_user(
     State(state): State<AppState>,
     caller: ApiCaller,
     Path((org, user_id)): Path<(String, i64)>,
-    IfMatch(version): IfMatch,
+    if_match: IfMatch,
     ApiJson(body): ApiJson<UserChange>,
 ) -> Result<impl IntoResponse, WebError> {
     let actor = caller.in_organisation(&state, &org).await?;
+    let current = accounts::member(&state, &actor, user_id).await?;
+    let version = if_match.expected(current.version)?;
     let change = MemberChange::parse(&body.name, &RoleName::names(&body.roles), body.disabled)?;
     let member = accounts::update_member(&state, &actor, user_id, change, Some(version)).await?;
     Ok(([(ETAG, etag(member.version))], Json(User::from(member))))

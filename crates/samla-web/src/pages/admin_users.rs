@@ -143,7 +143,7 @@ pub async fn update(
     };
     match result {
         Ok(_) => Ok(Redirect::to(&format!("/admin/users/{id}?saved=saved")).into_response()),
-        Err(WebError::Invalid(errors)) => {
+        Err(WebError::Invalid(errors) | WebError::Refused(errors)) => {
             let member = accounts::member(&state, &actor, id).await?;
             render_member(
                 &state,

@@ -8,7 +8,7 @@ use samla_domain::accounts::totp::TotpSecret;
 use samla_domain::accounts::{recovery, Email, Language, NewPassword, PasswordHash, PersonName};
 use samla_domain::audit::{AuditEvent, Outcome};
 use samla_domain::secrets::{hash_secret, random_token};
-use samla_domain::validation::required_text;
+use samla_domain::validation::required_line;
 use samla_domain::{Action, FieldError, FieldErrors, Role};
 use samla_storage::accounts::{self, Member};
 use samla_storage::{audit, sessions, tokens, StoreError};
@@ -101,7 +101,7 @@ pub async fn set_language(state: &AppState, user_id: i64, language: Language) ->
 }
 
 pub fn parse_token_label(raw: &str) -> Result<String, FieldErrors> {
-    required_text("label", raw, 100).map_err(FieldErrors::single)
+    required_line("label", raw, 100).map_err(FieldErrors::single)
 }
 
 /// A new personal access token; the secret is returned once and stored only as a hash.
@@ -261,7 +261,7 @@ pub async fn update_member(
 ) -> Result<Member, WebError> {
     actor.authorize(state, Action::ManageUsers).await?;
     if user_id == actor.user_id && (change.disabled || !change.roles.contains(&Role::Admin)) {
-        return Err(FieldErrors::single(FieldError::new("roles", "error-cannot-demote-self")).into());
+        return Err(WebError::Refused(FieldErrors::single(FieldError::new("roles", "error-cannot-demote-self"))));
     }
     let now = state.clock.now();
     let mut tx = state.store.write().await?;

@@ -4,6 +4,8 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod courses;
 pub mod login;
 pub mod organisations;
+pub mod programmes;
 pub mod setup;

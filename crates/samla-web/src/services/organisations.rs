@@ -2,7 +2,7 @@ use crate::auth::Actor;
 use crate::error::WebError;
 use crate::AppState;
 use samla_domain::audit::Outcome;
-use samla_domain::validation::required_text;
+use samla_domain::validation::required_line;
 use samla_domain::{Action, FieldError, FieldErrors};
 use samla_storage::organisations::{self, Organisation};
 use samla_storage::{audit, StoreError};
@@ -30,7 +30,7 @@ pub fn parse_country(raw: &str) -> Result<String, FieldError> {
 }
 
 pub fn parse_name(raw: &str) -> Result<String, FieldError> {
-    required_text("name", raw, 200)
+    required_line("name", raw, 200)
 }
 
 pub async fn settings(state: &AppState, actor: &Actor) -> Result<Organisation, WebError> {

@@ -1,0 +1,92 @@
+//! The working group of a course and who staffs each session.
+
+use crate::Result;
+use sqlx::{AnyConnection, FromRow};
+
+#[derive(Debug, Clone, PartialEq, Eq, FromRow)]
+pub struct StaffMember {
+    pub id: i64,
+    pub course_id: i64,
+    pub user_id: Option<i64>,
+    /// The person's name: from their account, or as entered for someone outside.
+    pub name: String,
+    pub external_organisation: Option<String>,
+    pub course_role: String,
+}
+
+pub async fn add_member(
+    conn: &mut AnyConnection,
+    course_id: i64,
+    user_id: Option<i64>,
+    external_name: Option<&str>,
+    external_organisation: Option<&str>,
+    course_role: &str,
+) -> Result<i64> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO course_staff (course_id, user_id, external_name, external_organisation, course_role)
+         VALUES ($1, $2, $3, $4, $5) RETURNING id",
+    )
+    .bind(course_id)
+    .bind(user_id)
+    .bind(external_name)
+    .bind(external_organisation)
+    .bind(course_role)
+    .fetch_one(conn)
+    .await?)
+}
+
+pub async fn members(conn: &mut AnyConnection, course_id: i64) -> Result<Vec<StaffMember>> {
+    Ok(sqlx::query_as(
+        "SELECT s.id, s.course_id, s.user_id, COALESCE(u.name, s.external_name, '') AS name, s.external_organisation,
+                s.course_role
+         FROM course_staff s LEFT JOIN users u ON u.id = s.user_id
+         WHERE s.course_id = $1 ORDER BY s.course_role, name, s.id",
+    )
+    .bind(course_id)
+    .fetch_all(conn)
+    .await?)
+}
+
+pub async fn remove_member(conn: &mut AnyConnection, course_id: i64, staff_id: i64) -> Result<bool> {
+    sqlx::query("DELETE FROM session_staff WHERE staff_id = $1 AND staff_id IN (SELECT id FROM course_staff WHERE course_id = $2)")
+        .bind(staff_id)
+        .bind(course_id)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("UPDATE checklist_items SET assignee_staff_id = NULL WHERE assignee_staff_id = $1 AND course_id = $2")
+        .bind(staff_id)
+        .bind(course_id)
+        .execute(&mut *conn)
+        .await?;
+    let done = sqlx::query("DELETE FROM course_staff WHERE id = $1 AND course_id = $2")
+        .bind(staff_id)
+        .bind(course_id)
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// (session id, staff id, substitute) for every staffed session of the course.
+pub async fn assignments(conn: &mut AnyConnection, course_id: i64) -> Result<Vec<(i64, i64, i64)>> {
+    Ok(sqlx::query_as(
+        "SELECT ss.session_id, ss.staff_id, ss.substitute FROM session_staff ss
+         JOIN course_sessions s ON s.id = ss.session_id WHERE s.course_id = $1",
+    )
+    .bind(course_id)
+    .fetch_all(conn)
+    .await?)
+}
+
+/// Replaces who staffs one session.
+pub async fn set_session_staff(conn: &mut AnyConnection, session_id: i64, staff: &[(i64, bool)]) -> Result<()> {
+    sqlx::query("DELETE FROM session_staff WHERE session_id = $1").bind(session_id).execute(&mut *conn).await?;
+    for (staff_id, substitute) in staff {
+        sqlx::query("INSERT INTO session_staff (session_id, staff_id, substitute) VALUES ($1, $2, $3)")
+            .bind(session_id)
+            .bind(staff_id)
+            .bind(i64::from(*substitute))
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}

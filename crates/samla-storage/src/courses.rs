@@ -1,0 +1,321 @@
+//! Courses and their scheduled sessions and meetings.
+
+use crate::{Result, StoreError};
+use sqlx::{AnyConnection, FromRow};
+
+#[derive(Debug, Clone, PartialEq, Eq, FromRow)]
+pub struct Course {
+    pub id: i64,
+    pub organisation_id: i64,
+    pub programme_version_id: i64,
+    pub name: String,
+    pub venue: String,
+    pub room: String,
+    pub start_date: String,
+    pub weekdays: String,
+    pub start_time: String,
+    pub duration_minutes: i64,
+    pub interval_kind: String,
+    pub every_weeks: i64,
+    pub session_count: i64,
+    pub capacity: i64,
+    pub status: String,
+    pub cancel_reason: Option<String>,
+    pub version: i64,
+}
+
+const COURSE_COLUMNS: &str = "id, organisation_id, programme_version_id, name, venue, room, start_date, weekdays, \
+     start_time, duration_minutes, interval_kind, every_weeks, session_count, capacity, status, cancel_reason, version";
+
+/// A course as planned, before it has an id.
+pub struct NewCourse<'a> {
+    pub organisation_id: i64,
+    pub programme_version_id: i64,
+    pub name: &'a str,
+    pub venue: &'a str,
+    pub room: &'a str,
+    pub start_date: &'a str,
+    pub weekdays: &'a str,
+    pub start_time: &'a str,
+    pub duration_minutes: i64,
+    pub interval_kind: &'a str,
+    pub every_weeks: i64,
+    pub session_count: i64,
+    pub capacity: i64,
+}
+
+pub async fn create(conn: &mut AnyConnection, c: &NewCourse<'_>, now: i64) -> Result<i64> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO courses (organisation_id, programme_version_id, name, venue, room, start_date, weekdays, start_time,
+             duration_minutes, interval_kind, every_weeks, session_count, capacity, status, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'draft', $14) RETURNING id",
+    )
+    .bind(c.organisation_id)
+    .bind(c.programme_version_id)
+    .bind(c.name)
+    .bind(c.venue)
+    .bind(c.room)
+    .bind(c.start_date)
+    .bind(c.weekdays)
+    .bind(c.start_time)
+    .bind(c.duration_minutes)
+    .bind(c.interval_kind)
+    .bind(c.every_weeks)
+    .bind(c.session_count)
+    .bind(c.capacity)
+    .bind(now)
+    .fetch_one(conn)
+    .await?)
+}
+
+/// A course of the organisation; another organisation's course is not found.
+pub async fn get(conn: &mut AnyConnection, organisation_id: i64, course_id: i64) -> Result<Course> {
+    Ok(sqlx::query_as(&format!("SELECT {COURSE_COLUMNS} FROM courses WHERE id = $2 AND organisation_id = $1"))
+        .bind(organisation_id)
+        .bind(course_id)
+        .fetch_one(conn)
+        .await?)
+}
+
+/// Courses of the organisation, or only those `user_id` works on.
+pub async fn list(conn: &mut AnyConnection, organisation_id: i64, only_staff_user: Option<i64>) -> Result<Vec<Course>> {
+    Ok(sqlx::query_as(&format!(
+        "SELECT {COURSE_COLUMNS} FROM courses c WHERE organisation_id = $1
+           AND ($2 < 0 OR EXISTS (SELECT 1 FROM course_staff s WHERE s.course_id = c.id AND s.user_id = $2))
+         ORDER BY start_date DESC, id DESC"
+    ))
+    .bind(organisation_id)
+    .bind(only_staff_user.unwrap_or(-1))
+    .fetch_all(conn)
+    .await?)
+}
+
+pub async fn works_on(conn: &mut AnyConnection, course_id: i64, user_id: i64) -> Result<bool> {
+    let found: Option<i64> =
+        sqlx::query_scalar("SELECT id FROM course_staff WHERE course_id = $1 AND user_id = $2 LIMIT 1")
+            .bind(course_id)
+            .bind(user_id)
+            .fetch_optional(conn)
+            .await?;
+    Ok(found.is_some())
+}
+
+/// What can change on a course after it is created.
+pub struct CourseChange<'a> {
+    pub name: &'a str,
+    pub venue: &'a str,
+    pub room: &'a str,
+    pub capacity: i64,
+}
+
+pub async fn update(
+    conn: &mut AnyConnection,
+    course_id: i64,
+    change: &CourseChange<'_>,
+    expected_version: i64,
+) -> Result<i64> {
+    let version: Option<i64> = sqlx::query_scalar(
+        "UPDATE courses SET name = $1, venue = $2, room = $3, capacity = $4, version = version + 1
+         WHERE id = $5 AND version = $6 RETURNING version",
+    )
+    .bind(change.name)
+    .bind(change.venue)
+    .bind(change.room)
+    .bind(change.capacity)
+    .bind(course_id)
+    .bind(expected_version)
+    .fetch_optional(conn)
+    .await?;
+    version.ok_or(StoreError::Stale)
+}
+
+pub async fn set_status(
+    conn: &mut AnyConnection,
+    course_id: i64,
+    status: &str,
+    cancel_reason: Option<&str>,
+    expected_version: i64,
+) -> Result<i64> {
+    let version: Option<i64> = sqlx::query_scalar(
+        "UPDATE courses SET status = $1, cancel_reason = $2, version = version + 1
+         WHERE id = $3 AND version = $4 RETURNING version",
+    )
+    .bind(status)
+    .bind(cancel_reason)
+    .bind(course_id)
+    .bind(expected_version)
+    .fetch_optional(conn)
+    .await?;
+    version.ok_or(StoreError::Stale)
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, FromRow)]
+pub struct CourseSession {
+    pub id: i64,
+    pub course_id: i64,
+    pub kind: String,
+    pub programme_session: Option<i64>,
+    pub meeting_kind: Option<String>,
+    pub title: String,
+    pub audience: String,
+    pub date: String,
+    pub start_time: String,
+    pub end_time: String,
+    pub room: String,
+    pub status: String,
+    pub cancel_reason: Option<String>,
+    pub version: i64,
+}
+
+const SESSION_COLUMNS: &str =
+    "id, course_id, kind, programme_session, meeting_kind, title, audience, date, start_time, \
+     end_time, room, status, cancel_reason, version";
+
+pub struct NewSession<'a> {
+    pub kind: &'a str,
+    pub programme_session: Option<i64>,
+    pub meeting_kind: Option<&'a str>,
+    pub title: &'a str,
+    pub audience: &'a str,
+    pub date: &'a str,
+    pub start_time: &'a str,
+    pub end_time: &'a str,
+    pub room: &'a str,
+}
+
+pub async fn add_session(conn: &mut AnyConnection, course_id: i64, s: &NewSession<'_>) -> Result<i64> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO course_sessions (course_id, kind, programme_session, meeting_kind, title, audience, date, start_time,
+             end_time, room, status)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'planned') RETURNING id",
+    )
+    .bind(course_id)
+    .bind(s.kind)
+    .bind(s.programme_session)
+    .bind(s.meeting_kind)
+    .bind(s.title)
+    .bind(s.audience)
+    .bind(s.date)
+    .bind(s.start_time)
+    .bind(s.end_time)
+    .bind(s.room)
+    .fetch_one(conn)
+    .await?)
+}
+
+/// The course's sessions and meetings in time order.
+pub async fn sessions(conn: &mut AnyConnection, course_id: i64) -> Result<Vec<CourseSession>> {
+    Ok(sqlx::query_as(&format!(
+        "SELECT {SESSION_COLUMNS} FROM course_sessions WHERE course_id = $1 ORDER BY date, start_time, id"
+    ))
+    .bind(course_id)
+    .fetch_all(conn)
+    .await?)
+}
+
+pub async fn session(conn: &mut AnyConnection, course_id: i64, session_id: i64) -> Result<CourseSession> {
+    Ok(sqlx::query_as(&format!("SELECT {SESSION_COLUMNS} FROM course_sessions WHERE course_id = $1 AND id = $2"))
+        .bind(course_id)
+        .bind(session_id)
+        .fetch_one(conn)
+        .await?)
+}
+
+pub async fn move_session(
+    conn: &mut AnyConnection,
+    session_id: i64,
+    date: &str,
+    start_time: &str,
+    end_time: &str,
+    room: &str,
+    expected_version: i64,
+) -> Result<i64> {
+    let version: Option<i64> = sqlx::query_scalar(
+        "UPDATE course_sessions SET date = $1, start_time = $2, end_time = $3, room = $4, version = version + 1
+         WHERE id = $5 AND version = $6 RETURNING version",
+    )
+    .bind(date)
+    .bind(start_time)
+    .bind(end_time)
+    .bind(room)
+    .bind(session_id)
+    .bind(expected_version)
+    .fetch_optional(conn)
+    .await?;
+    version.ok_or(StoreError::Stale)
+}
+
+pub async fn cancel_session(
+    conn: &mut AnyConnection,
+    session_id: i64,
+    reason: &str,
+    expected_version: i64,
+) -> Result<i64> {
+    let version: Option<i64> = sqlx::query_scalar(
+        "UPDATE course_sessions SET status = 'cancelled', cancel_reason = $1, version = version + 1
+         WHERE id = $2 AND version = $3 RETURNING version",
+    )
+    .bind(reason)
+    .bind(session_id)
+    .bind(expected_version)
+    .fetch_optional(conn)
+    .await?;
+    version.ok_or(StoreError::Stale)
+}
+
+/// A stretch of time on one day, as stored ('YYYY-MM-DD', 'HH:MM').
+pub struct Slot<'a> {
+    pub date: &'a str,
+    pub start_time: &'a str,
+    pub end_time: &'a str,
+}
+
+/// Planned sessions of other courses in the same organisation and room that overlap
+/// the given time (for conflict warnings).
+pub async fn room_conflicts(
+    conn: &mut AnyConnection,
+    organisation_id: i64,
+    course_id: i64,
+    (venue, room): (&str, &str),
+    slot: &Slot<'_>,
+) -> Result<Vec<(i64, String)>> {
+    Ok(sqlx::query_as(
+        "SELECT c.id, c.name FROM course_sessions s JOIN courses c ON c.id = s.course_id
+         WHERE c.organisation_id = $1 AND c.id <> $2 AND c.venue = $3 AND s.room = $4 AND s.date = $5
+           AND s.status = 'planned' AND c.status <> 'cancelled' AND s.start_time < $7 AND s.end_time > $6",
+    )
+    .bind(organisation_id)
+    .bind(course_id)
+    .bind(venue)
+    .bind(room)
+    .bind(slot.date)
+    .bind(slot.start_time)
+    .bind(slot.end_time)
+    .fetch_all(conn)
+    .await?)
+}
+
+/// Planned sessions of other courses where this person is on the staff, overlapping
+/// the given time.
+pub async fn staff_conflicts(
+    conn: &mut AnyConnection,
+    user_id: i64,
+    course_id: i64,
+    slot: &Slot<'_>,
+) -> Result<Vec<(i64, String)>> {
+    Ok(sqlx::query_as(
+        "SELECT DISTINCT c.id, c.name FROM session_staff ss
+         JOIN course_staff st ON st.id = ss.staff_id
+         JOIN course_sessions s ON s.id = ss.session_id
+         JOIN courses c ON c.id = s.course_id
+         WHERE st.user_id = $1 AND c.id <> $2 AND s.date = $3 AND s.status = 'planned' AND c.status <> 'cancelled'
+           AND s.start_time < $5 AND s.end_time > $4",
+    )
+    .bind(user_id)
+    .bind(course_id)
+    .bind(slot.date)
+    .bind(slot.start_time)
+    .bind(slot.end_time)
+    .fetch_all(conn)
+    .await?)
+}

@@ -1,0 +1,242 @@
+//! The programme library: programmes and their manual versions. A manual is stored as
+//! one JSON document per version; a course keeps the version it was planned from.
+
+use crate::Result;
+use sqlx::{AnyConnection, FromRow};
+
+#[derive(Debug, Clone, PartialEq, Eq, FromRow)]
+pub struct Programme {
+    pub id: i64,
+    pub organisation_id: i64,
+    pub slug: String,
+    pub shared: i64,
+    pub name: String,
+    pub summary: String,
+    /// Comma-separated target groups, for filtering.
+    pub target_groups: String,
+    pub current_version: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, FromRow)]
+pub struct ProgrammeVersion {
+    pub id: i64,
+    pub programme_id: i64,
+    pub version: i64,
+    pub manual: String,
+    pub created_at: i64,
+}
+
+const COLUMNS: &str =
+    "p.id, p.organisation_id, p.slug, p.shared, p.name, p.summary, p.target_groups, p.current_version";
+
+/// What a programme's row shows of its current manual.
+pub struct Listing<'a> {
+    pub slug: &'a str,
+    pub name: &'a str,
+    pub summary: &'a str,
+    pub target_groups: &'a str,
+}
+
+pub async fn create(
+    conn: &mut AnyConnection,
+    organisation_id: i64,
+    listing: &Listing<'_>,
+    shared: bool,
+    manual_json: &str,
+    user_id: Option<i64>,
+    now: i64,
+) -> Result<i64> {
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO programmes (organisation_id, slug, shared, name, summary, target_groups, current_version, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, 1, $7) RETURNING id",
+    )
+    .bind(organisation_id)
+    .bind(listing.slug)
+    .bind(i64::from(shared))
+    .bind(listing.name)
+    .bind(listing.summary)
+    .bind(listing.target_groups)
+    .bind(now)
+    .fetch_one(&mut *conn)
+    .await?;
+    insert_version(conn, id, 1, manual_json, user_id, now).await?;
+    Ok(id)
+}
+
+async fn insert_version(
+    conn: &mut AnyConnection,
+    programme_id: i64,
+    version: i64,
+    manual_json: &str,
+    user_id: Option<i64>,
+    now: i64,
+) -> Result<i64> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO programme_versions (programme_id, version, manual, created_at, created_by)
+         VALUES ($1, $2, $3, $4, $5) RETURNING id",
+    )
+    .bind(programme_id)
+    .bind(version)
+    .bind(manual_json)
+    .bind(now)
+    .bind(user_id)
+    .fetch_one(conn)
+    .await?)
+}
+
+/// Saves an edited manual as the next version, if the caller saw `expected_version`.
+pub async fn add_version(
+    conn: &mut AnyConnection,
+    programme_id: i64,
+    expected_version: i64,
+    listing: &Listing<'_>,
+    manual_json: &str,
+    user_id: Option<i64>,
+    now: i64,
+) -> Result<i64> {
+    let next: Option<i64> = sqlx::query_scalar(
+        "UPDATE programmes SET current_version = current_version + 1, name = $1, summary = $2, target_groups = $3
+         WHERE id = $4 AND current_version = $5 RETURNING current_version",
+    )
+    .bind(listing.name)
+    .bind(listing.summary)
+    .bind(listing.target_groups)
+    .bind(programme_id)
+    .bind(expected_version)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let next = next.ok_or(crate::StoreError::Stale)?;
+    insert_version(conn, programme_id, next, manual_json, user_id, now).await?;
+    Ok(next)
+}
+
+pub async fn set_shared(conn: &mut AnyConnection, programme_id: i64, shared: bool) -> Result<()> {
+    sqlx::query("UPDATE programmes SET shared = $1 WHERE id = $2")
+        .bind(i64::from(shared))
+        .bind(programme_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// Programmes an organisation can see: its own and those shared with everyone.
+/// `query` matches name or summary; `target_group` filters.
+pub async fn list_visible(
+    conn: &mut AnyConnection,
+    organisation_id: i64,
+    query: &str,
+    target_group: &str,
+) -> Result<Vec<Programme>> {
+    let pattern = format!("%{}%", query.to_lowercase());
+    let group = format!("%{target_group}%");
+    Ok(sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM programmes p
+         WHERE (p.organisation_id = $1 OR p.shared = 1)
+           AND (LOWER(p.name) LIKE $2 OR LOWER(p.summary) LIKE $2 OR LOWER(p.slug) LIKE $2)
+           AND p.target_groups LIKE $3
+         ORDER BY p.name, p.id"
+    ))
+    .bind(organisation_id)
+    .bind(pattern)
+    .bind(group)
+    .fetch_all(conn)
+    .await?)
+}
+
+/// One programme the organisation can see; others are not found.
+pub async fn get_visible(conn: &mut AnyConnection, organisation_id: i64, programme_id: i64) -> Result<Programme> {
+    Ok(sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM programmes p WHERE p.id = $2 AND (p.organisation_id = $1 OR p.shared = 1)"
+    ))
+    .bind(organisation_id)
+    .bind(programme_id)
+    .fetch_one(conn)
+    .await?)
+}
+
+/// A visible programme by slug, the organisation's own first.
+pub async fn find_visible_by_slug(
+    conn: &mut AnyConnection,
+    organisation_id: i64,
+    slug: &str,
+) -> Result<Option<Programme>> {
+    Ok(sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM programmes p WHERE p.slug = $2 AND (p.organisation_id = $1 OR p.shared = 1)
+         ORDER BY CASE WHEN p.organisation_id = $1 THEN 0 ELSE 1 END, p.id LIMIT 1"
+    ))
+    .bind(organisation_id)
+    .bind(slug)
+    .fetch_optional(conn)
+    .await?)
+}
+
+pub async fn own_by_slug(conn: &mut AnyConnection, organisation_id: i64, slug: &str) -> Result<Option<Programme>> {
+    Ok(sqlx::query_as(&format!("SELECT {COLUMNS} FROM programmes p WHERE p.slug = $2 AND p.organisation_id = $1"))
+        .bind(organisation_id)
+        .bind(slug)
+        .fetch_optional(conn)
+        .await?)
+}
+
+pub async fn version(conn: &mut AnyConnection, programme_id: i64, version: i64) -> Result<ProgrammeVersion> {
+    Ok(sqlx::query_as(
+        "SELECT id, programme_id, version, manual, created_at FROM programme_versions WHERE programme_id = $1 AND version = $2",
+    )
+    .bind(programme_id)
+    .bind(version)
+    .fetch_one(conn)
+    .await?)
+}
+
+pub async fn version_by_id(conn: &mut AnyConnection, version_id: i64) -> Result<ProgrammeVersion> {
+    Ok(sqlx::query_as("SELECT id, programme_id, version, manual, created_at FROM programme_versions WHERE id = $1")
+        .bind(version_id)
+        .fetch_one(conn)
+        .await?)
+}
+
+/// Every version, newest first (without their manuals).
+pub async fn versions(conn: &mut AnyConnection, programme_id: i64) -> Result<Vec<(i64, i64)>> {
+    Ok(sqlx::query_as(
+        "SELECT version, created_at FROM programme_versions WHERE programme_id = $1 ORDER BY version DESC",
+    )
+    .bind(programme_id)
+    .fetch_all(conn)
+    .await?)
+}
+
+pub async fn set_certified(
+    conn: &mut AnyConnection,
+    user_id: i64,
+    programme_id: i64,
+    organisation_id: i64,
+    certified_on: Option<&str>,
+) -> Result<()> {
+    sqlx::query("DELETE FROM certifications WHERE user_id = $1 AND programme_id = $2 AND organisation_id = $3")
+        .bind(user_id)
+        .bind(programme_id)
+        .bind(organisation_id)
+        .execute(&mut *conn)
+        .await?;
+    if let Some(day) = certified_on {
+        sqlx::query(
+            "INSERT INTO certifications (user_id, programme_id, organisation_id, certified_on) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(user_id)
+        .bind(programme_id)
+        .bind(organisation_id)
+        .bind(day)
+        .execute(conn)
+        .await?;
+    }
+    Ok(())
+}
+
+/// The people in an organisation certified for a programme.
+pub async fn certified_users(conn: &mut AnyConnection, organisation_id: i64, programme_id: i64) -> Result<Vec<i64>> {
+    Ok(sqlx::query_scalar("SELECT user_id FROM certifications WHERE organisation_id = $1 AND programme_id = $2")
+        .bind(organisation_id)
+        .bind(programme_id)
+        .fetch_all(conn)
+        .await?)
+}

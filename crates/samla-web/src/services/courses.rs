@@ -1,0 +1,494 @@
+//! Course planning: creating a course from a programme version (schedule, meetings,
+//! checklist and budget generated), changing it afterwards without regenerating, staff
+//! and the staffing rules, and the lifecycle.
+
+mod input;
+mod view;
+
+pub use input::{CourseForm, DetailsForm, SessionForm, StaffForm};
+pub use view::{course_view, CourseView, SessionView};
+
+use crate::auth::Actor;
+use crate::error::WebError;
+use crate::AppState;
+use chrono::{Duration, NaiveDate, NaiveTime};
+use samla_domain::audit::Outcome;
+use samla_domain::calendar::{ClosedPeriod, Country};
+use samla_domain::planning::checklist::due_date;
+use samla_domain::planning::lifecycle::CourseStatus;
+use samla_domain::planning::schedule::{self, ClosedDays, Interval};
+use samla_domain::planning::{budget, meetings};
+use samla_domain::programmes::Manual;
+use samla_domain::{Action, FieldError, FieldErrors, Scope};
+use samla_storage::courses::{self, Course, NewCourse, NewSession};
+use samla_storage::{audit, budgets, checklists, course_staff, holidays, programmes, StoreError, WriteTx};
+
+pub fn country_of(actor: &Actor) -> Country {
+    Country::parse(&actor.organisation.country).unwrap_or(Country::Norway)
+}
+
+pub fn parse_date(raw: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(raw, "%Y-%m-%d").ok()
+}
+
+fn hhmm(time: NaiveTime) -> String {
+    time.format("%H:%M").to_string()
+}
+
+pub async fn school_holidays(
+    conn: &mut sqlx::AnyConnection,
+    organisation_id: i64,
+) -> Result<Vec<ClosedPeriod>, WebError> {
+    Ok(holidays::list(conn, organisation_id)
+        .await?
+        .into_iter()
+        .filter_map(|h| {
+            Some(ClosedPeriod {
+                name: h.name,
+                first_day: parse_date(&h.first_day)?,
+                last_day: parse_date(&h.last_day)?,
+            })
+        })
+        .collect())
+}
+
+/// The course, if the actor may see it: everyone with the scope of the whole
+/// organisation, and people limited to their own courses only for those.
+pub async fn visible_course(state: &AppState, actor: &Actor, course_id: i64) -> Result<Course, WebError> {
+    let scope = actor.authorize(state, Action::ViewCourses).await?;
+    let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
+    let course = courses::get(&mut conn, actor.organisation.id, course_id).await?;
+    if scope == Scope::AssignedCourses && !courses::works_on(&mut conn, course_id, actor.user_id).await? {
+        drop(conn);
+        crate::services::audit::record(
+            state,
+            actor.event(Action::ViewCourses.as_str(), Outcome::Denied).record("course", course_id),
+        )
+        .await?;
+        return Err(WebError::Forbidden);
+    }
+    Ok(course)
+}
+
+/// Courses the actor may see, newest first.
+pub async fn list(state: &AppState, actor: &Actor) -> Result<Vec<Course>, WebError> {
+    let scope = actor.authorize(state, Action::ViewCourses).await?;
+    let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
+    let only = (scope == Scope::AssignedCourses).then_some(actor.user_id);
+    Ok(courses::list(&mut conn, actor.organisation.id, only).await?)
+}
+
+/// Plans a course from the current version of a programme.
+pub async fn create(state: &AppState, actor: &Actor, form: &CourseForm) -> Result<i64, WebError> {
+    actor.authorize(state, Action::PlanCourses).await?;
+    let programme = crate::services::programmes::find(state, actor, form.programme.trim())
+        .await
+        .map_err(|_| FieldErrors::single(FieldError::new("programme", "error-programme-unknown")))?;
+    let now = state.clock.now();
+    let mut tx = state.store.write().await?;
+    let version = programmes::version(&mut tx.tx, programme.id, programme.current_version).await?;
+    let manual: Manual = serde_json::from_str(&version.manual).map_err(|e| WebError::Internal(e.to_string()))?;
+    let input = form.parse(&manual)?;
+    let periods = school_holidays(&mut tx.tx, actor.organisation.id).await?;
+    let closed = ClosedDays { country: country_of(actor), periods: &periods };
+    let planned = schedule::generate(&input.schedule, &closed)?;
+    let weekdays: Vec<String> = input.schedule.weekdays.iter().map(|w| input::weekday_code(*w).to_string()).collect();
+    let (interval_kind, every_weeks) = match &input.schedule.interval {
+        Interval::Weekly => ("weekly", 1),
+        Interval::EveryNWeeks(n) => ("every_n_weeks", *n as i64),
+        Interval::HandPicked(_) => ("dates", 1),
+    };
+    let start_date = planned.dates.first().copied().unwrap_or(input.schedule.start);
+    let course_id = courses::create(
+        &mut tx.tx,
+        &NewCourse {
+            organisation_id: actor.organisation.id,
+            programme_version_id: version.id,
+            name: &input.name,
+            venue: &input.venue,
+            room: &input.room,
+            start_date: &start_date.to_string(),
+            weekdays: &weekdays.join(","),
+            start_time: &hhmm(input.start_time),
+            duration_minutes: input.duration_minutes as i64,
+            interval_kind,
+            every_weeks,
+            session_count: planned.dates.len() as i64,
+            capacity: input.capacity as i64,
+        },
+        now,
+    )
+    .await?;
+    for (index, date) in planned.dates.iter().enumerate() {
+        let number = index as u32 + 1;
+        let plan = manual.session(number);
+        let minutes = plan.map(|p| p.duration_minutes).unwrap_or(input.duration_minutes);
+        courses::add_session(
+            &mut tx.tx,
+            course_id,
+            &NewSession {
+                kind: "session",
+                programme_session: plan.map(|p| p.number as i64),
+                meeting_kind: None,
+                title: plan.map(|p| p.title.as_str()).unwrap_or(""),
+                audience: plan.map(|p| p.audience.as_str()).unwrap_or("participants"),
+                date: &date.to_string(),
+                start_time: &hhmm(input.start_time),
+                end_time: &hhmm(input.start_time + Duration::minutes(minutes as i64)),
+                room: &input.room,
+            },
+        )
+        .await?;
+    }
+    for meeting in &manual.meetings {
+        let Some(date) = meetings::place(meeting, &planned.dates, &closed) else { continue };
+        courses::add_session(
+            &mut tx.tx,
+            course_id,
+            &NewSession {
+                kind: "meeting",
+                programme_session: None,
+                meeting_kind: Some(meeting.kind.as_str()),
+                title: &meeting.title,
+                audience: meeting.audience.as_str(),
+                date: &date.to_string(),
+                start_time: &hhmm(input.start_time),
+                end_time: &hhmm(input.start_time + Duration::minutes(meeting.duration_minutes as i64)),
+                room: &input.room,
+            },
+        )
+        .await?;
+    }
+    for (position, item) in manual.checklist.iter().enumerate() {
+        let due = due_date(item, start_date).to_string();
+        checklists::add(&mut tx.tx, course_id, position as i64, &item.task, &item.responsible, &due).await?;
+    }
+    let lines: Vec<StoredLine> = manual.budget.iter().map(StoredLine::from_domain).collect();
+    budgets::replace(&mut tx.tx, course_id, &lines.iter().map(StoredLine::as_new).collect::<Vec<_>>()).await?;
+    audit::append(&mut tx, &actor.event("course.create", Outcome::Success).record("course", course_id), now).await?;
+    tx.commit().await?;
+    Ok(course_id)
+}
+
+/// A budget line in the form the store keeps.
+pub struct StoredLine {
+    pub label: String,
+    pub amount: String,
+    pub hours: Option<String>,
+    pub multiplier: &'static str,
+    pub count: i64,
+}
+
+impl StoredLine {
+    pub fn from_domain(line: &budget::BudgetLine) -> StoredLine {
+        let (multiplier, count) = match line.multiplier {
+            budget::Multiplier::Fixed(n) => ("fixed", n as i64),
+            budget::Multiplier::Leader => ("leader", 1),
+            budget::Multiplier::Session => ("session", 1),
+            budget::Multiplier::Participant => ("participant", 1),
+        };
+        StoredLine {
+            label: line.label.clone(),
+            amount: line.amount.to_string(),
+            hours: line.hours.map(|h| h.to_string()),
+            multiplier,
+            count,
+        }
+    }
+
+    fn as_new(&self) -> budgets::NewLine<'_> {
+        budgets::NewLine {
+            label: &self.label,
+            amount: &self.amount,
+            hours: self.hours.as_deref(),
+            multiplier: self.multiplier,
+            count: self.count,
+        }
+    }
+}
+
+pub fn line_from_row(row: &budgets::BudgetLineRow) -> Option<budget::BudgetLine> {
+    let multiplier = match row.multiplier.as_str() {
+        "fixed" => budget::Multiplier::Fixed(row.count.max(0) as u32),
+        "leader" => budget::Multiplier::Leader,
+        "session" => budget::Multiplier::Session,
+        "participant" => budget::Multiplier::Participant,
+        _ => return None,
+    };
+    Some(budget::BudgetLine {
+        label: row.label.clone(),
+        amount: row.amount.parse().ok()?,
+        hours: match &row.hours {
+            Some(h) => Some(h.parse().ok()?),
+            None => None,
+        },
+        multiplier,
+    })
+}
+
+/// Starts a change to a course the actor plans: the course must be theirs to plan and
+/// not finished.
+async fn planning_tx(state: &AppState, actor: &Actor, course_id: i64) -> Result<(WriteTx, Course), WebError> {
+    actor.authorize(state, Action::PlanCourses).await?;
+    let mut tx = state.store.write().await?;
+    let course = courses::get(&mut tx.tx, actor.organisation.id, course_id).await?;
+    if matches!(CourseStatus::parse(&course.status), Some(CourseStatus::Archived | CourseStatus::Cancelled)) {
+        return Err(FieldErrors::single(FieldError::new("status", "error-course-closed")).into());
+    }
+    Ok((tx, course))
+}
+
+async fn finish(
+    mut tx: WriteTx,
+    state: &AppState,
+    actor: &Actor,
+    action: &str,
+    course_id: i64,
+) -> Result<(), WebError> {
+    audit::append(&mut tx, &actor.event(action, Outcome::Success).record("course", course_id), state.clock.now())
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// What can change on a course itself: name, place and capacity.
+pub async fn update(
+    state: &AppState,
+    actor: &Actor,
+    course_id: i64,
+    details: &DetailsForm,
+    expected_version: i64,
+) -> Result<i64, WebError> {
+    let fields = input::parse_details(&details.name, &details.venue, &details.room, &details.capacity)?;
+    let (mut tx, _) = planning_tx(state, actor, course_id).await?;
+    let change =
+        courses::CourseChange { name: &fields.0, venue: &fields.1, room: &fields.2, capacity: fields.3 as i64 };
+    let version = courses::update(&mut tx.tx, course_id, &change, expected_version).await?;
+    finish(tx, state, actor, "course.update", course_id).await?;
+    Ok(version)
+}
+
+/// Moves the course along its lifecycle. Leaving draft needs every session staffed by
+/// the programme's rules; cancelling needs a reason.
+pub async fn set_status(
+    state: &AppState,
+    actor: &Actor,
+    course_id: i64,
+    status: &str,
+    reason: &str,
+    expected_version: i64,
+) -> Result<i64, WebError> {
+    actor.authorize(state, Action::PlanCourses).await?;
+    let next =
+        CourseStatus::parse(status).ok_or_else(|| FieldErrors::single(FieldError::new("status", "error-choice")))?;
+    let view = course_view(state, actor, course_id).await?;
+    let current = view.status;
+    if !current.may_become(next) {
+        return Err(FieldErrors::single(
+            FieldError::new("status", "error-status-transition")
+                .with_arg("from", current.as_str())
+                .with_arg("to", next.as_str()),
+        )
+        .into());
+    }
+    let reason = reason.trim();
+    if next == CourseStatus::Cancelled && reason.is_empty() {
+        return Err(FieldErrors::single(FieldError::new("reason", "error-cancel-reason")).into());
+    }
+    let unstaffed = view.sessions.iter().filter(|s| !s.gaps.is_empty()).count();
+    if next.needs_full_staffing() && unstaffed > 0 {
+        return Err(
+            FieldErrors::single(FieldError::new("status", "error-staffing-gaps").with_arg("count", unstaffed)).into()
+        );
+    }
+    let mut tx = state.store.write().await?;
+    let version = courses::set_status(
+        &mut tx.tx,
+        course_id,
+        next.as_str(),
+        (next == CourseStatus::Cancelled).then_some(reason),
+        expected_version,
+    )
+    .await?;
+    finish(tx, state, actor, &format!("course.status.{}", next.as_str()), course_id).await?;
+    Ok(version)
+}
+
+/// Moves one session or meeting (date, time, room) without touching the others.
+pub async fn move_session(
+    state: &AppState,
+    actor: &Actor,
+    course_id: i64,
+    session_id: i64,
+    form: &SessionForm,
+    expected_version: i64,
+) -> Result<(), WebError> {
+    let (mut tx, course) = planning_tx(state, actor, course_id).await?;
+    let existing = courses::session(&mut tx.tx, course_id, session_id).await?;
+    let fields = form.parse(&existing.room)?;
+    courses::move_session(
+        &mut tx.tx,
+        session_id,
+        &fields.date.to_string(),
+        &hhmm(fields.start),
+        &hhmm(fields.end),
+        &fields.room,
+        expected_version,
+    )
+    .await?;
+    let _ = course;
+    finish(tx, state, actor, "course.session.move", course_id).await
+}
+
+pub async fn cancel_session(
+    state: &AppState,
+    actor: &Actor,
+    course_id: i64,
+    session_id: i64,
+    reason: &str,
+    expected_version: i64,
+) -> Result<(), WebError> {
+    let reason = samla_domain::validation::required_line("reason", reason, 500).map_err(FieldErrors::single)?;
+    let (mut tx, _) = planning_tx(state, actor, course_id).await?;
+    courses::session(&mut tx.tx, course_id, session_id).await?;
+    courses::cancel_session(&mut tx.tx, session_id, &reason, expected_version).await?;
+    finish(tx, state, actor, "course.session.cancel", course_id).await
+}
+
+/// Adds a session (or meeting) to the course; the others stay as they are.
+pub async fn add_session(state: &AppState, actor: &Actor, course_id: i64, form: &SessionForm) -> Result<i64, WebError> {
+    let (mut tx, course) = planning_tx(state, actor, course_id).await?;
+    let fields = form.parse(&course.room)?;
+    let title = form.title.trim();
+    let session_id = courses::add_session(
+        &mut tx.tx,
+        course_id,
+        &NewSession {
+            kind: if form.meeting { "meeting" } else { "session" },
+            programme_session: None,
+            meeting_kind: None,
+            title,
+            audience: "participants",
+            date: &fields.date.to_string(),
+            start_time: &hhmm(fields.start),
+            end_time: &hhmm(fields.end),
+            room: &fields.room,
+        },
+    )
+    .await?;
+    finish(tx, state, actor, "course.session.add", course_id).await?;
+    Ok(session_id)
+}
+
+pub const COURSE_ROLES: [&str; 5] =
+    ["coordinator", "group_leader", "user_representative", "secretary", "network_contact"];
+
+/// Adds a person to the working group: someone with an account here, or (for school and
+/// network contacts) someone outside by name. Leaders and user representatives can be
+/// put on every planned session at once.
+pub async fn add_staff(state: &AppState, actor: &Actor, course_id: i64, new: &StaffForm) -> Result<i64, WebError> {
+    let StaffForm { user_id, external_name, external_organisation, course_role, on_every_session } = new;
+    let (user_id, course_role, on_every_session) = (*user_id, course_role.as_str(), *on_every_session);
+    let mut errors = FieldErrors::new();
+    if !COURSE_ROLES.contains(&course_role) {
+        errors.push(FieldError::new("course_role", "error-choice"));
+    }
+    let external_name = external_name.trim();
+    if user_id.is_none() && external_name.is_empty() {
+        errors.push(FieldError::new("user_id", "error-staff-who"));
+    }
+    if external_name.chars().count() > 200 || external_organisation.chars().count() > 200 {
+        errors.push(FieldError::new("external_name", "error-too-long").with_arg("max", 200));
+    }
+    errors.finish(|| ())?;
+    let (mut tx, _) = planning_tx(state, actor, course_id).await?;
+    if let Some(user_id) = user_id {
+        if samla_storage::accounts::roles_in(&mut tx.tx, user_id, actor.organisation.id).await?.is_empty() {
+            return Err(FieldErrors::single(FieldError::new("user_id", "error-staff-who")).into());
+        }
+    }
+    let (name, organisation) = match user_id {
+        Some(_) => (None, None),
+        None => (Some(external_name), Some(external_organisation.trim()).filter(|o| !o.is_empty())),
+    };
+    let staff_id = course_staff::add_member(&mut tx.tx, course_id, user_id, name, organisation, course_role).await?;
+    if on_every_session && matches!(course_role, "group_leader" | "user_representative") {
+        let assignments = course_staff::assignments(&mut tx.tx, course_id).await?;
+        for session in courses::sessions(&mut tx.tx, course_id)
+            .await?
+            .iter()
+            .filter(|s| s.kind == "session" && s.status == "planned")
+        {
+            let mut staff: Vec<(i64, bool)> = assignments
+                .iter()
+                .filter(|(sid, _, _)| *sid == session.id)
+                .map(|(_, st, sub)| (*st, *sub != 0))
+                .collect();
+            staff.push((staff_id, false));
+            course_staff::set_session_staff(&mut tx.tx, session.id, &staff).await?;
+        }
+    }
+    finish(tx, state, actor, "course.staff.add", course_id).await?;
+    Ok(staff_id)
+}
+
+pub async fn remove_staff(state: &AppState, actor: &Actor, course_id: i64, staff_id: i64) -> Result<(), WebError> {
+    let (mut tx, _) = planning_tx(state, actor, course_id).await?;
+    if !course_staff::remove_member(&mut tx.tx, course_id, staff_id).await? {
+        return Err(WebError::NotFound);
+    }
+    finish(tx, state, actor, "course.staff.remove", course_id).await
+}
+
+/// Replaces who staffs one session: (staff id, substitute) pairs from the working group.
+pub async fn set_session_staff(
+    state: &AppState,
+    actor: &Actor,
+    course_id: i64,
+    session_id: i64,
+    staff: &[(i64, bool)],
+) -> Result<(), WebError> {
+    let (mut tx, _) = planning_tx(state, actor, course_id).await?;
+    courses::session(&mut tx.tx, course_id, session_id).await?;
+    let members: Vec<i64> = course_staff::members(&mut tx.tx, course_id).await?.iter().map(|m| m.id).collect();
+    if staff.iter().any(|(id, _)| !members.contains(id)) {
+        return Err(FieldErrors::single(FieldError::new("staff", "error-staff-who")).into());
+    }
+    course_staff::set_session_staff(&mut tx.tx, session_id, staff).await?;
+    finish(tx, state, actor, "course.session.staff", course_id).await
+}
+
+/// Ticks a checklist item off (or opens it again) and sets who does it.
+pub async fn update_checklist_item(
+    state: &AppState,
+    actor: &Actor,
+    course_id: i64,
+    item_id: i64,
+    done: bool,
+    assignee_staff_id: Option<i64>,
+) -> Result<(), WebError> {
+    let (mut tx, _) = planning_tx(state, actor, course_id).await?;
+    if let Some(staff_id) = assignee_staff_id {
+        if !course_staff::members(&mut tx.tx, course_id).await?.iter().any(|m| m.id == staff_id) {
+            return Err(FieldErrors::single(FieldError::new("assignee", "error-staff-who")).into());
+        }
+    }
+    let done = done.then(|| (state.clock.now(), actor.user_id));
+    if !checklists::update(&mut tx.tx, course_id, item_id, done, assignee_staff_id).await? {
+        return Err(WebError::NotFound);
+    }
+    finish(tx, state, actor, "course.checklist.update", course_id).await
+}
+
+/// Replaces the course's budget lines.
+pub async fn replace_budget(
+    state: &AppState,
+    actor: &Actor,
+    course_id: i64,
+    lines: &[budget::BudgetLine],
+) -> Result<(), WebError> {
+    let (mut tx, _) = planning_tx(state, actor, course_id).await?;
+    let stored: Vec<StoredLine> = lines.iter().map(StoredLine::from_domain).collect();
+    budgets::replace(&mut tx.tx, course_id, &stored.iter().map(StoredLine::as_new).collect::<Vec<_>>()).await?;
+    finish(tx, state, actor, "course.budget.update", course_id).await
+}

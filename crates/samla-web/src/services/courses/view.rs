@@ -1,0 +1,142 @@
+//! Everything a course page or API answer shows, computed in one place: schedule with
+//! staff, staffing gaps and conflicts, checklist with overdue items, budget totals.
+
+use super::{line_from_row, school_holidays, visible_course};
+use crate::auth::Actor;
+use crate::error::WebError;
+use crate::AppState;
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use samla_domain::planning::budget::{self, CourseFigures};
+use samla_domain::planning::checklist::is_overdue;
+use samla_domain::planning::lifecycle::CourseStatus;
+use samla_domain::planning::staffing::{self, SessionStaff, StaffingGap};
+use samla_domain::programmes::Manual;
+use samla_storage::budgets::BudgetLineRow;
+use samla_storage::checklists::ChecklistItem;
+use samla_storage::course_staff::StaffMember;
+use samla_storage::courses::{Course, CourseSession, Slot};
+use samla_storage::programmes::Programme;
+use samla_storage::{budgets, checklists, course_staff, courses, programmes, StoreError};
+
+pub struct SessionView {
+    pub row: CourseSession,
+    /// 1, 2, 3 … among the course's sessions (meetings have none).
+    pub number: Option<usize>,
+    pub staff: Vec<(StaffMember, bool)>,
+    pub gaps: Vec<StaffingGap>,
+    /// Other courses using the same room, or the same staff, at the same time.
+    pub conflicts: Vec<String>,
+}
+
+pub struct CourseView {
+    pub course: Course,
+    pub status: CourseStatus,
+    pub programme: Programme,
+    pub programme_version: i64,
+    pub manual: Manual,
+    pub sessions: Vec<SessionView>,
+    pub staff: Vec<StaffMember>,
+    pub checklist: Vec<(ChecklistItem, bool)>,
+    pub budget: Vec<(BudgetLineRow, Decimal)>,
+    pub budget_total: Decimal,
+    pub per_participant: Option<Decimal>,
+    pub currency: &'static str,
+    pub school_holidays: usize,
+}
+
+pub async fn course_view(state: &AppState, actor: &Actor, course_id: i64) -> Result<CourseView, WebError> {
+    let course = visible_course(state, actor, course_id).await?;
+    let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
+    let version = programmes::version_by_id(&mut conn, course.programme_version_id).await?;
+    let programme = programmes::get_visible(&mut conn, actor.organisation.id, version.programme_id).await?;
+    let manual: Manual = serde_json::from_str(&version.manual).map_err(|e| WebError::Internal(e.to_string()))?;
+    let staff = course_staff::members(&mut conn, course_id).await?;
+    let assignments = course_staff::assignments(&mut conn, course_id).await?;
+    let certified = programmes::certified_users(&mut conn, actor.organisation.id, programme.id).await?;
+    let rows = courses::sessions(&mut conn, course_id).await?;
+    let mut sessions = Vec::with_capacity(rows.len());
+    let mut number = 0;
+    for row in rows {
+        let assigned: Vec<(StaffMember, bool)> = assignments
+            .iter()
+            .filter(|(sid, _, _)| *sid == row.id)
+            .filter_map(|(_, staff_id, sub)| staff.iter().find(|m| m.id == *staff_id).map(|m| (m.clone(), *sub != 0)))
+            .collect();
+        let is_session = row.kind == "session";
+        if is_session {
+            number += 1;
+        }
+        let gaps = if is_session && row.status == "planned" {
+            let present = SessionStaff {
+                leaders_certified: assigned
+                    .iter()
+                    .filter(|(m, _)| m.course_role == "group_leader")
+                    .map(|(m, _)| m.user_id.is_some_and(|u| certified.contains(&u)))
+                    .collect(),
+                user_representatives: assigned.iter().filter(|(m, _)| m.course_role == "user_representative").count()
+                    as u32,
+            };
+            staffing::check(&manual.staffing, &present)
+        } else {
+            Vec::new()
+        };
+        let mut conflicts = Vec::new();
+        if row.status == "planned" {
+            let slot = Slot { date: &row.date, start_time: &row.start_time, end_time: &row.end_time };
+            let place = (course.venue.as_str(), row.room.as_str());
+            for (_, name) in courses::room_conflicts(&mut conn, actor.organisation.id, course_id, place, &slot).await? {
+                conflicts.push(name);
+            }
+            for (member, _) in &assigned {
+                if let Some(user_id) = member.user_id {
+                    for (_, name) in courses::staff_conflicts(&mut conn, user_id, course_id, &slot).await? {
+                        conflicts.push(format!("{} – {name}", member.name));
+                    }
+                }
+            }
+        }
+        sessions.push(SessionView { number: is_session.then_some(number), row, staff: assigned, gaps, conflicts });
+    }
+    let today = chrono::DateTime::from_timestamp(state.clock.now(), 0).map(|t| t.date_naive()).unwrap_or_default();
+    let checklist = checklists::items(&mut conn, course_id)
+        .await?
+        .into_iter()
+        .map(|item| {
+            let due = NaiveDate::parse_from_str(&item.due_date, "%Y-%m-%d").unwrap_or(today);
+            let overdue = is_overdue(due, item.done_at.is_some(), today);
+            (item, overdue)
+        })
+        .collect();
+    let figures = CourseFigures {
+        leaders: staff
+            .iter()
+            .filter(|m| m.course_role == "group_leader")
+            .count()
+            .max(manual.staffing.min_group_leaders as usize) as u32,
+        sessions: sessions.iter().filter(|s| s.row.kind == "session" && s.row.status == "planned").count() as u32,
+        participants: course.capacity as u32,
+    };
+    let rows = budgets::lines(&mut conn, course_id).await?;
+    let lines: Vec<budget::BudgetLine> = rows.iter().filter_map(line_from_row).collect();
+    let totals = budget::totals(&lines, &figures);
+    let budget = rows.into_iter().zip(totals.lines.iter().copied()).collect();
+    let school_holidays = school_holidays(&mut conn, actor.organisation.id).await?.len();
+    drop(conn);
+    actor.read_personal(state, samla_domain::Action::ViewCourses, "course.view", "course", course_id).await?;
+    Ok(CourseView {
+        status: CourseStatus::parse(&course.status).unwrap_or(CourseStatus::Draft),
+        course,
+        programme_version: version.version,
+        programme,
+        manual,
+        sessions,
+        staff,
+        checklist,
+        budget,
+        budget_total: totals.total,
+        per_participant: totals.per_participant,
+        currency: super::country_of(actor).currency(),
+        school_holidays,
+    })
+}

@@ -1,0 +1,194 @@
+//! The programme library: browsing, importing, editing (each edit a new version) and
+//! exporting manuals, including as a FHIR R4 PlanDefinition.
+
+use crate::auth::Actor;
+use crate::error::WebError;
+use crate::AppState;
+use samla_domain::audit::{AuditEvent, Outcome};
+use samla_domain::programmes::{Manual, ManualErrors};
+use samla_domain::{Action, FieldError, FieldErrors};
+use samla_storage::programmes::{self, Listing, Programme};
+use samla_storage::{audit, Store, StoreError, WriteTx};
+
+/// A programme with the manual of the version asked for.
+pub struct ProgrammeView {
+    pub programme: Programme,
+    pub version: i64,
+    pub manual: Manual,
+    pub versions: Vec<(i64, i64)>,
+}
+
+pub fn manual_errors_to_fields(errors: &ManualErrors) -> FieldErrors {
+    FieldErrors(
+        errors
+            .0
+            .iter()
+            .map(|e| {
+                FieldError::new("manual", "error-manual").with_arg("path", &e.path).with_arg("message", &e.message)
+            })
+            .collect(),
+    )
+}
+
+fn parse_stored(json: &str) -> Result<Manual, WebError> {
+    serde_json::from_str(json).map_err(|e| WebError::Internal(format!("stored manual does not parse: {e}")))
+}
+
+pub async fn library(
+    state: &AppState,
+    actor: &Actor,
+    query: &str,
+    target_group: &str,
+) -> Result<Vec<Programme>, WebError> {
+    actor.authorize(state, Action::ViewProgrammes).await?;
+    let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
+    Ok(programmes::list_visible(&mut conn, actor.organisation.id, query.trim(), target_group).await?)
+}
+
+pub async fn view(state: &AppState, actor: &Actor, id: i64, version: Option<i64>) -> Result<ProgrammeView, WebError> {
+    actor.authorize(state, Action::ViewProgrammes).await?;
+    let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
+    let programme = programmes::get_visible(&mut conn, actor.organisation.id, id).await?;
+    let version = version.unwrap_or(programme.current_version);
+    let stored = programmes::version(&mut conn, id, version).await?;
+    let versions = programmes::versions(&mut conn, id).await?;
+    Ok(ProgrammeView { manual: parse_stored(&stored.manual)?, version, programme, versions })
+}
+
+/// A visible programme by id or slug.
+pub async fn find(state: &AppState, actor: &Actor, id_or_slug: &str) -> Result<Programme, WebError> {
+    let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
+    let found = match id_or_slug.parse::<i64>() {
+        Ok(id) => programmes::get_visible(&mut conn, actor.organisation.id, id).await.ok(),
+        Err(_) => programmes::find_visible_by_slug(&mut conn, actor.organisation.id, id_or_slug).await?,
+    };
+    found.ok_or(WebError::NotFound)
+}
+
+fn listing(manual: &Manual) -> (String, Vec<String>) {
+    let groups: Vec<String> = manual.target_groups.iter().map(|g| g.as_str().to_string()).collect();
+    (groups.join(","), groups)
+}
+
+/// Stores a manual in the organisation: a new programme, or the next version of the
+/// organisation's own programme with that slug. Returns (id, version).
+async fn store_manual(
+    tx: &mut WriteTx,
+    organisation_id: i64,
+    manual: &Manual,
+    shared: bool,
+    user_id: Option<i64>,
+    now: i64,
+) -> Result<(i64, i64), WebError> {
+    let json = serde_json::to_string(manual).map_err(|e| WebError::Internal(e.to_string()))?;
+    let (groups, _) = listing(manual);
+    let row = Listing { slug: &manual.slug, name: &manual.name, summary: &manual.summary, target_groups: &groups };
+    match programmes::own_by_slug(&mut tx.tx, organisation_id, &manual.slug).await? {
+        Some(existing) => {
+            let version =
+                programmes::add_version(&mut tx.tx, existing.id, existing.current_version, &row, &json, user_id, now)
+                    .await?;
+            if shared && existing.shared == 0 {
+                programmes::set_shared(&mut tx.tx, existing.id, true).await?;
+            }
+            Ok((existing.id, version))
+        }
+        None => Ok((programmes::create(&mut tx.tx, organisation_id, &row, shared, &json, user_id, now).await?, 1)),
+    }
+}
+
+/// Imports a manual (new programme or new version of the organisation's own).
+pub async fn import(state: &AppState, actor: &Actor, manual: Manual, shared: bool) -> Result<(i64, i64), WebError> {
+    actor.authorize(state, Action::ManageProgrammes).await?;
+    let now = state.clock.now();
+    let mut tx = state.store.write().await?;
+    let (id, version) = store_manual(&mut tx, actor.organisation.id, &manual, shared, Some(actor.user_id), now).await?;
+    audit::append(&mut tx, &actor.event("programme.import", Outcome::Success).record("programme", id), now).await?;
+    tx.commit().await?;
+    Ok((id, version))
+}
+
+/// Saves an edited manual as the next version of an own programme, if nobody saved
+/// another version since `expected_version`.
+pub async fn update(
+    state: &AppState,
+    actor: &Actor,
+    id: i64,
+    manual: Manual,
+    expected_version: i64,
+) -> Result<i64, WebError> {
+    actor.authorize(state, Action::ManageProgrammes).await?;
+    let now = state.clock.now();
+    let mut tx = state.store.write().await?;
+    let programme = programmes::get_visible(&mut tx.tx, actor.organisation.id, id).await?;
+    if programme.organisation_id != actor.organisation.id {
+        // A programme shared by another organisation is read-only here.
+        return Err(WebError::Forbidden);
+    }
+    if manual.slug != programme.slug {
+        return Err(FieldErrors::single(FieldError::new("slug", "error-slug-fixed")).into());
+    }
+    let json = serde_json::to_string(&manual).map_err(|e| WebError::Internal(e.to_string()))?;
+    let (groups, _) = listing(&manual);
+    let row = Listing { slug: &manual.slug, name: &manual.name, summary: &manual.summary, target_groups: &groups };
+    let version =
+        programmes::add_version(&mut tx.tx, id, expected_version, &row, &json, Some(actor.user_id), now).await?;
+    audit::append(&mut tx, &actor.event("programme.update", Outcome::Success).record("programme", id), now).await?;
+    tx.commit().await?;
+    Ok(version)
+}
+
+/// Loads the shipped programmes into an organisation (the demo, and
+/// `samla programmes import` without a file). Existing slugs get a new version only
+/// when the manual changed.
+pub async fn load_shipped(store: &Store, organisation_id: i64, shared: bool, now: i64) -> Result<usize, WebError> {
+    let mut tx = store.write().await?;
+    let mut loaded = 0;
+    for (slug, source) in samla_domain::programmes::shipped::SHIPPED {
+        let manual = Manual::from_toml(source)
+            .map_err(|e| WebError::Internal(format!("shipped programme {slug} does not validate: {e}")))?;
+        if let Some(existing) = programmes::own_by_slug(&mut tx.tx, organisation_id, slug).await? {
+            let stored = programmes::version(&mut tx.tx, existing.id, existing.current_version).await?;
+            if parse_stored(&stored.manual)? == manual {
+                continue;
+            }
+        }
+        store_manual(&mut tx, organisation_id, &manual, shared, None, now).await?;
+        loaded += 1;
+    }
+    let mut event = AuditEvent::new("programme.load_shipped", Outcome::Success).record("organisation", organisation_id);
+    event.organisation_id = Some(organisation_id);
+    audit::append(&mut tx, &event, now).await?;
+    tx.commit().await?;
+    Ok(loaded)
+}
+
+/// `samla programmes import FILE` into an organisation by slug.
+pub async fn import_file(
+    store: &Store,
+    organisation_slug: &str,
+    manual: Manual,
+    shared: bool,
+    now: i64,
+) -> Result<(i64, i64), WebError> {
+    let mut tx = store.write().await?;
+    let organisation =
+        samla_storage::organisations::find_by_slug(&mut tx.tx, organisation_slug).await?.ok_or(WebError::NotFound)?;
+    let (id, version) = store_manual(&mut tx, organisation.id, &manual, shared, None, now).await?;
+    let mut event = AuditEvent::new("cli.programme.import", Outcome::Success).record("programme", id);
+    event.organisation_id = Some(organisation.id);
+    audit::append(&mut tx, &event, now).await?;
+    tx.commit().await?;
+    Ok((id, version))
+}
+
+/// `samla programmes export`: the current manual of a programme by slug.
+pub async fn export_file(store: &Store, organisation_slug: &str, slug: &str) -> Result<Manual, WebError> {
+    let mut conn = store.pool().acquire().await.map_err(StoreError::from)?;
+    let organisation =
+        samla_storage::organisations::find_by_slug(&mut conn, organisation_slug).await?.ok_or(WebError::NotFound)?;
+    let programme =
+        programmes::find_visible_by_slug(&mut conn, organisation.id, slug).await?.ok_or(WebError::NotFound)?;
+    let stored = programmes::version(&mut conn, programme.id, programme.current_version).await?;
+    parse_stored(&stored.manual)
+}
