@@ -5,7 +5,7 @@
 mod input;
 mod view;
 
-pub use input::{CourseForm, DetailsForm, SessionForm, StaffForm};
+pub use input::{parse_day as input_day, CourseForm, DetailsForm, SessionForm, StaffForm};
 pub use view::{course_view, CourseView, SessionView};
 
 use crate::auth::Actor;

@@ -4,7 +4,9 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod calendar;
 pub mod courses;
+pub mod holidays;
 pub mod login;
 pub mod organisations;
 pub mod programmes;

@@ -1,0 +1,66 @@
+//! The school holidays an organisation enters, which schedules skip.
+
+use crate::auth::Actor;
+use crate::error::WebError;
+use crate::services::courses::input_day;
+use crate::AppState;
+use samla_domain::audit::Outcome;
+use samla_domain::validation::required_line;
+use samla_domain::{Action, FieldError, FieldErrors};
+use samla_storage::holidays::{self, SchoolHoliday};
+use samla_storage::{audit, StoreError};
+
+pub async fn list(state: &AppState, actor: &Actor) -> Result<Vec<SchoolHoliday>, WebError> {
+    actor.authorize(state, Action::ViewCourses).await?;
+    let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
+    Ok(holidays::list(&mut conn, actor.organisation.id).await?)
+}
+
+/// Adds a school holiday: a name and a first and last day (last not before first).
+pub async fn add(
+    state: &AppState,
+    actor: &Actor,
+    name: &str,
+    first_day: &str,
+    last_day: &str,
+) -> Result<i64, WebError> {
+    actor.authorize(state, Action::PlanCourses).await?;
+    let mut errors = FieldErrors::new();
+    let name = errors.take(required_line("name", name, 100));
+    let first = errors.take(input_day("first_day", first_day));
+    let last = errors.take(input_day("last_day", last_day));
+    if let (Some(first), Some(last)) = (first, last) {
+        if last < first {
+            errors.push(FieldError::new("last_day", "error-end-before-start"));
+        } else if (last - first).num_days() > 120 {
+            errors.push(FieldError::new("last_day", "error-holiday-too-long"));
+        }
+    }
+    let (name, first, last) = errors.finish(|| (name.unwrap(), first.unwrap(), last.unwrap()))?;
+    let mut tx = state.store.write().await?;
+    let id = holidays::add(&mut tx.tx, actor.organisation.id, &name, &first.to_string(), &last.to_string()).await?;
+    audit::append(
+        &mut tx,
+        &actor.event("school_holiday.add", Outcome::Success).record("school_holiday", id),
+        state.clock.now(),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+pub async fn remove(state: &AppState, actor: &Actor, id: i64) -> Result<(), WebError> {
+    actor.authorize(state, Action::PlanCourses).await?;
+    let mut tx = state.store.write().await?;
+    if !holidays::remove(&mut tx.tx, actor.organisation.id, id).await? {
+        return Err(WebError::NotFound);
+    }
+    audit::append(
+        &mut tx,
+        &actor.event("school_holiday.remove", Outcome::Success).record("school_holiday", id),
+        state.clock.now(),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
