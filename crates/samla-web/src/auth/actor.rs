@@ -58,8 +58,14 @@ impl Actor {
         record_id: impl ToString,
     ) -> Result<Scope, WebError> {
         let scope = self.authorize(state, action).await?;
-        audit::record(state, self.event(audit_action, Outcome::Success).record(record_type, record_id)).await?;
+        self.record_read(state, audit_action, record_type, record_id).await?;
         Ok(scope)
+    }
+
+    /// Records a read of personal data the actor was already authorised for (used when
+    /// the record must be found before the read counts).
+    pub async fn record_read(&self, state: &AppState, audit_action: &str, record_type: &str, record_id: impl ToString) -> Result<(), WebError> {
+        audit::record(state, self.event(audit_action, Outcome::Success).record(record_type, record_id)).await
     }
 
     pub fn session_id_hash(&self) -> Option<&str> {

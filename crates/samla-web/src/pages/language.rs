@@ -22,7 +22,19 @@ pub async fn choose(
     }
     let mut jar = CookieJar::default();
     jar.add(LANGUAGE_COOKIE, language.code(), Some(365 * 24 * 3600), state.config.uses_tls(), false);
-    let mut response = Redirect::to(&safe_next(form.get("return_to"))).into_response();
+    let mut response = Redirect::to(&return_path(form.get("return_to"))).into_response();
     jar.apply(response.headers_mut());
     Ok(response)
+}
+
+/// Back to the page the switcher was on. Unlike where a login leads ([`safe_next`]),
+/// the login pages themselves are fine here: a person switching language half-way
+/// through logging in stays where they were.
+fn return_path(raw: &str) -> String {
+    let on_login_page = raw == "/login" || raw.starts_with("/login/");
+    if on_login_page && !raw.contains(['\\', '?', '#']) && !raw.chars().any(char::is_control) {
+        raw.to_string()
+    } else {
+        safe_next(raw)
+    }
 }

@@ -2,6 +2,7 @@
 //! (through the actor), calls a service and renders.
 
 mod account;
+mod calendar;
 mod admin_audit;
 pub(crate) use admin_audit::parse_query as parse_audit_query;
 mod admin_organisation;
@@ -57,6 +58,7 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/users/{id}/invitation", post(admin_users::reinvite))
         .route("/admin/organisation", get(admin_organisation::show).post(admin_organisation::update))
         .route("/admin/audit", get(admin_audit::search))
+        .route("/calendar/{file}", get(calendar::feed))
 }
 
 /// What every page needs from the request: language, the form token and where we are.
@@ -147,9 +149,15 @@ fn navigation(actor: &Actor, path: &str) -> Vec<Value> {
         .collect()
 }
 
-/// Where to go after logging in: only a path on this site.
+/// Where to go after logging in: only a path on this site (and one that fits in a
+/// `Location` header: no control characters).
 pub fn safe_next(raw: &str) -> String {
-    if raw.starts_with('/') && !raw.starts_with("//") && !raw.contains('\\') && !raw.starts_with("/login") {
+    if raw.starts_with('/')
+        && !raw.starts_with("//")
+        && !raw.contains('\\')
+        && !raw.starts_with("/login")
+        && !raw.chars().any(char::is_control)
+    {
         raw.to_string()
     } else {
         "/".to_string()
@@ -202,5 +210,6 @@ mod tests {
         assert_eq!(safe_next("https://evil.example"), "/");
         assert_eq!(safe_next("/\\evil"), "/");
         assert_eq!(safe_next("/login"), "/");
+        assert_eq!(safe_next("/account\r\nSet-Cookie: x=1"), "/");
     }
 }

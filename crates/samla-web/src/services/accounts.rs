@@ -113,10 +113,13 @@ pub async fn create_token(state: &AppState, actor: &Actor, label: &str) -> Resul
     let now = state.clock.now();
     let mut tx = state.store.write().await?;
     let hash = hash_secret(&secret);
-    let id = tokens::create(&mut tx.tx, actor.user_id, &label, &hash, now).await?;
-    audit::append(&mut tx, &actor.event("account.token.create", Outcome::Success).record("api_token", id), now).await?;
+    tokens::create(&mut tx.tx, actor.user_id, &label, &hash, now).await?;
+    // Audit rows name a token by its public id, the one its revocation names too.
+    let public_id = hash[..16].to_string();
+    audit::append(&mut tx, &actor.event("account.token.create", Outcome::Success).record("api_token", &public_id), now)
+        .await?;
     tx.commit().await?;
-    Ok((hash[..16].to_string(), secret))
+    Ok((public_id, secret))
 }
 
 pub async fn revoke_token(state: &AppState, actor: &Actor, public_id: &str) -> Result<(), WebError> {
@@ -220,11 +223,14 @@ pub async fn reinvite(state: &AppState, actor: &Actor, user_id: i64) -> Result<S
     Ok(secret)
 }
 
-/// Reads one member of the actor's organisation (audited).
+/// Reads one member of the actor's organisation (audited once found).
 pub async fn member(state: &AppState, actor: &Actor, user_id: i64) -> Result<Member, WebError> {
-    actor.read_personal(state, Action::ManageUsers, "user.view", "user", user_id).await?;
+    actor.authorize(state, Action::ManageUsers).await?;
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
-    Ok(accounts::get_member(&mut conn, actor.organisation.id, user_id).await?)
+    let member = accounts::get_member(&mut conn, actor.organisation.id, user_id).await?;
+    drop(conn);
+    actor.record_read(state, "user.view", "user", user_id).await?;
+    Ok(member)
 }
 
 /// Members of the actor's organisation, a page at a time (audited).

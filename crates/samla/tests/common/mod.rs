@@ -67,6 +67,10 @@ async fn fresh_database(dir: &TempDir) -> (String, Option<(String, String)>) {
 impl TestApp {
     /// A fresh application with one organisation (`org-a`) and nobody in it.
     pub async fn spawn() -> TestApp {
+        // `SAMLA_TEST_LOG=warn` (or any filter) shows the server's log in failing tests.
+        if let Ok(filter) = std::env::var("SAMLA_TEST_LOG") {
+            let _ = tracing_subscriber::fmt().with_env_filter(filter).with_test_writer().try_init();
+        }
         let dir = TempDir::new();
         let (database_url, postgres_db) = fresh_database(&dir).await;
         let store = Store::connect(&database_url).await.expect("database");
@@ -150,12 +154,13 @@ impl TestApp {
 impl Drop for TestApp {
     fn drop(&mut self) {
         if let Some((admin_url, name)) = self.postgres_db.take() {
-            let pool = self.state.store.pool().clone();
             // Drop cannot await; a short-lived runtime on another thread does the cleanup.
+            // It must not wait for the app's pool to close: the test's runtime is blocked
+            // here, so a connection still on its way back to the pool (sqlx returns them
+            // in a spawned task) would never arrive. `WITH (FORCE)` ends those connections.
             let _ = std::thread::spawn(move || {
                 let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
                 runtime.block_on(async move {
-                    pool.close().await;
                     if let Ok(admin) = Store::connect(&admin_url).await {
                         let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
                             .execute(admin.pool())
@@ -247,13 +252,7 @@ impl Api {
 
 /// Every `Set-Cookie` header of a response.
 pub fn set_cookies(response: &Response) -> Vec<String> {
-    response
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .map(str::to_string)
-        .collect()
+    response.headers().get_all("set-cookie").iter().filter_map(|v| v.to_str().ok()).map(str::to_string).collect()
 }
 
 /// The whole `Set-Cookie` header that sets `name`, if the response sets it.
@@ -294,6 +293,16 @@ pub fn error_summary(html: &str) -> Option<String> {
     Some(strip_tags(&html[open_end..end]))
 }
 
+/// Undoes the HTML escaping templates apply (`/` becomes `&#x2f;`, and so on).
+pub fn unescape(text: &str) -> String {
+    text.replace("&#x2f;", "/")
+        .replace("&#x27;", "'")
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
 /// The `value` of the first `<input>` with this name; `None` without one or without a value.
 pub fn input_value(html: &str, name: &str) -> Option<String> {
     let marker = format!("name=\"{name}\"");
@@ -302,7 +311,12 @@ pub fn input_value(html: &str, name: &str) -> Option<String> {
     let tag_end = at + html[at..].find('>')?;
     let tag = &html[tag_start..tag_end];
     let value_at = tag.find(" value=\"")? + " value=\"".len();
-    Some(tag[value_at..].split('"').next().unwrap_or("").to_string())
+    Some(unescape(tag[value_at..].split('"').next().unwrap_or("")))
+}
+
+/// Every link target (`href`) in a piece of HTML, unescaped.
+pub fn hrefs(html: &str) -> Vec<String> {
+    html.split("href=\"").skip(1).filter_map(|rest| rest.split('"').next()).map(unescape).collect()
 }
 
 /// The `<nav>` element of a page (empty when the page has none).
@@ -315,7 +329,9 @@ pub fn nav_of(html: &str) -> String {
 
 /// The TOTP code an authenticator app shows at `unix_seconds`.
 pub fn totp_code(secret_base32: &str, unix_seconds: i64) -> String {
-    samla_domain::accounts::totp::TotpSecret::from_base32(secret_base32).expect("a valid TOTP secret").code_at(unix_seconds)
+    samla_domain::accounts::totp::TotpSecret::from_base32(secret_base32)
+        .expect("a valid TOTP secret")
+        .code_at(unix_seconds)
 }
 
 /// A six-digit code that is none of the codes valid around `unix_seconds`.
@@ -390,7 +406,7 @@ impl Browser {
         csrf_in(&html)
     }
 
-    /// Logs out through the form on the home page.
+    /// Logs out with the CSRF token of a page anyone can open.
     pub async fn logout(&self) -> Response {
         self.submit("/login", "/logout", &[]).await
     }
