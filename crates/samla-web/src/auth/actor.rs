@@ -64,7 +64,13 @@ impl Actor {
 
     /// Records a read of personal data the actor was already authorised for (used when
     /// the record must be found before the read counts).
-    pub async fn record_read(&self, state: &AppState, audit_action: &str, record_type: &str, record_id: impl ToString) -> Result<(), WebError> {
+    pub async fn record_read(
+        &self,
+        state: &AppState,
+        audit_action: &str,
+        record_type: &str,
+        record_id: impl ToString,
+    ) -> Result<(), WebError> {
         audit::record(state, self.event(audit_action, Outcome::Success).record(record_type, record_id)).await
     }
 

@@ -2,8 +2,8 @@
 //! (through the actor), calls a service and renders.
 
 mod account;
-mod calendar;
 mod admin_audit;
+mod calendar;
 pub(crate) use admin_audit::parse_query as parse_audit_query;
 mod admin_organisation;
 mod admin_users;
