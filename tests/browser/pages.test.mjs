@@ -1,11 +1,13 @@
 // Every page as every role, in Norwegian bokmål and English: no axe violations (WCAG 2.1
 // A and AA) at 360×740 and 1280×800, no horizontal scroll at 360 px, and the common page
 // structure (one h1, a main landmark, a skip link first, a title, the language switcher).
-// Admin pages answer every other role with the friendly 403 page, which is checked too.
+// Admin pages answer every other role with the friendly 403 page, which is checked too;
+// so do the planning-only pages for user representatives and analysts.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, ROLES } from './server.mjs';
 import { launchBrowser, newContext, checkPage, signIn, switchLanguage, pathOf, LANGS, screenshot, assertNoProblems, landing } from './lib.mjs';
+import { ownProgramme, planCourse } from './planning.mjs';
 
 const TIMEOUT = 90_000;
 let server;
@@ -18,6 +20,30 @@ const PUBLIC_PAGES = [
 ];
 const ACCOUNT_PAGES = ['/', '/account', '/account/second-factor'];
 const ADMIN_PAGES = ['/admin/users', '/admin/users/new', () => userPath, '/admin/organisation', '/admin/audit'];
+
+// Programme library and course planning. Paths with ids are found (or made) by the
+// coordinator before the tests run.
+let programmePath; // /programmes/{id} of Mestringstreff
+let coursePath; // /courses/{id} of a course planned from it
+let sessionPath; // /courses/{id}/sessions/{id}, its first session
+const LIBRARY_PAGES = ['/programmes', () => programmePath];
+const PLANNING_ONLY_PAGES = [
+  ['/programmes/import', () => '/programmes/import'],
+  ['/programmes/{id}/edit', () => `${programmePath}/edit`],
+  ['/courses/new', () => '/courses/new'],
+  ['/courses/{id}/edit', () => `${coursePath}/edit`],
+  ['/courses/{id}/budget', () => `${coursePath}/budget`],
+  ['/courses/{id}/sessions/new', () => `${coursePath}/sessions/new`],
+];
+const COORDINATOR_PAGES = [
+  ...PLANNING_ONLY_PAGES,
+  ['/courses', () => '/courses'],
+  ['/courses/{id}', () => coursePath],
+  ['/courses/{id}/sessions/{id}', () => sessionPath],
+  ['/school-holidays', () => '/school-holidays'],
+];
+/** Roles that must be refused the planning-only pages. */
+const REFUSED_PLANNING = ['user_representative', 'analyst'];
 
 before(async () => {
   server = await startServer('server-pages');
@@ -33,6 +59,22 @@ before(async () => {
     userPath = '/admin/users/(no user link found in table a[href^="/admin/users/"])';
   } finally {
     await context.close();
+  }
+  // The coordinator finds (or imports) Mestringstreff and plans a course from it.
+  const planner = await newContext(browser, server.baseUrl);
+  const plannerPage = await planner.newPage();
+  try {
+    await signIn(plannerPage, server.accounts.coordinator);
+    programmePath = await ownProgramme(plannerPage, 'mestringstreff', 'Mestringstreff');
+    coursePath = await planCourse(plannerPage, 'Mestringstreff til sidetesten');
+    sessionPath = await plannerPage.locator('li[data-kind="session"] h3 a').first().getAttribute('href');
+  } catch (e) {
+    const missing = `(planning failed: ${e.message.split('\n')[0]})`;
+    programmePath ??= `/programmes/${missing}`;
+    coursePath ??= `/courses/${missing}`;
+    sessionPath ??= `/courses/${missing}`;
+  } finally {
+    await planner.close();
   }
 });
 
@@ -123,6 +165,27 @@ for (const lang of LANGS) {
         test(`${path} as ${role} (${lang})`, { timeout: TIMEOUT }, async () => {
           await visitAndCheck(page, { path, status: 200, lang, role });
         });
+      }
+      for (const entry of LIBRARY_PAGES) {
+        const label = typeof entry === 'function' ? '/programmes/{id}' : entry;
+        test(`${label} as ${role} (${lang})`, { timeout: TIMEOUT }, async () => {
+          const path = typeof entry === 'function' ? entry() : entry;
+          await visitAndCheck(page, { path, status: 200, lang, role });
+        });
+      }
+      if (role === 'coordinator') {
+        for (const [label, path] of COORDINATOR_PAGES) {
+          test(`${label} as ${role} (${lang})`, { timeout: TIMEOUT }, async () => {
+            await visitAndCheck(page, { path: path(), status: 200, lang, role });
+          });
+        }
+      }
+      if (REFUSED_PLANNING.includes(role)) {
+        for (const [label, path] of PLANNING_ONLY_PAGES) {
+          test(`${label} as ${role} (${lang}) → 403`, { timeout: TIMEOUT }, async () => {
+            await visitAndCheck(page, { path: path(), status: 403, lang, role });
+          });
+        }
       }
       for (const entry of ADMIN_PAGES) {
         const label = typeof entry === 'function' ? '/admin/users/{id}' : entry;

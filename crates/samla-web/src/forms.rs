@@ -23,6 +23,12 @@ impl FormData {
         self.0.iter().filter(|(k, _)| k == name).map(|(_, v)| v.clone()).collect()
     }
 
+    /// A form from name/value pairs.
+    #[cfg(test)]
+    pub fn from_pairs(pairs: Vec<(String, String)>) -> Self {
+        FormData(pairs)
+    }
+
     pub fn checked(&self, name: &str) -> bool {
         self.0.iter().any(|(k, v)| k == name && !v.is_empty())
     }
@@ -75,13 +81,19 @@ impl FormState {
         self
     }
 
+    /// Nothing typed and nothing wrong: a form shown for the first time.
+    pub fn is_empty(&self) -> bool {
+        self.values.is_empty() && self.errors.is_empty()
+    }
+
     pub fn with_errors(mut self, errors: FieldErrors) -> Self {
         self.errors = errors;
         self
     }
 
     /// The form as templates see it: `values` (first value by name), `lists` (all values),
-    /// `errors` (message by field) and `summary` (in field order, for the top box).
+    /// `errors` (message by field), `summary` (in field order, for the top box; the first
+    /// error of each field) and `all` (every error).
     pub fn to_value(&self, i18n: &I18n, language: Language) -> Value {
         let message = |e: &samla_domain::FieldError| {
             let args: Vec<(&str, String)> = e.args.iter().map(|(k, v)| (*k, v.clone())).collect();
@@ -91,6 +103,13 @@ impl FormState {
             self.values.iter().map(|(k, v)| (k.as_str(), v.first().map(String::as_str).unwrap_or(""))).collect();
         let mut errors: BTreeMap<String, String> = BTreeMap::new();
         let mut summary = Vec::new();
+        // Every error, also several for one field (a manual's problems, each with its place).
+        let all: Vec<Value> = self
+            .errors
+            .0
+            .iter()
+            .map(|e| minijinja::context! { field => e.field.clone(), message => message(e) })
+            .collect();
         for error in &self.errors.0 {
             if !errors.contains_key(&error.field) {
                 let text = message(error);
@@ -103,6 +122,7 @@ impl FormState {
             lists => self.values.clone(),
             errors => errors,
             summary => summary,
+            all => all,
         }
     }
 }

@@ -46,7 +46,14 @@ impl I18n {
         };
         let mut fluent_args = FluentArgs::new();
         for (name, value) in args {
-            fluent_args.set(*name, value.clone());
+            // Whole numbers go in as numbers, so messages can choose plural forms (only
+            // those a float holds exactly, so they print as they came).
+            match value.parse::<i64>() {
+                Ok(number) if number.to_string() == *value && number.unsigned_abs() < 1 << 53 => {
+                    fluent_args.set(*name, number)
+                }
+                _ => fluent_args.set(*name, value.clone()),
+            }
         }
         let mut errors = Vec::new();
         bundle.format_pattern(pattern, Some(&fluent_args), &mut errors).into_owned()

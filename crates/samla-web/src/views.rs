@@ -33,6 +33,21 @@ pub(crate) const TEMPLATES: &[(&str, &str)] = templates![
     "invitation.html",
     "admin_organisation.html",
     "admin_audit.html",
+    "budget_calculation.html",
+    "planning.html",
+    "programmes.html",
+    "programme.html",
+    "programme_edit.html",
+    "programme_import.html",
+    "courses.html",
+    "course_new.html",
+    "course.html",
+    "course_edit.html",
+    "course_budget.html",
+    "course_session.html",
+    "course_session_new.html",
+    "calendar_feed.html",
+    "school_holidays.html",
 ];
 
 pub struct Views {
@@ -46,6 +61,7 @@ impl Views {
             env.add_template(name, source).unwrap_or_else(|e| panic!("template {name}: {e}"));
         }
         env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+        let weekday_i18n = i18n.clone();
         env.add_function("t", move |state: &State, key: &str, kwargs: Kwargs| -> Result<String, minijinja::Error> {
             let args: Vec<(&str, String)> = kwargs
                 .args()
@@ -57,6 +73,23 @@ impl Views {
             unix.map(|u| format_datetime(language_of(state), timezone_of(state), u)).unwrap_or_default()
         });
         env.add_filter("number", |state: &State, value: i64| -> String { format_integer(language_of(state), value) });
+        env.add_filter("date", |state: &State, raw: String| -> String { format_date(language_of(state), &raw) });
+        env.add_filter("long_date", move |state: &State, raw: String| -> String {
+            let language = language_of(state);
+            match chrono::NaiveDate::parse_from_str(&raw, "%Y-%m-%d") {
+                Ok(date) => {
+                    let key = format!("weekday-{}", weekday_code(date));
+                    format!("{} {}", weekday_i18n.text(language, &key, &[]), format_date(language, &raw))
+                }
+                Err(_) => raw,
+            }
+        });
+        env.add_filter("money", |state: &State, raw: String| -> String {
+            format_decimal(language_of(state), &raw, true)
+        });
+        env.add_filter("decimal", |state: &State, raw: String| -> String {
+            format_decimal(language_of(state), &raw, false)
+        });
         Self { env }
     }
 
@@ -83,6 +116,60 @@ pub fn format_datetime(language: Language, tz: chrono_tz::Tz, unix: i64) -> Stri
     match language {
         Language::NorwegianBokmal => local.format("%d.%m.%Y %H:%M").to_string(),
         Language::English => local.format("%-d %b %Y %H:%M").to_string(),
+    }
+}
+
+/// A day (`YYYY-MM-DD`) the way each language writes it: `24.11.2026` in bokmål,
+/// `24 Nov 2026` in English. Anything else is shown as it is.
+pub fn format_date(language: Language, raw: &str) -> String {
+    let Ok(date) = chrono::NaiveDate::parse_from_str(raw, "%Y-%m-%d") else {
+        return raw.to_string();
+    };
+    match language {
+        Language::NorwegianBokmal => date.format("%d.%m.%Y").to_string(),
+        Language::English => date.format("%-d %b %Y").to_string(),
+    }
+}
+
+fn weekday_code(date: chrono::NaiveDate) -> &'static str {
+    use chrono::Datelike;
+    ["mon", "tue", "wed", "thu", "fri", "sat", "sun"][date.weekday().num_days_from_monday() as usize]
+}
+
+/// A decimal number (`176100`, `22012.5`) with thousands grouped and the language's
+/// decimal sign. Money shows two decimals unless it is whole; other numbers show the
+/// decimals they have.
+pub fn format_decimal(language: Language, raw: &str, money: bool) -> String {
+    let raw = raw.trim();
+    let (negative, digits) = match raw.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, raw),
+    };
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    let Ok(whole) = whole.parse::<i64>() else {
+        return raw.to_string();
+    };
+    if !fraction.chars().all(|c| c.is_ascii_digit()) {
+        return raw.to_string();
+    }
+    let mut fraction = fraction.trim_end_matches('0').to_string();
+    if money && !fraction.is_empty() {
+        while fraction.len() < 2 {
+            fraction.push('0');
+        }
+    }
+    let mut text = format_integer(language, whole);
+    if !fraction.is_empty() {
+        text.push(match language {
+            Language::NorwegianBokmal => ',',
+            Language::English => '.',
+        });
+        text.push_str(&fraction);
+    }
+    if negative {
+        format!("-{text}")
+    } else {
+        text
     }
 }
 
@@ -121,6 +208,18 @@ mod tests {
     }
 
     #[test]
+    fn days_and_decimals_follow_the_locale() {
+        assert_eq!(format_date(Language::NorwegianBokmal, "2026-11-24"), "24.11.2026");
+        assert_eq!(format_date(Language::English, "2026-11-24"), "24 Nov 2026");
+        assert_eq!(format_date(Language::English, "not a date"), "not a date");
+        assert_eq!(format_decimal(Language::NorwegianBokmal, "22012.50", true), "22\u{a0}012,50");
+        assert_eq!(format_decimal(Language::English, "176100.00", true), "176,100");
+        assert_eq!(format_decimal(Language::English, "350.5", true), "350.50");
+        assert_eq!(format_decimal(Language::NorwegianBokmal, "1.50", false), "1,5");
+        assert_eq!(format_decimal(Language::NorwegianBokmal, "abc", false), "abc");
+    }
+
+    #[test]
     fn numbers_group_thousands() {
         assert_eq!(format_integer(Language::NorwegianBokmal, 176100), "176\u{a0}100");
         assert_eq!(format_integer(Language::English, -1234567), "-1,234,567");
@@ -149,6 +248,48 @@ mod tests {
         keys.extend(["NO", "DK"].map(|c| format!("country-{c}")));
         keys.extend(["password", "token-revoked", "sessions"].map(|s| format!("account-saved-{s}")));
         keys.extend(["saved", "second-factor-reset"].map(|s| format!("user-saved-{s}")));
+        // The planning pages.
+        use samla_domain::programmes::TargetGroup;
+        keys.extend(TargetGroup::ALL.iter().map(|g| format!("target-group-{}", g.as_str())));
+        keys.extend(["universal", "selective", "indicated"].map(|p| format!("prevention-{p}")));
+        keys.extend(["participants", "parents", "family", "network"].map(|a| format!("audience-{a}")));
+        let meeting_kinds = [
+            "pre_conversation",
+            "information_meeting",
+            "parent_meeting",
+            "family_session",
+            "network_meeting",
+            "closing_conversation",
+            "follow_up",
+            "supervision",
+        ];
+        keys.extend(meeting_kinds.map(|k| format!("meeting-kind-{k}")));
+        keys.extend(crate::services::courses::COURSE_ROLES.iter().map(|r| format!("course-role-{r}")));
+        keys.push("course-role-admin".to_string());
+        keys.extend(
+            samla_domain::planning::lifecycle::CourseStatus::ALL.iter().map(|s| format!("status-{}", s.as_str())),
+        );
+        keys.extend(["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map(|d| format!("weekday-{d}")));
+        keys.extend(["weekly", "every_n_weeks", "dates"].map(|i| format!("interval-{i}")));
+        keys.extend(["fixed", "leader", "session", "participant"].map(|m| format!("budget-per-{m}")));
+        keys.extend(["leader", "session", "participant"].map(|m| format!("budget-units-{m}")));
+        let course_notices = [
+            "created",
+            "details",
+            "status",
+            "staff-added",
+            "staff-removed",
+            "checklist",
+            "budget",
+            "session-changed",
+            "feed-revoked",
+        ];
+        keys.extend(course_notices.map(|n| format!("course-saved-{n}")));
+        keys.extend(["added", "removed"].map(|n| format!("holidays-saved-{n}")));
+        keys.extend(
+            ["same-day", "weeks-before", "days-before", "weeks-after", "days-after"].map(|o| format!("offset-{o}")),
+        );
+        keys.extend(["start", "session", "end", "course-start"].map(|a| format!("anchor-{a}")));
         for key in keys {
             for language in Language::ALL {
                 assert!(i18n.has(language, &key), "{key} missing in {}", language.code());

@@ -2,8 +2,9 @@ use crate::config::Storage;
 use crate::server;
 use anyhow::{bail, Context};
 use clap::{Args, Parser, Subcommand};
+use samla_domain::programmes::Manual;
 use samla_storage::Store;
-use samla_web::services::{audit, setup};
+use samla_web::services::{audit, programmes, setup};
 use samla_web::WebError;
 use std::io::Read;
 use std::path::PathBuf;
@@ -63,6 +64,56 @@ pub enum Command {
         #[command(subcommand)]
         command: AuditCommand,
     },
+    /// The programme library: import and export manuals.
+    Programmes {
+        #[command(subcommand)]
+        command: ProgrammesCommand,
+    },
+    /// Prints a country's public holidays, one `YYYY-MM-DD key` line each, in date order.
+    Holidays {
+        /// NO or DK.
+        #[arg(long)]
+        country: String,
+        #[arg(long)]
+        from_year: i32,
+        #[arg(long)]
+        to_year: i32,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum ProgrammesCommand {
+    /// Imports a manual (TOML or JSON) into an organisation: a new programme, or a new
+    /// version of the organisation's own programme with the same slug. A file with
+    /// errors imports nothing; every problem is printed with its place.
+    Import {
+        file: PathBuf,
+        /// The organisation's slug.
+        #[arg(long)]
+        org: String,
+        /// Shares the programme with every organisation.
+        #[arg(long)]
+        shared: bool,
+    },
+    /// Prints the current manual of a programme the organisation can see.
+    Export {
+        /// The organisation's slug.
+        #[arg(long)]
+        org: String,
+        /// The programme's slug.
+        #[arg(long)]
+        slug: String,
+        #[arg(long, value_enum, default_value_t = ExportFormat::Toml)]
+        format: ExportFormat,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum ExportFormat {
+    Toml,
+    Json,
+    /// A FHIR R4 PlanDefinition (JSON).
+    Fhir,
 }
 
 #[derive(Args)]
@@ -125,6 +176,9 @@ pub enum AuditCommand {
 }
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    if let Command::Holidays { country, from_year, to_year } = &cli.command {
+        return print_holidays(country, *from_year, *to_year);
+    }
     let storage = Storage::resolve(&cli.storage.data_dir, cli.storage.database_url.as_deref())?;
     match cli.command {
         Command::Serve(args) => server::serve(storage, args).await,
@@ -181,8 +235,68 @@ async fn run_admin(storage: &Storage, store: &Store, command: Command) -> anyhow
             Ok(rows) => println!("audit trail intact: {rows} rows"),
             Err(broken) => bail!("audit trail broken: {broken:?}"),
         },
-        Command::Serve(_) | Command::Restore { .. } => unreachable!("handled in run"),
+        Command::Programmes { command: ProgrammesCommand::Import { file, org, shared } } => {
+            let manual = read_manual(&file)?;
+            let (id, version) = programmes::import_file(store, &org, manual, shared, now()).await.map_err(explain)?;
+            println!("programme imported into {org} (id {id}, version {version})");
+        }
+        Command::Programmes { command: ProgrammesCommand::Export { org, slug, format } } => {
+            let (manual, version) = programmes::export_file_version(store, &org, &slug).await.map_err(explain)?;
+            let text = match format {
+                ExportFormat::Toml => manual.to_toml(),
+                ExportFormat::Json => serde_json::to_string_pretty(&manual)? + "\n",
+                ExportFormat::Fhir => {
+                    serde_json::to_string_pretty(&samla_domain::programmes::fhir::plan_definition(&manual, version))?
+                        + "\n"
+                }
+            };
+            print!("{text}");
+        }
+        Command::Serve(_) | Command::Restore { .. } | Command::Holidays { .. } => unreachable!("handled in run"),
     }
+    Ok(())
+}
+
+/// Reads a manual from a TOML or JSON file (by extension, else by content) and validates
+/// it; every problem is printed on its own line with its place.
+fn read_manual(file: &std::path::Path) -> anyhow::Result<Manual> {
+    let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let extension = file.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    let is_json = match extension.as_str() {
+        "json" => true,
+        "toml" => false,
+        _ => bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{'),
+    };
+    let parsed = if is_json {
+        Manual::from_json(&bytes)
+    } else {
+        let text = String::from_utf8(bytes).with_context(|| format!("{} is not UTF-8 text", file.display()))?;
+        Manual::from_toml(&text)
+    };
+    parsed.map_err(|errors| {
+        for error in &errors.0 {
+            eprintln!("{}: {}: {}", file.display(), error.path, error.message);
+        }
+        anyhow::anyhow!("{} has {} problem(s); nothing was imported", file.display(), errors.0.len())
+    })
+}
+
+/// `samla holidays`: public holidays, computed as schedules use them.
+fn print_holidays(country: &str, from_year: i32, to_year: i32) -> anyhow::Result<()> {
+    use std::io::Write;
+    let Some(country) = samla_domain::calendar::Country::parse(country) else {
+        bail!("--country: NO or DK");
+    };
+    if !(1583..=9999).contains(&from_year) || !(from_year..=9999).contains(&to_year) {
+        bail!("--from-year and --to-year: Gregorian years from 1583 to 9999, the first not after the last");
+    }
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for year in from_year..=to_year {
+        for holiday in samla_domain::calendar::public_holidays(country, year) {
+            writeln!(out, "{} {}", holiday.date.format("%Y-%m-%d"), holiday.key)?;
+        }
+    }
+    out.flush()?;
     Ok(())
 }
 

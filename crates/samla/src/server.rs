@@ -13,8 +13,11 @@ pub async fn serve(storage: Storage, args: ServeArgs) -> anyhow::Result<()> {
     let local = listener.local_addr()?;
     let public_url = args.public_url.clone().unwrap_or_else(|| format!("http://{local}"));
 
+    let config = WebConfig { public_url: public_url.clone(), test_clock: false };
+    let state = AppState::new(store.clone(), config, clock.clone());
     if args.demo {
         let accounts = setup::seed_demo(&store, clock.now()).await.map_err(|e| anyhow::anyhow!("demo: {e:?}"))?;
+        setup::seed_demo_planning(&state).await.map_err(|e| anyhow::anyhow!("demo: {e:?}"))?;
         println!("samla demo at {public_url} — log in with any of these (new passwords at every start):");
         for (role, email, password) in accounts {
             println!("demo account: role={role} email={email} password={password}");
@@ -29,8 +32,7 @@ pub async fn serve(storage: Storage, args: ServeArgs) -> anyhow::Result<()> {
         );
     }
 
-    let config = WebConfig { public_url, test_clock: false };
-    let app = samla_web::app(AppState::new(store.clone(), config, clock));
+    let app = samla_web::app(state);
     tracing::info!(address = %local, "samla is listening");
     axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
         .with_graceful_shutdown(shutdown_signal())

@@ -289,3 +289,369 @@ error-staffing-gaps = { $count } sessions lack staff under the programme's rules
 error-staff-who = Choose a person in the organisation, or enter the name of an outside contact.
 error-slug-fixed = The short name cannot change; import it as a new programme instead.
 error-manual = { $path }: { $message }
+error-budget-lines = A budget has at most { $max } lines.
+
+## Programme library and course planning (pages)
+nav-programmes = Programmes
+nav-courses = Courses
+home-task-programmes = Browse the programme library
+home-task-courses = See the courses
+home-task-plan-course = Plan a new course
+home-task-school-holidays = Enter school holidays
+cancel = Cancel
+remove = Remove
+target-group-children = Children
+target-group-adolescents = Adolescents
+target-group-adults = Adults
+target-group-parents = Parents
+target-group-families = Families
+prevention-universal = Universal
+prevention-selective = Selective
+prevention-indicated = Indicated
+audience-participants = Participants
+audience-parents = Parents
+audience-family = Family
+audience-network = Network
+meeting-kind-pre_conversation = Pre-conversation
+meeting-kind-information_meeting = Information meeting
+meeting-kind-parent_meeting = Parent meeting
+meeting-kind-family_session = Family session
+meeting-kind-network_meeting = Network meeting
+meeting-kind-closing_conversation = Closing conversation
+meeting-kind-follow_up = Follow-up
+meeting-kind-supervision = Supervision
+course-role-coordinator = Coordinator
+course-role-group_leader = Group leader
+course-role-user_representative = User representative
+course-role-secretary = Secretary
+course-role-network_contact = School or network contact
+course-role-admin = Administrator
+status-draft = Draft
+status-ready = Ready
+status-recruiting = Recruiting
+status-running = Running
+status-completed = Completed
+status-archived = Archived
+status-cancelled = Cancelled
+weekday-mon = Monday
+weekday-tue = Tuesday
+weekday-wed = Wednesday
+weekday-thu = Thursday
+weekday-fri = Friday
+weekday-sat = Saturday
+weekday-sun = Sunday
+interval-weekly = Every week
+interval-every_n_weeks = Every N weeks (enter the number of weeks below)
+interval-dates = Chosen dates (enter them below)
+minutes = { $n } min
+session-number = Session { $number }
+offset-same-day = the same day as { $anchor }
+offset-weeks-before = { $n ->
+    [one] 1 week
+   *[other] { $n } weeks
+} before { $anchor }
+offset-days-before = { $n ->
+    [one] 1 day
+   *[other] { $n } days
+} before { $anchor }
+offset-weeks-after = { $n ->
+    [one] 1 week
+   *[other] { $n } weeks
+} after { $anchor }
+offset-days-after = { $n ->
+    [one] 1 day
+   *[other] { $n } days
+} after { $anchor }
+anchor-start = the first session
+anchor-session = session { $number }
+anchor-end = the last session
+anchor-course-start = the start
+age-band = { $min }–{ $max } years
+age-band-open = { $min } years and older
+group-size = { $min }–{ $max } participants
+evidence-level = level { $level }
+staffing-rule = At least { $leaders ->
+    [one] 1 group leader
+   *[other] { $leaders } group leaders
+} and { $representatives ->
+    [one] 1 user representative
+   *[other] { $representatives } user representatives
+} at every session.
+staffing-certified = Group leaders must hold the programme's certification.
+budget-label = Item
+budget-calculation = Calculation
+budget-line-total = Total
+budget-total = Total
+budget-total-per-participant = Per participant ({ $participants } participants)
+budget-hours = { $hours } h
+budget-units-leader = { $n ->
+    [one] 1 group leader
+   *[other] { $n } group leaders
+}
+budget-units-session = { $n ->
+    [one] 1 session
+   *[other] { $n } sessions
+}
+budget-units-participant = { $n ->
+    [one] 1 participant
+   *[other] { $n } participants
+}
+budget-per-fixed = Fixed number
+budget-per-leader = Per group leader
+budget-per-session = Per session
+budget-per-participant = Per participant
+budget-row = Line { $row }
+budget-amount = Amount or hourly rate ({ $currency })
+budget-hours-field = Hours (optional)
+budget-per = Multiplied by
+budget-count = Number (for a fixed number)
+programmes-title = Programme library
+programmes-intro = The programmes your organisation can use: its own and those shared with everyone.
+programmes-import = Import a programme
+programmes-search-label = Search the programmes
+programmes-search = Search by name or content
+programmes-search-submit = Search
+field-target-group = Target group
+programmes-found = { $count ->
+    [one] One programme
+   *[other] { $count } programmes
+}
+programmes-none-found = No programme matches the search.
+programmes-show-all = Show all programmes
+programmes-empty = The library is empty. A coordinator can import programmes.
+programme-shared = Shared with all organisations
+programme-from-other = From another organisation
+programmes-back = Back to the programme library
+programme-title = Programme
+programme-saved = The changes are saved as version { $version }.
+programme-imported = The programme is imported as version { $version }.
+programme-old-version = You are looking at version { $version }, which is not the latest.
+programme-see-current = See the latest version
+programme-plan-course = Plan a course with this programme
+programme-edit = Edit the programme
+programme-facts = About the programme
+field-owner = Owner
+programme-source = Source
+field-target-groups = Target groups
+programme-age-bands = Age
+programme-group-size = Group size
+field-prevention-levels = Prevention level
+programme-not-stated = Not stated
+programme-sessions-count = Number of sessions
+programme-staffing = Staffing
+field-certification = Certification
+programme-version = Version
+programme-sharing = Sharing
+programme-evidence = Evidence
+programme-sessions = The sessions
+programme-segments = Structure
+programme-goals = Goals
+programme-content = Content
+programme-homework = Reflection task
+programme-materials = Tools and materials
+programme-meetings = Other meetings
+programme-checklist = Planning checklist
+programme-budget = Budget template
+programme-budget-example = Computed for an example course with { $leaders ->
+    [one] 1 group leader
+   *[other] { $leaders } group leaders
+}, { $sessions ->
+    [one] 1 session
+   *[other] { $sessions } sessions
+} and { $participants ->
+    [one] 1 participant
+   *[other] { $participants } participants
+}.
+programme-notes = Notes
+programme-versions = Versions
+programme-version-n = version { $version }
+programme-version-shown = shown now
+programme-edit-title = Edit programme
+programme-edit-intro = Saving makes the changes a new version. Courses already planned keep the version they were planned from.
+field-summary = Summary
+field-group-size-hint = Participants in one group. Leave both empty when the programme does not say.
+field-group-min = At least
+field-group-max = At most
+field-min-group-leaders = Group leaders at every session (at least)
+field-min-user-representatives = User representatives at every session (at least)
+field-leaders-need-certification = Group leaders must be certified
+field-certification-hint = The training group leaders need, for example "two-day skills course".
+programme-edit-advanced = The whole manual as TOML (advanced)
+field-manual-toml = The manual (TOML)
+field-manual-toml-hint = Sessions, meetings, checklist and budget are edited here. The fields above take precedence over the values in the text.
+programme-save-version = Save as a new version
+programme-import-title = Import programme
+programme-import-intro = Paste a manual in TOML or JSON, like the files in data/programmes. If your organisation already has a programme with the same short name, this becomes a new version of it.
+field-manual = The manual
+field-manual-hint = TOML, or JSON (the text then starts with a curly bracket). Every error is shown with its place, and nothing is imported until everything is right.
+field-shared = Share with all organisations
+field-shared-hint = For national competence centres: the programme appears in every organisation's library.
+programme-import-submit = Import
+error-manual-line = Line { $line }: { $message }
+error-target-groups-required = Choose at least one target group.
+error-group-size-order = "At most" cannot be less than "at least".
+error-certification-required = Enter the certification group leaders must hold.
+error-budget-row = Line { $row }: { $message }
+courses-title = Courses
+courses-new = Plan a new course
+courses-empty = You are not on any course yet.
+courses-empty-planner = No courses are planned yet.
+course-starts = starts { $date }
+courses-back = Back to the courses
+course-new-title = Plan a new course
+course-new-intro = Choose the programme, place and times. Sessions avoid public holidays and school holidays, and you can move, cancel and add sessions afterwards.
+course-choose-programme = Choose a programme
+field-programme = Programme
+field-course-name = Course name
+field-course-name-hint = For example "Coping course autumn 2026".
+field-venue = Venue
+field-venue-hint = Building or address.
+field-room = Room
+field-start-date = First day
+field-weekdays = Weekdays
+field-weekdays-hint = The first day must fall on one of the weekdays you choose.
+field-start-time = Starts at
+field-duration = Duration in minutes
+field-duration-hint = Leave empty to use the programme's session length.
+field-interval = How often
+field-every-weeks = Weeks between sessions
+field-every-weeks-hint = Only for "every N weeks": 1–8.
+field-dates = Dates
+field-dates-hint = Only for "chosen dates": one date a line, or separated by commas.
+field-session-count = Number of sessions
+field-session-count-hint = Leave empty for the programme's number, when it has one.
+field-capacity = Places
+field-capacity-hint = Leave empty for the programme's largest group, when it states one.
+course-new-submit = Plan the course
+course-title = Course
+course-saved-created = The course is planned. Check the schedule and put the working group together.
+course-saved-details = The changes are saved.
+course-saved-status = The status is changed.
+course-saved-staff-added = The person is added to the working group.
+course-saved-staff-removed = The person is removed from the working group.
+course-saved-checklist = The checklist is updated.
+course-saved-budget = The budget is saved.
+course-saved-session-changed = The session is changed.
+course-saved-feed-revoked = The calendar address is revoked and no longer works.
+course-warnings = Needs attention
+course-warnings-ready = The course cannot be set to "Ready" until every session is staffed by the programme's rules.
+course-conflict = Clashes with { $other }
+course-details = About the course
+course-capacity = { $count } places
+course-when = When
+course-every-weeks = { $n ->
+    [one] every week
+   *[other] every { $n } weeks
+}
+course-at = at { $time }
+course-edit-details = Change name, place and places
+field-new-status = New status
+field-cancel-reason = Reason for cancelling
+field-cancel-reason-hint = Required when the course is cancelled.
+course-change-status = Change status
+course-schedule = Schedule
+course-schedule-count = { $sessions ->
+    [one] 1 session
+   *[other] { $sessions } sessions
+} and { $meetings ->
+    [one] 1 meeting
+   *[other] { $meetings } meetings
+}.
+course-schedule-holidays = Public holidays and the organisation's school holidays are skipped.
+session-room = room { $room }
+session-meeting = Meeting
+session-cancelled = Cancelled: { $reason }
+session-staff = Staff
+session-no-staff = nobody yet
+session-substitute = substitute
+session-lacks = Lacks: { $gaps }
+course-working-group = Working group
+course-working-group-empty = Nobody is in the working group yet.
+course-add-staff = Add to the working group
+field-person = Person in the organisation
+field-person-hint = Or choose "Person outside" and enter the name below, for example a contact at the school.
+course-staff-external = Person outside (enter the name below)
+field-external-name = Name of the person outside
+field-external-organisation = Where the person outside works
+field-course-role = Role on the course
+field-on-every-session = Put the person on every session
+field-on-every-session-hint = For group leaders and user representatives.
+course-add-staff-submit = Add
+course-checklist = Checklist
+course-checklist-empty = The programme has no checklist.
+checklist-due = Due { $date }
+checklist-done-at = Done { $when }
+checklist-overdue = Overdue: the due date has passed
+field-assignee = Who does it
+checklist-nobody = Nobody chosen
+checklist-done = Done
+course-budget = Budget
+course-budget-figures = Computed for { $leaders ->
+    [one] 1 group leader
+   *[other] { $leaders } group leaders
+}, { $sessions ->
+    [one] 1 session
+   *[other] { $sessions } sessions
+} and { $participants ->
+    [one] 1 participant
+   *[other] { $participants } participants
+}.
+course-budget-caption = Budget lines in { $currency }
+course-budget-empty = The course has no budget lines yet.
+course-budget-edit = Edit the budget
+course-calendar = Calendar
+course-calendar-intro = Make a secret address a calendar app can subscribe to. The calendar shows times, titles and places, never participants. A new address replaces the old one.
+course-calendar-new = Make a new calendar address
+course-calendar-revoke = Revoke the calendar address
+calendar-feed-title = Calendar address
+calendar-feed-intro = Subscribe to this address in your calendar app to get the sessions of "{ $course }".
+calendar-feed-once = The address is shown only now. An earlier address for the course no longer works.
+course-back = Back to the course
+course-edit-title = Edit the course
+field-room-edit-hint = Sessions already planned keep their room; move them one by one.
+course-budget-title = Edit the budget
+course-budget-intro = Amounts in { $currency }. Decimals may be written with a comma, for example 350,50. With hours, the amount is an hourly rate.
+course-budget-rows-hint = A line left empty is removed.
+session-title = Session
+session-time = Time
+session-audience = For
+session-planned = Planned
+session-gaps = Lacks
+session-move = Move the session
+field-date = Date
+field-end-time = Ends at
+session-move-submit = Move
+session-staffing = Staffing
+session-staffing-legend = Who is at this session
+session-staffing-submit = Save the staffing
+session-staffing-empty = First add people to the working group.
+session-cancel = Cancel the session
+field-session-cancel-reason = Reason
+session-cancel-submit = Cancel the session
+session-new-title = Add a session or meeting
+session-new-intro = The other sessions stay as they are.
+field-session-title = Title
+field-session-title-hint = Optional. Without a title the session gets a number.
+field-session-room-hint = Leave empty for the course's room ({ $room }).
+field-meeting = This is a meeting, not a session
+field-meeting-hint = For example a parent meeting or a network meeting. Meetings do not count as sessions.
+session-new-submit = Add
+holidays-title = School holidays
+holidays-intro = The municipality's school holidays. New courses place no sessions in them. Public holidays are computed and need not be entered.
+holidays-saved-added = The school holiday is added.
+holidays-saved-removed = The school holiday is removed.
+holidays-period = { $first } – { $last }
+holidays-empty = No school holidays are entered.
+holidays-add = Add a school holiday
+field-holiday-name = Name
+field-holiday-name-hint = For example "Autumn break".
+field-first-day = First day
+field-last-day = Last day
+holidays-add-submit = Add
+programme-budget-example-no-group = Computed for an example course with { $leaders ->
+    [one] 1 group leader
+   *[other] { $leaders } group leaders
+} and { $sessions ->
+    [one] 1 session
+   *[other] { $sessions } sessions
+}.

@@ -289,3 +289,369 @@ error-staffing-gaps = { $count } samlinger mangler bemanning etter programmets r
 error-staff-who = Velg en person i organisasjonen, eller skriv navnet på en ekstern kontakt.
 error-slug-fixed = Kortnavnet kan ikke endres; importer som et nytt program i stedet.
 error-manual = { $path }: { $message }
+error-budget-lines = Et budsjett kan ha høyst { $max } linjer.
+
+## Programbibliotek og kursplanlegging (sider)
+nav-programmes = Programmer
+nav-courses = Kurs
+home-task-programmes = Se programbiblioteket
+home-task-courses = Se kursene
+home-task-plan-course = Planlegg et nytt kurs
+home-task-school-holidays = Legg inn skoleferier
+cancel = Avbryt
+remove = Fjern
+target-group-children = Barn
+target-group-adolescents = Ungdom
+target-group-adults = Voksne
+target-group-parents = Foreldre
+target-group-families = Familier
+prevention-universal = Universell
+prevention-selective = Selektiv
+prevention-indicated = Indikert
+audience-participants = Deltakerne
+audience-parents = Foreldre
+audience-family = Familien
+audience-network = Nettverket
+meeting-kind-pre_conversation = Forsamtale
+meeting-kind-information_meeting = Informasjonsmøte
+meeting-kind-parent_meeting = Foreldremøte
+meeting-kind-family_session = Familiesamling
+meeting-kind-network_meeting = Nettverksmøte
+meeting-kind-closing_conversation = Avslutningssamtale
+meeting-kind-follow_up = Oppfølging
+meeting-kind-supervision = Veiledning
+course-role-coordinator = Koordinator
+course-role-group_leader = Gruppeleder
+course-role-user_representative = Brukerrepresentant
+course-role-secretary = Sekretær
+course-role-network_contact = Skole- eller nettverkskontakt
+course-role-admin = Administrator
+status-draft = Utkast
+status-ready = Klar
+status-recruiting = Rekrutterer
+status-running = Pågår
+status-completed = Fullført
+status-archived = Arkivert
+status-cancelled = Avlyst
+weekday-mon = Mandag
+weekday-tue = Tirsdag
+weekday-wed = Onsdag
+weekday-thu = Torsdag
+weekday-fri = Fredag
+weekday-sat = Lørdag
+weekday-sun = Søndag
+interval-weekly = Hver uke
+interval-every_n_weeks = Hver N. uke (skriv antall uker under)
+interval-dates = Utvalgte datoer (skriv dem under)
+minutes = { $n } min
+session-number = Samling { $number }
+offset-same-day = samme dag som { $anchor }
+offset-weeks-before = { $n ->
+    [one] 1 uke
+   *[other] { $n } uker
+} før { $anchor }
+offset-days-before = { $n ->
+    [one] 1 dag
+   *[other] { $n } dager
+} før { $anchor }
+offset-weeks-after = { $n ->
+    [one] 1 uke
+   *[other] { $n } uker
+} etter { $anchor }
+offset-days-after = { $n ->
+    [one] 1 dag
+   *[other] { $n } dager
+} etter { $anchor }
+anchor-start = første samling
+anchor-session = samling { $number }
+anchor-end = siste samling
+anchor-course-start = kursstart
+age-band = { $min }–{ $max } år
+age-band-open = { $min } år og eldre
+group-size = { $min }–{ $max } deltakere
+evidence-level = nivå { $level }
+staffing-rule = Minst { $leaders ->
+    [one] 1 gruppeleder
+   *[other] { $leaders } gruppeledere
+} og { $representatives ->
+    [one] 1 brukerrepresentant
+   *[other] { $representatives } brukerrepresentanter
+} på hver samling.
+staffing-certified = Gruppelederne må ha programmets sertifisering.
+budget-label = Post
+budget-calculation = Beregning
+budget-line-total = Sum
+budget-total = Totalt
+budget-total-per-participant = Per deltaker ({ $participants } deltakere)
+budget-hours = { $hours } t
+budget-units-leader = { $n ->
+    [one] 1 gruppeleder
+   *[other] { $n } gruppeledere
+}
+budget-units-session = { $n ->
+    [one] 1 samling
+   *[other] { $n } samlinger
+}
+budget-units-participant = { $n ->
+    [one] 1 deltaker
+   *[other] { $n } deltakere
+}
+budget-per-fixed = Fast antall
+budget-per-leader = Per gruppeleder
+budget-per-session = Per samling
+budget-per-participant = Per deltaker
+budget-row = Linje { $row }
+budget-amount = Beløp eller timesats ({ $currency })
+budget-hours-field = Timer (valgfritt)
+budget-per = Ganges med
+budget-count = Antall (ved fast antall)
+programmes-title = Programbibliotek
+programmes-intro = Programmene organisasjonen din kan bruke: egne og de som er delt med alle.
+programmes-import = Importer et program
+programmes-search-label = Søk i programmene
+programmes-search = Søk etter navn eller innhold
+programmes-search-submit = Søk
+field-target-group = Målgruppe
+programmes-found = { $count ->
+    [one] Ett program
+   *[other] { $count } programmer
+}
+programmes-none-found = Ingen programmer passer søket.
+programmes-show-all = Vis alle programmene
+programmes-empty = Biblioteket er tomt. En koordinator kan importere programmer.
+programme-shared = Delt med alle organisasjoner
+programme-from-other = Fra en annen organisasjon
+programmes-back = Tilbake til programbiblioteket
+programme-title = Program
+programme-saved = Endringene er lagret som versjon { $version }.
+programme-imported = Programmet er importert som versjon { $version }.
+programme-old-version = Du ser på versjon { $version }, som ikke er den nyeste.
+programme-see-current = Se nyeste versjon
+programme-plan-course = Planlegg et kurs med dette programmet
+programme-edit = Endre programmet
+programme-facts = Om programmet
+field-owner = Eier
+programme-source = Kilde
+field-target-groups = Målgrupper
+programme-age-bands = Alder
+programme-group-size = Gruppestørrelse
+field-prevention-levels = Forebyggingsnivå
+programme-not-stated = Ikke oppgitt
+programme-sessions-count = Antall samlinger
+programme-staffing = Bemanning
+field-certification = Sertifisering
+programme-version = Versjon
+programme-sharing = Deling
+programme-evidence = Kunnskapsgrunnlag
+programme-sessions = Samlingene
+programme-segments = Oppbygging
+programme-goals = Mål
+programme-content = Innhold
+programme-homework = Refleksjonsoppgave
+programme-materials = Verktøy og materiell
+programme-meetings = Andre møter
+programme-checklist = Sjekkliste for planleggingen
+programme-budget = Budsjettmal
+programme-budget-example = Regnet ut for et eksempelkurs med { $leaders ->
+    [one] 1 gruppeleder
+   *[other] { $leaders } gruppeledere
+}, { $sessions ->
+    [one] 1 samling
+   *[other] { $sessions } samlinger
+} og { $participants ->
+    [one] 1 deltaker
+   *[other] { $participants } deltakere
+}.
+programme-notes = Merknader
+programme-versions = Versjoner
+programme-version-n = versjon { $version }
+programme-version-shown = vises nå
+programme-edit-title = Endre program
+programme-edit-intro = Når du lagrer, blir endringene en ny versjon. Kurs som allerede er planlagt, beholder versjonen de ble planlagt fra.
+field-summary = Sammendrag
+field-group-size-hint = Antall deltakere i en gruppe. La begge stå tomme hvis programmet ikke sier noe om det.
+field-group-min = Minst
+field-group-max = Høyst
+field-min-group-leaders = Gruppeledere på hver samling (minst)
+field-min-user-representatives = Brukerrepresentanter på hver samling (minst)
+field-leaders-need-certification = Gruppelederne må være sertifisert
+field-certification-hint = Opplæringen gruppelederne trenger, for eksempel «todagers ferdighetskurs».
+programme-edit-advanced = Hele manualen som TOML (avansert)
+field-manual-toml = Manualen (TOML)
+field-manual-toml-hint = Samlinger, møter, sjekkliste og budsjett endres her. Feltene over går foran verdiene i teksten.
+programme-save-version = Lagre som ny versjon
+programme-import-title = Importer program
+programme-import-intro = Lim inn en manual i TOML- eller JSON-format, som filene i data/programmes. Har organisasjonen allerede et program med samme kortnavn, blir dette en ny versjon av det.
+field-manual = Manualen
+field-manual-hint = TOML, eller JSON (teksten begynner da med en krøllparentes). Alle feil vises med stedet de står, og ingenting importeres før alt er riktig.
+field-shared = Del med alle organisasjoner
+field-shared-hint = For nasjonale kompetansesentre: programmet blir synlig i alle organisasjoners bibliotek.
+programme-import-submit = Importer
+error-manual-line = Linje { $line }: { $message }
+error-target-groups-required = Velg minst én målgruppe.
+error-group-size-order = «Høyst» kan ikke være mindre enn «minst».
+error-certification-required = Skriv hvilken sertifisering gruppelederne må ha.
+error-budget-row = Linje { $row }: { $message }
+courses-title = Kurs
+courses-new = Planlegg nytt kurs
+courses-empty = Du er ikke med på noen kurs ennå.
+courses-empty-planner = Ingen kurs er planlagt ennå.
+course-starts = starter { $date }
+courses-back = Tilbake til kursene
+course-new-title = Planlegg nytt kurs
+course-new-intro = Velg program, sted og tider. Samlingene legges utenom helligdager og skoleferier, og du kan flytte, avlyse og legge til samlinger etterpå.
+course-choose-programme = Velg program
+field-programme = Program
+field-course-name = Kursets navn
+field-course-name-hint = For eksempel «Mestringstreff høsten 2026».
+field-venue = Sted
+field-venue-hint = Bygning eller adresse.
+field-room = Rom
+field-start-date = Første dag
+field-weekdays = Ukedager
+field-weekdays-hint = Første dag må være en av ukedagene du velger.
+field-start-time = Starter klokken
+field-duration = Varighet i minutter
+field-duration-hint = La stå tom for å bruke programmets lengde på samlingene.
+field-interval = Hvor ofte
+field-every-weeks = Antall uker mellom samlingene
+field-every-weeks-hint = Bare for «hver N. uke»: 1–8.
+field-dates = Datoer
+field-dates-hint = Bare for «utvalgte datoer»: én dato per linje, eller skilt med komma.
+field-session-count = Antall samlinger
+field-session-count-hint = La stå tom for programmets antall, når programmet har et.
+field-capacity = Plasser
+field-capacity-hint = La stå tom for programmets største gruppe, når programmet oppgir en.
+course-new-submit = Planlegg kurset
+course-title = Kurs
+course-saved-created = Kurset er planlagt. Se over timeplanen og sett sammen arbeidsgruppa.
+course-saved-details = Endringene er lagret.
+course-saved-status = Statusen er endret.
+course-saved-staff-added = Personen er lagt til i arbeidsgruppa.
+course-saved-staff-removed = Personen er fjernet fra arbeidsgruppa.
+course-saved-checklist = Sjekklisten er oppdatert.
+course-saved-budget = Budsjettet er lagret.
+course-saved-session-changed = Samlingen er endret.
+course-saved-feed-revoked = Kalenderadressen er trukket tilbake og virker ikke lenger.
+course-warnings = Dette må ordnes
+course-warnings-ready = Kurset kan ikke settes til «Klar» før alle samlingene er bemannet etter programmets regler.
+course-conflict = Kolliderer med { $other }
+course-details = Om kurset
+course-capacity = { $count } plasser
+course-when = Når
+course-every-weeks = { $n ->
+    [one] hver uke
+   *[other] hver { $n }. uke
+}
+course-at = klokken { $time }
+course-edit-details = Endre navn, sted og plasser
+field-new-status = Ny status
+field-cancel-reason = Grunn til avlysning
+field-cancel-reason-hint = Må fylles ut når kurset avlyses.
+course-change-status = Endre status
+course-schedule = Timeplan
+course-schedule-count = { $sessions ->
+    [one] 1 samling
+   *[other] { $sessions } samlinger
+} og { $meetings ->
+    [one] 1 møte
+   *[other] { $meetings } møter
+}.
+course-schedule-holidays = Helligdager og organisasjonens skoleferier er hoppet over.
+session-room = rom { $room }
+session-meeting = Møte
+session-cancelled = Avlyst: { $reason }
+session-staff = Bemanning
+session-no-staff = ingen ennå
+session-substitute = vikar
+session-lacks = Mangler: { $gaps }
+course-working-group = Arbeidsgruppa
+course-working-group-empty = Ingen er med i arbeidsgruppa ennå.
+course-add-staff = Legg til i arbeidsgruppa
+field-person = Person i organisasjonen
+field-person-hint = Eller velg «Ekstern person» og skriv navnet under, for eksempel en kontakt på skolen.
+course-staff-external = Ekstern person (skriv navnet under)
+field-external-name = Navn på ekstern person
+field-external-organisation = Den eksterne personens arbeidssted
+field-course-role = Rolle i kurset
+field-on-every-session = Sett personen på alle samlingene
+field-on-every-session-hint = Gjelder gruppeledere og brukerrepresentanter.
+course-add-staff-submit = Legg til
+course-checklist = Sjekkliste
+course-checklist-empty = Programmet har ingen sjekkliste.
+checklist-due = Frist { $date }
+checklist-done-at = Utført { $when }
+checklist-overdue = Forfalt: fristen er passert
+field-assignee = Hvem gjør det
+checklist-nobody = Ingen valgt
+checklist-done = Utført
+course-budget = Budsjett
+course-budget-figures = Regnet ut for { $leaders ->
+    [one] 1 gruppeleder
+   *[other] { $leaders } gruppeledere
+}, { $sessions ->
+    [one] 1 samling
+   *[other] { $sessions } samlinger
+} og { $participants ->
+    [one] 1 deltaker
+   *[other] { $participants } deltakere
+}.
+course-budget-caption = Budsjettposter i { $currency }
+course-budget-empty = Kurset har ingen budsjettposter ennå.
+course-budget-edit = Endre budsjettet
+course-calendar = Kalender
+course-calendar-intro = Lag en hemmelig adresse som kalenderappen kan abonnere på. Kalenderen viser tider, titler og sted, aldri deltakere. En ny adresse erstatter den gamle.
+course-calendar-new = Lag ny kalenderadresse
+course-calendar-revoke = Trekk tilbake kalenderadressen
+calendar-feed-title = Kalenderadresse
+calendar-feed-intro = Abonner på denne adressen i kalenderappen for å få samlingene i «{ $course }».
+calendar-feed-once = Adressen vises bare nå. En tidligere adresse for kurset virker ikke lenger.
+course-back = Tilbake til kurset
+course-edit-title = Endre kurset
+field-room-edit-hint = Samlinger som allerede er planlagt, beholder rommet sitt; flytt dem hver for seg.
+course-budget-title = Endre budsjettet
+course-budget-intro = Beløp i { $currency }. Skriv gjerne desimaler med komma, for eksempel 350,50. Med timer blir beløpet en timesats.
+course-budget-rows-hint = En linje uten innhold blir fjernet.
+session-title = Samling
+session-time = Tid
+session-audience = For
+session-planned = Planlagt
+session-gaps = Mangler
+session-move = Flytt samlingen
+field-date = Dato
+field-end-time = Slutter klokken
+session-move-submit = Flytt
+session-staffing = Bemanning
+session-staffing-legend = Hvem er med på denne samlingen
+session-staffing-submit = Lagre bemanningen
+session-staffing-empty = Legg først til personer i arbeidsgruppa.
+session-cancel = Avlys samlingen
+field-session-cancel-reason = Grunn
+session-cancel-submit = Avlys samlingen
+session-new-title = Legg til samling eller møte
+session-new-intro = De andre samlingene blir som de er.
+field-session-title = Tittel
+field-session-title-hint = Valgfritt. Uten tittel får samlingen et nummer.
+field-session-room-hint = La stå tom for kursets rom ({ $room }).
+field-meeting = Dette er et møte, ikke en samling
+field-meeting-hint = For eksempel foreldremøte eller nettverksmøte. Møter telles ikke som samlinger.
+session-new-submit = Legg til
+holidays-title = Skoleferier
+holidays-intro = Skoleferiene i kommunen. Nye kurs legger ingen samlinger i dem. Helligdager regnes ut av seg selv og trenger ikke legges inn.
+holidays-saved-added = Skoleferien er lagt til.
+holidays-saved-removed = Skoleferien er fjernet.
+holidays-period = { $first } – { $last }
+holidays-empty = Ingen skoleferier er lagt inn.
+holidays-add = Legg til skoleferie
+field-holiday-name = Navn
+field-holiday-name-hint = For eksempel «Høstferie».
+field-first-day = Første dag
+field-last-day = Siste dag
+holidays-add-submit = Legg til
+programme-budget-example-no-group = Regnet ut for et eksempelkurs med { $leaders ->
+    [one] 1 gruppeleder
+   *[other] { $leaders } gruppeledere
+} og { $sessions ->
+    [one] 1 samling
+   *[other] { $sessions } samlinger
+}.

@@ -47,8 +47,11 @@ impl OutcomeName {
 #[into_params(parameter_in = Query)]
 pub struct AuditParams {
     /// Only this action, e.g. `login.password`.
+    #[param(pattern = r"^[^\x00]*$")]
     pub action: Option<String>,
+    #[param(pattern = r"^[^\x00]*$")]
     pub record_type: Option<String>,
+    #[param(pattern = r"^[^\x00]*$")]
     pub record_id: Option<String>,
     /// Only rows by this person (their id).
     #[param(minimum = 1)]
@@ -87,6 +90,24 @@ pub async fn search_audit(
 ) -> Result<Json<Page<AuditEntry>>, WebError> {
     let actor = caller.in_organisation(&state, &org).await?;
     let (limit, cursor) = page_bounds(params.limit, params.cursor.as_deref())?;
+    // No stored text holds U+0000 (PostgreSQL cannot store it), so no filter may.
+    for (name, value) in
+        [("action", &params.action), ("record_type", &params.record_type), ("record_id", &params.record_id)]
+    {
+        if value.as_deref().is_some_and(|v| v.contains('\0')) {
+            return Err(WebError::Invalid(samla_domain::FieldErrors::single(samla_domain::FieldError::new(
+                name,
+                "error-invalid-characters",
+            ))));
+        }
+    }
+    // Ids start at 1, as the schema says.
+    if params.user.is_some_and(|user| user < 1) {
+        return Err(WebError::Invalid(samla_domain::FieldErrors::single(samla_domain::FieldError::new(
+            "user",
+            "error-number",
+        ))));
+    }
     // The page's filter form sends empty fields for "any"; the API names dates or nothing.
     for (name, value) in [("from", &params.from), ("to", &params.to)] {
         if value.as_deref() == Some("") {

@@ -1,4 +1,4 @@
-use super::extract::etag;
+use super::extract::{etag, Id};
 use super::{ApiJson, ApiQuery, IfMatch, Page, Problem};
 use crate::auth::ApiCaller;
 use crate::error::WebError;
@@ -182,8 +182,9 @@ pub async fn create_user(
 pub async fn get_user(
     State(state): State<AppState>,
     caller: ApiCaller,
-    Path((org, user_id)): Path<(String, i64)>,
+    Path((org, user_id)): Path<(String, Id)>,
 ) -> Result<impl IntoResponse, WebError> {
+    let user_id = user_id.0;
     let actor = caller.in_organisation(&state, &org).await?;
     let member = accounts::member(&state, &actor, user_id).await?;
     Ok(([(ETAG, etag(member.version))], Json(User::from(member))))
@@ -226,10 +227,11 @@ pub struct UserChange {
 pub async fn update_user(
     State(state): State<AppState>,
     caller: ApiCaller,
-    Path((org, user_id)): Path<(String, i64)>,
+    Path((org, user_id)): Path<(String, Id)>,
     if_match: IfMatch,
     ApiJson(body): ApiJson<UserChange>,
 ) -> Result<impl IntoResponse, WebError> {
+    let user_id = user_id.0;
     let actor = caller.in_organisation(&state, &org).await?;
     let current = accounts::member(&state, &actor, user_id).await?;
     let version = if_match.expected(current.version)?;

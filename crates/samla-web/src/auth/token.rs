@@ -49,6 +49,10 @@ impl ApiCaller {
     /// The caller acting in the organisation with this slug; an organisation they do
     /// not belong to is answered as not found.
     pub async fn in_organisation(&self, state: &AppState, slug: &str) -> Result<Actor, WebError> {
+        // No slug holds control characters (PostgreSQL cannot even compare with U+0000).
+        if slug.len() > 100 || slug.chars().any(char::is_control) {
+            return Err(WebError::NotFound);
+        }
         let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
         let organisation = organisations::find_by_slug(&mut conn, slug).await?.ok_or(WebError::NotFound)?;
         let roles = RoleSet::new(accounts::roles_in(&mut conn, self.user.id, organisation.id).await?);

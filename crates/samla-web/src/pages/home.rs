@@ -15,6 +15,10 @@ pub async fn show(State(state): State<AppState>, ui: Ui, actor: Actor) -> Result
     let organisations = accounts::organisations_of(&mut conn, actor.user_id).await?;
     let roles: Vec<&str> = actor.roles.roles().iter().map(|r| r.as_str()).collect();
     let tasks: Vec<(&str, &str)> = [
+        (Action::PlanCourses, "/courses/new", "home-task-plan-course"),
+        (Action::ViewCourses, "/courses", "home-task-courses"),
+        (Action::ViewProgrammes, "/programmes", "home-task-programmes"),
+        (Action::PlanCourses, "/school-holidays", "home-task-school-holidays"),
         (Action::ManageUsers, "/admin/users", "home-task-users"),
         (Action::ManageOrganisationSettings, "/admin/organisation", "home-task-organisation"),
         (Action::ViewAuditLog, "/admin/audit", "home-task-audit"),

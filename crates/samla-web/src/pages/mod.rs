@@ -7,10 +7,14 @@ mod calendar;
 pub(crate) use admin_audit::parse_query as parse_audit_query;
 mod admin_organisation;
 mod admin_users;
+mod course_sessions;
+mod courses;
 mod health;
 mod home;
 mod language;
 mod login;
+mod programmes;
+mod school_holidays;
 mod second_factor;
 mod setup;
 
@@ -59,6 +63,29 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/organisation", get(admin_organisation::show).post(admin_organisation::update))
         .route("/admin/audit", get(admin_audit::search))
         .route("/calendar/{file}", get(calendar::feed))
+        .route("/programmes", get(programmes::library))
+        .route("/programmes/import", get(programmes::import_form).post(programmes::import))
+        .route("/programmes/{id}", get(programmes::show))
+        .route("/programmes/{id}/edit", get(programmes::edit).post(programmes::update))
+        .route("/courses", get(courses::list).post(courses::create))
+        .route("/courses/new", get(courses::new_form))
+        .route("/courses/{id}", get(courses::show))
+        .route("/courses/{id}/edit", get(courses::edit).post(courses::update))
+        .route("/courses/{id}/status", post(courses::set_status))
+        .route("/courses/{id}/staff", post(courses::add_staff))
+        .route("/courses/{id}/staff/{staff_id}/remove", post(courses::remove_staff))
+        .route("/courses/{id}/checklist/{item_id}", post(courses::update_checklist_item))
+        .route("/courses/{id}/budget", get(courses::budget_form).post(courses::save_budget))
+        .route("/courses/{id}/calendar", post(courses::create_feed))
+        .route("/courses/{id}/calendar/revoke", post(courses::revoke_feed))
+        .route("/courses/{id}/sessions", post(course_sessions::add))
+        .route("/courses/{id}/sessions/new", get(course_sessions::new_form))
+        .route("/courses/{id}/sessions/{session_id}", get(course_sessions::show))
+        .route("/courses/{id}/sessions/{session_id}/move", post(course_sessions::move_session))
+        .route("/courses/{id}/sessions/{session_id}/cancel", post(course_sessions::cancel_session))
+        .route("/courses/{id}/sessions/{session_id}/staff", post(course_sessions::set_staff))
+        .route("/school-holidays", get(school_holidays::list).post(school_holidays::add))
+        .route("/school-holidays/{id}/remove", post(school_holidays::remove))
 }
 
 /// What every page needs from the request: language, the form token and where we are.
@@ -130,6 +157,12 @@ impl Ui {
 /// The links a person's roles lead to, decided by the policy.
 fn navigation(actor: &Actor, path: &str) -> Vec<Value> {
     let mut items = vec![("/", "nav-home")];
+    if actor.roles.may(Action::ViewProgrammes) {
+        items.push(("/programmes", "nav-programmes"));
+    }
+    if actor.roles.may(Action::ViewCourses) {
+        items.push(("/courses", "nav-courses"));
+    }
     if actor.roles.may(Action::ManageUsers) {
         items.push(("/admin/users", "nav-users"));
     }

@@ -52,6 +52,9 @@ pub async fn revoke_feed(state: &AppState, actor: &Actor, course_id: Option<i64>
     let now = state.clock.now();
     let mut tx = state.store.write().await?;
     calendar_feeds::revoke(&mut tx.tx, actor.organisation.id, user_id, course_id, now).await?;
+    let record = course_id.map(|id| ("course", id)).unwrap_or(("user", actor.user_id));
+    audit::append(&mut tx, &actor.event("calendar.feed.revoke", Outcome::Success).record(record.0, record.1), now)
+        .await?;
     tx.commit().await?;
     Ok(())
 }

@@ -78,6 +78,43 @@ pub async fn list(state: &AppState, actor: &Actor) -> Result<Vec<Course>, WebErr
     Ok(courses::list(&mut conn, actor.organisation.id, only).await?)
 }
 
+/// Courses the actor may see, each with its programme's id, name and the version it
+/// was planned from (none when that programme is no longer visible).
+pub async fn list_with_programmes(
+    state: &AppState,
+    actor: &Actor,
+) -> Result<Vec<(Course, Option<(i64, String, i64)>)>, WebError> {
+    let found = list(state, actor).await?;
+    let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
+    let mut known: std::collections::HashMap<i64, Option<(i64, String, i64)>> = std::collections::HashMap::new();
+    let mut out = Vec::with_capacity(found.len());
+    for course in found {
+        let programme = match known.get(&course.programme_version_id) {
+            Some(found) => found.clone(),
+            None => {
+                let version = programmes::version_by_id(&mut conn, course.programme_version_id).await?;
+                let programme =
+                    programmes::get_visible(&mut conn, actor.organisation.id, version.programme_id).await.ok();
+                let found = programme.map(|p| (p.id, p.name, version.version));
+                known.insert(course.programme_version_id, found.clone());
+                found
+            }
+        };
+        out.push((course, programme));
+    }
+    Ok(out)
+}
+
+/// The people of the organisation a planner can put in a working group: (user id, name).
+pub async fn assignable_people(state: &AppState, actor: &Actor) -> Result<Vec<(i64, String)>, WebError> {
+    actor.authorize(state, Action::PlanCourses).await?;
+    let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
+    let members = samla_storage::accounts::list_members(&mut conn, actor.organisation.id, 0, 1000).await?;
+    let mut people: Vec<(i64, String)> = members.into_iter().filter(|m| !m.disabled).map(|m| (m.id, m.name)).collect();
+    people.sort_by_key(|(_, name)| name.to_lowercase());
+    Ok(people)
+}
+
 /// Plans a course from the current version of a programme.
 pub async fn create(state: &AppState, actor: &Actor, form: &CourseForm) -> Result<i64, WebError> {
     actor.authorize(state, Action::PlanCourses).await?;

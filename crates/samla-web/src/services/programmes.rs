@@ -192,3 +192,19 @@ pub async fn export_file(store: &Store, organisation_slug: &str, slug: &str) -> 
     let stored = programmes::version(&mut conn, programme.id, programme.current_version).await?;
     parse_stored(&stored.manual)
 }
+
+/// `samla programmes export`: the current manual of a programme by slug, with its
+/// version number (for the FHIR PlanDefinition).
+pub async fn export_file_version(
+    store: &Store,
+    organisation_slug: &str,
+    slug: &str,
+) -> Result<(Manual, i64), WebError> {
+    let mut conn = store.pool().acquire().await.map_err(StoreError::from)?;
+    let organisation =
+        samla_storage::organisations::find_by_slug(&mut conn, organisation_slug).await?.ok_or(WebError::NotFound)?;
+    let programme =
+        programmes::find_visible_by_slug(&mut conn, organisation.id, slug).await?.ok_or(WebError::NotFound)?;
+    let stored = programmes::version(&mut conn, programme.id, programme.current_version).await?;
+    Ok((parse_stored(&stored.manual)?, programme.current_version))
+}

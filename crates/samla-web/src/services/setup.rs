@@ -150,8 +150,10 @@ pub async fn create_token_for(store: &Store, email: &str, label: &str, now: i64)
     let secret = format!("samla_{}", random_token(32));
     let mut tx = store.write().await?;
     let user = accounts::find_by_email(&mut tx.tx, email.as_str()).await?.ok_or(WebError::NotFound)?;
-    let id = samla_storage::tokens::create(&mut tx.tx, user.id, &label, &hash_secret(&secret), now).await?;
-    let mut event = AuditEvent::new("cli.token.create", Outcome::Success).record("api_token", id);
+    let hash = hash_secret(&secret);
+    samla_storage::tokens::create(&mut tx.tx, user.id, &label, &hash, now).await?;
+    // Named by its public id, as in the rows of the web and API.
+    let mut event = AuditEvent::new("cli.token.create", Outcome::Success).record("api_token", &hash[..16]);
     event.actor_user_id = Some(user.id);
     audit::append(&mut tx, &event, now).await?;
     tx.commit().await?;
@@ -212,4 +214,218 @@ fn demo_name(role: Role) -> &'static str {
         Role::UserRepresentative => "Bjørn Brukerrepresentant",
         Role::Analyst => "Anne Analytiker",
     }
+}
+
+/// The demo's planning data, relative to today: the shipped programmes (shared with
+/// every organisation), the coming year's school holidays and one course in every
+/// stage of the lifecycle, each with the demo group leader and user representative on
+/// the working group. Courses are added only once; a restarted demo keeps them.
+pub async fn seed_demo_planning(state: &crate::AppState) -> Result<(), WebError> {
+    use crate::auth::{Actor, Via};
+    use crate::services::{courses as course_service, holidays as holiday_service, programmes};
+    use samla_domain::RoleSet;
+
+    let now = state.clock.now();
+    let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
+    let organisation = organisations::find_by_slug(&mut conn, DEMO_SLUG).await?.ok_or(WebError::NotFound)?;
+    drop(conn);
+    programmes::load_shipped(&state.store, organisation.id, true, now).await?;
+    let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
+    if !samla_storage::courses::list(&mut conn, organisation.id, None).await?.is_empty() {
+        return Ok(());
+    }
+    let mut ids = Vec::new();
+    for role in [Role::Coordinator, Role::GroupLeader, Role::UserRepresentative] {
+        let email = format!("{}@demo.samla.test", role.as_str().replace('_', "-"));
+        ids.push(accounts::find_by_email(&mut conn, &email).await?.ok_or(WebError::NotFound)?.id);
+    }
+    let [coordinator, leader, representative] = ids[..] else { return Err(WebError::NotFound) };
+    drop(conn);
+    let actor = Actor {
+        user_id: coordinator,
+        email: "coordinator@demo.samla.test".into(),
+        name: demo_name(Role::Coordinator).into(),
+        has_second_factor: false,
+        organisation,
+        roles: RoleSet::new(vec![Role::Coordinator]),
+        via: Via::Token { id: 0 },
+        request_id: "demo".into(),
+    };
+    let today = demo_today(now);
+    for (name, first, last) in demo_school_holidays(today) {
+        holiday_service::add(state, &actor, name, &first.to_string(), &last.to_string()).await?;
+    }
+    for plan in demo_courses(today) {
+        let form = course_service::CourseForm {
+            programme: plan.programme.into(),
+            name: plan.name.into(),
+            venue: "Frivilligsentralen".into(),
+            room: plan.room.into(),
+            start_date: plan.start.to_string(),
+            weekdays: vec![chrono::Datelike::weekday(&plan.start).to_string().to_lowercase()],
+            start_time: plan.time.into(),
+            session_count: plan.sessions.map(|n| n.to_string()).unwrap_or_default(),
+            capacity: "8".into(),
+            ..Default::default()
+        };
+        let course_id = course_service::create(state, &actor, &form).await?;
+        for (user_id, course_role) in [(Some(leader), "group_leader"), (Some(representative), "user_representative")] {
+            let staff = course_service::StaffForm {
+                user_id,
+                course_role: course_role.into(),
+                on_every_session: true,
+                ..Default::default()
+            };
+            course_service::add_staff(state, &actor, course_id, &staff).await?;
+        }
+        if let Some((name, organisation)) = plan.second_leader {
+            let staff = course_service::StaffForm {
+                external_name: name.into(),
+                external_organisation: organisation.into(),
+                course_role: "group_leader".into(),
+                on_every_session: true,
+                ..Default::default()
+            };
+            course_service::add_staff(state, &actor, course_id, &staff).await?;
+        }
+        let mut version = 1;
+        for status in plan.path {
+            let reason = if *status == "cancelled" { "For få påmeldte" } else { "" };
+            version = course_service::set_status(state, &actor, course_id, status, reason, version).await?;
+        }
+    }
+    Ok(())
+}
+
+/// Today in Norway.
+fn demo_today(now: i64) -> chrono::NaiveDate {
+    chrono::DateTime::from_timestamp(now, 0)
+        .map(|t| t.with_timezone(&chrono_tz::Europe::Oslo).date_naive())
+        .unwrap_or_default()
+}
+
+/// The first day on or after `date` that falls on `weekday`.
+fn on_or_after(date: chrono::NaiveDate, weekday: chrono::Weekday) -> chrono::NaiveDate {
+    use chrono::Datelike;
+    let ahead = (7 + weekday.num_days_from_monday() as i64 - date.weekday().num_days_from_monday() as i64) % 7;
+    date + chrono::Duration::days(ahead)
+}
+
+/// Autumn (week 40), winter (week 9) and Easter (Monday–Wednesday of Holy Week)
+/// breaks, each the next one that has not ended yet.
+fn demo_school_holidays(today: chrono::NaiveDate) -> Vec<(&'static str, chrono::NaiveDate, chrono::NaiveDate)> {
+    use chrono::{Datelike, Duration, NaiveDate, Weekday};
+    let week = |year: i32, week: u32| {
+        let monday = NaiveDate::from_isoywd_opt(year, week, Weekday::Mon).unwrap_or(today);
+        (monday, monday + Duration::days(4))
+    };
+    let easter = |year: i32| {
+        let sunday = samla_domain::calendar::easter_sunday(year);
+        (sunday - Duration::days(6), sunday - Duration::days(4))
+    };
+    let next = |period: &dyn Fn(i32) -> (NaiveDate, NaiveDate)| {
+        let (first, last) = period(today.year());
+        if last >= today {
+            (first, last)
+        } else {
+            period(today.year() + 1)
+        }
+    };
+    let mut out = vec![
+        ("Høstferie", next(&|y| week(y, 40))),
+        ("Vinterferie", next(&|y| week(y, 9))),
+        ("Påskeferie", next(&easter)),
+    ];
+    out.sort_by_key(|(_, (first, _))| *first);
+    out.into_iter().map(|(name, (first, last))| (name, first, last)).collect()
+}
+
+struct DemoCourse {
+    programme: &'static str,
+    name: &'static str,
+    room: &'static str,
+    start: chrono::NaiveDate,
+    time: &'static str,
+    /// None: the programme's number.
+    sessions: Option<u32>,
+    second_leader: Option<(&'static str, &'static str)>,
+    path: &'static [&'static str],
+}
+
+fn demo_courses(today: chrono::NaiveDate) -> Vec<DemoCourse> {
+    use chrono::{Duration, Weekday};
+    let weeks = |n: i64, day: Weekday| on_or_after(today + Duration::weeks(n), day);
+    let helper = Some(("Helene Haugen", "BUP Demo"));
+    vec![
+        DemoCourse {
+            programme: "mestringsgrupper",
+            name: "Mestringsgruppe 8–12 år, våren",
+            room: "Grupperom 1",
+            start: weeks(12, Weekday::Mon),
+            time: "15:00",
+            sessions: None,
+            second_leader: None,
+            path: &[],
+        },
+        DemoCourse {
+            programme: "mestringstreff",
+            name: "Mestringstreff for voksne",
+            room: "Storsalen",
+            start: weeks(6, Weekday::Tue),
+            time: "18:00",
+            sessions: None,
+            second_leader: None,
+            path: &["ready"],
+        },
+        DemoCourse {
+            programme: "smil",
+            name: "SMIL – Mindre alene sammen!",
+            room: "Grupperom 2",
+            start: weeks(3, Weekday::Wed),
+            time: "14:15",
+            sessions: None,
+            second_leader: helper,
+            path: &["ready", "recruiting"],
+        },
+        DemoCourse {
+            programme: "mestringstreff",
+            name: "Mestringstreff, høstkurs",
+            room: "Storsalen",
+            start: weeks(-3, Weekday::Thu),
+            time: "17:30",
+            sessions: None,
+            second_leader: None,
+            path: &["ready", "recruiting", "running"],
+        },
+        DemoCourse {
+            programme: "de-utrolige-arene",
+            name: "De utrolige årene, foreldregruppe",
+            room: "Kantina",
+            start: weeks(-18, Weekday::Mon),
+            time: "18:00",
+            sessions: Some(12),
+            second_leader: None,
+            path: &["ready", "recruiting", "running", "completed"],
+        },
+        DemoCourse {
+            programme: "icdp",
+            name: "ICDP foreldreveiledning i gruppe",
+            room: "Kantina",
+            start: weeks(-60, Weekday::Tue),
+            time: "17:00",
+            sessions: Some(8),
+            second_leader: None,
+            path: &["ready", "recruiting", "running", "completed", "archived"],
+        },
+        DemoCourse {
+            programme: "cos",
+            name: "Trygghetssirkelen (COS-P)",
+            room: "Grupperom 1",
+            start: weeks(8, Weekday::Thu),
+            time: "18:00",
+            sessions: Some(8),
+            second_leader: None,
+            path: &["cancelled"],
+        },
+    ]
 }

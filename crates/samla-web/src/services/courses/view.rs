@@ -43,6 +43,8 @@ pub struct CourseView {
     pub per_participant: Option<Decimal>,
     pub currency: &'static str,
     pub school_holidays: usize,
+    /// The numbers the budget follows (leaders, planned sessions, participants).
+    pub figures: CourseFigures,
 }
 
 pub async fn course_view(state: &AppState, actor: &Actor, course_id: i64) -> Result<CourseView, WebError> {
@@ -138,5 +140,6 @@ pub async fn course_view(state: &AppState, actor: &Actor, course_id: i64) -> Res
         per_participant: totals.per_participant,
         currency: super::country_of(actor).currency(),
         school_holidays,
+        figures,
     })
 }

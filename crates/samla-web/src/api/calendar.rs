@@ -1,0 +1,80 @@
+//! Secret, revocable iCalendar feed addresses: one per course, one per person.
+
+use super::{ApiJson, ApiQuery, Problem};
+use crate::auth::ApiCaller;
+use crate::error::WebError;
+use crate::services::calendar;
+use crate::AppState;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+use axum::Json;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewCalendarFeed {
+    /// A course's feed (planners); left out or null: the caller's own sessions across
+    /// the courses they work on.
+    #[serde(default, deserialize_with = "super::courses::whole::optional")]
+    pub course_id: Option<i64>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct CalendarFeed {
+    pub course_id: Option<i64>,
+    /// The secret address for calendar apps, shown this once (only a hash is kept).
+    /// It carries times, titles and places, never participant data.
+    pub url: String,
+}
+
+/// A new secret feed address; the previous address of the same feed stops working.
+#[utoipa::path(post, path = "/api/v1/organisations/{org}/calendar-feeds", operation_id = "createCalendarFeed", tag = "courses",
+    params(("org" = String, Path, description = "The organisation's slug")),
+    request_body = NewCalendarFeed,
+    responses(
+        (status = 201, description = "Created; the address is shown once", body = CalendarFeed),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such organisation or course here", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn create_calendar_feed(
+    State(state): State<AppState>,
+    caller: ApiCaller,
+    Path(org): Path<String>,
+    ApiJson(body): ApiJson<NewCalendarFeed>,
+) -> Result<impl IntoResponse, WebError> {
+    let actor = caller.in_organisation(&state, &org).await?;
+    let url = calendar::new_feed(&state, &actor, body.course_id).await?;
+    Ok((StatusCode::CREATED, Json(CalendarFeed { course_id: body.course_id, url })))
+}
+
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct FeedParams {
+    /// A course's feed; left out: the caller's own.
+    pub course_id: Option<i64>,
+}
+
+/// Revokes a feed address at once (a course's, or the caller's own).
+#[utoipa::path(delete, path = "/api/v1/organisations/{org}/calendar-feeds", operation_id = "revokeCalendarFeed", tag = "courses",
+    params(("org" = String, Path, description = "The organisation's slug"), FeedParams),
+    responses(
+        (status = 204, description = "Revoked (or there was none)"),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such organisation or course here", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn revoke_calendar_feed(
+    State(state): State<AppState>,
+    caller: ApiCaller,
+    Path(org): Path<String>,
+    ApiQuery(params): ApiQuery<FeedParams>,
+) -> Result<StatusCode, WebError> {
+    let actor = caller.in_organisation(&state, &org).await?;
+    calendar::revoke_feed(&state, &actor, params.course_id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -1,0 +1,779 @@
+//! The programme library over JSON: list, read (any version), import, edit (a new
+//! version) and export (TOML, JSON or a FHIR R4 PlanDefinition).
+
+use super::extract::etag;
+use super::users::page_bounds;
+use super::{ApiJson, ApiQuery, IfMatch, Items, Page, Problem};
+use crate::auth::{Actor, ApiCaller};
+use crate::error::WebError;
+use crate::services::programmes::{self, ProgrammeView};
+use crate::AppState;
+use axum::extract::{Path, State};
+use axum::http::header::{CONTENT_TYPE, ETAG, LOCATION};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use samla_domain::programmes::Manual;
+use samla_domain::{Action, FieldError, FieldErrors};
+use samla_storage::programmes::Programme;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+// ---------------------------------------------------------------------------------
+// The manual's schema. The API reads and writes `samla_domain::programmes::Manual`;
+// these types only describe it (the format is documented in data/programmes/README.md)
+// and are checked against the shipped manuals in the tests below.
+// ---------------------------------------------------------------------------------
+
+/// A programme's manual: what the programme is, its sessions, meetings, staffing rule,
+/// planning checklist and budget template. Unknown fields are refused, and no text may
+/// contain U+0000.
+#[allow(dead_code)]
+#[derive(Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProgrammeManual {
+    /// Lower-case letters, digits and dashes; unique in the organisation.
+    #[schema(min_length = 2, max_length = 60, pattern = r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$")]
+    pub slug: String,
+    #[schema(max_length = 200, pattern = r"^[^\x00]*[^\s\x00][^\x00]*$")]
+    pub name: String,
+    pub language: ManualLanguage,
+    #[schema(max_length = 4000, pattern = r"^[^\x00]*[^\s\x00][^\x00]*$")]
+    pub summary: String,
+    /// Who owns or distributes the programme.
+    #[serde(default)]
+    pub owner: Option<String>,
+    /// The document the content was written from.
+    #[schema(max_length = 500, pattern = r"\S")]
+    pub source: String,
+    #[schema(min_items = 1)]
+    pub target_groups: Vec<TargetGroupName>,
+    #[serde(default)]
+    pub age_bands: Vec<ManualAgeBand>,
+    #[serde(default)]
+    pub group_size: Option<ManualGroupSize>,
+    pub prevention_levels: Vec<PreventionLevelName>,
+    #[serde(default)]
+    pub evidence: Vec<ManualEvidence>,
+    /// In order, numbered 1, 2, 3 …
+    #[serde(default)]
+    pub sessions: Vec<ManualSession>,
+    /// Sessions per course when `sessions` is empty or a course usually has another number.
+    #[serde(default)]
+    #[schema(minimum = 1, maximum = 60)]
+    pub default_session_count: Option<u32>,
+    #[serde(default)]
+    pub meetings: Vec<ManualMeeting>,
+    #[serde(default)]
+    pub staffing: ManualStaffing,
+    /// The training leaders need, when the programme requires one.
+    #[serde(default)]
+    pub certification: Option<String>,
+    #[serde(default)]
+    pub checklist: Vec<ManualChecklistItem>,
+    #[serde(default)]
+    pub budget: Vec<ManualBudgetLine>,
+    #[serde(default)]
+    pub notes: Vec<String>,
+}
+
+#[derive(Serialize, Deserialize, ToSchema, Clone, Copy)]
+#[serde(rename_all = "snake_case")]
+pub enum ManualLanguage {
+    Nb,
+    Nn,
+    Da,
+    En,
+    Sv,
+}
+
+#[derive(Serialize, Deserialize, ToSchema, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum TargetGroupName {
+    Children,
+    Adolescents,
+    Adults,
+    Parents,
+    Families,
+}
+
+impl TargetGroupName {
+    fn as_str(self) -> &'static str {
+        match self {
+            TargetGroupName::Children => "children",
+            TargetGroupName::Adolescents => "adolescents",
+            TargetGroupName::Adults => "adults",
+            TargetGroupName::Parents => "parents",
+            TargetGroupName::Families => "families",
+        }
+    }
+}
+
+#[derive(Serialize, Deserialize, ToSchema, Clone, Copy)]
+#[serde(rename_all = "snake_case")]
+pub enum PreventionLevelName {
+    Universal,
+    Selective,
+    Indicated,
+}
+
+/// Years; no `max` means no upper limit.
+#[allow(dead_code)]
+#[derive(Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ManualAgeBand {
+    #[schema(minimum = 0, maximum = 120)]
+    pub min: u32,
+    #[serde(default)]
+    pub max: Option<u32>,
+}
+
+/// Participants per group, 1 ≤ min ≤ max ≤ 100.
+#[allow(dead_code)]
+#[derive(Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ManualGroupSize {
+    #[schema(minimum = 1, maximum = 100)]
+    pub min: u32,
+    #[schema(minimum = 1, maximum = 100)]
+    pub max: u32,
+}
+
+#[allow(dead_code)]
+#[derive(Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ManualEvidence {
+    /// The rating scheme, e.g. `Ungsinn`.
+    #[schema(pattern = r"\S")]
+    pub scheme: String,
+    #[serde(default)]
+    #[schema(minimum = 0, maximum = 5)]
+    pub level: Option<u32>,
+    pub summary: String,
+    pub source: String,
+    #[serde(default)]
+    #[schema(value_type = Option<String>, format = Date)]
+    pub date: Option<String>,
+}
+
+#[derive(Serialize, Deserialize, ToSchema, Clone, Copy)]
+#[serde(rename_all = "snake_case")]
+pub enum AudienceName {
+    Participants,
+    Parents,
+    Family,
+    Network,
+}
+
+#[allow(dead_code)]
+#[derive(Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ManualSession {
+    /// 1, 2, 3 … in order.
+    #[schema(minimum = 1)]
+    pub number: u32,
+    #[schema(pattern = r"\S")]
+    pub title: String,
+    pub audience: AudienceName,
+    #[schema(minimum = 1, maximum = 1440)]
+    pub duration_minutes: u32,
+    /// Together no longer than the session.
+    #[serde(default)]
+    pub segments: Vec<ManualSegment>,
+    #[serde(default)]
+    pub goals: Vec<String>,
+    #[serde(default)]
+    pub content: Vec<String>,
+    #[serde(default)]
+    pub homework: Option<String>,
+    #[serde(default)]
+    pub materials: Vec<String>,
+}
+
+#[allow(dead_code)]
+#[derive(Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ManualSegment {
+    pub name: String,
+    #[schema(minimum = 1, maximum = 1440)]
+    pub minutes: u32,
+}
+
+#[derive(Serialize, Deserialize, ToSchema, Clone, Copy)]
+#[serde(rename_all = "snake_case")]
+pub enum MeetingKindName {
+    PreConversation,
+    InformationMeeting,
+    ParentMeeting,
+    FamilySession,
+    NetworkMeeting,
+    ClosingConversation,
+    FollowUp,
+    Supervision,
+}
+
+#[derive(Serialize, Deserialize, ToSchema, Clone, Copy)]
+#[serde(rename_all = "snake_case")]
+pub enum AnchorName {
+    Start,
+    AfterSession,
+    End,
+}
+
+#[allow(dead_code)]
+#[derive(Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ManualMeeting {
+    pub kind: MeetingKindName,
+    #[schema(pattern = r"\S")]
+    pub title: String,
+    pub audience: AudienceName,
+    #[schema(minimum = 1, maximum = 1440)]
+    pub duration_minutes: u32,
+    /// `start`: days before the first session; `after_session`: days after `session`;
+    /// `end`: days after the last session.
+    pub anchor: AnchorName,
+    /// The session the meeting follows (with `after_session`).
+    #[serde(default)]
+    pub session: Option<u32>,
+    /// Days from the anchor; negative is before.
+    #[serde(default)]
+    pub days: i32,
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
+/// Who must be present at each session.
+#[allow(dead_code)]
+#[derive(Serialize, Deserialize, ToSchema, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct ManualStaffing {
+    pub min_group_leaders: u32,
+    pub min_user_representatives: u32,
+    pub leaders_need_certification: bool,
+}
+
+#[derive(Serialize, Deserialize, ToSchema, Clone, Copy)]
+#[serde(rename_all = "snake_case")]
+pub enum ResponsibleRole {
+    Coordinator,
+    GroupLeader,
+    UserRepresentative,
+    Secretary,
+    Admin,
+    NetworkContact,
+}
+
+#[allow(dead_code)]
+#[derive(Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ManualChecklistItem {
+    #[schema(pattern = r"\S")]
+    pub task: String,
+    pub responsible: ResponsibleRole,
+    /// Days relative to the first session: -56 is eight weeks before.
+    pub due_days: i32,
+}
+
+/// A line's total is `amount × hours (if given) × units`, in exact decimals.
+#[allow(dead_code)]
+#[derive(Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ManualBudgetLine {
+    #[schema(pattern = r"\S")]
+    pub label: String,
+    /// A decimal number with a dot, not negative: a sum, or an hourly rate with `hours`.
+    #[schema(pattern = r"^[0-9]{1,12}(\.[0-9]{1,6})?$")]
+    pub amount: String,
+    #[serde(default)]
+    #[schema(pattern = r"^[0-9]{1,12}(\.[0-9]{1,6})?$")]
+    pub hours: Option<String>,
+    pub multiplier: Multiplier,
+}
+
+/// How many units a budget line counts: `{"per": "fixed", "count": N}`, or once per
+/// leader, session or participant.
+#[allow(dead_code)]
+#[derive(Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case", tag = "per", content = "count")]
+pub enum Multiplier {
+    Fixed(u32),
+    Leader,
+    Session,
+    Participant,
+}
+
+// ---------------------------------------------------------------------------------
+// Answers
+// ---------------------------------------------------------------------------------
+
+/// A programme in the library.
+#[derive(Serialize, ToSchema)]
+pub struct ProgrammeSummary {
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
+    pub summary: String,
+    pub target_groups: Vec<TargetGroupName>,
+    /// Shared with every organisation.
+    pub shared: bool,
+    /// Whether the organisation asked about owns it (and may edit it).
+    pub own: bool,
+    pub current_version: i64,
+}
+
+fn target_groups(raw: &str) -> Vec<TargetGroupName> {
+    let all = [
+        TargetGroupName::Children,
+        TargetGroupName::Adolescents,
+        TargetGroupName::Adults,
+        TargetGroupName::Parents,
+        TargetGroupName::Families,
+    ];
+    raw.split(',').filter_map(|part| all.into_iter().find(|g| g.as_str() == part.trim())).collect()
+}
+
+fn summary(programme: &Programme, organisation_id: i64) -> ProgrammeSummary {
+    ProgrammeSummary {
+        id: programme.id,
+        slug: programme.slug.clone(),
+        name: programme.name.clone(),
+        summary: programme.summary.clone(),
+        target_groups: target_groups(&programme.target_groups),
+        shared: programme.shared != 0,
+        own: programme.organisation_id == organisation_id,
+        current_version: programme.current_version,
+    }
+}
+
+/// A programme with the manual of one version.
+#[derive(Serialize, ToSchema)]
+pub struct ProgrammeDetail {
+    #[serde(flatten)]
+    pub programme: ProgrammeSummary,
+    /// The version shown.
+    pub version: i64,
+    #[schema(value_type = ProgrammeManual)]
+    pub manual: serde_json::Value,
+}
+
+fn detail(view: ProgrammeView, organisation_id: i64) -> Result<ProgrammeDetail, WebError> {
+    Ok(ProgrammeDetail {
+        programme: summary(&view.programme, organisation_id),
+        version: view.version,
+        manual: serde_json::to_value(&view.manual).map_err(|e| WebError::Internal(e.to_string()))?,
+    })
+}
+
+fn location(org: &str, id: i64) -> String {
+    format!("/api/v1/organisations/{org}/programmes/{id}")
+}
+
+/// A visible programme by id or slug, after checking the caller may read the library.
+async fn found(state: &AppState, actor: &Actor, key: &str) -> Result<Programme, WebError> {
+    actor.authorize(state, Action::ViewProgrammes).await?;
+    if key.is_empty() || key.len() > 60 || key.chars().any(char::is_control) {
+        return Err(WebError::NotFound);
+    }
+    programmes::find(state, actor, key).await
+}
+
+/// Text in a manual never holds U+0000 (databases cannot store it); the first such
+/// string is named by its path.
+fn refuse_nul(value: &serde_json::Value, path: &str) -> Result<(), WebError> {
+    let here = |field: String| {
+        WebError::Invalid(FieldErrors::single(
+            FieldError::new(field.clone(), "error-manual")
+                .with_arg("path", &field)
+                .with_arg("message", "contains the character U+0000"),
+        ))
+    };
+    match value {
+        serde_json::Value::String(text) if text.contains('\0') => Err(here(path.to_string())),
+        serde_json::Value::Array(items) => {
+            items.iter().enumerate().try_for_each(|(i, item)| refuse_nul(item, &format!("{path}[{i}]")))
+        }
+        serde_json::Value::Object(map) => map.iter().try_for_each(|(key, item)| {
+            if key.contains('\0') {
+                return Err(here(path.to_string()));
+            }
+            refuse_nul(item, &if path.is_empty() { key.clone() } else { format!("{path}.{key}") })
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// Reads a manual from a JSON value: a wrong shape names its place; then every
+/// problem the rules find, each with its path.
+fn parse_manual(mut value: serde_json::Value) -> Result<Manual, WebError> {
+    whole_numbers(&mut value);
+    refuse_nul(&value, "")?;
+    let manual: Manual = serde_path_to_error::deserialize(value).map_err(|error| {
+        let path = error.path().to_string();
+        let path = if path == "." || path.is_empty() { "manual".to_string() } else { path };
+        WebError::Invalid(FieldErrors::single(
+            FieldError::new(path.clone(), "error-manual")
+                .with_arg("path", &path)
+                .with_arg("message", error.inner().to_string()),
+        ))
+    })?;
+    manual.validate().map_err(|errors| {
+        WebError::Invalid(FieldErrors(
+            errors
+                .0
+                .iter()
+                .map(|e| {
+                    FieldError::new(e.path.clone(), "error-manual")
+                        .with_arg("path", &e.path)
+                        .with_arg("message", &e.message)
+                })
+                .collect(),
+        ))
+    })?;
+    Ok(manual)
+}
+
+/// `90.0` is the integer 90 in JSON Schema; the manual's types take it as such.
+fn whole_numbers(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Number(n) if n.is_f64() => {
+            let f = n.as_f64().unwrap_or(f64::NAN);
+            if f.fract() == 0.0 && f.abs() < 9.0e18 {
+                *value = serde_json::Value::from(f as i64);
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(whole_numbers),
+        serde_json::Value::Object(map) => map.values_mut().for_each(whole_numbers),
+        _ => {}
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// Operations
+// ---------------------------------------------------------------------------------
+
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ProgrammeParams {
+    /// Words in the name, summary or slug.
+    #[param(max_length = 200, pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*$")]
+    pub q: Option<String>,
+    pub target_group: Option<TargetGroupName>,
+    /// How many to return, 1–200 (default 50).
+    #[param(minimum = 1, maximum = 200)]
+    pub limit: Option<i64>,
+    /// `next_cursor` from the previous page.
+    #[param(pattern = "^[0-9]{1,18}$")]
+    pub cursor: Option<String>,
+}
+
+/// The programmes the organisation can use: its own and those shared with everyone, by
+/// name.
+#[utoipa::path(get, path = "/api/v1/organisations/{org}/programmes", operation_id = "listProgrammes", tag = "programmes",
+    params(("org" = String, Path, description = "The organisation's slug"), ProgrammeParams),
+    responses(
+        (status = 200, description = "A page of programmes", body = Page<ProgrammeSummary>),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid search or paging", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn list_programmes(
+    State(state): State<AppState>,
+    caller: ApiCaller,
+    Path(org): Path<String>,
+    ApiQuery(params): ApiQuery<ProgrammeParams>,
+) -> Result<Json<Page<ProgrammeSummary>>, WebError> {
+    let actor = caller.in_organisation(&state, &org).await?;
+    let mut errors = FieldErrors::new();
+    let query = params.q.unwrap_or_default();
+    if query.chars().count() > 200 {
+        errors.push(FieldError::new("q", "error-too-long").with_arg("max", 200));
+    } else if query.chars().any(|c| c.is_control() || c == '\u{2028}' || c == '\u{2029}') {
+        errors.push(FieldError::new("q", "error-invalid-characters"));
+    }
+    let bounds = page_bounds(params.limit, params.cursor.as_deref());
+    if let Err(WebError::Invalid(more)) = &bounds {
+        errors.0.extend(more.0.iter().cloned());
+    }
+    errors.finish(|| ())?;
+    let (limit, offset) = bounds?;
+    let group = params.target_group.map(TargetGroupName::as_str).unwrap_or("");
+    let all = programmes::library(&state, &actor, &query, group).await?;
+    let offset = offset.unwrap_or(0).min(all.len() as i64) as usize;
+    let end = (offset + limit as usize).min(all.len());
+    let items = all[offset..end].iter().map(|p| summary(p, actor.organisation.id)).collect();
+    let next_cursor = (end < all.len()).then(|| end.to_string());
+    Ok(Json(Page { items, next_cursor }))
+}
+
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct VersionParams {
+    /// A version number; the current one when left out.
+    #[param(minimum = 1)]
+    pub version: Option<i64>,
+}
+
+/// One programme with its current manual, or the manual of an earlier version.
+#[utoipa::path(get, path = "/api/v1/organisations/{org}/programmes/{programme}", operation_id = "getProgramme", tag = "programmes",
+    params(
+        ("org" = String, Path, description = "The organisation's slug"),
+        ("programme" = String, Path, description = "The programme's id or slug"),
+        VersionParams,
+    ),
+    responses(
+        (status = 200, description = "The programme; ETag carries the current version", body = ProgrammeDetail,
+            headers(("ETag" = String, description = "The current version, for If-Match on updateProgramme"))),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such programme or version here", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn get_programme(
+    State(state): State<AppState>,
+    caller: ApiCaller,
+    Path((org, key)): Path<(String, String)>,
+    ApiQuery(params): ApiQuery<VersionParams>,
+) -> Result<impl IntoResponse, WebError> {
+    let actor = caller.in_organisation(&state, &org).await?;
+    let programme = found(&state, &actor, &key).await?;
+    let view = programmes::view(&state, &actor, programme.id, params.version).await?;
+    let current = view.programme.current_version;
+    Ok(([(ETAG, etag(current))], Json(detail(view, actor.organisation.id)?)))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ProgrammeVersion {
+    pub version: i64,
+    /// Unix seconds.
+    pub created_at: i64,
+    pub current: bool,
+}
+
+/// Every version of a programme's manual, newest first.
+#[utoipa::path(get, path = "/api/v1/organisations/{org}/programmes/{programme}/versions", operation_id = "listProgrammeVersions", tag = "programmes",
+    params(
+        ("org" = String, Path, description = "The organisation's slug"),
+        ("programme" = String, Path, description = "The programme's id or slug"),
+    ),
+    responses(
+        (status = 200, description = "The versions", body = Items<ProgrammeVersion>),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such programme here", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn list_programme_versions(
+    State(state): State<AppState>,
+    caller: ApiCaller,
+    Path((org, key)): Path<(String, String)>,
+) -> Result<Json<Items<ProgrammeVersion>>, WebError> {
+    let actor = caller.in_organisation(&state, &org).await?;
+    let programme = found(&state, &actor, &key).await?;
+    let view = programmes::view(&state, &actor, programme.id, None).await?;
+    let current = view.programme.current_version;
+    Ok(Json(Items {
+        items: view
+            .versions
+            .into_iter()
+            .map(|(version, created_at)| ProgrammeVersion { version, created_at, current: version == current })
+            .collect(),
+    }))
+}
+
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ImportParams {
+    /// Shares the programme with every organisation (default: only this one).
+    pub shared: Option<bool>,
+}
+
+/// Imports a manual: a new programme (201), or the next version of the organisation's
+/// own programme with the same slug (200). A manual with errors imports nothing, and
+/// the answer lists every problem with its path under `errors` (`field` is the path).
+#[utoipa::path(post, path = "/api/v1/organisations/{org}/programmes", operation_id = "importProgramme", tag = "programmes",
+    params(("org" = String, Path, description = "The organisation's slug"), ImportParams),
+    request_body = ProgrammeManual,
+    responses(
+        (status = 200, description = "Saved as the next version of the organisation's programme", body = ProgrammeDetail,
+            headers(("ETag" = String, description = "The new version"))),
+        (status = 201, description = "A new programme", body = ProgrammeDetail,
+            headers(("Location" = String, description = "The new programme"), ("ETag" = String, description = "Its version"))),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The manual has errors; each is listed with its path", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn import_programme(
+    State(state): State<AppState>,
+    caller: ApiCaller,
+    Path(org): Path<String>,
+    ApiQuery(params): ApiQuery<ImportParams>,
+    ApiJson(body): ApiJson<serde_json::Value>,
+) -> Result<Response, WebError> {
+    let actor = caller.in_organisation(&state, &org).await?;
+    actor.authorize(&state, Action::ManageProgrammes).await?;
+    let manual = parse_manual(body)?;
+    let (id, version) = programmes::import(&state, &actor, manual, params.shared.unwrap_or(false)).await?;
+    let view = programmes::view(&state, &actor, id, None).await?;
+    let body = Json(detail(view, actor.organisation.id)?);
+    Ok(if version == 1 {
+        (StatusCode::CREATED, [(LOCATION, location(&org, id)), (ETAG, etag(version))], body).into_response()
+    } else {
+        ([(ETAG, etag(version))], body).into_response()
+    })
+}
+
+/// Saves an edited manual as the next version of one of the organisation's own
+/// programmes; the slug cannot change. Courses keep the version they were planned from.
+#[utoipa::path(put, path = "/api/v1/organisations/{org}/programmes/{programme}", operation_id = "updateProgramme", tag = "programmes",
+    params(
+        ("org" = String, Path, description = "The organisation's slug"),
+        ("programme" = String, Path, description = "The programme's id or slug"),
+        ("If-Match" = String, Header, description = "The ETag from getProgramme (\"v3\"), or *"),
+    ),
+    request_body = ProgrammeManual,
+    responses(
+        (status = 200, description = "Saved as a new version", body = ProgrammeDetail,
+            headers(("ETag" = String, description = "The new version"))),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed, or a programme another organisation shares", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such programme here", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "Another version was saved since read", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The manual has errors; each is listed with its path", body = Problem, content_type = "application/problem+json"),
+        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn update_programme(
+    State(state): State<AppState>,
+    caller: ApiCaller,
+    Path((org, key)): Path<(String, String)>,
+    if_match: IfMatch,
+    ApiJson(body): ApiJson<serde_json::Value>,
+) -> Result<impl IntoResponse, WebError> {
+    let actor = caller.in_organisation(&state, &org).await?;
+    actor.authorize(&state, Action::ManageProgrammes).await?;
+    let programme = found(&state, &actor, &key).await?;
+    let expected = if_match.expected(programme.current_version)?;
+    if programme.organisation_id != actor.organisation.id {
+        return Err(WebError::Forbidden);
+    }
+    let manual = parse_manual(body)?;
+    let version = programmes::update(&state, &actor, programme.id, manual, expected).await?;
+    let view = programmes::view(&state, &actor, programme.id, None).await?;
+    Ok(([(ETAG, etag(version))], Json(detail(view, actor.organisation.id)?)))
+}
+
+#[derive(Deserialize, Serialize, ToSchema, Clone, Copy, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum ExportFormat {
+    /// The shipped manual format.
+    Toml,
+    /// The manual as JSON, as importProgramme takes it.
+    #[default]
+    Json,
+    /// A FHIR R4 PlanDefinition.
+    Fhir,
+}
+
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ExportParams {
+    /// `json` (default), `toml` or `fhir`.
+    #[param(inline)]
+    pub format: Option<ExportFormat>,
+    /// A version number; the current one when left out.
+    #[param(minimum = 1)]
+    pub version: Option<i64>,
+}
+
+/// A programme's manual as a file: JSON, the TOML format of the shipped manuals, or a
+/// FHIR R4 PlanDefinition (`application/fhir+json`).
+#[utoipa::path(get, path = "/api/v1/organisations/{org}/programmes/{programme}/export", operation_id = "exportProgramme", tag = "programmes",
+    params(
+        ("org" = String, Path, description = "The organisation's slug"),
+        ("programme" = String, Path, description = "The programme's id or slug"),
+        ExportParams,
+    ),
+    responses(
+        (status = 200, description = "The manual in the format asked for", content(
+            (ProgrammeManual = "application/json"),
+            (Object = "application/fhir+json"),
+            (String = "application/toml"),
+        )),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such programme or version here", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn export_programme(
+    State(state): State<AppState>,
+    caller: ApiCaller,
+    Path((org, key)): Path<(String, String)>,
+    ApiQuery(params): ApiQuery<ExportParams>,
+) -> Result<Response, WebError> {
+    let actor = caller.in_organisation(&state, &org).await?;
+    let programme = found(&state, &actor, &key).await?;
+    let view = programmes::view(&state, &actor, programme.id, params.version).await?;
+    let internal = |e: serde_json::Error| WebError::Internal(e.to_string());
+    let (content_type, body) = match params.format.unwrap_or_default() {
+        ExportFormat::Toml => ("application/toml", view.manual.to_toml()),
+        ExportFormat::Json => ("application/json", serde_json::to_string_pretty(&view.manual).map_err(internal)?),
+        ExportFormat::Fhir => (
+            "application/fhir+json",
+            serde_json::to_string_pretty(&samla_domain::programmes::fhir::plan_definition(&view.manual, view.version))
+                .map_err(internal)?,
+        ),
+    };
+    Ok(([(CONTENT_TYPE, content_type)], body).into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The schema types accept every shipped manual and keep all of it: they describe
+    /// the format the API reads and writes.
+    #[test]
+    fn the_manual_schema_covers_the_shipped_manuals() {
+        for (slug, source) in samla_domain::programmes::shipped::SHIPPED {
+            let manual = Manual::from_toml(source).unwrap();
+            let json = serde_json::to_value(&manual).unwrap();
+            let described: ProgrammeManual =
+                serde_json::from_value(json.clone()).unwrap_or_else(|e| panic!("{slug}: {e}"));
+            let mut again = serde_json::to_value(&described).unwrap();
+            // The description writes out empty optional fields as null; the manual leaves them out.
+            strip_nulls(&mut again);
+            assert_eq!(again, json, "{slug}");
+        }
+    }
+
+    fn strip_nulls(value: &mut serde_json::Value) {
+        match value {
+            serde_json::Value::Object(map) => {
+                map.retain(|_, v| !v.is_null());
+                map.values_mut().for_each(strip_nulls);
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(strip_nulls),
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn text_with_u0000_is_refused_at_its_path() {
+        let mut manual =
+            serde_json::to_value(Manual::from_toml(samla_domain::programmes::shipped::SHIPPED[2].1).unwrap()).unwrap();
+        manual["sessions"][1]["goals"][0] = serde_json::json!("a\u{0}b");
+        let WebError::Invalid(errors) = parse_manual(manual).unwrap_err() else { panic!("422 expected") };
+        assert_eq!(errors.0[0].field, "sessions[1].goals[0]");
+    }
+
+    #[test]
+    fn a_wrong_shape_names_its_path() {
+        let error = parse_manual(serde_json::json!({"slug": "x", "sessions": [{"number": "one"}]})).unwrap_err();
+        let WebError::Invalid(errors) = error else { panic!("422 expected") };
+        assert_eq!(errors.0[0].field, "sessions[0].number");
+    }
+}

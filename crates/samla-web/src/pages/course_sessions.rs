@@ -1,0 +1,227 @@
+//! One session or meeting of a course: move it, cancel it, choose who staffs it; and
+//! adding a session or meeting to a course.
+
+use super::courses::{course_value, is_closed, plannable, session_value, staff_values};
+use super::programmes::id_of;
+use super::Ui;
+use crate::auth::Actor;
+use crate::error::WebError;
+use crate::forms::{FormData, FormState};
+use crate::services::courses::{self, SessionForm};
+use crate::AppState;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use samla_domain::{Action, FieldError, FieldErrors};
+
+/// The forms on the session page that can come back with errors.
+#[derive(Default)]
+struct SessionForms {
+    moving: Option<FormState>,
+    cancel: Option<FormState>,
+    staff: Option<FormState>,
+}
+
+async fn render(
+    state: &AppState,
+    ui: &Ui,
+    actor: &Actor,
+    course_id: i64,
+    session_id: i64,
+    forms: SessionForms,
+    status: StatusCode,
+) -> Result<Response, WebError> {
+    let view = courses::course_view(state, actor, course_id).await?;
+    let session = view.sessions.iter().find(|s| s.row.id == session_id).ok_or(WebError::NotFound)?;
+    let row = &session.row;
+    let moving = forms.moving.unwrap_or_else(|| {
+        FormState::new()
+            .with_value("date", &row.date)
+            .with_value("start_time", &row.start_time)
+            .with_value("end_time", &row.end_time)
+            .with_value("room", &row.room)
+            .with_value("version", row.version)
+    });
+    let cancel = forms.cancel.unwrap_or_else(|| FormState::new().with_value("version", row.version));
+    let staff = forms.staff.unwrap_or_else(|| {
+        FormState::new()
+            .with_values("staff", session.staff.iter().map(|(m, _)| m.id.to_string()).collect())
+            .with_values(
+                "substitute",
+                session.staff.iter().filter(|(_, sub)| *sub).map(|(m, _)| m.id.to_string()).collect(),
+            )
+    });
+    let context = minijinja::context! {
+        course => course_value(&view),
+        session => session_value(session),
+        staff => staff_values(&view),
+        may_plan => actor.roles.may(Action::PlanCourses) && !is_closed(&view),
+        move_form => ui.form(state, &moving),
+        cancel_form => ui.form(state, &cancel),
+        staff_form => ui.form(state, &staff),
+    };
+    ui.render_status(state, Some(actor), status, "course_session.html", "session-title", context)
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    ui: Ui,
+    actor: Actor,
+    Path((id, session_id)): Path<(String, String)>,
+) -> Result<Response, WebError> {
+    let (id, session_id) = (id_of(&id)?, id_of(&session_id)?);
+    render(&state, &ui, &actor, id, session_id, SessionForms::default(), StatusCode::OK).await
+}
+
+fn changed(course_id: i64, session_id: i64) -> Response {
+    Redirect::to(&format!("/courses/{course_id}?saved=session-changed#session-{session_id}")).into_response()
+}
+
+pub async fn move_session(
+    State(state): State<AppState>,
+    ui: Ui,
+    actor: Actor,
+    Path((id, session_id)): Path<(String, String)>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let (id, session_id) = (id_of(&id)?, id_of(&session_id)?);
+    let change = SessionForm {
+        date: form.get("date").to_string(),
+        start_time: form.get("start_time").to_string(),
+        end_time: form.get("end_time").to_string(),
+        room: form.get("room").to_string(),
+        ..Default::default()
+    };
+    let expected = form.get("version").parse::<i64>().unwrap_or(0);
+    match courses::move_session(&state, &actor, id, session_id, &change, expected).await {
+        Ok(()) => Ok(changed(id, session_id)),
+        Err(WebError::Invalid(errors) | WebError::Refused(errors)) => {
+            let forms = SessionForms { moving: Some(form.kept().with_errors(errors)), ..Default::default() };
+            render(&state, &ui, &actor, id, session_id, forms, StatusCode::UNPROCESSABLE_ENTITY).await
+        }
+        Err(WebError::Stale) => {
+            let current = current_version(&state, &actor, id, session_id).await?;
+            let errors = FieldErrors::single(FieldError::new("date", "error-changed-meanwhile"));
+            let forms = SessionForms {
+                moving: Some(form.kept().with_errors(errors).with_value("version", current)),
+                ..Default::default()
+            };
+            render(&state, &ui, &actor, id, session_id, forms, StatusCode::CONFLICT).await
+        }
+        Err(other) => Err(other),
+    }
+}
+
+async fn current_version(state: &AppState, actor: &Actor, course_id: i64, session_id: i64) -> Result<i64, WebError> {
+    let view = courses::course_view(state, actor, course_id).await?;
+    view.sessions.iter().find(|s| s.row.id == session_id).map(|s| s.row.version).ok_or(WebError::NotFound)
+}
+
+pub async fn cancel_session(
+    State(state): State<AppState>,
+    ui: Ui,
+    actor: Actor,
+    Path((id, session_id)): Path<(String, String)>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let (id, session_id) = (id_of(&id)?, id_of(&session_id)?);
+    let expected = form.get("version").parse::<i64>().unwrap_or(0);
+    match courses::cancel_session(&state, &actor, id, session_id, form.get("reason"), expected).await {
+        Ok(()) => Ok(changed(id, session_id)),
+        Err(WebError::Invalid(errors) | WebError::Refused(errors)) => {
+            let forms = SessionForms { cancel: Some(form.kept().with_errors(errors)), ..Default::default() };
+            render(&state, &ui, &actor, id, session_id, forms, StatusCode::UNPROCESSABLE_ENTITY).await
+        }
+        Err(WebError::Stale) => {
+            let current = current_version(&state, &actor, id, session_id).await?;
+            let errors = FieldErrors::single(FieldError::new("reason", "error-changed-meanwhile"));
+            let forms = SessionForms {
+                cancel: Some(form.kept().with_errors(errors).with_value("version", current)),
+                ..Default::default()
+            };
+            render(&state, &ui, &actor, id, session_id, forms, StatusCode::CONFLICT).await
+        }
+        Err(other) => Err(other),
+    }
+}
+
+pub async fn set_staff(
+    State(state): State<AppState>,
+    ui: Ui,
+    actor: Actor,
+    Path((id, session_id)): Path<(String, String)>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let (id, session_id) = (id_of(&id)?, id_of(&session_id)?);
+    let parse = |name: &str| -> Option<Vec<i64>> { form.all(name).iter().map(|v| v.parse::<i64>().ok()).collect() };
+    let result = match (parse("staff"), parse("substitute")) {
+        (Some(present), Some(substitutes)) => {
+            // Ticking "substitute" alone also puts the person on the session.
+            let mut chosen: Vec<i64> = present.iter().chain(substitutes.iter()).copied().collect();
+            chosen.sort_unstable();
+            chosen.dedup();
+            let staff: Vec<(i64, bool)> = chosen.iter().map(|id| (*id, substitutes.contains(id))).collect();
+            courses::set_session_staff(&state, &actor, id, session_id, &staff).await
+        }
+        _ => Err(WebError::Invalid(FieldErrors::single(FieldError::new("staff", "error-staff-who")))),
+    };
+    match result {
+        Ok(()) => Ok(changed(id, session_id)),
+        Err(WebError::Invalid(errors) | WebError::Refused(errors)) => {
+            let forms = SessionForms { staff: Some(form.kept().with_errors(errors)), ..Default::default() };
+            render(&state, &ui, &actor, id, session_id, forms, StatusCode::UNPROCESSABLE_ENTITY).await
+        }
+        Err(other) => Err(other),
+    }
+}
+
+fn render_new(
+    state: &AppState,
+    ui: &Ui,
+    actor: &Actor,
+    course: &samla_storage::courses::Course,
+    form: FormState,
+    status: StatusCode,
+) -> Result<Response, WebError> {
+    let context = minijinja::context! {
+        course => minijinja::context! { id => course.id, name => course.name.clone(), room => course.room.clone() },
+        form => ui.form(state, &form),
+    };
+    ui.render_status(state, Some(actor), status, "course_session_new.html", "session-new-title", context)
+}
+
+pub async fn new_form(
+    State(state): State<AppState>,
+    ui: Ui,
+    actor: Actor,
+    Path(id): Path<String>,
+) -> Result<Response, WebError> {
+    let course = plannable(&state, &actor, id_of(&id)?).await?;
+    let form = FormState::new().with_value("start_time", &course.start_time);
+    render_new(&state, &ui, &actor, &course, form, StatusCode::OK)
+}
+
+pub async fn add(
+    State(state): State<AppState>,
+    ui: Ui,
+    actor: Actor,
+    Path(id): Path<String>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let course = plannable(&state, &actor, id_of(&id)?).await?;
+    let new = SessionForm {
+        date: form.get("date").to_string(),
+        start_time: form.get("start_time").to_string(),
+        end_time: form.get("end_time").to_string(),
+        room: form.get("room").to_string(),
+        title: form.get("title").to_string(),
+        meeting: form.checked("meeting"),
+    };
+    match courses::add_session(&state, &actor, course.id, &new).await {
+        Ok(session_id) => Ok(changed(course.id, session_id)),
+        Err(WebError::Invalid(errors) | WebError::Refused(errors)) => {
+            render_new(&state, &ui, &actor, &course, form.kept().with_errors(errors), StatusCode::UNPROCESSABLE_ENTITY)
+        }
+        Err(other) => Err(other),
+    }
+}
