@@ -240,3 +240,19 @@ pub async fn certified_users(conn: &mut AnyConnection, organisation_id: i64, pro
         .fetch_all(conn)
         .await?)
 }
+
+/// (user id, name, certified on) of the people certified for a programme here.
+pub async fn certifications(
+    conn: &mut AnyConnection,
+    organisation_id: i64,
+    programme_id: i64,
+) -> Result<Vec<(i64, String, String)>> {
+    Ok(sqlx::query_as(
+        "SELECT c.user_id, u.name, c.certified_on FROM certifications c JOIN users u ON u.id = c.user_id
+         WHERE c.organisation_id = $1 AND c.programme_id = $2 ORDER BY u.name, c.user_id",
+    )
+    .bind(organisation_id)
+    .bind(programme_id)
+    .fetch_all(conn)
+    .await?)
+}

@@ -869,3 +869,53 @@ async fn a_course_can_be_renamed_with_its_etag() {
     assert_eq!(error_fields(&problem), ["name", "venue", "capacity"]);
     assert_eq!(app.audit_count("course.update", None, "success", None).await, 1);
 }
+
+#[tokio::test]
+async fn a_programme_that_needs_certification_counts_only_certified_leaders() {
+    let app = TestApp::spawn().await;
+    let api = coordinator(&app, "org-a", "koord@a.no").await;
+    let leaders = [
+        app.add_user("org-a", "leder1@a.no", "group_leader").await,
+        app.add_user("org-a", "leder2@a.no", "group_leader").await,
+    ];
+    let programme = import(&api, A, "mestringsgrupper").await;
+    let programme_id = programme["id"].as_i64().unwrap();
+    let course = create_course(&api, A, course_body("mestringsgrupper", "2026-09-02", json!({ "capacity": 8 }))).await;
+    let id = course["id"].as_i64().unwrap();
+    for user in leaders {
+        let body = json!({ "user_id": user, "course_role": "group_leader", "on_every_session": true });
+        let (status, member) = send(&api, Method::POST, &format!("{A}/courses/{id}/staff"), &body).await;
+        assert_eq!(status, StatusCode::CREATED, "{member}");
+    }
+    let (_, check) = api.get_json(&format!("{A}/courses/{id}/staffing")).await;
+    assert_eq!(check["fully_staffed"], false, "two uncertified leaders do not meet the rule: {check}");
+    assert_eq!(check["sessions"][0]["gaps"][0], json!({ "gap": "certified_group_leaders", "have": 0, "need": 2 }));
+
+    let certifications = format!("{A}/programmes/{programme_id}/certifications");
+    for user in leaders {
+        let response = api
+            .send_json(Method::PUT, &format!("{certifications}/{user}"), &json!({ "certified_on": "2025-05-20" }))
+            .await;
+        assert_eq!(response.status(), StatusCode::NO_CONTENT);
+    }
+    let (status, list) = api.get_json(&certifications).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(list.as_array().unwrap().len(), 2);
+    assert_eq!(list[0]["certified_on"], "2025-05-20");
+    let (_, check) = api.get_json(&format!("{A}/courses/{id}/staffing")).await;
+    assert_eq!(check["fully_staffed"], true, "{check}");
+
+    let bad = api
+        .send_json(Method::PUT, &format!("{certifications}/{}", leaders[0]), &json!({ "certified_on": "20.05" }))
+        .await;
+    assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let stranger =
+        api.send_json(Method::PUT, &format!("{certifications}/999999"), &json!({ "certified_on": "2025-05-20" })).await;
+    assert_eq!(stranger.status(), StatusCode::NOT_FOUND);
+    let removed = api.request(Method::DELETE, &format!("{certifications}/{}", leaders[1])).send().await.unwrap();
+    assert_eq!(removed.status(), StatusCode::NO_CONTENT);
+    let (_, check) = api.get_json(&format!("{A}/courses/{id}/staffing")).await;
+    assert_eq!(check["fully_staffed"], false);
+    assert!(app.audit_count("programme.certification.set", None, "success", None).await >= 2);
+    assert!(app.audit_count("programme.certification.remove", None, "success", None).await >= 1);
+}

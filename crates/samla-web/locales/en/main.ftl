@@ -655,3 +655,13 @@ programme-budget-example-no-group = Computed for an example course with { $leade
     [one] 1 session
    *[other] { $sessions } sessions
 }.
+
+## Certification
+certifications-title = Certified group leaders
+certifications-intro = When the programme requires certification, only certified group leaders count when staffing is checked.
+certifications-none = Nobody is recorded as certified yet.
+certifications-since = certified { $date }
+certifications-remove = Remove the certification of { $name }
+certifications-person = Person
+certifications-date = Date certified
+certifications-add = Record certification

@@ -655,3 +655,13 @@ programme-budget-example-no-group = Regnet ut for et eksempelkurs med { $leaders
     [one] 1 samling
    *[other] { $sessions } samlinger
 }.
+
+## Sertifisering
+certifications-title = Sertifiserte gruppeledere
+certifications-intro = Når programmet krever sertifisering, teller bare sertifiserte gruppeledere når bemanningen sjekkes.
+certifications-none = Ingen er registrert som sertifisert ennå.
+certifications-since = sertifisert { $date }
+certifications-remove = Fjern sertifiseringen til { $name }
+certifications-person = Person
+certifications-date = Sertifisert dato
+certifications-add = Registrer sertifisering

@@ -3,6 +3,7 @@
 
 mod audit;
 mod calendar;
+mod certifications;
 mod courses;
 mod extract;
 mod holidays;
@@ -43,6 +44,11 @@ fn planning_routes() -> Router<AppState> {
             &format!("{ORG}/programmes/{{programme}}"),
             get(programmes::get_programme).put(programmes::update_programme),
         )
+        .route("/organisations/{org}/programmes/{programme}/certifications", get(certifications::list_certifications))
+        .route(
+            "/organisations/{org}/programmes/{programme}/certifications/{user_id}",
+            axum::routing::put(certifications::certify_leader).delete(certifications::remove_certification),
+        )
         .route(&format!("{ORG}/programmes/{{programme}}/versions"), get(programmes::list_programme_versions))
         .route(&format!("{ORG}/programmes/{{programme}}/export"), get(programmes::export_programme))
         .route(&format!("{ORG}/courses"), get(courses::list_courses).post(courses::create_course))
@@ -81,6 +87,7 @@ fn planning_routes() -> Router<AppState> {
         users::list_users, users::create_user, users::get_user, users::update_user,
         audit::search_audit,
         programmes::list_programmes, programmes::get_programme, programmes::list_programme_versions,
+        certifications::list_certifications, certifications::certify_leader, certifications::remove_certification,
         programmes::import_programme, programmes::update_programme, programmes::export_programme,
         courses::list_courses, courses::create_course, courses::get_course, courses::update_course,
         courses::set_course_status, courses::list_course_sessions, courses::get_course_session,

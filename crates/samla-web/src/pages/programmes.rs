@@ -213,15 +213,54 @@ pub async fn show(
         None => None,
     };
     let view = programmes::view(&state, &actor, id, version).await?;
+    let (certified, people) = if actor.roles.may(Action::PlanCourses) {
+        let certified = programmes::certifications(&state, &actor, id).await?;
+        let people = crate::services::courses::assignable_people(&state, &actor).await?;
+        (
+            certified
+                .iter()
+                .map(|c| minijinja::context! { user_id => c.user_id, name => c.name.clone(), certified_on => c.certified_on.clone() })
+                .collect::<Vec<_>>(),
+            people.into_iter().map(|(id, name)| minijinja::context! { id => id, name => name }).collect::<Vec<_>>(),
+        )
+    } else {
+        (Vec::new(), Vec::new())
+    };
     let notice = query
         .get("saved")
         .map(|_| ("programme-saved", view.programme.current_version))
         .or_else(|| query.get("imported").map(|_| ("programme-imported", view.programme.current_version)));
     let context = minijinja::context! {
         notice => notice.map(|(key, version)| minijinja::context! { key => key, version => version }),
+        certified => certified,
+        people => people,
         ..detail_context(&actor, &view)
     };
     ui.render(&state, Some(&actor), "programme.html", "programme-title", context)
+}
+
+/// Records a person's certification for the programme.
+pub async fn certify(
+    State(state): State<AppState>,
+    actor: Actor,
+    Path(id): Path<String>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let id = id_of(&id)?;
+    let user_id: i64 = form.get("user_id").parse().map_err(|_| WebError::NotFound)?;
+    programmes::set_certification(&state, &actor, id, user_id, Some(form.get("certified_on"))).await?;
+    Ok(Redirect::to(&format!("/programmes/{id}#certifications-heading")).into_response())
+}
+
+/// Removes a person's certification for the programme.
+pub async fn uncertify(
+    State(state): State<AppState>,
+    actor: Actor,
+    Path((id, user_id)): Path<(String, i64)>,
+) -> Result<Response, WebError> {
+    let id = id_of(&id)?;
+    programmes::set_certification(&state, &actor, id, user_id, None).await?;
+    Ok(Redirect::to(&format!("/programmes/{id}#certifications-heading")).into_response())
 }
 
 /// The editor's fields, from a manual.

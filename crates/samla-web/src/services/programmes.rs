@@ -208,3 +208,51 @@ pub async fn export_file_version(
     let stored = programmes::version(&mut conn, programme.id, programme.current_version).await?;
     Ok((parse_stored(&stored.manual)?, programme.current_version))
 }
+
+/// A person certified to lead a programme.
+pub struct Certified {
+    pub user_id: i64,
+    pub name: String,
+    pub certified_on: String,
+}
+
+/// Who holds the programme's certification in the organisation (planners only).
+pub async fn certifications(state: &AppState, actor: &Actor, programme_id: i64) -> Result<Vec<Certified>, WebError> {
+    actor.authorize(state, Action::PlanCourses).await?;
+    let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
+    programmes::get_visible(&mut conn, actor.organisation.id, programme_id).await?;
+    Ok(programmes::certifications(&mut conn, actor.organisation.id, programme_id)
+        .await?
+        .into_iter()
+        .map(|(user_id, name, certified_on)| Certified { user_id, name, certified_on })
+        .collect())
+}
+
+/// Records that a person in the organisation holds the programme's certification
+/// (since `certified_on`, YYYY-MM-DD), or with `None` that they no longer do.
+pub async fn set_certification(
+    state: &AppState,
+    actor: &Actor,
+    programme_id: i64,
+    user_id: i64,
+    certified_on: Option<&str>,
+) -> Result<(), WebError> {
+    actor.authorize(state, Action::PlanCourses).await?;
+    let day = match certified_on {
+        Some(raw) => {
+            Some(crate::services::courses::input_day("certified_on", raw).map_err(FieldErrors::single)?.to_string())
+        }
+        None => None,
+    };
+    let now = state.clock.now();
+    let mut tx = state.store.write().await?;
+    programmes::get_visible(&mut tx.tx, actor.organisation.id, programme_id).await?;
+    if samla_storage::accounts::roles_in(&mut tx.tx, user_id, actor.organisation.id).await?.is_empty() {
+        return Err(WebError::NotFound);
+    }
+    programmes::set_certified(&mut tx.tx, user_id, programme_id, actor.organisation.id, day.as_deref()).await?;
+    let action = if day.is_some() { "programme.certification.set" } else { "programme.certification.remove" };
+    audit::append(&mut tx, &actor.event(action, Outcome::Success).record("user", user_id), now).await?;
+    tx.commit().await?;
+    Ok(())
+}
