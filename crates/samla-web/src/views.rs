@@ -246,7 +246,9 @@ mod tests {
         let mut keys: Vec<String> = samla_domain::Role::ALL.iter().map(|r| format!("role-{}", r.as_str())).collect();
         keys.extend(["success", "failure", "denied"].map(|o| format!("outcome-{o}")));
         keys.extend(["NO", "DK"].map(|c| format!("country-{c}")));
-        keys.extend(["password", "token-revoked", "sessions"].map(|s| format!("account-saved-{s}")));
+        keys.extend(
+            ["password", "token-revoked", "sessions", "calendar-revoked"].map(|s| format!("account-saved-{s}")),
+        );
         keys.extend(["saved", "second-factor-reset"].map(|s| format!("user-saved-{s}")));
         // The planning pages.
         use samla_domain::programmes::TargetGroup;

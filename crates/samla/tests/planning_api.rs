@@ -919,3 +919,39 @@ async fn a_programme_that_needs_certification_counts_only_certified_leaders() {
     assert!(app.audit_count("programme.certification.set", None, "success", None).await >= 2);
     assert!(app.audit_count("programme.certification.remove", None, "success", None).await >= 1);
 }
+
+#[tokio::test]
+async fn a_leader_subscribes_to_their_own_sessions_from_the_account_page() {
+    let app = TestApp::spawn().await;
+    app.relax_second_factor("org-a").await;
+    let api = coordinator(&app, "org-a", "koord@a.no").await;
+    let leader = app.add_user("org-a", "leder@a.no", "group_leader").await;
+    import(&api, A, "mestringstreff").await;
+    let mine = create_course(&api, A, course_body("mestringstreff", "2026-09-01", json!({}))).await;
+    let other = create_course(&api, A, course_body("mestringstreff", "2026-09-02", json!({}))).await;
+    let mine_id = mine["id"].as_i64().unwrap();
+    let body = json!({ "user_id": leader, "course_role": "group_leader", "on_every_session": true });
+    let (status, _) = send(&api, Method::POST, &format!("{A}/courses/{mine_id}/staff"), &body).await;
+    assert_eq!(status, StatusCode::CREATED);
+
+    let browser = app.logged_in("leder@a.no").await;
+    let (status, account) = browser.get_html("/account").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(account.contains("action=\"/account/calendar\""), "the account page offers a calendar address");
+    let response = browser.submit("/account", "/account/calendar", &[]).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let page = response.text().await.unwrap();
+    let start = page.find("class=\"secret\">").expect("the address is shown") + "class=\"secret\">".len();
+    let url = page[start..].split('<').next().unwrap().replace("&#x2f;", "/");
+    assert!(url.starts_with(&app.base_url) && url.ends_with(".ics"), "{url}");
+
+    let text = app.bare_client().get(&url).send().await.unwrap().text().await.unwrap();
+    let own_sessions = sessions(&api, A, mine_id).await.len();
+    assert_eq!(text.matches("BEGIN:VEVENT").count(), own_sessions, "only the course the leader works on");
+    assert!(text.contains("20260901T"), "{text}");
+    assert!(!text.contains("20260902T"), "not the other course ({})", other["id"]);
+
+    let revoked = browser.submit("/account", "/account/calendar/revoke", &[]).await;
+    assert_eq!(revoked.status(), StatusCode::SEE_OTHER);
+    assert_eq!(app.bare_client().get(&url).send().await.unwrap().status(), StatusCode::NOT_FOUND);
+}

@@ -665,3 +665,11 @@ certifications-remove = Remove the certification of { $name }
 certifications-person = Person
 certifications-date = Date certified
 certifications-add = Record certification
+
+## Own calendar
+account-calendar = My calendar
+account-calendar-intro = Subscribe to the sessions and meetings you are staffed on, in your calendar app. The address is secret; make a new one if it gets out.
+account-calendar-new = Make a new calendar address
+account-calendar-revoke = Turn off the calendar address
+account-saved-calendar-revoked = The calendar address no longer works.
+calendar-feed-intro-own = Add this address as a subscription in your calendar app. It shows the sessions and meetings you are staffed on, with no participant data.

@@ -665,3 +665,11 @@ certifications-remove = Fjern sertifiseringen til { $name }
 certifications-person = Person
 certifications-date = Sertifisert dato
 certifications-add = Registrer sertifisering
+
+## Egen kalender
+account-calendar = Min kalender
+account-calendar-intro = Abonner på samlingene og møtene du er satt opp på, i kalenderappen din. Adressen er hemmelig; lag en ny hvis den kommer på avveie.
+account-calendar-new = Lag ny kalenderadresse
+account-calendar-revoke = Slå av kalenderadressen
+account-saved-calendar-revoked = Kalenderadressen virker ikke lenger.
+calendar-feed-intro-own = Legg denne adressen inn som abonnement i kalenderappen din. Den viser samlingene og møtene du er satt opp på, uten opplysninger om deltakerne.

@@ -50,7 +50,7 @@ async fn render(
         email => actor.email.clone(),
         has_second_factor => actor.has_second_factor,
         unused_codes => unused_codes,
-        saved => saved.filter(|s| ["password", "token-revoked", "sessions"].contains(s)),
+        saved => saved.filter(|s| ["password", "token-revoked", "sessions", "calendar-revoked"].contains(s)),
         tokens => token_list.iter().map(|t| minijinja::context! {
             id => t.public_id.clone(), label => t.label.clone(), created_at => t.created_at,
             last_used_at => t.last_used_at, revoked => t.revoked_at.is_some(),
@@ -119,4 +119,17 @@ pub async fn end_sessions(State(state): State<AppState>, actor: Actor, form: For
     let which = Some(form.get("session")).filter(|s| !s.is_empty());
     accounts::end_sessions(&state, &actor, which).await?;
     Ok(Redirect::to("/account?saved=sessions").into_response())
+}
+
+/// A new secret address for the person's own calendar (their sessions on every course
+/// they work on), shown once; the previous address stops working.
+pub async fn create_calendar_feed(State(state): State<AppState>, ui: Ui, actor: Actor) -> Result<Response, WebError> {
+    let url = crate::services::calendar::new_feed(&state, &actor, None).await?;
+    let context = minijinja::context! { course => (), url => url };
+    ui.render(&state, Some(&actor), "calendar_feed.html", "calendar-feed-title", context)
+}
+
+pub async fn revoke_calendar_feed(State(state): State<AppState>, actor: Actor) -> Result<Response, WebError> {
+    crate::services::calendar::revoke_feed(&state, &actor, None).await?;
+    Ok(Redirect::to("/account?saved=calendar-revoked").into_response())
 }

@@ -52,6 +52,8 @@ pub fn routes() -> Router<AppState> {
         .route("/account/tokens", post(account::create_token))
         .route("/account/tokens/{id}/revoke", post(account::revoke_token))
         .route("/account/sessions/end", post(account::end_sessions))
+        .route("/account/calendar", post(account::create_calendar_feed))
+        .route("/account/calendar/revoke", post(account::revoke_calendar_feed))
         .route("/account/second-factor", get(second_factor::show_enrol).post(second_factor::submit_enrol))
         .route("/setup/{token}", get(setup::show_first_admin).post(setup::submit_first_admin))
         .route("/welcome/{token}", get(setup::show_welcome).post(setup::submit_welcome))
