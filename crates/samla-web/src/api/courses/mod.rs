@@ -1,0 +1,903 @@
+//! Course planning over JSON: courses planned from a programme, their sessions and
+//! meetings (moved, cancelled or added one at a time), working group and staffing
+//! check, checklist and budget. Handlers read the request, ask the course services and
+//! shape the answer; the rules live in the services and the domain.
+
+use super::extract::{etag, Id};
+use super::users::page_bounds;
+use super::{ApiJson, ApiQuery, IfMatch, Items, Page, Problem};
+use crate::auth::{Actor, ApiCaller};
+use crate::error::WebError;
+use crate::services::courses::{self as service, CourseView, SessionView};
+use crate::AppState;
+use axum::extract::{Path, State};
+use axum::http::header::{ETAG, LOCATION};
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+use axum::Json;
+use rust_decimal::Decimal;
+use samla_domain::planning::budget::{self, BudgetLine};
+use samla_domain::planning::staffing::StaffingGap;
+use samla_domain::validation::required_line;
+use samla_domain::{Action, FieldError, FieldErrors};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+mod budget_lines;
+mod checklist;
+mod sessions;
+mod staff;
+
+pub use budget_lines::*;
+pub use checklist::*;
+pub use sessions::*;
+pub use staff::*;
+
+/// JSON numbers for integer fields: `4` and `4.0` alike (JSON Schema counts both as
+/// integers), anything with a fraction or out of range refused.
+pub(super) mod whole {
+    use serde::de::Error;
+    use serde::{Deserialize, Deserializer};
+
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Number {
+        Signed(i64),
+        Unsigned(u64),
+        Float(f64),
+    }
+
+    fn integer<T: TryFrom<i64>>(number: Number) -> Option<T> {
+        let value = match number {
+            Number::Signed(n) => n,
+            Number::Unsigned(n) => i64::try_from(n).ok()?,
+            Number::Float(f) if f.fract() == 0.0 && f.abs() < 9.0e18 => f as i64,
+            Number::Float(_) => return None,
+        };
+        T::try_from(value).ok()
+    }
+
+    fn refuse<E: Error>() -> E {
+        E::custom("expected a whole number in range")
+    }
+
+    pub fn required<'de, D: Deserializer<'de>, T: TryFrom<i64>>(deserializer: D) -> Result<T, D::Error> {
+        integer(Number::deserialize(deserializer)?).ok_or_else(refuse)
+    }
+
+    pub fn optional<'de, D: Deserializer<'de>, T: TryFrom<i64>>(deserializer: D) -> Result<Option<T>, D::Error> {
+        match Option::<Number>::deserialize(deserializer)? {
+            None => Ok(None),
+            Some(number) => integer(number).map(Some).ok_or_else(refuse),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// Names
+// ---------------------------------------------------------------------------------
+
+#[derive(Deserialize, Serialize, ToSchema, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum WeekdayName {
+    Mon,
+    Tue,
+    Wed,
+    Thu,
+    Fri,
+    Sat,
+    Sun,
+}
+
+impl WeekdayName {
+    const ALL: [WeekdayName; 7] = [
+        WeekdayName::Mon,
+        WeekdayName::Tue,
+        WeekdayName::Wed,
+        WeekdayName::Thu,
+        WeekdayName::Fri,
+        WeekdayName::Sat,
+        WeekdayName::Sun,
+    ];
+
+    fn code(self) -> &'static str {
+        match self {
+            WeekdayName::Mon => "mon",
+            WeekdayName::Tue => "tue",
+            WeekdayName::Wed => "wed",
+            WeekdayName::Thu => "thu",
+            WeekdayName::Fri => "fri",
+            WeekdayName::Sat => "sat",
+            WeekdayName::Sun => "sun",
+        }
+    }
+}
+
+#[derive(Deserialize, Serialize, ToSchema, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum IntervalName {
+    /// Every week on the chosen weekdays.
+    Weekly,
+    /// Every `every_weeks` weeks on the chosen weekdays.
+    EveryNWeeks,
+    /// The hand-picked `dates`.
+    Dates,
+}
+
+impl IntervalName {
+    fn code(self) -> &'static str {
+        match self {
+            IntervalName::Weekly => "weekly",
+            IntervalName::EveryNWeeks => "every_n_weeks",
+            IntervalName::Dates => "dates",
+        }
+    }
+
+    fn parse(raw: &str) -> IntervalName {
+        match raw {
+            "every_n_weeks" => IntervalName::EveryNWeeks,
+            "dates" => IntervalName::Dates,
+            _ => IntervalName::Weekly,
+        }
+    }
+}
+
+#[derive(Deserialize, Serialize, ToSchema, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum CourseStatusName {
+    Draft,
+    Ready,
+    Recruiting,
+    Running,
+    Completed,
+    Archived,
+    Cancelled,
+}
+
+impl CourseStatusName {
+    const ALL: [CourseStatusName; 7] = [
+        CourseStatusName::Draft,
+        CourseStatusName::Ready,
+        CourseStatusName::Recruiting,
+        CourseStatusName::Running,
+        CourseStatusName::Completed,
+        CourseStatusName::Archived,
+        CourseStatusName::Cancelled,
+    ];
+
+    fn code(self) -> &'static str {
+        match self {
+            CourseStatusName::Draft => "draft",
+            CourseStatusName::Ready => "ready",
+            CourseStatusName::Recruiting => "recruiting",
+            CourseStatusName::Running => "running",
+            CourseStatusName::Completed => "completed",
+            CourseStatusName::Archived => "archived",
+            CourseStatusName::Cancelled => "cancelled",
+        }
+    }
+
+    fn parse(raw: &str) -> CourseStatusName {
+        CourseStatusName::ALL.into_iter().find(|s| s.code() == raw).unwrap_or(CourseStatusName::Draft)
+    }
+}
+
+#[derive(Deserialize, Serialize, ToSchema, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum CourseRoleName {
+    Coordinator,
+    GroupLeader,
+    UserRepresentative,
+    Secretary,
+    /// School and network contacts, often outside the organisation.
+    NetworkContact,
+}
+
+impl CourseRoleName {
+    fn code(self) -> &'static str {
+        match self {
+            CourseRoleName::Coordinator => "coordinator",
+            CourseRoleName::GroupLeader => "group_leader",
+            CourseRoleName::UserRepresentative => "user_representative",
+            CourseRoleName::Secretary => "secretary",
+            CourseRoleName::NetworkContact => "network_contact",
+        }
+    }
+
+    fn parse(raw: &str) -> CourseRoleName {
+        match raw {
+            "coordinator" => CourseRoleName::Coordinator,
+            "group_leader" => CourseRoleName::GroupLeader,
+            "user_representative" => CourseRoleName::UserRepresentative,
+            "secretary" => CourseRoleName::Secretary,
+            _ => CourseRoleName::NetworkContact,
+        }
+    }
+}
+
+/// A day, YYYY-MM-DD.
+#[derive(Deserialize, Serialize, ToSchema, Clone)]
+#[schema(format = Date)]
+pub struct Day(pub String);
+
+// ---------------------------------------------------------------------------------
+// Answers
+// ---------------------------------------------------------------------------------
+
+#[derive(Serialize, ToSchema)]
+pub struct ProgrammeRef {
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
+    /// The manual version the course was planned from.
+    pub version: i64,
+}
+
+/// A course: one run of a programme.
+#[derive(Serialize, ToSchema)]
+pub struct Course {
+    pub id: i64,
+    pub name: String,
+    pub venue: String,
+    pub room: String,
+    pub programme: ProgrammeRef,
+    /// The first session's day.
+    #[schema(value_type = String, format = Date)]
+    pub start_date: String,
+    pub weekdays: Vec<WeekdayName>,
+    /// HH:MM, local time.
+    pub start_time: String,
+    pub duration_minutes: i64,
+    pub interval: IntervalName,
+    pub every_weeks: i64,
+    /// Sessions as planned (meetings not counted).
+    pub session_count: i64,
+    pub capacity: i64,
+    pub status: CourseStatusName,
+    pub cancel_reason: Option<String>,
+    pub version: i64,
+    /// The organisation's currency (NOK, DKK).
+    pub currency: String,
+    /// The time zone of every date and time (Europe/Oslo, Europe/Copenhagen).
+    pub time_zone: String,
+    /// Planned sessions that lack staff under the programme's rules.
+    pub sessions_lacking_staff: i64,
+}
+
+fn weekdays(raw: &str) -> Vec<WeekdayName> {
+    raw.split(',').filter_map(|code| WeekdayName::ALL.into_iter().find(|w| w.code() == code.trim())).collect()
+}
+
+fn course_json(actor: &Actor, view: &CourseView) -> Course {
+    let c = &view.course;
+    Course {
+        id: c.id,
+        name: c.name.clone(),
+        venue: c.venue.clone(),
+        room: c.room.clone(),
+        programme: ProgrammeRef {
+            id: view.programme.id,
+            slug: view.programme.slug.clone(),
+            name: view.manual.name.clone(),
+            version: view.programme_version,
+        },
+        start_date: c.start_date.clone(),
+        weekdays: weekdays(&c.weekdays),
+        start_time: c.start_time.clone(),
+        duration_minutes: c.duration_minutes,
+        interval: IntervalName::parse(&c.interval_kind),
+        every_weeks: c.every_weeks,
+        session_count: c.session_count,
+        capacity: c.capacity,
+        status: CourseStatusName::parse(view.status.as_str()),
+        cancel_reason: c.cancel_reason.clone(),
+        version: c.version,
+        currency: view.currency.to_string(),
+        time_zone: actor.timezone().to_string(),
+        sessions_lacking_staff: view.sessions.iter().filter(|s| !s.gaps.is_empty()).count() as i64,
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct CourseSummary {
+    pub id: i64,
+    pub name: String,
+    pub venue: String,
+    pub room: String,
+    #[schema(value_type = String, format = Date)]
+    pub start_date: String,
+    pub session_count: i64,
+    pub capacity: i64,
+    pub status: CourseStatusName,
+    pub version: i64,
+}
+
+#[derive(Deserialize, Serialize, ToSchema, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum SessionKind {
+    /// One of the course's sessions.
+    Session,
+    /// A meeting around them (parent meeting, network meeting, closing conversation …).
+    Meeting,
+}
+
+#[derive(Deserialize, Serialize, ToSchema, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum SessionStatus {
+    Planned,
+    Cancelled,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct SessionStaff {
+    pub staff_id: i64,
+    pub name: String,
+    pub course_role: CourseRoleName,
+    pub substitute: bool,
+}
+
+#[derive(Deserialize, Serialize, ToSchema, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum GapKind {
+    GroupLeaders,
+    CertifiedGroupLeaders,
+    UserRepresentatives,
+}
+
+/// What a session lacks under the programme's staffing rule.
+#[derive(Serialize, ToSchema)]
+pub struct Gap {
+    pub gap: GapKind,
+    #[schema(minimum = 0)]
+    pub have: u32,
+    #[schema(minimum = 0)]
+    pub need: u32,
+}
+
+fn gap_json(gap: &StaffingGap) -> Gap {
+    match *gap {
+        StaffingGap::GroupLeaders { have, need } => Gap { gap: GapKind::GroupLeaders, have, need },
+        StaffingGap::CertifiedGroupLeaders { have, need } => Gap { gap: GapKind::CertifiedGroupLeaders, have, need },
+        StaffingGap::UserRepresentatives { have, need } => Gap { gap: GapKind::UserRepresentatives, have, need },
+    }
+}
+
+/// A session or meeting of a course.
+#[derive(Serialize, ToSchema)]
+pub struct Session {
+    pub id: i64,
+    /// 1, 2, 3 … among the course's sessions; none for meetings.
+    pub number: Option<i64>,
+    pub kind: SessionKind,
+    /// For meetings: pre_conversation, parent_meeting, network_meeting …
+    pub meeting_kind: Option<String>,
+    pub title: String,
+    /// participants, parents, family or network.
+    pub audience: String,
+    #[schema(value_type = String, format = Date)]
+    pub date: String,
+    /// HH:MM, local time.
+    pub start_time: String,
+    /// HH:MM, local time.
+    pub end_time: String,
+    pub room: String,
+    pub status: SessionStatus,
+    pub cancel_reason: Option<String>,
+    /// For If-Match when moving or cancelling.
+    pub version: i64,
+    pub staff: Vec<SessionStaff>,
+    /// Empty when the session is staffed by the rules (meetings and cancelled sessions
+    /// have none).
+    pub gaps: Vec<Gap>,
+    /// Other courses using the same room, or the same people, at the same time.
+    pub conflicts: Vec<String>,
+}
+
+fn session_json(s: &SessionView) -> Session {
+    Session {
+        id: s.row.id,
+        number: s.number.map(|n| n as i64),
+        kind: if s.row.kind == "meeting" { SessionKind::Meeting } else { SessionKind::Session },
+        meeting_kind: s.row.meeting_kind.clone(),
+        title: s.row.title.clone(),
+        audience: s.row.audience.clone(),
+        date: s.row.date.clone(),
+        start_time: s.row.start_time.clone(),
+        end_time: s.row.end_time.clone(),
+        room: s.row.room.clone(),
+        status: if s.row.status == "cancelled" { SessionStatus::Cancelled } else { SessionStatus::Planned },
+        cancel_reason: s.row.cancel_reason.clone(),
+        version: s.row.version,
+        staff: s
+            .staff
+            .iter()
+            .map(|(m, substitute)| SessionStaff {
+                staff_id: m.id,
+                name: m.name.clone(),
+                course_role: CourseRoleName::parse(&m.course_role),
+                substitute: *substitute,
+            })
+            .collect(),
+        gaps: s.gaps.iter().map(gap_json).collect(),
+        conflicts: s.conflicts.clone(),
+    }
+}
+
+/// A member of the course's working group.
+#[derive(Serialize, ToSchema)]
+pub struct StaffMember {
+    pub id: i64,
+    /// The person's account here; none for someone outside the organisation.
+    pub user_id: Option<i64>,
+    pub name: String,
+    pub external_organisation: Option<String>,
+    pub course_role: CourseRoleName,
+}
+
+fn staff_json(m: &samla_storage::course_staff::StaffMember) -> StaffMember {
+    StaffMember {
+        id: m.id,
+        user_id: m.user_id,
+        name: m.name.clone(),
+        external_organisation: m.external_organisation.clone(),
+        course_role: CourseRoleName::parse(&m.course_role),
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ChecklistItem {
+    pub id: i64,
+    pub task: String,
+    /// The course role that usually does it.
+    pub responsible_role: String,
+    /// The working-group member who does it.
+    pub assignee_staff_id: Option<i64>,
+    /// The course's start plus the template's offset.
+    #[schema(value_type = String, format = Date)]
+    pub due_date: String,
+    pub done: bool,
+    /// Unix seconds.
+    pub done_at: Option<i64>,
+    /// Open and past its due date.
+    pub overdue: bool,
+}
+
+fn checklist_json((item, overdue): &(samla_storage::checklists::ChecklistItem, bool)) -> ChecklistItem {
+    ChecklistItem {
+        id: item.id,
+        task: item.task.clone(),
+        responsible_role: item.responsible_role.clone(),
+        assignee_staff_id: item.assignee_staff_id,
+        due_date: item.due_date.clone(),
+        done: item.done_at.is_some(),
+        done_at: item.done_at,
+        overdue: *overdue,
+    }
+}
+
+#[derive(Deserialize, Serialize, ToSchema, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum MultiplierKind {
+    /// `count` units (1 for a lump sum).
+    Fixed,
+    /// Once per group leader on the course (at least the programme's minimum).
+    Leader,
+    /// Once per planned session.
+    Session,
+    /// Once per participant (the course's capacity).
+    Participant,
+}
+
+/// How many units a line counts.
+#[derive(Deserialize, Serialize, ToSchema, Clone, Copy)]
+#[serde(deny_unknown_fields)]
+pub struct BudgetMultiplier {
+    pub per: MultiplierKind,
+    /// Units, with `fixed` (required there, ignored otherwise).
+    #[serde(default, deserialize_with = "whole::optional")]
+    #[schema(minimum = 0, maximum = 10000)]
+    pub count: Option<u32>,
+}
+
+/// Money and hours are decimal strings with a dot: "350", "350.50".
+#[derive(Serialize, ToSchema)]
+pub struct BudgetLineOut {
+    pub label: String,
+    pub amount: String,
+    pub hours: Option<String>,
+    pub multiplier: BudgetMultiplier,
+    /// amount × hours × units.
+    pub total: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Budget {
+    pub currency: String,
+    pub lines: Vec<BudgetLineOut>,
+    pub total: String,
+    /// The total divided by the course's capacity, to whole øre.
+    pub per_participant: Option<String>,
+    pub participants: i64,
+}
+
+/// Money as people read it: whole amounts without decimals, others with two.
+fn money(value: Decimal) -> String {
+    let rounded = value.round_dp(2);
+    if rounded.fract().is_zero() {
+        rounded.trunc().normalize().to_string()
+    } else {
+        format!("{rounded:.2}")
+    }
+}
+
+fn budget_json(view: &CourseView) -> Budget {
+    Budget {
+        currency: view.currency.to_string(),
+        lines: view
+            .budget
+            .iter()
+            .map(|(row, total)| BudgetLineOut {
+                label: row.label.clone(),
+                amount: row.amount.clone(),
+                hours: row.hours.clone(),
+                multiplier: BudgetMultiplier {
+                    per: match row.multiplier.as_str() {
+                        "leader" => MultiplierKind::Leader,
+                        "session" => MultiplierKind::Session,
+                        "participant" => MultiplierKind::Participant,
+                        _ => MultiplierKind::Fixed,
+                    },
+                    count: (row.multiplier == "fixed").then_some(row.count.max(0) as u32),
+                },
+                total: money(*total),
+            })
+            .collect(),
+        total: money(view.budget_total),
+        per_participant: view.per_participant.map(money),
+        participants: view.course.capacity,
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// Helpers
+// ---------------------------------------------------------------------------------
+
+/// The caller in the organisation, allowed to plan courses. Checked before the body's
+/// rules, so a person who may not plan hears that first.
+async fn planner(state: &AppState, caller: &ApiCaller, org: &str) -> Result<Actor, WebError> {
+    let actor = caller.in_organisation(state, org).await?;
+    actor.authorize(state, Action::PlanCourses).await?;
+    Ok(actor)
+}
+
+fn course_location(org: &str, course_id: i64) -> String {
+    format!("/api/v1/organisations/{org}/courses/{course_id}")
+}
+
+fn session_of(view: &CourseView, session_id: i64) -> Result<&SessionView, WebError> {
+    view.sessions.iter().find(|s| s.row.id == session_id).ok_or(WebError::NotFound)
+}
+
+/// Free text on one line that may be empty (a room, a title), as the schemas say.
+fn optional_line(errors: &mut FieldErrors, field: &str, raw: &str, max: usize) {
+    if raw.chars().count() > max {
+        errors.push(FieldError::new(field, "error-too-long").with_arg("max", max));
+    } else if raw.chars().any(|c| c.is_control() || c == '\u{2028}' || c == '\u{2029}') {
+        errors.push(FieldError::new(field, "error-invalid-characters"));
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// Courses
+// ---------------------------------------------------------------------------------
+
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct CourseParams {
+    /// Only courses with this status.
+    pub status: Option<CourseStatusName>,
+    /// How many to return, 1–200 (default 50).
+    #[param(minimum = 1, maximum = 200)]
+    pub limit: Option<i64>,
+    /// `next_cursor` from the previous page.
+    #[param(pattern = "^[0-9]{1,18}$")]
+    pub cursor: Option<String>,
+}
+
+/// The courses the caller may see, latest start first: everyone's for coordinators,
+/// secretaries and administrators, only their own for group leaders and user
+/// representatives.
+#[utoipa::path(get, path = "/api/v1/organisations/{org}/courses", operation_id = "listCourses", tag = "courses",
+    params(("org" = String, Path, description = "The organisation's slug"), CourseParams),
+    responses(
+        (status = 200, description = "A page of courses", body = Page<CourseSummary>),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid paging", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn list_courses(
+    State(state): State<AppState>,
+    caller: ApiCaller,
+    Path(org): Path<String>,
+    ApiQuery(params): ApiQuery<CourseParams>,
+) -> Result<Json<Page<CourseSummary>>, WebError> {
+    let actor = caller.in_organisation(&state, &org).await?;
+    let (limit, offset) = page_bounds(params.limit, params.cursor.as_deref())?;
+    let all: Vec<_> = service::list(&state, &actor)
+        .await?
+        .into_iter()
+        .filter(|c| params.status.is_none_or(|s| s.code() == c.status))
+        .collect();
+    let offset = offset.unwrap_or(0).min(all.len() as i64) as usize;
+    let end = (offset + limit as usize).min(all.len());
+    let items = all[offset..end]
+        .iter()
+        .map(|c| CourseSummary {
+            id: c.id,
+            name: c.name.clone(),
+            venue: c.venue.clone(),
+            room: c.room.clone(),
+            start_date: c.start_date.clone(),
+            session_count: c.session_count,
+            capacity: c.capacity,
+            status: CourseStatusName::parse(&c.status),
+            version: c.version,
+        })
+        .collect();
+    Ok(Json(Page { items, next_cursor: (end < all.len()).then(|| end.to_string()) }))
+}
+
+/// A new course, planned from the current version of a programme.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewCourse {
+    /// The programme's slug or id.
+    #[schema(min_length = 1, max_length = 60, pattern = r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$")]
+    pub programme: String,
+    #[schema(
+        max_length = 200,
+        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\s\x00-\x1F\x7F-\x9F\u2028\u2029][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
+    )]
+    pub name: String,
+    #[schema(
+        max_length = 200,
+        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\s\x00-\x1F\x7F-\x9F\u2028\u2029][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
+    )]
+    pub venue: String,
+    #[schema(
+        max_length = 100,
+        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\s\x00-\x1F\x7F-\x9F\u2028\u2029][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
+    )]
+    pub room: String,
+    /// The first possible day; it must fall on one of `weekdays`.
+    #[schema(value_type = String, format = Date)]
+    pub start_date: String,
+    /// Left out: the start date's weekday. Not used with `dates`.
+    #[serde(default)]
+    #[schema(max_items = 7)]
+    pub weekdays: Vec<WeekdayName>,
+    /// HH:MM, local time.
+    #[schema(pattern = r"^([01][0-9]|2[0-3])[:.][0-5][0-9]$")]
+    pub start_time: String,
+    /// Minutes per session when the programme does not say.
+    #[serde(default, deserialize_with = "whole::optional")]
+    #[schema(minimum = 15, maximum = 600)]
+    pub duration_minutes: Option<u32>,
+    /// Left out: weekly.
+    #[serde(default)]
+    pub interval: Option<IntervalName>,
+    /// With `every_n_weeks`.
+    #[serde(default, deserialize_with = "whole::optional")]
+    #[schema(minimum = 1, maximum = 8)]
+    pub every_weeks: Option<u32>,
+    /// With `dates`: the sessions' days, none on a public or school holiday.
+    #[serde(default)]
+    #[schema(max_items = 60)]
+    pub dates: Vec<Day>,
+    /// Left out: the programme's number of sessions. Not used with `dates`.
+    #[serde(default, deserialize_with = "whole::optional")]
+    #[schema(minimum = 1, maximum = 60)]
+    pub session_count: Option<u32>,
+    /// Left out: the programme's largest group.
+    #[serde(default, deserialize_with = "whole::optional")]
+    #[schema(minimum = 1, maximum = 100)]
+    pub capacity: Option<u32>,
+}
+
+impl NewCourse {
+    fn form(&self) -> service::CourseForm {
+        let number = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_default();
+        let mut weekdays: Vec<String> = self.weekdays.iter().map(|w| w.code().to_string()).collect();
+        if weekdays.is_empty() {
+            if let Ok(start) = service::input_day("start_date", &self.start_date) {
+                weekdays.push(chrono::Datelike::weekday(&start).to_string().to_lowercase());
+            }
+        }
+        service::CourseForm {
+            programme: self.programme.clone(),
+            name: self.name.clone(),
+            venue: self.venue.clone(),
+            room: self.room.clone(),
+            start_date: self.start_date.clone(),
+            weekdays,
+            start_time: self.start_time.clone(),
+            duration_minutes: number(self.duration_minutes),
+            interval: self.interval.map(IntervalName::code).unwrap_or("").to_string(),
+            every_weeks: number(self.every_weeks),
+            dates: self.dates.iter().map(|d| d.0.as_str()).collect::<Vec<_>>().join(" "),
+            session_count: number(self.session_count),
+            capacity: number(self.capacity),
+        }
+    }
+}
+
+/// Plans a course: its sessions skip public holidays and the organisation's school
+/// holidays; meetings, checklist and budget come from the programme.
+#[utoipa::path(post, path = "/api/v1/organisations/{org}/courses", operation_id = "createCourse", tag = "courses",
+    params(("org" = String, Path, description = "The organisation's slug")),
+    request_body = NewCourse,
+    responses(
+        (status = 201, description = "Planned", body = Course,
+            headers(("Location" = String, description = "The new course"), ("ETag" = String, description = "Its version"))),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, e.g. a start date on another weekday or an unknown programme", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn create_course(
+    State(state): State<AppState>,
+    caller: ApiCaller,
+    Path(org): Path<String>,
+    ApiJson(body): ApiJson<NewCourse>,
+) -> Result<impl IntoResponse, WebError> {
+    let actor = planner(&state, &caller, &org).await?;
+    let course_id = service::create(&state, &actor, &body.form()).await?;
+    let view = service::course_view(&state, &actor, course_id).await?;
+    Ok((
+        StatusCode::CREATED,
+        [(LOCATION, course_location(&org, course_id)), (ETAG, etag(view.course.version))],
+        Json(course_json(&actor, &view)),
+    ))
+}
+
+/// One course; ETag carries its version.
+#[utoipa::path(get, path = "/api/v1/organisations/{org}/courses/{course_id}", operation_id = "getCourse", tag = "courses",
+    params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id")),
+    responses(
+        (status = 200, description = "The course", body = Course, headers(("ETag" = String, description = "Version for If-Match"))),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed, e.g. a course the caller does not work on", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn get_course(
+    State(state): State<AppState>,
+    caller: ApiCaller,
+    Path((org, course_id)): Path<(String, Id)>,
+) -> Result<impl IntoResponse, WebError> {
+    let course_id = course_id.0;
+    let actor = caller.in_organisation(&state, &org).await?;
+    let view = service::course_view(&state, &actor, course_id).await?;
+    Ok(([(ETAG, etag(view.course.version))], Json(course_json(&actor, &view))))
+}
+
+/// What can change on a course after planning.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CourseChange {
+    #[schema(
+        max_length = 200,
+        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\s\x00-\x1F\x7F-\x9F\u2028\u2029][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
+    )]
+    pub name: String,
+    #[schema(
+        max_length = 200,
+        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\s\x00-\x1F\x7F-\x9F\u2028\u2029][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
+    )]
+    pub venue: String,
+    #[schema(
+        max_length = 100,
+        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\s\x00-\x1F\x7F-\x9F\u2028\u2029][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
+    )]
+    pub room: String,
+    #[serde(deserialize_with = "whole::required")]
+    #[schema(minimum = 1, maximum = 100)]
+    pub capacity: u32,
+}
+
+/// Changes a course's name, venue, room and capacity; the schedule stays.
+#[utoipa::path(put, path = "/api/v1/organisations/{org}/courses/{course_id}", operation_id = "updateCourse", tag = "courses",
+    params(
+        ("org" = String, Path, description = "The organisation's slug"),
+        ("course_id" = i64, Path, description = "The course's id"),
+        ("If-Match" = String, Header, description = "The ETag from getCourse, or *"),
+    ),
+    request_body = CourseChange,
+    responses(
+        (status = 200, description = "Saved", body = Course, headers(("ETag" = String, description = "The new version"))),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "Changed by someone else since read", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, or the course is finished", body = Problem, content_type = "application/problem+json"),
+        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn update_course(
+    State(state): State<AppState>,
+    caller: ApiCaller,
+    Path((org, course_id)): Path<(String, Id)>,
+    if_match: IfMatch,
+    ApiJson(body): ApiJson<CourseChange>,
+) -> Result<impl IntoResponse, WebError> {
+    let course_id = course_id.0;
+    let actor = planner(&state, &caller, &org).await?;
+    let current = service::visible_course(&state, &actor, course_id).await?;
+    let expected = if_match.expected(current.version)?;
+    let details = service::DetailsForm {
+        name: body.name,
+        venue: body.venue,
+        room: body.room,
+        capacity: body.capacity.to_string(),
+    };
+    let version = service::update(&state, &actor, course_id, &details, expected).await?;
+    let view = service::course_view(&state, &actor, course_id).await?;
+    Ok(([(ETAG, etag(version))], Json(course_json(&actor, &view))))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StatusChange {
+    /// draft → ready → recruiting → running → completed → archived, or cancelled
+    /// before completed. Ready, recruiting and running need every session staffed.
+    pub status: CourseStatusName,
+    /// Why the course is cancelled (required for `cancelled`).
+    #[serde(default)]
+    #[schema(
+        max_length = 500,
+        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\s\x00-\x1F\x7F-\x9F\u2028\u2029][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
+    )]
+    pub reason: Option<String>,
+}
+
+/// Moves a course along its lifecycle. A course cannot become ready (or recruiting,
+/// or running) while a session lacks staff: the answer names `status` and how many.
+#[utoipa::path(put, path = "/api/v1/organisations/{org}/courses/{course_id}/status", operation_id = "setCourseStatus", tag = "courses",
+    params(
+        ("org" = String, Path, description = "The organisation's slug"),
+        ("course_id" = i64, Path, description = "The course's id"),
+        ("If-Match" = String, Header, description = "The ETag from getCourse, or *"),
+    ),
+    request_body = StatusChange,
+    responses(
+        (status = 200, description = "Changed", body = Course, headers(("ETag" = String, description = "The new version"))),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "Changed by someone else since read", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Not a possible next status, sessions lacking staff, or no reason to cancel", body = Problem, content_type = "application/problem+json"),
+        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn set_course_status(
+    State(state): State<AppState>,
+    caller: ApiCaller,
+    Path((org, course_id)): Path<(String, Id)>,
+    if_match: IfMatch,
+    ApiJson(body): ApiJson<StatusChange>,
+) -> Result<impl IntoResponse, WebError> {
+    let course_id = course_id.0;
+    let actor = planner(&state, &caller, &org).await?;
+    let current = service::visible_course(&state, &actor, course_id).await?;
+    let expected = if_match.expected(current.version)?;
+    let reason = match body.reason.as_deref() {
+        Some(raw) => required_line("reason", raw, 500).map_err(FieldErrors::single)?,
+        None => String::new(),
+    };
+    let version = service::set_status(&state, &actor, course_id, body.status.code(), &reason, expected).await?;
+    let view = service::course_view(&state, &actor, course_id).await?;
+    Ok(([(ETAG, etag(version))], Json(course_json(&actor, &view))))
+}

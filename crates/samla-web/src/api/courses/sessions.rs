@@ -1,0 +1,295 @@
+//! Sessions and meetings of a course: listed, moved, cancelled and added one at a time.
+
+use super::*;
+
+/// The course's sessions and meetings in time order, with staff and staffing gaps.
+#[utoipa::path(get, path = "/api/v1/organisations/{org}/courses/{course_id}/sessions", operation_id = "listCourseSessions", tag = "courses",
+    params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id")),
+    responses(
+        (status = 200, description = "Sessions and meetings, earliest first", body = Items<Session>),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn list_course_sessions(
+    State(state): State<AppState>,
+    caller: ApiCaller,
+    Path((org, course_id)): Path<(String, Id)>,
+) -> Result<Json<Items<Session>>, WebError> {
+    let course_id = course_id.0;
+    let actor = caller.in_organisation(&state, &org).await?;
+    let view = service::course_view(&state, &actor, course_id).await?;
+    Ok(Json(Items { items: view.sessions.iter().map(session_json).collect() }))
+}
+
+/// One session or meeting; ETag carries its version.
+#[utoipa::path(get, path = "/api/v1/organisations/{org}/courses/{course_id}/sessions/{session_id}", operation_id = "getCourseSession", tag = "courses",
+    params(
+        ("org" = String, Path, description = "The organisation's slug"),
+        ("course_id" = i64, Path, description = "The course's id"),
+        ("session_id" = i64, Path, description = "The session's id"),
+    ),
+    responses(
+        (status = 200, description = "The session", body = Session, headers(("ETag" = String, description = "Version for If-Match"))),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such course or session here", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn get_course_session(
+    State(state): State<AppState>,
+    caller: ApiCaller,
+    Path((org, course_id, session_id)): Path<(String, Id, Id)>,
+) -> Result<impl IntoResponse, WebError> {
+    let course_id = course_id.0;
+    let session_id = session_id.0;
+    let actor = caller.in_organisation(&state, &org).await?;
+    let view = service::course_view(&state, &actor, course_id).await?;
+    let session = session_of(&view, session_id)?;
+    Ok(([(ETAG, etag(session.row.version))], Json(session_json(session))))
+}
+
+/// A session or meeting added to a course.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewSession {
+    #[schema(value_type = String, format = Date)]
+    pub date: String,
+    /// HH:MM, local time.
+    #[schema(pattern = r"^([01][0-9]|2[0-3])[:.][0-5][0-9]$")]
+    pub start_time: String,
+    /// HH:MM, after the start.
+    #[schema(pattern = r"^([01][0-9]|2[0-3])[:.][0-5][0-9]$")]
+    pub end_time: String,
+    /// Left out or empty: the course's room.
+    #[serde(default)]
+    #[schema(max_length = 100, pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*$")]
+    pub room: Option<String>,
+    #[serde(default)]
+    #[schema(max_length = 200, pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*$")]
+    pub title: Option<String>,
+    /// A meeting rather than a session.
+    #[serde(default)]
+    pub meeting: bool,
+}
+
+/// Adds a session or meeting; the others stay as they are.
+#[utoipa::path(post, path = "/api/v1/organisations/{org}/courses/{course_id}/sessions", operation_id = "addSession", tag = "courses",
+    params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id")),
+    request_body = NewSession,
+    responses(
+        (status = 201, description = "Added", body = Session,
+            headers(("Location" = String, description = "The new session"), ("ETag" = String, description = "Its version"))),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, e.g. the end before the start", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn add_session(
+    State(state): State<AppState>,
+    caller: ApiCaller,
+    Path((org, course_id)): Path<(String, Id)>,
+    ApiJson(body): ApiJson<NewSession>,
+) -> Result<impl IntoResponse, WebError> {
+    let course_id = course_id.0;
+    let actor = planner(&state, &caller, &org).await?;
+    service::visible_course(&state, &actor, course_id).await?;
+    let mut errors = FieldErrors::new();
+    let room = body.room.unwrap_or_default();
+    let title = body.title.unwrap_or_default();
+    optional_line(&mut errors, "room", &room, 100);
+    optional_line(&mut errors, "title", &title, 200);
+    errors.finish(|| ())?;
+    let form = service::SessionForm {
+        date: body.date,
+        start_time: body.start_time,
+        end_time: body.end_time,
+        room,
+        title,
+        meeting: body.meeting,
+    };
+    let session_id = service::add_session(&state, &actor, course_id, &form).await?;
+    let view = service::course_view(&state, &actor, course_id).await?;
+    let session = session_of(&view, session_id)?;
+    Ok((
+        StatusCode::CREATED,
+        [
+            (LOCATION, format!("{}/sessions/{session_id}", course_location(&org, course_id))),
+            (ETAG, etag(session.row.version)),
+        ],
+        Json(session_json(session)),
+    ))
+}
+
+/// A session's new day, time and room.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SessionMove {
+    #[schema(value_type = String, format = Date)]
+    pub date: String,
+    /// HH:MM, local time.
+    #[schema(pattern = r"^([01][0-9]|2[0-3])[:.][0-5][0-9]$")]
+    pub start_time: String,
+    /// HH:MM, after the start.
+    #[schema(pattern = r"^([01][0-9]|2[0-3])[:.][0-5][0-9]$")]
+    pub end_time: String,
+    /// Left out or empty: unchanged.
+    #[serde(default)]
+    #[schema(max_length = 100, pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*$")]
+    pub room: Option<String>,
+}
+
+/// Moves one session or meeting; the others stay as they are.
+#[utoipa::path(put, path = "/api/v1/organisations/{org}/courses/{course_id}/sessions/{session_id}", operation_id = "moveSession", tag = "courses",
+    params(
+        ("org" = String, Path, description = "The organisation's slug"),
+        ("course_id" = i64, Path, description = "The course's id"),
+        ("session_id" = i64, Path, description = "The session's id"),
+        ("If-Match" = String, Header, description = "The ETag from getCourseSession (the session's version), or *"),
+    ),
+    request_body = SessionMove,
+    responses(
+        (status = 200, description = "Moved", body = Session, headers(("ETag" = String, description = "The new version"))),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such course or session here", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "Changed by someone else since read", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, or the course is finished", body = Problem, content_type = "application/problem+json"),
+        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn move_session(
+    State(state): State<AppState>,
+    caller: ApiCaller,
+    Path((org, course_id, session_id)): Path<(String, Id, Id)>,
+    if_match: IfMatch,
+    ApiJson(body): ApiJson<SessionMove>,
+) -> Result<impl IntoResponse, WebError> {
+    let course_id = course_id.0;
+    let session_id = session_id.0;
+    let actor = planner(&state, &caller, &org).await?;
+    let view = service::course_view(&state, &actor, course_id).await?;
+    let expected = if_match.expected(session_of(&view, session_id)?.row.version)?;
+    let room = body.room.unwrap_or_default();
+    let mut errors = FieldErrors::new();
+    optional_line(&mut errors, "room", &room, 100);
+    errors.finish(|| ())?;
+    let form = service::SessionForm {
+        date: body.date,
+        start_time: body.start_time,
+        end_time: body.end_time,
+        room,
+        title: String::new(),
+        meeting: false,
+    };
+    service::move_session(&state, &actor, course_id, session_id, &form, expected).await?;
+    let view = service::course_view(&state, &actor, course_id).await?;
+    let session = session_of(&view, session_id)?;
+    Ok(([(ETAG, etag(session.row.version))], Json(session_json(session))))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SessionCancellation {
+    #[schema(
+        max_length = 500,
+        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\s\x00-\x1F\x7F-\x9F\u2028\u2029][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
+    )]
+    pub reason: String,
+}
+
+/// Cancels one session or meeting (it stays in the list, marked cancelled); the others
+/// stay as they are.
+#[utoipa::path(post, path = "/api/v1/organisations/{org}/courses/{course_id}/sessions/{session_id}/cancel", operation_id = "cancelSession", tag = "courses",
+    params(
+        ("org" = String, Path, description = "The organisation's slug"),
+        ("course_id" = i64, Path, description = "The course's id"),
+        ("session_id" = i64, Path, description = "The session's id"),
+        ("If-Match" = String, Header, description = "The ETag from getCourseSession (the session's version), or *"),
+    ),
+    request_body = SessionCancellation,
+    responses(
+        (status = 200, description = "Cancelled", body = Session, headers(("ETag" = String, description = "The new version"))),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such course or session here", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "Changed by someone else since read", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "No reason, or the course is finished", body = Problem, content_type = "application/problem+json"),
+        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn cancel_session(
+    State(state): State<AppState>,
+    caller: ApiCaller,
+    Path((org, course_id, session_id)): Path<(String, Id, Id)>,
+    if_match: IfMatch,
+    ApiJson(body): ApiJson<SessionCancellation>,
+) -> Result<impl IntoResponse, WebError> {
+    let course_id = course_id.0;
+    let session_id = session_id.0;
+    let actor = planner(&state, &caller, &org).await?;
+    let view = service::course_view(&state, &actor, course_id).await?;
+    let expected = if_match.expected(session_of(&view, session_id)?.row.version)?;
+    service::cancel_session(&state, &actor, course_id, session_id, &body.reason, expected).await?;
+    let view = service::course_view(&state, &actor, course_id).await?;
+    let session = session_of(&view, session_id)?;
+    Ok(([(ETAG, etag(session.row.version))], Json(session_json(session))))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SessionStaffEntry {
+    /// A member of the course's working group.
+    #[serde(deserialize_with = "whole::required")]
+    pub staff_id: i64,
+    /// Standing in for someone.
+    #[serde(default)]
+    pub substitute: bool,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SessionStaffing {
+    /// Everyone at the session (replaces the list; a repeated member counts once).
+    #[schema(max_items = 100)]
+    pub staff: Vec<SessionStaffEntry>,
+}
+
+/// Sets who staffs one session, from the course's working group.
+#[utoipa::path(put, path = "/api/v1/organisations/{org}/courses/{course_id}/sessions/{session_id}/staff", operation_id = "setSessionStaff", tag = "courses",
+    params(
+        ("org" = String, Path, description = "The organisation's slug"),
+        ("course_id" = i64, Path, description = "The course's id"),
+        ("session_id" = i64, Path, description = "The session's id"),
+    ),
+    request_body = SessionStaffing,
+    responses(
+        (status = 200, description = "Saved; the session with its staffing gaps", body = Session),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such course or session here", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Someone outside the working group, or the course is finished", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn set_session_staff(
+    State(state): State<AppState>,
+    caller: ApiCaller,
+    Path((org, course_id, session_id)): Path<(String, Id, Id)>,
+    ApiJson(body): ApiJson<SessionStaffing>,
+) -> Result<Json<Session>, WebError> {
+    let course_id = course_id.0;
+    let session_id = session_id.0;
+    let actor = planner(&state, &caller, &org).await?;
+    service::visible_course(&state, &actor, course_id).await?;
+    let mut staff: Vec<(i64, bool)> = Vec::new();
+    for entry in &body.staff {
+        if !staff.iter().any(|(id, _)| *id == entry.staff_id) {
+            staff.push((entry.staff_id, entry.substitute));
+        }
+    }
+    service::set_session_staff(&state, &actor, course_id, session_id, &staff).await?;
+    let view = service::course_view(&state, &actor, course_id).await?;
+    Ok(Json(session_json(session_of(&view, session_id)?)))
+}

@@ -1,0 +1,192 @@
+//! The working group of a course, who staffs each session, and the staffing check.
+
+use super::*;
+
+/// The course's working group.
+#[utoipa::path(get, path = "/api/v1/organisations/{org}/courses/{course_id}/staff", operation_id = "listCourseStaff", tag = "courses",
+    params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id")),
+    responses(
+        (status = 200, description = "The working group", body = Items<StaffMember>),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn list_course_staff(
+    State(state): State<AppState>,
+    caller: ApiCaller,
+    Path((org, course_id)): Path<(String, Id)>,
+) -> Result<Json<Items<StaffMember>>, WebError> {
+    let course_id = course_id.0;
+    let actor = caller.in_organisation(&state, &org).await?;
+    let view = service::course_view(&state, &actor, course_id).await?;
+    Ok(Json(Items { items: view.staff.iter().map(staff_json).collect() }))
+}
+
+/// Someone joining the working group: a person with an account here (`user_id`), or
+/// someone outside by name (school and network contacts).
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewStaff {
+    #[serde(default, deserialize_with = "whole::optional")]
+    pub user_id: Option<i64>,
+    #[serde(default)]
+    #[schema(
+        max_length = 200,
+        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\s\x00-\x1F\x7F-\x9F\u2028\u2029][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
+    )]
+    pub external_name: Option<String>,
+    #[serde(default)]
+    #[schema(
+        max_length = 200,
+        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\s\x00-\x1F\x7F-\x9F\u2028\u2029][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
+    )]
+    pub external_organisation: Option<String>,
+    pub course_role: CourseRoleName,
+    /// Puts a group leader or user representative on every planned session at once.
+    #[serde(default)]
+    pub on_every_session: bool,
+}
+
+/// Adds someone to the working group.
+#[utoipa::path(post, path = "/api/v1/organisations/{org}/courses/{course_id}/staff", operation_id = "addCourseStaff", tag = "courses",
+    params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id")),
+    request_body = NewStaff,
+    responses(
+        (status = 201, description = "Added", body = StaffMember),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The person has that role on the course already", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Nobody named, someone from elsewhere, or the course is finished", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn add_course_staff(
+    State(state): State<AppState>,
+    caller: ApiCaller,
+    Path((org, course_id)): Path<(String, Id)>,
+    ApiJson(body): ApiJson<NewStaff>,
+) -> Result<impl IntoResponse, WebError> {
+    let course_id = course_id.0;
+    let actor = planner(&state, &caller, &org).await?;
+    service::visible_course(&state, &actor, course_id).await?;
+    let mut errors = FieldErrors::new();
+    for (field, value) in
+        [("external_name", &body.external_name), ("external_organisation", &body.external_organisation)]
+    {
+        if let Some(raw) = value {
+            errors.take(required_line(field, raw, 200));
+        }
+    }
+    errors.finish(|| ())?;
+    let form = service::StaffForm {
+        user_id: body.user_id,
+        external_name: body.external_name.unwrap_or_default(),
+        external_organisation: body.external_organisation.unwrap_or_default(),
+        course_role: body.course_role.code().to_string(),
+        on_every_session: body.on_every_session,
+    };
+    let staff_id = service::add_staff(&state, &actor, course_id, &form).await?;
+    let view = service::course_view(&state, &actor, course_id).await?;
+    let member = view.staff.iter().find(|m| m.id == staff_id).ok_or(WebError::NotFound)?;
+    Ok((StatusCode::CREATED, Json(staff_json(member))))
+}
+
+/// Takes someone off the working group and every session.
+#[utoipa::path(delete, path = "/api/v1/organisations/{org}/courses/{course_id}/staff/{staff_id}", operation_id = "removeCourseStaff", tag = "courses",
+    params(
+        ("org" = String, Path, description = "The organisation's slug"),
+        ("course_id" = i64, Path, description = "The course's id"),
+        ("staff_id" = i64, Path, description = "The working-group member's id"),
+    ),
+    responses(
+        (status = 204, description = "Removed"),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such course or member here", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The course is finished", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn remove_course_staff(
+    State(state): State<AppState>,
+    caller: ApiCaller,
+    Path((org, course_id, staff_id)): Path<(String, Id, Id)>,
+) -> Result<StatusCode, WebError> {
+    let course_id = course_id.0;
+    let staff_id = staff_id.0;
+    let actor = planner(&state, &caller, &org).await?;
+    service::visible_course(&state, &actor, course_id).await?;
+    service::remove_staff(&state, &actor, course_id, staff_id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct StaffingRule {
+    pub min_group_leaders: u32,
+    pub min_user_representatives: u32,
+    pub leaders_need_certification: bool,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct SessionStaffingCheck {
+    pub session_id: i64,
+    pub number: Option<i64>,
+    #[schema(value_type = String, format = Date)]
+    pub date: String,
+    /// Empty when staffed by the rule.
+    pub gaps: Vec<Gap>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct StaffingCheck {
+    /// The programme's rule, per session.
+    pub rule: StaffingRule,
+    /// Whether every planned session is staffed by the rule (needed to leave draft).
+    pub fully_staffed: bool,
+    pub sessions_lacking_staff: i64,
+    /// Every planned session (meetings are not checked).
+    pub sessions: Vec<SessionStaffingCheck>,
+}
+
+/// The programme's staffing rule checked for every planned session.
+#[utoipa::path(get, path = "/api/v1/organisations/{org}/courses/{course_id}/staffing", operation_id = "getStaffingCheck", tag = "courses",
+    params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id")),
+    responses(
+        (status = 200, description = "The check, session by session", body = StaffingCheck),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn get_staffing_check(
+    State(state): State<AppState>,
+    caller: ApiCaller,
+    Path((org, course_id)): Path<(String, Id)>,
+) -> Result<Json<StaffingCheck>, WebError> {
+    let course_id = course_id.0;
+    let actor = caller.in_organisation(&state, &org).await?;
+    let view = service::course_view(&state, &actor, course_id).await?;
+    let rule = view.manual.staffing;
+    let sessions: Vec<SessionStaffingCheck> = view
+        .sessions
+        .iter()
+        .filter(|s| s.row.kind == "session" && s.row.status == "planned")
+        .map(|s| SessionStaffingCheck {
+            session_id: s.row.id,
+            number: s.number.map(|n| n as i64),
+            date: s.row.date.clone(),
+            gaps: s.gaps.iter().map(gap_json).collect(),
+        })
+        .collect();
+    let lacking = sessions.iter().filter(|s| !s.gaps.is_empty()).count() as i64;
+    Ok(Json(StaffingCheck {
+        rule: StaffingRule {
+            min_group_leaders: rule.min_group_leaders,
+            min_user_representatives: rule.min_user_representatives,
+            leaders_need_certification: rule.leaders_need_certification,
+        },
+        fully_staffed: lacking == 0,
+        sessions_lacking_staff: lacking,
+        sessions,
+    }))
+}
