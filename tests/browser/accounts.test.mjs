@@ -64,7 +64,7 @@ test('an invited person chooses a password and logs in', async () => {
   await context.close();
 });
 
-test('a new API token is shown once', async () => {
+test('a new API token and a calendar address are shown once', async () => {
   const context = await newContext(browser, server.baseUrl);
   const page = await context.newPage();
   await signIn(page, server.accounts.coordinator);
@@ -76,6 +76,11 @@ test('a new API token is shown once', async () => {
   await checked(page, 'token-created');
   await page.goto('/account');
   assert.ok(!(await page.content()).includes(token), 'the secret is not shown again');
+  const button = page.locator('form[action="/account/calendar"] button');
+  const [feed] = await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), button.click()]);
+  assert.equal(feed.status(), 200);
+  assert.match((await page.locator('code.secret').innerText()).trim(), /\/calendar\/[A-Za-z0-9_-]{40,}\.ics$/);
+  await checked(page, 'own-calendar-feed');
   await context.close();
 });
 
