@@ -6,6 +6,8 @@
 pub mod accounts;
 pub mod audit;
 pub mod calendar;
+pub mod intake;
+pub mod messages;
 pub mod planning;
 pub mod policy;
 pub mod programmes;

@@ -69,11 +69,13 @@ pub enum Action {
     ViewSensitivePersonalData,
     RecordSessionWork,
     ManageIntake,
+    /// Recruitment channels, consent texts and the intake settings.
+    ConfigureIntake,
     ViewAggregateStatistics,
 }
 
 impl Action {
-    pub const ALL: [Action; 14] = [
+    pub const ALL: [Action; 15] = [
         Action::ManageOwnAccount,
         Action::ViewHome,
         Action::ManageUsers,
@@ -87,6 +89,7 @@ impl Action {
         Action::ViewSensitivePersonalData,
         Action::RecordSessionWork,
         Action::ManageIntake,
+        Action::ConfigureIntake,
         Action::ViewAggregateStatistics,
     ];
 
@@ -105,6 +108,7 @@ impl Action {
             Action::ViewSensitivePersonalData => "view_sensitive_personal_data",
             Action::RecordSessionWork => "record_session_work",
             Action::ManageIntake => "manage_intake",
+            Action::ConfigureIntake => "configure_intake",
             Action::ViewAggregateStatistics => "view_aggregate_statistics",
         }
     }
@@ -149,15 +153,17 @@ pub fn decide_for_role(role: Role, action: Action) -> Decision {
         (_, ManageOwnAccount | ViewHome) => Allow(Organisation),
 
         (Admin, ManageUsers | ManageOrganisationSettings | ViewAuditLog) => Allow(Organisation),
-        (Admin, ViewProgrammes | ViewCourses) => Allow(Organisation),
+        (Admin, ViewProgrammes | ViewCourses | ConfigureIntake) => Allow(Organisation),
 
         (Coordinator, ViewProgrammes | ManageProgrammes | ViewCourses | PlanCourses) => Allow(Organisation),
         (Coordinator, ViewParticipantContacts | ViewSensitivePersonalData) => Allow(Organisation),
-        (Coordinator, RecordSessionWork | ManageIntake | ViewAggregateStatistics) => Allow(Organisation),
+        (Coordinator, RecordSessionWork | ManageIntake | ConfigureIntake | ViewAggregateStatistics) => {
+            Allow(Organisation)
+        }
 
         (GroupLeader, ViewProgrammes) => Allow(Organisation),
         (GroupLeader, ViewCourses | ViewParticipantContacts | ViewSensitivePersonalData) => Allow(AssignedCourses),
-        (GroupLeader, RecordSessionWork) => Allow(AssignedCourses),
+        (GroupLeader, RecordSessionWork | ManageIntake) => Allow(AssignedCourses),
 
         (Secretary, ViewProgrammes | ViewCourses | ViewParticipantContacts | ManageIntake) => Allow(Organisation),
 

@@ -105,6 +105,38 @@ pub fn required_line(field: &str, raw: &str, max_chars: usize) -> Result<String,
     Ok(value.to_string())
 }
 
+/// An optional single line: empty is `None`, otherwise as [`required_line`].
+pub fn optional_line(field: &str, raw: &str, max_chars: usize) -> Result<Option<String>, FieldError> {
+    if raw.trim().is_empty() {
+        return Ok(None);
+    }
+    required_line(field, raw, max_chars).map(Some)
+}
+
+/// Optional free text: empty is an empty string, otherwise as [`required_text`].
+pub fn optional_text(field: &str, raw: &str, max_chars: usize) -> Result<String, FieldError> {
+    if raw.trim().is_empty() {
+        return Ok(String::new());
+    }
+    required_text(field, raw, max_chars)
+}
+
+/// A telephone number as people write it: digits with spaces, dashes, dots,
+/// parentheses and a leading `+`; 5 to 15 digits (E.164 allows at most 15). Kept as
+/// typed, trimmed, because people read it out again.
+pub fn phone(field: &str, raw: &str) -> Result<String, FieldError> {
+    let value = raw.trim();
+    if value.is_empty() {
+        return Err(FieldError::new(field, "error-required"));
+    }
+    let allowed = value.char_indices().all(|(i, c)| c.is_ascii_digit() || " -.()".contains(c) || (c == '+' && i == 0));
+    let digits = value.chars().filter(char::is_ascii_digit).count();
+    if !allowed || !(5..=15).contains(&digits) || value.chars().count() > 30 {
+        return Err(FieldError::new(field, "error-phone"));
+    }
+    Ok(value.to_string())
+}
+
 /// [`required_line`] as a regular expression for OpenAPI schemas.
 pub const SINGLE_LINE_PATTERN: &str =
     r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\s\x00-\x1F\x7F-\x9F\u2028\u2029][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$";
@@ -121,6 +153,24 @@ mod tests {
         assert_eq!(required_line("n", "a\u{2028}b", 20).unwrap_err().code, "error-invalid-characters");
         assert_eq!(required_line("n", "   ", 20).unwrap_err().code, "error-required");
         assert_eq!(required_line("n", "  abc  ", 5).unwrap_err().code, "error-too-long");
+    }
+
+    #[test]
+    fn phone_numbers_are_kept_as_typed_and_checked() {
+        assert_eq!(phone("p", " +47 912 34 567 ").unwrap(), "+47 912 34 567");
+        assert_eq!(phone("p", "(22) 33-44.55").unwrap(), "(22) 33-44.55");
+        assert_eq!(phone("p", "").unwrap_err().code, "error-required");
+        assert_eq!(phone("p", "1234").unwrap_err().code, "error-phone");
+        assert_eq!(phone("p", "12+345678").unwrap_err().code, "error-phone");
+        assert_eq!(phone("p", "ring meg").unwrap_err().code, "error-phone");
+        assert_eq!(phone("p", "1234567890123456").unwrap_err().code, "error-phone");
+    }
+
+    #[test]
+    fn optional_values_accept_empty() {
+        assert_eq!(optional_line("n", "  ", 5).unwrap(), None);
+        assert_eq!(optional_line("n", " a ", 5).unwrap().as_deref(), Some("a"));
+        assert_eq!(optional_text("n", "", 5).unwrap(), "");
     }
 
     #[test]

@@ -21,6 +21,11 @@ pub const PER_ACCOUNT: ThrottleRule = ThrottleRule { max_failures: 5, window_sec
 /// Thirty wrong tries in 15 minutes lock one address (across accounts) for 15 minutes.
 pub const PER_ADDRESS: ThrottleRule = ThrottleRule { max_failures: 30, window_seconds: 900, lock_seconds: 900 };
 
+/// Twenty public form submissions an hour from one address, then an hour's pause: enough
+/// for a family or a busy school nurse, too few to fill a waitlist with junk.
+pub const PUBLIC_FORM_PER_ADDRESS: ThrottleRule =
+    ThrottleRule { max_failures: 20, window_seconds: 3600, lock_seconds: 3600 };
+
 impl ThrottleRule {
     pub fn is_locked(&self, state: Option<ThrottleState>, now: i64) -> bool {
         state.and_then(|s| s.locked_until).is_some_and(|until| now < until)
