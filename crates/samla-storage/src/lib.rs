@@ -15,7 +15,9 @@ pub mod courses;
 mod error;
 pub mod holidays;
 pub mod idempotency;
+pub mod intake;
 pub mod organisations;
+pub mod outbox;
 pub mod programmes;
 pub mod sessions;
 pub mod tokens;
@@ -57,12 +59,26 @@ pub struct WriteTx {
     pub tx: Tx,
     backend: Backend,
     _gate: Option<OwnedMutexGuard<()>>,
+    after_commit: Vec<Box<dyn FnOnce() + Send + Sync>>,
 }
 
 impl WriteTx {
+    /// Commits, then runs what [`WriteTx::after_commit`] registered (nothing runs after
+    /// a rollback or a failed commit).
     pub async fn commit(self) -> Result<()> {
-        self.tx.commit().await?;
+        let WriteTx { tx, backend: _, _gate: gate, after_commit } = self;
+        tx.commit().await?;
+        drop(gate);
+        for hook in after_commit {
+            hook();
+        }
         Ok(())
+    }
+
+    /// Runs `hook` once this operation has committed, e.g. to wake a worker that must
+    /// only look once the rows it is woken for are visible to other connections.
+    pub fn after_commit(&mut self, hook: impl FnOnce() + Send + Sync + 'static) {
+        self.after_commit.push(Box::new(hook));
     }
 
     pub fn backend(&self) -> Backend {
@@ -151,7 +167,7 @@ impl Store {
             Backend::Postgres => None,
         };
         let tx = self.pool.begin().await?;
-        Ok(WriteTx { tx, backend: self.backend, _gate: gate })
+        Ok(WriteTx { tx, backend: self.backend, _gate: gate, after_commit: Vec::new() })
     }
 
     pub async fn close(&self) {

@@ -1,0 +1,114 @@
+//! Recruitment channels: how a participant heard of the course or who referred them.
+
+use crate::Result;
+use sqlx::{AnyConnection, FromRow};
+
+/// The channels every organisation starts with, from the seeds' mapping form
+/// ("how did you hear") and the referral sources named in the reports. Kept in step
+/// with migration 0004, which gave them to the organisations that already existed.
+pub const SEEDED: &[(&str, &str)] = &[
+    ("user_organisation", "heard"),
+    ("poster_advert", "heard"),
+    ("internet", "heard"),
+    ("family_friends", "heard"),
+    ("municipality", "heard"),
+    ("hospital", "both"),
+    ("gp", "both"),
+    ("school_nurse", "referral"),
+    ("school", "referral"),
+    ("child_welfare", "referral"),
+    ("ppt", "referral"),
+    ("family_counselling", "referral"),
+    ("family_centre", "referral"),
+    ("mental_health_clinic", "referral"),
+    ("substance_abuse_service", "referral"),
+    ("nav", "referral"),
+    ("other", "both"),
+];
+
+#[derive(Debug, Clone, PartialEq, Eq, FromRow, serde::Serialize)]
+pub struct Channel {
+    pub id: i64,
+    pub code: Option<String>,
+    pub name: Option<String>,
+    pub kind: String,
+    pub position: i64,
+    pub archived: i64,
+}
+
+const COLUMNS: &str = "id, code, name, kind, position, archived";
+
+pub async fn seed(conn: &mut AnyConnection, organisation_id: i64) -> Result<()> {
+    for (position, (code, kind)) in SEEDED.iter().enumerate() {
+        sqlx::query("INSERT INTO recruitment_channels (organisation_id, code, kind, position) VALUES ($1, $2, $3, $4)")
+            .bind(organisation_id)
+            .bind(*code)
+            .bind(*kind)
+            .bind(position as i64 + 1)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
+pub async fn list(conn: &mut AnyConnection, organisation_id: i64, include_archived: bool) -> Result<Vec<Channel>> {
+    Ok(sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM recruitment_channels WHERE organisation_id = $1 AND (archived = 0 OR $2 = 1)
+         ORDER BY position, id"
+    ))
+    .bind(organisation_id)
+    .bind(i64::from(include_archived))
+    .fetch_all(conn)
+    .await?)
+}
+
+pub async fn get(conn: &mut AnyConnection, organisation_id: i64, id: i64) -> Result<Channel> {
+    Ok(sqlx::query_as(&format!("SELECT {COLUMNS} FROM recruitment_channels WHERE organisation_id = $1 AND id = $2"))
+        .bind(organisation_id)
+        .bind(id)
+        .fetch_one(conn)
+        .await?)
+}
+
+pub async fn add(conn: &mut AnyConnection, organisation_id: i64, name: &str, kind: &str) -> Result<i64> {
+    let position: i64 = sqlx::query_scalar(
+        "SELECT COALESCE(MAX(position), 0) + 1 FROM recruitment_channels WHERE organisation_id = $1",
+    )
+    .bind(organisation_id)
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(sqlx::query_scalar(
+        "INSERT INTO recruitment_channels (organisation_id, name, kind, position) VALUES ($1, $2, $3, $4) RETURNING id",
+    )
+    .bind(organisation_id)
+    .bind(name)
+    .bind(kind)
+    .bind(position)
+    .fetch_one(conn)
+    .await?)
+}
+
+/// Archived channels stay on the records that name them but are no longer offered.
+pub async fn set_archived(conn: &mut AnyConnection, organisation_id: i64, id: i64, archived: bool) -> Result<()> {
+    let done = sqlx::query("UPDATE recruitment_channels SET archived = $1 WHERE organisation_id = $2 AND id = $3")
+        .bind(i64::from(archived))
+        .bind(organisation_id)
+        .bind(id)
+        .execute(conn)
+        .await?;
+    if done.rows_affected() == 0 {
+        return Err(crate::StoreError::NotFound);
+    }
+    Ok(())
+}
+
+/// Participants of a course per channel: (channel id or none, count).
+pub async fn count_for_course(conn: &mut AnyConnection, course_id: i64) -> Result<Vec<(Option<i64>, i64)>> {
+    Ok(sqlx::query_as(
+        "SELECT channel_id, COUNT(*) FROM course_participants WHERE course_id = $1 AND role = 'participant'
+         GROUP BY channel_id ORDER BY COUNT(*) DESC",
+    )
+    .bind(course_id)
+    .fetch_all(conn)
+    .await?)
+}

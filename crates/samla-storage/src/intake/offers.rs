@@ -1,0 +1,97 @@
+//! Offers of a place on a course, answered by the family through a link before a deadline.
+
+use crate::Result;
+use sqlx::{AnyConnection, FromRow};
+
+#[derive(Debug, Clone, PartialEq, Eq, FromRow, serde::Serialize)]
+pub struct Offer {
+    pub id: i64,
+    pub application_id: i64,
+    pub course_id: i64,
+    pub deadline_at: i64,
+    pub status: String,
+    pub created_at: i64,
+    pub responded_at: Option<i64>,
+}
+
+const COLUMNS: &str = "id, application_id, course_id, deadline_at, status, created_at, responded_at";
+
+pub async fn create(
+    conn: &mut AnyConnection,
+    application_id: i64,
+    course_id: i64,
+    token_hash: &str,
+    deadline_at: i64,
+    created_by: Option<i64>,
+    now: i64,
+) -> Result<i64> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO offers (application_id, course_id, token_hash, deadline_at, status, created_by, created_at)
+         VALUES ($1, $2, $3, $4, 'open', $5, $6) RETURNING id",
+    )
+    .bind(application_id)
+    .bind(course_id)
+    .bind(token_hash)
+    .bind(deadline_at)
+    .bind(created_by)
+    .bind(now)
+    .fetch_one(conn)
+    .await?)
+}
+
+pub async fn find_by_token(conn: &mut AnyConnection, token_hash: &str) -> Result<Option<Offer>> {
+    Ok(sqlx::query_as(&format!("SELECT {COLUMNS} FROM offers WHERE token_hash = $1"))
+        .bind(token_hash)
+        .fetch_optional(conn)
+        .await?)
+}
+
+pub async fn for_application(conn: &mut AnyConnection, application_id: i64) -> Result<Vec<Offer>> {
+    Ok(sqlx::query_as(&format!("SELECT {COLUMNS} FROM offers WHERE application_id = $1 ORDER BY id DESC"))
+        .bind(application_id)
+        .fetch_all(conn)
+        .await?)
+}
+
+/// Answers an open offer; false when it was no longer open.
+pub async fn respond(conn: &mut AnyConnection, id: i64, status: &str, now: i64) -> Result<bool> {
+    let done = sqlx::query("UPDATE offers SET status = $1, responded_at = $2 WHERE id = $3 AND status = 'open'")
+        .bind(status)
+        .bind(now)
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Closes the open offers of an application (it was withdrawn or moved on).
+pub async fn close_open(conn: &mut AnyConnection, application_id: i64, status: &str, now: i64) -> Result<()> {
+    sqlx::query("UPDATE offers SET status = $1, responded_at = $2 WHERE application_id = $3 AND status = 'open'")
+        .bind(status)
+        .bind(now)
+        .bind(application_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// Open offers of the organisation whose deadline has passed.
+pub async fn lapsed(conn: &mut AnyConnection, organisation_id: i64, now: i64) -> Result<Vec<Offer>> {
+    Ok(sqlx::query_as(
+        "SELECT o.id, o.application_id, o.course_id, o.deadline_at, o.status, o.created_at, o.responded_at
+         FROM offers o JOIN applications a ON a.id = o.application_id
+         WHERE a.organisation_id = $1 AND o.status = 'open' AND o.deadline_at < $2 ORDER BY o.deadline_at",
+    )
+    .bind(organisation_id)
+    .bind(now)
+    .fetch_all(conn)
+    .await?)
+}
+
+/// Open offers for a course (places promised but not yet answered).
+pub async fn open_for_course(conn: &mut AnyConnection, course_id: i64) -> Result<i64> {
+    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM offers WHERE course_id = $1 AND status = 'open'")
+        .bind(course_id)
+        .fetch_one(conn)
+        .await?)
+}

@@ -1,0 +1,187 @@
+//! The outbox: mail waiting to be sent, sent, or given up on.
+//!
+//! A message is inserted in the same transaction as the change it is about, so a mail
+//! goes out exactly when that change commits. Delivery workers claim due messages with
+//! a lease (see [`claim_due`]), so several instances sharing one PostgreSQL database
+//! never send the same message at the same time.
+
+use crate::Result;
+use sqlx::{AnyConnection, FromRow};
+
+#[derive(Debug, Clone, PartialEq, Eq, FromRow)]
+pub struct OutboxMessage {
+    pub id: i64,
+    pub organisation_id: Option<i64>,
+    pub to_address: String,
+    pub subject: String,
+    pub body_text: String,
+    pub template: String,
+    pub language: String,
+    /// queued, sent or failed.
+    pub status: String,
+    pub attempts: i64,
+    pub next_attempt_at: i64,
+    pub last_error: Option<String>,
+    pub related_type: Option<String>,
+    pub related_id: Option<i64>,
+    pub created_at: i64,
+    pub sent_at: Option<i64>,
+}
+
+const COLUMNS: &str = "id, organisation_id, to_address, subject, body_text, template, language, status, attempts, \
+     next_attempt_at, last_error, related_type, related_id, created_at, sent_at";
+
+/// A message as rendered, before it has an id.
+pub struct NewMessage<'a> {
+    pub organisation_id: Option<i64>,
+    pub to_address: &'a str,
+    pub subject: &'a str,
+    pub body_text: &'a str,
+    pub template: &'a str,
+    pub language: &'a str,
+    pub related: Option<(&'a str, i64)>,
+}
+
+/// Queues a message, due at once; called inside the caller's transaction.
+pub async fn insert(conn: &mut AnyConnection, m: &NewMessage<'_>, now: i64) -> Result<i64> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO outbox_messages (organisation_id, to_address, subject, body_text, template, language, status,
+             attempts, next_attempt_at, related_type, related_id, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, 'queued', 0, $7, $8, $9, $7) RETURNING id",
+    )
+    .bind(m.organisation_id)
+    .bind(m.to_address)
+    .bind(m.subject)
+    .bind(m.body_text)
+    .bind(m.template)
+    .bind(m.language)
+    .bind(now)
+    .bind(m.related.map(|(kind, _)| kind))
+    .bind(m.related.map(|(_, id)| id))
+    .fetch_one(conn)
+    .await?)
+}
+
+/// Claims up to `limit` queued messages that are due at `now`, oldest first, for one
+/// delivery attempt: each claimed message's `next_attempt_at` moves to `lease_until`,
+/// so no other worker sees it as due until the lease runs out (a worker that dies
+/// mid-send leaves the message to be tried again then).
+///
+/// Each row is taken with a compare-and-set on the `next_attempt_at` it was read with:
+/// when two workers read the same row, only the first update matches it (PostgreSQL
+/// re-checks the condition after the other's commit; SQLite writers take turns), and
+/// the other gets nothing back for that row. Works the same on both backends, without
+/// `FOR UPDATE SKIP LOCKED`, which SQLite lacks.
+pub async fn claim_due(conn: &mut AnyConnection, now: i64, lease_until: i64, limit: i64) -> Result<Vec<OutboxMessage>> {
+    let candidates: Vec<(i64, i64)> = sqlx::query_as(
+        "SELECT id, next_attempt_at FROM outbox_messages
+         WHERE status = 'queued' AND next_attempt_at <= $1
+         ORDER BY next_attempt_at, id LIMIT $2",
+    )
+    .bind(now)
+    .bind(limit)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut claimed = Vec::with_capacity(candidates.len());
+    for (id, seen_next_attempt_at) in candidates {
+        let row: Option<OutboxMessage> = sqlx::query_as(&format!(
+            "UPDATE outbox_messages SET next_attempt_at = $1
+             WHERE id = $2 AND status = 'queued' AND next_attempt_at = $3
+             RETURNING {COLUMNS}"
+        ))
+        .bind(lease_until)
+        .bind(id)
+        .bind(seen_next_attempt_at)
+        .fetch_optional(&mut *conn)
+        .await?;
+        claimed.extend(row);
+    }
+    Ok(claimed)
+}
+
+/// Records a delivered message. False when it was no longer queued (e.g. already
+/// marked by a worker whose lease ran out meanwhile).
+pub async fn mark_sent(conn: &mut AnyConnection, id: i64, now: i64) -> Result<bool> {
+    let result = sqlx::query(
+        "UPDATE outbox_messages SET status = 'sent', sent_at = $1, attempts = attempts + 1
+         WHERE id = $2 AND status = 'queued'",
+    )
+    .bind(now)
+    .bind(id)
+    .execute(conn)
+    .await?;
+    Ok(result.rows_affected() == 1)
+}
+
+/// Records a failed attempt: tried again at `retry_at`, or, when `None` (that was the
+/// last attempt), the message becomes `failed` and waits for a person to retry it.
+pub async fn record_failure(
+    conn: &mut AnyConnection,
+    id: i64,
+    error: &str,
+    retry_at: Option<i64>,
+    now: i64,
+) -> Result<bool> {
+    let status = if retry_at.is_some() { "queued" } else { "failed" };
+    let result = sqlx::query(
+        "UPDATE outbox_messages SET attempts = attempts + 1, last_error = $1, status = $2, next_attempt_at = $3
+         WHERE id = $4 AND status = 'queued'",
+    )
+    .bind(error)
+    .bind(status)
+    .bind(retry_at.unwrap_or(now))
+    .bind(id)
+    .execute(conn)
+    .await?;
+    Ok(result.rows_affected() == 1)
+}
+
+/// What to list of one organisation's outbox.
+#[derive(Debug, Clone, Default)]
+pub struct OutboxQuery {
+    pub organisation_id: i64,
+    /// Only messages with this status (queued, sent, failed).
+    pub status: Option<String>,
+    /// Newest first: only messages with a smaller id (the previous page's last id).
+    pub before_id: Option<i64>,
+    pub limit: i64,
+}
+
+/// The organisation's messages, newest first.
+pub async fn list(conn: &mut AnyConnection, q: &OutboxQuery) -> Result<Vec<OutboxMessage>> {
+    Ok(sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM outbox_messages
+         WHERE organisation_id = $1 AND ($2 = '' OR status = $2) AND id < $3
+         ORDER BY id DESC LIMIT $4"
+    ))
+    .bind(q.organisation_id)
+    .bind(q.status.clone().unwrap_or_default())
+    .bind(q.before_id.unwrap_or(i64::MAX))
+    .bind(q.limit)
+    .fetch_all(conn)
+    .await?)
+}
+
+/// One message of the organisation; another organisation's message is not found.
+pub async fn get(conn: &mut AnyConnection, organisation_id: i64, id: i64) -> Result<OutboxMessage> {
+    Ok(sqlx::query_as(&format!("SELECT {COLUMNS} FROM outbox_messages WHERE id = $1 AND organisation_id = $2"))
+        .bind(id)
+        .bind(organisation_id)
+        .fetch_one(conn)
+        .await?)
+}
+
+/// Puts a failed message back in the queue, due at `now`. False when the message is
+/// not the organisation's or not failed.
+pub async fn requeue(conn: &mut AnyConnection, organisation_id: i64, id: i64, now: i64) -> Result<bool> {
+    let result = sqlx::query(
+        "UPDATE outbox_messages SET status = 'queued', next_attempt_at = $1
+         WHERE id = $2 AND organisation_id = $3 AND status = 'failed'",
+    )
+    .bind(now)
+    .bind(id)
+    .bind(organisation_id)
+    .execute(conn)
+    .await?;
+    Ok(result.rows_affected() == 1)
+}
