@@ -220,6 +220,22 @@ include-operation-id = [
     "removeCourseStaff", "updateChecklistItem", "replaceBudget", "addSchoolHoliday",
 ]
 checks.positive_data_acceptance.expected-statuses = ["2xx", "3xx", "401", "403", "404", "409", "412", "422", "429", "5xx"]
+
+# Intake rules that JSON Schema cannot state: what an application needs depends on
+# other fields (a child needs a birth date and a guardian, an adult a phone; a course
+# or else a programme), on the organisation (national identity numbers turned on, a
+# consent text for each purpose, existing channels, courses that take applications,
+# a programme by that slug) and on the day (a birth date or pre-conversation not in
+# the future, an offer deadline not in the past); an age band's oldest age not below
+# its youngest; a consent giver from the application's household; an
+# Idempotency-Key used before for another body. A schema-valid request that breaks
+# one is answered 422 naming the field.
+[[operations]]
+include-operation-id = [
+    "createApplication", "updateApplication", "recordPreConversation", "recordConsent", "sendConsentLink",
+    "proposeGroup", "confirmGroup", "createConsentText",
+]
+checks.positive_data_acceptance.expected-statuses = ["2xx", "3xx", "401", "403", "404", "409", "412", "422", "429", "5xx"]
 EOF
 
 # Bearer auth as a Schemathesis auth provider instead of a fixed -H header: the

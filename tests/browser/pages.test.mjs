@@ -41,6 +41,7 @@ const COORDINATOR_PAGES = [
   ['/courses/{id}', () => coursePath],
   ['/courses/{id}/sessions/{id}', () => sessionPath],
   ['/school-holidays', () => '/school-holidays'],
+  ['/outbox', () => '/outbox'],
 ];
 /** Roles that must be refused the planning-only pages. */
 const REFUSED_PLANNING = ['user_representative', 'analyst'];

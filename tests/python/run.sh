@@ -33,8 +33,6 @@ if [ ! -x "$BIN" ]; then
     exit 2
 fi
 
-VENV=${SAMLA_PYTHON_VENV:-"${XDG_CACHE_HOME:-$HOME/.cache}/samla-python-checks-venv"}
-REQS="$SCRIPT_DIR/requirements.txt"
 PYTHON=${PYTHON:-python3}
 
 log() { printf '[python/run.sh] %s\n' "$*" >&2; }
@@ -68,13 +66,7 @@ show_server_log() {
 }
 
 # --- Python venv with the pinned packages ------------------------------------
-REQ_HASH=$(sha256sum "$REQS" | cut -d' ' -f1)
-if [ ! -x "$VENV/bin/pytest" ] || [ "$(cat "$VENV/.samla-requirements.sha256" 2>/dev/null)" != "$REQ_HASH" ]; then
-    log "installing pinned requirements into $VENV"
-    "$PYTHON" -m venv "$VENV"
-    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r "$REQS"
-    echo "$REQ_HASH" > "$VENV/.samla-requirements.sha256"
-fi
+VENV=$("$SCRIPT_DIR/venv.sh")
 
 # --- start the server --------------------------------------------------------
 PORT=$("$PYTHON" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')

@@ -14,6 +14,7 @@ mod error;
 mod forms;
 mod http;
 mod i18n;
+pub mod outbox_worker;
 mod pages;
 pub mod services;
 mod state;
@@ -22,6 +23,7 @@ mod views;
 pub use clock::Clock;
 pub use error::WebError;
 pub use i18n::I18n;
+pub use outbox_worker::MailSettings;
 pub use state::{AppState, WebConfig};
 
 use axum::Router;

@@ -48,6 +48,21 @@ pub(crate) const TEMPLATES: &[(&str, &str)] = templates![
     "course_session_new.html",
     "calendar_feed.html",
     "school_holidays.html",
+    "outbox.html",
+    "intake_board.html",
+    "intake_new.html",
+    "intake_application.html",
+    "intake_household.html",
+    "intake_waitlist.html",
+    "intake_group.html",
+    "intake_settings.html",
+    "public_contact.html",
+    "public_catalogue.html",
+    "public_form.html",
+    "public_receipt.html",
+    "public_withdraw.html",
+    "public_offer.html",
+    "public_consent.html",
 ];
 
 pub struct Views {
@@ -288,6 +303,8 @@ mod tests {
         ];
         keys.extend(course_notices.map(|n| format!("course-saved-{n}")));
         keys.extend(["added", "removed"].map(|n| format!("holidays-saved-{n}")));
+        keys.extend(samla_domain::messages::MessageStatus::ALL.map(|s| format!("outbox-status-{}", s.as_str())));
+        keys.push("outbox-saved-retried".to_string());
         keys.extend(
             ["same-day", "weeks-before", "days-before", "weeks-after", "days-after"].map(|o| format!("offset-{o}")),
         );

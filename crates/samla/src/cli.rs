@@ -127,6 +127,17 @@ pub struct ServeArgs {
     /// The address people use, e.g. https://samla.kommune.no (defaults to http://BIND).
     #[arg(long, env = "SAMLA_PUBLIC_URL")]
     pub public_url: Option<String>,
+    /// The SMTP server mail is sent through: smtp://HOST:PORT, smtp://HOST:587?tls=required
+    /// (STARTTLS) or smtps://USER:PASSWORD@HOST (TLS). Unset: mail stays in the outbox.
+    #[arg(long, env = "SAMLA_SMTP_URL", hide_env_values = true)]
+    pub smtp_url: Option<String>,
+    /// The sender of every mail.
+    #[arg(long, env = "SAMLA_MAIL_FROM", default_value = samla_web::outbox_worker::DEFAULT_FROM)]
+    pub mail_from: String,
+    /// How often (seconds) the outbox is checked for due mail besides when mail is queued.
+    #[arg(long, env = "SAMLA_OUTBOX_POLL_SECONDS", default_value_t = samla_web::outbox_worker::DEFAULT_POLL_SECONDS,
+        value_parser = clap::value_parser!(u64).range(1..=86_400))]
+    pub outbox_poll_seconds: u64,
 }
 
 #[derive(Subcommand)]

@@ -1,9 +1,16 @@
 use crate::cli::{open, ServeArgs};
 use crate::config::Storage;
 use anyhow::Context;
-use samla_web::services::setup;
-use samla_web::{AppState, Clock, WebConfig};
+use samla_web::services::{outbox, setup};
+use samla_web::{outbox_worker, AppState, Clock, MailSettings, WebConfig};
 use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::Notify;
+
+/// How long a stopping server waits for the outbox worker to finish the message it is
+/// sending; a message cut off is sent again when its lease runs out.
+const WORKER_STOP_SECONDS: u64 = 10;
 
 pub async fn serve(storage: Storage, args: ServeArgs) -> anyhow::Result<()> {
     let store = open(&storage).await?;
@@ -14,10 +21,17 @@ pub async fn serve(storage: Storage, args: ServeArgs) -> anyhow::Result<()> {
     let public_url = args.public_url.clone().unwrap_or_else(|| format!("http://{local}"));
 
     let config = WebConfig { public_url: public_url.clone(), test_clock: false };
-    let state = AppState::new(store.clone(), config, clock.clone());
+    let mail = MailSettings {
+        smtp_url: args.smtp_url.clone().filter(|url| !url.trim().is_empty()),
+        from: args.mail_from.clone(),
+        poll_seconds: args.outbox_poll_seconds,
+    };
+    let sends_mail = mail.smtp_url.is_some();
+    let state = AppState::new(store.clone(), config, clock.clone()).with_mail(mail).map_err(anyhow::Error::msg)?;
     if args.demo {
         let accounts = setup::seed_demo(&store, clock.now()).await.map_err(|e| anyhow::anyhow!("demo: {e:?}"))?;
         setup::seed_demo_planning(&state).await.map_err(|e| anyhow::anyhow!("demo: {e:?}"))?;
+        seed_demo_outbox(&state).await.map_err(|e| anyhow::anyhow!("demo: {e:?}"))?;
         println!("samla demo at {public_url} — log in with any of these (new passwords at every start):");
         for (role, email, password) in accounts {
             println!("demo account: role={role} email={email} password={password}");
@@ -32,14 +46,42 @@ pub async fn serve(storage: Storage, args: ServeArgs) -> anyhow::Result<()> {
         );
     }
 
+    if sends_mail {
+        tracing::info!(poll_seconds = args.outbox_poll_seconds, "outbox: mail is sent over SMTP");
+    } else {
+        tracing::warn!("SAMLA_SMTP_URL is not set: mail stays queued in the outbox and is not sent");
+    }
+    let stop_worker = Arc::new(Notify::new());
+    let mut worker = tokio::spawn(outbox_worker::run(state.clone(), {
+        let stop = stop_worker.clone();
+        async move { stop.notified().await }
+    }));
+
     let app = samla_web::app(state);
     tracing::info!(address = %local, "samla is listening");
-    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
+    let served = axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
         .with_graceful_shutdown(shutdown_signal())
-        .await?;
+        .await;
+    // A stored permit: the worker stops at its next wait even if it is sending now.
+    stop_worker.notify_one();
+    if tokio::time::timeout(Duration::from_secs(WORKER_STOP_SECONDS), &mut worker).await.is_err() {
+        worker.abort();
+        tracing::warn!("outbox: the worker did not stop in time; unsent mail stays queued");
+    }
+    served?;
     store.close().await;
     tracing::info!("samla stopped");
     Ok(())
+}
+
+/// The demo organisation's outbox gets one example message (once).
+async fn seed_demo_outbox(state: &AppState) -> Result<(), samla_web::WebError> {
+    let mut conn = state.store.pool().acquire().await.map_err(samla_storage::StoreError::from)?;
+    let organisation = samla_storage::organisations::find_by_slug(&mut conn, setup::DEMO_SLUG)
+        .await?
+        .ok_or(samla_web::WebError::NotFound)?;
+    drop(conn);
+    outbox::seed_demo(state, organisation.id, &organisation.name).await
 }
 
 /// Resolves on SIGINT or SIGTERM; in-flight requests then finish before exit.

@@ -86,6 +86,7 @@ async fn the_navigation_shows_only_what_the_role_may_use() {
         let areas = [
             (samla_domain::Action::ViewProgrammes, "/programmes"),
             (samla_domain::Action::ViewCourses, "/courses"),
+            (samla_domain::Action::ManageIntake, "/intake"),
             (samla_domain::Action::ManageUsers, "/admin/users"),
             (samla_domain::Action::ManageOrganisationSettings, "/admin/organisation"),
             (samla_domain::Action::ViewAuditLog, "/admin/audit"),
@@ -93,7 +94,10 @@ async fn the_navigation_shows_only_what_the_role_may_use() {
         for (action, link) in areas {
             assert_eq!(nav.contains(&link.to_string()), roles.may(action), "{role}: {link} in {nav:?}");
         }
-        let expected = 2 + areas.iter().filter(|(action, _)| roles.may(*action)).count();
+        // The outbox is the whole organisation's: only intake for the whole organisation opens it.
+        let sees_outbox = samla_web::services::outbox::may_see_outbox(&roles);
+        assert_eq!(nav.contains(&"/outbox".to_string()), sees_outbox, "{role}: /outbox in {nav:?}");
+        let expected = 2 + areas.iter().filter(|(action, _)| roles.may(*action)).count() + usize::from(sees_outbox);
         assert_eq!(nav.len(), expected, "{role}: {nav:?}");
     }
 }

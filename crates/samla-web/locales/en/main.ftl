@@ -673,3 +673,645 @@ account-calendar-new = Make a new calendar address
 account-calendar-revoke = Turn off the calendar address
 account-saved-calendar-revoked = The calendar address no longer works.
 calendar-feed-intro-own = Add this address as a subscription in your calendar app. It shows the sessions and meetings you are staffed on, with no participant data.
+
+## outbox
+nav-outbox = Outbox
+outbox-title = Outgoing mail
+outbox-intro = All mail samla sends goes through this queue. A message that does not get through is tried again after 1 minute, 5 minutes, 30 minutes, 2 hours and 6 hours; then it is marked as failed and can be sent again from here. The contents of the messages are not shown here.
+outbox-not-sending = No mail server is set up for this installation, so messages stay in the queue until an administrator sets SAMLA_SMTP_URL.
+outbox-filter = Show
+outbox-results = { $count ->
+    [one] 1 message
+   *[other] { $count } messages
+}
+outbox-empty = No messages.
+outbox-column-message = Message
+outbox-to = To: { $address }
+outbox-attempts = { $count ->
+    [one] 1 attempt
+   *[other] { $count } attempts
+}
+outbox-created-at = Created { $when }
+outbox-sent-at = Sent { $when }
+outbox-last-error = Last error: { $error }
+outbox-status-queued = Queued
+outbox-status-sent = Sent
+outbox-status-failed = Failed
+outbox-next-attempt = Next attempt { $when }
+outbox-retry = Retry now
+outbox-saved-retried = The message is back in the queue and will be sent shortly.
+error-outbox-not-failed = Only messages that have failed can be sent again.
+mail-application-receipt-subject = { $organisation }: We have received your registration or referral
+mail-application-receipt-body =
+    Hello,
+
+    Thank you. { $organisation } has received your registration or referral.
+
+    Your reference code is { $reference }. Please quote it if you contact us about this.
+
+    We will contact you.
+
+    If you wish to withdraw, you can do so here:
+    { $link }
+
+    Kind regards,
+    { $organisation }
+
+## intake: errors
+error-adult-is-child = By this birth date the participant is under 18. Register a child through a guardian.
+error-age-band = The oldest age must be at least the youngest age.
+error-birth-date-future = The birth date cannot be in the future.
+error-child-is-adult = By this birth date the participant is 18 or older. Adults register themselves.
+error-consent-capacity = This person cannot give this consent in that capacity.
+error-consent-giver = Choose a person in the household.
+error-consent-missing = { $capacity ->
+    [guardian] Consent to { $purpose ->
+        [participation] take part
+        [share_with_network] share with the school and network
+       *[evaluation] use in evaluations
+    } is missing from { $known ->
+        [no] a guardian with parental responsibility
+       *[yes] { $name } (guardian)
+    }.
+    [child_own_say] { $name }'s own say on { $purpose ->
+        [participation] taking part
+        [share_with_network] sharing with the school and network
+       *[evaluation] use in evaluations
+    } is missing.
+   *[other] Consent to { $purpose ->
+        [participation] take part
+        [share_with_network] share with the school and network
+       *[evaluation] use in evaluations
+    } is missing from { $name }.
+}
+error-consent-none-chosen = Tick at least one consent, or close the page if you do not wish to consent.
+error-consent-participation-required = Consent to taking part is needed to register.
+error-consent-text-missing = The organisation has no consent text for this yet. Ask the coordinator to write one.
+error-course-other-programme = Choose a course of the same programme that takes applications.
+error-course-unknown = Choose a course that takes registrations.
+error-date-future = The date cannot be in the future.
+error-date-past = The date cannot be in the past.
+error-enrol-needs-course = Choose a course for the application before enrolling.
+error-family-informed = Confirm that the family knows about and agrees to the referral.
+error-merge-enrolled = The duplicate is already enrolled on a course and cannot be merged.
+error-merge-merged = One of the applications has already been merged.
+error-merge-self = An application cannot be merged into itself.
+error-national-id-birth-date = The national identity number does not match the birth date.
+error-national-id-checksum = The national identity number is not valid. Check the digits.
+error-national-id-date = The national identity number does not contain a valid birth date.
+error-national-id-format = Enter the national identity number as 11 digits.
+error-no-email = This person has no e-mail address.
+error-offer-through-group = Places are offered through the group proposal for a course.
+error-phone = Enter a phone number with 5 to 15 digits, for example 912 34 567.
+error-pre-conversations-max = At most { $max } pre-conversations can be recorded.
+error-priority = Choose a priority from 1 (highest) to 3.
+error-proposal-changed = The waiting list has changed since the proposal was made. Check the new proposal and confirm again.
+error-proposal-empty = Nobody is in the proposed group.
+error-stage-move = An application cannot move from “{ $from }” to “{ $to }”.
+error-too-many-submissions = Too many forms have been sent from this address. Try again in an hour, or call us.
+
+## intake: mail
+mail-referral-receipt-subject = { $organisation }: referral received
+mail-referral-receipt-body =
+    Hello,
+
+    { $organisation } has received your referral. Its reference code is { $reference }.
+
+    We will contact the family. For questions, quote the reference code.
+
+    Kind regards,
+    { $organisation }
+mail-consent-request-subject = { $organisation }: your consent is asked for
+mail-consent-request-body =
+    Hello,
+
+    A child in your care has been registered for a group at { $organisation }. As a guardian
+    with parental responsibility, you are asked for your own consent.
+
+    Read what is recorded and why, and give your consent here (the link works for { $days } days):
+    { $link }
+
+    Kind regards,
+    { $organisation }
+mail-offer-subject = { $organisation }: offer of a place
+mail-offer-body =
+    Hello,
+
+    We can offer a place in the group (reference { $reference }). The page below shows the time, place and dates.
+
+    Please answer by { $date }:
+    { $link }
+
+    Kind regards,
+    { $organisation }
+
+## intake: default consent texts
+consent-default-participation =
+    We record the name, birth date and contact details of the participant and guardians, and what you tell us in the registration and pre-conversations, so that we can plan and run the group. Only the coordinator and the group's leaders see what you tell us about health or the family's situation; other staff see names and contact details only where their tasks need them. The information is kept until the course and its follow-up are finished, and then deleted. You can withdraw your consent at any time by contacting us; it takes effect at once.
+consent-default-share-with-network =
+    With your consent, the group leaders may talk with the child's school or other people in the child's network (for example at a network meeting) about what the family has agreed to share. Nothing is shared without agreement on what. You can withdraw this consent at any time.
+consent-default-evaluation =
+    With your consent, your answers to questionnaires before and after the course may be used to evaluate and improve the course. Results are only reported for groups large enough that nobody can be recognised. You can withdraw this consent at any time.
+
+## public intake
+public-catalogue-title = Courses and groups
+public-catalogue-heading = Courses and groups at { $organisation }
+public-catalogue-intro = These are the courses starting soon. You can register yourself or your child, and professionals can refer. Taking part is free.
+public-catalogue-empty = Right now we have no courses taking registrations. Call or write to us and we will put you on the waiting list for the next course.
+public-call-us = Would you rather talk to us? Call
+public-write-us = Or e-mail
+public-course-for = For
+public-course-when = When
+public-course-where = Where
+public-course-time = at { $time }
+public-course-dates = { $first } – { $last }
+public-course-sessions = { $count ->
+    [one] { $count } session
+   *[other] { $count } sessions
+}
+public-register-child = Register your child
+public-register-self = Register
+public-refer = Refer (for professionals)
+public-register-child-title = Register your child
+public-register-self-title = Register
+public-refer-title = Refer to a course
+public-register-intro = Fill in the form and we will get in touch. We only ask for what we need to plan the group.
+public-refer-intro = This form is for professionals referring a child, a young person or an adult. Talk to the family before you refer.
+public-section-referrer = About you (the referrer)
+public-field-referrer-name = Your name
+public-field-referrer-service = Your service or workplace
+public-field-referrer-service-hint = For example “Central health clinic”.
+public-field-referral-source = What kind of service is referring?
+public-field-referrer-phone = Your phone number
+public-field-referrer-email = Your e-mail address
+public-field-referrer-email-hint = You will get a confirmation with the reference code here.
+public-section-child = About the child
+public-field-child-name = The child's full name
+public-field-birth-date = Date of birth
+public-field-national-id = National identity number (11 digits)
+public-field-national-id-hint = Optional. We only use it to find the right person again.
+public-section-guardian = About you (the guardian)
+public-section-guardian-referral = The guardian we should contact
+public-field-email-hint = Optional. You will get a confirmation with the reference code here.
+public-field-responsibility = I have parental responsibility for the child
+public-section-second-guardian = The other parent (optional)
+public-second-guardian-intro = If another parent also has parental responsibility, you can give their name and e-mail address. We send them a link of their own to give consent.
+public-field-second-guardian-name = The other parent's name
+public-field-second-email-hint = The consent link is sent here.
+public-field-second-responsibility = Has parental responsibility for the child
+public-section-participant = About the person you refer
+public-section-you = About you
+public-section-reason = Reason for the referral
+public-field-reason = Why are you referring?
+public-field-reason-hint = Only the coordinator and the group leaders see what you write here. Write only what is needed to assess the offer.
+public-field-needs = Is there anything we should know or arrange?
+public-field-needs-hint = Optional. For example allergies, access or an interpreter.
+public-field-family-informed = The family knows about and agrees to the referral
+public-field-family-informed-hint = The family gives consent themselves when we get in touch.
+public-section-more = A little more
+public-field-heard = How did you hear about the course?
+public-channel-none = Choose (optional)
+public-section-consent = Consent
+public-required = required
+public-optional = optional
+public-purpose-participation = Consent to take part
+public-purpose-share_with_network = Consent to share with school and network
+public-purpose-evaluation = Consent to evaluation
+public-agree-participation = Yes, I consent to taking part as described above
+public-agree-share_with_network = Yes, the group leaders may talk with the school or network
+public-agree-evaluation = Yes, the answers may be used to evaluate the course
+public-refer-consent-later = The family is asked for consent when we get in touch. Do not consent on their behalf.
+public-honeypot = Leave this field empty
+public-register-submit = Send the registration
+public-refer-submit = Send the referral
+public-receipt-title = Thank you, we have received it
+public-receipt-registration = The registration for “{ $course }” has been received.
+public-receipt-referral = The referral to “{ $course }” has been received.
+public-receipt-reference = Your reference code is
+public-receipt-quote = Write it down. Quote the code when you call or write to us, and we will find the case at once.
+public-receipt-next = What happens next?
+public-receipt-step-1 = The coordinator goes through the registration, usually within a week.
+public-receipt-step-2 = We call you for a first conversation, to get to know each other and answer questions.
+public-receipt-step-3 = When the group has been put together, you get an offer of a place to answer.
+public-receipt-referral-step-1 = The coordinator goes through the referral and gets in touch with the family.
+public-receipt-referral-step-2 = The family gives consent themselves and is invited to a first conversation.
+public-receipt-email = We have sent a confirmation by e-mail.
+public-receipt-withdraw-heading = Changed your mind?
+public-receipt-withdraw = With this link you can withdraw the registration at any time. Keep it safe.
+public-back-to-catalogue = Back to the courses
+public-withdraw-open-title = Withdraw application { $reference }?
+public-withdraw-open-text = If you withdraw, { $organisation } removes the application at once, and any offer of a place lapses.
+public-withdraw-submit = Yes, withdraw the application
+public-withdraw-keep = To keep the application, just close this page.
+public-withdraw-done-title = The application is withdrawn
+public-withdraw-done-text = Application { $reference } is withdrawn. You need not do anything else.
+public-withdraw-again = You are welcome to register again later.
+public-withdraw-closed-title = The application is already closed
+public-withdraw-closed-text = Application { $reference } has already been withdrawn or closed. If you have questions, call us and quote the code.
+public-withdraw-unknown-title = We could not find this link
+public-withdraw-unknown-text = Perhaps the link was not copied in full. Try the link in the e-mail again, or call us.
+public-offer-open-title = Offer of a place
+public-offer-open-text = { $organisation } can offer a place on the course. Please answer as soon as you can.
+public-offer-course = Course
+public-offer-start = First session
+public-offer-deadline = Answer by
+public-offer-accept-heading = Would you like the place?
+public-offer-accept = Yes, we accept the place
+public-offer-decline-heading = Does it not suit you?
+public-offer-keep-waiting = Keep us on the waiting list for a later group
+public-offer-decline = No thank you, we decline
+public-offer-enrolled-title = Welcome!
+public-offer-enrolled-text = The place is yours. The group leaders will get in touch before the first session.
+public-offer-accepted-title = Thank you for your answer
+public-offer-accepted-text = We have noted that you accept the place.
+public-offer-accepted-missing = We still need consent for { $names }. The other guardian has been sent a link of their own by e-mail, and the coordinator will contact you to sort out the rest.
+public-offer-declined-title = Thank you for your answer
+public-offer-declined-text = We have noted that you decline. If you asked us to, you are still on the waiting list.
+public-offer-expired-title = The deadline has passed
+public-offer-expired-text = The deadline for answering this offer has passed. Please call us and we will see whether there is still a place.
+public-offer-unknown-title = We could not find this offer
+public-offer-unknown-text = Perhaps the link was not copied in full. Try the link in the e-mail again, or call us.
+public-consent-open-title = Consent
+public-consent-open-text = Hello { $giver }. { $child } has been registered for a group at { $organisation }. Read the texts and tick what you consent to.
+public-consent-submit = Send the consent
+public-consent-withdraw-note = You can withdraw a consent at any time by contacting us.
+public-consent-given-title = Thank you for your consent
+public-consent-given-text = Your consent has been recorded. You need not do anything else.
+public-consent-used-title = The link has already been used
+public-consent-used-text = The consent from this link has already been recorded. To change anything, please call us.
+public-consent-expired-title = The link has expired
+public-consent-expired-text = The link no longer works. Call us and we will send a new one.
+public-consent-unknown-title = We could not find this link
+public-consent-unknown-text = Perhaps the link was not copied in full. Try the link in the e-mail again, or call us.
+public-required-note = Fields marked “required” must be filled in. You may skip the rest.
+public-field-own-name = Your full name
+public-field-own-phone = Your phone number
+public-field-own-email = Your e-mail address
+public-field-referral-guardian-name = The guardian's full name
+public-field-referral-guardian-phone = The guardian's phone number
+public-field-referral-guardian-email = The guardian's e-mail address
+public-field-second-guardian-phone = The other parent's phone number
+public-field-second-guardian-email = The other parent's e-mail address
+public-field-participant-name = Full name of the person you refer
+public-field-participant-phone = Phone number of the person you refer
+public-field-participant-email = E-mail address of the person you refer
+channel-user-organisation = User organisation
+channel-poster-advert = Poster, advert or leaflet
+channel-internet = Internet
+channel-family-friends = Family and friends
+channel-municipality = The municipality
+channel-hospital = Hospital
+channel-gp = GP
+channel-school-nurse = School nurse
+channel-school = School
+channel-child-welfare = Child welfare services
+channel-ppt = Educational psychology service (PPT)
+channel-family-counselling = Family counselling office
+channel-family-centre = Family centre
+channel-mental-health-clinic = Mental health services
+channel-substance-abuse-service = Substance abuse services
+channel-nav = NAV
+channel-other = Other
+
+## intake API
+error-idempotency-key-reused = This Idempotency-Key has already been used for another request. Use a new key for each application.
+error-national-id-off = The organisation does not record national identity numbers. Leave the field out, or turn national identity numbers on in the intake settings.
+
+## intake: home
+home-task-intake = Intake: registrations and referrals
+home-stale-applications = { $count ->
+    [one] One application has had no contact for too long.
+   *[other] { $count } applications have had no contact for too long.
+}
+home-stale-applications-link = See the tasks
+
+## intake staff
+nav-intake = Intake
+stage-received = Received
+stage-contacted = Contacted
+stage-pre-conversation = Pre-conversation
+stage-offered = Offered a place
+stage-waitlisted = Waiting list
+stage-referred-elsewhere = Referred elsewhere
+stage-declined = Declined
+stage-enrolled = Enrolled
+stage-withdrawn = Withdrawn
+stage-merged = Merged
+group-reason-chosen = In the group as number { $rank } by priority and waiting time.
+group-reason-pinned-in = In the group: chosen by the coordinator.
+group-reason-pinned-out = Out: left out by the coordinator.
+group-reason-outside-age-band = Out: { $age } years is outside the group's age band.
+group-reason-age-unknown = Out: the age is not known and the group has an age band.
+group-reason-group-full = Out: the group is full.
+group-reason-siblings-do-not-fit = Out: there are too few places for all the siblings together.
+group-reason-sibling-already-in-group = Out: a sibling already has the household's place.
+group-reason-sibling-outside-rules = Out: a sibling cannot be in the group, and siblings go together.
+intake-purpose-participation = Taking part
+intake-purpose-share-with-network = Sharing with the school and network
+intake-purpose-evaluation = Evaluation
+intake-capacity-participant = As the participant
+intake-capacity-guardian = As guardian
+intake-capacity-child-own-say = The child's own say
+intake-method-web = On the web
+intake-method-paper = On paper
+intake-method-in-conversation = In a conversation
+intake-method-api = From another system
+intake-outcome-continue = Continue with another conversation
+intake-outcome-offer = Ready for an offer
+intake-outcome-waitlist = Put on the waiting list
+intake-outcome-not-suitable = Not suitable now
+intake-outcome-referred-elsewhere = Referred elsewhere
+intake-role-child = Child
+intake-role-guardian = Guardian
+intake-role-adult = Adult
+intake-offer-open = Waiting for an answer
+intake-offer-accepted = Accepted
+intake-offer-declined = Declined
+intake-offer-withdrawn = Withdrawn
+intake-offer-lapsed = Deadline passed
+intake-kind-self = Registration by the participant
+intake-kind-guardian = Registration by a guardian
+intake-kind-referral = Referral
+intake-kind-staff = Phone call or paper form
+intake-enrolled-as-participant = Participant
+intake-enrolled-as-parent = Parent (parent sessions)
+intake-priority-1 = 1 – highest
+intake-priority-2 = 2 – normal
+intake-priority-3 = 3 – lowest
+intake-pin-none = Automatic
+intake-pin-include = Include
+intake-pin-exclude = Leave out
+intake-siblings-together = Siblings together (all or none)
+intake-siblings-apart = One child per household
+intake-channel-kind-heard = How people heard of us
+intake-channel-kind-referral = Who refers
+intake-channel-kind-both = Both
+intake-saved-created = The application has been registered.
+intake-saved-moved = The stage has been changed.
+intake-saved-talk = The pre-conversation has been recorded.
+intake-saved-details = The details have been saved.
+intake-saved-consent = The consent has been recorded.
+intake-saved-withdrawn = The consent has been withdrawn. It no longer counts.
+intake-saved-link = The consent link has been queued for sending by e-mail.
+intake-saved-merged = The duplicate has been merged into this application.
+intake-saved-adult = The person has been added to the household.
+intake-saved-settings = The settings have been saved.
+intake-saved-channel = The recruitment channels have been saved.
+intake-saved-channel-archived = The channel has been archived. It stays on the records that name it.
+intake-saved-text = The new version of the consent text has been saved. Consents already given keep their version.
+intake-title = Intake
+intake-new-link = Register a phone call or paper form
+intake-waitlist-link = Waiting lists
+intake-settings-link = Intake settings
+intake-tasks = Tasks
+intake-task-stale = { $days ->
+    [one] no contact for 1 day
+   *[other] no contact for { $days } days
+}
+intake-no-tasks = No application has waited for contact for more than { $days } days.
+intake-filter = Filter
+intake-filter-submit = Show
+intake-filter-clear = Clear the filter
+intake-field-stage = Stage
+intake-field-programme = Programme
+intake-field-course = Course
+intake-field-channel = Recruitment channel
+intake-count = { $count ->
+    [one] 1 application
+   *[other] { $count } applications
+}
+intake-column-empty = No applications.
+intake-age = { $age } years
+intake-age-unknown = Age not known
+intake-age-label = Age
+intake-days-since-contact = { $days ->
+    [0] contact today
+    [one] last contact 1 day ago
+   *[other] last contact { $days } days ago
+}
+intake-priority = priority { $priority }
+intake-offers-sent = { $count ->
+    [one] 1 offer has been sent.
+   *[other] { $count } offers have been sent.
+}
+intake-new-title = Register a phone call or paper form
+intake-new-intro = For a registration or referral that came by phone, by letter or on paper. Enter what you have; the fields for the guardians are only for a child.
+intake-new-sibling = A sibling in the household of { $names }.
+intake-household-link = See the household
+intake-section-target = Course
+intake-field-course-hint = Leave empty to put the person on the programme's waiting list only.
+intake-field-programme-waitlist = Programme (waiting list only)
+intake-field-programme-hint = Only needed when no course is chosen.
+intake-course-none = No course – waiting list only
+intake-programme-choose = Choose a programme
+intake-section-participant = The participant
+intake-field-participant-type = The participant is
+intake-participant-child = A child (under 18)
+intake-participant-adult = An adult
+intake-field-participant-name = The participant's full name
+intake-field-birth-date = Date of birth
+intake-field-birth-date-hint = Required for a child.
+intake-field-national-id = National identity number
+intake-field-participant-phone = The participant's phone
+intake-field-participant-email = The participant's e-mail address
+intake-field-adult-only = Only for an adult participant.
+intake-section-guardian = Guardian
+intake-section-guardian-hint = Only for a child. This is the person we contact.
+intake-field-guardian-name = The guardian's full name
+intake-field-guardian-phone = The guardian's phone
+intake-field-guardian-email = The guardian's e-mail address
+intake-field-guardian-responsibility = Does the guardian have parental responsibility?
+intake-section-second-guardian = Second guardian (optional)
+intake-field-second-name = The second guardian's full name
+intake-field-second-phone = The second guardian's phone
+intake-field-second-email = The second guardian's e-mail address
+intake-field-second-email-hint = A guardian with parental responsibility gets a link to give their own consent here.
+intake-field-second-responsibility = Does the second guardian have parental responsibility?
+intake-yes = Yes
+intake-no = No
+intake-section-contact = How they came to us
+intake-field-referrer-name = Referrer's name
+intake-field-referrer-hint = Only when a professional referred them.
+intake-field-referrer-service = Referrer's service
+intake-field-referrer-phone = Referrer's phone
+intake-field-referrer-email = Referrer's e-mail address
+intake-field-reason = Reason for the application or referral
+intake-field-reason-hint = Only the coordinator and the group leaders see this.
+intake-field-needs = Needs the leaders should know about
+intake-field-needs-hint = For example allergies, access or an interpreter.
+intake-field-priority = Priority
+intake-channel-none = Not known
+intake-section-consent = Consent
+intake-field-consents = Consents given
+intake-field-consents-hint = Tick what the participant or guardian has agreed to, on paper or in the conversation.
+intake-field-consent-method = How the consents were given
+intake-new-submit = Register the application
+intake-back = Back to the intake board
+intake-application-title = Application
+intake-reference = Reference
+intake-application-facts = The application
+intake-field-kind = Came as
+intake-received = Received
+intake-last-contact = Last contact
+intake-waiting-since = Waiting since
+intake-referrer = Referred by
+intake-sensitive-hidden = Only the coordinator and the group leaders see the referral's contents.
+intake-people = People
+intake-household = Household
+intake-the-participant = the participant
+intake-responsibility-yes = Has parental responsibility
+intake-responsibility-no = Without parental responsibility
+intake-field-phone = Phone
+intake-field-email = E-mail
+intake-send-consent-link = Send a consent link
+intake-consents = Consents
+intake-missing-for-enrolment = Missing before enrolment
+intake-consents-complete = Every consent needed for enrolment has been given.
+intake-consents-caption = Consents given, the newest first
+intake-consent-who = Who
+intake-field-purpose = Purpose
+intake-consent-text-version = Text
+intake-field-method = How
+intake-consent-given = Given
+intake-consent-withdrawn = Status
+intake-version-n = version { $version }
+intake-recorded-by = by { $name }
+intake-withdrawn-at = Withdrawn { $when }
+intake-consent-active = In force
+intake-withdraw-consent = Withdraw
+intake-consents-none = No consents recorded yet.
+intake-record-consent = Record a consent from paper or a conversation
+intake-field-giver = Given by
+intake-field-capacity = In the capacity of
+intake-record-consent-submit = Record the consent
+intake-talks = Pre-conversations
+intake-talk-n = Conversation { $number }
+intake-field-talk-participants = Who took part
+intake-field-talk-participants-hint = For example “mother, both group leaders”.
+intake-field-outcome = Outcome
+intake-talks-none = No pre-conversations yet.
+intake-record-talk = Record conversation { $number } of at most { $max }
+intake-field-held-on = Date
+intake-field-notes = Notes
+intake-field-notes-hint = Only the coordinator and the group leaders see the notes.
+intake-record-talk-submit = Record the conversation
+intake-talks-max = { $max } pre-conversations have been held; decide on the next step below.
+intake-stage = Stage
+intake-stage-now = Now: { $stage }.
+intake-field-new-stage = Move to
+intake-field-new-stage-hint = Offers are made from the group proposal of a course.
+intake-field-note = Note
+intake-field-note-hint = What happened, for example a call. Only the coordinator and the group leaders see it.
+intake-move-submit = Change the stage
+intake-stage-closed = The application is closed. A new application is the way back in.
+intake-details = Details
+intake-details-submit = Save the details
+intake-offers = Offers
+intake-offer-sent = sent { $when }
+intake-offer-deadline = answer by { $when }
+intake-offers-none = No offers yet.
+intake-duplicates = Possible duplicates
+intake-duplicates-intro = Other open applications for the same person, or for someone with the same name and birth date. Merging moves the duplicate's history, conversations, offers and consents here.
+intake-merge = Merge into this application
+intake-history = History
+intake-household-title = Household
+intake-members = Members
+intake-register-sibling = Register a sibling
+intake-household-applications = Applications of the household
+intake-household-no-applications = The household has no applications.
+intake-add-adult = Add an adult
+intake-field-adult-name = Full name
+intake-field-role = Role in the household
+intake-field-adult-responsibility = Parental responsibility (for a guardian)
+intake-add-adult-submit = Add the person
+intake-waitlist-title = Waiting lists
+intake-waitlist-intro = Per programme: the highest priority first, then those who have waited longest.
+intake-all-programmes = All programmes
+intake-waitlist-show = Show
+intake-waitlist-caption = Waiting list for { $programme }
+intake-place = No.
+intake-course-wished = Course wished for
+intake-waitlist-empty = Nobody is on the waiting list.
+intake-waitlist-group-hint = Groups are put together from the course's page.
+intake-to-courses = Go to the courses
+intake-group-title = Group proposal
+intake-group-heading = Group proposal: { $course }
+intake-group-intro = samla proposes a group from the programme's waiting list and says why each person is in or out. Adjust the rules or pin people in or out and recalculate; nothing is sent until you confirm.
+intake-group-places = Places
+intake-group-capacity = Places in the group
+intake-group-enrolled = Enrolled
+intake-group-open-offers = Offers waiting for an answer
+intake-group-places-left = Places left
+intake-group-size = In the proposal
+intake-group-minimum = Smallest group
+intake-group-minimum-met = Met: at least { $minimum } participants.
+intake-group-minimum-not-met = Not met: fewer than { $minimum } participants.
+intake-group-rules = Rules
+intake-field-age-min = Youngest age
+intake-field-age-max = Oldest age
+intake-field-age-hint = Age on the course's start date. Leave empty for no limit.
+intake-field-siblings = Siblings
+intake-group-candidates = On the waiting list
+intake-group-caption = Everyone on the waiting list, in the order they are considered
+intake-group-decision = In or out, and why
+intake-group-pin = Adjust
+intake-group-pin-for = Adjust for { $name }
+intake-group-in = IN
+intake-group-out = OUT
+intake-group-no-candidates = Nobody is waiting for this programme.
+intake-group-recalculate = Recalculate
+intake-group-confirm = Confirm and send offers
+intake-group-confirm-intro = { $count ->
+    [one] 1 person gets an offer of a place, with a link to answer by the deadline.
+   *[other] { $count } people get an offer of a place, each with a link to answer by the deadline.
+}
+intake-field-deadline = Answer by
+intake-field-deadline-hint = Leave empty for { $days } days from today.
+intake-group-confirm-submit = { $count ->
+    [one] Send 1 offer
+   *[other] Send { $count } offers
+}
+intake-back-to-course = Back to the course
+intake-group-link = Put together the group
+intake-participants = Participants
+intake-recruited-through = came through { $channel }
+intake-open-application = Open the application
+intake-channel-counts = Recruited through
+intake-channel-unknown = Not known
+intake-participants-none = Nobody is enrolled yet.
+intake-settings-title = Intake settings
+intake-settings-general = Settings
+intake-field-stale-after-days = Days before an application without contact becomes a task
+intake-field-stale-after-days-hint = 1 to 60.
+intake-field-own-say-age = Age from which the child's own say is needed
+intake-field-own-say-age-hint = 7 to 18.
+intake-field-offer-days = Days to answer an offer
+intake-field-offer-days-hint = 1 to 60.
+intake-field-public-phone = Phone number on the public pages
+intake-field-public-email = E-mail address on the public pages
+intake-field-national-id-legend = National identity numbers
+intake-field-national-id-enabled = Ask for and check national identity numbers
+intake-field-national-id-hint = Only where the organisation needs them; they are hidden from those who may not see sensitive data.
+intake-channels = Recruitment channels
+intake-channels-intro = How people hear of the courses, and who refers. An archived channel is no longer offered but stays on the records that name it.
+intake-channel-archived = archived
+intake-channel-archive = Archive
+intake-channel-unarchive = Take back into use
+intake-channel-add = Add a channel
+intake-field-channel-name = Name
+intake-field-channel-kind = Used for
+intake-channel-add-submit = Add the channel
+intake-texts = Consent texts
+intake-texts-intro = What people consent to. A change is a new version; consents already given keep the version they were given under.
+intake-texts-older = { $count ->
+    [one] 1 older version
+   *[other] { $count } older versions
+}
+intake-texts-none = No consent texts yet.
+intake-text-whole-organisation = The whole organisation
+intake-text-add = Write a new version
+intake-field-text-programme = For
+intake-field-text-programme-hint = A programme's own text applies to that programme instead of the organisation's.
+intake-field-text-body = Text
+intake-field-text-body-hint = What is recorded, why, who sees it, how long it is kept and how to withdraw.
+intake-text-add-submit = Save the new version

@@ -673,3 +673,645 @@ account-calendar-new = Lag ny kalenderadresse
 account-calendar-revoke = Slå av kalenderadressen
 account-saved-calendar-revoked = Kalenderadressen virker ikke lenger.
 calendar-feed-intro-own = Legg denne adressen inn som abonnement i kalenderappen din. Den viser samlingene og møtene du er satt opp på, uten opplysninger om deltakerne.
+
+## outbox
+nav-outbox = Utgående e-post
+outbox-title = Utgående e-post
+outbox-intro = All e-post samla sender, går gjennom denne køen. En melding som ikke kommer fram, prøves igjen etter 1 minutt, 5 minutter, 30 minutter, 2 timer og 6 timer; deretter står den som feilet og kan sendes på nytt herfra. Innholdet i meldingene vises ikke her.
+outbox-not-sending = Denne installasjonen har ingen e-posttjener satt opp, så meldingene blir liggende i køen til en administrator setter opp SAMLA_SMTP_URL.
+outbox-filter = Vis
+outbox-results = { $count ->
+    [one] 1 melding
+   *[other] { $count } meldinger
+}
+outbox-empty = Ingen meldinger.
+outbox-column-message = Melding
+outbox-to = Til: { $address }
+outbox-attempts = { $count ->
+    [one] 1 forsøk
+   *[other] { $count } forsøk
+}
+outbox-created-at = Opprettet { $when }
+outbox-sent-at = Sendt { $when }
+outbox-last-error = Siste feil: { $error }
+outbox-status-queued = I kø
+outbox-status-sent = Sendt
+outbox-status-failed = Feilet
+outbox-next-attempt = Neste forsøk { $when }
+outbox-retry = Send på nytt nå
+outbox-saved-retried = Meldingen ligger i køen igjen og sendes straks.
+error-outbox-not-failed = Bare meldinger som har feilet, kan sendes på nytt.
+mail-application-receipt-subject = { $organisation }: Vi har mottatt påmeldingen eller henvisningen
+mail-application-receipt-body =
+    Hei,
+
+    takk! { $organisation } har mottatt påmeldingen eller henvisningen.
+
+    Referansekoden er { $reference }. Oppgi den hvis du tar kontakt med oss om saken.
+
+    Vi tar kontakt med deg.
+
+    Vil du trekke påmeldingen, kan du gjøre det her:
+    { $link }
+
+    Hilsen
+    { $organisation }
+
+## intake: errors
+error-adult-is-child = Etter denne fødselsdatoen er deltakeren under 18 år. Barn meldes på av en foresatt.
+error-age-band = Høyeste alder må være minst like høy som laveste alder.
+error-birth-date-future = Fødselsdatoen kan ikke være fram i tid.
+error-child-is-adult = Etter denne fødselsdatoen er deltakeren 18 år eller eldre. Voksne melder seg på selv.
+error-consent-capacity = Denne personen kan ikke gi dette samtykket i den rollen.
+error-consent-giver = Velg en person i husstanden.
+error-consent-missing = { $capacity ->
+    [guardian] Samtykke til { $purpose ->
+        [participation] å delta
+        [share_with_network] deling med skole og nettverk
+       *[evaluation] bruk i evaluering
+    } mangler fra { $known ->
+        [no] en foresatt med foreldreansvar
+       *[yes] { $name } (foresatt)
+    }.
+    [child_own_say] { $name } sin egen mening om { $purpose ->
+        [participation] å delta
+        [share_with_network] deling med skole og nettverk
+       *[evaluation] bruk i evaluering
+    } mangler.
+   *[other] Samtykke til { $purpose ->
+        [participation] å delta
+        [share_with_network] deling med skole og nettverk
+       *[evaluation] bruk i evaluering
+    } mangler fra { $name }.
+}
+error-consent-none-chosen = Kryss av for minst ett samtykke, eller lukk siden hvis du ikke vil samtykke.
+error-consent-participation-required = Samtykke til å delta trengs for å melde på.
+error-consent-text-missing = Organisasjonen har ikke skrevet en samtykketekst for dette ennå. Be koordinatoren skrive en.
+error-course-other-programme = Velg et kurs i det samme tilbudet som tar imot påmeldinger.
+error-course-unknown = Velg et kurs som tar imot påmeldinger.
+error-date-future = Datoen kan ikke være fram i tid.
+error-date-past = Datoen kan ikke være tilbake i tid.
+error-enrol-needs-course = Velg et kurs for søknaden før du tar deltakeren inn.
+error-family-informed = Bekreft at familien kjenner til og er enig i henvisningen.
+error-merge-enrolled = Duplikatet er allerede tatt inn på et kurs og kan ikke slås sammen.
+error-merge-merged = En av søknadene er allerede slått sammen.
+error-merge-self = En søknad kan ikke slås sammen med seg selv.
+error-national-id-birth-date = Fødselsnummeret stemmer ikke med fødselsdatoen.
+error-national-id-checksum = Fødselsnummeret er ikke gyldig. Sjekk sifrene.
+error-national-id-date = Fødselsnummeret inneholder ikke en gyldig fødselsdato.
+error-national-id-format = Skriv fødselsnummeret med 11 siffer.
+error-no-email = Denne personen har ingen e-postadresse.
+error-offer-through-group = Plasser tilbys gjennom gruppeforslaget for et kurs.
+error-phone = Skriv et telefonnummer med 5 til 15 siffer, for eksempel 912 34 567.
+error-pre-conversations-max = Det kan registreres høyst { $max } forsamtaler.
+error-priority = Velg prioritet fra 1 (høyest) til 3.
+error-proposal-changed = Ventelisten er endret siden forslaget ble laget. Se det nye forslaget og bekreft igjen.
+error-proposal-empty = Ingen er med i den foreslåtte gruppen.
+error-stage-move = En søknad kan ikke flyttes fra «{ $from }» til «{ $to }».
+error-too-many-submissions = Det er sendt for mange skjemaer fra denne adressen. Prøv igjen om en time, eller ring oss.
+
+## intake: mail
+mail-referral-receipt-subject = { $organisation }: henvisning mottatt
+mail-referral-receipt-body =
+    Hei,
+
+    { $organisation } har mottatt henvisningen din. Referansekoden er { $reference }.
+
+    Vi tar kontakt med familien. Oppgi referansekoden hvis du har spørsmål.
+
+    Vennlig hilsen
+    { $organisation }
+mail-consent-request-subject = { $organisation }: vi ber om ditt samtykke
+mail-consent-request-body =
+    Hei,
+
+    Et barn du er foresatt for, er meldt på en gruppe hos { $organisation }. Som foresatt med
+    foreldreansvar blir du bedt om ditt eget samtykke.
+
+    Les hva som registreres og hvorfor, og gi samtykke her (lenken virker i { $days } dager):
+    { $link }
+
+    Vennlig hilsen
+    { $organisation }
+mail-offer-subject = { $organisation }: tilbud om plass
+mail-offer-body =
+    Hei,
+
+    Vi kan tilby en plass i gruppen (referanse { $reference }). Tid, sted og datoer står på siden under.
+
+    Svar innen { $date }:
+    { $link }
+
+    Vennlig hilsen
+    { $organisation }
+
+## intake: default consent texts
+consent-default-participation =
+    Vi registrerer navn, fødselsdato og kontaktopplysninger for deltakeren og de foresatte, og det dere forteller oss i påmeldingen og i forsamtalene, slik at vi kan planlegge og gjennomføre gruppen. Bare koordinatoren og gruppens ledere ser det dere forteller om helse eller familiens situasjon; andre ansatte ser bare navn og kontaktopplysninger der oppgavene deres krever det. Opplysningene oppbevares til kurset og oppfølgingen er ferdig, og slettes deretter. Du kan når som helst trekke samtykket ved å kontakte oss; det gjelder fra samme øyeblikk.
+consent-default-share-with-network =
+    Med ditt samtykke kan gruppelederne snakke med barnets skole eller andre i barnets nettverk (for eksempel på et nettverksmøte) om det familien har sagt ja til å dele. Ingenting deles uten at dere er enige om hva. Du kan når som helst trekke dette samtykket.
+consent-default-evaluation =
+    Med ditt samtykke kan svarene dine på spørreskjemaer før og etter kurset brukes til å evaluere og forbedre kurset. Resultater rapporteres bare for grupper som er så store at ingen kan kjennes igjen. Du kan når som helst trekke dette samtykket.
+
+## public intake
+public-catalogue-title = Kurs og grupper
+public-catalogue-heading = Kurs og grupper hos { $organisation }
+public-catalogue-intro = Her ser du kursene som starter snart. Du kan melde deg eller barnet ditt på selv, og fagfolk kan henvise. Det er gratis å delta.
+public-catalogue-empty = Akkurat nå har vi ingen kurs som tar imot påmeldinger. Ring eller skriv til oss, så setter vi deg på venteliste til neste kurs.
+public-call-us = Vil du heller snakke med oss? Ring
+public-write-us = Eller send e-post til
+public-course-for = For
+public-course-when = Når
+public-course-where = Sted
+public-course-time = kl. { $time }
+public-course-dates = { $first }–{ $last }
+public-course-sessions = { $count ->
+    [one] { $count } samling
+   *[other] { $count } samlinger
+}
+public-register-child = Meld på barnet ditt
+public-register-self = Meld deg på
+public-refer = Henvis (for fagfolk)
+public-register-child-title = Meld på barnet ditt
+public-register-self-title = Meld deg på
+public-refer-title = Henvis til kurs
+public-register-intro = Fyll ut skjemaet, så tar vi kontakt med deg. Vi spør bare om det vi trenger for å planlegge gruppen.
+public-refer-intro = Skjemaet er for fagfolk som henviser et barn, en ungdom eller en voksen. Snakk med familien før du henviser.
+public-section-referrer = Om deg som henviser
+public-field-referrer-name = Navnet ditt
+public-field-referrer-service = Tjenesten eller arbeidsstedet ditt
+public-field-referrer-service-hint = For eksempel «Helsestasjonen i Sentrum».
+public-field-referral-source = Hva slags tjeneste henviser?
+public-field-referrer-phone = Telefonnummeret ditt
+public-field-referrer-email = E-postadressen din
+public-field-referrer-email-hint = Du får en bekreftelse med referansekoden hit.
+public-section-child = Om barnet
+public-field-child-name = Barnets fulle navn
+public-field-birth-date = Fødselsdato
+public-field-national-id = Fødselsnummer (11 siffer)
+public-field-national-id-hint = Frivillig. Vi bruker det bare til å finne igjen riktig person.
+public-section-guardian = Om deg som foresatt
+public-section-guardian-referral = Foresatt vi skal kontakte
+public-field-email-hint = Frivillig. Du får en bekreftelse med referansekoden hit.
+public-field-responsibility = Jeg har foreldreansvar for barnet
+public-section-second-guardian = Den andre forelderen (frivillig)
+public-second-guardian-intro = Har barnet en forelder til med foreldreansvar, kan du skrive inn navnet og e-postadressen. Vi sender en egen lenke der hun eller han kan samtykke.
+public-field-second-guardian-name = Den andre forelderens navn
+public-field-second-email-hint = Lenken for samtykke sendes hit.
+public-field-second-responsibility = Har foreldreansvar for barnet
+public-section-participant = Om den du henviser
+public-section-you = Om deg
+public-section-reason = Grunnen til henvisningen
+public-field-reason = Hvorfor henviser du?
+public-field-reason-hint = Bare koordinatoren og gruppelederne ser det du skriver her. Skriv bare det som trengs for å vurdere tilbudet.
+public-field-needs = Er det noe vi bør vite eller legge til rette for?
+public-field-needs-hint = Frivillig. For eksempel allergier, tilgjengelighet eller tolk.
+public-field-family-informed = Familien kjenner til og er enig i henvisningen
+public-field-family-informed-hint = Familien gir selv samtykke når vi tar kontakt.
+public-section-more = Litt mer
+public-field-heard = Hvordan hørte du om kurset?
+public-channel-none = Velg (frivillig)
+public-section-consent = Samtykke
+public-required = påkrevd
+public-optional = frivillig
+public-purpose-participation = Samtykke til å delta
+public-purpose-share_with_network = Samtykke til å dele med skole og nettverk
+public-purpose-evaluation = Samtykke til evaluering
+public-agree-participation = Ja, jeg samtykker til å delta slik det er beskrevet over
+public-agree-share_with_network = Ja, gruppelederne kan snakke med skolen eller nettverket
+public-agree-evaluation = Ja, svarene kan brukes til å evaluere kurset
+public-refer-consent-later = Familien blir spurt om samtykke når vi tar kontakt. Du skal ikke samtykke på deres vegne.
+public-honeypot = La dette feltet stå tomt
+public-register-submit = Send påmeldingen
+public-refer-submit = Send henvisningen
+public-receipt-title = Takk, vi har fått det
+public-receipt-registration = Påmeldingen til «{ $course }» er mottatt.
+public-receipt-referral = Henvisningen til «{ $course }» er mottatt.
+public-receipt-reference = Referansekoden din er
+public-receipt-quote = Skriv den ned. Oppgi koden når du ringer eller skriver til oss, så finner vi saken med en gang.
+public-receipt-next = Hva skjer nå?
+public-receipt-step-1 = Koordinatoren går gjennom påmeldingen, vanligvis i løpet av en uke.
+public-receipt-step-2 = Vi ringer deg for en forsamtale, der vi blir kjent og svarer på spørsmål.
+public-receipt-step-3 = Når gruppen er satt sammen, får du et tilbud om plass som du svarer på.
+public-receipt-referral-step-1 = Koordinatoren går gjennom henvisningen og tar kontakt med familien.
+public-receipt-referral-step-2 = Familien gir selv samtykke og blir invitert til en forsamtale.
+public-receipt-email = Vi har sendt en bekreftelse på e-post.
+public-receipt-withdraw-heading = Ombestemt deg?
+public-receipt-withdraw = Med denne lenken kan du trekke påmeldingen når som helst. Ta vare på den.
+public-back-to-catalogue = Tilbake til kursene
+public-withdraw-open-title = Trekke påmelding { $reference }?
+public-withdraw-open-text = Trekker du påmeldingen, stryker { $organisation } den med en gang, og et eventuelt tilbud om plass faller bort.
+public-withdraw-submit = Ja, trekk påmeldingen
+public-withdraw-keep = Vil du beholde påmeldingen, kan du bare lukke siden.
+public-withdraw-done-title = Påmeldingen er trukket
+public-withdraw-done-text = Påmelding { $reference } er trukket. Du trenger ikke gjøre noe mer.
+public-withdraw-again = Du er velkommen til å melde deg på igjen senere.
+public-withdraw-closed-title = Påmeldingen er allerede avsluttet
+public-withdraw-closed-text = Påmelding { $reference } er allerede trukket eller avsluttet. Har du spørsmål, kan du ringe oss og oppgi koden.
+public-withdraw-unknown-title = Vi fant ikke denne lenken
+public-withdraw-unknown-text = Lenken er kanskje ikke kopiert helt. Prøv lenken fra e-posten en gang til, eller ring oss.
+public-offer-open-title = Tilbud om plass
+public-offer-open-text = { $organisation } kan tilby plass på kurset. Svar gjerne så snart du kan.
+public-offer-course = Kurs
+public-offer-start = Første samling
+public-offer-deadline = Svar innen
+public-offer-accept-heading = Vil dere ha plassen?
+public-offer-accept = Ja, vi tar imot plassen
+public-offer-decline-heading = Passer det ikke?
+public-offer-keep-waiting = Sett oss på venteliste til en senere gruppe
+public-offer-decline = Nei takk, vi takker nei
+public-offer-enrolled-title = Velkommen!
+public-offer-enrolled-text = Plassen er deres. Gruppelederne tar kontakt før første samling.
+public-offer-accepted-title = Takk for svaret
+public-offer-accepted-text = Vi har registrert at dere tar imot plassen.
+public-offer-accepted-missing = Vi mangler fortsatt samtykke for { $names }. Den andre foresatte har fått en egen lenke på e-post, og koordinatoren tar kontakt for å ordne resten.
+public-offer-declined-title = Takk for svaret
+public-offer-declined-text = Vi har registrert at dere takker nei. Ba dere om det, står dere fortsatt på ventelisten.
+public-offer-expired-title = Fristen har gått ut
+public-offer-expired-text = Fristen for å svare på dette tilbudet er ute. Ring oss gjerne, så ser vi om det fortsatt er plass.
+public-offer-unknown-title = Vi fant ikke dette tilbudet
+public-offer-unknown-text = Lenken er kanskje ikke kopiert helt. Prøv lenken fra e-posten en gang til, eller ring oss.
+public-consent-open-title = Samtykke
+public-consent-open-text = Hei { $giver }. { $child } er meldt på en gruppe hos { $organisation }. Les tekstene og kryss av for det du samtykker til.
+public-consent-submit = Send samtykket
+public-consent-withdraw-note = Du kan når som helst trekke et samtykke ved å kontakte oss.
+public-consent-given-title = Takk for samtykket
+public-consent-given-text = Samtykket er registrert. Du trenger ikke gjøre noe mer.
+public-consent-used-title = Lenken er allerede brukt
+public-consent-used-text = Samtykket fra denne lenken er allerede registrert. Vil du endre noe, kan du ringe oss.
+public-consent-expired-title = Lenken har gått ut
+public-consent-expired-text = Lenken virker ikke lenger. Ring oss, så sender vi en ny.
+public-consent-unknown-title = Vi fant ikke denne lenken
+public-consent-unknown-text = Lenken er kanskje ikke kopiert helt. Prøv lenken fra e-posten en gang til, eller ring oss.
+public-required-note = Felt merket «påkrevd» må fylles ut. Resten kan du hoppe over.
+public-field-own-name = Ditt fulle navn
+public-field-own-phone = Telefonnummeret ditt
+public-field-own-email = E-postadressen din
+public-field-referral-guardian-name = Foresattes fulle navn
+public-field-referral-guardian-phone = Foresattes telefonnummer
+public-field-referral-guardian-email = Foresattes e-postadresse
+public-field-second-guardian-phone = Den andre forelderens telefonnummer
+public-field-second-guardian-email = Den andre forelderens e-postadresse
+public-field-participant-name = Fullt navn på den du henviser
+public-field-participant-phone = Telefonnummeret til den du henviser
+public-field-participant-email = E-postadressen til den du henviser
+channel-user-organisation = Brukerorganisasjon
+channel-poster-advert = Plakat, annonse eller brosjyre
+channel-internet = Internett
+channel-family-friends = Familie og venner
+channel-municipality = Kommunen
+channel-hospital = Sykehus
+channel-gp = Fastlege
+channel-school-nurse = Helsesykepleier
+channel-school = Skole
+channel-child-welfare = Barnevernstjenesten
+channel-ppt = PP-tjenesten
+channel-family-counselling = Familievernkontoret
+channel-family-centre = Familiesenter
+channel-mental-health-clinic = Psykisk helsevern
+channel-substance-abuse-service = Rustjenesten
+channel-nav = NAV
+channel-other = Annet
+
+## intake API
+error-idempotency-key-reused = Denne Idempotency-Key er allerede brukt for en annen forespørsel. Bruk en ny nøkkel for hver søknad.
+error-national-id-off = Organisasjonen registrerer ikke fødselsnummer. Utelat feltet, eller slå fødselsnummer på i innstillingene for inntak.
+
+## intake: home
+home-task-intake = Inntak: påmeldinger og henvisninger
+home-stale-applications = { $count ->
+    [one] Én søknad har ventet for lenge på kontakt.
+   *[other] { $count } søknader har ventet for lenge på kontakt.
+}
+home-stale-applications-link = Se oppgavene
+
+## intake staff
+nav-intake = Inntak
+stage-received = Mottatt
+stage-contacted = Kontaktet
+stage-pre-conversation = Forsamtale
+stage-offered = Tilbudt plass
+stage-waitlisted = Venteliste
+stage-referred-elsewhere = Henvist videre
+stage-declined = Avslått
+stage-enrolled = Påmeldt
+stage-withdrawn = Trukket
+stage-merged = Slått sammen
+group-reason-chosen = Med i gruppen som nummer { $rank } etter prioritet og ventetid.
+group-reason-pinned-in = Med i gruppen: valgt av koordinatoren.
+group-reason-pinned-out = Ikke med: holdt utenfor av koordinatoren.
+group-reason-outside-age-band = Ikke med: { $age } år er utenfor gruppens aldersspenn.
+group-reason-age-unknown = Ikke med: alderen er ukjent, og gruppen har et aldersspenn.
+group-reason-group-full = Ikke med: gruppen er full.
+group-reason-siblings-do-not-fit = Ikke med: det er for få plasser til alle søsknene sammen.
+group-reason-sibling-already-in-group = Ikke med: et søsken har allerede husstandens plass.
+group-reason-sibling-outside-rules = Ikke med: et søsken kan ikke være med, og søsken skal være sammen.
+intake-purpose-participation = Delta
+intake-purpose-share-with-network = Dele med skolen og nettverket
+intake-purpose-evaluation = Evaluering
+intake-capacity-participant = Som deltaker
+intake-capacity-guardian = Som foresatt
+intake-capacity-child-own-say = Barnets egen mening
+intake-method-web = På nett
+intake-method-paper = På papir
+intake-method-in-conversation = I en samtale
+intake-method-api = Fra et annet system
+intake-outcome-continue = Fortsett med en ny samtale
+intake-outcome-offer = Klar for tilbud
+intake-outcome-waitlist = Sett på venteliste
+intake-outcome-not-suitable = Passer ikke nå
+intake-outcome-referred-elsewhere = Henvist videre
+intake-role-child = Barn
+intake-role-guardian = Foresatt
+intake-role-adult = Voksen
+intake-offer-open = Venter på svar
+intake-offer-accepted = Takket ja
+intake-offer-declined = Takket nei
+intake-offer-withdrawn = Trukket tilbake
+intake-offer-lapsed = Fristen gikk ut
+intake-kind-self = Påmelding fra deltakeren
+intake-kind-guardian = Påmelding fra foresatt
+intake-kind-referral = Henvisning
+intake-kind-staff = Telefon eller papirskjema
+intake-enrolled-as-participant = Deltaker
+intake-enrolled-as-parent = Forelder (foreldresamlinger)
+intake-priority-1 = 1 – høyest
+intake-priority-2 = 2 – vanlig
+intake-priority-3 = 3 – lavest
+intake-pin-none = Automatisk
+intake-pin-include = Ta med
+intake-pin-exclude = Hold utenfor
+intake-siblings-together = Søsken sammen (alle eller ingen)
+intake-siblings-apart = Ett barn per husstand
+intake-channel-kind-heard = Hvordan folk hørte om oss
+intake-channel-kind-referral = Hvem som henviser
+intake-channel-kind-both = Begge deler
+intake-saved-created = Søknaden er registrert.
+intake-saved-moved = Trinnet er endret.
+intake-saved-talk = Forsamtalen er registrert.
+intake-saved-details = Opplysningene er lagret.
+intake-saved-consent = Samtykket er registrert.
+intake-saved-withdrawn = Samtykket er trukket tilbake. Det gjelder ikke lenger.
+intake-saved-link = Lenken til samtykke er lagt i køen for e-post.
+intake-saved-merged = Duplikatet er slått sammen med denne søknaden.
+intake-saved-adult = Personen er lagt til i husstanden.
+intake-saved-settings = Innstillingene er lagret.
+intake-saved-channel = Rekrutteringskanalene er lagret.
+intake-saved-channel-archived = Kanalen er arkivert. Den står fortsatt på sakene som nevner den.
+intake-saved-text = Den nye versjonen av samtykketeksten er lagret. Samtykker som alt er gitt, beholder sin versjon.
+intake-title = Inntak
+intake-new-link = Registrer en telefon eller et papirskjema
+intake-waitlist-link = Ventelister
+intake-settings-link = Innstillinger for inntak
+intake-tasks = Oppgaver
+intake-task-stale = { $days ->
+    [one] ingen kontakt på 1 dag
+   *[other] ingen kontakt på { $days } dager
+}
+intake-no-tasks = Ingen søknad har ventet på kontakt i mer enn { $days } dager.
+intake-filter = Filter
+intake-filter-submit = Vis
+intake-filter-clear = Fjern filteret
+intake-field-stage = Trinn
+intake-field-programme = Program
+intake-field-course = Kurs
+intake-field-channel = Rekrutteringskanal
+intake-count = { $count ->
+    [one] 1 søknad
+   *[other] { $count } søknader
+}
+intake-column-empty = Ingen søknader.
+intake-age = { $age } år
+intake-age-unknown = Ukjent alder
+intake-age-label = Alder
+intake-days-since-contact = { $days ->
+    [0] kontakt i dag
+    [one] siste kontakt for 1 dag siden
+   *[other] siste kontakt for { $days } dager siden
+}
+intake-priority = prioritet { $priority }
+intake-offers-sent = { $count ->
+    [one] 1 tilbud er sendt.
+   *[other] { $count } tilbud er sendt.
+}
+intake-new-title = Registrer en telefon eller et papirskjema
+intake-new-intro = For en påmelding eller henvisning som kom på telefon, i brev eller på papir. Fyll inn det du har; feltene for foresatte gjelder bare et barn.
+intake-new-sibling = Et søsken i husstanden til { $names }.
+intake-household-link = Se husstanden
+intake-section-target = Kurs
+intake-field-course-hint = La stå tomt for å sette personen bare på programmets venteliste.
+intake-field-programme-waitlist = Program (bare venteliste)
+intake-field-programme-hint = Trengs bare når det ikke er valgt kurs.
+intake-course-none = Intet kurs – bare venteliste
+intake-programme-choose = Velg et program
+intake-section-participant = Deltakeren
+intake-field-participant-type = Deltakeren er
+intake-participant-child = Et barn (under 18)
+intake-participant-adult = En voksen
+intake-field-participant-name = Deltakerens fulle navn
+intake-field-birth-date = Fødselsdato
+intake-field-birth-date-hint = Må fylles ut for et barn.
+intake-field-national-id = Fødselsnummer
+intake-field-participant-phone = Deltakerens telefon
+intake-field-participant-email = Deltakerens e-postadresse
+intake-field-adult-only = Bare for en voksen deltaker.
+intake-section-guardian = Foresatt
+intake-section-guardian-hint = Bare for et barn. Dette er personen vi kontakter.
+intake-field-guardian-name = Den foresattes fulle navn
+intake-field-guardian-phone = Den foresattes telefon
+intake-field-guardian-email = Den foresattes e-postadresse
+intake-field-guardian-responsibility = Har den foresatte foreldreansvar?
+intake-section-second-guardian = Andre foresatt (valgfritt)
+intake-field-second-name = Den andre foresattes fulle navn
+intake-field-second-phone = Den andre foresattes telefon
+intake-field-second-email = Den andre foresattes e-postadresse
+intake-field-second-email-hint = En foresatt med foreldreansvar får her en lenke for å gi sitt eget samtykke.
+intake-field-second-responsibility = Har den andre foresatte foreldreansvar?
+intake-yes = Ja
+intake-no = Nei
+intake-section-contact = Hvordan de kom til oss
+intake-field-referrer-name = Henviserens navn
+intake-field-referrer-hint = Bare når en fagperson har henvist.
+intake-field-referrer-service = Henviserens tjeneste
+intake-field-referrer-phone = Henviserens telefon
+intake-field-referrer-email = Henviserens e-postadresse
+intake-field-reason = Grunnen til søknaden eller henvisningen
+intake-field-reason-hint = Bare koordinatoren og gruppelederne ser dette.
+intake-field-needs = Behov gruppelederne bør vite om
+intake-field-needs-hint = For eksempel allergier, tilgjengelighet eller tolk.
+intake-field-priority = Prioritet
+intake-channel-none = Ukjent
+intake-section-consent = Samtykke
+intake-field-consents = Samtykker som er gitt
+intake-field-consents-hint = Kryss av for det deltakeren eller den foresatte har sagt ja til, på papir eller i samtalen.
+intake-field-consent-method = Hvordan samtykkene ble gitt
+intake-new-submit = Registrer søknaden
+intake-back = Tilbake til inntakstavlen
+intake-application-title = Søknad
+intake-reference = Referanse
+intake-application-facts = Søknaden
+intake-field-kind = Kom som
+intake-received = Mottatt
+intake-last-contact = Siste kontakt
+intake-waiting-since = Venter siden
+intake-referrer = Henvist av
+intake-sensitive-hidden = Bare koordinatoren og gruppelederne ser innholdet i henvisningen.
+intake-people = Personer
+intake-household = Husstand
+intake-the-participant = deltakeren
+intake-responsibility-yes = Har foreldreansvar
+intake-responsibility-no = Uten foreldreansvar
+intake-field-phone = Telefon
+intake-field-email = E-post
+intake-send-consent-link = Send lenke til samtykke
+intake-consents = Samtykker
+intake-missing-for-enrolment = Mangler før påmelding
+intake-consents-complete = Alle samtykker som trengs for påmelding, er gitt.
+intake-consents-caption = Samtykker som er gitt, de nyeste først
+intake-consent-who = Hvem
+intake-field-purpose = Formål
+intake-consent-text-version = Tekst
+intake-field-method = Hvordan
+intake-consent-given = Gitt
+intake-consent-withdrawn = Status
+intake-version-n = versjon { $version }
+intake-recorded-by = av { $name }
+intake-withdrawn-at = Trukket { $when }
+intake-consent-active = Gjelder
+intake-withdraw-consent = Trekk tilbake
+intake-consents-none = Ingen samtykker er registrert ennå.
+intake-record-consent = Registrer et samtykke fra papir eller en samtale
+intake-field-giver = Gitt av
+intake-field-capacity = I egenskap av
+intake-record-consent-submit = Registrer samtykket
+intake-talks = Forsamtaler
+intake-talk-n = Samtale { $number }
+intake-field-talk-participants = Hvem som var med
+intake-field-talk-participants-hint = For eksempel «mor, begge gruppeledere».
+intake-field-outcome = Utfall
+intake-talks-none = Ingen forsamtaler ennå.
+intake-record-talk = Registrer samtale { $number } av høyst { $max }
+intake-field-held-on = Dato
+intake-field-notes = Notater
+intake-field-notes-hint = Bare koordinatoren og gruppelederne ser notatene.
+intake-record-talk-submit = Registrer samtalen
+intake-talks-max = Det er holdt { $max } forsamtaler; bestem neste steg nedenfor.
+intake-stage = Trinn
+intake-stage-now = Nå: { $stage }.
+intake-field-new-stage = Flytt til
+intake-field-new-stage-hint = Tilbud gis fra gruppeforslaget for et kurs.
+intake-field-note = Notat
+intake-field-note-hint = Hva som skjedde, for eksempel en telefon. Bare koordinatoren og gruppelederne ser det.
+intake-move-submit = Endre trinnet
+intake-stage-closed = Søknaden er avsluttet. En ny søknad er veien tilbake.
+intake-details = Opplysninger
+intake-details-submit = Lagre opplysningene
+intake-offers = Tilbud
+intake-offer-sent = sendt { $when }
+intake-offer-deadline = svar innen { $when }
+intake-offers-none = Ingen tilbud ennå.
+intake-duplicates = Mulige duplikater
+intake-duplicates-intro = Andre åpne søknader for samme person, eller for noen med samme navn og fødselsdato. Sammenslåing flytter duplikatets historikk, samtaler, tilbud og samtykker hit.
+intake-merge = Slå sammen med denne søknaden
+intake-history = Historikk
+intake-household-title = Husstand
+intake-members = Medlemmer
+intake-register-sibling = Registrer et søsken
+intake-household-applications = Husstandens søknader
+intake-household-no-applications = Husstanden har ingen søknader.
+intake-add-adult = Legg til en voksen
+intake-field-adult-name = Fullt navn
+intake-field-role = Rolle i husstanden
+intake-field-adult-responsibility = Foreldreansvar (for en foresatt)
+intake-add-adult-submit = Legg til personen
+intake-waitlist-title = Ventelister
+intake-waitlist-intro = Per program: høyest prioritet først, deretter de som har ventet lengst.
+intake-all-programmes = Alle programmer
+intake-waitlist-show = Vis
+intake-waitlist-caption = Venteliste for { $programme }
+intake-place = Nr.
+intake-course-wished = Ønsket kurs
+intake-waitlist-empty = Ingen står på venteliste.
+intake-waitlist-group-hint = Grupper settes sammen fra kursets side.
+intake-to-courses = Gå til kursene
+intake-group-title = Gruppeforslag
+intake-group-heading = Gruppeforslag: { $course }
+intake-group-intro = samla foreslår en gruppe fra programmets venteliste og sier hvorfor hver person er med eller ikke. Juster reglene eller velg folk inn eller ut og regn ut på nytt; ingenting sendes før du bekrefter.
+intake-group-places = Plasser
+intake-group-capacity = Plasser i gruppen
+intake-group-enrolled = Påmeldt
+intake-group-open-offers = Tilbud som venter på svar
+intake-group-places-left = Ledige plasser
+intake-group-size = I forslaget
+intake-group-minimum = Minste gruppe
+intake-group-minimum-met = Oppfylt: minst { $minimum } deltakere.
+intake-group-minimum-not-met = Ikke oppfylt: færre enn { $minimum } deltakere.
+intake-group-rules = Regler
+intake-field-age-min = Laveste alder
+intake-field-age-max = Høyeste alder
+intake-field-age-hint = Alder på kursets startdato. La stå tomt for ingen grense.
+intake-field-siblings = Søsken
+intake-group-candidates = På ventelisten
+intake-group-caption = Alle på ventelisten, i den rekkefølgen de vurderes
+intake-group-decision = Med eller ikke, og hvorfor
+intake-group-pin = Juster
+intake-group-pin-for = Juster for { $name }
+intake-group-in = MED
+intake-group-out = IKKE MED
+intake-group-no-candidates = Ingen venter på dette programmet.
+intake-group-recalculate = Regn ut på nytt
+intake-group-confirm = Bekreft og send tilbud
+intake-group-confirm-intro = { $count ->
+    [one] 1 person får tilbud om plass, med en lenke for å svare innen fristen.
+   *[other] { $count } personer får tilbud om plass, hver med en lenke for å svare innen fristen.
+}
+intake-field-deadline = Svarfrist
+intake-field-deadline-hint = La stå tomt for { $days } dager fra i dag.
+intake-group-confirm-submit = { $count ->
+    [one] Send 1 tilbud
+   *[other] Send { $count } tilbud
+}
+intake-back-to-course = Tilbake til kurset
+intake-group-link = Sett sammen gruppen
+intake-participants = Deltakere
+intake-recruited-through = kom via { $channel }
+intake-open-application = Åpne søknaden
+intake-channel-counts = Rekruttert via
+intake-channel-unknown = Ukjent
+intake-participants-none = Ingen er påmeldt ennå.
+intake-settings-title = Innstillinger for inntak
+intake-settings-general = Innstillinger
+intake-field-stale-after-days = Dager før en søknad uten kontakt blir en oppgave
+intake-field-stale-after-days-hint = 1 til 60.
+intake-field-own-say-age = Alder fra når barnets egen mening trengs
+intake-field-own-say-age-hint = 7 til 18.
+intake-field-offer-days = Dager til å svare på et tilbud
+intake-field-offer-days-hint = 1 til 60.
+intake-field-public-phone = Telefonnummer på de offentlige sidene
+intake-field-public-email = E-postadresse på de offentlige sidene
+intake-field-national-id-legend = Fødselsnummer
+intake-field-national-id-enabled = Spør etter og kontroller fødselsnummer
+intake-field-national-id-hint = Bare der organisasjonen trenger dem; de skjules for dem som ikke får se sensitive opplysninger.
+intake-channels = Rekrutteringskanaler
+intake-channels-intro = Hvordan folk hører om kursene, og hvem som henviser. En arkivert kanal tilbys ikke lenger, men står fortsatt på sakene som nevner den.
+intake-channel-archived = arkivert
+intake-channel-archive = Arkiver
+intake-channel-unarchive = Ta i bruk igjen
+intake-channel-add = Legg til en kanal
+intake-field-channel-name = Navn
+intake-field-channel-kind = Brukes for
+intake-channel-add-submit = Legg til kanalen
+intake-texts = Samtykketekster
+intake-texts-intro = Det folk samtykker til. En endring er en ny versjon; samtykker som alt er gitt, beholder versjonen de ble gitt under.
+intake-texts-older = { $count ->
+    [one] 1 eldre versjon
+   *[other] { $count } eldre versjoner
+}
+intake-texts-none = Ingen samtykketekster ennå.
+intake-text-whole-organisation = Hele organisasjonen
+intake-text-add = Skriv en ny versjon
+intake-field-text-programme = Gjelder
+intake-field-text-programme-hint = Et programs egen tekst gjelder for programmet i stedet for organisasjonens.
+intake-field-text-body = Tekst
+intake-field-text-body-hint = Hva som registreres, hvorfor, hvem som ser det, hvor lenge det lagres og hvordan man trekker samtykket.
+intake-text-add-submit = Lagre den nye versjonen

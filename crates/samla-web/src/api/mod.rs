@@ -7,8 +7,10 @@ mod certifications;
 mod courses;
 mod extract;
 mod holidays;
+mod intake;
 mod me;
 mod organisations;
+mod outbox;
 mod programmes;
 mod users;
 
@@ -31,7 +33,39 @@ pub fn routes() -> Router<AppState> {
         .route("/organisations/{org}/users", get(users::list_users).post(users::create_user))
         .route("/organisations/{org}/users/{user_id}", get(users::get_user).put(users::update_user))
         .route("/organisations/{org}/audit", get(audit::search_audit))
+        .route("/organisations/{org}/outbox", get(outbox::list_outbox_messages))
+        .route("/organisations/{org}/outbox/{message_id}/retry", axum::routing::post(outbox::retry_outbox_message))
         .merge(planning_routes())
+        .merge(intake_routes())
+}
+
+/// Recruitment, referral and intake.
+fn intake_routes() -> Router<AppState> {
+    use axum::routing::post;
+    const ORG: &str = "/organisations/{org}";
+    const APPLICATION: &str = "/organisations/{org}/applications/{application_id}";
+    Router::new()
+        .route(&format!("{ORG}/applications"), get(intake::list_applications).post(intake::create_application))
+        .route(APPLICATION, get(intake::get_application).patch(intake::update_application))
+        .route(&format!("{APPLICATION}/stage"), post(intake::move_application))
+        .route(&format!("{APPLICATION}/pre-conversations"), post(intake::record_pre_conversation))
+        .route(&format!("{APPLICATION}/merge"), post(intake::merge_application))
+        .route(&format!("{APPLICATION}/consents"), get(intake::list_consents).post(intake::record_consent))
+        .route(&format!("{APPLICATION}/consents/{{consent_id}}/withdraw"), post(intake::withdraw_consent))
+        .route(&format!("{APPLICATION}/consent-links"), post(intake::send_consent_link))
+        .route(&format!("{ORG}/households/{{household_id}}"), get(intake::get_household))
+        .route(&format!("{ORG}/households/{{household_id}}/adults"), post(intake::add_household_adult))
+        .route(&format!("{ORG}/programmes/{{programme}}/waitlist"), get(intake::list_waitlist))
+        .route(&format!("{ORG}/courses/{{course_id}}/group-proposal"), post(intake::propose_group))
+        .route(&format!("{ORG}/courses/{{course_id}}/group-proposal/confirm"), post(intake::confirm_group))
+        .route(&format!("{ORG}/courses/{{course_id}}/participants"), get(intake::list_course_participants))
+        .route(
+            &format!("{ORG}/recruitment-channels"),
+            get(intake::list_recruitment_channels).post(intake::create_recruitment_channel),
+        )
+        .route(&format!("{ORG}/recruitment-channels/{{channel_id}}/archive"), post(intake::archive_recruitment_channel))
+        .route(&format!("{ORG}/consent-texts"), get(intake::list_consent_texts).post(intake::create_consent_text))
+        .route(&format!("{ORG}/intake-settings"), get(intake::get_intake_settings).put(intake::update_intake_settings))
 }
 
 /// The programme library and course planning.
@@ -86,6 +120,7 @@ fn planning_routes() -> Router<AppState> {
         organisations::get_organisation, organisations::update_organisation,
         users::list_users, users::create_user, users::get_user, users::update_user,
         audit::search_audit,
+        outbox::list_outbox_messages, outbox::retry_outbox_message,
         programmes::list_programmes, programmes::get_programme, programmes::list_programme_versions,
         certifications::list_certifications, certifications::certify_leader, certifications::remove_certification,
         programmes::import_programme, programmes::update_programme, programmes::export_programme,
@@ -97,8 +132,16 @@ fn planning_routes() -> Router<AppState> {
         courses::get_budget, courses::replace_budget,
         holidays::list_school_holidays, holidays::add_school_holiday, holidays::delete_school_holiday,
         calendar::create_calendar_feed, calendar::revoke_calendar_feed,
+        intake::create_application, intake::list_applications, intake::get_application,
+        intake::update_application, intake::move_application, intake::record_pre_conversation,
+        intake::merge_application, intake::list_consents, intake::record_consent, intake::withdraw_consent,
+        intake::send_consent_link, intake::get_household, intake::add_household_adult, intake::list_waitlist,
+        intake::propose_group, intake::confirm_group, intake::list_course_participants,
+        intake::list_recruitment_channels, intake::create_recruitment_channel,
+        intake::archive_recruitment_channel, intake::list_consent_texts, intake::create_consent_text,
+        intake::get_intake_settings, intake::update_intake_settings,
     ),
-    components(schemas(Problem, FieldProblem, audit::OutcomeName, programmes::ProgrammeManual)),
+    components(schemas(Problem, FieldProblem, audit::OutcomeName, outbox::OutboxStatus, programmes::ProgrammeManual)),
     modifiers(&BearerAuth),
     security(("bearer" = [])),
 )]

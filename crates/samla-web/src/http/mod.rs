@@ -65,7 +65,7 @@ async fn request_id(mut request: Request, next: Next) -> Response {
 /// The path as it may appear in logs: records are named by id only, query strings (which
 /// may hold search words) are left out, and secret link tokens are masked.
 fn loggable_path(path: &str) -> String {
-    const SECRET_PREFIXES: [&str; 3] = ["/setup/", "/welcome/", "/calendar/"];
+    const SECRET_PREFIXES: [&str; 6] = ["/setup/", "/welcome/", "/calendar/", "/withdraw/", "/offer/", "/consent/"];
     match SECRET_PREFIXES.iter().find(|prefix| path.starts_with(*prefix)) {
         Some(prefix) => format!("{prefix}…"),
         None => path.to_string(),
@@ -90,5 +90,8 @@ mod tests {
         assert_eq!(super::loggable_path("/welcome/abcdef123"), "/welcome/…");
         assert_eq!(super::loggable_path("/setup/abcdef123"), "/setup/…");
         assert_eq!(super::loggable_path("/admin/users/4"), "/admin/users/4");
+        assert_eq!(super::loggable_path("/withdraw/abcdef123"), "/withdraw/…");
+        assert_eq!(super::loggable_path("/offer/abcdef123"), "/offer/…");
+        assert_eq!(super::loggable_path("/consent/abcdef123"), "/consent/…");
     }
 }

@@ -17,6 +17,7 @@ pub async fn show(State(state): State<AppState>, ui: Ui, actor: Actor) -> Result
     let tasks: Vec<(&str, &str)> = [
         (Action::PlanCourses, "/courses/new", "home-task-plan-course"),
         (Action::ViewCourses, "/courses", "home-task-courses"),
+        (Action::ManageIntake, "/intake", "home-task-intake"),
         (Action::ViewProgrammes, "/programmes", "home-task-programmes"),
         (Action::PlanCourses, "/school-holidays", "home-task-school-holidays"),
         (Action::ManageUsers, "/admin/users", "home-task-users"),
@@ -28,7 +29,15 @@ pub async fn show(State(state): State<AppState>, ui: Ui, actor: Actor) -> Result
     .map(|(_, href, key)| (href, key))
     .chain([("/account", "home-task-account")])
     .collect();
+    drop(conn);
+    // Applications nobody has contacted in time are the intake's tasks.
+    let stale = if actor.roles.may(Action::ManageIntake) {
+        crate::services::intake::applications::stale(&state, &actor).await?.len()
+    } else {
+        0
+    };
     let context = minijinja::context! {
+        stale => stale,
         roles => roles,
         organisations => organisations.iter().map(|(id, _, name)| minijinja::context!{ id => id, name => name, current => *id == actor.organisation.id }).collect::<Vec<_>>(),
         tasks => tasks.iter().map(|(href, key)| minijinja::context!{ href => href, key => key }).collect::<Vec<_>>(),

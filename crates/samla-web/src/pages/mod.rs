@@ -11,9 +11,13 @@ mod course_sessions;
 mod courses;
 mod health;
 mod home;
+mod intake;
+pub mod intake_labels;
 mod language;
 mod login;
+mod outbox;
 mod programmes;
+mod public_intake;
 mod school_holidays;
 mod second_factor;
 mod setup;
@@ -90,6 +94,53 @@ pub fn routes() -> Router<AppState> {
         .route("/courses/{id}/sessions/{session_id}/staff", post(course_sessions::set_staff))
         .route("/school-holidays", get(school_holidays::list).post(school_holidays::add))
         .route("/school-holidays/{id}/remove", post(school_holidays::remove))
+        .route("/outbox", get(outbox::list))
+        .route("/outbox/{id}/retry", post(outbox::retry))
+        .merge(public_intake_routes())
+        .merge(intake_routes())
+}
+
+/// The public intake pages (no login); their forms may send at most 64 KiB.
+fn public_intake_routes() -> Router<AppState> {
+    use axum::extract::DefaultBodyLimit;
+    Router::new()
+        .route("/o/{slug}", get(public_intake::catalogue))
+        .route(
+            "/o/{slug}/courses/{course_id}/register",
+            get(public_intake::show_register).post(public_intake::register),
+        )
+        .route("/o/{slug}/courses/{course_id}/refer", get(public_intake::show_refer).post(public_intake::refer))
+        .route("/withdraw/{token}", get(public_intake::show_withdraw).post(public_intake::withdraw))
+        .route("/offer/{token}", get(public_intake::show_offer).post(public_intake::answer_offer))
+        .route("/consent/{token}", get(public_intake::show_consent).post(public_intake::give_consent))
+        .layer(DefaultBodyLimit::max(public_intake::BODY_LIMIT))
+}
+
+/// The staff's intake pages: the board, applications, households, waitlists, the group
+/// proposal for a course and the settings.
+fn intake_routes() -> Router<AppState> {
+    use intake::{application, board, group, household, new, settings, waitlist};
+    Router::new()
+        .route("/intake", get(board::show))
+        .route("/intake/new", get(new::show).post(new::submit))
+        .route("/intake/waitlist", get(waitlist::show))
+        .route("/intake/settings", get(settings::show).post(settings::update))
+        .route("/intake/settings/channels", post(settings::add_channel))
+        .route("/intake/settings/channels/{id}/archive", post(settings::archive_channel))
+        .route("/intake/settings/channels/{id}/unarchive", post(settings::unarchive_channel))
+        .route("/intake/settings/consent-texts", post(settings::add_text))
+        .route("/intake/households/{id}", get(household::show))
+        .route("/intake/households/{id}/adults", post(household::add_adult))
+        .route("/intake/applications/{id}", get(application::show))
+        .route("/intake/applications/{id}/move", post(application::move_stage))
+        .route("/intake/applications/{id}/pre-conversations", post(application::pre_conversation))
+        .route("/intake/applications/{id}/details", post(application::details))
+        .route("/intake/applications/{id}/consents", post(application::record_consent))
+        .route("/intake/applications/{id}/consents/{consent_id}/withdraw", post(application::withdraw_consent))
+        .route("/intake/applications/{id}/consent-link", post(application::consent_link))
+        .route("/intake/applications/{id}/merge", post(application::merge))
+        .route("/courses/{id}/group", get(group::show))
+        .route("/courses/{id}/group/confirm", post(group::confirm))
 }
 
 /// What every page needs from the request: language, the form token and where we are.
@@ -167,6 +218,9 @@ fn navigation(actor: &Actor, path: &str) -> Vec<Value> {
     if actor.roles.may(Action::ViewCourses) {
         items.push(("/courses", "nav-courses"));
     }
+    if actor.roles.may(Action::ManageIntake) {
+        items.push(("/intake", "nav-intake"));
+    }
     if actor.roles.may(Action::ManageUsers) {
         items.push(("/admin/users", "nav-users"));
     }
@@ -175,6 +229,9 @@ fn navigation(actor: &Actor, path: &str) -> Vec<Value> {
     }
     if actor.roles.may(Action::ViewAuditLog) {
         items.push(("/admin/audit", "nav-audit"));
+    }
+    if crate::services::outbox::may_see_outbox(&actor.roles) {
+        items.push(("/outbox", "nav-outbox"));
     }
     items.push(("/account", "nav-account"));
     items

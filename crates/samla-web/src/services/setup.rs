@@ -80,6 +80,7 @@ pub async fn create_first_admin(store: &Store, secret: &str, admin: FirstAdmin, 
     }
     let organisation_id =
         organisations::create(&mut tx.tx, &admin.slug, &admin.organisation_name, &admin.country, now).await?;
+    crate::services::intake::settings::seed_organisation(&mut tx, organisation_id, &admin.country, now).await?;
     let user_id =
         accounts::create(&mut tx.tx, admin.email.as_str(), admin.name.as_str(), admin.password.hash().as_str(), now)
             .await?;
@@ -101,6 +102,7 @@ pub async fn add_organisation(store: &Store, slug: &str, name: &str, country: &s
     let (slug, name, country) = errors.finish(|| (slug.unwrap(), name.unwrap(), country.unwrap()))?;
     let mut tx = store.write().await?;
     let id = organisations::create(&mut tx.tx, &slug, &name, &country, now).await?;
+    crate::services::intake::settings::seed_organisation(&mut tx, id, &country, now).await?;
     audit::append(
         &mut tx,
         &AuditEvent::new("cli.organisation.create", Outcome::Success).record("organisation", id),
@@ -170,6 +172,7 @@ pub async fn seed_demo(store: &Store, now: i64) -> Result<Vec<(Role, String, Str
         Some(organisation) => organisation.id,
         None => {
             let id = organisations::create(&mut tx.tx, DEMO_SLUG, "Demo kommune", "NO", now).await?;
+            crate::services::intake::settings::seed_organisation(&mut tx, id, "NO", now).await?;
             // The demo lets people in with a password alone so a newcomer can look
             // around at once; real organisations require a second factor.
             organisations::update_settings(&mut tx.tx, id, "Demo kommune", false, 1).await?;
@@ -292,6 +295,85 @@ pub async fn seed_demo_planning(state: &crate::AppState) -> Result<(), WebError>
         for status in plan.path {
             let reason = if *status == "cancelled" { "For få påmeldte" } else { "" };
             version = course_service::set_status(state, &actor, course_id, status, reason, version).await?;
+        }
+        if plan.path.last() == Some(&"recruiting") {
+            seed_demo_intake(state, &actor, course_id, today).await?;
+        }
+    }
+    Ok(())
+}
+
+/// A few families on their way into the recruiting demo course, so the intake board,
+/// the waitlist and the group proposal have something to show. Names are invented.
+async fn seed_demo_intake(
+    state: &crate::AppState,
+    actor: &crate::auth::Actor,
+    course_id: i64,
+    today: chrono::NaiveDate,
+) -> Result<(), WebError> {
+    use crate::services::intake::applications::{self as intake, MoveForm, Origin, PreConversationForm};
+    use crate::services::intake::ApplicationForm;
+    use chrono::Datelike;
+
+    let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
+    let channels = samla_storage::intake::channels::list(&mut conn, actor.organisation.id, false).await?;
+    drop(conn);
+    let channel = |code: &str| {
+        channels.iter().find(|c| c.code.as_deref() == Some(code)).map(|c| c.id.to_string()).unwrap_or_default()
+    };
+    let born = |age: i32, month: u32| format!("{}-{month:02}-15", today.year() - age);
+    let families = [
+        ("Emma Nordmann", born(11, 3), "Kari Nordmann", "912 34 567", "school_nurse", "", &["waitlisted"][..]),
+        ("Jonas Nordmann", born(9, 8), "Kari Nordmann", "912 34 567", "school_nurse", "", &["waitlisted"][..]),
+        ("Ali Khan", born(10, 5), "Amina Khan", "934 56 789", "family_centre", "", &[][..]),
+        (
+            "Sara Hansen",
+            born(12, 1),
+            "Per Hansen",
+            "956 78 901",
+            "child_welfare",
+            "Demo: henvist fra barnevernet.",
+            &[][..],
+        ),
+    ];
+    let mut nordmann_household = None;
+    for (child, birth_date, guardian, phone, source, reason, path) in families {
+        let form = ApplicationForm {
+            course_id: course_id.to_string(),
+            participant_type: "child".into(),
+            participant_name: child.into(),
+            participant_birth_date: birth_date,
+            guardian_name: guardian.into(),
+            guardian_phone: phone.into(),
+            guardian_responsibility: "true".into(),
+            channel_id: channel(source),
+            reason: reason.into(),
+            consents: vec!["participation".into()],
+            consent_method: "paper".into(),
+            household_id: nordmann_household
+                .filter(|_| guardian == "Kari Nordmann")
+                .map(|id: i64| id.to_string())
+                .unwrap_or_default(),
+            ..Default::default()
+        };
+        let receipt =
+            intake::create(state, &actor.organisation, Origin::Staff { actor, via_api: false }, &form).await?;
+        if guardian == "Kari Nordmann" && nordmann_household.is_none() {
+            let view = intake::view(state, actor, receipt.application_id).await?;
+            nordmann_household = Some(view.application.household_id);
+        }
+        if child == "Ali Khan" {
+            let talk = PreConversationForm {
+                held_on: today.to_string(),
+                participants: "Mor, begge gruppeledere".into(),
+                notes: String::new(),
+                outcome: "continue".into(),
+            };
+            intake::record_pre_conversation(state, actor, receipt.application_id, &talk).await?;
+        }
+        for stage in path {
+            let step = MoveForm { stage: (*stage).into(), note: String::new() };
+            intake::move_stage(state, actor, receipt.application_id, &step, None).await?;
         }
     }
     Ok(())

@@ -11,7 +11,7 @@ use reqwest::redirect::Policy;
 use reqwest::{Client, Response, StatusCode};
 use samla_storage::Store;
 use samla_web::services::setup;
-use samla_web::{AppState, Clock, WebConfig};
+use samla_web::{AppState, Clock, MailSettings, WebConfig};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
@@ -67,6 +67,11 @@ async fn fresh_database(dir: &TempDir) -> (String, Option<(String, String)>) {
 impl TestApp {
     /// A fresh application with one organisation (`org-a`) and nobody in it.
     pub async fn spawn() -> TestApp {
+        TestApp::spawn_with_mail_settings(MailSettings::default()).await
+    }
+
+    /// [`TestApp::spawn`] with the outbox delivered as `mail` says (see [`MailServer`]).
+    pub async fn spawn_with_mail_settings(mail: MailSettings) -> TestApp {
         // `SAMLA_TEST_LOG=warn` (or any filter) shows the server's log in failing tests.
         if let Ok(filter) = std::env::var("SAMLA_TEST_LOG") {
             let _ = tracing_subscriber::fmt().with_env_filter(filter).with_test_writer().try_init();
@@ -79,7 +84,7 @@ impl TestApp {
         let address = listener.local_addr().expect("address");
         let base_url = format!("http://{address}");
         let config = WebConfig { public_url: base_url.clone(), test_clock: true };
-        let state = AppState::new(store, config, Clock::default());
+        let state = AppState::new(store, config, Clock::default()).with_mail(mail).expect("mail settings");
         let app = samla_web::app(state.clone());
         tokio::spawn(async move {
             axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>()).await.expect("server");
@@ -458,5 +463,235 @@ impl Drop for ScratchDatabase {
             })
             .join();
         }
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// Mail: a real SMTP server (Python's aiosmtpd) on loopback, and apps that send to it.
+// ---------------------------------------------------------------------------------
+
+impl TestApp {
+    /// A fresh application whose outbox goes to a real SMTP server started for the
+    /// test, with the delivery worker running as in `samla serve` (woken when mail is
+    /// queued; it polls only once an hour, so a test sees the wake-up, not the poll).
+    pub async fn spawn_with_mail() -> (TestApp, MailServer) {
+        let server = MailServer::start().await;
+        let app = TestApp::spawn_with_smtp(&server.url()).await;
+        app.start_outbox_worker();
+        (app, server)
+    }
+
+    /// A fresh application that sends to `smtp_url`, without a background worker: the
+    /// test delivers with [`TestApp::deliver_due`], so it decides when attempts happen.
+    pub async fn spawn_with_smtp(smtp_url: &str) -> TestApp {
+        TestApp::spawn_with_mail_settings(MailSettings {
+            smtp_url: Some(smtp_url.to_string()),
+            poll_seconds: 3600,
+            ..MailSettings::default()
+        })
+        .await
+    }
+
+    /// Runs the delivery worker in the background until the test ends.
+    pub fn start_outbox_worker(&self) {
+        tokio::spawn(samla_web::outbox_worker::run(self.state.clone(), std::future::pending::<()>()));
+    }
+
+    /// One delivery round, as the worker runs it: how many messages went out.
+    pub async fn deliver_due(&self) -> usize {
+        samla_web::outbox_worker::deliver_due(&self.state).await.expect("delivery round")
+    }
+
+    pub async fn organisation_id(&self, slug: &str) -> i64 {
+        sqlx::query_scalar("SELECT id FROM organisations WHERE slug = $1")
+            .bind(slug)
+            .fetch_one(self.state.store.pool())
+            .await
+            .expect("organisation id")
+    }
+
+    /// One outbox row, straight from the database.
+    pub async fn outbox_message(&self, id: i64) -> samla_storage::outbox::OutboxMessage {
+        let mut conn = self.state.store.pool().acquire().await.expect("connection");
+        let organisation_id: Option<i64> =
+            sqlx::query_scalar("SELECT organisation_id FROM outbox_messages WHERE id = $1")
+                .bind(id)
+                .fetch_one(&mut *conn)
+                .await
+                .expect("outbox row");
+        samla_storage::outbox::get(&mut conn, organisation_id.unwrap_or(0), id).await.expect("outbox message")
+    }
+}
+
+/// A port on loopback that nothing listens on (just now).
+pub fn free_port() -> u16 {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a free port");
+    listener.local_addr().expect("address").port()
+}
+
+/// The Python the mail tests run aiosmtpd with: `SAMLA_TEST_PYTHON`, else the venv
+/// `scripts/test` makes (tests/python/requirements.txt) if it exists, else `python3`.
+pub fn test_python() -> String {
+    if let Some(python) = std::env::var("SAMLA_TEST_PYTHON").ok().filter(|p| !p.is_empty()) {
+        return python;
+    }
+    let cache = std::env::var("XDG_CACHE_HOME")
+        .ok()
+        .filter(|c| !c.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var("HOME").ok().map(|home| PathBuf::from(home).join(".cache")));
+    let venv = std::env::var("SAMLA_PYTHON_VENV")
+        .ok()
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| cache.map(|c| c.join("samla-python-checks-venv")));
+    match venv.map(|v| v.join("bin/python")) {
+        Some(python) if python.exists() => python.display().to_string(),
+        _ => "python3".to_string(),
+    }
+}
+
+/// Fails the test, never skips it, when aiosmtpd cannot be imported.
+fn require_aiosmtpd(python: &str) {
+    static CHECKED: std::sync::OnceLock<Result<(), String>> = std::sync::OnceLock::new();
+    let result =
+        CHECKED.get_or_init(|| match std::process::Command::new(python).args(["-c", "import aiosmtpd"]).output() {
+            Ok(out) if out.status.success() => Ok(()),
+            Ok(out) => Err(String::from_utf8_lossy(&out.stderr).trim().to_string()),
+            Err(error) => Err(error.to_string()),
+        });
+    if let Err(error) = result {
+        panic!(
+            "the mail tests run a real SMTP server, Python's aiosmtpd, and `{python}` cannot import it ({error}). \
+             Run scripts/test (it makes a venv from tests/python/requirements.txt), or make one yourself: \
+             python3 -m venv V && V/bin/pip install -r tests/python/requirements.txt, then set SAMLA_TEST_PYTHON=V/bin/python"
+        );
+    }
+}
+
+/// A real SMTP server: `python -m aiosmtpd` on loopback, storing each message it
+/// accepts in a Maildir, stopped when dropped.
+pub struct MailServer {
+    pub port: u16,
+    dir: TempDir,
+    child: std::process::Child,
+}
+
+/// A message as it arrived at the SMTP server.
+#[derive(Debug, Clone)]
+pub struct ReceivedMail {
+    /// The `To` header.
+    pub to: String,
+    /// The envelope recipients (`RCPT TO`), as aiosmtpd records them.
+    pub envelope_to: String,
+    pub from: String,
+    /// Decoded (RFC 2047).
+    pub subject: String,
+    /// The text body, decoded, with `\n` line ends.
+    pub body: String,
+    pub message_id: String,
+    pub content_type: String,
+}
+
+impl MailServer {
+    /// On a free port.
+    pub async fn start() -> MailServer {
+        MailServer::start_on(free_port()).await
+    }
+
+    /// On `port` (e.g. one an app was told about while nothing listened there yet).
+    pub async fn start_on(port: u16) -> MailServer {
+        let python = test_python();
+        require_aiosmtpd(&python);
+        let dir = TempDir::new();
+        let log = std::fs::File::create(dir.0.join("aiosmtpd.log")).expect("log file");
+        let child = std::process::Command::new(&python)
+            .args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}"), "-c", "aiosmtpd.handlers.Mailbox"])
+            .arg(dir.0.join("maildir"))
+            .stdin(std::process::Stdio::null())
+            .stdout(log.try_clone().expect("log file"))
+            .stderr(log)
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {python} -m aiosmtpd: {e}"));
+        let mut server = MailServer { port, dir, child };
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        loop {
+            if tokio::net::TcpStream::connect(("127.0.0.1", port)).await.is_ok() {
+                return server;
+            }
+            if let Ok(Some(status)) = server.child.try_wait() {
+                panic!("aiosmtpd on port {port} exited ({status}): {}", server.log());
+            }
+            if std::time::Instant::now() > deadline {
+                panic!("aiosmtpd did not accept connections on port {port} within 20 s: {}", server.log());
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+    }
+
+    pub fn url(&self) -> String {
+        format!("smtp://127.0.0.1:{}", self.port)
+    }
+
+    fn log(&self) -> String {
+        std::fs::read_to_string(self.dir.0.join("aiosmtpd.log")).unwrap_or_default()
+    }
+
+    /// Every message that has arrived, oldest first.
+    pub fn received(&self) -> Vec<ReceivedMail> {
+        let Ok(entries) = std::fs::read_dir(self.dir.0.join("maildir").join("new")) else {
+            return Vec::new();
+        };
+        let mut files: Vec<(std::time::SystemTime, PathBuf)> = entries
+            .flatten()
+            .map(|e| (e.metadata().and_then(|m| m.modified()).unwrap_or(std::time::UNIX_EPOCH), e.path()))
+            .collect();
+        files.sort();
+        files
+            .into_iter()
+            .map(|(_, path)| {
+                let raw = std::fs::read(&path).expect("a stored message");
+                let mail =
+                    mailparse::parse_mail(&raw).unwrap_or_else(|e| panic!("{} does not parse: {e}", path.display()));
+                let header = |name: &str| {
+                    mailparse::MailHeaderMap::get_first_value(mail.headers.as_slice(), name).unwrap_or_default()
+                };
+                ReceivedMail {
+                    to: header("To"),
+                    envelope_to: header("X-RcptTo"),
+                    from: header("From"),
+                    subject: header("Subject"),
+                    body: mail.get_body().expect("a text body").replace("\r\n", "\n"),
+                    message_id: header("Message-ID"),
+                    content_type: mail.ctype.mimetype.clone(),
+                }
+            })
+            .collect()
+    }
+
+    /// Waits until at least `count` messages have arrived (failing the test after
+    /// `deadline`) and returns them all.
+    pub async fn wait_for(&self, count: usize, deadline: std::time::Duration) -> Vec<ReceivedMail> {
+        let until = std::time::Instant::now() + deadline;
+        loop {
+            let received = self.received();
+            if received.len() >= count {
+                return received;
+            }
+            if std::time::Instant::now() > until {
+                panic!(
+                    "expected {count} messages at the SMTP server within {deadline:?}, got {}: {received:?}",
+                    received.len()
+                );
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+    }
+}
+
+impl Drop for MailServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
     }
 }

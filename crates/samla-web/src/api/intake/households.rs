@@ -1,0 +1,99 @@
+//! Households: the family of a participant, with every application of theirs
+//! (siblings included), and adding another adult (a second guardian, a step-parent).
+
+use super::*;
+use crate::services::intake::households::{self as service, AdultForm};
+
+/// A family: its members and their applications.
+#[derive(Serialize, ToSchema)]
+pub struct Household {
+    pub id: i64,
+    /// National identity numbers are masked unless the caller may see sensitive data
+    /// for every application of the household.
+    pub members: Vec<HouseholdPerson>,
+    pub applications: Vec<ApplicationSummary>,
+}
+
+/// A household the caller works with (for a group leader: one with an application
+/// for their course). A read of personal data, audited.
+#[utoipa::path(get, path = "/api/v1/organisations/{org}/households/{household_id}", operation_id = "getHousehold", tag = "intake",
+    params(("org" = String, Path, description = "The organisation's slug"), ("household_id" = i64, Path, description = "The household's id")),
+    responses(
+        (status = 200, description = "The household", body = Household),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such household here", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn get_household(
+    State(state): State<AppState>,
+    caller: ApiCaller,
+    Path((org, household_id)): Path<(String, Id)>,
+) -> Result<Json<Household>, WebError> {
+    let actor = intake_worker(&state, &caller, &org).await?;
+    let view = service::view(&state, &actor, household_id.0).await?;
+    Ok(Json(Household {
+        id: view.id,
+        members: view.members.iter().map(person_json).collect(),
+        applications: view.applications.iter().map(summary_json).collect(),
+    }))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewHouseholdAdult {
+    #[schema(
+        max_length = 200,
+        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\s\x00-\x1F\x7F-\x9F\u2028\u2029][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
+    )]
+    pub name: String,
+    #[serde(default)]
+    #[schema(max_length = 30, pattern = r"^\+?[ ().-]*([0-9][ ().-]*){5,15}$")]
+    pub phone: Option<String>,
+    #[serde(default)]
+    #[schema(format = "email", max_length = 254)]
+    pub email: Option<String>,
+    /// Left out: guardian.
+    #[serde(default)]
+    pub role: Option<AdultRoleName>,
+    /// For a guardian: parental responsibility, so their consent is needed too. Left out: false.
+    #[serde(default)]
+    pub parental_responsibility: bool,
+}
+
+/// Adds a second guardian or another adult to the household.
+#[utoipa::path(post, path = "/api/v1/organisations/{org}/households/{household_id}/adults", operation_id = "addHouseholdAdult", tag = "intake",
+    params(("org" = String, Path, description = "The organisation's slug"), ("household_id" = i64, Path, description = "The household's id")),
+    request_body = NewHouseholdAdult,
+    responses(
+        (status = 201, description = "Added", body = HouseholdPerson),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such household here", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn add_household_adult(
+    State(state): State<AppState>,
+    caller: ApiCaller,
+    Path((org, household_id)): Path<(String, Id)>,
+    ApiJson(body): ApiJson<NewHouseholdAdult>,
+) -> Result<impl IntoResponse, WebError> {
+    let actor = intake_worker(&state, &caller, &org).await?;
+    let mut errors = FieldErrors::new();
+    check_line(&mut errors, "name", Some(&body.name), 200);
+    check_phone(&mut errors, "phone", body.phone.as_deref());
+    check_email(&mut errors, "email", body.email.as_deref());
+    errors.finish(|| ())?;
+    let form = AdultForm {
+        name: body.name,
+        phone: opt(&body.phone).to_string(),
+        email: opt(&body.email).to_string(),
+        role: body.role.unwrap_or(AdultRoleName::Guardian).code().to_string(),
+        parental_responsibility: body.parental_responsibility.to_string(),
+    };
+    let person_id = service::add_adult(&state, &actor, household_id.0, &form).await?;
+    let view = service::view(&state, &actor, household_id.0).await?;
+    let person = view.members.iter().find(|p| p.id == person_id).ok_or(WebError::NotFound)?;
+    Ok((StatusCode::CREATED, Json(person_json(person))))
+}

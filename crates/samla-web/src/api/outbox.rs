@@ -1,0 +1,141 @@
+//! The organisation's outbox: outgoing mail and its delivery state (coordinators and
+//! secretaries). Bodies are not part of the API, only subjects.
+
+use super::extract::Id;
+use super::users::page_bounds;
+use super::{ApiQuery, Page, Problem};
+use crate::auth::ApiCaller;
+use crate::error::WebError;
+use crate::services::outbox::{self, OutboxFilter};
+use crate::AppState;
+use axum::extract::{Path, State};
+use axum::Json;
+use samla_domain::messages::MessageStatus;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+#[derive(Deserialize, Serialize, ToSchema, Clone, Copy)]
+#[serde(rename_all = "snake_case")]
+pub enum OutboxStatus {
+    /// Waiting to be sent, for the first time or again after a failed attempt.
+    Queued,
+    Sent,
+    /// Every attempt failed; retryOutboxMessage sends it again.
+    Failed,
+}
+
+impl From<OutboxStatus> for MessageStatus {
+    fn from(status: OutboxStatus) -> Self {
+        match status {
+            OutboxStatus::Queued => MessageStatus::Queued,
+            OutboxStatus::Sent => MessageStatus::Sent,
+            OutboxStatus::Failed => MessageStatus::Failed,
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct OutboxMessage {
+    pub id: i64,
+    /// The recipient's address.
+    pub to: String,
+    pub subject: String,
+    /// The message key, e.g. `application-receipt`.
+    pub template: String,
+    /// nb or en.
+    pub language: String,
+    /// queued, sent or failed.
+    pub status: String,
+    /// Delivery attempts so far.
+    pub attempts: i64,
+    /// Unix seconds of the next attempt, while queued.
+    pub next_attempt_at: Option<i64>,
+    pub last_error: Option<String>,
+    /// The kind of record the message is about, e.g. `application`.
+    pub related_type: Option<String>,
+    pub related_id: Option<i64>,
+    /// Unix seconds.
+    pub created_at: i64,
+    /// Unix seconds.
+    pub sent_at: Option<i64>,
+}
+
+impl From<samla_storage::outbox::OutboxMessage> for OutboxMessage {
+    fn from(m: samla_storage::outbox::OutboxMessage) -> Self {
+        OutboxMessage {
+            next_attempt_at: (m.status == MessageStatus::Queued.as_str()).then_some(m.next_attempt_at),
+            id: m.id,
+            to: m.to_address,
+            subject: m.subject,
+            template: m.template,
+            language: m.language,
+            status: m.status,
+            attempts: m.attempts,
+            last_error: m.last_error,
+            related_type: m.related_type,
+            related_id: m.related_id,
+            created_at: m.created_at,
+            sent_at: m.sent_at,
+        }
+    }
+}
+
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct OutboxParams {
+    /// Only messages with this status.
+    pub status: Option<OutboxStatus>,
+    /// How many to return, 1–200 (default 50).
+    #[param(minimum = 1, maximum = 200)]
+    pub limit: Option<i64>,
+    /// `next_cursor` from the previous page.
+    #[param(pattern = "^[0-9]{1,18}$")]
+    pub cursor: Option<String>,
+}
+
+/// The organisation's outgoing mail, newest first. Shows recipients' addresses, so each
+/// call is audited.
+#[utoipa::path(get, path = "/api/v1/organisations/{org}/outbox", operation_id = "listOutboxMessages", tag = "outbox",
+    params(("org" = String, Path, description = "The organisation's slug"), OutboxParams),
+    responses(
+        (status = 200, description = "A page of messages", body = Page<OutboxMessage>),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid paging", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn list_outbox_messages(
+    State(state): State<AppState>,
+    caller: ApiCaller,
+    Path(org): Path<String>,
+    ApiQuery(params): ApiQuery<OutboxParams>,
+) -> Result<Json<Page<OutboxMessage>>, WebError> {
+    let actor = caller.in_organisation(&state, &org).await?;
+    let (limit, cursor) = page_bounds(params.limit, params.cursor.as_deref())?;
+    let filter = OutboxFilter { status: params.status.map(MessageStatus::from), before_id: cursor, limit };
+    let messages = outbox::list(&state, &actor, filter).await?;
+    let next_cursor = if messages.len() as i64 == limit { messages.last().map(|m| m.id.to_string()) } else { None };
+    Ok(Json(Page { items: messages.into_iter().map(OutboxMessage::from).collect(), next_cursor }))
+}
+
+/// Sends a failed message again now: it gets one more attempt.
+#[utoipa::path(post, path = "/api/v1/organisations/{org}/outbox/{message_id}/retry", operation_id = "retryOutboxMessage", tag = "outbox",
+    params(("org" = String, Path, description = "The organisation's slug"), ("message_id" = i64, Path, description = "The message's id")),
+    responses(
+        (status = 200, description = "Queued again", body = OutboxMessage),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such message here", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The message has not failed (queued or sent)", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn retry_outbox_message(
+    State(state): State<AppState>,
+    caller: ApiCaller,
+    Path((org, message_id)): Path<(String, Id)>,
+) -> Result<Json<OutboxMessage>, WebError> {
+    let actor = caller.in_organisation(&state, &org).await?;
+    let message = outbox::retry(&state, &actor, message_id.0).await?;
+    Ok(Json(OutboxMessage::from(message)))
+}

@@ -1,0 +1,116 @@
+//! A household: the children, guardians and other adults of one family, with every
+//! application of theirs (siblings included).
+
+use super::access::sees_sensitive;
+use crate::auth::Actor;
+use crate::error::WebError;
+use crate::AppState;
+use samla_domain::audit::Outcome;
+use samla_domain::validation::{phone, required_line};
+use samla_domain::{Action, FieldError, FieldErrors, Scope};
+use samla_storage::intake::applications::{self, Summary};
+use samla_storage::intake::households::{self, NewPerson, Person};
+use samla_storage::{audit, courses, StoreError};
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct HouseholdView {
+    pub id: i64,
+    pub members: Vec<Person>,
+    pub applications: Vec<Summary>,
+}
+
+/// The household, if the actor works with at least one of its applications; audited.
+pub async fn view(state: &AppState, actor: &Actor, id: i64) -> Result<HouseholdView, WebError> {
+    let scope = actor.authorize(state, Action::ManageIntake).await?;
+    let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
+    households::exists(&mut conn, actor.organisation.id, id).await?;
+    let applications = applications::in_household(&mut conn, id).await?;
+    let mut reachable = scope == Scope::Organisation;
+    let mut sensitive_everywhere = true;
+    for application in &applications {
+        if let Some(course_id) = application.course_id {
+            if courses::works_on(&mut conn, course_id, actor.user_id).await? {
+                reachable = true;
+            }
+        }
+    }
+    drop(conn);
+    if !reachable {
+        crate::services::audit::record(state, actor.event("manage_intake", Outcome::Denied).record("household", id))
+            .await?;
+        return Err(WebError::Forbidden);
+    }
+    for application in &applications {
+        sensitive_everywhere &= sees_sensitive(state, actor, application.course_id).await?;
+    }
+    actor.record_read(state, "household.read", "household", id).await?;
+    let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
+    let mut members = households::members(&mut conn, id).await?;
+    if !sensitive_everywhere || applications.is_empty() && !actor.roles.may_see_sensitive() {
+        for person in &mut members {
+            if let Some(number) = person.national_id.as_mut() {
+                *number = format!("{}•••••", number.chars().take(6).collect::<String>());
+            }
+        }
+    }
+    Ok(HouseholdView { id, members, applications })
+}
+
+/// Another adult of the household as typed: a second guardian, a step-parent.
+#[derive(Debug, Clone, Default, serde::Deserialize, utoipa::ToSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct AdultForm {
+    pub name: String,
+    pub phone: String,
+    pub email: String,
+    /// guardian or adult.
+    pub role: String,
+    /// "true" when the guardian has parental responsibility.
+    pub parental_responsibility: String,
+}
+
+pub async fn add_adult(state: &AppState, actor: &Actor, household_id: i64, form: &AdultForm) -> Result<i64, WebError> {
+    view(state, actor, household_id).await?;
+    let mut errors = FieldErrors::new();
+    let name = errors.take(required_line("name", &form.name, 200));
+    let phone =
+        if form.phone.trim().is_empty() { Some(String::new()) } else { errors.take(phone("phone", &form.phone)) };
+    let email = if form.email.trim().is_empty() {
+        Some(String::new())
+    } else {
+        errors.take(samla_domain::accounts::Email::parse("email", &form.email).map(|e| e.as_str().to_string()))
+    };
+    let role = errors.take(match form.role.trim() {
+        "guardian" | "" => Ok("guardian"),
+        "adult" => Ok("adult"),
+        _ => Err(FieldError::new("role", "error-choice")),
+    });
+    errors.finish(|| ())?;
+    let now = state.clock.now();
+    let mut tx = state.store.write().await?;
+    let role = role.unwrap_or("guardian");
+    let id = households::add_person(
+        &mut tx.tx,
+        actor.organisation.id,
+        &NewPerson {
+            household_id,
+            household_role: role,
+            parental_responsibility: role == "guardian" && matches!(form.parental_responsibility.trim(), "true" | "on"),
+            name: &name.unwrap_or_default(),
+            birth_date: None,
+            national_id: None,
+            phone: &phone.unwrap_or_default(),
+            email: &email.unwrap_or_default(),
+        },
+        now,
+    )
+    .await?;
+    audit::append(
+        &mut tx,
+        &actor.event("household.add_person", Outcome::Success).record("household", household_id),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
