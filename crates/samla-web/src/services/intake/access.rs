@@ -59,3 +59,11 @@ pub async fn course_limit(state: &AppState, actor: &Actor, scope: Scope) -> Resu
     let mine = courses::list(&mut conn, actor.organisation.id, Some(actor.user_id)).await?;
     Ok(Some(mine.into_iter().map(|c| c.id).collect()))
 }
+
+/// Shows only the birth date part of a national identity number (the first six digits),
+/// for those who need to tell people apart but not the full number.
+pub fn mask_national_id(person: &mut samla_storage::intake::households::Person) {
+    if let Some(number) = person.national_id.as_mut() {
+        *number = format!("{}•••••", number.chars().take(6).collect::<String>());
+    }
+}

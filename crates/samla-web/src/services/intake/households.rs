@@ -47,11 +47,7 @@ pub async fn view(state: &AppState, actor: &Actor, id: i64) -> Result<HouseholdV
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
     let mut members = households::members(&mut conn, id).await?;
     if !sensitive_everywhere || applications.is_empty() && !actor.roles.may_see_sensitive() {
-        for person in &mut members {
-            if let Some(number) = person.national_id.as_mut() {
-                *number = format!("{}•••••", number.chars().take(6).collect::<String>());
-            }
-        }
+        members.iter_mut().for_each(super::access::mask_national_id);
     }
     Ok(HouseholdView { id, members, applications })
 }
