@@ -18,6 +18,7 @@ use samla_web::services::intake::settings::{self, SettingsForm};
 use serde_json::{json, Value};
 
 const A: &str = "/organisations/org-a";
+const ARRIVAL: std::time::Duration = std::time::Duration::from_secs(20);
 
 /// Today in Oslo, as the server sees it.
 fn today(app: &TestApp) -> chrono::NaiveDate {
@@ -499,7 +500,7 @@ async fn a_referral_needs_a_reason_and_an_informed_family() {
 
 #[tokio::test]
 async fn the_second_guardian_consents_through_their_link() {
-    let app = TestApp::spawn().await;
+    let (app, mail) = TestApp::spawn_with_mail().await;
     let org = organisation(&app).await;
     let course = recruiting_course(&app, &org, "SMIL for våren").await;
     let path = format!("/o/org-a/courses/{course}/register");
@@ -511,13 +512,16 @@ async fn the_second_guardian_consents_through_their_link() {
     fields.push(("second_guardian_responsibility".into(), "true".into()));
     let (status, html) = post(&browser, &path, &csrf, &submission, &fields).await;
     assert_eq!(status, StatusCode::OK, "{}", strip_tags(&html));
-    let body: String = sqlx::query_scalar(
-        "SELECT body_text FROM outbox_messages WHERE template = 'consent-request' AND to_address = 'per@example.no'",
-    )
-    .fetch_one(app.state.store.pool())
-    .await
-    .expect("a consent link went to the second guardian");
-    let link = link_path(&body, "/consent/");
+    // Both mails arrive at the real SMTP server: Kari's receipt and Per's consent link.
+    let received = mail.wait_for(2, ARRIVAL).await;
+    let receipt = received.iter().find(|m| m.envelope_to == "kari@example.no").expect("Kari's receipt");
+    assert!(receipt.body.contains(&reference_in(&html)), "{}", receipt.body);
+    assert!(receipt.body.contains("/withdraw/"), "the receipt carries the withdraw link: {}", receipt.body);
+    let request = received.iter().find(|m| m.envelope_to == "per@example.no").expect("Per's consent link");
+    for private in ["Ola", "Nøtteallergi", "SMIL"] {
+        assert!(!request.body.contains(private), "no names or details in mail: {}", request.body);
+    }
+    let link = link_path(&request.body, "/consent/");
 
     let other = app.browser();
     let (status, page) = other.get_html(&link).await;
@@ -546,7 +550,7 @@ async fn the_second_guardian_consents_through_their_link() {
 
 #[tokio::test]
 async fn families_answer_their_offers() {
-    let app = TestApp::spawn().await;
+    let (app, mail) = TestApp::spawn_with_mail().await;
     let org = organisation(&app).await;
     let course = recruiting_course(&app, &org, "SMIL for våren").await;
     let path = format!("/o/org-a/courses/{course}/register");
@@ -584,18 +588,16 @@ async fn families_answer_their_offers() {
     let confirm = ConfirmForm { include, expected, ..Default::default() };
     assert_eq!(group::confirm(&app.state, &actor, course, &confirm).await.expect("offers"), 3);
 
+    // Three receipts and three offers arrive at the real SMTP server.
+    let received = mail.wait_for(6, ARRIVAL).await;
     let offer_link = |email: &'static str| {
-        let app = &app;
-        async move {
-            let body: String = sqlx::query_scalar(
-                "SELECT body_text FROM outbox_messages WHERE template = 'offer' AND to_address = $1",
-            )
-            .bind(email)
-            .fetch_one(app.state.store.pool())
-            .await
-            .expect("an offer mail");
-            link_path(&body, "/offer/")
-        }
+        let offer = received
+            .iter()
+            .find(|m| m.envelope_to == email && m.body.contains("/offer/"))
+            .unwrap_or_else(|| panic!("an offer mail to {email}"));
+        assert!(!offer.body.contains("SMIL"), "an offer does not name the course: {}", offer.body);
+        let link = link_path(&offer.body, "/offer/");
+        async move { link }
     };
     let browser = app.browser();
 
