@@ -10,6 +10,7 @@ use tokio::sync::Notify;
 
 /// How long a stopping server waits for the outbox worker to finish the message it is
 /// sending; a message cut off is sent again when its lease runs out.
+const HOUSEKEEPING_SECONDS: u64 = 300;
 const WORKER_STOP_SECONDS: u64 = 10;
 
 pub async fn serve(storage: Storage, args: ServeArgs) -> anyhow::Result<()> {
@@ -57,6 +58,7 @@ pub async fn serve(storage: Storage, args: ServeArgs) -> anyhow::Result<()> {
         async move { stop.notified().await }
     }));
 
+    let housekeeping = tokio::spawn(housekeeping(state.clone()));
     let app = samla_web::app(state);
     tracing::info!(address = %local, "samla is listening");
     let served = axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
@@ -68,10 +70,24 @@ pub async fn serve(storage: Storage, args: ServeArgs) -> anyhow::Result<()> {
         worker.abort();
         tracing::warn!("outbox: the worker did not stop in time; unsent mail stays queued");
     }
+    // Each round is one transaction, so stopping between or during rounds loses nothing.
+    housekeeping.abort();
     served?;
     store.close().await;
     tracing::info!("samla stopped");
     Ok(())
+}
+
+/// Rules that take effect with time: offers not answered by their deadline lapse.
+async fn housekeeping(state: AppState) {
+    loop {
+        match samla_web::services::intake::group::lapse_overdue_offers(&state).await {
+            Ok(0) => {}
+            Ok(lapsed) => tracing::info!(lapsed, "intake: offers past their deadline went back to the waitlist"),
+            Err(error) => tracing::error!(?error, "intake: lapsing offers failed; trying again later"),
+        }
+        tokio::time::sleep(Duration::from_secs(HOUSEKEEPING_SECONDS)).await;
+    }
 }
 
 /// The demo organisation's outbox gets one example message (once).

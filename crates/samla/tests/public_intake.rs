@@ -643,3 +643,48 @@ async fn families_answer_their_offers() {
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert!(strip_tags(&page).contains("Vi fant ikke dette tilbudet"));
 }
+
+#[tokio::test]
+async fn an_unanswered_offer_lapses_and_the_family_is_back_on_the_waitlist() {
+    let (app, mail) = TestApp::spawn_with_mail().await;
+    let org = organisation(&app).await;
+    let course = recruiting_course(&app, &org, "SMIL for våren").await;
+    let path = format!("/o/org-a/courses/{course}/register");
+    let browser = app.browser();
+    let (csrf, submission) = open_form(&browser, &path).await;
+    let fields = child_fields(&app, "Ola Nordmann", "Kari Nordmann", "kari@example.no");
+    let (status, html) = post(&browser, &path, &csrf, &submission, &fields).await;
+    assert_eq!(status, StatusCode::OK);
+    let (id, _, _, _) = application(&app, &reference_in(&html)).await;
+    let actor = coordinator_actor(&app, &org).await;
+    let step = MoveForm { stage: "waitlisted".into(), note: String::new() };
+    application_service::move_stage(&app.state, &actor, id, &step, None).await.expect("waitlisted");
+    let waiting_since: Option<i64> = sqlx::query_scalar("SELECT waitlisted_at FROM applications WHERE id = $1")
+        .bind(id)
+        .fetch_one(app.state.store.pool())
+        .await
+        .unwrap();
+    let confirm = ConfirmForm { expected: vec![id.to_string()], ..Default::default() };
+    assert_eq!(group::confirm(&app.state, &actor, course, &confirm).await.expect("an offer"), 1);
+    let received = mail.wait_for(2, ARRIVAL).await;
+    let offer = received.iter().find(|m| m.body.contains("/offer/")).expect("the offer mail");
+    let link = link_path(&offer.body, "/offer/");
+
+    assert_eq!(group::lapse_overdue_offers(&app.state).await.unwrap(), 0, "nothing lapses before the deadline");
+    app.state.clock.advance(8 * 86_400);
+    assert_eq!(group::lapse_overdue_offers(&app.state).await.unwrap(), 1);
+    let (stage, waitlisted_at): (String, Option<i64>) =
+        sqlx::query_as("SELECT stage, waitlisted_at FROM applications WHERE id = $1")
+            .bind(id)
+            .fetch_one(app.state.store.pool())
+            .await
+            .unwrap();
+    assert_eq!(stage, "waitlisted");
+    assert_eq!(waitlisted_at, waiting_since, "the family keeps its place in the queue");
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM offers WHERE status = 'lapsed'").await, 1);
+    let (status, page) = app.browser().get_html(&link).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!page.contains("value=\"accept\""), "a lapsed offer cannot be accepted");
+    assert!(page.contains("Fristen for å svare på dette tilbudet er ute."), "the kind expired page");
+    assert_eq!(group::lapse_overdue_offers(&app.state).await.unwrap(), 0, "lapsing happens once");
+}

@@ -95,3 +95,13 @@ pub async fn open_for_course(conn: &mut AnyConnection, course_id: i64) -> Result
         .fetch_one(conn)
         .await?)
 }
+
+/// Open offers of every organisation whose deadline has passed.
+pub async fn overdue(conn: &mut AnyConnection, now: i64) -> Result<Vec<Offer>> {
+    Ok(sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM offers WHERE status = 'open' AND deadline_at < $1 ORDER BY deadline_at, id"
+    ))
+    .bind(now)
+    .fetch_all(conn)
+    .await?)
+}

@@ -274,3 +274,26 @@ pub async fn confirm(state: &AppState, actor: &Actor, course_id: i64, form: &Con
     tx.commit().await?;
     Ok(included.len())
 }
+
+/// Offers nobody answered by the deadline lapse: the place is free again and the
+/// application goes back on the waitlist, keeping its place in the queue. Run by the
+/// server every few minutes; returns how many lapsed.
+pub async fn lapse_overdue_offers(state: &AppState) -> Result<usize, WebError> {
+    let now = state.clock.now();
+    let mut tx = state.store.write().await?;
+    let overdue = offers::overdue(&mut tx.tx, now).await?;
+    for offer in &overdue {
+        offers::respond(&mut tx.tx, offer.id, "lapsed", now).await?;
+        let application = applications::get_any(&mut tx.tx, offer.application_id).await?;
+        if application.stage == Stage::Offered.as_str() {
+            applications::set_stage(&mut tx.tx, application.id, Stage::Waitlisted.as_str(), None, now).await?;
+            applications::add_event(&mut tx.tx, application.id, now, None, Some("offered"), "waitlisted", "").await?;
+        }
+        let mut event =
+            samla_domain::audit::AuditEvent::new("offer.lapse", Outcome::Success).record("application", application.id);
+        event.organisation_id = Some(application.organisation_id);
+        audit::append(&mut tx, &event, now).await?;
+    }
+    tx.commit().await?;
+    Ok(overdue.len())
+}
