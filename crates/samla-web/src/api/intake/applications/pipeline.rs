@@ -1,0 +1,247 @@
+//! Changing an application: details, stage moves, pre-conversations, merging; the waitlist.
+
+use super::super::*;
+use super::read::{answer, pre_conversation_json};
+use crate::services::intake::applications::{self as service, DetailsForm, MoveForm};
+/// What can change on an application without a stage move. A field left out keeps its
+/// value; `null` clears a course or channel.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ApplicationChange {
+    /// A course of the same programme that takes applications; null: the programme's
+    /// waitlist only.
+    #[serde(default, deserialize_with = "nullable_id")]
+    #[schema(value_type = Option<i64>, minimum = 1)]
+    pub course_id: Option<Option<i64>>,
+    /// 1 (highest) to 3.
+    #[serde(default, deserialize_with = "whole::optional")]
+    #[schema(minimum = 1, maximum = 3)]
+    pub priority: Option<i64>,
+    /// A recruitment channel; null: none.
+    #[serde(default, deserialize_with = "nullable_id")]
+    #[schema(value_type = Option<i64>, minimum = 1)]
+    pub channel_id: Option<Option<i64>>,
+}
+
+/// Left out: `None`; `null`: `Some(None)`; a number: `Some(Some(n))`.
+fn nullable_id<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<Option<i64>>, D::Error> {
+    whole::optional(deserializer).map(Some)
+}
+
+/// Changes an application's course, priority or recruitment channel.
+#[utoipa::path(patch, path = "/api/v1/organisations/{org}/applications/{application_id}", operation_id = "updateApplication", tag = "intake",
+    params(
+        ("org" = String, Path, description = "The organisation's slug"),
+        ("application_id" = i64, Path, description = "The application's id"),
+        ("If-Match" = String, Header, description = "The ETag from getApplication, or *"),
+    ),
+    request_body = ApplicationChange,
+    responses(
+        (status = 200, description = "Saved", body = Application, headers(("ETag" = String, description = "The new version"))),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such application here", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "Changed by someone else since read", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, e.g. a course of another programme or an unknown channel", body = Problem, content_type = "application/problem+json"),
+        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn update_application(
+    State(state): State<AppState>,
+    caller: ApiCaller,
+    Path((org, application_id)): Path<(String, Id)>,
+    if_match: IfMatch,
+    ApiJson(body): ApiJson<ApplicationChange>,
+) -> Result<impl IntoResponse, WebError> {
+    let id = application_id.0;
+    let actor = intake_worker(&state, &caller, &org).await?;
+    let current = crate::services::intake::visible_application(&state, &actor, id).await?;
+    let expected = if_match.expected(current.version)?;
+    let mut errors = FieldErrors::new();
+    for (field, value) in [("course_id", body.course_id), ("channel_id", body.channel_id)] {
+        if value.flatten().is_some_and(|id| id < 1) {
+            errors.push(FieldError::new(field, "error-choice"));
+        }
+    }
+    errors.finish(|| ())?;
+    let form = DetailsForm {
+        course_id: number(body.course_id.unwrap_or(current.course_id)),
+        priority: body.priority.unwrap_or(current.priority).to_string(),
+        channel_id: number(body.channel_id.unwrap_or(current.channel_id)),
+    };
+    service::update_details(&state, &actor, id, &form, Some(expected)).await?;
+    answer(&state, &actor, id).await
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StageMove {
+    pub stage: MoveTarget,
+    /// What happened (a call, a letter); seen only by those who see sensitive data.
+    #[serde(default)]
+    #[schema(max_length = 2000, pattern = r"^[^\x00-\x08\x0B-\x1F\x7F-\x9F]*$")]
+    pub note: Option<String>,
+}
+
+/// Moves an application to another stage (allowed_moves in getApplication). Enrolment
+/// needs a course and every consent to taking part: a refusal (409) names each missing
+/// consent in `errors`, field `stage`.
+#[utoipa::path(post, path = "/api/v1/organisations/{org}/applications/{application_id}/stage", operation_id = "moveApplication", tag = "intake",
+    params(
+        ("org" = String, Path, description = "The organisation's slug"),
+        ("application_id" = i64, Path, description = "The application's id"),
+        ("If-Match" = String, Header, description = "The ETag from getApplication, or *"),
+    ),
+    request_body = StageMove,
+    responses(
+        (status = 200, description = "Moved", body = Application, headers(("ETag" = String, description = "The new version"))),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such application here", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not a possible move from the current stage, no course to enrol on, or consents missing (each named)", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "Changed by someone else since read", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn move_application(
+    State(state): State<AppState>,
+    caller: ApiCaller,
+    Path((org, application_id)): Path<(String, Id)>,
+    if_match: IfMatch,
+    ApiJson(body): ApiJson<StageMove>,
+) -> Result<impl IntoResponse, WebError> {
+    let id = application_id.0;
+    let actor = intake_worker(&state, &caller, &org).await?;
+    let current = crate::services::intake::visible_application(&state, &actor, id).await?;
+    let expected = if_match.expected(current.version)?;
+    let mut errors = FieldErrors::new();
+    check_text(&mut errors, "note", body.note.as_deref(), 2000, false);
+    errors.finish(|| ())?;
+    let form = MoveForm { stage: body.stage.code().to_string(), note: opt(&body.note).to_string() };
+    service::move_stage(&state, &actor, id, &form, Some(expected)).await?;
+    answer(&state, &actor, id).await
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewPreConversation {
+    /// The day it was held (not after tomorrow).
+    #[schema(value_type = String, format = Date)]
+    pub held_on: String,
+    /// Who took part, e.g. "referrer, both leaders, mother".
+    #[schema(
+        max_length = 300,
+        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\s\x00-\x1F\x7F-\x9F\u2028\u2029][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
+    )]
+    pub participants: String,
+    /// Seen only by the coordinator and the course's group leaders.
+    #[serde(default)]
+    #[schema(max_length = 8000, pattern = r"^[^\x00-\x08\x0B-\x1F\x7F-\x9F]*$")]
+    pub notes: Option<String>,
+    /// waitlist, not_suitable and referred_elsewhere move the application on.
+    pub outcome: PreConversationOutcomeName,
+}
+
+/// Records a pre-conversation (at most three) and moves the application to
+/// pre_conversation, or on as the outcome says.
+#[utoipa::path(post, path = "/api/v1/organisations/{org}/applications/{application_id}/pre-conversations", operation_id = "recordPreConversation", tag = "intake",
+    params(("org" = String, Path, description = "The organisation's slug"), ("application_id" = i64, Path, description = "The application's id")),
+    request_body = NewPreConversation,
+    responses(
+        (status = 201, description = "Recorded; notes are null for a caller who may not read them", body = PreConversation),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such application here", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not possible at the current stage, or three already held", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, e.g. a day after tomorrow", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn record_pre_conversation(
+    State(state): State<AppState>,
+    caller: ApiCaller,
+    Path((org, application_id)): Path<(String, Id)>,
+    ApiJson(body): ApiJson<NewPreConversation>,
+) -> Result<impl IntoResponse, WebError> {
+    let id = application_id.0;
+    let actor = intake_worker(&state, &caller, &org).await?;
+    crate::services::intake::visible_application(&state, &actor, id).await?;
+    let mut errors = FieldErrors::new();
+    check_day(&mut errors, "held_on", Some(&body.held_on));
+    check_line(&mut errors, "participants", Some(&body.participants), 300);
+    check_text(&mut errors, "notes", body.notes.as_deref(), 8000, false);
+    errors.finish(|| ())?;
+    let form = service::PreConversationForm {
+        held_on: body.held_on,
+        participants: body.participants,
+        notes: opt(&body.notes).to_string(),
+        outcome: body.outcome.code().to_string(),
+    };
+    let talk_id = service::record_pre_conversation(&state, &actor, id, &form).await?;
+    let view = service::view(&state, &actor, id).await?;
+    let talk = view.pre_conversations.iter().find(|c| c.id == talk_id).ok_or(WebError::NotFound)?;
+    Ok((StatusCode::CREATED, Json(pre_conversation_json(talk, view.sensitive_visible))))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MergeRequest {
+    /// The duplicate to fold into this application: its history, talks, offers and
+    /// consents follow, and the two persons and households become one.
+    #[serde(deserialize_with = "whole::required")]
+    #[schema(minimum = 1)]
+    pub from: i64,
+}
+
+/// Merges a duplicate application into this one.
+#[utoipa::path(post, path = "/api/v1/organisations/{org}/applications/{application_id}/merge", operation_id = "mergeApplication", tag = "intake",
+    params(("org" = String, Path, description = "The organisation's slug"), ("application_id" = i64, Path, description = "The application that stays")),
+    request_body = MergeRequest,
+    responses(
+        (status = 200, description = "Merged; the application that stays", body = Application, headers(("ETag" = String, description = "The new version"))),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such application here (either of them)", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Refused: the same application, one already merged, or a duplicate already enrolled", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn merge_application(
+    State(state): State<AppState>,
+    caller: ApiCaller,
+    Path((org, application_id)): Path<(String, Id)>,
+    ApiJson(body): ApiJson<MergeRequest>,
+) -> Result<impl IntoResponse, WebError> {
+    let id = application_id.0;
+    let actor = intake_worker(&state, &caller, &org).await?;
+    crate::services::intake::visible_application(&state, &actor, id).await?;
+    if body.from < 1 {
+        return Err(FieldErrors::single(FieldError::new("from", "error-choice")).into());
+    }
+    service::merge(&state, &actor, id, body.from).await?;
+    answer(&state, &actor, id).await
+}
+
+/// A programme's waitlist in the order places are offered: priority, then waiting time.
+#[utoipa::path(get, path = "/api/v1/organisations/{org}/programmes/{programme}/waitlist", operation_id = "listWaitlist", tag = "intake",
+    params(
+        ("org" = String, Path, description = "The organisation's slug"),
+        ("programme" = String, Path, description = "The programme's id or slug"),
+    ),
+    responses(
+        (status = 200, description = "Waitlisted applications, next in line first", body = Items<ApplicationSummary>),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such programme here", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn list_waitlist(
+    State(state): State<AppState>,
+    caller: ApiCaller,
+    Path((org, programme)): Path<(String, String)>,
+) -> Result<Json<Items<ApplicationSummary>>, WebError> {
+    let actor = intake_worker(&state, &caller, &org).await?;
+    let programme = programme_of(&state, &actor, &programme).await?;
+    let found = service::waitlist(&state, &actor, programme.id).await?;
+    Ok(Json(Items { items: found.iter().map(summary_json).collect() }))
+}
