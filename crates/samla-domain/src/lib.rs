@@ -11,6 +11,7 @@ pub mod messages;
 pub mod planning;
 pub mod policy;
 pub mod programmes;
+pub mod running;
 pub mod secrets;
 pub mod validation;
 
