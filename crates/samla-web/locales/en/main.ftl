@@ -1315,3 +1315,15 @@ intake-field-text-programme-hint = A programme's own text applies to that progra
 intake-field-text-body = Text
 intake-field-text-body-hint = What is recorded, why, who sees it, how long it is kept and how to withdraw.
 intake-text-add-submit = Save the new version
+
+## running a course: errors
+error-attendance-missing = Record attendance for every participant.
+error-attendance-unknown = This person is not a participant of the course.
+error-attendance-duplicate = This participant is recorded twice.
+error-attendance-note-too-long = Use at most { $max } characters.
+error-attendance-note-invalid = The note contains characters that cannot be used.
+error-attendance-too-many-adults = Enter a number between 0 and { $max }.
+error-attendance-too-many-family-members = Enter a number between 0 and { $max }.
+error-attendance-unknown-staff = This person does not work on the course.
+error-attendance-duplicate-staff = This person is recorded twice.
+error-log-elements = Mark each of the { $expected } planned parts as done or not done.

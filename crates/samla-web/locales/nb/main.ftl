@@ -1315,3 +1315,15 @@ intake-field-text-programme-hint = Et programs egen tekst gjelder for programmet
 intake-field-text-body = Tekst
 intake-field-text-body-hint = Hva som registreres, hvorfor, hvem som ser det, hvor lenge det lagres og hvordan man trekker samtykket.
 intake-text-add-submit = Lagre den nye versjonen
+
+## running a course: errors
+error-attendance-missing = Registrer oppmøte for alle deltakerne.
+error-attendance-unknown = Denne personen er ikke deltaker på kurset.
+error-attendance-duplicate = Denne deltakeren er registrert to ganger.
+error-attendance-note-too-long = Bruk høyst { $max } tegn.
+error-attendance-note-invalid = Notatet inneholder tegn som ikke kan brukes.
+error-attendance-too-many-adults = Skriv et tall mellom 0 og { $max }.
+error-attendance-too-many-family-members = Skriv et tall mellom 0 og { $max }.
+error-attendance-unknown-staff = Denne personen jobber ikke på kurset.
+error-attendance-duplicate-staff = Denne personen er registrert to ganger.
+error-log-elements = Marker hver av de { $expected } planlagte delene som gjort eller ikke gjort.
