@@ -17,10 +17,11 @@ pub use input::{ApplicationForm, ApplicationInput, ApplicationKind, FormRules};
 
 use crate::AppState;
 use chrono::NaiveDate;
+use samla_domain::calendar::Country;
 
 /// Today in the organisation's time zone.
 pub fn today(state: &AppState, country: &str) -> NaiveDate {
-    let tz = if country == "DK" { chrono_tz::Europe::Copenhagen } else { chrono_tz::Europe::Oslo };
+    let tz = Country::parse(country).unwrap_or(Country::Norway).timezone();
     chrono::DateTime::from_timestamp(state.clock.now(), 0)
         .map(|t| t.with_timezone(&tz).date_naive())
         .unwrap_or_default()
