@@ -71,11 +71,16 @@ pub enum Action {
     ManageIntake,
     /// Recruitment channels, consent texts and the intake settings.
     ConfigureIntake,
+    /// Record a concern about a child (bekymringsmelding); reading one also needs
+    /// [`may_read_concern_report`].
+    ReportConcerns,
+    /// Absence follow-up, reminder timing and who reads concern reports.
+    ConfigureCourseWork,
     ViewAggregateStatistics,
 }
 
 impl Action {
-    pub const ALL: [Action; 15] = [
+    pub const ALL: [Action; 17] = [
         Action::ManageOwnAccount,
         Action::ViewHome,
         Action::ManageUsers,
@@ -90,6 +95,8 @@ impl Action {
         Action::RecordSessionWork,
         Action::ManageIntake,
         Action::ConfigureIntake,
+        Action::ReportConcerns,
+        Action::ConfigureCourseWork,
         Action::ViewAggregateStatistics,
     ];
 
@@ -109,6 +116,8 @@ impl Action {
             Action::RecordSessionWork => "record_session_work",
             Action::ManageIntake => "manage_intake",
             Action::ConfigureIntake => "configure_intake",
+            Action::ReportConcerns => "report_concerns",
+            Action::ConfigureCourseWork => "configure_course_work",
             Action::ViewAggregateStatistics => "view_aggregate_statistics",
         }
     }
@@ -153,17 +162,18 @@ pub fn decide_for_role(role: Role, action: Action) -> Decision {
         (_, ManageOwnAccount | ViewHome) => Allow(Organisation),
 
         (Admin, ManageUsers | ManageOrganisationSettings | ViewAuditLog) => Allow(Organisation),
-        (Admin, ViewProgrammes | ViewCourses | ConfigureIntake) => Allow(Organisation),
+        (Admin, ViewProgrammes | ViewCourses | ConfigureIntake | ConfigureCourseWork) => Allow(Organisation),
 
         (Coordinator, ViewProgrammes | ManageProgrammes | ViewCourses | PlanCourses) => Allow(Organisation),
         (Coordinator, ViewParticipantContacts | ViewSensitivePersonalData) => Allow(Organisation),
         (Coordinator, RecordSessionWork | ManageIntake | ConfigureIntake | ViewAggregateStatistics) => {
             Allow(Organisation)
         }
+        (Coordinator, ReportConcerns | ConfigureCourseWork) => Allow(Organisation),
 
         (GroupLeader, ViewProgrammes) => Allow(Organisation),
         (GroupLeader, ViewCourses | ViewParticipantContacts | ViewSensitivePersonalData) => Allow(AssignedCourses),
-        (GroupLeader, RecordSessionWork | ManageIntake) => Allow(AssignedCourses),
+        (GroupLeader, RecordSessionWork | ManageIntake | ReportConcerns) => Allow(AssignedCourses),
 
         (Secretary, ViewProgrammes | ViewCourses | ViewParticipantContacts | ManageIntake) => Allow(Organisation),
 
@@ -174,6 +184,18 @@ pub fn decide_for_role(role: Role, action: Action) -> Decision {
 
         _ => Deny,
     }
+}
+
+/// Who may read one concern report about a child: a coordinator, the leader who wrote it
+/// (while they still may report concerns) and the people the organisation designates, as
+/// long as they hold a role that sees sensitive data. Never a secretary, user
+/// representative or analyst by those roles alone, designated or not.
+pub fn may_read_concern_report(roles: &RoleSet, is_author: bool, is_designated_reader: bool) -> bool {
+    if roles.contains(Role::Coordinator) {
+        return true;
+    }
+    let sees_sensitive = roles.may(Action::ViewSensitivePersonalData);
+    (is_author && roles.may(Action::ReportConcerns)) || (is_designated_reader && sees_sensitive)
 }
 
 /// The roles one person holds in the organisation they are working in.
@@ -251,6 +273,21 @@ mod tests {
         assert!(analyst.may(Action::ViewAggregateStatistics));
         assert!(!analyst.may(Action::ViewCourses));
         assert!(!analyst.may(Action::ViewParticipantContacts));
+    }
+
+    #[test]
+    fn concern_reports_reach_only_their_readers() {
+        let leader = RoleSet::new(vec![Role::GroupLeader]);
+        let rep = RoleSet::new(vec![Role::UserRepresentative]);
+        let secretary = RoleSet::new(vec![Role::Secretary]);
+        let coordinator = RoleSet::new(vec![Role::Coordinator]);
+        assert!(may_read_concern_report(&coordinator, false, false));
+        assert!(may_read_concern_report(&leader, true, false));
+        assert!(may_read_concern_report(&leader, false, true));
+        assert!(!may_read_concern_report(&leader, false, false));
+        for never in [rep, secretary, RoleSet::new(vec![Role::Analyst]), RoleSet::new(vec![Role::Admin])] {
+            assert!(!may_read_concern_report(&never, true, true), "{never:?}");
+        }
     }
 
     #[test]
