@@ -19,6 +19,7 @@ pub mod intake;
 pub mod organisations;
 pub mod outbox;
 pub mod programmes;
+pub mod running;
 pub mod sessions;
 pub mod tokens;
 

@@ -63,6 +63,23 @@ pub(crate) const TEMPLATES: &[(&str, &str)] = templates![
     "public_withdraw.html",
     "public_offer.html",
     "public_consent.html",
+    "running_plan.html",
+    "running_session_plan.html",
+    "running_attendance.html",
+    "running_today.html",
+    "running_log.html",
+    "running_observations.html",
+    "running_meetings.html",
+    "running_meeting.html",
+    "running_concerns.html",
+    "running_concern.html",
+    "running_concern_readers.html",
+    "running_audit_reviews.html",
+    "running_course_attendance.html",
+    "running_attendance_print.html",
+    "running_participant.html",
+    "running_reminders.html",
+    "running_settings.html",
 ];
 
 pub struct Views {
@@ -305,6 +322,7 @@ mod tests {
         keys.extend(["added", "removed"].map(|n| format!("holidays-saved-{n}")));
         keys.extend(samla_domain::messages::MessageStatus::ALL.map(|s| format!("outbox-status-{}", s.as_str())));
         keys.push("outbox-saved-retried".to_string());
+        keys.extend(["log", "homework", "review"].map(|n| format!("log-saved-{n}")));
         keys.extend(
             ["same-day", "weeks-before", "days-before", "weeks-after", "days-after"].map(|o| format!("offset-{o}")),
         );

@@ -87,6 +87,7 @@ async fn the_navigation_shows_only_what_the_role_may_use() {
             (samla_domain::Action::ViewProgrammes, "/programmes"),
             (samla_domain::Action::ViewCourses, "/courses"),
             (samla_domain::Action::ManageIntake, "/intake"),
+            (samla_domain::Action::ReportConcerns, "/concerns"),
             (samla_domain::Action::ManageUsers, "/admin/users"),
             (samla_domain::Action::ManageOrganisationSettings, "/admin/organisation"),
             (samla_domain::Action::ViewAuditLog, "/admin/audit"),
@@ -97,7 +98,13 @@ async fn the_navigation_shows_only_what_the_role_may_use() {
         // The outbox is the whole organisation's: only intake for the whole organisation opens it.
         let sees_outbox = samla_web::services::outbox::may_see_outbox(&roles);
         assert_eq!(nav.contains(&"/outbox".to_string()), sees_outbox, "{role}: /outbox in {nav:?}");
-        let expected = 2 + areas.iter().filter(|(action, _)| roles.may(*action)).count() + usize::from(sees_outbox);
+        // "Today" goes with the courses.
+        let sees_today = roles.may(samla_domain::Action::ViewCourses);
+        assert_eq!(nav.contains(&"/today".to_string()), sees_today, "{role}: /today in {nav:?}");
+        let expected = 2
+            + usize::from(sees_today)
+            + areas.iter().filter(|(action, _)| roles.may(*action)).count()
+            + usize::from(sees_outbox);
         assert_eq!(nav.len(), expected, "{role}: {nav:?}");
     }
 }

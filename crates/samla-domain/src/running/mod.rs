@@ -19,6 +19,14 @@
 //! stores nothing.
 
 pub mod attendance;
+pub mod attendance_scope;
+pub mod changes;
+pub mod concerns;
+pub mod follow_up;
+pub mod homework;
 pub mod log;
+pub mod log_window;
+pub mod meetings;
+pub mod observation;
 pub mod reminders;
 pub mod staff_presence;

@@ -1327,3 +1327,518 @@ error-attendance-too-many-family-members = Enter a number between 0 and { $max }
 error-attendance-unknown-staff = This person does not work on the course.
 error-attendance-duplicate-staff = This person is recorded twice.
 error-log-elements = Mark each of the { $expected } planned parts as done or not done.
+
+## running: reminders and changes
+error-session-already-cancelled = This session is already cancelled.
+error-replacement-no-date = No free day for a replacement was found within five years. Add a session by hand instead.
+error-reminders-not-a-leader = Only the course's group leaders get log reminders for it.
+session-cancel-notify = Tell the participants or their guardians by e-mail
+session-cancel-notify-hint = The e-mail names the day and time, not the course. It is sent only for a session still ahead.
+session-cancel-replacement = Add a replacement at the end of the course
+session-cancel-replacement-hint = On the next free day in the course's rhythm after the last session, with the same time, room, plan and staff.
+mail-session-reminder-subject = { $organisation }: reminder of the group on { $date }
+mail-session-reminder-body =
+    Hello,
+
+    This is a reminder that the group meets on { $date } at { $time }.
+
+    If you cannot come, please let the group leaders know.
+
+    Kind regards,
+    { $organisation }
+mail-log-reminder-subject = { $organisation }: the log for { $date } is not written yet
+mail-log-reminder-body =
+    Hello,
+
+    The log for the session on { $date } at { $time } is not written yet. You can write it here:
+    { $link }
+
+    You can turn these reminders off for the course on the course's reminders page.
+
+    Kind regards,
+    { $organisation }
+mail-session-cancelled-subject = { $organisation }: the group on { $date } is cancelled
+mail-session-cancelled-body =
+    Hello,
+
+    The group on { $date } at { $time } is cancelled. We are sorry for the inconvenience.
+
+    If you have questions, please contact us.
+
+    Kind regards,
+    { $organisation }
+reminders-title = Reminders
+reminders-intro = Participants, or the guardians of children, are reminded by e-mail { $hours } hours before each session. Group leaders are reminded when a session's log is still not written { $grace } hours after the session.
+reminders-privacy = A reminder names the organisation, the day and the time – never the course or the child.
+reminders-timing-link = Change when reminders go out (for the whole organisation)
+reminders-course = This course
+reminders-course-legend = Send these reminders for this course
+reminders-participant-switch = Reminders to participants and guardians before each session
+reminders-log-switch = Reminders to group leaders about unwritten logs
+reminders-on = On
+reminders-off = Off
+reminders-participants = Participants
+reminders-participants-course-off = Reminders before sessions are turned off for the whole course. The choices below apply when they are turned on again.
+reminders-off-count = { $count ->
+    [one] { $off } of 1 participant has turned reminders off.
+   *[other] { $off } of { $count } participants have turned reminders off.
+}
+reminders-dropped-out = Dropped out – no reminders
+reminders-turn-off = Turn reminders off
+reminders-turn-on = Turn reminders on
+reminders-no-participants = No participants yet.
+reminders-mine = My log reminders for this course
+reminders-mine-course-off = Log reminders are turned off for the whole course.
+reminders-mine-on = You are reminded when a log for this course is not written in time.
+reminders-mine-off = You have turned off log reminders for this course.
+reminders-mine-turn-off = Turn my log reminders off
+reminders-mine-turn-on = Turn my log reminders on
+reminders-saved-course = The course's reminders are saved.
+reminders-saved-participant = The participant's reminders are saved.
+reminders-saved-mine = Your log reminders are saved.
+running-settings-title = Settings for running courses
+running-settings-saved = The settings are saved.
+running-settings-intro = These apply to every course in the organisation.
+running-settings-follow-up = Absences in a row before a follow-up
+running-settings-follow-up-hint = After this many absences in a row, a leader is asked to contact the family. From { $min } to { $max }.
+running-settings-reminder-hours = Hours before a session that reminders go out
+running-settings-reminder-hours-hint = Participants, or the guardians of children, get an e-mail this long before each session. From { $min } to { $max } hours.
+running-settings-log-grace = Hours after a session before a log reminder
+running-settings-log-grace-hint = If the session's log is not written by then, its group leaders are reminded. From { $min } to { $max } hours.
+running-settings-back = Back to the courses
+
+## running: overview
+overview-title = Attendance
+overview-heading = Attendance: { $course }
+overview-back-to-course = Back to the course
+overview-back-to-overview = Back to the attendance overview
+overview-print-link = Printable summary per participant
+overview-per-session = Per session
+overview-per-session-caption = Children, adults and staff at each session and meeting held
+overview-held = { $count ->
+    [one] 1 session or meeting held.
+   *[other] { $count } sessions and meetings held.
+}
+overview-short-staffed = { $count ->
+    [0] Every session had the staff the programme requires.
+    [one] 1 session had fewer staff than the programme requires.
+   *[other] { $count } sessions had fewer staff than the programme requires.
+}
+overview-none-held = No attendance has been recorded yet.
+overview-column-session = Session
+overview-column-children = Children
+overview-column-parents = Parents
+overview-column-family-members = Family members
+overview-column-staff = Staff present
+overview-column-staffing = Staffing
+overview-column-participant = Participant
+overview-column-attended = Attended
+overview-column-absences = Absences
+overview-column-in-a-row = Absences in a row
+overview-column-follow-up = Follow-up
+overview-column-dropout = Dropped out
+overview-column-date = Date
+overview-column-attendance = Attendance
+overview-column-note = Note
+overview-of = { $attended } of { $expected }
+overview-attended-of = attended { $attended } of { $held }
+overview-absences = { $with_notice } with notice, { $without_notice } without
+overview-nobody = Nobody recorded
+overview-staffing-meeting = Not checked for meetings
+overview-staffing-ok = As required
+overview-per-participant = Per participant
+overview-per-participant-caption = Each participant's attendance over the course
+overview-counts-only = You see the numbers only. Attendance per participant is shown to the course's group leaders, the coordinator and the secretary.
+overview-threshold = { $count ->
+    [one] A leader is asked to contact the family after 1 absence.
+   *[other] A leader is asked to contact the family after { $count } absences in a row.
+}
+overview-threshold-off = The organisation has turned off follow-up after absences.
+overview-follow-up-open = Contact the family
+overview-follow-up-done = Contacted { $when }
+overview-dropped-out-on = Dropped out { $date }
+overview-no-participants = The course has no participants yet.
+overview-print-title = Attendance summary
+overview-print-heading = Attendance summary: { $course }
+overview-print-made = Made { $when }
+overview-print-hint = Print this page with the browser's print command (Ctrl+P, or Share and Print on a phone). Each participant starts on a new page.
+overview-print-caption = Attendance of { $name }
+overview-field-course = Course
+overview-field-attendance = Attendance
+overview-field-absences = Absences
+overview-field-dropout = Dropped out
+overview-field-enrolled = Enrolled
+overview-mark-present = Present
+overview-mark-absent-with-notice = Absent with notice
+overview-mark-absent-without-notice = Absent without notice
+overview-mark-late = Late
+overview-mark-left-early = Left early
+overview-mark-none = Not on the list
+overview-participant-title = Participant
+overview-participant-in = Participant in
+overview-saved-dropout = The dropout is recorded. The participant is no longer expected at the sessions.
+overview-saved-contacted = Saved. The follow-up is done.
+overview-status-active = Taking part
+overview-link-observations = Observations
+overview-link-concerns = Concern reports
+overview-marks = Attendance per session
+overview-follow-up = Follow-up with the family
+overview-task = { $count ->
+    [one] Contact the family of { $name }: 1 absence
+   *[other] Contact the family of { $name }: { $count } absences in a row
+}
+overview-task-created = Task since { $when }
+overview-task-done = Contacted { $when } by { $by }
+overview-task-outcome = Outcome
+overview-field-outcome = What came of the contact
+overview-field-outcome-hint = For example: spoke with the mother, back next week.
+overview-contacted-submit = The family is contacted
+overview-no-tasks = No follow-up tasks.
+overview-dropout = Dropping out
+overview-dropout-intro = Record it if the participant will not come back. From the date on they are no longer expected at the sessions; earlier attendance is kept.
+overview-field-dropout-date = Date
+overview-field-dropout-date-hint = The day they stopped. Today if you leave it as it is.
+overview-field-dropout-reason = Reason
+overview-field-dropout-reason-hint = For example: moved, the course did not suit them, illness in the family.
+overview-dropout-submit = Record the dropout
+overview-running = Running the course
+overview-link-attendance = Attendance overview
+overview-link-meetings = Meetings
+overview-link-reminders = Reminders
+overview-running-staffing = { $held ->
+    [0] No sessions held yet, so staff presence has not been checked.
+   *[other] { $short ->
+        [0] Every session held had the staff the programme requires.
+        [one] 1 session held had fewer staff than the programme requires:
+       *[other] { $short } sessions held had fewer staff than the programme requires:
+    }
+}
+overview-home-heading = Families to contact
+overview-home-task = { $count ->
+    [one] Contact the family of { $name }: 1 absence
+   *[other] Contact the family of { $name }: { $count } absences in a row
+}
+overview-home-task-anonymous = { $count ->
+    [one] Contact a participant's family: 1 absence
+   *[other] Contact a participant's family: { $count } absences in a row
+}
+error-dropout-already = The participant has already dropped out.
+error-dropout-before-enrolment = The participant was enrolled after this date.
+error-follow-up-done = This follow-up is already done.
+
+## running: meetings
+meetings-title = Meetings
+meeting-title = Meeting
+meetings-list = Planned meetings
+meetings-none = No meetings planned yet.
+meetings-back = Meetings of { $course }
+meeting-about = About { $name }
+meeting-about-one = About one participant
+meeting-about-label = About
+meeting-choose-kind = Choose a kind of meeting
+meeting-audience-usual = The usual for this kind
+meeting-for-the-group = The whole group (nobody in particular)
+meeting-participant-no-network-consent = { $name } (no consent to share with the network)
+meetings-schedule = Plan a meeting
+field-meeting-kind = Kind of meeting
+field-meeting-participant = About one participant
+field-meeting-participant-hint = For a closing conversation, follow-up or network meeting about one child and family. Only participants whose family consented can be chosen for a network meeting.
+field-meeting-title = Title
+field-meeting-title-hint = Optional; without one, the kind of meeting is shown. The whole working group sees the title, so never write a participant's name in it.
+field-meeting-audience = Who the meeting is for
+meetings-schedule-submit = Plan the meeting
+meetings-closing = Closing conversations
+meetings-closing-intro = { $count ->
+    [0] Every participant has a closing conversation planned.
+    [one] 1 participant has no closing conversation planned yet. Plan one for each, one after the other on the same day.
+   *[other] { $count } participants have no closing conversation planned yet. Plan one for each, one after the other on the same day.
+}
+field-meetings-closing-start = First conversation starts
+field-meetings-closing-minutes = Minutes per conversation
+meetings-closing-submit = Plan closing conversations
+meetings-saved-scheduled = The meeting is planned.
+meetings-saved-closing-planned = { $count ->
+    [one] 1 closing conversation is planned.
+   *[other] { $count } closing conversations are planned.
+}
+meetings-saved-closing-none = Every participant already had a closing conversation planned.
+meetings-saved-record = The record is saved.
+meetings-saved-guest-added = The guest is added.
+meetings-saved-guest-changed = The guest is updated.
+meetings-saved-guest-removed = The guest is removed.
+meeting-attendance-link = Attendance at this meeting
+meeting-network-heading = Who may be named in this meeting
+meeting-network-intro = This meeting shares information with the network. Only these participants' families consented to that:
+meeting-network-nobody = No participant's family has consented to sharing with the network.
+meeting-network-left-out = { $count ->
+    [one] 1 participant is not shown: no consent to share with the network.
+   *[other] { $count } participants are not shown: no consent to share with the network.
+}
+meeting-record = Agenda, minutes and agreements
+meeting-record-written = Last saved by { $who }, { $when }.
+meeting-record-theirs = What { $who } saved at { $when }
+meeting-record-theirs-hint = Your text is kept in the form below. Merge the two and save again.
+field-meeting-agenda = Agenda
+field-meeting-minutes = Minutes
+field-meeting-minutes-hint = What was said and by whom, as far as it matters for the work ahead.
+field-meeting-agreements = Agreements
+meeting-record-submit = Save the record
+meeting-record-none = Nothing written yet.
+meeting-record-not-yours = The agenda, minutes and guests of a meeting are for those who work with the participants.
+meeting-guests = Guests from outside
+meeting-guests-none = No guests added.
+meeting-guest-attended = came
+meeting-guest-not-attended = not marked as present
+meeting-guest-mark-attended = Mark as present
+meeting-guest-mark-absent = Mark as not present
+meeting-guest-add = Add a guest
+field-meeting-guest-name = Name
+field-meeting-guest-organisation = Organisation
+field-meeting-guest-organisation-hint = For example the school or the health station.
+meeting-guest-add-submit = Add the guest
+error-meeting-title-names-participant = The title names the participant. The whole working group sees titles; leave the name out.
+error-meeting-names-without-consent = { $count ->
+    [one] The text names a participant whose family has not consented to sharing with the network. Leave the name out.
+   *[other] The text names { $count } participants whose families have not consented to sharing with the network. Leave the names out.
+}
+error-meeting-slots-past-midnight = The conversations would go past midnight. Start earlier or make them shorter.
+error-meeting-participant-unknown = Choose a participant of the course.
+error-meeting-not-about-one = This kind of meeting is for the whole group, not about one participant.
+error-meeting-no-network-consent = This participant's family has not consented to sharing with the network.
+error-meeting-cancelled = The meeting is cancelled; nothing more can be recorded for it.
+error-meeting-record-conflict = Someone else saved the record while you were writing. Their text is shown above; yours is kept here.
+
+## running: concerns
+concerns-title = Concern reports
+concerns-intro = A concern about a child and what was decided about notifying the child welfare service. Only the leader who wrote a report, coordinators and the people the organisation designates can read it. Every opening is logged and reviewed.
+concerns-of-course = Reports for this course you can read
+concerns-all = Reports you can read
+concerns-none = No reports you can read.
+concerns-all-link = All concern reports you can read
+concerns-for-course = Concern reports for this course
+concerns-new = Write down a concern
+concerns-new-intro = Write what you saw and heard, when, and what you have done so far. Decide with the coordinator whether to notify the child welfare service.
+concerns-choose-participant = Choose the child
+concerns-new-submit = Save the concern
+concerns-saved-created = The concern is saved. Record what is decided below.
+concerns-saved-decided = The decision is saved.
+concerns-saved-readers = The designated readers are saved.
+concerns-saved-reviewed = Marked as reviewed.
+concern-title = Concern report
+concern-about = Concern about { $name }
+concern-filed = Written by { $who }, { $when }
+concern-course = Course
+concern-filed-by = Written by
+concern-updated = Last changed
+concern-decision-pending = Not decided yet
+concern-decision-sent = Sent to the child welfare service
+concern-decision-not_sent = Decided not to send
+concern-decision-heading = What was decided
+concern-decision-submit = Save the decision
+concern-audited = Every opening of this report is logged and reviewed.
+field-concern-participant = Child
+field-concern = The concern
+field-concern-hint = Facts first: what, when, who said it, and what you have done so far.
+field-concern-decision = Decision
+field-concern-sent-on = Sent on
+field-concern-sent-on-hint = Only when the report was sent.
+field-concern-reference = The child welfare service's reference
+field-concern-reference-hint = Only when the report was sent; can be added when the service answers.
+field-concern-note = Note on the decision
+field-concern-note-hint = Why it was or was not sent, and who took part in deciding.
+concern-readers-title = Who reads concern reports
+concern-readers-intro = Besides coordinators and the leader who wrote a report, these people read every concern report of the organisation. Only people whose role sees sensitive data can be designated; secretaries and user representatives cannot.
+field-concern-readers = Designated readers
+concern-reader-not-eligible = Cannot be designated: the role does not see sensitive data.
+concern-readers-submit = Save the readers
+error-concern-sent-on-required = Enter the day the report was sent.
+error-concern-sent-on-future = The day it was sent cannot be after today.
+error-concern-only-when-sent = Only for a report that was sent.
+error-concern-why-not-sent = Write why the report was not sent.
+error-concern-participant-unknown = Choose a child on the course.
+error-concern-reader-unknown = Person { $id } is not in the organisation.
+error-concern-reader-role = { $name } cannot be designated: the role does not see sensitive data.
+error-concern-changed-meanwhile = Someone else changed the decision while you were editing. The decision now on record is shown above; check it and save again.
+
+## running: audit reviews
+audit-reviews-title = Accesses to review
+audit-reviews-link = Accesses flagged for review
+audit-reviews-intro = Every access to a concern report is logged and flagged here. Check that each one was part of someone's work, then mark it reviewed.
+audit-reviews-open = { $count ->
+    [0] Nothing awaits review
+    [one] 1 access awaits review
+   *[other] { $count } accesses await review
+}
+audit-reviews-none = Nothing awaits review.
+audit-reviews-seq = entry { $seq }
+audit-reviews-mark = Mark as reviewed
+audit-reviews-saved = Marked as reviewed.
+audit-reviews-done = Recently reviewed
+audit-reviews-done-none = Nothing reviewed yet.
+audit-reviews-reviewed-by = reviewed by { $who }, { $when }
+nav-concerns = Concerns
+
+## running: logs (session log, homework, observations)
+log-title = Log
+log-link = Log and homework
+log-heading = Log of session { $number }
+log-session-cancelled = Cancelled
+log-back-to-session = Back to the session ({ $course })
+log-saved-log = The log is saved.
+log-saved-homework = The homework is added.
+log-saved-review = The review is saved.
+log-previous-note = Note for this time from session { $number }
+log-status-heading = Status
+log-written-by = Last written by { $name }, { $at }.
+log-fidelity = Done as planned: { $percent } % ({ $done } of { $planned } planned parts).
+log-not-written = The log has not been written yet.
+log-form-heading = Write the log
+log-group-level = The log is about the group and is read by the whole working group, user representatives included. Do not write about individual participants here – use an observation.
+log-conflict-heading = Someone else saved the log while you were writing
+log-conflict-explained = Your text has not been saved, but it is still in the form below. Here is the log as it was saved. Take over what you want to keep and save again.
+log-elements-legend = Which planned parts were done?
+log-element = { $name } ({ $minutes } min)
+log-element-done = done
+log-element-not-done = not done
+log-no-elements = The session plan has no planned parts for this session.
+log-field-done = Done (GJORT) – what we did
+log-field-done-hint = What did the group do today? Activities, tools, conversations.
+log-field-learned = Learned (LÆRT) – what we learned
+log-field-learned-hint = What did the group learn, and what did we learn as leaders?
+log-field-noticed = Noticed (LURT) – what we noticed
+log-field-noticed-hint = What was smart, what worked well, what should we keep in mind?
+log-field-deviations = Deviations from the plan
+log-field-deviations-hint = What turned out differently from the plan, and why?
+log-field-next-time = Note for next time
+log-field-next-time-hint = Shown at the top of the next session's log.
+log-save = Save the log
+log-read-heading = The log
+log-observe-heading = Observations about individual participants
+log-observe-intro = Observations are confidential: only the course's leaders and the coordinator can read them, and every reading is logged.
+log-observe-link = Write an observation about { $name }
+homework-heading = Homework
+homework-given = Given at session { $number }
+homework-added-by = Added by { $name }, { $at }
+homework-reviewed-at = Reviewed at session { $number }
+homework-none-given = No homework has been given at this session.
+homework-field-description = New homework
+homework-field-description-hint = The same task for the whole group.
+homework-suggested = Suggested by the session plan. Change the text if you gave a different task.
+homework-add = Add the homework
+homework-to-review = From session { $number }: was the homework reviewed?
+homework-review-note = Reviewed: how did it go?
+homework-review-save = Save the review
+homework-review-which = homework { $number }
+homework-not-reviewed = Not reviewed yet.
+homework-none-to-review = No homework was given at the previous session.
+observations-title = Observations
+observations-heading = Observations: { $name }
+observations-dropped-out = Has dropped out
+observations-back-to-log = Back to the log
+observations-sensitive = Confidential: only the course's leaders and the coordinator can read the observations, and every reading is logged.
+observations-saved = The observation is saved.
+observations-new = New observation
+observations-field-body = Observation
+observations-field-body-hint = What did you notice about the participant? Write only what the follow-up needs.
+observations-field-session = About session or meeting
+observations-no-session = No particular session
+observations-save = Save the observation
+observations-list = Earlier observations
+observations-by = { $name }, { $at }
+observations-about-session = about { $session }
+observations-none = No observations yet.
+error-log-blank = Write something in at least one of the text fields.
+error-log-conflict = Someone else saved the log while you were writing. Your text is still in the form.
+error-log-cancelled = The session was cancelled and has no log.
+error-log-not-yet = The log can be written from the day of the session.
+error-homework-cancelled = The session was cancelled; no homework can be given at it.
+error-homework-review-order = Homework is reviewed at a later session than the one it was given at.
+error-homework-review-session = Choose a session of this course that is not cancelled.
+error-observation-session = Choose a session or meeting of this course that is not cancelled.
+
+## running: attendance
+nav-today = Today
+today-title = Today
+today-intro = Your sessions and meetings from today to { $last }.
+today-whole-organisation = You work on no course, so you see every course of the organisation.
+today-none = No sessions or meetings in the next two weeks.
+today-today = Today
+today-expected = Expected
+today-attendance-link = Take attendance
+today-attendance-view = See the attendance
+today-attendance-saved = Attendance is recorded.
+today-log-link = Write the log
+today-log-view = See the log
+today-log-written = The log is written.
+running-left-out = { $count ->
+    [one] 1 participant is not shown: the family has not agreed to share with the network.
+   *[other] { $count } participants are not shown: the families have not agreed to share with the network.
+}
+running-attendance-link = Attendance and absence notices
+running-meeting-heading = Attendance
+plan-heading = Session plan
+plan-none = The programme's manual does not describe this session.
+plan-theme = Theme
+plan-duration = Duration
+plan-minutes = { $minutes } min
+plan-segments = Segments
+plan-goals = Goals
+plan-content = Content
+plan-review-homework = Homework to review
+plan-homework = Homework for next time
+plan-materials = Materials
+attendance-title = Attendance
+attendance-present = Present
+attendance-absent_with_notice = Absent with notice
+attendance-absent_without_notice = Absent without notice
+attendance-late = Late
+attendance-left_early = Left early
+attendance-participants = Participants
+attendance-preselected = Everyone is set to "Present", and those who said they will be away to "Absent with notice". Change those that are not right, and save once for the whole group.
+attendance-note = Note (optional)
+attendance-notice-given = Said they will be away
+attendance-adults = Adults who came
+attendance-parents = Parents
+attendance-family-members = Other family members
+attendance-staff = Group leaders and user representatives present
+attendance-staff-none = The course has no group leaders or user representatives yet.
+attendance-submit = Save the attendance
+attendance-saved-attendance = The attendance is saved.
+attendance-saved-notice-recorded = The absence is recorded.
+attendance-saved-notice-removed = The absence notice is removed.
+attendance-saved-by = Last saved by { $name } on { $time }.
+attendance-not-recorded = Attendance is not recorded yet.
+attendance-no-participants = No participants are expected at this session.
+attendance-expected-count = { $count ->
+    [0] No participants are expected.
+    [one] 1 participant is expected.
+   *[other] { $count } participants are expected.
+}
+attendance-counts-only = You see numbers, not names.
+attendance-entries-caption = Attendance by participant
+attendance-participant = Participant
+attendance-column = Attendance
+attendance-note-column = Note
+attendance-conflict-title = Someone else saved the attendance meanwhile
+attendance-conflict-body = { $name } saved the attendance on { $time } while you were filling it in. Your choices are still in the form, and where what was saved differs, it is shown with the participant. Check them and save again to use yours.
+attendance-conflict-saved-value = Saved by { $name }: { $value }
+attendance-conflict-saved-adults = Saved by { $name }: { $parents } parents and { $family } other family members
+attendance-conflict-saved-staff = Saved by { $name }: { $staff }
+attendance-notices = Absence notices
+attendance-notices-none = Nobody has said they will be away.
+attendance-notice-count = { $count ->
+    [0] Nobody has said they will be away.
+    [one] 1 participant has said they will be away.
+   *[other] { $count } participants have said they will be away.
+}
+attendance-notice-recorded-by = Recorded by { $name } on { $time }
+attendance-notice-remove = Remove
+attendance-notice-add = Record an absence ahead of time
+attendance-notice-choose = Choose a participant
+attendance-notice-participant = Participant
+attendance-notice-note = Note (optional)
+attendance-notice-submit = Record the absence
+attendance-back = Back to the session
+error-attendance-session-cancelled = The session is cancelled; no attendance is taken.
+error-attendance-not-yet = Attendance can be recorded from the session's day on. Record absence notices ahead of time instead.
+error-attendance-choose-participant = Choose who will be away.

@@ -1327,3 +1327,518 @@ error-attendance-too-many-family-members = Skriv et tall mellom 0 og { $max }.
 error-attendance-unknown-staff = Denne personen jobber ikke på kurset.
 error-attendance-duplicate-staff = Denne personen er registrert to ganger.
 error-log-elements = Marker hver av de { $expected } planlagte delene som gjort eller ikke gjort.
+
+## running: reminders and changes
+error-session-already-cancelled = Denne samlingen er allerede avlyst.
+error-replacement-no-date = Fant ingen ledig dag for en erstatning innen fem år. Legg heller til en samling selv.
+error-reminders-not-a-leader = Bare kursets gruppeledere får påminnelser om logg for kurset.
+session-cancel-notify = Gi beskjed til deltakerne eller foresatte på e-post
+session-cancel-notify-hint = E-posten oppgir dag og klokkeslett, ikke kurset. Den sendes bare for en samling som ikke har vært ennå.
+session-cancel-replacement = Legg til en erstatning på slutten av kurset
+session-cancel-replacement-hint = Den neste ledige dagen i kursets rytme etter siste samling, med samme tid, rom, plan og ledere.
+mail-session-reminder-subject = { $organisation }: påminnelse om gruppa { $date }
+mail-session-reminder-body =
+    Hei,
+
+    dette er en påminnelse om at gruppa møtes { $date } klokka { $time }.
+
+    Gi gjerne beskjed til gruppelederne hvis dere ikke kan komme.
+
+    Vennlig hilsen
+    { $organisation }
+mail-log-reminder-subject = { $organisation }: loggen for { $date } er ikke skrevet ennå
+mail-log-reminder-body =
+    Hei,
+
+    loggen for samlingen { $date } klokka { $time } er ikke skrevet ennå. Du kan skrive den her:
+    { $link }
+
+    Du kan slå av disse påminnelsene for kurset på kursets side for påminnelser.
+
+    Vennlig hilsen
+    { $organisation }
+mail-session-cancelled-subject = { $organisation }: gruppa { $date } er avlyst
+mail-session-cancelled-body =
+    Hei,
+
+    gruppa { $date } klokka { $time } er avlyst. Vi beklager ulempen.
+
+    Ta gjerne kontakt med oss hvis du har spørsmål.
+
+    Vennlig hilsen
+    { $organisation }
+reminders-title = Påminnelser
+reminders-intro = Deltakerne, eller foresatte til barn, får en påminnelse på e-post { $hours } timer før hver samling. Gruppelederne får en påminnelse når loggen for en samling fortsatt ikke er skrevet { $grace } timer etter samlingen.
+reminders-privacy = En påminnelse oppgir organisasjonen, dagen og klokkeslettet – aldri kurset eller barnet.
+reminders-timing-link = Endre når påminnelsene sendes (for hele organisasjonen)
+reminders-course = Dette kurset
+reminders-course-legend = Send disse påminnelsene for kurset
+reminders-participant-switch = Påminnelser til deltakere og foresatte før hver samling
+reminders-log-switch = Påminnelser til gruppeledere om logg som ikke er skrevet
+reminders-on = På
+reminders-off = Av
+reminders-participants = Deltakere
+reminders-participants-course-off = Påminnelser før samlingene er slått av for hele kurset. Valgene under gjelder når de slås på igjen.
+reminders-off-count = { $count ->
+    [one] { $off } av 1 deltaker har slått av påminnelser.
+   *[other] { $off } av { $count } deltakere har slått av påminnelser.
+}
+reminders-dropped-out = Sluttet – får ingen påminnelser
+reminders-turn-off = Slå av påminnelser
+reminders-turn-on = Slå på påminnelser
+reminders-no-participants = Ingen deltakere ennå.
+reminders-mine = Mine påminnelser om logg for kurset
+reminders-mine-course-off = Påminnelser om logg er slått av for hele kurset.
+reminders-mine-on = Du får en påminnelse når en logg for kurset ikke er skrevet i tide.
+reminders-mine-off = Du har slått av påminnelser om logg for kurset.
+reminders-mine-turn-off = Slå av mine påminnelser om logg
+reminders-mine-turn-on = Slå på mine påminnelser om logg
+reminders-saved-course = Kursets påminnelser er lagret.
+reminders-saved-participant = Deltakerens påminnelser er lagret.
+reminders-saved-mine = Dine påminnelser om logg er lagret.
+running-settings-title = Innstillinger for gjennomføring av kurs
+running-settings-saved = Innstillingene er lagret.
+running-settings-intro = Disse gjelder alle kurs i organisasjonen.
+running-settings-follow-up = Fravær på rad før oppfølging
+running-settings-follow-up-hint = Etter så mange fravær på rad blir en leder bedt om å kontakte familien. Fra { $min } til { $max }.
+running-settings-reminder-hours = Timer før en samling påminnelsen sendes
+running-settings-reminder-hours-hint = Deltakerne, eller foresatte til barn, får en e-post så lenge før hver samling. Fra { $min } til { $max } timer.
+running-settings-log-grace = Timer etter en samling før påminnelse om logg
+running-settings-log-grace-hint = Er loggen for samlingen ikke skrevet da, får gruppelederne en påminnelse. Fra { $min } til { $max } timer.
+running-settings-back = Tilbake til kursene
+
+## running: overview
+overview-title = Oppmøte
+overview-heading = Oppmøte: { $course }
+overview-back-to-course = Tilbake til kurset
+overview-back-to-overview = Tilbake til oppmøteoversikten
+overview-print-link = Utskrift per deltaker
+overview-per-session = Per samling
+overview-per-session-caption = Barn, voksne og ansatte på hver samling og hvert møte som er holdt
+overview-held = { $count ->
+    [one] 1 samling eller møte holdt.
+   *[other] { $count } samlinger og møter holdt.
+}
+overview-short-staffed = { $count ->
+    [0] Alle samlinger hadde den bemanningen programmet krever.
+    [one] 1 samling hadde færre ansatte enn programmet krever.
+   *[other] { $count } samlinger hadde færre ansatte enn programmet krever.
+}
+overview-none-held = Det er ikke registrert oppmøte ennå.
+overview-column-session = Samling
+overview-column-children = Barn
+overview-column-parents = Foreldre
+overview-column-family-members = Familiemedlemmer
+overview-column-staff = Ansatte til stede
+overview-column-staffing = Bemanning
+overview-column-participant = Deltaker
+overview-column-attended = Deltok
+overview-column-absences = Fravær
+overview-column-in-a-row = Fravær på rad
+overview-column-follow-up = Oppfølging
+overview-column-dropout = Sluttet
+overview-column-date = Dato
+overview-column-attendance = Oppmøte
+overview-column-note = Merknad
+overview-of = { $attended } av { $expected }
+overview-attended-of = deltok på { $attended } av { $held }
+overview-absences = { $with_notice } med melding, { $without_notice } uten
+overview-nobody = Ingen registrert
+overview-staffing-meeting = Sjekkes ikke for møter
+overview-staffing-ok = Som kreves
+overview-per-participant = Per deltaker
+overview-per-participant-caption = Hver deltakers oppmøte gjennom kurset
+overview-counts-only = Du ser bare tallene. Oppmøte per deltaker vises for kursets gruppeledere, koordinatoren og sekretæren.
+overview-threshold = { $count ->
+    [one] En gruppeleder blir bedt om å kontakte familien etter 1 fravær.
+   *[other] En gruppeleder blir bedt om å kontakte familien etter { $count } fravær på rad.
+}
+overview-threshold-off = Organisasjonen har slått av oppfølging etter fravær.
+overview-follow-up-open = Kontakt familien
+overview-follow-up-done = Kontaktet { $when }
+overview-dropped-out-on = Sluttet { $date }
+overview-no-participants = Kurset har ingen deltakere ennå.
+overview-print-title = Oppmøtesammendrag
+overview-print-heading = Oppmøtesammendrag: { $course }
+overview-print-made = Laget { $when }
+overview-print-hint = Skriv ut siden med nettleserens utskriftskommando (Ctrl+P, eller Del og Skriv ut på mobilen). Hver deltaker begynner på en ny side.
+overview-print-caption = Oppmøte for { $name }
+overview-field-course = Kurs
+overview-field-attendance = Oppmøte
+overview-field-absences = Fravær
+overview-field-dropout = Sluttet
+overview-field-enrolled = Tatt opp
+overview-mark-present = Til stede
+overview-mark-absent-with-notice = Borte med melding
+overview-mark-absent-without-notice = Borte uten melding
+overview-mark-late = Kom for sent
+overview-mark-left-early = Gikk tidlig
+overview-mark-none = Ikke på listen
+overview-participant-title = Deltaker
+overview-participant-in = Deltaker på
+overview-saved-dropout = Det er registrert at deltakeren har sluttet. Deltakeren er ikke lenger forventet på samlingene.
+overview-saved-contacted = Lagret. Oppfølgingen er gjort.
+overview-status-active = Deltar
+overview-link-observations = Observasjoner
+overview-link-concerns = Bekymringsmeldinger
+overview-marks = Oppmøte per samling
+overview-follow-up = Oppfølging av familien
+overview-task = { $count ->
+    [one] Kontakt familien til { $name }: 1 fravær
+   *[other] Kontakt familien til { $name }: { $count } fravær på rad
+}
+overview-task-created = Oppgave siden { $when }
+overview-task-done = Kontaktet { $when } av { $by }
+overview-task-outcome = Utfall
+overview-field-outcome = Hva kom ut av kontakten
+overview-field-outcome-hint = For eksempel: snakket med mor, kommer neste uke.
+overview-contacted-submit = Familien er kontaktet
+overview-no-tasks = Ingen oppfølgingsoppgaver.
+overview-dropout = Avslutte deltakelse
+overview-dropout-intro = Registrer det hvis deltakeren ikke kommer tilbake. Fra datoen er deltakeren ikke lenger forventet på samlingene; tidligere oppmøte blir stående.
+overview-field-dropout-date = Dato
+overview-field-dropout-date-hint = Dagen deltakeren sluttet. I dag hvis du lar den stå.
+overview-field-dropout-reason = Årsak
+overview-field-dropout-reason-hint = For eksempel: flyttet, kurset passet ikke, sykdom i familien.
+overview-dropout-submit = Registrer at deltakeren har sluttet
+overview-running = Kurset i gang
+overview-link-attendance = Oppmøteoversikt
+overview-link-meetings = Møter
+overview-link-reminders = Påminnelser
+overview-running-staffing = { $held ->
+    [0] Ingen samlinger er holdt ennå, så bemanningen er ikke sjekket.
+   *[other] { $short ->
+        [0] Alle samlinger som er holdt, hadde den bemanningen programmet krever.
+        [one] 1 samling som er holdt, hadde færre ansatte enn programmet krever:
+       *[other] { $short } samlinger som er holdt, hadde færre ansatte enn programmet krever:
+    }
+}
+overview-home-heading = Familier som skal kontaktes
+overview-home-task = { $count ->
+    [one] Kontakt familien til { $name }: 1 fravær
+   *[other] Kontakt familien til { $name }: { $count } fravær på rad
+}
+overview-home-task-anonymous = { $count ->
+    [one] Kontakt familien til en deltaker: 1 fravær
+   *[other] Kontakt familien til en deltaker: { $count } fravær på rad
+}
+error-dropout-already = Deltakeren har allerede sluttet.
+error-dropout-before-enrolment = Deltakeren ble tatt opp etter denne datoen.
+error-follow-up-done = Denne oppfølgingen er allerede gjort.
+
+## running: meetings
+meetings-title = Møter
+meeting-title = Møte
+meetings-list = Planlagte møter
+meetings-none = Ingen møter er planlagt ennå.
+meetings-back = Møter i { $course }
+meeting-about = Gjelder { $name }
+meeting-about-one = Gjelder én deltaker
+meeting-about-label = Gjelder
+meeting-choose-kind = Velg type møte
+meeting-audience-usual = Det vanlige for denne typen
+meeting-for-the-group = Hele gruppen (ingen bestemt)
+meeting-participant-no-network-consent = { $name } (ikke samtykke til deling med nettverket)
+meetings-schedule = Planlegg et møte
+field-meeting-kind = Type møte
+field-meeting-participant = Gjelder én deltaker
+field-meeting-participant-hint = For en avslutningssamtale, oppfølging eller et nettverksmøte om ett barn og én familie. Bare deltakere med familiens samtykke kan velges til et nettverksmøte.
+field-meeting-title = Tittel
+field-meeting-title-hint = Valgfri; uten tittel vises typen møte. Hele arbeidsgruppen ser tittelen, så skriv aldri navnet på en deltaker i den.
+field-meeting-audience = Hvem møtet er for
+meetings-schedule-submit = Planlegg møtet
+meetings-closing = Avslutningssamtaler
+meetings-closing-intro = { $count ->
+    [0] Alle deltakerne har en avslutningssamtale planlagt.
+    [one] 1 deltaker har ingen avslutningssamtale planlagt ennå. Planlegg én for hver, etter hverandre samme dag.
+   *[other] { $count } deltakere har ingen avslutningssamtale planlagt ennå. Planlegg én for hver, etter hverandre samme dag.
+}
+field-meetings-closing-start = Første samtale begynner
+field-meetings-closing-minutes = Minutter per samtale
+meetings-closing-submit = Planlegg avslutningssamtaler
+meetings-saved-scheduled = Møtet er planlagt.
+meetings-saved-closing-planned = { $count ->
+    [one] 1 avslutningssamtale er planlagt.
+   *[other] { $count } avslutningssamtaler er planlagt.
+}
+meetings-saved-closing-none = Alle deltakerne hadde allerede en avslutningssamtale planlagt.
+meetings-saved-record = Referatet er lagret.
+meetings-saved-guest-added = Gjesten er lagt til.
+meetings-saved-guest-changed = Gjesten er oppdatert.
+meetings-saved-guest-removed = Gjesten er fjernet.
+meeting-attendance-link = Oppmøte på dette møtet
+meeting-network-heading = Hvem som kan nevnes i dette møtet
+meeting-network-intro = Dette møtet deler opplysninger med nettverket. Bare disse deltakernes familier har samtykket til det:
+meeting-network-nobody = Ingen deltakeres familie har samtykket til deling med nettverket.
+meeting-network-left-out = { $count ->
+    [one] 1 deltaker vises ikke: ikke samtykke til deling med nettverket.
+   *[other] { $count } deltakere vises ikke: ikke samtykke til deling med nettverket.
+}
+meeting-record = Dagsorden, referat og avtaler
+meeting-record-written = Sist lagret av { $who }, { $when }.
+meeting-record-theirs = Det { $who } lagret { $when }
+meeting-record-theirs-hint = Teksten din er beholdt i skjemaet under. Slå sammen de to og lagre på nytt.
+field-meeting-agenda = Dagsorden
+field-meeting-minutes = Referat
+field-meeting-minutes-hint = Hva som ble sagt og av hvem, så langt det har betydning for arbeidet videre.
+field-meeting-agreements = Avtaler
+meeting-record-submit = Lagre referatet
+meeting-record-none = Ingenting er skrevet ennå.
+meeting-record-not-yours = Dagsorden, referat og gjester er for dem som arbeider med deltakerne.
+meeting-guests = Gjester utenfra
+meeting-guests-none = Ingen gjester er lagt til.
+meeting-guest-attended = kom
+meeting-guest-not-attended = ikke registrert som til stede
+meeting-guest-mark-attended = Registrer som til stede
+meeting-guest-mark-absent = Registrer som ikke til stede
+meeting-guest-add = Legg til en gjest
+field-meeting-guest-name = Navn
+field-meeting-guest-organisation = Virksomhet
+field-meeting-guest-organisation-hint = For eksempel skolen eller helsestasjonen.
+meeting-guest-add-submit = Legg til gjesten
+error-meeting-title-names-participant = Tittelen nevner deltakeren. Hele arbeidsgruppen ser titler; utelat navnet.
+error-meeting-names-without-consent = { $count ->
+    [one] Teksten nevner en deltaker der familien ikke har samtykket til deling med nettverket. Utelat navnet.
+   *[other] Teksten nevner { $count } deltakere der familiene ikke har samtykket til deling med nettverket. Utelat navnene.
+}
+error-meeting-slots-past-midnight = Samtalene ville vart over midnatt. Begynn tidligere eller gjør dem kortere.
+error-meeting-participant-unknown = Velg en deltaker på kurset.
+error-meeting-not-about-one = Denne typen møte er for hele gruppen, ikke om én deltaker.
+error-meeting-no-network-consent = Familien til denne deltakeren har ikke samtykket til deling med nettverket.
+error-meeting-cancelled = Møtet er avlyst; ingenting mer kan registreres på det.
+error-meeting-record-conflict = Noen andre lagret referatet mens du skrev. Teksten deres vises over; din er beholdt her.
+
+## running: concerns
+concerns-title = Bekymringsmeldinger
+concerns-intro = En bekymring for et barn og hva som ble bestemt om å melde til barnevernet. Bare lederen som skrev meldingen, koordinatorer og de virksomheten har utpekt kan lese den. Hver åpning logges og gjennomgås.
+concerns-of-course = Meldinger på dette kurset som du kan lese
+concerns-all = Meldinger du kan lese
+concerns-none = Ingen meldinger du kan lese.
+concerns-all-link = Alle bekymringsmeldinger du kan lese
+concerns-for-course = Bekymringsmeldinger for dette kurset
+concerns-new = Skriv ned en bekymring
+concerns-new-intro = Skriv hva du så og hørte, når, og hva du har gjort så langt. Avgjør sammen med koordinatoren om det skal meldes til barnevernet.
+concerns-choose-participant = Velg barnet
+concerns-new-submit = Lagre bekymringen
+concerns-saved-created = Bekymringen er lagret. Registrer hva som blir bestemt nedenfor.
+concerns-saved-decided = Beslutningen er lagret.
+concerns-saved-readers = De utpekte leserne er lagret.
+concerns-saved-reviewed = Markert som gjennomgått.
+concern-title = Bekymringsmelding
+concern-about = Bekymring for { $name }
+concern-filed = Skrevet av { $who }, { $when }
+concern-course = Kurs
+concern-filed-by = Skrevet av
+concern-updated = Sist endret
+concern-decision-pending = Ikke bestemt ennå
+concern-decision-sent = Sendt til barnevernet
+concern-decision-not_sent = Bestemt å ikke sende
+concern-decision-heading = Hva som ble bestemt
+concern-decision-submit = Lagre beslutningen
+concern-audited = Hver åpning av denne meldingen logges og gjennomgås.
+field-concern-participant = Barn
+field-concern = Bekymringen
+field-concern-hint = Fakta først: hva, når, hvem som sa det, og hva du har gjort så langt.
+field-concern-decision = Beslutning
+field-concern-sent-on = Sendt dato
+field-concern-sent-on-hint = Bare når meldingen ble sendt.
+field-concern-reference = Barnevernets referanse
+field-concern-reference-hint = Bare når meldingen ble sendt; kan legges til når barnevernet svarer.
+field-concern-note = Merknad til beslutningen
+field-concern-note-hint = Hvorfor den ble sendt eller ikke, og hvem som var med på å bestemme.
+concern-readers-title = Hvem som leser bekymringsmeldinger
+concern-readers-intro = I tillegg til koordinatorer og lederen som skrev en melding, leser disse alle bekymringsmeldingene i virksomheten. Bare personer med en rolle som ser sensitive opplysninger kan utpekes; sekretærer og brukerrepresentanter kan ikke.
+field-concern-readers = Utpekte lesere
+concern-reader-not-eligible = Kan ikke utpekes: rollen ser ikke sensitive opplysninger.
+concern-readers-submit = Lagre leserne
+error-concern-sent-on-required = Skriv inn datoen meldingen ble sendt.
+error-concern-sent-on-future = Datoen den ble sendt kan ikke være etter i dag.
+error-concern-only-when-sent = Bare for en melding som ble sendt.
+error-concern-why-not-sent = Skriv hvorfor meldingen ikke ble sendt.
+error-concern-participant-unknown = Velg et barn på kurset.
+error-concern-reader-unknown = Person { $id } er ikke i virksomheten.
+error-concern-reader-role = { $name } kan ikke utpekes: rollen ser ikke sensitive opplysninger.
+error-concern-changed-meanwhile = Noen andre endret beslutningen mens du redigerte. Beslutningen som nå er registrert vises over; sjekk den og lagre på nytt.
+
+## running: audit reviews
+audit-reviews-title = Tilganger til gjennomgang
+audit-reviews-link = Tilganger merket for gjennomgang
+audit-reviews-intro = Hver tilgang til en bekymringsmelding logges og merkes her. Sjekk at hver av dem var en del av noens arbeid, og marker den som gjennomgått.
+audit-reviews-open = { $count ->
+    [0] Ingenting venter på gjennomgang
+    [one] 1 tilgang venter på gjennomgang
+   *[other] { $count } tilganger venter på gjennomgang
+}
+audit-reviews-none = Ingenting venter på gjennomgang.
+audit-reviews-seq = oppføring { $seq }
+audit-reviews-mark = Marker som gjennomgått
+audit-reviews-saved = Markert som gjennomgått.
+audit-reviews-done = Nylig gjennomgått
+audit-reviews-done-none = Ingenting er gjennomgått ennå.
+audit-reviews-reviewed-by = gjennomgått av { $who }, { $when }
+nav-concerns = Bekymringer
+
+## running: logs (session log, homework, observations)
+log-title = Logg
+log-link = Logg og hjemmelekse
+log-heading = Logg for samling { $number }
+log-session-cancelled = Avlyst
+log-back-to-session = Tilbake til samlingen ({ $course })
+log-saved-log = Loggen er lagret.
+log-saved-homework = Hjemmeleksen er lagt til.
+log-saved-review = Gjennomgangen er lagret.
+log-previous-note = Notat til denne gangen fra samling { $number }
+log-status-heading = Status
+log-written-by = Sist skrevet av { $name }, { $at }.
+log-fidelity = Gjennomført etter planen: { $percent } % ({ $done } av { $planned } planlagte deler).
+log-not-written = Loggen er ikke skrevet ennå.
+log-form-heading = Skriv loggen
+log-group-level = Loggen gjelder gruppen og leses av hele arbeidsgruppen, også brukerrepresentantene. Ikke skriv om enkeltdeltakere her – bruk en observasjon.
+log-conflict-heading = Noen andre har lagret loggen mens du skrev
+log-conflict-explained = Teksten din er ikke lagret, men står fortsatt i skjemaet nedenfor. Her er loggen slik den ble lagret. Ta med det du vil beholde, og lagre på nytt.
+log-elements-legend = Hvilke planlagte deler ble gjennomført?
+log-element = { $name } ({ $minutes } min)
+log-element-done = gjennomført
+log-element-not-done = ikke gjennomført
+log-no-elements = Øktplanen har ingen planlagte deler for denne samlingen.
+log-field-done = GJORT – hva vi gjorde
+log-field-done-hint = Hva gjorde gruppen i dag? Aktiviteter, verktøy, samtaler.
+log-field-learned = LÆRT – hva vi lærte
+log-field-learned-hint = Hva lærte gruppen, og hva lærte vi som ledere?
+log-field-noticed = LURT – hva vi la merke til
+log-field-noticed-hint = Hva var lurt, hva fungerte godt, hva bør vi merke oss?
+log-field-deviations = Avvik fra planen
+log-field-deviations-hint = Hva ble annerledes enn planlagt, og hvorfor?
+log-field-next-time = Notat til neste gang
+log-field-next-time-hint = Vises øverst i loggen for neste samling.
+log-save = Lagre loggen
+log-read-heading = Loggen
+log-observe-heading = Observasjoner om enkeltdeltakere
+log-observe-intro = Observasjoner er taushetsbelagte: bare kursets ledere og koordinatoren kan lese dem, og hver lesing blir logget.
+log-observe-link = Skriv en observasjon om { $name }
+homework-heading = Hjemmelekse
+homework-given = Gitt på samling { $number }
+homework-added-by = Lagt inn av { $name }, { $at }
+homework-reviewed-at = Gjennomgått på samling { $number }
+homework-none-given = Ingen hjemmelekse er gitt på denne samlingen.
+homework-field-description = Ny hjemmelekse
+homework-field-description-hint = Den samme oppgaven for hele gruppen.
+homework-suggested = Forslag fra øktplanen. Endre teksten om dere ga en annen oppgave.
+homework-add = Legg til hjemmeleksen
+homework-to-review = Fra samling { $number }: ble hjemmeleksen gjennomgått?
+homework-review-note = Gjennomgått: hvordan gikk det?
+homework-review-save = Lagre gjennomgangen
+homework-review-which = hjemmelekse { $number }
+homework-not-reviewed = Ikke gjennomgått ennå.
+homework-none-to-review = Ingen hjemmelekse ble gitt på forrige samling.
+observations-title = Observasjoner
+observations-heading = Observasjoner: { $name }
+observations-dropped-out = Har sluttet
+observations-back-to-log = Tilbake til loggen
+observations-sensitive = Taushetsbelagt: bare kursets ledere og koordinatoren kan lese observasjonene, og hver lesing blir logget.
+observations-saved = Observasjonen er lagret.
+observations-new = Ny observasjon
+observations-field-body = Observasjon
+observations-field-body-hint = Hva la du merke til hos deltakeren? Skriv bare det som trengs for oppfølgingen.
+observations-field-session = Gjelder samling eller møte
+observations-no-session = Ingen bestemt samling
+observations-save = Lagre observasjonen
+observations-list = Tidligere observasjoner
+observations-by = { $name }, { $at }
+observations-about-session = gjelder { $session }
+observations-none = Ingen observasjoner ennå.
+error-log-blank = Skriv noe i minst ett av tekstfeltene.
+error-log-conflict = Noen andre har lagret loggen mens du skrev. Teksten din står fortsatt i skjemaet.
+error-log-cancelled = Samlingen ble avlyst og har ingen logg.
+error-log-not-yet = Loggen kan skrives fra samme dag som samlingen.
+error-homework-cancelled = Samlingen ble avlyst; det kan ikke gis hjemmelekse på den.
+error-homework-review-order = Hjemmelekse gjennomgås på en senere samling enn den ble gitt på.
+error-homework-review-session = Velg en samling på dette kurset som ikke er avlyst.
+error-observation-session = Velg en samling eller et møte på dette kurset som ikke er avlyst.
+
+## running: attendance
+nav-today = I dag
+today-title = I dag
+today-intro = Samlingene og møtene dine fra i dag til og med { $last }.
+today-whole-organisation = Du jobber ikke på noe kurs, så du ser alle kursene i organisasjonen.
+today-none = Ingen samlinger eller møter de neste to ukene.
+today-today = I dag
+today-expected = Forventet
+today-attendance-link = Ta oppmøte
+today-attendance-view = Se oppmøtet
+today-attendance-saved = Oppmøtet er registrert.
+today-log-link = Skriv loggen
+today-log-view = Se loggen
+today-log-written = Loggen er skrevet.
+running-left-out = { $count ->
+    [one] 1 deltaker vises ikke: familien har ikke samtykket til deling med nettverket.
+   *[other] { $count } deltakere vises ikke: familiene har ikke samtykket til deling med nettverket.
+}
+running-attendance-link = Oppmøte og meldt fravær
+running-meeting-heading = Oppmøte
+plan-heading = Plan for samlingen
+plan-none = Programmets manual beskriver ikke denne samlingen.
+plan-theme = Tema
+plan-duration = Varighet
+plan-minutes = { $minutes } min
+plan-segments = Deler
+plan-goals = Mål
+plan-content = Innhold
+plan-review-homework = Hjemmelekse å gå gjennom
+plan-homework = Hjemmelekse til neste gang
+plan-materials = Materiell
+attendance-title = Oppmøte
+attendance-present = Til stede
+attendance-absent_with_notice = Borte, meldt fra
+attendance-absent_without_notice = Borte uten å melde fra
+attendance-late = Kom for sent
+attendance-left_early = Gikk tidlig
+attendance-participants = Deltakerne
+attendance-preselected = Alle er satt til «Til stede», og de som har meldt fravær, til «Borte, meldt fra». Endre dem som ikke stemmer, og lagre én gang for hele gruppa.
+attendance-note = Merknad (valgfritt)
+attendance-notice-given = Har meldt fravær
+attendance-adults = Voksne som kom
+attendance-parents = Foreldre
+attendance-family-members = Andre familiemedlemmer
+attendance-staff = Gruppeledere og brukerrepresentanter til stede
+attendance-staff-none = Kurset har ingen gruppeledere eller brukerrepresentanter ennå.
+attendance-submit = Lagre oppmøtet
+attendance-saved-attendance = Oppmøtet er lagret.
+attendance-saved-notice-recorded = Fraværet er registrert.
+attendance-saved-notice-removed = Fraværsmeldingen er fjernet.
+attendance-saved-by = Sist lagret av { $name } { $time }.
+attendance-not-recorded = Oppmøtet er ikke registrert ennå.
+attendance-no-participants = Ingen deltakere er forventet på denne samlingen.
+attendance-expected-count = { $count ->
+    [0] Ingen deltakere er forventet.
+    [one] 1 deltaker er forventet.
+   *[other] { $count } deltakere er forventet.
+}
+attendance-counts-only = Du ser antall, ikke navn.
+attendance-entries-caption = Oppmøte per deltaker
+attendance-participant = Deltaker
+attendance-column = Oppmøte
+attendance-note-column = Merknad
+attendance-conflict-title = Noen andre lagret oppmøtet samtidig
+attendance-conflict-body = { $name } lagret oppmøtet { $time } mens du fylte det ut. Valgene dine står fortsatt i skjemaet, og der det som ble lagret er annerledes, står det ved deltakeren. Se over og lagre igjen for å bruke dine valg.
+attendance-conflict-saved-value = Lagret av { $name }: { $value }
+attendance-conflict-saved-adults = Lagret av { $name }: { $parents } foreldre og { $family } andre familiemedlemmer
+attendance-conflict-saved-staff = Lagret av { $name }: { $staff }
+attendance-notices = Meldt fravær
+attendance-notices-none = Ingen har meldt fravær.
+attendance-notice-count = { $count ->
+    [0] Ingen har meldt fravær.
+    [one] 1 deltaker har meldt fravær.
+   *[other] { $count } deltakere har meldt fravær.
+}
+attendance-notice-recorded-by = Registrert av { $name } { $time }
+attendance-notice-remove = Fjern
+attendance-notice-add = Registrer fravær på forhånd
+attendance-notice-choose = Velg en deltaker
+attendance-notice-participant = Deltaker
+attendance-notice-note = Merknad (valgfritt)
+attendance-notice-submit = Registrer fraværet
+attendance-back = Tilbake til samlingen
+error-attendance-session-cancelled = Samlingen er avlyst; det tas ikke oppmøte.
+error-attendance-not-yet = Oppmøtet kan registreres fra og med dagen for samlingen. Registrer fravær på forhånd i stedet.
+error-attendance-choose-participant = Velg hvem som skal være borte.

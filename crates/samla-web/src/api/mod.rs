@@ -12,6 +12,7 @@ mod me;
 mod organisations;
 mod outbox;
 mod programmes;
+mod running;
 mod users;
 
 pub use extract::{ApiJson, ApiQuery, IfMatch};
@@ -37,6 +38,7 @@ pub fn routes() -> Router<AppState> {
         .route("/organisations/{org}/outbox/{message_id}/retry", axum::routing::post(outbox::retry_outbox_message))
         .merge(planning_routes())
         .merge(intake_routes())
+        .merge(running::routes())
 }
 
 /// Recruitment, referral and intake.
@@ -161,8 +163,16 @@ impl Modify for BearerAuth {
     }
 }
 
+/// The whole OpenAPI document: the operations listed on [`ApiDoc`] and those of running a
+/// course, which each feature lists beside its handlers.
+pub fn document() -> utoipa::openapi::OpenApi {
+    let mut document = ApiDoc::openapi();
+    document.merge(running::document());
+    document
+}
+
 async fn openapi_json() -> Json<utoipa::openapi::OpenApi> {
-    Json(ApiDoc::openapi())
+    Json(document())
 }
 
 /// An RFC 9457 problem document.

@@ -18,6 +18,7 @@ mod login;
 mod outbox;
 mod programmes;
 mod public_intake;
+mod running;
 mod school_holidays;
 mod second_factor;
 mod setup;
@@ -98,6 +99,7 @@ pub fn routes() -> Router<AppState> {
         .route("/outbox/{id}/retry", post(outbox::retry))
         .merge(public_intake_routes())
         .merge(intake_routes())
+        .merge(running::routes())
 }
 
 /// The public intake pages (no login); their forms may send at most 64 KiB.
@@ -212,6 +214,9 @@ impl Ui {
 /// The links a person's roles lead to, decided by the policy.
 fn navigation(actor: &Actor, path: &str) -> Vec<Value> {
     let mut items = vec![("/", "nav-home")];
+    if actor.roles.may(Action::ViewCourses) {
+        items.push(("/today", "nav-today"));
+    }
     if actor.roles.may(Action::ViewProgrammes) {
         items.push(("/programmes", "nav-programmes"));
     }
@@ -220,6 +225,9 @@ fn navigation(actor: &Actor, path: &str) -> Vec<Value> {
     }
     if actor.roles.may(Action::ManageIntake) {
         items.push(("/intake", "nav-intake"));
+    }
+    if actor.roles.may(Action::ReportConcerns) {
+        items.push(("/concerns", "nav-concerns"));
     }
     if actor.roles.may(Action::ManageUsers) {
         items.push(("/admin/users", "nav-users"));

@@ -12,4 +12,5 @@ pub mod login;
 pub mod organisations;
 pub mod outbox;
 pub mod programmes;
+pub mod running;
 pub mod setup;
