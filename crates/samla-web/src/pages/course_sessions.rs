@@ -8,6 +8,8 @@ use crate::auth::Actor;
 use crate::error::WebError;
 use crate::forms::{FormData, FormState};
 use crate::services::courses::{self, SessionForm};
+use crate::services::running::attendance::{session_plan, PlannedSlot};
+use crate::services::running::changes::CancelChoices;
 use crate::AppState;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -42,7 +44,10 @@ async fn render(
             .with_value("room", &row.room)
             .with_value("version", row.version)
     });
-    let cancel = forms.cancel.unwrap_or_else(|| FormState::new().with_value("version", row.version));
+    // Telling the families and making the session up at the end are what is usually wanted.
+    let cancel = forms.cancel.unwrap_or_else(|| {
+        FormState::new().with_value("version", row.version).with_value("notify", "1").with_value("add_replacement", "1")
+    });
     let staff = forms.staff.unwrap_or_else(|| {
         FormState::new()
             .with_values("staff", session.staff.iter().map(|(m, _)| m.id.to_string()).collect())
@@ -51,9 +56,11 @@ async fn render(
                 session.staff.iter().filter(|(_, sub)| *sub).map(|(m, _)| m.id.to_string()).collect(),
             )
     });
+    let slots: Vec<PlannedSlot> = view.sessions.iter().map(|s| PlannedSlot::from(&s.row)).collect();
     let context = minijinja::context! {
         course => course_value(&view),
         session => session_value(session),
+        plan => minijinja::Value::from_serialize(session_plan(&view.manual, &slots, session_id)),
         staff => staff_values(&view),
         may_plan => actor.roles.may(Action::PlanCourses) && !is_closed(&view),
         move_form => ui.form(state, &moving),
@@ -126,8 +133,9 @@ pub async fn cancel_session(
 ) -> Result<Response, WebError> {
     let (id, session_id) = (id_of(&id)?, id_of(&session_id)?);
     let expected = form.get("version").parse::<i64>().unwrap_or(0);
-    match courses::cancel_session(&state, &actor, id, session_id, form.get("reason"), expected).await {
-        Ok(()) => Ok(changed(id, session_id)),
+    let choices = CancelChoices { notify: form.checked("notify"), add_replacement: form.checked("add_replacement") };
+    match courses::cancel_session(&state, &actor, id, session_id, form.get("reason"), choices, expected).await {
+        Ok(_) => Ok(changed(id, session_id)),
         Err(WebError::Invalid(errors) | WebError::Refused(errors)) => {
             let forms = SessionForms { cancel: Some(form.kept().with_errors(errors)), ..Default::default() };
             render(&state, &ui, &actor, id, session_id, forms, StatusCode::UNPROCESSABLE_ENTITY).await

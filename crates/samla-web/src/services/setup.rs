@@ -2,6 +2,8 @@
 //! one-time link printed at start), organisations and people from the command line,
 //! and the demo.
 
+mod demo_running;
+
 use crate::error::WebError;
 use crate::services::organisations::{parse_country, parse_name, parse_slug};
 use samla_domain::accounts::{Email, NewPassword, PersonName};
@@ -299,6 +301,16 @@ pub async fn seed_demo_planning(state: &crate::AppState) -> Result<(), WebError>
         if plan.path.last() == Some(&"recruiting") {
             seed_demo_intake(state, &actor, course_id, today).await?;
         }
+        if plan.path.last() == Some(&"running") {
+            let group_leader = Actor {
+                user_id: leader,
+                email: "group-leader@demo.samla.test".into(),
+                name: demo_name(Role::GroupLeader).into(),
+                roles: RoleSet::new(vec![Role::GroupLeader]),
+                ..actor.clone()
+            };
+            demo_running::seed(state, &actor, &group_leader, course_id, today).await?;
+        }
     }
     Ok(())
 }
@@ -469,14 +481,15 @@ fn demo_courses(today: chrono::NaiveDate) -> Vec<DemoCourse> {
             second_leader: helper,
             path: &["ready", "recruiting"],
         },
+        // The children's group under way: it met three weeks ago and meets again today.
         DemoCourse {
-            programme: "mestringstreff",
-            name: "Mestringstreff, høstkurs",
-            room: "Storsalen",
-            start: weeks(-3, Weekday::Thu),
-            time: "17:30",
+            programme: "smil",
+            name: "Mindre alene sammen – barnegruppe, høst",
+            room: "Grupperom 3",
+            start: today - Duration::weeks(3),
+            time: "16:30",
             sessions: None,
-            second_leader: None,
+            second_leader: helper,
             path: &["ready", "recruiting", "running"],
         },
         DemoCourse {

@@ -1,0 +1,419 @@
+//! Attendance: the sheet of one session (saved whole, versioned), the absence notices
+//! families give ahead of time, and who is expected at a session at all.
+
+use crate::{Result, StoreError};
+use samla_domain::running::attendance_scope::{expectation, Candidate, Expectation, Gathering};
+use samla_domain::running::meetings;
+use sqlx::{AnyConnection, FromRow};
+
+/// A session or meeting with what running it needs beyond the planning columns.
+#[derive(Debug, Clone, PartialEq, Eq, FromRow, serde::Serialize)]
+pub struct RunningSession {
+    pub id: i64,
+    pub course_id: i64,
+    pub kind: String,
+    pub programme_session: Option<i64>,
+    pub meeting_kind: Option<String>,
+    pub title: String,
+    pub audience: String,
+    pub date: String,
+    pub start_time: String,
+    pub end_time: String,
+    pub room: String,
+    pub status: String,
+    pub cancel_reason: Option<String>,
+    pub version: i64,
+    /// The one participant a meeting is about (closing conversation, follow-up).
+    pub participant_id: Option<i64>,
+}
+
+const SESSION_COLUMNS: &str = "s.id, s.course_id, s.kind, s.programme_session, s.meeting_kind, s.title, s.audience, \
+     s.date, s.start_time, s.end_time, s.room, s.status, s.cancel_reason, s.version, s.participant_id";
+
+/// A session of one of the organisation's courses; another organisation's is not found.
+pub async fn session(conn: &mut AnyConnection, organisation_id: i64, session_id: i64) -> Result<RunningSession> {
+    Ok(sqlx::query_as(&format!(
+        "SELECT {SESSION_COLUMNS} FROM course_sessions s JOIN courses c ON c.id = s.course_id
+         WHERE s.id = $2 AND c.organisation_id = $1"
+    ))
+    .bind(organisation_id)
+    .bind(session_id)
+    .fetch_one(conn)
+    .await?)
+}
+
+/// Every session and meeting of a course, in time order.
+pub async fn course_sessions(conn: &mut AnyConnection, course_id: i64) -> Result<Vec<RunningSession>> {
+    Ok(sqlx::query_as(&format!(
+        "SELECT {SESSION_COLUMNS} FROM course_sessions s WHERE s.course_id = $1 ORDER BY s.date, s.start_time, s.id"
+    ))
+    .bind(course_id)
+    .fetch_all(conn)
+    .await?)
+}
+
+/// Sessions and meetings from `first_day` to `last_day` (inclusive) of the organisation's
+/// courses that are under way or about to be (not drafts, cancelled or archived courses),
+/// or only of those `user_id` works on.
+pub async fn sessions_between(
+    conn: &mut AnyConnection,
+    organisation_id: i64,
+    only_staff_user: Option<i64>,
+    first_day: &str,
+    last_day: &str,
+) -> Result<Vec<RunningSession>> {
+    Ok(sqlx::query_as(&format!(
+        "SELECT {SESSION_COLUMNS} FROM course_sessions s JOIN courses c ON c.id = s.course_id
+         WHERE c.organisation_id = $1 AND c.status IN ('ready', 'recruiting', 'running', 'completed')
+           AND s.date >= $3 AND s.date <= $4
+           AND ($2 < 0 OR EXISTS (SELECT 1 FROM course_staff st WHERE st.course_id = c.id AND st.user_id = $2))
+         ORDER BY s.date, s.start_time, s.id"
+    ))
+    .bind(organisation_id)
+    .bind(only_staff_user.unwrap_or(-1))
+    .bind(first_day)
+    .bind(last_day)
+    .fetch_all(conn)
+    .await?)
+}
+
+/// Whether the person works on any course of the organisation.
+pub async fn works_on_any(conn: &mut AnyConnection, organisation_id: i64, user_id: i64) -> Result<bool> {
+    let found: Option<i64> = sqlx::query_scalar(
+        "SELECT st.id FROM course_staff st JOIN courses c ON c.id = st.course_id
+         WHERE c.organisation_id = $1 AND st.user_id = $2 LIMIT 1",
+    )
+    .bind(organisation_id)
+    .bind(user_id)
+    .fetch_optional(conn)
+    .await?;
+    Ok(found.is_some())
+}
+
+/// A participant expected at a session (a `course_participants` row with role
+/// 'participant').
+#[derive(Debug, Clone, PartialEq, Eq, FromRow, serde::Serialize)]
+pub struct ExpectedParticipant {
+    pub id: i64,
+    pub person_id: i64,
+    pub name: String,
+    pub household_id: i64,
+}
+
+/// Who is expected at a session, and how many participants were left out because their
+/// family has not agreed to share with the network (network meetings only).
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Expected {
+    pub participants: Vec<ExpectedParticipant>,
+    pub left_out_without_consent: i64,
+}
+
+/// What decides who is expected at a session.
+#[derive(Debug, Clone, Copy)]
+pub struct SessionScope<'a> {
+    pub course_id: i64,
+    /// YYYY-MM-DD.
+    pub date: &'a str,
+    pub meeting_kind: Option<&'a str>,
+    pub audience: &'a str,
+    /// A meeting about one participant.
+    pub participant_id: Option<i64>,
+}
+
+impl<'a> SessionScope<'a> {
+    pub fn of(session: &'a RunningSession) -> SessionScope<'a> {
+        SessionScope {
+            course_id: session.course_id,
+            date: &session.date,
+            meeting_kind: session.meeting_kind.as_deref(),
+            audience: &session.audience,
+            participant_id: session.participant_id,
+        }
+    }
+}
+
+#[derive(FromRow)]
+struct CandidateRow {
+    id: i64,
+    person_id: i64,
+    name: String,
+    household_id: i64,
+    status: String,
+    dropped_out_on: Option<String>,
+}
+
+/// The course's participants expected at a session, by name, as
+/// [`samla_domain::running::attendance_scope`] decides: the network is told only about
+/// families who agreed (`network_shareable`: the participant ids whose every required
+/// consent to share is in force, decided by the caller), the others counted.
+pub async fn expected(
+    conn: &mut AnyConnection,
+    scope: SessionScope<'_>,
+    network_shareable: &[i64],
+) -> Result<Expected> {
+    let rows: Vec<CandidateRow> = sqlx::query_as(
+        "SELECT cp.id, cp.person_id, p.name, p.household_id, cp.status, cp.dropped_out_on
+         FROM course_participants cp JOIN persons p ON p.id = cp.person_id
+         WHERE cp.course_id = $1 AND cp.role = 'participant'
+         ORDER BY p.name, cp.id",
+    )
+    .bind(scope.course_id)
+    .fetch_all(conn)
+    .await?;
+    let day = |raw: &str| chrono::NaiveDate::parse_from_str(raw, "%Y-%m-%d").ok();
+    let Some(date) = day(scope.date) else { return Err(StoreError::NotFound) };
+    let gathering = Gathering {
+        date,
+        about: scope.participant_id,
+        shares_with_network: meetings::shares_with_network(
+            scope.meeting_kind.and_then(meetings::parse_kind),
+            meetings::parse_audience(scope.audience),
+        ),
+    };
+    let mut expected = Expected::default();
+    for row in rows {
+        let candidate = Candidate {
+            participant_id: row.id,
+            active: row.status == "active",
+            dropped_out_on: row.dropped_out_on.as_deref().and_then(day),
+            shares_with_network: network_shareable.contains(&row.id),
+        };
+        match expectation(&candidate, &gathering) {
+            Expectation::Expected => expected.participants.push(ExpectedParticipant {
+                id: row.id,
+                person_id: row.person_id,
+                name: row.name,
+                household_id: row.household_id,
+            }),
+            Expectation::LeftOutWithoutConsent => expected.left_out_without_consent += 1,
+            Expectation::NotExpected => {}
+        }
+    }
+    Ok(expected)
+}
+
+/// Who saved a sheet last, when, and as which version.
+#[derive(Debug, Clone, PartialEq, Eq, FromRow, serde::Serialize)]
+pub struct SheetHeader {
+    pub session_id: i64,
+    pub parents: i64,
+    pub family_members: i64,
+    pub version: i64,
+    pub saved_at: i64,
+    pub saved_by: Option<i64>,
+    pub saved_by_name: Option<String>,
+    /// The key of the last save, so the same save sent twice gives one result.
+    pub submission_key: Option<String>,
+}
+
+/// One participant's line as stored, with their name.
+#[derive(Debug, Clone, PartialEq, Eq, FromRow, serde::Serialize)]
+pub struct StoredEntry {
+    pub participant_id: i64,
+    pub name: String,
+    pub attendance: String,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct StoredSheet {
+    pub header: SheetHeader,
+    pub entries: Vec<StoredEntry>,
+    /// `course_staff` ids.
+    pub staff_present: Vec<i64>,
+}
+
+/// The version the sheet of a session has; 0 when none is saved.
+pub async fn version(conn: &mut AnyConnection, session_id: i64) -> Result<i64> {
+    let found: Option<i64> = sqlx::query_scalar("SELECT version FROM attendance_sheets WHERE session_id = $1")
+        .bind(session_id)
+        .fetch_optional(conn)
+        .await?;
+    Ok(found.unwrap_or(0))
+}
+
+pub async fn sheet(conn: &mut AnyConnection, session_id: i64) -> Result<Option<StoredSheet>> {
+    let header: Option<SheetHeader> = sqlx::query_as(
+        "SELECT a.session_id, a.parents, a.family_members, a.version, a.saved_at, a.saved_by, u.name AS saved_by_name,
+                a.submission_key
+         FROM attendance_sheets a LEFT JOIN users u ON u.id = a.saved_by WHERE a.session_id = $1",
+    )
+    .bind(session_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some(header) = header else { return Ok(None) };
+    let entries = sqlx::query_as(
+        "SELECT e.participant_id, p.name, e.attendance, e.note
+         FROM attendance_entries e JOIN course_participants cp ON cp.id = e.participant_id
+         JOIN persons p ON p.id = cp.person_id
+         WHERE e.session_id = $1 ORDER BY p.name, e.participant_id",
+    )
+    .bind(session_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let staff_present =
+        sqlx::query_scalar("SELECT staff_id FROM attendance_staff WHERE session_id = $1 ORDER BY staff_id")
+            .bind(session_id)
+            .fetch_all(conn)
+            .await?;
+    Ok(Some(StoredSheet { header, entries, staff_present }))
+}
+
+/// A whole sheet to store, already checked.
+pub struct NewSheet<'a> {
+    pub parents: i64,
+    pub family_members: i64,
+    /// (participant id, attendance, note).
+    pub entries: &'a [(i64, &'a str, &'a str)],
+    /// `course_staff` ids.
+    pub staff_present: &'a [i64],
+    pub submission_key: Option<&'a str>,
+    pub saved_by: Option<i64>,
+}
+
+/// Replaces the sheet of a session if the caller saw `expected_version` (0: nothing was
+/// saved yet); returns the new version. Someone else's save in between is
+/// [`StoreError::Stale`].
+pub async fn save(
+    conn: &mut AnyConnection,
+    session_id: i64,
+    expected_version: i64,
+    sheet: &NewSheet<'_>,
+    now: i64,
+) -> Result<i64> {
+    let version: Option<i64> = if expected_version == 0 {
+        // Two first saves at once: the second finds the row and inserts nothing.
+        sqlx::query_scalar(
+            "INSERT INTO attendance_sheets (session_id, parents, family_members, version, saved_at, saved_by,
+                 submission_key)
+             VALUES ($1, $2, $3, 1, $4, $5, $6) ON CONFLICT (session_id) DO NOTHING RETURNING version",
+        )
+        .bind(session_id)
+        .bind(sheet.parents)
+        .bind(sheet.family_members)
+        .bind(now)
+        .bind(sheet.saved_by)
+        .bind(sheet.submission_key)
+        .fetch_optional(&mut *conn)
+        .await?
+    } else {
+        sqlx::query_scalar(
+            "UPDATE attendance_sheets SET parents = $1, family_members = $2, version = version + 1, saved_at = $3,
+                 saved_by = $4, submission_key = $5
+             WHERE session_id = $6 AND version = $7 RETURNING version",
+        )
+        .bind(sheet.parents)
+        .bind(sheet.family_members)
+        .bind(now)
+        .bind(sheet.saved_by)
+        .bind(sheet.submission_key)
+        .bind(session_id)
+        .bind(expected_version)
+        .fetch_optional(&mut *conn)
+        .await?
+    };
+    let version = version.ok_or(StoreError::Stale)?;
+    sqlx::query("DELETE FROM attendance_entries WHERE session_id = $1").bind(session_id).execute(&mut *conn).await?;
+    sqlx::query("DELETE FROM attendance_staff WHERE session_id = $1").bind(session_id).execute(&mut *conn).await?;
+    for (participant_id, attendance, note) in sheet.entries {
+        sqlx::query(
+            "INSERT INTO attendance_entries (session_id, participant_id, attendance, note) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(session_id)
+        .bind(participant_id)
+        .bind(*attendance)
+        .bind(*note)
+        .execute(&mut *conn)
+        .await?;
+    }
+    for staff_id in sheet.staff_present {
+        sqlx::query("INSERT INTO attendance_staff (session_id, staff_id) VALUES ($1, $2)")
+            .bind(session_id)
+            .bind(staff_id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(version)
+}
+
+/// A family's word that a participant will be away from a session.
+#[derive(Debug, Clone, PartialEq, Eq, FromRow, serde::Serialize)]
+pub struct AbsenceNotice {
+    pub session_id: i64,
+    pub participant_id: i64,
+    pub name: String,
+    pub note: String,
+    pub recorded_at: i64,
+    pub recorded_by: Option<i64>,
+    pub recorded_by_name: Option<String>,
+}
+
+/// Records a notice, or replaces the note of the one already there; true when it is new.
+pub async fn record_notice(
+    conn: &mut AnyConnection,
+    session_id: i64,
+    participant_id: i64,
+    note: &str,
+    recorded_by: Option<i64>,
+    now: i64,
+) -> Result<bool> {
+    let replaced = sqlx::query(
+        "UPDATE absence_notices SET note = $1, recorded_at = $2, recorded_by = $3
+         WHERE session_id = $4 AND participant_id = $5",
+    )
+    .bind(note)
+    .bind(now)
+    .bind(recorded_by)
+    .bind(session_id)
+    .bind(participant_id)
+    .execute(&mut *conn)
+    .await?;
+    if replaced.rows_affected() > 0 {
+        return Ok(false);
+    }
+    sqlx::query(
+        "INSERT INTO absence_notices (session_id, participant_id, note, recorded_at, recorded_by)
+         VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(session_id)
+    .bind(participant_id)
+    .bind(note)
+    .bind(now)
+    .bind(recorded_by)
+    .execute(conn)
+    .await?;
+    Ok(true)
+}
+
+/// Removes a notice; false when there was none.
+pub async fn remove_notice(conn: &mut AnyConnection, session_id: i64, participant_id: i64) -> Result<bool> {
+    let done = sqlx::query("DELETE FROM absence_notices WHERE session_id = $1 AND participant_id = $2")
+        .bind(session_id)
+        .bind(participant_id)
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected() > 0)
+}
+
+/// The notices for a session, by the participant's name.
+pub async fn notices(conn: &mut AnyConnection, session_id: i64) -> Result<Vec<AbsenceNotice>> {
+    Ok(sqlx::query_as(
+        "SELECT n.session_id, n.participant_id, p.name, n.note, n.recorded_at, n.recorded_by,
+                u.name AS recorded_by_name
+         FROM absence_notices n JOIN course_participants cp ON cp.id = n.participant_id
+         JOIN persons p ON p.id = cp.person_id LEFT JOIN users u ON u.id = n.recorded_by
+         WHERE n.session_id = $1 ORDER BY p.name, n.participant_id",
+    )
+    .bind(session_id)
+    .fetch_all(conn)
+    .await?)
+}
+
+/// Whether the session has a written log (the log itself belongs to the log pages).
+pub async fn has_log(conn: &mut AnyConnection, session_id: i64) -> Result<bool> {
+    let found: Option<i64> = sqlx::query_scalar("SELECT session_id FROM session_logs WHERE session_id = $1")
+        .bind(session_id)
+        .fetch_optional(conn)
+        .await?;
+    Ok(found.is_some())
+}

@@ -1,0 +1,286 @@
+//! A session for running it, its attendance sheet, absence notices and the caller's
+//! sessions of today, over JSON.
+//!
+//! A session without a sheet answers with an empty one at version 0 (ETag `"v0"`). The
+//! first save may come without `If-Match` (or with `If-None-Match: *`); once a sheet is
+//! saved a save needs `If-Match` (428 without it, 412 when it names an older version).
+//! An `Idempotency-Key` makes a resend after a lost connection safe: the same key with
+//! the same sheet answers as the first save did and writes nothing. Names of participants
+//! are shown only to those who may see participants' contacts; others get counts.
+
+mod schema;
+
+pub use schema::*;
+
+use crate::api::extract::{etag, Id};
+use crate::api::{ApiJson, ApiQuery, IfMatch, Problem};
+use crate::auth::{Actor, ApiCaller};
+use crate::error::WebError;
+use crate::services::running::attendance::{self as service, NoticeInput, SheetInput, TODAY_DAYS};
+use crate::AppState;
+use axum::extract::{Path, State};
+use axum::http::header::{ETAG, IF_NONE_MATCH};
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{delete, get, post};
+use axum::{Json, Router};
+use samla_domain::{FieldError, FieldErrors};
+use utoipa::OpenApi;
+
+pub fn routes() -> Router<AppState> {
+    const SESSION: &str = "/organisations/{org}/sessions/{session_id}";
+    Router::new()
+        .route(SESSION, get(get_session))
+        .route(&format!("{SESSION}/attendance"), get(get_session_attendance).put(put_session_attendance))
+        .route(&format!("{SESSION}/absence-notices"), post(create_absence_notice))
+        .route(&format!("{SESSION}/absence-notices/{{participant_id}}"), delete(delete_absence_notice))
+        .route("/organisations/{org}/today", get(get_today))
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    paths(
+        get_session,
+        get_session_attendance,
+        put_session_attendance,
+        create_absence_notice,
+        delete_absence_notice,
+        get_today,
+    ),
+    components(schemas(
+        RunningSession,
+        SessionCourse,
+        SessionKindName,
+        SessionStatusName,
+        ExpectedParticipant,
+        AbsenceNotice,
+        AttendanceName,
+        AttendanceSheet,
+        AttendanceCounts,
+        AttendanceEntry,
+        AttendanceUpdate,
+        AttendanceLine,
+        NewAbsenceNotice,
+        Today,
+        service::PlanView,
+        service::Segment,
+    ))
+)]
+pub struct Doc;
+
+async fn load(
+    state: &AppState,
+    caller: &ApiCaller,
+    org: &str,
+    session_id: i64,
+) -> Result<(Actor, service::SessionView), WebError> {
+    let actor = caller.in_organisation(state, org).await?;
+    let view = service::load(state, &actor, None, session_id).await?;
+    Ok((actor, view))
+}
+
+/// A session or meeting for running it: the plan, who is expected (names only for those
+/// who may see participants' contacts, a count for everyone), absence notices, and
+/// whether attendance and the log are recorded.
+#[utoipa::path(get, path = "/api/v1/organisations/{org}/sessions/{session_id}", operation_id = "getSession", tag = "running",
+    params(("org" = String, Path, description = "The organisation's slug"), ("session_id" = i64, Path, description = "The session's id")),
+    responses(
+        (status = 200, description = "The session", body = RunningSession),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed (not in the course's working group)", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such session here", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn get_session(
+    State(state): State<AppState>,
+    caller: ApiCaller,
+    Path((org, session_id)): Path<(String, Id)>,
+) -> Result<Json<RunningSession>, WebError> {
+    let (_, view) = load(&state, &caller, &org, session_id.0).await?;
+    Ok(Json(session_json(&view)))
+}
+
+/// The attendance sheet of a session: an empty one at version 0 while nothing is saved.
+/// Lines name participants only for those who may see participants' contacts; others get
+/// the counts.
+#[utoipa::path(get, path = "/api/v1/organisations/{org}/sessions/{session_id}/attendance", operation_id = "getSessionAttendance", tag = "running",
+    params(("org" = String, Path, description = "The organisation's slug"), ("session_id" = i64, Path, description = "The session's id")),
+    responses(
+        (status = 200, description = "The sheet; version 0 while nothing is saved", body = AttendanceSheet,
+            headers(("ETag" = String, description = "The sheet's version for If-Match, \"v0\" while nothing is saved"))),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed (not in the course's working group)", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such session here", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn get_session_attendance(
+    State(state): State<AppState>,
+    caller: ApiCaller,
+    Path((org, session_id)): Path<(String, Id)>,
+) -> Result<impl IntoResponse, WebError> {
+    let (_, view) = load(&state, &caller, &org, session_id.0).await?;
+    Ok(([(ETAG, etag(view.version()))], Json(sheet_json(&view))))
+}
+
+/// The `Idempotency-Key` header: 1–255 visible ASCII characters.
+fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, WebError> {
+    let Some(raw) = headers.get("idempotency-key") else { return Ok(None) };
+    let bytes = raw.as_bytes();
+    if bytes.is_empty() || bytes.len() > 255 || !bytes.iter().all(|b| (0x21..=0x7e).contains(b)) {
+        return Err(WebError::BadRequest { detail_key: "problem-query-detail", location: "Idempotency-Key".into() });
+    }
+    Ok(Some(String::from_utf8_lossy(bytes).into_owned()))
+}
+
+/// The version a save must find, from the request's preconditions and the version now
+/// saved; `None` when a sheet is saved and the request names no version.
+fn expected_version(if_match: &IfMatch, create_only: bool, current: i64) -> Option<i64> {
+    match if_match {
+        IfMatch::Version(version) => Some(*version),
+        // `*` asks for an existing sheet; without one nothing can match.
+        IfMatch::Any => Some(if current == 0 { -1 } else { current }),
+        IfMatch::Missing if create_only => Some(if current == 0 { 0 } else { -1 }),
+        IfMatch::Missing if current == 0 => Some(0),
+        IfMatch::Missing => None,
+    }
+}
+
+/// Saves the whole attendance of a session in one transaction: a line for every expected
+/// participant, the adults who came, and the staff present. The first save may come
+/// without If-Match (or with If-None-Match: *); later ones need the ETag of the version
+/// they replace. A resend with the same Idempotency-Key and the same sheet answers as the
+/// first save did and writes nothing.
+#[utoipa::path(put, path = "/api/v1/organisations/{org}/sessions/{session_id}/attendance", operation_id = "putSessionAttendance", tag = "running",
+    params(
+        ("org" = String, Path, description = "The organisation's slug"),
+        ("session_id" = i64, Path, description = "The session's id"),
+        ("If-Match" = Option<String>, Header, description = "The ETag from getSessionAttendance; required once a sheet is saved"),
+        ("If-None-Match" = Option<String>, Header, description = "* to save only if no sheet is saved yet"),
+        ("Idempotency-Key" = Option<String>, Header, nullable = false, max_length = 255, pattern = r"^[!-~]+$",
+            description = "A key of the caller's choosing (e.g. a UUID), new for each sheet the caller means to save. A resend with the same key and the same sheet answers 200 with the saved sheet (header Idempotent-Replayed: true) and writes nothing."),
+    ),
+    request_body = AttendanceUpdate,
+    responses(
+        (status = 200, description = "Saved (or, for a resend with the same Idempotency-Key, saved before)", body = AttendanceSheet,
+            headers(
+                ("ETag" = String, description = "The new version"),
+                ("Idempotent-Replayed" = String, description = "`true` when this repeats the answer to an earlier save"),
+            )),
+        (status = 400, description = "Malformed request or Idempotency-Key", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed to record session work on the course", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such session here", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "Someone saved the sheet since the given version was read (or one is saved, with If-None-Match: *)", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid sheet, every problem named by field: a participant missing, not expected or twice, a note too long or with control characters, too many adults, someone not on the course's staff; or a session that is cancelled, still to come or on a closed course", body = Problem, content_type = "application/problem+json"),
+        (status = 428, description = "A sheet is saved and If-Match is missing", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn put_session_attendance(
+    State(state): State<AppState>,
+    caller: ApiCaller,
+    Path((org, session_id)): Path<(String, Id)>,
+    if_match: IfMatch,
+    headers: HeaderMap,
+    ApiJson(body): ApiJson<AttendanceUpdate>,
+) -> Result<Response, WebError> {
+    let session_id = session_id.0;
+    let key = idempotency_key(&headers)?;
+    let actor = caller.in_organisation(&state, &org).await?;
+    service::recordable(&state, &actor, None, session_id).await?;
+    let current = service::current_version(&state, session_id).await?;
+    let create_only = headers.get(IF_NONE_MATCH).and_then(|v| v.to_str().ok()).is_some_and(|v| v.trim() == "*");
+    let input = SheetInput {
+        sheet: body.into_sheet(),
+        expected_version: expected_version(&if_match, create_only, current),
+        // Kept per caller, so one caller's key never answers for another's save.
+        submission_key: key.map(|k| format!("api:{}:{k}", actor.user_id)),
+    };
+    let outcome = service::save_sheet(&state, &actor, None, session_id, &input).await?;
+    let view = service::load(&state, &actor, None, session_id).await?;
+    let mut response = ([(ETAG, etag(view.version()))], Json(sheet_json(&view))).into_response();
+    if outcome.repeated {
+        response.headers_mut().insert("idempotent-replayed", HeaderValue::from_static("true"));
+    }
+    Ok(response)
+}
+
+/// Records that a participant will be away from a session (replacing the note of a
+/// notice already given).
+#[utoipa::path(post, path = "/api/v1/organisations/{org}/sessions/{session_id}/absence-notices", operation_id = "createAbsenceNotice", tag = "running",
+    params(("org" = String, Path, description = "The organisation's slug"), ("session_id" = i64, Path, description = "The session's id")),
+    request_body = NewAbsenceNotice,
+    responses(
+        (status = 201, description = "Recorded", body = AbsenceNotice),
+        (status = 200, description = "A notice was already recorded; its note is replaced", body = AbsenceNotice),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed to record session work on the course", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such session here", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Not a participant expected at the session, a note too long or with control characters, or a cancelled session or closed course", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn create_absence_notice(
+    State(state): State<AppState>,
+    caller: ApiCaller,
+    Path((org, session_id)): Path<(String, Id)>,
+    ApiJson(body): ApiJson<NewAbsenceNotice>,
+) -> Result<Response, WebError> {
+    let session_id = session_id.0;
+    let actor = caller.in_organisation(&state, &org).await?;
+    let input = NoticeInput { participant_id: Some(body.participant_id), note: body.note.unwrap_or_default() };
+    let created = service::record_notice(&state, &actor, None, session_id, &input).await?;
+    let view = service::load(&state, &actor, None, session_id).await?;
+    let notice = view.notice_for(body.participant_id).ok_or(WebError::NotFound)?;
+    let status = if created { StatusCode::CREATED } else { StatusCode::OK };
+    Ok((status, Json(notice_json(notice))).into_response())
+}
+
+/// Removes an absence notice (the participant will come after all).
+#[utoipa::path(delete, path = "/api/v1/organisations/{org}/sessions/{session_id}/absence-notices/{participant_id}", operation_id = "deleteAbsenceNotice", tag = "running",
+    params(
+        ("org" = String, Path, description = "The organisation's slug"),
+        ("session_id" = i64, Path, description = "The session's id"),
+        ("participant_id" = i64, Path, description = "The participant's id in the course"),
+    ),
+    responses(
+        (status = 204, description = "Removed"),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed to record session work on the course", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such session here, or no notice for the participant", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn delete_absence_notice(
+    State(state): State<AppState>,
+    caller: ApiCaller,
+    Path((org, session_id, participant_id)): Path<(String, Id, Id)>,
+) -> Result<StatusCode, WebError> {
+    let actor = caller.in_organisation(&state, &org).await?;
+    service::remove_notice(&state, &actor, None, session_id.0, participant_id.0).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// The caller's sessions and meetings from today on: those of the courses they work on
+/// (someone who may see every course and works on none gets the organisation's).
+#[utoipa::path(get, path = "/api/v1/organisations/{org}/today", operation_id = "getToday", tag = "running",
+    params(("org" = String, Path, description = "The organisation's slug"), TodayParams),
+    responses(
+        (status = 200, description = "The sessions, earliest first", body = Today),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed to see courses", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "days out of range", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn get_today(
+    State(state): State<AppState>,
+    caller: ApiCaller,
+    Path(org): Path<String>,
+    ApiQuery(params): ApiQuery<TodayParams>,
+) -> Result<Json<Today>, WebError> {
+    let days = params.days.unwrap_or(TODAY_DAYS);
+    if !(0..=MAX_DAYS).contains(&days) {
+        let error = FieldError::new("days", "error-number-range").with_arg("min", 0).with_arg("max", MAX_DAYS);
+        return Err(FieldErrors::single(error).into());
+    }
+    let actor = caller.in_organisation(&state, &org).await?;
+    let view = service::today(&state, &actor, days).await?;
+    Ok(Json(today_json(&view)))
+}

@@ -1,0 +1,528 @@
+//! Running a session: what a leader sees of it (plan, who is expected, who said they will
+//! be away, who of the staff is on it) and the attendance sheet, saved whole in one
+//! transaction with optimistic concurrency and a one-time submission key.
+//!
+//! Names on the sheet need [`Action::ViewParticipantContacts`] and every read of them is
+//! audited ("attendance.read"); the rest of the working group (user representatives)
+//! sees counts only. Recording needs [`Action::RecordSessionWork`] on the course.
+
+mod plan;
+mod today;
+
+pub use plan::{session_plan, PlanView, PlannedSlot, Segment};
+pub use today::{today, TodayView, TODAY_DAYS};
+
+use crate::auth::Actor;
+use crate::error::WebError;
+use crate::services::courses::visible_course;
+use crate::AppState;
+use chrono::NaiveDate;
+use samla_domain::audit::Outcome;
+use samla_domain::planning::lifecycle::CourseStatus;
+use samla_domain::programmes::Manual;
+use samla_domain::running::attendance::{self as rules, Attendance, Sheet, SheetEntry};
+use samla_domain::running::attendance_scope::check_attendance_open;
+use samla_domain::{Action, Decision, FieldError, FieldErrors, Scope};
+use samla_storage::course_staff::{self, StaffMember};
+use samla_storage::courses::{self, Course};
+use samla_storage::running::attendance::{
+    self as store, AbsenceNotice, Expected, NewSheet, RunningSession, SessionScope, StoredSheet,
+};
+use samla_storage::{audit, programmes, StoreError, WriteTx};
+use sqlx::AnyConnection;
+
+/// The course roles whose presence a sheet records.
+pub const STAFF_ROLES: [&str; 3] = ["group_leader", "user_representative", "coordinator"];
+
+/// What the actor may do with a session's attendance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Access {
+    /// Take attendance and record absence notices.
+    pub record: bool,
+    /// See the participants' names and notes; without it, counts only.
+    pub names: bool,
+}
+
+/// Everything the attendance page, the session API and the today page show of one
+/// session. Without [`Access::names`], names and notes are blanked before anyone sees
+/// the view.
+pub struct SessionView {
+    pub course: Course,
+    pub session: RunningSession,
+    /// 1, 2, 3 … among the course's sessions (meetings have none), as on the course page.
+    pub number: Option<usize>,
+    pub plan: Option<PlanView>,
+    pub expected: Expected,
+    pub notices: Vec<AbsenceNotice>,
+    /// Coordinators, group leaders and user representatives of the course.
+    pub roster: Vec<StaffMember>,
+    /// Staff ids planned for the session.
+    pub assigned_staff: Vec<i64>,
+    pub sheet: Option<StoredSheet>,
+    pub has_log: bool,
+    pub access: Access,
+    /// Why attendance cannot be taken now (a message key), if it cannot: the session is
+    /// cancelled, its day has not come, or the course is closed.
+    pub closed: Option<&'static str>,
+    /// Absence notices can be recorded: the session is not cancelled and the course not
+    /// closed.
+    pub notices_open: bool,
+}
+
+impl SessionView {
+    /// Participant ids expected at the session.
+    pub fn expected_ids(&self) -> Vec<i64> {
+        self.expected.participants.iter().map(|p| p.id).collect()
+    }
+
+    pub fn staff_ids(&self) -> Vec<i64> {
+        self.roster.iter().map(|m| m.id).collect()
+    }
+
+    /// The saved version (0: nothing saved yet).
+    pub fn version(&self) -> i64 {
+        self.sheet.as_ref().map_or(0, |s| s.header.version)
+    }
+
+    pub fn notice_for(&self, participant_id: i64) -> Option<&AbsenceNotice> {
+        self.notices.iter().find(|n| n.participant_id == participant_id)
+    }
+}
+
+/// Who is expected at the session. A gathering with the network names only participants
+/// for whom every consent to share is in force, by the rule the meeting records use.
+async fn expected_at(
+    conn: &mut AnyConnection,
+    organisation_id: i64,
+    session: &RunningSession,
+) -> Result<Expected, WebError> {
+    let with_network = samla_domain::running::meetings::shares_with_network(
+        session.meeting_kind.as_deref().and_then(samla_domain::running::meetings::parse_kind),
+        samla_domain::running::meetings::parse_audience(&session.audience),
+    );
+    let shareable: Vec<i64> = match crate::services::courses::parse_date(&session.date) {
+        Some(day) if with_network => {
+            crate::services::running::meetings::network_sharing_in(conn, organisation_id, session.course_id, day)
+                .await?
+                .shareable
+                .into_iter()
+                .map(|(id, _)| id)
+                .collect()
+        }
+        _ => Vec::new(),
+    };
+    Ok(store::expected(conn, SessionScope::of(session), &shareable).await?)
+}
+
+/// Today in the organisation's time zone.
+pub fn local_today(state: &AppState, actor: &Actor) -> NaiveDate {
+    crate::services::intake::today(state, &actor.organisation.country)
+}
+
+/// Whether the actor may do `action` on this course: everywhere, or on the courses they
+/// work on.
+async fn allowed_on(conn: &mut AnyConnection, actor: &Actor, action: Action, course_id: i64) -> Result<bool, WebError> {
+    Ok(match actor.roles.decide(action) {
+        Decision::Deny => false,
+        Decision::Allow(Scope::Organisation) => true,
+        Decision::Allow(Scope::AssignedCourses) => courses::works_on(conn, course_id, actor.user_id).await?,
+    })
+}
+
+fn course_closed(course: &Course) -> bool {
+    matches!(CourseStatus::parse(&course.status), Some(CourseStatus::Archived | CourseStatus::Cancelled))
+}
+
+/// Why attendance cannot be taken at this session now, if it cannot.
+fn closed_reason(course: &Course, session: &RunningSession, today: NaiveDate) -> Option<FieldError> {
+    let date = crate::services::courses::parse_date(&session.date).unwrap_or(today);
+    check_attendance_open(date, session.status == "cancelled", course_closed(course), today).err()
+}
+
+fn parse_manual(raw: &str) -> Result<Manual, WebError> {
+    serde_json::from_str(raw).map_err(|e| WebError::Internal(e.to_string()))
+}
+
+/// The session's number among the course's sessions.
+fn session_number(all: &[RunningSession], session_id: i64) -> Option<usize> {
+    let mut number = 0;
+    for row in all {
+        if row.kind == "session" {
+            number += 1;
+        }
+        if row.id == session_id {
+            return (row.kind == "session").then_some(number);
+        }
+    }
+    None
+}
+
+/// Blanks what a person without access to names must not see.
+fn counts_only(view: &mut SessionView) {
+    for p in &mut view.expected.participants {
+        p.name.clear();
+    }
+    for n in &mut view.notices {
+        n.name.clear();
+        n.note.clear();
+    }
+    if let Some(sheet) = &mut view.sheet {
+        for e in &mut sheet.entries {
+            e.name.clear();
+            e.note.clear();
+        }
+    }
+}
+
+/// What every session of one course shares on the way to its view.
+struct CourseContext {
+    course: Course,
+    manual: Manual,
+    all: Vec<RunningSession>,
+    access: Access,
+    roster: Vec<StaffMember>,
+    /// (session id, staff id, substitute) of the whole course.
+    assignments: Vec<(i64, i64, i64)>,
+}
+
+async fn course_context(conn: &mut AnyConnection, actor: &Actor, course: Course) -> Result<CourseContext, WebError> {
+    let access = Access {
+        record: allowed_on(conn, actor, Action::RecordSessionWork, course.id).await?,
+        names: allowed_on(conn, actor, Action::ViewParticipantContacts, course.id).await?,
+    };
+    let manual = parse_manual(&programmes::version_by_id(conn, course.programme_version_id).await?.manual)?;
+    let all = store::course_sessions(conn, course.id).await?;
+    let roster = course_staff::members(conn, course.id)
+        .await?
+        .into_iter()
+        .filter(|m| STAFF_ROLES.contains(&m.course_role.as_str()))
+        .collect();
+    let assignments = course_staff::assignments(conn, course.id).await?;
+    Ok(CourseContext { course, manual, all, access, roster, assignments })
+}
+
+/// The view of one session of the course, names and notes blanked when the actor may not
+/// see them (the caller audits the read when they may).
+async fn session_view(
+    conn: &mut AnyConnection,
+    context: &CourseContext,
+    session: RunningSession,
+    today: NaiveDate,
+) -> Result<SessionView, WebError> {
+    let session_id = session.id;
+    let slots: Vec<PlannedSlot> = context.all.iter().map(PlannedSlot::from).collect();
+    let course = &context.course;
+    let mut view = SessionView {
+        number: session_number(&context.all, session_id),
+        plan: session_plan(&context.manual, &slots, session_id),
+        expected: expected_at(conn, course.organisation_id, &session).await?,
+        notices: store::notices(conn, session_id).await?,
+        roster: context.roster.clone(),
+        assigned_staff: context
+            .assignments
+            .iter()
+            .filter(|(sid, _, _)| *sid == session_id)
+            .map(|(_, staff_id, _)| *staff_id)
+            .collect(),
+        sheet: store::sheet(conn, session_id).await?,
+        has_log: store::has_log(conn, session_id).await?,
+        access: context.access,
+        closed: closed_reason(course, &session, today).map(|e| e.code),
+        notices_open: session.status != "cancelled" && !course_closed(course),
+        course: course.clone(),
+        session,
+    };
+    if !view.access.names {
+        counts_only(&mut view);
+    }
+    Ok(view)
+}
+
+/// One session for running it. `course_id`, when given (page paths carry it), must be the
+/// session's course. A read of names is audited.
+pub async fn load(
+    state: &AppState,
+    actor: &Actor,
+    course_id: Option<i64>,
+    session_id: i64,
+) -> Result<SessionView, WebError> {
+    let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
+    let session = store::session(&mut conn, actor.organisation.id, session_id).await?;
+    if course_id.is_some_and(|id| id != session.course_id) {
+        return Err(WebError::NotFound);
+    }
+    drop(conn);
+    let course = visible_course(state, actor, session.course_id).await?;
+    let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
+    let context = course_context(&mut conn, actor, course).await?;
+    let view = session_view(&mut conn, &context, session, local_today(state, actor)).await?;
+    drop(conn);
+    if view.access.names {
+        actor.record_read(state, "attendance.read", "session", session_id).await?;
+    }
+    Ok(view)
+}
+
+/// The version of a session's sheet (0: nothing saved), without reading the sheet.
+pub async fn current_version(state: &AppState, session_id: i64) -> Result<i64, WebError> {
+    let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
+    Ok(store::version(&mut conn, session_id).await?)
+}
+
+/// A whole sheet as sent, with the version the sender saw and the one-time key of the
+/// submission.
+pub struct SheetInput {
+    pub sheet: Sheet,
+    /// The version the sender saw (0: nothing saved yet); `None` when an API caller named
+    /// no version although one is saved (answered with 428 unless it repeats a save).
+    pub expected_version: Option<i64>,
+    pub submission_key: Option<String>,
+}
+
+/// What a save came to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SaveOutcome {
+    pub version: i64,
+    /// The same submission was saved before; nothing was written this time.
+    pub repeated: bool,
+}
+
+/// A sheet just written, inside its transaction: what else a save leads to reads this.
+pub struct SavedSheet<'a> {
+    pub course: &'a Course,
+    pub session: &'a RunningSession,
+    pub sheet: &'a Sheet,
+    pub version: i64,
+}
+
+/// The session and course for recording, if the actor may record on it; a refusal for
+/// another course is audited like any other denial.
+pub async fn recordable(
+    state: &AppState,
+    actor: &Actor,
+    course_id: Option<i64>,
+    session_id: i64,
+) -> Result<(Course, RunningSession), WebError> {
+    let scope = actor.authorize(state, Action::RecordSessionWork).await?;
+    let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
+    let session = store::session(&mut conn, actor.organisation.id, session_id).await?;
+    if course_id.is_some_and(|id| id != session.course_id) {
+        return Err(WebError::NotFound);
+    }
+    let course = courses::get(&mut conn, actor.organisation.id, session.course_id).await?;
+    if scope == Scope::AssignedCourses && !courses::works_on(&mut conn, course.id, actor.user_id).await? {
+        drop(conn);
+        crate::services::audit::record(
+            state,
+            actor.event(Action::RecordSessionWork.as_str(), Outcome::Denied).record("session", session_id),
+        )
+        .await?;
+        return Err(WebError::Forbidden);
+    }
+    Ok((course, session))
+}
+
+/// The sheet in the form it is stored and compared: notes trimmed, lines by participant,
+/// staff sorted.
+fn normalised(sheet: &Sheet) -> Sheet {
+    let mut entries: Vec<SheetEntry> = sheet
+        .entries
+        .iter()
+        .map(|e| SheetEntry { participant_id: e.participant_id, attendance: e.attendance, note: e.note.trim().into() })
+        .collect();
+    entries.sort_by_key(|e| e.participant_id);
+    let mut staff_present = sheet.staff_present.clone();
+    staff_present.sort_unstable();
+    Sheet { entries, parents: sheet.parents, family_members: sheet.family_members, staff_present }
+}
+
+/// A stored sheet back in the domain's terms.
+fn as_sheet(stored: &StoredSheet) -> Sheet {
+    Sheet {
+        entries: stored
+            .entries
+            .iter()
+            .filter_map(|e| {
+                Some(SheetEntry {
+                    participant_id: e.participant_id,
+                    attendance: Attendance::parse(&e.attendance)?,
+                    note: e.note.clone(),
+                })
+            })
+            .collect(),
+        parents: u32::try_from(stored.header.parents).unwrap_or(0),
+        family_members: u32::try_from(stored.header.family_members).unwrap_or(0),
+        staff_present: stored.staff_present.clone(),
+    }
+}
+
+/// Whether `stored` is what this submission saved: its key, and the same content.
+fn repeats(stored: Option<&StoredSheet>, input: &SheetInput) -> bool {
+    match (stored, &input.submission_key) {
+        (Some(stored), Some(key)) => {
+            stored.header.submission_key.as_deref() == Some(key.as_str())
+                && normalised(&as_sheet(stored)) == normalised(&input.sheet)
+        }
+        _ => false,
+    }
+}
+
+/// Saves the whole sheet of a session in one transaction, with its audit row. Every
+/// problem is reported at once, each named by its field. A submission whose key and
+/// content equal the saved sheet's answers as the first save did and writes nothing; a
+/// save on top of someone else's is [`WebError::Stale`].
+pub async fn save_sheet(
+    state: &AppState,
+    actor: &Actor,
+    course_id: Option<i64>,
+    session_id: i64,
+    input: &SheetInput,
+) -> Result<SaveOutcome, WebError> {
+    let (course, session) = recordable(state, actor, course_id, session_id).await?;
+    if let Some(reason) = closed_reason(&course, &session, local_today(state, actor)) {
+        return Err(FieldErrors::single(reason).into());
+    }
+    let mut tx = state.store.write().await?;
+    let stored = store::sheet(&mut tx.tx, session_id).await?;
+    if repeats(stored.as_ref(), input) {
+        return Ok(SaveOutcome { version: stored.map_or(0, |s| s.header.version), repeated: true });
+    }
+    let expected_version = input.expected_version.ok_or(WebError::PreconditionRequired)?;
+    if expected_version != stored.as_ref().map_or(0, |s| s.header.version) {
+        return Err(WebError::Stale);
+    }
+    let enrolled: Vec<i64> =
+        expected_at(&mut tx.tx, course.organisation_id, &session).await?.participants.iter().map(|p| p.id).collect();
+    let staff: Vec<i64> = course_staff::members(&mut tx.tx, course.id)
+        .await?
+        .into_iter()
+        .filter(|m| STAFF_ROLES.contains(&m.course_role.as_str()))
+        .map(|m| m.id)
+        .collect();
+    rules::validate_sheet(&input.sheet, &enrolled, &staff).map_err(|problems| rules::field_errors(&problems))?;
+    let version = match write_sheet(&mut tx, state, actor, session_id, expected_version, input).await {
+        Ok(version) => version,
+        Err(WebError::Stale) => {
+            // Another save got in between; if it was this same submission, that is our answer.
+            drop(tx);
+            return repeated_or_stale(state, session_id, input).await;
+        }
+        Err(other) => return Err(other),
+    };
+    let saved = SavedSheet { course: &course, session: &session, sheet: &input.sheet, version };
+    after_save(&mut tx, state, actor, &saved).await?;
+    tx.commit().await?;
+    Ok(SaveOutcome { version, repeated: false })
+}
+
+async fn write_sheet(
+    tx: &mut WriteTx,
+    state: &AppState,
+    actor: &Actor,
+    session_id: i64,
+    expected_version: i64,
+    input: &SheetInput,
+) -> Result<i64, WebError> {
+    let sheet = normalised(&input.sheet);
+    let lines: Vec<(i64, &str, &str)> =
+        sheet.entries.iter().map(|e| (e.participant_id, e.attendance.as_str(), e.note.as_str())).collect();
+    let sheet = NewSheet {
+        parents: i64::from(sheet.parents),
+        family_members: i64::from(sheet.family_members),
+        entries: &lines,
+        staff_present: &sheet.staff_present,
+        submission_key: input.submission_key.as_deref(),
+        saved_by: Some(actor.user_id),
+    };
+    let now = state.clock.now();
+    let version = store::save(&mut tx.tx, session_id, expected_version, &sheet, now).await?;
+    audit::append(tx, &actor.event("attendance.save", Outcome::Success).record("session", session_id), now).await?;
+    Ok(version)
+}
+
+/// What follows from a saved sheet, written in the same transaction.
+async fn after_save(tx: &mut WriteTx, state: &AppState, actor: &Actor, saved: &SavedSheet<'_>) -> Result<(), WebError> {
+    crate::services::running::overview::open_follow_up_tasks(
+        tx,
+        actor.organisation.id,
+        saved.course.id,
+        state.clock.now(),
+    )
+    .await?;
+    Ok(())
+}
+
+async fn repeated_or_stale(state: &AppState, session_id: i64, input: &SheetInput) -> Result<SaveOutcome, WebError> {
+    let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
+    let stored = store::sheet(&mut conn, session_id).await?;
+    if repeats(stored.as_ref(), input) {
+        return Ok(SaveOutcome { version: stored.map_or(0, |s| s.header.version), repeated: true });
+    }
+    Err(WebError::Stale)
+}
+
+/// An absence notice as typed.
+pub struct NoticeInput {
+    /// None: nobody was chosen.
+    pub participant_id: Option<i64>,
+    pub note: String,
+}
+
+/// Records that a participant will be away (or changes the note of that notice); true
+/// when the notice is new. Only participants expected at the session, and not at a
+/// cancelled session or a closed course.
+pub async fn record_notice(
+    state: &AppState,
+    actor: &Actor,
+    course_id: Option<i64>,
+    session_id: i64,
+    input: &NoticeInput,
+) -> Result<bool, WebError> {
+    let (course, session) = recordable(state, actor, course_id, session_id).await?;
+    let mut errors = FieldErrors::new();
+    if session.status == "cancelled" {
+        errors.push(FieldError::new("session", "error-attendance-session-cancelled"));
+    } else if course_closed(&course) {
+        errors.push(FieldError::new("session", "error-course-closed"));
+    }
+    let mut tx = state.store.write().await?;
+    let expected = expected_at(&mut tx.tx, course.organisation_id, &session).await?;
+    match input.participant_id {
+        None => errors.push(FieldError::new("participant_id", "error-attendance-choose-participant")),
+        Some(id) if !expected.participants.iter().any(|p| p.id == id) => {
+            errors.push(FieldError::new("participant_id", "error-attendance-unknown"))
+        }
+        Some(_) => {}
+    }
+    let note = errors
+        .take(samla_domain::validation::optional_line("note", &input.note, rules::NOTE_MAX_CHARS))
+        .flatten()
+        .unwrap_or_default();
+    let participant_id = errors.finish(|| input.participant_id.unwrap_or_default())?;
+    let now = state.clock.now();
+    let created = store::record_notice(&mut tx.tx, session_id, participant_id, &note, Some(actor.user_id), now).await?;
+    let event = actor.event("attendance.notice.record", Outcome::Success).record("session", session_id);
+    audit::append(&mut tx, &event, now).await?;
+    tx.commit().await?;
+    Ok(created)
+}
+
+/// Removes a notice (the family will come after all).
+pub async fn remove_notice(
+    state: &AppState,
+    actor: &Actor,
+    course_id: Option<i64>,
+    session_id: i64,
+    participant_id: i64,
+) -> Result<(), WebError> {
+    recordable(state, actor, course_id, session_id).await?;
+    let mut tx = state.store.write().await?;
+    if !store::remove_notice(&mut tx.tx, session_id, participant_id).await? {
+        return Err(WebError::NotFound);
+    }
+    let now = state.clock.now();
+    let event = actor.event("attendance.notice.remove", Outcome::Success).record("session", session_id);
+    audit::append(&mut tx, &event, now).await?;
+    tx.commit().await?;
+    Ok(())
+}

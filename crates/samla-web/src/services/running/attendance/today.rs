@@ -1,0 +1,66 @@
+//! A person's sessions of today and the days ahead, each with its plan, who is expected
+//! and who said they will be away: the page a leader opens in the corridor.
+
+use super::{course_context, local_today, session_view, CourseContext, SessionView};
+use crate::auth::Actor;
+use crate::error::WebError;
+use crate::AppState;
+use chrono::{Duration, NaiveDate};
+use samla_domain::audit::Outcome;
+use samla_domain::{Action, Scope};
+use samla_storage::courses;
+use samla_storage::running::attendance as store;
+use samla_storage::{audit, StoreError};
+use std::collections::hash_map::Entry;
+use std::collections::HashMap;
+
+/// How many days after today the page looks ahead.
+pub const TODAY_DAYS: i64 = 14;
+
+pub struct TodayView {
+    pub today: NaiveDate,
+    pub last_day: NaiveDate,
+    /// The person works on no course and sees the whole organisation's sessions.
+    pub whole_organisation: bool,
+    pub sessions: Vec<SessionView>,
+}
+
+/// The sessions of the courses the person works on, from today to `days` days ahead;
+/// someone who may see every course and works on none sees the organisation's. Names
+/// shown are audited, one row per session.
+pub async fn today(state: &AppState, actor: &Actor, days: i64) -> Result<TodayView, WebError> {
+    let scope = actor.authorize(state, Action::ViewCourses).await?;
+    let today = local_today(state, actor);
+    let last_day = today + Duration::days(days.clamp(0, 60));
+    let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
+    let works_somewhere = store::works_on_any(&mut conn, actor.organisation.id, actor.user_id).await?;
+    let whole_organisation = !works_somewhere && scope == Scope::Organisation;
+    let only = (!whole_organisation).then_some(actor.user_id);
+    let rows =
+        store::sessions_between(&mut conn, actor.organisation.id, only, &today.to_string(), &last_day.to_string())
+            .await?;
+    let mut contexts: HashMap<i64, CourseContext> = HashMap::new();
+    let mut sessions = Vec::with_capacity(rows.len());
+    for session in rows {
+        let context = match contexts.entry(session.course_id) {
+            Entry::Occupied(known) => known.into_mut(),
+            Entry::Vacant(new) => {
+                let course = courses::get(&mut conn, actor.organisation.id, session.course_id).await?;
+                new.insert(course_context(&mut conn, actor, course).await?)
+            }
+        };
+        sessions.push(session_view(&mut conn, context, session, today).await?);
+    }
+    drop(conn);
+    let named: Vec<i64> = sessions.iter().filter(|s| s.access.names).map(|s| s.session.id).collect();
+    if !named.is_empty() {
+        let mut tx = state.store.write().await?;
+        let now = state.clock.now();
+        for session_id in named {
+            let event = actor.event("attendance.read", Outcome::Success).record("session", session_id);
+            audit::append(&mut tx, &event, now).await?;
+        }
+        tx.commit().await?;
+    }
+    Ok(TodayView { today, last_day, whole_organisation, sessions })
+}

@@ -1,0 +1,184 @@
+//! The demo's running children's group: seven invented children (each with a guardian who
+//! has an e-mail address) enrolled, attendance saved for the sessions already held (some
+//! absences, two in a row for one child), a session today and one absence said ahead.
+//!
+//! The families are written in one transaction and the sheets go through the attendance
+//! service as the demo group leader would save them, so everything that follows from a
+//! saved sheet follows here too.
+
+use crate::auth::Actor;
+use crate::error::WebError;
+use crate::services::running::attendance::{self as attendance, NoticeInput, SheetInput, STAFF_ROLES};
+use chrono::{Datelike, NaiveDate};
+use samla_domain::audit::Outcome;
+use samla_domain::running::attendance::{Attendance, Sheet, SheetEntry};
+use samla_storage::intake::consents::{self, NewConsent};
+use samla_storage::intake::households::{self, NewPerson};
+use samla_storage::intake::participants;
+use samla_storage::{audit, course_staff, courses, programmes, StoreError};
+
+/// (child, age, guardian, guardian's e-mail, agreed to share with the network). Invented.
+const FAMILIES: [(&str, i32, &str, &str, bool); 7] = [
+    ("Emil Strand", 10, "Hanne Strand", "hanne.strand@demo.samla.test", true),
+    ("Maja Solberg", 9, "Tor Solberg", "tor.solberg@demo.samla.test", false),
+    ("Noah Berntsen", 11, "Lise Berntsen", "lise.berntsen@demo.samla.test", true),
+    ("Ella Vik", 12, "Jon Vik", "jon.vik@demo.samla.test", false),
+    ("Oskar Haugland", 8, "Marte Haugland", "marte.haugland@demo.samla.test", true),
+    ("Selma Dahl", 10, "Ingrid Dahl", "ingrid.dahl@demo.samla.test", false),
+    ("Lukas Aas", 11, "Per Aas", "per.aas@demo.samla.test", false),
+];
+
+/// Who was not simply present at the held sessions, in order: (child, how).
+const HELD: [&[(&str, Attendance)]; 3] = [
+    &[("Maja Solberg", Attendance::Late)],
+    &[("Lukas Aas", Attendance::AbsentWithNotice), ("Ella Vik", Attendance::LeftEarly)],
+    &[("Lukas Aas", Attendance::AbsentWithoutNotice), ("Oskar Haugland", Attendance::AbsentWithNotice)],
+];
+
+/// The child whose family said ahead that they will be away today, and why.
+const AWAY_TODAY: (&str, &str) = ("Noah Berntsen", "Hos tannlegen");
+
+pub(super) async fn seed(
+    state: &crate::AppState,
+    coordinator: &Actor,
+    leader: &Actor,
+    course_id: i64,
+    today: NaiveDate,
+) -> Result<(), WebError> {
+    let today_session = session_today(state, course_id, today).await?;
+    let children = enrol(state, coordinator, course_id, today).await?;
+    let id_of = |name: &str| children.iter().find(|(n, _)| *n == name).map(|(_, id)| *id);
+    let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
+    let held: Vec<(i64, String)> = courses::sessions(&mut conn, course_id)
+        .await?
+        .into_iter()
+        .filter(|s| s.kind == "session" && s.status == "planned" && s.date < today.to_string())
+        .map(|s| (s.id, s.audience))
+        .collect();
+    let staff: Vec<i64> = course_staff::members(&mut conn, course_id)
+        .await?
+        .into_iter()
+        .filter(|m| STAFF_ROLES.contains(&m.course_role.as_str()) && m.course_role != "coordinator")
+        .map(|m| m.id)
+        .collect();
+    drop(conn);
+    for ((session_id, audience), marks) in held.iter().zip(HELD.iter().cycle()) {
+        let entries: Vec<SheetEntry> = children
+            .iter()
+            .map(|(name, participant_id)| SheetEntry {
+                participant_id: *participant_id,
+                attendance: marks.iter().find(|(n, _)| n == name).map_or(Attendance::Present, |(_, a)| *a),
+                note: String::new(),
+            })
+            .collect();
+        let came = entries.iter().filter(|e| e.attendance.attended()).count() as u32;
+        let (parents, family_members) = match audience.as_str() {
+            "family" => (came + 2, 4),
+            "parents" => (came, 0),
+            _ => (0, 0),
+        };
+        let sheet = Sheet { entries, parents, family_members, staff_present: staff.clone() };
+        let input = SheetInput { sheet, expected_version: Some(0), submission_key: None };
+        attendance::save_sheet(state, leader, Some(course_id), *session_id, &input).await?;
+    }
+    if let (Some(session_id), Some(participant_id)) = (today_session, id_of(AWAY_TODAY.0)) {
+        let notice = NoticeInput { participant_id: Some(participant_id), note: AWAY_TODAY.1.into() };
+        attendance::record_notice(state, leader, Some(course_id), session_id, &notice).await?;
+    }
+    Ok(())
+}
+
+/// Makes sure the course meets today (a generated schedule skips public holidays and
+/// school breaks): the next session is moved to today if none falls on it.
+async fn session_today(state: &crate::AppState, course_id: i64, today: NaiveDate) -> Result<Option<i64>, WebError> {
+    let day = today.to_string();
+    let mut tx = state.store.write().await?;
+    let sessions = courses::sessions(&mut tx.tx, course_id).await?;
+    let planned = |s: &&courses::CourseSession| s.kind == "session" && s.status == "planned";
+    if let Some(found) = sessions.iter().filter(planned).find(|s| s.date == day) {
+        return Ok(Some(found.id));
+    }
+    let Some(next) = sessions.iter().filter(planned).find(|s| s.date > day) else { return Ok(None) };
+    courses::move_session(&mut tx.tx, next.id, &day, &next.start_time, &next.end_time, &next.room, next.version)
+        .await?;
+    tx.commit().await?;
+    Ok(Some(next.id))
+}
+
+/// Enrols the families in one transaction; returns (child's name, participant id).
+async fn enrol(
+    state: &crate::AppState,
+    coordinator: &Actor,
+    course_id: i64,
+    today: NaiveDate,
+) -> Result<Vec<(&'static str, i64)>, WebError> {
+    let organisation_id = coordinator.organisation.id;
+    let now = state.clock.now();
+    let mut tx = state.store.write().await?;
+    let course = courses::get(&mut tx.tx, organisation_id, course_id).await?;
+    let programme_id = programmes::version_by_id(&mut tx.tx, course.programme_version_id).await?.programme_id;
+    let participation = consents::current_text(&mut tx.tx, organisation_id, programme_id, "participation").await?;
+    let network = consents::current_text(&mut tx.tx, organisation_id, programme_id, "share_with_network").await?;
+    for (child, age, guardian, email, shares) in FAMILIES {
+        let household_id = households::create_household(&mut tx.tx, organisation_id, now).await?;
+        let guardian_id = households::add_person(
+            &mut tx.tx,
+            organisation_id,
+            &NewPerson {
+                household_id,
+                household_role: "guardian",
+                parental_responsibility: true,
+                name: guardian,
+                birth_date: None,
+                national_id: None,
+                phone: "",
+                email,
+            },
+            now,
+        )
+        .await?;
+        let born = format!("{}-{:02}-10", today.year() - age, 1 + (age as u32 % 12));
+        let child_id = households::add_person(
+            &mut tx.tx,
+            organisation_id,
+            &NewPerson {
+                household_id,
+                household_role: "child",
+                parental_responsibility: false,
+                name: child,
+                birth_date: Some(&born),
+                national_id: None,
+                phone: "",
+                email: "",
+            },
+            now,
+        )
+        .await?;
+        let texts = [(participation.as_ref(), true), (network.as_ref(), shares)];
+        for text in texts.iter().filter(|(_, wanted)| *wanted).filter_map(|(text, _)| *text) {
+            let consent = NewConsent {
+                organisation_id,
+                giver_id: guardian_id,
+                participant_id: child_id,
+                consent_text_id: text.id,
+                purpose: &text.purpose,
+                capacity: "guardian",
+                method: "paper",
+                recorded_by: Some(coordinator.user_id),
+            };
+            consents::record(&mut tx.tx, &consent, now).await?;
+        }
+        participants::enrol(&mut tx.tx, course_id, child_id, None, "participant", None, now).await?;
+        participants::enrol(&mut tx.tx, course_id, guardian_id, None, "parent", None, now).await?;
+    }
+    let enrolled = participants::for_course(&mut tx.tx, course_id).await?;
+    let event = coordinator.event("demo.running.enrol", Outcome::Success).record("course", course_id);
+    audit::append(&mut tx, &event, now).await?;
+    tx.commit().await?;
+    Ok(FAMILIES
+        .iter()
+        .filter_map(|(child, ..)| {
+            enrolled.iter().find(|p| p.role == "participant" && p.name == *child).map(|p| (*child, p.id))
+        })
+        .collect())
+}
