@@ -1,0 +1,170 @@
+//! Session logs: one per session, saved whole with optimistic locking. `elements_done` is
+//! kept as a JSON array of booleans, one per planned segment of the session plan.
+
+use crate::{Result, StoreError};
+use sqlx::{AnyConnection, FromRow};
+
+#[derive(Debug, Clone, PartialEq, Eq, FromRow)]
+pub struct StoredLog {
+    pub session_id: i64,
+    pub done: String,
+    pub learned: String,
+    pub noticed: String,
+    pub deviations: String,
+    pub next_time: String,
+    /// JSON array of booleans; see [`elements_done`].
+    pub elements_done: String,
+    pub version: i64,
+    pub written_at: i64,
+    pub written_by: Option<i64>,
+    /// The writer's name; none once the account is gone.
+    pub writer_name: Option<String>,
+}
+
+impl StoredLog {
+    /// The stored marks; a malformed array reads as no marks.
+    pub fn elements_done(&self) -> Vec<bool> {
+        serde_json::from_str(&self.elements_done).unwrap_or_default()
+    }
+}
+
+/// A log as it is written.
+pub struct LogText<'a> {
+    pub done: &'a str,
+    pub learned: &'a str,
+    pub noticed: &'a str,
+    pub deviations: &'a str,
+    pub next_time: &'a str,
+    pub elements_done: &'a [bool],
+}
+
+const COLUMNS: &str = "l.session_id, l.done, l.learned, l.noticed, l.deviations, l.next_time, l.elements_done, \
+     l.version, l.written_at, l.written_by, u.name AS writer_name";
+
+pub async fn get(conn: &mut AnyConnection, session_id: i64) -> Result<Option<StoredLog>> {
+    Ok(sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM session_logs l LEFT JOIN users u ON u.id = l.written_by WHERE l.session_id = $1"
+    ))
+    .bind(session_id)
+    .fetch_optional(conn)
+    .await?)
+}
+
+/// Saves the whole log. `expected_version` 0 writes the first log of the session; any
+/// other number must be the stored version. Either way a mismatch is [`StoreError::Stale`].
+/// Returns the new version.
+pub async fn save(
+    conn: &mut AnyConnection,
+    session_id: i64,
+    log: &LogText<'_>,
+    expected_version: i64,
+    user_id: i64,
+    now: i64,
+) -> Result<i64> {
+    let elements = marks_json(log.elements_done);
+    let version: Option<i64> = if expected_version == 0 {
+        // Two first saves at once: the second finds the row and is told it is stale.
+        sqlx::query_scalar(
+            "INSERT INTO session_logs (session_id, done, learned, noticed, deviations, next_time, elements_done,
+                 version, written_at, written_by)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $9)
+             ON CONFLICT (session_id) DO NOTHING RETURNING version",
+        )
+        .bind(session_id)
+        .bind(log.done)
+        .bind(log.learned)
+        .bind(log.noticed)
+        .bind(log.deviations)
+        .bind(log.next_time)
+        .bind(&elements)
+        .bind(now)
+        .bind(user_id)
+        .fetch_optional(conn)
+        .await?
+    } else {
+        sqlx::query_scalar(
+            "UPDATE session_logs SET done = $1, learned = $2, noticed = $3, deviations = $4, next_time = $5,
+                 elements_done = $6, version = version + 1, written_at = $7, written_by = $8
+             WHERE session_id = $9 AND version = $10 RETURNING version",
+        )
+        .bind(log.done)
+        .bind(log.learned)
+        .bind(log.noticed)
+        .bind(log.deviations)
+        .bind(log.next_time)
+        .bind(&elements)
+        .bind(now)
+        .bind(user_id)
+        .bind(session_id)
+        .bind(expected_version)
+        .fetch_optional(conn)
+        .await?
+    };
+    version.ok_or(StoreError::Stale)
+}
+
+fn marks_json(marks: &[bool]) -> String {
+    let items: Vec<&str> = marks.iter().map(|done| if *done { "true" } else { "false" }).collect();
+    format!("[{}]", items.join(","))
+}
+
+/// Whether the session's log has been written (for reminders about unwritten logs).
+pub async fn is_written(conn: &mut AnyConnection, session_id: i64) -> Result<bool> {
+    let found: Option<i64> = sqlx::query_scalar("SELECT version FROM session_logs WHERE session_id = $1")
+        .bind(session_id)
+        .fetch_optional(conn)
+        .await?;
+    Ok(found.is_some())
+}
+
+/// What a course overview needs of each written log: when, and the element marks.
+#[derive(Debug, Clone, PartialEq, Eq, FromRow)]
+pub struct LogSummary {
+    pub session_id: i64,
+    pub elements_done: String,
+    pub version: i64,
+    pub written_at: i64,
+}
+
+impl LogSummary {
+    pub fn elements_done(&self) -> Vec<bool> {
+        serde_json::from_str(&self.elements_done).unwrap_or_default()
+    }
+}
+
+/// The written logs of a course's sessions, in the sessions' time order.
+pub async fn summaries(conn: &mut AnyConnection, course_id: i64) -> Result<Vec<LogSummary>> {
+    Ok(sqlx::query_as(
+        "SELECT l.session_id, l.elements_done, l.version, l.written_at
+         FROM session_logs l JOIN course_sessions s ON s.id = l.session_id
+         WHERE s.course_id = $1 ORDER BY s.date, s.start_time, s.id",
+    )
+    .bind(course_id)
+    .fetch_all(conn)
+    .await?)
+}
+
+/// The course a session belongs to, if it is one of the organisation's.
+pub async fn course_of_session(conn: &mut AnyConnection, organisation_id: i64, session_id: i64) -> Result<i64> {
+    Ok(sqlx::query_scalar(
+        "SELECT s.course_id FROM course_sessions s JOIN courses c ON c.id = s.course_id
+         WHERE s.id = $1 AND c.organisation_id = $2",
+    )
+    .bind(session_id)
+    .bind(organisation_id)
+    .fetch_one(conn)
+    .await?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_are_stored_as_a_json_array() {
+        assert_eq!(marks_json(&[]), "[]");
+        assert_eq!(marks_json(&[true, false, true]), "[true,false,true]");
+        let parsed: Vec<bool> = serde_json::from_str(&marks_json(&[false, true])).unwrap();
+        assert_eq!(parsed, vec![false, true]);
+    }
+}

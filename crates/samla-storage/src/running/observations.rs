@@ -1,0 +1,89 @@
+//! Observations about one participant. Sensitive: nothing here counts or lists them for
+//! anyone but the callers the web layer has checked.
+
+use crate::Result;
+use sqlx::{AnyConnection, FromRow};
+
+#[derive(Debug, Clone, PartialEq, Eq, FromRow)]
+pub struct Observation {
+    pub id: i64,
+    pub course_id: i64,
+    pub participant_id: i64,
+    pub session_id: Option<i64>,
+    pub body: String,
+    pub written_at: i64,
+    pub written_by: i64,
+    pub writer_name: Option<String>,
+}
+
+pub struct NewObservation<'a> {
+    pub course_id: i64,
+    pub participant_id: i64,
+    pub session_id: Option<i64>,
+    pub body: &'a str,
+    pub written_by: i64,
+}
+
+pub async fn add(conn: &mut AnyConnection, new: &NewObservation<'_>, now: i64) -> Result<i64> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO observations (course_id, participant_id, session_id, body, written_at, written_by)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+    )
+    .bind(new.course_id)
+    .bind(new.participant_id)
+    .bind(new.session_id)
+    .bind(new.body)
+    .bind(now)
+    .bind(new.written_by)
+    .fetch_one(conn)
+    .await?)
+}
+
+const COLUMNS: &str = "o.id, o.course_id, o.participant_id, o.session_id, o.body, o.written_at, o.written_by, \
+     u.name AS writer_name";
+
+/// The observations about one participant of a course, newest first.
+pub async fn about(conn: &mut AnyConnection, course_id: i64, participant_id: i64) -> Result<Vec<Observation>> {
+    Ok(sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM observations o LEFT JOIN users u ON u.id = o.written_by
+         WHERE o.course_id = $1 AND o.participant_id = $2 ORDER BY o.written_at DESC, o.id DESC"
+    ))
+    .bind(course_id)
+    .bind(participant_id)
+    .fetch_all(conn)
+    .await?)
+}
+
+/// One observation, by id, about this participant of this course.
+pub async fn get(conn: &mut AnyConnection, course_id: i64, participant_id: i64, id: i64) -> Result<Observation> {
+    Ok(sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM observations o LEFT JOIN users u ON u.id = o.written_by
+         WHERE o.course_id = $1 AND o.participant_id = $2 AND o.id = $3"
+    ))
+    .bind(course_id)
+    .bind(participant_id)
+    .bind(id)
+    .fetch_one(conn)
+    .await?)
+}
+
+/// A participant of the course (not a parent) that observations can be about.
+#[derive(Debug, Clone, PartialEq, Eq, FromRow)]
+pub struct Observed {
+    pub id: i64,
+    pub name: String,
+    pub status: String,
+    pub dropped_out_on: Option<String>,
+}
+
+/// The course's participants, by name; parents are not among them.
+pub async fn participants(conn: &mut AnyConnection, course_id: i64) -> Result<Vec<Observed>> {
+    Ok(sqlx::query_as(
+        "SELECT cp.id, p.name, cp.status, cp.dropped_out_on FROM course_participants cp
+         JOIN persons p ON p.id = cp.person_id
+         WHERE cp.course_id = $1 AND cp.role = 'participant' ORDER BY p.name, cp.id",
+    )
+    .bind(course_id)
+    .fetch_all(conn)
+    .await?)
+}
