@@ -1,0 +1,641 @@
+//! Meetings of a course: parent meetings, family sessions, the network meeting with the
+//! school, closing conversations and the follow-up; scheduled, with a record (agenda,
+//! minutes, agreements) and guests from outside.
+//!
+//! The whole working group sees when meetings are; a meeting about one participant
+//! never shows the participant's name to anyone who may not see participants' names.
+//! The record and guests go to those who may see participants' contacts for the course
+//! (the record may concern individual families); reading them is audited. A network
+//! meeting names only participants whose family consented to sharing with the network.
+
+use crate::auth::Actor;
+use crate::error::WebError;
+use crate::services::courses::{visible_course, SessionForm};
+use crate::AppState;
+use chrono::NaiveDate;
+use samla_domain::audit::Outcome;
+use samla_domain::intake::consent::{
+    self as consent_rules, Capacity, Given, GuardianForConsent, PersonForConsent, Purpose,
+};
+use samla_domain::planning::lifecycle::CourseStatus;
+use samla_domain::programmes::MeetingKind;
+use samla_domain::running::meetings as rules;
+use samla_domain::{Action, Decision, FieldError, FieldErrors, Scope};
+use samla_storage::courses::{self, Course};
+use samla_storage::intake::participants::{self, Participant};
+use samla_storage::intake::{households, settings as intake_settings};
+use samla_storage::running::meetings::{self as store, Guest, Meeting, NewMeeting, Record, RecordText};
+use samla_storage::{audit, StoreError, WriteTx};
+use sqlx::AnyConnection;
+use std::collections::HashMap;
+
+/// Whether the policy lets the actor do `action` on this course: everywhere in the
+/// organisation, or on the courses they work on.
+pub async fn allowed_on_course(
+    state: &AppState,
+    actor: &Actor,
+    action: Action,
+    course_id: i64,
+) -> Result<bool, WebError> {
+    Ok(match actor.roles.decide(action) {
+        Decision::Deny => false,
+        Decision::Allow(Scope::Organisation) => true,
+        Decision::Allow(Scope::AssignedCourses) => {
+            let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
+            courses::works_on(&mut conn, course_id, actor.user_id).await?
+        }
+    })
+}
+
+/// As [`allowed_on_course`], but a refusal is audited and answers 403.
+pub async fn require_on_course(
+    state: &AppState,
+    actor: &Actor,
+    action: Action,
+    course_id: i64,
+) -> Result<(), WebError> {
+    actor.authorize(state, action).await?;
+    if !allowed_on_course(state, actor, action, course_id).await? {
+        crate::services::audit::record(
+            state,
+            actor.event(action.as_str(), Outcome::Denied).record("course", course_id),
+        )
+        .await?;
+        return Err(WebError::Forbidden);
+    }
+    Ok(())
+}
+
+pub fn is_closed(course: &Course) -> bool {
+    matches!(CourseStatus::parse(&course.status), Some(CourseStatus::Archived | CourseStatus::Cancelled))
+}
+
+/// The course, for recording work on it: the actor records session work there and the
+/// course is neither archived nor cancelled.
+async fn work_course(state: &AppState, actor: &Actor, course_id: i64) -> Result<Course, WebError> {
+    let course = visible_course(state, actor, course_id).await?;
+    require_on_course(state, actor, Action::RecordSessionWork, course_id).await?;
+    if is_closed(&course) {
+        return Err(WebError::Refused(FieldErrors::single(FieldError::new("status", "error-course-closed"))));
+    }
+    Ok(course)
+}
+
+/// One meeting in a list, with the participant it is about named only for those who
+/// may see participants' names.
+#[derive(Debug, Clone)]
+pub struct MeetingRow {
+    pub meeting: Meeting,
+    pub about_one_participant: bool,
+    pub participant_name: Option<String>,
+}
+
+/// A participant who can be chosen for a meeting about one participant.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Choice {
+    pub id: i64,
+    pub name: String,
+    /// Their family consented to sharing with the network (school, health nurse).
+    pub network_consent: bool,
+}
+
+pub struct MeetingsView {
+    pub course: Course,
+    pub meetings: Vec<MeetingRow>,
+    pub may_see_names: bool,
+    pub may_schedule: bool,
+    /// Active participants, for the schedule form (only with names visible and writing allowed).
+    pub choices: Vec<Choice>,
+    /// Active participants without a planned closing conversation.
+    pub without_closing: usize,
+}
+
+/// The course's meetings for anyone who sees the course; names only for those who may
+/// see participants' names (then the read is audited).
+pub async fn list(state: &AppState, actor: &Actor, course_id: i64) -> Result<MeetingsView, WebError> {
+    let course = visible_course(state, actor, course_id).await?;
+    let may_see_names = allowed_on_course(state, actor, Action::ViewParticipantContacts, course_id).await?;
+    let may_schedule =
+        !is_closed(&course) && allowed_on_course(state, actor, Action::RecordSessionWork, course_id).await?;
+    let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
+    let rows = store::for_course(&mut conn, course_id).await?;
+    let (names, choices, without_closing) = if may_see_names {
+        let enrolled = active_participants(&mut conn, course_id).await?;
+        let names: HashMap<i64, String> = participants::for_course(&mut conn, course_id)
+            .await?
+            .into_iter()
+            .filter(|p| p.role == "participant")
+            .map(|p| (p.id, p.name))
+            .collect();
+        let with_closing = store::participants_with(&mut conn, course_id, "closing_conversation").await?;
+        let without_closing = enrolled.iter().filter(|p| !with_closing.contains(&p.id)).count();
+        let choices = if may_schedule {
+            let consenting =
+                network_sharing_in(&mut conn, actor.organisation.id, course_id, today(state, actor)).await?;
+            enrolled
+                .iter()
+                .map(|p| Choice {
+                    id: p.id,
+                    name: p.name.clone(),
+                    network_consent: consenting.shareable.iter().any(|(id, _)| *id == p.id),
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        (names, choices, without_closing)
+    } else {
+        (HashMap::new(), Vec::new(), 0)
+    };
+    drop(conn);
+    if may_see_names {
+        actor.record_read(state, "meeting.list", "course", course_id).await?;
+    }
+    let meetings = rows
+        .into_iter()
+        .map(|meeting| MeetingRow {
+            about_one_participant: meeting.participant_id.is_some(),
+            participant_name: meeting.participant_id.and_then(|id| names.get(&id).cloned()),
+            meeting,
+        })
+        .collect();
+    Ok(MeetingsView { course, meetings, may_see_names, may_schedule, choices, without_closing })
+}
+
+async fn active_participants(conn: &mut AnyConnection, course_id: i64) -> Result<Vec<Participant>, WebError> {
+    Ok(participants::for_course(conn, course_id)
+        .await?
+        .into_iter()
+        .filter(|p| p.role == "participant" && p.status == "active")
+        .collect())
+}
+
+fn today(state: &AppState, actor: &Actor) -> NaiveDate {
+    crate::services::intake::today(state, &actor.organisation.country)
+}
+
+/// Who may be named in a network meeting of the course.
+#[derive(Debug, Clone, Default)]
+pub struct NetworkSharing {
+    /// Active participants whose family's consent to sharing with the network is in
+    /// force: (participant id, name).
+    pub shareable: Vec<(i64, String)>,
+    /// How many active participants are left out for want of that consent.
+    pub left_out: usize,
+    /// Every participant (dropped out too) who may not be named.
+    pub not_shareable_names: Vec<String>,
+}
+
+/// Which participants of the course may be named in a network meeting today: those
+/// for whom every consent the rules ask for to share with the network is given and not
+/// withdrawn (an adult participant's own; for a child, every guardian with parental
+/// responsibility, and the child's own say from the organisation's age).
+pub async fn network_sharing_in(
+    conn: &mut AnyConnection,
+    organisation_id: i64,
+    course_id: i64,
+    today: NaiveDate,
+) -> Result<NetworkSharing, WebError> {
+    let own_say_from = intake_settings::get(conn, organisation_id).await?.child_own_say_from_age as u32;
+    let enrolled: Vec<Participant> =
+        participants::for_course(conn, course_id).await?.into_iter().filter(|p| p.role == "participant").collect();
+    let mut given: HashMap<i64, Vec<Given>> = HashMap::new();
+    for (person_id, giver_id, capacity) in store::network_consents(conn, course_id).await? {
+        if let Some(capacity) = Capacity::parse(&capacity) {
+            given.entry(person_id).or_default().push(Given {
+                person_id: giver_id,
+                capacity,
+                purpose: Purpose::ShareWithNetwork,
+            });
+        }
+    }
+    let mut sharing = NetworkSharing::default();
+    for participant in enrolled {
+        let household = households::members(conn, participant.household_id).await?;
+        let is_child = household.iter().any(|p| p.id == participant.person_id && p.household_role == "child");
+        let guardians: Vec<GuardianForConsent> = household
+            .iter()
+            .filter(|p| p.household_role == "guardian")
+            .map(|p| GuardianForConsent {
+                person_id: p.id,
+                name: p.name.clone(),
+                parental_responsibility: p.parental_responsibility == 1,
+            })
+            .collect();
+        let age = participant
+            .birth_date
+            .as_deref()
+            .and_then(crate::services::courses::parse_date)
+            .map(|born| consent_rules::age_on(born, today));
+        let person =
+            PersonForConsent { person_id: participant.person_id, name: participant.name.clone(), is_child, age };
+        let given = given.get(&participant.person_id).map(Vec::as_slice).unwrap_or(&[]);
+        let complete =
+            consent_rules::missing(Purpose::ShareWithNetwork, &person, &guardians, given, own_say_from).is_empty();
+        match (complete, participant.status == "active") {
+            (true, true) => sharing.shareable.push((participant.id, participant.name)),
+            (true, false) => {}
+            (false, active) => {
+                sharing.left_out += usize::from(active);
+                sharing.not_shareable_names.push(participant.name);
+            }
+        }
+    }
+    Ok(sharing)
+}
+
+/// A meeting scheduled by hand, as typed.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct ScheduleForm {
+    pub meeting_kind: String,
+    /// Empty: the kind's name is shown.
+    pub title: String,
+    /// Empty: the kind's usual audience.
+    pub audience: String,
+    pub date: String,
+    pub start_time: String,
+    pub end_time: String,
+    /// Empty: the course's room.
+    pub room: String,
+    /// Empty: the meeting is for the group.
+    pub participant_id: String,
+}
+
+pub async fn schedule(state: &AppState, actor: &Actor, course_id: i64, form: &ScheduleForm) -> Result<i64, WebError> {
+    let course = work_course(state, actor, course_id).await?;
+    let mut errors = FieldErrors::new();
+    let kind = errors.take(
+        rules::parse_kind(form.meeting_kind.trim()).ok_or_else(|| FieldError::new("meeting_kind", "error-choice")),
+    );
+    let audience = match form.audience.trim() {
+        "" => kind.map(rules::default_audience),
+        raw => errors.take(rules::parse_audience(raw).ok_or_else(|| FieldError::new("audience", "error-choice"))),
+    };
+    let slot = match (SessionForm {
+        date: form.date.clone(),
+        start_time: form.start_time.clone(),
+        end_time: form.end_time.clone(),
+        room: form.room.clone(),
+        title: String::new(),
+        meeting: true,
+    })
+    .parse(&course.room)
+    {
+        Ok(slot) => Some(slot),
+        Err(more) => {
+            errors.0.extend(more.0);
+            None
+        }
+    };
+    let participant_id = match form.participant_id.trim() {
+        "" => None,
+        raw => errors.take(
+            raw.parse::<i64>().map_err(|_| FieldError::new("participant_id", "error-meeting-participant-unknown")),
+        ),
+    };
+    let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
+    let about = match participant_id {
+        Some(id) => {
+            let found = active_participants(&mut conn, course_id).await?.into_iter().find(|p| p.id == id);
+            match (found, kind) {
+                (None, _) => {
+                    errors.push(FieldError::new("participant_id", "error-meeting-participant-unknown"));
+                    None
+                }
+                (Some(_), Some(kind)) if !rules::may_be_about_one_participant(kind) => {
+                    errors.push(FieldError::new("participant_id", "error-meeting-not-about-one"));
+                    None
+                }
+                (Some(p), _) if rules::shares_with_network(kind, audience) => {
+                    let sharing =
+                        network_sharing_in(&mut conn, actor.organisation.id, course_id, today(state, actor)).await?;
+                    if sharing.shareable.iter().any(|(id, _)| *id == p.id) {
+                        Some(p)
+                    } else {
+                        errors.push(FieldError::new("participant_id", "error-meeting-no-network-consent"));
+                        None
+                    }
+                }
+                (Some(p), _) => Some(p),
+            }
+        }
+        None => None,
+    };
+    drop(conn);
+    let title = errors.take(rules::parse_title(&form.title, about.as_ref().map(|p| p.name.as_str())));
+    errors.finish(|| ())?;
+    let (Some(kind), Some(audience), Some(slot)) = (kind, audience, slot) else {
+        return Err(WebError::Internal("schedule form parsed without values".into()));
+    };
+    let mut tx = state.store.write().await?;
+    let session_id = store::schedule(
+        &mut tx.tx,
+        course_id,
+        &NewMeeting {
+            meeting_kind: kind.as_str(),
+            title: title.as_deref().unwrap_or(""),
+            audience: audience.as_str(),
+            date: &slot.date.to_string(),
+            start_time: &slot.start.format("%H:%M").to_string(),
+            end_time: &slot.end.format("%H:%M").to_string(),
+            room: &slot.room,
+            participant_id: about.map(|p| p.id),
+        },
+    )
+    .await?;
+    finish(tx, state, actor, "meeting.schedule", session_id).await?;
+    Ok(session_id)
+}
+
+async fn finish(
+    mut tx: WriteTx,
+    state: &AppState,
+    actor: &Actor,
+    action: &str,
+    session_id: i64,
+) -> Result<(), WebError> {
+    audit::append(&mut tx, &actor.event(action, Outcome::Success).record("meeting", session_id), state.clock.now())
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Closing conversations planned for every participant who has none, back to back.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct ClosingPlanForm {
+    pub date: String,
+    pub start_time: String,
+    /// Minutes per conversation.
+    pub minutes: String,
+    /// Empty: the course's room.
+    pub room: String,
+}
+
+/// Plans a closing conversation with each active participant who has no planned one;
+/// returns how many were planned.
+pub async fn plan_closing_conversations(
+    state: &AppState,
+    actor: &Actor,
+    course_id: i64,
+    form: &ClosingPlanForm,
+) -> Result<usize, WebError> {
+    let course = work_course(state, actor, course_id).await?;
+    let mut errors = FieldErrors::new();
+    let date = errors.take(crate::services::courses::input_day("date", &form.date));
+    let start = errors.take(
+        chrono::NaiveTime::parse_from_str(form.start_time.trim(), "%H:%M")
+            .map_err(|_| FieldError::new("start_time", "error-time")),
+    );
+    let (min, max) = rules::CONVERSATION_MINUTES;
+    let minutes = errors.take(
+        form.minutes
+            .trim()
+            .parse::<u32>()
+            .map_err(|_| FieldError::new("minutes", "error-number-range").with_arg("min", min).with_arg("max", max)),
+    );
+    let room = errors.take(samla_domain::validation::optional_line("room", &form.room, 100)).flatten();
+    errors.finish(|| ())?;
+    let (Some(date), Some(start), Some(minutes)) = (date, start, minutes) else {
+        return Err(WebError::Internal("closing plan parsed without values".into()));
+    };
+    let room = room.unwrap_or_else(|| course.room.clone());
+    let mut tx = state.store.write().await?;
+    let planned = store::participants_with(&mut tx.tx, course_id, "closing_conversation").await?;
+    let waiting: Vec<Participant> =
+        active_participants(&mut tx.tx, course_id).await?.into_iter().filter(|p| !planned.contains(&p.id)).collect();
+    let slots = rules::back_to_back(start, minutes, waiting.len()).map_err(FieldErrors::single)?;
+    for (participant, (from, to)) in waiting.iter().zip(slots) {
+        store::schedule(
+            &mut tx.tx,
+            course_id,
+            &NewMeeting {
+                meeting_kind: MeetingKind::ClosingConversation.as_str(),
+                title: "",
+                audience: rules::default_audience(MeetingKind::ClosingConversation).as_str(),
+                date: &date.to_string(),
+                start_time: &from.format("%H:%M").to_string(),
+                end_time: &to.format("%H:%M").to_string(),
+                room: &room,
+                participant_id: Some(participant.id),
+            },
+        )
+        .await?;
+    }
+    audit::append(
+        &mut tx,
+        &actor.event("meeting.plan_closing", Outcome::Success).record("course", course_id),
+        state.clock.now(),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(waiting.len())
+}
+
+/// One meeting as a page or API answer shows it.
+pub struct MeetingView {
+    pub course: Course,
+    pub meeting: Meeting,
+    pub about_one_participant: bool,
+    /// The participant's name, for those who may read the record.
+    pub participant_name: Option<String>,
+    /// Whether the actor may read the record and guests (and so sees them below).
+    pub may_read_record: bool,
+    pub may_write: bool,
+    pub record: Option<Record>,
+    pub guests: Vec<Guest>,
+    /// For a meeting shared with the network, who may be named in it.
+    pub network: Option<NetworkSharing>,
+}
+
+/// The meeting as the actor may see it; a read of its record is audited.
+pub async fn view(state: &AppState, actor: &Actor, course_id: i64, session_id: i64) -> Result<MeetingView, WebError> {
+    let course = visible_course(state, actor, course_id).await?;
+    let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
+    let meeting = store::get(&mut conn, actor.organisation.id, session_id).await?;
+    if meeting.course_id != course_id {
+        return Err(WebError::NotFound);
+    }
+    drop(conn);
+    let may_read_record = allowed_on_course(state, actor, Action::ViewParticipantContacts, course_id).await?;
+    let may_write = !is_closed(&course)
+        && meeting.status == "planned"
+        && allowed_on_course(state, actor, Action::RecordSessionWork, course_id).await?;
+    let mut view = MeetingView {
+        about_one_participant: meeting.participant_id.is_some(),
+        participant_name: None,
+        may_read_record,
+        may_write,
+        record: None,
+        guests: Vec::new(),
+        network: None,
+        course,
+        meeting,
+    };
+    if !may_read_record {
+        return Ok(view);
+    }
+    let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
+    view.record = store::record(&mut conn, session_id).await?;
+    view.guests = store::guests(&mut conn, session_id).await?;
+    if let Some(participant_id) = view.meeting.participant_id {
+        view.participant_name = participants::for_course(&mut conn, course_id)
+            .await?
+            .into_iter()
+            .find(|p| p.id == participant_id)
+            .map(|p| p.name);
+    }
+    if shares_with_network(&view.meeting) {
+        view.network =
+            Some(network_sharing_in(&mut conn, actor.organisation.id, course_id, today(state, actor)).await?);
+    }
+    drop(conn);
+    actor.record_read(state, "meeting.record.read", "meeting", session_id).await?;
+    Ok(view)
+}
+
+pub fn shares_with_network(meeting: &Meeting) -> bool {
+    rules::shares_with_network(
+        meeting.meeting_kind.as_deref().and_then(rules::parse_kind),
+        rules::parse_audience(&meeting.audience),
+    )
+}
+
+/// The meeting, for a change by someone who records session work on the course.
+async fn writable_meeting(
+    state: &AppState,
+    actor: &Actor,
+    course_id: i64,
+    session_id: i64,
+) -> Result<Meeting, WebError> {
+    work_course(state, actor, course_id).await?;
+    let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
+    let meeting = store::get(&mut conn, actor.organisation.id, session_id).await?;
+    if meeting.course_id != course_id {
+        return Err(WebError::NotFound);
+    }
+    if meeting.status != "planned" {
+        return Err(WebError::Refused(FieldErrors::single(FieldError::new("minutes", "error-meeting-cancelled"))));
+    }
+    Ok(meeting)
+}
+
+/// The course of a meeting found by its id alone (the API names meetings by session id).
+pub async fn course_of(state: &AppState, actor: &Actor, session_id: i64) -> Result<i64, WebError> {
+    let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
+    Ok(store::get(&mut conn, actor.organisation.id, session_id).await?.course_id)
+}
+
+/// A meeting's record as typed.
+#[derive(Debug, Clone, Default)]
+pub struct RecordForm {
+    pub agenda: String,
+    pub minutes: String,
+    pub agreements: String,
+}
+
+/// Saves the record over `expected_version` (None: the first save). For a meeting
+/// shared with the network, text naming a participant without consent is refused.
+pub async fn save_record(
+    state: &AppState,
+    actor: &Actor,
+    course_id: i64,
+    session_id: i64,
+    form: &RecordForm,
+    expected_version: Option<i64>,
+) -> Result<i64, WebError> {
+    let meeting = writable_meeting(state, actor, course_id, session_id).await?;
+    let sharing = if shares_with_network(&meeting) {
+        let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
+        Some(network_sharing_in(&mut conn, actor.organisation.id, course_id, today(state, actor)).await?)
+    } else {
+        None
+    };
+    let shareable: Vec<&str> = sharing.iter().flat_map(|s| s.shareable.iter().map(|(_, name)| name.as_str())).collect();
+    let not_shareable: Vec<&str> =
+        sharing.iter().flat_map(|s| s.not_shareable_names.iter().map(String::as_str)).collect();
+    let record = rules::parse_record(
+        &form.agenda,
+        &form.minutes,
+        &form.agreements,
+        sharing.as_ref().map(|_| (&shareable[..], &not_shareable[..])),
+    )?;
+    let mut tx = state.store.write().await?;
+    let text = RecordText { agenda: &record.agenda, minutes: &record.minutes, agreements: &record.agreements };
+    let version =
+        store::save_record(&mut tx.tx, session_id, &text, expected_version, actor.user_id, state.clock.now()).await?;
+    finish(tx, state, actor, "meeting.record.write", session_id).await?;
+    Ok(version)
+}
+
+/// The stored record (for a conflict: what the other person saved), read by someone
+/// allowed to, and audited.
+pub async fn current_record(
+    state: &AppState,
+    actor: &Actor,
+    course_id: i64,
+    session_id: i64,
+) -> Result<Option<Record>, WebError> {
+    Ok(view(state, actor, course_id, session_id).await?.record)
+}
+
+pub async fn add_guest(
+    state: &AppState,
+    actor: &Actor,
+    course_id: i64,
+    session_id: i64,
+    (name, organisation, attended): (&str, &str, bool),
+) -> Result<i64, WebError> {
+    writable_meeting(state, actor, course_id, session_id).await?;
+    let (name, organisation) = rules::parse_guest(name, organisation)?;
+    let mut tx = state.store.write().await?;
+    let id = store::add_guest(&mut tx.tx, session_id, &name, &organisation, attended).await?;
+    finish(tx, state, actor, "meeting.guest.add", session_id).await?;
+    Ok(id)
+}
+
+pub async fn update_guest(
+    state: &AppState,
+    actor: &Actor,
+    course_id: i64,
+    session_id: i64,
+    guest_id: i64,
+    (name, organisation, attended): (&str, &str, bool),
+) -> Result<(), WebError> {
+    writable_meeting(state, actor, course_id, session_id).await?;
+    let (name, organisation) = rules::parse_guest(name, organisation)?;
+    let mut tx = state.store.write().await?;
+    store::update_guest(&mut tx.tx, session_id, guest_id, &name, &organisation, attended).await?;
+    finish(tx, state, actor, "meeting.guest.update", session_id).await
+}
+
+/// Marks whether a guest came, keeping their name and organisation.
+pub async fn set_guest_attended(
+    state: &AppState,
+    actor: &Actor,
+    course_id: i64,
+    session_id: i64,
+    guest_id: i64,
+    attended: bool,
+) -> Result<(), WebError> {
+    writable_meeting(state, actor, course_id, session_id).await?;
+    let mut tx = state.store.write().await?;
+    let guest = store::guests(&mut tx.tx, session_id).await?.into_iter().find(|g| g.id == guest_id);
+    let guest = guest.ok_or(WebError::NotFound)?;
+    store::update_guest(&mut tx.tx, session_id, guest_id, &guest.name, &guest.organisation, attended).await?;
+    finish(tx, state, actor, "meeting.guest.update", session_id).await
+}
+
+pub async fn remove_guest(
+    state: &AppState,
+    actor: &Actor,
+    course_id: i64,
+    session_id: i64,
+    guest_id: i64,
+) -> Result<(), WebError> {
+    writable_meeting(state, actor, course_id, session_id).await?;
+    let mut tx = state.store.write().await?;
+    store::remove_guest(&mut tx.tx, session_id, guest_id).await?;
+    finish(tx, state, actor, "meeting.guest.remove", session_id).await
+}
