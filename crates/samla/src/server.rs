@@ -78,13 +78,19 @@ pub async fn serve(storage: Storage, args: ServeArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Rules that take effect with time: offers not answered by their deadline lapse.
+/// Rules that take effect with time: offers not answered by their deadline lapse, and
+/// reminders before sessions and about unwritten logs go out.
 async fn housekeeping(state: AppState) {
     loop {
         match samla_web::services::intake::group::lapse_overdue_offers(&state).await {
             Ok(0) => {}
             Ok(lapsed) => tracing::info!(lapsed, "intake: offers past their deadline went back to the waitlist"),
             Err(error) => tracing::error!(?error, "intake: lapsing offers failed; trying again later"),
+        }
+        match samla_web::services::running::reminders::send_due(&state).await {
+            Ok(0) => {}
+            Ok(queued) => tracing::info!(queued, "running: reminders queued"),
+            Err(error) => tracing::error!(?error, "running: sending reminders failed; trying again later"),
         }
         tokio::time::sleep(Duration::from_secs(HOUSEKEEPING_SECONDS)).await;
     }

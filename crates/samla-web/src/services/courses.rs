@@ -377,19 +377,30 @@ pub async fn move_session(
     finish(tx, state, actor, "course.session.move", course_id).await
 }
 
+/// Cancels a session or meeting with a reason and, as chosen, tells the families and adds
+/// a replacement at the end ([`crate::services::running::changes`]), all in one
+/// transaction. Returns the replacement's id when one was added.
 pub async fn cancel_session(
     state: &AppState,
     actor: &Actor,
     course_id: i64,
     session_id: i64,
     reason: &str,
+    choices: crate::services::running::changes::CancelChoices,
     expected_version: i64,
-) -> Result<(), WebError> {
+) -> Result<Option<i64>, WebError> {
     let reason = samla_domain::validation::required_line("reason", reason, 500).map_err(FieldErrors::single)?;
-    let (mut tx, _) = planning_tx(state, actor, course_id).await?;
-    courses::session(&mut tx.tx, course_id, session_id).await?;
+    let (mut tx, course) = planning_tx(state, actor, course_id).await?;
+    let session = courses::session(&mut tx.tx, course_id, session_id).await?;
+    // Cancelling twice would tell the families twice and add a second replacement.
+    if session.status == "cancelled" {
+        return Err(FieldErrors::single(FieldError::new("reason", "error-session-already-cancelled")).into());
+    }
     courses::cancel_session(&mut tx.tx, session_id, &reason, expected_version).await?;
-    finish(tx, state, actor, "course.session.cancel", course_id).await
+    let replacement =
+        crate::services::running::changes::after_cancel(&mut tx, state, actor, &course, &session, choices).await?;
+    finish(tx, state, actor, "course.session.cancel", course_id).await?;
+    Ok(replacement)
 }
 
 /// Adds a session (or meeting) to the course; the others stay as they are.

@@ -1,6 +1,7 @@
 //! Sessions and meetings of a course: listed, moved, cancelled and added one at a time.
 
 use super::*;
+use crate::services::running::changes::CancelChoices;
 
 /// The course's sessions and meetings in time order, with staff and staffing gaps.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/courses/{course_id}/sessions", operation_id = "listCourseSessions", tag = "courses",
@@ -198,10 +199,36 @@ pub struct SessionCancellation {
         pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\s\x00-\x1F\x7F-\x9F\u2028\u2029][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
     )]
     pub reason: String,
+    /// Tell the participants or their guardians by e-mail (only for a session still
+    /// ahead; the mail names the day and time, not the course). Default true.
+    #[serde(default = "yes")]
+    #[schema(default = true)]
+    pub notify: bool,
+    /// Add a replacement at the end of the course, on the next free day in the course's
+    /// rhythm, with this session's time, room, plan and staff (sessions only; meetings are
+    /// moved instead). Default true.
+    #[serde(default = "yes")]
+    #[schema(default = true)]
+    pub add_replacement: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// The cancelled session, and its replacement's id when one was added.
+#[derive(Serialize, ToSchema)]
+pub struct CancelledSession {
+    #[serde(flatten)]
+    pub session: Session,
+    /// The session added at the end of the course in its place; none when no
+    /// replacement was asked for or the cancelled one is a meeting.
+    pub replacement_session_id: Option<i64>,
 }
 
 /// Cancels one session or meeting (it stays in the list, marked cancelled); the others
-/// stay as they are.
+/// stay as they are. Unless told otherwise, the participants or their guardians are told
+/// by e-mail and a replacement is added at the end of the course, in the same transaction.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/courses/{course_id}/sessions/{session_id}/cancel", operation_id = "cancelSession", tag = "courses",
     params(
         ("org" = String, Path, description = "The organisation's slug"),
@@ -211,13 +238,13 @@ pub struct SessionCancellation {
     ),
     request_body = SessionCancellation,
     responses(
-        (status = 200, description = "Cancelled", body = Session, headers(("ETag" = String, description = "The new version"))),
+        (status = 200, description = "Cancelled", body = CancelledSession, headers(("ETag" = String, description = "The new version"))),
         (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such course or session here", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "Changed by someone else since read", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "No reason, or the course is finished", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "No reason, already cancelled, no day for a replacement, or the course is finished", body = Problem, content_type = "application/problem+json"),
         (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn cancel_session(
@@ -232,10 +259,13 @@ pub async fn cancel_session(
     let actor = planner(&state, &caller, &org).await?;
     let view = service::course_view(&state, &actor, course_id).await?;
     let expected = if_match.expected(session_of(&view, session_id)?.row.version)?;
-    service::cancel_session(&state, &actor, course_id, session_id, &body.reason, expected).await?;
+    let choices = CancelChoices { notify: body.notify, add_replacement: body.add_replacement };
+    let replacement =
+        service::cancel_session(&state, &actor, course_id, session_id, &body.reason, choices, expected).await?;
     let view = service::course_view(&state, &actor, course_id).await?;
     let session = session_of(&view, session_id)?;
-    Ok(([(ETAG, etag(session.row.version))], Json(session_json(session))))
+    let cancelled = CancelledSession { session: session_json(session), replacement_session_id: replacement };
+    Ok(([(ETAG, etag(session.row.version))], Json(cancelled)))
 }
 
 #[derive(Deserialize, ToSchema)]

@@ -1,0 +1,334 @@
+//! Reminders before sessions and about unwritten logs, and the notices of a cancelled
+//! session: the sessions that may call for one, who receives it, what each course and
+//! person has turned off, and which reminders have gone out (`reminders_sent`, so each
+//! goes out once). Also the link from a replacement session to the one it replaces.
+
+use crate::{Result, StoreError};
+use sqlx::{AnyConnection, FromRow};
+
+/// Whether a course sends reminders at all; a course without a row sends both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CourseReminderSettings {
+    pub participant_reminders: bool,
+    pub log_reminders: bool,
+}
+
+impl Default for CourseReminderSettings {
+    fn default() -> Self {
+        Self { participant_reminders: true, log_reminders: true }
+    }
+}
+
+pub async fn course_settings(conn: &mut AnyConnection, course_id: i64) -> Result<CourseReminderSettings> {
+    let found: Option<(i64, i64)> = sqlx::query_as(
+        "SELECT participant_reminders, log_reminders FROM course_reminder_settings WHERE course_id = $1",
+    )
+    .bind(course_id)
+    .fetch_optional(conn)
+    .await?;
+    Ok(found
+        .map(|(participant, log)| CourseReminderSettings {
+            participant_reminders: participant != 0,
+            log_reminders: log != 0,
+        })
+        .unwrap_or_default())
+}
+
+pub async fn save_course_settings(
+    conn: &mut AnyConnection,
+    course_id: i64,
+    settings: &CourseReminderSettings,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO course_reminder_settings (course_id, participant_reminders, log_reminders) VALUES ($1, $2, $3)
+         ON CONFLICT (course_id) DO UPDATE SET participant_reminders = $2, log_reminders = $3",
+    )
+    .bind(course_id)
+    .bind(i64::from(settings.participant_reminders))
+    .bind(i64::from(settings.log_reminders))
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// A participant of a course and whether their reminders are on.
+#[derive(Debug, Clone, PartialEq, Eq, FromRow)]
+pub struct ParticipantReminders {
+    /// The participant id (`course_participants.id`).
+    pub id: i64,
+    pub name: String,
+    /// `active` or `dropped_out`.
+    pub status: String,
+    pub reminders_off: i64,
+}
+
+/// The course's participants (not the parents who join parent sessions), by name.
+pub async fn participants(conn: &mut AnyConnection, course_id: i64) -> Result<Vec<ParticipantReminders>> {
+    Ok(sqlx::query_as(
+        "SELECT cp.id, p.name, cp.status, cp.reminders_off
+         FROM course_participants cp JOIN persons p ON p.id = cp.person_id
+         WHERE cp.course_id = $1 AND cp.role = 'participant' ORDER BY p.name, cp.id",
+    )
+    .bind(course_id)
+    .fetch_all(conn)
+    .await?)
+}
+
+/// Turns one participant's reminders on or off; a participant of another course (or a
+/// parent) is not found.
+pub async fn set_participant_reminders(
+    conn: &mut AnyConnection,
+    course_id: i64,
+    participant_id: i64,
+    on: bool,
+) -> Result<()> {
+    let done = sqlx::query(
+        "UPDATE course_participants SET reminders_off = $1 WHERE id = $2 AND course_id = $3 AND role = 'participant'",
+    )
+    .bind(i64::from(!on))
+    .bind(participant_id)
+    .bind(course_id)
+    .execute(conn)
+    .await?;
+    if done.rows_affected() == 0 {
+        return Err(StoreError::NotFound);
+    }
+    Ok(())
+}
+
+/// Whether the person has turned off log reminders for the course.
+pub async fn opted_out(conn: &mut AnyConnection, course_id: i64, user_id: i64) -> Result<bool> {
+    let found: Option<i64> =
+        sqlx::query_scalar("SELECT user_id FROM staff_reminder_opt_outs WHERE course_id = $1 AND user_id = $2")
+            .bind(course_id)
+            .bind(user_id)
+            .fetch_optional(conn)
+            .await?;
+    Ok(found.is_some())
+}
+
+pub async fn set_opted_out(conn: &mut AnyConnection, course_id: i64, user_id: i64, out: bool) -> Result<()> {
+    let sql = if out {
+        "INSERT INTO staff_reminder_opt_outs (course_id, user_id) VALUES ($1, $2) ON CONFLICT (course_id, user_id) DO NOTHING"
+    } else {
+        "DELETE FROM staff_reminder_opt_outs WHERE course_id = $1 AND user_id = $2"
+    };
+    sqlx::query(sql).bind(course_id).bind(user_id).execute(conn).await?;
+    Ok(())
+}
+
+/// Whether the person is a group leader in the course's working group.
+pub async fn leads(conn: &mut AnyConnection, course_id: i64, user_id: i64) -> Result<bool> {
+    let found: Option<i64> = sqlx::query_scalar(
+        "SELECT id FROM course_staff WHERE course_id = $1 AND user_id = $2 AND course_role = 'group_leader' LIMIT 1",
+    )
+    .bind(course_id)
+    .bind(user_id)
+    .fetch_optional(conn)
+    .await?;
+    Ok(found.is_some())
+}
+
+/// A planned session of a course, with what a reminder about it needs.
+#[derive(Debug, Clone, PartialEq, Eq, FromRow)]
+pub struct ReminderSession {
+    pub session_id: i64,
+    pub course_id: i64,
+    pub organisation_id: i64,
+    pub organisation_name: String,
+    pub country: String,
+    pub date: String,
+    pub start_time: String,
+    pub end_time: String,
+    /// The organisation's settings (the defaults when it has none saved).
+    pub reminder_hours_before: i64,
+    pub log_grace_hours: i64,
+}
+
+const REMINDER_SESSION_COLUMNS: &str = "s.id AS session_id, c.id AS course_id, o.id AS organisation_id, \
+     o.name AS organisation_name, o.country, s.date, s.start_time, s.end_time, \
+     COALESCE(rs.reminder_hours_before, 24) AS reminder_hours_before, COALESCE(rs.log_grace_hours, 24) AS log_grace_hours";
+
+/// Planned sessions (not meetings) of running courses from `from` to `to` (dates,
+/// inclusive) whose course sends participant reminders.
+pub async fn upcoming_sessions(conn: &mut AnyConnection, from: &str, to: &str) -> Result<Vec<ReminderSession>> {
+    Ok(sqlx::query_as(&format!(
+        "SELECT {REMINDER_SESSION_COLUMNS}
+         FROM course_sessions s JOIN courses c ON c.id = s.course_id JOIN organisations o ON o.id = c.organisation_id
+         LEFT JOIN running_settings rs ON rs.organisation_id = o.id
+         LEFT JOIN course_reminder_settings crs ON crs.course_id = c.id
+         WHERE s.kind = 'session' AND s.status = 'planned' AND c.status = 'running'
+           AND COALESCE(crs.participant_reminders, 1) = 1 AND s.date >= $1 AND s.date <= $2
+         ORDER BY s.date, s.start_time, s.id"
+    ))
+    .bind(from)
+    .bind(to)
+    .fetch_all(conn)
+    .await?)
+}
+
+/// Planned sessions (not meetings) from `from` to `to` of courses that are running or
+/// just completed, without a written log, whose course sends log reminders.
+pub async fn sessions_without_log(conn: &mut AnyConnection, from: &str, to: &str) -> Result<Vec<ReminderSession>> {
+    Ok(sqlx::query_as(&format!(
+        "SELECT {REMINDER_SESSION_COLUMNS}
+         FROM course_sessions s JOIN courses c ON c.id = s.course_id JOIN organisations o ON o.id = c.organisation_id
+         LEFT JOIN running_settings rs ON rs.organisation_id = o.id
+         LEFT JOIN course_reminder_settings crs ON crs.course_id = c.id
+         WHERE s.kind = 'session' AND s.status = 'planned' AND c.status IN ('running', 'completed')
+           AND COALESCE(crs.log_reminders, 1) = 1 AND s.date >= $1 AND s.date <= $2
+           AND NOT EXISTS (SELECT 1 FROM session_logs l WHERE l.session_id = s.id)
+         ORDER BY s.date, s.start_time, s.id"
+    ))
+    .bind(from)
+    .bind(to)
+    .fetch_all(conn)
+    .await?)
+}
+
+/// Someone a mail about a session goes to: an adult participant, or a guardian of a
+/// child participant.
+#[derive(Debug, Clone, PartialEq, Eq, FromRow)]
+pub struct FamilyRecipient {
+    pub person_id: i64,
+    pub email: String,
+}
+
+/// Who hears about the course's sessions: for each active participant (dropped-out ones
+/// are not expected any more), an adult at their own address, a child through the
+/// guardians in their household who have parental responsibility; only those with an
+/// e-mail address, each once. With `only_participant`, for that participant alone (a
+/// meeting about one family); with `respect_reminders_off`, leaving out participants
+/// whose reminders are turned off.
+pub async fn family_recipients(
+    conn: &mut AnyConnection,
+    course_id: i64,
+    only_participant: Option<i64>,
+    respect_reminders_off: bool,
+) -> Result<Vec<FamilyRecipient>> {
+    Ok(sqlx::query_as(
+        "SELECT DISTINCT r.id AS person_id, r.email
+         FROM course_participants cp
+         JOIN persons p ON p.id = cp.person_id
+         JOIN persons r ON (p.household_role <> 'child' AND r.id = p.id)
+             OR (p.household_role = 'child' AND r.household_id = p.household_id AND r.household_role <> 'child'
+                 AND r.parental_responsibility = 1)
+         WHERE cp.course_id = $1 AND cp.role = 'participant' AND cp.status = 'active'
+           AND ($2 = 0 OR cp.reminders_off = 0) AND ($3 < 0 OR cp.id = $3)
+           AND r.email <> '' AND r.merged_into IS NULL
+         ORDER BY person_id",
+    )
+    .bind(course_id)
+    .bind(i64::from(respect_reminders_off))
+    .bind(only_participant.unwrap_or(-1))
+    .fetch_all(conn)
+    .await?)
+}
+
+/// A leader a log reminder goes to.
+#[derive(Debug, Clone, PartialEq, Eq, FromRow)]
+pub struct LeaderRecipient {
+    pub user_id: i64,
+    pub email: String,
+    /// The person's chosen language, if any.
+    pub language: Option<String>,
+}
+
+/// The group leaders a session's log is asked of: those staffing the session, or, when
+/// none is put on it, the course's group leaders; without those who turned log reminders
+/// off for the course and without disabled accounts.
+pub async fn session_leaders(
+    conn: &mut AnyConnection,
+    course_id: i64,
+    session_id: i64,
+) -> Result<Vec<LeaderRecipient>> {
+    let on_session: Vec<(i64, String, Option<String>, i64)> = sqlx::query_as(
+        "SELECT DISTINCT u.id, u.email, u.language, u.disabled FROM session_staff ss
+         JOIN course_staff st ON st.id = ss.staff_id JOIN users u ON u.id = st.user_id
+         WHERE ss.session_id = $1 AND st.course_id = $2 AND st.course_role = 'group_leader'",
+    )
+    .bind(session_id)
+    .bind(course_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let leaders = if on_session.is_empty() {
+        sqlx::query_as(
+            "SELECT DISTINCT u.id, u.email, u.language, u.disabled FROM course_staff st JOIN users u ON u.id = st.user_id
+             WHERE st.course_id = $1 AND st.course_role = 'group_leader'",
+        )
+        .bind(course_id)
+        .fetch_all(&mut *conn)
+        .await?
+    } else {
+        on_session
+    };
+    let mut out = Vec::new();
+    for (user_id, email, language, disabled) in leaders {
+        if disabled == 0 && !opted_out(conn, course_id, user_id).await? {
+            out.push(LeaderRecipient { user_id, email, language });
+        }
+    }
+    out.sort_by_key(|l| l.user_id);
+    Ok(out)
+}
+
+/// Records that a reminder (`session`, `log` or `cancelled`) about a session went to a
+/// recipient (`person:<id>` or `user:<id>`). False when it already had: the caller then
+/// sends nothing, so each goes out once even with two instances at work.
+pub async fn mark_sent(
+    conn: &mut AnyConnection,
+    session_id: i64,
+    kind: &str,
+    recipient: &str,
+    now: i64,
+) -> Result<bool> {
+    let done = sqlx::query(
+        "INSERT INTO reminders_sent (session_id, kind, recipient, sent_at) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (session_id, kind, recipient) DO NOTHING",
+    )
+    .bind(session_id)
+    .bind(kind)
+    .bind(recipient)
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Who has had a reminder of this kind about the session (`person:<id>`, `user:<id>`).
+pub async fn sent_to(conn: &mut AnyConnection, session_id: i64, kind: &str) -> Result<Vec<String>> {
+    Ok(sqlx::query_scalar("SELECT recipient FROM reminders_sent WHERE session_id = $1 AND kind = $2")
+        .bind(session_id)
+        .bind(kind)
+        .fetch_all(conn)
+        .await?)
+}
+
+/// The participant a meeting is about (`None` for group sessions and group meetings).
+pub async fn session_participant(conn: &mut AnyConnection, session_id: i64) -> Result<Option<i64>> {
+    let found: Option<Option<i64>> = sqlx::query_scalar("SELECT participant_id FROM course_sessions WHERE id = $1")
+        .bind(session_id)
+        .fetch_optional(conn)
+        .await?;
+    found.ok_or(StoreError::NotFound)
+}
+
+/// Marks a session as the replacement of a cancelled one.
+pub async fn set_replaces(conn: &mut AnyConnection, session_id: i64, replaces_session_id: i64) -> Result<()> {
+    sqlx::query("UPDATE course_sessions SET replaces_session_id = $1 WHERE id = $2")
+        .bind(replaces_session_id)
+        .bind(session_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// The session a replacement replaces, if it is one.
+pub async fn replaces(conn: &mut AnyConnection, session_id: i64) -> Result<Option<i64>> {
+    let found: Option<Option<i64>> =
+        sqlx::query_scalar("SELECT replaces_session_id FROM course_sessions WHERE id = $1")
+            .bind(session_id)
+            .fetch_optional(conn)
+            .await?;
+    found.ok_or(StoreError::NotFound)
+}

@@ -1,0 +1,217 @@
+//! A course's reminders over JSON: the course's two switches (participant reminders,
+//! log reminders), each participant's choice, and the caller's own log reminders.
+
+use crate::api::extract::Id;
+use crate::api::{ApiJson, Problem};
+use crate::auth::ApiCaller;
+use crate::error::WebError;
+use crate::services::running::reminders::{self as service, CourseReminders as View};
+use crate::AppState;
+use axum::extract::{Path, State};
+use axum::routing::{get, put};
+use axum::{Json, Router};
+use samla_storage::running::reminders::CourseReminderSettings;
+use serde::{Deserialize, Serialize};
+use utoipa::{OpenApi, ToSchema};
+
+pub fn routes() -> Router<AppState> {
+    const COURSE: &str = "/organisations/{org}/courses/{course_id}";
+    Router::new()
+        .route(&format!("{COURSE}/reminders"), get(get_course_reminder_settings).put(put_course_reminder_settings))
+        .route(&format!("{COURSE}/participants/{{participant_id}}/reminders"), put(set_participant_reminders))
+        .route(&format!("{COURSE}/my-log-reminders"), put(set_my_log_reminders))
+}
+
+#[derive(OpenApi)]
+#[openapi(paths(
+    get_course_reminder_settings,
+    put_course_reminder_settings,
+    set_participant_reminders,
+    set_my_log_reminders
+))]
+pub struct Doc;
+
+/// One participant's reminders.
+#[derive(Serialize, ToSchema)]
+pub struct ParticipantReminder {
+    pub participant_id: i64,
+    pub name: String,
+    /// A participant who dropped out gets no reminders, whatever the switch says.
+    pub dropped_out: bool,
+    /// Whether reminders before sessions go to the participant (or the guardians).
+    pub reminders: bool,
+}
+
+/// A course's reminders.
+#[derive(Serialize, ToSchema)]
+pub struct CourseReminders {
+    pub course_id: i64,
+    /// Participants (or, for children, their guardians) are reminded before each session.
+    pub participant_reminders: bool,
+    /// The session's group leaders are reminded when its log is not written in time.
+    pub log_reminders: bool,
+    /// Participants still in the course.
+    #[schema(minimum = 0)]
+    pub active_participants: i64,
+    /// How many of them have turned reminders off.
+    #[schema(minimum = 0)]
+    pub participants_with_reminders_off: i64,
+    /// Each participant's choice by name; null for a caller who may not see participants'
+    /// names on this course.
+    pub participants: Option<Vec<ParticipantReminder>>,
+    /// The caller's own log reminders for this course; null when the caller does not lead it.
+    pub my_log_reminders: Option<bool>,
+    /// Hours before a session that reminders go out (the organisation's setting).
+    pub reminder_hours_before: i64,
+    /// Hours after a session before its leaders are reminded of an unwritten log.
+    pub log_grace_hours: i64,
+}
+
+fn reminders_json(view: &View) -> CourseReminders {
+    CourseReminders {
+        course_id: view.course.id,
+        participant_reminders: view.settings.participant_reminders,
+        log_reminders: view.settings.log_reminders,
+        active_participants: view.active as i64,
+        participants_with_reminders_off: view.active_off as i64,
+        participants: view.participants.as_ref().map(|all| {
+            all.iter()
+                .map(|p| ParticipantReminder {
+                    participant_id: p.id,
+                    name: p.name.clone(),
+                    dropped_out: p.status != "active",
+                    reminders: p.reminders_off == 0,
+                })
+                .collect()
+        }),
+        my_log_reminders: view.my_log_reminders,
+        reminder_hours_before: view.timing.reminder_hours_before,
+        log_grace_hours: view.timing.log_grace_hours,
+    }
+}
+
+/// The course's reminders. Participants' names only for those who may see them (audited).
+#[utoipa::path(get, path = "/api/v1/organisations/{org}/courses/{course_id}/reminders", operation_id = "getCourseReminderSettings", tag = "running",
+    params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id")),
+    responses(
+        (status = 200, description = "The course's reminders", body = CourseReminders),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn get_course_reminder_settings(
+    State(state): State<AppState>,
+    caller: ApiCaller,
+    Path((org, course_id)): Path<(String, Id)>,
+) -> Result<Json<CourseReminders>, WebError> {
+    let actor = caller.in_organisation(&state, &org).await?;
+    let view = service::for_course(&state, &actor, course_id.0).await?;
+    Ok(Json(reminders_json(&view)))
+}
+
+/// The course's two switches, both given.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CourseRemindersChange {
+    pub participant_reminders: bool,
+    pub log_reminders: bool,
+}
+
+/// Turns the course's participant reminders and log reminders on or off (planners and
+/// the course's group leaders).
+#[utoipa::path(put, path = "/api/v1/organisations/{org}/courses/{course_id}/reminders", operation_id = "putCourseReminderSettings", tag = "running",
+    params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id")),
+    request_body = CourseRemindersChange,
+    responses(
+        (status = 200, description = "Saved; the course's reminders", body = CourseReminders),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn put_course_reminder_settings(
+    State(state): State<AppState>,
+    caller: ApiCaller,
+    Path((org, course_id)): Path<(String, Id)>,
+    ApiJson(body): ApiJson<CourseRemindersChange>,
+) -> Result<Json<CourseReminders>, WebError> {
+    let actor = caller.in_organisation(&state, &org).await?;
+    let settings =
+        CourseReminderSettings { participant_reminders: body.participant_reminders, log_reminders: body.log_reminders };
+    service::set_course_settings(&state, &actor, course_id.0, settings).await?;
+    let view = service::for_course(&state, &actor, course_id.0).await?;
+    Ok(Json(reminders_json(&view)))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ParticipantRemindersChange {
+    /// Whether the participant (or the guardians) get reminders before sessions.
+    pub reminders: bool,
+}
+
+/// One participant's reminders, as saved.
+#[derive(Serialize, ToSchema)]
+pub struct ParticipantRemindersSaved {
+    pub participant_id: i64,
+    pub reminders: bool,
+}
+
+/// Turns one participant's reminders on or off (planners and the course's group leaders
+/// who may see participants' names).
+#[utoipa::path(put, path = "/api/v1/organisations/{org}/courses/{course_id}/participants/{participant_id}/reminders", operation_id = "setParticipantReminders", tag = "running",
+    params(
+        ("org" = String, Path, description = "The organisation's slug"),
+        ("course_id" = i64, Path, description = "The course's id"),
+        ("participant_id" = i64, Path, description = "The participant's id in the course"),
+    ),
+    request_body = ParticipantRemindersChange,
+    responses(
+        (status = 200, description = "Saved", body = ParticipantRemindersSaved),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such course, or no such participant in it", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn set_participant_reminders(
+    State(state): State<AppState>,
+    caller: ApiCaller,
+    Path((org, course_id, participant_id)): Path<(String, Id, Id)>,
+    ApiJson(body): ApiJson<ParticipantRemindersChange>,
+) -> Result<Json<ParticipantRemindersSaved>, WebError> {
+    let actor = caller.in_organisation(&state, &org).await?;
+    service::set_participant(&state, &actor, course_id.0, participant_id.0, body.reminders).await?;
+    Ok(Json(ParticipantRemindersSaved { participant_id: participant_id.0, reminders: body.reminders }))
+}
+
+#[derive(Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MyLogReminders {
+    /// Whether the caller is reminded of this course's unwritten logs.
+    pub log_reminders: bool,
+}
+
+/// Turns the caller's own log reminders for the course on or off; only a group leader of
+/// the course has any (409 otherwise).
+#[utoipa::path(put, path = "/api/v1/organisations/{org}/courses/{course_id}/my-log-reminders", operation_id = "setMyLogReminders", tag = "running",
+    params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id")),
+    request_body = MyLogReminders,
+    responses(
+        (status = 200, description = "Saved", body = MyLogReminders),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The caller does not lead this course", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn set_my_log_reminders(
+    State(state): State<AppState>,
+    caller: ApiCaller,
+    Path((org, course_id)): Path<(String, Id)>,
+    ApiJson(body): ApiJson<MyLogReminders>,
+) -> Result<Json<MyLogReminders>, WebError> {
+    let actor = caller.in_organisation(&state, &org).await?;
+    service::set_my_log_reminders(&state, &actor, course_id.0, body.log_reminders).await?;
+    Ok(Json(MyLogReminders { log_reminders: body.log_reminders }))
+}

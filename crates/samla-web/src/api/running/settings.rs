@@ -1,0 +1,105 @@
+//! The organisation's settings for running courses over JSON. They have no version: a
+//! PUT replaces all three values.
+
+use crate::api::courses::whole;
+use crate::api::{ApiJson, Problem};
+use crate::auth::ApiCaller;
+use crate::error::WebError;
+use crate::services::running::settings::{self as service, SettingsForm};
+use crate::AppState;
+use axum::extract::{Path, State};
+use axum::routing::get;
+use axum::{Json, Router};
+use serde::{Deserialize, Serialize};
+use utoipa::{OpenApi, ToSchema};
+
+pub fn routes() -> Router<AppState> {
+    Router::new().route("/organisations/{org}/running-settings", get(get_running_settings).put(put_running_settings))
+}
+
+#[derive(OpenApi)]
+#[openapi(paths(get_running_settings, put_running_settings))]
+pub struct Doc;
+
+/// How the organisation runs its courses.
+#[derive(Serialize, ToSchema)]
+pub struct RunningSettings {
+    /// Absences in a row after which a leader is asked to contact the family.
+    #[schema(minimum = 1, maximum = 10)]
+    pub follow_up_after_absences: i64,
+    /// Hours before a session that participants or guardians are reminded.
+    #[schema(minimum = 1, maximum = 168)]
+    pub reminder_hours_before: i64,
+    /// Hours after a session's end before its leaders are reminded of an unwritten log.
+    #[schema(minimum = 1, maximum = 168)]
+    pub log_grace_hours: i64,
+}
+
+fn settings_json(s: &samla_storage::running::settings::RunningSettings) -> RunningSettings {
+    RunningSettings {
+        follow_up_after_absences: s.follow_up_after_absences,
+        reminder_hours_before: s.reminder_hours_before,
+        log_grace_hours: s.log_grace_hours,
+    }
+}
+
+/// The settings for running courses (coordinators and administrators).
+#[utoipa::path(get, path = "/api/v1/organisations/{org}/running-settings", operation_id = "getRunningSettings", tag = "running",
+    params(("org" = String, Path, description = "The organisation's slug")),
+    responses(
+        (status = 200, description = "The settings", body = RunningSettings),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn get_running_settings(
+    State(state): State<AppState>,
+    caller: ApiCaller,
+    Path(org): Path<String>,
+) -> Result<Json<RunningSettings>, WebError> {
+    let actor = caller.in_organisation(&state, &org).await?;
+    Ok(Json(settings_json(&service::get(&state, &actor).await?)))
+}
+
+/// All three settings. A value out of its range is refused (422) and named.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RunningSettingsChange {
+    #[serde(deserialize_with = "whole::required")]
+    #[schema(minimum = 1, maximum = 10)]
+    pub follow_up_after_absences: i64,
+    #[serde(deserialize_with = "whole::required")]
+    #[schema(minimum = 1, maximum = 168)]
+    pub reminder_hours_before: i64,
+    #[serde(deserialize_with = "whole::required")]
+    #[schema(minimum = 1, maximum = 168)]
+    pub log_grace_hours: i64,
+}
+
+/// Changes the settings for running courses (coordinators and administrators).
+#[utoipa::path(put, path = "/api/v1/organisations/{org}/running-settings", operation_id = "putRunningSettings", tag = "running",
+    params(("org" = String, Path, description = "The organisation's slug")),
+    request_body = RunningSettingsChange,
+    responses(
+        (status = 200, description = "Saved", body = RunningSettings),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A value out of its range", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn put_running_settings(
+    State(state): State<AppState>,
+    caller: ApiCaller,
+    Path(org): Path<String>,
+    ApiJson(body): ApiJson<RunningSettingsChange>,
+) -> Result<Json<RunningSettings>, WebError> {
+    let actor = caller.in_organisation(&state, &org).await?;
+    let form = SettingsForm {
+        follow_up_after_absences: body.follow_up_after_absences.to_string(),
+        reminder_hours_before: body.reminder_hours_before.to_string(),
+        log_grace_hours: body.log_grace_hours.to_string(),
+    };
+    Ok(Json(settings_json(&service::update(&state, &actor, &form).await?)))
+}
