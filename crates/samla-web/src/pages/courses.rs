@@ -272,10 +272,12 @@ async fn render_course(
         .map(|((_, total), line)| budget_line_value(line, line.units(&view.figures), total.to_string()))
         .collect();
     let participants = super::intake::participants::course_section(state, ui, actor, course_id).await?;
+    let running = super::running::overview::course_section(state, actor, course_id).await?;
     let context = minijinja::context! {
         course => course_value(&view),
         notice => notice.filter(|n| NOTICES.contains(n)),
         participants => participants,
+        running => running,
         may_plan => may_plan,
         sessions => sessions,
         session_count => view.sessions.iter().filter(|s| s.row.kind == "session").count(),

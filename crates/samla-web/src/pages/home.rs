@@ -36,8 +36,10 @@ pub async fn show(State(state): State<AppState>, ui: Ui, actor: Actor) -> Result
     } else {
         0
     };
+    let follow_ups = super::running::overview::home_section(&state, &actor).await?;
     let context = minijinja::context! {
         stale => stale,
+        follow_ups => follow_ups,
         roles => roles,
         organisations => organisations.iter().map(|(id, _, name)| minijinja::context!{ id => id, name => name, current => *id == actor.organisation.id }).collect::<Vec<_>>(),
         tasks => tasks.iter().map(|(href, key)| minijinja::context!{ href => href, key => key }).collect::<Vec<_>>(),

@@ -1,0 +1,265 @@
+//! What a course's attendance adds up to, read back from the saved sheets; dropouts,
+//! recorded on the participant's place in the course; and the tasks that ask a leader
+//! to contact a family after absences in a row.
+
+use crate::Result;
+use sqlx::{AnyConnection, FromRow};
+
+/// A session or meeting with a saved attendance sheet (a held one).
+#[derive(Debug, Clone, PartialEq, Eq, FromRow)]
+pub struct HeldSession {
+    pub session_id: i64,
+    pub kind: String,
+    pub meeting_kind: Option<String>,
+    pub programme_session: Option<i64>,
+    pub title: String,
+    pub date: String,
+    pub start_time: String,
+    /// The participant a meeting is about (closing conversation, follow-up); none for
+    /// group sessions.
+    pub participant_id: Option<i64>,
+    pub parents: i64,
+    pub family_members: i64,
+    pub saved_at: i64,
+}
+
+/// The course's held sessions and meetings in time order.
+pub async fn held_sessions(conn: &mut AnyConnection, course_id: i64) -> Result<Vec<HeldSession>> {
+    Ok(sqlx::query_as(
+        "SELECT s.id AS session_id, s.kind, s.meeting_kind, s.programme_session, s.title, s.date, s.start_time,
+                s.participant_id, a.parents, a.family_members, a.saved_at
+         FROM course_sessions s JOIN attendance_sheets a ON a.session_id = s.id
+         WHERE s.course_id = $1 AND s.status <> 'cancelled'
+         ORDER BY s.date, s.start_time, s.id",
+    )
+    .bind(course_id)
+    .fetch_all(conn)
+    .await?)
+}
+
+/// One participant's line on one held sheet.
+#[derive(Debug, Clone, PartialEq, Eq, FromRow)]
+pub struct EntryRow {
+    pub session_id: i64,
+    pub participant_id: i64,
+    /// present, absent_with_notice, absent_without_notice, late or left_early.
+    pub attendance: String,
+    pub note: String,
+}
+
+/// Every line on the course's sheets.
+pub async fn entries(conn: &mut AnyConnection, course_id: i64) -> Result<Vec<EntryRow>> {
+    Ok(sqlx::query_as(
+        "SELECT e.session_id, e.participant_id, e.attendance, e.note
+         FROM attendance_entries e JOIN course_sessions s ON s.id = e.session_id
+         WHERE s.course_id = $1 ORDER BY e.session_id, e.participant_id",
+    )
+    .bind(course_id)
+    .fetch_all(conn)
+    .await?)
+}
+
+/// (session id, course staff id) for everyone marked present on the course's sheets.
+pub async fn staff_present(conn: &mut AnyConnection, course_id: i64) -> Result<Vec<(i64, i64)>> {
+    Ok(sqlx::query_as(
+        "SELECT a.session_id, a.staff_id FROM attendance_staff a JOIN course_sessions s ON s.id = a.session_id
+         WHERE s.course_id = $1 ORDER BY a.session_id, a.staff_id",
+    )
+    .bind(course_id)
+    .fetch_all(conn)
+    .await?)
+}
+
+/// A participant's place in a course (guardians joining parent sessions are not these).
+#[derive(Debug, Clone, PartialEq, Eq, FromRow)]
+pub struct CourseParticipant {
+    pub id: i64,
+    pub course_id: i64,
+    pub person_id: i64,
+    pub name: String,
+    /// active or dropped_out.
+    pub status: String,
+    pub enrolled_at: i64,
+    pub dropped_out_on: Option<String>,
+    pub dropout_reason: Option<String>,
+}
+
+const PARTICIPANT_COLUMNS: &str = "cp.id, cp.course_id, cp.person_id, p.name, cp.status, cp.enrolled_at, \
+     cp.dropped_out_on, cp.dropout_reason";
+
+/// The course's participants by name.
+pub async fn participants(conn: &mut AnyConnection, course_id: i64) -> Result<Vec<CourseParticipant>> {
+    Ok(sqlx::query_as(&format!(
+        "SELECT {PARTICIPANT_COLUMNS} FROM course_participants cp JOIN persons p ON p.id = cp.person_id
+         WHERE cp.course_id = $1 AND cp.role = 'participant' ORDER BY p.name, cp.id"
+    ))
+    .bind(course_id)
+    .fetch_all(conn)
+    .await?)
+}
+
+/// One participant of the course; anyone else (a guardian, another course's
+/// participant) is not found.
+pub async fn participant(conn: &mut AnyConnection, course_id: i64, participant_id: i64) -> Result<CourseParticipant> {
+    Ok(sqlx::query_as(&format!(
+        "SELECT {PARTICIPANT_COLUMNS} FROM course_participants cp JOIN persons p ON p.id = cp.person_id
+         WHERE cp.course_id = $1 AND cp.id = $2 AND cp.role = 'participant'"
+    ))
+    .bind(course_id)
+    .bind(participant_id)
+    .fetch_one(conn)
+    .await?)
+}
+
+/// Records that an active participant dropped out; false when they already had.
+pub async fn record_dropout(conn: &mut AnyConnection, participant_id: i64, date: &str, reason: &str) -> Result<bool> {
+    let done = sqlx::query(
+        "UPDATE course_participants SET status = 'dropped_out', dropped_out_on = $1, dropout_reason = $2
+         WHERE id = $3 AND role = 'participant' AND status = 'active'",
+    )
+    .bind(date)
+    .bind(reason)
+    .bind(participant_id)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// A task asking a leader to contact a participant's family.
+#[derive(Debug, Clone, PartialEq, Eq, FromRow)]
+pub struct FollowUpTask {
+    pub id: i64,
+    pub course_id: i64,
+    pub participant_id: i64,
+    /// Absences in a row when the task was made.
+    pub absences: i64,
+    pub created_at: i64,
+    pub done_at: Option<i64>,
+    pub done_by: Option<i64>,
+    pub done_by_name: Option<String>,
+    /// What came of the contact; empty while open.
+    pub outcome: String,
+}
+
+const TASK_COLUMNS: &str = "t.id, t.course_id, t.participant_id, t.absences, t.created_at, t.done_at, t.done_by, \
+     u.name AS done_by_name, t.outcome";
+
+/// The course's tasks, newest first.
+pub async fn tasks(conn: &mut AnyConnection, course_id: i64) -> Result<Vec<FollowUpTask>> {
+    Ok(sqlx::query_as(&format!(
+        "SELECT {TASK_COLUMNS} FROM follow_up_tasks t LEFT JOIN users u ON u.id = t.done_by
+         WHERE t.course_id = $1 ORDER BY t.created_at DESC, t.id DESC"
+    ))
+    .bind(course_id)
+    .fetch_all(conn)
+    .await?)
+}
+
+/// One task of the organisation; another organisation's task is not found.
+pub async fn task(conn: &mut AnyConnection, organisation_id: i64, task_id: i64) -> Result<FollowUpTask> {
+    Ok(sqlx::query_as(&format!(
+        "SELECT {TASK_COLUMNS} FROM follow_up_tasks t JOIN courses c ON c.id = t.course_id
+         LEFT JOIN users u ON u.id = t.done_by
+         WHERE c.organisation_id = $1 AND t.id = $2"
+    ))
+    .bind(organisation_id)
+    .bind(task_id)
+    .fetch_one(conn)
+    .await?)
+}
+
+pub async fn create_task(
+    conn: &mut AnyConnection,
+    course_id: i64,
+    participant_id: i64,
+    absences: i64,
+    now: i64,
+) -> Result<i64> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO follow_up_tasks (course_id, participant_id, absences, created_at) VALUES ($1, $2, $3, $4)
+         RETURNING id",
+    )
+    .bind(course_id)
+    .bind(participant_id)
+    .bind(absences)
+    .bind(now)
+    .fetch_one(conn)
+    .await?)
+}
+
+/// Marks an open task done with what came of it; false when it was done already.
+pub async fn complete_task(
+    conn: &mut AnyConnection,
+    task_id: i64,
+    user_id: i64,
+    outcome: &str,
+    now: i64,
+) -> Result<bool> {
+    let done = sqlx::query(
+        "UPDATE follow_up_tasks SET done_at = $1, done_by = $2, outcome = $3 WHERE id = $4 AND done_at IS NULL",
+    )
+    .bind(now)
+    .bind(user_id)
+    .bind(outcome)
+    .bind(task_id)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Closes a participant's open tasks (e.g. when they drop out); how many were open.
+pub async fn close_open_tasks(
+    conn: &mut AnyConnection,
+    participant_id: i64,
+    user_id: i64,
+    outcome: &str,
+    now: i64,
+) -> Result<u64> {
+    let done = sqlx::query(
+        "UPDATE follow_up_tasks SET done_at = $1, done_by = $2, outcome = $3
+         WHERE participant_id = $4 AND done_at IS NULL",
+    )
+    .bind(now)
+    .bind(user_id)
+    .bind(outcome)
+    .bind(participant_id)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected())
+}
+
+/// An open task with what a to-do list shows of it.
+#[derive(Debug, Clone, PartialEq, Eq, FromRow)]
+pub struct OpenTask {
+    pub id: i64,
+    pub course_id: i64,
+    pub course_name: String,
+    pub participant_id: i64,
+    pub participant_name: String,
+    pub absences: i64,
+    pub created_at: i64,
+}
+
+/// Open tasks of the organisation's courses, or only of those `user_id` works on,
+/// oldest first.
+pub async fn open_tasks(
+    conn: &mut AnyConnection,
+    organisation_id: i64,
+    only_staff_user: Option<i64>,
+) -> Result<Vec<OpenTask>> {
+    Ok(sqlx::query_as(
+        "SELECT t.id, t.course_id, c.name AS course_name, t.participant_id, p.name AS participant_name, t.absences,
+                t.created_at
+         FROM follow_up_tasks t
+         JOIN courses c ON c.id = t.course_id
+         JOIN course_participants cp ON cp.id = t.participant_id
+         JOIN persons p ON p.id = cp.person_id
+         WHERE c.organisation_id = $1 AND t.done_at IS NULL
+           AND ($2 < 0 OR EXISTS (SELECT 1 FROM course_staff s WHERE s.course_id = c.id AND s.user_id = $2))
+         ORDER BY t.created_at, t.id",
+    )
+    .bind(organisation_id)
+    .bind(only_staff_user.unwrap_or(-1))
+    .fetch_all(conn)
+    .await?)
+}

@@ -1,0 +1,127 @@
+//! Dropping out: recorded with a date and a reason on the participant's place in the
+//! course; from then on they are not expected at the course's sessions. Open follow-up
+//! tasks about them close with the dropout, since it is what came of them.
+
+use super::require;
+use crate::auth::Actor;
+use crate::error::WebError;
+use crate::services::courses::{parse_date, visible_course};
+use crate::AppState;
+use chrono::NaiveDate;
+use samla_domain::audit::Outcome;
+use samla_domain::calendar::Country;
+use samla_domain::validation::required_line;
+use samla_domain::{Action, FieldError, FieldErrors};
+use samla_storage::running::overview::{self as store, CourseParticipant};
+use samla_storage::{audit, StoreError};
+
+/// Most characters in a reason for dropping out.
+pub const REASON_MAX_CHARS: usize = 500;
+
+/// A dropout as typed.
+#[derive(Debug, Clone, Default)]
+pub struct DropoutForm {
+    /// YYYY-MM-DD; empty means today.
+    pub date: String,
+    pub reason: String,
+}
+
+/// The organisation's local day of a moment.
+fn local_day(country: &str, unix: i64) -> NaiveDate {
+    let tz = Country::parse(country).unwrap_or(Country::Norway).timezone();
+    chrono::DateTime::from_timestamp(unix, 0).map(|t| t.with_timezone(&tz).date_naive()).unwrap_or_default()
+}
+
+/// The day and reason, each problem named by its field: the day no later than today and
+/// no earlier than the enrolment, the reason a single line.
+fn parse(form: &DropoutForm, enrolled_on: NaiveDate, today: NaiveDate) -> Result<(NaiveDate, String), FieldErrors> {
+    let mut errors = FieldErrors::new();
+    let date = match form.date.trim() {
+        "" => Some(today),
+        raw => match parse_date(raw) {
+            None => {
+                errors.push(FieldError::new("date", "error-date"));
+                None
+            }
+            Some(day) if day > today => {
+                errors.push(FieldError::new("date", "error-date-future"));
+                None
+            }
+            Some(day) if day < enrolled_on => {
+                errors.push(FieldError::new("date", "error-dropout-before-enrolment"));
+                None
+            }
+            Some(day) => Some(day),
+        },
+    };
+    let reason = errors.take(required_line("reason", &form.reason, REASON_MAX_CHARS));
+    errors.finish(|| (date.unwrap_or(today), reason.unwrap_or_default()))
+}
+
+/// Records that a participant dropped out (audited as `participant.dropout`), in one
+/// transaction with closing their open follow-up tasks. A participant who has dropped
+/// out already is refused.
+pub async fn record_dropout(
+    state: &AppState,
+    actor: &Actor,
+    course_id: i64,
+    participant_id: i64,
+    form: &DropoutForm,
+) -> Result<CourseParticipant, WebError> {
+    let course = visible_course(state, actor, course_id).await?;
+    require(state, actor, Action::RecordSessionWork, course.id).await?;
+    let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
+    let participant = store::participant(&mut conn, course.id, participant_id).await?;
+    drop(conn);
+    let country = &actor.organisation.country;
+    let now = state.clock.now();
+    let (date, reason) = parse(form, local_day(country, participant.enrolled_at), local_day(country, now))?;
+    let already = || WebError::Refused(FieldErrors::single(FieldError::new("reason", "error-dropout-already")));
+    if participant.status != "active" {
+        return Err(already());
+    }
+    let mut tx = state.store.write().await?;
+    if !store::record_dropout(&mut tx.tx, participant.id, &date.to_string(), &reason).await? {
+        return Err(already());
+    }
+    store::close_open_tasks(&mut tx.tx, participant.id, actor.user_id, &reason, now).await?;
+    audit::append(
+        &mut tx,
+        &actor.event("participant.dropout", Outcome::Success).record("course_participant", participant.id),
+        now,
+    )
+    .await?;
+    let participant = store::participant(&mut tx.tx, course.id, participant.id).await?;
+    tx.commit().await?;
+    Ok(participant)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(raw: &str) -> NaiveDate {
+        parse_date(raw).unwrap()
+    }
+
+    fn form(date: &str, reason: &str) -> DropoutForm {
+        DropoutForm { date: date.into(), reason: reason.into() }
+    }
+
+    #[test]
+    fn the_day_defaults_to_today_and_stays_within_the_enrolment() {
+        let (enrolled, today) = (day("2027-01-04"), day("2027-02-01"));
+        assert_eq!(parse(&form("", " Flyttet "), enrolled, today), Ok((today, "Flyttet".to_string())));
+        assert_eq!(parse(&form("2027-01-04", "x"), enrolled, today).unwrap().0, enrolled);
+        let fields = |f: &DropoutForm| -> Vec<(String, &'static str)> {
+            parse(f, enrolled, today).unwrap_err().0.into_iter().map(|e| (e.field, e.code)).collect()
+        };
+        assert_eq!(fields(&form("2027-02-02", "x")), [("date".to_string(), "error-date-future")]);
+        assert_eq!(fields(&form("2027-01-03", "x")), [("date".to_string(), "error-dropout-before-enrolment")]);
+        assert_eq!(
+            fields(&form("1.2.2027", "  ")),
+            [("date".to_string(), "error-date"), ("reason".to_string(), "error-required")]
+        );
+        assert_eq!(fields(&form("", "a\nb")), [("reason".to_string(), "error-invalid-characters")]);
+    }
+}
