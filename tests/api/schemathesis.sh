@@ -236,6 +236,29 @@ include-operation-id = [
     "proposeGroup", "confirmGroup", "createConsentText",
 ]
 checks.positive_data_acceptance.expected-statuses = ["2xx", "3xx", "401", "403", "404", "409", "412", "422", "429", "5xx"]
+
+# Running a course, rules JSON Schema cannot state: attendance and logs only from the
+# session's day, never for a cancelled session or a closed course, one mark per planned
+# element and some text in a log; an absence notice, observation or concern about a
+# participant expected there; homework reviewed at a later session of the same course; a
+# meeting's end after its start and a title that does not name its participant; a network
+# meeting naming nobody whose family did not consent to sharing with the network; a sent
+# concern report's day not after today and a reason when one is not sent; designated
+# readers whose role sees sensitive data; a dropout's day neither in the future nor before
+# enrolment. A schema-valid request that breaks one is answered 422 naming the field.
+[[operations]]
+include-operation-id = [
+    "createAbsenceNotice", "createHomework", "reviewHomework", "createObservation", "scheduleMeeting",
+    "createConcernReport", "updateConcernReport", "putConcernReaders", "recordDropout",
+]
+checks.positive_data_acceptance.expected-statuses = ["2xx", "3xx", "401", "403", "404", "409", "412", "422", "429", "5xx"]
+
+# The first attendance sheet, log or meeting record of a session needs no If-Match, so
+# the header is optional in the schema; once one exists, a save without it is answered
+# 428 (RFC 6585 §3). The same rules as above apply to their contents.
+[[operations]]
+include-operation-id = ["putSessionAttendance", "putSessionLog", "putMeetingRecord"]
+checks.positive_data_acceptance.expected-statuses = ["2xx", "3xx", "401", "403", "404", "409", "412", "422", "428", "429", "5xx"]
 EOF
 
 # Bearer auth as a Schemathesis auth provider instead of a fixed -H header: the

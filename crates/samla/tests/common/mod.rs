@@ -7,6 +7,8 @@
 
 #![allow(dead_code)]
 
+pub mod running;
+
 use reqwest::redirect::Policy;
 use reqwest::{Client, Response, StatusCode};
 use samla_storage::Store;

@@ -1,0 +1,237 @@
+//! A course that is running, for the tests of #6: an organisation with one person per
+//! role, a Mestringsgrupper course that started two weeks before the test clock's today,
+//! two certified group leaders and a user representative on every session, and three children enrolled
+//! through the intake services (guardians with e-mail addresses; the first family has also
+//! consented to sharing with the network). A second course has a leader of its own.
+//!
+//! Seeding goes through the services, as the people would; what the tests check goes
+//! through HTTP.
+
+use super::TestApp;
+use samla_domain::{Role, RoleSet};
+use samla_web::auth::{Actor, Via};
+use samla_web::services::courses::{self as course_service, CourseForm, StaffForm};
+use samla_web::services::intake::applications::{self as intake, Origin};
+use samla_web::services::intake::ApplicationForm;
+
+pub const ORG: &str = "org-a";
+pub const COORDINATOR: &str = "coordinator@a.test";
+pub const LEADER: &str = "leader@a.test";
+pub const CO_LEADER: &str = "co-leader@a.test";
+pub const OTHER_LEADER: &str = "other-leader@a.test";
+pub const SECRETARY: &str = "secretary@a.test";
+pub const REPRESENTATIVE: &str = "rep@a.test";
+pub const COURSE_NAME: &str = "Mestringsgruppe for barn";
+
+pub struct Child {
+    pub name: &'static str,
+    pub guardian_email: &'static str,
+    /// The `course_participants` id: the participant id of #6.
+    pub participant_id: i64,
+    pub person_id: i64,
+}
+
+pub struct RunningCourse {
+    pub organisation_id: i64,
+    pub course_id: i64,
+    pub other_course_id: i64,
+    pub coordinator_id: i64,
+    pub leader_id: i64,
+    pub co_leader_id: i64,
+    pub other_leader_id: i64,
+    pub secretary_id: i64,
+    pub representative_id: i64,
+    /// The course's sessions (kind 'session'), in date order.
+    pub session_ids: Vec<i64>,
+    /// The course's meetings (kind 'meeting'), in date order.
+    pub meeting_ids: Vec<i64>,
+    pub children: Vec<Child>,
+}
+
+const CHILDREN: [(&str, &str, &str, bool); 3] = [
+    ("Ada Fjellstad", "2016-03-14", "ada.guardian@example.test", true),
+    ("Brage Lund", "2015-09-02", "brage.guardian@example.test", false),
+    ("Cecilie Moe", "2017-01-20", "cecilie.guardian@example.test", false),
+];
+
+/// An actor for seeding through the services, as if this person were signed in.
+pub async fn actor(app: &TestApp, user_id: i64, email: &str, roles: Vec<Role>) -> Actor {
+    let mut conn = app.state.store.pool().acquire().await.expect("connection");
+    let organisation =
+        samla_storage::organisations::find_by_slug(&mut conn, ORG).await.expect("query").expect("organisation");
+    Actor {
+        user_id,
+        email: email.into(),
+        name: email.into(),
+        has_second_factor: false,
+        organisation,
+        roles: RoleSet::new(roles),
+        via: Via::Token { id: 0 },
+        request_id: "test-seed".into(),
+    }
+}
+
+fn today(app: &TestApp) -> chrono::NaiveDate {
+    chrono::DateTime::from_timestamp(app.now(), 0).expect("clock").date_naive()
+}
+
+async fn plan_course(app: &TestApp, coordinator: &Actor, name: &str, start: chrono::NaiveDate) -> i64 {
+    course_service::create(
+        &app.state,
+        coordinator,
+        &CourseForm {
+            programme: "mestringsgrupper".into(),
+            name: name.into(),
+            venue: "Skolen".into(),
+            room: "Rom 1".into(),
+            start_date: start.to_string(),
+            weekdays: vec![chrono::Datelike::weekday(&start).to_string().to_lowercase()],
+            start_time: "15:00".into(),
+            capacity: "8".into(),
+            ..Default::default()
+        },
+    )
+    .await
+    .expect("course")
+}
+
+async fn add_staff(app: &TestApp, coordinator: &Actor, course_id: i64, user_id: i64, role: &str) {
+    let staff =
+        StaffForm { user_id: Some(user_id), course_role: role.into(), on_every_session: true, ..Default::default() };
+    course_service::add_staff(&app.state, coordinator, course_id, &staff).await.expect("staff");
+}
+
+async fn run(app: &TestApp, coordinator: &Actor, course_id: i64) {
+    let mut version =
+        course_service::course_view(&app.state, coordinator, course_id).await.expect("view").course.version;
+    for status in ["ready", "recruiting", "running"] {
+        version = course_service::set_status(&app.state, coordinator, course_id, status, "", version)
+            .await
+            .unwrap_or_else(|e| panic!("course to {status}: {e:?}"));
+    }
+}
+
+/// Seeds the organisation, both courses and the three children.
+pub async fn seed(app: &TestApp) -> RunningCourse {
+    app.relax_second_factor(ORG).await;
+    let coordinator_id = app.add_user(ORG, COORDINATOR, "coordinator").await;
+    let leader_id = app.add_user(ORG, LEADER, "group_leader").await;
+    let co_leader_id = app.add_user(ORG, CO_LEADER, "group_leader").await;
+    let other_leader_id = app.add_user(ORG, OTHER_LEADER, "group_leader").await;
+    let secretary_id = app.add_user(ORG, SECRETARY, "secretary").await;
+    let representative_id = app.add_user(ORG, REPRESENTATIVE, "user_representative").await;
+    let coordinator = actor(app, coordinator_id, COORDINATOR, vec![Role::Coordinator]).await;
+    let organisation_id = coordinator.organisation.id;
+    samla_web::services::programmes::load_shipped(&app.state.store, organisation_id, false, app.now())
+        .await
+        .expect("programmes");
+    // The programme wants two certified leaders at every session.
+    let mut conn = app.state.store.pool().acquire().await.expect("connection");
+    let programme = samla_storage::programmes::own_by_slug(&mut conn, organisation_id, "mestringsgrupper")
+        .await
+        .expect("query")
+        .expect("programme");
+    for user_id in [leader_id, co_leader_id, other_leader_id, coordinator_id] {
+        samla_storage::programmes::set_certified(&mut conn, user_id, programme.id, organisation_id, Some("2025-01-10"))
+            .await
+            .expect("certified");
+    }
+    drop(conn);
+    let start = today(app) - chrono::Duration::days(14);
+    let course_id = plan_course(app, &coordinator, COURSE_NAME, start).await;
+    add_staff(app, &coordinator, course_id, leader_id, "group_leader").await;
+    add_staff(app, &coordinator, course_id, co_leader_id, "group_leader").await;
+    add_staff(app, &coordinator, course_id, representative_id, "user_representative").await;
+    let other_course_id = plan_course(app, &coordinator, "Annen gruppe", start).await;
+    add_staff(app, &coordinator, other_course_id, other_leader_id, "group_leader").await;
+    let other_co_leader_id = app.add_user(ORG, "other-co-leader@a.test", "group_leader").await;
+    let mut conn = app.state.store.pool().acquire().await.expect("connection");
+    samla_storage::programmes::set_certified(
+        &mut conn,
+        other_co_leader_id,
+        programme.id,
+        organisation_id,
+        Some("2025-01-10"),
+    )
+    .await
+    .expect("certified");
+    drop(conn);
+    add_staff(app, &coordinator, other_course_id, other_co_leader_id, "group_leader").await;
+
+    let mut children = Vec::new();
+    for (name, birth_date, guardian_email, shares) in CHILDREN {
+        let mut consents = vec!["participation".to_string()];
+        if shares {
+            consents.push("share_with_network".into());
+        }
+        let form = ApplicationForm {
+            course_id: course_id.to_string(),
+            participant_type: "child".into(),
+            participant_name: name.into(),
+            participant_birth_date: birth_date.into(),
+            guardian_name: format!("Foresatt til {name}"),
+            guardian_phone: "912 34 567".into(),
+            guardian_email: guardian_email.into(),
+            guardian_responsibility: "true".into(),
+            consents,
+            consent_method: "paper".into(),
+            ..Default::default()
+        };
+        let receipt = intake::create(
+            &app.state,
+            &coordinator.organisation,
+            Origin::Staff { actor: &coordinator, via_api: false },
+            &form,
+        )
+        .await
+        .expect("application");
+        let mut tx = app.state.store.write().await.expect("tx");
+        let application = samla_storage::intake::applications::get(&mut tx.tx, organisation_id, receipt.application_id)
+            .await
+            .expect("application");
+        intake::enrol_in(&mut tx, &app.state, organisation_id, &application, Some(coordinator_id), app.now())
+            .await
+            .expect("enrolled");
+        tx.commit().await.expect("commit");
+        let (participant_id, person_id): (i64, i64) = sqlx::query_as(
+            "SELECT cp.id, cp.person_id FROM course_participants cp JOIN persons p ON p.id = cp.person_id
+             WHERE cp.course_id = $1 AND cp.role = 'participant' AND p.name = $2",
+        )
+        .bind(course_id)
+        .bind(name)
+        .fetch_one(app.state.store.pool())
+        .await
+        .expect("participant");
+        children.push(Child { name, guardian_email, participant_id, person_id });
+    }
+    run(app, &coordinator, course_id).await;
+    run(app, &coordinator, other_course_id).await;
+
+    let ids = |kind: &'static str| async move {
+        let rows: Vec<(i64,)> = sqlx::query_as(
+            "SELECT id FROM course_sessions WHERE course_id = $1 AND kind = $2 ORDER BY date, start_time, id",
+        )
+        .bind(course_id)
+        .bind(kind)
+        .fetch_all(app.state.store.pool())
+        .await
+        .expect("sessions");
+        rows.into_iter().map(|(id,)| id).collect::<Vec<i64>>()
+    };
+    let session_ids = ids("session").await;
+    let meeting_ids = ids("meeting").await;
+    RunningCourse {
+        organisation_id,
+        course_id,
+        other_course_id,
+        coordinator_id,
+        leader_id,
+        co_leader_id,
+        other_leader_id,
+        secretary_id,
+        representative_id,
+        session_ids,
+        meeting_ids,
+        children,
+    }
+}
