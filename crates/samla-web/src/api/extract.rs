@@ -2,7 +2,7 @@
 
 use crate::error::WebError;
 use axum::extract::{FromRequest, FromRequestParts, Request};
-use axum::http::header::{CONTENT_TYPE, IF_MATCH};
+use axum::http::header::{CONTENT_TYPE, IF_MATCH, IF_NONE_MATCH};
 use axum::http::request::Parts;
 use serde::de::DeserializeOwned;
 
@@ -105,6 +105,38 @@ impl<S: Send + Sync> FromRequestParts<S> for IfMatch {
             .and_then(|v| v.strip_suffix('"'))
             .and_then(|v| v.parse::<i64>().ok());
         Ok(IfMatch::Version(version.unwrap_or(0)))
+    }
+}
+
+/// The preconditions of a save that may create its record (a session's first attendance
+/// sheet, log or meeting record): while nothing is stored, no header or `If-None-Match: *`
+/// will do; once something is, `If-Match` as for any update.
+pub struct CreateOrReplace {
+    if_match: IfMatch,
+    only_if_none: bool,
+}
+
+impl CreateOrReplace {
+    /// The version the save must find, given the stored one (0: nothing stored yet).
+    pub fn expected(&self, current: i64) -> Result<i64, WebError> {
+        match self.if_match {
+            _ if self.only_if_none => Ok(0),
+            IfMatch::Missing if current == 0 => Ok(0),
+            // `*` asks for an existing record, and there is none.
+            IfMatch::Any if current == 0 => Err(WebError::Stale),
+            ref other => other.expected(current),
+        }
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for CreateOrReplace {
+    type Rejection = WebError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let if_match = IfMatch::from_request_parts(parts, state).await?;
+        let only_if_none =
+            parts.headers.get(IF_NONE_MATCH).and_then(|v| v.to_str().ok()).is_some_and(|v| v.trim() == "*");
+        Ok(Self { if_match, only_if_none })
     }
 }
 

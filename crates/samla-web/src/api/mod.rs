@@ -15,7 +15,7 @@ mod programmes;
 mod running;
 mod users;
 
-pub use extract::{ApiJson, ApiQuery, IfMatch};
+pub use extract::{ApiJson, ApiQuery, CreateOrReplace, IfMatch};
 
 use crate::AppState;
 use axum::routing::{delete, get, put};

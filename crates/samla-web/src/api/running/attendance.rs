@@ -13,13 +13,13 @@ mod schema;
 pub use schema::*;
 
 use crate::api::extract::{etag, Id};
-use crate::api::{ApiJson, ApiQuery, IfMatch, Problem};
+use crate::api::{ApiJson, ApiQuery, CreateOrReplace, Problem};
 use crate::auth::{Actor, ApiCaller};
 use crate::error::WebError;
 use crate::services::running::attendance::{self as service, NoticeInput, SheetInput, TODAY_DAYS};
 use crate::AppState;
 use axum::extract::{Path, State};
-use axum::http::header::{ETAG, IF_NONE_MATCH};
+use axum::http::header::ETAG;
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, post};
@@ -134,17 +134,6 @@ fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, WebError> {
 
 /// The version a save must find, from the request's preconditions and the version now
 /// saved; `None` when a sheet is saved and the request names no version.
-fn expected_version(if_match: &IfMatch, create_only: bool, current: i64) -> Option<i64> {
-    match if_match {
-        IfMatch::Version(version) => Some(*version),
-        // `*` asks for an existing sheet; without one nothing can match.
-        IfMatch::Any => Some(if current == 0 { -1 } else { current }),
-        IfMatch::Missing if create_only => Some(if current == 0 { 0 } else { -1 }),
-        IfMatch::Missing if current == 0 => Some(0),
-        IfMatch::Missing => None,
-    }
-}
-
 /// Saves the whole attendance of a session in one transaction: a line for every expected
 /// participant, the adults who came, and the staff present. The first save may come
 /// without If-Match (or with If-None-Match: *); later ones need the ETag of the version
@@ -178,7 +167,7 @@ pub async fn put_session_attendance(
     State(state): State<AppState>,
     caller: ApiCaller,
     Path((org, session_id)): Path<(String, Id)>,
-    if_match: IfMatch,
+    precondition: CreateOrReplace,
     headers: HeaderMap,
     ApiJson(body): ApiJson<AttendanceUpdate>,
 ) -> Result<Response, WebError> {
@@ -187,10 +176,9 @@ pub async fn put_session_attendance(
     let actor = caller.in_organisation(&state, &org).await?;
     service::recordable(&state, &actor, None, session_id).await?;
     let current = service::current_version(&state, session_id).await?;
-    let create_only = headers.get(IF_NONE_MATCH).and_then(|v| v.to_str().ok()).is_some_and(|v| v.trim() == "*");
     let input = SheetInput {
         sheet: body.into_sheet(),
-        expected_version: expected_version(&if_match, create_only, current),
+        expected_version: Some(precondition.expected(current)?),
         // Kept per caller, so one caller's key never answers for another's save.
         submission_key: key.map(|k| format!("api:{}:{k}", actor.user_id)),
     };

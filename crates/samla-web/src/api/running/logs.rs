@@ -6,14 +6,14 @@
 
 use crate::api::courses::whole;
 use crate::api::extract::{etag, Id};
-use crate::api::{ApiJson, IfMatch, Items, Problem};
+use crate::api::{ApiJson, CreateOrReplace, Items, Problem};
 use crate::auth::{Actor, ApiCaller};
 use crate::error::WebError;
 use crate::services::running::logs::{self as service, LogView};
 use crate::AppState;
 use axum::extract::{Path, State};
-use axum::http::header::{ETAG, IF_NONE_MATCH};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::header::ETAG;
+use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::routing::{get, put};
 use axum::{Json, Router};
@@ -191,22 +191,14 @@ pub async fn put_session_log(
     State(state): State<AppState>,
     caller: ApiCaller,
     Path((org, session_id)): Path<(String, Id)>,
-    if_match: IfMatch,
-    headers: HeaderMap,
+    precondition: CreateOrReplace,
     ApiJson(body): ApiJson<SessionLogUpdate>,
 ) -> Result<impl IntoResponse, WebError> {
     let session_id = session_id.0;
     let actor = caller_for(&state, &caller, &org, Action::RecordSessionWork).await?;
     let course_id = service::course_of_session(&state, &actor, session_id).await?;
     let current = service::view(&state, &actor, course_id, session_id).await?.version();
-    let create_only = headers.get(IF_NONE_MATCH).and_then(|v| v.to_str().ok()).is_some_and(|v| v.trim() == "*");
-    let expected = match if_match {
-        _ if create_only => 0,
-        IfMatch::Missing if current == 0 => 0,
-        // `If-Match: *` asks for an existing log.
-        IfMatch::Any if current == 0 => return Err(WebError::Stale),
-        other => other.expected(current)?,
-    };
+    let expected = precondition.expected(current)?;
     let typed = SessionLog {
         done: body.done,
         learned: body.learned,

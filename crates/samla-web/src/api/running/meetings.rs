@@ -9,14 +9,14 @@
 
 use crate::api::courses::whole;
 use crate::api::extract::{etag, Id};
-use crate::api::{ApiJson, IfMatch, Items, Problem};
+use crate::api::{ApiJson, CreateOrReplace, Items, Problem};
 use crate::auth::{Actor, ApiCaller};
 use crate::error::WebError;
 use crate::services::running::meetings::{self as service, MeetingRow, MeetingView, RecordForm, ScheduleForm};
 use crate::AppState;
 use axum::extract::{Path, State};
-use axum::http::header::{ETAG, IF_NONE_MATCH, LOCATION};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::header::{ETAG, LOCATION};
+use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::routing::{get, put};
 use axum::{Json, Router};
@@ -454,8 +454,7 @@ pub async fn put_meeting_record(
     State(state): State<AppState>,
     caller: ApiCaller,
     Path((org, session_id)): Path<(String, Id)>,
-    if_match: IfMatch,
-    headers: HeaderMap,
+    precondition: CreateOrReplace,
     ApiJson(body): ApiJson<MeetingRecordUpdate>,
 ) -> Result<impl IntoResponse, WebError> {
     let session_id = session_id.0;
@@ -463,14 +462,7 @@ pub async fn put_meeting_record(
     let course_id = service::course_of(&state, &actor, session_id).await?;
     service::require_on_course(&state, &actor, Action::RecordSessionWork, course_id).await?;
     let current = readable(&state, &actor, session_id).await?.record.map(|r| r.version).unwrap_or(0);
-    let create_only = headers.get(IF_NONE_MATCH).and_then(|v| v.to_str().ok()).is_some_and(|v| v.trim() == "*");
-    let expected = match if_match {
-        _ if create_only => 0,
-        IfMatch::Missing if current == 0 => 0,
-        // `If-Match: *` asks for an existing record.
-        IfMatch::Any if current == 0 => return Err(WebError::Stale),
-        other => other.expected(current)?,
-    };
+    let expected = precondition.expected(current)?;
     let mut errors = FieldErrors::new();
     check_text(&mut errors, "agenda", &body.agenda, 20_000);
     check_text(&mut errors, "minutes", &body.minutes, 20_000);
