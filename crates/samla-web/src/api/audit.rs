@@ -117,7 +117,7 @@ pub async fn search_audit(
             ))));
         }
     }
-    let tz: chrono_tz::Tz = actor.timezone().parse().unwrap_or(chrono_tz::Europe::Oslo);
+    let tz = actor.timezone();
     let mut filters = HashMap::new();
     let user = params.user.map(|u| u.to_string());
     let outcome = params.outcome.map(|o| o.as_str().to_string());

@@ -81,10 +81,10 @@ impl Actor {
         }
     }
 
-    pub fn timezone(&self) -> &'static str {
-        match self.organisation.country.as_str() {
-            "DK" => "Europe/Copenhagen",
-            _ => "Europe/Oslo",
-        }
+    /// The organisation's time zone: dates and times are shown and read in it.
+    pub fn timezone(&self) -> chrono_tz::Tz {
+        samla_domain::calendar::Country::parse(&self.organisation.country)
+            .unwrap_or(samla_domain::calendar::Country::Norway)
+            .timezone()
     }
 }

@@ -202,7 +202,7 @@ impl Ui {
             csrf => self.csrf.clone(),
             path => self.path.clone(),
             title_key => title_key,
-            tz => actor.map(|a| a.timezone()).unwrap_or("Europe/Oslo"),
+            tz => actor.map(|a| a.timezone()).unwrap_or(chrono_tz::Europe::Oslo).name(),
             user => user,
             ..data
         };

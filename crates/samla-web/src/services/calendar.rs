@@ -93,7 +93,10 @@ pub async fn feed(state: &AppState, secret: &str) -> Result<String, WebError> {
         return Err(WebError::NotFound);
     };
     let organisation = organisations::get(&mut conn, organisation_id).await?;
-    let tz = if organisation.country == "DK" { "Europe/Copenhagen" } else { "Europe/Oslo" };
+    let tz = samla_domain::calendar::Country::parse(&organisation.country)
+        .unwrap_or(samla_domain::calendar::Country::Norway)
+        .timezone()
+        .name();
     let stamp = state.clock.now();
     let course_ids: Vec<i64> = match (course_id, user_id) {
         (Some(id), _) => vec![id],

@@ -62,7 +62,7 @@ fn parse_id(raw: Option<&String>) -> Option<i64> {
 
 /// The day (YYYY-MM-DD) a moment falls on in the organisation's time zone.
 fn local_day(actor: &Actor, unix: i64) -> String {
-    let tz: chrono_tz::Tz = actor.timezone().parse().unwrap_or(chrono_tz::Europe::Oslo);
+    let tz = actor.timezone();
     chrono::DateTime::from_timestamp(unix, 0).map(|t| t.with_timezone(&tz).date_naive().to_string()).unwrap_or_default()
 }
 
