@@ -358,7 +358,11 @@ async fn merging_a_duplicate_keeps_both_histories() {
     let history = section(&html, "history-heading");
     assert!(history.contains("Ringte Anne (notat 5521)"), "the kept application's history: {history}");
     assert!(history.contains("Forsamtale"), "the duplicate's history came along: {history}");
-    assert!(history.contains(&duplicate_reference), "the merge is noted: {history}");
+    assert!(
+        history.contains(&format!("Søknad {duplicate_reference} er slått sammen med denne.")),
+        "the merge is noted, in the page's language: {history}"
+    );
+    assert!(!history.contains("merged "), "no untranslated system note: {history}");
     assert!(history.matches("Mottatt").count() >= 2, "both were received: {history}");
     let talks = section(&html, "talks-heading");
     assert!(talks.contains("Arne og Lise (samtale 8813)"), "the duplicate's conversation came along: {talks}");

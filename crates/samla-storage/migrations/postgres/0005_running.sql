@@ -2,6 +2,11 @@
 -- concern reports, absence follow-up, dropouts and reminders. Times are Unix seconds,
 -- dates ISO text. Kept in step with ../sqlite/0005_running.sql.
 
+-- What a step of an application's history was: a stage move with the staff's note, or
+-- something samla recorded itself ('merged': note holds the merged application's
+-- reference; 'offer_accepted': accepted while a consent was missing), translated when shown.
+ALTER TABLE application_events ADD COLUMN kind TEXT NOT NULL DEFAULT 'stage';
+
 -- Dropping out is recorded on the participant's place in the course.
 ALTER TABLE course_participants ADD COLUMN dropped_out_on TEXT;
 ALTER TABLE course_participants ADD COLUMN dropout_reason TEXT;

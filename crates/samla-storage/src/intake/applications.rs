@@ -307,6 +307,34 @@ pub struct Event {
     pub stage_from: Option<String>,
     pub stage_to: String,
     pub note: String,
+    /// `stage`, or a step samla recorded itself: `merged` (the note is the merged
+    /// application's reference) or `offer_accepted`.
+    pub kind: String,
+}
+
+/// A step samla records itself, shown translated by its kind.
+pub async fn add_system_event(
+    conn: &mut AnyConnection,
+    application_id: i64,
+    at: i64,
+    actor_user_id: Option<i64>,
+    stage: &str,
+    kind: &str,
+    detail: &str,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO application_events (application_id, at, actor_user_id, stage_from, stage_to, note, kind)
+         VALUES ($1, $2, $3, $4, $4, $5, $6)",
+    )
+    .bind(application_id)
+    .bind(at)
+    .bind(actor_user_id)
+    .bind(stage)
+    .bind(detail)
+    .bind(kind)
+    .execute(conn)
+    .await?;
+    Ok(())
 }
 
 pub async fn add_event(
@@ -335,7 +363,8 @@ pub async fn add_event(
 
 pub async fn events(conn: &mut AnyConnection, application_id: i64) -> Result<Vec<Event>> {
     Ok(sqlx::query_as(
-        "SELECT e.id, e.application_id, e.at, e.actor_user_id, u.name AS actor_name, e.stage_from, e.stage_to, e.note
+        "SELECT e.id, e.application_id, e.at, e.actor_user_id, u.name AS actor_name, e.stage_from, e.stage_to, e.note,
+                e.kind
          FROM application_events e LEFT JOIN users u ON u.id = e.actor_user_id
          WHERE e.application_id = $1 ORDER BY e.at, e.id",
     )

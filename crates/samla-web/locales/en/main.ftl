@@ -1842,3 +1842,7 @@ attendance-back = Back to the session
 error-attendance-session-cancelled = The session is cancelled; no attendance is taken.
 error-attendance-not-yet = Attendance can be recorded from the session's day on. Record absence notices ahead of time instead.
 error-attendance-choose-participant = Choose who will be away.
+
+## intake: steps samla records itself
+intake-event-merged = Application { $reference } was merged into this one.
+intake-event-offer-accepted = The family accepted the place; a consent is still missing.

@@ -1842,3 +1842,7 @@ attendance-back = Tilbake til samlingen
 error-attendance-session-cancelled = Samlingen er avlyst; det tas ikke oppmøte.
 error-attendance-not-yet = Oppmøtet kan registreres fra og med dagen for samlingen. Registrer fravær på forhånd i stedet.
 error-attendance-choose-participant = Velg hvem som skal være borte.
+
+## intake: steps samla records itself
+intake-event-merged = Søknad { $reference } er slått sammen med denne.
+intake-event-offer-accepted = Familien takket ja til plassen; et samtykke mangler ennå.

@@ -187,7 +187,14 @@ async fn render(
                 who => e.actor_name.clone(),
                 from => e.stage_from.as_deref().map(|s| text(state, ui, &super::stage_key(s))),
                 to => text(state, ui, &super::stage_key(&e.stage_to)),
-                note => e.note.clone(),
+                note => (e.kind == "stage").then(|| e.note.clone()),
+                system => match e.kind.as_str() {
+                    "merged" => {
+                        Some(state.i18n.text(ui.lang, "intake-event-merged", &[("reference", e.note.clone())]))
+                    }
+                    "offer_accepted" => Some(text(state, ui, "intake-event-offer-accepted")),
+                    _ => None,
+                },
             }
         })
         .collect();

@@ -339,8 +339,7 @@ pub async fn respond_to_offer(
         applications::set_stage(&mut tx.tx, application.id, Stage::Enrolled.as_str(), None, now).await?;
         applications::add_event(&mut tx.tx, application.id, now, None, Some("offered"), "enrolled", "").await?;
     } else {
-        applications::add_event(&mut tx.tx, application.id, now, None, Some("offered"), "offered", "offer accepted")
-            .await?;
+        applications::add_system_event(&mut tx.tx, application.id, now, None, "offered", "offer_accepted", "").await?;
     }
     audit::append(&mut tx, &event, now).await?;
     tx.commit().await?;

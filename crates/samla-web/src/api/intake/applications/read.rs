@@ -99,7 +99,13 @@ pub struct ApplicationEvent {
     pub actor_name: Option<String>,
     pub stage_from: Option<StageName>,
     pub stage_to: StageName,
-    /// What happened; null for those who may not see the application's sensitive parts.
+    /// `stage`: a move, with the staff's note; `merged`: another application was merged
+    /// into this one (the note is its reference); `offer_accepted`: the family accepted an
+    /// offer while a consent was still missing.
+    #[schema(example = "stage")]
+    pub kind: String,
+    /// The staff's note on a move, or the merged application's reference; null for those
+    /// who may not see the application's sensitive parts.
     pub note: Option<String>,
 }
 
@@ -252,6 +258,7 @@ fn application_json(view: &ApplicationView) -> Application {
                 actor_name: e.actor_name.clone(),
                 stage_from: e.stage_from.as_deref().map(StageName::parse),
                 stage_to: StageName::parse(&e.stage_to),
+                kind: e.kind.clone(),
                 note: sensitive.then(|| e.note.clone()),
             })
             .collect(),

@@ -316,16 +316,8 @@ pub async fn merge(state: &AppState, actor: &Actor, into: i64, from: i64) -> Res
     }
     households::merge_household(&mut tx.tx, fold.household_id, keep.household_id).await?;
     applications::merge(&mut tx.tx, from, into, now).await?;
-    applications::add_event(
-        &mut tx.tx,
-        into,
-        now,
-        Some(actor.user_id),
-        None,
-        &keep.stage,
-        &format!("merged {}", fold.reference),
-    )
-    .await?;
+    applications::add_system_event(&mut tx.tx, into, now, Some(actor.user_id), &keep.stage, "merged", &fold.reference)
+        .await?;
     audit::append(&mut tx, &actor.event("application.merge", Outcome::Success).record("application", into), now)
         .await?;
     tx.commit().await?;
