@@ -7,183 +7,13 @@
 
 mod common;
 
+use common::running::{self, RunningCourse, COORDINATOR, COURSE_NAME, LEADER, OTHER_LEADER, REPRESENTATIVE, SECRETARY};
 use common::*;
 use reqwest::{Method, Response, StatusCode};
-use samla_domain::Role;
-use samla_web::services::courses::{self as course_service, CourseForm, StaffForm};
-use samla_web::services::intake::applications::{self as intake, Origin};
-use samla_web::services::intake::ApplicationForm;
 use serde_json::{json, Value};
 
 const A: &str = "/organisations/org-a";
-const ORG: &str = "org-a";
-const COORDINATOR: &str = "coordinator@a.test";
-const LEADER: &str = "leader@a.test";
-const CO_LEADER: &str = "co-leader@a.test";
-const OTHER_LEADER: &str = "other-leader@a.test";
-const SECRETARY: &str = "secretary@a.test";
-const REPRESENTATIVE: &str = "rep@a.test";
-const COURSE_NAME: &str = "Mestringsgruppe for barn";
 const OTHER_COURSE: &str = "Annen gruppe";
-
-/// (name, birth date, guardian's e-mail, agreed to share with the network).
-const CHILDREN: [(&str, &str, &str, bool); 3] = [
-    ("Ada Fjellstad", "2016-03-14", "ada.guardian@example.test", true),
-    ("Brage Lund", "2015-09-02", "brage.guardian@example.test", false),
-    ("Cecilie Moe", "2017-01-20", "cecilie.guardian@example.test", false),
-];
-
-struct Child {
-    name: &'static str,
-    participant_id: i64,
-}
-
-/// A Mestringsgrupper course that started two weeks before today with two certified
-/// group leaders and a user representative on every session and three children enrolled
-/// through intake; another course with a leader of its own.
-struct RunningCourse {
-    course_id: i64,
-    leader_id: i64,
-    other_leader_id: i64,
-    secretary_id: i64,
-    representative_id: i64,
-    session_ids: Vec<i64>,
-    children: Vec<Child>,
-}
-
-mod seeding {
-    use super::*;
-
-    async fn plan(app: &TestApp, coordinator: &samla_web::auth::Actor, name: &str, start: chrono::NaiveDate) -> i64 {
-        let form = CourseForm {
-            programme: "mestringsgrupper".into(),
-            name: name.into(),
-            venue: "Skolen".into(),
-            room: "Rom 1".into(),
-            start_date: start.to_string(),
-            weekdays: vec![chrono::Datelike::weekday(&start).to_string().to_lowercase()],
-            start_time: "15:00".into(),
-            capacity: "8".into(),
-            ..Default::default()
-        };
-        course_service::create(&app.state, coordinator, &form).await.expect("course")
-    }
-
-    async fn staff(app: &TestApp, coordinator: &samla_web::auth::Actor, course_id: i64, user_id: i64, role: &str) {
-        let form = StaffForm {
-            user_id: Some(user_id),
-            course_role: role.into(),
-            on_every_session: true,
-            ..Default::default()
-        };
-        course_service::add_staff(&app.state, coordinator, course_id, &form).await.expect("staff");
-    }
-
-    async fn run(app: &TestApp, coordinator: &samla_web::auth::Actor, course_id: i64) {
-        let mut version = 1;
-        for status in ["ready", "recruiting", "running"] {
-            version = course_service::set_status(&app.state, coordinator, course_id, status, "", version)
-                .await
-                .unwrap_or_else(|e| panic!("course to {status}: {e:?}"));
-        }
-    }
-
-    pub async fn seed(app: &TestApp) -> RunningCourse {
-        app.relax_second_factor(ORG).await;
-        let coordinator_id = app.add_user(ORG, COORDINATOR, "coordinator").await;
-        let leader_id = app.add_user(ORG, LEADER, "group_leader").await;
-        let co_leader_id = app.add_user(ORG, CO_LEADER, "group_leader").await;
-        let other_leader_id = app.add_user(ORG, OTHER_LEADER, "group_leader").await;
-        let other_co_leader_id = app.add_user(ORG, "other-co-leader@a.test", "group_leader").await;
-        let secretary_id = app.add_user(ORG, SECRETARY, "secretary").await;
-        let representative_id = app.add_user(ORG, REPRESENTATIVE, "user_representative").await;
-        let coordinator = common::running::actor(app, coordinator_id, COORDINATOR, vec![Role::Coordinator]).await;
-        let organisation_id = coordinator.organisation.id;
-        samla_web::services::programmes::load_shipped(&app.state.store, organisation_id, false, app.now())
-            .await
-            .expect("programmes");
-        // Mestringsgrupper asks for two certified leaders at every session.
-        let programme_id: i64 =
-            sqlx::query_scalar("SELECT id FROM programmes WHERE slug = 'mestringsgrupper' AND organisation_id = $1")
-                .bind(organisation_id)
-                .fetch_one(app.state.store.pool())
-                .await
-                .unwrap();
-        let mut conn = app.state.store.pool().acquire().await.unwrap();
-        for user in [leader_id, co_leader_id, other_leader_id, other_co_leader_id] {
-            samla_storage::programmes::set_certified(
-                &mut conn,
-                user,
-                programme_id,
-                organisation_id,
-                Some("2024-05-01"),
-            )
-            .await
-            .unwrap();
-        }
-        drop(conn);
-        let start = samla_web::services::intake::today(&app.state, "NO") - chrono::Duration::days(14);
-        let course_id = plan(app, &coordinator, COURSE_NAME, start).await;
-        staff(app, &coordinator, course_id, leader_id, "group_leader").await;
-        staff(app, &coordinator, course_id, co_leader_id, "group_leader").await;
-        staff(app, &coordinator, course_id, representative_id, "user_representative").await;
-        let other_course_id = plan(app, &coordinator, OTHER_COURSE, start).await;
-        staff(app, &coordinator, other_course_id, other_leader_id, "group_leader").await;
-        staff(app, &coordinator, other_course_id, other_co_leader_id, "group_leader").await;
-        let mut children = Vec::new();
-        for (name, birth_date, guardian_email, shares) in CHILDREN {
-            let mut consents = vec!["participation".to_string()];
-            if shares {
-                consents.push("share_with_network".into());
-            }
-            let form = ApplicationForm {
-                course_id: course_id.to_string(),
-                participant_type: "child".into(),
-                participant_name: name.into(),
-                participant_birth_date: birth_date.into(),
-                guardian_name: format!("Foresatt til {name}"),
-                guardian_phone: "912 34 567".into(),
-                guardian_email: guardian_email.into(),
-                guardian_responsibility: "true".into(),
-                consents,
-                consent_method: "paper".into(),
-                ..Default::default()
-            };
-            let origin = Origin::Staff { actor: &coordinator, via_api: false };
-            let receipt =
-                intake::create(&app.state, &coordinator.organisation, origin, &form).await.expect("application");
-            let mut tx = app.state.store.write().await.unwrap();
-            let application =
-                samla_storage::intake::applications::get(&mut tx.tx, organisation_id, receipt.application_id)
-                    .await
-                    .unwrap();
-            intake::enrol_in(&mut tx, &app.state, organisation_id, &application, Some(coordinator_id), app.now())
-                .await
-                .expect("enrolled");
-            tx.commit().await.unwrap();
-            let participant_id: i64 = sqlx::query_scalar(
-                "SELECT cp.id FROM course_participants cp JOIN persons p ON p.id = cp.person_id
-                 WHERE cp.course_id = $1 AND cp.role = 'participant' AND p.name = $2",
-            )
-            .bind(course_id)
-            .bind(name)
-            .fetch_one(app.state.store.pool())
-            .await
-            .unwrap();
-            children.push(Child { name, participant_id });
-        }
-        run(app, &coordinator, course_id).await;
-        run(app, &coordinator, other_course_id).await;
-        let session_ids: Vec<i64> = sqlx::query_scalar(
-            "SELECT id FROM course_sessions WHERE course_id = $1 AND kind = 'session' ORDER BY date, start_time, id",
-        )
-        .bind(course_id)
-        .fetch_all(app.state.store.pool())
-        .await
-        .unwrap();
-        RunningCourse { course_id, leader_id, other_leader_id, secretary_id, representative_id, session_ids, children }
-    }
-}
 
 struct Fixture {
     app: TestApp,
@@ -197,7 +27,7 @@ struct Fixture {
 
 async fn fixture() -> Fixture {
     let app = TestApp::spawn().await;
-    let course = seeding::seed(&app).await;
+    let course = running::seed(&app).await;
     let today = samla_web::services::intake::today(&app.state, "NO").to_string();
     let mut dated = Vec::new();
     for id in &course.session_ids {
