@@ -71,6 +71,17 @@ pub(super) mod whole {
             Some(number) => integer(number).map(Some).ok_or_else(refuse),
         }
     }
+
+    /// A list of ids, each a whole number (`7.0` counts as 7, as JSON Schema says).
+    pub fn list<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<i64>, D::Error> {
+        struct Whole(i64);
+        impl<'de> Deserialize<'de> for Whole {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                required(deserializer).map(Whole)
+            }
+        }
+        Ok(Vec::<Whole>::deserialize(deserializer)?.into_iter().map(|id| id.0).collect())
+    }
 }
 
 // ---------------------------------------------------------------------------------

@@ -57,24 +57,14 @@ pub struct GroupChoices {
     pub siblings: Option<SiblingRuleName>,
     /// Applications the coordinator wants in (if the age band allows); ids of no
     /// waitlisted application change nothing.
-    #[serde(default, deserialize_with = "whole_ids")]
+    #[serde(default, deserialize_with = "whole::list")]
     pub include: Vec<i64>,
     /// Applications the coordinator wants out.
-    #[serde(default, deserialize_with = "whole_ids")]
+    #[serde(default, deserialize_with = "whole::list")]
     pub exclude: Vec<i64>,
 }
 
 /// Application ids: JSON integers, `4.0` as well as `4` (JSON Schema counts both).
-fn whole_ids<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Vec<i64>, D::Error> {
-    struct WholeId(i64);
-    impl<'de> Deserialize<'de> for WholeId {
-        fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            whole::required(deserializer).map(WholeId)
-        }
-    }
-    Ok(Vec::<WholeId>::deserialize(deserializer)?.into_iter().map(|id| id.0).collect())
-}
-
 impl GroupChoices {
     fn form(&self) -> ProposalForm {
         let ids = |ids: &[i64]| ids.iter().map(i64::to_string).collect();
@@ -198,13 +188,13 @@ pub struct GroupConfirmation {
     pub age_max: Option<u32>,
     #[serde(default)]
     pub siblings: Option<SiblingRuleName>,
-    #[serde(default, deserialize_with = "whole_ids")]
+    #[serde(default, deserialize_with = "whole::list")]
     pub include: Vec<i64>,
-    #[serde(default, deserialize_with = "whole_ids")]
+    #[serde(default, deserialize_with = "whole::list")]
     pub exclude: Vec<i64>,
     /// The application ids proposeGroup included. If the waitlist changed meanwhile the
     /// confirmation is refused (409) and a new proposal is needed.
-    #[serde(deserialize_with = "whole_ids")]
+    #[serde(deserialize_with = "whole::list")]
     pub expected: Vec<i64>,
     /// The last day to answer; left out: the organisation's number of days from today.
     #[serde(default)]

@@ -297,7 +297,7 @@ pub struct AttendanceUpdate {
     #[schema(minimum = 0, maximum = 100)]
     pub family_members: Option<u32>,
     /// Staff ids (see listCourseStaff) of the leaders and user representatives present.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "whole::list")]
     #[schema(max_items = 100)]
     pub staff_present: Vec<i64>,
 }
