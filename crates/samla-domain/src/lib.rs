@@ -11,6 +11,8 @@ pub mod messages;
 pub mod planning;
 pub mod policy;
 pub mod programmes;
+pub mod questionnaires;
+pub mod reports;
 pub mod running;
 pub mod secrets;
 pub mod validation;
