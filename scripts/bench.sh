@@ -10,6 +10,9 @@
 #   b) idle RSS (VmRSS) of the server ~2 s after ready        (target <= 40 MB)
 #   c) wrk requests/s for GET /login and GET /healthz on the same server and
 #      their ratio login/healthz                               (target >= 0.5)
+#   d) a group leader's reads on a --demo server through the API (each one also
+#      writes its audit row): GET today, GET today's attendance sheet; requests/s
+#      and the 99th percentile latency                         (target p99 <= 100 ms)
 # It builds nothing. SQLite in a temp dir is used (SAMLA_DATABASE_URL is unset).
 #
 # Environment: BENCH_RUNS (default 5), BENCH_WRK_DURATION (default 10s),
@@ -195,6 +198,50 @@ PEAK_RSS=$(hwm_mb)
 stop_server
 
 # ---------------------------------------------------------------------------
+# d) a --demo server: the demo group leader's Today and today's attendance sheet.
+# ---------------------------------------------------------------------------
+PORT=$(free_port)
+BASE="http://127.0.0.1:$PORT"
+mkdir -p "$WORK/demo"
+SAMLA_DATA_DIR="$WORK/demo" "$BIN" serve --bind "127.0.0.1:$PORT" --demo >"$WORK/demo.log" 2>&1 </dev/null &
+SERVER_PID=$!
+ok=""
+for _ in $(seq 1 300); do
+    kill -0 "$SERVER_PID" 2>/dev/null || break
+    if [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$BASE/readyz" || true)" = "200" ]; then ok=1; break; fi
+    sleep 0.1
+done
+RPS_TODAY="n/a"; P99_TODAY="n/a"; RPS_SHEET="n/a"; P99_SHEET="n/a"
+if [ -n "$ok" ]; then
+    TOKEN=$(SAMLA_DATA_DIR="$WORK/demo" "$BIN" token create --email group-leader@demo.samla.test --label bench </dev/null 2>/dev/null | tail -n1 | tr -d '[:space:]')
+    TODAY_JSON=$(curl -s --max-time 5 -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/organisations/demo/today")
+    SESSION=$("$PYTHON" -c 'import json, sys; d = json.load(sys.stdin); print(next((s["id"] for s in d["sessions"] if s["date"] == d["from"]), ""))' <<<"$TODAY_JSON" 2>/dev/null || true)
+    wrk_auth() {   # $1 = path; prints "requests/s p99-ms"
+        local out
+        wrk -t"$WRK_THREADS" -c"$WRK_CONNS" -d1s -H "Authorization: Bearer $TOKEN" "$BASE$1" >/dev/null 2>&1 || true
+        out=$(wrk -t"$WRK_THREADS" -c"$WRK_CONNS" -d"$WRK_DURATION" --latency -H "Authorization: Bearer $TOKEN" "$BASE$1" 2>&1)
+        printf '%s\n' "$out" | sed "s|^|[wrk $1] |" >&2
+        if printf '%s\n' "$out" | grep -q 'Non-2xx or 3xx responses'; then
+            log "warning: $1 had non-2xx/3xx responses during the run (see above)"
+        fi
+        printf '%s\n' "$out" | awk '/^Requests\/sec:/ { rps = $2 } $1 == "99%" { p99 = $2 } END {
+            if (p99 ~ /ms$/) { sub(/ms$/, "", p99) } else if (p99 ~ /us$/) { sub(/us$/, "", p99); p99 = p99 / 1000 } else if (p99 ~ /s$/) { sub(/s$/, "", p99); p99 = p99 * 1000 }
+            printf "%s %.1f\n", rps, p99 }'
+    }
+    log "(d) the demo group leader's API reads, wrk -t$WRK_THREADS -c$WRK_CONNS -d$WRK_DURATION"
+    read -r RPS_TODAY P99_TODAY < <(wrk_auth /api/v1/organisations/demo/today)
+    if [ -n "$SESSION" ]; then
+        read -r RPS_SHEET P99_SHEET < <(wrk_auth "/api/v1/organisations/demo/sessions/$SESSION/attendance")
+    else
+        log "warning: the demo has no session today (its data was made on another day?)"
+    fi
+else
+    log "the demo server did not become ready; log:"
+    tail -n 40 "$WORK/demo.log" >&2
+fi
+stop_server
+
+# ---------------------------------------------------------------------------
 verdict() {   # $1 value, $2 op (le|ge), $3 target
     awk -v v="$1" -v t="$3" -v op="$2" 'BEGIN {
         if (v == "" || v == "FAIL" || v == "n/a") { print "n/a"; exit }
@@ -214,3 +261,7 @@ printf '%-44s %12s %10s %6s\n' "GET /login req/s (status $LOGIN_STATUS, ${LOGIN_
 printf '%-44s %12s %10s %6s\n' "GET /healthz req/s (status $HEALTH_STATUS)" "$RPS_HEALTH" "" ""
 printf '%-44s %12s %10s %6s\n' "ratio login/healthz" "$RATIO" ">= 0.5" "$(verdict "$RATIO" ge 0.5)"
 printf '%-44s %12s %10s %6s\n' "RSS after wrk / peak (VmHWM), MB" "$LOADED_RSS / $PEAK_RSS" "" ""
+printf '%-44s %12s %10s %6s\n' "leader GET today req/s" "$RPS_TODAY" "" ""
+printf '%-44s %12s %10s %6s\n' "leader GET today p99 ms" "$P99_TODAY" "<= 100" "$(verdict "$P99_TODAY" le 100)"
+printf '%-44s %12s %10s %6s\n' "leader GET attendance sheet req/s" "$RPS_SHEET" "" ""
+printf '%-44s %12s %10s %6s\n' "leader GET attendance sheet p99 ms" "$P99_SHEET" "<= 100" "$(verdict "$P99_SHEET" le 100)"
