@@ -271,6 +271,7 @@ EOF
 # Requests that leave auth out or spoil it on purpose (ignored_auth, coverage
 # phase) are unaffected.
 cat >"$WORK/samla_auth_hooks.py" <<'EOF'
+import json
 import os
 import subprocess
 import sys
@@ -285,14 +286,35 @@ _state = {"token": os.environ["SAMLA_ST_TOKEN"], "minted": 0}
 _ME = os.environ["SAMLA_ST_BASE"] + "/api/v1/me"
 
 
-def _status(token):
+def _me(token):
+    """(status, the roles in the demo organisation) of GET /api/v1/me."""
     request = urllib.request.Request(_ME, headers={"Authorization": "Bearer " + token})
     opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
     try:
         with opener.open(request, timeout=10) as response:
-            return response.status
+            me = json.load(response)
+            roles = [r for m in me.get("organisations", []) if m.get("slug") == "demo" for r in m.get("roles", [])]
+            return response.status, roles
     except urllib.error.HTTPError as error:
-        return error.code
+        return error.code, []
+
+
+def _status(token):
+    return _me(token)[0]
+
+
+def _restore_coordinator():
+    """updateUser may be fuzzed on the caller's own account and take its coordinator role
+    away; every later planning or running operation would then only see 403."""
+    out = subprocess.run(
+        [os.environ["SAMLA_ST_BIN"], "user", "add", "--org", "demo", "--email", os.environ["SAMLA_ST_EMAIL"],
+         "--name", "Ada Administrator", "--role", "coordinator", "--password-stdin"],
+        capture_output=True, text=True, timeout=60, input="unused because the account exists\n",
+    )
+    if out.returncode != 0:
+        raise RuntimeError("samla user add (coordinator role back) failed: %s %s" % (out.stdout, out.stderr))
+    print("[schemathesis.sh] the fuzzing identity lost its coordinator role; gave it back",
+          file=sys.stderr, flush=True)
 
 
 def _mint():
@@ -312,7 +334,10 @@ def _mint():
 class SamlaBearer:
     def get(self, case, ctx):
         with _lock:
-            if _status(_state["token"]) != 401:
+            status, roles = _me(_state["token"])
+            if status == 200 and "coordinator" not in roles:
+                _restore_coordinator()
+            if status != 401:
                 return _state["token"]
             token = _mint()
             status = _status(token)
