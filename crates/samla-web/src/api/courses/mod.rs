@@ -912,3 +912,22 @@ pub async fn set_course_status(
     let view = service::course_view(&state, &actor, course_id).await?;
     Ok(([(ETAG, etag(version))], Json(course_json(&actor, &view))))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::whole;
+    use serde::Deserialize;
+
+    #[derive(Deserialize)]
+    struct Ids {
+        #[serde(deserialize_with = "whole::list")]
+        ids: Vec<i64>,
+    }
+
+    #[test]
+    fn whole_numbers_written_as_floats_are_accepted() {
+        let body = r#"{"ids": [324807090, 11081.0, -274877906944, -96842942.0, 2009, 5037240737669685248, -521696905.0, -2251799813685247.0, -391691976.0]}"#;
+        let ids: Ids = serde_json::from_str(body).unwrap();
+        assert_eq!(ids.ids[7], -2251799813685247);
+    }
+}
