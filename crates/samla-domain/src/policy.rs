@@ -76,11 +76,19 @@ pub enum Action {
     ReportConcerns,
     /// Absence follow-up, reminder timing and who reads concern reports.
     ConfigureCourseWork,
+    /// Import, edit and archive questionnaire definitions and their scoring rules.
+    ManageQuestionnaires,
+    /// Start questionnaire rounds, see who has been asked and has answered, type in
+    /// paper forms.
+    RunEvaluations,
+    /// A course's evaluation results, outcome change and course report: aggregates only,
+    /// never one person's answers.
+    ViewEvaluationResults,
     ViewAggregateStatistics,
 }
 
 impl Action {
-    pub const ALL: [Action; 17] = [
+    pub const ALL: [Action; 20] = [
         Action::ManageOwnAccount,
         Action::ViewHome,
         Action::ManageUsers,
@@ -97,6 +105,9 @@ impl Action {
         Action::ConfigureIntake,
         Action::ReportConcerns,
         Action::ConfigureCourseWork,
+        Action::ManageQuestionnaires,
+        Action::RunEvaluations,
+        Action::ViewEvaluationResults,
         Action::ViewAggregateStatistics,
     ];
 
@@ -118,6 +129,9 @@ impl Action {
             Action::ConfigureIntake => "configure_intake",
             Action::ReportConcerns => "report_concerns",
             Action::ConfigureCourseWork => "configure_course_work",
+            Action::ManageQuestionnaires => "manage_questionnaires",
+            Action::RunEvaluations => "run_evaluations",
+            Action::ViewEvaluationResults => "view_evaluation_results",
             Action::ViewAggregateStatistics => "view_aggregate_statistics",
         }
     }
@@ -163,6 +177,7 @@ pub fn decide_for_role(role: Role, action: Action) -> Decision {
 
         (Admin, ManageUsers | ManageOrganisationSettings | ViewAuditLog) => Allow(Organisation),
         (Admin, ViewProgrammes | ViewCourses | ConfigureIntake | ConfigureCourseWork) => Allow(Organisation),
+        (Admin, ManageQuestionnaires) => Allow(Organisation),
 
         (Coordinator, ViewProgrammes | ManageProgrammes | ViewCourses | PlanCourses) => Allow(Organisation),
         (Coordinator, ViewParticipantContacts | ViewSensitivePersonalData) => Allow(Organisation),
@@ -170,17 +185,20 @@ pub fn decide_for_role(role: Role, action: Action) -> Decision {
             Allow(Organisation)
         }
         (Coordinator, ReportConcerns | ConfigureCourseWork) => Allow(Organisation),
+        (Coordinator, ManageQuestionnaires | RunEvaluations | ViewEvaluationResults) => Allow(Organisation),
 
         (GroupLeader, ViewProgrammes) => Allow(Organisation),
         (GroupLeader, ViewCourses | ViewParticipantContacts | ViewSensitivePersonalData) => Allow(AssignedCourses),
         (GroupLeader, RecordSessionWork | ManageIntake | ReportConcerns) => Allow(AssignedCourses),
+        (GroupLeader, RunEvaluations | ViewEvaluationResults) => Allow(AssignedCourses),
 
         (Secretary, ViewProgrammes | ViewCourses | ViewParticipantContacts | ManageIntake) => Allow(Organisation),
+        (Secretary, RunEvaluations) => Allow(Organisation),
 
         (UserRepresentative, ViewProgrammes) => Allow(Organisation),
-        (UserRepresentative, ViewCourses) => Allow(AssignedCourses),
+        (UserRepresentative, ViewCourses | ViewEvaluationResults) => Allow(AssignedCourses),
 
-        (Analyst, ViewProgrammes | ViewAggregateStatistics) => Allow(Organisation),
+        (Analyst, ViewProgrammes | ViewEvaluationResults | ViewAggregateStatistics) => Allow(Organisation),
 
         _ => Deny,
     }

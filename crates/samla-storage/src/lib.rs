@@ -19,6 +19,8 @@ pub mod intake;
 pub mod organisations;
 pub mod outbox;
 pub mod programmes;
+pub mod questionnaires;
+pub mod reports;
 pub mod running;
 pub mod sessions;
 pub mod tokens;

@@ -11,6 +11,7 @@ pub mod api;
 pub mod auth;
 mod clock;
 mod error;
+pub mod export;
 mod forms;
 mod http;
 mod i18n;

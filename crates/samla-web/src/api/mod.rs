@@ -12,6 +12,8 @@ mod me;
 mod organisations;
 mod outbox;
 mod programmes;
+mod questionnaires;
+mod reports;
 mod running;
 mod users;
 
@@ -39,6 +41,8 @@ pub fn routes() -> Router<AppState> {
         .merge(planning_routes())
         .merge(intake_routes())
         .merge(running::routes())
+        .merge(questionnaires::routes())
+        .merge(reports::routes())
 }
 
 /// Recruitment, referral and intake.
@@ -164,10 +168,12 @@ impl Modify for BearerAuth {
 }
 
 /// The whole OpenAPI document: the operations listed on [`ApiDoc`] and those of running a
-/// course, which each feature lists beside its handlers.
+/// course, questionnaires and reports, which each feature lists beside its handlers.
 pub fn document() -> utoipa::openapi::OpenApi {
     let mut document = ApiDoc::openapi();
     document.merge(running::document());
+    document.merge(questionnaires::document());
+    document.merge(reports::document());
     document
 }
 

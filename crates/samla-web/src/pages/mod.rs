@@ -18,6 +18,8 @@ mod login;
 mod outbox;
 mod programmes;
 mod public_intake;
+mod questionnaires;
+mod reports;
 mod running;
 mod school_holidays;
 mod second_factor;
@@ -100,6 +102,8 @@ pub fn routes() -> Router<AppState> {
         .merge(public_intake_routes())
         .merge(intake_routes())
         .merge(running::routes())
+        .merge(questionnaires::routes())
+        .merge(reports::routes())
 }
 
 /// The public intake pages (no login); their forms may send at most 64 KiB.

@@ -12,5 +12,7 @@ pub mod login;
 pub mod organisations;
 pub mod outbox;
 pub mod programmes;
+pub mod questionnaires;
+pub mod reports;
 pub mod running;
 pub mod setup;

@@ -1,0 +1,16 @@
+//! Reports made from the data of a course.
+
+mod course_report;
+
+use crate::AppState;
+use axum::Router;
+
+pub fn routes() -> Router<AppState> {
+    Router::new().merge(course_report::routes())
+}
+
+/// The reports part of the OpenAPI document.
+pub fn document() -> utoipa::openapi::OpenApi {
+    use utoipa::OpenApi;
+    course_report::Doc::openapi()
+}

@@ -1,0 +1,3 @@
+//! Reports made from the data of a course.
+
+pub mod course_report;
