@@ -14,7 +14,9 @@
 
 pub mod answers;
 pub mod definition;
+pub mod paging;
 pub mod problem;
+pub mod rounds;
 pub mod scoring;
 pub mod shipped;
 

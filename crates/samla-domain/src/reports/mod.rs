@@ -11,4 +11,6 @@
 //! rounds show results from five answers on; that rule belongs with the rounds), and it
 //! stores nothing.
 
+pub mod course_report;
+pub mod evaluation;
 pub mod statistics;

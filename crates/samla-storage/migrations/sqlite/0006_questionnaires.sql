@@ -38,7 +38,9 @@ CREATE TABLE questionnaire_texts (
 );
 
 -- Asking one audience of one course (or one session) one questionnaire version.
--- open_token_hash is the link behind the QR code shown in the room (anonymous rounds).
+-- open_token is the link behind the QR code shown in the room (anonymous rounds); it is
+-- kept as it is, not hashed, because the round's page shows it for as long as the round is
+-- open, and all it can do is open a new empty form of an anonymous round.
 -- follow_up_months counts a follow-up round's opening from the course's end.
 CREATE TABLE questionnaire_rounds (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -52,7 +54,7 @@ CREATE TABLE questionnaire_rounds (
     opens_on TEXT NOT NULL,
     closes_on TEXT NOT NULL,
     follow_up_months INTEGER,
-    open_token_hash TEXT UNIQUE,
+    open_token TEXT UNIQUE,
     invitations_sent_at INTEGER,
     reminder_sent_at INTEGER,
     closed_at INTEGER,
