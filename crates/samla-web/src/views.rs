@@ -80,6 +80,19 @@ pub(crate) const TEMPLATES: &[(&str, &str)] = templates![
     "running_participant.html",
     "running_reminders.html",
     "running_settings.html",
+    "questionnaire_rounds.html",
+    "questionnaire_round.html",
+    "questionnaire_answer.html",
+    "questionnaire_answer_paper.html",
+    "questionnaire_form_items.html",
+    "questionnaire_results.html",
+    "questionnaire_results_course.html",
+    "questionnaire_results_outcome.html",
+    "questionnaire_results_round.html",
+    "course_report.html",
+    "questionnaire_library.html",
+    "questionnaire_library_one.html",
+    "questionnaire_library_import.html",
 ];
 
 pub struct Views {

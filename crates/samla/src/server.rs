@@ -29,6 +29,12 @@ pub async fn serve(storage: Storage, args: ServeArgs) -> anyhow::Result<()> {
     };
     let sends_mail = mail.smtp_url.is_some();
     let state = AppState::new(store.clone(), config, clock.clone()).with_mail(mail).map_err(anyhow::Error::msg)?;
+    // Every organisation gets the shipped questionnaires, and a changed shipped file a new
+    // version of its questionnaire (before the demo, whose evaluations use them; a new demo
+    // organisation gets them when it is made).
+    samla_web::services::questionnaires::library::install_shipped_everywhere(&state)
+        .await
+        .map_err(|e| anyhow::anyhow!("installing the shipped questionnaires: {e:?}"))?;
     if args.demo {
         let accounts = setup::seed_demo(&store, clock.now()).await.map_err(|e| anyhow::anyhow!("demo: {e:?}"))?;
         setup::seed_demo_planning(&state).await.map_err(|e| anyhow::anyhow!("demo: {e:?}"))?;
@@ -91,6 +97,11 @@ async fn housekeeping(state: AppState) {
             Ok(0) => {}
             Ok(queued) => tracing::info!(queued, "running: reminders queued"),
             Err(error) => tracing::error!(?error, "running: sending reminders failed; trying again later"),
+        }
+        match samla_web::services::questionnaires::rounds::send_due(&state).await {
+            Ok(0) => {}
+            Ok(queued) => tracing::info!(queued, "questionnaires: invitations and reminders queued"),
+            Err(error) => tracing::error!(?error, "questionnaires: sending invitations failed; trying again later"),
         }
         tokio::time::sleep(Duration::from_secs(HOUSEKEEPING_SECONDS)).await;
     }

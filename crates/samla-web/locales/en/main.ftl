@@ -1917,3 +1917,426 @@ error-answer-duplicate = The same option is chosen twice.
 error-answer-empty = The answer is empty.
 error-answer-too-long = The answer is too long. Use at most { $max } characters.
 error-answer-invalid-characters = The answer contains characters that cannot be used, such as a line break where the answer must be one line.
+
+# Course report (H5)
+crep-title = Course report
+crep-heading = Course report: { $course }
+crep-field-programme = Programme
+crep-field-venue = Venue
+crep-field-period = Period
+crep-field-status = Status
+crep-field-made = Made
+crep-period = { $from } – { $to }
+crep-print-hint = Print the report with the browser's print command (Ctrl+P, or Share and Print on a phone). Each part starts on a new page, and the menu is left out.
+crep-counts-only = The report shows numbers only. It names no participant.
+crep-contents = Contents of the report
+crep-back-to-course = Back to the course
+crep-participants-heading = Participants
+crep-totals-caption = Participants, dropouts and parents
+crep-column-group = Group
+crep-column-count = Number
+crep-row-started = Started
+crep-row-completed = Completed
+crep-row-dropped-out = Dropped out
+crep-row-children = Of them children
+crep-row-parents = Parents enrolled for the parent sessions
+crep-ages-caption = Participants by age at the start of the course, { $date }
+crep-column-age = Age
+crep-column-participants = Participants
+crep-age-band = { $band } years
+crep-age-unknown = Age not known
+crep-total = Total
+crep-no-participants = The course has no participants.
+crep-recruitment-heading = Recruitment
+crep-channels-caption = How participants heard of the course or were referred
+crep-column-channel = Channel
+crep-column-applications = Applications and referrals
+crep-column-started = Started
+crep-channel-unknown = Not given
+crep-no-channels = No applications or referrals are recorded for the course.
+crep-attendance-heading = Attendance
+crep-sessions-summary = { $held } of { $planned } sessions held, { $cancelled } cancelled.
+crep-mean-attended = On average { $mean } participants per session.
+crep-attendance-percent = Attendance was { $percent } %.
+crep-family-meetings = { $count ->
+    [one] 1 conversation with one family was held (not in the table).
+   *[other] { $count } conversations with one family were held (not in the table).
+}
+crep-sessions-caption = Attendance per session and meeting: children, parents and other family members
+crep-column-session = Session
+crep-column-children = Children
+crep-column-parents = Parents
+crep-of = { $attended } of { $expected }
+crep-state-cancelled = Cancelled
+crep-total-held = { $count ->
+    [one] Total, 1 session held
+   *[other] Total, { $count } sessions held
+}
+crep-no-sessions = No sessions have been held yet.
+crep-per-participant-heading = Attendance per participant
+crep-per-participant-caption = How many participants came to how many sessions
+crep-column-attended = Came to
+crep-attended-of = { $attended } of { $held } sessions
+crep-dropouts-heading = Dropouts
+crep-dropouts-summary = { $count } of { $started } participants ({ $percent } %) dropped out.
+crep-no-dropouts = No participant has dropped out.
+crep-reasons-caption = Why participants dropped out
+crep-column-reason = Reason
+crep-reason-none = Not given
+crep-timing-caption = When participants dropped out
+crep-column-when = Dropped out after
+crep-after-sessions = { $count ->
+    [0] Before the first session
+    [one] 1 session
+   *[other] { $count } sessions
+}
+crep-evaluation-heading = Evaluation
+crep-outcome-heading = Change before and after the course
+
+## Answering questionnaires (qans-)
+qans-form-title = Questionnaire
+qans-progress = Page { $page } of { $of }
+qans-intro = Answer as well as you can. You can save and come back later with the same link.
+qans-intro-children = There are no right or wrong answers. Pick what fits you best. You can skip a question if you want.
+qans-required = (must be answered)
+qans-choose-several = You can pick more than one.
+qans-date-hint = For example 2026-03-31.
+qans-yes = Yes
+qans-no = No
+qans-continue = Save and continue
+qans-back = Back
+qans-send = Send
+qans-save-note = What you have answered is saved each time you go on, so you can finish later with the same link.
+qans-language-label = Language (your answers are kept)
+qans-thanks-title = Thank you!
+qans-thanks-text = Your answers have been sent. Thank you for taking the time – it helps us make the groups better.
+qans-answered-title = Already answered
+qans-answered-text = This link has already been used to send answers, so it cannot be used again. Thank you for answering!
+qans-expired-title = The link has expired
+qans-expired-text = This link is too old to be used. If you still want to answer, ask the group leaders for a new one.
+qans-closed-title = The questionnaire is closed
+qans-closed-text = It is no longer possible to answer this questionnaire. Thank you for wanting to help!
+qans-not-yet-open-title = Not open yet
+qans-not-yet-open-text = This questionnaire cannot be answered yet. Please use the same link again later.
+qans-unknown-title = We could not find this questionnaire
+qans-unknown-text = The link may be incomplete. Check that you typed or copied all of it, or ask the group leaders for a new one.
+qans-error-boolean = Choose yes or no.
+qans-error-integer = Write a whole number, for example 3.
+qans-error-decimal = Write a number, for example 2,5.
+qans-error-date = Write a date like 2026-03-31.
+qans-error-used = This link has already been used to send answers.
+qans-error-not-yet-open = This questionnaire cannot be answered yet.
+qans-error-nothing-answered = Answer at least one question before you send.
+qans-error-round-closed = The round is closed, so no more answers can be added.
+qans-error-subject-anonymous = An anonymous round takes no participant.
+qans-error-subject-required = Choose the participant the form is about.
+qans-error-subject-unknown = Choose one of the course's participants.
+qans-error-subject-answered = This participant's answers are already stored for this round.
+qans-error-value-type = The value does not match its type.
+qans-paper-title = Type in a paper form
+qans-paper-back = Back to the course
+qans-paper-save = Save the form
+qans-paper-saved = The form is saved. You can type in the next one.
+qans-paper-identified = Choose the participant the form is about, then type in the answers as written on paper.
+qans-paper-anonymous = The answers are stored without any name, and without who typed them in.
+qans-paper-subject = Participant
+qans-paper-subject-choose = Choose a participant
+qans-paper-subject-number = Participant { $number }
+qans-paper-subject-answered = already stored
+
+# Questionnaire library (issue 7, qlib-)
+qlib-title = Questionnaire library
+qlib-one-title = Questionnaire
+qlib-intro = The questionnaires your organisation can use in evaluations and outcome measures. samla's own questionnaires are here from the start; you can import others, such as an instrument you hold a licence for.
+qlib-import-link = Import a questionnaire
+qlib-count = { $count ->
+    [one] One questionnaire
+   *[other] { $count } questionnaires
+}
+qlib-version-number = Version { $number }
+qlib-languages = Languages: { $languages }
+qlib-shipped = Comes with samla
+qlib-archived = Archived
+qlib-empty = There are no questionnaires yet.
+qlib-to-programmes = Go to the programme library
+qlib-old-version = You are looking at version { $number }, which is not the newest.
+qlib-see-latest = See the newest version
+qlib-archived-notice = This questionnaire is archived. It is not offered for new rounds; rounds and answers that use it keep it.
+qlib-facts = About the questionnaire
+qlib-url = Identifier (url)
+qlib-version = Version
+qlib-fhir-version = FHIR version { $version }
+qlib-status = Status
+qlib-origin = Origin
+qlib-imported-by-us = Imported by your organisation
+qlib-languages-heading = Languages
+qlib-show-language = Show in
+qlib-show-version = Show version
+qlib-download-fhir = Download as FHIR JSON ({ $language })
+qlib-download-scoring = Download the scoring rules
+qlib-archive = Archive
+qlib-unarchive = Take back into use
+qlib-edit-hint = To change the questionnaire, import the changed definition: it becomes a new version, and answers already given keep the version they were given to.
+qlib-items = Questions
+qlib-type-group = group
+qlib-type-display = text to read
+qlib-type-boolean = yes or no
+qlib-type-choice = choice
+qlib-type-integer = whole number
+qlib-type-decimal = number
+qlib-type-string = short text
+qlib-type-text = long text
+qlib-type-date = date
+qlib-required = must be answered
+qlib-repeats = several answers allowed
+qlib-shown-when-all = Shown only when: { $conditions }
+qlib-shown-when-any = Shown when one of these holds: { $conditions }
+qlib-ordinal = score { $value }
+qlib-scales = Scoring
+qlib-no-scoring = This version has no scoring rules.
+qlib-scale-method = Method
+qlib-method-sum = sum of the answers
+qlib-method-mean = mean of the answers
+qlib-scale-range = Each answer counts
+qlib-scale-item-range = from { $min } to { $max }
+qlib-scale-items = Questions
+qlib-scale-reverse = Reverse-scored
+qlib-scale-missing = Missing answers allowed
+qlib-scale-bands = Bands
+qlib-band = { $label }: from { $from }
+qlib-subscale = Subscale: { $label }
+qlib-versions = Versions
+qlib-created = Added
+qlib-created-by = Added by
+qlib-by-samla = samla
+qlib-scored = Scoring rules
+qlib-yes = Yes
+qlib-no = No
+qlib-back = Back to the questionnaire library
+qlib-imported = Imported as version { $number }.
+qlib-unchanged = Nothing new: the import was the same as version { $number }, so no new version was made.
+qlib-import-title = Import a questionnaire
+qlib-import-intro = Paste the questionnaire as a FHIR R4 Questionnaire in JSON, one box per language (each with its "language", such as "nb" or "en"), and samla's scoring rules if it has any. Everything is checked first: if anything is wrong, every problem is listed with its place in the JSON, and nothing is saved.
+qlib-import-versions = A questionnaire with the same url as one you have becomes its next version; the older versions stay. Importing the same content again makes no new version.
+qlib-field-definition-1 = Questionnaire (FHIR JSON), first language
+qlib-field-definition-hint = The whole Questionnaire resource, starting with {"{"}"resourceType": "Questionnaire".
+qlib-field-definition-2 = Questionnaire, second language (optional)
+qlib-field-definition-more-hint = The same questionnaire in another language: same url, version, linkIds, types and codes; only the texts differ.
+qlib-field-definition-3 = Questionnaire, third language (optional)
+qlib-field-scoring = Scoring rules (JSON, optional)
+qlib-field-scoring-hint = Scales, reverse-scored questions, subscales, bands and the missing-answer rule, in samla's format.
+qlib-import-submit = Check and import
+qlib-path-whole = the whole document
+qlib-error-no-definitions = Paste at least one questionnaire.
+qlib-error-too-many-definitions = At most { $max } languages can be imported at once.
+qlib-error-language-missing = The questionnaire must say which language it is in ("language", such as "nb" or "en").
+qlib-error-language-twice = Two of the questionnaires are in the same language ({ $language }). Give each language once.
+qlib-error-structure-differs = This language differs from { $first } in “{ $what }”. The languages of one questionnaire must have the same url, version, questions, types, options and codes; only the texts may differ.
+qlib-from-programmes = Questionnaires for evaluations and outcome measures
+
+## Results of questionnaire rounds (qres-)
+qres-round-title = Results
+qres-course-title = Course evaluation
+qres-outcome-title = Change before and after
+qres-audience-participants = Participants
+qres-audience-guardians = Guardians
+qres-audience-staff = Staff and user representatives
+qres-mode-anonymous = Anonymous
+qres-mode-identified = Identified
+qres-timing-session = After a session
+qres-timing-before = Before the course
+qres-timing-end = At the end
+qres-timing-follow-up = Follow-up
+qres-timing-other = Other
+qres-closed = closed
+qres-responses = { $count ->
+    [one] 1 response
+   *[other] { $count } responses
+}
+qres-below-threshold = Results appear from { $threshold } answers, so that no one can be recognised. Until then only the count is shown.
+qres-answered = { $count ->
+    [one] 1 answered
+   *[other] { $count } answered
+}
+qres-mean = Mean
+qres-sd = standard deviation
+qres-median = Median
+qres-positive = { $share } positive ({ $count } of { $n })
+qres-positive-rule-top-two = the top two steps of the scale
+qres-positive-rule-top-one = the top step of the scale
+qres-positive-rule-yes = answered yes
+qres-positive-rule-true = answered yes
+qres-table-distribution = Answers: { $question }
+qres-column-answer = Answer
+qres-column-value = Value
+qres-column-count = Count
+qres-column-share = Share
+qres-free-text = Free text
+qres-no-free-text = Nobody wrote anything here.
+qres-scales = Scales
+qres-scales-caption = Scores per scale
+qres-column-scale = Scale
+qres-column-n = n
+qres-column-not-scored = Without a score
+qres-downloads = Download
+qres-download-xlsx = Download as Excel (XLSX)
+qres-download-csv = Download as CSV
+qres-course-intro = Every questionnaire round of the course. Results appear from { $threshold } answers; free text only then.
+qres-rounds = Rounds
+qres-round-link = Results on their own page
+qres-no-rounds = The course has no questionnaire rounds yet.
+qres-outcome-intro = The change per scale from the measurement before the course to its end and the follow-up, for those who answered both times. A positive change means the score rose. Where a figure cannot be computed, the reason is given.
+qres-outcome-caption = Change in { $title } – { $to }
+qres-column-before = Before
+qres-column-after = After
+qres-column-change = Change
+qres-column-ci = 95 % confidence interval
+qres-column-t-test = Paired t-test
+qres-column-wilcoxon = Wilcoxon
+qres-column-dz = Effect size (d_z)
+qres-unpaired = { $count ->
+    [one] 1 without a pair
+   *[other] { $count } without a pair
+}
+qres-no-comparisons = No identified measurements before and after the course yet.
+qres-to-end = before to the end
+qres-to-follow-up = before to the follow-up
+qres-statistics-too-few-pairs = Fewer than two answered both times
+qres-statistics-all-differences-zero = No score changed
+qres-statistics-no-variance = Every score changed by the same amount
+qres-chart-distribution = Bar chart of how many gave each answer, of { $n }. The figures are in the table.
+qres-chart-change = Bar chart of the mean change per scale with its 95 % confidence interval. The figures are in the table.
+qres-yes = Yes
+qres-no = No
+crep-evaluation-intro = The results of the course's questionnaire rounds. Distributions and free text are shown once at least { $threshold } have answered.
+crep-no-rounds = The course has no questionnaire rounds yet.
+crep-evaluation-link = The evaluation on a page of its own, with downloads
+crep-no-comparisons = No scales can be compared yet: that takes a round before the course and one at its end or at the follow-up, with the same questionnaire.
+crep-outcome-link = The change on a page of its own
+
+## Rounds of asking (qround-)
+error-qround-audience = Choose whom to ask.
+error-qround-mode = Choose whether answers are anonymous or named.
+error-qround-timing = Choose when in the course to ask.
+error-qround-session-required = Choose the session the evaluation is about.
+error-qround-session-not-course = The session is not one of this course's, or it is cancelled.
+error-qround-session-not-wanted = A session can only be chosen when asking about a session.
+error-qround-follow-up-months = The follow-up must be between { $min } and { $max } months after the course ends.
+error-qround-follow-up-only = Months apply to a follow-up only.
+error-qround-qr-identified = A QR code gives anonymous answers and can only be used when answers are anonymous.
+error-qround-date = Write the date as yyyy-mm-dd.
+error-qround-closes-before-opens = The last day to answer cannot be before the first.
+error-qround-closes-past = The last day to answer has passed.
+error-qround-window-long = A round can be open for at most { $days } days.
+error-qround-questionnaire = Choose a questionnaire from the library.
+error-qround-nobody = There is nobody to ask in this group on the course.
+error-qround-already-closed = The round is already closed.
+mail-qround-invitation-subject = { $organisation }: we would like to hear what you think
+mail-qround-invitation-body =
+    Hello,
+
+    we ask you to answer a few short questions. The link is personal and can be used once:
+    { $link }
+
+    You can answer until and including { $date }.
+
+    Kind regards
+    { $organisation }
+mail-qround-reminder-subject = { $organisation }: reminder – we would like to hear what you think
+mail-qround-reminder-body =
+    Hello,
+
+    we have not received your answers yet. Here is a new personal link (the previous one no longer works):
+    { $link }
+
+    You can answer until and including { $date }. If you answered recently, please ignore this e-mail.
+
+    Kind regards
+    { $organisation }
+error-qround-number = Write a whole number.
+qround-title = Evaluations
+qround-round-title = Round of asking
+qround-intro = Here you ask participants, guardians or staff with a questionnaire from the library: with personal links by e-mail, with a QR code in the room or on paper.
+qround-saved-started = The round has started.
+qround-saved-scheduled = The rounds before, at the end and the follow-up are scheduled.
+qround-saved-closed = The round is closed. Its links no longer work.
+qround-rounds = Rounds
+qround-none = No rounds yet.
+qround-state-scheduled = Not open yet
+qround-state-open = Open
+qround-state-closed = Closed
+qround-timing-session = After a session
+qround-timing-before = Before the course
+qround-timing-end = At the end of the course
+qround-timing-follow_up = Follow-up after the course
+qround-timing-other = Other
+qround-audience-participants = The participants
+qround-audience-guardians = Guardians and parents
+qround-audience-staff = Group leaders and user representatives
+qround-mode-anonymous = Anonymous answers
+qround-mode-identified = Named answers (to measure change)
+qround-qr-short = QR code
+qround-window = Open for answers { $opens } – { $closes }
+qround-answered-qr = { $answered } have answered
+qround-answered-of = { $answered } of { $asked } have answered
+qround-results-link = See results
+qround-start = Start a round
+qround-field-questionnaire = Questionnaire
+qround-choose-questionnaire = Choose a questionnaire
+qround-field-audience = Whom to ask
+qround-field-mode = Answers
+qround-field-mode-hint = Anonymous answers cannot be tied to anyone. Named answers are used to measure change before and after.
+qround-field-timing = When
+qround-field-session = Session
+qround-field-session-hint = Only when asking about a session.
+qround-no-session = No session
+qround-field-opens = First day to answer
+qround-field-dates-hint = Empty gives the usual days: a session can be answered on its day and a week after.
+qround-field-closes = Last day to answer
+qround-field-months = Months after the course ends
+qround-field-months-hint = For a follow-up only, from 1 to 24. Empty gives 3.
+qround-field-qr = Show a QR code in the room
+qround-field-qr-hint = Anonymous answers only. No personal links are made then.
+qround-start-button = Start the round
+qround-outcome = Measure change: before, at the end and follow-up
+qround-outcome-intro = Makes three named rounds: before the first session, at the last session and a follow-up some months after the end. Invitations and one reminder go by e-mail.
+qround-outcome-button = Schedule the three rounds
+qround-fact-state = Status
+qround-fact-window = Time to answer
+qround-fact-answers = Answers
+qround-months-after = { $months } months after the end
+qround-invited-count = { $invited } invited, { $reminded } reminded
+qround-anonymous-note = The answers are anonymous: they are kept without name, link or time beyond the day, and shown only once at least five have answered.
+qround-qr-heading = QR code for the room
+qround-qr-intro = Show the code on a screen or print it. Everyone who scans it gets their own empty form.
+qround-qr-alt = QR code that opens the questionnaire
+qround-qr-print = Print this page to put the code up.
+qround-more = Next
+qround-paper-link = Type in an answer from paper
+qround-recipients = Who was asked
+qround-recipients-note = Shows only who has answered, never what they answered.
+qround-recipients-none = Nobody was asked with a personal link.
+qround-col-name = Name
+qround-col-invited = Invited
+qround-col-reminded = Reminded
+qround-col-answered = Answered
+qround-walk-in = Through the QR code
+qround-about = about { $name }
+qround-no-email = No e-mail address
+qround-yes = Yes
+qround-no = No
+qround-close-heading = Close the round
+qround-close-intro = Once the round is closed, neither the links nor the QR code work.
+qround-close-button = Close the round
+crep-column-family = Family members
+crep-not-recorded = Not recorded
+qround-course-results-link = Summary of the course's evaluations
+qround-outcome-change-link = Change before and after
+crep-reasons-withheld = Reasons for dropping out are shown only to the course's group leaders and the coordinator, since in a small group a reason can tell whom it is about.
+
+## The course page's evaluation section
+course-evaluation-heading = Evaluation
+course-evaluation-rounds = Questionnaire rounds
+course-evaluation-results = Evaluation results
+course-evaluation-outcome = Change before and after
+course-evaluation-report = Course report

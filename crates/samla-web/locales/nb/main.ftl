@@ -1917,3 +1917,426 @@ error-answer-duplicate = Det samme alternativet er valgt to ganger.
 error-answer-empty = Svaret er tomt.
 error-answer-too-long = Svaret er for langt. Bruk høyst { $max } tegn.
 error-answer-invalid-characters = Svaret inneholder tegn som ikke kan brukes, for eksempel et linjeskift der svaret skal stå på én linje.
+
+# Course report (H5)
+crep-title = Kursrapport
+crep-heading = Kursrapport: { $course }
+crep-field-programme = Program
+crep-field-venue = Sted
+crep-field-period = Periode
+crep-field-status = Status
+crep-field-made = Laget
+crep-period = { $from } – { $to }
+crep-print-hint = Skriv ut rapporten med nettleserens utskriftskommando (Ctrl+P, eller Del og Skriv ut på mobilen). Hver del begynner på en ny side, og menyen kommer ikke med.
+crep-counts-only = Rapporten viser bare antall. Den navngir ingen deltakere.
+crep-contents = Innhold i rapporten
+crep-back-to-course = Tilbake til kurset
+crep-participants-heading = Deltakere
+crep-totals-caption = Deltakere, frafall og foreldre
+crep-column-group = Gruppe
+crep-column-count = Antall
+crep-row-started = Startet
+crep-row-completed = Fullførte
+crep-row-dropped-out = Sluttet underveis
+crep-row-children = Av dem barn
+crep-row-parents = Foreldre påmeldt foreldresamlingene
+crep-ages-caption = Deltakere etter alder ved kursstart { $date }
+crep-column-age = Alder
+crep-column-participants = Deltakere
+crep-age-band = { $band } år
+crep-age-unknown = Ukjent alder
+crep-total = Sum
+crep-no-participants = Kurset har ingen deltakere.
+crep-recruitment-heading = Rekruttering
+crep-channels-caption = Hvordan deltakerne hørte om kurset eller ble henvist
+crep-column-channel = Kanal
+crep-column-applications = Søknader og henvisninger
+crep-column-started = Startet
+crep-channel-unknown = Ikke oppgitt
+crep-no-channels = Ingen søknader eller henvisninger er registrert for kurset.
+crep-attendance-heading = Oppmøte
+crep-sessions-summary = { $held } av { $planned } samlinger er holdt, { $cancelled } avlyst.
+crep-mean-attended = I snitt { $mean } deltakere per samling.
+crep-attendance-percent = Oppmøtet var { $percent } %.
+crep-family-meetings = { $count ->
+    [one] 1 samtale med én familie er holdt (ikke med i tabellen).
+   *[other] { $count } samtaler med én familie er holdt (ikke med i tabellen).
+}
+crep-sessions-caption = Oppmøte per samling og møte: barn, foreldre og andre familiemedlemmer
+crep-column-session = Samling
+crep-column-children = Barn
+crep-column-parents = Foreldre
+crep-of = { $attended } av { $expected }
+crep-state-cancelled = Avlyst
+crep-total-held = { $count ->
+    [one] Sum, 1 samling holdt
+   *[other] Sum, { $count } samlinger holdt
+}
+crep-no-sessions = Ingen samlinger er holdt ennå.
+crep-per-participant-heading = Oppmøte per deltaker
+crep-per-participant-caption = Hvor mange deltakere som var med på hvor mange samlinger
+crep-column-attended = Var med på
+crep-attended-of = { $attended } av { $held } samlinger
+crep-dropouts-heading = Frafall
+crep-dropouts-summary = { $count } av { $started } deltakere ({ $percent } %) sluttet underveis.
+crep-no-dropouts = Ingen deltakere har sluttet underveis.
+crep-reasons-caption = Årsaker til at deltakere sluttet
+crep-column-reason = Årsak
+crep-reason-none = Ikke oppgitt
+crep-timing-caption = Når deltakerne sluttet
+crep-column-when = Sluttet etter
+crep-after-sessions = { $count ->
+    [0] Før første samling
+    [one] 1 samling
+   *[other] { $count } samlinger
+}
+crep-evaluation-heading = Evaluering
+crep-outcome-heading = Endring før og etter kurset
+
+## Answering questionnaires (qans-)
+qans-form-title = Spørreskjema
+qans-progress = Side { $page } av { $of }
+qans-intro = Svar så godt du kan. Du kan lagre og komme tilbake senere med den samme lenken.
+qans-intro-children = Det finnes ingen riktige eller gale svar. Velg det som passer best for deg. Du kan hoppe over et spørsmål hvis du vil.
+qans-required = (må besvares)
+qans-choose-several = Du kan velge flere.
+qans-date-hint = For eksempel 2026-03-31.
+qans-yes = Ja
+qans-no = Nei
+qans-continue = Lagre og fortsett
+qans-back = Tilbake
+qans-send = Send
+qans-save-note = Det du har svart blir lagret hver gang du går videre, så du kan gjøre deg ferdig senere med den samme lenken.
+qans-language-label = Språk (svarene dine beholdes)
+qans-thanks-title = Tusen takk!
+qans-thanks-text = Svarene dine er sendt. Takk for at du tok deg tid – det hjelper oss å gjøre gruppene bedre.
+qans-answered-title = Allerede besvart
+qans-answered-text = Denne lenken er allerede brukt til å sende svar, så den kan ikke brukes igjen. Takk for at du svarte!
+qans-expired-title = Lenken er utløpt
+qans-expired-text = Denne lenken er for gammel til å brukes. Hvis du fortsatt vil svare, kan du be gruppelederne om en ny.
+qans-closed-title = Spørreskjemaet er stengt
+qans-closed-text = Det er ikke lenger mulig å svare på dette spørreskjemaet. Takk for at du ville hjelpe!
+qans-not-yet-open-title = Ikke åpnet ennå
+qans-not-yet-open-text = Dette spørreskjemaet kan ikke besvares ennå. Bruk den samme lenken igjen senere.
+qans-unknown-title = Vi fant ikke dette spørreskjemaet
+qans-unknown-text = Lenken kan være ufullstendig. Sjekk at du har skrevet eller kopiert hele, eller be gruppelederne om en ny.
+qans-error-boolean = Velg ja eller nei.
+qans-error-integer = Skriv et helt tall, for eksempel 3.
+qans-error-decimal = Skriv et tall, for eksempel 2,5.
+qans-error-date = Skriv en dato som 2026-03-31.
+qans-error-used = Denne lenken er allerede brukt til å sende svar.
+qans-error-not-yet-open = Dette spørreskjemaet kan ikke besvares ennå.
+qans-error-nothing-answered = Svar på minst ett spørsmål før du sender.
+qans-error-round-closed = Runden er avsluttet, så det kan ikke legges til flere svar.
+qans-error-subject-anonymous = En anonym runde tar ikke imot noen deltaker.
+qans-error-subject-required = Velg deltakeren skjemaet gjelder.
+qans-error-subject-unknown = Velg en av kursets deltakere.
+qans-error-subject-answered = Svarene til denne deltakeren er allerede lagret for denne runden.
+qans-error-value-type = Verdien passer ikke med typen.
+qans-paper-title = Skriv inn et papirskjema
+qans-paper-back = Tilbake til kurset
+qans-paper-save = Lagre skjemaet
+qans-paper-saved = Skjemaet er lagret. Du kan skrive inn det neste.
+qans-paper-identified = Velg deltakeren skjemaet gjelder, og skriv inn svarene slik de står på papiret.
+qans-paper-anonymous = Svarene lagres uten navn, og uten hvem som skrev dem inn.
+qans-paper-subject = Deltaker
+qans-paper-subject-choose = Velg en deltaker
+qans-paper-subject-number = Deltaker { $number }
+qans-paper-subject-answered = allerede lagret
+
+# Spørreskjemabibliotek (sak 7, qlib-)
+qlib-title = Spørreskjemabibliotek
+qlib-one-title = Spørreskjema
+qlib-intro = Spørreskjemaene organisasjonen kan bruke i evalueringer og effektmålinger. samlas egne skjemaer ligger her fra start; du kan importere andre, for eksempel et instrument dere har lisens på.
+qlib-import-link = Importer et spørreskjema
+qlib-count = { $count ->
+    [one] Ett spørreskjema
+   *[other] { $count } spørreskjemaer
+}
+qlib-version-number = Versjon { $number }
+qlib-languages = Språk: { $languages }
+qlib-shipped = Følger med samla
+qlib-archived = Arkivert
+qlib-empty = Det finnes ingen spørreskjemaer ennå.
+qlib-to-programmes = Gå til programbiblioteket
+qlib-old-version = Du ser på versjon { $number }, som ikke er den nyeste.
+qlib-see-latest = Se den nyeste versjonen
+qlib-archived-notice = Dette spørreskjemaet er arkivert. Det tilbys ikke i nye runder; runder og svar som bruker det, beholder det.
+qlib-facts = Om spørreskjemaet
+qlib-url = Identifikator (url)
+qlib-version = Versjon
+qlib-fhir-version = FHIR-versjon { $version }
+qlib-status = Status
+qlib-origin = Opphav
+qlib-imported-by-us = Importert av organisasjonen
+qlib-languages-heading = Språk
+qlib-show-language = Vis på
+qlib-show-version = Vis versjon
+qlib-download-fhir = Last ned som FHIR JSON ({ $language })
+qlib-download-scoring = Last ned skåringsreglene
+qlib-archive = Arkiver
+qlib-unarchive = Ta i bruk igjen
+qlib-edit-hint = For å endre spørreskjemaet importerer du den endrede definisjonen: den blir en ny versjon, og svar som alt er gitt, beholder versjonen de ble gitt til.
+qlib-items = Spørsmål
+qlib-type-group = gruppe
+qlib-type-display = tekst til lesing
+qlib-type-boolean = ja eller nei
+qlib-type-choice = valg
+qlib-type-integer = heltall
+qlib-type-decimal = tall
+qlib-type-string = kort tekst
+qlib-type-text = lang tekst
+qlib-type-date = dato
+qlib-required = må besvares
+qlib-repeats = flere svar mulig
+qlib-shown-when-all = Vises bare når: { $conditions }
+qlib-shown-when-any = Vises når ett av disse gjelder: { $conditions }
+qlib-ordinal = skår { $value }
+qlib-scales = Skåring
+qlib-no-scoring = Denne versjonen har ingen skåringsregler.
+qlib-scale-method = Metode
+qlib-method-sum = summen av svarene
+qlib-method-mean = gjennomsnittet av svarene
+qlib-scale-range = Hvert svar teller
+qlib-scale-item-range = fra { $min } til { $max }
+qlib-scale-items = Spørsmål
+qlib-scale-reverse = Snudd skåring
+qlib-scale-missing = Tillatte manglende svar
+qlib-scale-bands = Nivåer
+qlib-band = { $label }: fra { $from }
+qlib-subscale = Delskala: { $label }
+qlib-versions = Versjoner
+qlib-created = Lagt til
+qlib-created-by = Lagt til av
+qlib-by-samla = samla
+qlib-scored = Skåringsregler
+qlib-yes = Ja
+qlib-no = Nei
+qlib-back = Tilbake til spørreskjemabiblioteket
+qlib-imported = Importert som versjon { $number }.
+qlib-unchanged = Ingenting nytt: importen var lik versjon { $number }, så det ble ingen ny versjon.
+qlib-import-title = Importer et spørreskjema
+qlib-import-intro = Lim inn spørreskjemaet som et FHIR R4 Questionnaire i JSON, én boks per språk (hver med sin "language", for eksempel "nb" eller "en"), og samlas skåringsregler hvis det har noen. Alt sjekkes først: er noe feil, listes hvert problem med sin plass i JSON-en, og ingenting lagres.
+qlib-import-versions = Et spørreskjema med samme url som et dere har, blir neste versjon av det; de eldre versjonene blir liggende. Importerer du det samme innholdet igjen, blir det ingen ny versjon.
+qlib-field-definition-1 = Spørreskjema (FHIR JSON), første språk
+qlib-field-definition-hint = Hele Questionnaire-ressursen, som begynner med {"{"}"resourceType": "Questionnaire".
+qlib-field-definition-2 = Spørreskjema, andre språk (valgfritt)
+qlib-field-definition-more-hint = Det samme spørreskjemaet på et annet språk: samme url, versjon, linkId-er, typer og koder; bare tekstene er ulike.
+qlib-field-definition-3 = Spørreskjema, tredje språk (valgfritt)
+qlib-field-scoring = Skåringsregler (JSON, valgfritt)
+qlib-field-scoring-hint = Skalaer, spørsmål med snudd skåring, delskalaer, nivåer og regelen for manglende svar, i samlas format.
+qlib-import-submit = Sjekk og importer
+qlib-path-whole = hele dokumentet
+qlib-error-no-definitions = Lim inn minst ett spørreskjema.
+qlib-error-too-many-definitions = Høyst { $max } språk kan importeres samtidig.
+qlib-error-language-missing = Spørreskjemaet må si hvilket språk det er på ("language", for eksempel "nb" eller "en").
+qlib-error-language-twice = To av spørreskjemaene er på samme språk ({ $language }). Oppgi hvert språk én gang.
+qlib-error-structure-differs = Dette språket skiller seg fra { $first } i «{ $what }». Språkene i ett spørreskjema må ha samme url, versjon, spørsmål, typer, svaralternativer og koder; bare tekstene kan være ulike.
+qlib-from-programmes = Spørreskjemaer til evalueringer og effektmålinger
+
+## Results of questionnaire rounds (qres-)
+qres-round-title = Resultater
+qres-course-title = Evaluering av kurset
+qres-outcome-title = Endring før og etter
+qres-audience-participants = Deltakere
+qres-audience-guardians = Foresatte
+qres-audience-staff = Ansatte og brukerrepresentanter
+qres-mode-anonymous = Anonym
+qres-mode-identified = Med navn
+qres-timing-session = Etter samling
+qres-timing-before = Før kurset
+qres-timing-end = Ved kursslutt
+qres-timing-follow-up = Oppfølging
+qres-timing-other = Annet
+qres-closed = avsluttet
+qres-responses = { $count ->
+    [one] 1 svar
+   *[other] { $count } svar
+}
+qres-below-threshold = Resultatene vises fra { $threshold } svar, så ingen enkeltperson kan kjennes igjen. Til da vises bare antallet.
+qres-answered = { $count ->
+    [one] 1 har svart
+   *[other] { $count } har svart
+}
+qres-mean = Gjennomsnitt
+qres-sd = standardavvik
+qres-median = Median
+qres-positive = { $share } positive ({ $count } av { $n })
+qres-positive-rule-top-two = de to øverste trinnene på skalaen
+qres-positive-rule-top-one = det øverste trinnet på skalaen
+qres-positive-rule-yes = svarte ja
+qres-positive-rule-true = svarte ja
+qres-table-distribution = Svarfordeling: { $question }
+qres-column-answer = Svar
+qres-column-value = Verdi
+qres-column-count = Antall
+qres-column-share = Andel
+qres-free-text = Fritekst
+qres-no-free-text = Ingen har skrevet noe her.
+qres-scales = Skalaer
+qres-scales-caption = Skåre per skala
+qres-column-scale = Skala
+qres-column-n = n
+qres-column-not-scored = Uten skåre
+qres-downloads = Last ned
+qres-download-xlsx = Last ned som Excel (XLSX)
+qres-download-csv = Last ned som CSV
+qres-course-intro = Alle spørreundersøkelser i kurset. Resultater vises fra { $threshold } svar; fritekst bare da.
+qres-rounds = Undersøkelser
+qres-round-link = Egen side for resultatene
+qres-no-rounds = Kurset har ingen spørreundersøkelser ennå.
+qres-outcome-intro = Endringen per skala fra målingen før kurset til kursslutt og oppfølging, for dem som har svart begge gangene. Positiv endring betyr at skåren har steget. Der et tall ikke kan regnes ut, står det hvorfor.
+qres-outcome-caption = Endring i { $title } – { $to }
+qres-column-before = Før
+qres-column-after = Etter
+qres-column-change = Endring
+qres-column-ci = 95 % konfidensintervall
+qres-column-t-test = Parret t-test
+qres-column-wilcoxon = Wilcoxon
+qres-column-dz = Effektstørrelse (d_z)
+qres-unpaired = { $count ->
+    [one] 1 uten par
+   *[other] { $count } uten par
+}
+qres-no-comparisons = Ingen målinger med navn før og etter kurset ennå.
+qres-to-end = før til kursslutt
+qres-to-follow-up = før til oppfølging
+qres-statistics-too-few-pairs = Færre enn to har svart begge gangene
+qres-statistics-all-differences-zero = Ingen skårer endret seg
+qres-statistics-no-variance = Alle endret seg like mye
+qres-chart-distribution = Stolpediagram over hvor mange som ga hvert svar, av { $n }. Tallene står i tabellen.
+qres-chart-change = Stolpediagram over gjennomsnittlig endring per skala med 95 % konfidensintervall. Tallene står i tabellen.
+qres-yes = Ja
+qres-no = Nei
+crep-evaluation-intro = Resultatene fra kursets spørreskjemarunder. Svarfordeling og fritekst vises først når minst { $threshold } har svart.
+crep-no-rounds = Kurset har ingen spørreskjemarunder ennå.
+crep-evaluation-link = Evalueringen på egen side, med nedlasting
+crep-no-comparisons = Ingen skalaer kan sammenlignes ennå: det trengs en runde før kurset og en ved slutten eller ved oppfølgingen, med samme spørreskjema.
+crep-outcome-link = Endringen på egen side
+
+## Rounds of asking (qround-)
+error-qround-audience = Velg hvem som skal spørres.
+error-qround-mode = Velg om svarene er anonyme eller med navn.
+error-qround-timing = Velg når i kurset det spørres.
+error-qround-session-required = Velg samlingen evalueringen gjelder.
+error-qround-session-not-course = Samlingen hører ikke til dette kurset, eller den er avlyst.
+error-qround-session-not-wanted = En samling kan bare velges når det spørres etter en samling.
+error-qround-follow-up-months = Oppfølgingen må være mellom { $min } og { $max } måneder etter kursets slutt.
+error-qround-follow-up-only = Antall måneder gjelder bare oppfølging.
+error-qround-qr-identified = QR-kode gir anonyme svar og kan bare brukes når svarene er anonyme.
+error-qround-date = Skriv datoen som åååå-mm-dd.
+error-qround-closes-before-opens = Siste svardag kan ikke være før første svardag.
+error-qround-closes-past = Siste svardag har alt vært.
+error-qround-window-long = En runde kan være åpen i høyst { $days } dager.
+error-qround-questionnaire = Velg et spørreskjema fra biblioteket.
+error-qround-nobody = Det er ingen å spørre i denne gruppen på kurset.
+error-qround-already-closed = Runden er allerede lukket.
+mail-qround-invitation-subject = { $organisation }: vi vil gjerne høre hva du mener
+mail-qround-invitation-body =
+    Hei,
+
+    vi ber deg svare på noen korte spørsmål. Lenken er personlig og kan brukes én gang:
+    { $link }
+
+    Du kan svare til og med { $date }.
+
+    Vennlig hilsen
+    { $organisation }
+mail-qround-reminder-subject = { $organisation }: påminnelse – vi vil gjerne høre hva du mener
+mail-qround-reminder-body =
+    Hei,
+
+    vi har ikke fått svaret ditt ennå. Her er en ny personlig lenke (den forrige virker ikke lenger):
+    { $link }
+
+    Du kan svare til og med { $date }. Har du svart nylig, kan du se bort fra denne e-posten.
+
+    Vennlig hilsen
+    { $organisation }
+error-qround-number = Skriv et helt tall.
+qround-title = Evalueringer
+qround-round-title = Spørrerunde
+qround-intro = Her spør dere deltakere, foresatte eller ansatte med et spørreskjema fra biblioteket: med personlige lenker på e-post, med en QR-kode i rommet eller på papir.
+qround-saved-started = Runden er startet.
+qround-saved-scheduled = Runden før, ved slutt og oppfølgingen er lagt inn.
+qround-saved-closed = Runden er lukket. Lenkene virker ikke lenger.
+qround-rounds = Runder
+qround-none = Ingen runder ennå.
+qround-state-scheduled = Ikke åpnet ennå
+qround-state-open = Åpen
+qround-state-closed = Lukket
+qround-timing-session = Etter en samling
+qround-timing-before = Før kurset
+qround-timing-end = Ved slutten av kurset
+qround-timing-follow_up = Oppfølging etter kurset
+qround-timing-other = Annet
+qround-audience-participants = Deltakerne
+qround-audience-guardians = Foresatte og foreldre
+qround-audience-staff = Gruppeledere og brukerrepresentanter
+qround-mode-anonymous = Anonyme svar
+qround-mode-identified = Svar med navn (for å måle endring)
+qround-qr-short = QR-kode
+qround-window = Kan besvares { $opens } – { $closes }
+qround-answered-qr = { $answered } har svart
+qround-answered-of = { $answered } av { $asked } har svart
+qround-results-link = Se resultater
+qround-start = Start en runde
+qround-field-questionnaire = Spørreskjema
+qround-choose-questionnaire = Velg spørreskjema
+qround-field-audience = Hvem spørres
+qround-field-mode = Svarene
+qround-field-mode-hint = Anonyme svar kan ikke knyttes til noen. Svar med navn brukes for å måle endring før og etter.
+qround-field-timing = Når
+qround-field-session = Samling
+qround-field-session-hint = Bare når det spørres etter en samling.
+qround-no-session = Ingen samling
+qround-field-opens = Første svardag
+qround-field-dates-hint = Tomt gir vanlige datoer: en samling kan besvares samme dag og en uke etter.
+qround-field-closes = Siste svardag
+qround-field-months = Måneder etter kursets slutt
+qround-field-months-hint = Bare for oppfølging, fra 1 til 24. Tomt gir 3.
+qround-field-qr = Vis en QR-kode i rommet
+qround-field-qr-hint = Bare med anonyme svar. Da lages ingen personlige lenker.
+qround-start-button = Start runden
+qround-outcome = Mål endring: før, ved slutt og oppfølging
+qround-outcome-intro = Lager tre runder med navn: før første samling, ved siste samling og en oppfølging noen måneder etter slutt. Invitasjoner og én påminnelse går på e-post.
+qround-outcome-button = Legg inn de tre rundene
+qround-fact-state = Status
+qround-fact-window = Svartid
+qround-fact-answers = Svar
+qround-months-after = { $months } måneder etter slutt
+qround-invited-count = { $invited } invitert, { $reminded } påminnet
+qround-anonymous-note = Svarene er anonyme: de lagres uten navn, lenke eller tidspunkt utover dagen, og vises først når minst fem har svart.
+qround-qr-heading = QR-kode for rommet
+qround-qr-intro = Vis koden på skjermen eller skriv den ut. Hver som skanner den, får sitt eget tomme skjema.
+qround-qr-alt = QR-kode som åpner spørreskjemaet
+qround-qr-print = Skriv ut siden for å henge opp koden.
+qround-more = Videre
+qround-paper-link = Skriv inn et svar fra papir
+qround-recipients = Hvem er spurt
+qround-recipients-note = Viser bare hvem som har svart, aldri hva de svarte.
+qround-recipients-none = Ingen er spurt med personlig lenke.
+qround-col-name = Navn
+qround-col-invited = Invitert
+qround-col-reminded = Påminnet
+qround-col-answered = Svart
+qround-walk-in = Via QR-kode
+qround-about = gjelder { $name }
+qround-no-email = Ingen e-postadresse
+qround-yes = Ja
+qround-no = Nei
+qround-close-heading = Lukk runden
+qround-close-intro = Når runden er lukket, virker verken lenkene eller QR-koden.
+qround-close-button = Lukk runden
+crep-column-family = Familie­medlemmer
+crep-not-recorded = Ikke registrert
+qround-course-results-link = Oppsummering av kursets evalueringer
+qround-outcome-change-link = Endring før og etter
+crep-reasons-withheld = Årsakene til frafall vises bare for kursets gruppeledere og koordinatoren, fordi en årsak i en liten gruppe kan vise hvem den gjelder.
+
+## The course page's evaluation section
+course-evaluation-heading = Evaluering
+course-evaluation-rounds = Spørreundersøkelser
+course-evaluation-results = Resultater av evalueringen
+course-evaluation-outcome = Endring før og etter
+course-evaluation-report = Kursrapport

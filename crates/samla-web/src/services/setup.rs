@@ -2,6 +2,7 @@
 //! one-time link printed at start), organisations and people from the command line,
 //! and the demo.
 
+mod demo_evaluations;
 mod demo_running;
 
 use crate::error::WebError;
@@ -83,6 +84,7 @@ pub async fn create_first_admin(store: &Store, secret: &str, admin: FirstAdmin, 
     let organisation_id =
         organisations::create(&mut tx.tx, &admin.slug, &admin.organisation_name, &admin.country, now).await?;
     crate::services::intake::settings::seed_organisation(&mut tx, organisation_id, &admin.country, now).await?;
+    crate::services::questionnaires::library::install_shipped_in(&mut tx, organisation_id, now).await?;
     let user_id =
         accounts::create(&mut tx.tx, admin.email.as_str(), admin.name.as_str(), admin.password.hash().as_str(), now)
             .await?;
@@ -105,6 +107,7 @@ pub async fn add_organisation(store: &Store, slug: &str, name: &str, country: &s
     let mut tx = store.write().await?;
     let id = organisations::create(&mut tx.tx, &slug, &name, &country, now).await?;
     crate::services::intake::settings::seed_organisation(&mut tx, id, &country, now).await?;
+    crate::services::questionnaires::library::install_shipped_in(&mut tx, id, now).await?;
     audit::append(
         &mut tx,
         &AuditEvent::new("cli.organisation.create", Outcome::Success).record("organisation", id),
@@ -175,6 +178,7 @@ pub async fn seed_demo(store: &Store, now: i64) -> Result<Vec<(Role, String, Str
         None => {
             let id = organisations::create(&mut tx.tx, DEMO_SLUG, "Demo kommune", "NO", now).await?;
             crate::services::intake::settings::seed_organisation(&mut tx, id, "NO", now).await?;
+            crate::services::questionnaires::library::install_shipped_in(&mut tx, id, now).await?;
             // The demo lets people in with a password alone so a newcomer can look
             // around at once; real organisations require a second factor.
             organisations::update_settings(&mut tx.tx, id, "Demo kommune", false, 1).await?;
@@ -300,6 +304,9 @@ pub async fn seed_demo_planning(state: &crate::AppState) -> Result<(), WebError>
         }
         if plan.path.last() == Some(&"recruiting") {
             seed_demo_intake(state, &actor, course_id, today).await?;
+        }
+        if plan.path.last() == Some(&"completed") {
+            demo_evaluations::seed(state, &actor, course_id, today).await?;
         }
         if plan.path.last() == Some(&"running") {
             let group_leader = Actor {
