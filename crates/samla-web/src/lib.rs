@@ -9,6 +9,7 @@
 
 pub mod api;
 pub mod auth;
+pub mod charts;
 mod clock;
 mod error;
 pub mod export;

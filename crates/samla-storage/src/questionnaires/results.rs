@@ -1,1 +1,83 @@
-//! (being written)
+//! The reads results are made from: a round's responses (answers and scores as stored,
+//! with their version and language), a course's rounds with their response counts, and
+//! identified scores by subject for pairing rounds before and after a course.
+//!
+//! Nothing here returns who answered an anonymous round: such responses carry no person,
+//! and these reads never join `round_recipients`.
+
+use super::rounds::{Round, ROUND_COLUMNS};
+use crate::Result;
+use sqlx::{AnyConnection, FromRow};
+
+/// One submitted response as results need it. `subject_participant_id` is set in
+/// identified rounds only.
+#[derive(Debug, Clone, PartialEq, Eq, FromRow)]
+pub struct ResponseRow {
+    pub id: i64,
+    pub round_id: i64,
+    pub version_id: i64,
+    pub language: String,
+    pub submitted_on: String,
+    pub subject_participant_id: Option<i64>,
+    /// JSON: linkId → values.
+    pub answers: String,
+    /// JSON of the scores computed on submission; none without scoring rules.
+    pub scores: Option<String>,
+}
+
+const RESPONSE_COLUMNS: &str =
+    "id, round_id, version_id, language, submitted_on, subject_participant_id, answers, scores";
+
+/// A round's responses, oldest first (by day, then as stored).
+pub async fn responses_of_round(conn: &mut AnyConnection, round_id: i64) -> Result<Vec<ResponseRow>> {
+    Ok(sqlx::query_as(&format!(
+        "SELECT {RESPONSE_COLUMNS} FROM questionnaire_responses WHERE round_id = $1 ORDER BY submitted_on, id"
+    ))
+    .bind(round_id)
+    .fetch_all(conn)
+    .await?)
+}
+
+/// How many responses a round has.
+pub async fn response_count(conn: &mut AnyConnection, round_id: i64) -> Result<i64> {
+    let (count,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM questionnaire_responses WHERE round_id = $1")
+        .bind(round_id)
+        .fetch_one(conn)
+        .await?;
+    Ok(count)
+}
+
+/// The course's rounds (of the organisation), in the order they open.
+pub async fn rounds_of_course(conn: &mut AnyConnection, organisation_id: i64, course_id: i64) -> Result<Vec<Round>> {
+    Ok(sqlx::query_as(&format!(
+        "SELECT {ROUND_COLUMNS} FROM questionnaire_rounds WHERE organisation_id = $1 AND course_id = $2 \
+         ORDER BY opens_on, id"
+    ))
+    .bind(organisation_id)
+    .bind(course_id)
+    .fetch_all(conn)
+    .await?)
+}
+
+/// The questionnaire a version belongs to.
+pub async fn questionnaire_of_version(conn: &mut AnyConnection, version_id: i64) -> Result<i64> {
+    let (id,): (i64,) = sqlx::query_as("SELECT questionnaire_id FROM questionnaire_versions WHERE id = $1")
+        .bind(version_id)
+        .fetch_one(conn)
+        .await?;
+    Ok(id)
+}
+
+/// An identified round's scores by the participant they are about, oldest first, so that
+/// a later response of the same subject comes after an earlier one. Responses without a
+/// subject or without scores are left out.
+pub async fn scores_by_subject(conn: &mut AnyConnection, round_id: i64) -> Result<Vec<(i64, String)>> {
+    Ok(sqlx::query_as(
+        "SELECT subject_participant_id, scores FROM questionnaire_responses \
+         WHERE round_id = $1 AND subject_participant_id IS NOT NULL AND scores IS NOT NULL \
+         ORDER BY submitted_on, id",
+    )
+    .bind(round_id)
+    .fetch_all(conn)
+    .await?)
+}

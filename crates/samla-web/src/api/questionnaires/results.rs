@@ -1,13 +1,220 @@
-//! (being written)
+//! Results over JSON: one round's results, a course's evaluation summary (every round),
+//! the outcome change between identified rounds, and the same as CSV or XLSX downloads.
+//! All need `ViewEvaluationResults` on the course. A round below the threshold answers
+//! with its count and `shown: false`, never with items.
 
+use crate::api::extract::{ApiQuery, Id};
+use crate::api::Problem;
+use crate::auth::ApiCaller;
+use crate::error::WebError;
+use crate::export::Format;
+use crate::services::questionnaires::results::{
+    self as service, Comparison, CourseEvaluation, OutcomeChange, RoundInfo, RoundResults,
+};
 use crate::AppState;
-use axum::Router;
-use utoipa::OpenApi;
+use axum::extract::{Path, State};
+use axum::response::Response;
+use axum::routing::get;
+use axum::{Json, Router};
+use serde::Deserialize;
+use utoipa::{IntoParams, OpenApi, ToSchema};
 
 pub fn routes() -> Router<AppState> {
+    const ROUND: &str = "/organisations/{org}/questionnaire-rounds/{round_id}";
+    const COURSE: &str = "/organisations/{org}/courses/{course_id}";
     Router::new()
+        .route(&format!("{ROUND}/results"), get(get_round_results))
+        .route(&format!("{ROUND}/results/export"), get(export_round_results))
+        .route(&format!("{COURSE}/evaluation"), get(get_course_evaluation_summary))
+        .route(&format!("{COURSE}/evaluation/export"), get(export_course_evaluation))
+        .route(&format!("{COURSE}/outcome-change"), get(get_course_outcome_change))
 }
 
 #[derive(OpenApi)]
-#[openapi()]
+#[openapi(
+    paths(
+        get_round_results,
+        get_course_evaluation_summary,
+        get_course_outcome_change,
+        export_round_results,
+        export_course_evaluation
+    ),
+    components(schemas(
+        RoundResults,
+        RoundInfo,
+        CourseEvaluation,
+        OutcomeChange,
+        Comparison,
+        ResultsLanguage,
+        ExportFormat
+    ))
+)]
 pub struct Doc;
+
+/// The language of questionnaire and scale texts in results.
+#[derive(Deserialize, ToSchema, Clone, Copy)]
+#[serde(rename_all = "snake_case")]
+pub enum ResultsLanguage {
+    Nb,
+    En,
+}
+
+impl ResultsLanguage {
+    fn code(language: Option<ResultsLanguage>) -> &'static str {
+        match language {
+            Some(ResultsLanguage::En) => "en",
+            _ => "nb",
+        }
+    }
+}
+
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+pub struct ResultsParams {
+    /// Language of the texts (default nb).
+    pub language: Option<ResultsLanguage>,
+}
+
+/// A download's file format.
+#[derive(Deserialize, ToSchema, Clone, Copy)]
+#[serde(rename_all = "snake_case")]
+pub enum ExportFormat {
+    Csv,
+    Xlsx,
+}
+
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+pub struct ExportParams {
+    pub format: ExportFormat,
+    /// Language of the texts (default nb).
+    pub language: Option<ResultsLanguage>,
+}
+
+impl ExportParams {
+    fn format(&self) -> Format {
+        match self.format {
+            ExportFormat::Csv => Format::Csv,
+            ExportFormat::Xlsx => Format::Xlsx,
+        }
+    }
+}
+
+/// One round's results: the number of responses always; from 5 responses on, per item the
+/// distribution, mean and share positive, the free text, and the scales' scores described.
+#[utoipa::path(get, path = "/api/v1/organisations/{org}/questionnaire-rounds/{round_id}/results", operation_id = "getRoundResults", tag = "questionnaires",
+    params(("org" = String, Path, description = "The organisation's slug"), ("round_id" = i64, Path, description = "The round's id"), ResultsParams),
+    responses(
+        (status = 200, description = "The round's results", body = RoundResults),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed (not in the course's working group)", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such round here", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn get_round_results(
+    State(state): State<AppState>,
+    caller: ApiCaller,
+    Path((org, round_id)): Path<(String, Id)>,
+    ApiQuery(params): ApiQuery<ResultsParams>,
+) -> Result<Json<RoundResults>, WebError> {
+    let actor = caller.in_organisation(&state, &org).await?;
+    Ok(Json(service::round_results_in(&state, &actor, round_id.0, ResultsLanguage::code(params.language)).await?))
+}
+
+/// Every round of a course with its results (as getRoundResults, per round).
+#[utoipa::path(get, path = "/api/v1/organisations/{org}/courses/{course_id}/evaluation", operation_id = "getCourseEvaluationSummary", tag = "questionnaires",
+    params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id"), ResultsParams),
+    responses(
+        (status = 200, description = "The course's evaluation summary", body = CourseEvaluation),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed (not in the course's working group)", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn get_course_evaluation_summary(
+    State(state): State<AppState>,
+    caller: ApiCaller,
+    Path((org, course_id)): Path<(String, Id)>,
+    ApiQuery(params): ApiQuery<ResultsParams>,
+) -> Result<Json<CourseEvaluation>, WebError> {
+    let actor = caller.in_organisation(&state, &org).await?;
+    Ok(Json(service::course_evaluation_in(&state, &actor, course_id.0, ResultsLanguage::code(params.language)).await?))
+}
+
+/// The change per scale from the identified rounds before the course to those at its end
+/// and at the follow-up, paired by participant: n, mean change with 95 % confidence
+/// interval, paired t-test, Wilcoxon signed-rank test and Cohen's d_z. A figure that cannot
+/// be computed is null with the reason's code (`*_withheld`).
+#[utoipa::path(get, path = "/api/v1/organisations/{org}/courses/{course_id}/outcome-change", operation_id = "getCourseOutcomeChange", tag = "questionnaires",
+    params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id"), ResultsParams),
+    responses(
+        (status = 200, description = "The course's outcome change", body = OutcomeChange),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed (not in the course's working group)", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn get_course_outcome_change(
+    State(state): State<AppState>,
+    caller: ApiCaller,
+    Path((org, course_id)): Path<(String, Id)>,
+    ApiQuery(params): ApiQuery<ResultsParams>,
+) -> Result<Json<OutcomeChange>, WebError> {
+    let actor = caller.in_organisation(&state, &org).await?;
+    Ok(Json(
+        service::course_outcome_change_in(&state, &actor, course_id.0, ResultsLanguage::code(params.language)).await?,
+    ))
+}
+
+/// One round's results as CSV or XLSX: per item a row (n, mean, sd, median, share
+/// positive), a row per option and per free text, a row per scale. Text that would start a
+/// formula is prefixed with an apostrophe.
+#[utoipa::path(get, path = "/api/v1/organisations/{org}/questionnaire-rounds/{round_id}/results/export", operation_id = "exportRoundResults", tag = "questionnaires",
+    params(("org" = String, Path, description = "The organisation's slug"), ("round_id" = i64, Path, description = "The round's id"), ExportParams),
+    responses(
+        (status = 200, description = "The results file", content(
+            (String = "text/csv"),
+            (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        ), headers(("Content-Disposition" = String, description = "attachment; filename=..."))),
+        (status = 400, description = "Malformed request (format must be csv or xlsx)", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed (not in the course's working group)", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such round here", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn export_round_results(
+    State(state): State<AppState>,
+    caller: ApiCaller,
+    Path((org, round_id)): Path<(String, Id)>,
+    ApiQuery(params): ApiQuery<ExportParams>,
+) -> Result<Response, WebError> {
+    let actor = caller.in_organisation(&state, &org).await?;
+    let language = ResultsLanguage::code(params.language);
+    Ok(service::export_round(&state, &actor, round_id.0, params.format(), language).await?.into_response())
+}
+
+/// A course's evaluation as CSV (every round in one table) or XLSX (that table, a sheet per
+/// round and a sheet with the outcome change).
+#[utoipa::path(get, path = "/api/v1/organisations/{org}/courses/{course_id}/evaluation/export", operation_id = "exportCourseEvaluation", tag = "questionnaires",
+    params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id"), ExportParams),
+    responses(
+        (status = 200, description = "The evaluation file", content(
+            (String = "text/csv"),
+            (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        ), headers(("Content-Disposition" = String, description = "attachment; filename=..."))),
+        (status = 400, description = "Malformed request (format must be csv or xlsx)", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed (not in the course's working group)", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn export_course_evaluation(
+    State(state): State<AppState>,
+    caller: ApiCaller,
+    Path((org, course_id)): Path<(String, Id)>,
+    ApiQuery(params): ApiQuery<ExportParams>,
+) -> Result<Response, WebError> {
+    let actor = caller.in_organisation(&state, &org).await?;
+    let language = ResultsLanguage::code(params.language);
+    Ok(service::export_course(&state, &actor, course_id.0, params.format(), language).await?.into_response())
+}

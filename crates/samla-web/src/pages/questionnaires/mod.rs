@@ -2,7 +2,7 @@
 
 mod answering;
 mod library;
-mod results;
+pub(super) mod results;
 mod rounds;
 
 use crate::AppState;

@@ -1,1 +1,540 @@
-//! (being written)
+//! Results of rounds: one round's summary, a course's evaluation (every round), and the
+//! change in scored scales between the identified rounds before and at the end (or the
+//! follow-up) of a course.
+//!
+//! Read with `ViewEvaluationResults` on the course (coordinators and analysts all courses,
+//! group leaders and user representatives the courses they work on). A round with fewer
+//! than [`MIN_ANSWERS_SHOWN`] responses shows its count only, whether anonymous or not: a
+//! distribution of a few answers tells staff who know who answered what each one said.
+//! Nothing here names a respondent, so reads are not audited.
+//!
+//! Every result is `Serialize` so the course report can embed it as it is.
+
+use crate::auth::Actor;
+use crate::error::WebError;
+use crate::services::questionnaires::library::{load_version, LoadedVersion};
+use crate::services::running::logs::course_for;
+use crate::AppState;
+use samla_domain::questionnaires::answers::Answers;
+use samla_domain::questionnaires::scoring::Scores;
+use samla_domain::reports::evaluation::{self, ScaleChange, Summary, MIN_ANSWERS_SHOWN};
+use samla_domain::Action;
+use samla_storage::courses::Course;
+use samla_storage::questionnaires::results as store;
+use samla_storage::questionnaires::rounds::{self, Round};
+use samla_storage::StoreError;
+use serde::Serialize;
+use sqlx::AnyConnection;
+use std::collections::HashMap;
+use utoipa::ToSchema;
+
+/// The language results are given in when the caller names none.
+pub const DEFAULT_LANGUAGE: &str = "nb";
+
+/// A round as results describe it.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct RoundInfo {
+    pub id: i64,
+    pub course_id: i64,
+    pub session_id: Option<i64>,
+    pub questionnaire_id: i64,
+    pub version_id: i64,
+    pub version_number: i64,
+    /// The questionnaire's title in the language asked for.
+    pub title: String,
+    /// `participants`, `guardians` or `staff`.
+    pub audience: String,
+    /// `anonymous` or `identified`.
+    pub mode: String,
+    /// `session`, `before`, `end`, `follow_up` or `other`.
+    pub timing: String,
+    #[schema(value_type = String, format = Date)]
+    pub opens_on: String,
+    #[schema(value_type = String, format = Date)]
+    pub closes_on: String,
+    pub closed: bool,
+}
+
+/// One round's results.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct RoundResults {
+    pub round: RoundInfo,
+    /// Counts always; items and scales only from `threshold` responses on.
+    #[schema(value_type = Object)]
+    pub summary: Summary,
+}
+
+/// Every round of a course with its results.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct CourseEvaluation {
+    pub course_id: i64,
+    pub course_name: String,
+    /// Results are shown from this many responses on.
+    pub threshold: usize,
+    pub rounds: Vec<RoundResults>,
+}
+
+/// The change of one questionnaire's scales, for one audience, from before the course to
+/// its end or follow-up.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Comparison {
+    pub questionnaire_id: i64,
+    pub title: String,
+    pub audience: String,
+    /// `end` or `follow_up`.
+    pub to: String,
+    pub before_rounds: Vec<i64>,
+    pub after_rounds: Vec<i64>,
+    /// Per scale and subscale: n, mean change with its 95 % CI, t-test, Wilcoxon, d_z;
+    /// a withheld figure is null with its reason's code beside it.
+    #[schema(value_type = Vec<Object>)]
+    pub scales: Vec<ScaleChange>,
+}
+
+/// A course's outcome change: every comparison its identified rounds allow.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct OutcomeChange {
+    pub course_id: i64,
+    pub course_name: String,
+    pub comparisons: Vec<Comparison>,
+}
+
+async fn connection(state: &AppState) -> Result<sqlx::pool::PoolConnection<sqlx::Any>, WebError> {
+    Ok(state.store.pool().acquire().await.map_err(StoreError::from)?)
+}
+
+/// The round and its course, if the actor may see the course's results (404 for a round of
+/// another organisation, 403 outside the actor's courses).
+pub async fn round_for_results(state: &AppState, actor: &Actor, round_id: i64) -> Result<(Course, Round), WebError> {
+    actor.authorize(state, Action::ViewEvaluationResults).await?;
+    let round = rounds::get(&mut *connection(state).await?, actor.organisation.id, round_id).await?;
+    let course = course_for(state, actor, Action::ViewEvaluationResults, round.course_id).await?;
+    Ok((course, round))
+}
+
+/// One round's results, in nb.
+pub async fn round_results(state: &AppState, actor: &Actor, round_id: i64) -> Result<RoundResults, WebError> {
+    round_results_in(state, actor, round_id, DEFAULT_LANGUAGE).await
+}
+
+/// One round's results, texts in `language` where the questionnaire has it.
+pub async fn round_results_in(
+    state: &AppState,
+    actor: &Actor,
+    round_id: i64,
+    language: &str,
+) -> Result<RoundResults, WebError> {
+    let (_, round) = round_for_results(state, actor, round_id).await?;
+    let mut conn = connection(state).await?;
+    let mut versions = HashMap::new();
+    summarise_round(&mut conn, &mut versions, &round, language).await
+}
+
+/// Every round of the course with its results, in nb.
+pub async fn course_evaluation(state: &AppState, actor: &Actor, course_id: i64) -> Result<CourseEvaluation, WebError> {
+    course_evaluation_in(state, actor, course_id, DEFAULT_LANGUAGE).await
+}
+
+pub async fn course_evaluation_in(
+    state: &AppState,
+    actor: &Actor,
+    course_id: i64,
+    language: &str,
+) -> Result<CourseEvaluation, WebError> {
+    let course = course_for(state, actor, Action::ViewEvaluationResults, course_id).await?;
+    let mut conn = connection(state).await?;
+    let mut versions = HashMap::new();
+    let mut results = Vec::new();
+    for round in store::rounds_of_course(&mut conn, actor.organisation.id, course_id).await? {
+        results.push(summarise_round(&mut conn, &mut versions, &round, language).await?);
+    }
+    Ok(CourseEvaluation { course_id, course_name: course.name, threshold: MIN_ANSWERS_SHOWN, rounds: results })
+}
+
+/// The course's outcome change, in nb.
+pub async fn course_outcome_change(state: &AppState, actor: &Actor, course_id: i64) -> Result<OutcomeChange, WebError> {
+    course_outcome_change_in(state, actor, course_id, DEFAULT_LANGUAGE).await
+}
+
+/// Identified rounds are grouped by questionnaire and audience (a parent's form about a
+/// child and the child's own form are different measurements of the same subject); each
+/// group with a `before` round is compared with its `end` rounds and its `follow_up` rounds.
+pub async fn course_outcome_change_in(
+    state: &AppState,
+    actor: &Actor,
+    course_id: i64,
+    language: &str,
+) -> Result<OutcomeChange, WebError> {
+    let course = course_for(state, actor, Action::ViewEvaluationResults, course_id).await?;
+    let mut conn = connection(state).await?;
+    let mut versions: HashMap<i64, LoadedVersion> = HashMap::new();
+    let mut groups: Vec<OutcomeGroup> = Vec::new();
+    for round in store::rounds_of_course(&mut conn, actor.organisation.id, course_id).await? {
+        if round.mode != "identified" || !matches!(round.timing.as_str(), "before" | "end" | "follow_up") {
+            continue;
+        }
+        let questionnaire_id = store::questionnaire_of_version(&mut conn, round.version_id).await?;
+        let mut scores = Vec::new();
+        for (subject, json) in store::scores_by_subject(&mut conn, round.id).await? {
+            scores.push((subject, parse_scores(&json)?));
+        }
+        let key = (questionnaire_id, round.audience.clone());
+        let index = match groups.iter().position(|g| g.key == key) {
+            Some(index) => index,
+            None => {
+                groups.push(OutcomeGroup { key, by_timing: HashMap::new(), version_id: round.version_id });
+                groups.len() - 1
+            }
+        };
+        let group = &mut groups[index];
+        if round.timing == "before" {
+            // The rules of the latest before round name the scales.
+            group.version_id = round.version_id;
+        }
+        group.by_timing.entry(round.timing.clone()).or_default().push((round.id, scores));
+    }
+    let mut comparisons = Vec::new();
+    for OutcomeGroup { key: (questionnaire_id, audience), by_timing, version_id } in groups {
+        let Some(before) = by_timing.get("before") else { continue };
+        let version = version(&mut conn, &mut versions, version_id).await?;
+        let title = version.title(language).to_string();
+        let rules = version.scoring.clone();
+        let before_scores: Vec<(i64, Scores)> = before.iter().flat_map(|(_, s)| s.iter().cloned()).collect();
+        for to in ["end", "follow_up"] {
+            let Some(after) = by_timing.get(to) else { continue };
+            let after_scores: Vec<(i64, Scores)> = after.iter().flat_map(|(_, s)| s.iter().cloned()).collect();
+            let scales = evaluation::outcome_change(rules.as_ref(), language, &before_scores, &after_scores)
+                .map_err(|e| WebError::Internal(format!("stored scores out of range: {e:?}")))?;
+            comparisons.push(Comparison {
+                questionnaire_id,
+                title: title.clone(),
+                audience: audience.clone(),
+                to: to.to_string(),
+                before_rounds: before.iter().map(|(id, _)| *id).collect(),
+                after_rounds: after.iter().map(|(id, _)| *id).collect(),
+                scales,
+            });
+        }
+    }
+    Ok(OutcomeChange { course_id, course_name: course.name, comparisons })
+}
+
+/// A round's id with its scores by subject.
+type RoundScores = (i64, Vec<(i64, Scores)>);
+
+/// The identified rounds of one questionnaire and audience, by timing, each with its
+/// scores by subject; `version_id` is the version whose rules name the scales.
+struct OutcomeGroup {
+    key: (i64, String),
+    by_timing: HashMap<String, Vec<RoundScores>>,
+    version_id: i64,
+}
+
+async fn version<'v>(
+    conn: &mut AnyConnection,
+    versions: &'v mut HashMap<i64, LoadedVersion>,
+    version_id: i64,
+) -> Result<&'v LoadedVersion, WebError> {
+    if let std::collections::hash_map::Entry::Vacant(entry) = versions.entry(version_id) {
+        entry.insert(load_version(conn, version_id).await?);
+    }
+    Ok(&versions[&version_id])
+}
+
+fn parse_scores(json: &str) -> Result<Scores, WebError> {
+    serde_json::from_str(json).map_err(|e| WebError::Internal(format!("stored scores do not read: {e}")))
+}
+
+async fn summarise_round(
+    conn: &mut AnyConnection,
+    versions: &mut HashMap<i64, LoadedVersion>,
+    round: &Round,
+    language: &str,
+) -> Result<RoundResults, WebError> {
+    let responses = store::responses_of_round(conn, round.id).await?;
+    let version = version(conn, versions, round.version_id).await?;
+    let mut answers = Vec::with_capacity(responses.len());
+    let mut scores = Vec::new();
+    for response in &responses {
+        let parsed: Answers = serde_json::from_str(&response.answers)
+            .map_err(|e| WebError::Internal(format!("stored answers of response {} do not read: {e}", response.id)))?;
+        answers.push(parsed);
+        if let Some(json) = &response.scores {
+            scores.push(parse_scores(json)?);
+        }
+    }
+    let summary =
+        evaluation::summarise(version.definition(language), version.scoring.as_ref(), language, &answers, &scores);
+    Ok(RoundResults {
+        round: RoundInfo {
+            id: round.id,
+            course_id: round.course_id,
+            session_id: round.session_id,
+            questionnaire_id: version.questionnaire_id,
+            version_id: round.version_id,
+            version_number: version.number,
+            title: version.title(language).to_string(),
+            audience: round.audience.clone(),
+            mode: round.mode.clone(),
+            timing: round.timing.clone(),
+            opens_on: round.opens_on.clone(),
+            closes_on: round.closes_on.clone(),
+            closed: round.closed_at.is_some(),
+        },
+        summary,
+    })
+}
+
+/// The column names of a results export (stable, in English, for scripts that read them).
+pub const EXPORT_HEADER: [&str; 17] = [
+    "round_id",
+    "questionnaire",
+    "timing",
+    "mode",
+    "responses",
+    "row",
+    "link_id",
+    "question",
+    "answer",
+    "ordinal",
+    "count",
+    "proportion",
+    "n",
+    "mean",
+    "sd",
+    "median",
+    "share_positive",
+];
+
+/// One round's results as rows of an export: per item a row with its n, mean and share
+/// positive, then a row per option, then a row per free text; per scale a row with its
+/// scores described. Below the threshold, one `withheld` row with the count only.
+pub fn export_rows(results: &RoundResults) -> Vec<Vec<crate::export::Cell>> {
+    use crate::export::Cell;
+    let round = &results.round;
+    let summary = &results.summary;
+    let lead = |row: &str| -> Vec<Cell> {
+        vec![
+            Cell::from(round.id),
+            Cell::from(round.title.as_str()),
+            Cell::from(round.timing.as_str()),
+            Cell::from(round.mode.as_str()),
+            Cell::from(summary.responses),
+            Cell::from(row),
+        ]
+    };
+    let mut rows = Vec::new();
+    if !summary.shown {
+        rows.push(lead("withheld"));
+        return rows;
+    }
+    for item in &summary.items {
+        let d = item.descriptives.as_ref();
+        let mut row = lead("item");
+        row.extend([
+            Cell::from(item.link_id.as_str()),
+            Cell::from(item.text.as_str()),
+            Cell::Empty,
+            Cell::Empty,
+            Cell::Empty,
+            Cell::Empty,
+            Cell::from(item.n),
+            Cell::from(d.and_then(|d| d.mean)),
+            Cell::from(d.and_then(|d| d.sd)),
+            Cell::from(d.and_then(|d| d.median)),
+            Cell::from(item.share_positive.as_ref().map(|s| s.proportion)),
+        ]);
+        rows.push(row);
+        for option in &item.options {
+            let mut row = lead("option");
+            row.extend([
+                Cell::from(item.link_id.as_str()),
+                Cell::from(item.text.as_str()),
+                Cell::from(option.display.as_str()),
+                Cell::from(option.ordinal),
+                Cell::from(option.count),
+                Cell::from(option.proportion),
+                Cell::from(item.n),
+            ]);
+            rows.push(row);
+        }
+        for text in &item.free_text {
+            let mut row = lead("free_text");
+            row.extend([Cell::from(item.link_id.as_str()), Cell::from(item.text.as_str()), Cell::from(text.as_str())]);
+            rows.push(row);
+        }
+    }
+    for scale in &summary.scales {
+        let d = &scale.descriptives;
+        let mut row = lead("scale");
+        row.extend([
+            Cell::from(scale.id.as_str()),
+            Cell::from(scale.label.as_str()),
+            Cell::Empty,
+            Cell::Empty,
+            Cell::Empty,
+            Cell::Empty,
+            Cell::from(d.n),
+            Cell::from(d.mean),
+            Cell::from(d.sd),
+            Cell::from(d.median),
+        ]);
+        rows.push(row);
+    }
+    rows
+}
+
+/// One round's results as an export table.
+pub fn round_table(results: &RoundResults) -> crate::export::Table {
+    crate::export::Table {
+        sheet: format!("{} {}", results.round.id, results.round.title),
+        header: EXPORT_HEADER.iter().map(|h| h.to_string()).collect(),
+        rows: export_rows(results),
+    }
+}
+
+/// The outcome change as an export table: a row per comparison and scale.
+pub fn outcome_table(change: &OutcomeChange) -> crate::export::Table {
+    use crate::export::Cell;
+    let header = [
+        "questionnaire",
+        "audience",
+        "to",
+        "scale",
+        "label",
+        "n",
+        "unpaired",
+        "mean_before",
+        "mean_after",
+        "mean_change",
+        "sd_change",
+        "ci_lower",
+        "ci_upper",
+        "t",
+        "df",
+        "t_p",
+        "wilcoxon_statistic",
+        "wilcoxon_p",
+        "cohens_dz",
+        "withheld",
+    ];
+    let mut rows = Vec::new();
+    for c in &change.comparisons {
+        for s in &c.scales {
+            let f = &s.figures;
+            let withheld: Vec<&str> = [f.ci_withheld, f.t_withheld, f.wilcoxon_withheld, f.cohens_dz_withheld]
+                .into_iter()
+                .flatten()
+                .collect::<std::collections::BTreeSet<_>>()
+                .into_iter()
+                .collect();
+            rows.push(vec![
+                Cell::from(c.title.as_str()),
+                Cell::from(c.audience.as_str()),
+                Cell::from(c.to.as_str()),
+                Cell::from(s.scale_id.as_str()),
+                Cell::from(s.label.as_str()),
+                Cell::from(f.n),
+                Cell::from(s.unpaired),
+                Cell::from(f.mean_before),
+                Cell::from(f.mean_after),
+                Cell::from(f.mean_change),
+                Cell::from(f.sd_change),
+                Cell::from(f.ci_lower),
+                Cell::from(f.ci_upper),
+                Cell::from(f.t),
+                Cell::from(f.df),
+                Cell::from(f.t_p),
+                Cell::from(f.wilcoxon_statistic),
+                Cell::from(f.wilcoxon_p),
+                Cell::from(f.cohens_dz),
+                Cell::from(withheld.join(" ")),
+            ]);
+        }
+    }
+    crate::export::Table {
+        sheet: "Outcome change".into(),
+        header: header.iter().map(|h| h.to_string()).collect(),
+        rows,
+    }
+}
+
+/// The course's evaluation as export tables: every round in one table (the CSV), then one
+/// sheet per round and the outcome change (the XLSX).
+pub fn evaluation_tables(evaluation: &CourseEvaluation, change: &OutcomeChange) -> Vec<crate::export::Table> {
+    let mut tables = vec![crate::export::Table {
+        sheet: "Evaluation".into(),
+        header: EXPORT_HEADER.iter().map(|h| h.to_string()).collect(),
+        rows: evaluation.rounds.iter().flat_map(export_rows).collect(),
+    }];
+    tables.extend(evaluation.rounds.iter().map(round_table));
+    tables.push(outcome_table(change));
+    tables
+}
+
+/// A file name for a download: the stem's letters and digits, dashes for the rest.
+pub fn file_name(stem: &str, format: crate::export::Format) -> String {
+    let cleaned: String =
+        stem.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' }).collect();
+    let cleaned = cleaned.split('-').filter(|p| !p.is_empty()).collect::<Vec<_>>().join("-");
+    format!("{}.{}", if cleaned.is_empty() { "results" } else { &cleaned }, format.extension())
+}
+
+/// The bytes, content type and file name of a download.
+pub struct Download {
+    pub bytes: Vec<u8>,
+    pub content_type: &'static str,
+    pub file_name: String,
+}
+
+/// One round's results as a download.
+pub async fn export_round(
+    state: &AppState,
+    actor: &Actor,
+    round_id: i64,
+    format: crate::export::Format,
+    language: &str,
+) -> Result<Download, WebError> {
+    let results = round_results_in(state, actor, round_id, language).await?;
+    let bytes = crate::export::write(format, &[round_table(&results)])?;
+    Ok(Download {
+        bytes,
+        content_type: format.content_type(),
+        file_name: file_name(&format!("round-{round_id}-results"), format),
+    })
+}
+
+/// A course's evaluation (every round, and the outcome change in XLSX) as a download.
+pub async fn export_course(
+    state: &AppState,
+    actor: &Actor,
+    course_id: i64,
+    format: crate::export::Format,
+    language: &str,
+) -> Result<Download, WebError> {
+    let evaluation = course_evaluation_in(state, actor, course_id, language).await?;
+    let change = course_outcome_change_in(state, actor, course_id, language).await?;
+    let bytes = crate::export::write(format, &evaluation_tables(&evaluation, &change))?;
+    Ok(Download {
+        bytes,
+        content_type: format.content_type(),
+        file_name: file_name(&format!("course-{course_id}-evaluation"), format),
+    })
+}
+
+impl Download {
+    /// The download as a response with its type and an attachment file name.
+    pub fn into_response(self) -> axum::response::Response {
+        use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
+        use axum::response::IntoResponse;
+        (
+            [
+                (CONTENT_TYPE, self.content_type.to_string()),
+                (CONTENT_DISPOSITION, format!("attachment; filename=\"{}\"", self.file_name)),
+                (CACHE_CONTROL, "no-store".to_string()),
+            ],
+            self.bytes,
+        )
+            .into_response()
+    }
+}
