@@ -1,13 +1,66 @@
-//! (being written)
+//! A course's report as JSON: the same figures as the printable page.
 
+use crate::api::extract::Id;
+use crate::api::{ApiQuery, Problem};
+use crate::auth::ApiCaller;
+use crate::error::WebError;
+use crate::services::reports::course_report::{self as service, CourseReport};
 use crate::AppState;
-use axum::Router;
-use utoipa::OpenApi;
+use axum::extract::{Path, State};
+use axum::routing::get;
+use axum::{Json, Router};
+use serde::Deserialize;
+use utoipa::{IntoParams, OpenApi, ToSchema};
 
 pub fn routes() -> Router<AppState> {
-    Router::new()
+    Router::new().route("/organisations/{org}/courses/{course_id}/report", get(get_course_report))
 }
 
 #[derive(OpenApi)]
-#[openapi()]
+#[openapi(paths(get_course_report), components(schemas(CourseReportLanguage)))]
 pub struct Doc;
+
+/// The language of questionnaire and scale texts in the report's evaluation parts.
+#[derive(Deserialize, ToSchema, Clone, Copy)]
+#[serde(rename_all = "snake_case")]
+pub enum CourseReportLanguage {
+    Nb,
+    En,
+}
+
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+pub struct CourseReportParams {
+    /// Language of the questionnaires' texts (default nb).
+    pub language: Option<CourseReportLanguage>,
+}
+
+/// A course's report: participants by age band, recruitment channels, attendance per
+/// session (participants, parents, family members) and per participant as a
+/// distribution, dropouts with their reasons, and the evaluation summary and outcome change
+/// (getCourseEvaluationSummary and getCourseOutcomeChange). Counts only: it names no
+/// participant, and reading it is not audited. For those who may read the course's evaluation results
+/// (the coordinator, the course's group leaders and user representatives, analysts).
+#[utoipa::path(get, path = "/api/v1/organisations/{org}/courses/{course_id}/report", operation_id = "getCourseReport", tag = "reports",
+    params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id"), CourseReportParams),
+    responses(
+        (status = 200, description = "The course's report", body = CourseReport),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn get_course_report(
+    State(state): State<AppState>,
+    caller: ApiCaller,
+    Path((org, course_id)): Path<(String, Id)>,
+    ApiQuery(params): ApiQuery<CourseReportParams>,
+) -> Result<Json<CourseReport>, WebError> {
+    let actor = caller.in_organisation(&state, &org).await?;
+    let language = match params.language {
+        Some(CourseReportLanguage::En) => "en",
+        _ => "nb",
+    };
+    Ok(Json(service::course_report(&state, &actor, course_id.0, language).await?))
+}
