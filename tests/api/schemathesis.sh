@@ -253,6 +253,20 @@ include-operation-id = [
 ]
 checks.positive_data_acceptance.expected-statuses = ["2xx", "3xx", "401", "403", "404", "409", "412", "422", "429", "5xx"]
 
+# Questionnaires and evaluations, rules JSON Schema cannot state: a FHIR Questionnaire or
+# scoring rules with problems (every one named by its path); a round's questionnaire of
+# the organisation, its session from the course, its dates in order and not past, a QR
+# code only on an anonymous round, somebody to ask and an open course; a round closed
+# once; answers that fit the questionnaire. A schema-valid request that breaks one is
+# answered 422; a one-time link already used or a round not yet open 409, an expired link
+# or a closed round 410 Gone; a participant already answered on paper 409.
+[[operations]]
+include-operation-id = [
+    "importQuestionnaire", "startQuestionnaireRound", "scheduleOutcomeRounds", "closeQuestionnaireRound",
+    "submitAnswers", "openAnonymousForm", "enterPaperResponse",
+]
+checks.positive_data_acceptance.expected-statuses = ["2xx", "3xx", "401", "403", "404", "409", "410", "412", "422", "429", "5xx"]
+
 # The first attendance sheet, log or meeting record of a session needs no If-Match, so
 # the header is optional in the schema; once one exists, a save without it is answered
 # 428 (RFC 6585 §3). The same rules as above apply to their contents.

@@ -273,11 +273,13 @@ async fn render_course(
         .collect();
     let participants = super::intake::participants::course_section(state, ui, actor, course_id).await?;
     let running = super::running::overview::course_section(state, actor, course_id).await?;
+    let evaluation = evaluation_section(state, actor, course_id).await?;
     let context = minijinja::context! {
         course => course_value(&view),
         notice => notice.filter(|n| NOTICES.contains(n)),
         participants => participants,
         running => running,
+        evaluation => evaluation,
         may_plan => may_plan,
         sessions => sessions,
         session_count => view.sessions.iter().filter(|s| s.row.kind == "session").count(),
@@ -739,4 +741,13 @@ mod tests {
         let fields: Vec<&str> = errors.0.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["label_0", "amount_0", "per_1"]);
     }
+}
+
+/// What the course page's "Evaluation" section may offer: rounds for those who run
+/// evaluations or read their counts, results and the report for those who read results.
+async fn evaluation_section(state: &AppState, actor: &Actor, course_id: i64) -> Result<Value, WebError> {
+    use crate::services::running::logs::allowed_on_course;
+    let may_run = allowed_on_course(state, actor, Action::RunEvaluations, course_id).await?;
+    let may_read = allowed_on_course(state, actor, Action::ViewEvaluationResults, course_id).await?;
+    Ok(minijinja::context! { may_run => may_run, may_read => may_read })
 }
