@@ -86,6 +86,7 @@ pub(crate) const TEMPLATES: &[(&str, &str)] = templates![
     "questionnaire_answer_paper.html",
     "questionnaire_form_items.html",
     "questionnaire_results.html",
+    "questionnaire_results_comparison.html",
     "questionnaire_results_course.html",
     "questionnaire_results_outcome.html",
     "questionnaire_results_round.html",

@@ -513,3 +513,31 @@ async fn the_report_embeds_the_evaluation_summary_and_outcome_change() {
     assert!(!html.contains("crep-no-rounds") && !html.contains("crep-no-comparisons"));
     assert_names_nobody(&html, &course);
 }
+
+#[tokio::test]
+async fn the_course_page_offers_evaluation_to_those_who_may_use_it() {
+    let app = TestApp::spawn().await;
+    let course = seed(&app).await;
+    let id = course.course_id;
+    let page = |email: &'static str| {
+        let app = &app;
+        async move {
+            let (status, html) = app.logged_in(email).await.get_html(&format!("/courses/{id}")).await;
+            assert_eq!(status, StatusCode::OK, "{email}");
+            html
+        }
+    };
+    let rounds = format!("href=\"/courses/{id}/evaluations\"");
+    let report = format!("href=\"/courses/{id}/report\"");
+    let change = format!("href=\"/courses/{id}/outcome-change\"");
+    for email in [COORDINATOR, LEADER] {
+        let html = page(email).await;
+        assert!(html.contains(&rounds) && html.contains(&report) && html.contains(&change), "{email}");
+    }
+    // A secretary starts rounds and types in paper forms but reads no results.
+    let html = page(SECRETARY).await;
+    assert!(html.contains(&rounds) && !html.contains(&report) && !html.contains(&change));
+    // A user representative reads results and the report.
+    let html = page(REPRESENTATIVE).await;
+    assert!(html.contains(&report) && html.contains(&change));
+}

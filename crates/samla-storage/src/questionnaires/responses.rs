@@ -214,11 +214,11 @@ pub struct StoredResponse {
     pub scores: Option<String>,
 }
 
-/// The round's responses in the order they came.
+/// The round's responses, oldest first (by day, then as stored).
 pub async fn list_for_round(conn: &mut AnyConnection, round_id: i64) -> Result<Vec<StoredResponse>> {
     Ok(sqlx::query_as(
         "SELECT id, round_id, version_id, language, submitted_on, subject_participant_id, answers, scores
-         FROM questionnaire_responses WHERE round_id = $1 ORDER BY id",
+         FROM questionnaire_responses WHERE round_id = $1 ORDER BY submitted_on, id",
     )
     .bind(round_id)
     .fetch_all(conn)

@@ -7,36 +7,7 @@
 
 use super::rounds::{Round, ROUND_COLUMNS};
 use crate::Result;
-use sqlx::{AnyConnection, FromRow};
-
-/// One submitted response as results need it. `subject_participant_id` is set in
-/// identified rounds only.
-#[derive(Debug, Clone, PartialEq, Eq, FromRow)]
-pub struct ResponseRow {
-    pub id: i64,
-    pub round_id: i64,
-    pub version_id: i64,
-    pub language: String,
-    pub submitted_on: String,
-    pub subject_participant_id: Option<i64>,
-    /// JSON: linkId → values.
-    pub answers: String,
-    /// JSON of the scores computed on submission; none without scoring rules.
-    pub scores: Option<String>,
-}
-
-const RESPONSE_COLUMNS: &str =
-    "id, round_id, version_id, language, submitted_on, subject_participant_id, answers, scores";
-
-/// A round's responses, oldest first (by day, then as stored).
-pub async fn responses_of_round(conn: &mut AnyConnection, round_id: i64) -> Result<Vec<ResponseRow>> {
-    Ok(sqlx::query_as(&format!(
-        "SELECT {RESPONSE_COLUMNS} FROM questionnaire_responses WHERE round_id = $1 ORDER BY submitted_on, id"
-    ))
-    .bind(round_id)
-    .fetch_all(conn)
-    .await?)
-}
+use sqlx::AnyConnection;
 
 /// How many responses a round has.
 pub async fn response_count(conn: &mut AnyConnection, round_id: i64) -> Result<i64> {

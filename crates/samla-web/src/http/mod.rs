@@ -65,7 +65,20 @@ async fn request_id(mut request: Request, next: Next) -> Response {
 /// The path as it may appear in logs: records are named by id only, query strings (which
 /// may hold search words) are left out, and secret link tokens are masked.
 fn loggable_path(path: &str) -> String {
-    const SECRET_PREFIXES: [&str; 6] = ["/setup/", "/welcome/", "/calendar/", "/withdraw/", "/offer/", "/consent/"];
+    // A questionnaire link in the log beside its time would join who was sent the link to
+    // when an anonymous answer arrived.
+    const SECRET_PREFIXES: [&str; 10] = [
+        "/setup/",
+        "/welcome/",
+        "/calendar/",
+        "/withdraw/",
+        "/offer/",
+        "/consent/",
+        "/a/",
+        "/q/",
+        "/api/v1/answers/",
+        "/api/v1/open-links/",
+    ];
     match SECRET_PREFIXES.iter().find(|prefix| path.starts_with(*prefix)) {
         Some(prefix) => format!("{prefix}…"),
         None => path.to_string(),
@@ -93,5 +106,9 @@ mod tests {
         assert_eq!(super::loggable_path("/withdraw/abcdef123"), "/withdraw/…");
         assert_eq!(super::loggable_path("/offer/abcdef123"), "/offer/…");
         assert_eq!(super::loggable_path("/consent/abcdef123"), "/consent/…");
+        assert_eq!(super::loggable_path("/a/abcdef123"), "/a/…");
+        assert_eq!(super::loggable_path("/q/abcdef123"), "/q/…");
+        assert_eq!(super::loggable_path("/api/v1/answers/abcdef123"), "/api/v1/answers/…");
+        assert_eq!(super::loggable_path("/api/v1/open-links/abcdef123"), "/api/v1/open-links/…");
     }
 }

@@ -695,6 +695,15 @@ pub async fn revoke_feed(
     Ok(saved(id, "feed-revoked", "calendar"))
 }
 
+/// What the course page's "Evaluation" section may offer: rounds for those who run
+/// evaluations or read their counts, results and the report for those who read results.
+async fn evaluation_section(state: &AppState, actor: &Actor, course_id: i64) -> Result<Value, WebError> {
+    use crate::services::running::logs::allowed_on_course;
+    let may_run = allowed_on_course(state, actor, Action::RunEvaluations, course_id).await?;
+    let may_read = allowed_on_course(state, actor, Action::ViewEvaluationResults, course_id).await?;
+    Ok(minijinja::context! { may_run => may_run, may_read => may_read })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -741,13 +750,4 @@ mod tests {
         let fields: Vec<&str> = errors.0.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["label_0", "amount_0", "per_1"]);
     }
-}
-
-/// What the course page's "Evaluation" section may offer: rounds for those who run
-/// evaluations or read their counts, results and the report for those who read results.
-async fn evaluation_section(state: &AppState, actor: &Actor, course_id: i64) -> Result<Value, WebError> {
-    use crate::services::running::logs::allowed_on_course;
-    let may_run = allowed_on_course(state, actor, Action::RunEvaluations, course_id).await?;
-    let may_read = allowed_on_course(state, actor, Action::ViewEvaluationResults, course_id).await?;
-    Ok(minijinja::context! { may_run => may_run, may_read => may_read })
 }

@@ -251,7 +251,7 @@ async fn summarise_round(
     round: &Round,
     language: &str,
 ) -> Result<RoundResults, WebError> {
-    let responses = store::responses_of_round(conn, round.id).await?;
+    let responses = samla_storage::questionnaires::responses::list_for_round(conn, round.id).await?;
     let version = version(conn, versions, round.version_id).await?;
     let mut answers = Vec::with_capacity(responses.len());
     let mut scores = Vec::new();
