@@ -132,7 +132,6 @@ pub enum AnswerType {
 #[serde(deny_unknown_fields)]
 pub struct AnswerEntry {
     pub r#type: AnswerType,
-    #[schema(value_type = Object)]
     pub value: serde_json::Value,
 }
 
@@ -145,7 +144,6 @@ pub struct AnswerSubmission {
     #[serde(default)]
     #[schema(max_length = 10)]
     pub language: Option<String>,
-    #[schema(value_type = Object)]
     pub answers: BTreeMap<String, Vec<AnswerEntry>>,
 }
 
@@ -314,10 +312,9 @@ pub struct PaperResponse {
     #[serde(default)]
     #[schema(max_length = 10)]
     pub language: Option<String>,
-    #[schema(value_type = Object)]
     pub answers: BTreeMap<String, Vec<AnswerEntry>>,
     /// Identified rounds only: the course participant the form is about.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::api::courses::whole::optional")]
     pub subject_participant_id: Option<i64>,
 }
 
