@@ -2,7 +2,9 @@
 // A and AA) at 360×740 and 1280×800, no horizontal scroll at 360 px, and the common page
 // structure (one h1, a main landmark, a skip link first, a title, the language switcher).
 // Admin pages answer every other role with the friendly 403 page, which is checked too;
-// so do the planning-only pages for user representatives and analysts.
+// so do the planning-only pages for user representatives and analysts. The programme and
+// questionnaire libraries are checked for every role; a planned course's evaluation pages
+// and report for the coordinator.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, ROLES } from './server.mjs';
@@ -26,7 +28,13 @@ const ADMIN_PAGES = ['/admin/users', '/admin/users/new', () => userPath, '/admin
 let programmePath; // /programmes/{id} of Mestringstreff
 let coursePath; // /courses/{id} of a course planned from it
 let sessionPath; // /courses/{id}/sessions/{id}, its first session
-const LIBRARY_PAGES = ['/programmes', () => programmePath];
+let questionnairePath; // /questionnaires/{id}, the first in the library
+const LIBRARY_PAGES = [
+  ['/programmes', () => '/programmes'],
+  ['/programmes/{id}', () => programmePath],
+  ['/questionnaires', () => '/questionnaires'],
+  ['/questionnaires/{id}', () => questionnairePath],
+];
 const PLANNING_ONLY_PAGES = [
   ['/programmes/import', () => '/programmes/import'],
   ['/programmes/{id}/edit', () => `${programmePath}/edit`],
@@ -40,6 +48,11 @@ const COORDINATOR_PAGES = [
   ['/courses', () => '/courses'],
   ['/courses/{id}', () => coursePath],
   ['/courses/{id}/sessions/{id}', () => sessionPath],
+  ['/courses/{id}/evaluations', () => `${coursePath}/evaluations`],
+  ['/courses/{id}/evaluation', () => `${coursePath}/evaluation`],
+  ['/courses/{id}/outcome-change', () => `${coursePath}/outcome-change`],
+  ['/courses/{id}/report', () => `${coursePath}/report`],
+  ['/questionnaires/import', () => '/questionnaires/import'],
   ['/school-holidays', () => '/school-holidays'],
   ['/outbox', () => '/outbox'],
 ];
@@ -69,11 +82,15 @@ before(async () => {
     programmePath = await ownProgramme(plannerPage, 'mestringstreff', 'Mestringstreff');
     coursePath = await planCourse(plannerPage, 'Mestringstreff til sidetesten');
     sessionPath = await plannerPage.locator('li[data-kind="session"] h3 a').first().getAttribute('href');
+    await plannerPage.goto('/questionnaires');
+    questionnairePath = await plannerPage.locator('main a[href^="/questionnaires/"]:not([href$="/import"])').first()
+      .getAttribute('href', { timeout: 5_000 });
   } catch (e) {
     const missing = `(planning failed: ${e.message.split('\n')[0]})`;
     programmePath ??= `/programmes/${missing}`;
     coursePath ??= `/courses/${missing}`;
     sessionPath ??= `/courses/${missing}`;
+    questionnairePath ??= `/questionnaires/${missing}`;
   } finally {
     await planner.close();
   }
@@ -167,11 +184,9 @@ for (const lang of LANGS) {
           await visitAndCheck(page, { path, status: 200, lang, role });
         });
       }
-      for (const entry of LIBRARY_PAGES) {
-        const label = typeof entry === 'function' ? '/programmes/{id}' : entry;
+      for (const [label, path] of LIBRARY_PAGES) {
         test(`${label} as ${role} (${lang})`, { timeout: TIMEOUT }, async () => {
-          const path = typeof entry === 'function' ? entry() : entry;
-          await visitAndCheck(page, { path, status: 200, lang, role });
+          await visitAndCheck(page, { path: path(), status: 200, lang, role });
         });
       }
       if (role === 'coordinator') {

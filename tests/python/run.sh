@@ -3,7 +3,10 @@
 #   - every shipped programme's FHIR export validates as a PlanDefinition (fhir.resources);
 #   - course and personal calendar feeds parse with `icalendar`, one VEVENT per session
 #     or meeting, at the API's dates and times in Europe/Oslo;
-#   - `samla holidays` agrees with Python's `holidays` package and dateutil's Easter.
+#   - `samla holidays` agrees with Python's `holidays` package and dateutil's Easter;
+#   - every questionnaire in the library exports as a valid FHIR Questionnaire;
+#   - evaluation downloads open with openpyxl and csv, with no cell a formula;
+#   - the outcome change of seeded random answers, sent through the API, agrees with scipy.
 #
 #   tests/python/run.sh [PATH_TO_SAMLA_BINARY] [-- EXTRA_PYTEST_ARGS...]
 #
