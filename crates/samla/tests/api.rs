@@ -119,6 +119,13 @@ async fn bad_json_is_a_400_naming_where() {
     let unknown_field = api.send_json(Method::POST, "/me/tokens", &json!({ "label": "x", "admin": true })).await;
     problem(unknown_field, StatusCode::BAD_REQUEST).await;
 
+    // serde would read a struct of optional fields from an empty array; every body is an object.
+    for not_an_object in [json!([]), json!(["x"]), json!("label"), json!(null)] {
+        let response = api.send_json(Method::POST, "/organisations/org-a/calendar-feeds", &not_an_object).await;
+        let body = problem(response, StatusCode::BAD_REQUEST).await;
+        assert!(body["detail"].as_str().unwrap().contains("JSON"), "{not_an_object}: {body}");
+    }
+
     let bad_query = api.get("/organisations/org-a/users?limit=many").await;
     let body = problem(bad_query, StatusCode::BAD_REQUEST).await;
     assert!(body["detail"].as_str().unwrap().contains("limit"), "{body}");

@@ -133,6 +133,7 @@ problem-internal-detail = The error has been logged. Try again in a while; nothi
 problem-csrf-detail = The form had expired. Go back, reload the page and send the form again.
 problem-form-detail = The form could not be read.
 problem-json-content-type = Send the content as application/json.
+problem-json-object = The content must be a JSON object.
 problem-json-detail = Invalid JSON at { $location }.
 problem-query-detail = Invalid parameter: { $location }.
 

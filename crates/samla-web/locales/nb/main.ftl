@@ -133,6 +133,7 @@ problem-internal-detail = Feilen er logget. Prøv igjen om litt; ingenting er la
 problem-csrf-detail = Skjemaet var utløpt. Gå tilbake, last siden på nytt og send skjemaet igjen.
 problem-form-detail = Skjemaet kunne ikke leses.
 problem-json-content-type = Send innholdet som application/json.
+problem-json-object = Innholdet må være et JSON-objekt.
 problem-json-detail = Ugyldig JSON ved { $location }.
 problem-query-detail = Ugyldig parameter: { $location }.
 

@@ -24,6 +24,11 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
         let bytes = axum::body::to_bytes(request.into_body(), crate::http::MAX_BODY_BYTES)
             .await
             .map_err(|_| WebError::PayloadTooLarge)?;
+        // Every request body of the API is an object; serde would also read a struct from an
+        // array of its fields in order, so `[]` could pass for a body of optional fields.
+        if bytes.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
+            return Err(WebError::BadRequest { detail_key: "problem-json-object", location: String::new() });
+        }
         let mut deserializer = serde_json::Deserializer::from_slice(&bytes);
         match serde_path_to_error::deserialize(&mut deserializer) {
             Ok(value) => match deserializer.end() {
