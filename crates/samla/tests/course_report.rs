@@ -7,12 +7,11 @@
 mod common;
 
 use chrono::NaiveDate;
+use common::questionnaires::{add_response, add_round, version_of};
 use common::running::{seed, RunningCourse, COORDINATOR, LEADER, OTHER_LEADER, REPRESENTATIVE, SECRETARY};
 use common::{Api, TestApp};
 use reqwest::{Method, StatusCode};
 use samla_domain::questionnaires::answers::{AnswerValue, Answers};
-use samla_domain::questionnaires::scoring::score;
-use samla_web::services::questionnaires::library::load_version;
 use serde_json::{json, Value};
 
 const A: &str = "/organisations/org-a";
@@ -382,67 +381,6 @@ async fn the_report_is_in_the_openapi_document() {
     }
 }
 
-/// The newest version of a shipped questionnaire (installed in every organisation).
-async fn version_of(app: &TestApp, organisation_id: i64, slug: &str) -> i64 {
-    sqlx::query_scalar(
-        "SELECT v.id FROM questionnaire_versions v JOIN questionnaires q ON q.id = v.questionnaire_id
-         WHERE q.organisation_id = $1 AND q.shipped_slug = $2 ORDER BY v.number DESC LIMIT 1",
-    )
-    .bind(organisation_id)
-    .bind(slug)
-    .fetch_one(app.state.store.pool())
-    .await
-    .expect("shipped questionnaire installed")
-}
-
-/// A round and its responses, written straight into the tables as the rounds and
-/// answering features store them (scores computed as on submission): the report only
-/// reads them.
-async fn add_round(
-    app: &TestApp,
-    course: &RunningCourse,
-    version_id: i64,
-    audience: &str,
-    mode: &str,
-    timing: &str,
-) -> i64 {
-    sqlx::query_scalar(
-        "INSERT INTO questionnaire_rounds (organisation_id, course_id, version_id, audience, mode, timing, opens_on, closes_on, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, '2026-01-05', '2026-01-20', $7) RETURNING id",
-    )
-    .bind(course.organisation_id)
-    .bind(course.course_id)
-    .bind(version_id)
-    .bind(audience)
-    .bind(mode)
-    .bind(timing)
-    .bind(app.now())
-    .fetch_one(app.state.store.pool())
-    .await
-    .expect("round")
-}
-
-async fn add_response(app: &TestApp, round_id: i64, version_id: i64, subject: Option<i64>, answers: &Answers) {
-    let mut conn = app.state.store.pool().acquire().await.unwrap();
-    let version = load_version(&mut conn, version_id).await.expect("version");
-    let scores = version
-        .scoring
-        .as_ref()
-        .map(|rules| serde_json::to_string(&score(rules, version.definition("nb"), answers)).unwrap());
-    sqlx::query(
-        "INSERT INTO questionnaire_responses (round_id, version_id, language, submitted_on, subject_participant_id, answers, scores)
-         VALUES ($1, $2, 'nb', '2026-01-10', $3, $4, $5)",
-    )
-    .bind(round_id)
-    .bind(version_id)
-    .bind(subject)
-    .bind(serde_json::to_string(answers).unwrap())
-    .bind(scores)
-    .execute(&mut *conn)
-    .await
-    .expect("response");
-}
-
 #[tokio::test]
 async fn the_report_embeds_the_evaluation_summary_and_outcome_change() {
     let app = TestApp::spawn().await;
@@ -451,7 +389,16 @@ async fn the_report_embeds_the_evaluation_summary_and_outcome_change() {
 
     // Five anonymous session evaluations (shown from five on), free text among them.
     let session_version = version_of(&app, org, "session-evaluation").await;
-    let round = add_round(&app, &course, session_version, "participants", "anonymous", "session").await;
+    let round = add_round(
+        &app,
+        course.organisation_id,
+        course.course_id,
+        session_version,
+        "participants",
+        "anonymous",
+        "session",
+    )
+    .await;
     for (benefit, text) in
         [("very-good", "Leikene"), ("good", ""), ("some", ""), ("very-good", "Å snakke sammen"), ("good", "")]
     {
@@ -464,8 +411,12 @@ async fn the_report_embeds_the_evaluation_summary_and_outcome_change() {
     }
     // Parents before and at the end, paired by child.
     let parents_version = version_of(&app, org, "smil-parents").await;
-    let before = add_round(&app, &course, parents_version, "guardians", "identified", "before").await;
-    let end = add_round(&app, &course, parents_version, "guardians", "identified", "end").await;
+    let before =
+        add_round(&app, course.organisation_id, course.course_id, parents_version, "guardians", "identified", "before")
+            .await;
+    let end =
+        add_round(&app, course.organisation_id, course.course_id, parents_version, "guardians", "identified", "end")
+            .await;
     let items = ["child-benefit", "child-met-others", "child-words", "own-benefit", "understanding", "openness"];
     let steps = ["very-small", "small", "some", "large", "very-large"];
     let form = |levels: [usize; 6]| {

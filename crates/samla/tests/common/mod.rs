@@ -7,6 +7,7 @@
 
 #![allow(dead_code)]
 
+pub mod questionnaires;
 pub mod running;
 
 use reqwest::redirect::Policy;

@@ -1,0 +1,66 @@
+//! Rounds and responses written straight into the database, for tests of what is made from
+//! them (results, the course report) without going through links and forms.
+
+use super::TestApp;
+use samla_domain::questionnaires::answers::Answers;
+use samla_domain::questionnaires::scoring::score;
+use samla_web::services::questionnaires::library::load_version;
+
+pub async fn version_of(app: &TestApp, organisation_id: i64, slug: &str) -> i64 {
+    sqlx::query_scalar(
+        "SELECT v.id FROM questionnaire_versions v JOIN questionnaires q ON q.id = v.questionnaire_id
+         WHERE q.organisation_id = $1 AND q.shipped_slug = $2 ORDER BY v.number DESC LIMIT 1",
+    )
+    .bind(organisation_id)
+    .bind(slug)
+    .fetch_one(app.state.store.pool())
+    .await
+    .expect("shipped questionnaire installed")
+}
+
+pub async fn add_round(
+    app: &TestApp,
+    org: i64,
+    course_id: i64,
+    version_id: i64,
+    audience: &str,
+    mode: &str,
+    timing: &str,
+) -> i64 {
+    sqlx::query_scalar(
+        "INSERT INTO questionnaire_rounds (organisation_id, course_id, version_id, audience, mode, timing, opens_on, closes_on, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, '2026-01-05', '2026-01-20', $7) RETURNING id",
+    )
+    .bind(org)
+    .bind(course_id)
+    .bind(version_id)
+    .bind(audience)
+    .bind(mode)
+    .bind(timing)
+    .bind(app.now())
+    .fetch_one(app.state.store.pool())
+    .await
+    .expect("round")
+}
+
+/// Stores a response with its scores computed as on submission.
+pub async fn add_response(app: &TestApp, round_id: i64, version_id: i64, subject: Option<i64>, answers: &Answers) {
+    let mut conn = app.state.store.pool().acquire().await.unwrap();
+    let version = load_version(&mut conn, version_id).await.expect("version");
+    let scores = version
+        .scoring
+        .as_ref()
+        .map(|rules| serde_json::to_string(&score(rules, version.definition("nb"), answers)).unwrap());
+    sqlx::query(
+        "INSERT INTO questionnaire_responses (round_id, version_id, language, submitted_on, subject_participant_id, answers, scores)
+         VALUES ($1, $2, 'nb', '2026-01-10', $3, $4, $5)",
+    )
+    .bind(round_id)
+    .bind(version_id)
+    .bind(subject)
+    .bind(serde_json::to_string(answers).unwrap())
+    .bind(scores)
+    .execute(&mut *conn)
+    .await
+    .expect("response");
+}
