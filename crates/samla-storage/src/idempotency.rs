@@ -22,3 +22,9 @@ pub async fn save(conn: &mut AnyConnection, user_id: i64, key: &str, status: i64
         .await?;
     Ok(())
 }
+
+/// Forgets the saved responses created before `cutoff` (unix seconds); returns how many.
+pub async fn forget_before(conn: &mut AnyConnection, cutoff: i64) -> Result<u64> {
+    let done = sqlx::query("DELETE FROM idempotency_keys WHERE created_at < $1").bind(cutoff).execute(conn).await?;
+    Ok(done.rows_affected())
+}

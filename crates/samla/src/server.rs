@@ -84,8 +84,9 @@ pub async fn serve(storage: Storage, args: ServeArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Rules that take effect with time: offers not answered by their deadline lapse, and
-/// reminders before sessions and about unwritten logs go out.
+/// Rules that take effect with time: offers not answered by their deadline lapse,
+/// reminders and questionnaire invitations go out, and saved answers to retried API
+/// calls are forgotten after a day.
 async fn housekeeping(state: AppState) {
     loop {
         match samla_web::services::intake::group::lapse_overdue_offers(&state).await {
@@ -102,6 +103,11 @@ async fn housekeeping(state: AppState) {
             Ok(0) => {}
             Ok(queued) => tracing::info!(queued, "questionnaires: invitations and reminders queued"),
             Err(error) => tracing::error!(?error, "questionnaires: sending invitations failed; trying again later"),
+        }
+        match samla_web::services::idempotency::forget_expired(&state).await {
+            Ok(0) => {}
+            Ok(forgotten) => tracing::debug!(forgotten, "api: saved answers to retried calls forgotten"),
+            Err(error) => tracing::error!(?error, "api: forgetting saved answers failed; trying again later"),
         }
         tokio::time::sleep(Duration::from_secs(HOUSEKEEPING_SECONDS)).await;
     }

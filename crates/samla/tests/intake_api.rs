@@ -373,6 +373,22 @@ async fn an_idempotency_key_makes_a_retry_create_nothing() {
         assert_eq!(status, StatusCode::BAD_REQUEST, "{key}: {problem}");
     }
     assert_eq!(application_count(&app).await, 4);
+
+    // A saved answer is kept for a day: housekeeping within the day keeps it, after it
+    // the key is forgotten and the same call is a new application.
+    app.state.clock.advance(samla_web::services::idempotency::KEEP_SECONDS - 60);
+    assert_eq!(samla_web::services::idempotency::forget_expired(&app.state).await.unwrap(), 0);
+    let again = post("intake-7f3a").await.unwrap();
+    assert_eq!(again.headers()["idempotent-replayed"], "true", "still remembered");
+    assert_eq!(application_count(&app).await, 4);
+    app.state.clock.advance(120);
+    assert!(samla_web::services::idempotency::forget_expired(&app.state).await.unwrap() >= 4);
+    let later = post("intake-7f3a").await.unwrap();
+    assert_eq!(later.status(), StatusCode::CREATED);
+    assert!(later.headers().get("idempotent-replayed").is_none(), "forgotten after a day");
+    let later: Value = later.json().await.unwrap();
+    assert_ne!(later["id"], first["id"]);
+    assert_eq!(application_count(&app).await, 5);
 }
 
 #[tokio::test]

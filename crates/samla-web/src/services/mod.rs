@@ -7,6 +7,7 @@ pub mod audit;
 pub mod calendar;
 pub mod courses;
 pub mod holidays;
+pub mod idempotency;
 pub mod intake;
 pub mod login;
 pub mod organisations;
