@@ -68,6 +68,9 @@ pub enum Action {
     /// Health, child-welfare and notes about a person.
     ViewSensitivePersonalData,
     RecordSessionWork,
+    /// A course's session logs, homework and meeting minutes: the course's working group
+    /// and coordinators, not everyone who may see the course.
+    ViewSessionRecords,
     ManageIntake,
     /// Recruitment channels, consent texts and the intake settings.
     ConfigureIntake,
@@ -88,7 +91,7 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 20] = [
+    pub const ALL: [Action; 21] = [
         Action::ManageOwnAccount,
         Action::ViewHome,
         Action::ManageUsers,
@@ -101,6 +104,7 @@ impl Action {
         Action::ViewParticipantContacts,
         Action::ViewSensitivePersonalData,
         Action::RecordSessionWork,
+        Action::ViewSessionRecords,
         Action::ManageIntake,
         Action::ConfigureIntake,
         Action::ReportConcerns,
@@ -125,6 +129,7 @@ impl Action {
             Action::ViewParticipantContacts => "view_participant_contacts",
             Action::ViewSensitivePersonalData => "view_sensitive_personal_data",
             Action::RecordSessionWork => "record_session_work",
+            Action::ViewSessionRecords => "view_session_records",
             Action::ManageIntake => "manage_intake",
             Action::ConfigureIntake => "configure_intake",
             Action::ReportConcerns => "report_concerns",
@@ -184,19 +189,19 @@ pub fn decide_for_role(role: Role, action: Action) -> Decision {
         (Coordinator, RecordSessionWork | ManageIntake | ConfigureIntake | ViewAggregateStatistics) => {
             Allow(Organisation)
         }
-        (Coordinator, ReportConcerns | ConfigureCourseWork) => Allow(Organisation),
+        (Coordinator, ReportConcerns | ConfigureCourseWork | ViewSessionRecords) => Allow(Organisation),
         (Coordinator, ManageQuestionnaires | RunEvaluations | ViewEvaluationResults) => Allow(Organisation),
 
         (GroupLeader, ViewProgrammes) => Allow(Organisation),
         (GroupLeader, ViewCourses | ViewParticipantContacts | ViewSensitivePersonalData) => Allow(AssignedCourses),
-        (GroupLeader, RecordSessionWork | ManageIntake | ReportConcerns) => Allow(AssignedCourses),
+        (GroupLeader, RecordSessionWork | ViewSessionRecords | ManageIntake | ReportConcerns) => Allow(AssignedCourses),
         (GroupLeader, RunEvaluations | ViewEvaluationResults) => Allow(AssignedCourses),
 
         (Secretary, ViewProgrammes | ViewCourses | ViewParticipantContacts | ManageIntake) => Allow(Organisation),
         (Secretary, RunEvaluations) => Allow(Organisation),
 
         (UserRepresentative, ViewProgrammes) => Allow(Organisation),
-        (UserRepresentative, ViewCourses | ViewEvaluationResults) => Allow(AssignedCourses),
+        (UserRepresentative, ViewCourses | ViewSessionRecords | ViewEvaluationResults) => Allow(AssignedCourses),
 
         (Analyst, ViewProgrammes | ViewEvaluationResults | ViewAggregateStatistics) => Allow(Organisation),
 

@@ -76,6 +76,7 @@ pub(crate) const TEMPLATES: &[(&str, &str)] = templates![
     "running_concern_readers.html",
     "running_audit_reviews.html",
     "running_course_attendance.html",
+    "running_attendance_tables.html",
     "running_attendance_print.html",
     "running_participant.html",
     "running_reminders.html",

@@ -2,8 +2,10 @@
 //! transaction, every problem named with what was typed kept, a double submit giving one
 //! result, two leaders saving at once getting a clear conflict (409 page, 412 API, 428
 //! without If-Match), who sees names and who only counts, who may save, who is expected
-//! (dropped out, network meetings, meetings about one child), absence notices, the today
-//! page and the session plan, and the audit rows of it all. Both databases.
+//! (dropped out, network meetings, meetings about one child), absence notices (kept as
+//! they are at a cancelled session or on a closed course), adults counted at parent and
+//! family gatherings and never dropped by the page, the today page and the session plan,
+//! and the audit rows of it all. Both databases.
 
 mod common;
 
@@ -81,6 +83,20 @@ impl Fixture {
         .await
         .unwrap()
     }
+}
+
+/// The HTML from the element with this id to the first `end` after it (inclusive).
+fn section(html: &str, id: &str, end: &str) -> String {
+    let marker = format!("id=\"{id}\"");
+    let start = html.find(&marker).unwrap_or_else(|| panic!("no element {id}"));
+    let start = html[..start].rfind('<').unwrap();
+    let stop = start + html[start..].find(end).map_or(html.len() - start, |at| at + end.len());
+    html[start..stop].to_string()
+}
+
+/// Text of a piece of HTML as a reader sees it: tags stripped, entities undone.
+fn text_of(html: &str) -> String {
+    unescape(&strip_tags(html))
 }
 
 /// Whether the radio or check box with this id is checked.
@@ -595,30 +611,80 @@ async fn absence_notices_are_recorded_ahead_and_preselected() {
 #[tokio::test]
 async fn today_shows_the_leaders_sessions_with_plan_and_links() {
     let f = fixture().await;
+    // The server's today is the organisation's (Oslo) day, which the fixture's UTC-based
+    // dates may miss around midnight: the latest held session is put on that day.
+    let today = samla_web::services::intake::today(&f.app.state, "NO").to_string();
+    let session = f.current.0;
+    sqlx::query("UPDATE course_sessions SET date = $1 WHERE id = $2")
+        .bind(&today)
+        .bind(session)
+        .execute(f.app.state.store.pool())
+        .await
+        .unwrap();
+    let room: String = sqlx::query_scalar("SELECT room FROM course_sessions WHERE id = $1")
+        .bind(session)
+        .fetch_one(f.app.state.store.pool())
+        .await
+        .unwrap();
+    assert_eq!(room, "Rom 1", "the course's room");
+    let api = f.api(LEADER).await;
+    let notices = format!("{A}/sessions/{session}/absence-notices");
+    let notice = json!({"participant_id": f.child(1), "note": "Tannlege"});
+    assert_eq!(api.send_json(Method::POST, &notices, &notice).await.status(), StatusCode::CREATED);
+
     let leader = f.app.logged_in(LEADER).await;
     let (status, html) = leader.get_html("/today").await;
     assert_eq!(status, StatusCode::OK);
     assert!(hrefs(&nav_of(&html)).contains(&"/today".to_string()), "Today is in the menu");
     assert!(html.contains(COURSE_NAME));
     assert!(!html.contains(OTHER_COURSE), "not another leader's course");
-    let today = samla_web::services::intake::today(&f.app.state, "NO").to_string();
-    if f.current.1 == today {
-        let links = hrefs(&html);
-        assert!(links.contains(&f.page(f.current.0)), "attendance link for today's session");
-        assert!(links.contains(&format!("/courses/{}/sessions/{}/log", f.course.course_id, f.current.0)));
-        assert!(html.contains(f.name(0)), "who is expected, by name");
+    let day = section(&html, &format!("day-{today}"), "</section>");
+    assert!(strip_tags(&day).starts_with("I dag,"), "today is named today: {}", strip_tags(&day));
+    let article = section(&html, &format!("session-{session}"), "</article>");
+    let links = hrefs(&article);
+    assert!(links.contains(&f.page(session)), "attendance link for today's session");
+    assert!(links.contains(&format!("/courses/{}/sessions/{session}/log", f.course.course_id)), "and the log");
+    let text = strip_tags(&article);
+    assert!(text.contains(&format!("rom {room}")), "the room: {text}");
+    for child in &f.course.children {
+        assert!(text.contains(child.name), "{} expected, by name: {text}", child.name);
     }
-    assert!(html.contains("Plan for samlingen"));
+    assert!(text.contains(&format!("Meldt fravær {}: Tannlege", f.name(1))), "who said they will be away: {text}");
+    assert!(text.contains("Plan for samlingen"), "{text}");
     assert!(html.contains(&format!("id=\"session-{}\"", f.future)), "the next sessions too");
-    let (_, today_json) = f.api(LEADER).await.get_json(&format!("{A}/today?days=7")).await;
-    assert!(today_json["sessions"].as_array().unwrap().iter().all(|s| s["course"]["id"] == f.course.course_id));
-    let (status, _) = f.api(LEADER).await.get_json(&format!("{A}/today?days=99")).await;
+    let (_, today_json) = api.get_json(&format!("{A}/today?days=7")).await;
+    let sessions = today_json["sessions"].as_array().unwrap();
+    assert!(sessions.iter().all(|s| s["course"]["id"] == f.course.course_id));
+    let first = &sessions[0];
+    assert_eq!((first["id"].as_i64(), first["date"].as_str()), (Some(session), Some(today.as_str())));
+    assert_eq!(first["room"], "Rom 1");
+    assert_eq!(first["absence_notices"][0]["note"], "Tannlege");
+    let (status, _) = api.get_json(&format!("{A}/today?days=99")).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
 
     // A coordinator who works on no course sees the organisation's.
     let coordinator = f.app.logged_in(COORDINATOR).await;
     let (_, html) = coordinator.get_html("/today").await;
     assert!(html.contains(COURSE_NAME) && html.contains(OTHER_COURSE));
+
+    // A secretary sees the organisation's sessions and their attendance, never a way to
+    // the log; the user representative on the course reads the log from here.
+    let secretary = f.app.logged_in(SECRETARY).await;
+    let (status, html) = secretary.get_html("/today").await;
+    assert_eq!(status, StatusCode::OK);
+    let article = section(&html, &format!("session-{session}"), "</article>");
+    assert!(hrefs(&article).contains(&f.page(session)), "the attendance of the day");
+    let log_links: Vec<String> =
+        hrefs(&html).into_iter().filter(|h| h.contains("/sessions/") && h.ends_with("/log")).collect();
+    assert!(log_links.is_empty(), "no log link for a secretary: {log_links:?}");
+    let representative = f.app.logged_in(REPRESENTATIVE).await;
+    let (_, html) = representative.get_html("/today").await;
+    let log = format!("/courses/{}/sessions/{session}/log", f.course.course_id);
+    let article = section(&html, &format!("session-{session}"), "</article>");
+    assert!(hrefs(&article).contains(&log), "the user representative's way to the log");
+    let (status, log_page) = representative.get_html(&log).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(log_page.contains("Logg for samling"), "the log page");
 }
 
 #[tokio::test]
@@ -632,4 +698,436 @@ async fn the_session_page_shows_the_plan_and_links_to_attendance() {
     assert!(html.contains("Gjenkjennelse av følelser"), "session 2's theme in Mestringsgrupper");
     assert!(html.contains("Hjemmelekse å gå gjennom"), "last time's homework to review");
     assert!(hrefs(&html).contains(&f.page(second)));
+}
+
+#[tokio::test]
+async fn a_resent_first_save_without_if_match_gets_the_first_answer() {
+    let f = fixture().await;
+    let api = f.api(LEADER).await;
+    let session = f.current.0;
+    let body = whole_sheet(&f, &[]);
+    let key = [("Idempotency-Key", "first-save-7")];
+    let (status, first, etag) = put_sheet(&api, session, &key, &body).await;
+    assert_eq!((status, etag.as_str()), (StatusCode::OK, "\"v1\""), "{first}");
+
+    // The answer was lost; the client sends exactly the same request again.
+    let response = api
+        .request(Method::PUT, &format!("{A}/sessions/{session}/attendance"))
+        .header("Idempotency-Key", "first-save-7")
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK, "a resend is answered as the save was, not with 428");
+    assert_eq!(response.headers()["idempotent-replayed"], "true");
+    assert_eq!(response.headers()["etag"], "\"v1\"");
+    let (_, again) = Api::json_of(response).await;
+    assert_eq!(again, first, "the same answer");
+    assert_eq!(f.version(session).await, 1, "nothing written again");
+    let saves = f.app.audit_count("attendance.save", Some(("session", &session.to_string())), "success", None).await;
+    assert_eq!(saves, 1);
+
+    // Anything else without If-Match is still refused: another sheet under the same key,
+    // the same sheet without a key, the same key from another caller.
+    let mut other = body.clone();
+    other["entries"][0]["attendance"] = json!("late");
+    let (status, problem, _) = put_sheet(&api, session, &key, &other).await;
+    assert_eq!(status, StatusCode::PRECONDITION_REQUIRED, "{problem}");
+    let (status, _, _) = put_sheet(&api, session, &[], &body).await;
+    assert_eq!(status, StatusCode::PRECONDITION_REQUIRED, "without a key a resend cannot be told from a new save");
+    let coordinator = f.api(COORDINATOR).await;
+    let (status, _, _) = put_sheet(&coordinator, session, &key, &body).await;
+    assert_eq!(status, StatusCode::PRECONDITION_REQUIRED, "a key answers only for its own caller");
+    // A stale If-Match is 412, a current one saves.
+    let (status, _, _) = put_sheet(&api, session, &[("If-Match", "\"v0\""), ("Idempotency-Key", "k2")], &other).await;
+    assert_eq!(status, StatusCode::PRECONDITION_FAILED);
+    assert_eq!(f.version(session).await, 1);
+    let (status, _, etag) =
+        put_sheet(&api, session, &[("If-Match", "\"v1\""), ("Idempotency-Key", "k2")], &other).await;
+    assert_eq!((status, etag.as_str()), (StatusCode::OK, "\"v2\""));
+    // An old key does not answer for a sheet saved since.
+    let (status, _, _) = put_sheet(&api, session, &key, &body).await;
+    assert_eq!(status, StatusCode::PRECONDITION_REQUIRED);
+
+    // A first save sent with If-None-Match: * is resent the same way, and answered.
+    let create_only = [("If-None-Match", "*"), ("Idempotency-Key", "first-of-another")];
+    let (status, _, etag) = put_sheet(&api, f.first.0, &create_only, &body).await;
+    assert_eq!((status, etag.as_str()), (StatusCode::OK, "\"v1\""));
+    let (status, _, etag) = put_sheet(&api, f.first.0, &create_only, &body).await;
+    assert_eq!((status, etag.as_str()), (StatusCode::OK, "\"v1\""), "the resend of a create-only save");
+    assert_eq!(f.version(f.first.0).await, 1);
+}
+
+/// The form fields a browser sends for the adults' counts, as the page shows them.
+fn adult_fields(html: &str, parents: &str, family_members: &str) -> Vec<(String, String)> {
+    assert!(input_value(html, "parents").is_some(), "the page asks for the adults");
+    vec![("parents".into(), parents.into()), ("family_members".into(), family_members.into())]
+}
+
+async fn sheet_of(api: &Api, session_id: i64) -> Value {
+    let (status, sheet) = api.get_json(&format!("{A}/sessions/{session_id}/attendance")).await;
+    assert_eq!(status, StatusCode::OK, "{sheet}");
+    sheet
+}
+
+#[tokio::test]
+async fn adults_counted_through_the_api_are_shown_on_the_page_and_kept_by_its_save() {
+    let f = fixture().await;
+    let api = f.api(LEADER).await;
+    let leader = f.app.logged_in(LEADER).await;
+    let marks = [(f.child(0), "present", ""), (f.child(1), "present", ""), (f.child(2), "present", "")];
+
+    // A children's session does not ask for adults while none are counted ...
+    let (_, html) = leader.get_html(&f.page(f.first.0)).await;
+    assert_eq!(input_value(&html, "parents"), None, "no adults asked at a children's session");
+    let response = post(&leader, &f.page(f.first.0), &sheet_body(&html, &marks, &[])).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let (_, html) = leader.get_html(&f.page(f.first.0)).await;
+    assert_eq!(input_value(&html, "parents"), None);
+
+    // ... but once the API has counted some, the page shows them, and saving keeps them.
+    let mut body = whole_sheet(&f, &[]);
+    body["parents"] = json!(2);
+    body["family_members"] = json!(1);
+    let (status, saved, _) = put_sheet(&api, f.current.0, &[], &body).await;
+    assert_eq!(status, StatusCode::OK, "{saved}");
+    let page = f.page(f.current.0);
+    let (_, html) = leader.get_html(&page).await;
+    assert_eq!(input_value(&html, "parents").as_deref(), Some("2"));
+    assert_eq!(input_value(&html, "family_members").as_deref(), Some("1"));
+    let mut form = sheet_body(&html, &marks, &[]);
+    form.extend(adult_fields(&html, "2", "1"));
+    let response = post(&leader, &page, &form).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let sheet = sheet_of(&api, f.current.0).await;
+    assert_eq!((sheet["version"].as_i64(), sheet["counts"]["present"].as_i64()), (Some(2), Some(3)));
+    assert_eq!((sheet["parents"].as_i64(), sheet["family_members"].as_i64()), (Some(2), Some(1)), "kept: {sheet}");
+
+    // Those who see counts only see the adults too.
+    let rep = f.app.logged_in(REPRESENTATIVE).await;
+    let (_, html) = rep.get_html(&page).await;
+    let counts = text_of(&section(&html, "attendance-counts", "</dl>"));
+    assert!(counts.contains("Foreldre 2") && counts.contains("Andre familiemedlemmer 1"), "{counts}");
+
+    // A leader whose page was opened before the API counted them gets the conflict page,
+    // which starts from the saved counts, not from nothing.
+    let (_, before) = leader.get_html(&f.page(f.first.0)).await;
+    let mut body = whole_sheet(&f, &[]);
+    body["parents"] = json!(3);
+    let (status, _, _) = put_sheet(&api, f.first.0, &[("If-Match", "\"v1\"")], &body).await;
+    assert_eq!(status, StatusCode::OK);
+    let response = post(&leader, &f.page(f.first.0), &sheet_body(&before, &marks, &[])).await;
+    assert_eq!(response.status(), StatusCode::CONFLICT);
+    let html = response.text().await.unwrap();
+    assert_eq!(input_value(&html, "parents").as_deref(), Some("3"), "the saved count, not 0");
+    assert_eq!(sheet_of(&api, f.first.0).await["parents"], 3, "the conflict wrote nothing");
+}
+
+#[tokio::test]
+async fn notices_stay_as_they_are_at_a_cancelled_session_and_on_a_closed_course() {
+    let f = fixture().await;
+    let api = f.api(LEADER).await;
+    let leader = f.app.logged_in(LEADER).await;
+    let session = f.future;
+    let notices = format!("{A}/sessions/{session}/absence-notices");
+    for (index, note) in [(0, "Ferie"), (1, "Bursdag")] {
+        let body = json!({"participant_id": f.child(index), "note": note});
+        assert_eq!(api.send_json(Method::POST, &notices, &body).await.status(), StatusCode::CREATED);
+    }
+    let count = || f.count("SELECT COUNT(*) FROM absence_notices WHERE session_id = $1", session);
+    assert_eq!(count().await, 2);
+    let pool = f.app.state.store.pool();
+    let page = f.page(session);
+    let remove_page = |index: usize| {
+        format!("/courses/{}/sessions/{session}/absence-notices/{}/remove", f.course.course_id, f.child(index))
+    };
+
+    // The session is cancelled: its notices are kept as they were.
+    sqlx::query("UPDATE course_sessions SET status = 'cancelled', cancel_reason = 'Snøstorm' WHERE id = $1")
+        .bind(session)
+        .execute(pool)
+        .await
+        .unwrap();
+    let (_, html) = leader.get_html(&page).await;
+    assert!(!html.contains("/remove\""), "no remove button at a cancelled session");
+    let response = api.request(Method::DELETE, &format!("{notices}/{}", f.child(0))).send().await.unwrap();
+    let (status, problem) = Api::json_of(response).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+    assert_eq!(error_fields(&problem), ["session"]);
+    let response = leader.submit(&page, &remove_page(0), &[]).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = response.text().await.unwrap();
+    let summary = error_summary(&html).expect("the refusal, named");
+    assert!(summary.contains("avlyst"), "{summary}");
+    assert!(html.contains("href=\"#session\""));
+    assert_eq!(count().await, 2, "nothing removed");
+
+    // Held again, on a course that is closed: the same.
+    sqlx::query("UPDATE course_sessions SET status = 'planned', cancel_reason = NULL WHERE id = $1")
+        .bind(session)
+        .execute(pool)
+        .await
+        .unwrap();
+    sqlx::query("UPDATE courses SET status = 'archived' WHERE id = $1")
+        .bind(f.course.course_id)
+        .execute(pool)
+        .await
+        .unwrap();
+    let response = api.request(Method::DELETE, &format!("{notices}/{}", f.child(1))).send().await.unwrap();
+    let (status, problem) = Api::json_of(response).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+    assert_eq!(error_fields(&problem), ["session"]);
+    let response = leader.submit(&page, &remove_page(1), &[]).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body = json!({"participant_id": f.child(2)});
+    assert_eq!(api.send_json(Method::POST, &notices, &body).await.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(count().await, 2, "nothing removed or added");
+    let removed = f.app.audit_count("attendance.notice.remove", None, "success", None).await;
+    assert_eq!(removed, 0);
+
+    // Open again, the notice can go.
+    sqlx::query("UPDATE courses SET status = 'running' WHERE id = $1")
+        .bind(f.course.course_id)
+        .execute(pool)
+        .await
+        .unwrap();
+    let response = api.request(Method::DELETE, &format!("{notices}/{}", f.child(1))).send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::NO_CONTENT);
+    assert_eq!(count().await, 1);
+}
+
+/// Moves a course through its statuses to running, as a coordinator would.
+async fn run_course(app: &TestApp, coordinator: &samla_web::auth::Actor, course_id: i64) {
+    use samla_web::services::courses as course_service;
+    let mut version =
+        course_service::course_view(&app.state, coordinator, course_id).await.expect("view").course.version;
+    for status in ["ready", "recruiting", "running"] {
+        version = course_service::set_status(&app.state, coordinator, course_id, status, "", version)
+            .await
+            .unwrap_or_else(|e| panic!("course to {status}: {e:?}"));
+    }
+}
+
+#[tokio::test]
+async fn a_mestringstreff_session_shows_its_whole_plan() {
+    use samla_web::services::courses::{self as course_service, CourseForm, StaffForm};
+    let f = fixture().await;
+    let app = &f.app;
+    let coordinator =
+        running::actor(app, f.course.coordinator_id, COORDINATOR, vec![samla_domain::Role::Coordinator]).await;
+    samla_web::services::programmes::load_shipped(&app.state.store, f.course.organisation_id, false, app.now())
+        .await
+        .expect("programmes");
+    // Started a week ago (the organisation's today): its second session is today.
+    let today = samla_web::services::intake::today(&app.state, "NO");
+    let start = today - chrono::Duration::days(7);
+    let form = CourseForm {
+        programme: "mestringstreff".into(),
+        name: "Mestringstreff, høst".into(),
+        venue: "Frivilligsentralen".into(),
+        room: "Storsalen".into(),
+        start_date: start.to_string(),
+        weekdays: vec![chrono::Datelike::weekday(&start).to_string().to_lowercase()],
+        start_time: "17:30".into(),
+        capacity: "8".into(),
+        ..Default::default()
+    };
+    let course_id = course_service::create(&app.state, &coordinator, &form).await.expect("course");
+    for (user_id, role) in [(f.course.leader_id, "group_leader"), (f.course.representative_id, "user_representative")] {
+        let staff = StaffForm {
+            user_id: Some(user_id),
+            course_role: role.into(),
+            on_every_session: true,
+            ..Default::default()
+        };
+        course_service::add_staff(&app.state, &coordinator, course_id, &staff).await.expect("staff");
+    }
+    run_course(app, &coordinator, course_id).await;
+    let sessions: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT id, date FROM course_sessions WHERE course_id = $1 AND kind = 'session' ORDER BY date, id",
+    )
+    .bind(course_id)
+    .fetch_all(app.state.store.pool())
+    .await
+    .unwrap();
+    let (second, date) = sessions[1].clone();
+    assert_eq!(date, today.to_string(), "the second session is today");
+
+    let (_, source) =
+        samla_domain::programmes::shipped::SHIPPED.iter().find(|(slug, _)| *slug == "mestringstreff").unwrap();
+    let manual = samla_domain::programmes::Manual::from_toml(source).unwrap();
+    let plan = manual.sessions.iter().find(|s| s.number == 2).expect("session 2 of the manual");
+    let reviewed = manual.sessions[0].homework.clone().expect("session 1 gives homework");
+    let homework = plan.homework.clone().expect("session 2 gives homework");
+    assert!(!plan.segments.is_empty() && !plan.goals.is_empty() && !plan.materials.is_empty());
+    let shows_the_plan = |where_: &str, text: &str| {
+        assert!(text.contains(&format!("Tema {}", plan.title)), "{where_}: the theme in {text}");
+        assert!(text.contains(&format!("Varighet {} min", plan.duration_minutes)), "{where_}: {text}");
+        for segment in &plan.segments {
+            assert!(
+                text.contains(&format!("{} ({} min)", segment.name, segment.minutes)),
+                "{where_}: {}",
+                segment.name
+            );
+        }
+        for goal in &plan.goals {
+            assert!(text.contains(goal.as_str()), "{where_}: the goal {goal}");
+        }
+        for material in &plan.materials {
+            assert!(text.contains(material.as_str()), "{where_}: the material {material}");
+        }
+        assert!(text.contains(&format!("Hjemmelekse å gå gjennom {reviewed}")), "{where_}: last time's homework");
+        assert!(text.contains(&format!("Hjemmelekse til neste gang {homework}")), "{where_}: the homework to give");
+    };
+
+    let leader = app.logged_in(LEADER).await;
+    let (status, html) = leader.get_html(&format!("/courses/{course_id}/sessions/{second}")).await;
+    assert_eq!(status, StatusCode::OK);
+    shows_the_plan("the session page", &text_of(&section(&html, "plan", "</section>")));
+    let (status, html) = leader.get_html("/today").await;
+    assert_eq!(status, StatusCode::OK);
+    let article = section(&html, &format!("session-{second}"), "</article>");
+    assert!(article.contains("<details class=\"plan-details\" open>"), "today's plan is open");
+    shows_the_plan("the today page", &text_of(&article));
+
+    let (status, session) = f.api(LEADER).await.get_json(&format!("{A}/sessions/{second}")).await;
+    assert_eq!(status, StatusCode::OK, "{session}");
+    let found = &session["plan"];
+    assert_eq!(found["number"], 2);
+    assert_eq!(found["title"], plan.title.as_str());
+    assert_eq!(found["duration_minutes"], plan.duration_minutes);
+    let segments: Vec<(String, u32)> = plan.segments.iter().map(|s| (s.name.clone(), s.minutes)).collect();
+    let given: Vec<(String, u32)> = found["segments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["name"].as_str().unwrap().to_string(), s["minutes"].as_u64().unwrap() as u32))
+        .collect();
+    assert_eq!(given, segments);
+    assert_eq!(found["goals"], json!(plan.goals));
+    assert_eq!(found["materials"], json!(plan.materials));
+    assert_eq!(found["content"], json!(plan.content));
+    assert_eq!(found["homework"], homework.as_str());
+    assert_eq!(found["review_homework"], reviewed.as_str());
+}
+
+#[tokio::test]
+async fn adults_at_parent_and_family_gatherings_reach_the_course_overview() {
+    let f = fixture().await;
+    let pool = f.app.state.store.pool();
+    let parent_meeting = f.course.meeting_ids[0];
+    let (kind, audience, date): (String, String, String) =
+        sqlx::query_as("SELECT meeting_kind, audience, date FROM course_sessions WHERE id = $1")
+            .bind(parent_meeting)
+            .fetch_one(pool)
+            .await
+            .unwrap();
+    assert_eq!((kind.as_str(), audience.as_str()), ("parent_meeting", "parents"), "the first parent meeting");
+    assert!(date <= f.current.1, "held already: {date}");
+    // A family evening, held on the day of the latest session.
+    let family: i64 = sqlx::query_scalar(
+        "INSERT INTO course_sessions (course_id, kind, meeting_kind, title, audience, date, start_time, end_time,
+             room, status)
+         VALUES ($1, 'meeting', 'parent_meeting', 'Familiekveld', 'family', $2, '18:00', '19:30', 'Skolen', 'planned')
+         RETURNING id",
+    )
+    .bind(f.course.course_id)
+    .bind(&f.current.1)
+    .fetch_one(pool)
+    .await
+    .unwrap();
+    let marks = [(f.child(0), "present", ""), (f.child(1), "present", ""), (f.child(2), "absent_with_notice", "")];
+
+    // The parent meeting on the page.
+    let leader = f.app.logged_in(LEADER).await;
+    let page = f.page(parent_meeting);
+    let (status, html) = leader.get_html(&page).await;
+    assert_eq!(status, StatusCode::OK);
+    let mut form = sheet_body(&html, &marks, &[]);
+    form.extend(adult_fields(&html, "4", "2"));
+    let response = post(&leader, &page, &form).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    // The family evening through the API.
+    let api = f.api(LEADER).await;
+    let mut body = whole_sheet(&f, &[]);
+    body["parents"] = json!(3);
+    body["family_members"] = json!(5);
+    let (status, saved, _) = put_sheet(&api, family, &[], &body).await;
+    assert_eq!(status, StatusCode::OK, "{saved}");
+
+    let (status, overview) =
+        f.api(COORDINATOR).await.get_json(&format!("{A}/courses/{}/attendance", f.course.course_id)).await;
+    assert_eq!(status, StatusCode::OK, "{overview}");
+    let figures = |id: i64| -> (i64, i64) {
+        let row = overview["sessions"].as_array().unwrap().iter().find(|s| s["session_id"] == id);
+        let row = row.unwrap_or_else(|| panic!("session {id} in {overview}"));
+        (row["parents"].as_i64().unwrap(), row["family_members"].as_i64().unwrap())
+    };
+    assert_eq!(figures(parent_meeting), (4, 2));
+    assert_eq!(figures(family), (3, 5));
+
+    let coordinator = f.app.logged_in(COORDINATOR).await;
+    let (status, html) = coordinator.get_html(&format!("/courses/{}/attendance", f.course.course_id)).await;
+    assert_eq!(status, StatusCode::OK);
+    for (id, parents, family_members) in [(parent_meeting, 4, 2), (family, 3, 5)] {
+        let row = section(&html, &format!("session-{id}"), "</tr>");
+        let cells: Vec<String> = row
+            .split("<td class=\"num\">")
+            .skip(1)
+            .map(|cell| cell.split("</td>").next().unwrap().trim().to_string())
+            .collect();
+        assert_eq!(cells[1..3], [parents.to_string(), family_members.to_string()], "the row of {id}: {row}");
+    }
+}
+
+#[tokio::test]
+async fn the_courses_own_leader_cancels_a_session_and_others_may_not() {
+    let f = fixture().await;
+    let course_id = f.course.course_id;
+    let page = format!("/courses/{course_id}/sessions/{}", f.future);
+    let cancel = format!("{A}/courses/{course_id}/sessions/{}/cancel", f.future);
+    let post_cancel = |api: Api| {
+        let cancel = cancel.clone();
+        async move {
+            let request = api.request(Method::POST, &cancel).header("If-Match", "*");
+            Api::json_of(
+                request.json(&json!({ "reason": "Syk leder", "add_replacement": false })).send().await.unwrap(),
+            )
+            .await
+        }
+    };
+
+    // Someone else's course, a user representative and a secretary: refused and audited.
+    for (email, user_id) in [
+        (OTHER_LEADER, f.course.other_leader_id),
+        (REPRESENTATIVE, f.course.representative_id),
+        (SECRETARY, f.course.secretary_id),
+    ] {
+        let (status, problem) = post_cancel(f.api(email).await).await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "{email}: {problem}");
+        let mut denied = 0;
+        for action in ["view_courses", "record_session_work", "plan_courses"] {
+            denied += f.app.audit_count(action, None, "denied", Some(user_id)).await;
+        }
+        assert!(denied >= 1, "{email}'s refusal is audited");
+    }
+    let browser = f.app.logged_in(REPRESENTATIVE).await;
+    let (status, html) = browser.get_html(&page).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!html.contains("/cancel\""), "no cancel form for a user representative");
+
+    // The course's leader sees the form on the session page and cancels through the API.
+    let browser = f.app.logged_in(LEADER).await;
+    let (status, html) = browser.get_html(&page).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains(&format!("{page}/cancel\"")), "the leader gets the cancel form");
+    assert!(!html.contains(&format!("{page}/move\"")), "moving stays with planners");
+    let (status, cancelled) = post_cancel(f.api(LEADER).await).await;
+    assert_eq!(status, StatusCode::OK, "{cancelled}");
+    assert_eq!(cancelled["status"], "cancelled");
+    assert_eq!(cancelled["cancel_reason"], "Syk leder");
+    assert!(cancelled["replacement_session_id"].is_null(), "no replacement was asked for");
+    assert_eq!(f.app.audit_count("course.session.cancel", None, "success", Some(f.course.leader_id)).await, 1);
+    let (_, html) = browser.get_html(&page).await;
+    assert!(!html.contains(&format!("{page}/cancel\"")), "a cancelled session has no form");
 }

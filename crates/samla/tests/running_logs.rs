@@ -452,7 +452,12 @@ async fn a_user_representative_reads_the_log_but_cannot_write_it() {
     assert_eq!(status, StatusCode::FORBIDDEN);
     assert!(
         f.app
-            .audit_count("view_courses", Some(("course", &f.course_id.to_string())), "denied", Some(f.other_leader_id))
+            .audit_count(
+                "view_session_records",
+                Some(("course", &f.course_id.to_string())),
+                "denied",
+                Some(f.other_leader_id)
+            )
             .await
             >= 2
     );
@@ -605,15 +610,95 @@ async fn observations_reach_only_the_courses_leaders_and_every_read_is_audited()
         assert_eq!(attempt.status(), StatusCode::FORBIDDEN, "{email} writing in the API");
         let denied = f.app.audit_count("view_sensitive_personal_data", None, "denied", Some(user_id)).await;
         assert!(denied >= 2, "{email}: denials audited");
-        // Nor on the log page, nor in the log's API answer.
-        let (_, log) = browser.get_html(&f.log_page(1)).await;
+        // Nor on the log page, nor in the log's API answer (a secretary reads no log at all).
+        let (status, log) = browser.get_html(&f.log_page(1)).await;
         assert!(!log.contains(CANARY) && !log.contains("/observations"), "{email}'s log page");
-        let (_, json) = api.get_json(&f.log_api(1)).await;
+        let (api_status, json) = api.get_json(&f.log_api(1)).await;
         assert!(!json.to_string().contains(CANARY));
+        let expected = if email == REP { StatusCode::OK } else { StatusCode::FORBIDDEN };
+        assert_eq!((status, api_status), (expected, expected), "{email} and the log");
     }
     assert_eq!(reads(&f.app, participant).await, reads_before, "a refused read is not a read");
     let count: i64 =
         sqlx::query_scalar("SELECT COUNT(*) FROM observations").fetch_one(f.app.state.store.pool()).await.unwrap();
     assert_eq!(count, 2, "no refused write was stored");
     let _ = f.other_course_id;
+}
+
+#[tokio::test]
+async fn a_resent_first_save_without_if_match_gets_the_first_answer() {
+    let f = fixture().await;
+    let api = f.api(LEADER).await;
+    let path = f.log_api(0);
+    let body = json!({"done": "Runde og helsekopp.", "learned": "Mye.", "elements_done": [true, true, false]});
+    let first = api.send_json(Method::PUT, &path, &body).await;
+    assert_eq!(first.status(), StatusCode::OK);
+    assert_eq!(first.headers()["etag"], "\"v1\"");
+    let (_, first) = Api::json_of(first).await;
+
+    // The answer was lost; the client sends exactly the same request again.
+    let again = api.send_json(Method::PUT, &path, &body).await;
+    assert_eq!(again.status(), StatusCode::OK, "a resend is answered as the save was, not with 428");
+    assert_eq!(again.headers()["etag"], "\"v1\"");
+    let (_, again) = Api::json_of(again).await;
+    assert_eq!(again, first, "the same answer");
+    let session = f.sessions[0].0.to_string();
+    let writes = || f.app.audit_count("session_log.write", Some(("session", &session)), "success", None);
+    assert_eq!(writes().await, 1, "nothing written again");
+
+    // Another log without If-Match is still 428; with an old version, 412.
+    let other = json!({"done": "Noe annet.", "elements_done": [true, true, true]});
+    let (status, problem) = Api::json_of(api.send_json(Method::PUT, &path, &other).await).await;
+    assert_eq!(status, StatusCode::PRECONDITION_REQUIRED, "{problem}");
+    let stale = api.request(Method::PUT, &path).header("If-Match", "\"v0\"").json(&other).send().await.unwrap();
+    assert_eq!(stale.status(), StatusCode::PRECONDITION_FAILED);
+    // A resend of a save made with If-None-Match: * is answered too.
+    let create_only = api.request(Method::PUT, &path).header("If-None-Match", "*").json(&body).send().await.unwrap();
+    assert_eq!(create_only.status(), StatusCode::OK);
+    assert_eq!(create_only.headers()["etag"], "\"v1\"");
+    assert_eq!(writes().await, 1);
+    let (_, read) = api.get_json(&path).await;
+    assert_eq!((read["version"].as_i64(), read["done"].as_str()), (Some(1), Some("Runde og helsekopp.")));
+}
+
+#[tokio::test]
+async fn a_secretary_reads_no_log_and_no_homework() {
+    let f = fixture().await;
+    let leader = f.api(LEADER).await;
+    let body = json!({"done": "Runde.", "elements_done": [true, false, true]});
+    assert_eq!(leader.send_json(Method::PUT, &f.log_api(0), &body).await.status(), StatusCode::OK);
+    let homework_path = format!("/organisations/org-a/sessions/{}/homework", f.sessions[0].0);
+    let homework = json!({"description": "Skriv ned tre ting."});
+    assert_eq!(leader.send_json(Method::POST, &homework_path, &homework).await.status(), StatusCode::CREATED);
+    let session_page = format!("/courses/{}/sessions/{}", f.course_id, f.sessions[0].0);
+
+    let secretary = f.app.logged_in(SECRETARY).await;
+    let (status, html) = secretary.get_html(&f.log_page(0)).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "the log page");
+    assert!(!html.contains("Runde.") && !html.contains("Skriv ned tre ting."));
+    let (status, html) = secretary.get_html(&session_page).await;
+    assert_eq!(status, StatusCode::OK, "the session itself is theirs to see");
+    assert!(!hrefs(&html).contains(&f.log_page(0)), "no way to the log");
+    let api = f.api(SECRETARY).await;
+    let (status, log) = api.get_json(&f.log_api(0)).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "getSessionLog: {log}");
+    assert!(!log.to_string().contains("Runde."));
+    let (status, list) = api.get_json(&homework_path).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "listHomework: {list}");
+    assert!(!list.to_string().contains("Skriv ned"));
+    let denied = f.app.audit_count("view_session_records", None, "denied", Some(f.secretary_id)).await;
+    assert!(denied >= 3, "the refusals are audited: {denied}");
+
+    // The user representative on the course reads both.
+    let rep = f.app.logged_in(REP).await;
+    let (status, html) = rep.get_html(&f.log_page(0)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Runde.") && html.contains("Skriv ned tre ting."));
+    let (_, html) = rep.get_html(&session_page).await;
+    assert!(hrefs(&html).contains(&f.log_page(0)), "the way to the log");
+    let rep_api = f.api(REP).await;
+    let (status, log) = rep_api.get_json(&f.log_api(0)).await;
+    assert_eq!((status, log["done"].as_str()), (StatusCode::OK, Some("Runde.")));
+    let (status, list) = rep_api.get_json(&homework_path).await;
+    assert_eq!((status, list["items"][0]["description"].as_str()), (StatusCode::OK, Some("Skriv ned tre ting.")));
 }

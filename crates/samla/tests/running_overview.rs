@@ -7,7 +7,7 @@ mod common;
 
 use chrono::NaiveDate;
 use common::running::{seed, RunningCourse, COORDINATOR, LEADER, OTHER_LEADER, REPRESENTATIVE, SECRETARY};
-use common::{error_summary, hrefs, location, Api, Browser, TestApp};
+use common::{error_summary, hrefs, location, strip_tags, unescape, Api, Browser, TestApp};
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
@@ -311,11 +311,7 @@ async fn a_follow_up_comes_at_the_threshold_once_per_run_of_absences() {
     assert_eq!(participant(&overview, cecilie)["follow_up"], "done");
 
     // The threshold is the organisation's: at 0 nobody is asked.
-    sqlx::query("INSERT INTO running_settings (organisation_id, follow_up_after_absences) VALUES ($1, 0)")
-        .bind(course.organisation_id)
-        .execute(app.state.store.pool())
-        .await
-        .unwrap();
+    set_threshold(&api_for(&app, COORDINATOR).await, 0).await;
     let (session, marks) = week(6, "absent_without_notice");
     save_attendance(&app, &leader, session, &[marks[0], (brage, "absent_without_notice"), marks[2]], &leaders, (0, 0))
         .await;
@@ -323,6 +319,98 @@ async fn a_follow_up_comes_at_the_threshold_once_per_run_of_absences() {
     save_attendance(&app, &leader, session, &[marks[0], (brage, "absent_without_notice"), marks[2]], &leaders, (0, 0))
         .await;
     assert_eq!(tasks(&leader, course.course_id).await.len(), 2, "follow-up is off");
+}
+
+/// Sets the organisation's follow-up threshold through the settings API.
+async fn set_threshold(coordinator: &Api, threshold: i64) {
+    let settings = json!({ "follow_up_after_absences": threshold, "reminder_hours_before": 24, "log_grace_hours": 24 });
+    let (status, saved) = send(coordinator, Method::PUT, &format!("{A}/running-settings"), &settings).await;
+    assert_eq!(status, StatusCode::OK, "{saved}");
+    assert_eq!(saved["follow_up_after_absences"], threshold);
+}
+
+#[tokio::test]
+async fn the_settings_turn_follow_up_off_or_move_its_threshold() {
+    let app = TestApp::spawn().await;
+    let course = seed(&app).await;
+    let (ada, brage, cecilie) = kids(&course);
+    let leader = api_for(&app, LEADER).await;
+    let coordinator = api_for(&app, COORDINATOR).await;
+    let (leaders, _) = staff_ids(&leader, course.course_id).await;
+    let week = |n: usize, cecilie_was: &'static str| {
+        (course.session_ids[n], [(ada, "present"), (brage, "present"), (cecilie, cecilie_was)])
+    };
+
+    // 0 through the API: follow-up is off, however many absences come.
+    set_threshold(&coordinator, 0).await;
+    let (_, settings) = coordinator.get_json(&format!("{A}/running-settings")).await;
+    assert_eq!(settings["follow_up_after_absences"], 0);
+    for n in 0..2 {
+        let (session, marks) = week(n, "absent_without_notice");
+        save_attendance(&app, &leader, session, &marks, &leaders, (0, 0)).await;
+    }
+    assert!(tasks(&leader, course.course_id).await.is_empty(), "two absences in a row, and no task");
+    let overview = attendance(&coordinator, course.course_id).await;
+    assert_eq!(overview["follow_up_after_absences"], 0);
+    assert_eq!(participant(&overview, cecilie)["follow_up"], "none");
+    let browser = app.logged_in(COORDINATOR).await;
+    let (_, page) = browser.get_html(&format!("/courses/{}/attendance", course.course_id)).await;
+    assert!(page.contains("Organisasjonen har slått av oppfølging etter fravær."), "{page}");
+
+    // The settings page says what 0 means, shows it, and refuses what is out of range.
+    let (status, page) = browser.get_html("/running/settings").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("0 slår av oppfølgingsoppgavene. Fra 0 til 10."), "the hint: {page}");
+    assert_eq!(common::input_value(&page, "follow_up_after_absences").as_deref(), Some("0"));
+    let fields = |threshold: &'static str| {
+        [("follow_up_after_absences", threshold), ("reminder_hours_before", "24"), ("log_grace_hours", "24")]
+    };
+    let response = browser.submit("/running/settings", "/running/settings", &fields("11")).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = response.text().await.unwrap();
+    assert!(html.contains("href=\"#follow_up_after_absences\""), "the field is named");
+    let (status, _) = send(
+        &coordinator,
+        Method::PUT,
+        &format!("{A}/running-settings"),
+        &json!({ "follow_up_after_absences": -1, "reminder_hours_before": 24, "log_grace_hours": 24 }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+
+    // 3 on the page: two absences in a row are not enough any more, the third is.
+    let response = browser.submit("/running/settings", "/running/settings", &fields("3")).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&response), "/running/settings?saved=settings");
+    let (_, settings) = coordinator.get_json(&format!("{A}/running-settings")).await;
+    assert_eq!(settings["follow_up_after_absences"], 3);
+    let (session, marks) = week(1, "absent_without_notice");
+    save_attendance(&app, &leader, session, &marks, &leaders, (0, 0)).await;
+    assert!(tasks(&leader, course.course_id).await.is_empty(), "two absences are below a threshold of three");
+    let (session, marks) = week(2, "absent_with_notice");
+    save_attendance(&app, &leader, session, &marks, &leaders, (0, 0)).await;
+    let found = tasks(&leader, course.course_id).await;
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!((found[0]["participant_id"].as_i64(), found[0]["absences"].as_i64()), (Some(cecilie), Some(3)));
+    assert_eq!(attendance(&coordinator, course.course_id).await["follow_up_after_absences"], 3);
+
+    // 1 through the API: Brage's first absence is enough.
+    set_threshold(&coordinator, 1).await;
+    let (session, _) = week(3, "present");
+    save_attendance(
+        &app,
+        &leader,
+        session,
+        &[(ada, "present"), (brage, "absent_without_notice"), (cecilie, "present")],
+        &leaders,
+        (0, 0),
+    )
+    .await;
+    let found = tasks(&leader, course.course_id).await;
+    let brages: Vec<&Value> = found.iter().filter(|t| t["participant_id"] == brage).collect();
+    assert_eq!(brages.len(), 1, "{found:?}");
+    assert_eq!(brages[0]["absences"], 1);
+    assert_eq!(app.audit_count("running_settings.update", None, "success", Some(course.coordinator_id)).await, 3);
 }
 
 #[tokio::test]
@@ -430,6 +518,27 @@ async fn a_dropout_takes_the_participant_off_later_sheets() {
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     let (_, html) = browser.get_html(&location(&response)).await;
     assert!(html.contains("Ville ikke mer") && !html.contains("name=\"reason\""), "recorded, the form gone");
+
+    // The course page shows the attendance too: per session with the adults, and per
+    // participant with attended x of y and each dropout's reason.
+    let (status, course_page) = browser.get_html(&format!("/courses/{}", course.course_id)).await;
+    assert_eq!(status, StatusCode::OK);
+    let per_session = text_of_element(&course_page, "course-per-session", "</table>").expect("the per-session table");
+    assert!(per_session.contains("Foreldre") && per_session.contains("Familiemedlemmer"), "{per_session}");
+    assert!(per_session.contains("2 av 2"), "the last session: {per_session}");
+    let line = text_of_element(&course_page, &format!("course-participant-{brage}"), "</tr>").expect("Brage's line");
+    assert!(line.contains("Brage Lund") && line.contains("deltok på 0 av 2"), "{line}");
+    assert!(line.contains("Familien har flyttet"), "the dropout's reason: {line}");
+    let line =
+        text_of_element(&course_page, &format!("course-participant-{cecilie}"), "</tr>").expect("Cecilie's line");
+    assert!(line.contains("Ville ikke mer"), "{line}");
+}
+
+/// The text of the element with this id, up to `end` (its closing tag), tags stripped.
+fn text_of_element(html: &str, id: &str, end: &str) -> Option<String> {
+    let start = html.find(&format!("id=\"{id}\""))?;
+    let stop = start + html[start..].find(end)?;
+    Some(unescape(&strip_tags(&html[start..stop])))
 }
 
 async fn counts_only_everywhere(course: &RunningCourse, api: &Api, browser: &Browser) {
@@ -486,6 +595,12 @@ async fn a_user_representative_sees_counts_only() {
     counts_only_everywhere(&course, &representative, &browser).await;
     let (_, course_page) = browser.get_html(&format!("/courses/{}", course.course_id)).await;
     assert!(hrefs(&course_page).contains(&format!("/courses/{}/attendance", course.course_id)));
+    let per_session = text_of_element(&course_page, "course-per-session", "</table>").expect("the per-session table");
+    assert!(per_session.contains("2 av 3"), "counts on the course page: {per_session}");
+    assert!(course_page.contains("Du ser bare tallene"));
+    for child in &course.children {
+        assert!(!course_page.contains(child.name), "{} on the course page", child.name);
+    }
     assert!(!hrefs(&course_page).contains(&format!("/courses/{}/concerns", course.course_id)), "no concerns for them");
 }
 

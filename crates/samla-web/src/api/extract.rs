@@ -132,6 +132,17 @@ impl CreateOrReplace {
             ref other => other.expected(current),
         }
     }
+
+    /// As [`Self::expected`], except that a save naming no version over a stored record
+    /// gives `None` instead of 428: the caller first checks whether the save repeats the
+    /// one stored (a resend after a lost answer, answered as the first save was) and
+    /// refuses it with 428 only when it does not.
+    pub fn expected_unless_repeat(&self, current: i64) -> Result<Option<i64>, WebError> {
+        match self.expected(current) {
+            Err(WebError::PreconditionRequired) => Ok(None),
+            other => other.map(Some),
+        }
+    }
 }
 
 impl<S: Send + Sync> FromRequestParts<S> for CreateOrReplace {

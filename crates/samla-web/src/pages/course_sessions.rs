@@ -8,6 +8,7 @@ use crate::auth::Actor;
 use crate::error::WebError;
 use crate::forms::{FormData, FormState};
 use crate::services::courses::{self, SessionForm};
+use crate::services::running::access::allowed_on_course;
 use crate::services::running::attendance::{session_plan, PlannedSlot};
 use crate::services::running::changes::CancelChoices;
 use crate::AppState;
@@ -57,12 +58,16 @@ async fn render(
             )
     });
     let slots: Vec<PlannedSlot> = view.sessions.iter().map(|s| PlannedSlot::from(&s.row)).collect();
+    let may_read_log = allowed_on_course(state, actor, Action::ViewSessionRecords, course_id).await?;
+    let may_cancel = courses::may_cancel_sessions(state, actor, course_id).await? && !is_closed(&view);
     let context = minijinja::context! {
         course => course_value(&view),
         session => session_value(session),
         plan => minijinja::Value::from_serialize(session_plan(&view.manual, &slots, session_id)),
         staff => staff_values(&view),
         may_plan => actor.roles.may(Action::PlanCourses) && !is_closed(&view),
+        may_read_log,
+        may_cancel,
         move_form => ui.form(state, &moving),
         cancel_form => ui.form(state, &cancel),
         staff_form => ui.form(state, &staff),

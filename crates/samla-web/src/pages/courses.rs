@@ -698,7 +698,7 @@ pub async fn revoke_feed(
 /// What the course page's "Evaluation" section may offer: rounds for those who run
 /// evaluations or read their counts, results and the report for those who read results.
 async fn evaluation_section(state: &AppState, actor: &Actor, course_id: i64) -> Result<Value, WebError> {
-    use crate::services::running::logs::allowed_on_course;
+    use crate::services::running::access::allowed_on_course;
     let may_run = allowed_on_course(state, actor, Action::RunEvaluations, course_id).await?;
     let may_read = allowed_on_course(state, actor, Action::ViewEvaluationResults, course_id).await?;
     Ok(minijinja::context! { may_run => may_run, may_read => may_read })

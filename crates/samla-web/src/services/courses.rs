@@ -267,12 +267,35 @@ pub fn line_from_row(row: &budgets::BudgetLineRow) -> Option<budget::BudgetLine>
 /// not finished.
 async fn planning_tx(state: &AppState, actor: &Actor, course_id: i64) -> Result<(WriteTx, Course), WebError> {
     actor.authorize(state, Action::PlanCourses).await?;
+    open_course_tx(state, actor, course_id).await
+}
+
+/// A write transaction on a course that is not archived or cancelled (the caller has
+/// checked the permission).
+async fn open_course_tx(state: &AppState, actor: &Actor, course_id: i64) -> Result<(WriteTx, Course), WebError> {
     let mut tx = state.store.write().await?;
     let course = courses::get(&mut tx.tx, actor.organisation.id, course_id).await?;
     if matches!(CourseStatus::parse(&course.status), Some(CourseStatus::Archived | CourseStatus::Cancelled)) {
         return Err(FieldErrors::single(FieldError::new("status", "error-course-closed")).into());
     }
     Ok((tx, course))
+}
+
+/// Whether the actor may cancel the course's sessions: planners, and the course's own
+/// group leaders (who are the ones to know in the morning that a session cannot be held).
+pub async fn may_cancel_sessions(state: &AppState, actor: &Actor, course_id: i64) -> Result<bool, WebError> {
+    Ok(actor.roles.may(Action::PlanCourses)
+        || crate::services::running::access::allowed_on_course(state, actor, Action::RecordSessionWork, course_id)
+            .await?)
+}
+
+/// [`planning_tx`] for cancelling, which the course's group leaders may do too.
+async fn cancelling_tx(state: &AppState, actor: &Actor, course_id: i64) -> Result<(WriteTx, Course), WebError> {
+    if actor.roles.may(Action::PlanCourses) {
+        return planning_tx(state, actor, course_id).await;
+    }
+    crate::services::running::access::require_on_course(state, actor, Action::RecordSessionWork, course_id).await?;
+    open_course_tx(state, actor, course_id).await
 }
 
 async fn finish(
@@ -390,7 +413,7 @@ pub async fn cancel_session(
     expected_version: i64,
 ) -> Result<Option<i64>, WebError> {
     let reason = samla_domain::validation::required_line("reason", reason, 500).map_err(FieldErrors::single)?;
-    let (mut tx, course) = planning_tx(state, actor, course_id).await?;
+    let (mut tx, course) = cancelling_tx(state, actor, course_id).await?;
     let session = courses::session(&mut tx.tx, course_id, session_id).await?;
     // Cancelling twice would tell the families twice and add a second replacement.
     if session.status == "cancelled" {

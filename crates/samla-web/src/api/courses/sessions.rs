@@ -229,6 +229,7 @@ pub struct CancelledSession {
 /// Cancels one session or meeting (it stays in the list, marked cancelled); the others
 /// stay as they are. Unless told otherwise, the participants or their guardians are told
 /// by e-mail and a replacement is added at the end of the course, in the same transaction.
+/// Planners and the course's own group leaders may cancel.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/courses/{course_id}/sessions/{session_id}/cancel", operation_id = "cancelSession", tag = "courses",
     params(
         ("org" = String, Path, description = "The organisation's slug"),
@@ -256,7 +257,8 @@ pub async fn cancel_session(
 ) -> Result<impl IntoResponse, WebError> {
     let course_id = course_id.0;
     let session_id = session_id.0;
-    let actor = planner(&state, &caller, &org).await?;
+    // The service decides: planners, or the course's own group leaders.
+    let actor = caller.in_organisation(&state, &org).await?;
     let view = service::course_view(&state, &actor, course_id).await?;
     let expected = if_match.expected(session_of(&view, session_id)?.row.version)?;
     let choices = CancelChoices { notify: body.notify, add_replacement: body.add_replacement };

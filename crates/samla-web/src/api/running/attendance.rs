@@ -5,7 +5,8 @@
 //! first save may come without `If-Match` (or with `If-None-Match: *`); once a sheet is
 //! saved a save needs `If-Match` (428 without it, 412 when it names an older version).
 //! An `Idempotency-Key` makes a resend after a lost connection safe: the same key with
-//! the same sheet answers as the first save did and writes nothing. Names of participants
+//! the same sheet answers as the first save did and writes nothing, also when the first
+//! save needed no `If-Match` and the resend has none. Names of participants
 //! are shown only to those who may see participants' contacts; others get counts.
 
 mod schema;
@@ -132,13 +133,12 @@ fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, WebError> {
     Ok(Some(String::from_utf8_lossy(bytes).into_owned()))
 }
 
-/// The version a save must find, from the request's preconditions and the version now
-/// saved; `None` when a sheet is saved and the request names no version.
 /// Saves the whole attendance of a session in one transaction: a line for every expected
 /// participant, the adults who came, and the staff present. The first save may come
 /// without If-Match (or with If-None-Match: *); later ones need the ETag of the version
 /// they replace. A resend with the same Idempotency-Key and the same sheet answers as the
-/// first save did and writes nothing.
+/// first save did and writes nothing, with or without the preconditions the first save
+/// was sent with.
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/sessions/{session_id}/attendance", operation_id = "putSessionAttendance", tag = "running",
     params(
         ("org" = String, Path, description = "The organisation's slug"),
@@ -161,7 +161,7 @@ fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, WebError> {
         (status = 404, description = "No such session here", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "Someone saved the sheet since the given version was read (or one is saved, with If-None-Match: *)", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid sheet, every problem named by field: a participant missing, not expected or twice, a note too long or with control characters, too many adults, someone not on the course's staff; or a session that is cancelled, still to come or on a closed course", body = Problem, content_type = "application/problem+json"),
-        (status = 428, description = "A sheet is saved and If-Match is missing", body = Problem, content_type = "application/problem+json"),
+        (status = 428, description = "A sheet is saved and If-Match is missing (and the request is no resend of that save with its Idempotency-Key)", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn put_session_attendance(
     State(state): State<AppState>,
@@ -178,7 +178,9 @@ pub async fn put_session_attendance(
     let current = service::current_version(&state, session_id).await?;
     let input = SheetInput {
         sheet: body.into_sheet(),
-        expected_version: Some(precondition.expected(current)?),
+        // Without If-Match over a saved sheet: 428, unless this repeats the saved submission
+        // (the service checks that first).
+        expected_version: precondition.expected_unless_repeat(current)?,
         // Kept per caller, so one caller's key never answers for another's save.
         submission_key: key.map(|k| format!("api:{}:{k}", actor.user_id)),
     };
@@ -234,6 +236,7 @@ pub async fn create_absence_notice(
         (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not allowed to record session work on the course", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such session here, or no notice for the participant", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A cancelled session or a closed course: its notices stay as they are", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn delete_absence_notice(
     State(state): State<AppState>,

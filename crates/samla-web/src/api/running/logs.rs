@@ -123,7 +123,7 @@ async fn caller_for(state: &AppState, caller: &ApiCaller, org: &str, action: Act
             headers(("ETag" = String, description = "The log's version for If-Match, \"v0\" while none is written"))),
         (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed (not in the course's working group)", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed (not in the course's working group or a coordinator; secretaries read no session records)", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such session here (meetings have a record, not a log)", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_session_log(
@@ -168,7 +168,8 @@ pub struct SessionLogUpdate {
 
 /// Saves the whole log of a session. The first save may come without If-Match (or with
 /// If-None-Match: *); later ones need the ETag of the version they change. Sending the
-/// stored log again changes nothing and answers as the save did.
+/// stored log again (with or without the preconditions it was first sent with) changes
+/// nothing and answers as the save did.
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/sessions/{session_id}/log", operation_id = "putSessionLog", tag = "running",
     params(
         ("org" = String, Path, description = "The organisation's slug"),
@@ -185,7 +186,7 @@ pub struct SessionLogUpdate {
         (status = 404, description = "No such session here (meetings have a record, not a log)", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "Someone saved the log since the given version was read (or one exists, with If-None-Match: *)", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields: a text too long or with control characters, not one mark per planned element, no text at all, or a session that is cancelled, still to come or on a closed course", body = Problem, content_type = "application/problem+json"),
-        (status = 428, description = "A log exists and If-Match is missing", body = Problem, content_type = "application/problem+json"),
+        (status = 428, description = "A log exists, If-Match is missing and the log sent is not the one stored", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn put_session_log(
     State(state): State<AppState>,
@@ -198,7 +199,9 @@ pub async fn put_session_log(
     let actor = caller_for(&state, &caller, &org, Action::RecordSessionWork).await?;
     let course_id = service::course_of_session(&state, &actor, session_id).await?;
     let current = service::view(&state, &actor, course_id, session_id).await?.version();
-    let expected = precondition.expected(current)?;
+    // Without If-Match over a written log: 428, unless this is the stored log sent again
+    // (a resend after a lost answer; the service checks that first).
+    let expected = precondition.expected_unless_repeat(current)?;
     let typed = SessionLog {
         done: body.done,
         learned: body.learned,
@@ -246,7 +249,7 @@ fn homework_json(h: &StoredHomework) -> Homework {
         (status = 200, description = "The homework given at the session", body = Items<Homework>),
         (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed (not in the course's working group)", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed (not in the course's working group or a coordinator; secretaries read no session records)", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such session here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_homework(

@@ -24,8 +24,9 @@ pub struct Doc;
 /// How the organisation runs its courses.
 #[derive(Serialize, ToSchema)]
 pub struct RunningSettings {
-    /// Absences in a row after which a leader is asked to contact the family.
-    #[schema(minimum = 1, maximum = 10)]
+    /// Absences in a row after which a leader is asked to contact the family; 0: never
+    /// (follow-up tasks are off).
+    #[schema(minimum = 0, maximum = 10)]
     pub follow_up_after_absences: i64,
     /// Hours before a session that participants or guardians are reminded.
     #[schema(minimum = 1, maximum = 168)]
@@ -66,8 +67,10 @@ pub async fn get_running_settings(
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RunningSettingsChange {
+    /// Absences in a row after which a leader is asked to contact the family; 0 turns
+    /// follow-up tasks off.
     #[serde(deserialize_with = "whole::required")]
-    #[schema(minimum = 1, maximum = 10)]
+    #[schema(minimum = 0, maximum = 10)]
     pub follow_up_after_absences: i64,
     #[serde(deserialize_with = "whole::required")]
     #[schema(minimum = 1, maximum = 168)]

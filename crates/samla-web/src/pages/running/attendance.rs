@@ -184,7 +184,7 @@ fn render_view(
         access => minijinja::context! { record => access.record, names => access.names },
         show_form => access.record && access.names && view.closed.is_none(),
         closed_key => view.closed,
-        adults_asked => sheet::adults_asked(view),
+        adults_shown => sheet::adults_shown(view),
         options => Attendance::ALL.iter().map(|a| a.as_str()).collect::<Vec<_>>(),
         participants => participants,
         expected_count => view.expected.participants.len(),
@@ -246,8 +246,19 @@ pub async fn save(
         }
         Err(WebError::Stale) => {
             let view = service::load(&state, &actor, Some(course_id), session_id).await?;
-            let kept =
+            let mut kept =
                 form.kept().with_value("version", view.version()).with_value("submission_key", sheet::submission_key());
+            // Counts the sender's page did not ask for start from what is saved now, so a
+            // second save keeps them rather than writing 0.
+            if let Some(saved) = view.sheet.as_ref() {
+                for (field, count) in
+                    [("parents", saved.header.parents), ("family_members", saved.header.family_members)]
+                {
+                    if form.all(field).is_empty() {
+                        kept = kept.with_value(field, count);
+                    }
+                }
+            }
             let shown = Shown { sheet: Some(kept), conflict: true, ..Default::default() };
             render_view(&state, &ui, &actor, &view, shown, StatusCode::CONFLICT)
         }
@@ -279,11 +290,18 @@ pub async fn record_notice(
 
 pub async fn remove_notice(
     State(state): State<AppState>,
+    ui: Ui,
     actor: Actor,
     Path((id, session_id, participant_id)): Path<(String, String, String)>,
 ) -> Result<Response, WebError> {
     let (course_id, session_id) = paths(&id, &session_id)?;
     let participant_id = id_of(&participant_id)?;
-    service::remove_notice(&state, &actor, Some(course_id), session_id, participant_id).await?;
-    Ok(page_of(course_id, session_id, "notice-removed", "notices-heading"))
+    match service::remove_notice(&state, &actor, Some(course_id), session_id, participant_id).await {
+        Ok(()) => Ok(page_of(course_id, session_id, "notice-removed", "notices-heading")),
+        Err(WebError::Invalid(errors) | WebError::Refused(errors)) => {
+            let shown = Shown { notice: Some(FormState::new().with_errors(errors)), ..Default::default() };
+            render(&state, &ui, &actor, (course_id, session_id), shown, StatusCode::UNPROCESSABLE_ENTITY).await
+        }
+        Err(other) => Err(other),
+    }
 }

@@ -175,7 +175,7 @@ async fn render(
         homework_given => view.given.iter().map(|h| homework_value(h, &numbers)).collect::<Vec<_>>(),
         homework_form => ui.form(state, &homework_form),
         suggested => suggested,
-        homework_closed => logs::is_closed(&view.course) || session.status == "cancelled",
+        homework_closed => crate::services::running::access::is_closed(&view.course) || session.status == "cancelled",
         to_review => to_review,
         review_summary => review_summary,
         observe => observe,
@@ -225,7 +225,7 @@ pub async fn save(
 ) -> Result<Response, WebError> {
     let (id, session_id) = (id_of(&id)?, id_of(&session_id)?);
     let expected = form.get("version").parse::<i64>().unwrap_or(-1);
-    match logs::save(&state, &actor, id, session_id, typed_log(&form), expected).await {
+    match logs::save(&state, &actor, id, session_id, typed_log(&form), Some(expected)).await {
         Ok(_) => Ok(saved(id, session_id, "log", "log-status")),
         Err(WebError::Invalid(errors) | WebError::Refused(errors)) => {
             let forms = LogForms { log: Some(form.kept().with_errors(errors)), ..Default::default() };

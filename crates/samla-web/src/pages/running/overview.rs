@@ -276,19 +276,24 @@ async fn contacted(
     }
 }
 
-/// The "Running the course" section of the course page: links, and the held sessions
-/// that fell short of the programme's staffing rule.
+/// The "Running the course" section of the course page: links, the held sessions that
+/// fell short of the programme's staffing rule, and the attendance per session and per
+/// participant (names only for those who may see them; that read is audited).
 pub(in crate::pages) async fn course_section(
     state: &AppState,
     actor: &Actor,
     course_id: i64,
 ) -> Result<Value, WebError> {
-    let (access, held, short) = service::running_summary(state, actor, course_id).await?;
+    let found = service::course_attendance(state, actor, course_id).await?;
+    let participants: Option<Vec<Value>> =
+        found.participants.as_ref().map(|all| all.iter().map(|p| participant_value(p, &found.sessions)).collect());
     Ok(minijinja::context! {
-        held => held,
-        short => short.iter().map(session_value).collect::<Vec<_>>(),
-        may_record => access.record,
-        may_report_concerns => access.concerns,
+        held => found.sessions.len(),
+        short => found.sessions.iter().filter(|s| !s.gaps.is_empty()).map(session_value).collect::<Vec<_>>(),
+        sessions => found.sessions.iter().map(session_value).collect::<Vec<_>>(),
+        participants => participants,
+        may_record => found.access.record,
+        may_report_concerns => found.access.concerns,
     })
 }
 

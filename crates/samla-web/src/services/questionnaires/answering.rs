@@ -222,7 +222,7 @@ pub async fn round_for_entry(state: &AppState, actor: &Actor, round_id: i64) -> 
         let mut conn = state.store.pool().acquire().await.map_err(conn_err)?;
         rounds::get(&mut conn, actor.organisation.id, round_id).await?
     };
-    crate::services::running::logs::course_for(state, actor, Action::RunEvaluations, round.course_id).await?;
+    crate::services::running::access::course_for(state, actor, Action::RunEvaluations, round.course_id).await?;
     Ok(round)
 }
 
@@ -245,7 +245,7 @@ pub struct PaperForm {
 
 pub async fn paper_form(state: &AppState, actor: &Actor, round_id: i64) -> Result<PaperForm, WebError> {
     let round = round_for_entry(state, actor, round_id).await?;
-    let names = crate::services::running::logs::allowed_on_course(
+    let names = crate::services::running::access::allowed_on_course(
         state,
         actor,
         Action::ViewParticipantContacts,

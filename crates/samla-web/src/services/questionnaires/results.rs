@@ -13,7 +13,7 @@
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::services::questionnaires::library::{load_version, LoadedVersion};
-use crate::services::running::logs::course_for;
+use crate::services::running::access::course_for;
 use crate::AppState;
 use samla_domain::questionnaires::answers::Answers;
 use samla_domain::questionnaires::scoring::Scores;

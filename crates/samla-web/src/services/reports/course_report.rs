@@ -16,7 +16,7 @@ use crate::auth::Actor;
 use crate::error::WebError;
 use crate::services::questionnaires::results::{course_evaluation_in, course_outcome_change_in};
 use crate::services::questionnaires::results::{CourseEvaluation, OutcomeChange};
-use crate::services::running::logs::course_for;
+use crate::services::running::access::course_for;
 use crate::AppState;
 use chrono::NaiveDate;
 use samla_domain::reports::course_report::{

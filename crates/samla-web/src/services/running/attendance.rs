@@ -12,17 +12,17 @@ mod today;
 pub use plan::{session_plan, PlanView, PlannedSlot, Segment};
 pub use today::{today, TodayView, TODAY_DAYS};
 
+use super::access::{allowed_on, is_closed};
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::services::courses::visible_course;
 use crate::AppState;
 use chrono::NaiveDate;
 use samla_domain::audit::Outcome;
-use samla_domain::planning::lifecycle::CourseStatus;
 use samla_domain::programmes::Manual;
 use samla_domain::running::attendance::{self as rules, Attendance, Sheet, SheetEntry};
 use samla_domain::running::attendance_scope::check_attendance_open;
-use samla_domain::{Action, Decision, FieldError, FieldErrors, Scope};
+use samla_domain::{Action, FieldError, FieldErrors, Scope};
 use samla_storage::course_staff::{self, StaffMember};
 use samla_storage::courses::{self, Course};
 use samla_storage::running::attendance::{
@@ -41,6 +41,8 @@ pub struct Access {
     pub record: bool,
     /// See the participants' names and notes; without it, counts only.
     pub names: bool,
+    /// Read the session's log and homework (the working group and coordinators).
+    pub log: bool,
 }
 
 /// Everything the attendance page, the session API and the today page show of one
@@ -119,24 +121,10 @@ pub fn local_today(state: &AppState, actor: &Actor) -> NaiveDate {
     crate::services::intake::today(state, &actor.organisation.country)
 }
 
-/// Whether the actor may do `action` on this course: everywhere, or on the courses they
-/// work on.
-async fn allowed_on(conn: &mut AnyConnection, actor: &Actor, action: Action, course_id: i64) -> Result<bool, WebError> {
-    Ok(match actor.roles.decide(action) {
-        Decision::Deny => false,
-        Decision::Allow(Scope::Organisation) => true,
-        Decision::Allow(Scope::AssignedCourses) => courses::works_on(conn, course_id, actor.user_id).await?,
-    })
-}
-
-fn course_closed(course: &Course) -> bool {
-    matches!(CourseStatus::parse(&course.status), Some(CourseStatus::Archived | CourseStatus::Cancelled))
-}
-
 /// Why attendance cannot be taken at this session now, if it cannot.
 fn closed_reason(course: &Course, session: &RunningSession, today: NaiveDate) -> Option<FieldError> {
     let date = crate::services::courses::parse_date(&session.date).unwrap_or(today);
-    check_attendance_open(date, session.status == "cancelled", course_closed(course), today).err()
+    check_attendance_open(date, session.status == "cancelled", is_closed(course), today).err()
 }
 
 fn parse_manual(raw: &str) -> Result<Manual, WebError> {
@@ -189,6 +177,7 @@ async fn course_context(conn: &mut AnyConnection, actor: &Actor, course: Course)
     let access = Access {
         record: allowed_on(conn, actor, Action::RecordSessionWork, course.id).await?,
         names: allowed_on(conn, actor, Action::ViewParticipantContacts, course.id).await?,
+        log: allowed_on(conn, actor, Action::ViewSessionRecords, course.id).await?,
     };
     let manual = parse_manual(&programmes::version_by_id(conn, course.programme_version_id).await?.manual)?;
     let all = store::course_sessions(conn, course.id).await?;
@@ -228,7 +217,7 @@ async fn session_view(
         has_log: store::has_log(conn, session_id).await?,
         access: context.access,
         closed: closed_reason(course, &session, today).map(|e| e.code),
-        notices_open: session.status != "cancelled" && !course_closed(course),
+        notices_open: notices_closed(course, &session).is_none(),
         course: course.clone(),
         session,
     };
@@ -480,10 +469,8 @@ pub async fn record_notice(
 ) -> Result<bool, WebError> {
     let (course, session) = recordable(state, actor, course_id, session_id).await?;
     let mut errors = FieldErrors::new();
-    if session.status == "cancelled" {
-        errors.push(FieldError::new("session", "error-attendance-session-cancelled"));
-    } else if course_closed(&course) {
-        errors.push(FieldError::new("session", "error-course-closed"));
+    if let Some(closed) = notices_closed(&course, &session) {
+        errors.push(closed);
     }
     let mut tx = state.store.write().await?;
     let expected = expected_at(&mut tx.tx, course.organisation_id, &session).await?;
@@ -507,7 +494,20 @@ pub async fn record_notice(
     Ok(created)
 }
 
-/// Removes a notice (the family will come after all).
+/// Why absence notices of this session cannot be changed, if they cannot: the session is
+/// cancelled or the course closed.
+fn notices_closed(course: &Course, session: &RunningSession) -> Option<FieldError> {
+    if session.status == "cancelled" {
+        Some(FieldError::new("session", "error-attendance-session-cancelled"))
+    } else if is_closed(course) {
+        Some(FieldError::new("session", "error-course-closed"))
+    } else {
+        None
+    }
+}
+
+/// Removes a notice (the family will come after all); not at a cancelled session or on a
+/// closed course, where notices stay as they were.
 pub async fn remove_notice(
     state: &AppState,
     actor: &Actor,
@@ -515,7 +515,10 @@ pub async fn remove_notice(
     session_id: i64,
     participant_id: i64,
 ) -> Result<(), WebError> {
-    recordable(state, actor, course_id, session_id).await?;
+    let (course, session) = recordable(state, actor, course_id, session_id).await?;
+    if let Some(closed) = notices_closed(&course, &session) {
+        return Err(FieldErrors::single(closed).into());
+    }
     let mut tx = state.store.write().await?;
     if !store::remove_notice(&mut tx.tx, session_id, participant_id).await? {
         return Err(WebError::NotFound);

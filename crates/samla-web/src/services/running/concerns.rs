@@ -7,7 +7,7 @@
 //! (list, read, write, and every refusal) writes an audit row and flags it for review in
 //! the same transaction, so an administrator goes through each one.
 
-use super::meetings::allowed_on_course;
+use super::access::allowed_on_course;
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::AppState;

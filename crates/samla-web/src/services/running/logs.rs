@@ -1,73 +1,32 @@
 //! The session log and homework. Both are group-level: the log (GJORT / LÆRT / LURT,
 //! deviations, which planned parts were done, a note for next time) and the homework
-//! given and reviewed are read by the course's whole working group, user representatives
-//! included (`ViewCourses`), and written by those who record session work on the course
-//! (`RecordSessionWork`). Nothing here is about one participant; that is an observation.
+//! given and reviewed are read by the course's working group, user representatives
+//! included, and coordinators (`ViewSessionRecords`; not secretaries), and written by
+//! those who record session work on the course (`RecordSessionWork`). Nothing here is about one participant; that is an observation.
 //!
 //! Reading a log is not audited: it holds no personal data by design (the page says so
 //! where it is written). Every write is one transaction with its audit row.
 
+use super::access::{allowed_on_course, course_for, is_closed};
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::AppState;
 use samla_domain::audit::Outcome;
-use samla_domain::planning::lifecycle::CourseStatus;
 use samla_domain::programmes::{Manual, Segment, SessionPlan};
 use samla_domain::running::homework as homework_rules;
 use samla_domain::running::log::{self as log_rules, SessionLog};
 use samla_domain::running::log_window::check_log_open;
-use samla_domain::{Action, Decision, FieldError, FieldErrors, Scope};
+use samla_domain::{Action, FieldError, FieldErrors};
 use samla_storage::courses::{self, Course, CourseSession};
 use samla_storage::running::homework::{self as homework_store, Homework};
 use samla_storage::running::logs::{self as store, LogText, StoredLog};
 use samla_storage::{audit, programmes, StoreError};
 use sqlx::AnyConnection;
 
-/// Whether the policy lets the actor do `action` on this course (without auditing: for
-/// deciding what a page offers).
-pub async fn allowed_on_course(
-    state: &AppState,
-    actor: &Actor,
-    action: Action,
-    course_id: i64,
-) -> Result<bool, WebError> {
-    Ok(match actor.roles.decide(action) {
-        Decision::Deny => false,
-        Decision::Allow(Scope::Organisation) => true,
-        Decision::Allow(Scope::AssignedCourses) => {
-            let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
-            courses::works_on(&mut conn, course_id, actor.user_id).await?
-        }
-    })
-}
-
-/// The course, if the actor may do `action` on it; a refusal is audited and answers 403,
-/// a course of another organisation 404.
-pub async fn course_for(state: &AppState, actor: &Actor, action: Action, course_id: i64) -> Result<Course, WebError> {
-    let scope = actor.authorize(state, action).await?;
-    let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
-    let course = courses::get(&mut conn, actor.organisation.id, course_id).await?;
-    if scope == Scope::AssignedCourses && !courses::works_on(&mut conn, course_id, actor.user_id).await? {
-        drop(conn);
-        crate::services::audit::record(
-            state,
-            actor.event(action.as_str(), Outcome::Denied).record("course", course_id),
-        )
-        .await?;
-        return Err(WebError::Forbidden);
-    }
-    Ok(course)
-}
-
 /// The course a session of the organisation belongs to (for the API's session paths).
 pub async fn course_of_session(state: &AppState, actor: &Actor, session_id: i64) -> Result<i64, WebError> {
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
     Ok(store::course_of_session(&mut conn, actor.organisation.id, session_id).await?)
-}
-
-/// Whether nothing more may be recorded on the course.
-pub fn is_closed(course: &Course) -> bool {
-    matches!(CourseStatus::parse(&course.status), Some(CourseStatus::Archived | CourseStatus::Cancelled))
 }
 
 /// One session of a course, placed among the others.
@@ -185,7 +144,7 @@ pub fn as_domain(log: &StoredLog) -> SessionLog {
 
 /// A session's log and homework, for anyone in the course's working group.
 pub async fn view(state: &AppState, actor: &Actor, course_id: i64, session_id: i64) -> Result<LogView, WebError> {
-    let course = course_for(state, actor, Action::ViewCourses, course_id).await?;
+    let course = course_for(state, actor, Action::ViewSessionRecords, course_id).await?;
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
     let at = locate(&mut conn, &course, session_id).await?;
     let log = store::get(&mut conn, session_id).await?;
@@ -216,14 +175,16 @@ pub struct Saved {
 /// Saves the whole log of a session. `expected_version` is the version the writer saw
 /// (0: none written yet); if someone saved in between, the answer is [`WebError::Stale`]
 /// and nothing is written, unless the stored log is already exactly this one (the same
-/// save sent twice), which answers as the first did.
+/// save sent twice), which answers as the first did. `None` (an API caller named no
+/// version although a log is written) is [`WebError::PreconditionRequired`], again unless
+/// the stored log is exactly this one.
 pub async fn save(
     state: &AppState,
     actor: &Actor,
     course_id: i64,
     session_id: i64,
     typed: SessionLog,
-    expected_version: i64,
+    expected_version: Option<i64>,
 ) -> Result<Saved, WebError> {
     let course = course_for(state, actor, Action::RecordSessionWork, course_id).await?;
     let mut tx = state.store.write().await?;
@@ -243,6 +204,14 @@ pub async fn save(
     };
     let now = state.clock.now();
     let fidelity = log_rules::fidelity(&log.elements_done);
+    let expected_version = match expected_version {
+        Some(version) => version,
+        None => match store::get(&mut tx.tx, session_id).await? {
+            Some(stored) if as_domain(&stored) == log => return Ok(Saved { version: stored.version, fidelity }),
+            Some(_) => return Err(WebError::PreconditionRequired),
+            None => 0,
+        },
+    };
     let version = match store::save(&mut tx.tx, session_id, &text, expected_version, actor.user_id, now).await {
         Ok(version) => version,
         Err(StoreError::Stale) => {
@@ -271,7 +240,7 @@ pub struct LogStatus {
 /// The log status of every session (not meetings) of a course, in time order; allowed to
 /// the course's working group.
 pub async fn log_statuses(state: &AppState, actor: &Actor, course_id: i64) -> Result<Vec<LogStatus>, WebError> {
-    course_for(state, actor, Action::ViewCourses, course_id).await?;
+    course_for(state, actor, Action::ViewSessionRecords, course_id).await?;
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
     log_statuses_in(&mut conn, course_id).await
 }
@@ -305,7 +274,7 @@ pub async fn homework_at(
     course_id: i64,
     session_id: i64,
 ) -> Result<Vec<Homework>, WebError> {
-    let course = course_for(state, actor, Action::ViewCourses, course_id).await?;
+    let course = course_for(state, actor, Action::ViewSessionRecords, course_id).await?;
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
     locate(&mut conn, &course, session_id).await?;
     Ok(homework_store::given_at(&mut conn, session_id).await?)
@@ -316,7 +285,7 @@ pub async fn homework(state: &AppState, actor: &Actor, homework_id: i64) -> Resu
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
     let (homework, course_id) = homework_store::get(&mut conn, actor.organisation.id, homework_id).await?;
     drop(conn);
-    course_for(state, actor, Action::ViewCourses, course_id).await?;
+    course_for(state, actor, Action::ViewSessionRecords, course_id).await?;
     Ok((homework, course_id))
 }
 

@@ -2,6 +2,7 @@
 //! what follows from it (tasks, reminders, summaries). Rules live in
 //! `samla_domain::running`; access is decided by the policy.
 
+pub mod access;
 pub mod attendance;
 pub mod changes;
 pub mod concerns;

@@ -4,7 +4,7 @@
 //! written by those who record session work on the course. User representatives and
 //! secretaries never reach them, nor any count of them.
 
-use super::logs::{allowed_on_course, course_for, is_closed};
+use super::access::{allowed_on_course, course_for, is_closed};
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::AppState;

@@ -13,16 +13,16 @@ mod follow_up;
 pub use dropout::{record_dropout, DropoutForm};
 pub use follow_up::{complete_follow_up, follow_up_tasks, home_tasks, open_follow_up_tasks, HomeTasks};
 
+use super::access::{allowed_on_course, require_on_course};
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::services::courses::visible_course;
 use crate::AppState;
-use samla_domain::audit::Outcome;
 use samla_domain::planning::staffing::{StaffingGap, StaffingRule};
 use samla_domain::programmes::Manual;
 use samla_domain::running::attendance::{absences_in_a_row, summarise, Attendance, ParticipantSummary};
 use samla_domain::running::staff_presence::{staff_at_session, StaffKind};
-use samla_domain::{Action, Decision, Scope};
+use samla_domain::Action;
 use samla_storage::course_staff::{self, StaffMember};
 use samla_storage::courses::{self, Course};
 use samla_storage::running::overview::{self as store, CourseParticipant, FollowUpTask, HeldSession};
@@ -44,41 +44,14 @@ pub struct Access {
     pub concerns: bool,
 }
 
-/// Whether the actor's permission for `action` reaches this course.
-async fn reaches(state: &AppState, actor: &Actor, action: Action, course_id: i64) -> Result<bool, WebError> {
-    Ok(match actor.roles.decide(action) {
-        Decision::Deny => false,
-        Decision::Allow(Scope::Organisation) => true,
-        Decision::Allow(Scope::AssignedCourses) => {
-            let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
-            courses::works_on(&mut conn, course_id, actor.user_id).await?
-        }
-    })
-}
-
-/// Refuses (and audits the refusal) unless the actor's permission for `action`
-/// reaches this course.
-async fn require(state: &AppState, actor: &Actor, action: Action, course_id: i64) -> Result<(), WebError> {
-    actor.authorize(state, action).await?;
-    if !reaches(state, actor, action, course_id).await? {
-        crate::services::audit::record(
-            state,
-            actor.event(action.as_str(), Outcome::Denied).record("course", course_id),
-        )
-        .await?;
-        return Err(WebError::Forbidden);
-    }
-    Ok(())
-}
-
 /// The course, if the actor may see it, and what they may do with its records.
 pub async fn access(state: &AppState, actor: &Actor, course_id: i64) -> Result<(Course, Access), WebError> {
     let course = visible_course(state, actor, course_id).await?;
     let access = Access {
-        names: reaches(state, actor, Action::ViewParticipantContacts, course_id).await?,
-        record: reaches(state, actor, Action::RecordSessionWork, course_id).await?,
-        observations: reaches(state, actor, Action::ViewSensitivePersonalData, course_id).await?,
-        concerns: reaches(state, actor, Action::ReportConcerns, course_id).await?,
+        names: allowed_on_course(state, actor, Action::ViewParticipantContacts, course_id).await?,
+        record: allowed_on_course(state, actor, Action::RecordSessionWork, course_id).await?,
+        observations: allowed_on_course(state, actor, Action::ViewSensitivePersonalData, course_id).await?,
+        concerns: allowed_on_course(state, actor, Action::ReportConcerns, course_id).await?,
     };
     Ok((course, access))
 }
@@ -186,7 +159,7 @@ pub async fn course_attendance(state: &AppState, actor: &Actor, course_id: i64) 
 /// (audited as `attendance.print`).
 pub async fn printable(state: &AppState, actor: &Actor, course_id: i64) -> Result<CourseAttendance, WebError> {
     let (course, access) = access(state, actor, course_id).await?;
-    require(state, actor, Action::ViewParticipantContacts, course_id).await?;
+    require_on_course(state, actor, Action::ViewParticipantContacts, course_id).await?;
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
     let sessions = session_figures(&mut conn, actor.organisation.id, &course).await?;
     let participants = participant_figures(&mut conn, course.id, &sessions).await?;
@@ -214,7 +187,7 @@ pub async fn participant(
     participant_id: i64,
 ) -> Result<ParticipantInCourse, WebError> {
     let (course, access) = access(state, actor, course_id).await?;
-    require(state, actor, Action::ViewParticipantContacts, course_id).await?;
+    require_on_course(state, actor, Action::ViewParticipantContacts, course_id).await?;
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
     store::participant(&mut conn, course.id, participant_id).await?;
     let sessions = session_figures(&mut conn, actor.organisation.id, &course).await?;
@@ -227,21 +200,6 @@ pub async fn participant(
     drop(conn);
     actor.record_read(state, "attendance.read", "course_participant", participant_id).await?;
     Ok(ParticipantInCourse { course, access, sessions, figures, threshold })
-}
-
-/// What the course page shows of running the course: what the actor may do, the held
-/// sessions, and those that fell short of the programme's staffing rule. Names no
-/// participant.
-pub async fn running_summary(
-    state: &AppState,
-    actor: &Actor,
-    course_id: i64,
-) -> Result<(Access, usize, Vec<SessionFigures>), WebError> {
-    let (course, access) = access(state, actor, course_id).await?;
-    let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
-    let sessions = session_figures(&mut conn, actor.organisation.id, &course).await?;
-    let held = sessions.len();
-    Ok((access, held, sessions.into_iter().filter(|s| !s.gaps.is_empty()).collect()))
 }
 
 async fn threshold(conn: &mut AnyConnection, organisation_id: i64) -> Result<u32, WebError> {

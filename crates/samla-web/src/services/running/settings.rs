@@ -12,8 +12,9 @@ use samla_domain::{Action, FieldError, FieldErrors};
 use samla_storage::running::settings::{self, RunningSettings};
 use samla_storage::{audit, StoreError};
 
-/// The bounds of each value: (field, smallest, largest).
-pub const FOLLOW_UP_AFTER_ABSENCES: (&str, i64, i64) = ("follow_up_after_absences", 1, 10);
+/// The bounds of each value: (field, smallest, largest). A follow-up threshold of 0 turns
+/// follow-up tasks off.
+pub const FOLLOW_UP_AFTER_ABSENCES: (&str, i64, i64) = ("follow_up_after_absences", 0, 10);
 pub const REMINDER_HOURS_BEFORE: (&str, i64, i64) = ("reminder_hours_before", 1, 168);
 pub const LOG_GRACE_HOURS: (&str, i64, i64) = ("log_grace_hours", 1, 168);
 
@@ -93,15 +94,18 @@ mod tests {
         );
         assert!(form("1", "1", "1").parse().is_ok());
         assert!(form("10", "168", "168").parse().is_ok());
+        assert_eq!(form("0", "24", "24").parse().unwrap().follow_up_after_absences, 0, "0: follow-up off");
     }
 
     #[test]
     fn each_bad_value_is_named_by_its_field() {
-        let errors = form("0", "169", "soon").parse().unwrap_err();
+        let errors = form("-1", "169", "soon").parse().unwrap_err();
         let fields: Vec<&str> = errors.0.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["follow_up_after_absences", "reminder_hours_before", "log_grace_hours"]);
         assert!(errors.0.iter().all(|e| e.code == "error-number-range"));
         let errors = form("11", "", "-1").parse().unwrap_err();
         assert_eq!(errors.0.len(), 3);
+        let errors = form("11", "0", "0").parse().unwrap_err();
+        assert_eq!(errors.0.len(), 3, "only the threshold may be 0");
     }
 }

@@ -26,6 +26,13 @@ pub fn adults_asked(view: &SessionView) -> bool {
     view.session.kind == "meeting" || matches!(view.session.audience.as_str(), "parents" | "family")
 }
 
+/// Whether the sheet shows the counts of adults: where they are asked, and wherever a
+/// saved sheet has any (the API takes them at every session), so a save from the page
+/// never turns counts it did not show into 0.
+pub fn adults_shown(view: &SessionView) -> bool {
+    adults_asked(view) || view.sheet.as_ref().is_some_and(|s| s.header.parents != 0 || s.header.family_members != 0)
+}
+
 /// The form as first shown: the saved sheet; or, before anything is saved, everyone
 /// present except those who said they will be away, and the staff planned for the
 /// session. Someone added to the course after the sheet was saved has nothing chosen and

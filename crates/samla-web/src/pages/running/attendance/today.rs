@@ -28,6 +28,7 @@ fn session_value(view: &SessionView) -> Value {
         plan => Value::from_serialize(&view.plan),
         names => view.access.names,
         may_record => view.access.record,
+        may_read_log => view.access.log,
         expected_names => view.expected.participants.iter().map(|p| p.name.clone()).collect::<Vec<_>>(),
         expected_count => view.expected.participants.len(),
         left_out => view.expected.left_out_without_consent,

@@ -2,10 +2,10 @@
 //! course; from then on they are not expected at the course's sessions. Open follow-up
 //! tasks about them close with the dropout, since it is what came of them.
 
-use super::require;
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::services::courses::{parse_date, visible_course};
+use crate::services::running::access::require_on_course as require;
 use crate::AppState;
 use chrono::NaiveDate;
 use samla_domain::audit::Outcome;

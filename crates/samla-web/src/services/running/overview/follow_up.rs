@@ -2,10 +2,10 @@
 //! absences in a row reach the organisation's threshold, made in the same transaction as
 //! the attendance save that reached it; completing it with what came of the contact.
 
-use super::require;
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::services::courses::visible_course;
+use crate::services::running::access::require_on_course as require;
 use crate::AppState;
 use samla_domain::audit::Outcome;
 use samla_domain::running::attendance::Attendance;
