@@ -307,6 +307,81 @@ async fn invitations_go_out_on_the_opening_day_and_one_reminder_later() {
 }
 
 #[tokio::test]
+async fn people_who_join_after_the_invitations_are_asked_while_the_round_is_open() {
+    let (app, server) = TestApp::spawn_with_mail().await;
+    let f = Fixture::new(app).await;
+    let coordinator = f.api(COORDINATOR).await;
+    let actor =
+        running::actor(&f.app, f.course.coordinator_id, COORDINATOR, vec![samla_domain::Role::Coordinator]).await;
+    let questionnaire = f.questionnaire("smil-parents").await;
+    let window =
+        json!({ "opens_on": f.today().to_string(), "closes_on": (f.today() + Duration::days(14)).to_string() });
+    let start = |course_id: i64, audience: &str, extra: Value| {
+        let mut body = json!({ "questionnaire_id": questionnaire, "audience": audience, "mode": "identified",
+                               "timing": "other" });
+        for (k, v) in window.as_object().unwrap().iter().chain(extra.as_object().unwrap()) {
+            body[k] = v.clone();
+        }
+        let path = format!("{A}/courses/{course_id}/questionnaire-rounds");
+        let coordinator = &coordinator;
+        async move { send(coordinator, Method::POST, &path, &body).await }
+    };
+
+    // A course still recruiting asks its families before it starts; a child enrolled after
+    // the invitations went out is asked too.
+    let next = running::plan_course(&f.app, &actor, "Neste gruppe", f.today() + Duration::days(21)).await;
+    running::add_staff(&f.app, &actor, next, f.course.leader_id, "group_leader").await;
+    running::add_staff(&f.app, &actor, next, f.course.co_leader_id, "group_leader").await;
+    let mut version =
+        samla_web::services::courses::course_view(&f.app.state, &actor, next).await.unwrap().course.version;
+    for status in ["ready", "recruiting"] {
+        version =
+            samla_web::services::courses::set_status(&f.app.state, &actor, next, status, "", version).await.unwrap();
+    }
+    running::enrol_child(&f.app, &actor, next, ("Dina Sand", "2016-06-01", "dina.guardian@example.test"), false).await;
+    let (status, before) = start(next, "guardians", json!({})).await;
+    assert_eq!(status, StatusCode::CREATED, "{before}");
+    // A round about one session asks only those who were there.
+    let (status, session_round) = start(
+        f.course.course_id,
+        "staff",
+        json!({ "mode": "anonymous", "timing": "session", "session_id": f.course.session_ids[0] }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{session_round}");
+    let (status, staff_round) = start(f.course.course_id, "staff", json!({})).await;
+    assert_eq!(status, StatusCode::CREATED, "{staff_round}");
+    assert_eq!(invitations(&server, 7).await.len(), 7, "one guardian, three staff twice");
+    assert_eq!(service::send_due(&f.app.state).await.unwrap(), 0, "nobody new");
+
+    let late =
+        running::enrol_child(&f.app, &actor, next, ("Even Ås", "2015-02-02", "even.guardian@example.test"), false)
+            .await;
+    running::add_staff(&f.app, &actor, f.course.course_id, f.course.other_leader_id, "group_leader").await;
+    assert_eq!(service::send_due(&f.app.state).await.unwrap(), 2, "the new child's guardian and the new leader");
+    let received = invitations(&server, 9).await;
+    for to in [late.guardian_email, running::OTHER_LEADER] {
+        assert_eq!(received.iter().filter(|m| m.envelope_to == to).count(), 1, "{to}");
+    }
+    let asked = |id: &Value| {
+        let path = format!("{A}/questionnaire-rounds/{id}");
+        let coordinator = &coordinator;
+        async move { coordinator.get_json(&path).await.1["counts"]["asked"].clone() }
+    };
+    assert_eq!(asked(&before["id"]).await, 2);
+    assert_eq!(asked(&staff_round["id"]).await, 4);
+    assert_eq!(asked(&session_round["id"]).await, 3, "the session's round stays as it was");
+    assert_eq!(service::send_due(&f.app.state).await.unwrap(), 0, "asked once");
+
+    // Once a round is closed, nobody is added to it.
+    let path = format!("{A}/questionnaire-rounds/{}/close", before["id"]);
+    assert_eq!(send(&coordinator, Method::POST, &path, &json!({})).await.0, StatusCode::OK);
+    running::enrol_child(&f.app, &actor, next, ("Frida Li", "2016-08-08", "frida.guardian@example.test"), false).await;
+    assert_eq!(service::send_due(&f.app.state).await.unwrap(), 0);
+    assert_eq!(asked(&before["id"]).await, 2);
+}
+
+#[tokio::test]
 async fn outcome_rounds_are_before_at_the_end_and_months_after() {
     let f = Fixture::new(TestApp::spawn().await).await;
     let leader = f.api(LEADER).await;

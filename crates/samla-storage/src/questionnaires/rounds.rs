@@ -307,6 +307,31 @@ pub async fn awaiting_invitations(conn: &mut AnyConnection, from: &str, until: &
     .await?)
 }
 
+/// Rounds whose invitations went out by personal link to the whole course (not one
+/// session, not a QR code), not closed by hand, closing on or after `from`: the rounds
+/// someone who joins the course now should still be asked in.
+pub async fn invited_and_open(conn: &mut AnyConnection, from: &str) -> Result<Vec<DueRound>> {
+    Ok(sqlx::query_as(&format!(
+        "SELECT {DUE_COLUMNS} FROM questionnaire_rounds r JOIN organisations o ON o.id = r.organisation_id
+         WHERE r.invitations_sent_at IS NOT NULL AND r.closed_at IS NULL AND r.closes_on >= $1
+           AND r.open_token IS NULL AND r.session_id IS NULL
+         ORDER BY r.id"
+    ))
+    .bind(from)
+    .fetch_all(conn)
+    .await?)
+}
+
+/// Who a round asks, as (subject participant, person, user), walk-ins left out.
+pub async fn asked(conn: &mut AnyConnection, round_id: i64) -> Result<Vec<(Option<i64>, Option<i64>, Option<i64>)>> {
+    Ok(sqlx::query_as(
+        "SELECT subject_participant_id, person_id, user_id FROM round_recipients WHERE round_id = $1 AND walk_in = 0",
+    )
+    .bind(round_id)
+    .fetch_all(conn)
+    .await?)
+}
+
 /// Rounds invited but not yet reminded, not closed by hand, closing on or after `from`.
 pub async fn awaiting_reminder(conn: &mut AnyConnection, from: &str) -> Result<Vec<DueRound>> {
     Ok(sqlx::query_as(&format!(

@@ -75,7 +75,7 @@ fn today(app: &TestApp) -> chrono::NaiveDate {
     chrono::DateTime::from_timestamp(app.now(), 0).expect("clock").date_naive()
 }
 
-async fn plan_course(app: &TestApp, coordinator: &Actor, name: &str, start: chrono::NaiveDate) -> i64 {
+pub async fn plan_course(app: &TestApp, coordinator: &Actor, name: &str, start: chrono::NaiveDate) -> i64 {
     course_service::create(
         &app.state,
         coordinator,
@@ -95,7 +95,7 @@ async fn plan_course(app: &TestApp, coordinator: &Actor, name: &str, start: chro
     .expect("course")
 }
 
-async fn add_staff(app: &TestApp, coordinator: &Actor, course_id: i64, user_id: i64, role: &str) {
+pub async fn add_staff(app: &TestApp, coordinator: &Actor, course_id: i64, user_id: i64, role: &str) {
     let staff =
         StaffForm { user_id: Some(user_id), course_role: role.into(), on_every_session: true, ..Default::default() };
     course_service::add_staff(&app.state, coordinator, course_id, &staff).await.expect("staff");
@@ -109,6 +109,62 @@ async fn run(app: &TestApp, coordinator: &Actor, course_id: i64) {
             .await
             .unwrap_or_else(|e| panic!("course to {status}: {e:?}"));
     }
+}
+
+/// Enrols a child with one guardian (who has parental responsibility and an e-mail
+/// address) through the intake services, with consent to taking part and, when `shares`,
+/// to sharing with the network.
+pub async fn enrol_child(
+    app: &TestApp,
+    coordinator: &Actor,
+    course_id: i64,
+    (name, birth_date, guardian_email): (&'static str, &str, &'static str),
+    shares: bool,
+) -> Child {
+    let organisation_id = coordinator.organisation.id;
+    let mut consents = vec!["participation".to_string()];
+    if shares {
+        consents.push("share_with_network".into());
+    }
+    let form = ApplicationForm {
+        course_id: course_id.to_string(),
+        participant_type: "child".into(),
+        participant_name: name.into(),
+        participant_birth_date: birth_date.into(),
+        guardian_name: format!("Foresatt til {name}"),
+        guardian_phone: "912 34 567".into(),
+        guardian_email: guardian_email.into(),
+        guardian_responsibility: "true".into(),
+        consents,
+        consent_method: "paper".into(),
+        ..Default::default()
+    };
+    let receipt = intake::create(
+        &app.state,
+        &coordinator.organisation,
+        Origin::Staff { actor: coordinator, via_api: false },
+        &form,
+    )
+    .await
+    .expect("application");
+    let mut tx = app.state.store.write().await.expect("tx");
+    let application = samla_storage::intake::applications::get(&mut tx.tx, organisation_id, receipt.application_id)
+        .await
+        .expect("application");
+    intake::enrol_in(&mut tx, &app.state, organisation_id, &application, Some(coordinator.user_id), app.now())
+        .await
+        .expect("enrolled");
+    tx.commit().await.expect("commit");
+    let (participant_id, person_id): (i64, i64) = sqlx::query_as(
+        "SELECT cp.id, cp.person_id FROM course_participants cp JOIN persons p ON p.id = cp.person_id
+         WHERE cp.course_id = $1 AND cp.role = 'participant' AND p.name = $2",
+    )
+    .bind(course_id)
+    .bind(name)
+    .fetch_one(app.state.store.pool())
+    .await
+    .expect("participant");
+    Child { name, guardian_email, participant_id, person_id }
 }
 
 /// Seeds the organisation, both courses and the three children.
@@ -160,49 +216,7 @@ pub async fn seed(app: &TestApp) -> RunningCourse {
 
     let mut children = Vec::new();
     for (name, birth_date, guardian_email, shares) in CHILDREN {
-        let mut consents = vec!["participation".to_string()];
-        if shares {
-            consents.push("share_with_network".into());
-        }
-        let form = ApplicationForm {
-            course_id: course_id.to_string(),
-            participant_type: "child".into(),
-            participant_name: name.into(),
-            participant_birth_date: birth_date.into(),
-            guardian_name: format!("Foresatt til {name}"),
-            guardian_phone: "912 34 567".into(),
-            guardian_email: guardian_email.into(),
-            guardian_responsibility: "true".into(),
-            consents,
-            consent_method: "paper".into(),
-            ..Default::default()
-        };
-        let receipt = intake::create(
-            &app.state,
-            &coordinator.organisation,
-            Origin::Staff { actor: &coordinator, via_api: false },
-            &form,
-        )
-        .await
-        .expect("application");
-        let mut tx = app.state.store.write().await.expect("tx");
-        let application = samla_storage::intake::applications::get(&mut tx.tx, organisation_id, receipt.application_id)
-            .await
-            .expect("application");
-        intake::enrol_in(&mut tx, &app.state, organisation_id, &application, Some(coordinator_id), app.now())
-            .await
-            .expect("enrolled");
-        tx.commit().await.expect("commit");
-        let (participant_id, person_id): (i64, i64) = sqlx::query_as(
-            "SELECT cp.id, cp.person_id FROM course_participants cp JOIN persons p ON p.id = cp.person_id
-             WHERE cp.course_id = $1 AND cp.role = 'participant' AND p.name = $2",
-        )
-        .bind(course_id)
-        .bind(name)
-        .fetch_one(app.state.store.pool())
-        .await
-        .expect("participant");
-        children.push(Child { name, guardian_email, participant_id, person_id });
+        children.push(enrol_child(app, &coordinator, course_id, (name, birth_date, guardian_email), shares).await);
     }
     run(app, &coordinator, course_id).await;
     run(app, &coordinator, other_course_id).await;
@@ -234,4 +248,23 @@ pub async fn seed(app: &TestApp) -> RunningCourse {
         meeting_ids,
         children,
     }
+}
+
+/// The intake records behind the seeded children: (application ids, household ids).
+pub async fn intake_ids(app: &TestApp, course: &RunningCourse) -> (Vec<i64>, Vec<i64>) {
+    let mut applications = Vec::new();
+    let mut households = Vec::new();
+    for child in &course.children {
+        let (application, household): (i64, i64) = sqlx::query_as(
+            "SELECT id, household_id FROM applications WHERE organisation_id = $1 AND participant_id = $2",
+        )
+        .bind(course.organisation_id)
+        .bind(child.person_id)
+        .fetch_one(app.state.store.pool())
+        .await
+        .expect("application of a seeded child");
+        applications.push(application);
+        households.push(household);
+    }
+    (applications, households)
 }

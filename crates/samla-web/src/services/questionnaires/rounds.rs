@@ -24,7 +24,7 @@ use crate::error::WebError;
 use crate::services::intake::applications::organisation_language;
 use crate::services::outbox::OutgoingMail;
 use crate::services::questionnaires::library;
-use crate::services::running::logs::{allowed_on_course, course_for, is_closed};
+use crate::services::running::access::{allowed_on_course, course_for, is_closed};
 use crate::services::running::reminders::queue_or_skip;
 use crate::AppState;
 use chrono::NaiveDate;
@@ -522,6 +522,18 @@ async fn mail_in(
     if !marked {
         return Ok(0);
     }
+    mail_recipients(tx, state, round, fallback, reminder, now).await
+}
+
+/// Queues the mail to every recipient of the round who has not had this one yet.
+async fn mail_recipients(
+    tx: &mut WriteTx,
+    state: &AppState,
+    round: &DueRound,
+    fallback: Language,
+    reminder: bool,
+    now: i64,
+) -> Result<usize, WebError> {
     let base = state.config.public_url.trim_end_matches('/').to_string();
     let mut sent = 0;
     for recipient in store::to_mail(&mut tx.tx, round.id, reminder).await? {
@@ -554,9 +566,63 @@ async fn mail_in(
     Ok(sent)
 }
 
-/// Sends what is due now: invitations of rounds that have opened, and the one reminder
-/// of rounds whose reminder day has come. Returns how many mails were queued. Run by the
-/// server's housekeeping; each round is one transaction.
+/// Someone who joins the course after a round's invitations went out (a child enrolled
+/// late, a new leader) is added to the round while it is open and invited at once; a
+/// round about one session asks only those who were there. Each round is one
+/// transaction. Returns how many mails were queued.
+async fn invite_late_joiners(state: &AppState, from: &str) -> Result<usize, WebError> {
+    let open = {
+        let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
+        store::invited_and_open(&mut conn, from).await?
+    };
+    let mut sent = 0;
+    for due in open {
+        let closes = crate::services::courses::parse_date(&due.closes_on).unwrap_or_default();
+        if closes < today_in(state, &due.country) {
+            continue;
+        }
+        // Looked at first on a read connection, so an open round with nobody new costs no write.
+        let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
+        if missing_recipients(&mut conn, due.organisation_id, due.id).await?.is_empty() {
+            continue;
+        }
+        drop(conn);
+        let now = state.clock.now();
+        let mut tx = state.store.write().await?;
+        let missing = missing_recipients(&mut tx.tx, due.organisation_id, due.id).await?;
+        let expires_at = rules::link_expiry(closes, &zone(&due.country));
+        for recipient in &missing {
+            store::add_recipient(&mut tx.tx, due.id, recipient, &hash_secret(&random_token(24)), expires_at).await?;
+        }
+        let language = organisation_language(&organisations::get(&mut tx.tx, due.organisation_id).await?);
+        sent += mail_recipients(&mut tx, state, &due, language, false, now).await?;
+        tx.commit().await?;
+    }
+    Ok(sent)
+}
+
+/// The people the round would ask if it started now and does not ask yet.
+async fn missing_recipients(
+    conn: &mut AnyConnection,
+    organisation_id: i64,
+    round_id: i64,
+) -> Result<Vec<NewRecipient>, WebError> {
+    let round = store::get(conn, organisation_id, round_id).await?;
+    let (Some(audience), Some(mode)) = (Audience::parse(&round.audience), Mode::parse(&round.mode)) else {
+        return Ok(Vec::new());
+    };
+    let asked = store::asked(conn, round_id).await?;
+    Ok(recipients_of(conn, round.course_id, audience, mode)
+        .await?
+        .into_iter()
+        .filter(|r| !asked.contains(&(r.subject_participant_id, r.person_id, r.user_id)))
+        .collect())
+}
+
+/// Sends what is due now: invitations of rounds that have opened, the one reminder of
+/// rounds whose reminder day has come, and invitations to those who joined the course
+/// after a round went out. Returns how many mails were queued. Run by the server's
+/// housekeeping; each round is one transaction.
 pub async fn send_due(state: &AppState) -> Result<usize, WebError> {
     let utc_today = chrono::DateTime::from_timestamp(state.clock.now(), 0).map(|t| t.date_naive()).unwrap_or_default();
     // A day's slack each side covers every organisation's time zone.
@@ -598,5 +664,6 @@ pub async fn send_due(state: &AppState) -> Result<usize, WebError> {
             tx.commit().await?;
         }
     }
+    sent += invite_late_joiners(state, &from).await?;
     Ok(sent)
 }
