@@ -297,11 +297,32 @@ async fn the_record_over_the_api_needs_the_current_version() {
     let response = api.request(Method::PUT, &path).json(&body).send().await.unwrap();
     assert_eq!(response.status(), StatusCode::OK, "the first save needs no If-Match");
     assert_eq!(response.headers()["etag"], "\"v1\"");
-    let response = api.request(Method::PUT, &path).json(&body).send().await.unwrap();
+    // The first save sent again (its answer lost): the same answer, nothing saved twice.
+    for resend in [api.request(Method::PUT, &path), api.request(Method::PUT, &path).header("If-None-Match", "*")] {
+        let response = resend.json(&body).send().await.unwrap();
+        assert_eq!(response.status(), StatusCode::OK, "a resend of the first save");
+        assert_eq!(response.headers()["etag"], "\"v1\"");
+        let again: Value = response.json().await.unwrap();
+        assert_eq!((again["version"].as_i64(), again["minutes"].as_str()), (Some(1), Some(MINUTES)));
+    }
+    // Other text without If-Match is no resend: it needs the version it changes.
+    let other_text = json!({ "agenda": "Velkommen", "minutes": "Noe annet", "agreements": "" });
+    let response = api.request(Method::PUT, &path).json(&other_text).send().await.unwrap();
     assert_eq!(response.status(), StatusCode::PRECONDITION_REQUIRED);
-    let response = api.request(Method::PUT, &path).header("If-None-Match", "*").json(&body).send().await.unwrap();
+    let response = api.request(Method::PUT, &path).header("If-None-Match", "*").json(&other_text).send().await.unwrap();
     assert_eq!(response.status(), StatusCode::PRECONDITION_FAILED, "a record exists");
-    let response = api.request(Method::PUT, &path).header("If-Match", "\"v0\"").json(&body).send().await.unwrap();
+    // Nor is the same text from someone else who records on the course.
+    let coordinator = api_of(&app, "coordinator@a.test").await;
+    let response = coordinator.request(Method::PUT, &path).json(&body).send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::PRECONDITION_REQUIRED);
+    assert_eq!(
+        app.audit_count("meeting.record.write", Some(("meeting", &id.to_string())), "success", None).await,
+        1,
+        "the resends saved nothing"
+    );
+    // An older version with other text is stale (the same text from the same caller is a
+    // resend, answered as above).
+    let response = api.request(Method::PUT, &path).header("If-Match", "\"v0\"").json(&other_text).send().await.unwrap();
     assert_eq!(response.status(), StatusCode::PRECONDITION_FAILED);
     let changed = json!({ "agenda": "Velkommen", "minutes": "Oppdatert", "agreements": "Avtalt" });
     let response = api.request(Method::PUT, &path).header("If-Match", "\"v1\"").json(&changed).send().await.unwrap();
@@ -528,4 +549,234 @@ async fn a_meeting_about_one_child_never_shows_the_name_to_a_user_representative
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
     let (status, _) = schedule(&rep_api, course_id, closing("")).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn a_family_session_is_scheduled_with_its_family_and_recorded() {
+    let Seeded { app, course_id, nora, .. } = seed().await;
+    let api = api_of(&app, "leader@a.test").await;
+    let (status, meeting) = schedule(
+        &api,
+        course_id,
+        json!({ "meeting_kind": "family_session", "date": day(4), "start_time": "17:00", "end_time": "18:30",
+                "participant_id": nora }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{meeting}");
+    assert_eq!(meeting["meeting_kind"], "family_session");
+    assert_eq!(meeting["audience"], "family", "the kind's usual audience");
+    assert_eq!(
+        (meeting["about_one_participant"].as_bool(), meeting["participant_id"].as_i64()),
+        (Some(true), Some(nora))
+    );
+    assert_eq!(meeting["participant_name"], "Nora Nordmann");
+    let id = meeting["id"].as_i64().unwrap();
+
+    let path = format!("/organisations/org-a/sessions/{id}/record");
+    let record =
+        json!({ "agenda": "Hvordan har uka vært?", "minutes": MINUTES, "agreements": "Ny familiesamtale om to uker" });
+    let response = api.request(Method::PUT, &path).json(&record).send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let guests = format!("/organisations/org-a/sessions/{id}/guests");
+    let (status, _) = Api::json_of(
+        api.send_json(Method::POST, &guests, &json!({ "name": "Helsesykepleier Hege", "attended": true })).await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED);
+    let (status, stored) = api.get_json(&path).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(stored["minutes"], MINUTES);
+    assert_eq!(stored["agreements"], "Ny familiesamtale om to uker");
+    assert_eq!(stored["meeting"]["participant_name"], "Nora Nordmann");
+    assert_eq!(stored["guests"][0]["attended"], true);
+    assert!(stored["written_at"].as_i64().is_some());
+
+    // Listed with the course's meetings, and its page shows the record to the leader.
+    let (_, list) = api.get_json(&format!("/organisations/org-a/courses/{course_id}/meetings")).await;
+    let listed = list["items"].as_array().unwrap().iter().find(|m| m["id"] == id).expect("listed").clone();
+    assert_eq!(
+        (listed["meeting_kind"].as_str(), listed["date"].as_str()),
+        (Some("family_session"), Some(day(4).as_str()))
+    );
+    let leader = app.logged_in("leader@a.test").await;
+    let (status, html) = leader.get_html(&format!("/courses/{course_id}/meetings/{id}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains(MINUTES) && html.contains("Nora Nordmann"));
+    // A parent meeting is for the whole group, never about one family.
+    let (status, problem) = schedule(
+        &api,
+        course_id,
+        json!({ "meeting_kind": "parent_meeting", "date": day(4), "start_time": "19:00", "end_time": "20:00",
+                "participant_id": nora }),
+    )
+    .await;
+    assert_eq!((status, fields(&problem)[0].0.as_str()), (StatusCode::UNPROCESSABLE_ENTITY, "participant_id"));
+}
+
+#[tokio::test]
+async fn the_follow_up_is_placed_weeks_after_the_last_session() {
+    let Seeded { app, .. } = seed().await;
+    let coordinator_id: i64 = sqlx::query_scalar("SELECT id FROM users WHERE email = $1")
+        .bind("coordinator@a.test")
+        .fetch_one(app.state.store.pool())
+        .await
+        .unwrap();
+    let coordinator = actor(&app, coordinator_id, vec![Role::Coordinator]).await;
+    let start = chrono::Utc::now().date_naive() + chrono::Duration::weeks(2);
+    let course_id = course_service::create(
+        &app.state,
+        &coordinator,
+        &CourseForm {
+            programme: "smil".into(),
+            name: "SMIL-gruppe".into(),
+            venue: "Skolen".into(),
+            room: "Rom 2".into(),
+            start_date: start.to_string(),
+            weekdays: vec![chrono::Datelike::weekday(&start).to_string().to_lowercase()],
+            start_time: "14:15".into(),
+            capacity: "8".into(),
+            ..Default::default()
+        },
+    )
+    .await
+    .expect("a SMIL course");
+    let last: String = sqlx::query_scalar(
+        "SELECT MAX(date) FROM course_sessions WHERE course_id = $1 AND kind = 'session' AND status = 'planned'",
+    )
+    .bind(course_id)
+    .fetch_one(app.state.store.pool())
+    .await
+    .unwrap();
+    let last = chrono::NaiveDate::parse_from_str(&last, "%Y-%m-%d").unwrap();
+    let api = api_of(&app, "coordinator@a.test").await;
+    let (status, list) = api.get_json(&format!("/organisations/org-a/courses/{course_id}/meetings")).await;
+    assert_eq!(status, StatusCode::OK, "{list}");
+    let follow_ups: Vec<&Value> =
+        list["items"].as_array().unwrap().iter().filter(|m| m["meeting_kind"] == "follow_up").collect();
+    assert_eq!(follow_ups.len(), 1, "{list}");
+    let on = chrono::NaiveDate::parse_from_str(follow_ups[0]["date"].as_str().unwrap(), "%Y-%m-%d").unwrap();
+    let weeks_after = (on - last).num_days();
+    assert!(
+        (14..=21).contains(&weeks_after),
+        "the follow-up on {on}, {weeks_after} days after the last session {last}"
+    );
+    assert_eq!(follow_ups[0]["status"], "planned");
+    assert_eq!(follow_ups[0]["about_one_participant"], false);
+}
+
+#[tokio::test]
+async fn a_secretary_sees_when_meetings_are_but_not_their_minutes() {
+    let Seeded { app, course_id, .. } = seed().await;
+    let secretary_id = app.add_user("org-a", "secretary@a.test", "secretary").await;
+    let api = api_of(&app, "leader@a.test").await;
+    let (status, meeting) = schedule(
+        &api,
+        course_id,
+        json!({ "meeting_kind": "parent_meeting", "title": "Foreldremøte i mai", "date": day(3),
+                "start_time": "18:00", "end_time": "19:00" }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{meeting}");
+    let id = meeting["id"].as_i64().unwrap();
+    let path = format!("/organisations/org-a/sessions/{id}/record");
+    let body = json!({ "agenda": "Velkommen", "minutes": MINUTES, "agreements": "" });
+    assert_eq!(api.request(Method::PUT, &path).json(&body).send().await.unwrap().status(), StatusCode::OK);
+
+    // The secretary: the list, with when; never the minutes.
+    let secretary_api = api_of(&app, "secretary@a.test").await;
+    let (status, list) = secretary_api.get_json(&format!("/organisations/org-a/courses/{course_id}/meetings")).await;
+    assert_eq!(status, StatusCode::OK, "{list}");
+    let listed = list["items"].as_array().unwrap().iter().find(|m| m["id"] == id).expect("listed").clone();
+    assert_eq!((listed["date"].as_str(), listed["start_time"].as_str()), (Some(day(3).as_str()), Some("18:00")));
+    let response = secretary_api.get(&path).await;
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    assert!(!response.text().await.unwrap().contains(MINUTES));
+    assert!(app.audit_count("view_session_records", None, "denied", Some(secretary_id)).await >= 1);
+    let secretary = app.logged_in("secretary@a.test").await;
+    let (status, html) = secretary.get_html(&format!("/courses/{course_id}/meetings")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Foreldremøte i mai"), "the secretary sees the meeting in the list");
+    let (status, html) = secretary.get_html(&format!("/courses/{course_id}/meetings/{id}")).await;
+    assert_eq!(status, StatusCode::OK, "the meeting itself: when and where");
+    assert!(html.contains("Foreldremøte i mai") && html.contains("18:00"));
+    assert!(!html.contains(MINUTES), "no minutes on the meeting's page for a secretary");
+    assert!(!html.contains("Velkommen</textarea>"));
+
+    // The course's leader reads them, on the page and over the API.
+    let (status, record) = api.get_json(&path).await;
+    assert_eq!((status, record["minutes"].as_str()), (StatusCode::OK, Some(MINUTES)));
+    let leader = app.logged_in("leader@a.test").await;
+    assert!(leader.get_html(&format!("/courses/{course_id}/meetings/{id}")).await.1.contains(MINUTES));
+}
+
+#[tokio::test]
+async fn closing_conversations_are_planned_over_the_api() {
+    let Seeded { app, course_id, nora, emil } = seed().await;
+    let api = api_of(&app, "leader@a.test").await;
+    let path = format!("/organisations/org-a/courses/{course_id}/meetings/closing-conversations");
+    let plan = |date: &str, start: &str, minutes: u32| json!({ "date": date, "start_time": start, "minutes": minutes });
+    let date = day(10);
+
+    for (body, field) in [
+        (plan(&date, "15:00", 5), "minutes"),
+        (plan(&date, "23:30", 60), "start_time"),
+        (plan("2027-02-30", "15:00", 45), "date"),
+        (plan(&date, "25:00", 45), "start_time"),
+    ] {
+        let (status, problem) = Api::json_of(api.send_json(Method::POST, &path, &body).await).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}: {problem}");
+        assert_eq!(fields(&problem)[0].0, field, "{body}: {problem}");
+    }
+    let (status, _) =
+        Api::json_of(api.send_json(Method::POST, &path, &json!({ "date": date, "start_time": "15:00" })).await).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "minutes are required");
+
+    let (status, planned) = Api::json_of(api.send_json(Method::POST, &path, &plan(&date, "15:00", 45)).await).await;
+    assert_eq!(status, StatusCode::OK, "{planned}");
+    assert_eq!(planned["planned"], 2);
+    let mut slots: Vec<(i64, String, String, String)> = planned["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            assert_eq!(m["meeting_kind"], "closing_conversation");
+            assert_eq!(m["date"], date.as_str());
+            (
+                m["participant_id"].as_i64().unwrap(),
+                m["participant_name"].as_str().unwrap().to_string(),
+                m["start_time"].as_str().unwrap().to_string(),
+                m["end_time"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    slots.sort_by(|a, b| a.2.cmp(&b.2));
+    let people: Vec<i64> = slots.iter().map(|s| s.0).collect();
+    assert!(people.contains(&nora) && people.contains(&emil), "{slots:?}");
+    let times: Vec<(&str, &str)> = slots.iter().map(|s| (s.2.as_str(), s.3.as_str())).collect();
+    assert_eq!(times, [("15:00", "15:45"), ("15:45", "16:30")]);
+    assert!(slots.iter().any(|s| s.1 == "Nora Nordmann"));
+
+    // Sent again: nobody is planned twice.
+    let (status, again) = Api::json_of(api.send_json(Method::POST, &path, &plan(&date, "15:00", 45)).await).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!((again["planned"].as_u64(), again["items"].as_array().map(Vec::len)), (Some(0), Some(2)));
+    assert_eq!(
+        app.audit_count("meeting.plan_closing", Some(("course", &course_id.to_string())), "success", None).await,
+        2
+    );
+
+    // A user representative may not plan them; another course's leader neither.
+    for email in ["rep@a.test", "other-leader@a.test"] {
+        let other = api_of(&app, email).await;
+        let (status, _) = Api::json_of(other.send_json(Method::POST, &path, &plan(&date, "09:00", 30)).await).await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "{email}");
+    }
+    let count: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM course_sessions WHERE course_id = $1 AND meeting_kind = 'closing_conversation'",
+    )
+    .bind(course_id)
+    .fetch_one(app.state.store.pool())
+    .await
+    .unwrap();
+    assert_eq!(count, 2);
 }

@@ -7,7 +7,9 @@
 //! hand-picked dates has no rhythm of its own; its replacement comes a week after the last
 //! session, on the same weekday.
 
+use crate::planning::meetings::place;
 use crate::planning::schedule::ClosedDays;
+use crate::programmes::{Anchor, MeetingKind, MeetingPlan};
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 /// How far ahead a replacement is looked for (five years, as planning does).
@@ -66,6 +68,52 @@ pub fn replacement_date(
         let weeks = (monday_of(*date) - anchor).num_weeks();
         weeks % every == 0 && days.contains(&date.weekday()) && closed.reason(*date).is_none() && !taken.contains(date)
     })
+}
+
+/// A planned meeting of the course, as [`end_meetings_to_move`] needs it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlacedMeeting {
+    pub id: i64,
+    pub kind: Option<MeetingKind>,
+    pub title: String,
+    pub date: NaiveDate,
+}
+
+/// The meetings the programme anchors to the course's end (the follow-up some weeks after
+/// it) that must follow when a replacement makes the course longer: (meeting id, new
+/// date). `before` are the session dates the meetings were placed by (the planned
+/// sessions and the cancelled one), `after` those with the replacement instead of the
+/// cancelled one. A meeting is the plan's when its kind and title are the plan's; it
+/// moves when it is still where the plan put it (nobody moved it by hand), or when it
+/// would otherwise come on or before the new last session (a follow-up before the end
+/// makes no sense). Other meetings, and meetings anchored to the start or to a session,
+/// stay where they are.
+pub fn end_meetings_to_move(
+    plans: &[MeetingPlan],
+    meetings: &[PlacedMeeting],
+    before: &[NaiveDate],
+    after: &[NaiveDate],
+    closed: &ClosedDays,
+) -> Vec<(i64, NaiveDate)> {
+    let mut before = before.to_vec();
+    before.sort();
+    let mut after = after.to_vec();
+    after.sort();
+    let Some(new_last) = after.last().copied() else { return Vec::new() };
+    let mut moves = Vec::new();
+    for plan in plans.iter().filter(|p| p.anchor == Anchor::End) {
+        let (Some(was), Some(new)) = (place(plan, &before, closed), place(plan, &after, closed)) else { continue };
+        for meeting in meetings.iter().filter(|m| m.kind == Some(plan.kind) && m.title == plan.title) {
+            let untouched = meeting.date == was;
+            if (untouched || meeting.date <= new_last)
+                && meeting.date != new
+                && !moves.iter().any(|(id, _)| *id == meeting.id)
+            {
+                moves.push((meeting.id, new));
+            }
+        }
+    }
+    moves
 }
 
 #[cfg(test)]
@@ -164,5 +212,48 @@ mod tests {
         assert_eq!(Repeat::from_stored("dates", 1), Repeat::HandPicked);
         assert_eq!(weekdays_from_codes("mon, thu,xyz"), vec![Weekday::Mon, Weekday::Thu]);
         assert!(weekdays_from_codes("").is_empty());
+    }
+
+    fn follow_up(anchor: Anchor, days: i32) -> MeetingPlan {
+        MeetingPlan {
+            kind: MeetingKind::FollowUp,
+            title: "Oppfølging".into(),
+            audience: crate::programmes::Audience::Parents,
+            duration_minutes: 60,
+            anchor,
+            session: None,
+            days,
+            description: None,
+        }
+    }
+
+    fn meeting(id: i64, date: NaiveDate) -> PlacedMeeting {
+        PlacedMeeting { id, kind: Some(MeetingKind::FollowUp), title: "Oppfølging".into(), date }
+    }
+
+    #[test]
+    fn the_follow_up_follows_the_new_end() {
+        // Tuesdays 3, 10 and 17 March 2026; the 10th is cancelled and replaced on the 24th.
+        let before = [d(2026, 3, 3), d(2026, 3, 10), d(2026, 3, 17)];
+        let after = [d(2026, 3, 3), d(2026, 3, 17), d(2026, 3, 24)];
+        let plans = [follow_up(Anchor::End, 14), follow_up(Anchor::Start, -14)];
+        // Where the plan put it: 14 days after the 17th → the 31st; now 14 after the 24th.
+        let moves = end_meetings_to_move(&plans, &[meeting(7, d(2026, 3, 31))], &before, &after, &OPEN);
+        assert_eq!(moves, vec![(7, d(2026, 4, 7))]);
+        // Moved by hand to a day after the new end: left alone.
+        assert!(end_meetings_to_move(&plans, &[meeting(7, d(2026, 4, 2))], &before, &after, &OPEN).is_empty());
+        // Moved by hand, but now before the new last session: it follows the plan again.
+        let moves = end_meetings_to_move(&plans, &[meeting(7, d(2026, 3, 19))], &before, &after, &OPEN);
+        assert_eq!(moves, vec![(7, d(2026, 4, 7))]);
+        // Another kind or title is not the plan's meeting.
+        let other = PlacedMeeting { title: "Annet".into(), ..meeting(8, d(2026, 3, 31)) };
+        assert!(end_meetings_to_move(&plans, &[other], &before, &after, &OPEN).is_empty());
+        // The new date is moved off a closed day like the first placement.
+        let easter = [d(2026, 3, 10), d(2026, 3, 17)];
+        let later = [d(2026, 3, 17), d(2026, 3, 20)];
+        let plans = [follow_up(Anchor::End, 13)];
+        let moves = end_meetings_to_move(&plans, &[meeting(9, d(2026, 3, 30))], &easter, &later, &OPEN);
+        // 13 days after Friday 20 March is Thursday 2 April (Maundy Thursday): Tuesday 7 April.
+        assert_eq!(moves, vec![(9, d(2026, 4, 7))]);
     }
 }

@@ -2,17 +2,21 @@
 //! agreements) and its guests from outside.
 //!
 //! A meeting about one participant names them (`participant_id`, `participant_name`)
-//! only to those who may see participants' names; the record and guests go only to them
-//! too. A meeting without a record answers with an empty one at version 0 (ETag `"v0"`);
-//! the first write may come without `If-Match` (or with `If-None-Match: *`), later ones
-//! need the ETag of the version they change (428 without it, 412 when it is older).
+//! only to those who may see participants' names; the record and guests only to those who
+//! may also read the course's session records (not a secretary). A meeting without a
+//! record answers with an empty one at version 0 (ETag `"v0"`); the first write may come
+//! without `If-Match` (or with `If-None-Match: *`), later ones need the ETag of the
+//! version they change (428 without it, 412 when it is older), except that the first
+//! write sent again unchanged by the same caller gets the first answer again.
 
 use crate::api::courses::whole;
 use crate::api::extract::{etag, Id};
 use crate::api::{ApiJson, CreateOrReplace, Items, Problem};
 use crate::auth::{Actor, ApiCaller};
 use crate::error::WebError;
-use crate::services::running::meetings::{self as service, MeetingRow, MeetingView, RecordForm, ScheduleForm};
+use crate::services::running::meetings::{
+    self as service, ClosingPlanForm, MeetingRow, MeetingView, RecordForm, ScheduleForm,
+};
 use crate::AppState;
 use axum::extract::{Path, State};
 use axum::http::header::{ETAG, LOCATION};
@@ -29,6 +33,10 @@ pub fn routes() -> Router<AppState> {
     const SESSION: &str = "/organisations/{org}/sessions/{session_id}";
     Router::new()
         .route("/organisations/{org}/courses/{course_id}/meetings", get(list_course_meetings).post(schedule_meeting))
+        .route(
+            "/organisations/{org}/courses/{course_id}/meetings/closing-conversations",
+            axum::routing::post(plan_closing_conversations),
+        )
         .route(&format!("{SESSION}/record"), get(get_meeting_record).put(put_meeting_record))
         .route(&format!("{SESSION}/guests"), axum::routing::post(add_meeting_guest))
         .route(&format!("{SESSION}/guests/{{guest_id}}"), put(update_meeting_guest).delete(remove_meeting_guest))
@@ -39,6 +47,7 @@ pub fn routes() -> Router<AppState> {
     paths(
         list_course_meetings,
         schedule_meeting,
+        plan_closing_conversations,
         get_meeting_record,
         put_meeting_record,
         add_meeting_guest,
@@ -50,6 +59,8 @@ pub fn routes() -> Router<AppState> {
         MeetingKindName,
         AudienceName,
         NewMeeting,
+        ClosingConversationsPlan,
+        ClosingConversationsPlanned,
         MeetingRecord,
         MeetingRecordUpdate,
         MeetingGuest,
@@ -312,6 +323,77 @@ pub async fn schedule_meeting(
     ))
 }
 
+/// Closing conversations to plan, back to back from a start time, one with each active
+/// participant of the course who has no planned one yet.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ClosingConversationsPlan {
+    #[schema(value_type = String, format = Date)]
+    pub date: String,
+    /// HH:MM, local time: when the first conversation starts.
+    #[schema(pattern = r"^([01][0-9]|2[0-3])[:.][0-5][0-9]$")]
+    pub start_time: String,
+    /// Minutes per conversation; all must end before midnight.
+    #[schema(minimum = 15, maximum = 240)]
+    pub minutes: u32,
+    /// Left out or empty: the course's room.
+    #[serde(default)]
+    #[schema(max_length = 100, pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*$")]
+    pub room: Option<String>,
+}
+
+/// What planning closing conversations did.
+#[derive(Serialize, ToSchema)]
+pub struct ClosingConversationsPlanned {
+    /// How many conversations were planned now (0 when every active participant had one).
+    pub planned: usize,
+    /// The course's planned closing conversations, earliest first; participants named
+    /// only for those who may see their names.
+    pub items: Vec<Meeting>,
+}
+
+/// Plans a closing conversation with each active participant who has no planned one,
+/// back to back on one day, as the meetings page does. Sending it again plans nothing
+/// more (every participant then has one).
+#[utoipa::path(post, path = "/api/v1/organisations/{org}/courses/{course_id}/meetings/closing-conversations", operation_id = "planClosingConversations", tag = "running",
+    params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id")),
+    request_body = ClosingConversationsPlan,
+    responses(
+        (status = 200, description = "Planned (`planned` says how many were added)", body = ClosingConversationsPlanned),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed to record session work on the course", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The course is archived or cancelled", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields: a date or time that does not exist, minutes out of range, or conversations that would run past midnight", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn plan_closing_conversations(
+    State(state): State<AppState>,
+    caller: ApiCaller,
+    Path((org, course_id)): Path<(String, Id)>,
+    ApiJson(body): ApiJson<ClosingConversationsPlan>,
+) -> Result<Json<ClosingConversationsPlanned>, WebError> {
+    let course_id = course_id.0;
+    let actor = member(&state, &caller, &org, Action::RecordSessionWork).await?;
+    let room = body.room.unwrap_or_default();
+    let mut errors = FieldErrors::new();
+    check_line(&mut errors, "room", &room, 100);
+    errors.finish(|| ())?;
+    let form =
+        ClosingPlanForm { date: body.date, start_time: body.start_time, minutes: body.minutes.to_string(), room };
+    let planned = service::plan_closing_conversations(&state, &actor, course_id, &form).await?;
+    let view = service::list(&state, &actor, course_id).await?;
+    let items = view
+        .meetings
+        .iter()
+        .filter(|row| {
+            row.meeting.status == "planned" && row.meeting.meeting_kind.as_deref() == Some("closing_conversation")
+        })
+        .map(row_json)
+        .collect();
+    Ok(Json(ClosingConversationsPlanned { planned, items }))
+}
+
 /// A guest from outside the organisation.
 #[derive(Serialize, ToSchema)]
 pub struct MeetingGuest {
@@ -382,10 +464,14 @@ fn record_json(view: &MeetingView) -> MeetingRecord {
     }
 }
 
-/// The meeting with its record, for someone who may read records (a refusal is audited).
+/// The meeting with its record, for someone who may read records: who may see the
+/// course's participants and read its session records (a refusal is audited). A
+/// secretary sees that a meeting is and when, never its minutes.
 async fn readable(state: &AppState, actor: &Actor, session_id: i64) -> Result<MeetingView, WebError> {
+    use crate::services::running::access::require_on_course;
     let course_id = service::course_of(state, actor, session_id).await?;
-    service::require_on_course(state, actor, Action::ViewParticipantContacts, course_id).await?;
+    require_on_course(state, actor, Action::ViewParticipantContacts, course_id).await?;
+    require_on_course(state, actor, Action::ViewSessionRecords, course_id).await?;
     service::view(state, actor, course_id, session_id).await
 }
 
@@ -398,7 +484,7 @@ async fn readable(state: &AppState, actor: &Actor, session_id: i64) -> Result<Me
             headers(("ETag" = String, description = "The record's version for If-Match, \"v0\" while nothing is written"))),
         (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed: records are for those who may see the course's participants", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed: records are for those who may see the course's participants and read its session records", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such meeting here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_meeting_record(
@@ -430,7 +516,8 @@ pub struct MeetingRecordUpdate {
 }
 
 /// Saves the whole record of a meeting. The first save may come without If-Match (or
-/// with If-None-Match: *); later ones need the ETag of the version they change.
+/// with If-None-Match: *); later ones need the ETag of the version they change. A first
+/// save sent again unchanged by the same caller (its answer lost) gets the same answer.
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/sessions/{session_id}/record", operation_id = "putMeetingRecord", tag = "running",
     params(
         ("org" = String, Path, description = "The organisation's slug"),
@@ -460,19 +547,47 @@ pub async fn put_meeting_record(
     let session_id = session_id.0;
     let actor = member(&state, &caller, &org, Action::RecordSessionWork).await?;
     let course_id = service::course_of(&state, &actor, session_id).await?;
-    service::require_on_course(&state, &actor, Action::RecordSessionWork, course_id).await?;
-    let current = readable(&state, &actor, session_id).await?.record.map(|r| r.version).unwrap_or(0);
-    let expected = precondition.expected(current)?;
+    crate::services::running::access::require_on_course(&state, &actor, Action::RecordSessionWork, course_id).await?;
+    let before = readable(&state, &actor, session_id).await?;
+    let current = before.record.as_ref().map(|r| r.version).unwrap_or(0);
     let mut errors = FieldErrors::new();
     check_text(&mut errors, "agenda", &body.agenda, 20_000);
     check_text(&mut errors, "minutes", &body.minutes, 20_000);
     check_text(&mut errors, "agreements", &body.agreements, 20_000);
     errors.finish(|| ())?;
+    // A first save sent again after its answer was lost (without If-Match, or with
+    // If-None-Match: *) finds the record this caller saved first with exactly these
+    // texts: the answer is the same as the first time, not 428 or 412.
+    let expected = precondition.expected(current);
+    let first_save_again = match expected {
+        Err(WebError::PreconditionRequired) | Ok(0) => current != 0 && is_first_save_again(&before, &actor, &body),
+        _ => false,
+    };
+    if first_save_again {
+        let document = record_json(&service::view(&state, &actor, course_id, session_id).await?);
+        return Ok(([(ETAG, etag(document.version))], Json(document)));
+    }
+    let expected = expected?;
     let form = RecordForm { agenda: body.agenda, minutes: body.minutes, agreements: body.agreements };
     service::save_record(&state, &actor, course_id, session_id, &form, (expected != 0).then_some(expected)).await?;
     let view = service::view(&state, &actor, course_id, session_id).await?;
     let document = record_json(&view);
     Ok(([(ETAG, etag(document.version))], Json(document)))
+}
+
+/// Whether the stored record is the first version, saved by this caller, with exactly
+/// these texts (as the service stores them: trimmed).
+fn is_first_save_again(view: &MeetingView, actor: &Actor, body: &MeetingRecordUpdate) -> bool {
+    let Some(record) = view.record.as_ref() else { return false };
+    let Ok(typed) = samla_domain::running::meetings::parse_record(&body.agenda, &body.minutes, &body.agreements, None)
+    else {
+        return false;
+    };
+    record.version == 1
+        && record.written_by == Some(actor.user_id)
+        && record.agenda == typed.agenda
+        && record.minutes == typed.minutes
+        && record.agreements == typed.agreements
 }
 
 /// A guest from outside (the school, the health station, child welfare).
@@ -535,7 +650,7 @@ pub async fn add_meeting_guest(
     let session_id = session_id.0;
     let actor = member(&state, &caller, &org, Action::RecordSessionWork).await?;
     let course_id = service::course_of(&state, &actor, session_id).await?;
-    service::require_on_course(&state, &actor, Action::RecordSessionWork, course_id).await?;
+    crate::services::running::access::require_on_course(&state, &actor, Action::RecordSessionWork, course_id).await?;
     check_guest(&body)?;
     let guest = (body.name.as_str(), body.organisation.as_str(), body.attended);
     let id = service::add_guest(&state, &actor, course_id, session_id, guest).await?;
@@ -569,7 +684,7 @@ pub async fn update_meeting_guest(
     let (session_id, guest_id) = (session_id.0, guest_id.0);
     let actor = member(&state, &caller, &org, Action::RecordSessionWork).await?;
     let course_id = service::course_of(&state, &actor, session_id).await?;
-    service::require_on_course(&state, &actor, Action::RecordSessionWork, course_id).await?;
+    crate::services::running::access::require_on_course(&state, &actor, Action::RecordSessionWork, course_id).await?;
     check_guest(&body)?;
     let change = (body.name.as_str(), body.organisation.as_str(), body.attended);
     service::update_guest(&state, &actor, course_id, session_id, guest_id, change).await?;

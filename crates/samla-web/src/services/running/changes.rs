@@ -7,7 +7,10 @@
 //! family would otherwise come to a closed door), but only for a session still ahead, and
 //! only when the person cancelling asks for it. It names the organisation, the day and
 //! the time, never the course. Meetings are not replaced at the end (a parent meeting in
-//! the middle of a course makes no sense after it); they are moved instead.
+//! the middle of a course makes no sense after it); they are moved instead. A replacement
+//! makes the course longer, so the meetings its programme anchors to the end (the
+//! follow-up) move with it, in the same transaction, unless someone has moved them by hand
+//! to a day still after the new end.
 
 use super::reminders::{local_now, queue_or_skip, wall_clock};
 use crate::auth::Actor;
@@ -19,11 +22,15 @@ use crate::AppState;
 use chrono::NaiveDate;
 use samla_domain::audit::Outcome;
 use samla_domain::planning::schedule::ClosedDays;
-use samla_domain::running::changes::{replacement_date, weekdays_from_codes, Repeat};
+use samla_domain::programmes::Manual;
+use samla_domain::running::changes::{
+    end_meetings_to_move, replacement_date, weekdays_from_codes, PlacedMeeting, Repeat,
+};
+use samla_domain::running::meetings::parse_kind;
 use samla_domain::{FieldError, FieldErrors};
 use samla_storage::courses::{self, Course, CourseSession, NewSession};
 use samla_storage::running::reminders as store;
-use samla_storage::{audit, course_staff, WriteTx};
+use samla_storage::{audit, course_staff, programmes, WriteTx};
 
 /// What the person cancelling chose besides the reason.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -141,6 +148,7 @@ async fn add_replacement(
     )
     .await?;
     store::set_replaces(&mut tx.tx, replacement, cancelled.id).await?;
+    follow_the_new_end(tx, state, actor, course, &sessions, cancelled_on, date, &closed).await?;
     let staff: Vec<(i64, bool)> = course_staff::assignments(&mut tx.tx, course.id)
         .await?
         .into_iter()
@@ -155,4 +163,64 @@ async fn add_replacement(
     )
     .await?;
     Ok(replacement)
+}
+
+/// Moves the planned meetings the programme anchors to the course's end after the
+/// replacement on `replacement_on` (see [`end_meetings_to_move`]); each move is audited.
+/// `sessions` are the course's sessions and meetings as they were before the replacement.
+#[allow(clippy::too_many_arguments)]
+async fn follow_the_new_end(
+    tx: &mut WriteTx,
+    state: &AppState,
+    actor: &Actor,
+    course: &Course,
+    sessions: &[CourseSession],
+    cancelled_on: NaiveDate,
+    replacement_on: NaiveDate,
+    closed: &ClosedDays<'_>,
+) -> Result<(), WebError> {
+    let version = programmes::version_by_id(&mut tx.tx, course.programme_version_id).await?;
+    let manual: Manual = serde_json::from_str(&version.manual).map_err(|e| WebError::Internal(e.to_string()))?;
+    let session_dates: Vec<NaiveDate> = sessions
+        .iter()
+        .filter(|s| s.kind == "session" && s.status == "planned")
+        .filter_map(|s| parse_date(&s.date))
+        .collect();
+    let mut before = session_dates.clone();
+    before.push(cancelled_on);
+    let mut after = session_dates;
+    after.push(replacement_on);
+    let meetings: Vec<PlacedMeeting> = sessions
+        .iter()
+        .filter(|s| s.kind == "meeting" && s.status == "planned")
+        .filter_map(|s| {
+            Some(PlacedMeeting {
+                id: s.id,
+                kind: s.meeting_kind.as_deref().and_then(parse_kind),
+                title: s.title.clone(),
+                date: parse_date(&s.date)?,
+            })
+        })
+        .collect();
+    let now = state.clock.now();
+    for (meeting_id, date) in end_meetings_to_move(&manual.meetings, &meetings, &before, &after, closed) {
+        let Some(meeting) = sessions.iter().find(|s| s.id == meeting_id) else { continue };
+        courses::move_session(
+            &mut tx.tx,
+            meeting.id,
+            &date.to_string(),
+            &meeting.start_time,
+            &meeting.end_time,
+            &meeting.room,
+            meeting.version,
+        )
+        .await?;
+        audit::append(
+            tx,
+            &actor.event("course.session.move", Outcome::Success).record("course_session", meeting.id),
+            now,
+        )
+        .await?;
+    }
+    Ok(())
 }

@@ -4,10 +4,12 @@
 //!
 //! The whole working group sees when meetings are; a meeting about one participant
 //! never shows the participant's name to anyone who may not see participants' names.
-//! The record and guests go to those who may see participants' contacts for the course
-//! (the record may concern individual families); reading them is audited. A network
+//! The record and guests go to those who may both see participants' contacts and read
+//! session records for the course (the record may concern individual families; so a
+//! secretary sees when a meeting is, never its minutes); reading them is audited. A network
 //! meeting names only participants whose family consented to sharing with the network.
 
+use super::access::{allowed_on_course, is_closed, require_on_course};
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::services::courses::{visible_course, SessionForm};
@@ -17,58 +19,16 @@ use samla_domain::audit::Outcome;
 use samla_domain::intake::consent::{
     self as consent_rules, Capacity, Given, GuardianForConsent, PersonForConsent, Purpose,
 };
-use samla_domain::planning::lifecycle::CourseStatus;
 use samla_domain::programmes::MeetingKind;
 use samla_domain::running::meetings as rules;
-use samla_domain::{Action, Decision, FieldError, FieldErrors, Scope};
-use samla_storage::courses::{self, Course};
+use samla_domain::{Action, FieldError, FieldErrors};
+use samla_storage::courses::Course;
 use samla_storage::intake::participants::{self, Participant};
 use samla_storage::intake::{households, settings as intake_settings};
 use samla_storage::running::meetings::{self as store, Guest, Meeting, NewMeeting, Record, RecordText};
 use samla_storage::{audit, StoreError, WriteTx};
 use sqlx::AnyConnection;
 use std::collections::HashMap;
-
-/// Whether the policy lets the actor do `action` on this course: everywhere in the
-/// organisation, or on the courses they work on.
-pub async fn allowed_on_course(
-    state: &AppState,
-    actor: &Actor,
-    action: Action,
-    course_id: i64,
-) -> Result<bool, WebError> {
-    Ok(match actor.roles.decide(action) {
-        Decision::Deny => false,
-        Decision::Allow(Scope::Organisation) => true,
-        Decision::Allow(Scope::AssignedCourses) => {
-            let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
-            courses::works_on(&mut conn, course_id, actor.user_id).await?
-        }
-    })
-}
-
-/// As [`allowed_on_course`], but a refusal is audited and answers 403.
-pub async fn require_on_course(
-    state: &AppState,
-    actor: &Actor,
-    action: Action,
-    course_id: i64,
-) -> Result<(), WebError> {
-    actor.authorize(state, action).await?;
-    if !allowed_on_course(state, actor, action, course_id).await? {
-        crate::services::audit::record(
-            state,
-            actor.event(action.as_str(), Outcome::Denied).record("course", course_id),
-        )
-        .await?;
-        return Err(WebError::Forbidden);
-    }
-    Ok(())
-}
-
-pub fn is_closed(course: &Course) -> bool {
-    matches!(CourseStatus::parse(&course.status), Some(CourseStatus::Archived | CourseStatus::Cancelled))
-}
 
 /// The course, for recording work on it: the actor records session work there and the
 /// course is neither archived nor cancelled.
@@ -458,7 +418,8 @@ pub async fn view(state: &AppState, actor: &Actor, course_id: i64, session_id: i
         return Err(WebError::NotFound);
     }
     drop(conn);
-    let may_read_record = allowed_on_course(state, actor, Action::ViewParticipantContacts, course_id).await?;
+    let may_read_record = allowed_on_course(state, actor, Action::ViewParticipantContacts, course_id).await?
+        && allowed_on_course(state, actor, Action::ViewSessionRecords, course_id).await?;
     let may_write = !is_closed(&course)
         && meeting.status == "planned"
         && allowed_on_course(state, actor, Action::RecordSessionWork, course_id).await?;
