@@ -268,3 +268,27 @@ export async function landing(page, response) {
   const h1 = await page.locator('h1').first().innerText({ timeout: 1_000 }).catch(() => '');
   return `${pathOf(page)} (HTTP ${response?.status() ?? '?'}, h1 "${h1.trim()}")`;
 }
+
+/** What has keyboard focus: its id, or its tag with the link target; null for nothing. */
+export function focusedElement(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return null;
+    return el.id || `${el.tagName.toLowerCase()}${el.getAttribute('href') ? `[href=${el.getAttribute('href')}]` : ''}`;
+  });
+}
+
+/**
+ * Presses Tab until `wanted(focused)` holds for what has focus (see focusedElement), at
+ * most `max` times; returns what has focus, or fails naming where focus went.
+ */
+export async function tabUntil(page, wanted, what, max = 80) {
+  const seen = [];
+  for (let i = 0; i < max; i += 1) {
+    await page.keyboard.press('Tab');
+    const now = await focusedElement(page);
+    seen.push(now);
+    if (now && wanted(now)) return now;
+  }
+  throw new Error(`Tab never reached ${what}; focus went ${seen.slice(-15).join(' → ')}`);
+}

@@ -4,7 +4,11 @@
 // Admin pages answer every other role with the friendly 403 page, which is checked too;
 // so do the planning-only pages for user representatives and analysts. The programme and
 // questionnaire libraries are checked for every role; a planned course's evaluation pages
-// and report for the coordinator.
+// and report for the coordinator. The pages of the demo's running course (Today, a held
+// session and today's, their attendance, session logs, observations, meetings, concerns,
+// the attendance overview and its print view, a participant's page, reminders and the
+// settings for running courses) are checked for every role that may see them, and every
+// other role is answered with the 403 page.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, ROLES } from './server.mjs';
@@ -56,6 +60,40 @@ const COORDINATOR_PAGES = [
   ['/school-holidays', () => '/school-holidays'],
   ['/outbox', () => '/outbox'],
 ];
+// The demo's running children's group and the small running Mestringstreff (see
+// services/setup/demo_running.rs); paths found before the tests run.
+const RUNNING_COURSE = 'Mindre alene sammen – barnegruppe, høst';
+const ADULTS_COURSE = 'Mestringstreff – kveldsgruppe';
+const running = {};
+const EVERYONE_BUT_ANALYST = ['admin', 'coordinator', 'group_leader', 'secretary', 'user_representative'];
+const WORKING_GROUP = ['coordinator', 'group_leader'];
+/**
+ * [label, path, the roles that get the page]; every other role gets the 403 page. A
+ * user representative sees counts without names; a secretary reads attendance but not
+ * logs, observations or concerns.
+ */
+const RUNNING_PAGES = [
+  ['/today', () => '/today', EVERYONE_BUT_ANALYST],
+  ['/courses/{id} (running)', () => running.course, EVERYONE_BUT_ANALYST],
+  ['/courses/{id}/sessions/{id} (held)', () => running.held, EVERYONE_BUT_ANALYST],
+  ['/courses/{id}/sessions/{id}/attendance (held)', () => `${running.held}/attendance`, EVERYONE_BUT_ANALYST],
+  ['/courses/{id}/sessions/{id} (today)', () => running.today, EVERYONE_BUT_ANALYST],
+  ['/courses/{id}/sessions/{id}/attendance (today)', () => `${running.today}/attendance`, EVERYONE_BUT_ANALYST],
+  ['/courses/{id}/sessions/{id}/log', () => `${running.held}/log`, [...WORKING_GROUP, 'user_representative']],
+  ['/courses/{id}/sessions/{id}/log (planned parts)', () => `${running.adults}/log`, [...WORKING_GROUP, 'user_representative']],
+  ['/courses/{id}/participants/{id}/observations', () => `${running.participant}/observations`, WORKING_GROUP],
+  ['/courses/{id}/meetings', () => `${running.course}/meetings`, EVERYONE_BUT_ANALYST],
+  ['/courses/{id}/meetings/{id}', () => running.meeting, null],
+  ['/courses/{id}/concerns', () => `${running.course}/concerns`, WORKING_GROUP],
+  ['/concerns', () => '/concerns', WORKING_GROUP],
+  ['/courses/{id}/attendance', () => `${running.course}/attendance`, EVERYONE_BUT_ANALYST],
+  ['/courses/{id}/attendance/print', () => `${running.course}/attendance/print`, [...WORKING_GROUP, 'secretary']],
+  ['/courses/{id}/participants/{id}', () => running.participant, [...WORKING_GROUP, 'secretary']],
+  ['/courses/{id}/reminders', () => `${running.course}/reminders`, EVERYONE_BUT_ANALYST],
+  ['/running/settings', () => '/running/settings', ['admin', 'coordinator']],
+];
+/** Who opens a meeting's page (its record needs both session records and contacts). */
+const MEETING_READERS = EVERYONE_BUT_ANALYST;
 /** Roles that must be refused the planning-only pages. */
 const REFUSED_PLANNING = ['user_representative', 'analyst'];
 
@@ -94,12 +132,63 @@ before(async () => {
   } finally {
     await planner.close();
   }
+  // The running course's paths, as its coordinator and its group leader find them.
+  const finder = await newContext(browser, server.baseUrl);
+  const finderPage = await finder.newPage();
+  try {
+    await signIn(finderPage, server.accounts.coordinator);
+    const courseLink = async (name) => {
+      await finderPage.goto('/courses');
+      return finderPage.locator('main a[href^="/courses/"]', { hasText: name }).first().getAttribute('href', { timeout: 5_000 });
+    };
+    const sessions = async () => finderPage.locator('li[data-kind="session"] h3 a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    running.adults = `${await courseLink(ADULTS_COURSE)}/sessions/(none)`;
+    await finderPage.goto(running.adults.replace(/\/sessions\/\(none\)$/, ''));
+    running.adults = (await sessions())[0] ?? running.adults;
+    running.course = await courseLink(RUNNING_COURSE);
+    await finderPage.goto(running.course);
+    running.held = (await sessions())[0];
+    await finderPage.goto(`${running.course}/meetings`);
+    running.meeting = await finderPage.locator('main a').evaluateAll(
+      (as) => as.map((a) => a.getAttribute('href')).find((h) => /^\/courses\/\d+\/meetings\/\d+$/.test(h ?? '')));
+    await finderPage.goto(`${running.course}/attendance`);
+    running.participant = await finderPage.locator('#per-participant a').first().getAttribute('href', { timeout: 5_000 });
+    const leader = await newContext(browser, server.baseUrl);
+    const leaderPage = await leader.newPage();
+    await signIn(leaderPage, server.accounts.group_leader);
+    await leaderPage.goto('/today');
+    const attendance = await leaderPage.locator('section.today-day').first().locator('a[id^="attendance-"]').first()
+      .getAttribute('href', { timeout: 5_000 });
+    running.today = attendance.replace(/\/attendance$/, '');
+    await leader.close();
+  } catch (e) {
+    const missing = `(finding the running course failed: ${e.message.split('\n')[0]})`;
+    for (const key of ['course', 'held', 'today', 'adults', 'meeting', 'participant']) running[key] ??= `/courses/${missing}`;
+  } finally {
+    await finder.close();
+  }
 });
 
 after(async () => {
   await browser?.close();
   await server?.stop();
 });
+
+/** A refused page: the 403 page in the right language (its axe check is the admin pages'). */
+async function visitRefused(page, { path, lang, role }) {
+  const response = await page.goto(path);
+  const problems = [];
+  if (response?.status() !== 403) problems.push(`HTTP ${response?.status()}, expected 403`);
+  const facts = await page.evaluate(() => ({
+    lang: document.documentElement.getAttribute('lang'),
+    h1: document.querySelectorAll('h1').length,
+  }));
+  if (facts.lang !== lang) problems.push(`<html lang="${facts.lang}">, expected "${lang}"`);
+  if (facts.h1 !== 1) problems.push(`${facts.h1} h1 elements on the 403 page, expected 1`);
+  if (problems.length) problems.push(`    screenshot: ${await screenshot(page, `${lang}-${role}-${path}-refused`)}`);
+  assertNoProblems(problems, `${path} as ${role} in ${lang}`);
+}
 
 async function visitAndCheck(page, { path, status, lang, role }) {
   const response = await page.goto(path);
@@ -202,6 +291,13 @@ for (const lang of LANGS) {
             await visitAndCheck(page, { path: path(), status: 403, lang, role });
           });
         }
+      }
+      for (const [label, path, roles] of RUNNING_PAGES) {
+        const allowed = (roles ?? MEETING_READERS).includes(role);
+        test(`${label} as ${role} (${lang}) → ${allowed ? 200 : 403}`, { timeout: TIMEOUT }, async () => {
+          if (allowed) await visitAndCheck(page, { path: path(), status: 200, lang, role });
+          else await visitRefused(page, { path: path(), lang, role });
+        });
       }
       for (const entry of ADMIN_PAGES) {
         const label = typeof entry === 'function' ? '/admin/users/{id}' : entry;

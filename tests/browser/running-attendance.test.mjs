@@ -1,7 +1,8 @@
 // Taking attendance on a phone (360×740) in the demo: the demo group leader opens Today,
 // goes to today's session and fills in the whole group with the keyboard alone (Tab,
-// arrow keys, Space, Enter), saves and sees the saved sheet; two people saving the same
-// sheet at once get one winner and one clear conflict that keeps what was typed; axe
+// arrow keys, Space, Enter), saves and sees the saved sheet; two group leaders of the
+// course (the second invited and put on the course first) save the same sheet at the same
+// moment and get one winner and one clear conflict that keeps what was typed; axe
 // (WCAG 2.1 AA) on Today, the session page and the attendance page, also with errors and
 // with the conflict shown, in bokmål and English.
 import { test, before, after } from 'node:test';
@@ -192,40 +193,128 @@ async function conflict(leaderPage, coordinatorPage) {
   return { a, b };
 }
 
-test('two people saving the same sheet get one winner and one clear conflict', { timeout: 120_000 }, async () => {
-  const leaderContext = await newContext(browser, server.baseUrl);
+/**
+ * A second group leader for the running course, as an organisation gets one: the
+ * administrator invites the person, who chooses a password, and the coordinator puts
+ * them on the course's working group (on every session).
+ */
+async function secondLeader(coursePath) {
+  const leader = { name: 'Gro Gruppeleder', email: 'gro.gruppeleder@demo.samla.test', password: 'en lang og trygg setning' };
+  const adminContext = await newContext(browser, server.baseUrl);
+  const invitedContext = await newContext(browser, server.baseUrl);
   const coordinatorContext = await newContext(browser, server.baseUrl);
-  const leaderPage = await leaderContext.newPage();
-  const coordinatorPage = await coordinatorContext.newPage();
   try {
-    await signIn(leaderPage, server.accounts.group_leader);
-    await signIn(coordinatorPage, server.accounts.coordinator);
-    await open(coordinatorPage, `${sessionPath}/attendance`);
-    const versionBefore = Number(await coordinatorPage.locator('input[name="version"]').inputValue());
-    const { a, b } = await conflict(leaderPage, coordinatorPage);
+    const admin = await adminContext.newPage();
+    await signIn(admin, server.accounts.admin);
+    await admin.goto('/admin/users/new');
+    await admin.fill('input[name="name"]', leader.name);
+    await admin.fill('input[name="email"]', leader.email);
+    await admin.check('input[name="roles"][value="group_leader"]');
+    const invited = await submitFormOf(admin, 'input[name="email"]');
+    assert.equal(invited.status(), 200, `inviting ended at ${await landing(admin, invited)}`);
+    const link = (await admin.locator('#invitation-link').innerText()).trim();
 
-    const message = await leaderPage.locator('#conflict').innerText();
-    assert.match(message, /Noen andre lagret oppmøtet samtidig/);
-    assert.match(message, /Kari Koordinator/, 'names who saved');
-    // What the leader typed is kept, and what was saved is shown beside it.
-    assert.ok(await leaderPage.locator(`[id="attendance.${a.id}-left_early"]`).isChecked());
-    assert.equal(await leaderPage.locator(`[id="note.${a.id}"]`).inputValue(), 'Hentet 17.15');
-    assert.match(await leaderPage.locator(`[id="attendance.${a.id}-saved"]`).innerText(), /Kari Koordinator: Til stede/);
-    assert.match(await leaderPage.locator(`[id="attendance.${b.id}-saved"]`).innerText(), /Borte uten å melde fra/);
-    assert.equal(Number(await leaderPage.locator('input[name="version"]').inputValue()), versionBefore + 1);
-    await axeClean(leaderPage, 'attendance-conflict', 'nb');
+    const welcome = await invitedContext.newPage();
+    assert.equal((await welcome.goto(link)).status(), 200);
+    await welcome.fill('input[name="password"]', leader.password);
+    await welcome.fill('input[name="repeat_password"]', leader.password);
+    await submitFormOf(welcome, 'input[name="repeat_password"]');
+    assert.equal(pathOf(welcome), '/login', 'the password is chosen');
 
-    // Saving again, knowing what was saved, replaces it with what the leader chose.
-    await leaderPage.check(`[id="attendance.${b.id}-absent_without_notice"]`);
-    const again = await submitFormOf(leaderPage, '#save-attendance');
-    assert.equal(again.status(), 200, `saving again works, got ${await landing(leaderPage, again)}`);
-    assert.match(leaderPage.url(), /\?saved=attendance/);
-    assert.ok(await leaderPage.locator(`[id="attendance.${a.id}-left_early"]`).isChecked());
-    assert.ok(await leaderPage.locator(`[id="attendance.${b.id}-absent_without_notice"]`).isChecked());
-    assert.equal(Number(await leaderPage.locator('input[name="version"]').inputValue()), versionBefore + 2);
+    const coordinator = await coordinatorContext.newPage();
+    await signIn(coordinator, server.accounts.coordinator);
+    await open(coordinator, coursePath);
+    await coordinator.selectOption('#user_id', { label: leader.name });
+    await coordinator.selectOption('#course_role', 'group_leader');
+    await coordinator.check('#on_every_session');
+    const added = await submitFormOf(coordinator, '#course_role');
+    assert.ok(added.status() < 400, `adding ${leader.name} to the course ended at ${await landing(coordinator, added)}`);
+    assert.match(await coordinator.locator('main').innerText(), new RegExp(leader.name));
   } finally {
-    await leaderContext.close();
+    await adminContext.close();
+    await invitedContext.close();
     await coordinatorContext.close();
+  }
+  return leader;
+}
+
+/** The first of `choices` that differs from what the row has now. */
+function otherThan(row, choices) {
+  return choices.find((mark) => mark !== (row.checked ?? 'present'));
+}
+
+test('two group leaders saving the same sheet at the same moment get one winner and one clear conflict', { timeout: 180_000 }, async () => {
+  const coursePath = sessionPath.replace(/\/sessions\/\d+$/, '');
+  const gro = await secondLeader(coursePath);
+  const contexts = [await newContext(browser, server.baseUrl), await newContext(browser, server.baseUrl)];
+  const [gunnarPage, groPage] = await Promise.all(contexts.map((c) => c.newPage()));
+  try {
+    await signIn(gunnarPage, server.accounts.group_leader);
+    const signedIn = await signIn(groPage, gro);
+    assert.equal(pathOf(groPage), '/', `${gro.name} signing in landed on ${await landing(groPage, signedIn)}`);
+    await open(gunnarPage, `${sessionPath}/attendance`);
+    await open(groPage, `${sessionPath}/attendance`);
+    const versionBefore = Number(await gunnarPage.locator('input[name="version"]').inputValue());
+    assert.equal(Number(await groPage.locator('input[name="version"]').inputValue()), versionBefore, 'both opened the same sheet');
+
+    // Each changes a different child, with a note.
+    const people = await rows(gunnarPage);
+    const [a, b] = [people[0], people[1]];
+    const typed = {
+      gunnar: { name: 'Gunnar Gruppeleder', page: gunnarPage, row: a, mark: otherThan(a, ['left_early', 'late']), note: 'Hentet 17.15' },
+      gro: { name: gro.name, page: groPage, row: b, mark: otherThan(b, ['late', 'left_early']), note: 'Kom 16.45' },
+    };
+    for (const t of Object.values(typed)) {
+      await t.page.check(`[id="attendance.${t.row.id}-${t.mark}"]`);
+      await t.page.fill(`[id="note.${t.row.id}"]`, t.note);
+    }
+
+    // Both press save at once.
+    const [gunnarResponse, groResponse] = await Promise.all([
+      submitFormOf(gunnarPage, '#save-attendance'),
+      submitFormOf(groPage, '#save-attendance'),
+    ]);
+    const statuses = { gunnar: gunnarResponse.status(), gro: groResponse.status() };
+    assert.deepEqual(Object.values(statuses).sort(), [200, 409], `one saves, one gets a conflict: ${JSON.stringify(statuses)}`);
+    const [winnerKey, loserKey] = statuses.gunnar === 200 ? ['gunnar', 'gro'] : ['gro', 'gunnar'];
+    const winner = typed[winnerKey];
+    const loser = typed[loserKey];
+
+    // The winner sees the saved sheet.
+    assert.match(winner.page.url(), /\?saved=attendance/);
+    assert.match(await winner.page.locator('#saved-by').innerText(), new RegExp(winner.name));
+    assert.ok(await winner.page.locator(`[id="attendance.${winner.row.id}-${winner.mark}"]`).isChecked());
+
+    // The other gets the conflict: who saved, their own marks and note kept, what was saved beside them.
+    const message = await loser.page.locator('#conflict').innerText();
+    assert.match(message, /Noen andre lagret oppmøtet samtidig/);
+    assert.match(message, new RegExp(winner.name), 'the conflict names who saved');
+    assert.ok(await loser.page.locator(`[id="attendance.${loser.row.id}-${loser.mark}"]`).isChecked(), 'their mark is kept');
+    assert.equal(await loser.page.locator(`[id="note.${loser.row.id}"]`).inputValue(), loser.note, 'their note is kept');
+    assert.match(await loser.page.locator(`[id="attendance.${winner.row.id}-saved"]`).innerText(), new RegExp(`${winner.name}: `));
+    assert.equal(Number(await loser.page.locator('input[name="version"]').inputValue()), versionBefore + 1);
+    await axeClean(loser.page, 'attendance-concurrent-conflict', 'nb');
+
+    // What is stored is the winner's sheet.
+    const check = await contexts[0].newPage();
+    await open(check, `${sessionPath}/attendance`);
+    const stored = await rows(check);
+    assert.equal(stored.find((r) => r.id === winner.row.id).checked, winner.mark, 'the winner\'s mark is stored');
+    assert.equal(stored.find((r) => r.id === loser.row.id).checked, loser.row.checked, 'the other\'s mark is not');
+    assert.equal(await check.locator(`[id="note.${winner.row.id}"]`).inputValue(), winner.note);
+    assert.equal(await check.locator(`[id="note.${loser.row.id}"]`).inputValue(), '');
+    assert.equal(Number(await check.locator('input[name="version"]').inputValue()), versionBefore + 1);
+
+    // Knowing what was saved, they take the winner's mark over and save again: both changes stored.
+    await loser.page.check(`[id="attendance.${winner.row.id}-${winner.mark}"]`);
+    await loser.page.fill(`[id="note.${winner.row.id}"]`, winner.note);
+    const again = await submitFormOf(loser.page, '#save-attendance');
+    assert.equal(again.status(), 200, `saving again works, got ${await landing(loser.page, again)}`);
+    assert.ok(await loser.page.locator(`[id="attendance.${loser.row.id}-${loser.mark}"]`).isChecked());
+    assert.ok(await loser.page.locator(`[id="attendance.${winner.row.id}-${winner.mark}"]`).isChecked(), 'the winner\'s change is kept');
+    assert.equal(Number(await loser.page.locator('input[name="version"]').inputValue()), versionBefore + 2);
+  } finally {
+    for (const c of contexts) await c.close();
   }
 });
 

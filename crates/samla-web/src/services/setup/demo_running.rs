@@ -1,6 +1,9 @@
 //! The demo's running children's group: seven invented children (each with a guardian who
 //! has an e-mail address) enrolled, attendance saved for the sessions already held (some
-//! absences, two in a row for one child), a session today and one absence said ahead.
+//! absences, two in a row for one child), homework given at the second session, a session
+//! today and one absence said ahead. Beside it a small running Mestringstreff for adults,
+//! without participants, whose one held session waits for its log: its plan has parts
+//! (start, main part, ending), so the log's "done as planned" can be ticked.
 //!
 //! The families are written in one transaction and the sheets go through the attendance
 //! service as the demo group leader would save them, so everything that follows from a
@@ -8,14 +11,16 @@
 
 use crate::auth::Actor;
 use crate::error::WebError;
+use crate::services::courses::{self as course_service, CourseForm, StaffForm};
 use crate::services::running::attendance::{self as attendance, NoticeInput, SheetInput, STAFF_ROLES};
-use chrono::{Datelike, NaiveDate};
+use crate::services::running::logs;
+use chrono::{Datelike, Duration, NaiveDate};
 use samla_domain::audit::Outcome;
 use samla_domain::running::attendance::{Attendance, Sheet, SheetEntry};
 use samla_storage::intake::consents::{self, NewConsent};
 use samla_storage::intake::households::{self, NewPerson};
 use samla_storage::intake::participants;
-use samla_storage::{audit, course_staff, courses, programmes, StoreError};
+use samla_storage::{accounts, audit, course_staff, courses, programmes, StoreError};
 
 /// (child, age, guardian, guardian's e-mail, agreed to share with the network). Invented.
 const FAMILIES: [(&str, i32, &str, &str, bool); 7] = [
@@ -34,6 +39,13 @@ const HELD: [&[(&str, Attendance)]; 3] = [
     &[("Lukas Aas", Attendance::AbsentWithNotice), ("Ella Vik", Attendance::LeftEarly)],
     &[("Lukas Aas", Attendance::AbsentWithoutNotice), ("Oskar Haugland", Attendance::AbsentWithNotice)],
 ];
+
+/// The homework given at the second held session (reviewed at the third, in the log).
+const HOMEWORK: &str = "Tegn eller skriv ned én ting som gjorde deg glad denne uka, og ta den med neste gang.";
+
+/// The small running Mestringstreff: its name, and how many weeks ago its one session was
+/// (before the children's group started, so that course stays first in the course list).
+const ADULTS_COURSE: (&str, i64) = ("Mestringstreff – kveldsgruppe", 5);
 
 /// The child whose family said ahead that they will be away today, and why.
 const AWAY_TODAY: (&str, &str) = ("Noah Berntsen", "Hos tannlegen");
@@ -81,9 +93,56 @@ pub(super) async fn seed(
         let input = SheetInput { sheet, expected_version: Some(0), submission_key: None };
         attendance::save_sheet(state, leader, Some(course_id), *session_id, &input).await?;
     }
+    if let Some((session_id, _)) = held.get(1) {
+        logs::add_homework(state, leader, course_id, *session_id, HOMEWORK).await?;
+    }
     if let (Some(session_id), Some(participant_id)) = (today_session, id_of(AWAY_TODAY.0)) {
         let notice = NoticeInput { participant_id: Some(participant_id), note: AWAY_TODAY.1.into() };
         attendance::record_notice(state, leader, Some(course_id), session_id, &notice).await?;
+    }
+    adults_course(state, coordinator, leader, today).await?;
+    Ok(())
+}
+
+/// The small running Mestringstreff with the demo group leader and user representative
+/// and one held session, planned and started through the same services as the pages.
+async fn adults_course(
+    state: &crate::AppState,
+    coordinator: &Actor,
+    leader: &Actor,
+    today: NaiveDate,
+) -> Result<(), WebError> {
+    let (name, weeks_ago) = ADULTS_COURSE;
+    let start = today - Duration::weeks(weeks_ago);
+    let form = CourseForm {
+        programme: "mestringstreff".into(),
+        name: name.into(),
+        venue: "Frivilligsentralen".into(),
+        room: "Storsalen".into(),
+        start_date: start.to_string(),
+        weekdays: vec![start.weekday().to_string().to_lowercase()],
+        start_time: "18:00".into(),
+        session_count: "1".into(),
+        capacity: "10".into(),
+        ..Default::default()
+    };
+    let course_id = course_service::create(state, coordinator, &form).await?;
+    let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
+    let representative =
+        accounts::find_by_email(&mut conn, "user-representative@demo.samla.test").await?.ok_or(WebError::NotFound)?.id;
+    drop(conn);
+    for (user_id, course_role) in [(leader.user_id, "group_leader"), (representative, "user_representative")] {
+        let staff = StaffForm {
+            user_id: Some(user_id),
+            course_role: course_role.into(),
+            on_every_session: true,
+            ..Default::default()
+        };
+        course_service::add_staff(state, coordinator, course_id, &staff).await?;
+    }
+    let mut version = 1;
+    for status in ["ready", "recruiting", "running"] {
+        version = course_service::set_status(state, coordinator, course_id, status, "", version).await?;
     }
     Ok(())
 }
