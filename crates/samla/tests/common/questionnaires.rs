@@ -64,3 +64,31 @@ pub async fn add_response(app: &TestApp, round_id: i64, version_id: i64, subject
     .await
     .expect("response");
 }
+
+/// A personal answer link (`/a/{token}`, `/answers/{token}`) in a round, about `subject`,
+/// valid `seconds` from the test clock's now.
+pub async fn add_personal_link(app: &TestApp, round_id: i64, subject: Option<i64>, token: &str, seconds: i64) {
+    sqlx::query(
+        "INSERT INTO round_recipients (round_id, subject_participant_id, token_hash, expires_at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(round_id)
+    .bind(subject)
+    .bind(samla_domain::secrets::hash_secret(token))
+    .bind(app.now() + seconds)
+    .execute(app.state.store.pool())
+    .await
+    .expect("recipient");
+}
+
+/// Moves a round's answering window to around the test clock's today (from yesterday to
+/// two weeks ahead), so its links open the form.
+pub async fn open_now(app: &TestApp, round_id: i64) {
+    let today = chrono::DateTime::from_timestamp(app.now(), 0).expect("clock").date_naive();
+    sqlx::query("UPDATE questionnaire_rounds SET opens_on = $1, closes_on = $2 WHERE id = $3")
+        .bind((today - chrono::Duration::days(1)).to_string())
+        .bind((today + chrono::Duration::days(14)).to_string())
+        .bind(round_id)
+        .execute(app.state.store.pool())
+        .await
+        .expect("round window");
+}
