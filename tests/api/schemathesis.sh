@@ -237,19 +237,20 @@ include-operation-id = [
 ]
 checks.positive_data_acceptance.expected-statuses = ["2xx", "3xx", "401", "403", "404", "409", "412", "422", "429", "5xx"]
 
-# Running a course, rules JSON Schema cannot state: attendance and logs only from the
-# session's day, never for a cancelled session or a closed course, one mark per planned
+# Running a course, rules JSON Schema cannot state: attendance, logs and absence notices
+# only from the session's day (notices: until it), never for a cancelled session or a closed course, one mark per planned
 # element and some text in a log; an absence notice, observation or concern about a
 # participant expected there; homework reviewed at a later session of the same course; a
-# meeting's end after its start and a title that does not name its participant; a network
+# meeting's end after its start and a title that does not name its participant; closing
+# conversations that end before midnight on a real day; a network
 # meeting naming nobody whose family did not consent to sharing with the network; a sent
 # concern report's day not after today and a reason when one is not sent; designated
 # readers whose role sees sensitive data; a dropout's day neither in the future nor before
 # enrolment. A schema-valid request that breaks one is answered 422 naming the field.
 [[operations]]
 include-operation-id = [
-    "createAbsenceNotice", "createHomework", "reviewHomework", "createObservation", "scheduleMeeting",
-    "createConcernReport", "updateConcernReport", "putConcernReaders", "recordDropout",
+    "createAbsenceNotice", "deleteAbsenceNotice", "createHomework", "reviewHomework", "createObservation", "scheduleMeeting",
+    "planClosingConversations", "createConcernReport", "updateConcernReport", "putConcernReaders", "recordDropout",
 ]
 checks.positive_data_acceptance.expected-statuses = ["2xx", "3xx", "401", "403", "404", "409", "412", "422", "429", "5xx"]
 

@@ -40,8 +40,8 @@ async function runningCourse(page) {
 }
 
 const TEXT = {
-  nb: { error: /Skriv et tall fra 1 til 10/, reminders: /Påminnelser/, notify: /Gi beskjed/, replacement: /erstatning/ },
-  en: { error: /Enter a number from 1 to 10/, reminders: /Reminders/, notify: /Tell the participants/, replacement: /replacement/ },
+  nb: { error: /Skriv et tall fra 0 til 10/, reminders: /Påminnelser/, notify: /Gi beskjed/, replacement: /erstatning/ },
+  en: { error: /Enter a number from 0 to 10/, reminders: /Reminders/, notify: /Tell the participants/, replacement: /replacement/ },
 };
 
 for (const lang of LANGS) {
@@ -59,7 +59,7 @@ for (const lang of LANGS) {
       await axeClean(page, 'running-settings', lang);
       await page.locator('#follow_up_after_absences').focus();
       await page.keyboard.press('ControlOrMeta+A');
-      await page.keyboard.type('0');
+      await page.keyboard.type('11');
       await page.keyboard.press('Tab');
       await page.keyboard.press('ControlOrMeta+A');
       await page.keyboard.type('36');
@@ -69,7 +69,7 @@ for (const lang of LANGS) {
       assert.deepEqual(links, ['#follow_up_after_absences'], 'the summary names the one wrong field');
       assert.equal(await page.locator('#follow_up_after_absences').getAttribute('aria-invalid'), 'true');
       assert.match(await page.locator('#follow_up_after_absences-error').innerText(), TEXT[lang].error);
-      assert.equal(await page.inputValue('#follow_up_after_absences'), '0', 'the wrong value is kept');
+      assert.equal(await page.inputValue('#follow_up_after_absences'), '11', 'the wrong value is kept');
       assert.equal(await page.inputValue('#reminder_hours_before'), '36', 'the other values are kept');
       await axeClean(page, 'running-settings-error', lang);
       // Following the summary's link puts the keyboard on the field.

@@ -9,7 +9,7 @@ use common::*;
 use reqwest::StatusCode;
 use serde_json::Value;
 
-const RUNNING: [(&str, &str, &str); 41] = [
+const RUNNING: [(&str, &str, &str); 42] = [
     ("getSession", "get", "/api/v1/organisations/{org}/sessions/{session_id}"),
     ("getSessionAttendance", "get", "/api/v1/organisations/{org}/sessions/{session_id}/attendance"),
     ("putSessionAttendance", "put", "/api/v1/organisations/{org}/sessions/{session_id}/attendance"),
@@ -66,6 +66,7 @@ const RUNNING: [(&str, &str, &str); 41] = [
         "put",
         "/api/v1/organisations/{org}/courses/{course_id}/participants/{participant_id}/reminders",
     ),
+    ("setPersonReminders", "put", "/api/v1/organisations/{org}/courses/{course_id}/reminder-recipients/{person_id}"),
     ("setMyLogReminders", "put", "/api/v1/organisations/{org}/courses/{course_id}/my-log-reminders"),
     ("getRunningSettings", "get", "/api/v1/organisations/{org}/running-settings"),
     ("putRunningSettings", "put", "/api/v1/organisations/{org}/running-settings"),

@@ -79,6 +79,12 @@ impl Setup {
 }
 
 async fn setup(app: &TestApp) -> Setup {
+    setup_until(app, "running").await
+}
+
+/// The same course, taken through its statuses only as far as `last` (`draft` leaves it
+/// where planning left it).
+async fn setup_until(app: &TestApp, last: &str) -> Setup {
     app.relax_second_factor("org-a").await;
     app.add_user("org-a", "koord@a.no", "coordinator").await;
     let api = app.api(&app.token_for("koord@a.no").await);
@@ -191,7 +197,9 @@ async fn setup(app: &TestApp) -> Setup {
     drop(conn);
 
     let path = format!("{A}/courses/{course_id}/status");
-    for (version, status) in [("\"v1\"", "ready"), ("\"v2\"", "recruiting"), ("\"v3\"", "running")] {
+    let steps = [("\"v1\"", "ready"), ("\"v2\"", "recruiting"), ("\"v3\"", "running")];
+    let until = steps.iter().position(|(_, status)| *status == last).map_or(0, |at| at + 1);
+    for &(version, status) in &steps[..until] {
         let response = api.request(Method::PUT, &path).header("If-Match", version).json(&json!({ "status": status }));
         let (code, body) = Api::json_of(response.send().await.unwrap()).await;
         assert_eq!(code, StatusCode::OK, "{status}: {body}");
@@ -651,7 +659,8 @@ async fn the_organisations_settings_are_checked_and_decide_the_timing() {
     assert_eq!(status, StatusCode::OK);
     assert_eq!(settings, json!({ "follow_up_after_absences": 2, "reminder_hours_before": 24, "log_grace_hours": 24 }));
 
-    let bad = json!({ "follow_up_after_absences": 0, "reminder_hours_before": 169, "log_grace_hours": 24 });
+    // (A threshold of 0 turns follow-up tasks off; 11 is too many.)
+    let bad = json!({ "follow_up_after_absences": 11, "reminder_hours_before": 169, "log_grace_hours": 24 });
     let (status, problem) = send(&setup.api, Method::PUT, &path, &bad).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
     let fields: Vec<&str> =
@@ -687,7 +696,7 @@ async fn the_organisations_settings_are_checked_and_decide_the_timing() {
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let html = response.text().await.unwrap();
     let summary = error_summary(&html).expect("an error summary");
-    assert!(summary.contains("Skriv et tall fra 1 til 10"), "{summary}");
+    assert!(summary.contains("Skriv et tall fra 0 til 10"), "{summary}");
     assert!(summary.contains("Skriv et tall fra 1 til 168"), "{summary}");
     assert!(html.contains("href=\"#follow_up_after_absences\"") && html.contains("href=\"#reminder_hours_before\""));
     assert_eq!(input_value(&html, "follow_up_after_absences").as_deref(), Some("11"));
@@ -720,4 +729,450 @@ fn element_of(html: &str, id: &str) -> Option<String> {
     let start = html.find(&format!("id=\"{id}\""))?;
     let end = start + html[start..].find("</li>")?;
     Some(html[start..end].to_string())
+}
+
+/// (id, date, start time, version) of the course's planned meetings of one kind, earliest first.
+async fn meetings_of(app: &TestApp, course_id: i64, kind: &str) -> Vec<(i64, String, String, i64)> {
+    sqlx::query_as(
+        "SELECT id, date, start_time, version FROM course_sessions
+         WHERE course_id = $1 AND kind = 'meeting' AND meeting_kind = $2 AND status = 'planned' ORDER BY date, id",
+    )
+    .bind(course_id)
+    .bind(kind)
+    .fetch_all(app.state.store.pool())
+    .await
+    .unwrap()
+}
+
+#[tokio::test]
+async fn families_are_reminded_of_parent_meetings_and_family_sessions_not_of_network_meetings() {
+    let (app, server) = TestApp::spawn_with_mail().await;
+    let setup = setup(&app).await;
+    let leader = app.api(&app.token_for("leder1@a.no").await);
+
+    // The programme's first parent meeting: every family, like a session.
+    let (parent_id, parent_date, parent_time, _) =
+        meetings_of(&app, setup.course_id, "parent_meeting").await[0].clone();
+    set_clock(&app, oslo(&parent_date, &parent_time) - 24 * 3600 - 60);
+    reminders::send_due(&app.state).await.unwrap();
+    assert!(outbox_of(&app, "meeting-reminder").await.is_empty(), "not before its 24 hours");
+    set_clock(&app, oslo(&parent_date, &parent_time) - 3600);
+    reminders::send_due(&app.state).await.unwrap();
+    let mails = outbox_of(&app, "meeting-reminder").await;
+    assert_eq!(recipients(&mails), ["anne@example.org", "kari@example.org"], "not Per, not Dag");
+    assert_eq!(
+        app.audit_count("reminder.session", Some(("course_session", &parent_id.to_string())), "success", None).await,
+        1
+    );
+
+    // A family session about Ola, a network meeting for the group and a closing
+    // conversation with Anne, all on the next day.
+    let next_day = (day(&parent_date) + Duration::days(1)).to_string();
+    let meetings = format!("{A}/courses/{}/meetings", setup.course_id);
+    for body in [
+        json!({ "meeting_kind": "family_session", "date": next_day, "start_time": "10:00", "end_time": "11:00",
+                "participant_id": setup.ola }),
+        json!({ "meeting_kind": "network_meeting", "date": next_day, "start_time": "12:00", "end_time": "13:00" }),
+        json!({ "meeting_kind": "closing_conversation", "date": next_day, "start_time": "13:00", "end_time": "13:45",
+                "participant_id": setup.anne }),
+    ] {
+        let (status, meeting) = send(&leader, Method::POST, &meetings, &body).await;
+        assert_eq!(status, StatusCode::CREATED, "{meeting}");
+    }
+    set_clock(&app, oslo(&next_day, "09:00"));
+    reminders::send_due(&app.state).await.unwrap();
+    set_clock(&app, oslo(&next_day, "11:59"));
+    reminders::send_due(&app.state).await.unwrap();
+    let mails = outbox_of(&app, "meeting-reminder").await;
+    assert_eq!(
+        recipients(&mails[2..]),
+        ["kari@example.org"],
+        "the family session reaches Ola's family alone; the network meeting and the closing conversation are arranged in person"
+    );
+
+    // Ola's reminders off: the next family session about Ola reminds nobody.
+    let ola_path = format!("{A}/courses/{}/participants/{}/reminders", setup.course_id, setup.ola);
+    assert_eq!(send(&setup.api, Method::PUT, &ola_path, &json!({ "reminders": false })).await.0, StatusCode::OK);
+    let later = (day(&parent_date) + Duration::days(2)).to_string();
+    let body = json!({ "meeting_kind": "family_session", "date": later, "start_time": "10:00", "end_time": "11:00",
+                       "participant_id": setup.ola });
+    assert_eq!(send(&leader, Method::POST, &meetings, &body).await.0, StatusCode::CREATED);
+    set_clock(&app, oslo(&later, "09:00"));
+    reminders::send_due(&app.state).await.unwrap();
+    assert_eq!(outbox_of(&app, "meeting-reminder").await.len(), 3);
+
+    // At the test SMTP server: every mail queued arrives; the meeting reminders say "møte".
+    let total = outbox(&app).await.len();
+    let received = server.wait_for(total, ARRIVAL).await;
+    let about_meetings: Vec<&ReceivedMail> =
+        received.iter().filter(|m| m.subject.starts_with("Kommune A: påminnelse om møte ")).collect();
+    assert_eq!(about_meetings.len(), 3, "{:?}", received.iter().map(|m| &m.subject).collect::<Vec<_>>());
+    let family_day = day(&next_day).format("%d.%m.%Y").to_string();
+    let family = about_meetings.iter().find(|m| m.subject.ends_with(&family_day)).expect("the family session's");
+    assert_eq!(family.envelope_to, "kari@example.org");
+    assert!(family.body.contains(&format!("{family_day} klokka 10:00")), "{}", family.body);
+    assert_mails_tell_nothing(&app).await;
+
+    // The reminders page says which meetings are reminded of.
+    let page = app.logged_in("leder1@a.no").await;
+    let (status, html) = page.get_html(&format!("/courses/{}/reminders", setup.course_id)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Foreldremøter, informasjonsmøter, familiesamlinger og oppfølgingsmøtet"), "{html}");
+    assert!(html.contains("gjelder det alle foresatte til barnet"));
+}
+
+#[tokio::test]
+async fn a_course_about_to_start_reminds_before_its_first_session_and_a_draft_does_not() {
+    let (app, server) = TestApp::spawn_with_mail().await;
+    let setup = setup_until(&app, "ready").await;
+    let planned = setup.planned().await;
+    let first = oslo(planned[0]["date"].as_str().unwrap(), "14:15");
+
+    // The day before the first session the course is still "ready": the families hear of it.
+    set_clock(&app, first - 24 * 3600 + 60);
+    assert_eq!(reminders::send_due(&app.state).await.unwrap(), 2);
+    let received = server.wait_for(2, ARRIVAL).await;
+    let mut to: Vec<&str> = received.iter().map(|m| m.envelope_to.as_str()).collect();
+    to.sort();
+    assert_eq!(to, ["anne@example.org", "kari@example.org"]);
+    assert!(received.iter().all(|m| m.subject.starts_with("Kommune A: påminnelse om gruppa ")));
+
+    // Back to draft: no more reminders.
+    let path = format!("{A}/courses/{}/status", setup.course_id);
+    let response = setup.api.request(Method::PUT, &path).header("If-Match", "*").json(&json!({ "status": "draft" }));
+    let (status, body) = Api::json_of(response.send().await.unwrap()).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let second = oslo(planned[1]["date"].as_str().unwrap(), "14:15");
+    set_clock(&app, second - 3600);
+    assert_eq!(reminders::send_due(&app.state).await.unwrap(), 0);
+    assert_eq!(outbox_of(&app, "session-reminder").await.len(), 2);
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert_eq!(server.received().len(), 2);
+}
+
+#[tokio::test]
+async fn the_follow_up_moves_with_the_replacement_unless_moved_by_hand_after_the_end() {
+    let app = TestApp::spawn().await;
+    let setup = setup(&app).await;
+    let planned = setup.planned().await;
+    let last = day(planned.last().unwrap()["date"].as_str().unwrap());
+    let follow_ups = meetings_of(&app, setup.course_id, "follow_up").await;
+    assert_eq!(follow_ups.len(), 1, "SMIL has one follow-up, 14 days after the end");
+    let (follow_up, placed, _, _) = follow_ups[0].clone();
+    assert!(day(&placed) >= last + Duration::days(14), "{placed} after {last}");
+
+    let cancel = |sid: &Value| {
+        let path = format!("{A}/courses/{}/sessions/{sid}/cancel", setup.course_id);
+        setup
+            .api
+            .request(Method::POST, &path)
+            .header("If-Match", "*")
+            .json(&json!({ "reason": "Stengt", "notify": false }))
+    };
+    let (status, cancelled) = Api::json_of(cancel(&planned[1]["id"]).send().await.unwrap()).await;
+    assert_eq!(status, StatusCode::OK, "{cancelled}");
+    let replacement_id = cancelled["replacement_session_id"].as_i64().expect("a replacement");
+    let replacement: String = sqlx::query_scalar("SELECT date FROM course_sessions WHERE id = $1")
+        .bind(replacement_id)
+        .fetch_one(app.state.store.pool())
+        .await
+        .unwrap();
+    let replacement = day(&replacement);
+    assert!(replacement > last);
+    let (_, moved, _, version) = meetings_of(&app, setup.course_id, "follow_up").await[0].clone();
+    let moved = day(&moved);
+    let after = (moved - replacement).num_days();
+    assert!(
+        (14..=21).contains(&after),
+        "the follow-up {moved} is 14 days (or the next open weekday) after {replacement}"
+    );
+    assert!(!matches!(chrono::Datelike::weekday(&moved), chrono::Weekday::Sat | chrono::Weekday::Sun));
+    assert_eq!(
+        app.audit_count("course.session.move", Some(("course_session", &follow_up.to_string())), "success", None).await,
+        1
+    );
+
+    // Moved by hand to a later day: the next replacement leaves it there.
+    let by_hand = moved + Duration::days(21);
+    let path = format!("{A}/courses/{}/sessions/{follow_up}", setup.course_id);
+    let response = setup
+        .api
+        .request(Method::PUT, &path)
+        .header("If-Match", format!("\"v{version}\""))
+        .json(&json!({ "date": by_hand.to_string(), "start_time": "14:15", "end_time": "15:15" }));
+    let (status, body) = Api::json_of(response.send().await.unwrap()).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (status, cancelled) = Api::json_of(cancel(&planned[2]["id"]).send().await.unwrap()).await;
+    assert_eq!(status, StatusCode::OK, "{cancelled}");
+    assert!(cancelled["replacement_session_id"].as_i64().is_some());
+    let (_, kept, _, _) = meetings_of(&app, setup.course_id, "follow_up").await[0].clone();
+    assert_eq!(kept, by_hand.to_string(), "moved by hand to after the new end: left alone");
+
+    // Moved by hand to before the end: the next replacement puts it after the end again.
+    let early = day(planned[4]["date"].as_str().unwrap()) + Duration::days(1);
+    let (_, _, _, version) = meetings_of(&app, setup.course_id, "follow_up").await[0].clone();
+    let response = setup
+        .api
+        .request(Method::PUT, &path)
+        .header("If-Match", format!("\"v{version}\""))
+        .json(&json!({ "date": early.to_string(), "start_time": "14:15", "end_time": "15:15" }));
+    assert_eq!(Api::json_of(response.send().await.unwrap()).await.0, StatusCode::OK);
+    let (status, cancelled) = Api::json_of(cancel(&planned[3]["id"]).send().await.unwrap()).await;
+    assert_eq!(status, StatusCode::OK, "{cancelled}");
+    let newest: String = sqlx::query_scalar("SELECT date FROM course_sessions WHERE id = $1")
+        .bind(cancelled["replacement_session_id"].as_i64().unwrap())
+        .fetch_one(app.state.store.pool())
+        .await
+        .unwrap();
+    let (_, again, _, _) = meetings_of(&app, setup.course_id, "follow_up").await[0].clone();
+    assert!(day(&again) > day(&newest), "{again} after the new last session {newest}");
+}
+
+/// The person id of someone in the fixture, by name.
+async fn person_named(app: &TestApp, name: &str) -> i64 {
+    sqlx::query_scalar("SELECT id FROM persons WHERE name = $1")
+        .bind(name)
+        .fetch_one(app.state.store.pool())
+        .await
+        .unwrap()
+}
+
+/// Adds Jon, a second guardian of Ola with parental responsibility and an address
+/// (jon@example.org); returns (Kari, Jon) as person ids.
+async fn second_guardian(app: &TestApp) -> (i64, i64) {
+    let kari = person_named(app, "Kari Foresatt").await;
+    let household_id: i64 = sqlx::query_scalar("SELECT household_id FROM persons WHERE id = $1")
+        .bind(kari)
+        .fetch_one(app.state.store.pool())
+        .await
+        .unwrap();
+    let organisation_id = app.organisation_id("org-a").await;
+    let mut conn = app.state.store.pool().acquire().await.unwrap();
+    let jon = households::add_person(
+        &mut conn,
+        organisation_id,
+        &NewPerson {
+            household_id,
+            household_role: "guardian",
+            parental_responsibility: true,
+            name: "Jon Foresatt",
+            birth_date: None,
+            national_id: None,
+            phone: "",
+            email: "jon@example.org",
+        },
+        app.now(),
+    )
+    .await
+    .unwrap();
+    (kari, jon)
+}
+
+/// The family mails (not the leaders' log reminders) the SMTP server has received, sorted
+/// by address, once there are `count` of them.
+async fn family_mail(server: &MailServer, count: usize) -> Vec<String> {
+    let until = std::time::Instant::now() + ARRIVAL;
+    loop {
+        let mut to: Vec<String> =
+            server.received().into_iter().map(|m| m.envelope_to).filter(|to| to.ends_with("@example.org")).collect();
+        to.sort();
+        if to.len() >= count || std::time::Instant::now() > until {
+            return to;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}
+
+/// (name, has_email, reminders) of the grown-ups a participant's reminders go to, as the
+/// API shows them.
+fn recipients_of(view: &Value, participant_id: i64) -> Vec<(String, bool, bool)> {
+    let participant = view["participants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["participant_id"] == participant_id)
+        .unwrap_or_else(|| panic!("{participant_id} in {view}"));
+    participant["recipients"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["name"].as_str().unwrap().to_string(),
+                r["has_email"].as_bool().unwrap(),
+                r["reminders"].as_bool().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn one_guardian_turns_reminders_off_while_the_childs_other_guardian_still_gets_them() {
+    let (app, server) = TestApp::spawn_with_mail().await;
+    let setup = setup(&app).await;
+    let (kari, jon) = second_guardian(&app).await;
+    let planned = setup.planned().await;
+    let reminders_path = format!("{A}/courses/{}/reminders", setup.course_id);
+    let kari_path = format!("{A}/courses/{}/reminder-recipients/{kari}", setup.course_id);
+
+    let (status, view) = setup.api.get_json(&reminders_path).await;
+    assert_eq!(status, StatusCode::OK, "{view}");
+    let s = |name: &str, email: bool, on: bool| (name.to_string(), email, on);
+    assert_eq!(
+        recipients_of(&view, setup.ola),
+        [s("Jon Foresatt", true, true), s("Kari Foresatt", true, true), s("Lise Utenpost", false, true)],
+        "Per has no parental responsibility"
+    );
+    assert_eq!(recipients_of(&view, setup.anne), [s("Anne Voksen", true, true)]);
+
+    // Kari turns hers off: Jon (and Anne) are still reminded of the first session.
+    let (status, saved) = send(&setup.api, Method::PUT, &kari_path, &json!({ "reminders": false })).await;
+    assert_eq!(status, StatusCode::OK, "{saved}");
+    assert_eq!(saved, json!({ "person_id": kari, "reminders": false }));
+    let (_, view) = setup.api.get_json(&reminders_path).await;
+    assert_eq!(
+        recipients_of(&view, setup.ola),
+        [s("Jon Foresatt", true, true), s("Kari Foresatt", true, false), s("Lise Utenpost", false, true)]
+    );
+    assert_eq!(view["participants_with_reminders_off"], 0, "Ola's own switch is still on: {view}");
+    let first = oslo(planned[0]["date"].as_str().unwrap(), "14:15");
+    set_clock(&app, first - 3600);
+    assert_eq!(reminders::send_due(&app.state).await.unwrap(), 2, "Jon and Anne");
+    assert_eq!(family_mail(&server, 2).await, ["anne@example.org", "jon@example.org"]);
+
+    // On again: the second session reaches Kari too.
+    let (status, saved) = send(&setup.api, Method::PUT, &kari_path, &json!({ "reminders": true })).await;
+    assert_eq!(status, StatusCode::OK, "{saved}");
+    let second = oslo(planned[1]["date"].as_str().unwrap(), "14:15");
+    set_clock(&app, second - 3600);
+    reminders::send_due(&app.state).await.unwrap();
+    assert_eq!(
+        family_mail(&server, 5).await,
+        ["anne@example.org", "anne@example.org", "jon@example.org", "jon@example.org", "kari@example.org"]
+    );
+
+    // The child's own switch still silences the whole household, Jon included.
+    let ola_path = format!("{A}/courses/{}/participants/{}/reminders", setup.course_id, setup.ola);
+    assert_eq!(send(&setup.api, Method::PUT, &ola_path, &json!({ "reminders": false })).await.0, StatusCode::OK);
+    let third = oslo(planned[2]["date"].as_str().unwrap(), "14:15");
+    set_clock(&app, third - 3600);
+    reminders::send_due(&app.state).await.unwrap();
+    let all = outbox_of(&app, "session-reminder").await;
+    assert_eq!(
+        recipients(&all),
+        [
+            "anne@example.org",
+            "anne@example.org",
+            "anne@example.org",
+            "jon@example.org",
+            "jon@example.org",
+            "kari@example.org"
+        ]
+    );
+
+    // Someone the course's reminders do not go to is not found: Per (no parental
+    // responsibility), the child himself, nobody at all. Nonsense is malformed.
+    let ola_person = person_named(&app, CHILD).await;
+    for id in [person_named(&app, "Per Uten").await, ola_person, 999_999] {
+        let path = format!("{A}/courses/{}/reminder-recipients/{id}", setup.course_id);
+        assert_eq!(send(&setup.api, Method::PUT, &path, &json!({ "reminders": false })).await.0, StatusCode::NOT_FOUND);
+    }
+    assert_eq!(
+        send(&setup.api, Method::PUT, &kari_path, &json!({ "reminders": "no" })).await.0,
+        StatusCode::BAD_REQUEST
+    );
+    let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM person_reminder_opt_outs")
+        .fetch_one(app.state.store.pool())
+        .await
+        .unwrap();
+    assert_eq!(stored, 0, "nothing refused was stored, and Kari is on again");
+
+    for (action, count) in [("course.reminders.person.off", 1), ("course.reminders.person.on", 1)] {
+        assert_eq!(
+            app.audit_count(action, Some(("person", &kari.to_string())), "success", None).await,
+            count,
+            "{action}"
+        );
+    }
+    assert_eq!(
+        app.audit_count("course.reminders.person.off", Some(("person", &jon.to_string())), "success", None).await,
+        0
+    );
+    assert_mails_tell_nothing(&app).await;
+}
+
+#[tokio::test]
+async fn a_user_representative_or_secretary_cannot_switch_a_guardian_and_the_refusal_is_audited() {
+    let app = TestApp::spawn().await;
+    let setup = setup(&app).await;
+    let (kari, _) = second_guardian(&app).await;
+    let kari_path = format!("{A}/courses/{}/reminder-recipients/{kari}", setup.course_id);
+    app.add_user("org-a", "sekretar@a.no", "secretary").await;
+
+    let representative = app.api(&app.token_for("bruker@a.no").await);
+    let (status, body) = send(&representative, Method::PUT, &kari_path, &json!({ "reminders": false })).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "{body}");
+    assert_eq!(app.audit_count("course.reminders.update", None, "denied", None).await, 1);
+    let secretary = app.api(&app.token_for("sekretar@a.no").await);
+    let (status, body) = send(&secretary, Method::PUT, &kari_path, &json!({ "reminders": false })).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "{body}");
+    let denied: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE outcome = 'denied'")
+        .fetch_one(app.state.store.pool())
+        .await
+        .unwrap();
+    assert!(denied >= 2, "both refusals are audited: {denied}");
+    // The representative sees the course's reminders, but no guardian by name.
+    let (status, view) = representative.get_json(&format!("{A}/courses/{}/reminders", setup.course_id)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(view["participants"].is_null() && !view.to_string().contains("Kari"), "{view}");
+
+    let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM person_reminder_opt_outs")
+        .fetch_one(app.state.store.pool())
+        .await
+        .unwrap();
+    assert_eq!(stored, 0);
+    assert_eq!(app.audit_count("course.reminders.person.off", None, "success", None).await, 0);
+}
+
+#[tokio::test]
+async fn the_reminders_page_lists_each_guardian_with_a_switch_that_saves() {
+    let app = TestApp::spawn().await;
+    let setup = setup(&app).await;
+    let (kari, jon) = second_guardian(&app).await;
+    let page = format!("/courses/{}/reminders", setup.course_id);
+
+    let coordinator = app.logged_in("koord@a.no").await;
+    let (status, html) = coordinator.get_html(&page).await;
+    assert_eq!(status, StatusCode::OK);
+    let jon_item = element_of(&html, &format!("person-{jon}")).expect("Jon is listed");
+    assert!(jon_item.contains("Jon Foresatt") && jon_item.contains("Slå av påminnelser"), "{jon_item}");
+    assert!(jon_item.contains(&format!("action=\"{page}/persons/{jon}\"")), "{jon_item}");
+    assert!(element_of(&html, &format!("person-{kari}")).is_some());
+    assert!(strip_tags(&html).contains(&format!("Foresatte som får påminnelser om {CHILD}")), "{}", strip_tags(&html));
+    assert!(!html.contains("Per Uten") && !html.contains("Lise Utenpost"), "no responsibility / no address");
+
+    let response = coordinator.submit(&page, &format!("{page}/persons/{jon}"), &[("reminders", "off")]).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&response), format!("{page}?saved=person#participant-heading"));
+    let (_, html) = coordinator.get_html(&format!("{page}?saved=person")).await;
+    assert!(strip_tags(&html).contains("Påminnelsene til den foresatte er lagret."));
+    assert!(element_of(&html, &format!("person-{jon}")).unwrap().contains("Slå på påminnelser"));
+    assert!(element_of(&html, &format!("person-{kari}")).unwrap().contains("Slå av påminnelser"), "Kari keeps hers");
+    let (_, view) = setup.api.get_json(&format!("{A}/courses/{}/reminders", setup.course_id)).await;
+    let on = |name: &str| recipients_of(&view, setup.ola).into_iter().find(|r| r.0 == name).unwrap().2;
+    assert!(!on("Jon Foresatt") && on("Kari Foresatt"), "{view}");
+    assert_eq!(
+        app.audit_count("course.reminders.person.off", Some(("person", &jon.to_string())), "success", None).await,
+        1
+    );
+    // A malformed switch changes nothing.
+    let response = coordinator.submit(&page, &format!("{page}/persons/{jon}"), &[("reminders", "maybe")]).await;
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+
+    // The user representative sees no guardian and cannot switch one.
+    let representative = app.logged_in("bruker@a.no").await;
+    let (_, html) = representative.get_html(&page).await;
+    assert!(!html.contains("Jon Foresatt") && !html.contains("/persons/"), "{html}");
+    let response = representative.submit(&page, &format!("{page}/persons/{jon}"), &[("reminders", "on")]).await;
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
 }

@@ -6,7 +6,26 @@
 //! Whether a reminder is wanted at all (turned off per course or per person) is the
 //! caller's decision; these functions only place it in time.
 
+use crate::programmes::MeetingKind;
 use chrono::{Duration, NaiveDateTime};
+
+/// Whether the families are reminded before a meeting of this kind, as before a session.
+/// Parent meetings, information meetings, family sessions and the follow-up are set for
+/// the families by the course's plan, so they get the same reminder. Network meetings,
+/// closing and pre-conversations are agreed with each family in person (and a network
+/// meeting's time is the school's as much as the family's); supervision is for the staff.
+/// A meeting added without a kind is not reminded of: nobody said who comes.
+pub fn meeting_reminds_families(kind: Option<MeetingKind>) -> bool {
+    matches!(
+        kind,
+        Some(
+            MeetingKind::ParentMeeting
+                | MeetingKind::InformationMeeting
+                | MeetingKind::FamilySession
+                | MeetingKind::FollowUp
+        )
+    )
+}
 
 /// Whether the reminder before a session should be sent now: once (`already_sent` is
 /// false), from `hours_before` hours before the start until the start; never at or after
@@ -55,6 +74,18 @@ mod tests {
         assert!(reminder_due(start, 24, start - Duration::seconds(1), false));
         assert!(!reminder_due(start, 24, start, false));
         assert!(!reminder_due(start, 24, at(10, 17, 0), false));
+    }
+
+    #[test]
+    fn families_are_reminded_of_the_meetings_set_for_them() {
+        assert!(meeting_reminds_families(Some(MeetingKind::ParentMeeting)));
+        assert!(meeting_reminds_families(Some(MeetingKind::FamilySession)));
+        assert!(meeting_reminds_families(Some(MeetingKind::FollowUp)));
+        assert!(!meeting_reminds_families(Some(MeetingKind::NetworkMeeting)));
+        assert!(!meeting_reminds_families(Some(MeetingKind::ClosingConversation)));
+        assert!(!meeting_reminds_families(Some(MeetingKind::PreConversation)));
+        assert!(!meeting_reminds_families(Some(MeetingKind::Supervision)));
+        assert!(!meeting_reminds_families(None));
     }
 
     #[test]

@@ -96,6 +96,63 @@ pub async fn set_participant_reminders(
     Ok(())
 }
 
+/// A grown-up who hears about a participant's sessions (a guardian with parental
+/// responsibility of a child participant, or an adult participant themself) and whether
+/// they have turned reminders off for the course.
+#[derive(Debug, Clone, PartialEq, Eq, FromRow)]
+pub struct GrownUpReminders {
+    /// The participant they hear about (`course_participants.id`).
+    pub participant_id: i64,
+    pub person_id: i64,
+    pub name: String,
+    /// 1 for a guardian of a child participant, 0 for an adult participant.
+    pub guardian: i64,
+    /// 1 when they have an e-mail address (without one nothing reaches them).
+    pub has_email: i64,
+    /// 1 when they have turned reminders off for the course.
+    pub reminders_off: i64,
+}
+
+const GROWN_UPS: &str = "SELECT cp.id AS participant_id, r.id AS person_id, r.name,
+         CAST(CASE WHEN p.household_role = 'child' THEN 1 ELSE 0 END AS BIGINT) AS guardian,
+         CAST(CASE WHEN r.email <> '' THEN 1 ELSE 0 END AS BIGINT) AS has_email,
+         CAST(CASE WHEN o.person_id IS NULL THEN 0 ELSE 1 END AS BIGINT) AS reminders_off
+     FROM course_participants cp
+     JOIN persons p ON p.id = cp.person_id
+     JOIN persons r ON (p.household_role <> 'child' AND r.id = p.id)
+         OR (p.household_role = 'child' AND r.household_id = p.household_id AND r.household_role <> 'child'
+             AND r.parental_responsibility = 1)
+     LEFT JOIN person_reminder_opt_outs o ON o.course_id = cp.course_id AND o.person_id = r.id
+     WHERE cp.course_id = $1 AND cp.role = 'participant' AND r.merged_into IS NULL";
+
+/// The grown-ups each participant's reminders go to (see [`family_recipients`]), with
+/// and without an e-mail address, by participant and name.
+pub async fn grown_ups(conn: &mut AnyConnection, course_id: i64) -> Result<Vec<GrownUpReminders>> {
+    Ok(sqlx::query_as(&format!("{GROWN_UPS} ORDER BY cp.id, r.name, r.id")).bind(course_id).fetch_all(conn).await?)
+}
+
+/// Turns one grown-up's reminders for the course on or off; someone who hears about none
+/// of the course's participants is not found.
+pub async fn set_person_reminders(conn: &mut AnyConnection, course_id: i64, person_id: i64, on: bool) -> Result<()> {
+    let found: Option<i64> =
+        sqlx::query_scalar(&format!("SELECT x.person_id FROM ({GROWN_UPS}) x WHERE x.person_id = $2 LIMIT 1"))
+            .bind(course_id)
+            .bind(person_id)
+            .fetch_optional(&mut *conn)
+            .await?;
+    if found.is_none() {
+        return Err(StoreError::NotFound);
+    }
+    let sql = if on {
+        "DELETE FROM person_reminder_opt_outs WHERE course_id = $1 AND person_id = $2"
+    } else {
+        "INSERT INTO person_reminder_opt_outs (course_id, person_id) VALUES ($1, $2)
+         ON CONFLICT (course_id, person_id) DO NOTHING"
+    };
+    sqlx::query(sql).bind(course_id).bind(person_id).execute(conn).await?;
+    Ok(())
+}
+
 /// Whether the person has turned off log reminders for the course.
 pub async fn opted_out(conn: &mut AnyConnection, course_id: i64, user_id: i64) -> Result<bool> {
     let found: Option<i64> =
@@ -143,21 +200,33 @@ pub struct ReminderSession {
     /// The organisation's settings (the defaults when it has none saved).
     pub reminder_hours_before: i64,
     pub log_grace_hours: i64,
+    /// `session` or `meeting`.
+    pub kind: String,
+    /// For a meeting, its kind (`parent_meeting`, …); none for sessions and for meetings
+    /// added without a kind.
+    pub meeting_kind: Option<String>,
+    /// The participant a meeting about one family is about.
+    pub participant_id: Option<i64>,
 }
 
 const REMINDER_SESSION_COLUMNS: &str = "s.id AS session_id, c.id AS course_id, o.id AS organisation_id, \
-     o.name AS organisation_name, o.country, s.date, s.start_time, s.end_time, \
+     o.name AS organisation_name, o.country, s.date, s.start_time, s.end_time, s.kind, s.meeting_kind, \
+     s.participant_id, \
      COALESCE(rs.reminder_hours_before, 24) AS reminder_hours_before, COALESCE(rs.log_grace_hours, 24) AS log_grace_hours";
 
-/// Planned sessions (not meetings) of running courses from `from` to `to` (dates,
-/// inclusive) whose course sends participant reminders.
+/// Planned sessions and meetings from `from` to `to` (dates, inclusive) whose course
+/// sends participant reminders: of courses about to start or running (`ready`,
+/// `recruiting`, `running`: the first session comes before the course is set running),
+/// and, for meetings only, of completed courses too (the follow-up comes weeks after the
+/// end). Which meetings call for a reminder is the caller's decision.
 pub async fn upcoming_sessions(conn: &mut AnyConnection, from: &str, to: &str) -> Result<Vec<ReminderSession>> {
     Ok(sqlx::query_as(&format!(
         "SELECT {REMINDER_SESSION_COLUMNS}
          FROM course_sessions s JOIN courses c ON c.id = s.course_id JOIN organisations o ON o.id = c.organisation_id
          LEFT JOIN running_settings rs ON rs.organisation_id = o.id
          LEFT JOIN course_reminder_settings crs ON crs.course_id = c.id
-         WHERE s.kind = 'session' AND s.status = 'planned' AND c.status = 'running'
+         WHERE s.status = 'planned'
+           AND (c.status IN ('ready', 'recruiting', 'running') OR (s.kind = 'meeting' AND c.status = 'completed'))
            AND COALESCE(crs.participant_reminders, 1) = 1 AND s.date >= $1 AND s.date <= $2
          ORDER BY s.date, s.start_time, s.id"
     ))
@@ -199,7 +268,7 @@ pub struct FamilyRecipient {
 /// guardians in their household who have parental responsibility; only those with an
 /// e-mail address, each once. With `only_participant`, for that participant alone (a
 /// meeting about one family); with `respect_reminders_off`, leaving out participants
-/// whose reminders are turned off.
+/// whose reminders are turned off and grown-ups who turned theirs off for the course.
 pub async fn family_recipients(
     conn: &mut AnyConnection,
     course_id: i64,
@@ -215,6 +284,8 @@ pub async fn family_recipients(
                  AND r.parental_responsibility = 1)
          WHERE cp.course_id = $1 AND cp.role = 'participant' AND cp.status = 'active'
            AND ($2 = 0 OR cp.reminders_off = 0) AND ($3 < 0 OR cp.id = $3)
+           AND ($2 = 0 OR NOT EXISTS (SELECT 1 FROM person_reminder_opt_outs o
+                                      WHERE o.course_id = cp.course_id AND o.person_id = r.id))
            AND r.email <> '' AND r.merged_into IS NULL
          ORDER BY person_id",
     )

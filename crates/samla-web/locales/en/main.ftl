@@ -1401,7 +1401,6 @@ running-settings-title = Settings for running courses
 running-settings-saved = The settings are saved.
 running-settings-intro = These apply to every course in the organisation.
 running-settings-follow-up = Absences in a row before a follow-up
-running-settings-follow-up-hint = After this many absences in a row, a leader is asked to contact the family. From { $min } to { $max }.
 running-settings-reminder-hours = Hours before a session that reminders go out
 running-settings-reminder-hours-hint = Participants, or the guardians of children, get an e-mail this long before each session. From { $min } to { $max } hours.
 running-settings-log-grace = Hours after a session before a log reminder
@@ -2341,3 +2340,23 @@ course-evaluation-rounds = Questionnaire rounds
 course-evaluation-results = Evaluation results
 course-evaluation-outcome = Change before and after
 course-evaluation-report = Course report
+
+## running: meeting reminders (H2)
+mail-meeting-reminder-subject = { $organisation }: reminder of the meeting on { $date }
+mail-meeting-reminder-body =
+    Hello,
+
+    This is a reminder of the meeting on { $date } at { $time }.
+
+    If you cannot come, please let the group leaders know.
+
+    Kind regards,
+    { $organisation }
+running-settings-follow-up-hint-with-off = After this many absences in a row, a leader is asked to contact the family. 0 turns follow-up tasks off. From { $min } to { $max }.
+reminders-meetings = Parent meetings, information meetings, family sessions and the follow-up get the same reminder; a meeting about one family only goes to that family. Network meetings, pre-conversations and closing conversations are agreed with each family and get no reminder.
+reminders-household = Turning reminders off for a child turns them off for all of the child's guardians.
+
+# Reminders per guardian (issue #6)
+reminders-guardians = Guardians who get reminders about { $name }:
+reminders-saved-person = The guardian's reminders are saved.
+reminders-guardians-alone = Reminders can also be turned off for one guardian alone. The child's other guardians still get them.

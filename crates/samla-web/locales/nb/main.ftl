@@ -1401,7 +1401,6 @@ running-settings-title = Innstillinger for gjennomføring av kurs
 running-settings-saved = Innstillingene er lagret.
 running-settings-intro = Disse gjelder alle kurs i organisasjonen.
 running-settings-follow-up = Fravær på rad før oppfølging
-running-settings-follow-up-hint = Etter så mange fravær på rad blir en leder bedt om å kontakte familien. Fra { $min } til { $max }.
 running-settings-reminder-hours = Timer før en samling påminnelsen sendes
 running-settings-reminder-hours-hint = Deltakerne, eller foresatte til barn, får en e-post så lenge før hver samling. Fra { $min } til { $max } timer.
 running-settings-log-grace = Timer etter en samling før påminnelse om logg
@@ -2341,3 +2340,23 @@ course-evaluation-rounds = Spørreundersøkelser
 course-evaluation-results = Resultater av evalueringen
 course-evaluation-outcome = Endring før og etter
 course-evaluation-report = Kursrapport
+
+## running: meeting reminders (H2)
+mail-meeting-reminder-subject = { $organisation }: påminnelse om møte { $date }
+mail-meeting-reminder-body =
+    Hei,
+
+    dette er en påminnelse om møtet { $date } klokka { $time }.
+
+    Gi gjerne beskjed til gruppelederne hvis dere ikke kan komme.
+
+    Vennlig hilsen
+    { $organisation }
+running-settings-follow-up-hint-with-off = Etter så mange fravær på rad blir en leder bedt om å kontakte familien. 0 slår av oppfølgingsoppgavene. Fra { $min } til { $max }.
+reminders-meetings = Foreldremøter, informasjonsmøter, familiesamlinger og oppfølgingsmøtet får samme påminnelse, om et møte om én familie bare til den familien. Nettverksmøter, forsamtaler og avslutningssamtaler avtales med hver familie og får ingen påminnelse.
+reminders-household = Slår du av påminnelser for et barn, gjelder det alle foresatte til barnet.
+
+# Reminders per guardian (issue #6)
+reminders-guardians = Foresatte som får påminnelser om { $name }:
+reminders-saved-person = Påminnelsene til den foresatte er lagret.
+reminders-guardians-alone = Påminnelsene kan også slås av for én foresatt alene. Da får barnets andre foresatte dem fortsatt.

@@ -335,6 +335,7 @@ pub struct ClosingConversationsPlan {
     pub start_time: String,
     /// Minutes per conversation; all must end before midnight.
     #[schema(minimum = 15, maximum = 240)]
+    #[serde(deserialize_with = "whole::required")]
     pub minutes: u32,
     /// Left out or empty: the course's room.
     #[serde(default)]

@@ -1,5 +1,6 @@
 //! A course's reminders over JSON: the course's two switches (participant reminders,
-//! log reminders), each participant's choice, and the caller's own log reminders.
+//! log reminders), each participant's choice, each grown-up's own choice (one guardian
+//! of a child), and the caller's own log reminders.
 
 use crate::api::extract::Id;
 use crate::api::{ApiJson, Problem};
@@ -19,6 +20,7 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route(&format!("{COURSE}/reminders"), get(get_course_reminder_settings).put(put_course_reminder_settings))
         .route(&format!("{COURSE}/participants/{{participant_id}}/reminders"), put(set_participant_reminders))
+        .route(&format!("{COURSE}/reminder-recipients/{{person_id}}"), put(set_person_reminders))
         .route(&format!("{COURSE}/my-log-reminders"), put(set_my_log_reminders))
 }
 
@@ -27,6 +29,7 @@ pub fn routes() -> Router<AppState> {
     get_course_reminder_settings,
     put_course_reminder_settings,
     set_participant_reminders,
+    set_person_reminders,
     set_my_log_reminders
 ))]
 pub struct Doc;
@@ -39,6 +42,23 @@ pub struct ParticipantReminder {
     /// A participant who dropped out gets no reminders, whatever the switch says.
     pub dropped_out: bool,
     /// Whether reminders before sessions go to the participant (or the guardians).
+    pub reminders: bool,
+    /// Who the reminders go to: the guardians with parental responsibility of a child, or
+    /// an adult participant themself, each with their own switch.
+    pub recipients: Vec<ReminderRecipient>,
+}
+
+/// A grown-up a participant's reminders go to, and whether they turned theirs off.
+#[derive(Serialize, ToSchema)]
+pub struct ReminderRecipient {
+    pub person_id: i64,
+    pub name: String,
+    /// A guardian of a child participant (false: the adult participant themself).
+    pub guardian: bool,
+    /// Without an e-mail address nothing reaches them.
+    pub has_email: bool,
+    /// Whether this person gets reminders before the course's sessions (when the course's
+    /// and the participant's switches are on too).
     pub reminders: bool,
 }
 
@@ -81,6 +101,19 @@ fn reminders_json(view: &View) -> CourseReminders {
                     name: p.name.clone(),
                     dropped_out: p.status != "active",
                     reminders: p.reminders_off == 0,
+                    recipients: view
+                        .grown_ups
+                        .iter()
+                        .flatten()
+                        .filter(|g| g.participant_id == p.id)
+                        .map(|g| ReminderRecipient {
+                            person_id: g.person_id,
+                            name: g.name.clone(),
+                            guardian: g.guardian != 0,
+                            has_email: g.has_email != 0,
+                            reminders: g.reminders_off == 0,
+                        })
+                        .collect(),
                 })
                 .collect()
         }),
@@ -183,6 +216,49 @@ pub async fn set_participant_reminders(
     let actor = caller.in_organisation(&state, &org).await?;
     service::set_participant(&state, &actor, course_id.0, participant_id.0, body.reminders).await?;
     Ok(Json(ParticipantRemindersSaved { participant_id: participant_id.0, reminders: body.reminders }))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PersonRemindersChange {
+    /// Whether this person gets reminders before the course's sessions.
+    pub reminders: bool,
+}
+
+/// One grown-up's reminders, as saved.
+#[derive(Serialize, ToSchema)]
+pub struct PersonRemindersSaved {
+    pub person_id: i64,
+    pub reminders: bool,
+}
+
+/// Turns one grown-up's reminders for the course on or off: a guardian of a child
+/// participant (the child's other guardians keep theirs) or an adult participant. The
+/// same people as a participant's switch may change it; 404 for someone the course's
+/// reminders do not go to.
+#[utoipa::path(put, path = "/api/v1/organisations/{org}/courses/{course_id}/reminder-recipients/{person_id}", operation_id = "setPersonReminders", tag = "running",
+    params(
+        ("org" = String, Path, description = "The organisation's slug"),
+        ("course_id" = i64, Path, description = "The course's id"),
+        ("person_id" = i64, Path, description = "The person's id (a guardian or an adult participant)"),
+    ),
+    request_body = PersonRemindersChange,
+    responses(
+        (status = 200, description = "Saved", body = PersonRemindersSaved),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such course, or the course's reminders do not go to this person", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn set_person_reminders(
+    State(state): State<AppState>,
+    caller: ApiCaller,
+    Path((org, course_id, person_id)): Path<(String, Id, Id)>,
+    ApiJson(body): ApiJson<PersonRemindersChange>,
+) -> Result<Json<PersonRemindersSaved>, WebError> {
+    let actor = caller.in_organisation(&state, &org).await?;
+    service::set_person(&state, &actor, course_id.0, person_id.0, body.reminders).await?;
+    Ok(Json(PersonRemindersSaved { person_id: person_id.0, reminders: body.reminders }))
 }
 
 #[derive(Deserialize, Serialize, ToSchema)]

@@ -1,6 +1,7 @@
 //! A course's reminders: whether participants (or their guardians) are reminded before
 //! each session and leaders of unwritten logs, which participants have turned reminders
-//! off, and the signed-in leader's own log reminders for the course.
+//! off, which of a child's guardians have turned theirs off, and the signed-in leader's
+//! own log reminders for the course.
 
 use crate::auth::Actor;
 use crate::error::WebError;
@@ -21,11 +22,12 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/courses/{id}/reminders", get(show).post(save_course))
         .route("/courses/{id}/reminders/participants/{participant_id}", post(set_participant))
+        .route("/courses/{id}/reminders/persons/{person_id}", post(set_person))
         .route("/courses/{id}/reminders/mine", post(set_mine))
 }
 
 /// The notices a change leads back to.
-const NOTICES: [&str; 3] = ["course", "participant", "mine"];
+const NOTICES: [&str; 4] = ["course", "participant", "person", "mine"];
 
 fn page_value(view: &CourseReminders) -> minijinja::Value {
     let participants = view.participants.as_ref().map(|all| {
@@ -36,6 +38,16 @@ fn page_value(view: &CourseReminders) -> minijinja::Value {
                     name => p.name.clone(),
                     active => p.status == "active",
                     on => p.reminders_off == 0,
+                    // A child's guardians, each with their own switch (an adult
+                    // participant's own switch is the participant's).
+                    guardians => view.grown_ups.iter().flatten()
+                        .filter(|g| g.participant_id == p.id && g.guardian != 0 && g.has_email != 0)
+                        .map(|g| minijinja::context! {
+                            id => g.person_id,
+                            name => g.name.clone(),
+                            on => g.reminders_off == 0,
+                        })
+                        .collect::<Vec<_>>(),
                 }
             })
             .collect::<Vec<_>>()
@@ -108,6 +120,17 @@ async fn set_participant(
     let (course_id, participant_id) = (id_of(&id)?, id_of(&participant_id)?);
     service::set_participant(&state, &actor, course_id, participant_id, switch(&form, "reminders")?).await?;
     Ok(saved(course_id, "participant"))
+}
+
+async fn set_person(
+    State(state): State<AppState>,
+    actor: Actor,
+    Path((id, person_id)): Path<(String, String)>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let (course_id, person_id) = (id_of(&id)?, id_of(&person_id)?);
+    service::set_person(&state, &actor, course_id, person_id, switch(&form, "reminders")?).await?;
+    Ok(Redirect::to(&format!("/courses/{course_id}/reminders?saved=person#participant-heading")).into_response())
 }
 
 async fn set_mine(

@@ -1,19 +1,24 @@
 //! Reminders through the outbox: to participants or guardians a set time before each
-//! session of a running course, and to group leaders whose session log is still unwritten
+//! session of a course about to start or running, and before the meetings set for the
+//! families (parent meetings, information meetings, family sessions, the follow-up; see
+//! [`meeting_reminds_families`]), and to group leaders whose session log is still unwritten
 //! some hours after the session. The server sends what is due every few minutes
 //! ([`send_due`]); each reminder goes to each recipient once (`reminders_sent`).
 //!
 //! Each can be turned off per course (participant reminders, log reminders), per
-//! participant, and by a leader for themselves on one course. Who may change what:
-//! - the course's switches and a participant's reminders: planners (coordinators) and
-//!   those who record session work on the course (its group leaders) — the people who
-//!   know whether a family wants the mails; a participant's switch also needs the right to
-//!   see participants' names, since it is chosen by name;
+//! participant (the whole household of a child), per grown-up who receives them (one
+//! guardian, while the child's other guardians still get them), and by a leader for
+//! themselves on one course. Who may change what:
+//! - the course's switches and a participant's or a grown-up's reminders: planners
+//!   (coordinators) and those who record session work on the course (its group leaders) —
+//!   the people who know whether a family wants the mails; a participant's or grown-up's
+//!   switch also needs the right to see participants' names, since it is chosen by name;
 //! - a leader's own log reminders: that leader, while they lead the course.
 //!
 //! A reminder names the organisation, the day and the time — never the course, the
 //! programme or the child (see [`crate::services::outbox`]).
 
+use super::access::allowed_on;
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::services::courses::visible_course;
@@ -24,10 +29,13 @@ use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 use samla_domain::accounts::Language;
 use samla_domain::audit::{AuditEvent, Outcome};
 use samla_domain::calendar::Country;
-use samla_domain::running::reminders::{log_overdue, reminder_due};
-use samla_domain::{Action, Decision, FieldError, FieldErrors, Scope};
-use samla_storage::courses::{self, Course};
-use samla_storage::running::reminders::{self as store, CourseReminderSettings, ParticipantReminders, ReminderSession};
+use samla_domain::running::meetings as meeting_rules;
+use samla_domain::running::reminders::{log_overdue, meeting_reminds_families, reminder_due};
+use samla_domain::{Action, FieldError, FieldErrors};
+use samla_storage::courses::Course;
+use samla_storage::running::reminders::{
+    self as store, CourseReminderSettings, GrownUpReminders, ParticipantReminders, ReminderSession,
+};
 use samla_storage::{audit, organisations, StoreError, WriteTx};
 use std::collections::HashMap;
 
@@ -101,6 +109,11 @@ async fn send_session_reminders(state: &AppState) -> Result<usize, WebError> {
     let mut languages = Languages::default();
     let mut sent = 0;
     for session in sessions {
+        if session.kind == "meeting"
+            && !meeting_reminds_families(session.meeting_kind.as_deref().and_then(meeting_rules::parse_kind))
+        {
+            continue;
+        }
         let Some(start) = wall_clock(&session.date, &session.start_time) else { continue };
         let hours = u32::try_from(session.reminder_hours_before).unwrap_or(0);
         if !reminder_due(start, hours, local_now(state, &session.country), false) {
@@ -122,12 +135,14 @@ async fn remind_families(state: &AppState, session: &ReminderSession, language: 
     // Looked up first without writing: most rounds find everyone reminded already.
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
     let done = store::sent_to(&mut conn, session.session_id, "session").await?;
-    let pending: Vec<(String, String)> = store::family_recipients(&mut conn, session.course_id, None, true)
-        .await?
-        .into_iter()
-        .map(|r| (format!("person:{}", r.person_id), r.email))
-        .filter(|(key, _)| !done.contains(key))
-        .collect();
+    // A meeting about one family reminds that family only.
+    let pending: Vec<(String, String)> =
+        store::family_recipients(&mut conn, session.course_id, session.participant_id, true)
+            .await?
+            .into_iter()
+            .map(|r| (format!("person:{}", r.person_id), r.email))
+            .filter(|(key, _)| !done.contains(key))
+            .collect();
     drop(conn);
     if pending.is_empty() {
         return Ok(0);
@@ -143,7 +158,7 @@ async fn remind_families(state: &AppState, session: &ReminderSession, language: 
         let mail = OutgoingMail {
             organisation_id: Some(session.organisation_id),
             to: email,
-            template: "session-reminder",
+            template: if session.kind == "meeting" { "meeting-reminder" } else { "session-reminder" },
             language,
             args: vec![
                 ("organisation", session.organisation_name.clone()),
@@ -244,6 +259,9 @@ pub struct CourseReminders {
     pub settings: CourseReminderSettings,
     /// The participants with their switches, when the actor may see participants' names.
     pub participants: Option<Vec<ParticipantReminders>>,
+    /// The grown-ups each participant's reminders go to, with their own switches, when
+    /// the actor may see participants' names.
+    pub grown_ups: Option<Vec<GrownUpReminders>>,
     /// Participants still in the course, and how many of them have reminders off.
     pub active: usize,
     pub active_off: usize,
@@ -253,21 +271,6 @@ pub struct CourseReminders {
     pub my_log_reminders: Option<bool>,
     /// When reminders go out (the organisation's settings).
     pub timing: samla_storage::running::settings::RunningSettings,
-}
-
-/// Whether the actor's roles allow `action` on this course (scope and assignment),
-/// without auditing a refusal.
-async fn allowed_on(
-    conn: &mut sqlx::AnyConnection,
-    actor: &Actor,
-    action: Action,
-    course_id: i64,
-) -> Result<bool, WebError> {
-    Ok(match actor.roles.decide(action) {
-        Decision::Allow(Scope::Organisation) => true,
-        Decision::Allow(Scope::AssignedCourses) => courses::works_on(conn, course_id, actor.user_id).await?,
-        Decision::Deny => false,
-    })
 }
 
 async fn may_change(conn: &mut sqlx::AnyConnection, actor: &Actor, course_id: i64) -> Result<bool, WebError> {
@@ -285,6 +288,7 @@ pub async fn for_course(state: &AppState, actor: &Actor, course_id: i64) -> Resu
     let timing = samla_storage::running::settings::get(&mut conn, actor.organisation.id).await?;
     let all = store::participants(&mut conn, course_id).await?;
     let sees_names = allowed_on(&mut conn, actor, Action::ViewParticipantContacts, course_id).await?;
+    let grown_ups = if sees_names { Some(store::grown_ups(&mut conn, course_id).await?) } else { None };
     let may_change = may_change(&mut conn, actor, course_id).await?;
     let my_log_reminders = if store::leads(&mut conn, course_id, actor.user_id).await? {
         Some(!store::opted_out(&mut conn, course_id, actor.user_id).await?)
@@ -301,7 +305,17 @@ pub async fn for_course(state: &AppState, actor: &Actor, course_id: i64) -> Resu
     } else {
         None
     };
-    Ok(CourseReminders { course, settings, participants, active, active_off, may_change, my_log_reminders, timing })
+    Ok(CourseReminders {
+        course,
+        settings,
+        participants,
+        grown_ups,
+        active,
+        active_off,
+        may_change,
+        my_log_reminders,
+        timing,
+    })
 }
 
 /// A change to the course's reminders, allowed only to those [`may_change`] names; a
@@ -347,15 +361,9 @@ pub async fn set_course_settings(
     finish(tx, state, actor, "course.reminders.update", course_id).await
 }
 
-/// Turns one participant's reminders on or off; chosen by name, so it also needs the
-/// right to see participants' names on the course.
-pub async fn set_participant(
-    state: &AppState,
-    actor: &Actor,
-    course_id: i64,
-    participant_id: i64,
-    on: bool,
-) -> Result<(), WebError> {
+/// A change chosen by name: [`change_tx`], and the right to see participants' names on the
+/// course (a refusal audited).
+async fn by_name_tx(state: &AppState, actor: &Actor, course_id: i64) -> Result<WriteTx, WebError> {
     let mut tx = change_tx(state, actor, course_id).await?;
     if !allowed_on(&mut tx.tx, actor, Action::ViewParticipantContacts, course_id).await? {
         drop(tx);
@@ -366,6 +374,19 @@ pub async fn set_participant(
         .await?;
         return Err(WebError::Forbidden);
     }
+    Ok(tx)
+}
+
+/// Turns one participant's reminders on or off; chosen by name, so it also needs the
+/// right to see participants' names on the course.
+pub async fn set_participant(
+    state: &AppState,
+    actor: &Actor,
+    course_id: i64,
+    participant_id: i64,
+    on: bool,
+) -> Result<(), WebError> {
+    let mut tx = by_name_tx(state, actor, course_id).await?;
     store::set_participant_reminders(&mut tx.tx, course_id, participant_id, on).await?;
     let action = if on { "course.reminders.participant.on" } else { "course.reminders.participant.off" };
     audit::append(
@@ -374,6 +395,26 @@ pub async fn set_participant(
         state.clock.now(),
     )
     .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Turns one grown-up's reminders for the course on or off — a guardian of a child
+/// participant (the child's other guardians keep theirs) or an adult participant; chosen
+/// by name like a participant's switch. Someone who hears about none of the course's
+/// participants is not found.
+pub async fn set_person(
+    state: &AppState,
+    actor: &Actor,
+    course_id: i64,
+    person_id: i64,
+    on: bool,
+) -> Result<(), WebError> {
+    let mut tx = by_name_tx(state, actor, course_id).await?;
+    store::set_person_reminders(&mut tx.tx, course_id, person_id, on).await?;
+    let action = if on { "course.reminders.person.on" } else { "course.reminders.person.off" };
+    audit::append(&mut tx, &actor.event(action, Outcome::Success).record("person", person_id), state.clock.now())
+        .await?;
     tx.commit().await?;
     Ok(())
 }
