@@ -332,12 +332,7 @@ async fn people_who_join_after_the_invitations_are_asked_while_the_round_is_open
     let next = running::plan_course(&f.app, &actor, "Neste gruppe", f.today() + Duration::days(21)).await;
     running::add_staff(&f.app, &actor, next, f.course.leader_id, "group_leader").await;
     running::add_staff(&f.app, &actor, next, f.course.co_leader_id, "group_leader").await;
-    let mut version =
-        samla_web::services::courses::course_view(&f.app.state, &actor, next).await.unwrap().course.version;
-    for status in ["ready", "recruiting"] {
-        version =
-            samla_web::services::courses::set_status(&f.app.state, &actor, next, status, "", version).await.unwrap();
-    }
+    running::move_through(&f.app, &actor, next, &["ready", "recruiting"]).await;
     running::enrol_child(&f.app, &actor, next, ("Dina Sand", "2016-06-01", "dina.guardian@example.test"), false).await;
     let (status, before) = start(next, "guardians", json!({})).await;
     assert_eq!(status, StatusCode::CREATED, "{before}");

@@ -896,21 +896,8 @@ async fn notices_stay_as_they_are_at_a_cancelled_session_and_on_a_closed_course(
     assert_eq!(count().await, 1);
 }
 
-/// Moves a course through its statuses to running, as a coordinator would.
-async fn run_course(app: &TestApp, coordinator: &samla_web::auth::Actor, course_id: i64) {
-    use samla_web::services::courses as course_service;
-    let mut version =
-        course_service::course_view(&app.state, coordinator, course_id).await.expect("view").course.version;
-    for status in ["ready", "recruiting", "running"] {
-        version = course_service::set_status(&app.state, coordinator, course_id, status, "", version)
-            .await
-            .unwrap_or_else(|e| panic!("course to {status}: {e:?}"));
-    }
-}
-
 #[tokio::test]
 async fn a_mestringstreff_session_shows_its_whole_plan() {
-    use samla_web::services::courses::{self as course_service, CourseForm, StaffForm};
     let f = fixture().await;
     let app = &f.app;
     let coordinator =
@@ -921,28 +908,9 @@ async fn a_mestringstreff_session_shows_its_whole_plan() {
     // Started a week ago (the organisation's today): its second session is today.
     let today = samla_web::services::intake::today(&app.state, "NO");
     let start = today - chrono::Duration::days(7);
-    let form = CourseForm {
-        programme: "mestringstreff".into(),
-        name: "Mestringstreff, høst".into(),
-        venue: "Frivilligsentralen".into(),
-        room: "Storsalen".into(),
-        start_date: start.to_string(),
-        weekdays: vec![chrono::Datelike::weekday(&start).to_string().to_lowercase()],
-        start_time: "17:30".into(),
-        capacity: "8".into(),
-        ..Default::default()
-    };
-    let course_id = course_service::create(&app.state, &coordinator, &form).await.expect("course");
-    for (user_id, role) in [(f.course.leader_id, "group_leader"), (f.course.representative_id, "user_representative")] {
-        let staff = StaffForm {
-            user_id: Some(user_id),
-            course_role: role.into(),
-            on_every_session: true,
-            ..Default::default()
-        };
-        course_service::add_staff(&app.state, &coordinator, course_id, &staff).await.expect("staff");
-    }
-    run_course(app, &coordinator, course_id).await;
+    let staff = [(f.course.leader_id, "group_leader"), (f.course.representative_id, "user_representative")];
+    let course_id = running::mestringstreff_course(app, &coordinator, "Mestringstreff, høst", start, &staff).await;
+    running::run(app, &coordinator, course_id).await;
     let sessions: Vec<(i64, String)> = sqlx::query_as(
         "SELECT id, date FROM course_sessions WHERE course_id = $1 AND kind = 'session' ORDER BY date, id",
     )

@@ -9,7 +9,6 @@ use common::*;
 use reqwest::{Method, StatusCode};
 use samla_domain::{Role, RoleSet};
 use samla_web::auth::{Actor, Via};
-use samla_web::services::courses::{self as course_service, CourseForm, StaffForm};
 use serde_json::json;
 
 const LEADER: &str = "leader@a.test";
@@ -79,32 +78,6 @@ async fn coordinator(app: &TestApp, user_id: i64) -> Actor {
         request_id: "test".into(),
     }
 }
-
-async fn course(app: &TestApp, actor: &Actor, name: &str, start: chrono::NaiveDate, staff: &[(i64, &str)]) -> i64 {
-    let form = CourseForm {
-        programme: "mestringstreff".into(),
-        name: name.into(),
-        venue: "Frivilligsentralen".into(),
-        room: "Storsalen".into(),
-        start_date: start.to_string(),
-        weekdays: vec![chrono::Datelike::weekday(&start).to_string().to_lowercase()],
-        start_time: "17:30".into(),
-        capacity: "8".into(),
-        ..Default::default()
-    };
-    let course_id = course_service::create(&app.state, actor, &form).await.expect("course");
-    for (user_id, role) in staff {
-        let member = StaffForm {
-            user_id: Some(*user_id),
-            course_role: (*role).into(),
-            on_every_session: true,
-            ..Default::default()
-        };
-        course_service::add_staff(&app.state, actor, course_id, &member).await.expect("staff");
-    }
-    course_id
-}
-
 /// An adult enrolled as a participant, straight into the tables intake would fill.
 async fn enrol(app: &TestApp, course_id: i64, name: &str) -> i64 {
     let pool = app.state.store.pool();
@@ -154,10 +127,16 @@ async fn fixture() -> Fixture {
     let today = samla_web::services::intake::today(&app.state, "NO");
     let start = today - chrono::Duration::weeks(3);
     let staff = [(leader_id, "group_leader"), (rep_id, "user_representative")];
-    let course_id = course(&app, &actor, "Mestringstreff, høstkurs", start, &staff).await;
+    let course_id = running::mestringstreff_course(&app, &actor, "Mestringstreff, høstkurs", start, &staff).await;
     let other_start = today + chrono::Duration::weeks(5);
-    let other_course_id =
-        course(&app, &actor, "Mestringstreff, vår", other_start, &[(other_leader_id, "group_leader")]).await;
+    let other_course_id = running::mestringstreff_course(
+        &app,
+        &actor,
+        "Mestringstreff, vår",
+        other_start,
+        &[(other_leader_id, "group_leader")],
+    )
+    .await;
     let sessions: Vec<(i64, String)> = sqlx::query_as(
         "SELECT id, date FROM course_sessions WHERE course_id = $1 AND kind = 'session' ORDER BY date, id",
     )

@@ -101,14 +101,53 @@ pub async fn add_staff(app: &TestApp, coordinator: &Actor, course_id: i64, user_
     course_service::add_staff(&app.state, coordinator, course_id, &staff).await.expect("staff");
 }
 
-async fn run(app: &TestApp, coordinator: &Actor, course_id: i64) {
+/// Moves a course through these statuses, as a coordinator would.
+pub async fn move_through(app: &TestApp, coordinator: &Actor, course_id: i64, statuses: &[&str]) {
     let mut version =
         course_service::course_view(&app.state, coordinator, course_id).await.expect("view").course.version;
-    for status in ["ready", "recruiting", "running"] {
+    for status in statuses {
         version = course_service::set_status(&app.state, coordinator, course_id, status, "", version)
             .await
             .unwrap_or_else(|e| panic!("course to {status}: {e:?}"));
     }
+}
+
+/// Moves a planned course to running.
+pub async fn run(app: &TestApp, coordinator: &Actor, course_id: i64) {
+    move_through(app, coordinator, course_id, &["ready", "recruiting", "running"]).await;
+}
+
+/// A Mestringstreff course (adults; its manual plans segments, goals, materials and
+/// homework) on `start`'s weekday, with these (user id, course role) on every session.
+pub async fn mestringstreff_course(
+    app: &TestApp,
+    actor: &Actor,
+    name: &str,
+    start: chrono::NaiveDate,
+    staff: &[(i64, &str)],
+) -> i64 {
+    let form = CourseForm {
+        programme: "mestringstreff".into(),
+        name: name.into(),
+        venue: "Frivilligsentralen".into(),
+        room: "Storsalen".into(),
+        start_date: start.to_string(),
+        weekdays: vec![chrono::Datelike::weekday(&start).to_string().to_lowercase()],
+        start_time: "17:30".into(),
+        capacity: "8".into(),
+        ..Default::default()
+    };
+    let course_id = course_service::create(&app.state, actor, &form).await.expect("course");
+    for (user_id, role) in staff {
+        let member = StaffForm {
+            user_id: Some(*user_id),
+            course_role: (*role).into(),
+            on_every_session: true,
+            ..Default::default()
+        };
+        course_service::add_staff(&app.state, actor, course_id, &member).await.expect("staff");
+    }
+    course_id
 }
 
 /// Enrols a child with one guardian (who has parental responsibility and an e-mail
