@@ -153,6 +153,16 @@ impl Store {
         Ok(())
     }
 
+    /// Names the schema this binary migrates to (its backend and every migration's
+    /// checksum), so a migrated copy can be reused while the migrations are unchanged.
+    pub fn schema_fingerprint(&self) -> String {
+        let mut fingerprint: u64 = 0xcbf2_9ce4_8422_2325;
+        for byte in self.migrator().iter().flat_map(|m| m.checksum.iter()) {
+            fingerprint = (fingerprint ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+        format!("{}{fingerprint:016x}", if self.backend == Backend::Sqlite { "s" } else { "p" })
+    }
+
     /// True when the database answers and every migration this binary knows is applied.
     pub async fn is_ready(&self) -> bool {
         let expected = self.migrator().iter().filter(|m| m.migration_type.is_up_migration()).count() as i64;

@@ -1,0 +1,36 @@
+//! Behaviour through HTTP: every test starts the real application on a fresh database and
+//! talks to it as a browser or an API client would. One binary for every suite, so the
+//! server is linked once; each module is one area of the product.
+
+mod common;
+
+mod api;
+mod audit;
+mod cli;
+mod course_report;
+mod foundation_smoke;
+mod i18n;
+mod intake_api;
+mod intake_pages;
+mod intake_privacy;
+mod isolation;
+mod login;
+mod outbox;
+mod planning_api;
+mod planning_cli;
+mod policy_http;
+mod public_intake;
+mod questionnaire_answering;
+mod questionnaire_results;
+mod questionnaire_rounds;
+mod questionnaires_library;
+mod running_api_contract;
+mod running_attendance;
+mod running_concerns;
+mod running_logs;
+mod running_meetings;
+mod running_overview;
+mod running_privacy;
+mod running_reminders;
+mod second_factor;
+mod security;

@@ -1,0 +1,1101 @@
+//! Attendance on the real server: the whole group saved from one page in one
+//! transaction, every problem named with what was typed kept, a double submit giving one
+//! result, two leaders saving at once getting a clear conflict (409 page, 412 API, 428
+//! without If-Match), who sees names and who only counts, who may save, who is expected
+//! (dropped out, network meetings, meetings about one child), absence notices (kept as
+//! they are at a cancelled session or on a closed course), adults counted at parent and
+//! family gatherings and never dropped by the page, the today page and the session plan,
+//! and the audit rows of it all. Both databases.
+
+use crate::common::running::{
+    self, RunningCourse, COORDINATOR, COURSE_NAME, LEADER, OTHER_LEADER, REPRESENTATIVE, SECRETARY,
+};
+use crate::common::*;
+use reqwest::{Method, Response, StatusCode};
+use serde_json::{json, Value};
+
+const A: &str = "/organisations/org-a";
+const OTHER_COURSE: &str = "Annen gruppe";
+
+struct Fixture {
+    app: TestApp,
+    course: RunningCourse,
+    /// The latest session on or before today (organisation time), and the first one.
+    current: (i64, String),
+    first: (i64, String),
+    /// The first session after today.
+    future: i64,
+}
+
+async fn fixture() -> Fixture {
+    let app = TestApp::spawn().await;
+    let course = running::seed(&app).await;
+    let today = samla_web::services::intake::today(&app.state, "NO").to_string();
+    let mut dated = Vec::new();
+    for id in &course.session_ids {
+        let date: String = sqlx::query_scalar("SELECT date FROM course_sessions WHERE id = $1")
+            .bind(id)
+            .fetch_one(app.state.store.pool())
+            .await
+            .unwrap();
+        dated.push((*id, date));
+    }
+    let held: Vec<&(i64, String)> = dated.iter().filter(|(_, d)| *d <= today).collect();
+    assert!(held.len() >= 2, "the course has met at least twice: {dated:?}");
+    let current = held.last().map(|s| (*s).clone()).unwrap();
+    let first = held[0].clone();
+    let future = dated.iter().find(|(_, d)| *d > today).expect("a session ahead").0;
+    Fixture { app, course, current, first, future }
+}
+
+impl Fixture {
+    fn page(&self, session_id: i64) -> String {
+        format!("/courses/{}/sessions/{session_id}/attendance", self.course.course_id)
+    }
+
+    fn child(&self, index: usize) -> i64 {
+        self.course.children[index].participant_id
+    }
+
+    fn name(&self, index: usize) -> &'static str {
+        self.course.children[index].name
+    }
+
+    async fn api(&self, email: &str) -> Api {
+        self.app.api(&self.app.token_for(email).await)
+    }
+
+    async fn count(&self, sql: &str, id: i64) -> i64 {
+        sqlx::query_scalar(sql).bind(id).fetch_one(self.app.state.store.pool()).await.unwrap()
+    }
+
+    async fn version(&self, session_id: i64) -> i64 {
+        self.count("SELECT COALESCE(MAX(version), 0) FROM attendance_sheets WHERE session_id = $1", session_id).await
+    }
+
+    async fn staff_ids(&self) -> Vec<i64> {
+        sqlx::query_scalar(
+            "SELECT id FROM course_staff WHERE course_id = $1 AND course_role IN ('group_leader', 'user_representative')
+             ORDER BY id",
+        )
+        .bind(self.course.course_id)
+        .fetch_all(self.app.state.store.pool())
+        .await
+        .unwrap()
+    }
+}
+
+/// The HTML from the element with this id to the first `end` after it (inclusive).
+fn section(html: &str, id: &str, end: &str) -> String {
+    let marker = format!("id=\"{id}\"");
+    let start = html.find(&marker).unwrap_or_else(|| panic!("no element {id}"));
+    let start = html[..start].rfind('<').unwrap();
+    let stop = start + html[start..].find(end).map_or(html.len() - start, |at| at + end.len());
+    html[start..stop].to_string()
+}
+
+/// Text of a piece of HTML as a reader sees it: tags stripped, entities undone.
+fn text_of(html: &str) -> String {
+    unescape(&strip_tags(html))
+}
+
+/// Whether the radio or check box with this id is checked.
+fn is_checked(html: &str, id: &str) -> bool {
+    let marker = format!("id=\"{id}\"");
+    let Some(at) = html.find(&marker) else { panic!("no element {id}") };
+    let start = html[..at].rfind('<').unwrap();
+    let end = at + html[at..].find('>').unwrap();
+    html[start..end].contains(" checked")
+}
+
+/// The page's sheet form as a browser would send it, with `marks` changed:
+/// (participant id, attendance, note).
+fn sheet_body(html: &str, marks: &[(i64, &str, &str)], staff: &[i64]) -> Vec<(String, String)> {
+    let mut body = vec![
+        ("csrf".to_string(), csrf_in(html)),
+        ("version".to_string(), input_value(html, "version").unwrap_or_default()),
+        ("submission_key".to_string(), input_value(html, "submission_key").unwrap_or_default()),
+    ];
+    for (id, attendance, note) in marks {
+        body.push(("participant".into(), id.to_string()));
+        if !attendance.is_empty() {
+            body.push((format!("attendance.{id}"), attendance.to_string()));
+        }
+        body.push((format!("note.{id}"), note.to_string()));
+    }
+    for id in staff {
+        body.push(("staff_present".into(), id.to_string()));
+    }
+    body
+}
+
+async fn post(browser: &Browser, action: &str, body: &[(String, String)]) -> Response {
+    browser.client.post(format!("{}{action}", browser.base_url)).form(body).send().await.unwrap()
+}
+
+async fn put_sheet(api: &Api, session_id: i64, headers: &[(&str, &str)], body: &Value) -> (StatusCode, Value, String) {
+    let mut request = api.request(Method::PUT, &format!("{A}/sessions/{session_id}/attendance")).json(body);
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    let response = request.send().await.unwrap();
+    let etag = response.headers().get("etag").and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+    let (status, json) = Api::json_of(response).await;
+    (status, json, etag)
+}
+
+fn whole_sheet(f: &Fixture, staff: &[i64]) -> Value {
+    json!({
+        "entries": [
+            {"participant_id": f.child(0), "attendance": "present"},
+            {"participant_id": f.child(1), "attendance": "late", "note": "Bussen var sen"},
+            {"participant_id": f.child(2), "attendance": "absent_without_notice"},
+        ],
+        "staff_present": staff,
+    })
+}
+
+fn error_fields(problem: &Value) -> Vec<String> {
+    problem["errors"].as_array().map(|e| e.iter().map(|x| x["field"].as_str().unwrap().to_string()).collect()).unwrap()
+}
+
+#[tokio::test]
+async fn a_leader_saves_the_whole_group_from_one_page() {
+    let f = fixture().await;
+    let leader = f.app.logged_in(LEADER).await;
+    let page = f.page(f.current.0);
+    let (status, html) = leader.get_html(&page).await;
+    assert_eq!(status, StatusCode::OK);
+    for child in &f.course.children {
+        assert!(html.contains(&format!("<legend>{}</legend>", child.name)), "{} on the sheet", child.name);
+        // Nothing saved yet: everyone starts as present.
+        assert!(is_checked(&html, &format!("attendance.{}-present", child.participant_id)));
+    }
+    let staff = f.staff_ids().await;
+    assert!(staff.iter().all(|id| is_checked(&html, &format!("staff_present-{id}"))), "the planned staff ticked");
+    let reads =
+        f.app.audit_count("attendance.read", Some(("session", &f.current.0.to_string())), "success", None).await;
+    assert_eq!(reads, 1, "reading the names is audited");
+
+    let marks =
+        [(f.child(0), "present", ""), (f.child(1), "late", "  Bussen var sen "), (f.child(2), "left_early", "")];
+    let response = post(&leader, &page, &sheet_body(&html, &marks, &staff[..1])).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&response), format!("{page}?saved=attendance#saved"));
+
+    let (_, saved) = leader.get_html(&format!("{page}?saved=attendance")).await;
+    assert!(saved.contains("id=\"saved\""), "the saved notice");
+    assert!(is_checked(&saved, &format!("attendance.{}-late", f.child(1))));
+    assert!(is_checked(&saved, &format!("attendance.{}-left_early", f.child(2))));
+    assert_eq!(input_value(&saved, &format!("note.{}", f.child(1))).as_deref(), Some("Bussen var sen"));
+    assert!(is_checked(&saved, &format!("staff_present-{}", staff[0])));
+    assert!(!is_checked(&saved, &format!("staff_present-{}", staff[1])));
+    assert!(element_text(&saved, "saved-by").is_some());
+    assert_eq!(input_value(&saved, "version").as_deref(), Some("1"));
+
+    let entries = f.count("SELECT COUNT(*) FROM attendance_entries WHERE session_id = $1", f.current.0).await;
+    assert_eq!(entries, 3);
+    let saves =
+        f.app.audit_count("attendance.save", Some(("session", &f.current.0.to_string())), "success", None).await;
+    assert_eq!(saves, 1);
+}
+
+#[tokio::test]
+async fn every_problem_is_named_and_what_was_typed_is_kept() {
+    let f = fixture().await;
+    let leader = f.app.logged_in(LEADER).await;
+    let page = f.page(f.current.0);
+    let (_, html) = leader.get_html(&page).await;
+    let long = "x".repeat(501);
+    let marks = [(f.child(0), "", "Ringte ikke"), (f.child(1), "late", long.as_str()), (f.child(2), "sometimes", "")];
+    let response = post(&leader, &page, &sheet_body(&html, &marks, &[])).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = response.text().await.unwrap();
+    let summary = error_summary(&html).expect("an error summary");
+    for (index, _) in marks.iter().enumerate() {
+        assert!(summary.contains(f.name(index)), "the summary names {}: {summary}", f.name(index));
+    }
+    for field in
+        [format!("attendance.{}", f.child(0)), format!("note.{}", f.child(1)), format!("attendance.{}", f.child(2))]
+    {
+        assert!(html.contains(&format!("href=\"#{field}\"")), "the summary links {field}");
+        assert!(html.contains(&format!("id=\"{field}-error\"")), "the message at {field}");
+    }
+    assert_eq!(input_value(&html, &format!("note.{}", f.child(0))).as_deref(), Some("Ringte ikke"));
+    assert_eq!(input_value(&html, &format!("note.{}", f.child(1))).as_deref(), Some(long.as_str()));
+    assert!(is_checked(&html, &format!("attendance.{}-late", f.child(1))), "a choice made is kept");
+    assert!(!is_checked(&html, &format!("attendance.{}-present", f.child(0))), "no choice is made up");
+    assert_eq!(f.version(f.current.0).await, 0, "nothing saved");
+
+    // The API names every problem too, each by its field.
+    let api = f.api(LEADER).await;
+    let body = json!({
+        "entries": [
+            {"participant_id": f.child(0), "attendance": "present", "note": "første\nandre"},
+            {"participant_id": 999_999, "attendance": "present"},
+        ],
+        "parents": 101,
+        "staff_present": [999_999],
+    });
+    let (status, problem, _) = put_sheet(&api, f.current.0, &[], &body).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+    let fields = error_fields(&problem);
+    for expected in [
+        format!("note.{}", f.child(0)),
+        "attendance.999999".to_string(),
+        format!("attendance.{}", f.child(1)),
+        format!("attendance.{}", f.child(2)),
+        "parents".to_string(),
+        "staff_present".to_string(),
+    ] {
+        assert!(fields.contains(&expected), "{expected} in {fields:?}");
+    }
+}
+
+#[tokio::test]
+async fn a_double_submit_gives_one_result() {
+    let f = fixture().await;
+    let leader = f.app.logged_in(LEADER).await;
+    let page = f.page(f.current.0);
+    let (_, html) = leader.get_html(&page).await;
+    let marks = [(f.child(0), "present", ""), (f.child(1), "present", ""), (f.child(2), "absent_with_notice", "")];
+    let body = sheet_body(&html, &marks, &[]);
+    let (first, second) = tokio::join!(post(&leader, &page, &body), post(&leader, &page, &body));
+    let third = post(&leader, &page, &body).await;
+    for response in [first, second, third] {
+        assert_eq!(response.status(), StatusCode::SEE_OTHER, "every copy answers as the save did");
+    }
+    assert_eq!(f.version(f.current.0).await, 1, "one save");
+    let saves =
+        f.app.audit_count("attendance.save", Some(("session", &f.current.0.to_string())), "success", None).await;
+    assert_eq!(saves, 1);
+
+    // A resend over the API with the same Idempotency-Key is one save as well.
+    let api = f.api(LEADER).await;
+    let body = whole_sheet(&f, &[]);
+    let headers = [("If-Match", "\"v1\""), ("Idempotency-Key", "retry-1")];
+    let (status, sheet, etag) = put_sheet(&api, f.current.0, &headers, &body).await;
+    assert_eq!((status, etag.as_str()), (StatusCode::OK, "\"v2\""), "{sheet}");
+    let response = api
+        .request(Method::PUT, &format!("{A}/sessions/{}/attendance", f.current.0))
+        .header("If-Match", "\"v1\"")
+        .header("Idempotency-Key", "retry-1")
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK, "the resend is answered, not refused as stale");
+    assert_eq!(response.headers()["idempotent-replayed"], "true");
+    assert_eq!(response.headers()["etag"], "\"v2\"");
+    assert_eq!(f.version(f.current.0).await, 2);
+    // The same key with another sheet is a new save, and this one is stale.
+    let mut other = body.clone();
+    other["entries"][0]["attendance"] = json!("late");
+    let (status, _, _) = put_sheet(&api, f.current.0, &headers, &other).await;
+    assert_eq!(status, StatusCode::PRECONDITION_FAILED);
+}
+
+#[tokio::test]
+async fn two_leaders_saving_at_once_get_one_winner_and_a_clear_conflict() {
+    let f = fixture().await;
+    sqlx::query("UPDATE users SET name = 'Kari Koordinator' WHERE email = $1")
+        .bind(COORDINATOR)
+        .execute(f.app.state.store.pool())
+        .await
+        .unwrap();
+    let leader = f.app.logged_in(LEADER).await;
+    let coordinator = f.app.logged_in(COORDINATOR).await;
+    let page = f.page(f.current.0);
+    let (_, leader_html) = leader.get_html(&page).await;
+    let (_, coordinator_html) = coordinator.get_html(&page).await;
+    let mine = [(f.child(0), "present", ""), (f.child(1), "present", ""), (f.child(2), "present", "")];
+    let theirs = [(f.child(0), "late", "Kom 17.10"), (f.child(1), "present", ""), (f.child(2), "left_early", "")];
+    let first = post(&coordinator, &page, &sheet_body(&coordinator_html, &mine, &[])).await;
+    assert_eq!(first.status(), StatusCode::SEE_OTHER);
+    let second = post(&leader, &page, &sheet_body(&leader_html, &theirs, &[])).await;
+    assert_eq!(second.status(), StatusCode::CONFLICT);
+    let html = second.text().await.unwrap();
+    let conflict = element_text(&html, "conflict").map(|_| strip_tags(&html[html.find("id=\"conflict\"").unwrap()..]));
+    let conflict = conflict.expect("a conflict message");
+    assert!(conflict.contains("Noen andre lagret oppmøtet samtidig"), "{conflict}");
+    assert!(conflict.contains("Kari Koordinator"), "names who saved: {conflict}");
+    // What the leader typed is kept, and what was saved is shown beside it.
+    assert!(is_checked(&html, &format!("attendance.{}-late", f.child(0))));
+    assert!(is_checked(&html, &format!("attendance.{}-left_early", f.child(2))));
+    assert_eq!(input_value(&html, &format!("note.{}", f.child(0))).as_deref(), Some("Kom 17.10"));
+    let saved = element_text(&html, &format!("attendance.{}-saved", f.child(0))).expect("the saved value");
+    assert!(saved.contains("Til stede"), "{saved}");
+    assert_eq!(input_value(&html, "version").as_deref(), Some("1"), "saving again replaces what is saved now");
+    assert_eq!(f.version(f.current.0).await, 1, "the second save wrote nothing");
+
+    let again = post(&leader, &page, &sheet_body(&html, &theirs, &[])).await;
+    assert_eq!(again.status(), StatusCode::SEE_OTHER, "saving again on purpose works");
+    assert_eq!(f.version(f.current.0).await, 2);
+    let late: String =
+        sqlx::query_scalar("SELECT attendance FROM attendance_entries WHERE session_id = $1 AND participant_id = $2")
+            .bind(f.current.0)
+            .bind(f.child(0))
+            .fetch_one(f.app.state.store.pool())
+            .await
+            .unwrap();
+    assert_eq!(late, "late");
+}
+
+#[tokio::test]
+async fn the_api_uses_etags_and_if_match() {
+    let f = fixture().await;
+    let api = f.api(LEADER).await;
+    let session = f.current.0;
+    let response = api.get(&format!("{A}/sessions/{session}/attendance")).await;
+    assert_eq!(response.headers()["etag"], "\"v0\"");
+    let (status, empty) = Api::json_of(response).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!((empty["version"].as_i64(), empty["recorded"].as_bool()), (Some(0), Some(false)));
+
+    let staff = f.staff_ids().await;
+    let body = whole_sheet(&f, &staff);
+    let (status, sheet, etag) = put_sheet(&api, session, &[], &body).await;
+    assert_eq!((status, etag.as_str()), (StatusCode::OK, "\"v1\""), "the first save needs no If-Match: {sheet}");
+    assert_eq!(sheet["counts"]["late"], 1);
+    assert_eq!(sheet["entries"].as_array().unwrap().len(), 3);
+    assert_eq!(sheet["staff_present"], json!(staff));
+
+    let (status, problem, _) = put_sheet(&api, session, &[], &body).await;
+    assert_eq!(status, StatusCode::PRECONDITION_REQUIRED, "{problem}");
+    let (status, _, _) = put_sheet(&api, session, &[("If-None-Match", "*")], &body).await;
+    assert_eq!(status, StatusCode::PRECONDITION_FAILED, "a sheet exists");
+    let (status, _, _) = put_sheet(&api, session, &[("If-Match", "\"v0\"")], &body).await;
+    assert_eq!(status, StatusCode::PRECONDITION_FAILED);
+    let (status, _, etag) = put_sheet(&api, session, &[("If-Match", "\"v1\"")], &body).await;
+    assert_eq!((status, etag.as_str()), (StatusCode::OK, "\"v2\""));
+
+    // The first save of another session may say If-None-Match: *.
+    let (status, _, etag) = put_sheet(&api, f.first.0, &[("If-None-Match", "*")], &body).await;
+    assert_eq!((status, etag.as_str()), (StatusCode::OK, "\"v1\""));
+
+    let (status, found) = api.get_json(&format!("{A}/sessions/{session}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(found["course"]["id"], f.course.course_id);
+    assert_eq!(found["attendance_recorded"], true);
+    assert_eq!(found["attendance_version"], 2);
+    assert_eq!(found["expected_count"], 3);
+    assert_eq!(found["expected"].as_array().unwrap().len(), 3);
+    assert!(found["plan"]["title"].is_string(), "the session plan: {found}");
+
+    // Sessions still to come take no attendance; families give notice instead.
+    let (status, problem, _) = put_sheet(&api, f.future, &[], &body).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(error_fields(&problem), ["session"]);
+    let saves = f.app.audit_count("attendance.save", None, "success", Some(f.course.leader_id)).await;
+    assert_eq!(saves, 3);
+}
+
+#[tokio::test]
+async fn a_user_representative_sees_counts_and_never_names() {
+    let f = fixture().await;
+    let api = f.api(LEADER).await;
+    let staff = f.staff_ids().await;
+    let (status, _, _) = put_sheet(&api, f.current.0, &[], &whole_sheet(&f, &staff)).await;
+    assert_eq!(status, StatusCode::OK);
+
+    let rep = f.app.logged_in(REPRESENTATIVE).await;
+    for path in [f.page(f.current.0), "/today".to_string()] {
+        let (status, html) = rep.get_html(&path).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        for child in &f.course.children {
+            assert!(!html.contains(child.name), "{path} names {}", child.name);
+        }
+        assert!(!html.contains("Bussen var sen"), "{path} shows a note");
+        assert!(html.contains("3 deltakere er forventet"), "{path} counts");
+    }
+    let (_, html) = rep.get_html(&f.page(f.current.0)).await;
+    assert!(html.contains("id=\"attendance-counts\""), "the counts of the saved sheet");
+    assert!(!html.contains("name=\"attendance."), "no sheet to fill in");
+    let response = rep.submit(&f.page(f.current.0), &f.page(f.current.0), &[("participant", "1")]).await;
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+
+    let rep_api = f.api(REPRESENTATIVE).await;
+    let (_, session) = rep_api.get_json(&format!("{A}/sessions/{}", f.current.0)).await;
+    assert_eq!(session["expected_count"], 3);
+    assert!(session["expected"].is_null() && session["absence_notices"].is_null(), "{session}");
+    let (_, sheet) = rep_api.get_json(&format!("{A}/sessions/{}/attendance", f.current.0)).await;
+    assert!(sheet["entries"].is_null(), "{sheet}");
+    assert_eq!(sheet["counts"]["late"], 1);
+    let (_, today) = rep_api.get_json(&format!("{A}/today")).await;
+    for child in &f.course.children {
+        assert!(!today.to_string().contains(child.name));
+    }
+    let reads = f.app.audit_count("attendance.read", None, "success", Some(f.course.representative_id)).await;
+    assert_eq!(reads, 0, "no names read, nothing to audit");
+}
+
+#[tokio::test]
+async fn a_secretary_reads_the_sheet_but_cannot_save_it() {
+    let f = fixture().await;
+    let api = f.api(LEADER).await;
+    let (status, _, _) = put_sheet(&api, f.current.0, &[], &whole_sheet(&f, &[])).await;
+    assert_eq!(status, StatusCode::OK);
+
+    let secretary = f.app.logged_in(SECRETARY).await;
+    let page = f.page(f.current.0);
+    let (status, html) = secretary.get_html(&page).await;
+    assert_eq!(status, StatusCode::OK);
+    let table =
+        element_text(&html, "attendance-entries").map(|_| &html[html.find("id=\"attendance-entries\"").unwrap()..]);
+    let table = strip_tags(table.expect("the saved lines"));
+    assert!(table.contains(f.name(1)) && table.contains("Kom for sent"), "{table}");
+    assert!(!html.contains("name=\"attendance."), "no form to save");
+    let response = post(&secretary, &page, &sheet_body(&html, &[(f.child(0), "present", "")], &[])).await;
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    let secretary_api = f.api(SECRETARY).await;
+    let (status, _, _) = put_sheet(&secretary_api, f.current.0, &[("If-Match", "\"v1\"")], &whole_sheet(&f, &[])).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert_eq!(f.version(f.current.0).await, 1);
+    let denied = f.app.audit_count("record_session_work", None, "denied", Some(f.course.secretary_id)).await;
+    assert_eq!(denied, 2);
+    let reads = f.app.audit_count("attendance.read", None, "success", Some(f.course.secretary_id)).await;
+    assert_eq!(reads, 1);
+}
+
+#[tokio::test]
+async fn another_courses_leader_is_refused_and_audited() {
+    let f = fixture().await;
+    let other = f.app.logged_in(OTHER_LEADER).await;
+    let page = f.page(f.current.0);
+    let (status, _) = other.get_html(&page).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (_, own_page) = other.get_html("/today").await;
+    let response = post(&other, &page, &sheet_body(&own_page, &[(f.child(0), "present", "")], &[])).await;
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    let api = f.api(OTHER_LEADER).await;
+    let (status, _, _) = put_sheet(&api, f.current.0, &[], &whole_sheet(&f, &[])).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, _) = api.get_json(&format!("{A}/sessions/{}", f.current.0)).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let notice = json!({"participant_id": f.child(0)});
+    let (status, _) = Api::json_of(
+        api.send_json(Method::POST, &format!("{A}/sessions/{}/absence-notices", f.current.0), &notice).await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert_eq!(f.version(f.current.0).await, 0);
+    let session = f.current.0.to_string();
+    let record_denied =
+        f.app.audit_count("record_session_work", Some(("session", &session)), "denied", Some(f.course.other_leader_id));
+    assert_eq!(record_denied.await, 3);
+    let course = f.course.course_id.to_string();
+    let view_denied =
+        f.app.audit_count("view_courses", Some(("course", &course)), "denied", Some(f.course.other_leader_id));
+    assert_eq!(view_denied.await, 2);
+}
+
+#[tokio::test]
+async fn who_is_expected_follows_dropouts_consent_and_meetings() {
+    let f = fixture().await;
+    let pool = f.app.state.store.pool();
+    let dropped = f.child(1);
+    let day_before: String = {
+        let date = chrono::NaiveDate::parse_from_str(&f.current.1, "%Y-%m-%d").unwrap();
+        (date - chrono::Duration::days(1)).to_string()
+    };
+    sqlx::query("UPDATE course_participants SET status = 'dropped_out', dropped_out_on = $1 WHERE id = $2")
+        .bind(&day_before)
+        .bind(dropped)
+        .execute(pool)
+        .await
+        .unwrap();
+    let api = f.api(LEADER).await;
+    let expected = |session: Value| -> Vec<i64> {
+        session["expected"].as_array().unwrap().iter().map(|p| p["participant_id"].as_i64().unwrap()).collect()
+    };
+    let (_, earlier) = api.get_json(&format!("{A}/sessions/{}", f.first.0)).await;
+    assert!(expected(earlier).contains(&dropped), "on the sheets before the dropout");
+    let (_, later) = api.get_json(&format!("{A}/sessions/{}", f.current.0)).await;
+    assert!(!expected(later).contains(&dropped), "not expected after");
+    let leader = f.app.logged_in(LEADER).await;
+    let (_, html) = leader.get_html(&f.page(f.current.0)).await;
+    assert!(!html.contains(f.name(1)), "not on the sheet");
+    let body = json!({"entries": [
+        {"participant_id": f.child(0), "attendance": "present"},
+        {"participant_id": f.child(2), "attendance": "present"},
+    ]});
+    let (status, sheet, _) = put_sheet(&api, f.current.0, &[], &body).await;
+    assert_eq!(status, StatusCode::OK, "a sheet without the dropout is whole: {sheet}");
+
+    // A network meeting names only the children whose family agreed to share.
+    let add_meeting = |kind: &'static str, audience: &'static str, participant: Option<i64>| {
+        let date = f.current.1.clone();
+        let course_id = f.course.course_id;
+        async move {
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO course_sessions (course_id, kind, meeting_kind, title, audience, date, start_time,
+                     end_time, room, status, participant_id)
+                 VALUES ($1, 'meeting', $2, '', $3, $4, '08:30', '09:30', 'Skolen', 'planned', $5)
+                 RETURNING id",
+            )
+            .bind(course_id)
+            .bind(kind)
+            .bind(audience)
+            .bind(date)
+            .bind(participant)
+            .fetch_one(pool)
+            .await
+            .unwrap();
+            id
+        }
+    };
+    let network = add_meeting("network_meeting", "network", None).await;
+    let (_, meeting) = api.get_json(&format!("{A}/sessions/{network}")).await;
+    assert_eq!(expected(meeting.clone()), vec![f.child(0)], "only the family that consented: {meeting}");
+    assert_eq!(meeting["left_out_without_consent"], 1, "the dropout is not counted either");
+    let (_, html) = leader.get_html(&f.page(network)).await;
+    assert!(html.contains(f.name(0)) && !html.contains(f.name(2)));
+    assert!(html.contains("1 deltaker vises ikke"), "says how many are left out");
+    let closing = add_meeting("closing_conversation", "family", Some(f.child(2))).await;
+    let (_, meeting) = api.get_json(&format!("{A}/sessions/{closing}")).await;
+    assert_eq!(expected(meeting), vec![f.child(2)], "a meeting about one child expects that child");
+    // With the school there, that child may not be named: the family did not agree.
+    let with_school = add_meeting("follow_up", "network", Some(f.child(2))).await;
+    let (_, meeting) = api.get_json(&format!("{A}/sessions/{with_school}")).await;
+    assert_eq!((expected(meeting.clone()), meeting["left_out_without_consent"].as_i64()), (vec![], Some(1)));
+}
+
+#[tokio::test]
+async fn absence_notices_are_recorded_ahead_and_preselected() {
+    let f = fixture().await;
+    let leader = f.app.logged_in(LEADER).await;
+    let page = f.page(f.current.0);
+    let action = format!("/courses/{}/sessions/{}/absence-notices", f.course.course_id, f.current.0);
+    let child = f.child(2).to_string();
+    let response = leader.submit(&page, &action, &[("participant_id", ""), ("note", "Syk")]).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = response.text().await.unwrap();
+    assert!(html.contains("href=\"#participant_id\""), "names the field");
+    assert_eq!(input_value(&html, "note").as_deref(), Some("Syk"));
+    let response = leader.submit(&page, &action, &[("participant_id", &child), ("note", "Syk")]).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let (_, html) = leader.get_html(&page).await;
+    assert!(is_checked(&html, &format!("attendance.{child}-absent_with_notice")), "preselected from the notice");
+    assert!(element_text(&html, &format!("attendance.{child}-notice")).unwrap().contains("Syk"));
+
+    let api = f.api(LEADER).await;
+    let notices = format!("{A}/sessions/{}/absence-notices", f.future);
+    let body = json!({"participant_id": f.child(0), "note": "Ferie"});
+    let (status, notice) = Api::json_of(api.send_json(Method::POST, &notices, &body).await).await;
+    assert_eq!(status, StatusCode::CREATED, "{notice}");
+    assert_eq!(notice["name"], f.name(0));
+    let (status, _) = Api::json_of(api.send_json(Method::POST, &notices, &body).await).await;
+    assert_eq!(status, StatusCode::OK, "a second notice replaces the note");
+    let (status, problem) =
+        Api::json_of(api.send_json(Method::POST, &notices, &json!({"participant_id": 999_999})).await).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(error_fields(&problem), ["participant_id"]);
+    let (_, session) = api.get_json(&format!("{A}/sessions/{}", f.future)).await;
+    assert_eq!(session["absence_notices"][0]["note"], "Ferie");
+    let one = format!("{notices}/{}", f.child(0));
+    assert_eq!(api.request(Method::DELETE, &one).send().await.unwrap().status(), StatusCode::NO_CONTENT);
+    assert_eq!(api.request(Method::DELETE, &one).send().await.unwrap().status(), StatusCode::NOT_FOUND);
+    let recorded = f.app.audit_count("attendance.notice.record", None, "success", Some(f.course.leader_id)).await;
+    assert_eq!(recorded, 3);
+    let removed = f.app.audit_count("attendance.notice.remove", None, "success", Some(f.course.leader_id)).await;
+    assert_eq!(removed, 1);
+
+    // The page's remove button.
+    let remove = format!("{action}/{child}/remove");
+    let response = leader.submit(&page, &remove, &[]).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let (_, html) = leader.get_html(&page).await;
+    assert!(is_checked(&html, &format!("attendance.{child}-present")));
+}
+
+#[tokio::test]
+async fn today_shows_the_leaders_sessions_with_plan_and_links() {
+    let f = fixture().await;
+    // The server's today is the organisation's (Oslo) day, which the fixture's UTC-based
+    // dates may miss around midnight: the latest held session is put on that day.
+    let today = samla_web::services::intake::today(&f.app.state, "NO").to_string();
+    let session = f.current.0;
+    sqlx::query("UPDATE course_sessions SET date = $1 WHERE id = $2")
+        .bind(&today)
+        .bind(session)
+        .execute(f.app.state.store.pool())
+        .await
+        .unwrap();
+    let room: String = sqlx::query_scalar("SELECT room FROM course_sessions WHERE id = $1")
+        .bind(session)
+        .fetch_one(f.app.state.store.pool())
+        .await
+        .unwrap();
+    assert_eq!(room, "Rom 1", "the course's room");
+    let api = f.api(LEADER).await;
+    let notices = format!("{A}/sessions/{session}/absence-notices");
+    let notice = json!({"participant_id": f.child(1), "note": "Tannlege"});
+    assert_eq!(api.send_json(Method::POST, &notices, &notice).await.status(), StatusCode::CREATED);
+
+    let leader = f.app.logged_in(LEADER).await;
+    let (status, html) = leader.get_html("/today").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(hrefs(&nav_of(&html)).contains(&"/today".to_string()), "Today is in the menu");
+    assert!(html.contains(COURSE_NAME));
+    assert!(!html.contains(OTHER_COURSE), "not another leader's course");
+    let day = section(&html, &format!("day-{today}"), "</section>");
+    assert!(strip_tags(&day).starts_with("I dag,"), "today is named today: {}", strip_tags(&day));
+    let article = section(&html, &format!("session-{session}"), "</article>");
+    let links = hrefs(&article);
+    assert!(links.contains(&f.page(session)), "attendance link for today's session");
+    assert!(links.contains(&format!("/courses/{}/sessions/{session}/log", f.course.course_id)), "and the log");
+    let text = strip_tags(&article);
+    assert!(text.contains(&format!("rom {room}")), "the room: {text}");
+    for child in &f.course.children {
+        assert!(text.contains(child.name), "{} expected, by name: {text}", child.name);
+    }
+    assert!(text.contains(&format!("Meldt fravær {}: Tannlege", f.name(1))), "who said they will be away: {text}");
+    assert!(text.contains("Plan for samlingen"), "{text}");
+    assert!(html.contains(&format!("id=\"session-{}\"", f.future)), "the next sessions too");
+    let (_, today_json) = api.get_json(&format!("{A}/today?days=7")).await;
+    let sessions = today_json["sessions"].as_array().unwrap();
+    assert!(sessions.iter().all(|s| s["course"]["id"] == f.course.course_id));
+    let first = &sessions[0];
+    assert_eq!((first["id"].as_i64(), first["date"].as_str()), (Some(session), Some(today.as_str())));
+    assert_eq!(first["room"], "Rom 1");
+    assert_eq!(first["absence_notices"][0]["note"], "Tannlege");
+    let (status, _) = api.get_json(&format!("{A}/today?days=99")).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+
+    // A coordinator who works on no course sees the organisation's.
+    let coordinator = f.app.logged_in(COORDINATOR).await;
+    let (_, html) = coordinator.get_html("/today").await;
+    assert!(html.contains(COURSE_NAME) && html.contains(OTHER_COURSE));
+
+    // A secretary sees the organisation's sessions and their attendance, never a way to
+    // the log; the user representative on the course reads the log from here.
+    let secretary = f.app.logged_in(SECRETARY).await;
+    let (status, html) = secretary.get_html("/today").await;
+    assert_eq!(status, StatusCode::OK);
+    let article = section(&html, &format!("session-{session}"), "</article>");
+    assert!(hrefs(&article).contains(&f.page(session)), "the attendance of the day");
+    let log_links: Vec<String> =
+        hrefs(&html).into_iter().filter(|h| h.contains("/sessions/") && h.ends_with("/log")).collect();
+    assert!(log_links.is_empty(), "no log link for a secretary: {log_links:?}");
+    let representative = f.app.logged_in(REPRESENTATIVE).await;
+    let (_, html) = representative.get_html("/today").await;
+    let log = format!("/courses/{}/sessions/{session}/log", f.course.course_id);
+    let article = section(&html, &format!("session-{session}"), "</article>");
+    assert!(hrefs(&article).contains(&log), "the user representative's way to the log");
+    let (status, log_page) = representative.get_html(&log).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(log_page.contains("Logg for samling"), "the log page");
+}
+
+#[tokio::test]
+async fn the_session_page_shows_the_plan_and_links_to_attendance() {
+    let f = fixture().await;
+    let leader = f.app.logged_in(LEADER).await;
+    let second = f.course.session_ids[1];
+    let (status, html) = leader.get_html(&format!("/courses/{}/sessions/{second}", f.course.course_id)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Plan for samlingen"));
+    assert!(html.contains("Gjenkjennelse av følelser"), "session 2's theme in Mestringsgrupper");
+    assert!(html.contains("Hjemmelekse å gå gjennom"), "last time's homework to review");
+    assert!(hrefs(&html).contains(&f.page(second)));
+}
+
+#[tokio::test]
+async fn a_resent_first_save_without_if_match_gets_the_first_answer() {
+    let f = fixture().await;
+    let api = f.api(LEADER).await;
+    let session = f.current.0;
+    let body = whole_sheet(&f, &[]);
+    let key = [("Idempotency-Key", "first-save-7")];
+    let (status, first, etag) = put_sheet(&api, session, &key, &body).await;
+    assert_eq!((status, etag.as_str()), (StatusCode::OK, "\"v1\""), "{first}");
+
+    // The answer was lost; the client sends exactly the same request again.
+    let response = api
+        .request(Method::PUT, &format!("{A}/sessions/{session}/attendance"))
+        .header("Idempotency-Key", "first-save-7")
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK, "a resend is answered as the save was, not with 428");
+    assert_eq!(response.headers()["idempotent-replayed"], "true");
+    assert_eq!(response.headers()["etag"], "\"v1\"");
+    let (_, again) = Api::json_of(response).await;
+    assert_eq!(again, first, "the same answer");
+    assert_eq!(f.version(session).await, 1, "nothing written again");
+    let saves = f.app.audit_count("attendance.save", Some(("session", &session.to_string())), "success", None).await;
+    assert_eq!(saves, 1);
+
+    // Anything else without If-Match is still refused: another sheet under the same key,
+    // the same sheet without a key, the same key from another caller.
+    let mut other = body.clone();
+    other["entries"][0]["attendance"] = json!("late");
+    let (status, problem, _) = put_sheet(&api, session, &key, &other).await;
+    assert_eq!(status, StatusCode::PRECONDITION_REQUIRED, "{problem}");
+    let (status, _, _) = put_sheet(&api, session, &[], &body).await;
+    assert_eq!(status, StatusCode::PRECONDITION_REQUIRED, "without a key a resend cannot be told from a new save");
+    let coordinator = f.api(COORDINATOR).await;
+    let (status, _, _) = put_sheet(&coordinator, session, &key, &body).await;
+    assert_eq!(status, StatusCode::PRECONDITION_REQUIRED, "a key answers only for its own caller");
+    // A stale If-Match is 412, a current one saves.
+    let (status, _, _) = put_sheet(&api, session, &[("If-Match", "\"v0\""), ("Idempotency-Key", "k2")], &other).await;
+    assert_eq!(status, StatusCode::PRECONDITION_FAILED);
+    assert_eq!(f.version(session).await, 1);
+    let (status, _, etag) =
+        put_sheet(&api, session, &[("If-Match", "\"v1\""), ("Idempotency-Key", "k2")], &other).await;
+    assert_eq!((status, etag.as_str()), (StatusCode::OK, "\"v2\""));
+    // An old key does not answer for a sheet saved since.
+    let (status, _, _) = put_sheet(&api, session, &key, &body).await;
+    assert_eq!(status, StatusCode::PRECONDITION_REQUIRED);
+
+    // A first save sent with If-None-Match: * is resent the same way, and answered.
+    let create_only = [("If-None-Match", "*"), ("Idempotency-Key", "first-of-another")];
+    let (status, _, etag) = put_sheet(&api, f.first.0, &create_only, &body).await;
+    assert_eq!((status, etag.as_str()), (StatusCode::OK, "\"v1\""));
+    let (status, _, etag) = put_sheet(&api, f.first.0, &create_only, &body).await;
+    assert_eq!((status, etag.as_str()), (StatusCode::OK, "\"v1\""), "the resend of a create-only save");
+    assert_eq!(f.version(f.first.0).await, 1);
+}
+
+/// The form fields a browser sends for the adults' counts, as the page shows them.
+fn adult_fields(html: &str, parents: &str, family_members: &str) -> Vec<(String, String)> {
+    assert!(input_value(html, "parents").is_some(), "the page asks for the adults");
+    vec![("parents".into(), parents.into()), ("family_members".into(), family_members.into())]
+}
+
+async fn sheet_of(api: &Api, session_id: i64) -> Value {
+    let (status, sheet) = api.get_json(&format!("{A}/sessions/{session_id}/attendance")).await;
+    assert_eq!(status, StatusCode::OK, "{sheet}");
+    sheet
+}
+
+#[tokio::test]
+async fn adults_counted_through_the_api_are_shown_on_the_page_and_kept_by_its_save() {
+    let f = fixture().await;
+    let api = f.api(LEADER).await;
+    let leader = f.app.logged_in(LEADER).await;
+    let marks = [(f.child(0), "present", ""), (f.child(1), "present", ""), (f.child(2), "present", "")];
+
+    // A children's session does not ask for adults while none are counted ...
+    let (_, html) = leader.get_html(&f.page(f.first.0)).await;
+    assert_eq!(input_value(&html, "parents"), None, "no adults asked at a children's session");
+    let response = post(&leader, &f.page(f.first.0), &sheet_body(&html, &marks, &[])).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let (_, html) = leader.get_html(&f.page(f.first.0)).await;
+    assert_eq!(input_value(&html, "parents"), None);
+
+    // ... but once the API has counted some, the page shows them, and saving keeps them.
+    let mut body = whole_sheet(&f, &[]);
+    body["parents"] = json!(2);
+    body["family_members"] = json!(1);
+    let (status, saved, _) = put_sheet(&api, f.current.0, &[], &body).await;
+    assert_eq!(status, StatusCode::OK, "{saved}");
+    let page = f.page(f.current.0);
+    let (_, html) = leader.get_html(&page).await;
+    assert_eq!(input_value(&html, "parents").as_deref(), Some("2"));
+    assert_eq!(input_value(&html, "family_members").as_deref(), Some("1"));
+    let mut form = sheet_body(&html, &marks, &[]);
+    form.extend(adult_fields(&html, "2", "1"));
+    let response = post(&leader, &page, &form).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let sheet = sheet_of(&api, f.current.0).await;
+    assert_eq!((sheet["version"].as_i64(), sheet["counts"]["present"].as_i64()), (Some(2), Some(3)));
+    assert_eq!((sheet["parents"].as_i64(), sheet["family_members"].as_i64()), (Some(2), Some(1)), "kept: {sheet}");
+
+    // Those who see counts only see the adults too.
+    let rep = f.app.logged_in(REPRESENTATIVE).await;
+    let (_, html) = rep.get_html(&page).await;
+    let counts = text_of(&section(&html, "attendance-counts", "</dl>"));
+    assert!(counts.contains("Foreldre 2") && counts.contains("Andre familiemedlemmer 1"), "{counts}");
+
+    // A leader whose page was opened before the API counted them gets the conflict page,
+    // which starts from the saved counts, not from nothing.
+    let (_, before) = leader.get_html(&f.page(f.first.0)).await;
+    let mut body = whole_sheet(&f, &[]);
+    body["parents"] = json!(3);
+    let (status, _, _) = put_sheet(&api, f.first.0, &[("If-Match", "\"v1\"")], &body).await;
+    assert_eq!(status, StatusCode::OK);
+    let response = post(&leader, &f.page(f.first.0), &sheet_body(&before, &marks, &[])).await;
+    assert_eq!(response.status(), StatusCode::CONFLICT);
+    let html = response.text().await.unwrap();
+    assert_eq!(input_value(&html, "parents").as_deref(), Some("3"), "the saved count, not 0");
+    assert_eq!(sheet_of(&api, f.first.0).await["parents"], 3, "the conflict wrote nothing");
+}
+
+#[tokio::test]
+async fn notices_stay_as_they_are_at_a_cancelled_session_and_on_a_closed_course() {
+    let f = fixture().await;
+    let api = f.api(LEADER).await;
+    let leader = f.app.logged_in(LEADER).await;
+    let session = f.future;
+    let notices = format!("{A}/sessions/{session}/absence-notices");
+    for (index, note) in [(0, "Ferie"), (1, "Bursdag")] {
+        let body = json!({"participant_id": f.child(index), "note": note});
+        assert_eq!(api.send_json(Method::POST, &notices, &body).await.status(), StatusCode::CREATED);
+    }
+    let count = || f.count("SELECT COUNT(*) FROM absence_notices WHERE session_id = $1", session);
+    assert_eq!(count().await, 2);
+    let pool = f.app.state.store.pool();
+    let page = f.page(session);
+    let remove_page = |index: usize| {
+        format!("/courses/{}/sessions/{session}/absence-notices/{}/remove", f.course.course_id, f.child(index))
+    };
+
+    // The session is cancelled: its notices are kept as they were.
+    sqlx::query("UPDATE course_sessions SET status = 'cancelled', cancel_reason = 'Snøstorm' WHERE id = $1")
+        .bind(session)
+        .execute(pool)
+        .await
+        .unwrap();
+    let (_, html) = leader.get_html(&page).await;
+    assert!(!html.contains("/remove\""), "no remove button at a cancelled session");
+    let response = api.request(Method::DELETE, &format!("{notices}/{}", f.child(0))).send().await.unwrap();
+    let (status, problem) = Api::json_of(response).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+    assert_eq!(error_fields(&problem), ["session"]);
+    let response = leader.submit(&page, &remove_page(0), &[]).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = response.text().await.unwrap();
+    let summary = error_summary(&html).expect("the refusal, named");
+    assert!(summary.contains("avlyst"), "{summary}");
+    assert!(html.contains("href=\"#session\""));
+    assert_eq!(count().await, 2, "nothing removed");
+
+    // Held again, on a course that is closed: the same.
+    sqlx::query("UPDATE course_sessions SET status = 'planned', cancel_reason = NULL WHERE id = $1")
+        .bind(session)
+        .execute(pool)
+        .await
+        .unwrap();
+    sqlx::query("UPDATE courses SET status = 'archived' WHERE id = $1")
+        .bind(f.course.course_id)
+        .execute(pool)
+        .await
+        .unwrap();
+    let response = api.request(Method::DELETE, &format!("{notices}/{}", f.child(1))).send().await.unwrap();
+    let (status, problem) = Api::json_of(response).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+    assert_eq!(error_fields(&problem), ["session"]);
+    let response = leader.submit(&page, &remove_page(1), &[]).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body = json!({"participant_id": f.child(2)});
+    assert_eq!(api.send_json(Method::POST, &notices, &body).await.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(count().await, 2, "nothing removed or added");
+    let removed = f.app.audit_count("attendance.notice.remove", None, "success", None).await;
+    assert_eq!(removed, 0);
+
+    // Open again, the notice can go.
+    sqlx::query("UPDATE courses SET status = 'running' WHERE id = $1")
+        .bind(f.course.course_id)
+        .execute(pool)
+        .await
+        .unwrap();
+    let response = api.request(Method::DELETE, &format!("{notices}/{}", f.child(1))).send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::NO_CONTENT);
+    assert_eq!(count().await, 1);
+}
+
+#[tokio::test]
+async fn a_mestringstreff_session_shows_its_whole_plan() {
+    let f = fixture().await;
+    let app = &f.app;
+    let coordinator =
+        running::actor(app, f.course.coordinator_id, COORDINATOR, vec![samla_domain::Role::Coordinator]).await;
+    samla_web::services::programmes::load_shipped(&app.state.store, f.course.organisation_id, false, app.now())
+        .await
+        .expect("programmes");
+    // Started a week ago (the organisation's today): its second session is today.
+    let today = samla_web::services::intake::today(&app.state, "NO");
+    let start = today - chrono::Duration::days(7);
+    let staff = [(f.course.leader_id, "group_leader"), (f.course.representative_id, "user_representative")];
+    let course_id = running::mestringstreff_course(app, &coordinator, "Mestringstreff, høst", start, &staff).await;
+    running::run(app, &coordinator, course_id).await;
+    let sessions: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT id, date FROM course_sessions WHERE course_id = $1 AND kind = 'session' ORDER BY date, id",
+    )
+    .bind(course_id)
+    .fetch_all(app.state.store.pool())
+    .await
+    .unwrap();
+    let (second, date) = sessions[1].clone();
+    assert_eq!(date, today.to_string(), "the second session is today");
+
+    let (_, source) =
+        samla_domain::programmes::shipped::SHIPPED.iter().find(|(slug, _)| *slug == "mestringstreff").unwrap();
+    let manual = samla_domain::programmes::Manual::from_toml(source).unwrap();
+    let plan = manual.sessions.iter().find(|s| s.number == 2).expect("session 2 of the manual");
+    let reviewed = manual.sessions[0].homework.clone().expect("session 1 gives homework");
+    let homework = plan.homework.clone().expect("session 2 gives homework");
+    assert!(!plan.segments.is_empty() && !plan.goals.is_empty() && !plan.materials.is_empty());
+    let shows_the_plan = |where_: &str, text: &str| {
+        assert!(text.contains(&format!("Tema {}", plan.title)), "{where_}: the theme in {text}");
+        assert!(text.contains(&format!("Varighet {} min", plan.duration_minutes)), "{where_}: {text}");
+        for segment in &plan.segments {
+            assert!(
+                text.contains(&format!("{} ({} min)", segment.name, segment.minutes)),
+                "{where_}: {}",
+                segment.name
+            );
+        }
+        for goal in &plan.goals {
+            assert!(text.contains(goal.as_str()), "{where_}: the goal {goal}");
+        }
+        for material in &plan.materials {
+            assert!(text.contains(material.as_str()), "{where_}: the material {material}");
+        }
+        assert!(text.contains(&format!("Hjemmelekse å gå gjennom {reviewed}")), "{where_}: last time's homework");
+        assert!(text.contains(&format!("Hjemmelekse til neste gang {homework}")), "{where_}: the homework to give");
+    };
+
+    let leader = app.logged_in(LEADER).await;
+    let (status, html) = leader.get_html(&format!("/courses/{course_id}/sessions/{second}")).await;
+    assert_eq!(status, StatusCode::OK);
+    shows_the_plan("the session page", &text_of(&section(&html, "plan", "</section>")));
+    let (status, html) = leader.get_html("/today").await;
+    assert_eq!(status, StatusCode::OK);
+    let article = section(&html, &format!("session-{second}"), "</article>");
+    assert!(article.contains("<details class=\"plan-details\" open>"), "today's plan is open");
+    shows_the_plan("the today page", &text_of(&article));
+
+    let (status, session) = f.api(LEADER).await.get_json(&format!("{A}/sessions/{second}")).await;
+    assert_eq!(status, StatusCode::OK, "{session}");
+    let found = &session["plan"];
+    assert_eq!(found["number"], 2);
+    assert_eq!(found["title"], plan.title.as_str());
+    assert_eq!(found["duration_minutes"], plan.duration_minutes);
+    let segments: Vec<(String, u32)> = plan.segments.iter().map(|s| (s.name.clone(), s.minutes)).collect();
+    let given: Vec<(String, u32)> = found["segments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["name"].as_str().unwrap().to_string(), s["minutes"].as_u64().unwrap() as u32))
+        .collect();
+    assert_eq!(given, segments);
+    assert_eq!(found["goals"], json!(plan.goals));
+    assert_eq!(found["materials"], json!(plan.materials));
+    assert_eq!(found["content"], json!(plan.content));
+    assert_eq!(found["homework"], homework.as_str());
+    assert_eq!(found["review_homework"], reviewed.as_str());
+}
+
+#[tokio::test]
+async fn adults_at_parent_and_family_gatherings_reach_the_course_overview() {
+    let f = fixture().await;
+    let pool = f.app.state.store.pool();
+    let parent_meeting = f.course.meeting_ids[0];
+    let (kind, audience, date): (String, String, String) =
+        sqlx::query_as("SELECT meeting_kind, audience, date FROM course_sessions WHERE id = $1")
+            .bind(parent_meeting)
+            .fetch_one(pool)
+            .await
+            .unwrap();
+    assert_eq!((kind.as_str(), audience.as_str()), ("parent_meeting", "parents"), "the first parent meeting");
+    assert!(date <= f.current.1, "held already: {date}");
+    // A family evening, held on the day of the latest session.
+    let family: i64 = sqlx::query_scalar(
+        "INSERT INTO course_sessions (course_id, kind, meeting_kind, title, audience, date, start_time, end_time,
+             room, status)
+         VALUES ($1, 'meeting', 'parent_meeting', 'Familiekveld', 'family', $2, '18:00', '19:30', 'Skolen', 'planned')
+         RETURNING id",
+    )
+    .bind(f.course.course_id)
+    .bind(&f.current.1)
+    .fetch_one(pool)
+    .await
+    .unwrap();
+    let marks = [(f.child(0), "present", ""), (f.child(1), "present", ""), (f.child(2), "absent_with_notice", "")];
+
+    // The parent meeting on the page.
+    let leader = f.app.logged_in(LEADER).await;
+    let page = f.page(parent_meeting);
+    let (status, html) = leader.get_html(&page).await;
+    assert_eq!(status, StatusCode::OK);
+    let mut form = sheet_body(&html, &marks, &[]);
+    form.extend(adult_fields(&html, "4", "2"));
+    let response = post(&leader, &page, &form).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    // The family evening through the API.
+    let api = f.api(LEADER).await;
+    let mut body = whole_sheet(&f, &[]);
+    body["parents"] = json!(3);
+    body["family_members"] = json!(5);
+    let (status, saved, _) = put_sheet(&api, family, &[], &body).await;
+    assert_eq!(status, StatusCode::OK, "{saved}");
+
+    let (status, overview) =
+        f.api(COORDINATOR).await.get_json(&format!("{A}/courses/{}/attendance", f.course.course_id)).await;
+    assert_eq!(status, StatusCode::OK, "{overview}");
+    let figures = |id: i64| -> (i64, i64) {
+        let row = overview["sessions"].as_array().unwrap().iter().find(|s| s["session_id"] == id);
+        let row = row.unwrap_or_else(|| panic!("session {id} in {overview}"));
+        (row["parents"].as_i64().unwrap(), row["family_members"].as_i64().unwrap())
+    };
+    assert_eq!(figures(parent_meeting), (4, 2));
+    assert_eq!(figures(family), (3, 5));
+
+    let coordinator = f.app.logged_in(COORDINATOR).await;
+    let (status, html) = coordinator.get_html(&format!("/courses/{}/attendance", f.course.course_id)).await;
+    assert_eq!(status, StatusCode::OK);
+    for (id, parents, family_members) in [(parent_meeting, 4, 2), (family, 3, 5)] {
+        let row = section(&html, &format!("session-{id}"), "</tr>");
+        let cells: Vec<String> = row
+            .split("<td class=\"num\">")
+            .skip(1)
+            .map(|cell| cell.split("</td>").next().unwrap().trim().to_string())
+            .collect();
+        assert_eq!(cells[1..3], [parents.to_string(), family_members.to_string()], "the row of {id}: {row}");
+    }
+}
+
+#[tokio::test]
+async fn the_courses_own_leader_cancels_a_session_and_others_may_not() {
+    let f = fixture().await;
+    let course_id = f.course.course_id;
+    let page = format!("/courses/{course_id}/sessions/{}", f.future);
+    let cancel = format!("{A}/courses/{course_id}/sessions/{}/cancel", f.future);
+    let post_cancel = |api: Api| {
+        let cancel = cancel.clone();
+        async move {
+            let request = api.request(Method::POST, &cancel).header("If-Match", "*");
+            Api::json_of(
+                request.json(&json!({ "reason": "Syk leder", "add_replacement": false })).send().await.unwrap(),
+            )
+            .await
+        }
+    };
+
+    // Someone else's course, a user representative and a secretary: refused and audited.
+    for (email, user_id) in [
+        (OTHER_LEADER, f.course.other_leader_id),
+        (REPRESENTATIVE, f.course.representative_id),
+        (SECRETARY, f.course.secretary_id),
+    ] {
+        let (status, problem) = post_cancel(f.api(email).await).await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "{email}: {problem}");
+        let mut denied = 0;
+        for action in ["view_courses", "record_session_work", "plan_courses"] {
+            denied += f.app.audit_count(action, None, "denied", Some(user_id)).await;
+        }
+        assert!(denied >= 1, "{email}'s refusal is audited");
+    }
+    let browser = f.app.logged_in(REPRESENTATIVE).await;
+    let (status, html) = browser.get_html(&page).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!html.contains("/cancel\""), "no cancel form for a user representative");
+
+    // The course's leader sees the form on the session page and cancels through the API.
+    let browser = f.app.logged_in(LEADER).await;
+    let (status, html) = browser.get_html(&page).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains(&format!("{page}/cancel\"")), "the leader gets the cancel form");
+    assert!(!html.contains(&format!("{page}/move\"")), "moving stays with planners");
+    let (status, cancelled) = post_cancel(f.api(LEADER).await).await;
+    assert_eq!(status, StatusCode::OK, "{cancelled}");
+    assert_eq!(cancelled["status"], "cancelled");
+    assert_eq!(cancelled["cancel_reason"], "Syk leder");
+    assert!(cancelled["replacement_session_id"].is_null(), "no replacement was asked for");
+    assert_eq!(f.app.audit_count("course.session.cancel", None, "success", Some(f.course.leader_id)).await, 1);
+    let (_, html) = browser.get_html(&page).await;
+    assert!(!html.contains(&format!("{page}/cancel\"")), "a cancelled session has no form");
+}

@@ -1,0 +1,489 @@
+//! Concern reports: who may read one (the author, coordinators, designated readers with a
+//! role that sees sensitive data; never secretaries or user representatives), that every
+//! access is audited and flagged for review, and the review itself.
+
+use crate::common::*;
+use reqwest::{Method, StatusCode};
+use samla_domain::{Role, RoleSet};
+use samla_web::auth::{Actor, Via};
+use samla_web::services::courses::{self as course_service, CourseForm, StaffForm};
+use samla_web::services::intake::applications::{self as intake, Origin};
+use samla_web::services::intake::ApplicationForm;
+use serde_json::{json, Value};
+
+const CONCERN: &str = "CANARY-CONCERN-m2k7";
+const NOTE: &str = "CANARY-DECISION-w9q3";
+
+struct Seeded {
+    app: TestApp,
+    /// Leaders of course A: the author and another.
+    course_a: i64,
+    course_b: i64,
+    nora: i64,
+    emil_in_b: i64,
+}
+
+async fn actor(app: &TestApp, user_id: i64) -> Actor {
+    let mut conn = app.state.store.pool().acquire().await.expect("connection");
+    let organisation =
+        samla_storage::organisations::find_by_slug(&mut conn, "org-a").await.expect("query").expect("organisation");
+    Actor {
+        user_id,
+        email: "coordinator@a.test".into(),
+        name: "Kari Koordinator".into(),
+        has_second_factor: false,
+        organisation,
+        roles: RoleSet::new(vec![Role::Coordinator]),
+        via: Via::Token { id: 0 },
+        request_id: "test".into(),
+    }
+}
+
+async fn course(app: &TestApp, coordinator: &Actor, name: &str, staff: &[(i64, &str)]) -> i64 {
+    let start = chrono::Utc::now().date_naive() + chrono::Duration::weeks(2);
+    let id = course_service::create(
+        &app.state,
+        coordinator,
+        &CourseForm {
+            programme: "mestringsgrupper".into(),
+            name: name.into(),
+            venue: "Skolen".into(),
+            room: "Rom 1".into(),
+            start_date: start.to_string(),
+            weekdays: vec![chrono::Datelike::weekday(&start).to_string().to_lowercase()],
+            start_time: "15:00".into(),
+            capacity: "8".into(),
+            ..Default::default()
+        },
+    )
+    .await
+    .expect("course");
+    for (user_id, course_role) in staff {
+        let form = StaffForm { user_id: Some(*user_id), course_role: (*course_role).into(), ..Default::default() };
+        course_service::add_staff(&app.state, coordinator, id, &form).await.expect("staff");
+    }
+    id
+}
+
+async fn enrol(app: &TestApp, coordinator: &Actor, course_id: i64, name: &str) -> i64 {
+    let born = chrono::Utc::now().date_naive() - chrono::Duration::days(365 * 9);
+    let form = ApplicationForm {
+        course_id: course_id.to_string(),
+        participant_type: "child".into(),
+        participant_name: name.into(),
+        participant_birth_date: born.to_string(),
+        guardian_name: format!("Forelder til {name}"),
+        guardian_phone: "912 34 567".into(),
+        guardian_responsibility: "true".into(),
+        consents: vec!["participation".into()],
+        consent_method: "paper".into(),
+        ..Default::default()
+    };
+    let organisation = coordinator.organisation.clone();
+    let receipt =
+        intake::create(&app.state, &organisation, Origin::Staff { actor: coordinator, via_api: false }, &form)
+            .await
+            .expect("application");
+    let person_id =
+        intake::view(&app.state, coordinator, receipt.application_id).await.expect("view").application.participant_id;
+    let mut conn = app.state.store.pool().acquire().await.expect("connection");
+    samla_storage::intake::participants::enrol(
+        &mut conn,
+        course_id,
+        person_id,
+        Some(receipt.application_id),
+        "participant",
+        None,
+        app.now(),
+    )
+    .await
+    .expect("enrol");
+    sqlx::query_scalar("SELECT id FROM course_participants WHERE course_id = $1 AND person_id = $2")
+        .bind(course_id)
+        .bind(person_id)
+        .fetch_one(&mut *conn)
+        .await
+        .expect("participant id")
+}
+
+/// Course A: the author and a second leader, a user representative, the child Nora.
+/// Course B: a leader who is also designated to read concern reports, the child Emil.
+/// Besides: a coordinator, a secretary, an administrator.
+async fn seed() -> Seeded {
+    let app = TestApp::spawn().await;
+    app.relax_second_factor("org-a").await;
+    let coordinator_id = app.add_user("org-a", "coordinator@a.test", "coordinator").await;
+    let author = app.add_user("org-a", "author@a.test", "group_leader").await;
+    let colleague = app.add_user("org-a", "colleague@a.test", "group_leader").await;
+    let leader_b = app.add_user("org-a", "leader-b@a.test", "group_leader").await;
+    let designated = app.add_user("org-a", "designated@a.test", "group_leader").await;
+    let rep = app.add_user("org-a", "rep@a.test", "user_representative").await;
+    app.add_user("org-a", "secretary@a.test", "secretary").await;
+    app.add_user("org-a", "admin@a.test", "admin").await;
+    let coordinator = actor(&app, coordinator_id).await;
+    samla_web::services::programmes::load_shipped(&app.state.store, coordinator.organisation.id, false, app.now())
+        .await
+        .expect("programmes");
+    let course_a = course(
+        &app,
+        &coordinator,
+        "Gruppe A",
+        &[(author, "group_leader"), (colleague, "group_leader"), (rep, "user_representative")],
+    )
+    .await;
+    let course_b =
+        course(&app, &coordinator, "Gruppe B", &[(leader_b, "group_leader"), (designated, "group_leader")]).await;
+    let nora = enrol(&app, &coordinator, course_a, "Nora Nordmann").await;
+    let emil_in_b = enrol(&app, &coordinator, course_b, "Emil Eriksen").await;
+    Seeded { app, course_a, course_b, nora, emil_in_b }
+}
+
+async fn api_of(app: &TestApp, email: &str) -> Api {
+    app.api(&app.token_for(email).await)
+}
+
+async fn user_id(app: &TestApp, email: &str) -> i64 {
+    sqlx::query_scalar("SELECT id FROM users WHERE email = $1")
+        .bind(email)
+        .fetch_one(app.state.store.pool())
+        .await
+        .unwrap()
+}
+
+const REPORTS: &str = "/organisations/org-a/concern-reports";
+
+async fn file(api: &Api, course_id: i64, participant_id: i64, concern: &str) -> (StatusCode, Value) {
+    let body = json!({ "participant_id": participant_id, "concern": concern });
+    let path = format!("/organisations/org-a/courses/{course_id}/concern-reports");
+    Api::json_of(api.send_json(Method::POST, &path, &body).await).await
+}
+
+fn ids(list: &Value) -> Vec<i64> {
+    let mut ids: Vec<i64> = list["items"].as_array().unwrap().iter().map(|r| r["id"].as_i64().unwrap()).collect();
+    ids.sort();
+    ids
+}
+
+/// Audit rows about concern reports that are not flagged for review (should be none).
+async fn unflagged(app: &TestApp) -> i64 {
+    sqlx::query_scalar(
+        "SELECT COUNT(*) FROM audit_log a WHERE a.action LIKE 'concern.%'
+           AND NOT EXISTS (SELECT 1 FROM audit_reviews v WHERE v.seq = a.seq)",
+    )
+    .fetch_one(app.state.store.pool())
+    .await
+    .unwrap()
+}
+
+async fn flagged(app: &TestApp, action: &str, outcome: &str, actor: i64) -> i64 {
+    sqlx::query_scalar(
+        "SELECT COUNT(*) FROM audit_log a JOIN audit_reviews v ON v.seq = a.seq
+         WHERE a.action = $1 AND a.outcome = $2 AND a.actor_user_id = $3 AND v.reviewed_at IS NULL",
+    )
+    .bind(action)
+    .bind(outcome)
+    .bind(actor)
+    .fetch_one(app.state.store.pool())
+    .await
+    .unwrap()
+}
+
+#[tokio::test]
+async fn only_the_author_coordinators_and_designated_readers_read_a_report() {
+    let Seeded { app, course_a, course_b, nora, emil_in_b } = seed().await;
+    let author = api_of(&app, "author@a.test").await;
+    let colleague = api_of(&app, "colleague@a.test").await;
+    let leader_b = api_of(&app, "leader-b@a.test").await;
+    let designated = api_of(&app, "designated@a.test").await;
+    let coordinator = api_of(&app, "coordinator@a.test").await;
+    let secretary = api_of(&app, "secretary@a.test").await;
+    let rep = api_of(&app, "rep@a.test").await;
+    let admin = api_of(&app, "admin@a.test").await;
+
+    // Filing: the course's leaders, never someone else's course or a child not on it.
+    let (status, report) = file(&author, course_a, nora, CONCERN).await;
+    assert_eq!(status, StatusCode::CREATED, "{report}");
+    assert_eq!(
+        (report["decision"].as_str(), report["participant_name"].as_str()),
+        (Some("pending"), Some("Nora Nordmann"))
+    );
+    let by_author = report["id"].as_i64().unwrap();
+    let (status, report) = file(&colleague, course_a, nora, "Colleague's own concern").await;
+    assert_eq!(status, StatusCode::CREATED);
+    let by_colleague = report["id"].as_i64().unwrap();
+    assert_eq!(file(&leader_b, course_a, nora, "x").await.0, StatusCode::FORBIDDEN);
+    let (status, problem) = file(&author, course_a, emil_in_b, "x").await;
+    assert_eq!(
+        (status, problem["errors"][0]["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("participant_id"))
+    );
+    for never in [&secretary, &rep, &admin] {
+        assert_eq!(file(never, course_a, nora, "x").await.0, StatusCode::FORBIDDEN);
+    }
+
+    // Designating: only a role that sees sensitive data.
+    let secretary_id = user_id(&app, "secretary@a.test").await;
+    let rep_id = user_id(&app, "rep@a.test").await;
+    let designated_id = user_id(&app, "designated@a.test").await;
+    let readers = "/organisations/org-a/concern-readers";
+    for refused in [secretary_id, rep_id] {
+        let (status, problem) = Api::json_of(
+            coordinator.send_json(Method::PUT, readers, &json!({ "user_ids": [designated_id, refused] })).await,
+        )
+        .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+        assert_eq!(problem["errors"][0]["field"], "user_ids");
+    }
+    assert_eq!(
+        author.send_json(Method::PUT, readers, &json!({ "user_ids": [] })).await.status(),
+        StatusCode::FORBIDDEN
+    );
+    let (status, saved) =
+        Api::json_of(admin.send_json(Method::PUT, readers, &json!({ "user_ids": [designated_id] })).await).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(saved["readers"][0]["user_id"], designated_id);
+    // Even put on the list behind the policy's back, a secretary reads nothing.
+    sqlx::query("INSERT INTO concern_readers (organisation_id, user_id) SELECT organisation_id, $1 FROM concern_readers LIMIT 1")
+        .bind(secretary_id)
+        .execute(app.state.store.pool())
+        .await
+        .unwrap();
+
+    // Reading one report.
+    let one = format!("{REPORTS}/{by_author}");
+    for (who, api, expected) in [
+        ("author", &author, StatusCode::OK),
+        ("coordinator", &coordinator, StatusCode::OK),
+        ("designated reader on another course", &designated, StatusCode::OK),
+        ("other leader of the same course", &colleague, StatusCode::FORBIDDEN),
+        ("leader of another course", &leader_b, StatusCode::FORBIDDEN),
+        ("designated secretary", &secretary, StatusCode::FORBIDDEN),
+        ("user representative", &rep, StatusCode::FORBIDDEN),
+        ("administrator", &admin, StatusCode::FORBIDDEN),
+    ] {
+        let (status, body) = api.get_json(&one).await;
+        assert_eq!(status, expected, "{who}");
+        assert_eq!(body.to_string().contains(CONCERN), expected == StatusCode::OK, "{who}");
+    }
+
+    // Lists hold only what each may read.
+    let course_list = format!("{REPORTS}?course_id={course_a}");
+    assert_eq!(ids(&author.get_json(&course_list).await.1), vec![by_author]);
+    assert_eq!(ids(&colleague.get_json(&course_list).await.1), vec![by_colleague]);
+    assert_eq!(ids(&coordinator.get_json(REPORTS).await.1), vec![by_author, by_colleague]);
+    assert_eq!(ids(&designated.get_json(REPORTS).await.1), vec![by_author, by_colleague]);
+    assert_eq!(ids(&leader_b.get_json(REPORTS).await.1), Vec::<i64>::new());
+    assert_eq!(leader_b.get(&course_list).await.status(), StatusCode::FORBIDDEN);
+    assert_eq!(ids(&leader_b.get_json(&format!("{REPORTS}?course_id={course_b}")).await.1), Vec::<i64>::new());
+    for never in [&secretary, &rep, &admin] {
+        assert_eq!(never.get(REPORTS).await.status(), StatusCode::FORBIDDEN);
+        assert_eq!(never.get(&course_list).await.status(), StatusCode::FORBIDDEN);
+    }
+    assert_eq!(coordinator.get(&format!("{REPORTS}?course_id=999999")).await.status(), StatusCode::NOT_FOUND);
+
+    // Deciding: a reader who also reports concerns on the course.
+    let decision = json!({ "decision": "sent", "sent_on": chrono::Utc::now().date_naive().to_string(), "reference": "BV-17", "decision_note": NOTE });
+    let send = |api: &Api, tag: &str| {
+        api.request(Method::PUT, &one).header("If-Match", tag.to_string()).json(&decision).send()
+    };
+    assert_eq!(
+        author.request(Method::PUT, &one).json(&decision).send().await.unwrap().status(),
+        StatusCode::PRECONDITION_REQUIRED
+    );
+    let response = send(&author, "\"v1\"").await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(response.headers()["etag"], "\"v2\"");
+    assert_eq!(send(&coordinator, "\"v1\"").await.unwrap().status(), StatusCode::PRECONDITION_FAILED);
+    assert_eq!(
+        send(&designated, "*").await.unwrap().status(),
+        StatusCode::FORBIDDEN,
+        "reads, but is not on the course"
+    );
+    assert_eq!(send(&colleague, "*").await.unwrap().status(), StatusCode::FORBIDDEN);
+    let not_sent = json!({ "concern": " ", "decision": "not_sent", "reference": "BV-17" });
+    let (status, problem) = Api::json_of(
+        coordinator.request(Method::PUT, &one).header("If-Match", "*").json(&not_sent).send().await.unwrap(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let fields: Vec<&str> =
+        problem["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
+    assert_eq!(fields, vec!["concern", "reference", "decision_note"]);
+    let corrected = format!("{CONCERN} Rettet: det var torsdag.");
+    let mut correction = decision.clone();
+    correction["concern"] = json!(corrected);
+    let response = author.request(Method::PUT, &one).header("If-Match", "*").json(&correction).send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK, "the author corrects the concern");
+    let (_, report) = coordinator.get_json(&one).await;
+    assert_eq!(
+        (report["decision"].as_str(), report["reference"].as_str(), report["concern"].as_str()),
+        (Some("sent"), Some("BV-17"), Some(corrected.as_str()))
+    );
+
+    // Every access, refusals included, is audited and flagged for review.
+    assert_eq!(unflagged(&app).await, 0, "every concern audit row is flagged");
+    let author_id = user_id(&app, "author@a.test").await;
+    assert_eq!(flagged(&app, "concern.create", "success", author_id).await, 1);
+    assert_eq!(flagged(&app, "concern.update", "success", author_id).await, 2, "the decision and the correction");
+    assert!(flagged(&app, "concern.read", "success", designated_id).await >= 1);
+    assert!(flagged(&app, "concern.list", "success", designated_id).await >= 1);
+    for (email, action) in
+        [("secretary@a.test", "concern.read"), ("rep@a.test", "concern.list"), ("colleague@a.test", "concern.read")]
+    {
+        assert!(flagged(&app, action, "denied", user_id(&app, email).await).await >= 1, "{email} {action}");
+    }
+    let texts: Vec<String> = sqlx::query_scalar("SELECT COALESCE(record_id, '') || action FROM audit_log")
+        .fetch_all(app.state.store.pool())
+        .await
+        .unwrap();
+    assert!(texts.iter().all(|t| !t.contains(CONCERN) && !t.contains(NOTE)), "the audit trail holds no concern text");
+}
+
+#[tokio::test]
+async fn pages_for_leaders_and_refusals_for_secretaries_and_user_representatives() {
+    let Seeded { app, course_a, nora, .. } = seed().await;
+    let author = app.logged_in("author@a.test").await;
+    let list = format!("/courses/{course_a}/concerns");
+    let (status, html) = author.get_html(&format!("/courses/{course_a}/meetings")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains(&format!("href=\"{list}\"")), "the leader finds the course's concerns");
+
+    // Filing through the page.
+    let response = author.submit(&list, &list, &[("participant_id", ""), ("concern", "")]).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = response.text().await.unwrap();
+    assert!(html.contains("href=\"#participant_id\"") && html.contains("href=\"#concern\""));
+    let nora_value = nora.to_string();
+    let text = format!("{CONCERN}\r\nSa at hun ikke får mat hjemme.");
+    let response =
+        author.submit(&list, &list, &[("participant_id", nora_value.as_str()), ("concern", text.as_str())]).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let report_page = location(&response).split('?').next().unwrap().to_string();
+    let (status, html) = author.get_html(&report_page).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains(CONCERN) && html.contains("Nora Nordmann") && html.contains("Ikke bestemt ennå"));
+
+    // Deciding: what is missing is named; a stale save is a conflict, not an overwrite.
+    let version = input_value(&html, "version").unwrap();
+    let response = author
+        .submit(&report_page, &report_page, &[("decision", "sent"), ("sent_on", ""), ("version", version.as_str())])
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(response.text().await.unwrap().contains("href=\"#sent_on\""));
+    let today = chrono::Utc::now().date_naive().to_string();
+    let sent = [
+        ("decision", "sent"),
+        ("sent_on", today.as_str()),
+        ("reference", "BV-2026-3"),
+        ("decision_note", NOTE),
+        ("version", version.as_str()),
+    ];
+    assert_eq!(author.submit(&report_page, &report_page, &sent).await.status(), StatusCode::SEE_OTHER);
+    let response = author.submit(&report_page, &report_page, &sent).await;
+    assert_eq!(response.status(), StatusCode::CONFLICT);
+    let html = response.text().await.unwrap();
+    assert!(error_summary(&html).is_some_and(|s| s.contains("Noen andre endret")));
+    assert!(html.contains("Sendt til barnevernet"));
+
+    // Secretaries and user representatives: 403 everywhere, audited, and no link.
+    let report_id = report_page.rsplit('/').next().unwrap().to_string();
+    for email in ["secretary@a.test", "rep@a.test"] {
+        let browser = app.logged_in(email).await;
+        for page in ["/concerns".to_string(), list.clone(), report_page.clone(), "/concerns/readers".to_string()] {
+            let (status, html) = browser.get_html(&page).await;
+            assert_eq!(status, StatusCode::FORBIDDEN, "{email} {page}");
+            assert!(!html.contains(CONCERN) && !html.contains(NOTE));
+        }
+        let response = browser.submit("/", &list, &[("participant_id", nora_value.as_str()), ("concern", "x")]).await;
+        assert_eq!(response.status(), StatusCode::FORBIDDEN);
+        let response = browser.submit("/", &report_page, &sent).await;
+        assert_eq!(response.status(), StatusCode::FORBIDDEN);
+        let (_, home) = browser.get_html("/").await;
+        assert!(!home.contains("/concerns"), "{email} gets no link to concerns");
+        let uid = user_id(&app, email).await;
+        assert!(flagged(&app, "concern.read", "denied", uid).await >= 1, "{email}");
+        assert!(flagged(&app, "concern.update", "denied", uid).await >= 1, "{email}");
+    }
+    let rep = app.logged_in("rep@a.test").await;
+    assert!(!rep.get_html(&format!("/courses/{course_a}/meetings")).await.1.contains("/concerns"));
+    assert!(!rep.get_html(&format!("/courses/{course_a}")).await.1.contains("/concerns"));
+    assert_eq!(unflagged(&app).await, 0);
+
+    // Designated readers through the page: a secretary is refused by name.
+    let coordinator = app.logged_in("coordinator@a.test").await;
+    let (status, html) = coordinator.get_html("/concerns").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains(&format!("/concerns/{report_id}")) && html.contains("href=\"/concerns/readers\""));
+    let secretary_id = user_id(&app, "secretary@a.test").await.to_string();
+    let response =
+        coordinator.submit("/concerns/readers", "/concerns/readers", &[("user_ids", secretary_id.as_str())]).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = response.text().await.unwrap();
+    assert!(error_summary(&html).is_some_and(|s| s.contains("kan ikke utpekes")), "{html}");
+    let colleague_id = user_id(&app, "colleague@a.test").await.to_string();
+    let response =
+        coordinator.submit("/concerns/readers", "/concerns/readers", &[("user_ids", colleague_id.as_str())]).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let colleague = app.logged_in("colleague@a.test").await;
+    let (status, html) = colleague.get_html(&report_page).await;
+    assert_eq!(status, StatusCode::OK, "designated now");
+    assert!(html.contains(CONCERN));
+}
+
+#[tokio::test]
+async fn flagged_accesses_are_reviewed_by_an_administrator() {
+    let Seeded { app, course_a, nora, .. } = seed().await;
+    let author = api_of(&app, "author@a.test").await;
+    let (_, report) = file(&author, course_a, nora, CONCERN).await;
+    let id = report["id"].as_i64().unwrap();
+    assert_eq!(author.get(&format!("{REPORTS}/{id}")).await.status(), StatusCode::OK);
+    let rep = api_of(&app, "rep@a.test").await;
+    assert_eq!(rep.get(&format!("{REPORTS}/{id}")).await.status(), StatusCode::FORBIDDEN);
+
+    let admin = app.logged_in("admin@a.test").await;
+    let (_, audit_page) = admin.get_html("/admin/audit").await;
+    assert!(audit_page.contains("href=\"/admin/audit/reviews\""));
+    let (status, html) = admin.get_html("/admin/audit/reviews").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("concern.create") && html.contains("concern.read"));
+    assert!(!html.contains(CONCERN), "the review shows who and what, never the concern");
+    let open: Vec<i64> = sqlx::query_scalar("SELECT seq FROM audit_reviews WHERE reviewed_at IS NULL ORDER BY seq")
+        .fetch_all(app.state.store.pool())
+        .await
+        .unwrap();
+    assert!(open.len() >= 3, "create, read and the refused read");
+    let first = open[0];
+    let response = admin.submit("/admin/audit/reviews", &format!("/admin/audit/reviews/{first}/reviewed"), &[]).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let admin_id = user_id(&app, "admin@a.test").await;
+    let (reviewed_by, reviewed_at): (Option<i64>, Option<i64>) =
+        sqlx::query_as("SELECT reviewed_by, reviewed_at FROM audit_reviews WHERE seq = $1")
+            .bind(first)
+            .fetch_one(app.state.store.pool())
+            .await
+            .unwrap();
+    assert_eq!(reviewed_by, Some(admin_id));
+    assert!(reviewed_at.is_some());
+
+    // Over the API: the rest, once each; marking twice keeps the first review.
+    let api = api_of(&app, "admin@a.test").await;
+    let (status, reviews) = api.get_json("/organisations/org-a/audit-reviews").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(reviews["open_count"].as_i64(), Some(open.len() as i64 - 1));
+    assert_eq!(reviews["reviewed"][0]["seq"], first);
+    let second = open[1];
+    let mark = format!("/organisations/org-a/audit-reviews/{second}/reviewed");
+    let (status, marked) = Api::json_of(api.request(Method::POST, &mark).send().await.unwrap()).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(marked["reviewed_by"], admin_id);
+    app.state.clock.advance(60);
+    let (_, again) = Api::json_of(api.request(Method::POST, &mark).send().await.unwrap()).await;
+    assert_eq!(again["reviewed_at"], marked["reviewed_at"]);
+    assert_eq!(app.audit_count("audit.review.mark", None, "success", Some(admin_id)).await, 2);
+    // The first audit row (the organisation's creation) is in the trail but not flagged.
+    let unflagged_row = "/organisations/org-a/audit-reviews/1/reviewed";
+    assert_eq!(api.request(Method::POST, unflagged_row).send().await.unwrap().status(), StatusCode::NOT_FOUND);
+    let coordinator = api_of(&app, "coordinator@a.test").await;
+    assert_eq!(coordinator.get("/organisations/org-a/audit-reviews").await.status(), StatusCode::FORBIDDEN);
+    assert_eq!(coordinator.request(Method::POST, &mark).send().await.unwrap().status(), StatusCode::FORBIDDEN);
+}
