@@ -13,6 +13,8 @@
 #                            the server and `token create` as SAMLA_DATABASE_URL;
 #                            otherwise SQLite in the temporary data dir is used.
 #   SCHEMATHESIS_MAX_EXAMPLES  examples per operation (default 50)
+#   SCHEMATHESIS_STATEFUL_EXAMPLES  scenarios of the stateful phase, which follows the
+#                              document's links from one answer to the next (default 200)
 #   SCHEMATHESIS_WORKERS       concurrent workers (default 1; >1 trips a CPython 3.11
 #                              ast.parse thread-safety bug inside hypothesis)
 #   SCHEMATHESIS_SEED          fixed seed to reproduce a run (default: random)
@@ -20,6 +22,7 @@
 #   SCHEMATHESIS_VENV          venv location
 #                              (default ${XDG_CACHE_HOME:-$HOME/.cache}/samla-schemathesis-venv)
 #   SCHEMATHESIS_TIMEOUT       hard limit for the schemathesis run in s (default 600)
+#   SCHEMATHESIS_PREPARE_ONLY  1: only make the venv (so two runs can then start at once)
 set -euo pipefail
 
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -38,6 +41,7 @@ if [ ! -x "$BIN" ]; then
 fi
 
 MAX_EXAMPLES=${SCHEMATHESIS_MAX_EXAMPLES:-50}
+STATEFUL_EXAMPLES=${SCHEMATHESIS_STATEFUL_EXAMPLES:-200}
 WORKERS=${SCHEMATHESIS_WORKERS:-1}
 ST_TIMEOUT=${SCHEMATHESIS_TIMEOUT:-600}
 VENV=${SCHEMATHESIS_VENV:-"${XDG_CACHE_HOME:-$HOME/.cache}/samla-schemathesis-venv"}
@@ -89,6 +93,9 @@ if [ ! -x "$VENV/bin/schemathesis" ] || [ "$(cat "$VENV/.samla-requirements.sha2
 fi
 ST="$VENV/bin/schemathesis"
 log "$("$ST" --version)"
+if [ "${SCHEMATHESIS_PREPARE_ONLY:-}" = "1" ]; then
+    exit 0
+fi
 
 # --- start the server --------------------------------------------------------
 PORT=$("$PYTHON" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
@@ -182,8 +189,9 @@ fi
 # - a run in which the token is not accepted (most answers 401/403) fails
 #   instead of passing vacuously;
 # - the path parameter {org} is the demo organisation's slug in most cases
-#   (generated values the rest of the time), so organisation-scoped operations
-#   get past 404 and their validation and logic are exercised too;
+#   (generated values the rest of the time), and so is every other path parameter
+#   a real id of the demo (added below), so operations get past 404 and their
+#   validation and logic are exercised too;
 # - the on-disk failure cache is off so each run is fresh;
 # - two expected-status lists name the answers of optimistic locking (below).
 cat >"$WORK/schemathesis.toml" <<'EOF'
@@ -195,9 +203,6 @@ enabled = false
 
 [dictionaries.org-slugs]
 values = ["demo"]
-
-[parameters]
-"path.org" = { dictionary = "org-slugs", probability = 0.8 }
 
 # Updates use optimistic locking (RFC 9110 §13.1.1): an If-Match naming another
 # version than the current one is answered 412 even when the body is valid.
@@ -275,6 +280,20 @@ checks.positive_data_acceptance.expected-statuses = ["2xx", "3xx", "401", "403",
 include-operation-id = ["putSessionAttendance", "putSessionLog", "putMeetingRecord"]
 checks.positive_data_acceptance.expected-statuses = ["2xx", "3xx", "401", "403", "404", "409", "412", "422", "428", "429", "5xx"]
 EOF
+
+# Examples per operation, and the stateful phase's scenarios.
+printf '\n[generation]\nmax-examples = %d\n\n[phases.stateful]\ngeneration.max-examples = %d\n' \
+    "$MAX_EXAMPLES" "$STATEFUL_EXAMPLES" >>"$WORK/schemathesis.toml"
+
+# Real ids of the demo organisation for every path parameter it has (tests/api/fuzz_ids.py):
+# most generated requests name a course, session, application … that exists, so they get
+# past 404 to the operation's rules; the rest are generated values.
+if ! "$PYTHON" "$SCRIPT_DIR/fuzz_ids.py" "$BASE" "$TOKEN" "$WORK/openapi.json" >>"$WORK/schemathesis.toml" 2>"$WORK/ids.err"; then
+    cat "$WORK/ids.err" >&2
+    log "collecting real ids for the path parameters failed"
+    exit 1
+fi
+sed 's/^/[schemathesis.sh] /' "$WORK/ids.err" >&2
 
 # Bearer auth as a Schemathesis auth provider instead of a fixed -H header: the
 # API lets a token revoke itself (DELETE /api/v1/me/tokens/{id}), and stateful
@@ -373,19 +392,18 @@ ST_ARGS=(
     run "$BASE/api/v1/openapi.json"
     --checks all
     --phases examples,coverage,fuzzing,stateful
-    --max-examples "$MAX_EXAMPLES"
     --workers "$WORKERS"
     --request-timeout 10
     --generation-database ":memory:"
 )
 [ -n "${SCHEMATHESIS_SEED:-}" ] && ST_ARGS+=(--seed "$SCHEMATHESIS_SEED")
-if [ -n "${SCHEMATHESIS_REPORT_DIR:-}" ]; then
-    mkdir -p "$SCHEMATHESIS_REPORT_DIR"
-    ST_ARGS+=(--report junit,ndjson --report-dir "$SCHEMATHESIS_REPORT_DIR")
-fi
+# The NDJSON report is always written: the coverage figures below are read from it.
+REPORT_DIR=${SCHEMATHESIS_REPORT_DIR:-"$WORK/report"}
+mkdir -p "$REPORT_DIR"
+ST_ARGS+=(--report junit,ndjson --report-dir "$REPORT_DIR")
 ST_ARGS+=("${EXTRA_ARGS[@]}")
 
-log "running schemathesis (checks=all, max-examples=$MAX_EXAMPLES, workers=$WORKERS)"
+log "running schemathesis (checks=all, max-examples=$MAX_EXAMPLES, stateful scenarios=$STATEFUL_EXAMPLES, workers=$WORKERS)"
 set +e
 # Run from the temp dir so no .hypothesis / .schemathesis state lands in the repo.
 (cd "$WORK" && export "${SAMLA_ENV[@]}" && \
@@ -404,6 +422,10 @@ if ! kill -0 "$SERVER_PID" 2>/dev/null; then
     show_server_log
     [ "$st_rc" -eq 0 ] && st_rc=1
 fi
+# How far the run reached: operations that got a 2xx, links followed.
+for report in "$REPORT_DIR"/ndjson-*.ndjson; do
+    [ -f "$report" ] && "$PYTHON" "$SCRIPT_DIR/coverage.py" "$report" "$WORK/openapi.json" | sed 's/^/[schemathesis.sh] /' >&2
+done
 if [ "$st_rc" -ne 0 ]; then
     show_server_log
     log "FAILED (schemathesis exit code $st_rc)"

@@ -8,6 +8,7 @@ mod courses;
 mod extract;
 mod holidays;
 mod intake;
+mod links;
 mod me;
 mod organisations;
 mod outbox;
@@ -177,8 +178,19 @@ pub fn document() -> utoipa::openapi::OpenApi {
     document
 }
 
-async fn openapi_json() -> Json<utoipa::openapi::OpenApi> {
-    Json(document())
+/// The served document: [`document`] with the links between operations (see `links`),
+/// made once.
+pub fn document_json() -> &'static serde_json::Value {
+    static DOCUMENT: std::sync::OnceLock<serde_json::Value> = std::sync::OnceLock::new();
+    DOCUMENT.get_or_init(|| {
+        let mut json = serde_json::to_value(document()).expect("the OpenAPI document serialises");
+        links::add_links(&mut json);
+        json
+    })
+}
+
+async fn openapi_json() -> Json<&'static serde_json::Value> {
+    Json(document_json())
 }
 
 /// An RFC 9457 problem document.
