@@ -75,13 +75,12 @@ fn hotp(key: &[u8], counter: u64) -> String {
     format!("{:0width$}", binary % 10u32.pow(DIGITS), width = DIGITS as usize)
 }
 
+/// Everything but letters, digits and `-._~@` is escaped in the URI's label and issuer.
+const URI_ESCAPED: &percent_encoding::AsciiSet =
+    &percent_encoding::NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~').remove(b'@');
+
 fn percent_encode(raw: &str) -> String {
-    raw.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'@' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
+    percent_encoding::utf8_percent_encode(raw, URI_ESCAPED).to_string()
 }
 
 #[cfg(test)]

@@ -45,7 +45,7 @@ pub async fn render_errors(State(state): State<AppState>, request: Request, next
         return response;
     }
     if status == StatusCode::UNAUTHORIZED {
-        let next_path = urlencode(&path_and_query);
+        let next_path = super::query_value(&path_and_query);
         return Redirect::to(&format!("/login?next={next_path}")).into_response();
     }
     let info = info.unwrap_or_else(|| fallback_info(status));
@@ -132,8 +132,4 @@ fn error_page(
             (status, "samla").into_response()
         }
     }
-}
-
-fn urlencode(raw: &str) -> String {
-    serde_urlencoded::to_string([("", raw)]).map(|s| s[1..].to_string()).unwrap_or_default()
 }

@@ -21,6 +21,11 @@ pub const LANGUAGE_COOKIE: &str = "samla_lang";
 /// The largest body samla reads; larger requests get 413.
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 
+/// `raw` as one value of a query string (`next=…`).
+pub fn query_value(raw: &str) -> String {
+    form_urlencoded::byte_serialize(raw.as_bytes()).collect()
+}
+
 /// A random id for each request, in logs, audit rows and the `X-Request-Id` header.
 #[derive(Debug, Clone)]
 pub struct RequestId(pub String);

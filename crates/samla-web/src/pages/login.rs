@@ -54,7 +54,7 @@ pub async fn submit(
     match outcome {
         Ok(session) => {
             let to = match session.stage {
-                Stage::SecondFactor => format!("/login/second-factor?next={}", urlencode(&next)),
+                Stage::SecondFactor => format!("/login/second-factor?next={}", crate::http::query_value(&next)),
                 Stage::EnrolSecondFactor => "/account/second-factor".to_string(),
                 Stage::Full => next,
             };
@@ -80,8 +80,4 @@ pub async fn logout(
     let mut response = Redirect::to("/login").into_response();
     jar.apply(response.headers_mut());
     Ok(response)
-}
-
-pub fn urlencode(raw: &str) -> String {
-    serde_urlencoded::to_string([("", raw)]).map(|s| s[1..].to_string()).unwrap_or_default()
 }

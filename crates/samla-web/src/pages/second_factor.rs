@@ -1,4 +1,3 @@
-use super::login::urlencode;
 use super::{login_cookies, redirect_with, safe_next, user_agent, ClientAddress, Ui};
 use crate::auth::PendingSession;
 use crate::error::WebError;
@@ -10,7 +9,6 @@ use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Extension;
-use base64::Engine;
 use samla_domain::accounts::totp::TotpSecret;
 use std::collections::HashMap;
 
@@ -83,7 +81,7 @@ fn render_enrol(
     let qr = qrcode::QrCode::new(uri.as_bytes())
         .map(|code| code.render::<qrcode::render::svg::Color>().min_dimensions(200, 200).build())
         .map_err(|e| WebError::Internal(format!("QR code: {e}")))?;
-    let qr_data_uri = format!("data:image/svg+xml;base64,{}", base64::engine::general_purpose::STANDARD.encode(qr));
+    let qr_data_uri = format!("data:image/svg+xml;base64,{}", data_encoding::BASE64.encode(qr.as_bytes()));
     let grouped: Vec<String> = secret.as_bytes().chunks(4).map(|c| String::from_utf8_lossy(c).into_owned()).collect();
     ui.render_status(
         state,
@@ -111,7 +109,7 @@ pub async fn submit_enrol(
     form: FormData,
 ) -> Result<Response, WebError> {
     if pending.session.stage == "second_factor" {
-        return Ok(Redirect::to(&format!("/login/second-factor?next={}", urlencode("/account"))).into_response());
+        return Ok(Redirect::to(&format!("/login/second-factor?next={}", crate::http::query_value("/account"))).into_response());
     }
     let secret = form.get("secret").to_string();
     match accounts::enrol_second_factor(

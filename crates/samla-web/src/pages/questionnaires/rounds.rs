@@ -20,7 +20,6 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
-use base64::Engine;
 use minijinja::Value;
 use samla_domain::questionnaires::rounds::{Audience, Mode, RoundRequest, Timing, SESSION_WINDOW_DAYS};
 use samla_domain::{FieldError, FieldErrors};
@@ -245,7 +244,7 @@ fn qr_data_uri(link: &str) -> Result<String, WebError> {
     let svg = qrcode::QrCode::new(link.as_bytes())
         .map(|code| code.render::<qrcode::render::svg::Color>().min_dimensions(320, 320).build())
         .map_err(|e| WebError::Internal(format!("QR code: {e}")))?;
-    Ok(format!("data:image/svg+xml;base64,{}", base64::engine::general_purpose::STANDARD.encode(svg)))
+    Ok(format!("data:image/svg+xml;base64,{}", data_encoding::BASE64.encode(svg.as_bytes())))
 }
 
 async fn round_page(
