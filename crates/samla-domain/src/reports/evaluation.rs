@@ -143,6 +143,19 @@ pub fn label_in(labels: &Labels, language: &str, fallback: &str) -> String {
         .unwrap_or_else(|| fallback.to_string())
 }
 
+/// The summary of a round whose results are not released yet: its count of responses only.
+pub fn unreleased(responses: usize) -> Summary {
+    Summary {
+        responses,
+        released: false,
+        shown: false,
+        withheld: Some(Withheld::NotReleased),
+        threshold: MIN_ANSWERS_SHOWN,
+        items: Vec::new(),
+        scales: Vec::new(),
+    }
+}
+
 /// Summarises one round's responses (answers, and the scores stored with them) to
 /// `definition`; `released` says whether the round's results are released. Answers are
 /// expected to fit the definition; one that does not (an option an older version had) is
@@ -156,19 +169,15 @@ pub fn summarise(
     scores: &[Scores],
 ) -> Summary {
     let responses = answers.len();
-    let withheld = if !released {
-        Some(Withheld::NotReleased)
-    } else if responses < MIN_ANSWERS_SHOWN {
-        Some(Withheld::TooFewResponses)
-    } else {
-        None
-    };
-    if withheld.is_some() {
+    if !released {
+        return unreleased(responses);
+    }
+    if responses < MIN_ANSWERS_SHOWN {
         return Summary {
             responses,
             released,
             shown: false,
-            withheld,
+            withheld: Some(Withheld::TooFewResponses),
             threshold: MIN_ANSWERS_SHOWN,
             items: Vec::new(),
             scales: Vec::new(),

@@ -308,27 +308,27 @@ async fn summarise_round(
     round: &Round,
     language: &str,
 ) -> Result<RoundResults, WebError> {
-    let responses = samla_storage::questionnaires::responses::list_for_round(conn, round.id).await?;
     let version = version(conn, versions, round.version_id).await?;
-    let mut answers = Vec::with_capacity(responses.len());
-    let mut scores = Vec::new();
-    for response in &responses {
-        let parsed: Answers = serde_json::from_str(&response.answers)
-            .map_err(|e| WebError::Internal(format!("stored answers of response {} do not read: {e}", response.id)))?;
-        answers.push(parsed);
-        if let Some(json) = &response.scores {
-            scores.push(parse_scores(json)?);
-        }
-    }
     let released = round.results_released_at.is_some();
-    let summary = evaluation::summarise(
-        version.definition(language),
-        version.scoring.as_ref(),
-        language,
-        released,
-        &answers,
-        &scores,
-    );
+    let summary = if released {
+        let responses = samla_storage::questionnaires::responses::list_for_round(conn, round.id).await?;
+        let mut answers = Vec::with_capacity(responses.len());
+        let mut scores = Vec::new();
+        for response in &responses {
+            let parsed: Answers = serde_json::from_str(&response.answers).map_err(|e| {
+                WebError::Internal(format!("stored answers of response {} do not read: {e}", response.id))
+            })?;
+            answers.push(parsed);
+            if let Some(json) = &response.scores {
+                scores.push(parse_scores(json)?);
+            }
+        }
+        evaluation::summarise(version.definition(language), version.scoring.as_ref(), language, true, &answers, &scores)
+    } else {
+        // An open round's answers are not even read: only their count is given.
+        let count = store::response_count(conn, round.id).await?;
+        evaluation::unreleased(usize::try_from(count).unwrap_or_default())
+    };
     Ok(RoundResults {
         round: RoundInfo {
             id: round.id,
