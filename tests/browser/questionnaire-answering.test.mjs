@@ -2,7 +2,8 @@
 // the QR code of an anonymous round in the demo: page by page with "save and continue",
 // switching language without losing what was chosen, an error shown (a pasted text far
 // too long) and fixed, the thank-you page, and the kind pages of a used link, an unknown
-// link and a closed round; axe (WCAG 2.1 A/AA) on each of these pages.
+// link and a closed round; staff's results page while the round is open (the count and
+// when results come) and its paper page once closed; axe (WCAG 2.1 A/AA) on each of these.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './server.mjs';
@@ -167,13 +168,34 @@ test('a child answers the SMIL form through the QR code by keyboard, with an err
     assert.equal(await page.locator('.error-summary').count(), 0);
     await axeClean(page, 'answer-unknown', 'en');
 
-    // The round closed: the QR code says so kindly.
-    const closed = await api(token, 'POST', `/organisations/${org}/questionnaire-rounds/${round.id}/close`, {});
-    assert.ok(closed.status < 300, `round closed: ${closed.status} ${closed.text.slice(0, 200)}`);
-    const closedPage = await page.goto(qrPath);
-    assert.equal(closedPage.status(), 200);
-    assert.match(await page.locator('h1').innerText(), /closed/);
-    await axeClean(page, 'answer-closed', 'en');
+    // While the round is open, staff see how many have answered and when results come.
+    const staff = await newContext(browser, server.baseUrl);
+    const staffPage = await staff.newPage();
+    const problems = [];
+    try {
+      await signIn(staffPage, server.accounts.coordinator);
+      assert.equal((await staffPage.goto(`/questionnaire-rounds/${round.id}/results`)).status(), 200);
+      assert.ok(await staffPage.locator(`#round-${round.id}-not-released`).isVisible(), 'results wait for the close');
+      assert.equal(await staffPage.locator('.results-free-text').count(), 0, 'no answers shown');
+      problems.push(...await checkPage(staffPage, { name: 'results-not-released', lang: 'nb', where: { page: 'results-open', role: 'coordinator', lang: 'nb' } }));
+
+      // The round closed: the QR code says so kindly, and paper forms are refused.
+      const closed = await api(token, 'POST', `/organisations/${org}/questionnaire-rounds/${round.id}/close`, {});
+      assert.ok(closed.status < 300, `round closed: ${closed.status} ${closed.text.slice(0, 200)}`);
+      const closedPage = await page.goto(qrPath);
+      assert.equal(closedPage.status(), 200);
+      assert.match(await page.locator('h1').innerText(), /closed/);
+      await axeClean(page, 'answer-closed', 'en');
+      assert.equal((await staffPage.goto(`/questionnaire-rounds/${round.id}/paper`)).status(), 200);
+      assert.ok(await staffPage.locator('#round-closed').isVisible(), 'the paper page says the round is closed');
+      assert.equal(await staffPage.locator('main form').count(), 0, 'and offers no form');
+      problems.push(...await checkPage(staffPage, { name: 'paper-closed', lang: 'nb', where: { page: 'paper-closed', role: 'coordinator', lang: 'nb' } }));
+      assert.equal((await staffPage.goto(`/questionnaire-rounds/${round.id}/results`)).status(), 200);
+      assert.ok(await staffPage.locator(`#round-${round.id}-withheld`).isVisible(), 'closed with one answer: the count only');
+    } finally {
+      await staff.close();
+    }
+    assertNoProblems(problems, 'staff pages of the round');
   } finally {
     await context.close();
   }

@@ -3,7 +3,8 @@
 Seeded random parents' answers (SMIL's parents' form, every scale item 1-5) are entered as
 paper forms through the API into the three identified rounds scheduleOutcomeRounds makes
 on the demo's running course: before, at the end and at the follow-up, some families
-missing a round. getCourseOutcomeChange's figures for every scale and subscale, before to
+missing a round; the rounds are then closed, as the outcome change counts closed rounds
+only. getCourseOutcomeChange's figures for every scale and subscale, before to
 end and before to follow-up, are then compared with what numpy and scipy say about the same
 pairs (statistics_reference.paired_expected: ttest_rel, wilcoxon, the t-based 95 % CI and
 d_z) to 1e-9.
@@ -97,7 +98,15 @@ def test_outcome_change_matches_scipy(api):
             }
             api.json("POST", api.org_path(f"/questionnaire-rounds/{by_timing[timing]}/paper-responses"), body, expect=201)
 
+    # The outcome change counts closed rounds only: while they are open they are pending.
     change = api.json("GET", api.org_path(f"/courses/{course['id']}/outcome-change"))
+    assert set(by_timing.values()) <= {r["id"] for r in change["pending_rounds"]}, change["pending_rounds"]
+    assert not any(c["questionnaire_id"] == questionnaire["id"] for c in change["comparisons"]), change["comparisons"]
+    for round_id in by_timing.values():
+        api.json("POST", api.org_path(f"/questionnaire-rounds/{round_id}/close"), {}, expect=200)
+
+    change = api.json("GET", api.org_path(f"/courses/{course['id']}/outcome-change"))
+    assert not set(by_timing.values()) & {r["id"] for r in change["pending_rounds"]}, change["pending_rounds"]
     checked = 0
     for to in ("end", "follow_up"):
         comparison = next(c for c in change["comparisons"]

@@ -43,6 +43,7 @@ def check_rows(rows, results):
     assert all(int(r["responses"]) == results["summary"]["responses"] for r in mine)
     if not results["summary"]["shown"]:
         assert [r["row"] for r in mine] == ["withheld"]
+        assert mine[0]["answer"] == results["summary"]["withheld"], mine
         return
     for item in results["summary"]["items"]:
         item_row = next(r for r in mine if r["row"] == "item" and r["link_id"] == item["link_id"])

@@ -85,8 +85,9 @@ pub async fn serve(storage: Storage, args: ServeArgs) -> anyhow::Result<()> {
 }
 
 /// Rules that take effect with time: offers not answered by their deadline lapse,
-/// reminders and questionnaire invitations go out, and saved answers to retried API
-/// calls are forgotten after a day.
+/// reminders and questionnaire invitations go out, the results of questionnaire rounds
+/// past their last day are released, and saved answers to retried API calls are
+/// forgotten after a day.
 async fn housekeeping(state: AppState) {
     loop {
         match samla_web::services::intake::group::lapse_overdue_offers(&state).await {
@@ -103,6 +104,11 @@ async fn housekeeping(state: AppState) {
             Ok(0) => {}
             Ok(queued) => tracing::info!(queued, "questionnaires: invitations and reminders queued"),
             Err(error) => tracing::error!(?error, "questionnaires: sending invitations failed; trying again later"),
+        }
+        match samla_web::services::questionnaires::rounds::release_due(&state).await {
+            Ok(0) => {}
+            Ok(released) => tracing::info!(released, "questionnaires: results of closed rounds released"),
+            Err(error) => tracing::error!(?error, "questionnaires: releasing results failed; trying again later"),
         }
         match samla_web::services::idempotency::forget_expired(&state).await {
             Ok(0) => {}

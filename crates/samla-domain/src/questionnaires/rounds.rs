@@ -176,6 +176,15 @@ pub fn round_state(opens_on: NaiveDate, closes_on: NaiveDate, closed_by_hand: bo
     }
 }
 
+/// Whether a round's results are due to be released on `today`: once it takes no more
+/// answers, because staff closed it or its closing day has passed (days are the
+/// organisation's). Results are released once and never change after; before that only
+/// the count of answers is shown, since reading results before and after one more answer
+/// would tell what that answer was.
+pub fn results_release_due(closes_on: NaiveDate, closed_by_hand: bool, today: NaiveDate) -> bool {
+    closed_by_hand || today > closes_on
+}
+
 /// Whether the invitations of a round go out today: it is open and they have not gone.
 pub fn invitations_due(
     opens_on: NaiveDate,
@@ -456,6 +465,15 @@ mod tests {
         assert!(!invitations_due(opens, closes, false, true, opens));
         assert!(!invitations_due(opens, closes, true, false, opens));
         assert!(!invitations_due(opens, closes, false, false, d("2026-03-17")));
+    }
+
+    #[test]
+    fn results_are_due_when_the_round_takes_no_more_answers() {
+        let closes = d("2026-03-16");
+        assert!(!results_release_due(closes, false, d("2026-03-10")));
+        assert!(!results_release_due(closes, false, closes), "answers come until the closing day ends");
+        assert!(results_release_due(closes, false, d("2026-03-17")));
+        assert!(results_release_due(closes, true, d("2026-03-10")), "closed by staff before its day");
     }
 
     #[test]

@@ -3,8 +3,10 @@
 //!
 //! - [`summarise`]: for one round, per item how many answered, how many gave each option
 //!   (with its ordinal value), the mean where answers are numbers, the share positive, and
-//!   the free text; per scale the scores described. Nothing is shown below
-//!   [`MIN_ANSWERS_SHOWN`] responses, only the count.
+//!   the free text; per scale the scores described. Nothing but the count is shown until
+//!   the round's results are released (when it closes: see
+//!   `questionnaires::rounds::results_release_due`), nor below [`MIN_ANSWERS_SHOWN`]
+//!   responses.
 //! - [`outcome_change`]: per scale, scores before paired by subject with scores at the end
 //!   (or at the follow-up), through [`statistics::paired_change`].
 //!
@@ -17,8 +19,10 @@
 //! - a boolean: the share answering yes;
 //! - anything else has none.
 //!
-//! The threshold holds for every round, anonymous or identified: a distribution of three
-//! answers tells staff who know who answered what each one said.
+//! The threshold and the release hold for every round, anonymous or identified: a
+//! distribution of three answers tells staff who know who answered what each one said, and
+//! results that change with every answer tell, read before and after one more answer (and
+//! who has answered is known, for reminders), what that answer was.
 
 use super::statistics::{self, count_options, describe, paired_change, Descriptives, InvalidScore, Pair};
 use crate::questionnaires::answers::{AnswerValue, Answers};
@@ -33,13 +37,27 @@ pub const MIN_ANSWERS_SHOWN: usize = 5;
 /// How many steps a scale needs before "positive" means its top two steps rather than its top one.
 const TOP_TWO_FROM_STEPS: usize = 4;
 
+/// Why a round's results show the count only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Withheld {
+    /// The round still takes answers: results are released when it closes.
+    NotReleased,
+    /// The round closed with fewer than [`MIN_ANSWERS_SHOWN`] responses.
+    TooFewResponses,
+}
+
 /// One round's answers summarised.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Summary {
     /// Responses received.
     pub responses: usize,
-    /// Whether there are enough responses to show anything but the count.
+    /// Whether the round's results are released (it has closed); they never change after.
+    pub released: bool,
+    /// Whether anything but the count is shown: released, and from `threshold` responses.
     pub shown: bool,
+    /// Why only the count is shown, when it is.
+    pub withheld: Option<Withheld>,
     pub threshold: usize,
     /// Every question in the questionnaire's order; empty when not shown.
     pub items: Vec<ItemSummary>,
@@ -125,20 +143,45 @@ pub fn label_in(labels: &Labels, language: &str, fallback: &str) -> String {
         .unwrap_or_else(|| fallback.to_string())
 }
 
+/// The summary of a round whose results are not released yet: its count of responses only.
+pub fn unreleased(responses: usize) -> Summary {
+    Summary {
+        responses,
+        released: false,
+        shown: false,
+        withheld: Some(Withheld::NotReleased),
+        threshold: MIN_ANSWERS_SHOWN,
+        items: Vec::new(),
+        scales: Vec::new(),
+    }
+}
+
 /// Summarises one round's responses (answers, and the scores stored with them) to
-/// `definition`. Answers are expected to fit the definition; one that does not (an option
-/// an older version had) is left out of the counts rather than failing the page.
+/// `definition`; `released` says whether the round's results are released. Answers are
+/// expected to fit the definition; one that does not (an option an older version had) is
+/// left out of the counts rather than failing the page.
 pub fn summarise(
     definition: &Questionnaire,
     rules: Option<&ScoringRules>,
     language: &str,
+    released: bool,
     answers: &[Answers],
     scores: &[Scores],
 ) -> Summary {
     let responses = answers.len();
-    let shown = responses >= MIN_ANSWERS_SHOWN;
-    if !shown {
-        return Summary { responses, shown, threshold: MIN_ANSWERS_SHOWN, items: Vec::new(), scales: Vec::new() };
+    if !released {
+        return unreleased(responses);
+    }
+    if responses < MIN_ANSWERS_SHOWN {
+        return Summary {
+            responses,
+            released,
+            shown: false,
+            withheld: Some(Withheld::TooFewResponses),
+            threshold: MIN_ANSWERS_SHOWN,
+            items: Vec::new(),
+            scales: Vec::new(),
+        };
     }
     let items = definition
         .items_in_order()
@@ -147,7 +190,7 @@ pub fn summarise(
         .map(|i| summarise_item(i, answers))
         .collect();
     let scales = rules.map(|r| summarise_scales(r, language, scores)).unwrap_or_default();
-    Summary { responses, shown, threshold: MIN_ANSWERS_SHOWN, items, scales }
+    Summary { responses, released, shown: true, withheld: None, threshold: MIN_ANSWERS_SHOWN, items, scales }
 }
 
 fn summarise_item(item: &Item, answers: &[Answers]) -> ItemSummary {
@@ -513,16 +556,29 @@ mod tests {
     #[test]
     fn below_the_threshold_only_the_count_is_given() {
         let (answers, scores) = sample(4);
-        let s = summarise(&definition(), Some(&rules()), "nb", &answers, &scores);
+        let s = summarise(&definition(), Some(&rules()), "nb", true, &answers, &scores);
         assert_eq!(s.responses, 4);
         assert!(!s.shown);
+        assert_eq!(s.withheld, Some(Withheld::TooFewResponses));
         assert!(s.items.is_empty() && s.scales.is_empty());
+    }
+
+    #[test]
+    fn before_the_release_only_the_count_is_given_however_many_answered() {
+        let (answers, scores) = sample(5);
+        let s = summarise(&definition(), Some(&rules()), "nb", false, &answers, &scores);
+        assert_eq!((s.responses, s.released, s.shown), (5, false, false));
+        assert_eq!(s.withheld, Some(Withheld::NotReleased));
+        assert!(s.items.is_empty() && s.scales.is_empty());
+        let (fewer, fewer_scores) = sample(4);
+        let before = summarise(&definition(), Some(&rules()), "nb", false, &fewer, &fewer_scores);
+        assert_eq!(Summary { responses: 5, ..before }, s, "one more answer changes nothing but the count");
     }
 
     #[test]
     fn distributions_means_and_shares_are_exact() {
         let (answers, scores) = sample(5);
-        let s = summarise(&definition(), Some(&rules()), "en", &answers, &scores);
+        let s = summarise(&definition(), Some(&rules()), "en", true, &answers, &scores);
         assert!(s.shown);
         let benefit = &s.items[0];
         assert_eq!(benefit.n, 5);

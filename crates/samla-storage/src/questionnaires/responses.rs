@@ -23,6 +23,7 @@ pub struct RecipientLink {
     pub mode: String,
     pub opens_on: String,
     pub closes_on: String,
+    /// When the round was closed by staff or its results were released.
     pub closed_at: Option<i64>,
     pub expires_at: i64,
     pub answered_on: Option<String>,
@@ -76,7 +77,8 @@ impl RecipientLink {
 pub async fn find_link(conn: &mut AnyConnection, token_hash: &str) -> Result<Option<RecipientLink>> {
     Ok(sqlx::query_as(
         "SELECT r.id AS recipient_id, q.id AS round_id, q.organisation_id, o.name AS organisation_name,
-                o.country, q.course_id, q.version_id, q.mode, q.opens_on, q.closes_on, q.closed_at,
+                o.country, q.course_id, q.version_id, q.mode, q.opens_on, q.closes_on,
+                COALESCE(q.closed_at, q.results_released_at) AS closed_at,
                 r.expires_at, r.answered_on, r.subject_participant_id, r.draft, r.draft_page
          FROM round_recipients r
          JOIN questionnaire_rounds q ON q.id = r.round_id
@@ -117,7 +119,7 @@ impl OpenRound {
 pub async fn find_open_round(conn: &mut AnyConnection, open_token: &str) -> Result<Option<OpenRound>> {
     Ok(sqlx::query_as(
         "SELECT q.id AS round_id, q.organisation_id, o.name AS organisation_name, o.country, q.mode,
-                q.opens_on, q.closes_on, q.closed_at
+                q.opens_on, q.closes_on, COALESCE(q.closed_at, q.results_released_at) AS closed_at
          FROM questionnaire_rounds q JOIN organisations o ON o.id = q.organisation_id
          WHERE q.open_token = $1",
     )

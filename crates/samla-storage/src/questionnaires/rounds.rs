@@ -25,15 +25,19 @@ pub struct Round {
     pub open_token: Option<String>,
     pub invitations_sent_at: Option<i64>,
     pub reminder_sent_at: Option<i64>,
+    /// When staff closed the round; a round past its closing day is closed without it.
     pub closed_at: Option<i64>,
     pub created_by: Option<i64>,
     pub created_at: i64,
+    /// When the round's results were released (frozen): at the close, by staff or by the
+    /// closing day passing. From then on the round takes no response.
+    pub results_released_at: Option<i64>,
 }
 
 pub(crate) const ROUND_COLUMNS: &str =
     "id, organisation_id, course_id, session_id, version_id, audience, mode, timing, \
      opens_on, closes_on, follow_up_months, open_token, invitations_sent_at, reminder_sent_at, closed_at, \
-     created_by, created_at";
+     created_by, created_at, results_released_at";
 
 /// The round of the organisation; a round of another organisation is not found.
 pub async fn get(conn: &mut AnyConnection, organisation_id: i64, round_id: i64) -> Result<Round> {
@@ -260,13 +264,17 @@ pub async fn recipients(conn: &mut AnyConnection, round_id: i64) -> Result<Vec<R
     .await?)
 }
 
-/// Closes a round by hand; its links stop working now. False when it was closed already.
+/// Closes a round by hand and releases its results (unless they were already); its links
+/// stop working now. False when it was closed already.
 pub async fn close(conn: &mut AnyConnection, round_id: i64, now: i64) -> Result<bool> {
-    let done = sqlx::query("UPDATE questionnaire_rounds SET closed_at = $1 WHERE id = $2 AND closed_at IS NULL")
-        .bind(now)
-        .bind(round_id)
-        .execute(&mut *conn)
-        .await?;
+    let done = sqlx::query(
+        "UPDATE questionnaire_rounds SET closed_at = $1, results_released_at = COALESCE(results_released_at, $1)
+         WHERE id = $2 AND closed_at IS NULL",
+    )
+    .bind(now)
+    .bind(round_id)
+    .execute(&mut *conn)
+    .await?;
     if done.rows_affected() == 0 {
         return Ok(false);
     }
@@ -276,6 +284,61 @@ pub async fn close(conn: &mut AnyConnection, round_id: i64, now: i64) -> Result<
         .execute(conn)
         .await?;
     Ok(true)
+}
+
+/// Releases a closed round's results: from now on they never change. False when they were
+/// released already (by another request, or another instance).
+pub async fn release(conn: &mut AnyConnection, round_id: i64, now: i64) -> Result<bool> {
+    let done = sqlx::query(
+        "UPDATE questionnaire_rounds SET results_released_at = $1 WHERE id = $2 AND results_released_at IS NULL",
+    )
+    .bind(now)
+    .bind(round_id)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Holds an open round for a response being stored in this transaction: true when the
+/// round still takes answers on `today` (not closed, not released, its closing day not
+/// passed). The update takes the round's row lock, so on PostgreSQL a release or a close
+/// waits for this transaction, and one that came first is seen: a response is never
+/// added after the results were released.
+pub async fn hold_open(conn: &mut AnyConnection, round_id: i64, today: &str) -> Result<bool> {
+    let held = sqlx::query(
+        "UPDATE questionnaire_rounds SET closes_on = closes_on
+         WHERE id = $1 AND closed_at IS NULL AND results_released_at IS NULL AND closes_on >= $2",
+    )
+    .bind(round_id)
+    .bind(today)
+    .execute(conn)
+    .await?;
+    Ok(held.rows_affected() == 1)
+}
+
+/// A round whose results may be due for release, with its organisation's country (for
+/// its time zone).
+#[derive(Debug, Clone, PartialEq, Eq, FromRow)]
+pub struct UnreleasedRound {
+    pub id: i64,
+    pub organisation_id: i64,
+    pub country: String,
+    pub closes_on: String,
+    pub closed_at: Option<i64>,
+}
+
+/// Rounds not released yet that were closed by staff or whose closing day is before
+/// `until` (a day after the earliest today of any organisation's time zone).
+pub async fn awaiting_release(conn: &mut AnyConnection, until: &str) -> Result<Vec<UnreleasedRound>> {
+    Ok(sqlx::query_as(
+        "SELECT r.id, r.organisation_id, o.country, r.closes_on, r.closed_at
+         FROM questionnaire_rounds r JOIN organisations o ON o.id = r.organisation_id
+         WHERE r.results_released_at IS NULL AND (r.closed_at IS NOT NULL OR r.closes_on < $1)
+         ORDER BY r.id",
+    )
+    .bind(until)
+    .fetch_all(conn)
+    .await?)
 }
 
 /// A round whose invitations or reminder may be due, with what a mail needs.

@@ -21,6 +21,7 @@ mod planning_cli;
 mod policy_http;
 mod public_intake;
 mod questionnaire_answering;
+mod questionnaire_release;
 mod questionnaire_results;
 mod questionnaire_rounds;
 mod questionnaires_library;

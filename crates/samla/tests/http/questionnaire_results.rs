@@ -1,5 +1,6 @@
-//! Results of questionnaire rounds over HTTP, on SQLite and PostgreSQL: nothing but the
-//! count below five responses and everything from five (free text only then);
+//! Results of questionnaire rounds over HTTP, on SQLite and PostgreSQL (of rounds whose
+//! closing day has passed: see `questionnaire_release` for rounds still open): nothing but
+//! the count below five responses and everything from five (free text only then);
 //! distributions, means and shares exact; the outcome change per scale paired by
 //! participant and equal to the statistics functions on the same pairs; who may see
 //! results (assigned user representative yes, secretary 403, another organisation 404);
@@ -73,9 +74,9 @@ async fn results_threshold_figures_outcome_access_and_exports() {
     let org = course.organisation_id;
     let coordinator = app.api(&app.token_for(running::COORDINATOR).await);
 
-    // An anonymous session evaluation: four responses show the count only.
+    // An anonymous session evaluation that closed with four responses shows the count only.
     let session_version = version_of(&app, org, "session-evaluation").await;
-    let round = add_round(&app, org, course.course_id, session_version, "participants", "anonymous", "session").await;
+    let few = add_round(&app, org, course.course_id, session_version, "participants", "anonymous", "session").await;
     let four = [
         ("very-good", "=HYPERLINK(\"http://x\")"),
         ("good", "Leikene"),
@@ -83,27 +84,33 @@ async fn results_threshold_figures_outcome_access_and_exports() {
         ("very-good", "Å snakke sammen"),
     ];
     for (benefit, text) in four {
-        add_response(&app, round, session_version, None, &session_answer(benefit, text)).await;
+        add_response(&app, few, session_version, None, &session_answer(benefit, text)).await;
     }
-    let (status, results) = coordinator.get_json(&format!("{A}/questionnaire-rounds/{round}/results")).await;
+    let (status, results) = coordinator.get_json(&format!("{A}/questionnaire-rounds/{few}/results")).await;
     assert_eq!(status, StatusCode::OK, "{results}");
     assert_eq!(results["summary"]["responses"], 4);
+    assert_eq!(results["summary"]["released"], true, "its closing day has passed");
     assert_eq!(results["summary"]["shown"], false);
+    assert_eq!(results["summary"]["withheld"], "too_few_responses");
     assert_eq!(results["summary"]["items"], serde_json::json!([]));
     assert_eq!(results["summary"]["threshold"], 5);
     let browser = app.logged_in(running::COORDINATOR).await;
-    let (status, html) = browser.get_html(&format!("/questionnaire-rounds/{round}/results")).await;
+    let (status, html) = browser.get_html(&format!("/questionnaire-rounds/{few}/results")).await;
     assert_eq!(status, StatusCode::OK);
-    assert!(element_text(&html, &format!("round-{round}-withheld")).is_some(), "the threshold notice");
+    assert!(element_text(&html, &format!("round-{few}-withheld")).is_some(), "the threshold notice");
     assert!(!html.contains("Leikene"), "no free text below the threshold");
     let (_, csv_text) = {
-        let response = coordinator.get(&format!("{A}/questionnaire-rounds/{round}/results/export?format=csv")).await;
+        let response = coordinator.get(&format!("{A}/questionnaire-rounds/{few}/results/export?format=csv")).await;
         (response.status(), response.text().await.unwrap())
     };
     assert!(!csv_text.contains("Leikene"), "no free text in exports below the threshold");
+    assert!(csv_text.contains(",withheld,,,too_few_responses"), "{csv_text}");
 
-    // The fifth response shows everything.
-    add_response(&app, round, session_version, None, &session_answer("none", "Maten")).await;
+    // The same with a fifth response shows everything.
+    let round = add_round(&app, org, course.course_id, session_version, "participants", "anonymous", "session").await;
+    for (benefit, text) in four.into_iter().chain([("none", "Maten")]) {
+        add_response(&app, round, session_version, None, &session_answer(benefit, text)).await;
+    }
     let (status, results) =
         coordinator.get_json(&format!("{A}/questionnaire-rounds/{round}/results?language=en")).await;
     assert_eq!(status, StatusCode::OK);
@@ -201,7 +208,7 @@ async fn results_threshold_figures_outcome_access_and_exports() {
     let (status, evaluation) = coordinator.get_json(&format!("{A}/courses/{}/evaluation", course.course_id)).await;
     assert_eq!(status, StatusCode::OK);
     let rounds = evaluation["rounds"].as_array().unwrap();
-    assert_eq!(rounds.len(), 3);
+    assert_eq!(rounds.len(), 4);
     let before_round = rounds.iter().find(|r| r["round"]["id"] == before).unwrap();
     assert_eq!(before_round["summary"]["responses"], 3);
     assert_eq!(before_round["summary"]["shown"], false);

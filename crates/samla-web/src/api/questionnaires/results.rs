@@ -1,7 +1,7 @@
 //! Results over JSON: one round's results, a course's evaluation summary (every round),
 //! the outcome change between identified rounds, and the same as CSV or XLSX downloads.
-//! All need `ViewEvaluationResults` on the course. A round below the threshold answers
-//! with its count and `shown: false`, never with items.
+//! All need `ViewEvaluationResults` on the course. A round that is still open, or closed
+//! below the threshold, answers with its count and `shown: false`, never with items.
 
 use crate::api::extract::{ApiQuery, Id};
 use crate::api::Problem;
@@ -9,7 +9,7 @@ use crate::auth::ApiCaller;
 use crate::error::WebError;
 use crate::export::Format;
 use crate::services::questionnaires::results::{
-    self as service, Comparison, CourseEvaluation, OutcomeChange, RoundInfo, RoundResults,
+    self as service, Comparison, CourseEvaluation, OutcomeChange, PendingRound, RoundInfo, RoundResults,
 };
 use crate::AppState;
 use axum::extract::{Path, State};
@@ -45,6 +45,7 @@ pub fn routes() -> Router<AppState> {
         CourseEvaluation,
         OutcomeChange,
         Comparison,
+        PendingRound,
         ResultsLanguage,
         ExportFormat
     ))
@@ -102,8 +103,13 @@ impl ExportParams {
     }
 }
 
-/// One round's results: the number of responses always; from 5 responses on, per item the
-/// distribution, mean and share positive, the free text, and the scales' scores described.
+/// One round's results: the number of responses always; once the round has closed and
+/// from 5 responses on, per item the distribution, mean and share positive, the free text,
+/// and the scales' scores described. Results are released when the round closes: its last
+/// day (`closes_on`) has passed in the organisation's time zone, or staff closed it. Until
+/// then only the count is given (`summary.released` false, `summary.withheld`
+/// `not_released`), anonymous or identified, so comparing two reads cannot tell what one
+/// person answered; released results never change, as a closed round takes no answers.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/questionnaire-rounds/{round_id}/results", operation_id = "getRoundResults", tag = "questionnaires",
     params(("org" = String, Path, description = "The organisation's slug"), ("round_id" = i64, Path, description = "The round's id"), ResultsParams),
     responses(
@@ -123,7 +129,8 @@ pub async fn get_round_results(
     Ok(Json(service::round_results_in(&state, &actor, round_id.0, ResultsLanguage::code(params.language)).await?))
 }
 
-/// Every round of a course with its results (as getRoundResults, per round).
+/// Every round of a course with its results (as getRoundResults, per round: rounds still
+/// open give their count only).
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/courses/{course_id}/evaluation", operation_id = "getCourseEvaluationSummary", tag = "questionnaires",
     params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id"), ResultsParams),
     responses(
@@ -146,7 +153,8 @@ pub async fn get_course_evaluation_summary(
 /// The change per scale from the identified rounds before the course to those at its end
 /// and at the follow-up, paired by participant: n, mean change with 95 % confidence
 /// interval, paired t-test, Wilcoxon signed-rank test and Cohen's d_z. A figure that cannot
-/// be computed is null with the reason's code (`*_withheld`).
+/// be computed is null with the reason's code (`*_withheld`). Only rounds that have closed
+/// take part; those still open are listed in `pending_rounds`.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/courses/{course_id}/outcome-change", operation_id = "getCourseOutcomeChange", tag = "questionnaires",
     params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id"), ResultsParams),
     responses(
@@ -169,7 +177,9 @@ pub async fn get_course_outcome_change(
 }
 
 /// One round's results as CSV or XLSX: per item a row (n, mean, sd, median, share
-/// positive), a row per option and per free text, a row per scale. Text that would start a
+/// positive), a row per option and per free text, a row per scale. A round still open, or
+/// closed with fewer than 5 responses, is one `withheld` row with the count and the reason
+/// (`not_released` or `too_few_responses`) in the `answer` column. Text that would start a
 /// formula is prefixed with an apostrophe.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/questionnaire-rounds/{round_id}/results/export", operation_id = "exportRoundResults", tag = "questionnaires",
     params(("org" = String, Path, description = "The organisation's slug"), ("round_id" = i64, Path, description = "The round's id"), ExportParams),
@@ -195,7 +205,8 @@ pub async fn export_round_results(
 }
 
 /// A course's evaluation as CSV (every round in one table) or XLSX (that table, a sheet per
-/// round and a sheet with the outcome change).
+/// round and a sheet with the outcome change), by the same rules as exportRoundResults and
+/// getCourseOutcomeChange: rounds still open give their count only.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/courses/{course_id}/evaluation/export", operation_id = "exportCourseEvaluation", tag = "questionnaires",
     params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id"), ExportParams),
     responses(

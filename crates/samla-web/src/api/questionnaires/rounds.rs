@@ -124,6 +124,8 @@ pub struct QuestionnaireRound {
     pub timing: String,
     #[schema(value_type = String, format = Date)]
     pub opens_on: String,
+    /// The last day to answer (the organisation's time zone). When it has passed, or staff
+    /// close the round, the round takes no more answers and its results are released.
     #[schema(value_type = String, format = Date)]
     pub closes_on: String,
     pub follow_up_months: Option<i64>,
@@ -136,7 +138,12 @@ pub struct QuestionnaireRound {
     /// Unix seconds.
     pub invitations_sent_at: Option<i64>,
     pub reminder_sent_at: Option<i64>,
+    /// When staff closed the round (a round past its last day is closed without it).
     pub closed_at: Option<i64>,
+    /// When the round's results were released, if they are: they are shown (from 5
+    /// answers) and never change after. Released when the round closes, at the latest at
+    /// the first read of its results or the server's next housekeeping after its last day.
+    pub results_released_at: Option<i64>,
     pub created_at: i64,
     pub counts: RoundCounts,
 }
@@ -163,6 +170,7 @@ fn round_json(summary: &RoundSummary, state: &str, open_link: Option<String>) ->
         invitations_sent_at: r.invitations_sent_at,
         reminder_sent_at: r.reminder_sent_at,
         closed_at: r.closed_at,
+        results_released_at: r.results_released_at,
         created_at: r.created_at,
         counts: RoundCounts {
             asked: summary.asked,
@@ -353,8 +361,9 @@ fn recipient_json(r: &RecipientRow) -> RoundRecipient {
     }
 }
 
-/// Who a round asked and who has answered, by name. Needs the right to see the course's
-/// participants' contacts; audited.
+/// Who a round asked and who has answered, by name (for reminders). Needs the right to see
+/// the course's participants' contacts; audited. A round's results stay hidden until it has
+/// closed and never change after, so who answered cannot be matched with what they answered.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/questionnaire-rounds/{round_id}/recipients", operation_id = "listRoundRecipients", tag = "questionnaires",
     params(
         ("org" = String, Path, description = "The organisation's slug"),
@@ -430,7 +439,9 @@ pub async fn schedule_outcome_rounds(
     Ok((StatusCode::CREATED, Json(Items { items })))
 }
 
-/// Closes a round: its personal links and QR code stop working now.
+/// Closes a round: its personal links and QR code stop working now, nothing more can be
+/// added to it (not even on paper), and its results are released: shown from 5 answers,
+/// and never changed after.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/questionnaire-rounds/{round_id}/close", operation_id = "closeQuestionnaireRound", tag = "questionnaires",
     params(
         ("org" = String, Path, description = "The organisation's slug"),

@@ -424,7 +424,15 @@ fn render_paper(
     errors: FieldErrors,
     saved: bool,
 ) -> Result<Response, WebError> {
-    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    // A round that closed (before or while the form was typed) is a conflict, not bad input.
+    let closed = paper.closed || errors.0.iter().any(|e| e.code == "qans-error-round-closed");
+    let status = if closed && !errors.is_empty() {
+        StatusCode::CONFLICT
+    } else if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
     let language = paper.version.language_for(ui.lang.code());
     let definition = paper.version.definition(&language);
     let first_field = definition
@@ -466,6 +474,7 @@ fn render_paper(
             subjects => subjects,
             subject_error => shown.errors.get("subject_participant_id").cloned(),
             saved => saved,
+            closed => closed,
         },
     )
 }

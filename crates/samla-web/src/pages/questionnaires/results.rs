@@ -146,6 +146,7 @@ pub(in crate::pages) fn round_value(state: &AppState, language: Language, result
         opens_on => round.opens_on.clone(),
         closes_on => round.closes_on.clone(),
         closed => round.closed,
+        released => summary.released,
         responses => summary.responses,
         shown => summary.shown,
         items => items,
@@ -259,6 +260,23 @@ pub(in crate::pages) fn outcome_value(state: &AppState, language: Language, chan
         .collect()
 }
 
+/// The identified rounds still open, which the outcome change leaves out until they close.
+pub(in crate::pages) fn pending_value(change: &OutcomeChange) -> Vec<Value> {
+    change
+        .pending_rounds
+        .iter()
+        .map(|p| {
+            context! {
+                id => p.id,
+                title => p.title.clone(),
+                audience => p.audience.clone(),
+                timing => p.timing.replace('_', "-"),
+                closes_on => p.closes_on.clone(),
+            }
+        })
+        .collect()
+}
+
 async fn outcome(
     State(state): State<AppState>,
     ui: Ui,
@@ -269,6 +287,7 @@ async fn outcome(
     let context = context! {
         course => context! { id => change.course_id, name => change.course_name.clone() },
         comparisons => outcome_value(&state, ui.lang, &change),
+        pending => pending_value(&change),
     };
     ui.render(&state, Some(&actor), "questionnaire_results_outcome.html", "qres-outcome-title", context)
 }

@@ -310,6 +310,7 @@ async fn round_page(
         recipients => recipients,
         may_run => view.may_run,
         notice => notice,
+        threshold => samla_domain::reports::evaluation::MIN_ANSWERS_SHOWN,
     };
     ui.render(&state, Some(&actor), "questionnaire_round.html", "qround-round-title", context)
 }

@@ -5,7 +5,7 @@
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::pages::programmes::id_of;
-use crate::pages::questionnaires::results::{outcome_value, round_value};
+use crate::pages::questionnaires::results::{outcome_value, pending_value, round_value};
 use crate::pages::Ui;
 use crate::services::reports::course_report as service;
 use crate::AppState;
@@ -41,6 +41,7 @@ async fn report(
         // The results pages' own values, so the report shows them with the same partial.
         rounds => rounds,
         comparisons => outcome_value(&state, ui.lang, &report.outcome_change),
+        pending => pending_value(&report.outcome_change),
         threshold => report.evaluation.threshold,
         course => minijinja::context! { id => report.course.id, name => report.course.name.clone() },
     };

@@ -6,6 +6,11 @@
 //! the round's version (hidden questions' answers dropped first), scored with the version's
 //! rules, stored, and the link marked used; on any refusal nothing is written.
 //!
+//! Nothing is added to a round that has closed (by staff or past its closing day) or whose
+//! results are released: every submission holds the round open in its transaction
+//! (`rounds::hold_open`), so a release either sees the response or the response is refused,
+//! and released results never change.
+//!
 //! Anonymous rounds: the response row holds the round, the version, the language, the day
 //! and the answers, nothing else: no subject, no typist, nothing from the token, the
 //! address, the browser or a login.
@@ -158,6 +163,9 @@ pub async fn submit(
     if link_state != LinkState::Open {
         return Err(refusal(Some(link_state)));
     }
+    if !rounds::hold_open(&mut tx.tx, link.round_id, &today).await? {
+        return Err(refusal(Some(LinkState::RoundClosed)));
+    }
     let version = library::load_version(&mut tx.tx, link.version_id).await?;
     let language = version.language_for(language);
     let (answers, scores) = check_and_score(&version, &language, answers)?;
@@ -241,6 +249,19 @@ pub struct PaperForm {
     pub round: Round,
     pub version: LoadedVersion,
     pub subjects: Vec<Subject>,
+    /// The round takes no more answers (closed by staff or past its last day).
+    pub closed: bool,
+}
+
+/// Whether the round takes no more answers on the organisation's today.
+fn takes_no_answers(state: &AppState, actor: &Actor, round: &Round) -> bool {
+    round.closed_at.is_some()
+        || round.results_released_at.is_some()
+        || today_of(state, &actor.organisation.country).as_str() > round.closes_on.as_str()
+}
+
+fn round_closed() -> WebError {
+    WebError::Refused(FieldErrors::single(FieldError::new(WHOLE, "qans-error-round-closed")))
 }
 
 pub async fn paper_form(state: &AppState, actor: &Actor, round_id: i64) -> Result<PaperForm, WebError> {
@@ -254,8 +275,10 @@ pub async fn paper_form(state: &AppState, actor: &Actor, round_id: i64) -> Resul
     .await?;
     let mut conn = state.store.pool().acquire().await.map_err(conn_err)?;
     let version = library::load_version(&mut conn, round.version_id).await?;
+    let closed = takes_no_answers(state, actor, &round);
     let mut subjects = Vec::new();
-    if round.mode == "identified" {
+    // A closed round has nobody to choose: its page says so instead of showing the form.
+    if round.mode == "identified" && !closed {
         for p in overview::participants(&mut conn, round.course_id).await? {
             let answered = store::has_response_about(&mut conn, round.id, p.id).await?;
             subjects.push(Subject { id: p.id, name: if names { p.name } else { String::new() }, answered });
@@ -269,12 +292,13 @@ pub async fn paper_form(state: &AppState, actor: &Actor, round_id: i64) -> Resul
         )
         .await?;
     }
-    Ok(PaperForm { round, version, subjects })
+    Ok(PaperForm { round, version, subjects, closed })
 }
 
 /// Stores one paper form typed in by staff. Identified rounds need the participant it is
 /// about (one response per participant) and keep who typed it; anonymous rounds take no
-/// participant and keep nothing about the typist with the response.
+/// participant and keep nothing about the typist with the response. A round that has
+/// closed takes none (409, field `answers`).
 pub async fn enter_paper(
     state: &AppState,
     actor: &Actor,
@@ -286,16 +310,16 @@ pub async fn enter_paper(
     let round = round_for_entry(state, actor, round_id).await?;
     let identified = round.mode == "identified";
     let now = state.clock.now();
+    let today = today_of(state, &actor.organisation.country);
     let mut tx = state.store.write().await?;
-    let subject = check_subject(&mut tx.tx, &round, subject_participant_id).await?;
-    if round.closed_at.is_some() {
-        return Err(WebError::Refused(FieldErrors::single(FieldError::new(WHOLE, "qans-error-round-closed"))));
+    if takes_no_answers(state, actor, &round) || !rounds::hold_open(&mut tx.tx, round.id, &today).await? {
+        return Err(round_closed());
     }
+    let subject = check_subject(&mut tx.tx, &round, subject_participant_id).await?;
     let version = library::load_version(&mut tx.tx, round.version_id).await?;
     let language = version.language_for(language);
     let (answers, scores) = check_and_score(&version, &language, answers)?;
     let answers_json = serde_json::to_string(&answers).map_err(|e| WebError::Internal(e.to_string()))?;
-    let today = today_of(state, &actor.organisation.country);
     let id = store::insert(
         &mut tx.tx,
         &NewResponse {

@@ -3,9 +3,17 @@
 //! follow-up) of a course.
 //!
 //! Read with `ViewEvaluationResults` on the course (coordinators and analysts all courses,
-//! group leaders and user representatives the courses they work on). A round with fewer
-//! than [`MIN_ANSWERS_SHOWN`] responses shows its count only, whether anonymous or not: a
-//! distribution of a few answers tells staff who know who answered what each one said.
+//! group leaders and user representatives the courses they work on). Whether anonymous or
+//! not, a round shows its count of answers only
+//! - until its results are released, when it closes (closed by staff, or its closing day
+//!   has passed in the organisation's time zone): results that changed with every answer
+//!   would tell, read before and after one more answer, what that answer was — and who has
+//!   answered is known, for reminders. Released results never change: the round takes no
+//!   answer after (see `rounds::release_closed`);
+//! - when it has fewer than [`MIN_ANSWERS_SHOWN`] responses: a distribution of a few
+//!   answers tells staff who know who answered what each one said.
+//!
+//! The outcome change is computed from released rounds only, for the same reason.
 //! Nothing here names a respondent, so reads are not audited.
 //!
 //! Every result is `Serialize` so the course report can embed it as it is.
@@ -13,11 +21,12 @@
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::services::questionnaires::library::{load_version, LoadedVersion};
+use crate::services::questionnaires::rounds::release_closed;
 use crate::services::running::access::course_for;
 use crate::AppState;
 use samla_domain::questionnaires::answers::Answers;
 use samla_domain::questionnaires::scoring::Scores;
-use samla_domain::reports::evaluation::{self, ScaleChange, Summary, MIN_ANSWERS_SHOWN};
+use samla_domain::reports::evaluation::{self, ScaleChange, Summary, Withheld, MIN_ANSWERS_SHOWN};
 use samla_domain::Action;
 use samla_storage::courses::Course;
 use samla_storage::questionnaires::results as store;
@@ -50,16 +59,25 @@ pub struct RoundInfo {
     pub timing: String,
     #[schema(value_type = String, format = Date)]
     pub opens_on: String,
+    /// The last day to answer; results are released when it has passed (in the
+    /// organisation's time zone), or sooner when staff close the round.
     #[schema(value_type = String, format = Date)]
     pub closes_on: String,
+    /// Whether the round takes no more answers: closed by staff or past its last day.
     pub closed: bool,
+    /// Whether the results are released: the round has closed, and they never change after.
+    /// Until then only the count of answers is given.
+    pub results_released: bool,
 }
 
 /// One round's results.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct RoundResults {
     pub round: RoundInfo,
-    /// Counts always; items and scales only from `threshold` responses on.
+    /// The count of answers always (`responses`); items and scales only once the round has
+    /// closed and its results are released (`released`), and then only from `threshold`
+    /// responses on (`shown`). `withheld` says why they are not shown: `not_released` or
+    /// `too_few_responses`. Released results never change.
     #[schema(value_type = Object)]
     pub summary: Summary,
 }
@@ -69,7 +87,7 @@ pub struct RoundResults {
 pub struct CourseEvaluation {
     pub course_id: i64,
     pub course_name: String,
-    /// Results are shown from this many responses on.
+    /// Results are shown once a round has closed, from this many responses on.
     pub threshold: usize,
     pub rounds: Vec<RoundResults>,
 }
@@ -91,12 +109,28 @@ pub struct Comparison {
     pub scales: Vec<ScaleChange>,
 }
 
-/// A course's outcome change: every comparison its identified rounds allow.
+/// An identified round before, at the end or at the follow-up that is still open: it
+/// takes part in the outcome change once it has closed.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct PendingRound {
+    pub id: i64,
+    pub title: String,
+    pub audience: String,
+    /// `before`, `end` or `follow_up`.
+    pub timing: String,
+    /// The last day to answer.
+    #[schema(value_type = String, format = Date)]
+    pub closes_on: String,
+}
+
+/// A course's outcome change: every comparison its closed identified rounds allow.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct OutcomeChange {
     pub course_id: i64,
     pub course_name: String,
     pub comparisons: Vec<Comparison>,
+    /// Identified rounds still open, left out until they close.
+    pub pending_rounds: Vec<PendingRound>,
 }
 
 async fn connection(state: &AppState) -> Result<sqlx::pool::PoolConnection<sqlx::Any>, WebError> {
@@ -125,9 +159,11 @@ pub async fn round_results_in(
     language: &str,
 ) -> Result<RoundResults, WebError> {
     let (_, round) = round_for_results(state, actor, round_id).await?;
+    let mut rounds = [round];
+    release_closed(state, actor, &mut rounds).await?;
     let mut conn = connection(state).await?;
     let mut versions = HashMap::new();
-    summarise_round(&mut conn, &mut versions, &round, language).await
+    summarise_round(&mut conn, &mut versions, &rounds[0], language).await
 }
 
 /// Every round of the course with its results, in nb.
@@ -142,11 +178,12 @@ pub async fn course_evaluation_in(
     language: &str,
 ) -> Result<CourseEvaluation, WebError> {
     let course = course_for(state, actor, Action::ViewEvaluationResults, course_id).await?;
+    let rounds = released_rounds_of(state, actor, course_id).await?;
     let mut conn = connection(state).await?;
     let mut versions = HashMap::new();
     let mut results = Vec::new();
-    for round in store::rounds_of_course(&mut conn, actor.organisation.id, course_id).await? {
-        results.push(summarise_round(&mut conn, &mut versions, &round, language).await?);
+    for round in &rounds {
+        results.push(summarise_round(&mut conn, &mut versions, round, language).await?);
     }
     Ok(CourseEvaluation { course_id, course_name: course.name, threshold: MIN_ANSWERS_SHOWN, rounds: results })
 }
@@ -166,11 +203,24 @@ pub async fn course_outcome_change_in(
     language: &str,
 ) -> Result<OutcomeChange, WebError> {
     let course = course_for(state, actor, Action::ViewEvaluationResults, course_id).await?;
+    let rounds = released_rounds_of(state, actor, course_id).await?;
     let mut conn = connection(state).await?;
     let mut versions: HashMap<i64, LoadedVersion> = HashMap::new();
     let mut groups: Vec<OutcomeGroup> = Vec::new();
-    for round in store::rounds_of_course(&mut conn, actor.organisation.id, course_id).await? {
+    let mut pending_rounds = Vec::new();
+    for round in rounds {
         if round.mode != "identified" || !matches!(round.timing.as_str(), "before" | "end" | "follow_up") {
+            continue;
+        }
+        if round.results_released_at.is_none() {
+            let title = version(&mut conn, &mut versions, round.version_id).await?.title(language).to_string();
+            pending_rounds.push(PendingRound {
+                id: round.id,
+                title,
+                audience: round.audience.clone(),
+                timing: round.timing.clone(),
+                closes_on: round.closes_on.clone(),
+            });
             continue;
         }
         let questionnaire_id = store::questionnaire_of_version(&mut conn, round.version_id).await?;
@@ -216,7 +266,14 @@ pub async fn course_outcome_change_in(
             });
         }
     }
-    Ok(OutcomeChange { course_id, course_name: course.name, comparisons })
+    Ok(OutcomeChange { course_id, course_name: course.name, comparisons, pending_rounds })
+}
+
+/// The course's rounds (of the actor's organisation), those that have closed released first.
+async fn released_rounds_of(state: &AppState, actor: &Actor, course_id: i64) -> Result<Vec<Round>, WebError> {
+    let mut rounds = store::rounds_of_course(&mut *connection(state).await?, actor.organisation.id, course_id).await?;
+    release_closed(state, actor, &mut rounds).await?;
+    Ok(rounds)
 }
 
 /// A round's id with its scores by subject.
@@ -251,20 +308,27 @@ async fn summarise_round(
     round: &Round,
     language: &str,
 ) -> Result<RoundResults, WebError> {
-    let responses = samla_storage::questionnaires::responses::list_for_round(conn, round.id).await?;
     let version = version(conn, versions, round.version_id).await?;
-    let mut answers = Vec::with_capacity(responses.len());
-    let mut scores = Vec::new();
-    for response in &responses {
-        let parsed: Answers = serde_json::from_str(&response.answers)
-            .map_err(|e| WebError::Internal(format!("stored answers of response {} do not read: {e}", response.id)))?;
-        answers.push(parsed);
-        if let Some(json) = &response.scores {
-            scores.push(parse_scores(json)?);
+    let released = round.results_released_at.is_some();
+    let summary = if released {
+        let responses = samla_storage::questionnaires::responses::list_for_round(conn, round.id).await?;
+        let mut answers = Vec::with_capacity(responses.len());
+        let mut scores = Vec::new();
+        for response in &responses {
+            let parsed: Answers = serde_json::from_str(&response.answers).map_err(|e| {
+                WebError::Internal(format!("stored answers of response {} do not read: {e}", response.id))
+            })?;
+            answers.push(parsed);
+            if let Some(json) = &response.scores {
+                scores.push(parse_scores(json)?);
+            }
         }
-    }
-    let summary =
-        evaluation::summarise(version.definition(language), version.scoring.as_ref(), language, &answers, &scores);
+        evaluation::summarise(version.definition(language), version.scoring.as_ref(), language, true, &answers, &scores)
+    } else {
+        // An open round's answers are not even read: only their count is given.
+        let count = store::response_count(conn, round.id).await?;
+        evaluation::unreleased(usize::try_from(count).unwrap_or_default())
+    };
     Ok(RoundResults {
         round: RoundInfo {
             id: round.id,
@@ -279,7 +343,9 @@ async fn summarise_round(
             timing: round.timing.clone(),
             opens_on: round.opens_on.clone(),
             closes_on: round.closes_on.clone(),
-            closed: round.closed_at.is_some(),
+            // Every read releases a round past its last day first, so released means closed then.
+            closed: round.closed_at.is_some() || released,
+            results_released: released,
         },
         summary,
     })
@@ -308,7 +374,8 @@ pub const EXPORT_HEADER: [&str; 17] = [
 
 /// One round's results as rows of an export: per item a row with its n, mean and share
 /// positive, then a row per option, then a row per free text; per scale a row with its
-/// scores described. Below the threshold, one `withheld` row with the count only.
+/// scores described. Before the round's results are released, or below the threshold, one
+/// `withheld` row with the count only.
 pub fn export_rows(results: &RoundResults) -> Vec<Vec<crate::export::Cell>> {
     use crate::export::Cell;
     let round = &results.round;
@@ -325,7 +392,14 @@ pub fn export_rows(results: &RoundResults) -> Vec<Vec<crate::export::Cell>> {
     };
     let mut rows = Vec::new();
     if !summary.shown {
-        rows.push(lead("withheld"));
+        // The count only, and why in the `answer` column: not_released or too_few_responses.
+        let mut row = lead("withheld");
+        let reason = match summary.withheld {
+            Some(Withheld::NotReleased) => "not_released",
+            Some(Withheld::TooFewResponses) | None => "too_few_responses",
+        };
+        row.extend([Cell::Empty, Cell::Empty, Cell::from(reason)]);
+        rows.push(row);
         return rows;
     }
     for item in &summary.items {

@@ -18,6 +18,11 @@
 //! a round's save-and-continue draft is kept on the recipient, so nothing is lost.
 //! A QR-code round (anonymous only) asks whoever is in the room through its `open_token`
 //! and makes no personal links: people scanning the code get one each (walk-ins).
+//!
+//! Results are released when a round closes — staff close it, or its closing day passes in
+//! the organisation's time zone — and never change after ([`release_closed`],
+//! [`release_due`]); until then they show the count of answers only, so reading them
+//! before and after one more answer tells nothing about it.
 
 use crate::auth::Actor;
 use crate::error::WebError;
@@ -38,7 +43,7 @@ use samla_domain::secrets::{hash_secret, random_token};
 use samla_domain::{Action, FieldError, FieldErrors};
 use samla_storage::courses::{self, Course, CourseSession};
 use samla_storage::questionnaires::rounds::{
-    self as store, DueRound, NewRecipient, NewRound, RecipientRow, Round, RoundSummary,
+    self as store, DueRound, NewRecipient, NewRound, RecipientRow, Round, RoundSummary, UnreleasedRound,
 };
 use samla_storage::{audit, organisations, StoreError, WriteTx};
 use sqlx::AnyConnection;
@@ -476,8 +481,8 @@ pub async fn schedule_outcome(
     Ok(ids)
 }
 
-/// Closes a round: its links (personal and QR) stop working now. Closing a closed round
-/// is refused (422, field `round`).
+/// Closes a round: its links (personal and QR) stop working now, and its results are
+/// released. Closing a closed round is refused (422, field `round`).
 pub async fn close(state: &AppState, actor: &Actor, round_id: i64) -> Result<(), WebError> {
     let (_, round) = round_for(state, actor, Action::RunEvaluations, round_id).await?;
     let now = state.clock.now();
@@ -496,6 +501,84 @@ pub async fn close(state: &AppState, actor: &Actor, round_id: i64) -> Result<(),
     .await?;
     tx.commit().await?;
     Ok(())
+}
+
+// ---------------------------------------------------------------------------------
+// Releasing results when a round closes
+// ---------------------------------------------------------------------------------
+
+/// Releases the round's results inside `tx`, with an audit row of its own (nobody's
+/// action: the round closed). False when they were released already.
+async fn release_in(tx: &mut WriteTx, organisation_id: i64, round_id: i64, now: i64) -> Result<bool, WebError> {
+    if !store::release(&mut tx.tx, round_id, now).await? {
+        return Ok(false);
+    }
+    let mut event =
+        AuditEvent::new("questionnaire_round.release", Outcome::Success).record("questionnaire_round", round_id);
+    event.organisation_id = Some(organisation_id);
+    audit::append(tx, &event, now).await?;
+    Ok(true)
+}
+
+/// Whether the round's results are due: closed by staff, or its closing day has passed in
+/// the organisation's time zone.
+fn release_due_on(round: &UnreleasedRound, today: NaiveDate) -> bool {
+    let closes = crate::services::courses::parse_date(&round.closes_on).unwrap_or_default();
+    rules::results_release_due(closes, round.closed_at.is_some(), today)
+}
+
+/// Releases the results of those of `rounds` (of the actor's organisation) that have
+/// closed and are not released yet, each in a transaction of its own, and marks them
+/// released in `rounds`. Every read of results calls this first, so results appear the
+/// moment a round closes and are the same at every read after.
+pub async fn release_closed(state: &AppState, actor: &Actor, rounds: &mut [Round]) -> Result<(), WebError> {
+    let today = today_in(state, &actor.organisation.country);
+    for round in rounds.iter_mut().filter(|r| r.results_released_at.is_none()) {
+        let unreleased = UnreleasedRound {
+            id: round.id,
+            organisation_id: round.organisation_id,
+            country: actor.organisation.country.clone(),
+            closes_on: round.closes_on.clone(),
+            closed_at: round.closed_at,
+        };
+        if !release_due_on(&unreleased, today) {
+            continue;
+        }
+        let now = state.clock.now();
+        let mut tx = state.store.write().await?;
+        release_in(&mut tx, round.organisation_id, round.id, now).await?;
+        // Released by this request or another one: read back when, as stored.
+        let stored = store::get(&mut tx.tx, round.organisation_id, round.id).await?;
+        tx.commit().await?;
+        round.results_released_at = stored.results_released_at;
+    }
+    Ok(())
+}
+
+/// Releases the results of every round that has closed since the last run, so the rounds'
+/// lists and the API show them released without anyone reading them first. Run by the
+/// server's housekeeping; returns how many were released.
+pub async fn release_due(state: &AppState) -> Result<usize, WebError> {
+    let utc_today = chrono::DateTime::from_timestamp(state.clock.now(), 0).map(|t| t.date_naive()).unwrap_or_default();
+    // A day's slack covers every organisation's time zone; each round is checked in its own.
+    let until = (utc_today + chrono::Duration::days(1)).to_string();
+    let due = {
+        let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
+        store::awaiting_release(&mut conn, &until).await?
+    };
+    let mut released = 0;
+    for round in due {
+        if !release_due_on(&round, today_in(state, &round.country)) {
+            continue;
+        }
+        let now = state.clock.now();
+        let mut tx = state.store.write().await?;
+        if release_in(&mut tx, round.organisation_id, round.id, now).await? {
+            released += 1;
+        }
+        tx.commit().await?;
+    }
+    Ok(released)
 }
 
 // ---------------------------------------------------------------------------------

@@ -283,10 +283,11 @@ pub struct CourseReport {
     pub attendance: CourseReportAttendance,
     pub dropouts: CourseReportDropouts,
     /// Every questionnaire round of the course with its results, as
-    /// getCourseEvaluationSummary gives them (items shown from 5 responses on).
+    /// getCourseEvaluationSummary gives them (items shown once the round has closed, from 5
+    /// responses on).
     pub evaluation: CourseEvaluation,
     /// The change in scored scales from before the course to its end and follow-up, as
-    /// getCourseOutcomeChange gives it.
+    /// getCourseOutcomeChange gives it (closed rounds only).
     pub outcome_change: OutcomeChange,
 }
 

@@ -5,7 +5,9 @@
 //! results pages, the outcome change and the downloads have something to show.
 //!
 //! Rounds and responses are written as the rounds and answering features store them
-//! (scores computed with the version's rules, times to the day), in one transaction.
+//! (scores computed with the version's rules, times to the day), in one transaction. Each
+//! round is closed once its answers are in, so its results are released and shown: results
+//! of a round appear only when it has closed.
 
 use crate::auth::Actor;
 use crate::error::WebError;
@@ -124,8 +126,8 @@ async fn add_round(
 ) -> Result<i64, WebError> {
     Ok(sqlx::query_scalar(
         "INSERT INTO questionnaire_rounds (organisation_id, course_id, session_id, version_id, audience, mode, timing, \
-         opens_on, closes_on, follow_up_months, invitations_sent_at, closed_at, created_by, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12, $11) RETURNING id",
+         opens_on, closes_on, follow_up_months, invitations_sent_at, created_by, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $11) RETURNING id",
     )
     .bind(coordinator.organisation.id)
     .bind(course_id)
@@ -174,6 +176,12 @@ async fn add_responses(
         .await
         .map_err(StoreError::from)?;
     }
+    Ok(())
+}
+
+/// Closes the round with its answers in, releasing its results.
+async fn close(conn: &mut AnyConnection, round_id: i64, now: i64) -> Result<(), WebError> {
+    samla_storage::questionnaires::rounds::close(conn, round_id, now).await?;
     Ok(())
 }
 
@@ -265,6 +273,7 @@ pub(super) async fn seed(
         })
         .collect();
     add_responses(&mut tx.tx, round_id, version, session_day, responses).await?;
+    close(&mut tx.tx, round_id, now).await?;
 
     // The same after the fifth session, where only three answered: it shows the count only.
     if let Some(later) = held.get(4).copied() {
@@ -281,6 +290,7 @@ pub(super) async fn seed(
             })
             .collect();
         add_responses(&mut tx.tx, round_id, version, day, responses).await?;
+        close(&mut tx.tx, round_id, now).await?;
     }
 
     // The children's anonymous evaluation at the end.
@@ -310,6 +320,7 @@ pub(super) async fn seed(
         })
         .collect();
     add_responses(&mut tx.tx, round_id, version, last, responses).await?;
+    close(&mut tx.tx, round_id, now).await?;
 
     // The parents' form by name: before, at the end, and three months on (or today).
     let version = version_of(&mut tx.tx, organisation_id, "smil-parents").await?;
@@ -340,6 +351,7 @@ pub(super) async fn seed(
             })
             .collect();
         add_responses(&mut tx.tx, round_id, version, opens_on, responses).await?;
+        close(&mut tx.tx, round_id, now).await?;
     }
 
     let event = coordinator.event("demo.evaluations.seed", Outcome::Success).record("course", course_id);
