@@ -13,6 +13,7 @@ pub mod checklists;
 pub mod course_staff;
 pub mod courses;
 mod error;
+mod migrations;
 pub mod holidays;
 pub mod idempotency;
 pub mod intake;
@@ -35,8 +36,6 @@ use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::{Mutex, OwnedMutexGuard};
 
-static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/sqlite");
-static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/postgres");
 
 pub type Tx = sqlx::Transaction<'static, Any>;
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
@@ -143,8 +142,8 @@ impl Store {
 
     fn migrator(&self) -> &'static Migrator {
         match self.backend {
-            Backend::Sqlite => &SQLITE_MIGRATIONS,
-            Backend::Postgres => &POSTGRES_MIGRATIONS,
+            Backend::Sqlite => &migrations::SQLITE_MIGRATIONS,
+            Backend::Postgres => &migrations::POSTGRES_MIGRATIONS,
         }
     }
 

@@ -1,0 +1,83 @@
+//! The migrations, built into the binary: one folder per backend, kept in step.
+//!
+//! They are listed here instead of read by sqlx's `migrate!` macro, which would compile
+//! sqlx's whole compile-time query machinery into the build for this one use. A test
+//! checks the list against the folders, so a new migration cannot be forgotten.
+
+use sqlx::migrate::{Migration, MigrationType, Migrator};
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+macro_rules! embedded {
+    ($($name:literal),* $(,)?) => {
+        const SQLITE: &[(&str, &str)] =
+            &[$(($name, include_str!(concat!("../migrations/sqlite/", $name, ".sql")))),*];
+        const POSTGRES: &[(&str, &str)] =
+            &[$(($name, include_str!(concat!("../migrations/postgres/", $name, ".sql")))),*];
+    };
+}
+
+embedded!(
+    "0001_foundation",
+    "0002_planning",
+    "0003_outbox",
+    "0004_intake",
+    "0005_running",
+    "0006_questionnaires",
+    "0007_reminder_opt_outs",
+    "0008_round_results_release",
+);
+
+/// A migrator over `files` (`NNNN_description`, SQL), checksummed as sqlx does, so
+/// databases migrated by earlier builds stay valid.
+fn migrator(files: &'static [(&'static str, &'static str)]) -> Migrator {
+    let migrations = files
+        .iter()
+        .map(|(name, sql)| {
+            let (version, description) = name.split_once('_').unwrap_or((name, name));
+            Migration::new(
+                version.parse().unwrap_or_default(),
+                Cow::Owned(description.replace('_', " ")),
+                MigrationType::Simple,
+                Cow::Borrowed(sql),
+                false,
+            )
+        })
+        .collect::<Vec<_>>();
+    Migrator { migrations: Cow::Owned(migrations), ..Migrator::DEFAULT }
+}
+
+pub(crate) static SQLITE_MIGRATIONS: LazyLock<Migrator> = LazyLock::new(|| migrator(SQLITE));
+pub(crate) static POSTGRES_MIGRATIONS: LazyLock<Migrator> = LazyLock::new(|| migrator(POSTGRES));
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn folder(backend: &str) -> Vec<String> {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations").join(backend);
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .expect("migrations folder")
+            .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+            .filter_map(|name| name.strip_suffix(".sql").map(str::to_string))
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn every_migration_in_the_folders_is_listed_in_order() {
+        let listed: Vec<String> = SQLITE.iter().map(|(name, _)| name.to_string()).collect();
+        assert_eq!(folder("sqlite"), listed, "crates/samla-storage/migrations/sqlite");
+        assert_eq!(folder("postgres"), listed, "crates/samla-storage/migrations/postgres");
+    }
+
+    #[test]
+    fn versions_count_up_from_one() {
+        for (index, migration) in SQLITE_MIGRATIONS.iter().enumerate() {
+            assert_eq!(migration.version, index as i64 + 1);
+            assert!(!migration.description.is_empty());
+        }
+    }
+}
