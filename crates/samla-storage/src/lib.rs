@@ -52,8 +52,8 @@ pub enum Backend {
 pub struct Store {
     pool: AnyPool,
     backend: Backend,
-    /// SQLite allows one writer; taking turns here avoids a busy error when a read
-    /// transaction turns into a write. PostgreSQL needs no such gate.
+    /// SQLite allows one writer; within this process writers take turns here, so a
+    /// waiting writer holds no pooled connection. PostgreSQL needs no such gate.
     write_gate: Arc<Mutex<()>>,
 }
 
@@ -116,11 +116,13 @@ impl Store {
             .after_connect(move |conn, _meta| {
                 Box::pin(async move {
                     if backend == Backend::Sqlite {
+                        // The busy timeout first, so the others wait for a writer
+                        // in another process too.
                         for pragma in [
+                            "PRAGMA busy_timeout = 5000",
                             "PRAGMA journal_mode = WAL",
                             "PRAGMA synchronous = FULL",
                             "PRAGMA foreign_keys = ON",
-                            "PRAGMA busy_timeout = 5000",
                         ] {
                             conn.execute(pragma).await?;
                         }
@@ -174,12 +176,20 @@ impl Store {
     }
 
     /// Begins one business operation.
+    ///
+    /// On SQLite the transaction takes the database's write lock as it begins (`BEGIN
+    /// IMMEDIATE`): a transaction that read first and wrote later could not wait for
+    /// another process's writer (the busy timeout does not apply to that upgrade), so a
+    /// CLI command beside the server failed with "database is locked". Taken at the
+    /// start, the lock is waited for like any other.
     pub async fn write(&self) -> Result<WriteTx> {
-        let gate = match self.backend {
-            Backend::Sqlite => Some(self.write_gate.clone().lock_owned().await),
-            Backend::Postgres => None,
+        let (gate, tx) = match self.backend {
+            Backend::Sqlite => {
+                let gate = self.write_gate.clone().lock_owned().await;
+                (Some(gate), self.pool.begin_with("BEGIN IMMEDIATE").await?)
+            }
+            Backend::Postgres => (None, self.pool.begin().await?),
         };
-        let tx = self.pool.begin().await?;
         Ok(WriteTx { tx, backend: self.backend, _gate: gate, after_commit: Vec::new() })
     }
 

@@ -14,13 +14,13 @@ use tokio::process::{Child, ChildStdout, Command};
 const PASSWORD: &str = "lange netter ved fjorden";
 
 /// The binary pointed at one data directory (and database).
-struct Samla<'a> {
+pub(crate) struct Samla<'a> {
     data_dir: &'a Path,
     database_url: Option<&'a str>,
 }
 
 impl<'a> Samla<'a> {
-    fn new(db: &'a ScratchDatabase) -> Samla<'a> {
+    pub(crate) fn new(db: &'a ScratchDatabase) -> Samla<'a> {
         Samla { data_dir: &db.dir.0, database_url: db.url.as_deref() }
     }
 
@@ -37,7 +37,7 @@ impl<'a> Samla<'a> {
         command
     }
 
-    async fn run(&self, args: &[&str], stdin: Option<&str>) -> Output {
+    pub(crate) async fn run(&self, args: &[&str], stdin: Option<&str>) -> Output {
         let mut child = self
             .command(args)
             .stdin(Stdio::piped())
@@ -57,14 +57,14 @@ impl<'a> Samla<'a> {
     }
 
     /// Runs a command that must succeed; returns its standard output.
-    async fn ok(&self, args: &[&str], stdin: Option<&str>) -> String {
+    pub(crate) async fn ok(&self, args: &[&str], stdin: Option<&str>) -> String {
         let output = self.run(args, stdin).await;
         assert!(output.status.success(), "samla {args:?} failed: {}", text(&output.stderr));
         text(&output.stdout)
     }
 
     /// Starts `serve` on a free port and waits until it is ready.
-    async fn serve(&self) -> Server {
+    pub(crate) async fn serve(&self) -> Server {
         let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
         let bind = format!("127.0.0.1:{port}");
         let mut child = self
@@ -94,10 +94,10 @@ impl<'a> Samla<'a> {
     }
 }
 
-struct Server {
+pub(crate) struct Server {
     child: Child,
     stdout: BufReader<ChildStdout>,
-    base_url: String,
+    pub(crate) base_url: String,
 }
 
 impl Server {
@@ -118,7 +118,7 @@ impl Server {
     }
 
     /// Sends SIGTERM and returns the exit code.
-    async fn terminate(mut self) -> Option<i32> {
+    pub(crate) async fn terminate(mut self) -> Option<i32> {
         let pid = self.child.id().expect("still running");
         let sent = std::process::Command::new("kill").args(["-TERM", &pid.to_string()]).status().expect("kill");
         assert!(sent.success());

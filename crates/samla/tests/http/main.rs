@@ -14,6 +14,7 @@ mod intake_api;
 mod intake_pages;
 mod intake_privacy;
 mod isolation;
+mod locking;
 mod login;
 mod outbox;
 mod planning_api;
