@@ -85,8 +85,8 @@ pub async fn serve(storage: Storage, args: ServeArgs) -> anyhow::Result<()> {
 }
 
 /// Rules that take effect with time: offers not answered by their deadline lapse,
-/// reminders and questionnaire invitations go out, and saved answers to retried API
-/// calls are forgotten after a day.
+/// reminders and questionnaire invitations go out, the texts of mail that failed over a
+/// week ago are erased, and saved answers to retried API calls are forgotten after a day.
 async fn housekeeping(state: AppState) {
     loop {
         match samla_web::services::intake::group::lapse_overdue_offers(&state).await {
@@ -103,6 +103,11 @@ async fn housekeeping(state: AppState) {
             Ok(0) => {}
             Ok(queued) => tracing::info!(queued, "questionnaires: invitations and reminders queued"),
             Err(error) => tracing::error!(?error, "questionnaires: sending invitations failed; trying again later"),
+        }
+        match outbox::erase_expired(&state).await {
+            Ok(0) => {}
+            Ok(erased) => tracing::info!(erased, "outbox: texts of messages failed over a week ago erased"),
+            Err(error) => tracing::error!(?error, "outbox: erasing old texts failed; trying again later"),
         }
         match samla_web::services::idempotency::forget_expired(&state).await {
             Ok(0) => {}

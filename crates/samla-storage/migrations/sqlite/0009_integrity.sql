@@ -1,0 +1,13 @@
+-- Integrity (issue 13). Kept in step with ../postgres/0009_integrity.sql.
+
+-- The outbox keeps no live links: a message's text (which may hold a one-time link) is
+-- erased once it is sent, and a week after it first failed (until then a person can send
+-- it again). Recipient, subject, kind and times stay.
+ALTER TABLE outbox_messages ADD COLUMN first_failed_at INTEGER;
+ALTER TABLE outbox_messages ADD COLUMN body_erased_at INTEGER;
+-- A failed message's last attempt set its next_attempt_at to the time it failed.
+UPDATE outbox_messages SET first_failed_at = next_attempt_at WHERE status = 'failed';
+UPDATE outbox_messages SET body_text = '', body_erased_at = COALESCE(sent_at, created_at) WHERE status = 'sent';
+-- The housekeeping loop's question: which failed messages still have their text?
+CREATE INDEX outbox_messages_unerased_failures ON outbox_messages (first_failed_at)
+    WHERE status = 'failed' AND body_erased_at IS NULL;
