@@ -27,6 +27,7 @@ pub mod tokens;
 
 pub use error::StoreError;
 
+use samla_domain::audit::AuditKey;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::migrate::Migrator;
 use sqlx::{Any, AnyPool, Executor};
@@ -55,6 +56,9 @@ pub struct Store {
     /// SQLite allows one writer; within this process writers take turns here, so a
     /// waiting writer holds no pooled connection. PostgreSQL needs no such gate.
     write_gate: Arc<Mutex<()>>,
+    /// What audit rows are hashed with ([`Store::with_audit_key`]); without it, writing
+    /// an audit row fails.
+    audit_key: Option<Arc<AuditKey>>,
 }
 
 /// One business operation: every write and its audit row commit or roll back together.
@@ -63,13 +67,14 @@ pub struct WriteTx {
     backend: Backend,
     _gate: Option<OwnedMutexGuard<()>>,
     after_commit: Vec<Box<dyn FnOnce() + Send + Sync>>,
+    audit_key: Option<Arc<AuditKey>>,
 }
 
 impl WriteTx {
     /// Commits, then runs what [`WriteTx::after_commit`] registered (nothing runs after
     /// a rollback or a failed commit).
     pub async fn commit(self) -> Result<()> {
-        let WriteTx { tx, backend: _, _gate: gate, after_commit } = self;
+        let WriteTx { tx, backend: _, _gate: gate, after_commit, audit_key: _ } = self;
         tx.commit().await?;
         drop(gate);
         for hook in after_commit {
@@ -132,7 +137,18 @@ impl Store {
             })
             .connect_with(options)
             .await?;
-        Ok(Store { pool, backend, write_gate: Arc::new(Mutex::new(())) })
+        Ok(Store { pool, backend, write_gate: Arc::new(Mutex::new(())), audit_key: None })
+    }
+
+    /// This store with the key audit rows are hashed with (see [`audit::adopt_key`],
+    /// which checks it is the database's key).
+    pub fn with_audit_key(mut self, key: AuditKey) -> Store {
+        self.audit_key = Some(Arc::new(key));
+        self
+    }
+
+    pub fn audit_key(&self) -> Option<&AuditKey> {
+        self.audit_key.as_deref()
     }
 
     pub fn backend(&self) -> Backend {
@@ -190,7 +206,13 @@ impl Store {
             }
             Backend::Postgres => (None, self.pool.begin().await?),
         };
-        Ok(WriteTx { tx, backend: self.backend, _gate: gate, after_commit: Vec::new() })
+        Ok(WriteTx {
+            tx,
+            backend: self.backend,
+            _gate: gate,
+            after_commit: Vec::new(),
+            audit_key: self.audit_key.clone(),
+        })
     }
 
     pub async fn close(&self) {

@@ -11,3 +11,26 @@ UPDATE outbox_messages SET body_text = '', body_erased_at = COALESCE(sent_at, cr
 -- The housekeeping loop's question: which failed messages still have their text?
 CREATE INDEX outbox_messages_unerased_failures ON outbox_messages (first_failed_at)
     WHERE status = 'failed' AND body_erased_at IS NULL;
+
+-- The audit chain is kept with a key outside the database (HMAC-SHA256). The seal,
+-- written once with that key when it is introduced, says from which row on rows are
+-- keyed and pins the hash of the last row before it: rows an older samla wrote keep
+-- their plain SHA-256 hashes and are covered from that day on. A key that cannot verify
+-- the seal is not this database's key. Like the trail itself, the seal is never changed.
+CREATE TABLE audit_chain_seal (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    keyed_from_seq INTEGER NOT NULL,
+    legacy_head TEXT NOT NULL,
+    sealed_at INTEGER NOT NULL,
+    mac TEXT NOT NULL
+);
+
+CREATE TRIGGER audit_chain_seal_no_update BEFORE UPDATE ON audit_chain_seal
+BEGIN
+    SELECT RAISE(ABORT, 'audit_chain_seal is append-only');
+END;
+
+CREATE TRIGGER audit_chain_seal_no_delete BEFORE DELETE ON audit_chain_seal
+BEGIN
+    SELECT RAISE(ABORT, 'audit_chain_seal is append-only');
+END;

@@ -24,10 +24,17 @@ impl<'a> Samla<'a> {
         Samla { data_dir: &db.dir.0, database_url: db.url.as_deref() }
     }
 
-    fn command(&self, args: &[&str]) -> Command {
+    pub(crate) fn command(&self, args: &[&str]) -> Command {
         let mut command = Command::new(env!("CARGO_BIN_EXE_samla"));
         command.arg("--data-dir").arg(self.data_dir).args(args);
-        for name in ["SAMLA_DATA_DIR", "SAMLA_DATABASE_URL", "SAMLA_BIND", "SAMLA_PUBLIC_URL", "SAMLA_LOG_FORMAT"] {
+        for name in [
+            "SAMLA_DATA_DIR",
+            "SAMLA_DATABASE_URL",
+            "SAMLA_BIND",
+            "SAMLA_PUBLIC_URL",
+            "SAMLA_LOG_FORMAT",
+            "SAMLA_AUDIT_KEY",
+        ] {
             command.env_remove(name);
         }
         if let Some(url) = self.database_url {
@@ -302,7 +309,19 @@ async fn backup_and_restore_into_an_empty_data_directory() {
 
     let restored_dir = TempDir::new();
     let restored = Samla { data_dir: &restored_dir.0, database_url: None };
-    restored.ok(&["restore", "--from", &file_arg], None).await;
+    let out = restored.ok(&["restore", "--from", &file_arg], None).await;
+    assert!(out.contains("audit.key"), "the restore says the key must come along: {out}");
+    // A backup without its audit key cannot be verified, nor written to.
+    let verify = restored.run(&["audit", "verify"], None).await;
+    assert_eq!(verify.status.code(), Some(1));
+    assert!(text(&verify.stderr).contains("audit.key"), "{}", text(&verify.stderr));
+    assert!(!restored_dir.0.join("audit.key").exists(), "no new key is made for a keyed database");
+    std::fs::copy(db.dir.0.join("audit.key"), restored_dir.0.join("audit.key")).unwrap();
+    // Without the anchors, rows cut from the end could not be told: said, and refused.
+    let verify = restored.run(&["audit", "verify"], None).await;
+    assert_eq!(verify.status.code(), Some(1));
+    assert!(text(&verify.stderr).contains("no anchors"), "{}", text(&verify.stderr));
+    std::fs::copy(db.dir.0.join("audit-anchors"), restored_dir.0.join("audit-anchors")).unwrap();
     let verify = restored.run(&["audit", "verify"], None).await;
     assert_eq!(verify.status.code(), Some(0), "{}", text(&verify.stderr));
     let rows = text(&verify.stdout);

@@ -6,6 +6,7 @@ mod common;
 
 mod api;
 mod audit;
+mod audit_chain;
 mod cli;
 mod course_report;
 mod foundation_smoke;

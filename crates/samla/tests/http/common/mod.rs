@@ -108,7 +108,11 @@ impl TestApp {
         }
         let dir = TempDir::new();
         let (database_url, postgres_db) = migrated_database(&dir).await;
-        let store = Store::connect(&database_url).await.expect("database");
+        let store = Store::connect(&database_url)
+            .await
+            .expect("database")
+            .with_audit_key(samla_domain::audit::AuditKey::generate());
+        samla_storage::audit::adopt_key(&store, Clock::default().now()).await.expect("the audit key seals the trail");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("port");
         let address = listener.local_addr().expect("address");
         let base_url = format!("http://{address}");
