@@ -66,6 +66,8 @@ pub fn create_key(data_dir: &Path) -> anyhow::Result<(AuditKey, KeySource)> {
     let path = key_path(data_dir);
     let temporary = data_dir.join(format!(".{KEY_FILE}.{}", std::process::id()));
     let key = AuditKey::generate();
+    // Left over by a process of the same id that stopped halfway.
+    let _ = std::fs::remove_file(&temporary);
     {
         let mut file = private_file(&temporary)?;
         file.write_all(format!("{}\n", key.to_hex()).as_bytes())?;
