@@ -13,6 +13,25 @@ pub const RETRY_DELAYS: [i64; 5] = [60, 5 * 60, 30 * 60, 2 * 60 * 60, 6 * 60 * 6
 /// How many attempts a message gets before it is `failed`.
 pub const MAX_ATTEMPTS: i64 = RETRY_DELAYS.len() as i64 + 1;
 
+/// How long a failed message can be sent again by hand, counted from the first time it
+/// failed: a week, so a coordinator who looks at the outbox once a week still can. Then
+/// its text, which may hold a one-time link (consent, withdrawal, an offer, a
+/// questionnaire), is erased, so no link lives on in the database; a sent message's text
+/// is erased as it is marked sent.
+pub const RESEND_WINDOW_SECONDS: i64 = 7 * 24 * 60 * 60;
+
+/// Until when (unix seconds, exclusive) a message that first failed at `first_failed_at`
+/// can be sent again.
+pub fn resendable_until(first_failed_at: i64) -> i64 {
+    first_failed_at.saturating_add(RESEND_WINDOW_SECONDS)
+}
+
+/// The first failure time whose message is past its window at `now`: messages that
+/// first failed at or before it have their text erased.
+pub fn resend_cutoff(now: i64) -> i64 {
+    now.saturating_sub(RESEND_WINDOW_SECONDS)
+}
+
 /// Seconds to wait before trying again after `failed_attempts` attempts have failed
 /// (counting the one that just failed); `None` when that was the last attempt.
 pub fn next_attempt_delay(failed_attempts: i64) -> Option<i64> {
@@ -94,6 +113,17 @@ mod tests {
     fn a_message_retried_by_hand_that_fails_again_is_failed_at_once() {
         // A person's retry gives one more attempt; it does not restart the schedule.
         assert_eq!(next_attempt_delay(MAX_ATTEMPTS + 1), None);
+    }
+
+    #[test]
+    fn a_failed_message_can_be_sent_again_for_a_week_and_then_no_more() {
+        let failed_at = 1_000_000;
+        let until = resendable_until(failed_at);
+        assert_eq!(until - failed_at, 7 * 24 * 3600);
+        assert!(resend_cutoff(until - 1) < failed_at, "still within its window a second before");
+        assert_eq!(resend_cutoff(until), failed_at, "erased from its end on");
+        assert_eq!(resendable_until(i64::MAX), i64::MAX);
+        assert_eq!(resend_cutoff(i64::MIN), i64::MIN);
     }
 
     #[test]

@@ -1,7 +1,7 @@
-//! The append-only, hash-chained audit trail.
+//! The append-only audit trail, chained with a keyed hash, and its seal.
 
-use crate::{Backend, Result, WriteTx};
-use samla_domain::audit::{chain_hash, AuditEntry, AuditEvent, GENESIS_HASH};
+use crate::{Backend, Result, Store, StoreError, WriteTx};
+use samla_domain::audit::{keyed_hash, AuditEntry, AuditEvent, ChainSeal, GENESIS_HASH};
 use sqlx::{AnyConnection, FromRow};
 
 #[derive(FromRow)]
@@ -41,18 +41,30 @@ impl From<Row> for AuditEntry {
 
 const COLUMNS: &str = "seq, at, actor_user_id, actor_role, organisation_id, action, record_type, record_id, outcome, request_id, prev_hash, hash";
 
-/// Appends one row inside the operation's transaction, linked to the one before.
-pub async fn append(tx: &mut WriteTx, event: &AuditEvent, now: i64) -> Result<i64> {
+/// Makes the trail's writers take turns across every instance sharing a PostgreSQL
+/// database, so the chain never forks (SQLite's writers take turns anyway).
+async fn take_turn(tx: &mut WriteTx) -> Result<()> {
     if tx.backend() == Backend::Postgres {
-        // Appends take turns across every instance sharing the database, so the chain
-        // never forks.
         sqlx::query("SELECT pg_advisory_xact_lock(7411)").execute(&mut *tx.tx).await?;
     }
+    Ok(())
+}
+
+/// The last row's sequence number and hash (0 and the genesis hash for an empty trail).
+pub async fn head(conn: &mut AnyConnection) -> Result<(i64, String)> {
     let last: Option<(i64, String)> =
-        sqlx::query_as("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetch_optional(&mut *tx.tx).await?;
-    let (prev_seq, prev_hash) = last.unwrap_or((0, GENESIS_HASH.to_string()));
+        sqlx::query_as("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetch_optional(conn).await?;
+    Ok(last.unwrap_or((0, GENESIS_HASH.to_string())))
+}
+
+/// Appends one row inside the operation's transaction, linked to the one before and
+/// hashed with the store's audit key.
+pub async fn append(tx: &mut WriteTx, event: &AuditEvent, now: i64) -> Result<i64> {
+    let key = tx.audit_key.clone().ok_or(StoreError::NoAuditKey)?;
+    take_turn(tx).await?;
+    let (prev_seq, prev_hash) = head(&mut tx.tx).await?;
     let seq = prev_seq + 1;
-    let hash = chain_hash(&prev_hash, seq, now, event);
+    let hash = keyed_hash(&key, &prev_hash, seq, now, event);
     sqlx::query(&format!(
         "INSERT INTO audit_log ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"
     ))
@@ -116,9 +128,67 @@ pub async fn search(conn: &mut AnyConnection, q: &AuditQuery) -> Result<Vec<Audi
     Ok(rows.into_iter().map(AuditEntry::from).collect())
 }
 
-/// Every row in order, for verification.
-pub async fn all(conn: &mut AnyConnection) -> Result<Vec<AuditEntry>> {
+/// Up to `limit` rows after `after_seq`, in order: verification pages through the trail
+/// instead of loading it whole.
+pub async fn page_after(conn: &mut AnyConnection, after_seq: i64, limit: i64) -> Result<Vec<AuditEntry>> {
     let rows: Vec<Row> =
-        sqlx::query_as(&format!("SELECT {COLUMNS} FROM audit_log ORDER BY seq")).fetch_all(conn).await?;
+        sqlx::query_as(&format!("SELECT {COLUMNS} FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2"))
+            .bind(after_seq)
+            .bind(limit)
+            .fetch_all(conn)
+            .await?;
     Ok(rows.into_iter().map(AuditEntry::from).collect())
+}
+
+/// The database's seal, if the key has been introduced.
+pub async fn seal(conn: &mut AnyConnection) -> Result<Option<ChainSeal>> {
+    let row: Option<(i64, String, i64, String)> =
+        sqlx::query_as("SELECT keyed_from_seq, legacy_head, sealed_at, mac FROM audit_chain_seal WHERE id = 1")
+            .fetch_optional(conn)
+            .await?;
+    Ok(row.map(|(keyed_from_seq, legacy_head, sealed_at, mac)| ChainSeal {
+        keyed_from_seq,
+        legacy_head,
+        sealed_at,
+        mac,
+    }))
+}
+
+/// What [`adopt_key`] found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Adoption {
+    /// The database was sealed with this key before.
+    Known(ChainSeal),
+    /// The key is new to the database and sealed it now: rows from here on are keyed.
+    Sealed(ChainSeal),
+}
+
+/// Checks that the store's audit key is the database's, sealing the trail with it when
+/// the database has no seal yet (a new database, or one an older samla wrote, whose
+/// rows keep their plain hashes and are pinned by the seal). A key that cannot verify
+/// the seal is refused ([`StoreError::AuditKeyMismatch`]).
+pub async fn adopt_key(store: &Store, now: i64) -> Result<Adoption> {
+    let mut tx = store.write().await?;
+    let key = tx.audit_key.clone().ok_or(StoreError::NoAuditKey)?;
+    take_turn(&mut tx).await?;
+    if let Some(existing) = seal(&mut tx.tx).await? {
+        return if existing.is_signed_by(&key) {
+            Ok(Adoption::Known(existing))
+        } else {
+            Err(StoreError::AuditKeyMismatch)
+        };
+    }
+    let (last_seq, last_hash) = head(&mut tx.tx).await?;
+    let new = ChainSeal::new(&key, last_seq + 1, &last_hash, now);
+    sqlx::query(
+        "INSERT INTO audit_chain_seal (id, keyed_from_seq, legacy_head, sealed_at, mac) VALUES (1, $1, $2, $3, $4)",
+    )
+    .bind(new.keyed_from_seq)
+    .bind(new.legacy_head.as_str())
+    .bind(new.sealed_at)
+    .bind(new.mac.as_str())
+    .execute(&mut *tx.tx)
+    .await?;
+    tx.commit().await?;
+    Ok(Adoption::Sealed(new))
 }

@@ -18,6 +18,12 @@ pub enum StoreError {
     Database(sqlx::Error),
     #[error("migration error: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
+    /// An audit row was to be written by a store without the audit key.
+    #[error("no audit key")]
+    NoAuditKey,
+    /// The audit key cannot verify the database's seal: it is not this database's key.
+    #[error("the audit key is not this database's")]
+    AuditKeyMismatch,
 }
 
 /// Unique constraints and the field each belongs to.

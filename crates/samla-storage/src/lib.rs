@@ -28,6 +28,7 @@ pub mod tokens;
 
 pub use error::StoreError;
 
+use samla_domain::audit::AuditKey;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::migrate::Migrator;
 use sqlx::{Any, AnyPool, Executor};
@@ -51,9 +52,12 @@ pub enum Backend {
 pub struct Store {
     pool: AnyPool,
     backend: Backend,
-    /// SQLite allows one writer; taking turns here avoids a busy error when a read
-    /// transaction turns into a write. PostgreSQL needs no such gate.
+    /// SQLite allows one writer; within this process writers take turns here, so a
+    /// waiting writer holds no pooled connection. PostgreSQL needs no such gate.
     write_gate: Arc<Mutex<()>>,
+    /// What audit rows are hashed with ([`Store::with_audit_key`]); without it, writing
+    /// an audit row fails.
+    audit_key: Option<Arc<AuditKey>>,
 }
 
 /// One business operation: every write and its audit row commit or roll back together.
@@ -62,13 +66,14 @@ pub struct WriteTx {
     backend: Backend,
     _gate: Option<OwnedMutexGuard<()>>,
     after_commit: Vec<Box<dyn FnOnce() + Send + Sync>>,
+    audit_key: Option<Arc<AuditKey>>,
 }
 
 impl WriteTx {
     /// Commits, then runs what [`WriteTx::after_commit`] registered (nothing runs after
     /// a rollback or a failed commit).
     pub async fn commit(self) -> Result<()> {
-        let WriteTx { tx, backend: _, _gate: gate, after_commit } = self;
+        let WriteTx { tx, backend: _, _gate: gate, after_commit, audit_key: _ } = self;
         tx.commit().await?;
         drop(gate);
         for hook in after_commit {
@@ -115,11 +120,13 @@ impl Store {
             .after_connect(move |conn, _meta| {
                 Box::pin(async move {
                     if backend == Backend::Sqlite {
+                        // The busy timeout first, so the others wait for a writer
+                        // in another process too.
                         for pragma in [
+                            "PRAGMA busy_timeout = 5000",
                             "PRAGMA journal_mode = WAL",
                             "PRAGMA synchronous = FULL",
                             "PRAGMA foreign_keys = ON",
-                            "PRAGMA busy_timeout = 5000",
                         ] {
                             conn.execute(pragma).await?;
                         }
@@ -129,7 +136,18 @@ impl Store {
             })
             .connect_with(options)
             .await?;
-        Ok(Store { pool, backend, write_gate: Arc::new(Mutex::new(())) })
+        Ok(Store { pool, backend, write_gate: Arc::new(Mutex::new(())), audit_key: None })
+    }
+
+    /// This store with the key audit rows are hashed with (see [`audit::adopt_key`],
+    /// which checks it is the database's key).
+    pub fn with_audit_key(mut self, key: AuditKey) -> Store {
+        self.audit_key = Some(Arc::new(key));
+        self
+    }
+
+    pub fn audit_key(&self) -> Option<&AuditKey> {
+        self.audit_key.as_deref()
     }
 
     pub fn backend(&self) -> Backend {
@@ -173,13 +191,27 @@ impl Store {
     }
 
     /// Begins one business operation.
+    ///
+    /// On SQLite the transaction takes the database's write lock as it begins (`BEGIN
+    /// IMMEDIATE`): a transaction that read first and wrote later could not wait for
+    /// another process's writer (the busy timeout does not apply to that upgrade), so a
+    /// CLI command beside the server failed with "database is locked". Taken at the
+    /// start, the lock is waited for like any other.
     pub async fn write(&self) -> Result<WriteTx> {
-        let gate = match self.backend {
-            Backend::Sqlite => Some(self.write_gate.clone().lock_owned().await),
-            Backend::Postgres => None,
+        let (gate, tx) = match self.backend {
+            Backend::Sqlite => {
+                let gate = self.write_gate.clone().lock_owned().await;
+                (Some(gate), self.pool.begin_with("BEGIN IMMEDIATE").await?)
+            }
+            Backend::Postgres => (None, self.pool.begin().await?),
         };
-        let tx = self.pool.begin().await?;
-        Ok(WriteTx { tx, backend: self.backend, _gate: gate, after_commit: Vec::new() })
+        Ok(WriteTx {
+            tx,
+            backend: self.backend,
+            _gate: gate,
+            after_commit: Vec::new(),
+            audit_key: self.audit_key.clone(),
+        })
     }
 
     pub async fn close(&self) {

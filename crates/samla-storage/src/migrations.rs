@@ -26,6 +26,7 @@ embedded!(
     "0006_questionnaires",
     "0007_reminder_opt_outs",
     "0008_round_results_release",
+    "0009_integrity",
 );
 
 /// A migrator over `files` (`NNNN_description`, SQL), checksummed as sqlx does, so

@@ -26,10 +26,15 @@ pub struct OutboxMessage {
     pub related_id: Option<i64>,
     pub created_at: i64,
     pub sent_at: Option<i64>,
+    /// When the message first became `failed` (kept when it is sent again by hand).
+    pub first_failed_at: Option<i64>,
+    /// When its text was erased (sent, or past the time it could be sent again); the
+    /// text is then empty.
+    pub body_erased_at: Option<i64>,
 }
 
 const COLUMNS: &str = "id, organisation_id, to_address, subject, body_text, template, language, status, attempts, \
-     next_attempt_at, last_error, related_type, related_id, created_at, sent_at";
+     next_attempt_at, last_error, related_type, related_id, created_at, sent_at, first_failed_at, body_erased_at";
 
 /// A message as rendered, before it has an id.
 pub struct NewMessage<'a> {
@@ -99,11 +104,13 @@ pub async fn claim_due(conn: &mut AnyConnection, now: i64, lease_until: i64, lim
     Ok(claimed)
 }
 
-/// Records a delivered message. False when it was no longer queued (e.g. already
-/// marked by a worker whose lease ran out meanwhile).
+/// Records a delivered message and erases its text in the same statement: a link in it
+/// has reached its recipient and is not kept here. False when it was no longer queued
+/// (e.g. already marked by a worker whose lease ran out meanwhile).
 pub async fn mark_sent(conn: &mut AnyConnection, id: i64, now: i64) -> Result<bool> {
     let result = sqlx::query(
-        "UPDATE outbox_messages SET status = 'sent', sent_at = $1, attempts = attempts + 1
+        "UPDATE outbox_messages SET status = 'sent', sent_at = $1, attempts = attempts + 1,
+             body_text = '', body_erased_at = $1
          WHERE id = $2 AND status = 'queued'",
     )
     .bind(now)
@@ -114,7 +121,8 @@ pub async fn mark_sent(conn: &mut AnyConnection, id: i64, now: i64) -> Result<bo
 }
 
 /// Records a failed attempt: tried again at `retry_at`, or, when `None` (that was the
-/// last attempt), the message becomes `failed` and waits for a person to retry it.
+/// last attempt), the message becomes `failed` and waits for a person to retry it; the
+/// first time it fails starts the window in which that is possible.
 pub async fn record_failure(
     conn: &mut AnyConnection,
     id: i64,
@@ -124,13 +132,15 @@ pub async fn record_failure(
 ) -> Result<bool> {
     let status = if retry_at.is_some() { "queued" } else { "failed" };
     let result = sqlx::query(
-        "UPDATE outbox_messages SET attempts = attempts + 1, last_error = $1, status = $2, next_attempt_at = $3
+        "UPDATE outbox_messages SET attempts = attempts + 1, last_error = $1, status = $2, next_attempt_at = $3,
+             first_failed_at = CASE WHEN $2 = 'failed' THEN COALESCE(first_failed_at, $5) ELSE first_failed_at END
          WHERE id = $4 AND status = 'queued'",
     )
     .bind(error)
     .bind(status)
     .bind(retry_at.unwrap_or(now))
     .bind(id)
+    .bind(now)
     .execute(conn)
     .await?;
     Ok(result.rows_affected() == 1)
@@ -172,16 +182,33 @@ pub async fn get(conn: &mut AnyConnection, organisation_id: i64, id: i64) -> Res
 }
 
 /// Puts a failed message back in the queue, due at `now`. False when the message is
-/// not the organisation's or not failed.
-pub async fn requeue(conn: &mut AnyConnection, organisation_id: i64, id: i64, now: i64) -> Result<bool> {
+/// not the organisation's, not failed, or its text is erased or due to be (it first
+/// failed at or before `cutoff`).
+pub async fn requeue(conn: &mut AnyConnection, organisation_id: i64, id: i64, cutoff: i64, now: i64) -> Result<bool> {
     let result = sqlx::query(
         "UPDATE outbox_messages SET status = 'queued', next_attempt_at = $1
-         WHERE id = $2 AND organisation_id = $3 AND status = 'failed'",
+         WHERE id = $2 AND organisation_id = $3 AND status = 'failed'
+           AND body_erased_at IS NULL AND COALESCE(first_failed_at, $1) > $4",
     )
     .bind(now)
     .bind(id)
     .bind(organisation_id)
+    .bind(cutoff)
     .execute(conn)
     .await?;
     Ok(result.rows_affected() == 1)
+}
+
+/// Erases the text of every failed message that first failed at or before `cutoff`
+/// (it can no longer be sent again); returns how many.
+pub async fn erase_expired_failures(conn: &mut AnyConnection, cutoff: i64, now: i64) -> Result<u64> {
+    let result = sqlx::query(
+        "UPDATE outbox_messages SET body_text = '', body_erased_at = $1
+         WHERE status = 'failed' AND body_erased_at IS NULL AND first_failed_at <= $2",
+    )
+    .bind(now)
+    .bind(cutoff)
+    .execute(conn)
+    .await?;
+    Ok(result.rows_affected())
 }

@@ -1,9 +1,12 @@
+use crate::audit_files;
 use crate::config::Storage;
 use crate::server;
 use anyhow::{bail, Context};
 use clap::{Args, Parser, Subcommand};
+use samla_domain::audit::{utc_time, ChainBreak};
 use samla_domain::programmes::Manual;
-use samla_storage::Store;
+use samla_storage::audit::Adoption;
+use samla_storage::{Store, StoreError};
 use samla_web::services::{audit, programmes, setup};
 use samla_web::WebError;
 use std::io::Read;
@@ -182,8 +185,17 @@ pub enum TokenCommand {
 
 #[derive(Subcommand)]
 pub enum AuditCommand {
-    /// Checks that no audit row was edited or removed.
-    Verify,
+    /// Checks the audit trail against the audit key and the anchors: names the first row
+    /// that was edited or removed, and says when rows were cut from the end.
+    Verify {
+        /// The anchors file to check against (default: `audit-anchors` in the data
+        /// directory), e.g. a copy from another instance sharing the database.
+        #[arg(long)]
+        anchors: Option<PathBuf>,
+    },
+    /// Writes the trail's head to the anchors file and the log now (`samla serve` does so
+    /// at start, daily and at stop).
+    Anchor,
 }
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
@@ -203,9 +215,53 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     }
 }
 
+/// Opens and migrates the database, with the audit key: from `SAMLA_AUDIT_KEY` or the
+/// data directory, made there at the first start of a database that has none yet. A
+/// key that is not the database's is refused, and so is a start without the key of a
+/// database that has one.
 pub async fn open(storage: &Storage) -> anyhow::Result<Store> {
     let store = Store::connect(&storage.database_url).await.context("cannot open the database")?;
     store.migrate().await.context("cannot migrate the database")?;
+    let (key, source) = match audit_files::configured_key(&storage.data_dir)? {
+        Some(found) => found,
+        None => {
+            let mut conn = store.pool().acquire().await.context("cannot open the database")?;
+            let sealed = samla_storage::audit::seal(&mut conn).await?.is_some();
+            drop(conn);
+            if sealed {
+                bail!(
+                    "this database's audit trail is kept with an audit key, and neither {} nor {} holds it. Put the \
+                     key back from where you keep it apart from the backups (or set {}); without it nothing can \
+                     be written and the trail cannot be verified",
+                    audit_files::KEY_VARIABLE,
+                    audit_files::key_path(&storage.data_dir).display(),
+                    audit_files::KEY_VARIABLE
+                );
+            }
+            audit_files::create_key(&storage.data_dir)?
+        }
+    };
+    let store = store.with_audit_key(key);
+    match samla_storage::audit::adopt_key(&store, now()).await {
+        Ok(Adoption::Known(_)) => {}
+        Ok(Adoption::Sealed(seal)) => {
+            if seal.legacy_rows() > 0 {
+                tracing::warn!(
+                    earlier_rows = seal.legacy_rows(),
+                    "audit: the trail is kept with the audit key from now on; its earlier rows keep their unkeyed \
+                     hashes and are pinned by the seal"
+                );
+            }
+            let anchor = audit::anchor(&store, now()).await?;
+            audit_files::write_anchor(&storage.data_dir, &anchor, "the audit key was introduced")?;
+        }
+        Err(StoreError::AuditKeyMismatch) => bail!(
+            "the audit key from {source} is not the key this database's audit trail is kept with. Use the \
+             database's key; instances sharing one database must share one key ({})",
+            audit_files::KEY_VARIABLE
+        ),
+        Err(error) => return Err(error).context("cannot check the audit key"),
+    }
     Ok(store)
 }
 
@@ -242,10 +298,15 @@ async fn run_admin(storage: &Storage, store: &Store, command: Command) -> anyhow
             store.backup_sqlite(&to.to_string_lossy()).await?;
             println!("backup written to {}", to.display());
         }
-        Command::Audit { command: AuditCommand::Verify } => match audit::verify(store).await? {
-            Ok(rows) => println!("audit trail intact: {rows} rows"),
-            Err(broken) => bail!("audit trail broken: {broken:?}"),
-        },
+        Command::Audit { command: AuditCommand::Verify { anchors } } => {
+            let path = anchors.unwrap_or_else(|| audit_files::anchors_path(&storage.data_dir));
+            verify_audit(store, &path).await?;
+        }
+        Command::Audit { command: AuditCommand::Anchor } => {
+            let anchor = audit::anchor(store, now()).await?;
+            audit_files::write_anchor(&storage.data_dir, &anchor, "asked for")?;
+            println!("{}", anchor.line());
+        }
         Command::Programmes { command: ProgrammesCommand::Import { file, org, shared } } => {
             let manual = read_manual(&file)?;
             let (id, version) = programmes::import_file(store, &org, manual, shared, now()).await.map_err(explain)?;
@@ -264,6 +325,50 @@ async fn run_admin(storage: &Storage, store: &Store, command: Command) -> anyhow
             print!("{text}");
         }
         Command::Serve(_) | Command::Restore { .. } | Command::Holidays { .. } => unreachable!("handled in run"),
+    }
+    Ok(())
+}
+
+/// `samla audit verify`: the trail against the key, the seal and the anchors at `path`.
+async fn verify_audit(store: &Store, path: &std::path::Path) -> anyhow::Result<()> {
+    let lines = audit_files::read_anchors(path)?;
+    let mut anchors = Vec::new();
+    for (line, anchor) in lines.iter().flatten() {
+        match anchor {
+            Some(anchor) => anchors.push((*line, anchor.clone())),
+            None => bail!("audit trail cannot be checked: {}", ChainBreak::AnchorUnreadable { line: *line }),
+        }
+    }
+    let verified = match audit::verify(store, anchors).await? {
+        Ok(verified) => verified,
+        Err(broken) => bail!("audit trail broken: {broken}"),
+    };
+    if lines.is_none() && verified.rows > 0 {
+        bail!(
+            "audit trail rows 1 to {} verify with the audit key, but there are no anchors at {}, so rows cut from \
+             the end cannot be detected. Point --anchors at the anchors file of the data directory the database \
+             ran with, or start anchoring anew with `samla audit anchor`",
+            verified.rows,
+            path.display()
+        );
+    }
+    println!("audit trail intact: {} rows", verified.rows);
+    if verified.legacy_rows > 0 {
+        println!(
+            "rows 1 to {} were written before the audit key: they keep their unkeyed hashes, pinned by the seal",
+            verified.legacy_rows
+        );
+    }
+    match &verified.last_anchor {
+        Some(last) => println!(
+            "anchors: {} in {}; the last, of {}, covers {} rows; {} rows written since",
+            verified.anchors,
+            path.display(),
+            utc_time(last.at),
+            last.rows,
+            verified.unanchored_rows()
+        ),
+        None => println!("anchors: none yet in {}", path.display()),
     }
     Ok(())
 }
@@ -324,6 +429,16 @@ fn restore(storage: &Storage, from: &std::path::Path) -> anyhow::Result<()> {
     }
     std::fs::copy(from, &target).with_context(|| format!("cannot copy {}", from.display()))?;
     println!("restored {} into {}", from.display(), target.display());
+    let key = audit_files::key_path(&storage.data_dir);
+    if !key.exists() && std::env::var(audit_files::KEY_VARIABLE).map_or(true, |v| v.trim().is_empty()) {
+        println!(
+            "the audit trail is kept with its audit key: copy the key you keep apart from the backups to {} (or set \
+             {}) before the next command, and the anchors file to {} to check for rows lost since",
+            key.display(),
+            audit_files::KEY_VARIABLE,
+            audit_files::anchors_path(&storage.data_dir).display()
+        );
+    }
     Ok(())
 }
 

@@ -4,6 +4,8 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, Clone)]
 pub struct Storage {
     pub database_url: String,
+    /// Where the audit key and the audit anchors are kept (besides the SQLite file).
+    pub data_dir: PathBuf,
 }
 
 impl Storage {
@@ -16,7 +18,7 @@ impl Storage {
             Some(url) => url.to_string(),
             None => format!("sqlite://{}", data_dir.join("samla.db").display()),
         };
-        Ok(Storage { database_url })
+        Ok(Storage { database_url, data_dir: data_dir.to_path_buf() })
     }
 
     pub fn is_sqlite(&self) -> bool {

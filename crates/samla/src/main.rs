@@ -1,6 +1,7 @@
 //! The `samla` binary: reads configuration, then serves or runs one administrative
 //! command. Everything else lives in the library crates.
 
+mod audit_files;
 mod cli;
 mod config;
 mod server;

@@ -1,6 +1,8 @@
+use crate::audit_files;
 use crate::cli::{open, ServeArgs};
 use crate::config::Storage;
 use anyhow::Context;
+use samla_domain::audit::anchor::anchor_due;
 use samla_web::services::{outbox, setup};
 use samla_web::{outbox_worker, AppState, Clock, MailSettings, WebConfig};
 use std::net::SocketAddr;
@@ -14,6 +16,7 @@ const HOUSEKEEPING_SECONDS: u64 = 300;
 const WORKER_STOP_SECONDS: u64 = 10;
 
 pub async fn serve(storage: Storage, args: ServeArgs) -> anyhow::Result<()> {
+    let shutdown = shutdown_signal();
     let store = open(&storage).await?;
     let clock = Clock::default();
     let listener =
@@ -64,11 +67,14 @@ pub async fn serve(storage: Storage, args: ServeArgs) -> anyhow::Result<()> {
         async move { stop.notified().await }
     }));
 
-    let housekeeping = tokio::spawn(housekeeping(state.clone()));
-    let app = samla_web::app(state);
+    // The trail's head as the server starts, daily while it runs (housekeeping) and as
+    // it stops.
+    write_anchor(&state, &storage, "start").await?;
+    let housekeeping = tokio::spawn(housekeeping(state.clone(), storage.clone()));
+    let app = samla_web::app(state.clone());
     tracing::info!(address = %local, "samla is listening");
     let served = axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(shutdown_signal())
+        .with_graceful_shutdown(shutdown)
         .await;
     // A stored permit: the worker stops at its next wait even if it is sending now.
     stop_worker.notify_one();
@@ -78,7 +84,10 @@ pub async fn serve(storage: Storage, args: ServeArgs) -> anyhow::Result<()> {
     }
     // Each round is one transaction, so stopping between or during rounds loses nothing.
     housekeeping.abort();
+    let _ = housekeeping.await;
+    let anchored = write_anchor(&state, &storage, "stop").await;
     served?;
+    anchored?;
     store.close().await;
     tracing::info!("samla stopped");
     Ok(())
@@ -86,10 +95,20 @@ pub async fn serve(storage: Storage, args: ServeArgs) -> anyhow::Result<()> {
 
 /// Rules that take effect with time: offers not answered by their deadline lapse,
 /// reminders and questionnaire invitations go out, the results of questionnaire rounds
-/// past their last day are released, and saved answers to retried API calls are
-/// forgotten after a day.
-async fn housekeeping(state: AppState) {
+/// past their last day are released, the texts of mail that failed over a week ago are
+/// erased, saved answers to retried API calls are forgotten after a day, and the audit
+/// trail's head is anchored once a day.
+async fn housekeeping(state: AppState, storage: Storage) {
+    let mut anchored_at = state.clock.now();
     loop {
+        if anchor_due(anchored_at, state.clock.now()) {
+            match write_anchor(&state, &storage, "daily").await {
+                Ok(()) => anchored_at = state.clock.now(),
+                Err(error) => {
+                    tracing::error!(error = %format!("{error:#}"), "audit: anchoring failed; trying again later")
+                }
+            }
+        }
         match samla_web::services::intake::group::lapse_overdue_offers(&state).await {
             Ok(0) => {}
             Ok(lapsed) => tracing::info!(lapsed, "intake: offers past their deadline went back to the waitlist"),
@@ -110,6 +129,11 @@ async fn housekeeping(state: AppState) {
             Ok(released) => tracing::info!(released, "questionnaires: results of closed rounds released"),
             Err(error) => tracing::error!(?error, "questionnaires: releasing results failed; trying again later"),
         }
+        match outbox::erase_expired(&state).await {
+            Ok(0) => {}
+            Ok(erased) => tracing::info!(erased, "outbox: texts of messages failed over a week ago erased"),
+            Err(error) => tracing::error!(?error, "outbox: erasing old texts failed; trying again later"),
+        }
         match samla_web::services::idempotency::forget_expired(&state).await {
             Ok(0) => {}
             Ok(forgotten) => tracing::debug!(forgotten, "api: saved answers to retried calls forgotten"),
@@ -117,6 +141,12 @@ async fn housekeeping(state: AppState) {
         }
         tokio::time::sleep(Duration::from_secs(HOUSEKEEPING_SECONDS)).await;
     }
+}
+
+/// Writes the audit trail's head, signed, to the anchors file and the log.
+async fn write_anchor(state: &AppState, storage: &Storage, why: &str) -> anyhow::Result<()> {
+    let anchor = samla_web::services::audit::anchor(&state.store, state.clock.now()).await?;
+    audit_files::write_anchor(&storage.data_dir, &anchor, why)
 }
 
 /// The demo organisation's outbox gets one example message (once).
@@ -129,22 +159,40 @@ async fn seed_demo_outbox(state: &AppState) -> Result<(), samla_web::WebError> {
     outbox::seed_demo(state, organisation.id, &organisation.name).await
 }
 
-/// Resolves on SIGINT or SIGTERM; in-flight requests then finish before exit.
-async fn shutdown_signal() {
-    let interrupt = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
+/// Resolves on SIGINT or SIGTERM; in-flight requests then finish before exit. The
+/// handlers are installed when this is called, not when the future is first polled
+/// (axum polls it in a task of its own), so a signal that comes as soon as the server
+/// answers still stops it cleanly.
+fn shutdown_signal() -> impl std::future::Future<Output = ()> {
     #[cfg(unix)]
-    let terminate = async {
-        if let Ok(mut signal) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            signal.recv().await;
-        }
+    let (mut terminate, mut interrupt) = {
+        use tokio::signal::unix::{signal, SignalKind};
+        (signal(SignalKind::terminate()).ok(), signal(SignalKind::interrupt()).ok())
     };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        _ = interrupt => {},
-        _ = terminate => {},
+    async move {
+        #[cfg(unix)]
+        {
+            let terminate = async {
+                match terminate.as_mut() {
+                    Some(signal) => signal.recv().await,
+                    None => std::future::pending().await,
+                }
+            };
+            let interrupt = async {
+                match interrupt.as_mut() {
+                    Some(signal) => signal.recv().await,
+                    None => std::future::pending().await,
+                }
+            };
+            tokio::select! {
+                _ = terminate => {},
+                _ = interrupt => {},
+            }
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = tokio::signal::ctrl_c().await;
+        }
+        tracing::info!("shutting down");
     }
-    tracing::info!("shutting down");
 }

@@ -678,7 +678,7 @@ calendar-feed-intro-own = Add this address as a subscription in your calendar ap
 ## outbox
 nav-outbox = Outbox
 outbox-title = Outgoing mail
-outbox-intro = All mail samla sends goes through this queue. A message that does not get through is tried again after 1 minute, 5 minutes, 30 minutes, 2 hours and 6 hours; then it is marked as failed and can be sent again from here. The contents of the messages are not shown here.
+outbox-intro = All mail samla sends goes through this queue. A message that does not get through is tried again after 1 minute, 5 minutes, 30 minutes, 2 hours and 6 hours; then it is marked as failed and can be sent again from here for 7 days. The contents of the messages are not shown here, and they are not kept: a message's text, which may hold a personal link, is erased when it has been sent, and 7 days after it failed.
 outbox-not-sending = No mail server is set up for this installation, so messages stay in the queue until an administrator sets SAMLA_SMTP_URL.
 outbox-filter = Show
 outbox-results = { $count ->
@@ -700,8 +700,11 @@ outbox-status-sent = Sent
 outbox-status-failed = Failed
 outbox-next-attempt = Next attempt { $when }
 outbox-retry = Retry now
+outbox-resendable-until = Can be sent again until { $when }.
+outbox-resend-closed = Its text has been erased, so it cannot be sent again: failed messages are kept for 7 days so no personal link in them stays stored. If it is still needed, do what sent it again (for example, send the offer or the invitation anew).
 outbox-saved-retried = The message is back in the queue and will be sent shortly.
 error-outbox-not-failed = Only messages that have failed can be sent again.
+error-outbox-erased = This message failed more than 7 days ago and its text has been erased, so it cannot be sent again. If it is still needed, do what sent it again.
 mail-application-receipt-subject = { $organisation }: We have received your registration or referral
 mail-application-receipt-body =
     Hello,

@@ -678,7 +678,7 @@ calendar-feed-intro-own = Legg denne adressen inn som abonnement i kalenderappen
 ## outbox
 nav-outbox = Utgående e-post
 outbox-title = Utgående e-post
-outbox-intro = All e-post samla sender, går gjennom denne køen. En melding som ikke kommer fram, prøves igjen etter 1 minutt, 5 minutter, 30 minutter, 2 timer og 6 timer; deretter står den som feilet og kan sendes på nytt herfra. Innholdet i meldingene vises ikke her.
+outbox-intro = All e-post samla sender, går gjennom denne køen. En melding som ikke kommer fram, prøves igjen etter 1 minutt, 5 minutter, 30 minutter, 2 timer og 6 timer; deretter står den som feilet og kan sendes på nytt herfra i 7 dager. Innholdet i meldingene vises ikke her, og det blir ikke tatt vare på: teksten i en melding, som kan inneholde en personlig lenke, slettes når meldingen er sendt, og 7 dager etter at den feilet.
 outbox-not-sending = Denne installasjonen har ingen e-posttjener satt opp, så meldingene blir liggende i køen til en administrator setter opp SAMLA_SMTP_URL.
 outbox-filter = Vis
 outbox-results = { $count ->
@@ -700,8 +700,11 @@ outbox-status-sent = Sendt
 outbox-status-failed = Feilet
 outbox-next-attempt = Neste forsøk { $when }
 outbox-retry = Send på nytt nå
+outbox-resendable-until = Kan sendes på nytt til { $when }.
+outbox-resend-closed = Teksten er slettet, så meldingen kan ikke sendes på nytt: meldinger som har feilet, beholdes i 7 dager, slik at ingen personlig lenke blir liggende lagret. Trengs den fortsatt, gjør det som sendte den, på nytt (for eksempel send tilbudet eller invitasjonen igjen).
 outbox-saved-retried = Meldingen ligger i køen igjen og sendes straks.
 error-outbox-not-failed = Bare meldinger som har feilet, kan sendes på nytt.
+error-outbox-erased = Denne meldingen feilet for mer enn 7 dager siden, og teksten er slettet, så den kan ikke sendes på nytt. Trengs den fortsatt, gjør det som sendte den, på nytt.
 mail-application-receipt-subject = { $organisation }: Vi har mottatt påmeldingen eller henvisningen
 mail-application-receipt-body =
     Hei,

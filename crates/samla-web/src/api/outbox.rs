@@ -1,5 +1,6 @@
 //! The organisation's outbox: outgoing mail and its delivery state (coordinators and
-//! secretaries). Bodies are not part of the API, only subjects.
+//! secretaries). Bodies are not part of the API, only subjects; samla erases a body once
+//! the message is sent, and a week after it failed.
 
 use super::extract::Id;
 use super::users::page_bounds;
@@ -20,7 +21,7 @@ pub enum OutboxStatus {
     /// Waiting to be sent, for the first time or again after a failed attempt.
     Queued,
     Sent,
-    /// Every attempt failed; retryOutboxMessage sends it again.
+    /// Every attempt failed; retryOutboxMessage sends it again until `resendable_until`.
     Failed,
 }
 
@@ -58,11 +59,19 @@ pub struct OutboxMessage {
     pub created_at: i64,
     /// Unix seconds.
     pub sent_at: Option<i64>,
+    /// Unix seconds: until when a failed message can be sent again (retryOutboxMessage).
+    /// Absent when it cannot (not failed, or failed more than 7 days ago).
+    pub resendable_until: Option<i64>,
+    /// Unix seconds: when samla erased the message's text, which may hold a personal
+    /// link. A message's text is erased when it is sent, and 7 days after it failed.
+    pub body_erased_at: Option<i64>,
 }
 
-impl From<samla_storage::outbox::OutboxMessage> for OutboxMessage {
-    fn from(m: samla_storage::outbox::OutboxMessage) -> Self {
+impl OutboxMessage {
+    fn at(m: samla_storage::outbox::OutboxMessage, now: i64) -> Self {
         OutboxMessage {
+            resendable_until: outbox::resendable_until(&m, now),
+            body_erased_at: m.body_erased_at,
             next_attempt_at: (m.status == MessageStatus::Queued.as_str()).then_some(m.next_attempt_at),
             id: m.id,
             to: m.to_address,
@@ -116,10 +125,12 @@ pub async fn list_outbox_messages(
     let filter = OutboxFilter { status: params.status.map(MessageStatus::from), before_id: cursor, limit };
     let messages = outbox::list(&state, &actor, filter).await?;
     let next_cursor = if messages.len() as i64 == limit { messages.last().map(|m| m.id.to_string()) } else { None };
-    Ok(Json(Page { items: messages.into_iter().map(OutboxMessage::from).collect(), next_cursor }))
+    let now = state.clock.now();
+    Ok(Json(Page { items: messages.into_iter().map(|m| OutboxMessage::at(m, now)).collect(), next_cursor }))
 }
 
-/// Sends a failed message again now: it gets one more attempt.
+/// Sends a failed message again now: it gets one more attempt. Possible for 7 days after
+/// the message first failed; then its text is erased (409).
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/outbox/{message_id}/retry", operation_id = "retryOutboxMessage", tag = "outbox",
     params(("org" = String, Path, description = "The organisation's slug"), ("message_id" = i64, Path, description = "The message's id")),
     responses(
@@ -128,7 +139,7 @@ pub async fn list_outbox_messages(
         (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such message here", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The message has not failed (queued or sent)", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The message has not failed (queued or sent), or failed more than 7 days ago and its text is erased", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn retry_outbox_message(
     State(state): State<AppState>,
@@ -137,5 +148,5 @@ pub async fn retry_outbox_message(
 ) -> Result<Json<OutboxMessage>, WebError> {
     let actor = caller.in_organisation(&state, &org).await?;
     let message = outbox::retry(&state, &actor, message_id.0).await?;
-    Ok(Json(OutboxMessage::from(message)))
+    Ok(Json(OutboxMessage::at(message, state.clock.now())))
 }

@@ -1,5 +1,6 @@
 //! The outbox page: every mail of the organisation with its delivery state (subjects
-//! only, never bodies), filtered by status, and "retry now" for failed messages.
+//! only, never bodies), filtered by status, and "retry now" for failed messages while
+//! their text is kept.
 
 use super::programmes::id_of;
 use super::Ui;
@@ -60,10 +61,13 @@ pub async fn list(
                 }
             }))
             .collect();
+    let now = state.clock.now();
     let context = minijinja::context! {
         form => ui.form(&state, &form),
         statuses => statuses,
         messages => messages.iter().map(|m| minijinja::context! {
+            resendable_until => outbox::resendable_until(m, now),
+            body_erased_at => m.body_erased_at,
             id => m.id,
             created_at => m.created_at,
             to => m.to_address.clone(),

@@ -1,7 +1,9 @@
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::AppState;
-use samla_domain::audit::{AuditEntry, AuditEvent, Outcome};
+use samla_domain::audit::{
+    Anchor, AuditEntry, AuditEvent, ChainBreak, ChainVerifier, Outcome, SignedAnchor, VerifiedChain,
+};
 use samla_domain::Action;
 use samla_storage::audit::{self, AuditQuery};
 use samla_storage::StoreError;
@@ -30,11 +32,43 @@ pub async fn search(state: &AppState, actor: &Actor, mut query: AuditQuery) -> R
     Ok(rows)
 }
 
-/// Checks the whole chain; `Err` names the first row where it breaks.
+/// Rows read at a time while verifying.
+const VERIFY_PAGE: i64 = 1000;
+
+/// Checks the whole trail against the store's audit key, the seal and `anchors` (each
+/// with its line number in the anchors file), a page of rows at a time; `Err` inside
+/// names the first place where it breaks.
 pub async fn verify(
     store: &samla_storage::Store,
-) -> Result<Result<usize, samla_domain::audit::ChainBreak>, StoreError> {
+    anchors: Vec<(usize, SignedAnchor)>,
+) -> Result<Result<VerifiedChain, ChainBreak>, StoreError> {
+    let key = store.audit_key().ok_or(StoreError::NoAuditKey)?;
     let mut conn = store.pool().acquire().await?;
-    let rows = audit::all(&mut conn).await?;
-    Ok(samla_domain::audit::verify_chain(&rows))
+    let seal = audit::seal(&mut conn).await?;
+    let mut verifier = match ChainVerifier::new(key, seal, anchors) {
+        Ok(verifier) => verifier,
+        Err(broken) => return Ok(Err(broken)),
+    };
+    let mut after = 0;
+    loop {
+        let page = audit::page_after(&mut conn, after, VERIFY_PAGE).await?;
+        let Some(last) = page.last() else { break };
+        after = last.seq;
+        for row in &page {
+            if let Err(broken) = verifier.push(row) {
+                return Ok(Err(broken));
+            }
+        }
+    }
+    Ok(verifier.finish())
+}
+
+/// The chain's head now, signed with the store's audit key, for the anchors file and the
+/// log.
+pub async fn anchor(store: &samla_storage::Store, now: i64) -> Result<SignedAnchor, StoreError> {
+    let key = store.audit_key().ok_or(StoreError::NoAuditKey)?;
+    let mut conn = store.pool().acquire().await?;
+    let keyed_from = audit::seal(&mut conn).await?.map_or(1, |seal| seal.keyed_from_seq);
+    let (rows, head) = audit::head(&mut conn).await?;
+    Ok(SignedAnchor::sign(key, Anchor { at: now, rows, head, keyed_from }))
 }

@@ -128,18 +128,31 @@ pub async fn list(state: &AppState, actor: &Actor, filter: OutboxFilter) -> Resu
     Ok(outbox::list(&mut conn, &query).await?)
 }
 
+/// Until when a person can send `message` again, if they can at `now`: a failed message
+/// whose text is kept, within its window ([`samla_domain::messages::RESEND_WINDOW_SECONDS`]).
+pub fn resendable_until(message: &OutboxMessage, now: i64) -> Option<i64> {
+    if message.status != MessageStatus::Failed.as_str() || message.body_erased_at.is_some() {
+        return None;
+    }
+    let until = samla_domain::messages::resendable_until(message.first_failed_at.unwrap_or(now));
+    (until > now).then_some(until)
+}
+
 /// Sends a failed message again now. It gets one more attempt; if that fails too, it is
-/// failed again (and can be retried again). A message that is not failed is refused
-/// (409), one of another organisation is not found.
+/// failed again (and can be retried again while its window lasts). A message that is
+/// not failed, or whose text was erased because its window passed, is refused (409);
+/// one of another organisation is not found.
 pub async fn retry(state: &AppState, actor: &Actor, message_id: i64) -> Result<OutboxMessage, WebError> {
     authorize_outbox(state, actor).await?;
     let now = state.clock.now();
+    let cutoff = samla_domain::messages::resend_cutoff(now);
     let mut tx = state.store.write().await?;
     let message = outbox::get(&mut tx.tx, actor.organisation.id, message_id).await?;
-    if message.status != MessageStatus::Failed.as_str()
-        || !outbox::requeue(&mut tx.tx, actor.organisation.id, message_id, now).await?
-    {
+    if message.status != MessageStatus::Failed.as_str() {
         return Err(WebError::Refused(FieldErrors::single(FieldError::new("status", "error-outbox-not-failed"))));
+    }
+    if !outbox::requeue(&mut tx.tx, actor.organisation.id, message_id, cutoff, now).await? {
+        return Err(WebError::Refused(FieldErrors::single(FieldError::new("status", "error-outbox-erased"))));
     }
     audit::append(&mut tx, &actor.event("outbox.retry", Outcome::Success).record("outbox_message", message_id), now)
         .await?;
@@ -148,6 +161,16 @@ pub async fn retry(state: &AppState, actor: &Actor, message_id: i64) -> Result<O
     tx.after_commit(move || wakeup.notify_one());
     tx.commit().await?;
     Ok(message)
+}
+
+/// Erases the text of failed messages whose window to be sent again has passed (the
+/// housekeeping loop); returns how many.
+pub async fn erase_expired(state: &AppState) -> Result<u64, WebError> {
+    let now = state.clock.now();
+    let mut tx = state.store.write().await?;
+    let erased = outbox::erase_expired_failures(&mut tx.tx, samla_domain::messages::resend_cutoff(now), now).await?;
+    tx.commit().await?;
+    Ok(erased)
 }
 
 /// The demo's outbox: one application receipt, so the outbox page has something to

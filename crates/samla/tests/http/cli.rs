@@ -14,20 +14,27 @@ use tokio::process::{Child, ChildStdout, Command};
 const PASSWORD: &str = "lange netter ved fjorden";
 
 /// The binary pointed at one data directory (and database).
-struct Samla<'a> {
+pub(crate) struct Samla<'a> {
     data_dir: &'a Path,
     database_url: Option<&'a str>,
 }
 
 impl<'a> Samla<'a> {
-    fn new(db: &'a ScratchDatabase) -> Samla<'a> {
+    pub(crate) fn new(db: &'a ScratchDatabase) -> Samla<'a> {
         Samla { data_dir: &db.dir.0, database_url: db.url.as_deref() }
     }
 
-    fn command(&self, args: &[&str]) -> Command {
+    pub(crate) fn command(&self, args: &[&str]) -> Command {
         let mut command = Command::new(env!("CARGO_BIN_EXE_samla"));
         command.arg("--data-dir").arg(self.data_dir).args(args);
-        for name in ["SAMLA_DATA_DIR", "SAMLA_DATABASE_URL", "SAMLA_BIND", "SAMLA_PUBLIC_URL", "SAMLA_LOG_FORMAT"] {
+        for name in [
+            "SAMLA_DATA_DIR",
+            "SAMLA_DATABASE_URL",
+            "SAMLA_BIND",
+            "SAMLA_PUBLIC_URL",
+            "SAMLA_LOG_FORMAT",
+            "SAMLA_AUDIT_KEY",
+        ] {
             command.env_remove(name);
         }
         if let Some(url) = self.database_url {
@@ -37,7 +44,7 @@ impl<'a> Samla<'a> {
         command
     }
 
-    async fn run(&self, args: &[&str], stdin: Option<&str>) -> Output {
+    pub(crate) async fn run(&self, args: &[&str], stdin: Option<&str>) -> Output {
         let mut child = self
             .command(args)
             .stdin(Stdio::piped())
@@ -57,14 +64,14 @@ impl<'a> Samla<'a> {
     }
 
     /// Runs a command that must succeed; returns its standard output.
-    async fn ok(&self, args: &[&str], stdin: Option<&str>) -> String {
+    pub(crate) async fn ok(&self, args: &[&str], stdin: Option<&str>) -> String {
         let output = self.run(args, stdin).await;
         assert!(output.status.success(), "samla {args:?} failed: {}", text(&output.stderr));
         text(&output.stdout)
     }
 
     /// Starts `serve` on a free port and waits until it is ready.
-    async fn serve(&self) -> Server {
+    pub(crate) async fn serve(&self) -> Server {
         let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
         let bind = format!("127.0.0.1:{port}");
         let mut child = self
@@ -94,10 +101,10 @@ impl<'a> Samla<'a> {
     }
 }
 
-struct Server {
+pub(crate) struct Server {
     child: Child,
     stdout: BufReader<ChildStdout>,
-    base_url: String,
+    pub(crate) base_url: String,
 }
 
 impl Server {
@@ -118,7 +125,7 @@ impl Server {
     }
 
     /// Sends SIGTERM and returns the exit code.
-    async fn terminate(mut self) -> Option<i32> {
+    pub(crate) async fn terminate(mut self) -> Option<i32> {
         let pid = self.child.id().expect("still running");
         let sent = std::process::Command::new("kill").args(["-TERM", &pid.to_string()]).status().expect("kill");
         assert!(sent.success());
@@ -302,7 +309,19 @@ async fn backup_and_restore_into_an_empty_data_directory() {
 
     let restored_dir = TempDir::new();
     let restored = Samla { data_dir: &restored_dir.0, database_url: None };
-    restored.ok(&["restore", "--from", &file_arg], None).await;
+    let out = restored.ok(&["restore", "--from", &file_arg], None).await;
+    assert!(out.contains("audit.key"), "the restore says the key must come along: {out}");
+    // A backup without its audit key cannot be verified, nor written to.
+    let verify = restored.run(&["audit", "verify"], None).await;
+    assert_eq!(verify.status.code(), Some(1));
+    assert!(text(&verify.stderr).contains("audit.key"), "{}", text(&verify.stderr));
+    assert!(!restored_dir.0.join("audit.key").exists(), "no new key is made for a keyed database");
+    std::fs::copy(db.dir.0.join("audit.key"), restored_dir.0.join("audit.key")).unwrap();
+    // Without the anchors, rows cut from the end could not be told: said, and refused.
+    let verify = restored.run(&["audit", "verify"], None).await;
+    assert_eq!(verify.status.code(), Some(1));
+    assert!(text(&verify.stderr).contains("no anchors"), "{}", text(&verify.stderr));
+    std::fs::copy(db.dir.0.join("audit-anchors"), restored_dir.0.join("audit-anchors")).unwrap();
     let verify = restored.run(&["audit", "verify"], None).await;
     assert_eq!(verify.status.code(), Some(0), "{}", text(&verify.stderr));
     let rows = text(&verify.stdout);

@@ -6,6 +6,7 @@ mod common;
 
 mod api;
 mod audit;
+mod audit_chain;
 mod cli;
 mod course_report;
 mod foundation_smoke;
@@ -14,6 +15,7 @@ mod intake_api;
 mod intake_pages;
 mod intake_privacy;
 mod isolation;
+mod locking;
 mod login;
 mod outbox;
 mod planning_api;

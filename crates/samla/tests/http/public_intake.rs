@@ -4,7 +4,7 @@
 //! withdrawing, referrals, the second guardian's consent link and answering an offer.
 
 use crate::common::{
-    element_text, error_summary, hrefs, input_value, nav_of, strip_tags, unescape, Api, Browser, TestApp,
+    element_text, error_summary, hrefs, input_value, link_secret, nav_of, strip_tags, unescape, Api, Browser, TestApp,
 };
 use chrono::{Datelike, Duration};
 use reqwest::{Method, StatusCode};
@@ -522,6 +522,12 @@ async fn the_second_guardian_consents_through_their_link() {
         assert!(!request.body.contains(private), "no names or details in mail: {}", request.body);
     }
     let link = link_path(&request.body, "/consent/");
+    // Delivered, the links live only in the inboxes: the outbox keeps no copy.
+    app.wait_until_outbox_is_empty().await;
+    let outbox = app.outbox_table_text().await;
+    for secret in [link_secret(&receipt.body, "/withdraw/"), link_secret(&request.body, "/consent/")] {
+        assert!(!outbox.contains(&secret), "the outbox keeps no link once delivered: {outbox}");
+    }
 
     let other = app.browser();
     let (status, page) = other.get_html(&link).await;
@@ -599,6 +605,11 @@ async fn families_answer_their_offers() {
         let link = link_path(&offer.body, "/offer/");
         async move { link }
     };
+    app.wait_until_outbox_is_empty().await;
+    let outbox = app.outbox_table_text().await;
+    for mail in received.iter().filter(|m| m.body.contains("/offer/")) {
+        assert!(!outbox.contains(&link_secret(&mail.body, "/offer/")), "no offer link kept: {outbox}");
+    }
     let browser = app.browser();
 
     // One guardian with parental responsibility who consented: enrolled at once.

@@ -108,7 +108,11 @@ impl TestApp {
         }
         let dir = TempDir::new();
         let (database_url, postgres_db) = migrated_database(&dir).await;
-        let store = Store::connect(&database_url).await.expect("database");
+        let store = Store::connect(&database_url)
+            .await
+            .expect("database")
+            .with_audit_key(samla_domain::audit::AuditKey::generate());
+        samla_storage::audit::adopt_key(&store, Clock::default().now()).await.expect("the audit key seals the trail");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("port");
         let address = listener.local_addr().expect("address");
         let base_url = format!("http://{address}");
@@ -550,6 +554,47 @@ impl TestApp {
                 .expect("outbox row");
         samla_storage::outbox::get(&mut conn, organisation_id.unwrap_or(0), id).await.expect("outbox message")
     }
+}
+
+impl TestApp {
+    /// Waits until the worker has marked every message sent or failed (after the SMTP
+    /// server accepted them, the mark follows).
+    pub async fn wait_until_outbox_is_empty(&self) {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        loop {
+            let queued: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox_messages WHERE status = 'queued'")
+                .fetch_one(self.state.store.pool())
+                .await
+                .expect("queued messages");
+            if queued == 0 {
+                return;
+            }
+            assert!(std::time::Instant::now() < deadline, "{queued} messages still queued after 20 s");
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Every text the outbox table holds, all rows and columns, as one string.
+    pub async fn outbox_table_text(&self) -> String {
+        let rows: Vec<(String, String, String, String, String, Option<String>)> = sqlx::query_as(
+            "SELECT to_address, subject, body_text, template, language, last_error FROM outbox_messages ORDER BY id",
+        )
+        .fetch_all(self.state.store.pool())
+        .await
+        .expect("outbox rows");
+        rows.into_iter()
+            .map(|r| format!("{}|{}|{}|{}|{}|{}\n", r.0, r.1, r.2, r.3, r.4, r.5.unwrap_or_default()))
+            .collect()
+    }
+}
+
+/// The secret part of the first link in `text` that starts with `prefix` (e.g.
+/// `/withdraw/`): what follows the prefix up to white space.
+pub fn link_secret(text: &str, prefix: &str) -> String {
+    let start = text.find(prefix).unwrap_or_else(|| panic!("no {prefix} link in {text}")) + prefix.len();
+    let secret: String = text[start..].chars().take_while(|c| !c.is_whitespace() && *c != '"' && *c != '<').collect();
+    assert!(secret.len() >= 16, "a secret after {prefix}: {secret:?}");
+    secret
 }
 
 /// A port on loopback that nothing listens on (just now).
