@@ -32,6 +32,8 @@ pub enum WebError {
     /// An update without `If-Match`.
     PreconditionRequired,
     PayloadTooLarge,
+    /// A JSON body sent with another `Content-Type` (RFC 9110 §15.5.16).
+    UnsupportedMediaType,
     /// The link was used, expired or never existed.
     Gone,
     Internal(String),
@@ -59,6 +61,7 @@ impl WebError {
             WebError::Stale => StatusCode::PRECONDITION_FAILED,
             WebError::PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
             WebError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            WebError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             WebError::Gone => StatusCode::GONE,
             WebError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }

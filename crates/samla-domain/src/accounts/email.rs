@@ -1,16 +1,16 @@
-use crate::validation::FieldError;
+use crate::validation::{text, FieldError, Lines};
 
-/// An e-mail address as samla keeps it: trimmed and lower-cased, one `@`, a dot in the
-/// domain, no spaces, at most 254 characters.
+/// An e-mail address as samla keeps it: after the single-line text rule (trimmed) and
+/// lower-cased, one `@`, a dot in the domain, no spaces, at most 254 characters.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Email(String);
 
 impl Email {
     pub fn parse(field: &str, raw: &str) -> Result<Self, FieldError> {
-        let value = raw.trim().to_lowercase();
-        if value.is_empty() {
-            return Err(FieldError::new(field, "error-required"));
-        }
+        // The single-line text rule first: a control character is refused, not trimmed away.
+        let value = text(field, raw, Lines::One, usize::MAX)?
+            .ok_or_else(|| FieldError::new(field, "error-required"))?
+            .to_lowercase();
         let valid = value.len() <= 254
             && !value.chars().any(|c| c.is_whitespace() || c.is_control())
             && match value.split_once('@') {

@@ -231,15 +231,13 @@ impl Manual {
     /// Reads a manual from TOML (the shipped format) and validates it.
     pub fn from_toml(source: &str) -> Result<Manual, super::ManualErrors> {
         let manual: Manual = toml::from_str(source).map_err(super::ManualErrors::from_toml)?;
-        manual.validate()?;
-        Ok(manual)
+        manual.validated()
     }
 
     /// Reads a manual from JSON (the API format) and validates it.
     pub fn from_json(source: &[u8]) -> Result<Manual, super::ManualErrors> {
         let manual: Manual = serde_json::from_slice(source).map_err(super::ManualErrors::from_json)?;
-        manual.validate()?;
-        Ok(manual)
+        manual.validated()
     }
 
     pub fn to_toml(&self) -> String {

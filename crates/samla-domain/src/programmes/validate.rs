@@ -1,4 +1,5 @@
 use super::Manual;
+use crate::validation::{text, Lines};
 use std::fmt;
 
 /// One problem in a manual, at a path like `sessions[2].segments[0].minutes`.
@@ -45,21 +46,117 @@ fn valid_slug(slug: &str) -> bool {
         && !slug.ends_with('-')
 }
 
+/// Most characters in each kind of text of a manual.
+pub const NAME_MAX_CHARS: usize = 200;
+pub const SUMMARY_MAX_CHARS: usize = 4000;
+pub const SOURCE_MAX_CHARS: usize = 500;
+pub const ITEM_MAX_CHARS: usize = 1000;
+
+/// The text rule ([`crate::validation::text`]) applied to one text of a manual in place;
+/// a problem is named by the text's path. `required`: empty after the rule is a problem.
+fn apply_rule(errors: &mut ManualErrors, path: String, value: &mut String, lines: Lines, max: usize, required: bool) {
+    match text(&path, value, lines, max) {
+        Ok(Some(kept)) => *value = kept,
+        Ok(None) if required => errors.push(path, "must not be empty"),
+        Ok(None) => value.clear(),
+        Err(error) if error.code == "error-too-long" => errors.push(path, format!("at most {max} characters")),
+        Err(_) => errors.push(
+            path,
+            match lines {
+                Lines::One => "must be one line without control characters",
+                Lines::Several => "must not hold control characters other than tabs and line breaks",
+            },
+        ),
+    }
+}
+
+/// As [`apply_rule`] for a text that may be left out: empty after the rule is `None`.
+fn apply_rule_optional(errors: &mut ManualErrors, path: &str, value: &mut Option<String>, lines: Lines, max: usize) {
+    if let Some(text) = value.as_mut() {
+        apply_rule(errors, path.to_string(), text, lines, max, false);
+    }
+    if value.as_deref() == Some("") {
+        *value = None;
+    }
+}
+
 impl Manual {
     /// Every problem in the manual, each with its path.
     pub fn validate(&self) -> Result<(), ManualErrors> {
+        self.clone().validated().map(|_| ())
+    }
+
+    /// The manual as it is stored: every text through the text rule (single-line titles,
+    /// names and labels; multi-line summaries, descriptions, homework and notes), then
+    /// every rule checked. Every problem comes back, each with its path.
+    pub fn validated(mut self) -> Result<Manual, ManualErrors> {
         let mut errors = ManualErrors::default();
+        self.apply_text_rule(&mut errors);
+        self.check(&mut errors);
+        if errors.0.is_empty() {
+            Ok(self)
+        } else {
+            Err(errors)
+        }
+    }
+
+    fn apply_text_rule(&mut self, errors: &mut ManualErrors) {
+        use Lines::{One, Several};
+        apply_rule(errors, "name".into(), &mut self.name, One, NAME_MAX_CHARS, true);
+        apply_rule(errors, "summary".into(), &mut self.summary, Several, SUMMARY_MAX_CHARS, true);
+        apply_rule_optional(errors, "owner", &mut self.owner, One, NAME_MAX_CHARS);
+        apply_rule(errors, "source".into(), &mut self.source, One, SOURCE_MAX_CHARS, true);
+        apply_rule_optional(errors, "certification", &mut self.certification, One, SOURCE_MAX_CHARS);
+        for (i, rating) in self.evidence.iter_mut().enumerate() {
+            apply_rule(errors, format!("evidence[{i}].scheme"), &mut rating.scheme, One, NAME_MAX_CHARS, true);
+            apply_rule(
+                errors,
+                format!("evidence[{i}].summary"),
+                &mut rating.summary,
+                Several,
+                SUMMARY_MAX_CHARS,
+                false,
+            );
+            apply_rule(errors, format!("evidence[{i}].source"), &mut rating.source, One, SOURCE_MAX_CHARS, false);
+        }
+        for (i, session) in self.sessions.iter_mut().enumerate() {
+            let path = format!("sessions[{i}]");
+            apply_rule(errors, format!("{path}.title"), &mut session.title, One, NAME_MAX_CHARS, true);
+            for (j, segment) in session.segments.iter_mut().enumerate() {
+                apply_rule(errors, format!("{path}.segments[{j}].name"), &mut segment.name, One, NAME_MAX_CHARS, true);
+            }
+            for (list, items) in [
+                ("goals", &mut session.goals),
+                ("content", &mut session.content),
+                ("materials", &mut session.materials),
+            ] {
+                for (j, item) in items.iter_mut().enumerate() {
+                    apply_rule(errors, format!("{path}.{list}[{j}]"), item, One, ITEM_MAX_CHARS, true);
+                }
+            }
+            apply_rule_optional(errors, &format!("{path}.homework"), &mut session.homework, Several, SUMMARY_MAX_CHARS);
+        }
+        for (i, meeting) in self.meetings.iter_mut().enumerate() {
+            let path = format!("meetings[{i}]");
+            apply_rule(errors, format!("{path}.title"), &mut meeting.title, One, NAME_MAX_CHARS, true);
+            let description = &mut meeting.description;
+            apply_rule_optional(errors, &format!("{path}.description"), description, Several, SUMMARY_MAX_CHARS);
+        }
+        for (i, item) in self.checklist.iter_mut().enumerate() {
+            apply_rule(errors, format!("checklist[{i}].task"), &mut item.task, One, SOURCE_MAX_CHARS, true);
+        }
+        for (i, line) in self.budget.iter_mut().enumerate() {
+            apply_rule(errors, format!("budget[{i}].label"), &mut line.label, One, NAME_MAX_CHARS, true);
+        }
+        for (i, note) in self.notes.iter_mut().enumerate() {
+            apply_rule(errors, format!("notes[{i}]"), note, Several, SUMMARY_MAX_CHARS, true);
+        }
+    }
+
+    /// The rules besides the text rule.
+    fn check(&self, errors: &mut ManualErrors) {
         if !valid_slug(&self.slug) {
             errors.push("slug", "use 2–60 lower-case letters, digits and dashes");
-        }
-        for (path, value, max) in
-            [("name", &self.name, 200), ("summary", &self.summary, 4000), ("source", &self.source, 500)]
-        {
-            if value.trim().is_empty() {
-                errors.push(path, "must not be empty");
-            } else if value.chars().count() > max {
-                errors.push(path, format!("at most {max} characters"));
-            }
         }
         if !["nb", "nn", "da", "en", "sv"].contains(&self.language.as_str()) {
             errors.push("language", "one of nb, nn, da, en, sv");
@@ -81,17 +178,11 @@ impl Manual {
             if rating.level.is_some_and(|l| l > 5) {
                 errors.push(format!("evidence[{i}].level"), "0–5");
             }
-            if rating.scheme.trim().is_empty() {
-                errors.push(format!("evidence[{i}].scheme"), "must not be empty");
-            }
         }
         for (i, session) in self.sessions.iter().enumerate() {
             let path = format!("sessions[{i}]");
             if session.number != i as u32 + 1 {
                 errors.push(format!("{path}.number"), format!("expected {} (sessions are numbered in order)", i + 1));
-            }
-            if session.title.trim().is_empty() {
-                errors.push(format!("{path}.title"), "must not be empty");
             }
             if session.duration_minutes == 0 || session.duration_minutes > 24 * 60 {
                 errors.push(format!("{path}.duration_minutes"), "1–1440 minutes");
@@ -117,9 +208,6 @@ impl Manual {
         }
         for (i, meeting) in self.meetings.iter().enumerate() {
             let path = format!("meetings[{i}]");
-            if meeting.title.trim().is_empty() {
-                errors.push(format!("{path}.title"), "must not be empty");
-            }
             if meeting.duration_minutes == 0 || meeting.duration_minutes > 24 * 60 {
                 errors.push(format!("{path}.duration_minutes"), "1–1440 minutes");
             }
@@ -135,17 +223,11 @@ impl Manual {
         }
         let roles = ["coordinator", "group_leader", "user_representative", "secretary", "admin", "network_contact"];
         for (i, item) in self.checklist.iter().enumerate() {
-            if item.task.trim().is_empty() {
-                errors.push(format!("checklist[{i}].task"), "must not be empty");
-            }
             if !roles.contains(&item.responsible.as_str()) {
                 errors.push(format!("checklist[{i}].responsible"), format!("one of {}", roles.join(", ")));
             }
         }
         for (i, line) in self.budget.iter().enumerate() {
-            if line.label.trim().is_empty() {
-                errors.push(format!("budget[{i}].label"), "must not be empty");
-            }
             if line.amount.is_sign_negative() {
                 errors.push(format!("budget[{i}].amount"), "must not be negative");
             }
@@ -153,10 +235,56 @@ impl Manual {
                 errors.push(format!("budget[{i}].hours"), "must not be negative");
             }
         }
-        if errors.0.is_empty() {
-            Ok(())
-        } else {
-            Err(errors)
-        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::programmes::shipped::SHIPPED;
+
+    fn mestringstreff() -> Manual {
+        let (_, source) = SHIPPED.iter().find(|(slug, _)| *slug == "mestringstreff").expect("shipped");
+        Manual::from_toml(source).expect("valid")
+    }
+
+    fn paths(errors: ManualErrors) -> Vec<String> {
+        errors.0.into_iter().map(|e| e.path).collect()
+    }
+
+    #[test]
+    fn every_text_of_a_manual_follows_the_text_rule() {
+        let mut typed = mestringstreff();
+        typed.name = "\u{a0}Mestringstreff\u{2003}".into();
+        typed.summary = "Første linje\r\nandre linje\u{2029}".into();
+        typed.owner = Some(" \u{a0} ".into());
+        typed.sessions[0].title = " Hva er mestring? ".into();
+        typed.sessions[0].homework = Some("\r\n".into());
+        typed.notes = vec!["Et notat\r\n".into()];
+        let stored = typed.validated().expect("valid after the rule");
+        assert_eq!(stored.name, "Mestringstreff");
+        assert_eq!(stored.summary, "Første linje\nandre linje");
+        assert_eq!(stored.owner, None);
+        assert_eq!(stored.sessions[0].title, "Hva er mestring?");
+        assert_eq!(stored.sessions[0].homework, None);
+        assert_eq!(stored.notes, vec!["Et notat".to_string()]);
+        assert_eq!(stored.clone().validated(), Ok(stored));
+    }
+
+    #[test]
+    fn a_manual_text_with_controls_or_nothing_left_is_named_by_its_path() {
+        let mut typed = mestringstreff();
+        typed.name = "Mestrings\u{b}treff".into();
+        typed.summary = "\u{c}".into();
+        typed.sessions[1].title = "En\ntittel".into();
+        typed.sessions[1].goals[0] = "\u{a0}".into();
+        typed.checklist[0].task = "x".repeat(SOURCE_MAX_CHARS + 1);
+        let errors = typed.validated().unwrap_err();
+        assert_eq!(
+            paths(errors.clone()),
+            ["name", "summary", "sessions[1].title", "sessions[1].goals[0]", "checklist[0].task"]
+        );
+        assert_eq!(errors.0[3].message, "must not be empty");
+        assert_eq!(errors.0[4].message, format!("at most {SOURCE_MAX_CHARS} characters"));
     }
 }

@@ -7,6 +7,7 @@ pub use enable::{drop_disabled, enabled_items};
 
 use super::definition::{Item, ItemKind, Questionnaire};
 use super::problem::{Problem, ProblemCode};
+use crate::validation::Lines;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashSet};
@@ -135,20 +136,38 @@ fn in_range(item: &Item, below: Option<f64>, above: Option<f64>) -> Result<(), P
     Ok(())
 }
 
+/// A text answer under the text rule ([`crate::validation::text`]): one line for a
+/// `string` item, several for a `text` item; empty after the rule is no answer.
 fn check_text(item: &Item, text: &str, max: usize, one_line: bool) -> Result<(), Problem> {
     let max = max.min(TEXT_HARD_MAX_CHARS);
-    if text.trim().is_empty() {
-        return Err(Problem::new(&item.link_id, ProblemCode::AnswerEmpty));
+    let lines = if one_line { Lines::One } else { Lines::Several };
+    match crate::validation::text(&item.link_id, text, lines, max) {
+        Ok(Some(_)) => Ok(()),
+        Ok(None) => Err(Problem::new(&item.link_id, ProblemCode::AnswerEmpty)),
+        Err(error) if error.code == "error-too-long" => {
+            Err(Problem::new(&item.link_id, ProblemCode::AnswerTooLong).with_arg("max", max))
+        }
+        Err(_) => Err(Problem::new(&item.link_id, ProblemCode::AnswerInvalidCharacters)),
     }
-    if text.chars().count() > max {
-        return Err(Problem::new(&item.link_id, ProblemCode::AnswerTooLong).with_arg("max", max));
-    }
-    let breaks = |c: char| c == '\n' || c == '\r' || c == '\t';
-    let separators = |c: char| c == '\u{2028}' || c == '\u{2029}';
-    if text.chars().any(|c| (c.is_control() && (one_line || !breaks(c))) || (one_line && separators(c))) {
-        return Err(Problem::new(&item.link_id, ProblemCode::AnswerInvalidCharacters));
-    }
-    Ok(())
+}
+
+/// The answers as they are stored: every text answer through the text rule (line breaks
+/// as LF, white space at the ends removed). Apply it to answers [`validate_answers`]
+/// accepted; other values are kept as they are.
+pub fn normalise_texts(answers: &Answers) -> Answers {
+    answers
+        .iter()
+        .map(|(link_id, values)| {
+            let values = values
+                .iter()
+                .map(|value| match value {
+                    AnswerValue::String(text) => AnswerValue::String(crate::validation::normalise(text)),
+                    other => other.clone(),
+                })
+                .collect();
+            (link_id.clone(), values)
+        })
+        .collect()
 }
 
 #[cfg(test)]

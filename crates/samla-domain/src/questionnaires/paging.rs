@@ -196,8 +196,9 @@ pub fn parse_value(item: &Item, raw: &str) -> Result<Option<AnswerValue>, &'stat
                 .or_else(|_| NaiveDate::parse_from_str(trimmed, "%d.%m.%Y"))
                 .map_err(|_| "qans-error-date")?,
         ),
-        // Text keeps what was typed, with browsers' CRLF line breaks made plain.
-        ItemKind::String { .. } | ItemKind::Text { .. } => AnswerValue::String(raw.replace("\r\n", "\n")),
+        // Text keeps what was typed; the text rule is applied when the answers are checked
+        // and stored (see `answers::normalise_texts`).
+        ItemKind::String { .. } | ItemKind::Text { .. } => AnswerValue::String(raw.to_string()),
         ItemKind::Group(_) | ItemKind::Display => return Ok(None),
     };
     Ok(Some(value))
@@ -346,7 +347,8 @@ mod tests {
         assert_eq!(answers["i"], vec![AnswerValue::Integer(12)]);
         assert_eq!(answers["d"], vec![AnswerValue::Decimal(3.5)]);
         assert_eq!(answers["t"], vec![AnswerValue::Date(NaiveDate::from_ymd_opt(2026, 12, 24).unwrap())]);
-        assert_eq!(answers["s"], vec![AnswerValue::String("line one\nline two".into())]);
+        // Kept as typed; the text rule applies when the answers are checked and stored.
+        assert_eq!(answers["s"], vec![AnswerValue::String("line one\r\nline two".into())]);
         // Shown again, the values read back the same.
         for item in q.items_in_order() {
             let again: Vec<AnswerValue> =

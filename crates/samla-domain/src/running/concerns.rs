@@ -2,7 +2,7 @@
 //! decided about notifying the child welfare service. Who may read one is
 //! [`crate::policy::may_read_concern_report`]; this module decides what a report holds.
 
-use crate::validation::{FieldError, FieldErrors};
+use crate::validation::{optional_line, optional_text, required_text, FieldError, FieldErrors};
 use chrono::NaiveDate;
 
 /// Most characters in the concern itself.
@@ -39,31 +39,9 @@ impl Decision {
     }
 }
 
-/// Text as sent, judged before trimming so that what a client may send is exactly what
-/// the API's schema states: at most `max` characters, no control characters (tabs and
-/// line feeds allowed on several lines), no line separators on one line. Kept trimmed.
-fn checked(field: &str, raw: &str, max: usize, several_lines: bool) -> Result<String, FieldError> {
-    if raw.chars().count() > max {
-        return Err(FieldError::new(field, "error-too-long").with_arg("max", max));
-    }
-    let allowed = |c: char| match c {
-        '\n' | '\t' => several_lines,
-        '\u{2028}' | '\u{2029}' => several_lines,
-        c => !c.is_control(),
-    };
-    if !raw.chars().all(allowed) {
-        return Err(FieldError::new(field, "error-invalid-characters"));
-    }
-    Ok(raw.trim().to_string())
-}
-
-/// The concern as written: required, free text.
+/// The concern as written: required, free text on several lines (the text rule).
 pub fn parse_concern(raw: &str) -> Result<String, FieldError> {
-    let concern = checked("concern", raw, CONCERN_MAX_CHARS, true)?;
-    if concern.is_empty() {
-        return Err(FieldError::new("concern", "error-required"));
-    }
-    Ok(concern)
+    required_text("concern", raw, CONCERN_MAX_CHARS)
 }
 
 /// A decision as it is stored.
@@ -91,8 +69,9 @@ pub fn parse_decision(
     let mut errors = FieldErrors::new();
     let decision =
         errors.take(Decision::parse(decision.trim()).ok_or_else(|| FieldError::new("decision", "error-choice")));
-    let note = errors.take(checked("decision_note", note, NOTE_MAX_CHARS, true));
-    let reference = errors.take(checked("reference", reference, REFERENCE_MAX_CHARS, false));
+    let note = errors.take(optional_text("decision_note", note, NOTE_MAX_CHARS));
+    let reference =
+        errors.take(optional_line("reference", reference, REFERENCE_MAX_CHARS).map(Option::unwrap_or_default));
     let sent_on = match sent_on.trim() {
         "" => None,
         raw => errors

@@ -8,15 +8,15 @@ pub const DESCRIPTION_MAX_CHARS: usize = 2000;
 /// Most characters in a review note.
 pub const REVIEW_MAX_CHARS: usize = 2000;
 
-/// A homework description as typed, made ready to store: browser line breaks (`\r\n`) as
-/// `\n`, trimmed; required, bounded, several lines allowed but no other control characters.
+/// A homework description as typed, made ready to store by the text rule (several lines):
+/// required and bounded.
 pub fn parse_description(raw: &str) -> Result<String, FieldError> {
-    required_text("description", &raw.replace("\r\n", "\n"), DESCRIPTION_MAX_CHARS)
+    required_text("description", raw, DESCRIPTION_MAX_CHARS)
 }
 
 /// How reviewing the homework went; may be empty (reviewed, nothing to add).
 pub fn parse_review_note(raw: &str) -> Result<String, FieldError> {
-    optional_text("note", &raw.replace("\r\n", "\n"), REVIEW_MAX_CHARS)
+    optional_text("note", raw, REVIEW_MAX_CHARS)
 }
 
 /// Homework is reviewed at a session after the one it was given at. Positions are the
@@ -43,7 +43,8 @@ mod tests {
         assert_eq!(parse_description(&"x".repeat(DESCRIPTION_MAX_CHARS + 1)).unwrap_err().code, "error-too-long");
         assert!(parse_description(&"ø".repeat(DESCRIPTION_MAX_CHARS)).is_ok());
         assert_eq!(parse_description("a\u{7}b").unwrap_err().code, "error-invalid-characters");
-        assert_eq!(parse_description("a\rb").unwrap_err().code, "error-invalid-characters");
+        assert_eq!(parse_description("a\rb").unwrap(), "a\nb");
+        assert_eq!(parse_description("a\u{c}b").unwrap_err().code, "error-invalid-characters");
         assert_eq!(parse_description("").unwrap_err().field, "description");
     }
 

@@ -25,10 +25,11 @@ pub struct SessionLog {
 }
 
 impl SessionLog {
-    /// Whether nothing has been written (texts empty or only whitespace). Ticked elements
-    /// alone do not make a log.
+    /// Whether nothing has been written: every text empty after the text rule (white
+    /// space of any kind, line breaks included, is nothing). Ticked elements alone do not
+    /// make a log; a blank log is refused rather than saved.
     pub fn is_blank(&self) -> bool {
-        self.texts().iter().all(|(_, text)| text.trim().is_empty())
+        self.texts().iter().all(|(_, text)| crate::validation::normalise(text).is_empty())
     }
 
     fn texts(&self) -> [(&'static str, &str); 5] {
@@ -53,12 +54,12 @@ pub fn fidelity(elements_done: &[bool]) -> Option<u32> {
     Some(((done * 200 + planned) / (planned * 2)) as u32)
 }
 
-/// A log as typed, made ready to store: line breaks as `\n` (browsers send `\r\n`), each
-/// text trimmed, and checked as [`validate_log`] does. Every problem is reported at once.
+/// A log as typed, made ready to store: each text through the text rule (several lines,
+/// optional), and checked as [`validate_log`] does. Every problem is reported at once.
 pub fn parse_log(log: SessionLog, planned_elements: usize) -> Result<SessionLog, Vec<FieldError>> {
     let mut errors = Vec::new();
     let mut clean = |field: &str, raw: String| -> String {
-        match optional_text(field, &raw.replace("\r\n", "\n"), TEXT_MAX_CHARS) {
+        match optional_text(field, &raw, TEXT_MAX_CHARS) {
             Ok(text) => text,
             Err(error) => {
                 errors.push(error);
@@ -84,9 +85,9 @@ pub fn parse_log(log: SessionLog, planned_elements: usize) -> Result<SessionLog,
     }
 }
 
-/// Checks a log against the session plan: each text optional, at most
-/// [`TEXT_MAX_CHARS`] characters, several lines allowed (`\n`, `\r\n`, tabs) but no other
-/// control characters; one `elements_done` entry per planned element. To store a log,
+/// Checks a log against the session plan: each text optional and at most
+/// [`TEXT_MAX_CHARS`] characters under the text rule (several lines); one `elements_done`
+/// entry per planned element. To store a log,
 /// use [`parse_log`], which also normalises the texts.
 pub fn validate_log(log: &SessionLog, planned_elements: usize) -> Result<(), Vec<FieldError>> {
     parse_log(log.clone(), planned_elements).map(|_| ())
@@ -144,7 +145,7 @@ mod tests {
         let mut bad = log();
         bad.done = "x".repeat(TEXT_MAX_CHARS + 1);
         bad.noticed = "bell\u{7}".into();
-        bad.next_time = "a\rb".into();
+        bad.next_time = "a\u{b}b".into();
         let errors = validate_log(&bad, 3).unwrap_err();
         let found: Vec<(&str, &str)> = errors.iter().map(|e| (e.field.as_str(), e.code)).collect();
         assert_eq!(
@@ -186,6 +187,8 @@ mod tests {
     fn a_blank_log_has_no_text() {
         assert!(SessionLog::default().is_blank());
         assert!(SessionLog { noticed: " \n ".into(), elements_done: vec![true], ..SessionLog::default() }.is_blank());
+        let white = SessionLog { done: "\u{a0}".into(), learned: "\r\n".into(), noticed: "\u{2029}".into(), ..log() };
+        assert!(SessionLog { deviations: "\u{3000}".into(), next_time: " ".into(), ..white }.is_blank());
         assert!(!log().is_blank());
     }
 }

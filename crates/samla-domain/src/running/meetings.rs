@@ -125,7 +125,8 @@ impl MeetingRecord {
     }
 }
 
-/// Reads a record as typed; each part may be empty. For a network meeting, pass the
+/// Reads a record as typed: each part under the text rule (several lines) and may be
+/// empty, but not all three. For a network meeting, pass the
 /// names of the participants who may and may not be named: a part naming one who may
 /// not is refused, saying how many it names (never which).
 pub fn parse_record(
@@ -149,6 +150,10 @@ pub fn parse_record(
     let agenda = part("agenda", agenda);
     let minutes = part("minutes", minutes);
     let agreements = part("agreements", agreements);
+    // Nothing written after the text rule is not a record, as a blank session log is not a log.
+    if [&agenda, &minutes, &agreements].iter().all(|part| part.as_deref() == Some("")) {
+        errors.push(FieldError::new("agenda", "error-record-blank"));
+    }
     errors.finish(|| MeetingRecord {
         agenda: agenda.unwrap_or_default(),
         minutes: minutes.unwrap_or_default(),
@@ -246,6 +251,9 @@ mod tests {
         assert!(parse_record("", "Ali var urolig.", "", None).is_ok());
         let long = "x".repeat(RECORD_MAX_CHARS + 1);
         assert_eq!(parse_record(&long, "", &long, None).unwrap_err().0.len(), 2);
+        let blank = parse_record(" ", "\u{a0}\r\n", "\u{2029}", None).unwrap_err();
+        assert_eq!(blank.0, vec![FieldError::new("agenda", "error-record-blank")]);
+        assert_eq!(parse_record("", "a\u{b}", "", None).unwrap_err().0[0].code, "error-invalid-characters");
     }
 
     #[test]

@@ -7,10 +7,10 @@ use crate::validation::{required_text, FieldError};
 /// Most characters in one observation.
 pub const BODY_MAX_CHARS: usize = 4000;
 
-/// An observation as typed, made ready to store: browser line breaks (`\r\n`) as `\n`,
-/// trimmed; required, bounded, several lines allowed but no other control characters.
+/// An observation as typed, made ready to store by the text rule (several lines):
+/// required and bounded.
 pub fn parse_observation(raw: &str) -> Result<String, FieldError> {
-    required_text("body", &raw.replace("\r\n", "\n"), BODY_MAX_CHARS)
+    required_text("body", raw, BODY_MAX_CHARS)
 }
 
 #[cfg(test)]

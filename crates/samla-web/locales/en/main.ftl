@@ -132,7 +132,6 @@ problem-internal = Something went wrong on our side
 problem-internal-detail = The error has been logged. Try again in a while; nothing was saved halfway.
 problem-csrf-detail = The form had expired. Go back, reload the page and send the form again.
 problem-form-detail = The form could not be read.
-problem-json-content-type = Send the content as application/json.
 problem-json-object = The content must be a JSON object.
 problem-json-detail = Invalid JSON at { $location }.
 problem-query-detail = Invalid parameter: { $location }.
@@ -1600,6 +1599,7 @@ field-meeting-guest-organisation = Organisation
 field-meeting-guest-organisation-hint = For example the school or the health station.
 meeting-guest-add-submit = Add the guest
 error-meeting-title-names-participant = The title names the participant. The whole working group sees titles; leave the name out.
+error-record-blank = Write something in the agenda, the minutes or the agreements.
 error-meeting-names-without-consent = { $count ->
     [one] The text names a participant whose family has not consented to sharing with the network. Leave the name out.
    *[other] The text names { $count } participants whose families have not consented to sharing with the network. Leave the names out.

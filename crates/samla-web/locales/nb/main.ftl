@@ -132,7 +132,6 @@ problem-internal = Noe gikk galt hos oss
 problem-internal-detail = Feilen er logget. Prøv igjen om litt; ingenting er lagret halvveis.
 problem-csrf-detail = Skjemaet var utløpt. Gå tilbake, last siden på nytt og send skjemaet igjen.
 problem-form-detail = Skjemaet kunne ikke leses.
-problem-json-content-type = Send innholdet som application/json.
 problem-json-object = Innholdet må være et JSON-objekt.
 problem-json-detail = Ugyldig JSON ved { $location }.
 problem-query-detail = Ugyldig parameter: { $location }.
@@ -1600,6 +1599,7 @@ field-meeting-guest-organisation = Virksomhet
 field-meeting-guest-organisation-hint = For eksempel skolen eller helsestasjonen.
 meeting-guest-add-submit = Legg til gjesten
 error-meeting-title-names-participant = Tittelen nevner deltakeren. Hele arbeidsgruppen ser titler; utelat navnet.
+error-record-blank = Skriv noe i dagsorden, referat eller avtaler.
 error-meeting-names-without-consent = { $count ->
     [one] Teksten nevner en deltaker der familien ikke har samtykket til deling med nettverket. Utelat navnet.
    *[other] Teksten nevner { $count } deltakere der familiene ikke har samtykket til deling med nettverket. Utelat navnene.

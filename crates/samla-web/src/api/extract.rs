@@ -6,7 +6,8 @@ use axum::http::header::{CONTENT_TYPE, IF_MATCH, IF_NONE_MATCH};
 use axum::http::request::Parts;
 use serde::de::DeserializeOwned;
 
-/// A JSON body; malformed JSON or a wrong type is a 400 naming the place.
+/// A JSON body; another `Content-Type` is a 415, malformed JSON or a wrong type a 400
+/// naming the place.
 pub struct ApiJson<T>(pub T);
 
 impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
@@ -19,7 +20,7 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
             .and_then(|v| v.to_str().ok())
             .is_some_and(|v| v.split(';').next().unwrap_or("").trim().eq_ignore_ascii_case("application/json"));
         if !is_json {
-            return Err(WebError::BadRequest { detail_key: "problem-json-content-type", location: String::new() });
+            return Err(WebError::UnsupportedMediaType);
         }
         let bytes = axum::body::to_bytes(request.into_body(), crate::http::MAX_BODY_BYTES)
             .await

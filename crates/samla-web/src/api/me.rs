@@ -117,7 +117,7 @@ pub struct NewToken {
     #[schema(
         min_length = 1,
         max_length = 100,
-        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\s\x00-\x1F\x7F-\x9F\u2028\u2029][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
+        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
     )]
     pub label: String,
 }
@@ -146,7 +146,10 @@ pub async fn create_token(
 ) -> Result<impl IntoResponse, WebError> {
     let actor = own_account(&state, &caller).await?;
     let (id, secret) = accounts::create_token(&state, &actor, &body.label).await?;
-    Ok((StatusCode::CREATED, Json(CreatedToken { id, label: body.label.trim().to_string(), token: secret })))
+    Ok((
+        StatusCode::CREATED,
+        Json(CreatedToken { id, label: samla_domain::validation::normalise(&body.label), token: secret }),
+    ))
 }
 
 /// Revokes one of the caller's tokens at once.

@@ -4,6 +4,7 @@
 mod audit;
 mod calendar;
 mod certifications;
+pub mod conventions;
 mod courses;
 mod extract;
 mod holidays;
@@ -169,12 +170,14 @@ impl Modify for BearerAuth {
 }
 
 /// The whole OpenAPI document: the operations listed on [`ApiDoc`] and those of running a
-/// course, questionnaires and reports, which each feature lists beside its handlers.
+/// course, questionnaires and reports, which each feature lists beside its handlers; then
+/// what they all share ([`conventions`]).
 pub fn document() -> utoipa::openapi::OpenApi {
     let mut document = ApiDoc::openapi();
     document.merge(running::document());
     document.merge(questionnaires::document());
     document.merge(reports::document());
+    conventions::apply(&mut document);
     document
 }
 

@@ -14,6 +14,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use samla_domain::programmes::Manual;
+use samla_domain::validation::{optional_line, Lines};
 use samla_domain::{Action, FieldError, FieldErrors};
 use samla_storage::programmes::Programme;
 use serde::{Deserialize, Serialize};
@@ -26,8 +27,8 @@ use utoipa::{IntoParams, ToSchema};
 // ---------------------------------------------------------------------------------
 
 /// A programme's manual: what the programme is, its sessions, meetings, staffing rule,
-/// planning checklist and budget template. Unknown fields are refused, and no text may
-/// contain U+0000.
+/// planning checklist and budget template. Unknown fields are refused; every text follows
+/// the text rule (SingleLineText or MultiLineText).
 #[allow(dead_code)]
 #[derive(Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -35,16 +36,26 @@ pub struct ProgrammeManual {
     /// Lower-case letters, digits and dashes; unique in the organisation.
     #[schema(min_length = 2, max_length = 60, pattern = r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$")]
     pub slug: String,
-    #[schema(max_length = 200, pattern = r"^[^\x00]*[^\s\x00][^\x00]*$")]
+    #[schema(
+        max_length = 200,
+        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
+    )]
     pub name: String,
     pub language: ManualLanguage,
-    #[schema(max_length = 4000, pattern = r"^[^\x00]*[^\s\x00][^\x00]*$")]
+    #[schema(
+        max_length = 4000,
+        pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$"
+    )]
     pub summary: String,
     /// Who owns or distributes the programme.
     #[serde(default)]
+    #[schema(max_length = 200, pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*$")]
     pub owner: Option<String>,
     /// The document the content was written from.
-    #[schema(max_length = 500, pattern = r"\S")]
+    #[schema(
+        max_length = 500,
+        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
+    )]
     pub source: String,
     #[schema(min_items = 1)]
     pub target_groups: Vec<TargetGroupName>,
@@ -68,14 +79,41 @@ pub struct ProgrammeManual {
     pub staffing: ManualStaffing,
     /// The training leaders need, when the programme requires one.
     #[serde(default)]
+    #[schema(max_length = 500, pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*$")]
     pub certification: Option<String>,
     #[serde(default)]
     pub checklist: Vec<ManualChecklistItem>,
     #[serde(default)]
     pub budget: Vec<ManualBudgetLine>,
     #[serde(default)]
-    pub notes: Vec<String>,
+    pub notes: Vec<ManualNote>,
 }
+
+/// One line of a list in a manual (a goal, a part of the content, a material).
+#[allow(dead_code)]
+#[derive(Serialize, Deserialize)]
+pub struct ManualListItem(String);
+
+impl utoipa::PartialSchema for ManualListItem {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        super::conventions::text_schema(Lines::One, true, 1000)
+    }
+}
+
+impl ToSchema for ManualListItem {}
+
+/// A note in a manual, on one or more lines.
+#[allow(dead_code)]
+#[derive(Serialize, Deserialize)]
+pub struct ManualNote(String);
+
+impl utoipa::PartialSchema for ManualNote {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        super::conventions::text_schema(Lines::Several, true, 4000)
+    }
+}
+
+impl ToSchema for ManualNote {}
 
 #[derive(Serialize, Deserialize, ToSchema, Clone, Copy)]
 #[serde(rename_all = "snake_case")]
@@ -144,12 +182,17 @@ pub struct ManualGroupSize {
 #[serde(deny_unknown_fields)]
 pub struct ManualEvidence {
     /// The rating scheme, e.g. `Ungsinn`.
-    #[schema(pattern = r"\S")]
+    #[schema(
+        max_length = 200,
+        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
+    )]
     pub scheme: String,
     #[serde(default)]
     #[schema(minimum = 0, maximum = 5)]
     pub level: Option<u32>,
+    #[schema(max_length = 4000, pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$")]
     pub summary: String,
+    #[schema(max_length = 500, pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*$")]
     pub source: String,
     #[serde(default)]
     #[schema(value_type = Option<String>, format = Date)]
@@ -172,7 +215,10 @@ pub struct ManualSession {
     /// 1, 2, 3 … in order.
     #[schema(minimum = 1)]
     pub number: u32,
-    #[schema(pattern = r"\S")]
+    #[schema(
+        max_length = 200,
+        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
+    )]
     pub title: String,
     pub audience: AudienceName,
     #[schema(minimum = 1, maximum = 1440)]
@@ -181,19 +227,24 @@ pub struct ManualSession {
     #[serde(default)]
     pub segments: Vec<ManualSegment>,
     #[serde(default)]
-    pub goals: Vec<String>,
+    pub goals: Vec<ManualListItem>,
     #[serde(default)]
-    pub content: Vec<String>,
+    pub content: Vec<ManualListItem>,
     #[serde(default)]
+    #[schema(max_length = 4000, pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$")]
     pub homework: Option<String>,
     #[serde(default)]
-    pub materials: Vec<String>,
+    pub materials: Vec<ManualListItem>,
 }
 
 #[allow(dead_code)]
 #[derive(Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ManualSegment {
+    #[schema(
+        max_length = 200,
+        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
+    )]
     pub name: String,
     #[schema(minimum = 1, maximum = 1440)]
     pub minutes: u32,
@@ -225,7 +276,10 @@ pub enum AnchorName {
 #[serde(deny_unknown_fields)]
 pub struct ManualMeeting {
     pub kind: MeetingKindName,
-    #[schema(pattern = r"\S")]
+    #[schema(
+        max_length = 200,
+        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
+    )]
     pub title: String,
     pub audience: AudienceName,
     #[schema(minimum = 1, maximum = 1440)]
@@ -240,6 +294,7 @@ pub struct ManualMeeting {
     #[serde(default)]
     pub days: i32,
     #[serde(default)]
+    #[schema(max_length = 4000, pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$")]
     pub description: Option<String>,
 }
 
@@ -268,7 +323,10 @@ pub enum ResponsibleRole {
 #[derive(Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ManualChecklistItem {
-    #[schema(pattern = r"\S")]
+    #[schema(
+        max_length = 500,
+        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
+    )]
     pub task: String,
     pub responsible: ResponsibleRole,
     /// Days relative to the first session: -56 is eight weeks before.
@@ -280,7 +338,10 @@ pub struct ManualChecklistItem {
 #[derive(Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ManualBudgetLine {
-    #[schema(pattern = r"\S")]
+    #[schema(
+        max_length = 200,
+        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
+    )]
     pub label: String,
     /// A decimal number with a dot, not negative: a sum, or an hourly rate with `hours`.
     #[schema(pattern = r"^[0-9]{1,12}(\.[0-9]{1,6})?$")]
@@ -417,7 +478,7 @@ fn parse_manual(mut value: serde_json::Value) -> Result<Manual, WebError> {
                 .with_arg("message", error.inner().to_string()),
         ))
     })?;
-    manual.validate().map_err(|errors| {
+    manual.validated().map_err(|errors| {
         WebError::Invalid(FieldErrors(
             errors
                 .0
@@ -429,8 +490,7 @@ fn parse_manual(mut value: serde_json::Value) -> Result<Manual, WebError> {
                 })
                 .collect(),
         ))
-    })?;
-    Ok(manual)
+    })
 }
 
 /// `90.0` is the integer 90 in JSON Schema; the manual's types take it as such.
@@ -487,12 +547,8 @@ pub async fn list_programmes(
 ) -> Result<Json<Page<ProgrammeSummary>>, WebError> {
     let actor = caller.in_organisation(&state, &org).await?;
     let mut errors = FieldErrors::new();
-    let query = params.q.unwrap_or_default();
-    if query.chars().count() > 200 {
-        errors.push(FieldError::new("q", "error-too-long").with_arg("max", 200));
-    } else if query.chars().any(|c| c.is_control() || c == '\u{2028}' || c == '\u{2029}') {
-        errors.push(FieldError::new("q", "error-invalid-characters"));
-    }
+    let query =
+        errors.take(optional_line("q", params.q.as_deref().unwrap_or_default(), 200)).flatten().unwrap_or_default();
     let bounds = page_bounds(params.limit, params.cursor.as_deref());
     if let Err(WebError::Invalid(more)) = &bounds {
         errors.0.extend(more.0.iter().cloned());

@@ -13,7 +13,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::Value;
 use samla_domain::planning::budget::{self, CourseFigures};
 use samla_domain::programmes::{Anchor, GroupSize, Manual, PreventionLevel, TargetGroup};
-use samla_domain::validation::{required_line, required_text};
+use samla_domain::validation::{optional_line, required_line, required_text};
 use samla_domain::{Action, FieldError, FieldErrors};
 use samla_storage::programmes::Programme;
 use std::collections::HashMap;
@@ -348,11 +348,8 @@ fn number(form: &FormData, field: &str, min: u32, max: u32, errors: &mut FieldEr
 fn parse_edit(form: &FormData) -> Result<Manual, FieldErrors> {
     let mut errors = FieldErrors::new();
     let name = errors.take(required_line("name", form.get("name"), 200));
-    let summary = errors.take(required_text("summary", &form.get("summary").replace("\r\n", "\n"), 4000));
-    let owner = match form.get("owner").trim() {
-        "" => None,
-        raw => errors.take(required_line("owner", raw, 200)),
-    };
+    let summary = errors.take(required_text("summary", form.get("summary"), 4000));
+    let owner = errors.take(optional_line("owner", form.get("owner"), 200)).flatten();
     let mut target_groups = Vec::new();
     for raw in form.all("target_groups") {
         match TargetGroup::parse(&raw) {
@@ -392,13 +389,11 @@ fn parse_edit(form: &FormData) -> Result<Manual, FieldErrors> {
     let min_group_leaders = number(form, "min_group_leaders", 0, 10, &mut errors).unwrap_or(0);
     let min_user_representatives = number(form, "min_user_representatives", 0, 10, &mut errors).unwrap_or(0);
     let needs_certification = form.checked("leaders_need_certification");
-    let certification = match form.get("certification").trim() {
-        "" => None,
-        raw => errors.take(required_line("certification", raw, 200)),
-    };
-    if needs_certification && form.get("certification").trim().is_empty() {
+    let certification = errors.take(optional_line("certification", form.get("certification"), 500));
+    if needs_certification && matches!(certification, Some(None)) {
         errors.push(FieldError::new("certification", "error-certification-required"));
     }
+    let certification = certification.flatten();
     let text = form.get("manual").replace("\r\n", "\n");
     let base = match toml::from_str::<Manual>(&text) {
         Ok(manual) => Some(manual),
@@ -418,8 +413,7 @@ fn parse_edit(form: &FormData) -> Result<Manual, FieldErrors> {
     manual.staffing.min_user_representatives = min_user_representatives;
     manual.staffing.leaders_need_certification = needs_certification;
     manual.certification = certification;
-    manual.validate().map_err(|e| manual_errors_to_fields(&e))?;
-    Ok(manual)
+    manual.validated().map_err(|e| manual_errors_to_fields(&e))
 }
 
 pub async fn update(
@@ -491,8 +485,7 @@ pub(super) fn parse_manual(text: &str) -> Result<Manual, FieldErrors> {
     }
     let text = text.replace("\r\n", "\n");
     let manual = toml::from_str::<Manual>(&text).map_err(|e| FieldErrors::single(toml_error(&text, &e)))?;
-    manual.validate().map_err(|e| manual_errors_to_fields(&e))?;
-    Ok(manual)
+    manual.validated().map_err(|e| manual_errors_to_fields(&e))
 }
 
 pub async fn import(State(state): State<AppState>, ui: Ui, actor: Actor, form: FormData) -> Result<Response, WebError> {

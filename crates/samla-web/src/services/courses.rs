@@ -19,6 +19,7 @@ use samla_domain::planning::lifecycle::CourseStatus;
 use samla_domain::planning::schedule::{self, ClosedDays, Interval};
 use samla_domain::planning::{budget, meetings};
 use samla_domain::programmes::Manual;
+use samla_domain::validation::optional_line;
 use samla_domain::{Action, FieldError, FieldErrors, Scope};
 use samla_storage::courses::{self, Course, NewCourse, NewSession};
 use samla_storage::{audit, budgets, checklists, course_staff, holidays, programmes, StoreError, WriteTx};
@@ -351,7 +352,7 @@ pub async fn set_status(
         )
         .into());
     }
-    let reason = reason.trim();
+    let reason = optional_line("reason", reason, 500).map_err(FieldErrors::single)?.unwrap_or_default();
     if next == CourseStatus::Cancelled && reason.is_empty() {
         return Err(FieldErrors::single(FieldError::new("reason", "error-cancel-reason")).into());
     }
@@ -366,7 +367,7 @@ pub async fn set_status(
         &mut tx.tx,
         course_id,
         next.as_str(),
-        (next == CourseStatus::Cancelled).then_some(reason),
+        (next == CourseStatus::Cancelled).then_some(reason.as_str()),
         expected_version,
     )
     .await?;
@@ -430,7 +431,7 @@ pub async fn cancel_session(
 pub async fn add_session(state: &AppState, actor: &Actor, course_id: i64, form: &SessionForm) -> Result<i64, WebError> {
     let (mut tx, course) = planning_tx(state, actor, course_id).await?;
     let fields = form.parse(&course.room)?;
-    let title = form.title.trim();
+    let title = fields.title.as_str();
     let session_id = courses::add_session(
         &mut tx.tx,
         course_id,
@@ -464,13 +465,13 @@ pub async fn add_staff(state: &AppState, actor: &Actor, course_id: i64, new: &St
     if !COURSE_ROLES.contains(&course_role) {
         errors.push(FieldError::new("course_role", "error-choice"));
     }
-    let external_name = external_name.trim();
-    if user_id.is_none() && external_name.is_empty() {
+    let external_name = errors.take(optional_line("external_name", external_name, 200));
+    let external_organisation =
+        errors.take(optional_line("external_organisation", external_organisation, 200)).flatten();
+    if user_id.is_none() && matches!(external_name, Some(None)) {
         errors.push(FieldError::new("user_id", "error-staff-who"));
     }
-    if external_name.chars().count() > 200 || external_organisation.chars().count() > 200 {
-        errors.push(FieldError::new("external_name", "error-too-long").with_arg("max", 200));
-    }
+    let external_name = external_name.flatten().unwrap_or_default();
     errors.finish(|| ())?;
     let (mut tx, _) = planning_tx(state, actor, course_id).await?;
     if let Some(user_id) = user_id {
@@ -480,7 +481,7 @@ pub async fn add_staff(state: &AppState, actor: &Actor, course_id: i64, new: &St
     }
     let (name, organisation) = match user_id {
         Some(_) => (None, None),
-        None => (Some(external_name), Some(external_organisation.trim()).filter(|o| !o.is_empty())),
+        None => (Some(external_name.as_str()), external_organisation.as_deref()),
     };
     let staff_id = course_staff::add_member(&mut tx.tx, course_id, user_id, name, organisation, course_role).await?;
     if on_every_session && matches!(course_role, "group_leader" | "user_representative") {

@@ -37,3 +37,4 @@ mod running_privacy;
 mod running_reminders;
 mod second_factor;
 mod security;
+mod text_rule;

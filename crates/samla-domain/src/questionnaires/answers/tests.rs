@@ -175,6 +175,35 @@ fn text_answers_keep_to_their_length_and_lines() {
 }
 
 #[test]
+fn text_answers_follow_the_text_rule() {
+    let base = [("age", vec![Integer(30)]), ("heard", vec![Choice("other".into())])];
+    let with = |other: &str, comments: &str| {
+        let mut given = answers(&base);
+        given.insert("heard-other".into(), vec![text(other)]);
+        given.insert("comments".into(), vec![text(comments)]);
+        (problems(&given), normalise_texts(&given))
+    };
+    let (found, stored) = with("\u{a0}Annet\u{a0}", "\r\nFørste\r\nandre\rtredje\u{2029}");
+    assert_eq!(found, []);
+    assert_eq!(stored["heard-other"], vec![text("Annet")]);
+    assert_eq!(stored["comments"], vec![text("Første\nandre\ntredje")]);
+    assert_eq!(stored["age"], vec![Integer(30)]);
+    let (found, _) = with("Annet\u{2029}", "a\u{b}b\u{c}");
+    assert_eq!(
+        found,
+        [
+            ("heard-other".to_string(), "error-answer-invalid-characters"),
+            ("comments".to_string(), "error-answer-invalid-characters")
+        ]
+    );
+    let (found, _) = with("\u{a0}", "\u{3000}\r\n");
+    assert_eq!(
+        found,
+        [("heard-other".to_string(), "error-answer-empty"), ("comments".to_string(), "error-answer-empty")]
+    );
+}
+
+#[test]
 fn conditions_follow_the_r4_operators() {
     let q = import_value(&json!({
         "resourceType": "Questionnaire", "url": "urn:x", "title": "T", "status": "active",

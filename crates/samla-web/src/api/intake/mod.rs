@@ -21,7 +21,7 @@ use axum::response::IntoResponse;
 use axum::Json;
 use chrono::NaiveDate;
 use samla_domain::accounts::Email;
-use samla_domain::validation::required_line;
+use samla_domain::validation::{optional_text, required_line, required_text};
 use samla_domain::{Action, FieldError, FieldErrors};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -382,23 +382,21 @@ fn channel_json(c: &samla_storage::intake::channels::Channel) -> RecruitmentChan
 // the same message the services use; the services then apply the domain's rules.
 // ---------------------------------------------------------------------------------
 
-/// A single line (SINGLE_LINE_PATTERN and maxLength `max`), when given.
+/// A single line under the text rule (SINGLE_LINE_PATTERN and maxLength `max`), when given.
 fn check_line(errors: &mut FieldErrors, field: &str, raw: Option<&str>, max: usize) {
     if let Some(raw) = raw {
         errors.take(required_line(field, raw, max));
     }
 }
 
-/// Free text on several lines (tabs and line feeds, no other control characters), at
-/// most `max` characters as sent; `required`: something besides white space.
+/// Free text on several lines under the text rule, at most `max` characters as sent;
+/// `required`: something left after the rule.
 fn check_text(errors: &mut FieldErrors, field: &str, raw: Option<&str>, max: usize, required: bool) {
     let Some(raw) = raw else { return };
-    if raw.chars().count() > max {
-        errors.push(FieldError::new(field, "error-too-long").with_arg("max", max));
-    } else if raw.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
-        errors.push(FieldError::new(field, "error-invalid-characters"));
-    } else if required && raw.trim().is_empty() {
-        errors.push(FieldError::new(field, "error-required"));
+    if required {
+        errors.take(required_text(field, raw, max));
+    } else {
+        errors.take(optional_text(field, raw, max));
     }
 }
 

@@ -24,7 +24,8 @@ use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::routing::{get, put};
 use axum::{Json, Router};
-use samla_domain::{Action, FieldError, FieldErrors};
+use samla_domain::validation::{optional_line, optional_text, required_line};
+use samla_domain::{Action, FieldErrors};
 use samla_storage::running::meetings::{Guest, Meeting as StoredMeeting};
 use serde::{Deserialize, Serialize};
 use utoipa::{OpenApi, ToSchema};
@@ -256,24 +257,14 @@ pub struct NewMeeting {
     pub participant_id: Option<i64>,
 }
 
-/// A single line as the schema states it: at most `max` characters, no control
-/// characters or line separators.
+/// An optional single line under the text rule, as the schema states it.
 fn check_line(errors: &mut FieldErrors, field: &str, raw: &str, max: usize) {
-    if raw.chars().count() > max {
-        errors.push(FieldError::new(field, "error-too-long").with_arg("max", max));
-    } else if raw.chars().any(|c| c.is_control() || c == '\u{2028}' || c == '\u{2029}') {
-        errors.push(FieldError::new(field, "error-invalid-characters"));
-    }
+    errors.take(optional_line(field, raw, max));
 }
 
-/// Text on several lines as the schema states it: tabs and line feeds, no other control
-/// characters, at most `max` characters.
+/// Optional text on several lines under the text rule, as the schema states it.
 fn check_text(errors: &mut FieldErrors, field: &str, raw: &str, max: usize) {
-    if raw.chars().count() > max {
-        errors.push(FieldError::new(field, "error-too-long").with_arg("max", max));
-    } else if raw.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
-        errors.push(FieldError::new(field, "error-invalid-characters"));
-    }
+    errors.take(optional_text(field, raw, max));
 }
 
 /// Plans a meeting.
@@ -504,15 +495,15 @@ pub async fn get_meeting_record(
 #[serde(deny_unknown_fields)]
 pub struct MeetingRecordUpdate {
     #[serde(default)]
-    #[schema(max_length = 20000, pattern = r"^[^\x00-\x08\x0B-\x1F\x7F-\x9F]*$")]
+    #[schema(max_length = 20000, pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$")]
     pub agenda: String,
     /// For a network meeting: must not name a participant whose family has not consented
     /// to sharing with the network.
     #[serde(default)]
-    #[schema(max_length = 20000, pattern = r"^[^\x00-\x08\x0B-\x1F\x7F-\x9F]*$")]
+    #[schema(max_length = 20000, pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$")]
     pub minutes: String,
     #[serde(default)]
-    #[schema(max_length = 20000, pattern = r"^[^\x00-\x08\x0B-\x1F\x7F-\x9F]*$")]
+    #[schema(max_length = 20000, pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$")]
     pub agreements: String,
 }
 
@@ -535,7 +526,7 @@ pub struct MeetingRecordUpdate {
         (status = 404, description = "No such meeting here", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The meeting is cancelled, or the course archived or cancelled", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "Someone saved the record since the given version was read (or one exists, with If-None-Match: *)", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields: a text too long or with control characters, or, in a network meeting, naming a participant without consent to share with the network", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields: a text too long or with control characters, nothing written in any of the three after the text rule, or, in a network meeting, naming a participant without consent to share with the network", body = Problem, content_type = "application/problem+json"),
         (status = 428, description = "A record exists and If-Match is missing", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn put_meeting_record(
@@ -598,7 +589,7 @@ pub struct NewMeetingGuest {
     #[schema(
         min_length = 1,
         max_length = 200,
-        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\s\x00-\x1F\x7F-\x9F\u2028\u2029][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
+        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
     )]
     pub name: String,
     #[serde(default)]
@@ -611,10 +602,7 @@ pub struct NewMeetingGuest {
 
 fn check_guest(body: &NewMeetingGuest) -> Result<(), WebError> {
     let mut errors = FieldErrors::new();
-    check_line(&mut errors, "name", &body.name, 200);
-    if errors.is_empty() && body.name.trim().is_empty() {
-        errors.push(FieldError::new("name", "error-required"));
-    }
+    errors.take(required_line("name", &body.name, 200));
     check_line(&mut errors, "organisation", &body.organisation, 200);
     Ok(errors.finish(|| ())?)
 }

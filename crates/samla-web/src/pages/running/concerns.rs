@@ -128,15 +128,7 @@ pub async fn create(
     form: FormData,
 ) -> Result<Response, WebError> {
     let course_id = id_of(&id)?;
-    match service::create(
-        &state,
-        &actor,
-        course_id,
-        form.get("participant_id"),
-        &form.get("concern").replace("\r\n", "\n"),
-    )
-    .await
-    {
+    match service::create(&state, &actor, course_id, form.get("participant_id"), form.get("concern")).await {
         Ok(report_id) => Ok(Redirect::to(&format!("/concerns/{report_id}?saved=created")).into_response()),
         Err(WebError::Invalid(errors)) => {
             render_list(
@@ -212,8 +204,7 @@ pub async fn decide(
         decision: form.get("decision").to_string(),
         sent_on: form.get("sent_on").to_string(),
         reference: form.get("reference").to_string(),
-        // Browsers send a text area's line breaks as CR LF.
-        decision_note: form.get("decision_note").replace("\r\n", "\n"),
+        decision_note: form.get("decision_note").to_string(),
     };
     let expected = form.get("version").trim().parse::<i64>().unwrap_or(0);
     match service::decide(&state, &actor, id, &typed, |_| Ok(expected)).await {

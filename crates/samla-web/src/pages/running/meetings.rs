@@ -290,8 +290,8 @@ pub async fn save_record(
     form: FormData,
 ) -> Result<Response, WebError> {
     let (course_id, session_id) = ids(&id, &session_id)?;
-    // Browsers send a text area's line breaks as CR LF.
-    let text = |name: &str| form.get(name).replace("\r\n", "\n");
+    // As typed: the text rule (CR LF as LF, the ends trimmed) is the domain's.
+    let text = |name: &str| form.get(name).to_string();
     let typed = RecordForm { agenda: text("agenda"), minutes: text("minutes"), agreements: text("agreements") };
     // The page says 0 while nothing is stored: then this is the first save.
     let expected = form.get("version").trim().parse::<i64>().unwrap_or(-1);

@@ -4,7 +4,7 @@ use crate::error::WebError;
 use chrono::{NaiveDate, NaiveTime, Weekday};
 use samla_domain::planning::schedule::{Interval, ScheduleRequest};
 use samla_domain::programmes::Manual;
-use samla_domain::validation::required_line;
+use samla_domain::validation::{optional_line, required_line};
 use samla_domain::{FieldError, FieldErrors};
 use serde::Deserialize;
 
@@ -228,6 +228,8 @@ pub struct SessionFields {
     pub start: NaiveTime,
     pub end: NaiveTime,
     pub room: String,
+    /// Empty when none was typed.
+    pub title: String,
 }
 
 impl SessionForm {
@@ -241,13 +243,14 @@ impl SessionForm {
                 errors.push(FieldError::new("end_time", "error-end-before-start"));
             }
         }
-        let room = if self.room.trim().is_empty() { default_room.to_string() } else { self.room.trim().to_string() };
-        if room.chars().count() > 100 {
-            errors.push(FieldError::new("room", "error-too-long").with_arg("max", 100));
-        }
-        if self.title.chars().count() > 200 {
-            errors.push(FieldError::new("title", "error-too-long").with_arg("max", 200));
-        }
-        errors.finish(|| SessionFields { date: date.unwrap(), start: start.unwrap(), end: end.unwrap(), room })
+        let room = errors.take(optional_line("room", &self.room, 100)).flatten();
+        let title = errors.take(optional_line("title", &self.title, 200)).flatten();
+        errors.finish(|| SessionFields {
+            date: date.unwrap(),
+            start: start.unwrap(),
+            end: end.unwrap(),
+            room: room.unwrap_or_else(|| default_room.to_string()),
+            title: title.unwrap_or_default(),
+        })
     }
 }

@@ -20,7 +20,7 @@ use crate::error::WebError;
 use crate::services::questionnaires::library::{self, LoadedVersion};
 use crate::AppState;
 use samla_domain::audit::Outcome;
-use samla_domain::questionnaires::answers::{drop_disabled, validate_answers, Answers};
+use samla_domain::questionnaires::answers::{drop_disabled, normalise_texts, validate_answers, Answers};
 use samla_domain::questionnaires::{paging, scoring};
 use samla_domain::secrets::{hash_secret, random_token};
 use samla_domain::{Action, FieldError, FieldErrors};
@@ -131,6 +131,7 @@ pub fn check_and_score(
     if let Err(problems) = validate_answers(definition, &answers) {
         return Err(WebError::Invalid(FieldErrors(problems.iter().map(|p| p.to_field_error()).collect())));
     }
+    let answers = normalise_texts(&answers);
     if paging::is_empty(&answers) {
         return Err(WebError::Invalid(FieldErrors::single(FieldError::new(WHOLE, "qans-error-nothing-answered"))));
     }

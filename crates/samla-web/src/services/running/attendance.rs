@@ -311,13 +311,17 @@ pub async fn recordable(
     Ok((course, session))
 }
 
-/// The sheet in the form it is stored and compared: notes trimmed, lines by participant,
+/// The sheet in the form it is stored and compared: notes under the text rule, lines by participant,
 /// staff sorted.
 fn normalised(sheet: &Sheet) -> Sheet {
     let mut entries: Vec<SheetEntry> = sheet
         .entries
         .iter()
-        .map(|e| SheetEntry { participant_id: e.participant_id, attendance: e.attendance, note: e.note.trim().into() })
+        .map(|e| SheetEntry {
+            participant_id: e.participant_id,
+            attendance: e.attendance,
+            note: samla_domain::validation::normalise(&e.note),
+        })
         .collect();
     entries.sort_by_key(|e| e.participant_id);
     let mut staff_present = sheet.staff_present.clone();

@@ -25,7 +25,7 @@ pub struct NewApplication {
     pub participant_type: ParticipantTypeName,
     #[schema(
         max_length = 200,
-        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\s\x00-\x1F\x7F-\x9F\u2028\u2029][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
+        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
     )]
     pub participant_name: String,
     /// Required for a child (age bands), not in the future.
@@ -48,7 +48,7 @@ pub struct NewApplication {
     #[serde(default)]
     #[schema(
         max_length = 200,
-        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\s\x00-\x1F\x7F-\x9F\u2028\u2029][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
+        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
     )]
     pub guardian_name: Option<String>,
     #[serde(default)]
@@ -64,7 +64,7 @@ pub struct NewApplication {
     #[serde(default)]
     #[schema(
         max_length = 200,
-        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\s\x00-\x1F\x7F-\x9F\u2028\u2029][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
+        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
     )]
     pub second_guardian_name: Option<String>,
     #[serde(default)]
@@ -85,13 +85,13 @@ pub struct NewApplication {
     #[serde(default)]
     #[schema(
         max_length = 200,
-        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\s\x00-\x1F\x7F-\x9F\u2028\u2029][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
+        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
     )]
     pub referrer_name: Option<String>,
     #[serde(default)]
     #[schema(
         max_length = 200,
-        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\s\x00-\x1F\x7F-\x9F\u2028\u2029][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
+        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
     )]
     pub referrer_service: Option<String>,
     #[serde(default)]
@@ -103,11 +103,11 @@ pub struct NewApplication {
     /// The referral's reason: health or child-welfare details, seen only by the
     /// coordinator and the course's group leaders.
     #[serde(default)]
-    #[schema(max_length = 4000, pattern = r"^[^\x00-\x08\x0B-\x1F\x7F-\x9F]*$")]
+    #[schema(max_length = 4000, pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$")]
     pub reason: Option<String>,
     /// Practical needs (allergies, access, language); seen like `reason`.
     #[serde(default)]
-    #[schema(max_length = 2000, pattern = r"^[^\x00-\x08\x0B-\x1F\x7F-\x9F]*$")]
+    #[schema(max_length = 2000, pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$")]
     pub needs: Option<String>,
     /// Purposes the contact person (the guardian, or an adult participant) has
     /// consented to; recorded with method `api` under the current consent texts.

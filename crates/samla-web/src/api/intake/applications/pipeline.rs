@@ -79,7 +79,7 @@ pub struct StageMove {
     pub stage: MoveTarget,
     /// What happened (a call, a letter); seen only by those who see sensitive data.
     #[serde(default)]
-    #[schema(max_length = 2000, pattern = r"^[^\x00-\x08\x0B-\x1F\x7F-\x9F]*$")]
+    #[schema(max_length = 2000, pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$")]
     pub note: Option<String>,
 }
 
@@ -132,12 +132,12 @@ pub struct NewPreConversation {
     /// Who took part, e.g. "referrer, both leaders, mother".
     #[schema(
         max_length = 300,
-        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\s\x00-\x1F\x7F-\x9F\u2028\u2029][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
+        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
     )]
     pub participants: String,
     /// Seen only by the coordinator and the course's group leaders.
     #[serde(default)]
-    #[schema(max_length = 8000, pattern = r"^[^\x00-\x08\x0B-\x1F\x7F-\x9F]*$")]
+    #[schema(max_length = 8000, pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$")]
     pub notes: Option<String>,
     /// waitlist, not_suitable and referred_elsewhere move the application on.
     pub outcome: PreConversationOutcomeName,

@@ -1,0 +1,294 @@
+//! What the whole OpenAPI document shares, added in one place after the features'
+//! operations are merged: the text rule's two schemas, which every text field refers to,
+//! and the 415 answer of every operation that takes a body.
+//!
+//! A text field states its own limit (`maxLength`) and one of the rule's patterns
+//! ([`samla_domain::validation::SINGLE_LINE_PATTERN`] and its kin) beside its
+//! description; here it is wrapped as `allOf: [{$ref: SingleLineText}, {…}]` so a reader
+//! finds the rule in words once, in `SingleLineText` or `MultiLineText`.
+
+use samla_domain::validation::{
+    Lines, MULTI_LINE_PATTERN, MULTI_LINE_RULE, OPTIONAL_MULTI_LINE_PATTERN, OPTIONAL_SINGLE_LINE_PATTERN,
+    SINGLE_LINE_PATTERN, SINGLE_LINE_RULE,
+};
+use utoipa::openapi::content::ContentBuilder;
+use utoipa::openapi::path::Operation;
+use utoipa::openapi::response::ResponseBuilder;
+use utoipa::openapi::schema::{
+    AdditionalProperties, AllOfBuilder, ArrayItems, ObjectBuilder, Schema, SchemaType, Type,
+};
+use utoipa::openapi::{OpenApi, Ref, RefOr};
+
+/// The names of the two shared text schemas.
+pub const SINGLE_LINE_TEXT: &str = "SingleLineText";
+pub const MULTI_LINE_TEXT: &str = "MultiLineText";
+
+/// Applies both conventions to the merged document.
+pub fn apply(document: &mut OpenApi) {
+    describe_text_fields(document);
+    answer_415_to_bodies(document);
+}
+
+/// The schema of a text field under the rule: a string with the rule's pattern (`required`:
+/// something must be left after the rule) and at most `max_chars` characters. For types
+/// that describe their schema by hand; fields use the same patterns in their attributes.
+pub fn text_schema(lines: Lines, required: bool, max_chars: usize) -> RefOr<Schema> {
+    let pattern = match (lines, required) {
+        (Lines::One, true) => SINGLE_LINE_PATTERN,
+        (Lines::One, false) => OPTIONAL_SINGLE_LINE_PATTERN,
+        (Lines::Several, true) => MULTI_LINE_PATTERN,
+        (Lines::Several, false) => OPTIONAL_MULTI_LINE_PATTERN,
+    };
+    let object = ObjectBuilder::new().schema_type(Type::String).max_length(Some(max_chars)).pattern(Some(pattern));
+    RefOr::T(Schema::Object(object.build()))
+}
+
+/// Which rule a pattern states, if it is one of the text rule's.
+pub fn text_kind(pattern: &str) -> Option<Lines> {
+    match pattern {
+        p if p == SINGLE_LINE_PATTERN || p == OPTIONAL_SINGLE_LINE_PATTERN => Some(Lines::One),
+        p if p == MULTI_LINE_PATTERN || p == OPTIONAL_MULTI_LINE_PATTERN => Some(Lines::Several),
+        _ => None,
+    }
+}
+
+fn schema_name(lines: Lines) -> &'static str {
+    match lines {
+        Lines::One => SINGLE_LINE_TEXT,
+        Lines::Several => MULTI_LINE_TEXT,
+    }
+}
+
+/// Adds `SingleLineText` and `MultiLineText` (the rule in words, no constraint of their
+/// own, so a field may still be nullable) and makes every text field refer to its own.
+fn describe_text_fields(document: &mut OpenApi) {
+    let components = document.components.get_or_insert_with(Default::default);
+    for (lines, title, rule) in
+        [(Lines::One, "Single-line text", SINGLE_LINE_RULE), (Lines::Several, "Multi-line text", MULTI_LINE_RULE)]
+    {
+        let schema = ObjectBuilder::new().schema_type(SchemaType::AnyValue).title(Some(title)).description(Some(rule));
+        components.schemas.insert(schema_name(lines).to_string(), RefOr::T(Schema::Object(schema.build())));
+    }
+    for schema in components.schemas.values_mut() {
+        wrap_text_fields(schema);
+    }
+    for item in document.paths.paths.values_mut() {
+        for operation in operations(item) {
+            for parameter in operation.parameters.iter_mut().flatten() {
+                if let Some(schema) = parameter.schema.as_mut() {
+                    wrap_text_fields(schema);
+                }
+            }
+            if let Some(body) = operation.request_body.as_mut() {
+                for content in body.content.values_mut() {
+                    if let Some(schema) = content.schema.as_mut() {
+                        wrap_text_fields(schema);
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn operations(item: &mut utoipa::openapi::PathItem) -> impl Iterator<Item = &mut Operation> {
+    [
+        item.get.as_mut(),
+        item.put.as_mut(),
+        item.post.as_mut(),
+        item.delete.as_mut(),
+        item.patch.as_mut(),
+        item.options.as_mut(),
+        item.head.as_mut(),
+        item.trace.as_mut(),
+    ]
+    .into_iter()
+    .flatten()
+}
+
+/// Wraps every text field found in `schema` (itself included), once.
+fn wrap_text_fields(schema: &mut RefOr<Schema>) {
+    let RefOr::T(inner) = schema else { return };
+    match inner {
+        Schema::Object(object) => {
+            if let Some(lines) = object.pattern.as_deref().and_then(text_kind) {
+                let description = object.description.take();
+                let field = std::mem::take(object);
+                let wrapped = AllOfBuilder::new()
+                    .item(Ref::from_schema_name(schema_name(lines)))
+                    .item(field)
+                    .description(description)
+                    .build();
+                *schema = RefOr::T(Schema::AllOf(wrapped));
+                return;
+            }
+            for property in object.properties.values_mut() {
+                wrap_text_fields(property);
+            }
+            if let Some(AdditionalProperties::RefOr(extra)) = object.additional_properties.as_deref_mut() {
+                wrap_text_fields(extra);
+            }
+        }
+        Schema::Array(array) => {
+            if let ArrayItems::RefOrSchema(items) = &mut array.items {
+                wrap_text_fields(items);
+            }
+        }
+        Schema::AllOf(all_of) => {
+            let already = all_of.items.first().is_some_and(|first| {
+                matches!(first, RefOr::Ref(r) if [SINGLE_LINE_TEXT, MULTI_LINE_TEXT].iter().any(|n| r.ref_location.ends_with(&format!("/{n}"))))
+            });
+            if !already {
+                all_of.items.iter_mut().for_each(wrap_text_fields);
+            }
+        }
+        Schema::OneOf(one_of) => one_of.items.iter_mut().for_each(wrap_text_fields),
+        Schema::AnyOf(any_of) => any_of.items.iter_mut().for_each(wrap_text_fields),
+        _ => {}
+    }
+}
+
+/// Every operation that reads a body answers 415 to a body of another media type.
+fn answer_415_to_bodies(document: &mut OpenApi) {
+    for item in document.paths.paths.values_mut() {
+        for operation in operations(item) {
+            if operation.request_body.is_none() {
+                continue;
+            }
+            let problem = ContentBuilder::new().schema(Some(Ref::from_schema_name("Problem"))).build();
+            let response = ResponseBuilder::new()
+                .description("The body is not sent as application/json")
+                .content("application/problem+json", problem)
+                .build();
+            operation.responses.responses.entry("415".to_string()).or_insert(RefOr::T(response));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::Value;
+
+    /// Patterns of values with a form of their own (ids, slugs, times, amounts, keys),
+    /// which are not free text.
+    const STRUCTURED: [&str; 9] = [
+        r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$",
+        r"^[0-9]{1,18}$",
+        r"^[0-9]{11}$",
+        r"^([01][0-9]|2[0-3])[:.][0-5][0-9]$",
+        r"^\+?[ ().-]*([0-9][ ().-]*){5,15}$",
+        r"^(100000000(\.0{1,2})?|[0-9]{1,8}(\.[0-9]{1,2})?)$",
+        r"^[0-9]{1,12}(\.[0-9]{1,6})?$",
+        r"^[!-~]+$",
+        // The audit log's filters match recorded action names and ids exactly.
+        r"^[^\x00]*$",
+    ];
+    /// Inputs without a pattern that are not free text: preconditions and language codes.
+    const NAMED: [&str; 3] = ["If-Match", "If-None-Match", "language"];
+
+    fn resolve<'a>(document: &'a Value, schema: &'a Value) -> &'a Value {
+        match schema["$ref"].as_str() {
+            Some(reference) => {
+                let name = reference.rsplit('/').next().unwrap_or_default();
+                &document["components"]["schemas"][name]
+            }
+            None => schema,
+        }
+    }
+
+    /// Every string an operation reads (parameters and bodies, at any depth), by place.
+    fn inputs<'a>(
+        document: &'a Value,
+        schema: &'a Value,
+        place: String,
+        seen: &mut Vec<String>,
+        out: &mut Vec<(String, &'a Value)>,
+    ) {
+        if let Some(reference) = schema["$ref"].as_str() {
+            if seen.iter().any(|s| s == reference) {
+                return;
+            }
+            seen.push(reference.to_string());
+            return inputs(document, resolve(document, schema), place, seen, out);
+        }
+        if let Some(items) = schema["allOf"].as_array() {
+            let wraps_text = items
+                .first()
+                .and_then(|first| first["$ref"].as_str())
+                .is_some_and(|r| r.ends_with("/SingleLineText") || r.ends_with("/MultiLineText"));
+            if wraps_text {
+                out.push((place, schema));
+                return;
+            }
+        }
+        for key in ["allOf", "oneOf", "anyOf"] {
+            for item in schema[key].as_array().into_iter().flatten() {
+                inputs(document, item, place.clone(), seen, out);
+            }
+        }
+        let types: Vec<&str> = match &schema["type"] {
+            Value::String(one) => vec![one.as_str()],
+            Value::Array(many) => many.iter().filter_map(Value::as_str).collect(),
+            _ => vec![],
+        };
+        if types.contains(&"string") {
+            out.push((place.clone(), schema));
+        }
+        for (name, property) in schema["properties"].as_object().into_iter().flatten() {
+            inputs(document, property, format!("{place}.{name}"), seen, out);
+        }
+        if schema["items"].is_object() {
+            inputs(document, &schema["items"], format!("{place}[]"), seen, out);
+        }
+        if schema["additionalProperties"].is_object() {
+            inputs(document, &schema["additionalProperties"], format!("{place}{{}}"), seen, out);
+        }
+    }
+
+    #[test]
+    fn every_text_an_operation_reads_follows_the_text_rule() {
+        let document = serde_json::to_value(super::super::document()).expect("a document");
+        let mut found = Vec::new();
+        for (path, item) in document["paths"].as_object().expect("paths") {
+            for (method, operation) in item.as_object().expect("operations") {
+                let at = format!("{method} {path}");
+                // Path parameters are ids and slugs that name a record, not text.
+                for parameter in operation["parameters"].as_array().into_iter().flatten().filter(|p| p["in"] != "path")
+                {
+                    let place = format!("{at} {}", parameter["name"].as_str().unwrap_or_default());
+                    inputs(&document, &parameter["schema"], place, &mut Vec::new(), &mut found);
+                }
+                for content in operation["requestBody"]["content"].as_object().into_iter().flatten().map(|(_, c)| c) {
+                    inputs(&document, &content["schema"], format!("{at} body"), &mut Vec::new(), &mut found);
+                }
+            }
+        }
+        assert!(found.len() > 100, "{} inputs", found.len());
+        let mut wrong = Vec::new();
+        for (place, schema) in &found {
+            if let Some(items) = schema["allOf"].as_array() {
+                let field = &items[1];
+                let pattern = field["pattern"].as_str().unwrap_or_default();
+                let kind = super::text_kind(pattern);
+                let named = items[0]["$ref"].as_str().unwrap_or_default();
+                let agrees = match kind {
+                    Some(samla_domain::validation::Lines::One) => named.ends_with("/SingleLineText"),
+                    Some(samla_domain::validation::Lines::Several) => named.ends_with("/MultiLineText"),
+                    None => false,
+                };
+                if !agrees || !field["maxLength"].is_u64() {
+                    wrong.push(format!("{place}: {schema}"));
+                }
+                continue;
+            }
+            let structured = schema["format"].is_string()
+                || schema["enum"].is_array()
+                || schema["pattern"].as_str().is_some_and(|p| STRUCTURED.contains(&p));
+            let named =
+                NAMED.iter().any(|name| place.ends_with(&format!(" {name}")) || place.ends_with(&format!(".{name}")));
+            if !structured && !named {
+                wrong.push(format!("{place}: {schema}"));
+            }
+        }
+        assert!(wrong.is_empty(), "text inputs outside the text rule:\n{}", wrong.join("\n"));
+    }
+}
