@@ -13,10 +13,10 @@ pub mod checklists;
 pub mod course_staff;
 pub mod courses;
 mod error;
-mod migrations;
 pub mod holidays;
 pub mod idempotency;
 pub mod intake;
+mod migrations;
 pub mod organisations;
 pub mod outbox;
 pub mod programmes;
@@ -36,7 +36,6 @@ use std::str::FromStr;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::{Mutex, OwnedMutexGuard};
-
 
 pub type Tx = sqlx::Transaction<'static, Any>;
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -13,9 +13,12 @@ pub struct ChecklistTemplateItem {
     pub due_days: i32,
 }
 
-/// The real due date of a template item for a course starting on `start`.
+/// The real due date of a template item for a course starting on `start` (an offset
+/// beyond what manuals may hold counts as the furthest they may).
 pub fn due_date(item: &ChecklistTemplateItem, start: NaiveDate) -> NaiveDate {
-    start + Duration::days(item.due_days as i64)
+    let limit = crate::programmes::MAX_OFFSET_DAYS;
+    let days = Duration::days(item.due_days.clamp(-limit, limit) as i64);
+    start.checked_add_signed(days).unwrap_or(start)
 }
 
 /// Whether an open task is overdue on `today`.
@@ -26,6 +29,14 @@ pub fn is_overdue(due: NaiveDate, done: bool, today: NaiveDate) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_offset_beyond_the_limit_gives_a_date_instead_of_a_panic() {
+        let item = |due_days| ChecklistTemplateItem { task: "x".into(), responsible: "coordinator".into(), due_days };
+        let start = NaiveDate::from_ymd_opt(2026, 9, 1).unwrap();
+        assert_eq!(due_date(&item(i32::MAX), start), start + Duration::days(730));
+        assert_eq!(due_date(&item(i32::MIN), start), start - Duration::days(730));
+    }
 
     #[test]
     fn eight_weeks_before_start() {

@@ -15,7 +15,8 @@ pub fn place(meeting: &MeetingPlan, session_dates: &[NaiveDate], closed: &Closed
             *session_dates.get(index.checked_sub(1)?).or(session_dates.last())?
         }
     };
-    let mut date = anchor + Duration::days(meeting.days as i64);
+    let limit = crate::programmes::MAX_OFFSET_DAYS;
+    let mut date = anchor.checked_add_signed(Duration::days(meeting.days.clamp(-limit, limit) as i64))?;
     for _ in 0..60 {
         let weekend = matches!(date.weekday(), Weekday::Sat | Weekday::Sun);
         if !weekend && closed.reason(date).is_none() {

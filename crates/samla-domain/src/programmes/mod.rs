@@ -9,5 +9,10 @@ mod manual;
 pub mod shipped;
 mod validate;
 
+/// How far from its anchor a manual may place a checklist task or a meeting, in days
+/// either way (two years): far enough for any follow-up, near enough that every date
+/// it gives is a real one.
+pub const MAX_OFFSET_DAYS: i32 = 730;
+
 pub use manual::*;
 pub use validate::{ManualError, ManualErrors};

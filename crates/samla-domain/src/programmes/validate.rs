@@ -211,6 +211,9 @@ impl Manual {
             if meeting.duration_minutes == 0 || meeting.duration_minutes > 24 * 60 {
                 errors.push(format!("{path}.duration_minutes"), "1–1440 minutes");
             }
+            if meeting.days.unsigned_abs() > super::MAX_OFFSET_DAYS as u32 {
+                errors.push(format!("{path}.days"), offset_range());
+            }
             match (meeting.anchor, meeting.session) {
                 (super::Anchor::AfterSession, None) => {
                     errors.push(format!("{path}.session"), "name the session the meeting follows")
@@ -226,6 +229,9 @@ impl Manual {
             if !roles.contains(&item.responsible.as_str()) {
                 errors.push(format!("checklist[{i}].responsible"), format!("one of {}", roles.join(", ")));
             }
+            if item.due_days.unsigned_abs() > super::MAX_OFFSET_DAYS as u32 {
+                errors.push(format!("checklist[{i}].due_days"), offset_range());
+            }
         }
         for (i, line) in self.budget.iter().enumerate() {
             if line.amount.is_sign_negative() {
@@ -236,6 +242,10 @@ impl Manual {
             }
         }
     }
+}
+
+fn offset_range() -> String {
+    format!("from -{0} to {0} days", super::MAX_OFFSET_DAYS)
 }
 
 #[cfg(test)]

@@ -290,8 +290,9 @@ pub struct ManualMeeting {
     /// The session the meeting follows (with `after_session`).
     #[serde(default)]
     pub session: Option<u32>,
-    /// Days from the anchor; negative is before.
+    /// Days from the anchor; negative is before (at most two years either way).
     #[serde(default)]
+    #[schema(minimum = -730, maximum = 730)]
     pub days: i32,
     #[serde(default)]
     #[schema(max_length = 4000, pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$")]
@@ -329,7 +330,9 @@ pub struct ManualChecklistItem {
     )]
     pub task: String,
     pub responsible: ResponsibleRole,
-    /// Days relative to the first session: -56 is eight weeks before.
+    /// Days relative to the first session: -56 is eight weeks before (at most two years
+    /// either way).
+    #[schema(minimum = -730, maximum = 730)]
     pub due_days: i32,
 }
 

@@ -109,7 +109,8 @@ pub async fn submit_enrol(
     form: FormData,
 ) -> Result<Response, WebError> {
     if pending.session.stage == "second_factor" {
-        return Ok(Redirect::to(&format!("/login/second-factor?next={}", crate::http::query_value("/account"))).into_response());
+        return Ok(Redirect::to(&format!("/login/second-factor?next={}", crate::http::query_value("/account")))
+            .into_response());
     }
     let secret = form.get("secret").to_string();
     match accounts::enrol_second_factor(

@@ -236,6 +236,34 @@ async fn an_import_with_errors_names_each_and_imports_nothing() {
     assert_eq!(app.audit_count("programme.import", None, "success", None).await, 0);
 }
 
+/// A manual could once place a checklist task or a meeting billions of days from the
+/// course's start, and planning a course from it then crashed (found by the fuzzer).
+#[tokio::test]
+async fn offsets_beyond_two_years_are_refused_and_the_furthest_allowed_plans_a_course() {
+    let app = TestApp::spawn().await;
+    let api = coordinator(&app, "org-a", "koord@a.no").await;
+    let mut far = manual_json("boernegrupper");
+    far["slug"] = json!("langt-unna");
+    far["checklist"][0]["due_days"] = json!(i32::MAX);
+    far["meetings"][0]["days"] = json!(i32::MIN);
+    let (status, problem) = send(&api, Method::POST, &format!("{A}/programmes"), &far).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+    let fields = error_fields(&problem);
+    for expected in ["checklist[0].due_days", "meetings[0].days"] {
+        assert!(fields.contains(&expected.to_string()), "{expected} in {fields:?}");
+    }
+
+    far["checklist"][0]["due_days"] = json!(-730);
+    far["meetings"][0]["days"] = json!(730);
+    let (status, imported) = send(&api, Method::POST, &format!("{A}/programmes"), &far).await;
+    assert_eq!(status, StatusCode::CREATED, "{imported}");
+    let course = create_course(&api, A, course_body("langt-unna", "2027-02-01", json!({ "capacity": 8 }))).await;
+    let (status, checklist) = api.get_json(&format!("{A}/courses/{}/checklist", course["id"])).await;
+    assert_eq!(status, StatusCode::OK);
+    let due: Vec<&str> = checklist["items"].as_array().unwrap().iter().filter_map(|i| i["due_date"].as_str()).collect();
+    assert!(due.contains(&"2025-02-01"), "two years before the start: {due:?}");
+}
+
 #[tokio::test]
 async fn weekly_thursdays_over_easter_skip_maundy_thursday_and_ascension() {
     let app = TestApp::spawn().await;
