@@ -513,7 +513,7 @@ field-weekdays = Weekdays
 field-weekdays-hint = The first day must fall on one of the weekdays you choose.
 field-start-time = Starts at
 field-duration = Duration in minutes
-field-duration-hint = Leave empty to use the programme's session length.
+field-duration-hint = Every session gets this length. Leave empty to give each session the length the programme plans for it.
 field-interval = How often
 field-every-weeks = Weeks between sessions
 field-every-weeks-hint = Only for "every N weeks": 1–8.
@@ -534,6 +534,11 @@ course-saved-checklist = The checklist is updated.
 course-saved-budget = The budget is saved.
 course-saved-session-changed = The session is changed.
 course-saved-feed-revoked = The calendar address is revoked and no longer works.
+planning-warning-in-the-past = { $count ->
+    [one] 1 session or meeting lies before today. That is right when you record a course that has already run; if not, choose another day.
+   *[other] { $count } sessions and meetings lie before today. That is right when you record a course that has already run; if not, choose other days.
+}
+course-past-heading = Planned before today
 course-warnings = Needs attention
 course-warnings-ready = The course cannot be set to "Ready" until every session is staffed by the programme's rules.
 course-conflict = Clashes with { $other }
@@ -1083,6 +1088,7 @@ intake-count = { $count ->
 }
 intake-column-empty = No applications.
 intake-age = { $age } years
+intake-age-at-course = { $age } years at the course's first session ({ $date })
 intake-age-unknown = Age not known
 intake-age-label = Age
 intake-days-since-contact = { $days ->
@@ -1250,7 +1256,7 @@ intake-group-minimum-not-met = Not met: fewer than { $minimum } participants.
 intake-group-rules = Rules
 intake-field-age-min = Youngest age
 intake-field-age-max = Oldest age
-intake-field-age-hint = Age on the course's start date. Leave empty for no limit.
+intake-field-age-hint = Age at the course's first session. Leave empty for no limit.
 intake-field-siblings = Siblings
 intake-group-candidates = On the waiting list
 intake-group-caption = Everyone on the waiting list, in the order they are considered

@@ -513,7 +513,7 @@ field-weekdays = Ukedager
 field-weekdays-hint = Første dag må være en av ukedagene du velger.
 field-start-time = Starter klokken
 field-duration = Varighet i minutter
-field-duration-hint = La stå tom for å bruke programmets lengde på samlingene.
+field-duration-hint = Alle samlingene får denne lengden. La stå tom for å gi hver samling lengden programmet planlegger for den.
 field-interval = Hvor ofte
 field-every-weeks = Antall uker mellom samlingene
 field-every-weeks-hint = Bare for «hver N. uke»: 1–8.
@@ -534,6 +534,11 @@ course-saved-checklist = Sjekklisten er oppdatert.
 course-saved-budget = Budsjettet er lagret.
 course-saved-session-changed = Samlingen er endret.
 course-saved-feed-revoked = Kalenderadressen er trukket tilbake og virker ikke lenger.
+planning-warning-in-the-past = { $count ->
+    [one] 1 samling eller møte ligger før i dag. Det er riktig når dere registrerer et kurs som allerede er holdt; ellers velg en annen dag.
+   *[other] { $count } samlinger og møter ligger før i dag. Det er riktig når dere registrerer et kurs som allerede er holdt; ellers velg andre dager.
+}
+course-past-heading = Planlagt før i dag
 course-warnings = Dette må ordnes
 course-warnings-ready = Kurset kan ikke settes til «Klar» før alle samlingene er bemannet etter programmets regler.
 course-conflict = Kolliderer med { $other }
@@ -1083,6 +1088,7 @@ intake-count = { $count ->
 }
 intake-column-empty = Ingen søknader.
 intake-age = { $age } år
+intake-age-at-course = { $age } år ved kursets første samling ({ $date })
 intake-age-unknown = Ukjent alder
 intake-age-label = Alder
 intake-days-since-contact = { $days ->
@@ -1250,7 +1256,7 @@ intake-group-minimum-not-met = Ikke oppfylt: færre enn { $minimum } deltakere.
 intake-group-rules = Regler
 intake-field-age-min = Laveste alder
 intake-field-age-max = Høyeste alder
-intake-field-age-hint = Alder på kursets startdato. La stå tomt for ingen grense.
+intake-field-age-hint = Alder ved kursets første samling. La stå tomt for ingen grense.
 intake-field-siblings = Søsken
 intake-group-candidates = På ventelisten
 intake-group-caption = Alle på ventelisten, i den rekkefølgen de vurderes

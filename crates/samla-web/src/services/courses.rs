@@ -35,6 +35,27 @@ fn hhmm(time: NaiveTime) -> String {
     time.format("%H:%M").to_string()
 }
 
+/// The day the course's age rules are measured on: its first session that is not
+/// cancelled, or its start date while it has none.
+pub async fn age_day(conn: &mut sqlx::AnyConnection, course: &Course) -> Result<NaiveDate, WebError> {
+    let first = courses::first_session_date(conn, course.id).await?.as_deref().and_then(parse_date);
+    let start = parse_date(&course.start_date).unwrap_or_default();
+    Ok(samla_domain::intake::consent::course_age_day(first, start))
+}
+
+/// Which of these planned days (YYYY-MM-DD) lie before today in the actor's organisation:
+/// planning them is allowed, with a warning.
+pub fn in_the_past<'a>(state: &AppState, actor: &Actor, days: impl IntoIterator<Item = &'a str>) -> Vec<NaiveDate> {
+    let today = crate::services::intake::today(state, &actor.organisation.country);
+    let days: Vec<NaiveDate> = days.into_iter().filter_map(parse_date).collect();
+    schedule::days_in_the_past(&days, today)
+}
+
+/// The course's planned sessions and meetings (not cancelled) that lie before today.
+pub fn planned_in_the_past(state: &AppState, actor: &Actor, view: &CourseView) -> Vec<NaiveDate> {
+    in_the_past(state, actor, view.sessions.iter().filter(|s| s.row.status != "cancelled").map(|s| s.row.date.as_str()))
+}
+
 pub async fn school_holidays(
     conn: &mut sqlx::AnyConnection,
     organisation_id: i64,
@@ -159,7 +180,8 @@ pub async fn create(state: &AppState, actor: &Actor, form: &CourseForm) -> Resul
     for (index, date) in planned.dates.iter().enumerate() {
         let number = index as u32 + 1;
         let plan = manual.session(number);
-        let minutes = plan.map(|p| p.duration_minutes).unwrap_or(input.duration_minutes);
+        // A length asked for holds for every session; otherwise each keeps its plan's.
+        let minutes = input.explicit_minutes.or(plan.map(|p| p.duration_minutes)).unwrap_or(input.duration_minutes);
         courses::add_session(
             &mut tx.tx,
             course_id,

@@ -4,6 +4,7 @@
 
 mod common;
 
+mod ages_at_course_start;
 mod api;
 mod audit;
 mod cli;

@@ -159,6 +159,9 @@ pub struct FormRules {
     pub kind: ApplicationKind,
     pub national_id_enabled: bool,
     pub today: NaiveDate,
+    /// The day the participant's age counts on: the course's first session
+    /// ([`samla_domain::intake::consent::course_age_day`]), or today without a course.
+    pub age_day: NaiveDate,
 }
 
 impl ApplicationForm {
@@ -194,7 +197,7 @@ impl ApplicationForm {
                 .unwrap_or(None)
         };
         if let Some(day) = birth_date {
-            let age = age_on(day, rules.today);
+            let age = age_on(day, rules.age_day);
             if participant_is_child && age >= 18 {
                 errors.push(FieldError::new("participant_birth_date", "error-child-is-adult"));
             }
@@ -360,7 +363,8 @@ mod tests {
     use super::*;
 
     fn rules(kind: ApplicationKind) -> FormRules {
-        FormRules { kind, national_id_enabled: true, today: NaiveDate::from_ymd_opt(2026, 11, 25).unwrap() }
+        let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        FormRules { kind, national_id_enabled: true, today, age_day: today }
     }
 
     fn guardian_form() -> ApplicationForm {
@@ -421,6 +425,17 @@ mod tests {
     fn an_adult_cannot_be_registered_as_a_child() {
         let form = ApplicationForm { participant_birth_date: "1990-01-01".into(), ..guardian_form() };
         let found = fields(form.parse(&rules(ApplicationKind::Guardian)).unwrap_err());
+        assert_eq!(found, vec![("participant_birth_date".into(), "error-child-is-adult")]);
+    }
+
+    #[test]
+    fn the_age_counts_on_the_courses_first_session() {
+        // Eight when a course of 2012 began, twenty-two today.
+        let form = ApplicationForm { participant_birth_date: "2004-03-15".into(), ..guardian_form() };
+        let then = FormRules { age_day: NaiveDate::from_ymd_opt(2012, 9, 5).unwrap(), ..rules(ApplicationKind::Staff) };
+        let form = ApplicationForm { participant_type: "child".into(), ..form };
+        assert!(form.parse(&then).is_ok());
+        let found = fields(form.parse(&rules(ApplicationKind::Staff)).unwrap_err());
         assert_eq!(found, vec![("participant_birth_date".into(), "error-child-is-adult")]);
     }
 

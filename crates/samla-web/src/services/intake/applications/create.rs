@@ -89,10 +89,12 @@ pub async fn create_in(
         }
     }
     let intake = settings::get(&mut tx.tx, organisation.id).await?;
+    let today = today(state, &organisation.country);
     let rules = FormRules {
         kind,
         national_id_enabled: intake.national_id_enabled == 1,
-        today: today(state, &organisation.country),
+        today,
+        age_day: age_day_of(tx, organisation.id, &form.course_id, today).await?,
     };
     let input = form.parse(&rules)?;
     let (programme_id, course_id) = resolve_target(tx, organisation.id, &input, origin).await?;
@@ -301,6 +303,24 @@ pub fn organisation_language(organisation: &Organisation) -> Language {
         Language::English
     } else {
         Language::NorwegianBokmal
+    }
+}
+
+/// The day the participant's age counts on: the first session of the course applied for;
+/// today for a programme's waitlist (an unknown course is reported by [`resolve_target`]).
+async fn age_day_of(
+    tx: &mut WriteTx,
+    organisation_id: i64,
+    course_id: &str,
+    today: chrono::NaiveDate,
+) -> Result<chrono::NaiveDate, WebError> {
+    let Some(course_id) = course_id.trim().parse::<i64>().ok().filter(|id| *id > 0) else {
+        return Ok(today);
+    };
+    match courses::get(&mut tx.tx, organisation_id, course_id).await {
+        Ok(course) => crate::services::courses::age_day(&mut tx.tx, &course).await,
+        Err(samla_storage::StoreError::NotFound) => Ok(today),
+        Err(other) => Err(other.into()),
     }
 }
 
