@@ -5,6 +5,7 @@ skip-to-main = Skip to main content
 nav-label = Main menu
 nav-home = Home
 nav-users = People
+nav-staff = Staff
 nav-organisation = Organisation
 nav-audit = Audit log
 nav-account = My account
@@ -213,6 +214,15 @@ session-end-others = End all other sessions
 
 ## People
 users-title = People
+staff-title = Staff
+staff-intro = Everyone who works here with an active account, with their roles and the programmes they are certified to lead, to put a course's working group together.
+staff-filter-role = Role
+staff-every-role = Every role
+staff-show = Show
+staff-certifications = Certified for
+staff-certified-on = since { $date }
+staff-certified-for = certified for { $programme }
+staff-empty = Nobody with this role.
 users-new = Add a person
 user-disabled = Disabled
 user-active = Active

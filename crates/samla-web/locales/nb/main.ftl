@@ -5,6 +5,7 @@ skip-to-main = Hopp til hovedinnholdet
 nav-label = Hovedmeny
 nav-home = Forside
 nav-users = Personer
+nav-staff = Ansatte
 nav-organisation = Organisasjon
 nav-audit = Logg
 nav-account = Min konto
@@ -213,6 +214,15 @@ session-end-others = Avslutt alle andre innlogginger
 
 ## Personer
 users-title = Personer
+staff-title = Ansatte
+staff-intro = Alle som arbeider her og har en aktiv konto, med roller og programmene de er sertifisert for å lede, til å sette sammen arbeidsgruppen for et kurs.
+staff-filter-role = Rolle
+staff-every-role = Alle roller
+staff-show = Vis
+staff-certifications = Sertifisert for
+staff-certified-on = siden { $date }
+staff-certified-for = sertifisert for { $programme }
+staff-empty = Ingen med denne rollen.
 users-new = Legg til person
 user-disabled = Deaktivert
 user-active = Aktiv

@@ -15,6 +15,7 @@ mod programmes;
 mod questionnaires;
 mod reports;
 mod running;
+mod staff_directory;
 mod users;
 
 pub use extract::{ApiJson, ApiQuery, CreateOrReplace, IfMatch};
@@ -35,6 +36,7 @@ pub fn routes() -> Router<AppState> {
         .route("/organisations/{org}", get(organisations::get_organisation).put(organisations::update_organisation))
         .route("/organisations/{org}/users", get(users::list_users).post(users::create_user))
         .route("/organisations/{org}/users/{user_id}", get(users::get_user).put(users::update_user))
+        .route("/organisations/{org}/staff", get(staff_directory::list_staff))
         .route("/organisations/{org}/audit", get(audit::search_audit))
         .route("/organisations/{org}/outbox", get(outbox::list_outbox_messages))
         .route("/organisations/{org}/outbox/{message_id}/retry", axum::routing::post(outbox::retry_outbox_message))
@@ -125,6 +127,7 @@ fn planning_routes() -> Router<AppState> {
         me::get_me, me::list_tokens, me::create_token, me::revoke_token,
         organisations::get_organisation, organisations::update_organisation,
         users::list_users, users::create_user, users::get_user, users::update_user,
+        staff_directory::list_staff,
         audit::search_audit,
         outbox::list_outbox_messages, outbox::retry_outbox_message,
         programmes::list_programmes, programmes::get_programme, programmes::list_programme_versions,

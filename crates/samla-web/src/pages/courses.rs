@@ -210,6 +210,24 @@ pub(super) fn session_value(session: &courses::SessionView) -> Value {
     }
 }
 
+/// A person as the working-group form offers them: "Name – Group leader, certified for
+/// this programme", so the planner chooses by name and sees who fits.
+fn person_label(
+    state: &AppState,
+    ui: &Ui,
+    person: &samla_storage::staff_directory::StaffPerson,
+    programme_id: i64,
+) -> String {
+    let roles: Vec<String> =
+        person.roles.iter().map(|r| state.i18n.text(ui.lang, &format!("role-{}", r.as_str()), &[])).collect();
+    let mut label = format!("{} – {}", person.name, roles.join(", "));
+    if let Some(certified) = person.certifications.iter().find(|c| c.programme_id == programme_id) {
+        let args = [("programme", certified.programme_name.clone())];
+        label = format!("{label} · {}", state.i18n.text(ui.lang, "staff-certified-for", &args));
+    }
+    label
+}
+
 /// An archived or cancelled course can no longer be changed.
 pub(super) fn is_closed(view: &CourseView) -> bool {
     matches!(view.status, CourseStatus::Archived | CourseStatus::Cancelled)
@@ -289,8 +307,12 @@ async fn render_course(
         if forms.staff.is_empty() { FormState::new().with_value("course_role", "group_leader") } else { forms.staff };
     let mut people_options =
         vec![minijinja::context! { value => "", label => state.i18n.text(ui.lang, "course-staff-external", &[]) }];
-    people_options
-        .extend(people.iter().map(|(id, name)| minijinja::context! { value => id.to_string(), label => name }));
+    people_options.extend(people.iter().map(|person| {
+        minijinja::context! {
+            value => person.user_id.to_string(),
+            label => person_label(state, ui, person, view.programme.id),
+        }
+    }));
     let next: Vec<&str> = view.status.next().iter().map(|s| s.as_str()).collect();
     let lines: Vec<BudgetLine> = view.budget.iter().filter_map(|(row, _)| courses::line_from_row(row)).collect();
     let budget: Vec<Value> = view

@@ -24,6 +24,7 @@ mod running;
 mod school_holidays;
 mod second_factor;
 mod setup;
+mod staff_directory;
 
 use crate::auth::session_cookie_name;
 use crate::auth::Actor;
@@ -69,6 +70,7 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/users/{id}", get(admin_users::show).post(admin_users::update))
         .route("/admin/users/{id}/second-factor/reset", post(admin_users::reset_second_factor))
         .route("/admin/users/{id}/invitation", post(admin_users::reinvite))
+        .route("/staff", get(staff_directory::show))
         .route("/admin/organisation", get(admin_organisation::show).post(admin_organisation::update))
         .route("/admin/audit", get(admin_audit::search))
         .route("/calendar/{file}", get(calendar::feed))
@@ -235,6 +237,9 @@ fn navigation(actor: &Actor, path: &str) -> Vec<Value> {
     }
     if actor.roles.may(Action::ManageUsers) {
         items.push(("/admin/users", "nav-users"));
+    } else if actor.roles.may(Action::ViewStaffDirectory) {
+        // Administrators find everyone under People; the directory is for planners.
+        items.push(("/staff", "nav-staff"));
     }
     if actor.roles.may(Action::ManageOrganisationSettings) {
         items.push(("/admin/organisation", "nav-organisation"));

@@ -221,7 +221,7 @@ pub async fn show(
                 .iter()
                 .map(|c| minijinja::context! { user_id => c.user_id, name => c.name.clone(), certified_on => c.certified_on.clone() })
                 .collect::<Vec<_>>(),
-            people.into_iter().map(|(id, name)| minijinja::context! { id => id, name => name }).collect::<Vec<_>>(),
+            people.into_iter().map(|p| minijinja::context! { id => p.user_id, name => p.name }).collect::<Vec<_>>(),
         )
     } else {
         (Vec::new(), Vec::new())

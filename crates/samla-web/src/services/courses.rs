@@ -126,14 +126,15 @@ pub async fn list_with_programmes(
     Ok(out)
 }
 
-/// The people of the organisation a planner can put in a working group: (user id, name).
-pub async fn assignable_people(state: &AppState, actor: &Actor) -> Result<Vec<(i64, String)>, WebError> {
+/// The people of the organisation a planner can put in a working group (active
+/// accounts, by name), with their roles and certifications so the choice is by name.
+pub async fn assignable_people(
+    state: &AppState,
+    actor: &Actor,
+) -> Result<Vec<samla_storage::staff_directory::StaffPerson>, WebError> {
     actor.authorize(state, Action::PlanCourses).await?;
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
-    let members = samla_storage::accounts::list_members(&mut conn, actor.organisation.id, 0, 1000).await?;
-    let mut people: Vec<(i64, String)> = members.into_iter().filter(|m| !m.disabled).map(|m| (m.id, m.name)).collect();
-    people.sort_by_key(|(_, name)| name.to_lowercase());
-    Ok(people)
+    Ok(samla_storage::staff_directory::list(&mut conn, actor.organisation.id, None).await?)
 }
 
 /// Plans a course from the current version of a programme.

@@ -35,3 +35,4 @@ mod running_privacy;
 mod running_reminders;
 mod second_factor;
 mod security;
+mod staff_directory;
