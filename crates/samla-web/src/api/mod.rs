@@ -93,6 +93,11 @@ fn planning_routes() -> Router<AppState> {
         )
         .route(&format!("{ORG}/programmes/{{programme}}/versions"), get(programmes::list_programme_versions))
         .route(&format!("{ORG}/programmes/{{programme}}/export"), get(programmes::export_programme))
+        .route(&format!("{ORG}/programmes/{{programme}}/archive"), axum::routing::post(programmes::archive_programme))
+        .route(
+            &format!("{ORG}/programmes/{{programme}}/unarchive"),
+            axum::routing::post(programmes::unarchive_programme),
+        )
         .route(&format!("{ORG}/courses"), get(courses::list_courses).post(courses::create_course))
         .route(COURSE, get(courses::get_course).put(courses::update_course))
         .route(&format!("{COURSE}/status"), put(courses::set_course_status))
@@ -133,6 +138,7 @@ fn planning_routes() -> Router<AppState> {
         programmes::list_programmes, programmes::get_programme, programmes::list_programme_versions,
         certifications::list_certifications, certifications::certify_leader, certifications::remove_certification,
         programmes::import_programme, programmes::update_programme, programmes::export_programme,
+        programmes::archive_programme, programmes::unarchive_programme,
         courses::list_courses, courses::create_course, courses::get_course, courses::update_course,
         courses::set_course_status, courses::list_course_sessions, courses::get_course_session,
         courses::add_session, courses::move_session, courses::cancel_session, courses::set_session_staff,

@@ -78,6 +78,8 @@ pub fn routes() -> Router<AppState> {
         .route("/programmes/import", get(programmes::import_form).post(programmes::import))
         .route("/programmes/{id}", get(programmes::show))
         .route("/programmes/{id}/edit", get(programmes::edit).post(programmes::update))
+        .route("/programmes/{id}/archive", post(programmes::archive))
+        .route("/programmes/{id}/unarchive", post(programmes::unarchive))
         .route("/programmes/{id}/certifications", post(programmes::certify))
         .route("/programmes/{id}/certifications/{user_id}/remove", post(programmes::uncertify))
         .route("/courses", get(courses::list).post(courses::create))

@@ -143,6 +143,9 @@ pub async fn create(state: &AppState, actor: &Actor, form: &CourseForm) -> Resul
     let programme = crate::services::programmes::find(state, actor, form.programme.trim())
         .await
         .map_err(|_| FieldErrors::single(FieldError::new("programme", "error-programme-unknown")))?;
+    if programme.archived_at.is_some() {
+        return Err(FieldErrors::single(FieldError::new("programme", "error-programme-archived")).into());
+    }
     let now = state.clock.now();
     let mut tx = state.store.write().await?;
     let version = programmes::version(&mut tx.tx, programme.id, programme.current_version).await?;

@@ -7,8 +7,6 @@
 use crate::common::{location, Api, TestApp};
 use chrono::{Datelike, Duration, NaiveDate};
 use reqwest::{Method, StatusCode};
-use samla_domain::programmes::shipped::SHIPPED;
-use samla_domain::programmes::Manual;
 use serde_json::{json, Value};
 
 const A: &str = "/organisations/org-a";
@@ -49,19 +47,8 @@ async fn coordinator(app: &TestApp) -> Api {
     app.api(&app.token_for(COORDINATOR).await)
 }
 
-/// The programme in the organisation's library (imported when the library lacks it).
-async fn ensure_programme(api: &Api, slug: &str) {
-    let (status, _) = api.get_json(&format!("{A}/programmes/{slug}")).await;
-    if status == StatusCode::NOT_FOUND {
-        let (_, source) = SHIPPED.iter().find(|(s, _)| *s == slug).expect("shipped");
-        let manual = serde_json::to_value(Manual::from_toml(source).unwrap()).unwrap();
-        let (status, body) = send(api, Method::POST, &format!("{A}/programmes"), &manual).await;
-        assert_eq!(status, StatusCode::CREATED, "{body}");
-    }
-}
-
+/// A course of a shipped programme (every organisation has them).
 async fn plan(api: &Api, programme: &str, start: NaiveDate) -> Value {
-    ensure_programme(api, programme).await;
     let body = json!({
         "programme": programme, "name": format!("{programme} {start}"), "venue": "Rådhuset", "room": "Rom 1",
         "start_date": start.to_string(), "start_time": "14:15",
@@ -274,7 +261,6 @@ async fn planning_in_the_past_is_allowed_with_a_warning_on_the_page() {
     let app = TestApp::spawn().await;
     app.relax_second_factor("org-a").await;
     let api = coordinator(&app).await;
-    ensure_programme(&api, "mestringstreff").await;
     let (_, programme) = api.get_json(&format!("{A}/programmes/mestringstreff")).await;
     let browser = app.logged_in(COORDINATOR).await;
     let start = today() - Duration::days(7 * 20);

@@ -35,4 +35,5 @@ mod running_privacy;
 mod running_reminders;
 mod second_factor;
 mod security;
+mod shipped_programmes;
 mod staff_directory;

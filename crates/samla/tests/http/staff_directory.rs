@@ -4,8 +4,6 @@
 
 use crate::common::{hrefs, nav_of, Api, TestApp, PASSWORD};
 use reqwest::{Method, StatusCode};
-use samla_domain::programmes::shipped::SHIPPED;
-use samla_domain::programmes::Manual;
 use samla_web::services::setup;
 use serde_json::{json, Value};
 
@@ -43,13 +41,6 @@ async fn seed(app: &TestApp) -> People {
     samla_storage::accounts::set_disabled(&mut conn, disabled_leader, true).await.unwrap();
     drop(conn);
 
-    let (status, _) = coordinator.get_json(&format!("{A}/programmes/smil")).await;
-    if status == StatusCode::NOT_FOUND {
-        let (_, source) = SHIPPED.iter().find(|(s, _)| *s == "smil").unwrap();
-        let manual = serde_json::to_value(Manual::from_toml(source).unwrap()).unwrap();
-        let (status, body) = send(&coordinator, Method::POST, &format!("{A}/programmes"), &manual).await;
-        assert_eq!(status, StatusCode::CREATED, "{body}");
-    }
     let (_, smil) = coordinator.get_json(&format!("{A}/programmes/smil")).await;
     let smil_id = smil["id"].as_i64().unwrap();
     let path = format!("{A}/programmes/{smil_id}/certifications/{certified_leader}");

@@ -217,9 +217,6 @@ pub async fn seed(app: &TestApp) -> RunningCourse {
     let representative_id = app.add_user(ORG, REPRESENTATIVE, "user_representative").await;
     let coordinator = actor(app, coordinator_id, COORDINATOR, vec![Role::Coordinator]).await;
     let organisation_id = coordinator.organisation.id;
-    samla_web::services::programmes::load_shipped(&app.state.store, organisation_id, false, app.now())
-        .await
-        .expect("programmes");
     // The programme wants two certified leaders at every session.
     let mut conn = app.state.store.pool().acquire().await.expect("connection");
     let programme = samla_storage::programmes::own_by_slug(&mut conn, organisation_id, "mestringsgrupper")
