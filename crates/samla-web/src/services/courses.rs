@@ -494,6 +494,19 @@ pub async fn add_staff(state: &AppState, actor: &Actor, course_id: i64, new: &St
     if user_id.is_none() && external_name.is_empty() {
         errors.push(FieldError::new("user_id", "error-staff-who"));
     }
+    // Someone with an account here, or someone outside: never both, so nothing given is lost.
+    if user_id.is_some() {
+        for (field, value) in
+            [("external_name", external_name), ("external_organisation", external_organisation.trim())]
+        {
+            if !value.is_empty() {
+                errors.push(FieldError::new(field, "error-staff-one-of"));
+            }
+        }
+    }
+    if on_every_session && !matches!(course_role, "group_leader" | "user_representative") {
+        errors.push(FieldError::new("on_every_session", "error-on-every-session-role"));
+    }
     if external_name.chars().count() > 200 || external_organisation.chars().count() > 200 {
         errors.push(FieldError::new("external_name", "error-too-long").with_arg("max", 200));
     }

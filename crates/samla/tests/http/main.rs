@@ -6,6 +6,7 @@ mod common;
 
 mod ages_at_course_start;
 mod api;
+mod api_optional_fields;
 mod audit;
 mod cli;
 mod course_report;

@@ -763,6 +763,32 @@ pub struct NewCourse {
 }
 
 impl NewCourse {
+    /// Fields the chosen interval does not use are refused rather than dropped.
+    fn check_interval(&self) -> Result<(), FieldErrors> {
+        let mut errors = FieldErrors::new();
+        let interval = self.interval.unwrap_or(IntervalName::Weekly);
+        let only_with = |field: &str, with: IntervalName| {
+            FieldError::new(field, "error-only-with-interval").with_arg("interval", with.code())
+        };
+        if self.every_weeks.is_some() && interval != IntervalName::EveryNWeeks {
+            errors.push(only_with("every_weeks", IntervalName::EveryNWeeks));
+        }
+        if !self.dates.is_empty() && interval != IntervalName::Dates {
+            errors.push(only_with("dates", IntervalName::Dates));
+        }
+        if interval == IntervalName::Dates {
+            if !self.weekdays.is_empty() {
+                errors.push(FieldError::new("weekdays", "error-not-with-dates"));
+            }
+            if self.session_count.is_some_and(|n| n as usize != self.dates.len()) {
+                errors.push(
+                    FieldError::new("session_count", "error-session-count-dates").with_arg("count", self.dates.len()),
+                );
+            }
+        }
+        errors.finish(|| ())
+    }
+
     fn form(&self) -> service::CourseForm {
         let number = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_default();
         let mut weekdays: Vec<String> = self.weekdays.iter().map(|w| w.code().to_string()).collect();
@@ -813,6 +839,7 @@ pub async fn create_course(
     ApiJson(body): ApiJson<NewCourse>,
 ) -> Result<impl IntoResponse, WebError> {
     let actor = planner(&state, &caller, &org).await?;
+    body.check_interval()?;
     let course_id = service::create(&state, &actor, &body.form()).await?;
     let view = service::course_view(&state, &actor, course_id).await?;
     let warnings = past_warnings(&state, lang, &service::planned_in_the_past(&state, &actor, &view));

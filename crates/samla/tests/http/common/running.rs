@@ -75,6 +75,11 @@ fn today(app: &TestApp) -> chrono::NaiveDate {
     chrono::DateTime::from_timestamp(app.now(), 0).expect("clock").date_naive()
 }
 
+/// The test clock's today, YYYY-MM-DD.
+pub fn today_of(app: &TestApp) -> String {
+    today(app).to_string()
+}
+
 pub async fn plan_course(app: &TestApp, coordinator: &Actor, name: &str, start: chrono::NaiveDate) -> i64 {
     course_service::create(
         &app.state,
