@@ -133,6 +133,38 @@ async fn a_course_that_already_ran_takes_the_children_and_adults_it_had() {
 }
 
 #[tokio::test]
+async fn the_staff_form_takes_a_child_of_a_course_that_already_ran() {
+    let app = TestApp::spawn().await;
+    app.relax_second_factor("org-a").await;
+    let api = coordinator(&app).await;
+    let course = plan(&api, "smil", day("2012-09-05")).await;
+    let course_id = course["id"].to_string();
+    let first = day(sessions(&api, course["id"].as_i64().unwrap()).await[0]["date"].as_str().unwrap());
+    let born = (years_before(first, 8) - Duration::days(30)).to_string();
+    let browser = app.logged_in(COORDINATOR).await;
+    let response = browser
+        .submit(
+            "/intake/new",
+            "/intake/new",
+            &[
+                ("course_id", course_id.as_str()),
+                ("participant_type", "child"),
+                ("participant_name", "Ada"),
+                ("participant_birth_date", born.as_str()),
+                ("guardian_name", "Kari"),
+                ("guardian_phone", "912 34 567"),
+                ("guardian_responsibility", "true"),
+                ("consents", "participation"),
+                ("consent_method", "paper"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER, "{}", response.text().await.unwrap_or_default());
+    let (_, page) = browser.get_html(&location(&response)).await;
+    assert!(page.contains("8 år ved kursets første samling"), "the age at the course is shown");
+}
+
+#[tokio::test]
 async fn the_childs_own_say_follows_the_age_at_the_first_session() {
     let app = TestApp::spawn().await;
     let api = coordinator(&app).await;
