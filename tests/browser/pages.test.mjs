@@ -59,6 +59,7 @@ const COORDINATOR_PAGES = [
   ['/questionnaires/import', () => '/questionnaires/import'],
   ['/school-holidays', () => '/school-holidays'],
   ['/outbox', () => '/outbox'],
+  ['/staff', () => '/staff'],
 ];
 // The demo's running children's group and the small running Mestringstreff (see
 // services/setup/demo_running.rs); paths found before the tests run.

@@ -75,7 +75,9 @@ test('a coordinator plans, staffs and budgets a Mestringstreff course at 360 px'
 
     // A group leader and a user representative on every session.
     for (const [person, role] of [['Gunnar Gruppeleder', 'group_leader'], ['Bjørn Brukerrepresentant', 'user_representative']]) {
-      await page.selectOption('#user_id', { label: person });
+      // People are offered by name with their roles ("Gunnar Gruppeleder – Gruppeleder").
+      const value = await page.locator('#user_id option', { hasText: person }).first().getAttribute('value');
+      await page.selectOption('#user_id', value);
       await page.selectOption('#course_role', role);
       await page.check('#on_every_session');
       const added = await submitFormOf(page, '#external_name');

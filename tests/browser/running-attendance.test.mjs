@@ -224,7 +224,9 @@ async function secondLeader(coursePath) {
     const coordinator = await coordinatorContext.newPage();
     await signIn(coordinator, server.accounts.coordinator);
     await open(coordinator, coursePath);
-    await coordinator.selectOption('#user_id', { label: leader.name });
+    // People are offered by name with their roles.
+    const value = await coordinator.locator('#user_id option', { hasText: leader.name }).first().getAttribute('value');
+    await coordinator.selectOption('#user_id', value);
     await coordinator.selectOption('#course_role', 'group_leader');
     await coordinator.check('#on_every_session');
     const added = await submitFormOf(coordinator, '#course_role');

@@ -57,6 +57,10 @@ pub enum Action {
     ManageOwnAccount,
     ViewHome,
     ManageUsers,
+    /// The staff directory: the names, roles and certifications of the organisation's
+    /// people (no addresses, account status or second factor), to put a course's working
+    /// group together.
+    ViewStaffDirectory,
     ManageOrganisationSettings,
     ViewAuditLog,
     ViewProgrammes,
@@ -91,10 +95,11 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 21] = [
+    pub const ALL: [Action; 22] = [
         Action::ManageOwnAccount,
         Action::ViewHome,
         Action::ManageUsers,
+        Action::ViewStaffDirectory,
         Action::ManageOrganisationSettings,
         Action::ViewAuditLog,
         Action::ViewProgrammes,
@@ -120,6 +125,7 @@ impl Action {
             Action::ManageOwnAccount => "manage_own_account",
             Action::ViewHome => "view_home",
             Action::ManageUsers => "manage_users",
+            Action::ViewStaffDirectory => "view_staff_directory",
             Action::ManageOrganisationSettings => "manage_organisation_settings",
             Action::ViewAuditLog => "view_audit_log",
             Action::ViewProgrammes => "view_programmes",
@@ -181,6 +187,7 @@ pub fn decide_for_role(role: Role, action: Action) -> Decision {
         (_, ManageOwnAccount | ViewHome) => Allow(Organisation),
 
         (Admin, ManageUsers | ManageOrganisationSettings | ViewAuditLog) => Allow(Organisation),
+        (Admin | Coordinator, ViewStaffDirectory) => Allow(Organisation),
         (Admin, ViewProgrammes | ViewCourses | ConfigureIntake | ConfigureCourseWork) => Allow(Organisation),
         (Admin, ManageQuestionnaires) => Allow(Organisation),
 
@@ -310,6 +317,14 @@ mod tests {
         assert!(!may_read_concern_report(&leader, false, false));
         for never in [rep, secretary, RoleSet::new(vec![Role::Analyst]), RoleSet::new(vec![Role::Admin])] {
             assert!(!may_read_concern_report(&never, true, true), "{never:?}");
+        }
+    }
+
+    #[test]
+    fn only_those_who_put_working_groups_together_read_the_staff_directory() {
+        for role in Role::ALL {
+            let expected = matches!(role, Role::Admin | Role::Coordinator);
+            assert_eq!(RoleSet::new(vec![role]).may(Action::ViewStaffDirectory), expected, "{role}");
         }
     }
 

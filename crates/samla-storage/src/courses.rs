@@ -213,6 +213,16 @@ pub async fn sessions(conn: &mut AnyConnection, course_id: i64) -> Result<Vec<Co
     .await?)
 }
 
+/// The day of the course's first session that is not cancelled (meetings left out).
+pub async fn first_session_date(conn: &mut AnyConnection, course_id: i64) -> Result<Option<String>> {
+    Ok(sqlx::query_scalar(
+        "SELECT MIN(date) FROM course_sessions WHERE course_id = $1 AND kind = 'session' AND status <> 'cancelled'",
+    )
+    .bind(course_id)
+    .fetch_one(conn)
+    .await?)
+}
+
 pub async fn session(conn: &mut AnyConnection, course_id: i64, session_id: i64) -> Result<CourseSession> {
     Ok(sqlx::query_as(&format!("SELECT {SESSION_COLUMNS} FROM course_sessions WHERE course_id = $1 AND id = $2"))
         .bind(course_id)

@@ -24,6 +24,7 @@ pub mod questionnaires;
 pub mod reports;
 pub mod running;
 pub mod sessions;
+pub mod staff_directory;
 pub mod tokens;
 
 pub use error::StoreError;

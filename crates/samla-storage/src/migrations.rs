@@ -27,6 +27,7 @@ embedded!(
     "0007_reminder_opt_outs",
     "0008_round_results_release",
     "0009_integrity",
+    "0010_shipped_programmes",
 );
 
 /// A migrator over `files` (`NNNN_description`, SQL), checksummed as sqlx does, so

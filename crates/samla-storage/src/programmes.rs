@@ -15,6 +15,10 @@ pub struct Programme {
     /// Comma-separated target groups, for filtering.
     pub target_groups: String,
     pub current_version: i64,
+    /// 1: installed from samla's shipped manual (kept up to date while left unchanged).
+    pub shipped: i64,
+    /// Unix seconds; archived programmes leave the library and take no new courses.
+    pub archived_at: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, FromRow)]
@@ -26,8 +30,8 @@ pub struct ProgrammeVersion {
     pub created_at: i64,
 }
 
-const COLUMNS: &str =
-    "p.id, p.organisation_id, p.slug, p.shared, p.name, p.summary, p.target_groups, p.current_version";
+const COLUMNS: &str = "p.id, p.organisation_id, p.slug, p.shared, p.name, p.summary, p.target_groups, \
+     p.current_version, p.shipped, p.archived_at";
 
 /// What a programme's row shows of its current manual.
 pub struct Listing<'a> {
@@ -119,13 +123,15 @@ pub async fn set_shared(conn: &mut AnyConnection, programme_id: i64, shared: boo
     Ok(())
 }
 
-/// Programmes an organisation can see: its own and those shared with everyone.
+/// Programmes an organisation can see: its own and those shared with everyone, without
+/// archived ones unless `archived` (then only the organisation's own archived ones join).
 /// `query` matches name or summary; `target_group` filters.
 pub async fn list_visible(
     conn: &mut AnyConnection,
     organisation_id: i64,
     query: &str,
     target_group: &str,
+    archived: bool,
 ) -> Result<Vec<Programme>> {
     let pattern = format!("%{}%", query.to_lowercase());
     let group = format!("%{target_group}%");
@@ -134,13 +140,78 @@ pub async fn list_visible(
          WHERE (p.organisation_id = $1 OR p.shared = 1)
            AND (LOWER(p.name) LIKE $2 OR LOWER(p.summary) LIKE $2 OR LOWER(p.slug) LIKE $2)
            AND p.target_groups LIKE $3
+           AND (p.archived_at IS NULL OR ($4 = 1 AND p.organisation_id = $1))
          ORDER BY p.name, p.id"
     ))
     .bind(organisation_id)
     .bind(pattern)
     .bind(group)
+    .bind(i64::from(archived))
     .fetch_all(conn)
     .await?)
+}
+
+/// Archives the programme (`Some(when)`) or takes it back into use (`None`).
+pub async fn set_archived(conn: &mut AnyConnection, programme_id: i64, at: Option<i64>) -> Result<()> {
+    sqlx::query("UPDATE programmes SET archived_at = $1 WHERE id = $2")
+        .bind(at)
+        .bind(programme_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// An organisation's programme with a shipped manual's slug, with its current version.
+#[derive(Debug, Clone, PartialEq, Eq, FromRow)]
+pub struct ShippedSlugCopy {
+    pub id: i64,
+    pub organisation_id: i64,
+    pub slug: String,
+    pub shipped: i64,
+    pub archived_at: Option<i64>,
+    pub current_version: i64,
+    /// The shipped content the current version was installed from.
+    pub shipped_hash: Option<String>,
+    /// The current manual, for a programme not (yet) known as samla's; empty otherwise.
+    pub manual: String,
+}
+
+/// Every organisation's programmes whose slug is one of `slugs`.
+pub async fn with_slugs(conn: &mut AnyConnection, slugs: &[&str]) -> Result<Vec<ShippedSlugCopy>> {
+    if slugs.is_empty() {
+        return Ok(Vec::new());
+    }
+    let placeholders: Vec<String> = (1..=slugs.len()).map(|i| format!("${i}")).collect();
+    let sql = format!(
+        "SELECT p.id, p.organisation_id, p.slug, p.shipped, p.archived_at, p.current_version, v.shipped_hash,
+                CASE WHEN p.shipped = 0 THEN v.manual ELSE '' END AS manual
+         FROM programmes p JOIN programme_versions v ON v.programme_id = p.id AND v.version = p.current_version
+         WHERE p.slug IN ({})",
+        placeholders.join(", ")
+    );
+    let mut query = sqlx::query_as(&sql);
+    for slug in slugs {
+        query = query.bind(*slug);
+    }
+    Ok(query.fetch_all(conn).await?)
+}
+
+/// Marks a programme as samla's shipped manual and its `version` as installed from the
+/// shipped content with this hash.
+pub async fn mark_shipped(conn: &mut AnyConnection, programme_id: i64, version: i64, hash: &str) -> Result<()> {
+    sqlx::query("UPDATE programmes SET shipped = 1 WHERE id = $1").bind(programme_id).execute(&mut *conn).await?;
+    sqlx::query("UPDATE programme_versions SET shipped_hash = $1 WHERE programme_id = $2 AND version = $3")
+        .bind(hash)
+        .bind(programme_id)
+        .bind(version)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// Every organisation's id.
+pub async fn organisation_ids(conn: &mut AnyConnection) -> Result<Vec<i64>> {
+    Ok(sqlx::query_scalar("SELECT id FROM organisations ORDER BY id").fetch_all(conn).await?)
 }
 
 /// One programme the organisation can see; others are not found.
@@ -255,4 +326,13 @@ pub async fn certifications(
     .bind(programme_id)
     .fetch_all(conn)
     .await?)
+}
+
+/// Lets instances that start at the same time on one PostgreSQL database install the
+/// shipped manuals one after the other (SQLite has one writer already).
+pub async fn lock_shipped_install(tx: &mut crate::WriteTx) -> Result<()> {
+    if tx.backend() == crate::Backend::Postgres {
+        sqlx::query("SELECT pg_advisory_xact_lock(74112)").execute(&mut *tx.tx).await?;
+    }
+    Ok(())
 }

@@ -33,6 +33,7 @@ pub(crate) const TEMPLATES: &[(&str, &str)] = templates![
     "invitation.html",
     "admin_organisation.html",
     "admin_audit.html",
+    "staff_directory.html",
     "budget_calculation.html",
     "planning.html",
     "programmes.html",

@@ -309,8 +309,9 @@ async fn run_admin(storage: &Storage, store: &Store, command: Command) -> anyhow
         }
         Command::Programmes { command: ProgrammesCommand::Import { file, org, shared } } => {
             let manual = read_manual(&file)?;
-            let (id, version) = programmes::import_file(store, &org, manual, shared, now()).await.map_err(explain)?;
-            println!("programme imported into {org} (id {id}, version {version})");
+            let imported = programmes::import_file(store, &org, manual, shared, now()).await.map_err(explain)?;
+            let unchanged = if imported.outcome == programmes::ImportOutcome::Unchanged { ", unchanged" } else { "" };
+            println!("programme imported into {org} (id {}, version {}{unchanged})", imported.id, imported.version);
         }
         Command::Programmes { command: ProgrammesCommand::Export { org, slug, format } } => {
             let (manual, version) = programmes::export_file_version(store, &org, &slug).await.map_err(explain)?;

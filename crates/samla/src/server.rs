@@ -38,6 +38,16 @@ pub async fn serve(storage: Storage, args: ServeArgs) -> anyhow::Result<()> {
     samla_web::services::questionnaires::library::install_shipped_everywhere(&state)
         .await
         .map_err(|e| anyhow::anyhow!("installing the shipped questionnaires: {e:?}"))?;
+    // …and the shipped programme manuals, a new edition reaching every copy left as shipped.
+    let started = std::time::Instant::now();
+    let installed = samla_web::services::programmes::install_shipped_everywhere(
+        &store,
+        samla_domain::programmes::shipped::SHIPPED,
+        clock.now(),
+    )
+    .await
+    .map_err(|e| anyhow::anyhow!("installing the shipped programmes: {e:?}"))?;
+    tracing::info!(installed, elapsed_ms = started.elapsed().as_millis() as u64, "shipped programmes are up to date");
     if args.demo {
         let accounts = setup::seed_demo(&store, clock.now()).await.map_err(|e| anyhow::anyhow!("demo: {e:?}"))?;
         setup::seed_demo_planning(&state).await.map_err(|e| anyhow::anyhow!("demo: {e:?}"))?;

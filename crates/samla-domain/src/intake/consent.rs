@@ -184,6 +184,15 @@ pub fn missing(
     out
 }
 
+/// The day a course's age rules are measured on — who is a child, the programme's age
+/// band, the child's own say: the course's first session, or its start date while it has
+/// none. Never the day someone happens to type: a course recorded years after it ran
+/// takes the children it had, and a child who turns old enough for their own say before
+/// the course begins is asked.
+pub fn course_age_day(first_session: Option<NaiveDate>, course_start: NaiveDate) -> NaiveDate {
+    first_session.unwrap_or(course_start)
+}
+
 /// Age in whole years on `day`; 0 for a day before the birth date.
 ///
 /// Someone born on 29 February becomes a year older on 1 March in years without
@@ -356,6 +365,17 @@ mod tests {
 
     fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn a_courses_ages_are_measured_at_its_first_session() {
+        let start = ymd(2012, 9, 5);
+        let first = ymd(2012, 9, 12);
+        assert_eq!(course_age_day(Some(first), start), first);
+        assert_eq!(course_age_day(None, start), start, "no sessions yet: the start date");
+        // A child of 8 then is a child for that course, whatever their age today.
+        assert!(is_child_on(ymd(2004, 3, 15), course_age_day(Some(first), start)));
+        assert!(!is_child_on(ymd(2004, 3, 15), ymd(2026, 11, 25)));
     }
 
     #[test]

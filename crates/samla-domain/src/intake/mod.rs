@@ -9,10 +9,12 @@
 //! - [`stage`]: the application pipeline and which moves are allowed.
 //! - [`consent`]: who has to consent before something may happen.
 //! - [`group_formation`]: proposing a group from the waitlist, with a reason for every decision.
+//! - [`household`]: a guardian named again is the same person, their details kept.
 //! - [`reference`]: short application references people can read out on the phone.
 
 pub mod consent;
 pub mod group_formation;
+pub mod household;
 pub mod national_id;
 pub mod reference;
 pub mod stage;

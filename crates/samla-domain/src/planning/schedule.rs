@@ -131,6 +131,15 @@ pub fn generate(request: &ScheduleRequest, closed: &ClosedDays) -> Result<Schedu
     Ok(Schedule { dates, skipped })
 }
 
+/// The days among `dates` before `today`, in order. Planning them is allowed — an
+/// organisation records a course that has already run — but never silently: the planner
+/// is warned about each.
+pub fn days_in_the_past(dates: &[NaiveDate], today: NaiveDate) -> Vec<NaiveDate> {
+    let mut past: Vec<NaiveDate> = dates.iter().copied().filter(|d| *d < today).collect();
+    past.sort_unstable();
+    past
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -142,6 +151,14 @@ mod tests {
 
     fn weekly(start: NaiveDate, count: u32) -> ScheduleRequest {
         ScheduleRequest { start, weekdays: vec![start.weekday()], interval: Interval::Weekly, count }
+    }
+
+    #[test]
+    fn days_before_today_are_named_and_today_is_not() {
+        let today = d(2026, 11, 25);
+        let dates = [d(2026, 11, 26), d(2026, 11, 18), d(2026, 11, 25), d(2012, 9, 5)];
+        assert_eq!(days_in_the_past(&dates, today), [d(2012, 9, 5), d(2026, 11, 18)]);
+        assert!(days_in_the_past(&[today], today).is_empty());
     }
 
     #[test]

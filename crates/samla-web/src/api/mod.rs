@@ -17,6 +17,7 @@ mod programmes;
 mod questionnaires;
 mod reports;
 mod running;
+mod staff_directory;
 mod users;
 
 pub use extract::{ApiJson, ApiQuery, CreateOrReplace, IfMatch};
@@ -37,6 +38,7 @@ pub fn routes() -> Router<AppState> {
         .route("/organisations/{org}", get(organisations::get_organisation).put(organisations::update_organisation))
         .route("/organisations/{org}/users", get(users::list_users).post(users::create_user))
         .route("/organisations/{org}/users/{user_id}", get(users::get_user).put(users::update_user))
+        .route("/organisations/{org}/staff", get(staff_directory::list_staff))
         .route("/organisations/{org}/audit", get(audit::search_audit))
         .route("/organisations/{org}/outbox", get(outbox::list_outbox_messages))
         .route("/organisations/{org}/outbox/{message_id}/retry", axum::routing::post(outbox::retry_outbox_message))
@@ -93,6 +95,11 @@ fn planning_routes() -> Router<AppState> {
         )
         .route(&format!("{ORG}/programmes/{{programme}}/versions"), get(programmes::list_programme_versions))
         .route(&format!("{ORG}/programmes/{{programme}}/export"), get(programmes::export_programme))
+        .route(&format!("{ORG}/programmes/{{programme}}/archive"), axum::routing::post(programmes::archive_programme))
+        .route(
+            &format!("{ORG}/programmes/{{programme}}/unarchive"),
+            axum::routing::post(programmes::unarchive_programme),
+        )
         .route(&format!("{ORG}/courses"), get(courses::list_courses).post(courses::create_course))
         .route(COURSE, get(courses::get_course).put(courses::update_course))
         .route(&format!("{COURSE}/status"), put(courses::set_course_status))
@@ -127,11 +134,13 @@ fn planning_routes() -> Router<AppState> {
         me::get_me, me::list_tokens, me::create_token, me::revoke_token,
         organisations::get_organisation, organisations::update_organisation,
         users::list_users, users::create_user, users::get_user, users::update_user,
+        staff_directory::list_staff,
         audit::search_audit,
         outbox::list_outbox_messages, outbox::retry_outbox_message,
         programmes::list_programmes, programmes::get_programme, programmes::list_programme_versions,
         certifications::list_certifications, certifications::certify_leader, certifications::remove_certification,
         programmes::import_programme, programmes::update_programme, programmes::export_programme,
+        programmes::archive_programme, programmes::unarchive_programme,
         courses::list_courses, courses::create_course, courses::get_course, courses::update_course,
         courses::set_course_status, courses::list_course_sessions, courses::get_course_session,
         courses::add_session, courses::move_session, courses::cancel_session, courses::set_session_staff,

@@ -384,6 +384,12 @@ pub struct ProgrammeSummary {
     /// Whether the organisation asked about owns it (and may edit it).
     pub own: bool,
     pub current_version: i64,
+    /// Installed from samla's shipped manual: a new edition samla ships becomes its next
+    /// version while the organisation leaves it unchanged (an edit or archiving stops that).
+    pub shipped: bool,
+    /// Archived: out of the library, takes no new courses and no shipped editions; its
+    /// courses keep it.
+    pub archived: bool,
 }
 
 fn target_groups(raw: &str) -> Vec<TargetGroupName> {
@@ -407,6 +413,8 @@ fn summary(programme: &Programme, organisation_id: i64) -> ProgrammeSummary {
         shared: programme.shared != 0,
         own: programme.organisation_id == organisation_id,
         current_version: programme.current_version,
+        shipped: programme.shipped != 0,
+        archived: programme.archived_at.is_some(),
     }
 }
 
@@ -522,6 +530,8 @@ pub struct ProgrammeParams {
     #[param(max_length = 200, pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*$")]
     pub q: Option<String>,
     pub target_group: Option<TargetGroupName>,
+    /// Also the organisation's archived programmes (default false).
+    pub archived: Option<bool>,
     /// How many to return, 1–200 (default 50).
     #[param(minimum = 1, maximum = 200)]
     pub limit: Option<i64>,
@@ -530,8 +540,8 @@ pub struct ProgrammeParams {
     pub cursor: Option<String>,
 }
 
-/// The programmes the organisation can use: its own and those shared with everyone, by
-/// name.
+/// The programmes the organisation can use: its own (samla's shipped manuals among
+/// them) and those shared with everyone, by name; archived ones only when asked for.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/programmes", operation_id = "listProgrammes", tag = "programmes",
     params(("org" = String, Path, description = "The organisation's slug"), ProgrammeParams),
     responses(
@@ -559,7 +569,7 @@ pub async fn list_programmes(
     errors.finish(|| ())?;
     let (limit, offset) = bounds?;
     let group = params.target_group.map(TargetGroupName::as_str).unwrap_or("");
-    let all = programmes::library(&state, &actor, &query, group).await?;
+    let all = programmes::library_with(&state, &actor, &query, group, params.archived.unwrap_or(false)).await?;
     let offset = offset.unwrap_or(0).min(all.len() as i64) as usize;
     let end = (offset + limit as usize).min(all.len());
     let items = all[offset..end].iter().map(|p| summary(p, actor.organisation.id)).collect();
@@ -649,8 +659,9 @@ pub struct ImportParams {
 }
 
 /// Imports a manual: a new programme (201), or the next version of the organisation's
-/// own programme with the same slug (200). A manual with errors imports nothing, and
-/// the answer lists every problem with its path under `errors` (`field` is the path).
+/// own programme with the same slug (200; a manual exactly like the current version
+/// saves nothing and answers with that version). A manual with errors imports nothing,
+/// and the answer lists every problem with its path under `errors` (`field` is the path).
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/programmes", operation_id = "importProgramme", tag = "programmes",
     params(("org" = String, Path, description = "The organisation's slug"), ImportParams),
     request_body = ProgrammeManual,
@@ -675,10 +686,11 @@ pub async fn import_programme(
     let actor = caller.in_organisation(&state, &org).await?;
     actor.authorize(&state, Action::ManageProgrammes).await?;
     let manual = parse_manual(body)?;
-    let (id, version) = programmes::import(&state, &actor, manual, params.shared.unwrap_or(false)).await?;
+    let imported = programmes::import(&state, &actor, manual, params.shared.unwrap_or(false)).await?;
+    let (id, version) = (imported.id, imported.version);
     let view = programmes::view(&state, &actor, id, None).await?;
     let body = Json(detail(view, actor.organisation.id)?);
-    Ok(if version == 1 {
+    Ok(if imported.outcome == programmes::ImportOutcome::Created {
         (StatusCode::CREATED, [(LOCATION, location(&org, id)), (ETAG, etag(version))], body).into_response()
     } else {
         ([(ETAG, etag(version))], body).into_response()
@@ -723,6 +735,66 @@ pub async fn update_programme(
     let version = programmes::update(&state, &actor, programme.id, manual, expected).await?;
     let view = programmes::view(&state, &actor, programme.id, None).await?;
     Ok(([(ETAG, etag(version))], Json(detail(view, actor.organisation.id)?)))
+}
+
+/// Archives one of the organisation's own programmes: it leaves the library, takes no
+/// new courses and no new editions samla ships; its courses keep it. Archiving twice
+/// changes nothing.
+#[utoipa::path(post, path = "/api/v1/organisations/{org}/programmes/{programme}/archive", operation_id = "archiveProgramme", tag = "programmes",
+    params(
+        ("org" = String, Path, description = "The organisation's slug"),
+        ("programme" = String, Path, description = "The programme's id or slug"),
+    ),
+    responses(
+        (status = 200, description = "Archived", body = ProgrammeDetail),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed, or a programme another organisation shares", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such programme here", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn archive_programme(
+    State(state): State<AppState>,
+    caller: ApiCaller,
+    Path((org, key)): Path<(String, String)>,
+) -> Result<Json<ProgrammeDetail>, WebError> {
+    set_archived(state, caller, org, key, true).await
+}
+
+/// Takes an archived programme back into use (and into the shipped editions, if it is
+/// samla's and unchanged).
+#[utoipa::path(post, path = "/api/v1/organisations/{org}/programmes/{programme}/unarchive", operation_id = "unarchiveProgramme", tag = "programmes",
+    params(
+        ("org" = String, Path, description = "The organisation's slug"),
+        ("programme" = String, Path, description = "The programme's id or slug"),
+    ),
+    responses(
+        (status = 200, description = "In use again", body = ProgrammeDetail),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed, or a programme another organisation shares", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such programme here", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn unarchive_programme(
+    State(state): State<AppState>,
+    caller: ApiCaller,
+    Path((org, key)): Path<(String, String)>,
+) -> Result<Json<ProgrammeDetail>, WebError> {
+    set_archived(state, caller, org, key, false).await
+}
+
+async fn set_archived(
+    state: AppState,
+    caller: ApiCaller,
+    org: String,
+    key: String,
+    archived: bool,
+) -> Result<Json<ProgrammeDetail>, WebError> {
+    let actor = caller.in_organisation(&state, &org).await?;
+    actor.authorize(&state, Action::ManageProgrammes).await?;
+    let programme = found(&state, &actor, &key).await?;
+    programmes::set_archived(&state, &actor, programme.id, archived).await?;
+    let view = programmes::view(&state, &actor, programme.id, None).await?;
+    Ok(Json(detail(view, actor.organisation.id)?))
 }
 
 #[derive(Deserialize, Serialize, ToSchema, Clone, Copy, Default)]

@@ -126,6 +126,30 @@ pub enum RoleName {
 }
 
 impl RoleName {
+    pub(super) fn role(self) -> samla_domain::Role {
+        use samla_domain::Role;
+        match self {
+            RoleName::Admin => Role::Admin,
+            RoleName::Coordinator => Role::Coordinator,
+            RoleName::GroupLeader => Role::GroupLeader,
+            RoleName::Secretary => Role::Secretary,
+            RoleName::UserRepresentative => Role::UserRepresentative,
+            RoleName::Analyst => Role::Analyst,
+        }
+    }
+
+    pub(super) fn of(role: samla_domain::Role) -> RoleName {
+        use samla_domain::Role;
+        match role {
+            Role::Admin => RoleName::Admin,
+            Role::Coordinator => RoleName::Coordinator,
+            Role::GroupLeader => RoleName::GroupLeader,
+            Role::Secretary => RoleName::Secretary,
+            Role::UserRepresentative => RoleName::UserRepresentative,
+            Role::Analyst => RoleName::Analyst,
+        }
+    }
+
     fn names(roles: &[RoleName]) -> Vec<String> {
         roles
             .iter()

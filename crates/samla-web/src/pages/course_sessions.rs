@@ -89,6 +89,16 @@ fn changed(course_id: i64, session_id: i64) -> Response {
     Redirect::to(&format!("/courses/{course_id}?saved=session-changed#session-{session_id}")).into_response()
 }
 
+/// Back to the course page after a session was planned on a day, warning when that day
+/// lies before today.
+async fn planned(state: &AppState, actor: &Actor, course_id: i64, session_id: i64) -> Result<Response, WebError> {
+    let view = courses::course_view(state, actor, course_id).await?;
+    let date = view.sessions.iter().find(|s| s.row.id == session_id).map(|s| s.row.date.as_str());
+    let past = courses::in_the_past(state, actor, date);
+    let address = super::courses::course_address(course_id, "session-changed", &past, &format!("session-{session_id}"));
+    Ok(Redirect::to(&address).into_response())
+}
+
 pub async fn move_session(
     State(state): State<AppState>,
     ui: Ui,
@@ -106,7 +116,7 @@ pub async fn move_session(
     };
     let expected = form.get("version").parse::<i64>().unwrap_or(0);
     match courses::move_session(&state, &actor, id, session_id, &change, expected).await {
-        Ok(()) => Ok(changed(id, session_id)),
+        Ok(()) => planned(&state, &actor, id, session_id).await,
         Err(WebError::Invalid(errors) | WebError::Refused(errors)) => {
             let forms = SessionForms { moving: Some(form.kept().with_errors(errors)), ..Default::default() };
             render(&state, &ui, &actor, id, session_id, forms, StatusCode::UNPROCESSABLE_ENTITY).await
@@ -231,7 +241,7 @@ pub async fn add(
         meeting: form.checked("meeting"),
     };
     match courses::add_session(&state, &actor, course.id, &new).await {
-        Ok(session_id) => Ok(changed(course.id, session_id)),
+        Ok(session_id) => planned(&state, &actor, course.id, session_id).await,
         Err(WebError::Invalid(errors) | WebError::Refused(errors)) => {
             render_new(&state, &ui, &actor, &course, form.kept().with_errors(errors), StatusCode::UNPROCESSABLE_ENTITY)
         }

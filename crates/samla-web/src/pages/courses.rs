@@ -129,15 +129,43 @@ fn course_form(form: &FormData) -> CourseForm {
     }
 }
 
+/// The course page's address after a change, warning about the days planned before today.
+pub(super) fn course_address(course_id: i64, saved: &str, past: &[chrono::NaiveDate], anchor: &str) -> String {
+    let past: Vec<String> = past.iter().map(|d| d.to_string()).collect();
+    let past = if past.is_empty() { String::new() } else { format!("&past={}", past.join(",")) };
+    let anchor = if anchor.is_empty() { String::new() } else { format!("#{anchor}") };
+    format!("/courses/{course_id}?saved={saved}{past}{anchor}")
+}
+
+/// The days of a `past` query (as [`course_address`] writes them); anything else is dropped.
+fn past_days(query: &HashMap<String, String>) -> Vec<String> {
+    query
+        .get("past")
+        .map(|raw| raw.split(',').filter_map(courses::parse_date).take(100).map(|d| d.to_string()).collect())
+        .unwrap_or_default()
+}
+
 pub async fn create(State(state): State<AppState>, ui: Ui, actor: Actor, form: FormData) -> Result<Response, WebError> {
     match courses::create(&state, &actor, &course_form(&form)).await {
-        Ok(id) => Ok(Redirect::to(&format!("/courses/{id}?saved=created")).into_response()),
+        Ok(id) => {
+            let view = courses::course_view(&state, &actor, id).await?;
+            let past = courses::planned_in_the_past(&state, &actor, &view);
+            Ok(Redirect::to(&course_address(id, "created", &past, "")).into_response())
+        }
         Err(WebError::Invalid(errors) | WebError::Refused(errors)) => {
             let options = programme_options(&state, &ui, &actor).await?;
             render_new(&state, &ui, &actor, options, form.kept().with_errors(errors), StatusCode::UNPROCESSABLE_ENTITY)
         }
         Err(other) => Err(other),
     }
+}
+
+/// What a redirect asks the course page to say: a saved change, and the days planned
+/// before today.
+#[derive(Default)]
+struct Notice<'a> {
+    saved: Option<&'a str>,
+    past: Vec<String>,
 }
 
 /// The forms on the course page that can come back with errors.
@@ -180,6 +208,24 @@ pub(super) fn session_value(session: &courses::SessionView) -> Value {
         gaps => session.gaps.iter().map(gap_value).collect::<Vec<_>>(),
         conflicts => unique(&session.conflicts),
     }
+}
+
+/// A person as the working-group form offers them: "Name – Group leader, certified for
+/// this programme", so the planner chooses by name and sees who fits.
+fn person_label(
+    state: &AppState,
+    ui: &Ui,
+    person: &samla_storage::staff_directory::StaffPerson,
+    programme_id: i64,
+) -> String {
+    let roles: Vec<String> =
+        person.roles.iter().map(|r| state.i18n.text(ui.lang, &format!("role-{}", r.as_str()), &[])).collect();
+    let mut label = format!("{} – {}", person.name, roles.join(", "));
+    if let Some(certified) = person.certifications.iter().find(|c| c.programme_id == programme_id) {
+        let args = [("programme", certified.programme_name.clone())];
+        label = format!("{label} · {}", state.i18n.text(ui.lang, "staff-certified-for", &args));
+    }
+    label
 }
 
 /// An archived or cancelled course can no longer be changed.
@@ -244,7 +290,7 @@ async fn render_course(
     course_id: i64,
     forms: PageForms,
     status: StatusCode,
-    notice: Option<&str>,
+    notice: Notice<'_>,
 ) -> Result<Response, WebError> {
     let view = courses::course_view(state, actor, course_id).await?;
     let may_plan = actor.roles.may(Action::PlanCourses) && !is_closed(&view);
@@ -261,8 +307,12 @@ async fn render_course(
         if forms.staff.is_empty() { FormState::new().with_value("course_role", "group_leader") } else { forms.staff };
     let mut people_options =
         vec![minijinja::context! { value => "", label => state.i18n.text(ui.lang, "course-staff-external", &[]) }];
-    people_options
-        .extend(people.iter().map(|(id, name)| minijinja::context! { value => id.to_string(), label => name }));
+    people_options.extend(people.iter().map(|person| {
+        minijinja::context! {
+            value => person.user_id.to_string(),
+            label => person_label(state, ui, person, view.programme.id),
+        }
+    }));
     let next: Vec<&str> = view.status.next().iter().map(|s| s.as_str()).collect();
     let lines: Vec<BudgetLine> = view.budget.iter().filter_map(|(row, _)| courses::line_from_row(row)).collect();
     let budget: Vec<Value> = view
@@ -276,7 +326,8 @@ async fn render_course(
     let evaluation = evaluation_section(state, actor, course_id).await?;
     let context = minijinja::context! {
         course => course_value(&view),
-        notice => notice.filter(|n| NOTICES.contains(n)),
+        notice => notice.saved.filter(|n| NOTICES.contains(n)),
+        past_dates => notice.past,
         participants => participants,
         running => running,
         evaluation => evaluation,
@@ -321,6 +372,7 @@ pub async fn show(
 ) -> Result<Response, WebError> {
     let id = id_of(&id)?;
     let notice = query.get("saved").map(String::as_str);
+    let notice = Notice { saved: notice, past: past_days(&query) };
     render_course(&state, &ui, &actor, id, PageForms::default(), StatusCode::OK, notice).await
 }
 
@@ -341,7 +393,7 @@ pub async fn set_status(
         Ok(_) => Ok(saved(id, "status", "details")),
         Err(WebError::Invalid(errors) | WebError::Refused(errors)) => {
             let forms = PageForms { status: form.kept().with_errors(errors), ..Default::default() };
-            render_course(&state, &ui, &actor, id, forms, StatusCode::UNPROCESSABLE_ENTITY, None).await
+            render_course(&state, &ui, &actor, id, forms, StatusCode::UNPROCESSABLE_ENTITY, Notice::default()).await
         }
         Err(WebError::Stale) => {
             let course = courses::visible_course(&state, &actor, id).await?;
@@ -350,7 +402,7 @@ pub async fn set_status(
                 status: form.kept().with_errors(errors).with_value("version", course.version),
                 ..Default::default()
             };
-            render_course(&state, &ui, &actor, id, forms, StatusCode::CONFLICT, None).await
+            render_course(&state, &ui, &actor, id, forms, StatusCode::CONFLICT, Notice::default()).await
         }
         Err(other) => Err(other),
     }
@@ -375,7 +427,7 @@ pub async fn add_staff(
         Ok(_) => Ok(saved(id, "staff-added", "working-group")),
         Err(WebError::Invalid(errors) | WebError::Refused(errors)) => {
             let forms = PageForms { staff: form.kept().with_errors(errors), ..Default::default() };
-            render_course(&state, &ui, &actor, id, forms, StatusCode::UNPROCESSABLE_ENTITY, None).await
+            render_course(&state, &ui, &actor, id, forms, StatusCode::UNPROCESSABLE_ENTITY, Notice::default()).await
         }
         Err(other) => Err(other),
     }
@@ -419,7 +471,7 @@ pub async fn update_checklist_item(
                     .collect(),
             );
             let forms = PageForms { checklist: FormState::new().with_errors(errors), ..Default::default() };
-            render_course(&state, &ui, &actor, id, forms, StatusCode::UNPROCESSABLE_ENTITY, None).await
+            render_course(&state, &ui, &actor, id, forms, StatusCode::UNPROCESSABLE_ENTITY, Notice::default()).await
         }
         Err(other) => Err(other),
     }

@@ -24,6 +24,7 @@ mod running;
 mod school_holidays;
 mod second_factor;
 mod setup;
+mod staff_directory;
 
 use crate::auth::session_cookie_name;
 use crate::auth::Actor;
@@ -69,6 +70,7 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/users/{id}", get(admin_users::show).post(admin_users::update))
         .route("/admin/users/{id}/second-factor/reset", post(admin_users::reset_second_factor))
         .route("/admin/users/{id}/invitation", post(admin_users::reinvite))
+        .route("/staff", get(staff_directory::show))
         .route("/admin/organisation", get(admin_organisation::show).post(admin_organisation::update))
         .route("/admin/audit", get(admin_audit::search))
         .route("/calendar/{file}", get(calendar::feed))
@@ -76,6 +78,8 @@ pub fn routes() -> Router<AppState> {
         .route("/programmes/import", get(programmes::import_form).post(programmes::import))
         .route("/programmes/{id}", get(programmes::show))
         .route("/programmes/{id}/edit", get(programmes::edit).post(programmes::update))
+        .route("/programmes/{id}/archive", post(programmes::archive))
+        .route("/programmes/{id}/unarchive", post(programmes::unarchive))
         .route("/programmes/{id}/certifications", post(programmes::certify))
         .route("/programmes/{id}/certifications/{user_id}/remove", post(programmes::uncertify))
         .route("/courses", get(courses::list).post(courses::create))
@@ -235,6 +239,9 @@ fn navigation(actor: &Actor, path: &str) -> Vec<Value> {
     }
     if actor.roles.may(Action::ManageUsers) {
         items.push(("/admin/users", "nav-users"));
+    } else if actor.roles.may(Action::ViewStaffDirectory) {
+        // Administrators find everyone under People; the directory is for planners.
+        items.push(("/staff", "nav-staff"));
     }
     if actor.roles.may(Action::ManageOrganisationSettings) {
         items.push(("/admin/organisation", "nav-organisation"));

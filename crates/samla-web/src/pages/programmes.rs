@@ -72,7 +72,8 @@ pub async fn library(
     let q = query.get("q").map(String::as_str).unwrap_or("");
     let wanted = query.get("target_group").map(String::as_str).unwrap_or("");
     let group = TargetGroup::parse(wanted).map(|g| g.as_str()).unwrap_or("");
-    let found = programmes::library(&state, &actor, q, group).await?;
+    let archived = query.get("archived").is_some_and(|v| v == "1");
+    let found = programmes::library_with(&state, &actor, q, group, archived).await?;
     let mut groups = vec![minijinja::context! { value => "", label => state.i18n.text(ui.lang, "any", &[]) }];
     groups.extend(target_group_options(&state, &ui));
     let form = FormState::new().with_value("q", q).with_value("target_group", group);
@@ -80,6 +81,7 @@ pub async fn library(
         form => ui.form(&state, &form),
         group_options => groups,
         searched => !q.trim().is_empty() || !group.is_empty(),
+        archived => archived,
         programmes => found.iter().map(|p| programme_row(&actor, p)).collect::<Vec<_>>(),
         may_import => actor.roles.may(Action::ManageProgrammes),
     };
@@ -95,6 +97,7 @@ fn programme_row(actor: &Actor, programme: &Programme) -> Value {
         target_groups => programme.target_groups.split(',').filter(|g| !g.is_empty()).collect::<Vec<_>>(),
         shared => programme.shared != 0,
         own => programme.organisation_id == actor.organisation.id,
+        archived => programme.archived_at.is_some(),
     }
 }
 
@@ -165,6 +168,8 @@ fn detail_context(actor: &Actor, view: &ProgrammeView) -> Value {
             shared => view.programme.shared != 0,
             own => own,
             current_version => view.programme.current_version,
+            shipped => view.programme.shipped != 0,
+            archived => view.programme.archived_at.is_some(),
         },
         version => view.version,
         is_current => view.version == view.programme.current_version,
@@ -176,7 +181,7 @@ fn detail_context(actor: &Actor, view: &ProgrammeView) -> Value {
         budget_per_participant => totals.per_participant.map(|d| d.to_string()),
         figures => minijinja::context! { leaders => figures.leaders, sessions => figures.sessions, participants => figures.participants },
         versions => view.versions.iter().map(|(v, at)| minijinja::context! { version => v, created_at => at }).collect::<Vec<_>>(),
-        may_plan => actor.roles.may(Action::PlanCourses),
+        may_plan => actor.roles.may(Action::PlanCourses) && view.programme.archived_at.is_none(),
         may_edit => own && actor.roles.may(Action::ManageProgrammes),
     }
 }
@@ -221,7 +226,7 @@ pub async fn show(
                 .iter()
                 .map(|c| minijinja::context! { user_id => c.user_id, name => c.name.clone(), certified_on => c.certified_on.clone() })
                 .collect::<Vec<_>>(),
-            people.into_iter().map(|(id, name)| minijinja::context! { id => id, name => name }).collect::<Vec<_>>(),
+            people.into_iter().map(|p| minijinja::context! { id => p.user_id, name => p.name }).collect::<Vec<_>>(),
         )
     } else {
         (Vec::new(), Vec::new())
@@ -229,7 +234,9 @@ pub async fn show(
     let notice = query
         .get("saved")
         .map(|_| ("programme-saved", view.programme.current_version))
-        .or_else(|| query.get("imported").map(|_| ("programme-imported", view.programme.current_version)));
+        .or_else(|| query.get("imported").map(|_| ("programme-imported", view.programme.current_version)))
+        .or_else(|| query.get("archived").map(|_| ("programme-archived-notice", view.programme.current_version)))
+        .or_else(|| query.get("unarchived").map(|_| ("programme-unarchived-notice", view.programme.current_version)));
     let context = minijinja::context! {
         notice => notice.map(|(key, version)| minijinja::context! { key => key, version => version }),
         certified => certified,
@@ -250,6 +257,30 @@ pub async fn certify(
     let user_id: i64 = form.get("user_id").parse().map_err(|_| WebError::NotFound)?;
     programmes::set_certification(&state, &actor, id, user_id, Some(form.get("certified_on"))).await?;
     Ok(Redirect::to(&format!("/programmes/{id}#certifications-heading")).into_response())
+}
+
+/// Archives one of the organisation's own programmes, or takes it back into use.
+async fn archive_or_not(state: &AppState, actor: &Actor, id: &str, archived: bool) -> Result<Response, WebError> {
+    let id = id_of(id)?;
+    programmes::set_archived(state, actor, id, archived).await?;
+    let notice = if archived { "archived" } else { "unarchived" };
+    Ok(Redirect::to(&format!("/programmes/{id}?{notice}=1")).into_response())
+}
+
+pub async fn archive(
+    State(state): State<AppState>,
+    actor: Actor,
+    Path(id): Path<String>,
+) -> Result<Response, WebError> {
+    archive_or_not(&state, &actor, &id, true).await
+}
+
+pub async fn unarchive(
+    State(state): State<AppState>,
+    actor: Actor,
+    Path(id): Path<String>,
+) -> Result<Response, WebError> {
+    archive_or_not(&state, &actor, &id, false).await
 }
 
 /// Removes a person's certification for the programme.
@@ -495,7 +526,9 @@ pub async fn import(State(state): State<AppState>, ui: Ui, actor: Actor, form: F
         Err(errors) => Err(WebError::Invalid(errors)),
     };
     match result {
-        Ok((id, version)) => Ok(Redirect::to(&format!("/programmes/{id}?imported={version}")).into_response()),
+        Ok(imported) => {
+            Ok(Redirect::to(&format!("/programmes/{}?imported={}", imported.id, imported.version)).into_response())
+        }
         Err(WebError::Invalid(errors) | WebError::Refused(errors)) => {
             render_import(&state, &ui, &actor, form.kept().with_errors(errors), StatusCode::UNPROCESSABLE_ENTITY)
         }

@@ -36,6 +36,27 @@ fn hhmm(time: NaiveTime) -> String {
     time.format("%H:%M").to_string()
 }
 
+/// The day the course's age rules are measured on: its first session that is not
+/// cancelled, or its start date while it has none.
+pub async fn age_day(conn: &mut sqlx::AnyConnection, course: &Course) -> Result<NaiveDate, WebError> {
+    let first = courses::first_session_date(conn, course.id).await?.as_deref().and_then(parse_date);
+    let start = parse_date(&course.start_date).unwrap_or_default();
+    Ok(samla_domain::intake::consent::course_age_day(first, start))
+}
+
+/// Which of these planned days (YYYY-MM-DD) lie before today in the actor's organisation:
+/// planning them is allowed, with a warning.
+pub fn in_the_past<'a>(state: &AppState, actor: &Actor, days: impl IntoIterator<Item = &'a str>) -> Vec<NaiveDate> {
+    let today = crate::services::intake::today(state, &actor.organisation.country);
+    let days: Vec<NaiveDate> = days.into_iter().filter_map(parse_date).collect();
+    schedule::days_in_the_past(&days, today)
+}
+
+/// The course's planned sessions and meetings (not cancelled) that lie before today.
+pub fn planned_in_the_past(state: &AppState, actor: &Actor, view: &CourseView) -> Vec<NaiveDate> {
+    in_the_past(state, actor, view.sessions.iter().filter(|s| s.row.status != "cancelled").map(|s| s.row.date.as_str()))
+}
+
 pub async fn school_holidays(
     conn: &mut sqlx::AnyConnection,
     organisation_id: i64,
@@ -106,14 +127,15 @@ pub async fn list_with_programmes(
     Ok(out)
 }
 
-/// The people of the organisation a planner can put in a working group: (user id, name).
-pub async fn assignable_people(state: &AppState, actor: &Actor) -> Result<Vec<(i64, String)>, WebError> {
+/// The people of the organisation a planner can put in a working group (active
+/// accounts, by name), with their roles and certifications so the choice is by name.
+pub async fn assignable_people(
+    state: &AppState,
+    actor: &Actor,
+) -> Result<Vec<samla_storage::staff_directory::StaffPerson>, WebError> {
     actor.authorize(state, Action::PlanCourses).await?;
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
-    let members = samla_storage::accounts::list_members(&mut conn, actor.organisation.id, 0, 1000).await?;
-    let mut people: Vec<(i64, String)> = members.into_iter().filter(|m| !m.disabled).map(|m| (m.id, m.name)).collect();
-    people.sort_by_key(|(_, name)| name.to_lowercase());
-    Ok(people)
+    Ok(samla_storage::staff_directory::list(&mut conn, actor.organisation.id, None).await?)
 }
 
 /// Plans a course from the current version of a programme.
@@ -122,6 +144,9 @@ pub async fn create(state: &AppState, actor: &Actor, form: &CourseForm) -> Resul
     let programme = crate::services::programmes::find(state, actor, form.programme.trim())
         .await
         .map_err(|_| FieldErrors::single(FieldError::new("programme", "error-programme-unknown")))?;
+    if programme.archived_at.is_some() {
+        return Err(FieldErrors::single(FieldError::new("programme", "error-programme-archived")).into());
+    }
     let now = state.clock.now();
     let mut tx = state.store.write().await?;
     let version = programmes::version(&mut tx.tx, programme.id, programme.current_version).await?;
@@ -160,7 +185,8 @@ pub async fn create(state: &AppState, actor: &Actor, form: &CourseForm) -> Resul
     for (index, date) in planned.dates.iter().enumerate() {
         let number = index as u32 + 1;
         let plan = manual.session(number);
-        let minutes = plan.map(|p| p.duration_minutes).unwrap_or(input.duration_minutes);
+        // A length asked for holds for every session; otherwise each keeps its plan's.
+        let minutes = input.explicit_minutes.or(plan.map(|p| p.duration_minutes)).unwrap_or(input.duration_minutes);
         courses::add_session(
             &mut tx.tx,
             course_id,
@@ -472,6 +498,19 @@ pub async fn add_staff(state: &AppState, actor: &Actor, course_id: i64, new: &St
         errors.push(FieldError::new("user_id", "error-staff-who"));
     }
     let external_name = external_name.flatten().unwrap_or_default();
+    // Someone with an account here, or someone outside: never both, so nothing given is lost.
+    if user_id.is_some() {
+        for (field, given) in
+            [("external_name", !external_name.is_empty()), ("external_organisation", external_organisation.is_some())]
+        {
+            if given {
+                errors.push(FieldError::new(field, "error-staff-one-of"));
+            }
+        }
+    }
+    if on_every_session && !matches!(course_role, "group_leader" | "user_representative") {
+        errors.push(FieldError::new("on_every_session", "error-on-every-session-role"));
+    }
     errors.finish(|| ())?;
     let (mut tx, _) = planning_tx(state, actor, course_id).await?;
     if let Some(user_id) = user_id {

@@ -17,3 +17,4 @@ pub mod questionnaires;
 pub mod reports;
 pub mod running;
 pub mod setup;
+pub mod staff_directory;

@@ -85,6 +85,7 @@ pub async fn create_first_admin(store: &Store, secret: &str, admin: FirstAdmin, 
         organisations::create(&mut tx.tx, &admin.slug, &admin.organisation_name, &admin.country, now).await?;
     crate::services::intake::settings::seed_organisation(&mut tx, organisation_id, &admin.country, now).await?;
     crate::services::questionnaires::library::install_shipped_in(&mut tx, organisation_id, now).await?;
+    crate::services::programmes::install_shipped_in(&mut tx, organisation_id, now).await?;
     let user_id =
         accounts::create(&mut tx.tx, admin.email.as_str(), admin.name.as_str(), admin.password.hash().as_str(), now)
             .await?;
@@ -108,6 +109,7 @@ pub async fn add_organisation(store: &Store, slug: &str, name: &str, country: &s
     let id = organisations::create(&mut tx.tx, &slug, &name, &country, now).await?;
     crate::services::intake::settings::seed_organisation(&mut tx, id, &country, now).await?;
     crate::services::questionnaires::library::install_shipped_in(&mut tx, id, now).await?;
+    crate::services::programmes::install_shipped_in(&mut tx, id, now).await?;
     audit::append(
         &mut tx,
         &AuditEvent::new("cli.organisation.create", Outcome::Success).record("organisation", id),
@@ -179,6 +181,7 @@ pub async fn seed_demo(store: &Store, now: i64) -> Result<Vec<(Role, String, Str
             let id = organisations::create(&mut tx.tx, DEMO_SLUG, "Demo kommune", "NO", now).await?;
             crate::services::intake::settings::seed_organisation(&mut tx, id, "NO", now).await?;
             crate::services::questionnaires::library::install_shipped_in(&mut tx, id, now).await?;
+            crate::services::programmes::install_shipped_in(&mut tx, id, now).await?;
             // The demo lets people in with a password alone so a newcomer can look
             // around at once; real organisations require a second factor.
             organisations::update_settings(&mut tx.tx, id, "Demo kommune", false, 1).await?;
@@ -225,21 +228,18 @@ fn demo_name(role: Role) -> &'static str {
     }
 }
 
-/// The demo's planning data, relative to today: the shipped programmes (shared with
-/// every organisation), the coming year's school holidays and one course in every
-/// stage of the lifecycle, each with the demo group leader and user representative on
-/// the working group. Courses are added only once; a restarted demo keeps them.
+/// The demo's planning data, relative to today: the coming year's school holidays and
+/// one course in every stage of the lifecycle (from the shipped programmes every
+/// organisation has), each with the demo group leader and user representative on the
+/// working group. Courses are added only once; a restarted demo keeps them.
 pub async fn seed_demo_planning(state: &crate::AppState) -> Result<(), WebError> {
     use crate::auth::{Actor, Via};
-    use crate::services::{courses as course_service, holidays as holiday_service, programmes};
+    use crate::services::{courses as course_service, holidays as holiday_service};
     use samla_domain::RoleSet;
 
     let now = state.clock.now();
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
     let organisation = organisations::find_by_slug(&mut conn, DEMO_SLUG).await?.ok_or(WebError::NotFound)?;
-    drop(conn);
-    programmes::load_shipped(&state.store, organisation.id, true, now).await?;
-    let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
     if !samla_storage::courses::list(&mut conn, organisation.id, None).await?.is_empty() {
         return Ok(());
     }

@@ -50,9 +50,6 @@ async fn seed(app: &TestApp) -> Seeded {
     app.add_user("org-a", "secretary@a.test", "secretary").await;
     let representative_id = app.add_user("org-a", "rep@a.test", "user_representative").await;
     let coordinator = actor(app, coordinator_id, vec![Role::Coordinator]).await;
-    samla_web::services::programmes::load_shipped(&app.state.store, coordinator.organisation.id, false, app.now())
-        .await
-        .expect("programmes");
     let start = (chrono::Utc::now().date_naive() + chrono::Duration::weeks(8)).to_string();
     let weekday = chrono::NaiveDate::parse_from_str(&start, "%Y-%m-%d").expect("date");
     let course_id = course_service::create(

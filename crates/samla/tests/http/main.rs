@@ -4,7 +4,9 @@
 
 mod common;
 
+mod ages_at_course_start;
 mod api;
+mod api_optional_fields;
 mod audit;
 mod audit_chain;
 mod cli;
@@ -37,4 +39,6 @@ mod running_privacy;
 mod running_reminders;
 mod second_factor;
 mod security;
+mod shipped_programmes;
+mod staff_directory;
 mod text_rule;

@@ -44,10 +44,19 @@ async fn send_if_match(api: &Api, method: Method, path: &str, if_match: &str, bo
     json_of(api.request(method, path).header("If-Match", if_match).json(body).send().await.unwrap()).await
 }
 
+/// Imports a shipped manual: every organisation has it already, so nothing new is saved.
 async fn import(api: &Api, org: &str, slug: &str) -> Value {
     let (status, body) = send(api, Method::POST, &format!("{org}/programmes"), &manual_json(slug)).await;
-    assert_eq!(status, StatusCode::CREATED, "{slug}: {body}");
+    assert_eq!(status, StatusCode::OK, "{slug}: {body}");
     body
+}
+
+/// A programme of the organisation's own, made from a shipped manual under another slug.
+fn own_manual_json(from: &str, slug: &str) -> Value {
+    let mut manual = manual_json(from);
+    manual["slug"] = json!(slug);
+    manual["name"] = json!(format!("{} (vår egen)", manual["name"].as_str().unwrap()));
+    manual
 }
 
 async fn create_course(api: &Api, org: &str, body: Value) -> Value {
@@ -106,9 +115,11 @@ async fn every_shipped_programme_imports_reads_and_exports() {
     let app = TestApp::spawn().await;
     let api = coordinator(&app, "org-a", "koord@a.no").await;
     for (slug, _) in SHIPPED {
+        // In the library from the start; importing the same manual again saves nothing.
         let detail = import(&api, A, slug).await;
         assert_eq!(detail["slug"], *slug);
         assert_eq!(detail["version"], 1);
+        assert_eq!(detail["shipped"], true);
         assert_eq!(detail["own"], true);
         assert_eq!(detail["manual"], manual_json(slug), "the manual comes back as sent");
 
@@ -231,8 +242,10 @@ async fn an_import_with_errors_names_each_and_imports_nothing() {
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(error_fields(&problem), ["sessions[2].duration_minutes"]);
 
-    let (_, page) = api.get_json(&format!("{A}/programmes")).await;
-    assert_eq!(page["items"], json!([]), "nothing was imported");
+    let (_, page) = api.get_json(&format!("{A}/programmes?limit=200")).await;
+    let items = page["items"].as_array().unwrap();
+    assert_eq!(items.len(), SHIPPED.len(), "nothing was imported");
+    assert!(items.iter().all(|p| p["current_version"] == 1 && p["slug"] != "Not A Slug"));
     assert_eq!(app.audit_count("programme.import", None, "success", None).await, 0);
 }
 
@@ -717,8 +730,9 @@ async fn organisations_see_only_their_own_courses_and_programmes() {
     app.add_organisation("org-b", "Kommune B", "NO").await;
     let a = coordinator(&app, "org-a", "koord@a.no").await;
     let b = coordinator(&app, "org-b", "koord@b.no").await;
-    let own = import(&a, A, "smil").await;
-    let course = create_course(&a, A, course_body("smil", "2026-09-02", json!({}))).await;
+    let (status, own) = send(&a, Method::POST, &format!("{A}/programmes"), &own_manual_json("smil", "smil-a")).await;
+    assert_eq!(status, StatusCode::CREATED, "{own}");
+    let course = create_course(&a, A, course_body("smil-a", "2026-09-02", json!({}))).await;
     let id = course["id"].as_i64().unwrap();
     let org_b = "/organisations/org-b";
 
@@ -726,32 +740,29 @@ async fn organisations_see_only_their_own_courses_and_programmes() {
     assert_eq!(b.get_json(&format!("{A}/courses/{id}")).await.0, StatusCode::NOT_FOUND);
     assert_eq!(b.get_json(&format!("{org_b}/courses/{id}")).await.0, StatusCode::NOT_FOUND);
     assert_eq!(b.get_json(&format!("{org_b}/courses/{id}/sessions")).await.0, StatusCode::NOT_FOUND);
-    assert_eq!(b.get_json(&format!("{org_b}/programmes/smil")).await.0, StatusCode::NOT_FOUND);
+    assert_eq!(b.get_json(&format!("{org_b}/programmes/smil-a")).await.0, StatusCode::NOT_FOUND);
     assert_eq!(b.get_json(&format!("{org_b}/programmes/{}", own["id"])).await.0, StatusCode::NOT_FOUND);
-    assert_eq!(b.get_json(&format!("{org_b}/programmes")).await.1["items"], json!([]));
+    let (_, b_library) = b.get_json(&format!("{org_b}/programmes?limit=200")).await;
+    assert!(b_library["items"].as_array().unwrap().iter().all(|p| p["own"] == true), "only B's own: {b_library}");
     let (status, problem) =
-        send(&b, Method::POST, &format!("{org_b}/courses"), &course_body("smil", "2026-09-02", json!({}))).await;
+        send(&b, Method::POST, &format!("{org_b}/courses"), &course_body("smil-a", "2026-09-02", json!({}))).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(error_fields(&problem), ["programme"]);
 
     // A shared programme is visible and usable in B, but read-only there.
-    let (status, shared) =
-        send(&a, Method::POST, &format!("{A}/programmes?shared=true"), &manual_json("mestringstreff")).await;
+    let shared_manual = own_manual_json("mestringstreff", "mestringstreff-a");
+    let (status, shared) = send(&a, Method::POST, &format!("{A}/programmes?shared=true"), &shared_manual).await;
     assert_eq!(status, StatusCode::CREATED);
     assert_eq!(shared["shared"], true);
-    let (status, seen) = b.get_json(&format!("{org_b}/programmes/mestringstreff")).await;
+    let (status, seen) = b.get_json(&format!("{org_b}/programmes/mestringstreff-a")).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(seen["own"], false);
-    let (status, _) = send_if_match(
-        &b,
-        Method::PUT,
-        &format!("{org_b}/programmes/mestringstreff"),
-        "*",
-        &manual_json("mestringstreff"),
-    )
-    .await;
+    let (status, _) =
+        send_if_match(&b, Method::PUT, &format!("{org_b}/programmes/mestringstreff-a"), "*", &shared_manual).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
-    let b_course = create_course(&b, org_b, course_body("mestringstreff", "2026-09-01", json!({}))).await;
+    let (status, _) = send(&b, Method::POST, &format!("{org_b}/programmes/mestringstreff-a/archive"), &json!({})).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "another organisation's programme is theirs to archive");
+    let b_course = create_course(&b, org_b, course_body("mestringstreff-a", "2026-09-01", json!({}))).await;
     assert_eq!(a.get_json(&format!("{A}/courses/{}", b_course["id"])).await.0, StatusCode::NOT_FOUND);
     let (_, a_list) = a.get_json(&format!("{A}/courses")).await;
     assert_eq!(a_list["items"].as_array().unwrap().len(), 1);

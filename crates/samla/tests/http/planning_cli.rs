@@ -87,9 +87,10 @@ async fn programmes_import_and_export_in_every_format() {
     let samla = Samla { db: &db };
     samla.ok(&["org", "add", "--slug", "org-a", "--name", "Kommune A"]).await;
     for (slug, _) in SHIPPED {
+        // Every organisation has the shipped manuals: importing one again saves nothing.
         let path = format!("{}/../../data/programmes/{slug}.toml", env!("CARGO_MANIFEST_DIR"));
         let out = samla.ok(&["programmes", "import", &path, "--org", "org-a"]).await;
-        assert!(out.contains("version 1"), "{out}");
+        assert!(out.contains("version 1, unchanged"), "{out}");
     }
     let files = TempDir::new();
     for (slug, source) in SHIPPED {
@@ -103,13 +104,16 @@ async fn programmes_import_and_export_in_every_format() {
         assert_eq!(plan["resourceType"], "PlanDefinition");
         assert_eq!(plan["version"], "1");
 
-        // The JSON export imports again, by its extension or by its content.
+        // The JSON export imports again, by its extension or by its content; a changed
+        // manual becomes the next version.
         let by_extension = write(&files.0, &format!("{slug}.json"), &json);
         let out = samla.ok(&["programmes", "import", &by_extension, "--org", "org-a"]).await;
-        assert!(out.contains("version 2"), "{out}");
-        let by_content = write(&files.0, slug, &json);
+        assert!(out.contains("version 1, unchanged"), "{out}");
+        let mut changed: serde_json::Value = serde_json::from_str(&json).unwrap();
+        changed["name"] = serde_json::json!(format!("{} (lokal)", manual.name));
+        let by_content = write(&files.0, slug, &changed.to_string());
         let out = samla.ok(&["programmes", "import", &by_content, "--org", "org-a", "--shared"]).await;
-        assert!(out.contains("version 3"), "{out}");
+        assert!(out.contains("version 2") && !out.contains("unchanged"), "{out}");
     }
     let unknown = samla.run(&["programmes", "export", "--org", "org-a", "--slug", "finnes-ikke"]).await;
     assert!(!unknown.status.success());
@@ -187,9 +191,15 @@ async fn the_demo_plans_courses_in_every_stage_once() {
     let mut expected = vec!["archived", "cancelled", "completed", "draft", "ready", "recruiting", "running", "running"];
     expected.sort();
     assert_eq!(statuses, expected, "every stage, not duplicated by a second start");
-    let shared: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM programmes WHERE shared = 1").fetch_one(store.pool()).await.unwrap();
-    assert_eq!(shared, SHIPPED.len() as i64);
+    // The demo organisation has the shipped programmes as every organisation does, its own.
+    let shipped: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM programmes p JOIN organisations o ON o.id = p.organisation_id
+         WHERE o.slug = 'demo' AND p.shipped = 1 AND p.shared = 0 AND p.current_version = 1",
+    )
+    .fetch_one(store.pool())
+    .await
+    .unwrap();
+    assert_eq!(shipped, SHIPPED.len() as i64);
     let holidays: i64 =
         sqlx::query_scalar("SELECT COUNT(*) FROM school_holidays").fetch_one(store.pool()).await.unwrap();
     assert_eq!(holidays, 3);

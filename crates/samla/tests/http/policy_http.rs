@@ -96,13 +96,18 @@ async fn the_navigation_shows_only_what_the_role_may_use() {
         // The outbox is the whole organisation's: only intake for the whole organisation opens it.
         let sees_outbox = samla_web::services::outbox::may_see_outbox(&roles);
         assert_eq!(nav.contains(&"/outbox".to_string()), sees_outbox, "{role}: /outbox in {nav:?}");
+        // The staff directory for those who staff courses; administrators have People.
+        let sees_staff =
+            roles.may(samla_domain::Action::ViewStaffDirectory) && !roles.may(samla_domain::Action::ManageUsers);
+        assert_eq!(nav.contains(&"/staff".to_string()), sees_staff, "{role}: /staff in {nav:?}");
         // "Today" goes with the courses.
         let sees_today = roles.may(samla_domain::Action::ViewCourses);
         assert_eq!(nav.contains(&"/today".to_string()), sees_today, "{role}: /today in {nav:?}");
         let expected = 2
             + usize::from(sees_today)
             + areas.iter().filter(|(action, _)| roles.may(*action)).count()
-            + usize::from(sees_outbox);
+            + usize::from(sees_outbox)
+            + usize::from(sees_staff);
         assert_eq!(nav.len(), expected, "{role}: {nav:?}");
     }
 }

@@ -902,9 +902,6 @@ async fn a_mestringstreff_session_shows_its_whole_plan() {
     let app = &f.app;
     let coordinator =
         running::actor(app, f.course.coordinator_id, COORDINATOR, vec![samla_domain::Role::Coordinator]).await;
-    samla_web::services::programmes::load_shipped(&app.state.store, f.course.organisation_id, false, app.now())
-        .await
-        .expect("programmes");
     // Started a week ago (the organisation's today): its second session is today.
     let today = samla_web::services::intake::today(&app.state, "NO");
     let start = today - chrono::Duration::days(7);

@@ -121,9 +121,6 @@ async fn seed() -> Seeded {
     app.add_user("org-a", "secretary@a.test", "secretary").await;
     app.add_user("org-a", "admin@a.test", "admin").await;
     let coordinator = actor(&app, coordinator_id).await;
-    samla_web::services::programmes::load_shipped(&app.state.store, coordinator.organisation.id, false, app.now())
-        .await
-        .expect("programmes");
     let course_a = course(
         &app,
         &coordinator,

@@ -119,9 +119,6 @@ async fn fixture() -> Fixture {
     let secretary_id = app.add_user("org-a", SECRETARY, "secretary").await;
     let other_leader_id = app.add_user("org-a", OTHER_LEADER, "group_leader").await;
     let actor = coordinator(&app, coordinator_id).await;
-    samla_web::services::programmes::load_shipped(&app.state.store, actor.organisation.id, false, app.now())
-        .await
-        .expect("programmes");
     let today = samla_web::services::intake::today(&app.state, "NO");
     let start = today - chrono::Duration::weeks(3);
     let staff = [(leader_id, "group_leader"), (rep_id, "user_representative")];

@@ -95,9 +95,6 @@ async fn seed() -> Seeded {
     let rep_id = app.add_user("org-a", "rep@a.test", "user_representative").await;
     app.add_user("org-a", "other-leader@a.test", "group_leader").await;
     let coordinator = actor(&app, coordinator_id, vec![Role::Coordinator]).await;
-    samla_web::services::programmes::load_shipped(&app.state.store, coordinator.organisation.id, false, app.now())
-        .await
-        .expect("programmes");
     let start = chrono::Utc::now().date_naive() + chrono::Duration::weeks(2);
     let course_id = course_service::create(
         &app.state,

@@ -11,8 +11,6 @@ use crate::common::*;
 use chrono::{Duration, NaiveDate, NaiveDateTime, TimeZone};
 use reqwest::{Method, StatusCode};
 use samla_domain::calendar::{public_holiday, Country};
-use samla_domain::programmes::shipped::SHIPPED;
-use samla_domain::programmes::Manual;
 use samla_storage::intake::households::{self, NewPerson};
 use samla_storage::intake::participants;
 use samla_web::services::running::reminders;
@@ -23,11 +21,6 @@ const ARRIVAL: std::time::Duration = std::time::Duration::from_secs(20);
 /// A course name that says what the families struggle with: it must never reach a mail.
 const COURSE_NAME: &str = "Gruppe for barn av foreldre med rusproblemer";
 const CHILD: &str = "Ola Testbarn";
-
-fn manual_json(slug: &str) -> Value {
-    let (_, source) = SHIPPED.iter().find(|(s, _)| *s == slug).expect("a shipped programme");
-    serde_json::to_value(Manual::from_toml(source).expect("valid manual")).unwrap()
-}
 
 async fn send(api: &Api, method: Method, path: &str, body: &Value) -> (StatusCode, Value) {
     Api::json_of(api.send_json(method, path, body).await).await
@@ -86,8 +79,7 @@ async fn setup_until(app: &TestApp, last: &str) -> Setup {
     app.relax_second_factor("org-a").await;
     app.add_user("org-a", "koord@a.no", "coordinator").await;
     let api = app.api(&app.token_for("koord@a.no").await);
-    let (status, body) = send(&api, Method::POST, &format!("{A}/programmes"), &manual_json("smil")).await;
-    assert_eq!(status, StatusCode::CREATED, "{body}");
+    // SMIL is in the library as every shipped manual is.
     let leaders = [
         app.add_user("org-a", "leder1@a.no", "group_leader").await,
         app.add_user("org-a", "leder2@a.no", "group_leader").await,

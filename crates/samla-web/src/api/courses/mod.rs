@@ -8,13 +8,14 @@ use super::users::page_bounds;
 use super::{ApiJson, ApiQuery, IfMatch, Items, Page, Problem};
 use crate::auth::{Actor, ApiCaller};
 use crate::error::WebError;
+use crate::http::Lang;
 use crate::services::courses::{self as service, CourseView, SessionView};
 use crate::AppState;
 use axum::extract::{Path, State};
 use axum::http::header::{ETAG, LOCATION};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
-use axum::Json;
+use axum::{Extension, Json};
 use rust_decimal::Decimal;
 use samla_domain::planning::budget::{self, BudgetLine};
 use samla_domain::planning::staffing::StaffingGap;
@@ -231,6 +232,39 @@ impl CourseRoleName {
 #[schema(format = Date)]
 pub struct Day(pub String);
 
+#[derive(Serialize, ToSchema, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum PlanningWarningCode {
+    /// Sessions or meetings planned on days before today: right when an organisation
+    /// records a course that has already run, a slip otherwise.
+    InThePast,
+}
+
+/// Something in what was just planned that the planner should look at; the change is
+/// saved all the same.
+#[derive(Serialize, ToSchema)]
+pub struct PlanningWarning {
+    pub code: PlanningWarningCode,
+    /// The days concerned, earliest first.
+    #[schema(value_type = Vec<String>)]
+    pub dates: Vec<String>,
+    /// The warning in the caller's language.
+    pub message: String,
+}
+
+/// The warnings about days planned before today (none when there are none).
+fn past_warnings(state: &AppState, lang: Lang, days: &[chrono::NaiveDate]) -> Vec<PlanningWarning> {
+    if days.is_empty() {
+        return Vec::new();
+    }
+    let message = state.i18n.text(lang.0, "planning-warning-in-the-past", &[("count", days.len().to_string())]);
+    vec![PlanningWarning {
+        code: PlanningWarningCode::InThePast,
+        dates: days.iter().map(|d| d.to_string()).collect(),
+        message,
+    }]
+}
+
 // ---------------------------------------------------------------------------------
 // Answers
 // ---------------------------------------------------------------------------------
@@ -307,6 +341,15 @@ fn course_json(actor: &Actor, view: &CourseView) -> Course {
         time_zone: actor.timezone().to_string(),
         sessions_lacking_staff: view.sessions.iter().filter(|s| !s.gaps.is_empty()).count() as i64,
     }
+}
+
+/// A course just planned, with what the planner should look at.
+#[derive(Serialize, ToSchema)]
+pub struct PlannedCourse {
+    #[serde(flatten)]
+    pub course: Course,
+    /// E.g. sessions on days before today; empty when there is nothing to look at.
+    pub warnings: Vec<PlanningWarning>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -689,7 +732,9 @@ pub struct NewCourse {
     /// HH:MM, local time.
     #[schema(pattern = r"^([01][0-9]|2[0-3])[:.][0-5][0-9]$")]
     pub start_time: String,
-    /// Minutes per session when the programme does not say.
+    /// The length of every session, in minutes. Left out: each session as long as the
+    /// programme's plan for it says (sessions beyond the plan as long as its first).
+    /// Meetings keep the programme's lengths.
     #[serde(default, deserialize_with = "whole::optional")]
     #[schema(minimum = 15, maximum = 600)]
     pub duration_minutes: Option<u32>,
@@ -715,6 +760,32 @@ pub struct NewCourse {
 }
 
 impl NewCourse {
+    /// Fields the chosen interval does not use are refused rather than dropped.
+    fn check_interval(&self) -> Result<(), FieldErrors> {
+        let mut errors = FieldErrors::new();
+        let interval = self.interval.unwrap_or(IntervalName::Weekly);
+        let only_with = |field: &str, with: IntervalName| {
+            FieldError::new(field, "error-only-with-interval").with_arg("interval", with.code())
+        };
+        if self.every_weeks.is_some() && interval != IntervalName::EveryNWeeks {
+            errors.push(only_with("every_weeks", IntervalName::EveryNWeeks));
+        }
+        if !self.dates.is_empty() && interval != IntervalName::Dates {
+            errors.push(only_with("dates", IntervalName::Dates));
+        }
+        if interval == IntervalName::Dates {
+            if !self.weekdays.is_empty() {
+                errors.push(FieldError::new("weekdays", "error-not-with-dates"));
+            }
+            if self.session_count.is_some_and(|n| n as usize != self.dates.len()) {
+                errors.push(
+                    FieldError::new("session_count", "error-session-count-dates").with_arg("count", self.dates.len()),
+                );
+            }
+        }
+        errors.finish(|| ())
+    }
+
     fn form(&self) -> service::CourseForm {
         let number = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_default();
         let mut weekdays: Vec<String> = self.weekdays.iter().map(|w| w.code().to_string()).collect();
@@ -742,12 +813,14 @@ impl NewCourse {
 }
 
 /// Plans a course: its sessions skip public holidays and the organisation's school
-/// holidays; meetings, checklist and budget come from the programme.
+/// holidays; meetings, checklist and budget come from the programme. A course may be
+/// planned in the past (an organisation recording a course that has already run): the
+/// answer then carries an `in_the_past` warning naming the days.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/courses", operation_id = "createCourse", tag = "courses",
     params(("org" = String, Path, description = "The organisation's slug")),
     request_body = NewCourse,
     responses(
-        (status = 201, description = "Planned", body = Course,
+        (status = 201, description = "Planned", body = PlannedCourse,
             headers(("Location" = String, description = "The new course"), ("ETag" = String, description = "Its version"))),
         (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
@@ -757,17 +830,20 @@ impl NewCourse {
     ))]
 pub async fn create_course(
     State(state): State<AppState>,
+    Extension(lang): Extension<Lang>,
     caller: ApiCaller,
     Path(org): Path<String>,
     ApiJson(body): ApiJson<NewCourse>,
 ) -> Result<impl IntoResponse, WebError> {
     let actor = planner(&state, &caller, &org).await?;
+    body.check_interval()?;
     let course_id = service::create(&state, &actor, &body.form()).await?;
     let view = service::course_view(&state, &actor, course_id).await?;
+    let warnings = past_warnings(&state, lang, &service::planned_in_the_past(&state, &actor, &view));
     Ok((
         StatusCode::CREATED,
         [(LOCATION, course_location(&org, course_id)), (ETAG, etag(view.course.version))],
-        Json(course_json(&actor, &view)),
+        Json(PlannedCourse { course: course_json(&actor, &view), warnings }),
     ))
 }
 

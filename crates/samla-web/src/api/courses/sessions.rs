@@ -75,12 +75,23 @@ pub struct NewSession {
     pub meeting: bool,
 }
 
-/// Adds a session or meeting; the others stay as they are.
+/// A session just added or moved, with what the planner should look at.
+#[derive(Serialize, ToSchema)]
+pub struct PlannedSession {
+    #[serde(flatten)]
+    pub session: Session,
+    /// E.g. `in_the_past` when the session lies before today; empty when there is
+    /// nothing to look at.
+    pub warnings: Vec<PlanningWarning>,
+}
+
+/// Adds a session or meeting; the others stay as they are. A day before today is
+/// allowed (recording a course that has run), with an `in_the_past` warning.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/courses/{course_id}/sessions", operation_id = "addSession", tag = "courses",
     params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id")),
     request_body = NewSession,
     responses(
-        (status = 201, description = "Added", body = Session,
+        (status = 201, description = "Added", body = PlannedSession,
             headers(("Location" = String, description = "The new session"), ("ETag" = String, description = "Its version"))),
         (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
@@ -90,6 +101,7 @@ pub struct NewSession {
     ))]
 pub async fn add_session(
     State(state): State<AppState>,
+    Extension(lang): Extension<Lang>,
     caller: ApiCaller,
     Path((org, course_id)): Path<(String, Id)>,
     ApiJson(body): ApiJson<NewSession>,
@@ -114,13 +126,14 @@ pub async fn add_session(
     let session_id = service::add_session(&state, &actor, course_id, &form).await?;
     let view = service::course_view(&state, &actor, course_id).await?;
     let session = session_of(&view, session_id)?;
+    let warnings = past_warnings(&state, lang, &service::in_the_past(&state, &actor, [session.row.date.as_str()]));
     Ok((
         StatusCode::CREATED,
         [
             (LOCATION, format!("{}/sessions/{session_id}", course_location(&org, course_id))),
             (ETAG, etag(session.row.version)),
         ],
-        Json(session_json(session)),
+        Json(PlannedSession { session: session_json(session), warnings }),
     ))
 }
 
@@ -142,7 +155,8 @@ pub struct SessionMove {
     pub room: Option<String>,
 }
 
-/// Moves one session or meeting; the others stay as they are.
+/// Moves one session or meeting; the others stay as they are. A day before today is
+/// allowed, with an `in_the_past` warning.
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/courses/{course_id}/sessions/{session_id}", operation_id = "moveSession", tag = "courses",
     params(
         ("org" = String, Path, description = "The organisation's slug"),
@@ -152,7 +166,7 @@ pub struct SessionMove {
     ),
     request_body = SessionMove,
     responses(
-        (status = 200, description = "Moved", body = Session, headers(("ETag" = String, description = "The new version"))),
+        (status = 200, description = "Moved", body = PlannedSession, headers(("ETag" = String, description = "The new version"))),
         (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
@@ -163,6 +177,7 @@ pub struct SessionMove {
     ))]
 pub async fn move_session(
     State(state): State<AppState>,
+    Extension(lang): Extension<Lang>,
     caller: ApiCaller,
     Path((org, course_id, session_id)): Path<(String, Id, Id)>,
     if_match: IfMatch,
@@ -188,7 +203,8 @@ pub async fn move_session(
     service::move_session(&state, &actor, course_id, session_id, &form, expected).await?;
     let view = service::course_view(&state, &actor, course_id).await?;
     let session = session_of(&view, session_id)?;
-    Ok(([(ETAG, etag(session.row.version))], Json(session_json(session))))
+    let warnings = past_warnings(&state, lang, &service::in_the_past(&state, &actor, [session.row.date.as_str()]));
+    Ok(([(ETAG, etag(session.row.version))], Json(PlannedSession { session: session_json(session), warnings })))
 }
 
 #[derive(Deserialize, ToSchema)]

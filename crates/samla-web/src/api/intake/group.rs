@@ -44,7 +44,7 @@ names!(
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct GroupChoices {
-    /// Youngest age in the group on the course's start date; left out: no lower limit.
+    /// Youngest age in the group at the course's first session; left out: no lower limit.
     #[serde(default, deserialize_with = "whole::optional")]
     #[schema(minimum = 0, maximum = 120)]
     pub age_min: Option<u32>,
@@ -84,7 +84,7 @@ pub struct GroupPlacement {
     pub application_id: i64,
     pub reference: String,
     pub participant_name: String,
-    /// Age on the course's start date.
+    /// Age at the course's first session (its start date while it has none).
     pub age: Option<u32>,
     /// 1 (highest) to 3.
     pub priority: i64,

@@ -84,6 +84,9 @@ pub async fn add_household_adult(
     check_line(&mut errors, "name", Some(&body.name), 200);
     check_phone(&mut errors, "phone", body.phone.as_deref());
     check_email(&mut errors, "email", body.email.as_deref());
+    if body.parental_responsibility && matches!(body.role, Some(AdultRoleName::Adult)) {
+        errors.push(FieldError::new("parental_responsibility", "error-responsibility-guardian-only"));
+    }
     errors.finish(|| ())?;
     let form = AdultForm {
         name: body.name,

@@ -260,6 +260,7 @@ async fn render(
             phone => view.participant.phone.clone(),
             email => view.participant.email.clone(),
             age => view.age,
+            age_day => a.course_id.map(|_| view.age_day.to_string()),
             child => is_child,
         },
         household => household,

@@ -37,7 +37,8 @@ pub struct CourseForm {
     pub weekdays: Vec<String>,
     /// HH:MM, local time.
     pub start_time: String,
-    /// Minutes per session when the programme does not say (empty: from the programme).
+    /// The length of every session in minutes; empty: each session as long as the
+    /// programme's plan for it says.
     pub duration_minutes: String,
     /// weekly, every_n_weeks or dates.
     pub interval: String,
@@ -56,7 +57,10 @@ pub struct CourseInput {
     pub venue: String,
     pub room: String,
     pub start_time: NaiveTime,
+    /// The course's usual session length: the one asked for, or the programme's first.
     pub duration_minutes: u32,
+    /// The length asked for, which every generated session takes.
+    pub explicit_minutes: Option<u32>,
     pub capacity: u32,
     pub schedule: ScheduleRequest,
 }
@@ -159,6 +163,7 @@ impl CourseForm {
             errors.push(FieldError::new("capacity", "error-required"));
             None
         });
+        let explicit_minutes = duration;
         let duration = duration.or(manual.sessions.first().map(|s| s.duration_minutes)).unwrap_or(120);
         errors.finish(|| ())?;
         let schedule = ScheduleRequest {
@@ -174,6 +179,7 @@ impl CourseForm {
             room: room.unwrap(),
             start_time: start_time.unwrap(),
             duration_minutes: duration,
+            explicit_minutes,
             capacity: capacity.unwrap(),
             schedule,
         })

@@ -64,7 +64,24 @@ pub async fn record_in(
     .await?)
 }
 
-/// Who still has to consent to `purpose` for the application's participant.
+/// The day an application's age rules count on: the first session of its course, or
+/// `today` while it waits for a programme without one.
+pub async fn age_day_for(
+    conn: &mut AnyConnection,
+    application: &Application,
+    today: NaiveDate,
+) -> Result<NaiveDate, WebError> {
+    match application.course_id {
+        Some(course_id) => {
+            let course = samla_storage::courses::get(conn, application.organisation_id, course_id).await?;
+            crate::services::courses::age_day(conn, &course).await
+        }
+        None => Ok(today),
+    }
+}
+
+/// Who still has to consent to `purpose` for the application's participant; the child's
+/// own say counts by the age on the course's first session ([`age_day_for`]).
 pub async fn missing_for(
     conn: &mut AnyConnection,
     application: &Application,
@@ -72,6 +89,7 @@ pub async fn missing_for(
     today: NaiveDate,
     child_own_say_from_age: u32,
 ) -> Result<Vec<Missing>, WebError> {
+    let age_day = age_day_for(conn, application, today).await?;
     let participant = households::get_person(conn, application.organisation_id, application.participant_id).await?;
     let household = households::members(conn, application.household_id).await?;
     let is_child = participant.household_role == "child";
@@ -79,7 +97,7 @@ pub async fn missing_for(
         .birth_date
         .as_deref()
         .and_then(crate::services::courses::parse_date)
-        .map(|born| rules::age_on(born, today));
+        .map(|born| rules::age_on(born, age_day));
     let guardians: Vec<GuardianForConsent> = household
         .iter()
         .filter(|p| p.household_role == "guardian")

@@ -26,7 +26,7 @@ use samla_storage::{audit, programmes, StoreError};
 #[derive(Debug, Clone, Default, serde::Deserialize, utoipa::ToSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct ProposalForm {
-    /// Youngest age in the group (on the course's start date); empty: no lower limit.
+    /// Youngest age in the group (at the course's first session); empty: no lower limit.
     pub age_min: String,
     /// Oldest age; empty: no upper limit.
     pub age_max: String,
@@ -137,7 +137,7 @@ pub async fn propose(
     let enrolled = participants::count_participants(&mut conn, course.id).await?;
     let open_offers = offers::open_for_course(&mut conn, course.id).await?;
     let places_left = (course.capacity - enrolled - open_offers).max(0) as u32;
-    let start = parse_date(&course.start_date).unwrap_or_else(|| today(state, &actor.organisation.country));
+    let start = crate::services::courses::age_day(&mut conn, &course).await?;
     let waiting: Vec<Summary> = applications::waitlist(&mut conn, actor.organisation.id, version.programme_id)
         .await?
         .into_iter()

@@ -159,6 +159,9 @@ pub struct FormRules {
     pub kind: ApplicationKind,
     pub national_id_enabled: bool,
     pub today: NaiveDate,
+    /// The day the participant's age counts on: the course's first session
+    /// ([`samla_domain::intake::consent::course_age_day`]), or today without a course.
+    pub age_day: NaiveDate,
 }
 
 impl ApplicationForm {
@@ -178,6 +181,29 @@ impl ApplicationForm {
                 false
             }
         };
+        // What does not apply to this participant is refused, so nothing typed is lost:
+        // a child is reached through the guardians, an adult has none on the form.
+        let inapplicable: &[(&str, &String)] = if participant_is_child {
+            &[("participant_phone", &self.participant_phone), ("participant_email", &self.participant_email)]
+        } else {
+            &[
+                ("guardian_name", &self.guardian_name),
+                ("guardian_phone", &self.guardian_phone),
+                ("guardian_email", &self.guardian_email),
+                ("second_guardian_name", &self.second_guardian_name),
+                ("second_guardian_phone", &self.second_guardian_phone),
+                ("second_guardian_email", &self.second_guardian_email),
+            ]
+        };
+        for (field, value) in inapplicable {
+            if !value.trim().is_empty() {
+                let code = if participant_is_child { "error-child-contact" } else { "error-adult-no-guardian" };
+                errors.push(FieldError::new(*field, code));
+            }
+        }
+        if !rules.national_id_enabled && !self.participant_national_id.trim().is_empty() {
+            errors.push(FieldError::new("participant_national_id", "error-national-id-off"));
+        }
         let name = errors.take(required_line("participant_name", &self.participant_name, 200));
         let birth_date = if self.participant_birth_date.trim().is_empty() && !participant_is_child {
             None
@@ -194,7 +220,7 @@ impl ApplicationForm {
                 .unwrap_or(None)
         };
         if let Some(day) = birth_date {
-            let age = age_on(day, rules.today);
+            let age = age_on(day, rules.age_day);
             if participant_is_child && age >= 18 {
                 errors.push(FieldError::new("participant_birth_date", "error-child-is-adult"));
             }
@@ -360,7 +386,8 @@ mod tests {
     use super::*;
 
     fn rules(kind: ApplicationKind) -> FormRules {
-        FormRules { kind, national_id_enabled: true, today: NaiveDate::from_ymd_opt(2026, 11, 25).unwrap() }
+        let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        FormRules { kind, national_id_enabled: true, today, age_day: today }
     }
 
     fn guardian_form() -> ApplicationForm {
@@ -422,6 +449,43 @@ mod tests {
         let form = ApplicationForm { participant_birth_date: "1990-01-01".into(), ..guardian_form() };
         let found = fields(form.parse(&rules(ApplicationKind::Guardian)).unwrap_err());
         assert_eq!(found, vec![("participant_birth_date".into(), "error-child-is-adult")]);
+    }
+
+    #[test]
+    fn the_age_counts_on_the_courses_first_session() {
+        // Eight when a course of 2012 began, twenty-two today.
+        let form = ApplicationForm { participant_birth_date: "2004-03-15".into(), ..guardian_form() };
+        let then = FormRules { age_day: NaiveDate::from_ymd_opt(2012, 9, 5).unwrap(), ..rules(ApplicationKind::Staff) };
+        let form = ApplicationForm { participant_type: "child".into(), ..form };
+        assert!(form.parse(&then).is_ok());
+        let found = fields(form.parse(&rules(ApplicationKind::Staff)).unwrap_err());
+        assert_eq!(found, vec![("participant_birth_date".into(), "error-child-is-adult")]);
+    }
+
+    #[test]
+    fn what_does_not_apply_to_the_participant_is_refused_not_dropped() {
+        let child = ApplicationForm { participant_phone: "912 34 567".into(), ..guardian_form() };
+        let found = fields(child.parse(&rules(ApplicationKind::Guardian)).unwrap_err());
+        assert_eq!(found, vec![("participant_phone".into(), "error-child-contact")]);
+        let adult = ApplicationForm {
+            participant_birth_date: "1980-01-01".into(),
+            participant_phone: "912 34 567".into(),
+            ..guardian_form()
+        };
+        let found = fields(adult.parse(&rules(ApplicationKind::Myself)).unwrap_err());
+        assert_eq!(
+            found,
+            vec![
+                ("guardian_name".into(), "error-adult-no-guardian"),
+                ("guardian_phone".into(), "error-adult-no-guardian")
+            ]
+        );
+        let off = FormRules { national_id_enabled: false, ..rules(ApplicationKind::Guardian) };
+        let form = ApplicationForm { participant_national_id: "02041650000".into(), ..guardian_form() };
+        assert_eq!(
+            fields(form.parse(&off).unwrap_err()),
+            vec![("participant_national_id".into(), "error-national-id-off")]
+        );
     }
 
     #[test]

@@ -84,7 +84,7 @@ pub struct CourseReportParticipants {
     /// Guardians enrolled to join the parent sessions.
     #[schema(minimum = 0)]
     pub parents_enrolled: u32,
-    /// The day ages are counted on: the course's start.
+    /// The day ages are counted on: the course's first session.
     #[schema(value_type = String, format = Date)]
     pub ages_on: String,
     /// From the youngest participant's band to the oldest's, empty bands between
@@ -321,9 +321,9 @@ pub async fn course_report(
     let entries = running::entries(&mut conn, course.id).await?;
     let all_channels = channels::list(&mut conn, actor.organisation.id, true).await?;
     let applied = applications::count_by_channel(&mut conn, course.id).await?;
+    let start = crate::services::courses::age_day(&mut conn, &course).await?;
     drop(conn);
 
-    let start = parse_day(&course.start_date).unwrap_or_default();
     let end_date = sessions.iter().filter(|s| s.status != "cancelled").map(|s| s.date.clone()).max();
     let made_on = crate::services::intake::today(state, &actor.organisation.country).to_string();
 

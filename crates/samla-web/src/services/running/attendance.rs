@@ -103,8 +103,8 @@ async fn expected_at(
         samla_domain::running::meetings::parse_audience(&session.audience),
     );
     let shareable: Vec<i64> = match crate::services::courses::parse_date(&session.date) {
-        Some(day) if with_network => {
-            crate::services::running::meetings::network_sharing_in(conn, organisation_id, session.course_id, day)
+        Some(_) if with_network => {
+            crate::services::running::meetings::network_sharing_in(conn, organisation_id, session.course_id)
                 .await?
                 .shareable
                 .into_iter()

@@ -14,7 +14,6 @@ use crate::auth::Actor;
 use crate::error::WebError;
 use crate::services::courses::{visible_course, SessionForm};
 use crate::AppState;
-use chrono::NaiveDate;
 use samla_domain::audit::Outcome;
 use samla_domain::intake::consent::{
     self as consent_rules, Capacity, Given, GuardianForConsent, PersonForConsent, Purpose,
@@ -90,8 +89,7 @@ pub async fn list(state: &AppState, actor: &Actor, course_id: i64) -> Result<Mee
         let with_closing = store::participants_with(&mut conn, course_id, "closing_conversation").await?;
         let without_closing = enrolled.iter().filter(|p| !with_closing.contains(&p.id)).count();
         let choices = if may_schedule {
-            let consenting =
-                network_sharing_in(&mut conn, actor.organisation.id, course_id, today(state, actor)).await?;
+            let consenting = network_sharing_in(&mut conn, actor.organisation.id, course_id).await?;
             enrolled
                 .iter()
                 .map(|p| Choice {
@@ -130,10 +128,6 @@ async fn active_participants(conn: &mut AnyConnection, course_id: i64) -> Result
         .collect())
 }
 
-fn today(state: &AppState, actor: &Actor) -> NaiveDate {
-    crate::services::intake::today(state, &actor.organisation.country)
-}
-
 /// Who may be named in a network meeting of the course.
 #[derive(Debug, Clone, Default)]
 pub struct NetworkSharing {
@@ -146,17 +140,19 @@ pub struct NetworkSharing {
     pub not_shareable_names: Vec<String>,
 }
 
-/// Which participants of the course may be named in a network meeting today: those
-/// for whom every consent the rules ask for to share with the network is given and not
-/// withdrawn (an adult participant's own; for a child, every guardian with parental
-/// responsibility, and the child's own say from the organisation's age).
+/// Which participants of the course may be named in a network meeting: those for whom
+/// every consent the rules ask for to share with the network is given and not withdrawn
+/// (an adult participant's own; for a child, every guardian with parental
+/// responsibility, and the child's own say from the organisation's age, counted at the
+/// course's first session as all of the course's age rules are).
 pub async fn network_sharing_in(
     conn: &mut AnyConnection,
     organisation_id: i64,
     course_id: i64,
-    today: NaiveDate,
 ) -> Result<NetworkSharing, WebError> {
     let own_say_from = intake_settings::get(conn, organisation_id).await?.child_own_say_from_age as u32;
+    let course = samla_storage::courses::get(conn, organisation_id, course_id).await?;
+    let age_day = crate::services::courses::age_day(conn, &course).await?;
     let enrolled: Vec<Participant> =
         participants::for_course(conn, course_id).await?.into_iter().filter(|p| p.role == "participant").collect();
     let mut given: HashMap<i64, Vec<Given>> = HashMap::new();
@@ -186,7 +182,7 @@ pub async fn network_sharing_in(
             .birth_date
             .as_deref()
             .and_then(crate::services::courses::parse_date)
-            .map(|born| consent_rules::age_on(born, today));
+            .map(|born| consent_rules::age_on(born, age_day));
         let person =
             PersonForConsent { person_id: participant.person_id, name: participant.name.clone(), is_child, age };
         let given = given.get(&participant.person_id).map(Vec::as_slice).unwrap_or(&[]);
@@ -268,8 +264,7 @@ pub async fn schedule(state: &AppState, actor: &Actor, course_id: i64, form: &Sc
                     None
                 }
                 (Some(p), _) if rules::shares_with_network(kind, audience) => {
-                    let sharing =
-                        network_sharing_in(&mut conn, actor.organisation.id, course_id, today(state, actor)).await?;
+                    let sharing = network_sharing_in(&mut conn, actor.organisation.id, course_id).await?;
                     if sharing.shareable.iter().any(|(id, _)| *id == p.id) {
                         Some(p)
                     } else {
@@ -448,8 +443,7 @@ pub async fn view(state: &AppState, actor: &Actor, course_id: i64, session_id: i
             .map(|p| p.name);
     }
     if shares_with_network(&view.meeting) {
-        view.network =
-            Some(network_sharing_in(&mut conn, actor.organisation.id, course_id, today(state, actor)).await?);
+        view.network = Some(network_sharing_in(&mut conn, actor.organisation.id, course_id).await?);
     }
     drop(conn);
     actor.record_read(state, "meeting.record.read", "meeting", session_id).await?;
@@ -509,7 +503,7 @@ pub async fn save_record(
     let meeting = writable_meeting(state, actor, course_id, session_id).await?;
     let sharing = if shares_with_network(&meeting) {
         let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
-        Some(network_sharing_in(&mut conn, actor.organisation.id, course_id, today(state, actor)).await?)
+        Some(network_sharing_in(&mut conn, actor.organisation.id, course_id).await?)
     } else {
         None
     };

@@ -75,6 +75,11 @@ fn today(app: &TestApp) -> chrono::NaiveDate {
     chrono::DateTime::from_timestamp(app.now(), 0).expect("clock").date_naive()
 }
 
+/// The test clock's today, YYYY-MM-DD.
+pub fn today_of(app: &TestApp) -> String {
+    today(app).to_string()
+}
+
 pub async fn plan_course(app: &TestApp, coordinator: &Actor, name: &str, start: chrono::NaiveDate) -> i64 {
     course_service::create(
         &app.state,
@@ -217,9 +222,6 @@ pub async fn seed(app: &TestApp) -> RunningCourse {
     let representative_id = app.add_user(ORG, REPRESENTATIVE, "user_representative").await;
     let coordinator = actor(app, coordinator_id, COORDINATOR, vec![Role::Coordinator]).await;
     let organisation_id = coordinator.organisation.id;
-    samla_web::services::programmes::load_shipped(&app.state.store, organisation_id, false, app.now())
-        .await
-        .expect("programmes");
     // The programme wants two certified leaders at every session.
     let mut conn = app.state.store.pool().acquire().await.expect("connection");
     let programme = samla_storage::programmes::own_by_slug(&mut conn, organisation_id, "mestringsgrupper")

@@ -161,6 +161,17 @@ impl NewApplication {
         }
         check_text(&mut errors, "reason", self.reason.as_deref(), 4000, false);
         check_text(&mut errors, "needs", self.needs.as_deref(), 2000, false);
+        // A guardian's yes or no to parental responsibility means nothing for an adult.
+        if self.participant_type == ParticipantTypeName::Adult {
+            for (field, value) in [
+                ("guardian_responsibility", self.guardian_responsibility),
+                ("second_guardian_responsibility", self.second_guardian_responsibility),
+            ] {
+                if value.is_some() {
+                    errors.push(FieldError::new(field, "error-adult-no-guardian"));
+                }
+            }
+        }
         errors.finish(|| ())?;
         let flag = |value: Option<bool>, default: bool| value.unwrap_or(default).to_string();
         Ok(ApplicationForm {

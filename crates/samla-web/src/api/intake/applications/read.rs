@@ -169,8 +169,12 @@ pub struct Application {
     pub course: Option<NamedRef>,
     pub channel_id: Option<i64>,
     pub participant: HouseholdPerson,
-    /// The participant's age today.
+    /// The participant's age on `age_on`.
     pub age: Option<u32>,
+    /// The day ages count on: the first session of the application's course (who is a
+    /// child and the child's own say are measured there), or today without a course.
+    #[schema(value_type = String, format = Date)]
+    pub age_on: String,
     pub household_id: i64,
     /// The person receipts and offers go to.
     pub contact_person_id: i64,
@@ -237,6 +241,7 @@ fn application_json(view: &ApplicationView) -> Application {
         channel_id: a.channel_id,
         participant: person_json(&view.participant),
         age: view.age,
+        age_on: view.age_day.to_string(),
         household_id: a.household_id,
         contact_person_id: a.contact_person_id,
         household: view.household.iter().map(person_json).collect(),

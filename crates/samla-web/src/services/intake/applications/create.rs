@@ -9,6 +9,7 @@ use crate::AppState;
 use samla_domain::accounts::Language;
 use samla_domain::audit::{AuditEvent, Outcome};
 use samla_domain::intake::consent::{self as consent_rules};
+use samla_domain::intake::household as household_rules;
 use samla_domain::intake::reference::reference_code;
 use samla_domain::secrets::{hash_secret, random_token};
 use samla_domain::{Action, FieldError, FieldErrors};
@@ -89,10 +90,12 @@ pub async fn create_in(
         }
     }
     let intake = settings::get(&mut tx.tx, organisation.id).await?;
+    let today = today(state, &organisation.country);
     let rules = FormRules {
         kind,
         national_id_enabled: intake.national_id_enabled == 1,
-        today: today(state, &organisation.country),
+        today,
+        age_day: age_day_of(tx, organisation.id, &form.course_id, today).await?,
     };
     let input = form.parse(&rules)?;
     let (programme_id, course_id) = resolve_target(tx, organisation.id, &input, origin).await?;
@@ -129,12 +132,31 @@ pub async fn create_in(
     )
     .await?;
     let mut guardian_ids = Vec::new();
-    for guardian in &input.guardians {
+    for (index, guardian) in input.guardians.iter().enumerate() {
         let known = existing
             .iter()
             .find(|p| p.household_role == "guardian" && p.name.to_lowercase() == guardian.name.to_lowercase());
         let id = match known {
-            Some(person) => person.id,
+            Some(person) => {
+                // The guardian is in the household already; other details are refused
+                // rather than dropped (they are changed on the household page).
+                let prefix = if index == 0 { "guardian" } else { "second_guardian" };
+                let contradicted =
+                    household_rules::contradicts(&person.phone, &person.email, &guardian.phone, &guardian.email);
+                if !contradicted.is_empty() {
+                    return Err(FieldErrors(
+                        contradicted
+                            .into_iter()
+                            .map(|field| {
+                                FieldError::new(format!("{prefix}_{field}"), "error-guardian-known")
+                                    .with_arg("name", person.name.clone())
+                            })
+                            .collect(),
+                    )
+                    .into());
+                }
+                person.id
+            }
             None => {
                 households::add_person(
                     &mut tx.tx,
@@ -304,6 +326,24 @@ pub fn organisation_language(organisation: &Organisation) -> Language {
     }
 }
 
+/// The day the participant's age counts on: the first session of the course applied for;
+/// today for a programme's waitlist (an unknown course is reported by [`resolve_target`]).
+async fn age_day_of(
+    tx: &mut WriteTx,
+    organisation_id: i64,
+    course_id: &str,
+    today: chrono::NaiveDate,
+) -> Result<chrono::NaiveDate, WebError> {
+    let Some(course_id) = course_id.trim().parse::<i64>().ok().filter(|id| *id > 0) else {
+        return Ok(today);
+    };
+    match courses::get(&mut tx.tx, organisation_id, course_id).await {
+        Ok(course) => crate::services::courses::age_day(&mut tx.tx, &course).await,
+        Err(samla_storage::StoreError::NotFound) => Ok(today),
+        Err(other) => Err(other.into()),
+    }
+}
+
 async fn resolve_target(
     tx: &mut WriteTx,
     organisation_id: i64,
@@ -321,6 +361,16 @@ async fn resolve_target(
             return Err(unknown_course().into());
         }
         let version = programmes::version_by_id(&mut tx.tx, course.programme_version_id).await?;
+        // A programme given with a course must be the course's, or one of them is wrong.
+        if !input.programme.is_empty() {
+            let named = match input.programme.parse::<i64>() {
+                Ok(id) => programmes::get_visible(&mut tx.tx, organisation_id, id).await.ok(),
+                Err(_) => programmes::find_visible_by_slug(&mut tx.tx, organisation_id, &input.programme).await?,
+            };
+            if named.is_none_or(|p| p.id != version.programme_id) {
+                return Err(FieldErrors::single(FieldError::new("programme", "error-programme-not-the-courses")).into());
+            }
+        }
         return Ok((version.programme_id, Some(course.id)));
     }
     if matches!(origin, Origin::Public { .. }) {

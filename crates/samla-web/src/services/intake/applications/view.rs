@@ -23,7 +23,10 @@ pub struct ApplicationView {
     pub sensitive_visible: bool,
     pub stage: Stage,
     pub participant: Person,
+    /// The participant's age on `age_day`.
     pub age: Option<u32>,
+    /// The day ages count on for this application: its course's first session, or today.
+    pub age_day: chrono::NaiveDate,
     pub household: Vec<Person>,
     pub programme_name: String,
     pub course_name: Option<String>,
@@ -59,11 +62,12 @@ pub async fn view(state: &AppState, actor: &Actor, id: i64) -> Result<Applicatio
         mask_national_id(&mut participant);
         household.iter_mut().for_each(mask_national_id);
     }
+    let age_day = consent_service::age_day_for(&mut conn, &application, today).await?;
     let age = participant
         .birth_date
         .as_deref()
         .and_then(crate::services::courses::parse_date)
-        .map(|born| consent_rules::age_on(born, today));
+        .map(|born| consent_rules::age_on(born, age_day));
     let programme_name = programmes::get_visible(&mut conn, actor.organisation.id, application.programme_id)
         .await
         .map(|p| p.name)
@@ -108,6 +112,7 @@ pub async fn view(state: &AppState, actor: &Actor, id: i64) -> Result<Applicatio
         stage: current,
         participant,
         age,
+        age_day,
         household,
         programme_name,
         course_name,

@@ -1,5 +1,10 @@
-//! The programme library: browsing, importing, editing (each edit a new version) and
-//! exporting manuals, including as a FHIR R4 PlanDefinition.
+//! The programme library: browsing, importing, editing (each edit a new version),
+//! archiving and exporting manuals, including as a FHIR R4 PlanDefinition; the shipped
+//! manuals are installed into every organisation and kept up to date ([`shipped`]).
+
+mod shipped;
+
+pub use shipped::{install_shipped_everywhere, install_shipped_in};
 
 use crate::auth::Actor;
 use crate::error::WebError;
@@ -34,15 +39,27 @@ fn parse_stored(json: &str) -> Result<Manual, WebError> {
     serde_json::from_str(json).map_err(|e| WebError::Internal(format!("stored manual does not parse: {e}")))
 }
 
+/// The library the organisation plans from (archived programmes left out).
 pub async fn library(
     state: &AppState,
     actor: &Actor,
     query: &str,
     target_group: &str,
 ) -> Result<Vec<Programme>, WebError> {
+    library_with(state, actor, query, target_group, false).await
+}
+
+/// The library, with the organisation's archived programmes too when `archived`.
+pub async fn library_with(
+    state: &AppState,
+    actor: &Actor,
+    query: &str,
+    target_group: &str,
+    archived: bool,
+) -> Result<Vec<Programme>, WebError> {
     actor.authorize(state, Action::ViewProgrammes).await?;
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
-    Ok(programmes::list_visible(&mut conn, actor.organisation.id, query.trim(), target_group).await?)
+    Ok(programmes::list_visible(&mut conn, actor.organisation.id, query.trim(), target_group, archived).await?)
 }
 
 pub async fn view(state: &AppState, actor: &Actor, id: i64, version: Option<i64>) -> Result<ProgrammeView, WebError> {
@@ -70,8 +87,28 @@ fn listing(manual: &Manual) -> (String, Vec<String>) {
     (groups.join(","), groups)
 }
 
+/// What an import did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportOutcome {
+    /// A new programme.
+    Created,
+    /// The next version of the organisation's programme with the slug.
+    NewVersion,
+    /// The manual is exactly the current version: nothing new was saved.
+    Unchanged,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Imported {
+    pub id: i64,
+    /// The programme's current version after the import.
+    pub version: i64,
+    pub outcome: ImportOutcome,
+}
+
 /// Stores a manual in the organisation: a new programme, or the next version of the
-/// organisation's own programme with that slug. Returns (id, version).
+/// organisation's own programme with that slug — unless it is exactly the current
+/// version, which stays (a manual imported twice is one version).
 async fn store_manual(
     tx: &mut WriteTx,
     organisation_id: i64,
@@ -79,33 +116,40 @@ async fn store_manual(
     shared: bool,
     user_id: Option<i64>,
     now: i64,
-) -> Result<(i64, i64), WebError> {
+) -> Result<Imported, WebError> {
     let json = serde_json::to_string(manual).map_err(|e| WebError::Internal(e.to_string()))?;
     let (groups, _) = listing(manual);
     let row = Listing { slug: &manual.slug, name: &manual.name, summary: &manual.summary, target_groups: &groups };
-    match programmes::own_by_slug(&mut tx.tx, organisation_id, &manual.slug).await? {
-        Some(existing) => {
-            let version =
-                programmes::add_version(&mut tx.tx, existing.id, existing.current_version, &row, &json, user_id, now)
-                    .await?;
-            if shared && existing.shared == 0 {
-                programmes::set_shared(&mut tx.tx, existing.id, true).await?;
-            }
-            Ok((existing.id, version))
-        }
-        None => Ok((programmes::create(&mut tx.tx, organisation_id, &row, shared, &json, user_id, now).await?, 1)),
+    let Some(existing) = programmes::own_by_slug(&mut tx.tx, organisation_id, &manual.slug).await? else {
+        let id = programmes::create(&mut tx.tx, organisation_id, &row, shared, &json, user_id, now).await?;
+        return Ok(Imported { id, version: 1, outcome: ImportOutcome::Created });
+    };
+    if shared && existing.shared == 0 {
+        programmes::set_shared(&mut tx.tx, existing.id, true).await?;
     }
+    if current_manual(tx, &existing).await? == *manual {
+        return Ok(Imported { id: existing.id, version: existing.current_version, outcome: ImportOutcome::Unchanged });
+    }
+    let version =
+        programmes::add_version(&mut tx.tx, existing.id, existing.current_version, &row, &json, user_id, now).await?;
+    Ok(Imported { id: existing.id, version, outcome: ImportOutcome::NewVersion })
+}
+
+async fn current_manual(tx: &mut WriteTx, programme: &Programme) -> Result<Manual, WebError> {
+    let stored = programmes::version(&mut tx.tx, programme.id, programme.current_version).await?;
+    parse_stored(&stored.manual)
 }
 
 /// Imports a manual (new programme or new version of the organisation's own).
-pub async fn import(state: &AppState, actor: &Actor, manual: Manual, shared: bool) -> Result<(i64, i64), WebError> {
+pub async fn import(state: &AppState, actor: &Actor, manual: Manual, shared: bool) -> Result<Imported, WebError> {
     actor.authorize(state, Action::ManageProgrammes).await?;
     let now = state.clock.now();
     let mut tx = state.store.write().await?;
-    let (id, version) = store_manual(&mut tx, actor.organisation.id, &manual, shared, Some(actor.user_id), now).await?;
-    audit::append(&mut tx, &actor.event("programme.import", Outcome::Success).record("programme", id), now).await?;
+    let imported = store_manual(&mut tx, actor.organisation.id, &manual, shared, Some(actor.user_id), now).await?;
+    let event = actor.event("programme.import", Outcome::Success).record("programme", imported.id);
+    audit::append(&mut tx, &event, now).await?;
     tx.commit().await?;
-    Ok((id, version))
+    Ok(imported)
 }
 
 /// Saves an edited manual as the next version of an own programme, if nobody saved
@@ -138,29 +182,24 @@ pub async fn update(
     Ok(version)
 }
 
-/// Loads the shipped programmes into an organisation (the demo, and
-/// `samla programmes import` without a file). Existing slugs get a new version only
-/// when the manual changed.
-pub async fn load_shipped(store: &Store, organisation_id: i64, shared: bool, now: i64) -> Result<usize, WebError> {
-    let mut tx = store.write().await?;
-    let mut loaded = 0;
-    for (slug, source) in samla_domain::programmes::shipped::SHIPPED {
-        let manual = Manual::from_toml(source)
-            .map_err(|e| WebError::Internal(format!("shipped programme {slug} does not validate: {e}")))?;
-        if let Some(existing) = programmes::own_by_slug(&mut tx.tx, organisation_id, slug).await? {
-            let stored = programmes::version(&mut tx.tx, existing.id, existing.current_version).await?;
-            if parse_stored(&stored.manual)? == manual {
-                continue;
-            }
-        }
-        store_manual(&mut tx, organisation_id, &manual, shared, None, now).await?;
-        loaded += 1;
+/// Archives one of the organisation's own programmes (it leaves the library, takes no
+/// new courses and no shipped updates; its courses keep it), or takes it back into use.
+pub async fn set_archived(state: &AppState, actor: &Actor, id: i64, archived: bool) -> Result<(), WebError> {
+    actor.authorize(state, Action::ManageProgrammes).await?;
+    let now = state.clock.now();
+    let mut tx = state.store.write().await?;
+    let programme = programmes::get_visible(&mut tx.tx, actor.organisation.id, id).await?;
+    if programme.organisation_id != actor.organisation.id {
+        // A programme another organisation shares is theirs to archive.
+        return Err(WebError::Forbidden);
     }
-    let mut event = AuditEvent::new("programme.load_shipped", Outcome::Success).record("organisation", organisation_id);
-    event.organisation_id = Some(organisation_id);
-    audit::append(&mut tx, &event, now).await?;
+    if programme.archived_at.is_some() != archived {
+        programmes::set_archived(&mut tx.tx, id, archived.then_some(now)).await?;
+    }
+    let action = if archived { "programme.archive" } else { "programme.unarchive" };
+    audit::append(&mut tx, &actor.event(action, Outcome::Success).record("programme", id), now).await?;
     tx.commit().await?;
-    Ok(loaded)
+    Ok(())
 }
 
 /// `samla programmes import FILE` into an organisation by slug.
@@ -170,16 +209,16 @@ pub async fn import_file(
     manual: Manual,
     shared: bool,
     now: i64,
-) -> Result<(i64, i64), WebError> {
+) -> Result<Imported, WebError> {
     let mut tx = store.write().await?;
     let organisation =
         samla_storage::organisations::find_by_slug(&mut tx.tx, organisation_slug).await?.ok_or(WebError::NotFound)?;
-    let (id, version) = store_manual(&mut tx, organisation.id, &manual, shared, None, now).await?;
-    let mut event = AuditEvent::new("cli.programme.import", Outcome::Success).record("programme", id);
+    let imported = store_manual(&mut tx, organisation.id, &manual, shared, None, now).await?;
+    let mut event = AuditEvent::new("cli.programme.import", Outcome::Success).record("programme", imported.id);
     event.organisation_id = Some(organisation.id);
     audit::append(&mut tx, &event, now).await?;
     tx.commit().await?;
-    Ok((id, version))
+    Ok(imported)
 }
 
 /// `samla programmes export`: the current manual of a programme by slug.
