@@ -26,6 +26,7 @@ mod questionnaire_rounds;
 mod questionnaires_library;
 mod running_api_contract;
 mod running_attendance;
+mod running_audiences;
 mod running_concerns;
 mod running_logs;
 mod running_meetings;

@@ -1,5 +1,6 @@
 //! The course report: the tables the seeds' reports show (participants by age band,
-//! recruitment channels, attendance per session with parents and family members,
+//! recruitment channels, attendance per session with guardians, other parents and family
+//! members,
 //! attendance per participant as a distribution, dropouts), made from the course's data,
 //! with the evaluation summary and outcome change beside them.
 //!
@@ -28,7 +29,7 @@ use samla_domain::{Action, Decision, Scope};
 use samla_storage::courses;
 use samla_storage::intake::{applications, channels};
 use samla_storage::reports::course_report as store;
-use samla_storage::running::overview::{self as running, EntryRow};
+use samla_storage::running::overview::{self as running, EntryRow, GuardianEntryRow};
 use samla_storage::StoreError;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -173,11 +174,21 @@ pub struct CourseReportSession {
     /// Children (participants) who came: present, late or left early.
     #[schema(minimum = 0)]
     pub participants_attended: Option<u32>,
-    /// Participants on the sheet: everyone expected.
+    /// Participants on the sheet: everyone expected (at a session for parents, nobody).
     #[schema(minimum = 0)]
     pub participants_expected: Option<u32>,
+    /// participants, parents, family or network: who the session was for.
+    pub audience: String,
+    /// Guardians on the list who came (parent and family sessions).
+    #[schema(minimum = 0)]
+    pub guardians_attended: Option<u32>,
+    /// Guardians on the sheet: every guardian expected.
+    #[schema(minimum = 0)]
+    pub guardians_expected: Option<u32>,
+    /// Other parents and grown-ups of the families, counted without names.
     #[schema(minimum = 0)]
     pub parents: Option<u32>,
+    /// Other family members (siblings and others), counted.
     #[schema(minimum = 0)]
     pub family_members: Option<u32>,
 }
@@ -199,10 +210,15 @@ pub struct CourseReportTotals {
     #[schema(minimum = 0)]
     pub participants_expected: u32,
     #[schema(minimum = 0)]
+    pub guardians_attended: u32,
+    #[schema(minimum = 0)]
+    pub guardians_expected: u32,
+    #[schema(minimum = 0)]
     pub parents: u32,
     #[schema(minimum = 0)]
     pub family_members: u32,
-    /// Participants per held session, to one decimal.
+    /// Participants per held session that expected them (sessions for parents only are
+    /// left out), to one decimal.
     #[schema(minimum = 0)]
     pub mean_participants_attended: Option<f64>,
     /// Attended of expected, whole per cent.
@@ -318,6 +334,7 @@ pub async fn course_report(
     let parents_enrolled = store::count_parents(&mut conn, course.id).await?;
     let sessions = store::sessions(&mut conn, course.id).await?;
     let entries = running::entries(&mut conn, course.id).await?;
+    let guardian_entries = running::guardian_entries(&mut conn, course.id).await?;
     let all_channels = channels::list(&mut conn, actor.organisation.id, true).await?;
     let applied = applications::count_by_channel(&mut conn, course.id).await?;
     drop(conn);
@@ -355,7 +372,7 @@ pub async fn course_report(
         channels: channel_rows(&all_channels, &applied, &participants),
         applications: applied.iter().map(|(_, n)| to_u32(*n)).sum(),
     };
-    let attendance = attendance_section(&sessions, &entries, &participants);
+    let attendance = attendance_section(&sessions, (&entries, &guardian_entries), &participants);
 
     // Dropouts: reasons in leaders' words, and when in the course they came.
     let held_days: Vec<NaiveDate> = sessions
@@ -456,7 +473,7 @@ fn channel_rows(
 /// y" per participant as a distribution.
 fn attendance_section(
     sessions: &[store::ReportSession],
-    entries: &[EntryRow],
+    (entries, guardian_entries): (&[EntryRow], &[GuardianEntryRow]),
     participants: &[store::ReportParticipant],
 ) -> CourseReportAttendance {
     let participant_ids: Vec<i64> = participants.iter().map(|p| p.id).collect();
@@ -500,12 +517,22 @@ fn attendance_section(
         }
         let marks = marks_of(session.id);
         let count = session_count(&marks.iter().map(|(_, a)| *a).collect::<Vec<_>>());
+        let guardians = session_count(
+            &guardian_entries
+                .iter()
+                .filter(|e| e.session_id == session.id)
+                .filter_map(|e| Attendance::parse(&e.attendance))
+                .collect::<Vec<_>>(),
+        );
         let parents = to_u32(session.parents.unwrap_or(0));
         let family_members = to_u32(session.family_members.unwrap_or(0));
         if held && is_session {
             held_figures.push(HeldFigures {
                 attended: count.attended,
                 expected: count.expected,
+                parents_only: session.audience == "parents" && count.expected == 0,
+                guardians_attended: guardians.attended,
+                guardians_expected: guardians.expected,
                 parents,
                 family_members,
             });
@@ -523,6 +550,9 @@ fn attendance_section(
             replaces_session_id: session.replaces_session_id,
             participants_attended: held.then_some(count.attended),
             participants_expected: held.then_some(count.expected),
+            audience: session.audience.clone(),
+            guardians_attended: held.then_some(guardians.attended),
+            guardians_expected: held.then_some(guardians.expected),
             parents: held.then_some(parents),
             family_members: held.then_some(family_members),
         });
@@ -549,6 +579,8 @@ fn attendance_section(
             not_recorded,
             participants_attended: totals.attended,
             participants_expected: totals.expected,
+            guardians_attended: totals.guardians_attended,
+            guardians_expected: totals.guardians_expected,
             parents: totals.parents,
             family_members: totals.family_members,
             mean_participants_attended: totals.mean_attended,
