@@ -287,6 +287,19 @@ error-course-closed = The course is finished or cancelled and cannot be changed.
 error-status-transition = The course cannot go from “{ $from }” to “{ $to }”.
 error-cancel-reason = Say why the course is cancelled.
 error-staffing-gaps = { $count } sessions lack staff under the programme's rules.
+error-deviation-reason-required = The course differs from its programme's rules. Write why it goes ahead anyway, or staff the sessions first.
+deviation-group-leaders = { $sessions ->
+    [one] 1 session has
+   *[other] { $sessions } sessions have
+} fewer group leaders than the programme asks (at the fewest { $fewest } of { $needed }).
+deviation-certified-group-leaders = { $sessions ->
+    [one] 1 session has
+   *[other] { $sessions } sessions have
+} fewer certified group leaders than the programme asks (at the fewest { $fewest } of { $needed }).
+deviation-user-representatives = { $sessions ->
+    [one] 1 session has
+   *[other] { $sessions } sessions have
+} fewer user representatives than the programme asks (at the fewest { $fewest } of { $needed }).
 error-staff-who = Choose a person in the organisation, or enter the name of an outside contact.
 error-slug-fixed = The short name cannot change; import it as a new programme instead.
 error-manual = { $path }: { $message }
@@ -465,6 +478,23 @@ programme-budget-example = Computed for an example course with { $leaders ->
 }.
 programme-notes = Notes
 programme-versions = Versions
+programme-statistics = Courses run from the programme
+programme-statistics-courses = { $count ->
+    [0] No course from the programme has left draft.
+    [one] 1 course from the programme has left draft (cancelled ones not counted).
+   *[other] { $count } courses from the programme have left draft (cancelled ones not counted).
+}
+programme-statistics-deviations = { $count ->
+    [0] None of them has accepted deviations from the programme's rules.
+    [one] 1 of them has accepted deviations from the programme's rules.
+   *[other] { $count } of them have accepted deviations from the programme's rules.
+}
+programme-deviations-caption = Courses with accepted deviations, by kind
+programme-deviations-kind = Deviation
+programme-deviations-courses = Courses
+programme-deviation-kind-group-leaders = Too few group leaders
+programme-deviation-kind-certified-group-leaders = Too few certified group leaders
+programme-deviation-kind-user-representatives = Too few user representatives
 programme-version-n = version { $version }
 programme-version-shown = shown now
 programme-edit-title = Edit programme
@@ -535,7 +565,7 @@ course-saved-budget = The budget is saved.
 course-saved-session-changed = The session is changed.
 course-saved-feed-revoked = The calendar address is revoked and no longer works.
 course-warnings = Needs attention
-course-warnings-ready = The course cannot be set to "Ready" until every session is staffed by the programme's rules.
+course-warnings-ready = The course can be set to "Ready" once every session is staffed by the programme's rules, or when a coordinator accepts the deviations with a written reason.
 course-conflict = Clashes with { $other }
 course-details = About the course
 course-capacity = { $count } places
@@ -550,6 +580,15 @@ field-new-status = New status
 field-cancel-reason = Reason for cancelling
 field-cancel-reason-hint = Required when the course is cancelled.
 course-change-status = Change status
+field-deviation-reason = Why the course goes ahead although it differs from its programme
+field-deviation-reason-hint = Required to set the course to Ready, Recruiting or Running while the deviations are not accepted. The reason is kept with your name and the time.
+course-deviations = Deviations from the programme
+course-deviations-none-now = The course follows the programme's rules now.
+course-deviation-accepted = Accepted
+course-deviation-open = Not accepted
+course-deviations-accepted = Accepted deviations
+course-deviation-accepted-by = Accepted by { $name } { $time } (for status "{ $status }")
+course-deviation-reason = Reason
 course-schedule = Schedule
 course-schedule-count = { $sessions ->
     [one] 1 session
@@ -2003,6 +2042,9 @@ crep-attended-of = { $attended } of { $held } sessions
 crep-dropouts-heading = Dropouts
 crep-dropouts-summary = { $count } of { $started } participants ({ $percent } %) dropped out.
 crep-no-dropouts = No participant has dropped out.
+crep-deviations-heading = Deviations from the programme
+crep-no-deviations = No deviations from the programme's rules were accepted for the course.
+crep-deviation-accepted-on = Accepted { $date }.
 crep-reasons-caption = Why participants dropped out
 crep-column-reason = Reason
 crep-reason-none = Not given

@@ -287,6 +287,19 @@ error-course-closed = Kurset er avsluttet eller avlyst og kan ikke endres.
 error-status-transition = Kurset kan ikke gå fra «{ $from }» til «{ $to }».
 error-cancel-reason = Skriv hvorfor kurset avlyses.
 error-staffing-gaps = { $count } samlinger mangler bemanning etter programmets regler.
+error-deviation-reason-required = Kurset avviker fra programmets regler. Skriv hvorfor det likevel skal gå videre, eller bemann samlingene først.
+deviation-group-leaders = { $sessions ->
+    [one] 1 samling har
+   *[other] { $sessions } samlinger har
+} færre gruppeledere enn programmet krever (færrest { $fewest } av { $needed }).
+deviation-certified-group-leaders = { $sessions ->
+    [one] 1 samling har
+   *[other] { $sessions } samlinger har
+} færre sertifiserte gruppeledere enn programmet krever (færrest { $fewest } av { $needed }).
+deviation-user-representatives = { $sessions ->
+    [one] 1 samling har
+   *[other] { $sessions } samlinger har
+} færre brukerrepresentanter enn programmet krever (færrest { $fewest } av { $needed }).
 error-staff-who = Velg en person i organisasjonen, eller skriv navnet på en ekstern kontakt.
 error-slug-fixed = Kortnavnet kan ikke endres; importer som et nytt program i stedet.
 error-manual = { $path }: { $message }
@@ -465,6 +478,23 @@ programme-budget-example = Regnet ut for et eksempelkurs med { $leaders ->
 }.
 programme-notes = Merknader
 programme-versions = Versjoner
+programme-statistics = Kurs etter programmet
+programme-statistics-courses = { $count ->
+    [0] Ingen kurs etter programmet har gått videre fra utkast.
+    [one] 1 kurs etter programmet har gått videre fra utkast (avlyste ikke medregnet).
+   *[other] { $count } kurs etter programmet har gått videre fra utkast (avlyste ikke medregnet).
+}
+programme-statistics-deviations = { $count ->
+    [0] Ingen av dem har godtatte avvik fra programmets regler.
+    [one] 1 av dem har godtatte avvik fra programmets regler.
+   *[other] { $count } av dem har godtatte avvik fra programmets regler.
+}
+programme-deviations-caption = Kurs med godtatte avvik, etter slag
+programme-deviations-kind = Avvik
+programme-deviations-courses = Kurs
+programme-deviation-kind-group-leaders = For få gruppeledere
+programme-deviation-kind-certified-group-leaders = For få sertifiserte gruppeledere
+programme-deviation-kind-user-representatives = For få brukerrepresentanter
 programme-version-n = versjon { $version }
 programme-version-shown = vises nå
 programme-edit-title = Endre program
@@ -535,7 +565,7 @@ course-saved-budget = Budsjettet er lagret.
 course-saved-session-changed = Samlingen er endret.
 course-saved-feed-revoked = Kalenderadressen er trukket tilbake og virker ikke lenger.
 course-warnings = Dette må ordnes
-course-warnings-ready = Kurset kan ikke settes til «Klar» før alle samlingene er bemannet etter programmets regler.
+course-warnings-ready = Kurset kan settes til «Klar» når alle samlingene er bemannet etter programmets regler, eller når en koordinator godtar avvikene med en skriftlig begrunnelse.
 course-conflict = Kolliderer med { $other }
 course-details = Om kurset
 course-capacity = { $count } plasser
@@ -550,6 +580,15 @@ field-new-status = Ny status
 field-cancel-reason = Grunn til avlysning
 field-cancel-reason-hint = Må fylles ut når kurset avlyses.
 course-change-status = Endre status
+field-deviation-reason = Hvorfor kurset går videre selv om det avviker fra programmet
+field-deviation-reason-hint = Kreves for å sette kurset til Klar, Rekrutterer eller Pågår så lenge avvikene ikke er godtatt. Begrunnelsen lagres med navnet ditt og tidspunktet.
+course-deviations = Avvik fra programmet
+course-deviations-none-now = Kurset følger programmets regler nå.
+course-deviation-accepted = Godtatt
+course-deviation-open = Ikke godtatt
+course-deviations-accepted = Godtatte avvik
+course-deviation-accepted-by = Godtatt av { $name } { $time } (ved status «{ $status }»)
+course-deviation-reason = Begrunnelse
 course-schedule = Timeplan
 course-schedule-count = { $sessions ->
     [one] 1 samling
@@ -2003,6 +2042,9 @@ crep-attended-of = { $attended } av { $held } samlinger
 crep-dropouts-heading = Frafall
 crep-dropouts-summary = { $count } av { $started } deltakere ({ $percent } %) sluttet underveis.
 crep-no-dropouts = Ingen deltakere har sluttet underveis.
+crep-deviations-heading = Avvik fra programmet
+crep-no-deviations = Ingen avvik fra programmets regler er godtatt for kurset.
+crep-deviation-accepted-on = Godtatt { $date }.
 crep-reasons-caption = Årsaker til at deltakere sluttet
 crep-column-reason = Årsak
 crep-reason-none = Ikke oppgitt

@@ -18,6 +18,7 @@ mod login;
 mod outbox;
 mod planning_api;
 mod planning_cli;
+mod planning_deviations;
 mod policy_http;
 mod public_intake;
 mod questionnaire_answering;

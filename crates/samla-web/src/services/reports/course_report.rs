@@ -287,6 +287,27 @@ pub struct CourseReportDropouts {
     pub timing: Vec<CourseReportDropoutTiming>,
 }
 
+/// A deviation from the programme's rules a coordinator accepted for the course.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct CourseReportDeviation {
+    /// group_leaders, certified_group_leaders or user_representatives.
+    pub kind: String,
+    /// Planned sessions that lacked staff of this kind when it was accepted.
+    #[schema(minimum = 1)]
+    pub sessions: u32,
+    /// The fewest of this kind planned at one of them.
+    #[schema(minimum = 0)]
+    pub fewest: u32,
+    /// What the programme asks at each session.
+    #[schema(minimum = 0)]
+    pub needed: u32,
+    /// The coordinator's reason, as written.
+    pub reason: String,
+    /// The organisation's day it was accepted.
+    #[schema(value_type = String, format = Date)]
+    pub accepted_on: String,
+}
+
 /// A course's report: counts only, no names.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct CourseReport {
@@ -298,6 +319,8 @@ pub struct CourseReport {
     pub recruitment: CourseReportRecruitment,
     pub attendance: CourseReportAttendance,
     pub dropouts: CourseReportDropouts,
+    /// The deviations from the programme's rules a coordinator accepted, oldest first.
+    pub accepted_deviations: Vec<CourseReportDeviation>,
     /// Every questionnaire round of the course with its results, as
     /// getCourseEvaluationSummary gives them (items shown from 5 responses on).
     pub evaluation: CourseEvaluation,
@@ -308,6 +331,13 @@ pub struct CourseReport {
 
 fn parse_day(raw: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(raw, "%Y-%m-%d").ok()
+}
+
+/// The organisation's day of a moment (Unix seconds).
+fn local_day(country: &str, at: i64) -> NaiveDate {
+    let tz =
+        samla_domain::calendar::Country::parse(country).unwrap_or(samla_domain::calendar::Country::Norway).timezone();
+    chrono::DateTime::from_timestamp(at, 0).map(|t| t.with_timezone(&tz).date_naive()).unwrap_or_default()
 }
 
 fn to_u32(n: i64) -> u32 {
@@ -337,6 +367,7 @@ pub async fn course_report(
     let guardian_entries = running::guardian_entries(&mut conn, course.id).await?;
     let all_channels = channels::list(&mut conn, actor.organisation.id, true).await?;
     let applied = applications::count_by_channel(&mut conn, course.id).await?;
+    let accepted = samla_storage::course_deviations::accepted(&mut conn, course.id).await?;
     drop(conn);
 
     let start = parse_day(&course.start_date).unwrap_or_default();
@@ -416,6 +447,17 @@ pub async fn course_report(
         recruitment,
         attendance,
         dropouts,
+        accepted_deviations: accepted
+            .iter()
+            .map(|row| CourseReportDeviation {
+                kind: row.kind.clone(),
+                sessions: to_u32(row.sessions),
+                fewest: to_u32(row.fewest),
+                needed: to_u32(row.needed),
+                reason: row.reason.clone(),
+                accepted_on: local_day(&actor.organisation.country, row.accepted_at).to_string(),
+            })
+            .collect(),
         evaluation,
         outcome_change,
     })
