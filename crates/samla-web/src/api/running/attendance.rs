@@ -200,7 +200,8 @@ pub async fn put_session_attendance(
 }
 
 /// Records that a participant will be away from a session (replacing the note of a
-/// notice already given).
+/// notice already given). At a session for parents it says the child's family will be
+/// away: their guardians start as away with notice on the sheet.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/sessions/{session_id}/absence-notices", operation_id = "createAbsenceNotice", tag = "running",
     params(("org" = String, Path, description = "The organisation's slug"), ("session_id" = i64, Path, description = "The session's id")),
     request_body = NewAbsenceNotice,
@@ -211,7 +212,7 @@ pub async fn put_session_attendance(
         (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not allowed to record session work on the course", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such session here", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Not a participant expected at the session, a note too long or with control characters, or a cancelled session or closed course", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Not a participant whose family takes part in the session (at a session for parents, a notice for a child marks the child's guardians away), a note too long or with control characters, or a cancelled session or closed course", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn create_absence_notice(
     State(state): State<AppState>,
