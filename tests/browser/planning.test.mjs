@@ -1,7 +1,8 @@
 // A coordinator on a phone (360 px) plans a Mestringstreff course through the pages:
 // imports the programme (or finds it), gets a clear error for a start date that is not
 // on the chosen weekday with everything typed kept, plans it correctly, sees six weekly
-// sessions that skip Ascension Day, staffs every session with a group leader and a user
+// sessions that skip Ascension Day, is refused "ready" with the deviations listed until
+// a reason is written, staffs every session with a group leader and a user
 // representative, ticks off a checklist item and enters a budget amount with a comma.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -72,6 +73,23 @@ test('a coordinator plans, staffs and budgets a Mestringstreff course at 360 px'
     const first = await page.locator('li[data-kind="session"]').first().innerText();
     assert.match(first, /Torsdag 22\.04\.2027/, `dates read the Norwegian way: ${first}`);
     assert.ok(await page.locator('.warning').count(), 'unstaffed sessions are flagged');
+
+    // "Ready" while nobody staffs the sessions: refused with every deviation listed, until
+    // a reason is written; the acceptance is shown with who gave it.
+    await page.selectOption('#status', 'ready');
+    const refused = await submitFormOf(page, '#status');
+    assert.equal(refused.status(), 422, `ready without a reason answers 422, got ${await landing(page, refused)}`);
+    const summary = await page.locator('.error-summary').innerText();
+    assert.match(summary, /færre gruppeledere/, summary);
+    assert.match(summary, /Skriv hvorfor/, summary);
+    await axeClean(page, 'course-deviations-refused');
+    await page.selectOption('#status', 'ready');
+    await page.fill('#deviation_reason', 'Gruppelederne er ikke ansatt ennå; kurset rekrutterer mens vi bemanner.');
+    const accepted = await submitFormOf(page, '#deviation_reason');
+    assert.equal(pathOf(page), coursePath, `accepting ended at ${await landing(page, accepted)}`);
+    assert.match(await page.locator('#accepted-deviations').innerText(), /Godtatt av Kari Koordinator/);
+    await page.goto(coursePath);
+    await axeClean(page, 'course-deviations-accepted');
 
     // A group leader and a user representative on every session.
     for (const [person, role] of [['Gunnar Gruppeleder', 'group_leader'], ['Bjørn Brukerrepresentant', 'user_representative']]) {

@@ -4,7 +4,8 @@
 // course (the second invited and put on the course first) save the same sheet at the same
 // moment and get one winner and one clear conflict that keeps what was typed; axe
 // (WCAG 2.1 AA) on Today, the session page and the attendance page, also with errors and
-// with the conflict shown, in bokmål and English.
+// with the conflict shown, in bokmål and English; a parents' meeting lists the children's
+// guardians to mark, not the children.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './server.mjs';
@@ -371,3 +372,42 @@ for (const lang of ['nb', 'en']) {
     }
   });
 }
+
+test("a parents' meeting lists the guardians to mark, not the children, at 360 px, and passes axe", { timeout: 180_000 }, async () => {
+  const context = await newContext(browser, server.baseUrl);
+  const page = await context.newPage();
+  try {
+    await signIn(page, server.accounts.group_leader);
+    await open(page, '/today');
+    const today = await todaysSession(page);
+    const coursePath = today.replace(/\/sessions\/\d+$/, '');
+    await open(page, coursePath);
+    // A meeting for the parents that has been held: SMIL's first pre-conversation.
+    const meeting = await page.evaluate((todayId) => {
+      const day = document.getElementById(`session-${todayId}`).dataset.date;
+      const held = [...document.querySelectorAll('li[data-kind="meeting"]')]
+        .find((li) => li.dataset.date < day && /^(Foreldre|Parents)\b/.test(li.querySelector('.meta').textContent.trim()));
+      return held?.id.replace('session-', '');
+    }, today.split('/').pop());
+    assert.ok(meeting, 'a held meeting for the parents');
+    for (const lang of ['nb', 'en']) {
+      await open(page, `${coursePath}/sessions/${meeting}/attendance`);
+      if (await page.evaluate(() => document.documentElement.lang) !== lang) await switchLanguage(page, lang);
+      const legends = await page.locator('fieldset.attendance-person legend').allInnerTexts();
+      assert.ok(legends.includes('Hanne Strand'), `Emil's guardian is on the sheet: ${legends}`);
+      assert.ok(!legends.includes('Emil Strand'), `the children are not: ${legends}`);
+      assert.equal(await page.locator('#family_members').count(), 0, 'no siblings at a parents\' meeting');
+      await axeClean(page, 'attendance-parents', lang);
+    }
+    const [first] = await page.locator('fieldset.attendance-person').evaluateAll((sets) => sets.map((s) => s.id));
+    await page.check(`[id="${first}-absent_with_notice"]`);
+    const saved = await submitFormOf(page, '#save-attendance');
+    assert.equal(saved.status(), 200, `saving ended at ${await landing(page, saved)}`);
+    assert.ok(await page.locator(`[id="${first}-absent_with_notice"]`).isChecked(), 'saved as chosen');
+  } catch (error) {
+    error.message += `\n    screenshot: ${await screenshot(page, 'attendance-parents')}`;
+    throw error;
+  } finally {
+    await context.close();
+  }
+});

@@ -10,6 +10,7 @@ pub mod audit;
 pub mod budgets;
 pub mod calendar_feeds;
 pub mod checklists;
+pub mod course_deviations;
 pub mod course_staff;
 pub mod courses;
 mod error;

@@ -28,6 +28,7 @@ embedded!(
     "0008_round_results_release",
     "0009_integrity",
     "0010_shipped_programmes",
+    "0011_audiences_and_deviations",
 );
 
 /// A migrator over `files` (`NNNN_description`, SQL), checksummed as sqlx does, so

@@ -191,6 +191,11 @@ pub fn session_count(marks: &[Attendance]) -> SessionCount {
 pub struct HeldFigures {
     pub attended: u32,
     pub expected: u32,
+    /// The session was for the parents only: the children were not expected, so it does
+    /// not lower the children's mean.
+    pub parents_only: bool,
+    pub guardians_attended: u32,
+    pub guardians_expected: u32,
     pub parents: u32,
     pub family_members: u32,
 }
@@ -201,9 +206,12 @@ pub struct AttendanceTotals {
     pub held: u32,
     pub attended: u32,
     pub expected: u32,
+    pub guardians_attended: u32,
+    pub guardians_expected: u32,
     pub parents: u32,
     pub family_members: u32,
-    /// Children per held session, to one decimal; none before any is held.
+    /// Children per held session that expected them, to one decimal; none before any is
+    /// held.
     pub mean_attended: Option<f64>,
     /// Attended of expected in per cent, whole; none when nobody was expected.
     pub attendance_percent: Option<u32>,
@@ -212,13 +220,16 @@ pub struct AttendanceTotals {
 pub fn attendance_totals(held: &[HeldFigures]) -> AttendanceTotals {
     let sum = |f: fn(&HeldFigures) -> u32| held.iter().map(f).sum::<u32>();
     let (attended, expected) = (sum(|h| h.attended), sum(|h| h.expected));
+    let for_children = held.iter().filter(|h| !h.parents_only).count();
     AttendanceTotals {
         held: held.len() as u32,
         attended,
         expected,
+        guardians_attended: sum(|h| h.guardians_attended),
+        guardians_expected: sum(|h| h.guardians_expected),
         parents: sum(|h| h.parents),
         family_members: sum(|h| h.family_members),
-        mean_attended: (!held.is_empty()).then(|| round1(f64::from(attended) / held.len() as f64)),
+        mean_attended: (for_children > 0).then(|| round1(f64::from(attended) / for_children as f64)),
         attendance_percent: (expected > 0).then(|| percent(attended, expected)),
     }
 }
@@ -409,9 +420,9 @@ mod tests {
     #[test]
     fn totals_add_up_the_held_sessions() {
         let held = [
-            HeldFigures { attended: 7, expected: 9, parents: 3, family_members: 0 },
-            HeldFigures { attended: 9, expected: 9, parents: 10, family_members: 0 },
-            HeldFigures { attended: 8, expected: 9, parents: 0, family_members: 11 },
+            HeldFigures { attended: 7, expected: 9, parents: 3, ..Default::default() },
+            HeldFigures { attended: 9, expected: 9, parents: 10, ..Default::default() },
+            HeldFigures { attended: 8, expected: 9, family_members: 11, ..Default::default() },
         ];
         let totals = attendance_totals(&held);
         assert_eq!((totals.held, totals.attended, totals.expected), (3, 24, 27));
@@ -428,6 +439,34 @@ mod tests {
             HeldFigures { attended: 2, expected: 3, ..Default::default() },
         ]);
         assert_eq!(third.mean_attended, Some(1.3));
+    }
+
+    #[test]
+    fn a_parents_session_counts_its_guardians_and_leaves_the_childrens_mean_alone() {
+        let held = [
+            HeldFigures { attended: 8, expected: 9, ..Default::default() },
+            HeldFigures {
+                parents_only: true,
+                guardians_attended: 9,
+                guardians_expected: 12,
+                parents: 1,
+                ..Default::default()
+            },
+            HeldFigures {
+                attended: 8,
+                expected: 9,
+                guardians_attended: 10,
+                guardians_expected: 12,
+                family_members: 11,
+                ..Default::default()
+            },
+        ];
+        let totals = attendance_totals(&held);
+        assert_eq!(totals.held, 3);
+        assert_eq!(totals.mean_attended, Some(8.0), "the parents' session is no session without children");
+        assert_eq!((totals.guardians_attended, totals.guardians_expected), (19, 24));
+        assert_eq!((totals.parents, totals.family_members), (1, 11));
+        assert_eq!(attendance_totals(&held[1..2]).mean_attended, None);
     }
 
     #[test]

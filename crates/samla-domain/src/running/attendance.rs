@@ -1,6 +1,7 @@
 //! Attendance at one session, taken for the whole group on one screen, and what a
 //! participant's attendance history adds up to.
 
+use super::attendance_scope::SheetShape;
 use crate::validation::{required_line, FieldError, FieldErrors};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -66,13 +67,27 @@ pub struct SheetEntry {
     pub note: String,
 }
 
+/// One guardian's line on the sheet of a parent or family session.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GuardianEntry {
+    /// The guardian's person id.
+    pub person_id: i64,
+    pub attendance: Attendance,
+    /// Optional, single line; empty when there is nothing to say.
+    pub note: String,
+}
+
 /// The whole attendance of one session, saved at once.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Sheet {
+    /// The participants' lines.
     pub entries: Vec<SheetEntry>,
-    /// Parents who came (parent and family sessions; 0 otherwise).
+    /// The guardians' lines (parent and family sessions; none otherwise).
+    pub guardians: Vec<GuardianEntry>,
+    /// Parents and other grown-ups of the families who came without a line of their own
+    /// (parent, family and network sessions; 0 otherwise).
     pub parents: u32,
-    /// Other family members who came (family sessions; 0 otherwise).
+    /// Other family members who came (family and network sessions; 0 otherwise).
     pub family_members: u32,
     /// The course's staff who were there (leaders and user representatives), by the same
     /// ids as the `staff` given to [`validate_sheet`].
@@ -84,6 +99,22 @@ impl Sheet {
     pub fn attended(&self) -> u32 {
         self.entries.iter().filter(|e| e.attendance.attended()).count() as u32
     }
+
+    /// Guardians on the list who attended.
+    pub fn guardians_attended(&self) -> u32 {
+        self.guardians.iter().filter(|e| e.attendance.attended()).count() as u32
+    }
+}
+
+/// Whom a sheet must have a line for, and what it may count: the participants and
+/// guardians expected at the session, the course's staff (by the same ids as
+/// [`Sheet::staff_present`]) and the shape the session's audience gives.
+#[derive(Debug, Clone, Copy)]
+pub struct SheetScope<'a> {
+    pub participants: &'a [i64],
+    pub guardians: &'a [i64],
+    pub staff: &'a [i64],
+    pub shape: SheetShape,
 }
 
 /// One thing wrong with a sheet.
@@ -100,6 +131,20 @@ pub enum SheetProblem {
     NoteTooLong { participant_id: i64 },
     /// The note has a line break or another control character.
     NoteInvalid { participant_id: i64 },
+    /// An expected guardian has no line.
+    GuardianMissing { person_id: i64 },
+    /// A line for someone who is not a guardian expected at the session.
+    GuardianUnknown { person_id: i64 },
+    /// More than one line for the same guardian.
+    GuardianDuplicate { person_id: i64 },
+    /// A guardian's note is longer than [`NOTE_MAX_CHARS`].
+    GuardianNoteTooLong { person_id: i64 },
+    /// A guardian's note has a line break or another control character.
+    GuardianNoteInvalid { person_id: i64 },
+    /// Parents counted at a session whose audience has none (a children's session).
+    ParentsNotHere,
+    /// Family members counted at a session whose audience has none.
+    FamilyMembersNotHere,
     /// More than [`MAX_ADULTS`] parents.
     TooManyAdults,
     /// More than [`MAX_ADULTS`] family members.
@@ -113,7 +158,8 @@ pub enum SheetProblem {
 
 impl SheetProblem {
     /// The form field the problem belongs to: `attendance.<participant_id>`,
-    /// `note.<participant_id>`, `parents`, `family_members` or `staff_present`.
+    /// `note.<participant_id>`, `guardian.<person_id>`, `guardian_note.<person_id>`,
+    /// `parents`, `family_members` or `staff_present`.
     pub fn field(&self) -> String {
         match self {
             SheetProblem::Missing { participant_id }
@@ -122,8 +168,14 @@ impl SheetProblem {
             SheetProblem::NoteTooLong { participant_id } | SheetProblem::NoteInvalid { participant_id } => {
                 format!("note.{participant_id}")
             }
-            SheetProblem::TooManyAdults => "parents".to_string(),
-            SheetProblem::TooManyFamilyMembers => "family_members".to_string(),
+            SheetProblem::GuardianMissing { person_id }
+            | SheetProblem::GuardianUnknown { person_id }
+            | SheetProblem::GuardianDuplicate { person_id } => guardian_field(*person_id),
+            SheetProblem::GuardianNoteTooLong { person_id } | SheetProblem::GuardianNoteInvalid { person_id } => {
+                guardian_note_field(*person_id)
+            }
+            SheetProblem::TooManyAdults | SheetProblem::ParentsNotHere => "parents".to_string(),
+            SheetProblem::TooManyFamilyMembers | SheetProblem::FamilyMembersNotHere => "family_members".to_string(),
             SheetProblem::UnknownStaff { .. } | SheetProblem::DuplicateStaff { .. } => "staff_present".to_string(),
         }
     }
@@ -136,6 +188,13 @@ impl SheetProblem {
             SheetProblem::Duplicate { .. } => "error-attendance-duplicate",
             SheetProblem::NoteTooLong { .. } => "error-attendance-note-too-long",
             SheetProblem::NoteInvalid { .. } => "error-attendance-note-invalid",
+            SheetProblem::GuardianMissing { .. } => "error-attendance-guardian-missing",
+            SheetProblem::GuardianUnknown { .. } => "error-attendance-guardian-unknown",
+            SheetProblem::GuardianDuplicate { .. } => "error-attendance-guardian-duplicate",
+            SheetProblem::GuardianNoteTooLong { .. } => "error-attendance-note-too-long",
+            SheetProblem::GuardianNoteInvalid { .. } => "error-attendance-note-invalid",
+            SheetProblem::ParentsNotHere => "error-attendance-parents-not-here",
+            SheetProblem::FamilyMembersNotHere => "error-attendance-family-members-not-here",
             SheetProblem::TooManyAdults => "error-attendance-too-many-adults",
             SheetProblem::TooManyFamilyMembers => "error-attendance-too-many-family-members",
             SheetProblem::UnknownStaff { .. } => "error-attendance-unknown-staff",
@@ -147,11 +206,23 @@ impl SheetProblem {
     pub fn to_field_error(&self) -> FieldError {
         let error = FieldError::new(self.field(), self.code());
         match self {
-            SheetProblem::NoteTooLong { .. } => error.with_arg("max", NOTE_MAX_CHARS),
+            SheetProblem::NoteTooLong { .. } | SheetProblem::GuardianNoteTooLong { .. } => {
+                error.with_arg("max", NOTE_MAX_CHARS)
+            }
             SheetProblem::TooManyAdults | SheetProblem::TooManyFamilyMembers => error.with_arg("max", MAX_ADULTS),
             _ => error,
         }
     }
+}
+
+/// The form field of a guardian's mark.
+pub fn guardian_field(person_id: i64) -> String {
+    format!("guardian.{person_id}")
+}
+
+/// The form field of a guardian's note.
+pub fn guardian_note_field(person_id: i64) -> String {
+    format!("guardian_note.{person_id}")
 }
 
 /// Every problem as a [`FieldError`], in order.
@@ -159,14 +230,15 @@ pub fn field_errors(problems: &[SheetProblem]) -> FieldErrors {
     FieldErrors(problems.iter().map(SheetProblem::to_field_error).collect())
 }
 
-/// Checks a sheet against the participants enrolled in the course and the people staffed
-/// on it. Reports every problem at once, each once: first the lines in the sheet's order,
-/// then enrolled participants without a line, then the adult counts, then the staff.
+/// Checks a sheet against whom it must have a line for and what its audience counts.
+/// Reports every problem at once, each once: first the participants' lines in the sheet's
+/// order, then expected participants without a line, then the same for the guardians,
+/// then the adult counts, then the staff.
 ///
 /// A note may be empty (or only spaces); otherwise it follows the rule of
 /// [`required_line`]: at most [`NOTE_MAX_CHARS`] characters, no line breaks or other
-/// control characters.
-pub fn validate_sheet(sheet: &Sheet, enrolled: &[i64], staff: &[i64]) -> Result<(), Vec<SheetProblem>> {
+/// control characters. A count of 0 is no count, so it is never refused.
+pub fn validate_sheet(sheet: &Sheet, scope: &SheetScope<'_>) -> Result<(), Vec<SheetProblem>> {
     let mut problems = Vec::new();
     let mut push = |problem: SheetProblem| {
         if !problems.contains(&problem) {
@@ -174,33 +246,27 @@ pub fn validate_sheet(sheet: &Sheet, enrolled: &[i64], staff: &[i64]) -> Result<
         }
     };
 
-    let enrolled_set: HashSet<i64> = enrolled.iter().copied().collect();
-    let mut seen = HashSet::new();
-    for entry in &sheet.entries {
-        let participant_id = entry.participant_id;
-        if !enrolled_set.contains(&participant_id) {
-            push(SheetProblem::Unknown { participant_id });
-        } else if !seen.insert(participant_id) {
-            push(SheetProblem::Duplicate { participant_id });
-        }
-        if let Some(problem) = note_problem(participant_id, &entry.note) {
-            push(problem);
-        }
+    let lines = sheet.entries.iter().map(|e| (e.participant_id, e.note.as_str()));
+    for problem in line_problems(lines, scope.participants, Who::Participant) {
+        push(problem);
     }
-    for &participant_id in enrolled {
-        if !seen.contains(&participant_id) {
-            push(SheetProblem::Missing { participant_id });
-        }
+    let lines = sheet.guardians.iter().map(|e| (e.person_id, e.note.as_str()));
+    for problem in line_problems(lines, scope.guardians, Who::Guardian) {
+        push(problem);
     }
 
-    if sheet.parents > MAX_ADULTS {
+    if sheet.parents > 0 && !scope.shape.parents_count {
+        push(SheetProblem::ParentsNotHere);
+    } else if sheet.parents > MAX_ADULTS {
         push(SheetProblem::TooManyAdults);
     }
-    if sheet.family_members > MAX_ADULTS {
+    if sheet.family_members > 0 && !scope.shape.family_members_count {
+        push(SheetProblem::FamilyMembersNotHere);
+    } else if sheet.family_members > MAX_ADULTS {
         push(SheetProblem::TooManyFamilyMembers);
     }
 
-    let staff_set: HashSet<i64> = staff.iter().copied().collect();
+    let staff_set: HashSet<i64> = scope.staff.iter().copied().collect();
     let mut seen_staff = HashSet::new();
     for &user_id in &sheet.staff_present {
         if !staff_set.contains(&user_id) {
@@ -217,7 +283,57 @@ pub fn validate_sheet(sheet: &Sheet, enrolled: &[i64], staff: &[i64]) -> Result<
     }
 }
 
-fn note_problem(participant_id: i64, note: &str) -> Option<SheetProblem> {
+#[derive(Clone, Copy)]
+enum Who {
+    Participant,
+    Guardian,
+}
+
+/// The problems of one list of lines (id, note) against the ids expected: unknown and
+/// duplicate lines and bad notes in order, then the expected without a line.
+fn line_problems<'a>(lines: impl Iterator<Item = (i64, &'a str)>, expected: &[i64], who: Who) -> Vec<SheetProblem> {
+    let problem = |kind: LineProblem, id: i64| match (who, kind) {
+        (Who::Participant, LineProblem::Missing) => SheetProblem::Missing { participant_id: id },
+        (Who::Participant, LineProblem::Unknown) => SheetProblem::Unknown { participant_id: id },
+        (Who::Participant, LineProblem::Duplicate) => SheetProblem::Duplicate { participant_id: id },
+        (Who::Participant, LineProblem::NoteTooLong) => SheetProblem::NoteTooLong { participant_id: id },
+        (Who::Participant, LineProblem::NoteInvalid) => SheetProblem::NoteInvalid { participant_id: id },
+        (Who::Guardian, LineProblem::Missing) => SheetProblem::GuardianMissing { person_id: id },
+        (Who::Guardian, LineProblem::Unknown) => SheetProblem::GuardianUnknown { person_id: id },
+        (Who::Guardian, LineProblem::Duplicate) => SheetProblem::GuardianDuplicate { person_id: id },
+        (Who::Guardian, LineProblem::NoteTooLong) => SheetProblem::GuardianNoteTooLong { person_id: id },
+        (Who::Guardian, LineProblem::NoteInvalid) => SheetProblem::GuardianNoteInvalid { person_id: id },
+    };
+    let mut problems = Vec::new();
+    let expected_set: HashSet<i64> = expected.iter().copied().collect();
+    let mut seen = HashSet::new();
+    for (id, note) in lines {
+        if !expected_set.contains(&id) {
+            problems.push(problem(LineProblem::Unknown, id));
+        } else if !seen.insert(id) {
+            problems.push(problem(LineProblem::Duplicate, id));
+        }
+        if let Some(kind) = note_problem(note) {
+            problems.push(problem(kind, id));
+        }
+    }
+    for &id in expected {
+        if !seen.contains(&id) {
+            problems.push(problem(LineProblem::Missing, id));
+        }
+    }
+    problems
+}
+
+enum LineProblem {
+    Missing,
+    Unknown,
+    Duplicate,
+    NoteTooLong,
+    NoteInvalid,
+}
+
+fn note_problem(note: &str) -> Option<LineProblem> {
     if note.is_empty() {
         return None;
     }
@@ -225,8 +341,8 @@ fn note_problem(participant_id: i64, note: &str) -> Option<SheetProblem> {
         Ok(_) => None,
         // Only spaces: no note.
         Err(error) if error.code == "error-required" => None,
-        Err(error) if error.code == "error-too-long" => Some(SheetProblem::NoteTooLong { participant_id }),
-        Err(_) => Some(SheetProblem::NoteInvalid { participant_id }),
+        Err(error) if error.code == "error-too-long" => Some(LineProblem::NoteTooLong),
+        Err(_) => Some(LineProblem::NoteInvalid),
     }
 }
 
@@ -296,11 +412,107 @@ mod tests {
     }
 
     fn sheet(entries: Vec<SheetEntry>) -> Sheet {
-        Sheet { entries, parents: 0, family_members: 0, staff_present: vec![100, 101] }
+        Sheet { entries, guardians: vec![], parents: 0, family_members: 0, staff_present: vec![100, 101] }
     }
 
     const ENROLLED: [i64; 3] = [1, 2, 3];
     const STAFF: [i64; 3] = [100, 101, 102];
+
+    /// A gathering for the whole family (everyone has a line, everyone is counted), where
+    /// `expected` participants and no guardians are expected.
+    fn validate_sheet(s: &Sheet, expected: &[i64], staff: &[i64]) -> Result<(), Vec<SheetProblem>> {
+        let shape = SheetShape { guardians: false, ..SheetShape::of(Some(crate::programmes::Audience::Family)) };
+        super::validate_sheet(s, &SheetScope { participants: expected, guardians: &[], staff, shape })
+    }
+
+    fn guardian(person_id: i64, attendance: Attendance) -> GuardianEntry {
+        GuardianEntry { person_id, attendance, note: String::new() }
+    }
+
+    fn at(audience: crate::programmes::Audience, guardians: &[i64], s: &Sheet) -> Result<(), Vec<SheetProblem>> {
+        let shape = SheetShape::of(Some(audience));
+        let participants: &[i64] = if shape.children { &ENROLLED } else { &[] };
+        super::validate_sheet(s, &SheetScope { participants, guardians, staff: &STAFF, shape })
+    }
+
+    #[test]
+    fn a_parent_sessions_sheet_has_the_guardians_by_name_and_no_children() {
+        use crate::programmes::Audience::Parents;
+        let mut s = sheet(vec![]);
+        s.guardians = vec![guardian(21, Present), guardian(22, AbsentWithNotice)];
+        s.parents = 2;
+        assert_eq!(at(Parents, &[21, 22], &s), Ok(()));
+        assert_eq!(s.guardians_attended(), 1);
+        // The children are not expected there, a guardian missing or unknown is named.
+        s.entries = vec![entry(1, Present)];
+        s.guardians = vec![guardian(21, Present), guardian(99, Present), guardian(21, Late)];
+        assert_eq!(
+            at(Parents, &[21, 22], &s),
+            Err(vec![
+                SheetProblem::Unknown { participant_id: 1 },
+                SheetProblem::GuardianUnknown { person_id: 99 },
+                SheetProblem::GuardianDuplicate { person_id: 21 },
+                SheetProblem::GuardianMissing { person_id: 22 },
+            ])
+        );
+        // Siblings are not counted at a parents' meeting.
+        let mut s = sheet(vec![]);
+        s.guardians = vec![guardian(21, Present), guardian(22, Present)];
+        s.family_members = 1;
+        assert_eq!(at(Parents, &[21, 22], &s), Err(vec![SheetProblem::FamilyMembersNotHere]));
+    }
+
+    #[test]
+    fn a_family_sessions_sheet_has_children_and_guardians_and_counts_the_rest() {
+        use crate::programmes::Audience::Family;
+        let mut s = sheet(vec![entry(1, Present), entry(2, Present), entry(3, AbsentWithNotice)]);
+        s.guardians = vec![guardian(21, Present)];
+        s.parents = 1;
+        s.family_members = 11;
+        assert_eq!(at(Family, &[21], &s), Ok(()));
+        s.guardians.clear();
+        assert_eq!(at(Family, &[21], &s), Err(vec![SheetProblem::GuardianMissing { person_id: 21 }]));
+    }
+
+    #[test]
+    fn a_childrens_session_refuses_counts_of_parents_and_family_members() {
+        use crate::programmes::Audience::Participants;
+        let mut s = sheet(vec![entry(1, Present), entry(2, Present), entry(3, Present)]);
+        assert_eq!(at(Participants, &[], &s), Ok(()), "0 is no count");
+        s.parents = 10;
+        s.family_members = 1;
+        s.guardians = vec![guardian(21, Present)];
+        assert_eq!(
+            at(Participants, &[], &s),
+            Err(vec![
+                SheetProblem::GuardianUnknown { person_id: 21 },
+                SheetProblem::ParentsNotHere,
+                SheetProblem::FamilyMembersNotHere
+            ])
+        );
+        let errors = field_errors(&[SheetProblem::ParentsNotHere, SheetProblem::FamilyMembersNotHere]);
+        assert_eq!(errors.0[0].field, "parents");
+        assert_eq!(errors.0[0].code, "error-attendance-parents-not-here");
+        assert_eq!(errors.0[1].field, "family_members");
+    }
+
+    #[test]
+    fn guardians_notes_follow_the_same_rule() {
+        use crate::programmes::Audience::Parents;
+        let mut s = sheet(vec![]);
+        s.guardians = vec![guardian(21, Present), guardian(22, Present)];
+        s.guardians[0].note = "x".repeat(NOTE_MAX_CHARS + 1);
+        s.guardians[1].note = "a\nb".into();
+        assert_eq!(
+            at(Parents, &[21, 22], &s),
+            Err(vec![
+                SheetProblem::GuardianNoteTooLong { person_id: 21 },
+                SheetProblem::GuardianNoteInvalid { person_id: 22 }
+            ])
+        );
+        assert_eq!(SheetProblem::GuardianNoteTooLong { person_id: 21 }.field(), "guardian_note.21");
+        assert_eq!(SheetProblem::GuardianMissing { person_id: 21 }.field(), "guardian.21");
+    }
 
     #[test]
     fn names_round_trip_and_serde_matches() {
@@ -494,7 +706,7 @@ mod tests {
         ) {
             let enrolled: Vec<i64> = ids.into_iter().collect();
             let entries = enrolled.iter().zip(&marks).rev().map(|(id, a)| entry(*id, *a)).collect();
-            let s = Sheet { entries, parents: 0, family_members: 0, staff_present: vec![] };
+            let s = Sheet { entries, guardians: vec![], parents: 0, family_members: 0, staff_present: vec![] };
             prop_assert_eq!(validate_sheet(&s, &enrolled, &[]), Ok(()));
         }
     }

@@ -1,13 +1,63 @@
 //! Who a session's attendance sheet is about, and when it can be taken.
 //!
-//! Everyone enrolled as a participant is expected, except someone who dropped out before
-//! the session's day (they stay on the sheets of the sessions before). A meeting about
-//! one participant expects only them. A gathering that shares information with the
-//! participants' network (the school, the health nurse) may only name participants whose
-//! family agreed to that; the others are left out and only counted.
+//! Who is expected follows the session's audience (the programme manual's
+//! [`Audience`]): the children at the children's sessions, their guardians (the grown-ups
+//! of the household with parental responsibility) by name at parent sessions, children and
+//! guardians at family sessions. An adult participant is their own grown-up and is
+//! expected at every gathering of their course. What the seeds count beside the names is
+//! counted: other parents at parent and family gatherings ("10 foreldre deltok på
+//! foreldresamlingen"), other family members such as siblings at family gatherings ("8 barn
+//! og 11 familiemedlemmer"); a children's session counts neither.
+//!
+//! A family is in scope unless the participant dropped out before the session's day (they
+//! stay on the sheets of the sessions before). A meeting about one participant concerns
+//! only that family. A gathering that shares information with the participants' network
+//! (the school, the health nurse) may only name participants whose family agreed to that;
+//! the others are left out and only counted.
 
+use crate::programmes::Audience;
 use crate::validation::FieldError;
 use chrono::NaiveDate;
+use serde::Serialize;
+
+/// What a session's sheet records, by its audience.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct SheetShape {
+    /// Child participants have a line each (adult participants always do).
+    pub children: bool,
+    /// The guardians of the children in scope have a line each.
+    pub guardians: bool,
+    /// Parents and other grown-ups of the families who came and are not on the list by
+    /// name (a parent without parental responsibility, a step-parent) are counted.
+    pub parents_count: bool,
+    /// Other family members who came (siblings, grandparents) are counted.
+    pub family_members_count: bool,
+}
+
+impl SheetShape {
+    /// The sheet of a gathering for this audience; an unknown audience is the
+    /// participants' own.
+    pub fn of(audience: Option<Audience>) -> SheetShape {
+        let children_only =
+            SheetShape { children: true, guardians: false, parents_count: false, family_members_count: false };
+        match audience {
+            Some(Audience::Parents) => {
+                SheetShape { children: false, guardians: true, parents_count: true, family_members_count: false }
+            }
+            Some(Audience::Family) => {
+                SheetShape { children: true, guardians: true, parents_count: true, family_members_count: true }
+            }
+            // The network's guests are kept in the meeting record; the families are counted.
+            Some(Audience::Network) => SheetShape { parents_count: true, family_members_count: true, ..children_only },
+            Some(Audience::Participants) | None => children_only,
+        }
+    }
+
+    /// Whether the sheet counts adults at all.
+    pub fn counts_adults(self) -> bool {
+        self.parents_count || self.family_members_count
+    }
+}
 
 /// A participant of the course, as far as being expected goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,6 +69,9 @@ pub struct Candidate {
     pub dropped_out_on: Option<NaiveDate>,
     /// Their family has an active consent to share with the network.
     pub shares_with_network: bool,
+    /// A child (their guardians answer for them); an adult participant is their own
+    /// grown-up.
+    pub child: bool,
 }
 
 /// What about a session or meeting decides who is expected.
@@ -30,6 +83,8 @@ pub struct Gathering {
     /// The meeting shares information with the network (see
     /// [`super::meetings::shares_with_network`]).
     pub shares_with_network: bool,
+    /// Whom the gathering is for.
+    pub shape: SheetShape,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,7 +95,9 @@ pub enum Expectation {
     NotExpected,
 }
 
-pub fn expectation(candidate: &Candidate, gathering: &Gathering) -> Expectation {
+/// Whether the candidate's family is part of the gathering at all, before the audience
+/// decides who of the family has a line.
+fn family_in_scope(candidate: &Candidate, gathering: &Gathering) -> Expectation {
     if gathering.about.is_some_and(|id| id != candidate.participant_id) {
         return Expectation::NotExpected;
     }
@@ -53,6 +110,19 @@ pub fn expectation(candidate: &Candidate, gathering: &Gathering) -> Expectation 
         return Expectation::LeftOutWithoutConsent;
     }
     Expectation::Expected
+}
+
+/// Whether the participant themself has a line on the gathering's sheet.
+pub fn expectation(candidate: &Candidate, gathering: &Gathering) -> Expectation {
+    match family_in_scope(candidate, gathering) {
+        Expectation::Expected if candidate.child && !gathering.shape.children => Expectation::NotExpected,
+        other => other,
+    }
+}
+
+/// Whether the guardians of a child participant have lines on the gathering's sheet.
+pub fn guardians_expected(candidate: &Candidate, gathering: &Gathering) -> bool {
+    candidate.child && gathering.shape.guardians && family_in_scope(candidate, gathering) == Expectation::Expected
 }
 
 /// Whether attendance for a session on `date` can be taken `today` (both in the
@@ -85,11 +155,58 @@ mod tests {
     }
 
     fn child(id: i64) -> Candidate {
-        Candidate { participant_id: id, active: true, dropped_out_on: None, shares_with_network: false }
+        Candidate { participant_id: id, active: true, dropped_out_on: None, shares_with_network: false, child: true }
     }
 
     fn session(d: u32) -> Gathering {
-        Gathering { date: day(d), about: None, shares_with_network: false }
+        Gathering { date: day(d), about: None, shares_with_network: false, shape: SheetShape::of(None) }
+    }
+
+    fn for_audience(d: u32, audience: Audience) -> Gathering {
+        Gathering { shape: SheetShape::of(Some(audience)), ..session(d) }
+    }
+
+    #[test]
+    fn a_parent_session_expects_the_guardians_and_not_the_children() {
+        let parents = for_audience(8, Audience::Parents);
+        assert_eq!(expectation(&child(1), &parents), Expectation::NotExpected);
+        assert!(guardians_expected(&child(1), &parents));
+        // An adult participant is their own grown-up: expected, with no guardians.
+        let adult = Candidate { child: false, ..child(2) };
+        assert_eq!(expectation(&adult, &parents), Expectation::Expected);
+        assert!(!guardians_expected(&adult, &parents));
+    }
+
+    #[test]
+    fn a_family_session_expects_children_and_guardians_and_a_childrens_session_only_the_children() {
+        let family = for_audience(8, Audience::Family);
+        assert_eq!(expectation(&child(1), &family), Expectation::Expected);
+        assert!(guardians_expected(&child(1), &family));
+        let children = for_audience(8, Audience::Participants);
+        assert_eq!(expectation(&child(1), &children), Expectation::Expected);
+        assert!(!guardians_expected(&child(1), &children));
+        assert!(!guardians_expected(&child(1), &for_audience(8, Audience::Network)));
+    }
+
+    #[test]
+    fn the_guardians_of_a_dropout_or_of_another_family_are_not_expected() {
+        let parents = for_audience(17, Audience::Parents);
+        let gone = Candidate { active: false, dropped_out_on: Some(day(10)), ..child(1) };
+        assert!(!guardians_expected(&gone, &parents));
+        assert!(guardians_expected(&gone, &for_audience(3, Audience::Parents)), "still there before");
+        let closing = Gathering { about: Some(2), ..for_audience(17, Audience::Family) };
+        assert!(guardians_expected(&child(2), &closing));
+        assert!(!guardians_expected(&child(1), &closing));
+    }
+
+    #[test]
+    fn only_gatherings_with_grown_ups_count_them() {
+        let shape = |a| SheetShape::of(Some(a));
+        assert!(!shape(Audience::Participants).counts_adults());
+        assert!(!SheetShape::of(None).counts_adults());
+        assert!(shape(Audience::Parents).parents_count && !shape(Audience::Parents).family_members_count);
+        assert!(shape(Audience::Family).parents_count && shape(Audience::Family).family_members_count);
+        assert!(shape(Audience::Network).counts_adults());
     }
 
     #[test]

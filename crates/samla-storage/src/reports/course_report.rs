@@ -49,6 +49,8 @@ pub struct ReportSession {
     /// session or meeting.
     pub kind: String,
     pub meeting_kind: Option<String>,
+    /// participants, parents, family or network.
+    pub audience: String,
     pub title: String,
     pub date: String,
     pub start_time: String,
@@ -67,7 +69,7 @@ pub struct ReportSession {
 /// Every session and meeting of the course in time order.
 pub async fn sessions(conn: &mut AnyConnection, course_id: i64) -> Result<Vec<ReportSession>> {
     Ok(sqlx::query_as(
-        "SELECT s.id, s.kind, s.meeting_kind, s.title, s.date, s.start_time, s.status, s.participant_id,
+        "SELECT s.id, s.kind, s.meeting_kind, s.audience, s.title, s.date, s.start_time, s.status, s.participant_id,
                 s.replaces_session_id, CASE WHEN a.session_id IS NULL THEN 0 ELSE 1 END AS has_sheet,
                 a.parents, a.family_members
          FROM course_sessions s LEFT JOIN attendance_sheets a ON a.session_id = s.id

@@ -2,7 +2,9 @@
 //! families give ahead of time, and who is expected at a session at all.
 
 use crate::{Result, StoreError};
-use samla_domain::running::attendance_scope::{expectation, Candidate, Expectation, Gathering};
+use samla_domain::running::attendance_scope::{
+    expectation, guardians_expected, Candidate, Expectation, Gathering, SheetShape,
+};
 use samla_domain::running::meetings;
 use sqlx::{AnyConnection, FromRow};
 
@@ -100,12 +102,29 @@ pub struct ExpectedParticipant {
     pub household_id: i64,
 }
 
+/// A guardian expected at a parent or family session: a grown-up of a child
+/// participant's household with parental responsibility.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ExpectedGuardian {
+    pub person_id: i64,
+    pub name: String,
+    /// The participants (`course_participants` ids) they are a guardian of, in the course.
+    pub guardian_of: Vec<i64>,
+}
+
 /// Who is expected at a session, and how many participants were left out because their
 /// family has not agreed to share with the network (network meetings only).
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Expected {
+    /// What the session's sheet records, by its audience.
+    pub shape: SheetShape,
     pub participants: Vec<ExpectedParticipant>,
+    /// By name (parent and family sessions).
+    pub guardians: Vec<ExpectedGuardian>,
     pub left_out_without_consent: i64,
+    /// Participants whose family takes part, listed or not: at a parent session the
+    /// children whose guardians are expected (a family's absence notice is given for them).
+    pub families: Vec<ExpectedParticipant>,
 }
 
 /// What decides who is expected at a session.
@@ -138,58 +157,121 @@ struct CandidateRow {
     person_id: i64,
     name: String,
     household_id: i64,
+    household_role: String,
     status: String,
     dropped_out_on: Option<String>,
 }
 
-/// The course's participants expected at a session, by name, as
-/// [`samla_domain::running::attendance_scope`] decides: the network is told only about
-/// families who agreed (`network_shareable`: the participant ids whose every required
-/// consent to share is in force, decided by the caller), the others counted.
+#[derive(FromRow)]
+struct GuardianRow {
+    person_id: i64,
+    name: String,
+    household_id: i64,
+}
+
+/// The course's participants and guardians expected at a session, by name, as
+/// [`samla_domain::running::attendance_scope`] decides from the session's audience: the
+/// network is told only about families who agreed (`network_shareable`: the participant
+/// ids whose every required consent to share is in force, decided by the caller), the
+/// others counted. Guardians are the grown-ups of a child's household with parental
+/// responsibility (merged-away records left out), once each however many of their children
+/// take part.
 pub async fn expected(
     conn: &mut AnyConnection,
     scope: SessionScope<'_>,
     network_shareable: &[i64],
 ) -> Result<Expected> {
     let rows: Vec<CandidateRow> = sqlx::query_as(
-        "SELECT cp.id, cp.person_id, p.name, p.household_id, cp.status, cp.dropped_out_on
+        "SELECT cp.id, cp.person_id, p.name, p.household_id, p.household_role, cp.status, cp.dropped_out_on
          FROM course_participants cp JOIN persons p ON p.id = cp.person_id
          WHERE cp.course_id = $1 AND cp.role = 'participant'
          ORDER BY p.name, cp.id",
     )
     .bind(scope.course_id)
-    .fetch_all(conn)
+    .fetch_all(&mut *conn)
     .await?;
     let day = |raw: &str| chrono::NaiveDate::parse_from_str(raw, "%Y-%m-%d").ok();
     let Some(date) = day(scope.date) else { return Err(StoreError::NotFound) };
+    let audience = meetings::parse_audience(scope.audience);
+    let shape = SheetShape::of(audience);
     let gathering = Gathering {
         date,
         about: scope.participant_id,
-        shares_with_network: meetings::shares_with_network(
-            scope.meeting_kind.and_then(meetings::parse_kind),
-            meetings::parse_audience(scope.audience),
-        ),
+        shares_with_network: meetings::shares_with_network(scope.meeting_kind.and_then(meetings::parse_kind), audience),
+        shape,
     };
-    let mut expected = Expected::default();
+    let mut expected = Expected {
+        shape,
+        participants: Vec::new(),
+        guardians: Vec::new(),
+        left_out_without_consent: 0,
+        families: Vec::new(),
+    };
+    // (household, participant) of the children whose guardians are expected.
+    let mut households: Vec<(i64, i64)> = Vec::new();
     for row in rows {
         let candidate = Candidate {
             participant_id: row.id,
             active: row.status == "active",
             dropped_out_on: row.dropped_out_on.as_deref().and_then(day),
             shares_with_network: network_shareable.contains(&row.id),
+            child: row.household_role == "child",
         };
+        let with_guardians = guardians_expected(&candidate, &gathering);
+        let participant = ExpectedParticipant {
+            id: row.id,
+            person_id: row.person_id,
+            name: row.name,
+            household_id: row.household_id,
+        };
+        if with_guardians {
+            households.push((row.household_id, row.id));
+        }
         match expectation(&candidate, &gathering) {
-            Expectation::Expected => expected.participants.push(ExpectedParticipant {
-                id: row.id,
-                person_id: row.person_id,
-                name: row.name,
-                household_id: row.household_id,
-            }),
+            Expectation::Expected => {
+                expected.families.push(participant.clone());
+                expected.participants.push(participant);
+            }
             Expectation::LeftOutWithoutConsent => expected.left_out_without_consent += 1,
+            Expectation::NotExpected if with_guardians => expected.families.push(participant),
             Expectation::NotExpected => {}
         }
     }
+    if !households.is_empty() {
+        expected.guardians = guardians_of(conn, scope.course_id, &households).await?;
+    }
     Ok(expected)
+}
+
+/// The guardians of these (household, participant) pairs, by name.
+async fn guardians_of(
+    conn: &mut AnyConnection,
+    course_id: i64,
+    households: &[(i64, i64)],
+) -> Result<Vec<ExpectedGuardian>> {
+    let rows: Vec<GuardianRow> = sqlx::query_as(
+        "SELECT DISTINCT g.id AS person_id, g.name, g.household_id
+         FROM course_participants cp JOIN persons c ON c.id = cp.person_id
+         JOIN persons g ON g.household_id = c.household_id AND g.household_role <> 'child'
+             AND g.parental_responsibility = 1 AND g.merged_into IS NULL
+         WHERE cp.course_id = $1 AND cp.role = 'participant' AND c.household_role = 'child'
+         ORDER BY g.name, g.id",
+    )
+    .bind(course_id)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|row| {
+            let guardian_of: Vec<i64> =
+                households.iter().filter(|(household, _)| *household == row.household_id).map(|(_, p)| *p).collect();
+            (!guardian_of.is_empty()).then_some(ExpectedGuardian {
+                person_id: row.person_id,
+                name: row.name,
+                guardian_of,
+            })
+        })
+        .collect())
 }
 
 /// Who saved a sheet last, when, and as which version.
@@ -215,10 +297,20 @@ pub struct StoredEntry {
     pub note: String,
 }
 
+/// One guardian's line as stored, with their name.
+#[derive(Debug, Clone, PartialEq, Eq, FromRow, serde::Serialize)]
+pub struct StoredGuardianEntry {
+    pub person_id: i64,
+    pub name: String,
+    pub attendance: String,
+    pub note: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct StoredSheet {
     pub header: SheetHeader,
     pub entries: Vec<StoredEntry>,
+    pub guardians: Vec<StoredGuardianEntry>,
     /// `course_staff` ids.
     pub staff_present: Vec<i64>,
 }
@@ -251,12 +343,20 @@ pub async fn sheet(conn: &mut AnyConnection, session_id: i64) -> Result<Option<S
     .bind(session_id)
     .fetch_all(&mut *conn)
     .await?;
+    let guardians = sqlx::query_as(
+        "SELECT e.person_id, p.name, e.attendance, e.note
+         FROM attendance_guardians e JOIN persons p ON p.id = e.person_id
+         WHERE e.session_id = $1 ORDER BY p.name, e.person_id",
+    )
+    .bind(session_id)
+    .fetch_all(&mut *conn)
+    .await?;
     let staff_present =
         sqlx::query_scalar("SELECT staff_id FROM attendance_staff WHERE session_id = $1 ORDER BY staff_id")
             .bind(session_id)
             .fetch_all(conn)
             .await?;
-    Ok(Some(StoredSheet { header, entries, staff_present }))
+    Ok(Some(StoredSheet { header, entries, guardians, staff_present }))
 }
 
 /// A whole sheet to store, already checked.
@@ -265,6 +365,8 @@ pub struct NewSheet<'a> {
     pub family_members: i64,
     /// (participant id, attendance, note).
     pub entries: &'a [(i64, &'a str, &'a str)],
+    /// (guardian's person id, attendance, note).
+    pub guardians: &'a [(i64, &'a str, &'a str)],
     /// `course_staff` ids.
     pub staff_present: &'a [i64],
     pub submission_key: Option<&'a str>,
@@ -315,12 +417,24 @@ pub async fn save(
     let version = version.ok_or(StoreError::Stale)?;
     sqlx::query("DELETE FROM attendance_entries WHERE session_id = $1").bind(session_id).execute(&mut *conn).await?;
     sqlx::query("DELETE FROM attendance_staff WHERE session_id = $1").bind(session_id).execute(&mut *conn).await?;
+    sqlx::query("DELETE FROM attendance_guardians WHERE session_id = $1").bind(session_id).execute(&mut *conn).await?;
     for (participant_id, attendance, note) in sheet.entries {
         sqlx::query(
             "INSERT INTO attendance_entries (session_id, participant_id, attendance, note) VALUES ($1, $2, $3, $4)",
         )
         .bind(session_id)
         .bind(participant_id)
+        .bind(*attendance)
+        .bind(*note)
+        .execute(&mut *conn)
+        .await?;
+    }
+    for (person_id, attendance, note) in sheet.guardians {
+        sqlx::query(
+            "INSERT INTO attendance_guardians (session_id, person_id, attendance, note) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(session_id)
+        .bind(person_id)
         .bind(*attendance)
         .bind(*note)
         .execute(&mut *conn)

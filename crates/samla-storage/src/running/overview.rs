@@ -18,6 +18,8 @@ pub struct HeldSession {
     /// The participant a meeting is about (closing conversation, follow-up); none for
     /// group sessions.
     pub participant_id: Option<i64>,
+    /// participants, parents, family or network.
+    pub audience: String,
     pub parents: i64,
     pub family_members: i64,
     pub saved_at: i64,
@@ -27,7 +29,7 @@ pub struct HeldSession {
 pub async fn held_sessions(conn: &mut AnyConnection, course_id: i64) -> Result<Vec<HeldSession>> {
     Ok(sqlx::query_as(
         "SELECT s.id AS session_id, s.kind, s.meeting_kind, s.programme_session, s.title, s.date, s.start_time,
-                s.participant_id, a.parents, a.family_members, a.saved_at
+                s.participant_id, s.audience, a.parents, a.family_members, a.saved_at
          FROM course_sessions s JOIN attendance_sheets a ON a.session_id = s.id
          WHERE s.course_id = $1 AND s.status <> 'cancelled'
          ORDER BY s.date, s.start_time, s.id",
@@ -47,12 +49,55 @@ pub struct EntryRow {
     pub note: String,
 }
 
-/// Every line on the course's sheets.
+/// Every participant's line on the course's sheets. A child's line on the sheet of a
+/// session for parents is left out: such sessions do not expect the children, and lines
+/// saved there before they stopped doing so say nothing about the child's attendance.
 pub async fn entries(conn: &mut AnyConnection, course_id: i64) -> Result<Vec<EntryRow>> {
     Ok(sqlx::query_as(
         "SELECT e.session_id, e.participant_id, e.attendance, e.note
          FROM attendance_entries e JOIN course_sessions s ON s.id = e.session_id
-         WHERE s.course_id = $1 ORDER BY e.session_id, e.participant_id",
+         JOIN course_participants cp ON cp.id = e.participant_id JOIN persons p ON p.id = cp.person_id
+         WHERE s.course_id = $1 AND NOT (s.audience = 'parents' AND p.household_role = 'child')
+         ORDER BY e.session_id, e.participant_id",
+    )
+    .bind(course_id)
+    .fetch_all(conn)
+    .await?)
+}
+
+/// One guardian's line on one held sheet, with the participants of the course they are a
+/// guardian of.
+#[derive(Debug, Clone, PartialEq, Eq, FromRow)]
+pub struct GuardianEntryRow {
+    pub session_id: i64,
+    pub person_id: i64,
+    pub name: String,
+    /// present, absent_with_notice, absent_without_notice, late or left_early.
+    pub attendance: String,
+    pub note: String,
+}
+
+/// Every guardian's line on the course's sheets.
+pub async fn guardian_entries(conn: &mut AnyConnection, course_id: i64) -> Result<Vec<GuardianEntryRow>> {
+    Ok(sqlx::query_as(
+        "SELECT e.session_id, e.person_id, p.name, e.attendance, e.note
+         FROM attendance_guardians e JOIN course_sessions s ON s.id = e.session_id JOIN persons p ON p.id = e.person_id
+         WHERE s.course_id = $1 ORDER BY e.session_id, p.name, e.person_id",
+    )
+    .bind(course_id)
+    .fetch_all(conn)
+    .await?)
+}
+
+/// (participant id, guardian's person id) for each child participant of the course and
+/// each grown-up of their household with parental responsibility.
+pub async fn guardianships(conn: &mut AnyConnection, course_id: i64) -> Result<Vec<(i64, i64)>> {
+    Ok(sqlx::query_as(
+        "SELECT cp.id, g.id FROM course_participants cp JOIN persons c ON c.id = cp.person_id
+         JOIN persons g ON g.household_id = c.household_id AND g.household_role <> 'child'
+             AND g.parental_responsibility = 1 AND g.merged_into IS NULL
+         WHERE cp.course_id = $1 AND cp.role = 'participant' AND c.household_role = 'child'
+         ORDER BY cp.id, g.id",
     )
     .bind(course_id)
     .fetch_all(conn)

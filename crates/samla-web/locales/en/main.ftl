@@ -302,6 +302,19 @@ error-course-closed = The course is finished or cancelled and cannot be changed.
 error-status-transition = The course cannot go from “{ $from }” to “{ $to }”.
 error-cancel-reason = Say why the course is cancelled.
 error-staffing-gaps = { $count } sessions lack staff under the programme's rules.
+error-deviation-reason-required = The course differs from its programme's rules. Write why it goes ahead anyway, or staff the sessions first.
+deviation-group-leaders = { $sessions ->
+    [one] 1 session has
+   *[other] { $sessions } sessions have
+} fewer group leaders than the programme asks (at the fewest { $fewest } of { $needed }).
+deviation-certified-group-leaders = { $sessions ->
+    [one] 1 session has
+   *[other] { $sessions } sessions have
+} fewer certified group leaders than the programme asks (at the fewest { $fewest } of { $needed }).
+deviation-user-representatives = { $sessions ->
+    [one] 1 session has
+   *[other] { $sessions } sessions have
+} fewer user representatives than the programme asks (at the fewest { $fewest } of { $needed }).
 error-staff-who = Choose a person in the organisation, or enter the name of an outside contact.
 error-staff-one-of = Choose a person here or name someone from outside, not both.
 error-on-every-session-role = Only group leaders and user representatives are put on every session.
@@ -494,6 +507,23 @@ programme-budget-example = Computed for an example course with { $leaders ->
 }.
 programme-notes = Notes
 programme-versions = Versions
+programme-statistics = Courses run from the programme
+programme-statistics-courses = { $count ->
+    [0] No course from the programme has left draft.
+    [one] 1 course from the programme has left draft (cancelled ones not counted).
+   *[other] { $count } courses from the programme have left draft (cancelled ones not counted).
+}
+programme-statistics-deviations = { $count ->
+    [0] None of them has accepted deviations from the programme's rules.
+    [one] 1 of them has accepted deviations from the programme's rules.
+   *[other] { $count } of them have accepted deviations from the programme's rules.
+}
+programme-deviations-caption = Courses with accepted deviations, by kind
+programme-deviations-kind = Deviation
+programme-deviations-courses = Courses
+programme-deviation-kind-group-leaders = Too few group leaders
+programme-deviation-kind-certified-group-leaders = Too few certified group leaders
+programme-deviation-kind-user-representatives = Too few user representatives
 programme-version-n = version { $version }
 programme-version-shown = shown now
 programme-edit-title = Edit programme
@@ -569,7 +599,7 @@ planning-warning-in-the-past = { $count ->
 }
 course-past-heading = Planned before today
 course-warnings = Needs attention
-course-warnings-ready = The course cannot be set to "Ready" until every session is staffed by the programme's rules.
+course-warnings-ready = The course can be set to "Ready" once every session is staffed by the programme's rules, or when a coordinator accepts the deviations with a written reason.
 course-conflict = Clashes with { $other }
 course-details = About the course
 course-capacity = { $count } places
@@ -584,6 +614,15 @@ field-new-status = New status
 field-cancel-reason = Reason for cancelling
 field-cancel-reason-hint = Required when the course is cancelled.
 course-change-status = Change status
+field-deviation-reason = Why the course goes ahead although it differs from its programme
+field-deviation-reason-hint = Required to set the course to Ready, Recruiting or Running while the deviations are not accepted. The reason is kept with your name and the time.
+course-deviations = Deviations from the programme
+course-deviations-none-now = The course follows the programme's rules now.
+course-deviation-accepted = Accepted
+course-deviation-open = Not accepted
+course-deviations-accepted = Accepted deviations
+course-deviation-accepted-by = Accepted by { $name } { $time } (for status "{ $status }")
+course-deviation-reason = Reason
 course-schedule = Schedule
 course-schedule-count = { $sessions ->
     [one] 1 session
@@ -1365,6 +1404,11 @@ error-attendance-too-many-adults = Enter a number between 0 and { $max }.
 error-attendance-too-many-family-members = Enter a number between 0 and { $max }.
 error-attendance-unknown-staff = This person does not work on the course.
 error-attendance-duplicate-staff = This person is recorded twice.
+error-attendance-guardian-missing = Record attendance for every guardian.
+error-attendance-guardian-unknown = This person is not a guardian of a child expected at the session.
+error-attendance-guardian-duplicate = This guardian is recorded twice.
+error-attendance-parents-not-here = This session is for the children; parents are not counted here.
+error-attendance-family-members-not-here = This session does not count family members; they are counted at family sessions.
 error-log-elements = Mark each of the { $expected } planned parts as done or not done.
 
 ## running: reminders and changes
@@ -1465,7 +1509,8 @@ overview-short-staffed = { $count ->
 overview-none-held = No attendance has been recorded yet.
 overview-column-session = Session
 overview-column-children = Children
-overview-column-parents = Parents
+overview-column-guardians = Guardians
+overview-column-parents = Other parents
 overview-column-family-members = Family members
 overview-column-staff = Staff present
 overview-column-staffing = Staffing
@@ -1473,6 +1518,7 @@ overview-column-participant = Participant
 overview-column-attended = Attended
 overview-column-absences = Absences
 overview-column-in-a-row = Absences in a row
+overview-column-family = Guardians at parent and family sessions
 overview-column-follow-up = Follow-up
 overview-column-dropout = Dropped out
 overview-column-date = Date
@@ -1506,12 +1552,14 @@ overview-field-attendance = Attendance
 overview-field-absences = Absences
 overview-field-dropout = Dropped out
 overview-field-enrolled = Enrolled
+overview-field-guardian = Guardian { $name }
 overview-mark-present = Present
 overview-mark-absent-with-notice = Absent with notice
 overview-mark-absent-without-notice = Absent without notice
 overview-mark-late = Late
 overview-mark-left-early = Left early
 overview-mark-none = Not on the list
+overview-mark-parents-only = Session for the parents
 overview-participant-title = Participant
 overview-participant-in = Participant in
 overview-saved-dropout = The dropout is recorded. The participant is no longer expected at the sessions.
@@ -1837,8 +1885,21 @@ attendance-preselected = Everyone is set to "Present", and those who said they w
 attendance-note = Note (optional)
 attendance-notice-given = Said they will be away
 attendance-adults = Adults who came
-attendance-parents = Parents
 attendance-family-members = Other family members
+attendance-family-members-hint = Siblings and others of the families who came.
+attendance-other-parents = Other parents and grown-ups of the families
+attendance-other-parents-hint = Who came without being on the list of guardians, such as a parent without parental responsibility or a step-parent.
+attendance-guardians = Guardians
+attendance-guardians-hint = Parents and others with parental responsibility for the children in the group.
+attendance-no-guardians = No guardians are expected at this session.
+attendance-guardian-of = Guardian of { $names }
+attendance-expected-guardian-count = { $count ->
+    [0] No guardians are expected.
+    [one] 1 guardian is expected.
+   *[other] { $count } guardians are expected.
+}
+attendance-guardians-caption = Attendance by guardian
+attendance-guardian = Guardian
 attendance-staff = Group leaders and user representatives present
 attendance-staff-none = The course has no group leaders or user representatives yet.
 attendance-submit = Save the attendance
@@ -2004,7 +2065,8 @@ crep-family-meetings = { $count ->
 crep-sessions-caption = Attendance per session and meeting: children, parents and other family members
 crep-column-session = Session
 crep-column-children = Children
-crep-column-parents = Parents
+crep-column-parents = Other parents
+crep-column-guardians = Guardians
 crep-of = { $attended } of { $expected }
 crep-state-cancelled = Cancelled
 crep-total-held = { $count ->
@@ -2019,6 +2081,9 @@ crep-attended-of = { $attended } of { $held } sessions
 crep-dropouts-heading = Dropouts
 crep-dropouts-summary = { $count } of { $started } participants ({ $percent } %) dropped out.
 crep-no-dropouts = No participant has dropped out.
+crep-deviations-heading = Deviations from the programme
+crep-no-deviations = No deviations from the programme's rules were accepted for the course.
+crep-deviation-accepted-on = Accepted { $date }.
 crep-reasons-caption = Why participants dropped out
 crep-column-reason = Reason
 crep-reason-none = Not given

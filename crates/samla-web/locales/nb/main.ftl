@@ -302,6 +302,19 @@ error-course-closed = Kurset er avsluttet eller avlyst og kan ikke endres.
 error-status-transition = Kurset kan ikke gå fra «{ $from }» til «{ $to }».
 error-cancel-reason = Skriv hvorfor kurset avlyses.
 error-staffing-gaps = { $count } samlinger mangler bemanning etter programmets regler.
+error-deviation-reason-required = Kurset avviker fra programmets regler. Skriv hvorfor det likevel skal gå videre, eller bemann samlingene først.
+deviation-group-leaders = { $sessions ->
+    [one] 1 samling har
+   *[other] { $sessions } samlinger har
+} færre gruppeledere enn programmet krever (færrest { $fewest } av { $needed }).
+deviation-certified-group-leaders = { $sessions ->
+    [one] 1 samling har
+   *[other] { $sessions } samlinger har
+} færre sertifiserte gruppeledere enn programmet krever (færrest { $fewest } av { $needed }).
+deviation-user-representatives = { $sessions ->
+    [one] 1 samling har
+   *[other] { $sessions } samlinger har
+} færre brukerrepresentanter enn programmet krever (færrest { $fewest } av { $needed }).
 error-staff-who = Velg en person i organisasjonen, eller skriv navnet på en ekstern kontakt.
 error-staff-one-of = Velg en person her eller skriv inn noen utenfra, ikke begge deler.
 error-on-every-session-role = Bare gruppeledere og brukerrepresentanter settes på alle samlingene.
@@ -494,6 +507,23 @@ programme-budget-example = Regnet ut for et eksempelkurs med { $leaders ->
 }.
 programme-notes = Merknader
 programme-versions = Versjoner
+programme-statistics = Kurs etter programmet
+programme-statistics-courses = { $count ->
+    [0] Ingen kurs etter programmet har gått videre fra utkast.
+    [one] 1 kurs etter programmet har gått videre fra utkast (avlyste ikke medregnet).
+   *[other] { $count } kurs etter programmet har gått videre fra utkast (avlyste ikke medregnet).
+}
+programme-statistics-deviations = { $count ->
+    [0] Ingen av dem har godtatte avvik fra programmets regler.
+    [one] 1 av dem har godtatte avvik fra programmets regler.
+   *[other] { $count } av dem har godtatte avvik fra programmets regler.
+}
+programme-deviations-caption = Kurs med godtatte avvik, etter slag
+programme-deviations-kind = Avvik
+programme-deviations-courses = Kurs
+programme-deviation-kind-group-leaders = For få gruppeledere
+programme-deviation-kind-certified-group-leaders = For få sertifiserte gruppeledere
+programme-deviation-kind-user-representatives = For få brukerrepresentanter
 programme-version-n = versjon { $version }
 programme-version-shown = vises nå
 programme-edit-title = Endre program
@@ -569,7 +599,7 @@ planning-warning-in-the-past = { $count ->
 }
 course-past-heading = Planlagt før i dag
 course-warnings = Dette må ordnes
-course-warnings-ready = Kurset kan ikke settes til «Klar» før alle samlingene er bemannet etter programmets regler.
+course-warnings-ready = Kurset kan settes til «Klar» når alle samlingene er bemannet etter programmets regler, eller når en koordinator godtar avvikene med en skriftlig begrunnelse.
 course-conflict = Kolliderer med { $other }
 course-details = Om kurset
 course-capacity = { $count } plasser
@@ -584,6 +614,15 @@ field-new-status = Ny status
 field-cancel-reason = Grunn til avlysning
 field-cancel-reason-hint = Må fylles ut når kurset avlyses.
 course-change-status = Endre status
+field-deviation-reason = Hvorfor kurset går videre selv om det avviker fra programmet
+field-deviation-reason-hint = Kreves for å sette kurset til Klar, Rekrutterer eller Pågår så lenge avvikene ikke er godtatt. Begrunnelsen lagres med navnet ditt og tidspunktet.
+course-deviations = Avvik fra programmet
+course-deviations-none-now = Kurset følger programmets regler nå.
+course-deviation-accepted = Godtatt
+course-deviation-open = Ikke godtatt
+course-deviations-accepted = Godtatte avvik
+course-deviation-accepted-by = Godtatt av { $name } { $time } (ved status «{ $status }»)
+course-deviation-reason = Begrunnelse
 course-schedule = Timeplan
 course-schedule-count = { $sessions ->
     [one] 1 samling
@@ -1365,6 +1404,11 @@ error-attendance-too-many-adults = Skriv et tall mellom 0 og { $max }.
 error-attendance-too-many-family-members = Skriv et tall mellom 0 og { $max }.
 error-attendance-unknown-staff = Denne personen jobber ikke på kurset.
 error-attendance-duplicate-staff = Denne personen er registrert to ganger.
+error-attendance-guardian-missing = Registrer oppmøte for alle de foresatte.
+error-attendance-guardian-unknown = Denne personen er ikke foresatt til et barn som er forventet på samlingen.
+error-attendance-guardian-duplicate = Denne foresatte er registrert to ganger.
+error-attendance-parents-not-here = Denne samlingen er for barna; foreldre telles ikke her.
+error-attendance-family-members-not-here = Denne samlingen teller ikke familiemedlemmer; de telles på familiesamlinger.
 error-log-elements = Marker hver av de { $expected } planlagte delene som gjort eller ikke gjort.
 
 ## running: reminders and changes
@@ -1465,7 +1509,8 @@ overview-short-staffed = { $count ->
 overview-none-held = Det er ikke registrert oppmøte ennå.
 overview-column-session = Samling
 overview-column-children = Barn
-overview-column-parents = Foreldre
+overview-column-guardians = Foresatte
+overview-column-parents = Andre foreldre
 overview-column-family-members = Familiemedlemmer
 overview-column-staff = Ansatte til stede
 overview-column-staffing = Bemanning
@@ -1473,6 +1518,7 @@ overview-column-participant = Deltaker
 overview-column-attended = Deltok
 overview-column-absences = Fravær
 overview-column-in-a-row = Fravær på rad
+overview-column-family = Foresatte på samlinger for foreldre og familie
 overview-column-follow-up = Oppfølging
 overview-column-dropout = Sluttet
 overview-column-date = Dato
@@ -1506,12 +1552,14 @@ overview-field-attendance = Oppmøte
 overview-field-absences = Fravær
 overview-field-dropout = Sluttet
 overview-field-enrolled = Tatt opp
+overview-field-guardian = Foresatt { $name }
 overview-mark-present = Til stede
 overview-mark-absent-with-notice = Borte med melding
 overview-mark-absent-without-notice = Borte uten melding
 overview-mark-late = Kom for sent
 overview-mark-left-early = Gikk tidlig
 overview-mark-none = Ikke på listen
+overview-mark-parents-only = Samling for foreldrene
 overview-participant-title = Deltaker
 overview-participant-in = Deltaker på
 overview-saved-dropout = Det er registrert at deltakeren har sluttet. Deltakeren er ikke lenger forventet på samlingene.
@@ -1837,8 +1885,21 @@ attendance-preselected = Alle er satt til «Til stede», og de som har meldt fra
 attendance-note = Merknad (valgfritt)
 attendance-notice-given = Har meldt fravær
 attendance-adults = Voksne som kom
-attendance-parents = Foreldre
 attendance-family-members = Andre familiemedlemmer
+attendance-family-members-hint = Søsken og andre i familien som kom.
+attendance-other-parents = Andre foreldre og voksne i familiene
+attendance-other-parents-hint = Som kom uten å stå på lista over foresatte, for eksempel en forelder uten foreldreansvar eller en steforelder.
+attendance-guardians = Foresatte
+attendance-guardians-hint = Foreldre og andre med foreldreansvar for barna i gruppa.
+attendance-no-guardians = Ingen foresatte er forventet på denne samlingen.
+attendance-guardian-of = Foresatt til { $names }
+attendance-expected-guardian-count = { $count ->
+    [0] Ingen foresatte er forventet.
+    [one] 1 foresatt er forventet.
+   *[other] { $count } foresatte er forventet.
+}
+attendance-guardians-caption = Oppmøte per foresatt
+attendance-guardian = Foresatt
 attendance-staff = Gruppeledere og brukerrepresentanter til stede
 attendance-staff-none = Kurset har ingen gruppeledere eller brukerrepresentanter ennå.
 attendance-submit = Lagre oppmøtet
@@ -2004,7 +2065,8 @@ crep-family-meetings = { $count ->
 crep-sessions-caption = Oppmøte per samling og møte: barn, foreldre og andre familiemedlemmer
 crep-column-session = Samling
 crep-column-children = Barn
-crep-column-parents = Foreldre
+crep-column-parents = Andre foreldre
+crep-column-guardians = Foresatte
 crep-of = { $attended } av { $expected }
 crep-state-cancelled = Avlyst
 crep-total-held = { $count ->
@@ -2019,6 +2081,9 @@ crep-attended-of = { $attended } av { $held } samlinger
 crep-dropouts-heading = Frafall
 crep-dropouts-summary = { $count } av { $started } deltakere ({ $percent } %) sluttet underveis.
 crep-no-dropouts = Ingen deltakere har sluttet underveis.
+crep-deviations-heading = Avvik fra programmet
+crep-no-deviations = Ingen avvik fra programmets regler er godtatt for kurset.
+crep-deviation-accepted-on = Godtatt { $date }.
 crep-reasons-caption = Årsaker til at deltakere sluttet
 crep-column-reason = Årsak
 crep-reason-none = Ikke oppgitt

@@ -359,8 +359,51 @@ async fn render_course(
         currency => view.currency,
         figures => minijinja::context! { leaders => view.figures.leaders, sessions => view.figures.sessions, participants => view.figures.participants },
         school_holidays => view.school_holidays,
+        deviations => deviation_values(&view),
+        open_deviations => view.open_deviations().len(),
+        accepted_deviations => accepted_deviation_values(&view),
     };
     ui.render_status(state, Some(actor), status, "course.html", "course-title", context)
+}
+
+/// The course's current deviations from its programme's rules, each with whether an
+/// acceptance covers it.
+fn deviation_values(view: &CourseView) -> Vec<Value> {
+    let open = view.open_deviations();
+    view.deviations
+        .iter()
+        .map(|d| {
+            minijinja::context! {
+                key => d.kind.message_key(),
+                kind => d.kind.as_str(),
+                sessions => d.sessions,
+                fewest => d.fewest,
+                needed => d.needed,
+                accepted => !open.contains(d),
+            }
+        })
+        .collect()
+}
+
+/// The deviations a coordinator accepted, with the reason, who and when.
+pub(super) fn accepted_deviation_values(view: &CourseView) -> Vec<Value> {
+    view.accepted_deviations
+        .iter()
+        .zip(courses::accepted_in_domain(&view.accepted_deviations))
+        .map(|(row, d)| {
+            minijinja::context! {
+                key => d.kind.message_key(),
+                kind => d.kind.as_str(),
+                sessions => d.sessions,
+                fewest => d.fewest,
+                needed => d.needed,
+                reason => row.reason.clone(),
+                status => row.to_status.clone(),
+                by => row.accepted_by_name.clone(),
+                at => row.accepted_at,
+            }
+        })
+        .collect()
 }
 
 pub async fn show(
@@ -389,7 +432,13 @@ pub async fn set_status(
 ) -> Result<Response, WebError> {
     let id = id_of(&id)?;
     let expected = form.get("version").parse::<i64>().unwrap_or(0);
-    match courses::set_status(&state, &actor, id, form.get("status"), form.get("reason"), expected).await {
+    let change = courses::StatusChange {
+        status: form.get("status"),
+        reason: form.get("reason"),
+        // The page shows the field only when a reason is needed; left empty, none is given.
+        deviation_reason: Some(form.get("deviation_reason")).filter(|raw| !raw.trim().is_empty()),
+    };
+    match courses::change_status(&state, &actor, id, &change, expected).await {
         Ok(_) => Ok(saved(id, "status", "details")),
         Err(WebError::Invalid(errors) | WebError::Refused(errors)) => {
             let forms = PageForms { status: form.kept().with_errors(errors), ..Default::default() };

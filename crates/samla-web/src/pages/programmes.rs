@@ -231,6 +231,19 @@ pub async fn show(
     } else {
         (Vec::new(), Vec::new())
     };
+    let statistics = match crate::services::reports::programme_statistics::may_read(&actor) {
+        true => {
+            let found = crate::services::reports::programme_statistics::statistics_of(&state, &actor, id).await?;
+            Some(minijinja::context! {
+                courses => found.courses,
+                with_accepted_deviations => found.with_accepted_deviations,
+                by_kind => found.by_kind.iter().map(|(kind, courses)| minijinja::context! {
+                    kind => kind.as_str(), courses => courses,
+                }).collect::<Vec<_>>(),
+            })
+        }
+        false => None,
+    };
     let notice = query
         .get("saved")
         .map(|_| ("programme-saved", view.programme.current_version))
@@ -241,6 +254,7 @@ pub async fn show(
         notice => notice.map(|(key, version)| minijinja::context! { key => key, version => version }),
         certified => certified,
         people => people,
+        statistics => statistics,
         ..detail_context(&actor, &view)
     };
     ui.render(&state, Some(&actor), "programme.html", "programme-title", context)

@@ -6,7 +6,7 @@ mod input;
 mod view;
 
 pub use input::{parse_day as input_day, CourseForm, DetailsForm, SessionForm, StaffForm};
-pub use view::{course_view, CourseView, SessionView};
+pub use view::{accepted_in_domain, course_view, CourseView, SessionView};
 
 use crate::auth::Actor;
 use crate::error::WebError;
@@ -15,14 +15,17 @@ use chrono::{Duration, NaiveDate, NaiveTime};
 use samla_domain::audit::Outcome;
 use samla_domain::calendar::{ClosedPeriod, Country};
 use samla_domain::planning::checklist::due_date;
+use samla_domain::planning::deviations::{self, Decision, Deviation, REASON_MAX_CHARS};
 use samla_domain::planning::lifecycle::CourseStatus;
 use samla_domain::planning::schedule::{self, ClosedDays, Interval};
 use samla_domain::planning::{budget, meetings};
 use samla_domain::programmes::Manual;
-use samla_domain::validation::optional_line;
+use samla_domain::validation::{optional_line, required_text};
 use samla_domain::{Action, FieldError, FieldErrors, Scope};
 use samla_storage::courses::{self, Course, NewCourse, NewSession};
-use samla_storage::{audit, budgets, checklists, course_staff, holidays, programmes, StoreError, WriteTx};
+use samla_storage::{
+    audit, budgets, checklists, course_deviations, course_staff, holidays, programmes, StoreError, WriteTx,
+};
 
 pub fn country_of(actor: &Actor) -> Country {
     Country::parse(&actor.organisation.country).unwrap_or(Country::Norway)
@@ -355,8 +358,8 @@ pub async fn update(
     Ok(version)
 }
 
-/// Moves the course along its lifecycle. Leaving draft needs every session staffed by
-/// the programme's rules; cancelling needs a reason.
+/// Moves the course along its lifecycle. Cancelling needs a reason; see
+/// [`change_status`] for deviations from the programme's rules.
 pub async fn set_status(
     state: &AppState,
     actor: &Actor,
@@ -365,9 +368,53 @@ pub async fn set_status(
     reason: &str,
     expected_version: i64,
 ) -> Result<i64, WebError> {
+    let change = StatusChange { status, reason, deviation_reason: None };
+    change_status(state, actor, course_id, &change, expected_version).await
+}
+
+/// A status change as asked for.
+pub struct StatusChange<'a> {
+    pub status: &'a str,
+    /// Why the course is cancelled (required for cancelled).
+    pub reason: &'a str,
+    /// Why the course goes ahead although it differs from its programme's rules; `None`
+    /// when none is given. One given must say something, needed or not.
+    pub deviation_reason: Option<&'a str>,
+}
+
+/// The errors of a status change refused for deviations: how many sessions lack staff,
+/// each deviation, and the reason that is missing.
+fn deviation_errors(view: &CourseView, open: &[Deviation], reason_error: FieldError) -> FieldErrors {
+    let unstaffed = view.sessions.iter().filter(|s| !s.gaps.is_empty()).count();
+    let mut errors = FieldErrors::single(FieldError::new("status", "error-staffing-gaps").with_arg("count", unstaffed));
+    for deviation in open {
+        errors.push(
+            FieldError::new("status", deviation.kind.message_key())
+                .with_arg("sessions", deviation.sessions)
+                .with_arg("fewest", deviation.fewest)
+                .with_arg("needed", deviation.needed),
+        );
+    }
+    errors.push(reason_error);
+    errors
+}
+
+/// Moves the course along its lifecycle. Cancelling needs a reason. Ready, recruiting and
+/// running need the programme's rules met (every session staffed as it says), or the
+/// deviations accepted: a change with deviations no earlier acceptance covers is refused
+/// with each of them listed, unless `deviation_reason` says why the course goes ahead
+/// anyway; the acceptance is then kept with who gave it and when, in the same
+/// transaction, and audited.
+pub async fn change_status(
+    state: &AppState,
+    actor: &Actor,
+    course_id: i64,
+    change: &StatusChange<'_>,
+    expected_version: i64,
+) -> Result<i64, WebError> {
     actor.authorize(state, Action::PlanCourses).await?;
-    let next =
-        CourseStatus::parse(status).ok_or_else(|| FieldErrors::single(FieldError::new("status", "error-choice")))?;
+    let next = CourseStatus::parse(change.status)
+        .ok_or_else(|| FieldErrors::single(FieldError::new("status", "error-choice")))?;
     let view = course_view(state, actor, course_id).await?;
     let current = view.status;
     if !current.may_become(next) {
@@ -378,16 +425,30 @@ pub async fn set_status(
         )
         .into());
     }
-    let reason = optional_line("reason", reason, 500).map_err(FieldErrors::single)?.unwrap_or_default();
+    let reason = optional_line("reason", change.reason, 500).map_err(FieldErrors::single)?.unwrap_or_default();
     if next == CourseStatus::Cancelled && reason.is_empty() {
         return Err(FieldErrors::single(FieldError::new("reason", "error-cancel-reason")).into());
     }
-    let unstaffed = view.sessions.iter().filter(|s| !s.gaps.is_empty()).count();
-    if next.needs_full_staffing() && unstaffed > 0 {
-        return Err(
-            FieldErrors::single(FieldError::new("status", "error-staffing-gaps").with_arg("count", unstaffed)).into()
-        );
-    }
+    let open = match next.needs_full_staffing() {
+        true => view.open_deviations(),
+        false => Vec::new(),
+    };
+    let given = match change.deviation_reason.map(|raw| required_text("deviation_reason", raw, REASON_MAX_CHARS)) {
+        Some(Err(error)) if open.is_empty() => return Err(FieldErrors::single(error).into()),
+        Some(Err(error)) => return Err(deviation_errors(&view, &open, error).into()),
+        Some(Ok(text)) => text,
+        None => String::new(),
+    };
+    let acceptance = match next.needs_full_staffing() {
+        false => None,
+        true => match deviations::decide(&view.deviations, &view.accepted(), &given) {
+            Decision::Proceed => None,
+            Decision::Accept { deviations, reason } => Some((deviations, reason)),
+            Decision::Refuse { deviations, reason_error } => {
+                return Err(deviation_errors(&view, &deviations, reason_error).into())
+            }
+        },
+    };
     let mut tx = state.store.write().await?;
     let version = courses::set_status(
         &mut tx.tx,
@@ -397,6 +458,16 @@ pub async fn set_status(
         expected_version,
     )
     .await?;
+    if let Some((accepted, reason)) = acceptance {
+        let rows: Vec<course_deviations::NewDeviation> = accepted
+            .iter()
+            .map(|d| (d.kind.as_str(), i64::from(d.sessions), i64::from(d.fewest), i64::from(d.needed)))
+            .collect();
+        let now = state.clock.now();
+        course_deviations::record(&mut tx.tx, course_id, next.as_str(), &reason, actor.user_id, now, &rows).await?;
+        let event = actor.event("course.deviations.accept", Outcome::Success).record("course", course_id);
+        audit::append(&mut tx, &event, now).await?;
+    }
     finish(tx, state, actor, &format!("course.status.{}", next.as_str()), course_id).await?;
     Ok(version)
 }

@@ -1,6 +1,6 @@
 //! The course report, on the real server: participants by age band at the course's
 //! start, recruitment channels (seeded codes and the organisation's own names), attendance
-//! per session with parents and family members from sheets saved through
+//! per session with guardians, other parents and family members from sheets saved through
 //! putSessionAttendance, cancelled sessions marked, "attended x of y" as a distribution,
 //! dropouts with their reasons; who may read it; that it names nobody and is not audited.
 
@@ -54,8 +54,16 @@ async fn save_attendance(
     assert_eq!(response.status(), StatusCode::OK, "the sheet of session {session_id}");
     let etag = response.headers()["etag"].to_str().unwrap().to_string();
     let entries: Vec<Value> = marks.iter().map(|(id, a)| json!({ "participant_id": id, "attendance": a })).collect();
+    // The guardians expected (at a family gathering) came.
+    let guardians: Vec<Value> = session["expected_guardians"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| json!({ "person_id": g["person_id"], "attendance": "present" }))
+        .collect();
     let body = json!({
-        "entries": entries, "parents": adults.0, "family_members": adults.1, "staff_present": staff_present,
+        "entries": entries, "guardians": guardians, "parents": adults.0, "family_members": adults.1,
+        "staff_present": staff_present,
     });
     let response = api.request(Method::PUT, &path).header("If-Match", etag).json(&body).send().await.unwrap();
     let (status, saved) = Api::json_of(response).await;
@@ -145,14 +153,20 @@ async fn the_report_counts_ages_channels_attendance_and_dropouts() {
     assert!(before["attendance"]["sessions"].as_array().unwrap().iter().all(|s| s["state"] == "not_recorded"));
     assert_eq!(before["attendance"]["totals"]["mean_participants_attended"], Value::Null);
 
-    // Session 1: a family gathering; session 2: a parent evening beside the children.
+    // Session 1: a family gathering (children and guardians by name, a step-parent and
+    // siblings counted); session 2: the children's own.
+    sqlx::query("UPDATE course_sessions SET audience = 'family' WHERE id = $1")
+        .bind(course.session_ids[0])
+        .execute(app.state.store.pool())
+        .await
+        .unwrap();
     save_attendance(
         &app,
         &leader,
         course.session_ids[0],
         &[(ada, "present"), (brage, "late"), (cecilie, "absent_with_notice")],
         &leaders,
-        (2, 5),
+        (1, 5),
     )
     .await;
     save_attendance(
@@ -161,7 +175,7 @@ async fn the_report_counts_ages_channels_attendance_and_dropouts() {
         course.session_ids[1],
         &[(ada, "present"), (brage, "absent_without_notice"), (cecilie, "left_early")],
         &leaders,
-        (3, 0),
+        (0, 0),
     )
     .await;
     // Cecilie drops out after the second session; a later session is cancelled.
@@ -237,13 +251,15 @@ async fn the_report_counts_ages_channels_attendance_and_dropouts() {
     assert_eq!(first["state"], "held");
     assert_eq!(first["number"], 1);
     assert_eq!((first["participants_attended"].as_i64(), first["participants_expected"].as_i64()), (Some(2), Some(3)));
-    assert_eq!((first["parents"].as_i64(), first["family_members"].as_i64()), (Some(2), Some(5)));
+    assert_eq!((first["parents"].as_i64(), first["family_members"].as_i64()), (Some(1), Some(5)));
+    assert_eq!((first["audience"].as_str(), first["guardians_attended"].as_i64()), (Some("family"), Some(3)));
+    assert_eq!(first["guardians_expected"], 3);
     let second = row(course.session_ids[1]);
     assert_eq!(
         (second["participants_attended"].as_i64(), second["participants_expected"].as_i64()),
         (Some(2), Some(3))
     );
-    assert_eq!((second["parents"].as_i64(), second["family_members"].as_i64()), (Some(3), Some(0)));
+    assert_eq!((second["parents"].as_i64(), second["family_members"].as_i64()), (Some(0), Some(0)));
     let cancelled = row(cancelled_id);
     assert_eq!(cancelled["state"], "cancelled");
     assert_eq!(cancelled["number"], 5, "a cancelled session keeps its number");
@@ -258,7 +274,8 @@ async fn the_report_counts_ages_channels_attendance_and_dropouts() {
         (totals["participants_attended"].as_i64(), totals["participants_expected"].as_i64()),
         (Some(4), Some(6))
     );
-    assert_eq!((totals["parents"].as_i64(), totals["family_members"].as_i64()), (Some(5), Some(5)));
+    assert_eq!((totals["parents"].as_i64(), totals["family_members"].as_i64()), (Some(1), Some(5)));
+    assert_eq!((totals["guardians_attended"].as_i64(), totals["guardians_expected"].as_i64()), (Some(3), Some(3)));
     assert_eq!(totals["mean_participants_attended"], 2.0);
     assert_eq!(totals["attendance_percent"], 67);
 

@@ -519,7 +519,8 @@ async fn a_course_is_ready_only_when_every_session_is_staffed() {
     let (status, problem) =
         send_if_match(&api, Method::PUT, &status_path, "\"v1\"", &json!({ "status": "ready" })).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
-    assert_eq!(error_fields(&problem), ["status"]);
+    // How many sessions lack staff, each deviation, and the reason it would take.
+    assert_eq!(error_fields(&problem), ["status", "status", "status", "deviation_reason"]);
     assert!(problem["errors"][0]["message"].as_str().unwrap().contains("10"), "{problem}");
     let (_, check) = api.get_json(&format!("{A}/courses/{id}/staffing")).await;
     assert_eq!(check["fully_staffed"], false);

@@ -4,7 +4,7 @@
 //! without If-Match), who sees names and who only counts, who may save, who is expected
 //! (dropped out, network meetings, meetings about one child), absence notices (kept as
 //! they are at a cancelled session or on a closed course), adults counted at parent and
-//! family gatherings and never dropped by the page, the today page and the session plan,
+//! family gatherings (and refused at children's sessions) and never dropped by the page, the today page and the session plan,
 //! and the audit rows of it all. Both databases.
 
 use crate::common::running::{
@@ -761,7 +761,37 @@ async fn a_resent_first_save_without_if_match_gets_the_first_answer() {
 /// The form fields a browser sends for the adults' counts, as the page shows them.
 fn adult_fields(html: &str, parents: &str, family_members: &str) -> Vec<(String, String)> {
     assert!(input_value(html, "parents").is_some(), "the page asks for the adults");
-    vec![("parents".into(), parents.into()), ("family_members".into(), family_members.into())]
+    let mut fields = vec![("parents".into(), parents.into())];
+    if input_value(html, "family_members").is_some() {
+        fields.push(("family_members".into(), family_members.into()));
+    }
+    fields
+}
+
+/// The person ids of the children's guardians, in the children's order.
+async fn guardian_ids(f: &Fixture) -> Vec<i64> {
+    let mut found = Vec::new();
+    for child in &f.course.children {
+        let id: i64 = sqlx::query_scalar("SELECT id FROM persons WHERE name = $1")
+            .bind(format!("Foresatt til {}", child.name))
+            .fetch_one(f.app.state.store.pool())
+            .await
+            .unwrap();
+        found.push(id);
+    }
+    found
+}
+
+/// The form fields for the guardians' lines, each marked present.
+fn guardian_fields(guardians: &[i64]) -> Vec<(String, String)> {
+    guardians
+        .iter()
+        .flat_map(|id| [("guardian".to_string(), id.to_string()), (format!("guardian.{id}"), "present".to_string())])
+        .collect()
+}
+
+fn guardian_lines(guardians: &[i64]) -> Value {
+    json!(guardians.iter().map(|id| json!({"person_id": id, "attendance": "present"})).collect::<Vec<_>>())
 }
 
 async fn sheet_of(api: &Api, session_id: i64) -> Value {
@@ -770,36 +800,51 @@ async fn sheet_of(api: &Api, session_id: i64) -> Value {
     sheet
 }
 
+/// A family evening on the day of the latest held session.
+async fn family_evening(f: &Fixture) -> i64 {
+    sqlx::query_scalar(
+        "INSERT INTO course_sessions (course_id, kind, meeting_kind, title, audience, date, start_time, end_time,
+             room, status)
+         VALUES ($1, 'meeting', 'family_session', 'Familiekveld', 'family', $2, '18:00', '19:30', 'Skolen', 'planned')
+         RETURNING id",
+    )
+    .bind(f.course.course_id)
+    .bind(&f.current.1)
+    .fetch_one(f.app.state.store.pool())
+    .await
+    .unwrap()
+}
+
 #[tokio::test]
 async fn adults_counted_through_the_api_are_shown_on_the_page_and_kept_by_its_save() {
     let f = fixture().await;
     let api = f.api(LEADER).await;
     let leader = f.app.logged_in(LEADER).await;
+    let guardians = guardian_ids(&f).await;
+    let family = family_evening(&f).await;
     let marks = [(f.child(0), "present", ""), (f.child(1), "present", ""), (f.child(2), "present", "")];
 
-    // A children's session does not ask for adults while none are counted ...
+    // A children's session does not ask for adults.
     let (_, html) = leader.get_html(&f.page(f.first.0)).await;
     assert_eq!(input_value(&html, "parents"), None, "no adults asked at a children's session");
-    let response = post(&leader, &f.page(f.first.0), &sheet_body(&html, &marks, &[])).await;
-    assert_eq!(response.status(), StatusCode::SEE_OTHER);
-    let (_, html) = leader.get_html(&f.page(f.first.0)).await;
-    assert_eq!(input_value(&html, "parents"), None);
 
-    // ... but once the API has counted some, the page shows them, and saving keeps them.
+    // A family evening's counts, saved through the API, are on the page, and its save keeps them.
     let mut body = whole_sheet(&f, &[]);
+    body["guardians"] = guardian_lines(&guardians);
     body["parents"] = json!(2);
     body["family_members"] = json!(1);
-    let (status, saved, _) = put_sheet(&api, f.current.0, &[], &body).await;
+    let (status, saved, _) = put_sheet(&api, family, &[], &body).await;
     assert_eq!(status, StatusCode::OK, "{saved}");
-    let page = f.page(f.current.0);
+    let page = f.page(family);
     let (_, html) = leader.get_html(&page).await;
     assert_eq!(input_value(&html, "parents").as_deref(), Some("2"));
     assert_eq!(input_value(&html, "family_members").as_deref(), Some("1"));
     let mut form = sheet_body(&html, &marks, &[]);
+    form.extend(guardian_fields(&guardians));
     form.extend(adult_fields(&html, "2", "1"));
     let response = post(&leader, &page, &form).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
-    let sheet = sheet_of(&api, f.current.0).await;
+    let sheet = sheet_of(&api, family).await;
     assert_eq!((sheet["version"].as_i64(), sheet["counts"]["present"].as_i64()), (Some(2), Some(3)));
     assert_eq!((sheet["parents"].as_i64(), sheet["family_members"].as_i64()), (Some(2), Some(1)), "kept: {sheet}");
 
@@ -807,20 +852,25 @@ async fn adults_counted_through_the_api_are_shown_on_the_page_and_kept_by_its_sa
     let rep = f.app.logged_in(REPRESENTATIVE).await;
     let (_, html) = rep.get_html(&page).await;
     let counts = text_of(&section(&html, "attendance-counts", "</dl>"));
-    assert!(counts.contains("Foreldre 2") && counts.contains("Andre familiemedlemmer 1"), "{counts}");
+    assert!(counts.contains("Andre foreldre og voksne i familiene 2"), "{counts}");
+    assert!(counts.contains("Andre familiemedlemmer 1"), "{counts}");
+    assert!(counts.contains("Foresatte: til stede 3"), "the guardians counted: {counts}");
 
-    // A leader whose page was opened before the API counted them gets the conflict page,
-    // which starts from the saved counts, not from nothing.
-    let (_, before) = leader.get_html(&f.page(f.first.0)).await;
+    // A leader whose page was opened before the API saved gets the conflict page, which
+    // starts from the saved counts, not from nothing.
+    let (_, before) = leader.get_html(&page).await;
     let mut body = whole_sheet(&f, &[]);
+    body["guardians"] = guardian_lines(&guardians);
     body["parents"] = json!(3);
-    let (status, _, _) = put_sheet(&api, f.first.0, &[("If-Match", "\"v1\"")], &body).await;
+    let (status, _, _) = put_sheet(&api, family, &[("If-Match", "\"v2\"")], &body).await;
     assert_eq!(status, StatusCode::OK);
-    let response = post(&leader, &f.page(f.first.0), &sheet_body(&before, &marks, &[])).await;
+    let mut form = sheet_body(&before, &marks, &[]);
+    form.extend(guardian_fields(&guardians));
+    let response = post(&leader, &page, &form).await;
     assert_eq!(response.status(), StatusCode::CONFLICT);
     let html = response.text().await.unwrap();
     assert_eq!(input_value(&html, "parents").as_deref(), Some("3"), "the saved count, not 0");
-    assert_eq!(sheet_of(&api, f.first.0).await["parents"], 3, "the conflict wrote nothing");
+    assert_eq!(sheet_of(&api, family).await["parents"], 3, "the conflict wrote nothing");
 }
 
 #[tokio::test]
@@ -989,32 +1039,23 @@ async fn adults_at_parent_and_family_gatherings_reach_the_course_overview() {
             .unwrap();
     assert_eq!((kind.as_str(), audience.as_str()), ("parent_meeting", "parents"), "the first parent meeting");
     assert!(date <= f.current.1, "held already: {date}");
-    // A family evening, held on the day of the latest session.
-    let family: i64 = sqlx::query_scalar(
-        "INSERT INTO course_sessions (course_id, kind, meeting_kind, title, audience, date, start_time, end_time,
-             room, status)
-         VALUES ($1, 'meeting', 'parent_meeting', 'Familiekveld', 'family', $2, '18:00', '19:30', 'Skolen', 'planned')
-         RETURNING id",
-    )
-    .bind(f.course.course_id)
-    .bind(&f.current.1)
-    .fetch_one(pool)
-    .await
-    .unwrap();
-    let marks = [(f.child(0), "present", ""), (f.child(1), "present", ""), (f.child(2), "absent_with_notice", "")];
+    let family = family_evening(&f).await;
+    let guardians = guardian_ids(&f).await;
 
-    // The parent meeting on the page.
+    // The parent meeting on the page: the guardians, and other parents counted.
     let leader = f.app.logged_in(LEADER).await;
     let page = f.page(parent_meeting);
     let (status, html) = leader.get_html(&page).await;
     assert_eq!(status, StatusCode::OK);
-    let mut form = sheet_body(&html, &marks, &[]);
+    let mut form = sheet_body(&html, &[], &[]);
+    form.extend(guardian_fields(&guardians));
     form.extend(adult_fields(&html, "4", "2"));
     let response = post(&leader, &page, &form).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     // The family evening through the API.
     let api = f.api(LEADER).await;
     let mut body = whole_sheet(&f, &[]);
+    body["guardians"] = guardian_lines(&guardians);
     body["parents"] = json!(3);
     body["family_members"] = json!(5);
     let (status, saved, _) = put_sheet(&api, family, &[], &body).await;
@@ -1023,25 +1064,30 @@ async fn adults_at_parent_and_family_gatherings_reach_the_course_overview() {
     let (status, overview) =
         f.api(COORDINATOR).await.get_json(&format!("{A}/courses/{}/attendance", f.course.course_id)).await;
     assert_eq!(status, StatusCode::OK, "{overview}");
-    let figures = |id: i64| -> (i64, i64) {
+    let figures = |id: i64| -> (i64, i64, i64) {
         let row = overview["sessions"].as_array().unwrap().iter().find(|s| s["session_id"] == id);
         let row = row.unwrap_or_else(|| panic!("session {id} in {overview}"));
-        (row["parents"].as_i64().unwrap(), row["family_members"].as_i64().unwrap())
+        (
+            row["guardians_attended"].as_i64().unwrap(),
+            row["parents"].as_i64().unwrap(),
+            row["family_members"].as_i64().unwrap(),
+        )
     };
-    assert_eq!(figures(parent_meeting), (4, 2));
-    assert_eq!(figures(family), (3, 5));
+    assert_eq!(figures(parent_meeting), (3, 4, 0), "no siblings are counted at a parents' meeting");
+    assert_eq!(figures(family), (3, 3, 5));
 
     let coordinator = f.app.logged_in(COORDINATOR).await;
     let (status, html) = coordinator.get_html(&format!("/courses/{}/attendance", f.course.course_id)).await;
     assert_eq!(status, StatusCode::OK);
-    for (id, parents, family_members) in [(parent_meeting, 4, 2), (family, 3, 5)] {
+    for (id, parents, family_members) in [(parent_meeting, 4, 0), (family, 3, 5)] {
         let row = section(&html, &format!("session-{id}"), "</tr>");
         let cells: Vec<String> = row
             .split("<td class=\"num\">")
             .skip(1)
             .map(|cell| cell.split("</td>").next().unwrap().trim().to_string())
             .collect();
-        assert_eq!(cells[1..3], [parents.to_string(), family_members.to_string()], "the row of {id}: {row}");
+        assert_eq!(cells[1], "3 av 3", "the guardians of the row of {id}: {row}");
+        assert_eq!(cells[2..4], [parents.to_string(), family_members.to_string()], "the row of {id}: {row}");
     }
 }
 

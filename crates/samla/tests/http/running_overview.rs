@@ -164,7 +164,7 @@ async fn figures_per_session_and_per_participant_follow_the_saved_sheets() {
         second,
         &[(ada, "left_early"), (brage, "absent_without_notice"), (cecilie, "absent_without_notice")],
         &leaders[..1],
-        (2, 1),
+        (0, 0),
     )
     .await;
 
@@ -179,7 +179,8 @@ async fn figures_per_session_and_per_participant_follow_the_saved_sheets() {
     assert_eq!(sessions[0]["staff_present"].as_array().unwrap().len(), everyone.len());
     assert_eq!(sessions[0]["staffing_gaps"], json!([]), "the certified leaders came");
     assert_eq!(sessions[1]["participants_attended"], 1);
-    assert_eq!((sessions[1]["parents"].clone(), sessions[1]["family_members"].clone()), (json!(2), json!(1)));
+    assert_eq!(sessions[1]["audience"], "participants");
+    assert_eq!((sessions[1]["guardians_expected"].clone(), sessions[1]["parents"].clone()), (json!(0), json!(0)));
     let gaps = sessions[1]["staffing_gaps"].as_array().unwrap();
     assert!(gaps.contains(&json!({ "gap": "group_leaders", "have": 1, "need": 2 })), "one leader came: {gaps:?}");
 
@@ -236,7 +237,7 @@ async fn a_follow_up_comes_at_the_threshold_once_per_run_of_absences() {
     // The second in a row: a task, once, however often the sheet is saved.
     let (session, marks) = week(1, "absent_with_notice");
     save_attendance(&app, &leader, session, &marks, &leaders, (0, 0)).await;
-    save_attendance(&app, &leader, session, &marks, &leaders, (1, 0)).await;
+    save_attendance(&app, &leader, session, &marks, &leaders, (0, 0)).await;
     let found = tasks(&leader, course.course_id).await;
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0]["participant_id"], cecilie);
@@ -522,7 +523,8 @@ async fn a_dropout_takes_the_participant_off_later_sheets() {
     let (status, course_page) = browser.get_html(&format!("/courses/{}", course.course_id)).await;
     assert_eq!(status, StatusCode::OK);
     let per_session = text_of_element(&course_page, "course-per-session", "</table>").expect("the per-session table");
-    assert!(per_session.contains("Foreldre") && per_session.contains("Familiemedlemmer"), "{per_session}");
+    assert!(per_session.contains("Foresatte") && per_session.contains("Andre foreldre"), "{per_session}");
+    assert!(per_session.contains("Familiemedlemmer"), "{per_session}");
     assert!(per_session.contains("2 av 2"), "the last session: {per_session}");
     let line = text_of_element(&course_page, &format!("course-participant-{brage}"), "</tr>").expect("Brage's line");
     assert!(line.contains("Brage Lund") && line.contains("deltok på 0 av 2"), "{line}");

@@ -26,11 +26,13 @@ use utoipa::{IntoParams, ToSchema};
 
 mod budget_lines;
 mod checklist;
+mod deviations;
 mod sessions;
 mod staff;
 
 pub use budget_lines::*;
 pub use checklist::*;
+pub use deviations::{AcceptedCourseDeviation, CourseDeviation};
 pub use sessions::*;
 pub use staff::*;
 
@@ -307,6 +309,10 @@ pub struct Course {
     pub time_zone: String,
     /// Planned sessions that lack staff under the programme's rules.
     pub sessions_lacking_staff: i64,
+    /// How the planned sessions differ from the programme's rules now, one entry per kind.
+    pub deviations: Vec<CourseDeviation>,
+    /// The deviations a coordinator accepted, each with the reason, who and when.
+    pub accepted_deviations: Vec<AcceptedCourseDeviation>,
 }
 
 fn weekdays(raw: &str) -> Vec<WeekdayName> {
@@ -340,6 +346,8 @@ fn course_json(actor: &Actor, view: &CourseView) -> Course {
         currency: view.currency.to_string(),
         time_zone: actor.timezone().to_string(),
         sessions_lacking_staff: view.sessions.iter().filter(|s| !s.gaps.is_empty()).count() as i64,
+        deviations: deviations::current(view),
+        accepted_deviations: deviations::accepted(view),
     }
 }
 
@@ -936,7 +944,8 @@ pub async fn update_course(
 #[serde(deny_unknown_fields)]
 pub struct StatusChange {
     /// draft → ready → recruiting → running → completed → archived, or cancelled
-    /// before completed. Ready, recruiting and running need every session staffed.
+    /// before completed. Ready, recruiting and running need every session staffed as the
+    /// programme says, or the deviations accepted with `deviation_reason`.
     pub status: CourseStatusName,
     /// Why the course is cancelled (required for `cancelled`).
     #[serde(default)]
@@ -945,10 +954,25 @@ pub struct StatusChange {
         pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
     )]
     pub reason: Option<String>,
+    /// Why the course goes ahead although it differs from its programme's rules (see
+    /// `deviations` of getCourse): required when moving to ready, recruiting or running
+    /// with deviations no earlier acceptance covers, and then kept with who gave it and
+    /// when. Not needed (and not kept) otherwise. Up to 2000 characters; lines allowed;
+    /// one sent must not be blank.
+    #[serde(default)]
+    #[schema(
+        max_length = 2000,
+        pattern = r"^[^\x00-\x08\x0B-\x1F\x7F-\x9F]*[^\s\x00-\x1F\x7F-\x9F][^\x00-\x08\x0B-\x1F\x7F-\x9F]*$"
+    )]
+    pub deviation_reason: Option<String>,
 }
 
-/// Moves a course along its lifecycle. A course cannot become ready (or recruiting,
-/// or running) while a session lacks staff: the answer names `status` and how many.
+/// Moves a course along its lifecycle. A course becomes ready (or recruiting, or
+/// running) while sessions lack staff under the programme's rules only when a coordinator
+/// accepts the deviations with a written `deviation_reason`; without one the answer is
+/// 422 naming `status` (how many sessions lack staff, and each deviation) and
+/// `deviation_reason`. An acceptance covers later steps as long as the deviations do not
+/// grow.
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/courses/{course_id}/status", operation_id = "setCourseStatus", tag = "courses",
     params(
         ("org" = String, Path, description = "The organisation's slug"),
@@ -963,7 +987,7 @@ pub struct StatusChange {
         (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "Changed by someone else since read", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Not a possible next status, sessions lacking staff, or no reason to cancel", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Not a possible next status, no reason to cancel, or deviations from the programme's rules without a deviation_reason (each deviation named under `status`)", body = Problem, content_type = "application/problem+json"),
         (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn set_course_status(
@@ -981,7 +1005,12 @@ pub async fn set_course_status(
         Some(raw) => required_line("reason", raw, 500).map_err(FieldErrors::single)?,
         None => String::new(),
     };
-    let version = service::set_status(&state, &actor, course_id, body.status.code(), &reason, expected).await?;
+    let change = service::StatusChange {
+        status: body.status.code(),
+        reason: &reason,
+        deviation_reason: body.deviation_reason.as_deref(),
+    };
+    let version = service::change_status(&state, &actor, course_id, &change, expected).await?;
     let view = service::course_view(&state, &actor, course_id).await?;
     Ok(([(ETAG, etag(version))], Json(course_json(&actor, &view))))
 }

@@ -141,7 +141,8 @@ pub struct SessionStaffingCheck {
 pub struct StaffingCheck {
     /// The programme's rule, per session.
     pub rule: StaffingRule,
-    /// Whether every planned session is staffed by the rule (needed to leave draft).
+    /// Whether every planned session is staffed by the rule (needed to leave draft, unless
+    /// a coordinator accepts the deviations with a reason; see setCourseStatus).
     pub fully_staffed: bool,
     pub sessions_lacking_staff: i64,
     /// Every planned session (meetings are not checked).

@@ -1,16 +1,19 @@
-//! Reports made from the data of a course.
+//! Reports made from the data of a course, and a programme's statistics.
 
 mod course_report;
+mod programme_statistics;
 
 use crate::AppState;
 use axum::Router;
 
 pub fn routes() -> Router<AppState> {
-    Router::new().merge(course_report::routes())
+    Router::new().merge(course_report::routes()).merge(programme_statistics::routes())
 }
 
 /// The reports part of the OpenAPI document.
 pub fn document() -> utoipa::openapi::OpenApi {
     use utoipa::OpenApi;
-    course_report::Doc::openapi()
+    let mut document = course_report::Doc::openapi();
+    document.merge(programme_statistics::Doc::openapi());
+    document
 }

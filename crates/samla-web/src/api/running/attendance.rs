@@ -54,13 +54,17 @@ pub fn routes() -> Router<AppState> {
         SessionKindName,
         SessionStatusName,
         ExpectedParticipant,
+        ExpectedGuardian,
+        AttendanceShape,
         AbsenceNotice,
         AttendanceName,
         AttendanceSheet,
         AttendanceCounts,
         AttendanceEntry,
+        GuardianAttendanceEntry,
         AttendanceUpdate,
         AttendanceLine,
+        GuardianLine,
         NewAbsenceNotice,
         Today,
         service::PlanView,
@@ -80,9 +84,10 @@ async fn load(
     Ok((actor, view))
 }
 
-/// A session or meeting for running it: the plan, who is expected (names only for those
-/// who may see participants' contacts, a count for everyone), absence notices, and
-/// whether attendance and the log are recorded.
+/// A session or meeting for running it: the plan, who is expected by the session's
+/// audience (the children, their guardians, or both; names only for those who may see
+/// participants' contacts, a count for everyone), absence notices, and whether attendance
+/// and the log are recorded.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/sessions/{session_id}", operation_id = "getSession", tag = "running",
     params(("org" = String, Path, description = "The organisation's slug"), ("session_id" = i64, Path, description = "The session's id")),
     responses(
@@ -134,7 +139,8 @@ fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, WebError> {
 }
 
 /// Saves the whole attendance of a session in one transaction: a line for every expected
-/// participant, the adults who came, and the staff present. The first save may come
+/// participant and guardian (as the session's audience has it, see `sheet_shape` of
+/// getSession), the adults counted where the audience counts them, and the staff present. The first save may come
 /// without If-Match (or with If-None-Match: *); later ones need the ETag of the version
 /// they replace. A resend with the same Idempotency-Key and the same sheet answers as the
 /// first save did and writes nothing, with or without the preconditions the first save
@@ -160,7 +166,7 @@ fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, WebError> {
         (status = 403, description = "Not allowed to record session work on the course", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such session here", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "Someone saved the sheet since the given version was read (or one is saved, with If-None-Match: *)", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid sheet, every problem named by field: a participant missing, not expected or twice, a note too long or with control characters, too many adults, someone not on the course's staff; or a session that is cancelled, still to come or on a closed course", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid sheet, every problem named by field: a participant or guardian missing, not expected or twice (`attendance.<participant_id>`, `guardian.<person_id>`), a note too long or with control characters, parents or family members counted where the session's audience has none (`parents`, `family_members`: a children's session counts neither) or too many, someone not on the course's staff; or a session that is cancelled, still to come or on a closed course", body = Problem, content_type = "application/problem+json"),
         (status = 428, description = "A sheet is saved and If-Match is missing (and the request is no resend of that save with its Idempotency-Key)", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn put_session_attendance(
@@ -194,7 +200,8 @@ pub async fn put_session_attendance(
 }
 
 /// Records that a participant will be away from a session (replacing the note of a
-/// notice already given).
+/// notice already given). At a session for parents it says the child's family will be
+/// away: their guardians start as away with notice on the sheet.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/sessions/{session_id}/absence-notices", operation_id = "createAbsenceNotice", tag = "running",
     params(("org" = String, Path, description = "The organisation's slug"), ("session_id" = i64, Path, description = "The session's id")),
     request_body = NewAbsenceNotice,
@@ -205,7 +212,7 @@ pub async fn put_session_attendance(
         (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not allowed to record session work on the course", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such session here", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Not a participant expected at the session, a note too long or with control characters, or a cancelled session or closed course", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Not a participant whose family takes part in the session (at a session for parents, a notice for a child marks the child's guardians away), a note too long or with control characters, or a cancelled session or closed course", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn create_absence_notice(
     State(state): State<AppState>,

@@ -1,13 +1,16 @@
-//! A course's attendance over JSON: per session (children, parents, family members,
-//! staff and the staffing rule) and per participant; dropouts; the follow-up tasks that
-//! ask a leader to contact a family after absences in a row.
+//! A course's attendance over JSON: per session (children, guardians, other parents,
+//! family members, staff and the staffing rule) and per participant (with their guardians'
+//! attendance at the gatherings for parents and families); dropouts; the follow-up tasks
+//! that ask a leader to contact a family after absences in a row.
 
 use crate::api::courses::{CourseRoleName, Gap, GapKind, SessionKind};
 use crate::api::extract::Id;
 use crate::api::{ApiJson, Items, Problem};
 use crate::auth::ApiCaller;
 use crate::error::WebError;
-use crate::services::running::overview::{self as service, DropoutForm, FollowUp, ParticipantFigures, SessionFigures};
+use crate::services::running::overview::{
+    self as service, DropoutForm, FollowUp, GuardianFigures, Mark, ParticipantFigures, SessionFigures,
+};
 use crate::AppState;
 use axum::extract::{Path, State};
 use axum::routing::{get, post};
@@ -28,7 +31,10 @@ pub fn routes() -> Router<AppState> {
 }
 
 #[derive(OpenApi)]
-#[openapi(paths(get_course_attendance, record_dropout, list_follow_up_tasks, complete_follow_up_task))]
+#[openapi(
+    paths(get_course_attendance, record_dropout, list_follow_up_tasks, complete_follow_up_task),
+    components(schemas(GuardianAttendanceFigures))
+)]
 pub struct Doc;
 
 /// How a participant took part in one session.
@@ -97,13 +103,23 @@ pub struct SessionAttendanceFigures {
     /// Participants who came (present, late or left early).
     #[schema(minimum = 0)]
     pub participants_attended: u32,
-    /// Participants on the sheet: everyone expected (those who dropped out before are not).
+    /// Participants on the sheet: everyone expected (those who dropped out before are not;
+    /// at a session for parents the children are not expected).
     #[schema(minimum = 0)]
     pub participants_expected: u32,
-    /// Parents who came (parent and family sessions).
+    /// participants, parents, family or network: who the session was for.
+    pub audience: String,
+    /// Guardians on the list who came (parent and family sessions).
+    #[schema(minimum = 0)]
+    pub guardians_attended: u32,
+    /// Guardians on the sheet: every guardian expected.
+    #[schema(minimum = 0)]
+    pub guardians_expected: u32,
+    /// Other parents and grown-ups of the families who came without a line of their own
+    /// (parent, family and network sessions).
     #[schema(minimum = 0)]
     pub parents: i64,
-    /// Other family members who came (family sessions).
+    /// Other family members who came (family and network sessions).
     #[schema(minimum = 0)]
     pub family_members: i64,
     pub staff_present: Vec<PresentStaff>,
@@ -123,6 +139,9 @@ fn session_json(s: &SessionFigures) -> SessionAttendanceFigures {
         start_time: s.held.start_time.clone(),
         participants_attended: s.attended,
         participants_expected: s.expected,
+        audience: s.held.audience.clone(),
+        guardians_attended: s.guardians_attended,
+        guardians_expected: s.guardians_expected,
         parents: s.held.parents,
         family_members: s.held.family_members,
         staff_present: s
@@ -201,6 +220,51 @@ pub struct ParticipantAttendanceFigures {
     pub open_follow_up_task_id: Option<i64>,
     /// One per held session, in the order of `sessions`.
     pub sessions: Vec<ParticipantSessionMark>,
+    /// Held sessions where the child's guardians were on the sheet (parent and family
+    /// sessions).
+    #[schema(minimum = 0)]
+    pub family_sessions: u32,
+    /// Of `family_sessions`: those at least one of the guardians came to.
+    #[schema(minimum = 0)]
+    pub family_sessions_attended: u32,
+    /// The child's guardians who were on a sheet, each with their marks.
+    pub guardians: Vec<GuardianAttendanceFigures>,
+}
+
+/// One guardian's attendance at the gatherings for parents and families.
+#[derive(Serialize, ToSchema)]
+pub struct GuardianAttendanceFigures {
+    pub person_id: i64,
+    pub name: String,
+    #[schema(minimum = 0)]
+    pub attended: u32,
+    /// Held sessions the guardian was on the sheet of.
+    #[schema(minimum = 0)]
+    pub held: u32,
+    /// One per held session, in the order of `sessions`.
+    pub sessions: Vec<ParticipantSessionMark>,
+}
+
+fn marks_json(marks: &[Option<Mark>], sessions: &[SessionFigures]) -> Vec<ParticipantSessionMark> {
+    sessions
+        .iter()
+        .zip(marks)
+        .map(|(s, mark)| ParticipantSessionMark {
+            session_id: s.held.session_id,
+            attendance: mark.as_ref().map(|m| m.attendance.into()),
+            note: mark.as_ref().map(|m| m.note.clone()).unwrap_or_default(),
+        })
+        .collect()
+}
+
+fn guardian_json(g: &GuardianFigures, sessions: &[SessionFigures]) -> GuardianAttendanceFigures {
+    GuardianAttendanceFigures {
+        person_id: g.person_id,
+        name: g.name.clone(),
+        attended: g.summary.attended,
+        held: g.summary.held,
+        sessions: marks_json(&g.marks, sessions),
+    }
 }
 
 fn participant_json(p: &ParticipantFigures, sessions: &[SessionFigures]) -> ParticipantAttendanceFigures {
@@ -224,15 +288,10 @@ fn participant_json(p: &ParticipantFigures, sessions: &[SessionFigures]) -> Part
         absences_in_a_row: p.absences_in_a_row,
         follow_up,
         open_follow_up_task_id,
-        sessions: sessions
-            .iter()
-            .zip(&p.marks)
-            .map(|(s, mark)| ParticipantSessionMark {
-                session_id: s.held.session_id,
-                attendance: mark.as_ref().map(|m| m.attendance.into()),
-                note: mark.as_ref().map(|m| m.note.clone()).unwrap_or_default(),
-            })
-            .collect(),
+        sessions: marks_json(&p.marks, sessions),
+        family_sessions: p.family_came().1,
+        family_sessions_attended: p.family_came().0,
+        guardians: p.guardians.iter().map(|g| guardian_json(g, sessions)).collect(),
     }
 }
 

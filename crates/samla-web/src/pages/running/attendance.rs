@@ -82,17 +82,22 @@ fn session_value(view: &SessionView) -> Value {
     }
 }
 
-/// The saved sheet: who saved it and when, counts by kind, adults, staff and (only for
-/// those who may see names; the service blanks them otherwise) each line.
+/// The saved sheet: who saved it and when, counts by kind (the participants', the
+/// guardians'), adults, staff and (only for those who may see names; the service blanks
+/// them otherwise) each line.
 fn saved_sheet_value(view: &SessionView) -> Option<Value> {
     let sheet = view.sheet.as_ref()?;
-    let counts: Vec<Value> = Attendance::ALL
-        .iter()
-        .map(|kind| {
-            let count = sheet.entries.iter().filter(|e| e.attendance == kind.as_str()).count();
-            minijinja::context! { kind => kind.as_str(), count => count }
-        })
-        .collect();
+    let count_of = |marks: Vec<&str>| -> Vec<Value> {
+        Attendance::ALL
+            .iter()
+            .map(|kind| {
+                let count = marks.iter().filter(|m| **m == kind.as_str()).count();
+                minijinja::context! { kind => kind.as_str(), count => count }
+            })
+            .collect()
+    };
+    let counts = count_of(sheet.entries.iter().map(|e| e.attendance.as_str()).collect());
+    let guardian_counts = count_of(sheet.guardians.iter().map(|e| e.attendance.as_str()).collect());
     let staff_names: Vec<String> =
         view.roster.iter().filter(|m| sheet.staff_present.contains(&m.id)).map(|m| m.name.clone()).collect();
     Some(minijinja::context! {
@@ -104,7 +109,11 @@ fn saved_sheet_value(view: &SessionView) -> Option<Value> {
         entries => sheet.entries.iter().map(|e| minijinja::context! {
             name => e.name.clone(), attendance => e.attendance.clone(), note => e.note.clone(),
         }).collect::<Vec<_>>(),
+        guardians => sheet.guardians.iter().map(|e| minijinja::context! {
+            name => e.name.clone(), attendance => e.attendance.clone(), note => e.note.clone(),
+        }).collect::<Vec<_>>(),
         counts => counts,
+        guardian_counts => guardian_counts,
         staff_names => staff_names,
     })
 }
@@ -120,7 +129,7 @@ fn render_view(
     let text = |key: &str| state.i18n.text(ui.lang, key, &[]);
     let form = ui.form(state, &shown.sheet.unwrap_or_else(|| sheet::first_form(view)));
     let labels = [
-        ("parents", text("attendance-parents")),
+        ("parents", text("attendance-other-parents")),
         ("family_members", text("attendance-family-members")),
         ("staff_present", text("attendance-staff")),
     ];
@@ -146,9 +155,39 @@ fn render_view(
             minijinja::context! {
                 id => p.id,
                 name => p.name.clone(),
+                children => "",
                 field => sheet::attendance_field(p.id),
                 note_field => sheet::note_field(p.id),
                 notice => view.notice_for(p.id).map(|n| n.note.clone()),
+                saved => saved.map(|e| e.attendance.clone()),
+                saved_note => saved.map(|e| e.note.clone()),
+            }
+        })
+        .collect();
+    let saved_guardian = |person_id: i64| {
+        view.sheet
+            .as_ref()
+            .filter(|_| shown.conflict)
+            .and_then(|s| s.guardians.iter().find(|e| e.person_id == person_id))
+    };
+    let guardians: Vec<Value> = view
+        .expected
+        .guardians
+        .iter()
+        .map(|g| {
+            let saved = saved_guardian(g.person_id);
+            let children: Vec<String> = g
+                .guardian_of
+                .iter()
+                .filter_map(|id| view.expected.families.iter().find(|p| p.id == *id).map(|p| p.name.clone()))
+                .collect();
+            minijinja::context! {
+                id => g.person_id,
+                name => g.name.clone(),
+                children => children.join(", "),
+                field => sheet::guardian_field(g.person_id),
+                note_field => sheet::guardian_note_field(g.person_id),
+                notice => view.guardian_notice(g).map(|n| n.note.clone()),
                 saved => saved.map(|e| e.attendance.clone()),
                 saved_note => saved.map(|e| e.note.clone()),
             }
@@ -173,9 +212,8 @@ fn render_view(
         })
         .collect();
     let mut notice_choices = vec![minijinja::context! { value => "", label => text("attendance-notice-choose") }];
-    notice_choices.extend(
-        view.expected.participants.iter().map(|p| minijinja::context! { value => p.id, label => p.name.clone() }),
-    );
+    notice_choices
+        .extend(view.expected.families.iter().map(|p| minijinja::context! { value => p.id, label => p.name.clone() }));
     let access = view.access;
     let context = minijinja::context! {
         course => minijinja::context! { id => view.course.id, name => view.course.name.clone() },
@@ -185,9 +223,12 @@ fn render_view(
         show_form => access.record && access.names && view.closed.is_none(),
         closed_key => view.closed,
         adults_shown => sheet::adults_shown(view),
+        shape => Value::from_serialize(view.expected.shape),
         options => Attendance::ALL.iter().map(|a| a.as_str()).collect::<Vec<_>>(),
         participants => participants,
+        guardians => guardians,
         expected_count => view.expected.participants.len(),
+        expected_guardian_count => view.expected.guardians.len(),
         left_out => view.expected.left_out_without_consent,
         staff => staff,
         sheet => saved_sheet_value(view),

@@ -52,8 +52,11 @@ fn session_value(s: &SessionFigures) -> Value {
         meeting_kind => held.meeting_kind.clone(),
         date => held.date.clone(),
         start_time => held.start_time.clone(),
+        audience => held.audience.clone(),
         attended => s.attended,
         expected => s.expected,
+        guardians_attended => s.guardians_attended,
+        guardians_expected => s.guardians_expected,
         parents => held.parents,
         family_members => held.family_members,
         staff => s.staff_present.iter().map(|m| minijinja::context! {
@@ -75,19 +78,36 @@ fn follow_up_value(p: &ParticipantFigures) -> Value {
     }
 }
 
-/// A participant's line: their figures and their mark at each held session.
+/// A participant's line: their figures, their mark at each held session and their
+/// guardians' marks there.
 fn participant_value(p: &ParticipantFigures, sessions: &[SessionFigures]) -> Value {
     let participant = &p.participant;
     let marks: Vec<Value> = sessions
         .iter()
         .zip(&p.marks)
-        .map(|(s, mark)| {
+        .enumerate()
+        .map(|(index, (s, mark))| {
+            let guardians: Vec<Value> = p
+                .guardians
+                .iter()
+                .filter_map(|g| {
+                    let mark = g.marks.get(index)?.as_ref()?;
+                    Some(minijinja::context! { name => g.name.clone(), attendance => mark.attendance.as_str() })
+                })
+                .collect();
             minijinja::context! {
                 session => session_value(s),
                 attendance => mark.as_ref().map(|m| m.attendance.as_str()),
                 note => mark.as_ref().map(|m| m.note.clone()).unwrap_or_default(),
+                guardians => guardians,
             }
         })
+        .collect();
+    let (family_came, family_held) = p.family_came();
+    let guardians: Vec<Value> = p
+        .guardians
+        .iter()
+        .map(|g| minijinja::context! { name => g.name.clone(), attended => g.summary.attended, held => g.summary.held })
         .collect();
     minijinja::context! {
         id => participant.id,
@@ -107,6 +127,9 @@ fn participant_value(p: &ParticipantFigures, sessions: &[SessionFigures]) -> Val
         in_a_row => p.absences_in_a_row,
         follow_up => follow_up_value(p),
         marks => marks,
+        family_came => family_came,
+        family_held => family_held,
+        guardians => guardians,
     }
 }
 

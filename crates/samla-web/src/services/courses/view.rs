@@ -9,11 +9,13 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use samla_domain::planning::budget::{self, CourseFigures};
 use samla_domain::planning::checklist::is_overdue;
+use samla_domain::planning::deviations::{self, Deviation, DeviationKind};
 use samla_domain::planning::lifecycle::CourseStatus;
 use samla_domain::planning::staffing::{self, SessionStaff, StaffingGap};
 use samla_domain::programmes::Manual;
 use samla_storage::budgets::BudgetLineRow;
 use samla_storage::checklists::ChecklistItem;
+use samla_storage::course_deviations::{self, AcceptedDeviation};
 use samla_storage::course_staff::StaffMember;
 use samla_storage::courses::{Course, CourseSession, Slot};
 use samla_storage::programmes::Programme;
@@ -45,6 +47,38 @@ pub struct CourseView {
     pub school_holidays: usize,
     /// The numbers the budget follows (leaders, planned sessions, participants).
     pub figures: CourseFigures,
+    /// How the planned sessions differ from the programme's rules now, one per kind.
+    pub deviations: Vec<Deviation>,
+    /// Deviations a coordinator accepted, with the reason, who and when; oldest first.
+    pub accepted_deviations: Vec<AcceptedDeviation>,
+}
+
+impl CourseView {
+    /// The accepted deviations in the domain's terms.
+    pub fn accepted(&self) -> Vec<Deviation> {
+        accepted_in_domain(&self.accepted_deviations)
+    }
+
+    /// Current deviations no acceptance covers: what a move to ready, recruiting or
+    /// running would need a reason for.
+    pub fn open_deviations(&self) -> Vec<Deviation> {
+        deviations::uncovered(&self.deviations, &self.accepted())
+    }
+}
+
+/// Stored acceptances as domain deviations (rows of an unknown kind are left out).
+pub fn accepted_in_domain(rows: &[AcceptedDeviation]) -> Vec<Deviation> {
+    let count = |n: i64| u32::try_from(n.max(0)).unwrap_or(u32::MAX);
+    rows.iter()
+        .filter_map(|row| {
+            Some(Deviation {
+                kind: DeviationKind::parse(&row.kind)?,
+                sessions: count(row.sessions),
+                fewest: count(row.fewest),
+                needed: count(row.needed),
+            })
+        })
+        .collect()
 }
 
 pub async fn course_view(state: &AppState, actor: &Actor, course_id: i64) -> Result<CourseView, WebError> {
@@ -124,7 +158,9 @@ pub async fn course_view(state: &AppState, actor: &Actor, course_id: i64) -> Res
     let totals = budget::totals(&lines, &figures);
     let budget = rows.into_iter().zip(totals.lines.iter().copied()).collect();
     let school_holidays = school_holidays(&mut conn, actor.organisation.id).await?.len();
+    let accepted_deviations = course_deviations::accepted(&mut conn, course_id).await?;
     drop(conn);
+    let current_deviations = deviations::deviations(sessions.iter().map(|s| s.gaps.as_slice()));
     actor.read_personal(state, samla_domain::Action::ViewCourses, "course.view", "course", course_id).await?;
     Ok(CourseView {
         status: CourseStatus::parse(&course.status).unwrap_or(CourseStatus::Draft),
@@ -141,5 +177,7 @@ pub async fn course_view(state: &AppState, actor: &Actor, course_id: i64) -> Res
         currency: super::country_of(actor).currency(),
         school_holidays,
         figures,
+        deviations: current_deviations,
+        accepted_deviations,
     })
 }

@@ -1,5 +1,6 @@
 //! The course report: the tables the seeds' reports show (participants by age band,
-//! recruitment channels, attendance per session with parents and family members,
+//! recruitment channels, attendance per session with guardians, other parents and family
+//! members,
 //! attendance per participant as a distribution, dropouts), made from the course's data,
 //! with the evaluation summary and outcome change beside them.
 //!
@@ -28,7 +29,7 @@ use samla_domain::{Action, Decision, Scope};
 use samla_storage::courses;
 use samla_storage::intake::{applications, channels};
 use samla_storage::reports::course_report as store;
-use samla_storage::running::overview::{self as running, EntryRow};
+use samla_storage::running::overview::{self as running, EntryRow, GuardianEntryRow};
 use samla_storage::StoreError;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -173,11 +174,21 @@ pub struct CourseReportSession {
     /// Children (participants) who came: present, late or left early.
     #[schema(minimum = 0)]
     pub participants_attended: Option<u32>,
-    /// Participants on the sheet: everyone expected.
+    /// Participants on the sheet: everyone expected (at a session for parents, nobody).
     #[schema(minimum = 0)]
     pub participants_expected: Option<u32>,
+    /// participants, parents, family or network: who the session was for.
+    pub audience: String,
+    /// Guardians on the list who came (parent and family sessions).
+    #[schema(minimum = 0)]
+    pub guardians_attended: Option<u32>,
+    /// Guardians on the sheet: every guardian expected.
+    #[schema(minimum = 0)]
+    pub guardians_expected: Option<u32>,
+    /// Other parents and grown-ups of the families, counted without names.
     #[schema(minimum = 0)]
     pub parents: Option<u32>,
+    /// Other family members (siblings and others), counted.
     #[schema(minimum = 0)]
     pub family_members: Option<u32>,
 }
@@ -199,10 +210,15 @@ pub struct CourseReportTotals {
     #[schema(minimum = 0)]
     pub participants_expected: u32,
     #[schema(minimum = 0)]
+    pub guardians_attended: u32,
+    #[schema(minimum = 0)]
+    pub guardians_expected: u32,
+    #[schema(minimum = 0)]
     pub parents: u32,
     #[schema(minimum = 0)]
     pub family_members: u32,
-    /// Participants per held session, to one decimal.
+    /// Participants per held session that expected them (sessions for parents only are
+    /// left out), to one decimal.
     #[schema(minimum = 0)]
     pub mean_participants_attended: Option<f64>,
     /// Attended of expected, whole per cent.
@@ -271,6 +287,27 @@ pub struct CourseReportDropouts {
     pub timing: Vec<CourseReportDropoutTiming>,
 }
 
+/// A deviation from the programme's rules a coordinator accepted for the course.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct CourseReportDeviation {
+    /// group_leaders, certified_group_leaders or user_representatives.
+    pub kind: String,
+    /// Planned sessions that lacked staff of this kind when it was accepted.
+    #[schema(minimum = 1)]
+    pub sessions: u32,
+    /// The fewest of this kind planned at one of them.
+    #[schema(minimum = 0)]
+    pub fewest: u32,
+    /// What the programme asks at each session.
+    #[schema(minimum = 0)]
+    pub needed: u32,
+    /// The coordinator's reason, as written.
+    pub reason: String,
+    /// The organisation's day it was accepted.
+    #[schema(value_type = String, format = Date)]
+    pub accepted_on: String,
+}
+
 /// A course's report: counts only, no names.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct CourseReport {
@@ -282,6 +319,8 @@ pub struct CourseReport {
     pub recruitment: CourseReportRecruitment,
     pub attendance: CourseReportAttendance,
     pub dropouts: CourseReportDropouts,
+    /// The deviations from the programme's rules a coordinator accepted, oldest first.
+    pub accepted_deviations: Vec<CourseReportDeviation>,
     /// Every questionnaire round of the course with its results, as
     /// getCourseEvaluationSummary gives them (items shown once the round has closed, from 5
     /// responses on).
@@ -293,6 +332,13 @@ pub struct CourseReport {
 
 fn parse_day(raw: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(raw, "%Y-%m-%d").ok()
+}
+
+/// The organisation's day of a moment (Unix seconds).
+fn local_day(country: &str, at: i64) -> NaiveDate {
+    let tz =
+        samla_domain::calendar::Country::parse(country).unwrap_or(samla_domain::calendar::Country::Norway).timezone();
+    chrono::DateTime::from_timestamp(at, 0).map(|t| t.with_timezone(&tz).date_naive()).unwrap_or_default()
 }
 
 fn to_u32(n: i64) -> u32 {
@@ -319,9 +365,11 @@ pub async fn course_report(
     let parents_enrolled = store::count_parents(&mut conn, course.id).await?;
     let sessions = store::sessions(&mut conn, course.id).await?;
     let entries = running::entries(&mut conn, course.id).await?;
+    let guardian_entries = running::guardian_entries(&mut conn, course.id).await?;
     let all_channels = channels::list(&mut conn, actor.organisation.id, true).await?;
     let applied = applications::count_by_channel(&mut conn, course.id).await?;
     let start = crate::services::courses::age_day(&mut conn, &course).await?;
+    let accepted = samla_storage::course_deviations::accepted(&mut conn, course.id).await?;
     drop(conn);
 
     let end_date = sessions.iter().filter(|s| s.status != "cancelled").map(|s| s.date.clone()).max();
@@ -356,7 +404,7 @@ pub async fn course_report(
         channels: channel_rows(&all_channels, &applied, &participants),
         applications: applied.iter().map(|(_, n)| to_u32(*n)).sum(),
     };
-    let attendance = attendance_section(&sessions, &entries, &participants);
+    let attendance = attendance_section(&sessions, (&entries, &guardian_entries), &participants);
 
     // Dropouts: reasons in leaders' words, and when in the course they came.
     let held_days: Vec<NaiveDate> = sessions
@@ -400,6 +448,17 @@ pub async fn course_report(
         recruitment,
         attendance,
         dropouts,
+        accepted_deviations: accepted
+            .iter()
+            .map(|row| CourseReportDeviation {
+                kind: row.kind.clone(),
+                sessions: to_u32(row.sessions),
+                fewest: to_u32(row.fewest),
+                needed: to_u32(row.needed),
+                reason: row.reason.clone(),
+                accepted_on: local_day(&actor.organisation.country, row.accepted_at).to_string(),
+            })
+            .collect(),
         evaluation,
         outcome_change,
     })
@@ -457,7 +516,7 @@ fn channel_rows(
 /// y" per participant as a distribution.
 fn attendance_section(
     sessions: &[store::ReportSession],
-    entries: &[EntryRow],
+    (entries, guardian_entries): (&[EntryRow], &[GuardianEntryRow]),
     participants: &[store::ReportParticipant],
 ) -> CourseReportAttendance {
     let participant_ids: Vec<i64> = participants.iter().map(|p| p.id).collect();
@@ -501,12 +560,22 @@ fn attendance_section(
         }
         let marks = marks_of(session.id);
         let count = session_count(&marks.iter().map(|(_, a)| *a).collect::<Vec<_>>());
+        let guardians = session_count(
+            &guardian_entries
+                .iter()
+                .filter(|e| e.session_id == session.id)
+                .filter_map(|e| Attendance::parse(&e.attendance))
+                .collect::<Vec<_>>(),
+        );
         let parents = to_u32(session.parents.unwrap_or(0));
         let family_members = to_u32(session.family_members.unwrap_or(0));
         if held && is_session {
             held_figures.push(HeldFigures {
                 attended: count.attended,
                 expected: count.expected,
+                parents_only: session.audience == "parents" && count.expected == 0,
+                guardians_attended: guardians.attended,
+                guardians_expected: guardians.expected,
                 parents,
                 family_members,
             });
@@ -524,6 +593,9 @@ fn attendance_section(
             replaces_session_id: session.replaces_session_id,
             participants_attended: held.then_some(count.attended),
             participants_expected: held.then_some(count.expected),
+            audience: session.audience.clone(),
+            guardians_attended: held.then_some(guardians.attended),
+            guardians_expected: held.then_some(guardians.expected),
             parents: held.then_some(parents),
             family_members: held.then_some(family_members),
         });
@@ -550,6 +622,8 @@ fn attendance_section(
             not_recorded,
             participants_attended: totals.attended,
             participants_expected: totals.expected,
+            guardians_attended: totals.guardians_attended,
+            guardians_expected: totals.guardians_expected,
             parents: totals.parents,
             family_members: totals.family_members,
             mean_participants_attended: totals.mean_attended,

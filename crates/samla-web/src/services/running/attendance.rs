@@ -2,9 +2,12 @@
 //! be away, who of the staff is on it) and the attendance sheet, saved whole in one
 //! transaction with optimistic concurrency and a one-time submission key.
 //!
-//! Names on the sheet need [`Action::ViewParticipantContacts`] and every read of them is
-//! audited ("attendance.read"); the rest of the working group (user representatives)
-//! sees counts only. Recording needs [`Action::RecordSessionWork`] on the course.
+//! Who is on the sheet follows the session's audience (the children, their guardians by
+//! name, or both; see [`samla_domain::running::attendance_scope`]). Names on the sheet,
+//! the guardians' as the children's, need [`Action::ViewParticipantContacts`] and every
+//! read of them is audited ("attendance.read"); the rest of the working group (user
+//! representatives) sees counts only. Recording needs [`Action::RecordSessionWork`] on the
+//! course.
 
 mod plan;
 mod today;
@@ -20,7 +23,7 @@ use crate::AppState;
 use chrono::NaiveDate;
 use samla_domain::audit::Outcome;
 use samla_domain::programmes::Manual;
-use samla_domain::running::attendance::{self as rules, Attendance, Sheet, SheetEntry};
+use samla_domain::running::attendance::{self as rules, Attendance, GuardianEntry, Sheet, SheetEntry, SheetScope};
 use samla_domain::running::attendance_scope::check_attendance_open;
 use samla_domain::{Action, FieldError, FieldErrors, Scope};
 use samla_storage::course_staff::{self, StaffMember};
@@ -75,6 +78,22 @@ impl SessionView {
     /// Participant ids expected at the session.
     pub fn expected_ids(&self) -> Vec<i64> {
         self.expected.participants.iter().map(|p| p.id).collect()
+    }
+
+    /// Person ids of the guardians expected at the session.
+    pub fn guardian_ids(&self) -> Vec<i64> {
+        self.expected.guardians.iter().map(|g| g.person_id).collect()
+    }
+
+    /// Whom the sheet must have a line for and what it counts.
+    pub fn scope<'a>(&self, participants: &'a [i64], guardians: &'a [i64], staff: &'a [i64]) -> SheetScope<'a> {
+        SheetScope { participants, guardians, staff, shape: self.expected.shape }
+    }
+
+    /// Whether a guardian's family said they will be away: a notice for one of the
+    /// guardian's children at this session.
+    pub fn guardian_notice(&self, guardian: &store::ExpectedGuardian) -> Option<&AbsenceNotice> {
+        guardian.guardian_of.iter().find_map(|id| self.notice_for(*id))
     }
 
     pub fn staff_ids(&self) -> Vec<i64> {
@@ -150,12 +169,22 @@ fn counts_only(view: &mut SessionView) {
     for p in &mut view.expected.participants {
         p.name.clear();
     }
+    for g in &mut view.expected.guardians {
+        g.name.clear();
+    }
+    for p in &mut view.expected.families {
+        p.name.clear();
+    }
     for n in &mut view.notices {
         n.name.clear();
         n.note.clear();
     }
     if let Some(sheet) = &mut view.sheet {
         for e in &mut sheet.entries {
+            e.name.clear();
+            e.note.clear();
+        }
+        for e in &mut sheet.guardians {
             e.name.clear();
             e.note.clear();
         }
@@ -324,9 +353,15 @@ fn normalised(sheet: &Sheet) -> Sheet {
         })
         .collect();
     entries.sort_by_key(|e| e.participant_id);
+    let mut guardians: Vec<GuardianEntry> = sheet
+        .guardians
+        .iter()
+        .map(|e| GuardianEntry { person_id: e.person_id, attendance: e.attendance, note: e.note.trim().into() })
+        .collect();
+    guardians.sort_by_key(|e| e.person_id);
     let mut staff_present = sheet.staff_present.clone();
     staff_present.sort_unstable();
-    Sheet { entries, parents: sheet.parents, family_members: sheet.family_members, staff_present }
+    Sheet { entries, guardians, parents: sheet.parents, family_members: sheet.family_members, staff_present }
 }
 
 /// A stored sheet back in the domain's terms.
@@ -338,6 +373,17 @@ fn as_sheet(stored: &StoredSheet) -> Sheet {
             .filter_map(|e| {
                 Some(SheetEntry {
                     participant_id: e.participant_id,
+                    attendance: Attendance::parse(&e.attendance)?,
+                    note: e.note.clone(),
+                })
+            })
+            .collect(),
+        guardians: stored
+            .guardians
+            .iter()
+            .filter_map(|e| {
+                Some(GuardianEntry {
+                    person_id: e.person_id,
                     attendance: Attendance::parse(&e.attendance)?,
                     note: e.note.clone(),
                 })
@@ -384,15 +430,17 @@ pub async fn save_sheet(
     if expected_version != stored.as_ref().map_or(0, |s| s.header.version) {
         return Err(WebError::Stale);
     }
-    let enrolled: Vec<i64> =
-        expected_at(&mut tx.tx, course.organisation_id, &session).await?.participants.iter().map(|p| p.id).collect();
+    let expected = expected_at(&mut tx.tx, course.organisation_id, &session).await?;
+    let participants: Vec<i64> = expected.participants.iter().map(|p| p.id).collect();
+    let guardians: Vec<i64> = expected.guardians.iter().map(|g| g.person_id).collect();
     let staff: Vec<i64> = course_staff::members(&mut tx.tx, course.id)
         .await?
         .into_iter()
         .filter(|m| STAFF_ROLES.contains(&m.course_role.as_str()))
         .map(|m| m.id)
         .collect();
-    rules::validate_sheet(&input.sheet, &enrolled, &staff).map_err(|problems| rules::field_errors(&problems))?;
+    let scope = SheetScope { participants: &participants, guardians: &guardians, staff: &staff, shape: expected.shape };
+    rules::validate_sheet(&input.sheet, &scope).map_err(|problems| rules::field_errors(&problems))?;
     let version = match write_sheet(&mut tx, state, actor, session_id, expected_version, input).await {
         Ok(version) => version,
         Err(WebError::Stale) => {
@@ -419,10 +467,13 @@ async fn write_sheet(
     let sheet = normalised(&input.sheet);
     let lines: Vec<(i64, &str, &str)> =
         sheet.entries.iter().map(|e| (e.participant_id, e.attendance.as_str(), e.note.as_str())).collect();
+    let guardian_lines: Vec<(i64, &str, &str)> =
+        sheet.guardians.iter().map(|e| (e.person_id, e.attendance.as_str(), e.note.as_str())).collect();
     let sheet = NewSheet {
         parents: i64::from(sheet.parents),
         family_members: i64::from(sheet.family_members),
         entries: &lines,
+        guardians: &guardian_lines,
         staff_present: &sheet.staff_present,
         submission_key: input.submission_key.as_deref(),
         saved_by: Some(actor.user_id),
@@ -462,8 +513,9 @@ pub struct NoticeInput {
 }
 
 /// Records that a participant will be away (or changes the note of that notice); true
-/// when the notice is new. Only participants expected at the session, and not at a
-/// cancelled session or a closed course.
+/// when the notice is new. Only participants whose family takes part in the session (at a
+/// session for parents, a notice for a child says the child's guardians will be away), and
+/// not at a cancelled session or a closed course.
 pub async fn record_notice(
     state: &AppState,
     actor: &Actor,
@@ -480,7 +532,7 @@ pub async fn record_notice(
     let expected = expected_at(&mut tx.tx, course.organisation_id, &session).await?;
     match input.participant_id {
         None => errors.push(FieldError::new("participant_id", "error-attendance-choose-participant")),
-        Some(id) if !expected.participants.iter().any(|p| p.id == id) => {
+        Some(id) if !expected.families.iter().any(|p| p.id == id) => {
             errors.push(FieldError::new("participant_id", "error-attendance-unknown"))
         }
         Some(_) => {}

@@ -1,7 +1,9 @@
 //! A course's attendance as a whole, computed from the saved sheets: per held session
-//! (children who came of those expected, parents, family members, the staff who were
-//! there and what the programme's staffing rule found lacking) and per participant
-//! ("attended x of y", absences in a row, follow-up with the family, dropout).
+//! (children who came of those expected, guardians who came of those on the list, other
+//! parents, family members, the staff who were there and what the programme's staffing
+//! rule found lacking) and per participant ("attended x of y", absences in a row,
+//! follow-up with the family, dropout, and how the child's guardians came to the
+//! gatherings for parents and families).
 //!
 //! Everyone who sees the course sees the counts; the lines per participant name
 //! children, so only those who may see participants' contact details for the course
@@ -25,7 +27,7 @@ use samla_domain::running::staff_presence::{staff_at_session, StaffKind};
 use samla_domain::Action;
 use samla_storage::course_staff::{self, StaffMember};
 use samla_storage::courses::{self, Course};
-use samla_storage::running::overview::{self as store, CourseParticipant, FollowUpTask, HeldSession};
+use samla_storage::running::overview::{self as store, CourseParticipant, FollowUpTask, GuardianEntryRow, HeldSession};
 use samla_storage::running::settings;
 use samla_storage::{programmes, StoreError};
 use sqlx::AnyConnection;
@@ -66,6 +68,10 @@ pub struct SessionFigures {
     pub attended: u32,
     /// Participants on the sheet: everyone expected at the session.
     pub expected: u32,
+    /// Guardians on the list who came (parent and family sessions).
+    pub guardians_attended: u32,
+    /// Guardians on the sheet: every guardian expected at the session.
+    pub guardians_expected: u32,
     pub staff_present: Vec<StaffMember>,
     /// What the programme's staffing rule found lacking among those who came; always
     /// empty for meetings, which the rule does not cover.
@@ -97,6 +103,37 @@ pub struct ParticipantFigures {
     pub absences_in_a_row: u32,
     /// Newest first.
     pub tasks: Vec<FollowUpTask>,
+    /// The child's guardians and their marks, by name.
+    pub guardians: Vec<GuardianFigures>,
+}
+
+/// One guardian's attendance at the gatherings for parents and families.
+#[derive(Debug, Clone)]
+pub struct GuardianFigures {
+    pub person_id: i64,
+    pub name: String,
+    /// One per held session, in the same order; none where they were not on the sheet.
+    pub marks: Vec<Option<Mark>>,
+    pub summary: ParticipantSummary,
+}
+
+impl ParticipantFigures {
+    /// Held sessions where the child's guardians were on the sheet, and of those the
+    /// sessions at least one of them came to.
+    pub fn family_came(&self) -> (u32, u32) {
+        let sessions = self.guardians.first().map_or(0, |g| g.marks.len());
+        let (mut came, mut held) = (0, 0);
+        for index in 0..sessions {
+            let marks: Vec<&Mark> = self.guardians.iter().filter_map(|g| g.marks[index].as_ref()).collect();
+            if !marks.is_empty() {
+                held += 1;
+                if marks.iter().any(|m| m.attendance.attended()) {
+                    came += 1;
+                }
+            }
+        }
+        (came, held)
+    }
 }
 
 impl ParticipantFigures {
@@ -249,10 +286,16 @@ async fn session_figures(
     let kinds: Vec<(i64, StaffKind)> = roster.iter().map(|m| (m.id, staff_kind(m, &certified))).collect();
     let present = store::staff_present(conn, course.id).await?;
     let entries = store::entries(conn, course.id).await?;
+    let guardian_entries = store::guardian_entries(conn, course.id).await?;
     Ok(held
         .into_iter()
         .map(|held| {
             let marks: Vec<Attendance> = entries
+                .iter()
+                .filter(|e| e.session_id == held.session_id)
+                .filter_map(|e| Attendance::parse(&e.attendance))
+                .collect();
+            let guardian_marks: Vec<Attendance> = guardian_entries
                 .iter()
                 .filter(|e| e.session_id == held.session_id)
                 .filter_map(|e| Attendance::parse(&e.attendance))
@@ -267,6 +310,8 @@ async fn session_figures(
                 number: numbers.get(&held.session_id).copied(),
                 attended: marks.iter().filter(|a| a.attended()).count() as u32,
                 expected: marks.len() as u32,
+                guardians_attended: guardian_marks.iter().filter(|a| a.attended()).count() as u32,
+                guardians_expected: guardian_marks.len() as u32,
                 staff_present: roster.iter().filter(|m| ids.contains(&m.id)).cloned().collect(),
                 gaps,
                 held,
@@ -282,6 +327,8 @@ async fn participant_figures(
     sessions: &[SessionFigures],
 ) -> Result<Vec<ParticipantFigures>, WebError> {
     let entries = store::entries(conn, course_id).await?;
+    let guardian_entries = store::guardian_entries(conn, course_id).await?;
+    let guardianships = store::guardianships(conn, course_id).await?;
     let tasks = store::tasks(conn, course_id).await?;
     let participants = store::participants(conn, course_id).await?;
     Ok(participants
@@ -299,13 +346,39 @@ async fn participant_figures(
                 })
                 .collect();
             let history = history(&marks);
+            let guardians = guardianships
+                .iter()
+                .filter(|(participant_id, _)| *participant_id == participant.id)
+                .filter_map(|(_, person_id)| guardian_figures(*person_id, sessions, &guardian_entries))
+                .collect();
             ParticipantFigures {
                 summary: summarise(&history),
                 absences_in_a_row: absences_in_a_row(&history),
                 tasks: tasks.iter().filter(|t| t.participant_id == participant.id).cloned().collect(),
                 marks,
                 participant,
+                guardians,
             }
         })
         .collect())
+}
+
+/// A guardian's marks on the held sessions; none when they were on no sheet.
+fn guardian_figures(
+    person_id: i64,
+    sessions: &[SessionFigures],
+    entries: &[GuardianEntryRow],
+) -> Option<GuardianFigures> {
+    let name = entries.iter().find(|e| e.person_id == person_id)?.name.clone();
+    let marks: Vec<Option<Mark>> = sessions
+        .iter()
+        .map(|s| {
+            entries
+                .iter()
+                .find(|e| e.session_id == s.held.session_id && e.person_id == person_id)
+                .and_then(|e| Some(Mark { attendance: Attendance::parse(&e.attendance)?, note: e.note.clone() }))
+        })
+        .collect();
+    let summary = summarise(&history(&marks));
+    Some(GuardianFigures { person_id, name, marks, summary })
 }

@@ -16,7 +16,7 @@ use crate::services::running::attendance::{self as attendance, NoticeInput, Shee
 use crate::services::running::logs;
 use chrono::{Datelike, Duration, NaiveDate};
 use samla_domain::audit::Outcome;
-use samla_domain::running::attendance::{Attendance, Sheet, SheetEntry};
+use samla_domain::running::attendance::{Attendance, GuardianEntry, Sheet, SheetEntry};
 use samla_storage::intake::consents::{self, NewConsent};
 use samla_storage::intake::households::{self, NewPerson};
 use samla_storage::intake::participants;
@@ -74,22 +74,33 @@ pub(super) async fn seed(
         .map(|m| m.id)
         .collect();
     drop(conn);
-    for ((session_id, audience), marks) in held.iter().zip(HELD.iter().cycle()) {
-        let entries: Vec<SheetEntry> = children
+    for ((session_id, _), marks) in held.iter().zip(HELD.iter().cycle()) {
+        // Who the sheet has a line for follows the session's audience, as on the page.
+        let view = attendance::load(state, leader, Some(course_id), *session_id).await?;
+        let mark_of = |name: &str| marks.iter().find(|(n, _)| *n == name).map_or(Attendance::Present, |(_, a)| *a);
+        let entries: Vec<SheetEntry> = view
+            .expected
+            .participants
             .iter()
-            .map(|(name, participant_id)| SheetEntry {
-                participant_id: *participant_id,
-                attendance: marks.iter().find(|(n, _)| n == name).map_or(Attendance::Present, |(_, a)| *a),
-                note: String::new(),
+            .map(|p| SheetEntry { participant_id: p.id, attendance: mark_of(&p.name), note: String::new() })
+            .collect();
+        // A child away means the family was away; otherwise their guardian came.
+        let guardians: Vec<GuardianEntry> = view
+            .expected
+            .guardians
+            .iter()
+            .map(|g| {
+                let child = view.expected.families.iter().find(|p| g.guardian_of.contains(&p.id));
+                let attendance = child.map_or(Attendance::Present, |p| mark_of(&p.name));
+                let attendance = if attendance.attended() { Attendance::Present } else { attendance };
+                GuardianEntry { person_id: g.person_id, attendance, note: String::new() }
             })
             .collect();
-        let came = entries.iter().filter(|e| e.attendance.attended()).count() as u32;
-        let (parents, family_members) = match audience.as_str() {
-            "family" => (came + 2, 4),
-            "parents" => (came, 0),
-            _ => (0, 0),
-        };
-        let sheet = Sheet { entries, parents, family_members, staff_present: staff.clone() };
+        let shape = view.expected.shape;
+        // At a family gathering a step-parent and the siblings came as well.
+        let parents = if shape.parents_count && shape.family_members_count { 1 } else { 0 };
+        let family_members = if shape.family_members_count { 4 } else { 0 };
+        let sheet = Sheet { entries, guardians, parents, family_members, staff_present: staff.clone() };
         let input = SheetInput { sheet, expected_version: Some(0), submission_key: None };
         attendance::save_sheet(state, leader, Some(course_id), *session_id, &input).await?;
     }

@@ -2,7 +2,8 @@
 
 use crate::api::courses::whole;
 use crate::services::running::attendance::{PlanView, SessionView, TodayView};
-use samla_domain::running::attendance::{Attendance, Sheet, SheetEntry};
+use samla_domain::running::attendance::{Attendance, GuardianEntry, Sheet, SheetEntry};
+use samla_domain::running::attendance_scope::SheetShape;
 use samla_storage::running::attendance::AbsenceNotice as StoredNotice;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -72,6 +73,45 @@ pub struct ExpectedParticipant {
     pub name: String,
 }
 
+/// A guardian expected at a parent or family session: a grown-up of a child
+/// participant's household with parental responsibility.
+#[derive(Serialize, ToSchema)]
+pub struct ExpectedGuardian {
+    /// The guardian's person id (as in the intake's households).
+    pub person_id: i64,
+    pub name: String,
+    /// The participants of the course they are a guardian of.
+    pub guardian_of: Vec<i64>,
+}
+
+/// Who has a line on a session's sheet and what it counts, by the session's audience:
+/// children's sessions list the children and count nobody else; parent sessions list the
+/// guardians and count other parents; family sessions list both and count other parents
+/// and family members; network gatherings list the children whose family agreed and count
+/// parents and family members.
+#[derive(Serialize, ToSchema)]
+pub struct AttendanceShape {
+    /// Child participants have a line each (adult participants have one at every session).
+    pub children: bool,
+    /// The guardians of the children have a line each.
+    pub guardians: bool,
+    /// `parents` may be counted.
+    pub parents_count: bool,
+    /// `family_members` may be counted.
+    pub family_members_count: bool,
+}
+
+impl From<SheetShape> for AttendanceShape {
+    fn from(shape: SheetShape) -> Self {
+        AttendanceShape {
+            children: shape.children,
+            guardians: shape.guardians,
+            parents_count: shape.parents_count,
+            family_members_count: shape.family_members_count,
+        }
+    }
+}
+
 /// A family's word that a participant will be away.
 #[derive(Serialize, ToSchema)]
 pub struct AbsenceNotice {
@@ -119,9 +159,15 @@ pub struct RunningSession {
     /// The one participant a meeting is about.
     pub participant_id: Option<i64>,
     pub plan: Option<PlanView>,
+    /// Who has a line on the sheet and what it counts, by the audience.
+    pub sheet_shape: AttendanceShape,
     pub expected_count: i64,
     /// Who is expected, by name; null for those who may not see participants' names.
     pub expected: Option<Vec<ExpectedParticipant>>,
+    pub expected_guardian_count: i64,
+    /// The guardians expected (parent and family sessions), by name; null for those who
+    /// may not see participants' names.
+    pub expected_guardians: Option<Vec<ExpectedGuardian>>,
     /// Participants a network meeting leaves out because their family has not agreed to
     /// share with the network.
     pub left_out_without_consent: i64,
@@ -174,12 +220,25 @@ pub fn session_json(view: &SessionView) -> RunningSession {
         cancel_reason: s.cancel_reason.clone(),
         participant_id: s.participant_id,
         plan: view.plan.clone(),
+        sheet_shape: view.expected.shape.into(),
         expected_count: view.expected.participants.len() as i64,
         expected: names.then(|| {
             view.expected
                 .participants
                 .iter()
                 .map(|p| ExpectedParticipant { participant_id: p.id, name: p.name.clone() })
+                .collect()
+        }),
+        expected_guardian_count: view.expected.guardians.len() as i64,
+        expected_guardians: names.then(|| {
+            view.expected
+                .guardians
+                .iter()
+                .map(|g| ExpectedGuardian {
+                    person_id: g.person_id,
+                    name: g.name.clone(),
+                    guardian_of: g.guardian_of.clone(),
+                })
                 .collect()
         }),
         left_out_without_consent: view.expected.left_out_without_consent,
@@ -193,7 +252,7 @@ pub fn session_json(view: &SessionView) -> RunningSession {
     }
 }
 
-/// How many participants took part how.
+/// How many took part how.
 #[derive(Serialize, ToSchema, Default)]
 pub struct AttendanceCounts {
     pub present: i64,
@@ -201,6 +260,27 @@ pub struct AttendanceCounts {
     pub absent_without_notice: i64,
     pub late: i64,
     pub left_early: i64,
+}
+
+impl AttendanceCounts {
+    fn add(&mut self, attendance: Attendance) {
+        *match attendance {
+            Attendance::Present => &mut self.present,
+            Attendance::AbsentWithNotice => &mut self.absent_with_notice,
+            Attendance::AbsentWithoutNotice => &mut self.absent_without_notice,
+            Attendance::Late => &mut self.late,
+            Attendance::LeftEarly => &mut self.left_early,
+        } += 1;
+    }
+}
+
+/// One guardian's line.
+#[derive(Serialize, ToSchema)]
+pub struct GuardianAttendanceEntry {
+    pub person_id: i64,
+    pub name: String,
+    pub attendance: AttendanceName,
+    pub note: String,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -221,30 +301,44 @@ pub struct AttendanceSheet {
     /// Unix seconds.
     pub saved_at: Option<i64>,
     pub saved_by: Option<String>,
+    /// Parents and other grown-ups of the families who came without a line of their own.
     pub parents: i64,
+    /// Other family members who came (siblings and others).
     pub family_members: i64,
     /// Staff ids (see listCourseStaff) of the leaders and user representatives present.
     pub staff_present: Vec<i64>,
+    /// The participants' lines, counted.
     pub counts: AttendanceCounts,
     /// One line per participant; null for those who may not see participants' names.
     pub entries: Option<Vec<AttendanceEntry>>,
+    /// The guardians' lines, counted.
+    pub guardian_counts: AttendanceCounts,
+    /// One line per guardian (parent and family sessions); null for those who may not see
+    /// participants' names.
+    pub guardians: Option<Vec<GuardianAttendanceEntry>>,
 }
 
 pub fn sheet_json(view: &SessionView) -> AttendanceSheet {
     let mut counts = AttendanceCounts::default();
     let mut entries = Vec::new();
+    let mut guardian_counts = AttendanceCounts::default();
+    let mut guardians = Vec::new();
     if let Some(sheet) = &view.sheet {
         for e in &sheet.entries {
             let Some(attendance) = Attendance::parse(&e.attendance) else { continue };
-            *match attendance {
-                Attendance::Present => &mut counts.present,
-                Attendance::AbsentWithNotice => &mut counts.absent_with_notice,
-                Attendance::AbsentWithoutNotice => &mut counts.absent_without_notice,
-                Attendance::Late => &mut counts.late,
-                Attendance::LeftEarly => &mut counts.left_early,
-            } += 1;
+            counts.add(attendance);
             entries.push(AttendanceEntry {
                 participant_id: e.participant_id,
+                name: e.name.clone(),
+                attendance: attendance.into(),
+                note: e.note.clone(),
+            });
+        }
+        for e in &sheet.guardians {
+            let Some(attendance) = Attendance::parse(&e.attendance) else { continue };
+            guardian_counts.add(attendance);
+            guardians.push(GuardianAttendanceEntry {
+                person_id: e.person_id,
                 name: e.name.clone(),
                 attendance: attendance.into(),
                 note: e.note.clone(),
@@ -263,7 +357,24 @@ pub fn sheet_json(view: &SessionView) -> AttendanceSheet {
         staff_present: view.sheet.as_ref().map(|s| s.staff_present.clone()).unwrap_or_default(),
         counts,
         entries: view.access.names.then_some(entries),
+        guardian_counts,
+        guardians: view.access.names.then_some(guardians),
     }
+}
+
+/// One guardian's line.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GuardianLine {
+    /// The guardian's person id (see `expected_guardians` of getSession).
+    #[serde(deserialize_with = "whole::required")]
+    #[schema(minimum = 1)]
+    pub person_id: i64,
+    pub attendance: AttendanceName,
+    /// Optional, one line.
+    #[serde(default)]
+    #[schema(max_length = 500, pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*$")]
+    pub note: Option<String>,
 }
 
 /// One participant's line.
@@ -285,14 +396,26 @@ pub struct AttendanceLine {
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AttendanceUpdate {
-    /// Exactly one line per participant expected at the session.
+    /// Exactly one line per participant expected at the session (none at a session for
+    /// parents, whose children are not expected). Left out: none.
+    #[serde(default)]
     #[schema(max_items = 200)]
     pub entries: Vec<AttendanceLine>,
-    /// Parents who came (parent and family sessions, meetings). Left out: 0.
+    /// Exactly one line per guardian expected at the session (parent and family
+    /// sessions; see `expected_guardians` of getSession). Left out: none.
+    #[serde(default)]
+    #[schema(max_items = 400)]
+    pub guardians: Vec<GuardianLine>,
+    /// Parents and other grown-ups of the families who came without a line of their own
+    /// (a parent without parental responsibility, a step-parent). Only at sessions whose
+    /// `sheet_shape.parents_count` is true: above 0 at a children's session is refused
+    /// (422, field `parents`). Left out: 0.
     #[serde(default, deserialize_with = "whole::optional")]
     #[schema(minimum = 0, maximum = 100)]
     pub parents: Option<u32>,
-    /// Other family members who came. Left out: 0.
+    /// Other family members who came (siblings and others). Only at sessions whose
+    /// `sheet_shape.family_members_count` is true: above 0 elsewhere is refused (422,
+    /// field `family_members`). Left out: 0.
     #[serde(default, deserialize_with = "whole::optional")]
     #[schema(minimum = 0, maximum = 100)]
     pub family_members: Option<u32>,
@@ -310,6 +433,15 @@ impl AttendanceUpdate {
                 .into_iter()
                 .map(|line| SheetEntry {
                     participant_id: line.participant_id,
+                    attendance: line.attendance.into(),
+                    note: line.note.unwrap_or_default(),
+                })
+                .collect(),
+            guardians: self
+                .guardians
+                .into_iter()
+                .map(|line| GuardianEntry {
+                    person_id: line.person_id,
                     attendance: line.attendance.into(),
                     note: line.note.unwrap_or_default(),
                 })

@@ -4,8 +4,10 @@
 use crate::forms::{FormData, FormState};
 use crate::services::running::attendance::{SessionView, SheetInput};
 use minijinja::Value;
-use samla_domain::running::attendance::{self as rules, Attendance, Sheet, SheetEntry, MAX_ADULTS};
+use samla_domain::running::attendance::{self as rules, Attendance, GuardianEntry, Sheet, SheetEntry, MAX_ADULTS};
 use samla_domain::{FieldError, FieldErrors};
+
+pub use samla_domain::running::attendance::{guardian_field, guardian_note_field};
 
 pub fn attendance_field(participant_id: i64) -> String {
     format!("attendance.{participant_id}")
@@ -20,17 +22,10 @@ pub fn submission_key() -> String {
     samla_domain::secrets::random_token(18)
 }
 
-/// Whether the session counts the adults who came: parent and family sessions, and
-/// meetings.
-pub fn adults_asked(view: &SessionView) -> bool {
-    view.session.kind == "meeting" || matches!(view.session.audience.as_str(), "parents" | "family")
-}
-
-/// Whether the sheet shows the counts of adults: where they are asked, and wherever a
-/// saved sheet has any (the API takes them at every session), so a save from the page
-/// never turns counts it did not show into 0.
+/// Whether the sheet counts adults beside the names: where the session's audience has
+/// grown-ups (parent, family and network gatherings); a children's session counts none.
 pub fn adults_shown(view: &SessionView) -> bool {
-    adults_asked(view) || view.sheet.as_ref().is_some_and(|s| s.header.parents != 0 || s.header.family_members != 0)
+    view.expected.shape.counts_adults()
 }
 
 /// The form as first shown: the saved sheet; or, before anything is saved, everyone
@@ -47,6 +42,11 @@ pub fn first_form(view: &SessionView) -> FormState {
                     .with_value(&attendance_field(entry.participant_id), &entry.attendance)
                     .with_value(&note_field(entry.participant_id), &entry.note);
             }
+            for entry in &sheet.guardians {
+                form = form
+                    .with_value(&guardian_field(entry.person_id), &entry.attendance)
+                    .with_value(&guardian_note_field(entry.person_id), &entry.note);
+            }
             form = form
                 .with_value("parents", sheet.header.parents)
                 .with_value("family_members", sheet.header.family_members)
@@ -57,6 +57,11 @@ pub fn first_form(view: &SessionView) -> FormState {
                 let preset =
                     if view.notice_for(p.id).is_some() { Attendance::AbsentWithNotice } else { Attendance::Present };
                 form = form.with_value(&attendance_field(p.id), preset.as_str());
+            }
+            for g in &view.expected.guardians {
+                let preset =
+                    if view.guardian_notice(g).is_some() { Attendance::AbsentWithNotice } else { Attendance::Present };
+                form = form.with_value(&guardian_field(g.person_id), preset.as_str());
             }
             let staff = view.staff_ids();
             let planned: Vec<String> =
@@ -81,9 +86,10 @@ fn count(field: &str, raw: &str, errors: &mut FieldErrors) -> u32 {
     }
 }
 
-/// The sheet as sent. The form names its rows (`participant`), so a row missing a choice
-/// is reported by the domain's check, not dropped; values that do not parse are errors
-/// here. The expected version defaults to 0 (nothing saved) when the form lost it.
+/// The sheet as sent. The form names its rows (`participant`, `guardian`), so a row
+/// missing a choice is reported by the domain's check, not dropped; values that do not
+/// parse are errors here. The expected version defaults to 0 (nothing saved) when the form
+/// lost it.
 pub fn parse(form: &FormData) -> (SheetInput, FieldErrors) {
     let mut errors = FieldErrors::new();
     let mut entries = Vec::new();
@@ -99,6 +105,18 @@ pub fn parse(form: &FormData) -> (SheetInput, FieldErrors) {
             None => errors.push(FieldError::new(field, "error-choice")),
         }
     }
+    let mut guardians = Vec::new();
+    for raw in form.all("guardian") {
+        let Ok(person_id) = raw.trim().parse::<i64>() else { continue };
+        let field = guardian_field(person_id);
+        let chosen = form.get(&field);
+        let note = form.get(&guardian_note_field(person_id)).to_string();
+        match Attendance::parse(chosen) {
+            Some(attendance) => guardians.push(GuardianEntry { person_id, attendance, note }),
+            None if chosen.is_empty() => {}
+            None => errors.push(FieldError::new(field, "error-choice")),
+        }
+    }
     let parents = count("parents", form.get("parents"), &mut errors);
     let family_members = count("family_members", form.get("family_members"), &mut errors);
     let mut staff_present = Vec::new();
@@ -109,7 +127,7 @@ pub fn parse(form: &FormData) -> (SheetInput, FieldErrors) {
         }
     }
     let input = SheetInput {
-        sheet: Sheet { entries, parents, family_members, staff_present },
+        sheet: Sheet { entries, guardians, parents, family_members, staff_present },
         expected_version: Some(form.get("version").trim().parse::<i64>().unwrap_or(0)),
         submission_key: Some(form.get("submission_key").trim().to_string()).filter(|k| !k.is_empty()),
     };
@@ -117,10 +135,12 @@ pub fn parse(form: &FormData) -> (SheetInput, FieldErrors) {
 }
 
 /// Every problem with the sheet at once: what did not parse, then what the domain finds,
-/// in the order of the form (participants as listed, then adults, then staff).
+/// in the order of the form (participants as listed, then guardians, then adults, then
+/// staff).
 pub fn all_errors(view: &SessionView, input: &SheetInput, parse_errors: FieldErrors) -> FieldErrors {
     let mut errors = parse_errors;
-    if let Err(problems) = rules::validate_sheet(&input.sheet, &view.expected_ids(), &view.staff_ids()) {
+    let (participants, guardians, staff) = (view.expected_ids(), view.guardian_ids(), view.staff_ids());
+    if let Err(problems) = rules::validate_sheet(&input.sheet, &view.scope(&participants, &guardians, &staff)) {
         for error in rules::field_errors(&problems).0 {
             if !errors.0.iter().any(|e| e.field == error.field) {
                 errors.push(error);
@@ -141,7 +161,16 @@ pub fn sort_by_form(view: &SessionView, mut errors: FieldErrors) -> FieldErrors 
                 return 2 * row + 2;
             }
         }
-        let after = 2 * view.expected.participants.len() + 1;
+        let before_guardians = 2 * view.expected.participants.len();
+        for (row, g) in view.expected.guardians.iter().enumerate() {
+            if field == guardian_field(g.person_id) {
+                return before_guardians + 2 * row + 1;
+            }
+            if field == guardian_note_field(g.person_id) {
+                return before_guardians + 2 * row + 2;
+            }
+        }
+        let after = before_guardians + 2 * view.expected.guardians.len() + 1;
         match field {
             "session" => 0,
             "parents" => after,
@@ -168,6 +197,13 @@ pub fn summary(view: &SessionView, form: &Value, labels: &[(&str, String)]) -> V
             .iter()
             .find(|p| field == attendance_field(p.id) || field == note_field(p.id))
             .map(|p| p.name.clone())
+            .or_else(|| {
+                view.expected
+                    .guardians
+                    .iter()
+                    .find(|g| field == guardian_field(g.person_id) || field == guardian_note_field(g.person_id))
+                    .map(|g| g.name.clone())
+            })
             .or_else(|| labels.iter().find(|(f, _)| *f == field).map(|(_, label)| label.clone()));
         let message = match name {
             Some(name) => format!("{name}: {message}"),

@@ -31,6 +31,9 @@ fn session_value(view: &SessionView) -> Value {
         may_read_log => view.access.log,
         expected_names => view.expected.participants.iter().map(|p| p.name.clone()).collect::<Vec<_>>(),
         expected_count => view.expected.participants.len(),
+        shape => Value::from_serialize(view.expected.shape),
+        expected_guardians => view.expected.guardians.iter().map(|g| g.name.clone()).collect::<Vec<_>>(),
+        expected_guardian_count => view.expected.guardians.len(),
         left_out => view.expected.left_out_without_consent,
         notices => view.notices.iter().map(|n| minijinja::context! { name => n.name.clone(), note => n.note.clone() })
             .collect::<Vec<_>>(),

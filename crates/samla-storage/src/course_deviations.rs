@@ -1,0 +1,103 @@
+//! Deviations from a programme's rules a coordinator accepted for a course, each
+//! acceptance with its reason, who gave it and when.
+
+use crate::Result;
+use sqlx::{AnyConnection, FromRow};
+
+/// One accepted deviation with the acceptance it belongs to.
+#[derive(Debug, Clone, PartialEq, Eq, FromRow)]
+pub struct AcceptedDeviation {
+    pub acceptance_id: i64,
+    /// group_leaders, certified_group_leaders or user_representatives.
+    pub kind: String,
+    pub sessions: i64,
+    pub fewest: i64,
+    pub needed: i64,
+    pub reason: String,
+    /// The status the course moved to when the deviation was accepted.
+    pub to_status: String,
+    pub accepted_by: Option<i64>,
+    pub accepted_by_name: Option<String>,
+    pub accepted_at: i64,
+}
+
+/// The course's accepted deviations, the oldest acceptance first.
+pub async fn accepted(conn: &mut AnyConnection, course_id: i64) -> Result<Vec<AcceptedDeviation>> {
+    Ok(sqlx::query_as(
+        "SELECT a.id AS acceptance_id, d.kind, d.sessions, d.fewest, d.needed, a.reason, a.to_status, a.accepted_by,
+                u.name AS accepted_by_name, a.accepted_at
+         FROM course_deviation_acceptances a JOIN course_deviations d ON d.acceptance_id = a.id
+         LEFT JOIN users u ON u.id = a.accepted_by
+         WHERE a.course_id = $1 ORDER BY a.accepted_at, a.id, d.kind",
+    )
+    .bind(course_id)
+    .fetch_all(conn)
+    .await?)
+}
+
+/// A deviation to record: (kind, sessions, fewest, needed).
+pub type NewDeviation<'a> = (&'a str, i64, i64, i64);
+
+/// Records one acceptance and the deviations it covers; returns its id.
+pub async fn record(
+    conn: &mut AnyConnection,
+    course_id: i64,
+    to_status: &str,
+    reason: &str,
+    accepted_by: i64,
+    now: i64,
+    deviations: &[NewDeviation<'_>],
+) -> Result<i64> {
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO course_deviation_acceptances (course_id, to_status, reason, accepted_by, accepted_at)
+         VALUES ($1, $2, $3, $4, $5) RETURNING id",
+    )
+    .bind(course_id)
+    .bind(to_status)
+    .bind(reason)
+    .bind(accepted_by)
+    .bind(now)
+    .fetch_one(&mut *conn)
+    .await?;
+    for (kind, sessions, fewest, needed) in deviations {
+        sqlx::query(
+            "INSERT INTO course_deviations (acceptance_id, kind, sessions, fewest, needed) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(id)
+        .bind(*kind)
+        .bind(*sessions)
+        .bind(*fewest)
+        .bind(*needed)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(id)
+}
+
+/// The organisation's courses planned from any version of a programme: (course id,
+/// status), and (course id, kind) for every deviation accepted on them.
+pub async fn of_programme(
+    conn: &mut AnyConnection,
+    organisation_id: i64,
+    programme_id: i64,
+) -> Result<(Vec<(i64, String)>, Vec<(i64, String)>)> {
+    let courses = sqlx::query_as(
+        "SELECT c.id, c.status FROM courses c JOIN programme_versions v ON v.id = c.programme_version_id
+         WHERE c.organisation_id = $1 AND v.programme_id = $2 ORDER BY c.id",
+    )
+    .bind(organisation_id)
+    .bind(programme_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let kinds = sqlx::query_as(
+        "SELECT a.course_id, d.kind FROM course_deviation_acceptances a
+         JOIN course_deviations d ON d.acceptance_id = a.id JOIN courses c ON c.id = a.course_id
+         JOIN programme_versions v ON v.id = c.programme_version_id
+         WHERE c.organisation_id = $1 AND v.programme_id = $2 ORDER BY a.course_id",
+    )
+    .bind(organisation_id)
+    .bind(programme_id)
+    .fetch_all(conn)
+    .await?;
+    Ok((courses, kinds))
+}
