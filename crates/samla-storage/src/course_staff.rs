@@ -47,23 +47,39 @@ pub async fn members(conn: &mut AnyConnection, course_id: i64) -> Result<Vec<Sta
     .await?)
 }
 
-pub async fn remove_member(conn: &mut AnyConnection, course_id: i64, staff_id: i64) -> Result<bool> {
-    sqlx::query("DELETE FROM session_staff WHERE staff_id = $1 AND staff_id IN (SELECT id FROM course_staff WHERE course_id = $2)")
+/// What became of a request to take someone out of the working group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Removal {
+    Removed,
+    NotFound,
+    /// They were marked present at a held session: that record keeps them.
+    WasPresent,
+}
+
+pub async fn remove_member(conn: &mut AnyConnection, course_id: i64, staff_id: i64) -> Result<Removal> {
+    let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM course_staff WHERE id = $1 AND course_id = $2")
         .bind(staff_id)
         .bind(course_id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    if exists.is_none() {
+        return Ok(Removal::NotFound);
+    }
+    let present: Option<i64> =
+        sqlx::query_scalar("SELECT session_id FROM attendance_staff WHERE staff_id = $1 LIMIT 1")
+            .bind(staff_id)
+            .fetch_optional(&mut *conn)
+            .await?;
+    if present.is_some() {
+        return Ok(Removal::WasPresent);
+    }
+    sqlx::query("DELETE FROM session_staff WHERE staff_id = $1").bind(staff_id).execute(&mut *conn).await?;
+    sqlx::query("UPDATE checklist_items SET assignee_staff_id = NULL WHERE assignee_staff_id = $1")
+        .bind(staff_id)
         .execute(&mut *conn)
         .await?;
-    sqlx::query("UPDATE checklist_items SET assignee_staff_id = NULL WHERE assignee_staff_id = $1 AND course_id = $2")
-        .bind(staff_id)
-        .bind(course_id)
-        .execute(&mut *conn)
-        .await?;
-    let done = sqlx::query("DELETE FROM course_staff WHERE id = $1 AND course_id = $2")
-        .bind(staff_id)
-        .bind(course_id)
-        .execute(conn)
-        .await?;
-    Ok(done.rows_affected() == 1)
+    sqlx::query("DELETE FROM course_staff WHERE id = $1").bind(staff_id).execute(conn).await?;
+    Ok(Removal::Removed)
 }
 
 /// (session id, staff id, substitute) for every staffed session of the course.

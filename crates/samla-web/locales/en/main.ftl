@@ -316,6 +316,7 @@ deviation-user-representatives = { $sessions ->
    *[other] { $sessions } sessions have
 } fewer user representatives than the programme asks (at the fewest { $fewest } of { $needed }).
 error-staff-who = Choose a person in the organisation, or enter the name of an outside contact.
+error-staff-was-present = This person is recorded as present at a held session and stays in the working group, so the attendance record holds. Take them off the staffing of the coming sessions instead.
 error-staff-one-of = Choose a person here or name someone from outside, not both.
 error-on-every-session-role = Only group leaders and user representatives are put on every session.
 error-only-with-interval = Only with the interval "{ $interval }".

@@ -316,6 +316,7 @@ deviation-user-representatives = { $sessions ->
    *[other] { $sessions } samlinger har
 } færre brukerrepresentanter enn programmet krever (færrest { $fewest } av { $needed }).
 error-staff-who = Velg en person i organisasjonen, eller skriv navnet på en ekstern kontakt.
+error-staff-was-present = Personen er ført som til stede på en gjennomført samling og blir stående i arbeidsgruppen, slik at oppmøtet stemmer. Ta vedkommende ut av bemanningen av de kommende samlingene i stedet.
 error-staff-one-of = Velg en person her eller skriv inn noen utenfra, ikke begge deler.
 error-on-every-session-role = Bare gruppeledere og brukerrepresentanter settes på alle samlingene.
 error-only-with-interval = Bare med intervallet «{ $interval }».

@@ -6,6 +6,7 @@ mod calendar;
 mod certifications;
 pub mod conventions;
 mod courses;
+mod cross_field;
 mod extract;
 mod holidays;
 mod intake;
@@ -197,6 +198,7 @@ pub fn document_json() -> &'static serde_json::Value {
     DOCUMENT.get_or_init(|| {
         let mut json = serde_json::to_value(document()).expect("the OpenAPI document serialises");
         links::add_links(&mut json);
+        cross_field::add_rules(&mut json);
         json
     })
 }

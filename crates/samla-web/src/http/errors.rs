@@ -115,8 +115,19 @@ fn error_page(
     info: &ErrorInfo,
     request_id: &str,
 ) -> Response {
+    // A rule that refused the request says why in its own words; the page shows them.
+    let reasons: Vec<String> = info
+        .field_errors
+        .0
+        .iter()
+        .map(|e| {
+            let args: Vec<(&str, String)> = e.args.iter().map(|(k, v)| (*k, v.clone())).collect();
+            state.i18n.text(lang, e.code, &args)
+        })
+        .collect();
     let context = minijinja::context! {
         lang => lang.code(),
+        reasons => reasons,
         csrf => csrf.unwrap_or_default(),
         user => (),
         path => "/",

@@ -616,8 +616,12 @@ pub async fn add_staff(state: &AppState, actor: &Actor, course_id: i64, new: &St
 
 pub async fn remove_staff(state: &AppState, actor: &Actor, course_id: i64, staff_id: i64) -> Result<(), WebError> {
     let (mut tx, _) = planning_tx(state, actor, course_id).await?;
-    if !course_staff::remove_member(&mut tx.tx, course_id, staff_id).await? {
-        return Err(WebError::NotFound);
+    match course_staff::remove_member(&mut tx.tx, course_id, staff_id).await? {
+        course_staff::Removal::Removed => {}
+        course_staff::Removal::NotFound => return Err(WebError::NotFound),
+        course_staff::Removal::WasPresent => {
+            return Err(WebError::Refused(FieldErrors::single(FieldError::new("staff", "error-staff-was-present"))))
+        }
     }
     finish(tx, state, actor, "course.staff.remove", course_id).await
 }

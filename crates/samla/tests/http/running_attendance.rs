@@ -1142,3 +1142,38 @@ async fn the_courses_own_leader_cancels_a_session_and_others_may_not() {
     let (_, html) = browser.get_html(&page).await;
     assert!(!html.contains(&format!("{page}/cancel\"")), "a cancelled session has no form");
 }
+
+#[tokio::test]
+async fn someone_marked_present_stays_in_the_working_group_and_the_record_holds() {
+    let f = fixture().await;
+    let staff = f.staff_ids().await;
+    let (present, absent) = (staff[0], staff[1]);
+    let leader = f.api(LEADER).await;
+    let (status, _, _) = put_sheet(&leader, f.current.0, &[], &whole_sheet(&f, &[present])).await;
+    assert_eq!(status, StatusCode::OK);
+
+    let coordinator = f.api(COORDINATOR).await;
+    let course = f.course.course_id;
+    let response =
+        coordinator.request(Method::DELETE, &format!("{A}/courses/{course}/staff/{present}")).send().await.unwrap();
+    let (status, problem) = Api::json_of(response).await;
+    assert_eq!(status, StatusCode::CONFLICT, "{problem}");
+    assert_eq!(error_fields(&problem), ["staff"]);
+    let kept = f.count("SELECT COUNT(*) FROM attendance_staff WHERE staff_id = $1", present).await;
+    assert_eq!(kept, 1, "the attendance record keeps them");
+
+    let browser = f.app.logged_in(COORDINATOR).await;
+    let page = format!("/courses/{course}");
+    let refused = browser.submit(&page, &format!("/courses/{course}/staff/{present}/remove"), &[]).await;
+    assert_eq!(refused.status(), StatusCode::CONFLICT);
+    let html = refused.text().await.unwrap();
+    assert!(text_of(&html).contains("blir stående i arbeidsgruppen"), "the page says why");
+    assert_eq!(f.count("SELECT COUNT(*) FROM course_staff WHERE id = $1", present).await, 1);
+
+    // Someone never marked present leaves the group and every session.
+    let response =
+        coordinator.request(Method::DELETE, &format!("{A}/courses/{course}/staff/{absent}")).send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::NO_CONTENT);
+    assert_eq!(f.count("SELECT COUNT(*) FROM course_staff WHERE id = $1", absent).await, 0);
+    assert_eq!(f.count("SELECT COUNT(*) FROM session_staff WHERE staff_id = $1", absent).await, 0);
+}

@@ -92,7 +92,8 @@ pub async fn add_course_staff(
     Ok((StatusCode::CREATED, Json(staff_json(member))))
 }
 
-/// Takes someone off the working group and every session.
+/// Takes someone off the working group and every session, unless the attendance record
+/// has them present at a held session.
 #[utoipa::path(delete, path = "/api/v1/organisations/{org}/courses/{course_id}/staff/{staff_id}", operation_id = "removeCourseStaff", tag = "courses",
     params(
         ("org" = String, Path, description = "The organisation's slug"),
@@ -105,6 +106,7 @@ pub async fn add_course_staff(
         (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such course or member here", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The person was marked present at a held session and stays in the working group; take them off the coming sessions instead", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "The course is finished", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn remove_course_staff(
