@@ -43,6 +43,21 @@ impl Country {
     }
 }
 
+/// A country code samla does not serve (the database allows only those it does).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown country code {0:?}")]
+pub struct UnknownCountry(pub String);
+
+/// How a stored country code is read back: strictly, since a code the database let in
+/// but samla cannot place in a time zone is a fault, not a Norwegian organisation.
+impl TryFrom<String> for Country {
+    type Error = UnknownCountry;
+
+    fn try_from(code: String) -> Result<Country, UnknownCountry> {
+        Country::parse(&code).ok_or(UnknownCountry(code))
+    }
+}
+
 /// Easter Sunday in the Gregorian calendar (the anonymous Gregorian algorithm).
 pub fn easter_sunday(year: i32) -> NaiveDate {
     let a = year % 19;
@@ -130,6 +145,13 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn stored_codes_read_back_and_others_are_refused() {
+        assert_eq!(Country::try_from("NO".to_string()), Ok(Country::Norway));
+        assert_eq!(Country::try_from("DK".to_string()), Ok(Country::Denmark));
+        assert_eq!(Country::try_from("SE".to_string()), Err(UnknownCountry("SE".into())));
     }
 
     #[test]

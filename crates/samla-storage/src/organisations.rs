@@ -2,27 +2,46 @@
 //! competence centres. Every other record belongs to one.
 
 use crate::{Result, StoreError};
-use sqlx::{AnyConnection, FromRow};
+use samla_domain::calendar::Country;
+use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, FromRow, Row};
 
-#[derive(Debug, Clone, PartialEq, Eq, FromRow, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Organisation {
     pub id: i64,
     pub slug: String,
     pub name: String,
-    pub country: String,
+    pub country: Country,
     pub require_second_factor: i64,
     pub version: i64,
 }
 
+// Written out rather than derived: the derive's `try_from` needs a sqlx feature samla does
+// not build with, and the country is read back typed so no caller handles country codes.
+impl<'r> FromRow<'r, AnyRow> for Organisation {
+    fn from_row(row: &'r AnyRow) -> std::result::Result<Self, sqlx::Error> {
+        let country = Country::try_from(row.try_get::<String, _>("country")?)
+            .map_err(|e| sqlx::Error::ColumnDecode { index: "country".into(), source: Box::new(e) })?;
+        Ok(Organisation {
+            id: row.try_get("id")?,
+            slug: row.try_get("slug")?,
+            name: row.try_get("name")?,
+            country,
+            require_second_factor: row.try_get("require_second_factor")?,
+            version: row.try_get("version")?,
+        })
+    }
+}
+
 const COLUMNS: &str = "id, slug, name, country, require_second_factor, version";
 
-pub async fn create(conn: &mut AnyConnection, slug: &str, name: &str, country: &str, now: i64) -> Result<i64> {
+pub async fn create(conn: &mut AnyConnection, slug: &str, name: &str, country: Country, now: i64) -> Result<i64> {
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO organisations (slug, name, country, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
     )
     .bind(slug)
     .bind(name)
-    .bind(country)
+    .bind(country.code())
     .bind(now)
     .fetch_one(conn)
     .await?;

@@ -16,6 +16,7 @@ pub mod export;
 mod forms;
 mod http;
 mod i18n;
+pub mod org;
 pub mod outbox_worker;
 mod pages;
 pub mod services;

@@ -151,7 +151,10 @@ fn language_of(state: &State) -> Language {
 }
 
 fn timezone_of(state: &State) -> chrono_tz::Tz {
-    state.lookup("tz").and_then(|v| v.as_str().and_then(|s| s.parse().ok())).unwrap_or(chrono_tz::Europe::Oslo)
+    state
+        .lookup("tz")
+        .and_then(|v| v.as_str().and_then(|s| s.parse().ok()))
+        .unwrap_or_else(|| crate::org::HOME_COUNTRY.timezone())
 }
 
 /// `24.11.2026 14:15` in bokmål, `24 Nov 2026 14:15` in English, in the organisation's

@@ -15,8 +15,6 @@ pub struct RecipientLink {
     pub round_id: i64,
     pub organisation_id: i64,
     pub organisation_name: String,
-    /// The organisation's country code, for its time zone.
-    pub country: String,
     pub course_id: i64,
     pub version_id: i64,
     /// `anonymous` or `identified`.
@@ -77,7 +75,7 @@ impl RecipientLink {
 pub async fn find_link(conn: &mut AnyConnection, token_hash: &str) -> Result<Option<RecipientLink>> {
     Ok(sqlx::query_as(
         "SELECT r.id AS recipient_id, q.id AS round_id, q.organisation_id, o.name AS organisation_name,
-                o.country, q.course_id, q.version_id, q.mode, q.opens_on, q.closes_on,
+                q.course_id, q.version_id, q.mode, q.opens_on, q.closes_on,
                 COALESCE(q.closed_at, q.results_released_at) AS closed_at,
                 r.expires_at, r.answered_on, r.subject_participant_id, r.draft, r.draft_page
          FROM round_recipients r
@@ -96,7 +94,6 @@ pub struct OpenRound {
     pub round_id: i64,
     pub organisation_id: i64,
     pub organisation_name: String,
-    pub country: String,
     pub mode: String,
     pub opens_on: String,
     pub closes_on: String,
@@ -118,7 +115,7 @@ impl OpenRound {
 
 pub async fn find_open_round(conn: &mut AnyConnection, open_token: &str) -> Result<Option<OpenRound>> {
     Ok(sqlx::query_as(
-        "SELECT q.id AS round_id, q.organisation_id, o.name AS organisation_name, o.country, q.mode,
+        "SELECT q.id AS round_id, q.organisation_id, o.name AS organisation_name, q.mode,
                 q.opens_on, q.closes_on, COALESCE(q.closed_at, q.results_released_at) AS closed_at
          FROM questionnaire_rounds q JOIN organisations o ON o.id = q.organisation_id
          WHERE q.open_token = $1",
@@ -250,7 +247,6 @@ mod tests {
             round_id: 1,
             organisation_id: 1,
             organisation_name: "Org".into(),
-            country: "NO".into(),
             course_id: 1,
             version_id: 1,
             mode: "anonymous".into(),

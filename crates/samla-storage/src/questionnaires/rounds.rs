@@ -316,13 +316,11 @@ pub async fn hold_open(conn: &mut AnyConnection, round_id: i64, today: &str) -> 
     Ok(held.rows_affected() == 1)
 }
 
-/// A round whose results may be due for release, with its organisation's country (for
-/// its time zone).
+/// A round whose results may be due for release.
 #[derive(Debug, Clone, PartialEq, Eq, FromRow)]
 pub struct UnreleasedRound {
     pub id: i64,
     pub organisation_id: i64,
-    pub country: String,
     pub closes_on: String,
     pub closed_at: Option<i64>,
 }
@@ -331,8 +329,8 @@ pub struct UnreleasedRound {
 /// `until` (a day after the earliest today of any organisation's time zone).
 pub async fn awaiting_release(conn: &mut AnyConnection, until: &str) -> Result<Vec<UnreleasedRound>> {
     Ok(sqlx::query_as(
-        "SELECT r.id, r.organisation_id, o.country, r.closes_on, r.closed_at
-         FROM questionnaire_rounds r JOIN organisations o ON o.id = r.organisation_id
+        "SELECT r.id, r.organisation_id, r.closes_on, r.closed_at
+         FROM questionnaire_rounds r
          WHERE r.results_released_at IS NULL AND (r.closed_at IS NOT NULL OR r.closes_on < $1)
          ORDER BY r.id",
     )
@@ -347,13 +345,12 @@ pub struct DueRound {
     pub id: i64,
     pub organisation_id: i64,
     pub organisation_name: String,
-    pub country: String,
     pub opens_on: String,
     pub closes_on: String,
     pub invitations_sent_at: Option<i64>,
 }
 
-const DUE_COLUMNS: &str = "r.id, r.organisation_id, o.name AS organisation_name, o.country, r.opens_on, r.closes_on, \
+const DUE_COLUMNS: &str = "r.id, r.organisation_id, o.name AS organisation_name, r.opens_on, r.closes_on, \
      r.invitations_sent_at";
 
 /// Open rounds (not closed by hand) whose invitations have not gone out and that open by

@@ -193,7 +193,6 @@ pub struct ReminderSession {
     pub course_id: i64,
     pub organisation_id: i64,
     pub organisation_name: String,
-    pub country: String,
     pub date: String,
     pub start_time: String,
     pub end_time: String,
@@ -210,7 +209,7 @@ pub struct ReminderSession {
 }
 
 const REMINDER_SESSION_COLUMNS: &str = "s.id AS session_id, c.id AS course_id, o.id AS organisation_id, \
-     o.name AS organisation_name, o.country, s.date, s.start_time, s.end_time, s.kind, s.meeting_kind, \
+     o.name AS organisation_name, s.date, s.start_time, s.end_time, s.kind, s.meeting_kind, \
      s.participant_id, \
      COALESCE(rs.reminder_hours_before, 24) AS reminder_hours_before, COALESCE(rs.log_grace_hours, 24) AS log_grace_hours";
 

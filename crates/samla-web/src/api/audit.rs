@@ -117,7 +117,7 @@ pub async fn search_audit(
             ))));
         }
     }
-    let tz = actor.timezone();
+    let tz = actor.organisation.timezone();
     let mut filters = HashMap::new();
     let user = params.user.map(|u| u.to_string());
     let outcome = params.outcome.map(|o| o.as_str().to_string());

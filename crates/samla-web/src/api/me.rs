@@ -70,7 +70,7 @@ async fn own_account(state: &AppState, caller: &ApiCaller) -> Result<Actor, WebE
         email: caller.user.email.clone(),
         name: caller.user.name.clone(),
         has_second_factor: caller.user.has_second_factor(),
-        organisation,
+        organisation: organisation.into(),
         roles,
         via: Via::Token { id: caller.token_id },
         request_id: caller.request_id.clone(),

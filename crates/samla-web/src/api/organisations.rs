@@ -27,7 +27,7 @@ impl From<samla_storage::organisations::Organisation> for Organisation {
         Organisation {
             slug: o.slug,
             name: o.name,
-            country: o.country,
+            country: o.country.code().to_string(),
             require_second_factor: o.require_second_factor != 0,
             version: o.version,
         }

@@ -1,9 +1,9 @@
 use crate::error::WebError;
+use crate::org::OrgContext;
 use crate::services::audit;
 use crate::AppState;
 use samla_domain::audit::{AuditEvent, Outcome};
 use samla_domain::{Action, Decision, RoleSet, Scope};
-use samla_storage::organisations::Organisation;
 
 /// How the person proved who they are.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,7 +19,7 @@ pub struct Actor {
     pub email: String,
     pub name: String,
     pub has_second_factor: bool,
-    pub organisation: Organisation,
+    pub organisation: OrgContext,
     pub roles: RoleSet,
     pub via: Via,
     pub request_id: String,
@@ -79,12 +79,5 @@ impl Actor {
             Via::Session { id_hash } => Some(id_hash),
             Via::Token { .. } => None,
         }
-    }
-
-    /// The organisation's time zone: dates and times are shown and read in it.
-    pub fn timezone(&self) -> chrono_tz::Tz {
-        samla_domain::calendar::Country::parse(&self.organisation.country)
-            .unwrap_or(samla_domain::calendar::Country::Norway)
-            .timezone()
     }
 }

@@ -1,13 +1,13 @@
 use super::{Actor, Via};
 use crate::error::WebError;
 use crate::http::{cookie, RequestId};
+use crate::org::OrgContext;
 use crate::AppState;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use samla_domain::secrets::hash_secret;
 use samla_domain::RoleSet;
 use samla_storage::accounts::{self, User};
-use samla_storage::organisations;
 use samla_storage::sessions::{self, LoginSession};
 
 pub const SESSION_IDLE_SECONDS: i64 = 60 * 60;
@@ -88,7 +88,7 @@ impl FromRequestParts<AppState> for Actor {
         if roles.is_empty() {
             return Err(WebError::Unauthenticated);
         }
-        let organisation = organisations::get(&mut conn, organisation_id).await?;
+        let organisation = OrgContext::load(&mut conn, organisation_id).await?;
         let request_id = parts.extensions.get::<RequestId>().map(|r| r.0.clone()).unwrap_or_default();
         Ok(Actor {
             user_id: pending.user.id,

@@ -64,7 +64,7 @@ impl ApiCaller {
             email: self.user.email.clone(),
             name: self.user.name.clone(),
             has_second_factor: self.user.has_second_factor(),
-            organisation,
+            organisation: organisation.into(),
             roles,
             via: Via::Token { id: self.token_id },
             request_id: self.request_id.clone(),

@@ -63,7 +63,7 @@ pub async fn search(
     actor: Actor,
     Query(params): Query<HashMap<String, String>>,
 ) -> Result<Response, WebError> {
-    let tz = actor.timezone();
+    let tz = actor.organisation.timezone();
     let mut form = FormState::new();
     for name in ["user", "action", "record_type", "record_id", "outcome", "from", "to"] {
         if let Some(value) = params.get(name) {

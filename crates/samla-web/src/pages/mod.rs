@@ -210,7 +210,7 @@ impl Ui {
             csrf => self.csrf.clone(),
             path => self.path.clone(),
             title_key => title_key,
-            tz => actor.map(|a| a.timezone()).unwrap_or(chrono_tz::Europe::Oslo).name(),
+            tz => actor.map_or_else(|| crate::org::HOME_COUNTRY.timezone(), |a| a.organisation.timezone()).name(),
             user => user,
             ..data
         };

@@ -4,6 +4,7 @@
 
 use crate::auth::Actor;
 use crate::error::WebError;
+use crate::org::OrgContext;
 use crate::services::courses::visible_course;
 use crate::AppState;
 use chrono::{NaiveDate, NaiveTime};
@@ -13,7 +14,7 @@ use samla_domain::secrets::{hash_secret, random_token};
 use samla_domain::Action;
 use samla_storage::calendar_feeds::{self, Feed};
 use samla_storage::courses::{self, CourseSession};
-use samla_storage::{audit, organisations, StoreError};
+use samla_storage::{audit, StoreError};
 
 /// A new secret feed address for a course (planners) or for the actor's own sessions.
 /// The previous address of the same feed stops working.
@@ -92,11 +93,8 @@ pub async fn feed(state: &AppState, secret: &str) -> Result<String, WebError> {
     else {
         return Err(WebError::NotFound);
     };
-    let organisation = organisations::get(&mut conn, organisation_id).await?;
-    let tz = samla_domain::calendar::Country::parse(&organisation.country)
-        .unwrap_or(samla_domain::calendar::Country::Norway)
-        .timezone()
-        .name();
+    let organisation = OrgContext::load(&mut conn, organisation_id).await?;
+    let tz = organisation.timezone().name();
     let stamp = state.clock.now();
     let course_ids: Vec<i64> = match (course_id, user_id) {
         (Some(id), _) => vec![id],

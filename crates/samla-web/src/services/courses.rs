@@ -13,7 +13,7 @@ use crate::error::WebError;
 use crate::AppState;
 use chrono::{Duration, NaiveDate, NaiveTime};
 use samla_domain::audit::Outcome;
-use samla_domain::calendar::{ClosedPeriod, Country};
+use samla_domain::calendar::ClosedPeriod;
 use samla_domain::planning::checklist::due_date;
 use samla_domain::planning::deviations::{self, Decision, Deviation, REASON_MAX_CHARS};
 use samla_domain::planning::lifecycle::CourseStatus;
@@ -26,10 +26,6 @@ use samla_storage::courses::{self, Course, NewCourse, NewSession};
 use samla_storage::{
     audit, budgets, checklists, course_deviations, course_staff, holidays, programmes, StoreError, WriteTx,
 };
-
-pub fn country_of(actor: &Actor) -> Country {
-    Country::parse(&actor.organisation.country).unwrap_or(Country::Norway)
-}
 
 pub fn parse_date(raw: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(raw, "%Y-%m-%d").ok()
@@ -50,7 +46,7 @@ pub async fn age_day(conn: &mut sqlx::AnyConnection, course: &Course) -> Result<
 /// Which of these planned days (YYYY-MM-DD) lie before today in the actor's organisation:
 /// planning them is allowed, with a warning.
 pub fn in_the_past<'a>(state: &AppState, actor: &Actor, days: impl IntoIterator<Item = &'a str>) -> Vec<NaiveDate> {
-    let today = crate::services::intake::today(state, &actor.organisation.country);
+    let today = actor.organisation.today(&state.clock);
     let days: Vec<NaiveDate> = days.into_iter().filter_map(parse_date).collect();
     schedule::days_in_the_past(&days, today)
 }
@@ -156,7 +152,7 @@ pub async fn create(state: &AppState, actor: &Actor, form: &CourseForm) -> Resul
     let manual: Manual = serde_json::from_str(&version.manual).map_err(|e| WebError::Internal(e.to_string()))?;
     let input = form.parse(&manual)?;
     let periods = school_holidays(&mut tx.tx, actor.organisation.id).await?;
-    let closed = ClosedDays { country: country_of(actor), periods: &periods };
+    let closed = ClosedDays { country: actor.organisation.country, periods: &periods };
     let planned = schedule::generate(&input.schedule, &closed)?;
     let weekdays: Vec<String> = input.schedule.weekdays.iter().map(|w| input::weekday_code(*w).to_string()).collect();
     let (interval_kind, every_weeks) = match &input.schedule.interval {

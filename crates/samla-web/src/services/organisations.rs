@@ -2,6 +2,7 @@ use crate::auth::Actor;
 use crate::error::WebError;
 use crate::AppState;
 use samla_domain::audit::Outcome;
+use samla_domain::calendar::Country;
 use samla_domain::validation::required_line;
 use samla_domain::{Action, FieldError, FieldErrors};
 use samla_storage::organisations::{self, Organisation};
@@ -21,12 +22,8 @@ pub fn parse_slug(raw: &str) -> Result<String, FieldError> {
     }
 }
 
-pub fn parse_country(raw: &str) -> Result<String, FieldError> {
-    match raw.trim().to_ascii_uppercase().as_str() {
-        "NO" => Ok("NO".into()),
-        "DK" => Ok("DK".into()),
-        _ => Err(FieldError::new("country", "error-country-unknown")),
-    }
+pub fn parse_country(raw: &str) -> Result<Country, FieldError> {
+    Country::parse(raw).ok_or_else(|| FieldError::new("country", "error-country-unknown"))
 }
 
 pub fn parse_name(raw: &str) -> Result<String, FieldError> {

@@ -9,6 +9,7 @@ use crate::error::WebError;
 use crate::services::organisations::{parse_country, parse_name, parse_slug};
 use samla_domain::accounts::{Email, NewPassword, PersonName};
 use samla_domain::audit::{AuditEvent, Outcome};
+use samla_domain::calendar::Country;
 use samla_domain::secrets::{hash_secret, random_token};
 use samla_domain::{FieldErrors, Role};
 use samla_storage::{accounts, audit, organisations, sessions, Store, StoreError};
@@ -37,7 +38,7 @@ pub async fn setup_link_valid(store: &Store, secret: &str, now: i64) -> Result<b
 pub struct FirstAdmin {
     pub organisation_name: String,
     pub slug: String,
-    pub country: String,
+    pub country: Country,
     pub name: PersonName,
     pub email: Email,
     pub password: NewPassword,
@@ -82,8 +83,8 @@ pub async fn create_first_admin(store: &Store, secret: &str, admin: FirstAdmin, 
         return Err(WebError::Gone);
     }
     let organisation_id =
-        organisations::create(&mut tx.tx, &admin.slug, &admin.organisation_name, &admin.country, now).await?;
-    crate::services::intake::settings::seed_organisation(&mut tx, organisation_id, &admin.country, now).await?;
+        organisations::create(&mut tx.tx, &admin.slug, &admin.organisation_name, admin.country, now).await?;
+    crate::services::intake::settings::seed_organisation(&mut tx, organisation_id, admin.country, now).await?;
     crate::services::questionnaires::library::install_shipped_in(&mut tx, organisation_id, now).await?;
     crate::services::programmes::install_shipped_in(&mut tx, organisation_id, now).await?;
     let user_id =
@@ -106,8 +107,8 @@ pub async fn add_organisation(store: &Store, slug: &str, name: &str, country: &s
     let country = errors.take(parse_country(country));
     let (slug, name, country) = errors.finish(|| (slug.unwrap(), name.unwrap(), country.unwrap()))?;
     let mut tx = store.write().await?;
-    let id = organisations::create(&mut tx.tx, &slug, &name, &country, now).await?;
-    crate::services::intake::settings::seed_organisation(&mut tx, id, &country, now).await?;
+    let id = organisations::create(&mut tx.tx, &slug, &name, country, now).await?;
+    crate::services::intake::settings::seed_organisation(&mut tx, id, country, now).await?;
     crate::services::questionnaires::library::install_shipped_in(&mut tx, id, now).await?;
     crate::services::programmes::install_shipped_in(&mut tx, id, now).await?;
     audit::append(
@@ -178,8 +179,8 @@ pub async fn seed_demo(store: &Store, now: i64) -> Result<Vec<(Role, String, Str
     let organisation_id = match organisations::find_by_slug(&mut tx.tx, DEMO_SLUG).await? {
         Some(organisation) => organisation.id,
         None => {
-            let id = organisations::create(&mut tx.tx, DEMO_SLUG, "Demo kommune", "NO", now).await?;
-            crate::services::intake::settings::seed_organisation(&mut tx, id, "NO", now).await?;
+            let id = organisations::create(&mut tx.tx, DEMO_SLUG, "Demo kommune", Country::Norway, now).await?;
+            crate::services::intake::settings::seed_organisation(&mut tx, id, Country::Norway, now).await?;
             crate::services::questionnaires::library::install_shipped_in(&mut tx, id, now).await?;
             crate::services::programmes::install_shipped_in(&mut tx, id, now).await?;
             // The demo lets people in with a password alone so a newcomer can look
@@ -255,12 +256,12 @@ pub async fn seed_demo_planning(state: &crate::AppState) -> Result<(), WebError>
         email: "coordinator@demo.samla.test".into(),
         name: demo_name(Role::Coordinator).into(),
         has_second_factor: false,
-        organisation,
+        organisation: organisation.into(),
         roles: RoleSet::new(vec![Role::Coordinator]),
         via: Via::Token { id: 0 },
         request_id: "demo".into(),
     };
-    let today = demo_today(now);
+    let today = actor.organisation.local_date(now);
     for (name, first, last) in demo_school_holidays(today) {
         holiday_service::add(state, &actor, name, &first.to_string(), &last.to_string()).await?;
     }
@@ -396,13 +397,6 @@ async fn seed_demo_intake(
         }
     }
     Ok(())
-}
-
-/// Today in Norway.
-fn demo_today(now: i64) -> chrono::NaiveDate {
-    chrono::DateTime::from_timestamp(now, 0)
-        .map(|t| t.with_timezone(&chrono_tz::Europe::Oslo).date_naive())
-        .unwrap_or_default()
 }
 
 /// The first day on or after `date` that falls on `weekday`.

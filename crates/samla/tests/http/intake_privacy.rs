@@ -31,7 +31,7 @@ async fn actor(app: &TestApp, user_id: i64, roles: Vec<Role>) -> Actor {
         email: "coordinator@a.test".into(),
         name: "Coordinator".into(),
         has_second_factor: false,
-        organisation,
+        organisation: organisation.into(),
         roles: RoleSet::new(roles),
         via: Via::Token { id: 0 },
         request_id: "test".into(),

@@ -96,7 +96,7 @@ async fn coordinator_actor(app: &TestApp, org: &Org) -> Actor {
         email: "koord@a.no".into(),
         name: "Test Person".into(),
         has_second_factor: false,
-        organisation,
+        organisation: organisation.into(),
         roles: RoleSet::new(vec![Role::Coordinator]),
         via: Via::Token { id: 0 },
         request_id: "test".into(),

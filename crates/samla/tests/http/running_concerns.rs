@@ -32,7 +32,7 @@ async fn actor(app: &TestApp, user_id: i64) -> Actor {
         email: "coordinator@a.test".into(),
         name: "Kari Koordinator".into(),
         has_second_factor: false,
-        organisation,
+        organisation: organisation.into(),
         roles: RoleSet::new(vec![Role::Coordinator]),
         via: Via::Token { id: 0 },
         request_id: "test".into(),

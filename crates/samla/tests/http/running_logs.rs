@@ -70,7 +70,7 @@ async fn coordinator(app: &TestApp, user_id: i64) -> Actor {
         email: COORDINATOR.into(),
         name: "Coordinator".into(),
         has_second_factor: false,
-        organisation,
+        organisation: organisation.into(),
         roles: RoleSet::new(vec![Role::Coordinator]),
         via: Via::Token { id: 0 },
         request_id: "test".into(),

@@ -344,7 +344,7 @@ fn course_json(actor: &Actor, view: &CourseView) -> Course {
         cancel_reason: c.cancel_reason.clone(),
         version: c.version,
         currency: view.currency.to_string(),
-        time_zone: actor.timezone().to_string(),
+        time_zone: actor.organisation.timezone().to_string(),
         sessions_lacking_staff: view.sessions.iter().filter(|s| !s.gaps.is_empty()).count() as i64,
         deviations: deviations::current(view),
         accepted_deviations: deviations::accepted(view),

@@ -191,11 +191,7 @@ async fn actor_in(state: &AppState, caller: &ApiCaller, org: &str) -> Result<Act
 }
 
 fn language(actor: &Actor) -> &'static str {
-    if actor.organisation.country == "DK" {
-        "en"
-    } else {
-        "nb"
-    }
+    actor.organisation.language().code()
 }
 
 async fn read_round(state: &AppState, actor: &Actor, round_id: i64) -> Result<QuestionnaireRound, WebError> {

@@ -62,8 +62,7 @@ fn parse_id(raw: Option<&String>) -> Option<i64> {
 
 /// The day (YYYY-MM-DD) a moment falls on in the organisation's time zone.
 fn local_day(actor: &Actor, unix: i64) -> String {
-    let tz = actor.timezone();
-    chrono::DateTime::from_timestamp(unix, 0).map(|t| t.with_timezone(&tz).date_naive().to_string()).unwrap_or_default()
+    actor.organisation.local_date(unix).to_string()
 }
 
 fn age_on(birth_date: Option<&str>, today: NaiveDate) -> Option<u32> {
@@ -80,7 +79,7 @@ struct Context {
 impl Context {
     async fn load(state: &AppState, actor: &Actor) -> Result<Context, WebError> {
         Ok(Context {
-            today: crate::services::intake::today(state, &actor.organisation.country),
+            today: actor.organisation.today(&state.clock),
             now: state.clock.now(),
             course_names: courses::list(state, actor).await?.into_iter().map(|c| (c.id, c.name)).collect(),
         })

@@ -12,6 +12,7 @@ pub use links::{answer_offer, give_consent, show_consent, show_offer, show_withd
 use super::Ui;
 use crate::error::WebError;
 use crate::forms::FormData;
+use crate::org::OrgContext;
 use crate::services::intake::public::{self, CatalogueEntry};
 use crate::AppState;
 use axum::body::{Body, Bytes};
@@ -19,7 +20,6 @@ use axum::extract::{FromRequest, Path, Request, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use minijinja::Value;
-use samla_storage::organisations::Organisation;
 
 /// The largest body a public form may send; larger posts get 413.
 pub const BODY_LIMIT: usize = 64 * 1024;
@@ -44,7 +44,7 @@ impl<S: Send + Sync> FromRequest<S> for PublicForm {
 
 /// What every public page shows in its header: the organisation's name, linking to its
 /// catalogue.
-fn organisation_value(organisation: &Organisation) -> Value {
+fn organisation_value(organisation: &OrgContext) -> Value {
     minijinja::context! { name => organisation.name.clone(), slug => organisation.slug.clone() }
 }
 

@@ -196,7 +196,7 @@ async fn render_participant(
     notice: Option<&str>,
 ) -> Result<Response, WebError> {
     let found = service::participant(state, actor, course_id, participant_id).await?;
-    let today = crate::services::intake::today(state, &actor.organisation.country);
+    let today = actor.organisation.today(&state.clock);
     let dropout = forms.dropout.unwrap_or_else(|| FormState::new().with_value("date", today));
     let tasks: Vec<Value> = found
         .figures

@@ -174,7 +174,7 @@ pub async fn course_view(state: &AppState, actor: &Actor, course_id: i64) -> Res
         budget,
         budget_total: totals.total,
         per_participant: totals.per_participant,
-        currency: super::country_of(actor).currency(),
+        currency: actor.organisation.country.currency(),
         school_holidays,
         figures,
         deviations: current_deviations,

@@ -5,6 +5,7 @@
 use super::access::visible_application;
 use crate::auth::Actor;
 use crate::error::WebError;
+use crate::org::OrgContext;
 use crate::services::outbox::{self, OutgoingMail};
 use crate::AppState;
 use chrono::NaiveDate;
@@ -18,7 +19,6 @@ use samla_domain::{Action, FieldError, FieldErrors};
 use samla_storage::intake::applications::{self, Application};
 use samla_storage::intake::consents::{self as store, Consent, ConsentText, NewConsent};
 use samla_storage::intake::households;
-use samla_storage::organisations::Organisation;
 use samla_storage::{audit, StoreError, WriteTx};
 use sqlx::AnyConnection;
 
@@ -249,7 +249,7 @@ pub async fn withdraw(state: &AppState, actor: &Actor, application_id: i64, cons
 pub async fn send_link_in(
     tx: &mut WriteTx,
     state: &AppState,
-    organisation: &Organisation,
+    organisation: &OrgContext,
     application_id: i64,
     giver_id: i64,
     participant_id: i64,
@@ -275,7 +275,7 @@ pub async fn send_link_in(
             organisation_id: Some(organisation.id),
             to: email.to_string(),
             template: "consent-request",
-            language: super::applications::organisation_language(organisation),
+            language: organisation.language(),
             args: vec![("organisation", organisation.name.clone()), ("link", url), ("days", LINK_DAYS.to_string())],
             related: Some(("application", application_id)),
         },

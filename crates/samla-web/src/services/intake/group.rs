@@ -2,8 +2,6 @@
 //! waitlist, explaining for each person why they are in or out; the coordinator adjusts
 //! with pins and confirms, and offers go out with accept/decline links and a deadline.
 
-use super::applications::organisation_language;
-use super::today;
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::services::courses::{parse_date, visible_course};
@@ -199,7 +197,7 @@ pub async fn confirm(state: &AppState, actor: &Actor, course_id: i64, form: &Con
     let view = propose(state, actor, course_id, &form.proposal()).await?;
     let mut errors = FieldErrors::new();
     let mut expected = errors.take(ids("expected", &form.expected)).unwrap_or_default();
-    let today = today(state, &actor.organisation.country);
+    let today = actor.organisation.today(&state.clock);
     let deadline: Option<NaiveDate> = match form.deadline.trim() {
         "" => None,
         raw => errors.take(crate::services::courses::input_day("deadline", raw).and_then(|d| {
@@ -227,7 +225,7 @@ pub async fn confirm(state: &AppState, actor: &Actor, course_id: i64, form: &Con
     // The end of the deadline day in the organisation's time zone (approximated as UTC+1
     // at 23:59, so that "answer by 1 December" holds all that day in Norway and Denmark).
     let deadline_at = deadline.and_hms_opt(22, 59, 0).map(|t| t.and_utc().timestamp()).unwrap_or(now);
-    let language = organisation_language(&actor.organisation);
+    let language = actor.organisation.language();
     let base = state.config.public_url.trim_end_matches('/').to_string();
     for id in &included {
         let application = applications::get(&mut tx.tx, actor.organisation.id, *id).await?;

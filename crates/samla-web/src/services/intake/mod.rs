@@ -19,10 +19,9 @@ use crate::AppState;
 use chrono::NaiveDate;
 use samla_domain::calendar::Country;
 
-/// Today in the organisation's time zone.
+/// Today in an organisation of this country code (`NO`, `DK`): for tests, which set their
+/// organisations up by code. Services ask the organisation
+/// ([`crate::org::OrgContext::today`]).
 pub fn today(state: &AppState, country: &str) -> NaiveDate {
-    let tz = Country::parse(country).unwrap_or(Country::Norway).timezone();
-    chrono::DateTime::from_timestamp(state.clock.now(), 0)
-        .map(|t| t.with_timezone(&tz).date_naive())
-        .unwrap_or_default()
+    crate::org::today_in(Country::parse(country).unwrap_or(crate::org::HOME_COUNTRY), &state.clock)
 }

@@ -5,8 +5,8 @@
 use super::applications::{self as application_service, Origin, Receipt};
 use super::consents::{self as consent_service, current_texts};
 use super::input::{ApplicationForm, ApplicationKind};
-use super::today;
 use crate::error::WebError;
+use crate::org::OrgContext;
 use crate::AppState;
 use samla_domain::accounts::throttle::{ThrottleState, PUBLIC_FORM_PER_ADDRESS};
 use samla_domain::audit::{AuditEvent, Outcome};
@@ -17,7 +17,7 @@ use samla_domain::{FieldError, FieldErrors};
 use samla_storage::intake::channels::{self, Channel};
 use samla_storage::intake::consents::ConsentText;
 use samla_storage::intake::{applications, offers, settings};
-use samla_storage::organisations::{self, Organisation};
+use samla_storage::organisations;
 use samla_storage::sessions::{self, Throttle};
 use samla_storage::{audit, courses, programmes, StoreError};
 
@@ -44,21 +44,21 @@ pub struct CatalogueEntry {
 }
 
 pub struct Catalogue {
-    pub organisation: Organisation,
+    pub organisation: OrgContext,
     pub public_phone: String,
     pub public_email: String,
     pub entries: Vec<CatalogueEntry>,
 }
 
-pub async fn organisation(state: &AppState, slug: &str) -> Result<Organisation, WebError> {
+pub async fn organisation(state: &AppState, slug: &str) -> Result<OrgContext, WebError> {
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
-    organisations::find_by_slug(&mut conn, slug).await?.ok_or(WebError::NotFound)
+    Ok(organisations::find_by_slug(&mut conn, slug).await?.ok_or(WebError::NotFound)?.into())
 }
 
 /// Upcoming courses that take registrations, soonest first.
 pub async fn catalogue(state: &AppState, slug: &str) -> Result<Catalogue, WebError> {
     let organisation = organisation(state, slug).await?;
-    let today = today(state, &organisation.country).to_string();
+    let today = organisation.today(&state.clock).to_string();
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
     let intake = settings::get(&mut conn, organisation.id).await?;
     let mut entries = Vec::new();
@@ -107,7 +107,7 @@ fn for_children(manual: &Manual) -> bool {
 /// What a public form needs to show: the course, the channels to choose from, the
 /// consent texts and whether to ask for a national identity number.
 pub struct FormContext {
-    pub organisation: Organisation,
+    pub organisation: OrgContext,
     pub course: CatalogueEntry,
     pub channels: Vec<Channel>,
     pub consent_texts: Vec<ConsentText>,
@@ -259,13 +259,13 @@ pub async fn offer_state(state: &AppState, token: &str) -> Result<OfferState, We
             if application.stage == Stage::Enrolled.as_str() {
                 return Ok(OfferState::Accepted { enrolled: true, missing: Vec::new() });
             }
-            let organisation = organisations::get(&mut conn, application.organisation_id).await?;
+            let organisation = OrgContext::load(&mut conn, application.organisation_id).await?;
             let intake = settings::get(&mut conn, organisation.id).await?;
             let missing = consent_service::missing_for(
                 &mut conn,
                 &application,
                 samla_domain::intake::consent::Purpose::Participation,
-                today(state, &organisation.country),
+                organisation.today(&state.clock),
                 intake.child_own_say_from_age as u32,
             )
             .await?;
@@ -310,7 +310,7 @@ pub async fn respond_to_offer(
         return Ok(OfferState::Expired);
     }
     let application = applications::get_any(&mut tx.tx, offer.application_id).await?;
-    let organisation = organisations::get(&mut tx.tx, application.organisation_id).await?;
+    let organisation = OrgContext::load(&mut tx.tx, application.organisation_id).await?;
     let mut event = AuditEvent::new(if accept { "offer.accept" } else { "offer.decline" }, Outcome::Success)
         .record("application", application.id);
     event.organisation_id = Some(organisation.id);
@@ -329,7 +329,7 @@ pub async fn respond_to_offer(
         &mut tx.tx,
         &application,
         samla_domain::intake::consent::Purpose::Participation,
-        today(state, &organisation.country),
+        organisation.today(&state.clock),
         intake.child_own_say_from_age as u32,
     )
     .await?;

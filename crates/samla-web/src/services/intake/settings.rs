@@ -4,8 +4,8 @@ use crate::auth::Actor;
 use crate::error::WebError;
 use crate::i18n::I18n;
 use crate::AppState;
-use samla_domain::accounts::Language;
 use samla_domain::audit::Outcome;
+use samla_domain::calendar::Country;
 use samla_domain::intake::consent::Purpose;
 use samla_domain::validation::required_line;
 use samla_domain::{Action, FieldError, FieldErrors};
@@ -150,12 +150,12 @@ pub async fn set_channel_archived(state: &AppState, actor: &Actor, id: i64, arch
 pub async fn seed_organisation(
     tx: &mut WriteTx,
     organisation_id: i64,
-    country: &str,
+    country: Country,
     now: i64,
 ) -> Result<(), WebError> {
     static TEXTS: std::sync::OnceLock<I18n> = std::sync::OnceLock::new();
     let i18n = TEXTS.get_or_init(I18n::load);
-    let language = if country == "DK" { Language::English } else { Language::NorwegianBokmal };
+    let language = crate::org::language_of(country);
     channels::seed(&mut tx.tx, organisation_id).await?;
     for purpose in Purpose::ALL {
         let key = format!("consent-default-{}", purpose.as_str().replace('_', "-"));

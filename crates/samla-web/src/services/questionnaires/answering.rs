@@ -17,6 +17,7 @@
 
 use crate::auth::Actor;
 use crate::error::WebError;
+use crate::org::OrgContext;
 use crate::services::questionnaires::library::{self, LoadedVersion};
 use crate::AppState;
 use samla_domain::audit::Outcome;
@@ -61,8 +62,10 @@ pub enum Opened {
     Unknown,
 }
 
-fn today_of(state: &AppState, country: &str) -> String {
-    crate::services::intake::today(state, country).format("%Y-%m-%d").to_string()
+/// Today (`YYYY-MM-DD`) where the organisation of a link or a QR code is: its round's
+/// days are that organisation's days.
+async fn today_of(conn: &mut AnyConnection, state: &AppState, organisation_id: i64) -> Result<String, WebError> {
+    Ok(OrgContext::load(conn, organisation_id).await?.today(&state.clock).to_string())
 }
 
 fn conn_err(error: sqlx::Error) -> WebError {
@@ -75,7 +78,8 @@ pub async fn open(state: &AppState, token: &str) -> Result<Opened, WebError> {
     let Some(link) = store::find_link(&mut conn, &hash_secret(token)).await? else {
         return Ok(Opened::Unknown);
     };
-    let link_state = link.state(&today_of(state, &link.country), state.clock.now());
+    let today = today_of(&mut conn, state, link.organisation_id).await?;
+    let link_state = link.state(&today, state.clock.now());
     if link_state != LinkState::Open {
         return Ok(Opened::Closed { state: link_state, organisation_name: link.organisation_name });
     }
@@ -109,7 +113,8 @@ pub async fn keep_draft(state: &AppState, token: &str, draft: &Answers, page: us
     let Some(link) = store::find_link(&mut tx.tx, &hash_secret(token)).await? else {
         return Err(WebError::NotFound);
     };
-    let link_state = link.state(&today_of(state, &link.country), state.clock.now());
+    let today = today_of(&mut tx.tx, state, link.organisation_id).await?;
+    let link_state = link.state(&today, state.clock.now());
     if link_state != LinkState::Open {
         return Err(refusal(Some(link_state)));
     }
@@ -159,7 +164,7 @@ pub async fn submit(
     let Some(link) = store::find_link(&mut tx.tx, &hash_secret(token)).await? else {
         return Err(WebError::NotFound);
     };
-    let today = today_of(state, &link.country);
+    let today = today_of(&mut tx.tx, state, link.organisation_id).await?;
     let link_state = link.state(&today, now);
     if link_state != LinkState::Open {
         return Err(refusal(Some(link_state)));
@@ -206,7 +211,7 @@ pub async fn open_walk_in(state: &AppState, open_token: &str) -> Result<String, 
     if round.mode != "anonymous" {
         return Err(WebError::NotFound);
     }
-    match round.state(&today_of(state, &round.country)) {
+    match round.state(&today_of(&mut tx.tx, state, round.organisation_id).await?) {
         LinkState::Open => {}
         other => return Err(refusal(Some(other))),
     }
@@ -219,10 +224,11 @@ pub async fn open_walk_in(state: &AppState, open_token: &str) -> Result<String, 
 /// Where a QR code leads without making anything: for the kind page of a closed round.
 pub async fn open_round_state(state: &AppState, open_token: &str) -> Result<Option<(LinkState, String)>, WebError> {
     let mut conn = state.store.pool().acquire().await.map_err(conn_err)?;
-    Ok(store::find_open_round(&mut conn, open_token)
-        .await?
-        .filter(|r| r.mode == "anonymous")
-        .map(|r| (r.state(&today_of(state, &r.country)), r.organisation_name)))
+    let Some(round) = store::find_open_round(&mut conn, open_token).await?.filter(|r| r.mode == "anonymous") else {
+        return Ok(None);
+    };
+    let today = today_of(&mut conn, state, round.organisation_id).await?;
+    Ok(Some((round.state(&today), round.organisation_name)))
 }
 
 /// The round with its course, if the actor may run evaluations on the course.
@@ -258,7 +264,7 @@ pub struct PaperForm {
 fn takes_no_answers(state: &AppState, actor: &Actor, round: &Round) -> bool {
     round.closed_at.is_some()
         || round.results_released_at.is_some()
-        || today_of(state, &actor.organisation.country).as_str() > round.closes_on.as_str()
+        || actor.organisation.today(&state.clock).to_string().as_str() > round.closes_on.as_str()
 }
 
 fn round_closed() -> WebError {
@@ -311,7 +317,7 @@ pub async fn enter_paper(
     let round = round_for_entry(state, actor, round_id).await?;
     let identified = round.mode == "identified";
     let now = state.clock.now();
-    let today = today_of(state, &actor.organisation.country);
+    let today = actor.organisation.today(&state.clock).to_string();
     let mut tx = state.store.write().await?;
     if takes_no_answers(state, actor, &round) || !rounds::hold_open(&mut tx.tx, round.id, &today).await? {
         return Err(round_closed());

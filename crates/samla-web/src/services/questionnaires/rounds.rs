@@ -26,7 +26,7 @@
 
 use crate::auth::Actor;
 use crate::error::WebError;
-use crate::services::intake::applications::organisation_language;
+use crate::org::OrgContexts;
 use crate::services::outbox::OutgoingMail;
 use crate::services::questionnaires::library;
 use crate::services::running::access::{allowed_on_course, course_for, is_closed};
@@ -35,7 +35,6 @@ use crate::AppState;
 use chrono::NaiveDate;
 use samla_domain::accounts::Language;
 use samla_domain::audit::{AuditEvent, Outcome};
-use samla_domain::calendar::Country;
 use samla_domain::questionnaires::rounds::{
     self as rules, Audience, CourseDays, Mode, RoundPlan, RoundRequest, RoundState, SessionChoice, Timing,
 };
@@ -45,7 +44,7 @@ use samla_storage::courses::{self, Course, CourseSession};
 use samla_storage::questionnaires::rounds::{
     self as store, DueRound, NewRecipient, NewRound, RecipientRow, Round, RoundSummary, UnreleasedRound,
 };
-use samla_storage::{audit, organisations, StoreError, WriteTx};
+use samla_storage::{audit, StoreError, WriteTx};
 use sqlx::AnyConnection;
 
 /// The round of the organisation and its course, if the actor may do `action` on that
@@ -83,15 +82,6 @@ async fn readable_course(state: &AppState, actor: &Actor, course_id: i64) -> Res
     Err(WebError::Forbidden)
 }
 
-/// Today in the organisation's time zone.
-fn today_in(state: &AppState, country: &str) -> NaiveDate {
-    crate::services::intake::today(state, country)
-}
-
-fn zone(country: &str) -> chrono_tz::Tz {
-    Country::parse(country).unwrap_or(Country::Norway).timezone()
-}
-
 /// The public link behind a round's QR code.
 pub fn open_link(state: &AppState, round: &Round) -> Option<String> {
     round.open_token.as_ref().map(|token| format!("{}/q/{token}", state.config.public_url.trim_end_matches('/')))
@@ -104,7 +94,7 @@ pub fn state_of(state: &AppState, actor: &Actor, round: &Round) -> RoundState {
         day(&round.opens_on),
         day(&round.closes_on),
         round.closed_at.is_some(),
-        today_in(state, &actor.organisation.country),
+        actor.organisation.today(&state.clock),
     )
 }
 
@@ -168,7 +158,7 @@ pub async fn course_rounds(
         questionnaires,
         may_run,
         may_see_names,
-        today: today_in(state, &actor.organisation.country),
+        today: actor.organisation.today(&state.clock),
     })
 }
 
@@ -317,7 +307,7 @@ async fn create_in(
         now,
     )
     .await?;
-    let expires_at = rules::link_expiry(plan.closes_on, &zone(&actor.organisation.country));
+    let expires_at = rules::link_expiry(plan.closes_on, &actor.organisation.timezone());
     for recipient in &asked {
         // Nobody knows this token: the invitation gives each a fresh one.
         store::add_recipient(&mut tx.tx, id, recipient, &hash_secret(&random_token(24)), expires_at).await?;
@@ -328,18 +318,17 @@ async fn create_in(
         now,
     )
     .await?;
-    let today = today_in(state, &actor.organisation.country);
+    let today = actor.organisation.today(&state.clock);
     if !plan.qr_code && rules::invitations_due(plan.opens_on, plan.closes_on, false, false, today) {
         let due = DueRound {
             id,
             organisation_id: actor.organisation.id,
             organisation_name: actor.organisation.name.clone(),
-            country: actor.organisation.country.clone(),
             opens_on,
             closes_on,
             invitations_sent_at: None,
         };
-        mail_in(tx, state, &due, organisation_language(&actor.organisation), false, now).await?;
+        mail_in(tx, state, &due, actor.organisation.language(), false, now).await?;
     }
     Ok(id)
 }
@@ -354,7 +343,7 @@ fn version_error(error: WebError, field: &'static str) -> WebError {
 /// Starts a round on a course; returns its id.
 pub async fn start(state: &AppState, actor: &Actor, course_id: i64, start: &StartRound<'_>) -> Result<i64, WebError> {
     let course = course_for(state, actor, Action::RunEvaluations, course_id).await?;
-    let today = today_in(state, &actor.organisation.country);
+    let today = actor.organisation.today(&state.clock);
     let sessions = {
         let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
         numbered_sessions(&courses::sessions(&mut conn, course_id).await?)
@@ -412,7 +401,7 @@ pub async fn schedule_outcome(
     follow_up_months: Option<i64>,
 ) -> Result<Vec<i64>, WebError> {
     let course = course_for(state, actor, Action::RunEvaluations, course_id).await?;
-    let today = today_in(state, &actor.organisation.country);
+    let today = actor.organisation.today(&state.clock);
     let sessions = {
         let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
         numbered_sessions(&courses::sessions(&mut conn, course_id).await?)
@@ -532,12 +521,11 @@ fn release_due_on(round: &UnreleasedRound, today: NaiveDate) -> bool {
 /// released in `rounds`. Every read of results calls this first, so results appear the
 /// moment a round closes and are the same at every read after.
 pub async fn release_closed(state: &AppState, actor: &Actor, rounds: &mut [Round]) -> Result<(), WebError> {
-    let today = today_in(state, &actor.organisation.country);
+    let today = actor.organisation.today(&state.clock);
     for round in rounds.iter_mut().filter(|r| r.results_released_at.is_none()) {
         let unreleased = UnreleasedRound {
             id: round.id,
             organisation_id: round.organisation_id,
-            country: actor.organisation.country.clone(),
             closes_on: round.closes_on.clone(),
             closed_at: round.closed_at,
         };
@@ -566,9 +554,11 @@ pub async fn release_due(state: &AppState) -> Result<usize, WebError> {
         let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
         store::awaiting_release(&mut conn, &until).await?
     };
+    let mut organisations = OrgContexts::default();
     let mut released = 0;
     for round in due {
-        if !release_due_on(&round, today_in(state, &round.country)) {
+        let today = organisations.get(state, round.organisation_id).await?.today(&state.clock);
+        if !release_due_on(&round, today) {
             continue;
         }
         let now = state.clock.now();
@@ -658,10 +648,12 @@ async fn invite_late_joiners(state: &AppState, from: &str) -> Result<usize, WebE
         let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
         store::invited_and_open(&mut conn, from).await?
     };
+    let mut organisations = OrgContexts::default();
     let mut sent = 0;
     for due in open {
+        let organisation = organisations.get(state, due.organisation_id).await?;
         let closes = crate::services::courses::parse_date(&due.closes_on).unwrap_or_default();
-        if closes < today_in(state, &due.country) {
+        if closes < organisation.today(&state.clock) {
             continue;
         }
         // Looked at first on a read connection, so an open round with nobody new costs no write.
@@ -673,11 +665,11 @@ async fn invite_late_joiners(state: &AppState, from: &str) -> Result<usize, WebE
         let now = state.clock.now();
         let mut tx = state.store.write().await?;
         let missing = missing_recipients(&mut tx.tx, due.organisation_id, due.id).await?;
-        let expires_at = rules::link_expiry(closes, &zone(&due.country));
+        let expires_at = rules::link_expiry(closes, &organisation.timezone());
         for recipient in &missing {
             store::add_recipient(&mut tx.tx, due.id, recipient, &hash_secret(&random_token(24)), expires_at).await?;
         }
-        let language = organisation_language(&organisations::get(&mut tx.tx, due.organisation_id).await?);
+        let language = organisation.language();
         sent += mail_recipients(&mut tx, state, &due, language, false, now).await?;
         tx.commit().await?;
     }
@@ -718,18 +710,16 @@ pub async fn send_due(state: &AppState) -> Result<usize, WebError> {
             store::awaiting_reminder(&mut conn, &from).await?,
         )
     };
+    let mut organisations = OrgContexts::default();
     let mut sent = 0;
     for (rounds, reminder) in [(inviting, false), (reminding, true)] {
         for round in rounds {
-            let today = today_in(state, &round.country);
+            let organisation = organisations.get(state, round.organisation_id).await?;
+            let today = organisation.today(&state.clock);
             let day = |raw: &str| crate::services::courses::parse_date(raw).unwrap_or_default();
             let (opens, closes) = (day(&round.opens_on), day(&round.closes_on));
             let due = if reminder {
-                let invited_on = round
-                    .invitations_sent_at
-                    .and_then(|t| chrono::DateTime::from_timestamp(t, 0))
-                    .map(|t| t.with_timezone(&zone(&round.country)).date_naive())
-                    .unwrap_or(opens);
+                let invited_on = round.invitations_sent_at.map(|t| organisation.local_date(t)).unwrap_or(opens);
                 rules::reminder_due(invited_on, closes, false, false, today)
             } else {
                 rules::invitations_due(opens, closes, false, false, today)
@@ -737,10 +727,7 @@ pub async fn send_due(state: &AppState) -> Result<usize, WebError> {
             if !due {
                 continue;
             }
-            let language = {
-                let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
-                organisation_language(&organisations::get(&mut conn, round.organisation_id).await?)
-            };
+            let language = organisation.language();
             let now = state.clock.now();
             let mut tx = state.store.write().await?;
             sent += mail_in(&mut tx, state, &round, language, reminder, now).await?;

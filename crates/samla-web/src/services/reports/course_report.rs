@@ -334,13 +334,6 @@ fn parse_day(raw: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(raw, "%Y-%m-%d").ok()
 }
 
-/// The organisation's day of a moment (Unix seconds).
-fn local_day(country: &str, at: i64) -> NaiveDate {
-    let tz =
-        samla_domain::calendar::Country::parse(country).unwrap_or(samla_domain::calendar::Country::Norway).timezone();
-    chrono::DateTime::from_timestamp(at, 0).map(|t| t.with_timezone(&tz).date_naive()).unwrap_or_default()
-}
-
 fn to_u32(n: i64) -> u32 {
     u32::try_from(n.max(0)).unwrap_or(u32::MAX)
 }
@@ -373,7 +366,7 @@ pub async fn course_report(
     drop(conn);
 
     let end_date = sessions.iter().filter(|s| s.status != "cancelled").map(|s| s.date.clone()).max();
-    let made_on = crate::services::intake::today(state, &actor.organisation.country).to_string();
+    let made_on = actor.organisation.today(&state.clock).to_string();
 
     // Participants and their ages when the course started.
     let started = participants.len() as u32;
@@ -456,7 +449,7 @@ pub async fn course_report(
                 fewest: to_u32(row.fewest),
                 needed: to_u32(row.needed),
                 reason: row.reason.clone(),
-                accepted_on: local_day(&actor.organisation.country, row.accepted_at).to_string(),
+                accepted_on: actor.organisation.local_date(row.accepted_at).to_string(),
             })
             .collect(),
         evaluation,

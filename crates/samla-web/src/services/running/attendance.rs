@@ -135,11 +135,6 @@ async fn expected_at(
     Ok(store::expected(conn, SessionScope::of(session), &shareable).await?)
 }
 
-/// Today in the organisation's time zone.
-pub fn local_today(state: &AppState, actor: &Actor) -> NaiveDate {
-    crate::services::intake::today(state, &actor.organisation.country)
-}
-
 /// Why attendance cannot be taken at this session now, if it cannot.
 fn closed_reason(course: &Course, session: &RunningSession, today: NaiveDate) -> Option<FieldError> {
     let date = crate::services::courses::parse_date(&session.date).unwrap_or(today);
@@ -273,7 +268,7 @@ pub async fn load(
     let course = visible_course(state, actor, session.course_id).await?;
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
     let context = course_context(&mut conn, actor, course).await?;
-    let view = session_view(&mut conn, &context, session, local_today(state, actor)).await?;
+    let view = session_view(&mut conn, &context, session, actor.organisation.today(&state.clock)).await?;
     drop(conn);
     if view.access.names {
         actor.record_read(state, "attendance.read", "session", session_id).await?;
@@ -418,7 +413,7 @@ pub async fn save_sheet(
     input: &SheetInput,
 ) -> Result<SaveOutcome, WebError> {
     let (course, session) = recordable(state, actor, course_id, session_id).await?;
-    if let Some(reason) = closed_reason(&course, &session, local_today(state, actor)) {
+    if let Some(reason) = closed_reason(&course, &session, actor.organisation.today(&state.clock)) {
         return Err(FieldErrors::single(reason).into());
     }
     let mut tx = state.store.write().await?;

@@ -12,11 +12,10 @@
 //! follow-up) move with it, in the same transaction, unless someone has moved them by hand
 //! to a day still after the new end.
 
-use super::reminders::{local_now, queue_or_skip, wall_clock};
+use super::reminders::{queue_or_skip, wall_clock};
 use crate::auth::Actor;
 use crate::error::WebError;
-use crate::services::courses::{country_of, parse_date, school_holidays};
-use crate::services::intake::applications::organisation_language;
+use crate::services::courses::{parse_date, school_holidays};
 use crate::services::outbox::OutgoingMail;
 use crate::AppState;
 use chrono::NaiveDate;
@@ -76,11 +75,11 @@ async fn notify(
     cancelled: &CourseSession,
 ) -> Result<usize, WebError> {
     let Some(start) = wall_clock(&cancelled.date, &cancelled.start_time) else { return Ok(0) };
-    if start <= local_now(state, &actor.organisation.country) {
+    if start <= actor.organisation.local_now(&state.clock) {
         return Ok(0);
     }
     let now = state.clock.now();
-    let language = organisation_language(&actor.organisation);
+    let language = actor.organisation.language();
     let only = store::session_participant(&mut tx.tx, cancelled.id).await?;
     let mut sent = 0;
     for recipient in store::family_recipients(&mut tx.tx, course.id, only, false).await? {
@@ -127,7 +126,7 @@ async fn add_replacement(
     let after = last.map_or(cancelled_on, |last| last.max(cancelled_on));
     let taken: Vec<NaiveDate> = planned.iter().map(|(_, date)| *date).collect();
     let periods = school_holidays(&mut tx.tx, actor.organisation.id).await?;
-    let closed = ClosedDays { country: country_of(actor), periods: &periods };
+    let closed = ClosedDays { country: actor.organisation.country, periods: &periods };
     let repeat = Repeat::from_stored(&course.interval_kind, course.every_weeks);
     let date = replacement_date(after, repeat, &weekdays_from_codes(&course.weekdays), &taken, &closed)
         .ok_or_else(|| FieldErrors::single(FieldError::new("add_replacement", "error-replacement-no-date")))?;

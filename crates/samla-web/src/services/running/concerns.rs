@@ -226,7 +226,7 @@ pub async fn decide(
         return Err(refuse(state, actor, "concern.update", record).await);
     }
     let expected_version = expected(report.version)?;
-    let today = crate::services::intake::today(state, &actor.organisation.country);
+    let today = actor.organisation.today(&state.clock);
     let mut errors = FieldErrors::new();
     let concern = form.concern.as_deref().and_then(|raw| errors.take(rules::parse_concern(raw)));
     let decision =

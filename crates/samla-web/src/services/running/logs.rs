@@ -79,18 +79,13 @@ pub async fn locate(conn: &mut AnyConnection, course: &Course, session_id: i64) 
     Ok(SessionInCourse { number: number_at(index), session, plan, previous, all })
 }
 
-/// Today in the organisation's time zone.
-fn today(state: &AppState, actor: &Actor) -> chrono::NaiveDate {
-    crate::services::intake::today(state, &actor.organisation.country)
-}
-
 /// Whether the log of this session can be written now, as a field error when not.
 pub fn log_window(state: &AppState, actor: &Actor, course: &Course, session: &CourseSession) -> Result<(), FieldError> {
     if is_closed(course) {
         return Err(FieldError::new("session", "error-course-closed"));
     }
     let date = crate::services::courses::parse_date(&session.date).unwrap_or_default();
-    check_log_open(date, session.status == "cancelled", today(state, actor))
+    check_log_open(date, session.status == "cancelled", actor.organisation.today(&state.clock))
 }
 
 /// Everything the log page and the API show about one session's log and homework.

@@ -21,14 +21,13 @@
 use super::access::allowed_on;
 use crate::auth::Actor;
 use crate::error::WebError;
+use crate::org::OrgContexts;
 use crate::services::courses::visible_course;
-use crate::services::intake::applications::organisation_language;
 use crate::services::outbox::{self, OutgoingMail};
 use crate::AppState;
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 use samla_domain::accounts::Language;
 use samla_domain::audit::{AuditEvent, Outcome};
-use samla_domain::calendar::Country;
 use samla_domain::running::meetings as meeting_rules;
 use samla_domain::running::reminders::{log_overdue, meeting_reminds_families, reminder_due};
 use samla_domain::{Action, FieldError, FieldErrors};
@@ -36,20 +35,11 @@ use samla_storage::courses::Course;
 use samla_storage::running::reminders::{
     self as store, CourseReminderSettings, GrownUpReminders, ParticipantReminders, ReminderSession,
 };
-use samla_storage::{audit, organisations, StoreError, WriteTx};
-use std::collections::HashMap;
+use samla_storage::{audit, StoreError, WriteTx};
 
 /// A log reminder long overdue helps nobody: sessions whose log fell due more than this
 /// many days ago are left alone (also when reminders are first turned on).
 const LOG_REMINDER_LOOKBACK_DAYS: i64 = 14;
-
-/// The wall-clock time now in a country's time zone.
-pub fn local_now(state: &AppState, country: &str) -> NaiveDateTime {
-    let tz = Country::parse(country).unwrap_or(Country::Norway).timezone();
-    chrono::DateTime::from_timestamp(state.clock.now(), 0)
-        .map(|t| t.with_timezone(&tz).naive_local())
-        .unwrap_or_default()
-}
 
 /// A stored day and time (`YYYY-MM-DD`, `HH:MM`) as a wall-clock time.
 pub fn wall_clock(date: &str, time: &str) -> Option<NaiveDateTime> {
@@ -72,22 +62,6 @@ pub async fn send_due(state: &AppState) -> Result<usize, WebError> {
     Ok(send_session_reminders(state).await? + send_log_reminders(state).await?)
 }
 
-/// The language of each organisation's mail, read once per round.
-#[derive(Default)]
-struct Languages(HashMap<i64, Language>);
-
-impl Languages {
-    async fn of(&mut self, state: &AppState, organisation_id: i64) -> Result<Language, WebError> {
-        if let Some(language) = self.0.get(&organisation_id) {
-            return Ok(*language);
-        }
-        let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
-        let language = organisation_language(&organisations::get(&mut conn, organisation_id).await?);
-        self.0.insert(organisation_id, language);
-        Ok(language)
-    }
-}
-
 /// Queues one mail; an address the outbox refuses is left out (logged without the
 /// address), so one bad address never holds back the others.
 pub async fn queue_or_skip(tx: &mut WriteTx, state: &AppState, mail: OutgoingMail) -> Result<bool, WebError> {
@@ -106,7 +80,7 @@ async fn send_session_reminders(state: &AppState) -> Result<usize, WebError> {
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
     let sessions = store::upcoming_sessions(&mut conn, &utc_day(state, -1), &utc_day(state, 8)).await?;
     drop(conn);
-    let mut languages = Languages::default();
+    let mut organisations = OrgContexts::default();
     let mut sent = 0;
     for session in sessions {
         if session.kind == "meeting"
@@ -116,10 +90,11 @@ async fn send_session_reminders(state: &AppState) -> Result<usize, WebError> {
         }
         let Some(start) = wall_clock(&session.date, &session.start_time) else { continue };
         let hours = u32::try_from(session.reminder_hours_before).unwrap_or(0);
-        if !reminder_due(start, hours, local_now(state, &session.country), false) {
+        let organisation = organisations.get(state, session.organisation_id).await?;
+        if !reminder_due(start, hours, organisation.local_now(&state.clock), false) {
             continue;
         }
-        let language = languages.of(state, session.organisation_id).await?;
+        let language = organisation.language();
         sent += remind_families(state, &session, language).await?;
     }
     Ok(sent)
@@ -185,18 +160,19 @@ async fn send_log_reminders(state: &AppState) -> Result<usize, WebError> {
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
     let sessions = store::sessions_without_log(&mut conn, &from, &utc_day(state, 1)).await?;
     drop(conn);
-    let mut languages = Languages::default();
+    let mut organisations = OrgContexts::default();
     let mut sent = 0;
     for session in sessions {
         let Some(end) = wall_clock(&session.date, &session.end_time) else { continue };
         let grace = u32::try_from(session.log_grace_hours).unwrap_or(0);
-        let now = local_now(state, &session.country);
+        let organisation = organisations.get(state, session.organisation_id).await?;
+        let now = organisation.local_now(&state.clock);
         if !log_overdue(end, now, grace, false)
             || now - (end + Duration::hours(i64::from(grace))) > Duration::days(LOG_REMINDER_LOOKBACK_DAYS)
         {
             continue;
         }
-        let fallback = languages.of(state, session.organisation_id).await?;
+        let fallback = organisation.language();
         sent += remind_leaders(state, &session, fallback).await?;
     }
     Ok(sent)

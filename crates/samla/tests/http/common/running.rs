@@ -64,7 +64,7 @@ pub async fn actor(app: &TestApp, user_id: i64, email: &str, roles: Vec<Role>) -
         email: email.into(),
         name: email.into(),
         has_second_factor: false,
-        organisation,
+        organisation: organisation.into(),
         roles: RoleSet::new(roles),
         via: Via::Token { id: 0 },
         request_id: "test-seed".into(),

@@ -2,11 +2,11 @@
 
 use crate::auth::Actor;
 use crate::error::WebError;
+use crate::org::OrgContext;
+use crate::services::intake::consents as consent_service;
 use crate::services::intake::input::{ApplicationForm, ApplicationInput, ApplicationKind, FormRules};
-use crate::services::intake::{consents as consent_service, today};
 use crate::services::outbox::{self, OutgoingMail};
 use crate::AppState;
-use samla_domain::accounts::Language;
 use samla_domain::audit::{AuditEvent, Outcome};
 use samla_domain::intake::consent::{self as consent_rules};
 use samla_domain::intake::household as household_rules;
@@ -16,7 +16,6 @@ use samla_domain::{Action, FieldError, FieldErrors};
 use samla_storage::intake::applications::{self};
 use samla_storage::intake::households::{self, NewPerson};
 use samla_storage::intake::{channels, settings};
-use samla_storage::organisations::Organisation;
 use samla_storage::{audit, courses, programmes, WriteTx};
 
 /// Who is creating the application.
@@ -46,7 +45,7 @@ pub const OPEN_FOR_APPLICATIONS: [&str; 3] = ["draft", "ready", "recruiting"];
 /// Creates an application with its household, persons and consents in one transaction.
 pub async fn create(
     state: &AppState,
-    organisation: &Organisation,
+    organisation: &OrgContext,
     origin: Origin<'_>,
     form: &ApplicationForm,
 ) -> Result<Receipt, WebError> {
@@ -66,7 +65,7 @@ pub async fn create(
 pub async fn create_in(
     tx: &mut WriteTx,
     state: &AppState,
-    organisation: &Organisation,
+    organisation: &OrgContext,
     origin: &Origin<'_>,
     form: &ApplicationForm,
 ) -> Result<Receipt, WebError> {
@@ -90,7 +89,7 @@ pub async fn create_in(
         }
     }
     let intake = settings::get(&mut tx.tx, organisation.id).await?;
-    let today = today(state, &organisation.country);
+    let today = organisation.today(&state.clock);
     let rules = FormRules {
         kind,
         national_id_enabled: intake.national_id_enabled == 1,
@@ -251,7 +250,7 @@ pub async fn create_in(
             other => other,
         })?;
     }
-    let language = organisation_language(organisation);
+    let language = organisation.language();
     let withdraw_url = format!("{}/withdraw/{}", state.config.public_url.trim_end_matches('/'), withdraw_token);
     let contact_email = if input.participant_is_child {
         input.guardians.first().map(|g| g.email.clone()).unwrap_or_default()
@@ -315,15 +314,6 @@ pub async fn create_in(
     }
     audit::append(tx, &event, now).await?;
     Ok(Receipt { application_id, reference, withdraw_url, repeated: false })
-}
-
-pub fn organisation_language(organisation: &Organisation) -> Language {
-    // Danish organisations get the English texts until samla speaks Danish.
-    if organisation.country == "DK" {
-        Language::English
-    } else {
-        Language::NorwegianBokmal
-    }
 }
 
 /// The day the participant's age counts on: the first session of the course applied for;

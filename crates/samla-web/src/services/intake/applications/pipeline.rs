@@ -4,8 +4,9 @@
 use super::create::OPEN_FOR_APPLICATIONS;
 use crate::auth::Actor;
 use crate::error::WebError;
+use crate::org::OrgContext;
 use crate::services::intake::access::visible_application;
-use crate::services::intake::{consents as consent_service, today};
+use crate::services::intake::consents as consent_service;
 use crate::AppState;
 use samla_domain::audit::Outcome;
 use samla_domain::intake::consent::Purpose;
@@ -88,13 +89,13 @@ pub async fn enrol_in(
     let Some(course_id) = application.course_id else {
         return Err(WebError::Refused(FieldErrors::single(FieldError::new("stage", "error-enrol-needs-course"))));
     };
-    let organisation = samla_storage::organisations::get(&mut tx.tx, organisation_id).await?;
+    let organisation = OrgContext::load(&mut tx.tx, organisation_id).await?;
     let intake = settings::get(&mut tx.tx, organisation_id).await?;
     let missing = consent_service::missing_for(
         &mut tx.tx,
         application,
         Purpose::Participation,
-        today(state, &organisation.country),
+        organisation.today(&state.clock),
         intake.child_own_say_from_age as u32,
     )
     .await?;
@@ -169,7 +170,7 @@ pub async fn record_pre_conversation(
             .ok_or_else(|| FieldError::new("outcome", "error-choice")),
     );
     if let Some(day) = held_on {
-        if day > today(state, &actor.organisation.country) + chrono::Duration::days(1) {
+        if day > actor.organisation.today(&state.clock) + chrono::Duration::days(1) {
             errors.push(FieldError::new("held_on", "error-date-future"));
         }
     }

@@ -4,7 +4,7 @@
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::services::intake::access::{course_limit, mask_national_id, sees_sensitive, visible_application};
-use crate::services::intake::{consents as consent_service, today};
+use crate::services::intake::consents as consent_service;
 use crate::AppState;
 use samla_domain::intake::consent::{self as consent_rules, Missing, Purpose};
 use samla_domain::intake::stage::{self, Stage};
@@ -55,7 +55,7 @@ pub async fn view(state: &AppState, actor: &Actor, id: i64) -> Result<Applicatio
         .await?;
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
     let intake = settings::get(&mut conn, actor.organisation.id).await?;
-    let today = today(state, &actor.organisation.country);
+    let today = actor.organisation.today(&state.clock);
     let mut participant = households::get_person(&mut conn, actor.organisation.id, application.participant_id).await?;
     let mut household = households::members(&mut conn, application.household_id).await?;
     if !sensitive {

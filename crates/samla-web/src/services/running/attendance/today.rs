@@ -1,7 +1,7 @@
 //! A person's sessions of today and the days ahead, each with its plan, who is expected
 //! and who said they will be away: the page a leader opens in the corridor.
 
-use super::{course_context, local_today, session_view, CourseContext, SessionView};
+use super::{course_context, session_view, CourseContext, SessionView};
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::AppState;
@@ -30,7 +30,7 @@ pub struct TodayView {
 /// shown are audited, one row per session.
 pub async fn today(state: &AppState, actor: &Actor, days: i64) -> Result<TodayView, WebError> {
     let scope = actor.authorize(state, Action::ViewCourses).await?;
-    let today = local_today(state, actor);
+    let today = actor.organisation.today(&state.clock);
     let last_day = today + Duration::days(days.clamp(0, 60));
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
     let works_somewhere = store::works_on_any(&mut conn, actor.organisation.id, actor.user_id).await?;

@@ -9,7 +9,6 @@ use crate::services::running::access::require_on_course as require;
 use crate::AppState;
 use chrono::NaiveDate;
 use samla_domain::audit::Outcome;
-use samla_domain::calendar::Country;
 use samla_domain::validation::required_line;
 use samla_domain::{Action, FieldError, FieldErrors};
 use samla_storage::running::overview::{self as store, CourseParticipant};
@@ -24,12 +23,6 @@ pub struct DropoutForm {
     /// YYYY-MM-DD; empty means today.
     pub date: String,
     pub reason: String,
-}
-
-/// The organisation's local day of a moment.
-fn local_day(country: &str, unix: i64) -> NaiveDate {
-    let tz = Country::parse(country).unwrap_or(Country::Norway).timezone();
-    chrono::DateTime::from_timestamp(unix, 0).map(|t| t.with_timezone(&tz).date_naive()).unwrap_or_default()
 }
 
 /// The day and reason, each problem named by its field: the day no later than today and
@@ -73,9 +66,9 @@ pub async fn record_dropout(
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
     let participant = store::participant(&mut conn, course.id, participant_id).await?;
     drop(conn);
-    let country = &actor.organisation.country;
+    let organisation = &actor.organisation;
     let now = state.clock.now();
-    let (date, reason) = parse(form, local_day(country, participant.enrolled_at), local_day(country, now))?;
+    let (date, reason) = parse(form, organisation.local_date(participant.enrolled_at), organisation.local_date(now))?;
     let already = || WebError::Refused(FieldErrors::single(FieldError::new("reason", "error-dropout-already")));
     if participant.status != "active" {
         return Err(already());
