@@ -216,6 +216,15 @@ pub fn decide_for_role(role: Role, action: Action) -> Decision {
     }
 }
 
+/// Whether someone could ever read a concern report, and so may open the concern pages
+/// at all: a coordinator, someone who reports concerns, or a designated reader whose role
+/// sees sensitive data. Secretaries and user representatives never can, designated or not.
+pub fn may_work_with_concerns(roles: &RoleSet, is_designated_reader: bool) -> bool {
+    roles.contains(Role::Coordinator)
+        || roles.may(Action::ReportConcerns)
+        || may_read_concern_report(roles, false, is_designated_reader)
+}
+
 /// Who may read one concern report about a child: a coordinator, the leader who wrote it
 /// (while they still may report concerns) and the people the organisation designates, as
 /// long as they hold a role that sees sensitive data. Never a secretary, user

@@ -12,7 +12,7 @@ use crate::auth::Actor;
 use crate::error::WebError;
 use crate::AppState;
 use samla_domain::audit::Outcome;
-use samla_domain::policy::may_read_concern_report;
+use samla_domain::policy::{may_read_concern_report, may_work_with_concerns};
 use samla_domain::running::concerns as rules;
 use samla_domain::{Action, FieldError, FieldErrors, Role, RoleSet};
 use samla_storage::running::concerns::{self as store, ConcernReport, DecisionChange, NewReport, Reader, Review};
@@ -51,15 +51,6 @@ async fn refuse(state: &AppState, actor: &Actor, action: &str, record: (&str, St
 async fn is_designated(state: &AppState, actor: &Actor) -> Result<bool, WebError> {
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
     Ok(store::is_reader(&mut conn, actor.organisation.id, actor.user_id).await?)
-}
-
-/// Whether the actor could ever read a concern report: a coordinator, someone who
-/// reports concerns, or a designated reader whose role sees sensitive data. Secretaries
-/// and user representatives never can, designated or not.
-pub fn may_work_with_concerns(roles: &RoleSet, designated: bool) -> bool {
-    roles.contains(Role::Coordinator)
-        || roles.may(Action::ReportConcerns)
-        || may_read_concern_report(roles, false, designated)
 }
 
 /// The first check of every operation; refusals are audited and flagged.
