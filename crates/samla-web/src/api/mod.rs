@@ -240,3 +240,14 @@ pub struct Page<T: ToSchema> {
     pub items: Vec<T>,
     pub next_cursor: Option<String>,
 }
+
+#[cfg(test)]
+mod tests {
+    /// The served document as reviewed: any change to the API (an operation, a field, a
+    /// status, a description) shows as a change of `snapshots/`, to be read and accepted
+    /// on purpose (`cargo insta review`, or `INSTA_UPDATE=always` and read the diff).
+    #[test]
+    fn the_openapi_document_is_as_reviewed() {
+        insta::assert_json_snapshot!("openapi", super::document_json());
+    }
+}
