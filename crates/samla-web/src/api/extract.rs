@@ -161,19 +161,16 @@ pub fn etag(version: i64) -> String {
     format!("\"v{version}\"")
 }
 
-/// A numeric id in a path. JSON Schema counts `7.0` as the integer 7, so a client may
-/// write it so; any other fraction, or text, is a 400 like any unparsable path.
+/// A numeric id in a path, read as [`crate::http::ids::whole_number_or_zero_fraction`];
+/// any other fraction, or text, is a 400 like any unparsable path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Id(pub i64);
 
 impl<'de> serde::Deserialize<'de> for Id {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let raw = String::deserialize(deserializer)?;
-        let whole = match raw.split_once('.') {
-            None => raw.as_str(),
-            Some((whole, fraction)) if !fraction.is_empty() && fraction.bytes().all(|b| b == b'0') => whole,
-            Some(_) => return Err(serde::de::Error::custom("expected a whole number")),
-        };
-        whole.parse::<i64>().map(Id).map_err(|_| serde::de::Error::custom("expected a whole number"))
+        crate::http::ids::whole_number_or_zero_fraction(&raw)
+            .map(Id)
+            .ok_or_else(|| serde::de::Error::custom("expected a whole number"))
     }
 }

@@ -2,7 +2,7 @@
 //! adding a session or meeting to a course.
 
 use super::courses::{course_value, is_closed, plannable, session_value, staff_values};
-use super::programmes::id_of;
+use crate::http::ids::id_of;
 use super::Ui;
 use crate::auth::Actor;
 use crate::error::WebError;

@@ -2,7 +2,8 @@
 //! (schedule, rule warnings, working group, checklist, budget, calendar feed) and the
 //! forms that change a course.
 
-use super::programmes::{budget_line_value, id_of};
+use super::programmes::budget_line_value;
+use crate::http::ids::id_of;
 use super::Ui;
 use crate::auth::Actor;
 use crate::error::WebError;

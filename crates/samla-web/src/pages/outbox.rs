@@ -2,7 +2,7 @@
 //! only, never bodies), filtered by status, and "retry now" for failed messages while
 //! their text is kept.
 
-use super::programmes::id_of;
+use crate::http::ids::id_of;
 use super::Ui;
 use crate::auth::Actor;
 use crate::error::WebError;

@@ -1,6 +1,6 @@
 //! The organisation's school holidays, which course schedules skip.
 
-use super::programmes::id_of;
+use crate::http::ids::id_of;
 use super::Ui;
 use crate::auth::Actor;
 use crate::error::WebError;
