@@ -1,5 +1,5 @@
 use super::users::page_bounds;
-use super::{ApiQuery, Page, Problem};
+use super::{ApiQuery, Page, Problem, StandardProblems};
 use crate::auth::ApiCaller;
 use crate::error::WebError;
 use crate::services::audit;
@@ -76,9 +76,7 @@ pub struct AuditParams {
     params(("org" = String, Path, description = "The organisation's slug"), AuditParams),
     responses(
         (status = 200, description = "A page of audit rows", body = Page<AuditEntry>),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid filters", body = Problem, content_type = "application/problem+json"),
     ))]

@@ -1,6 +1,6 @@
 //! Secret, revocable iCalendar feed addresses: one per course, one per person.
 
-use super::{ApiJson, ApiQuery, Problem};
+use super::{ApiJson, ApiQuery, Problem, StandardProblems};
 use crate::auth::ApiCaller;
 use crate::error::WebError;
 use crate::services::calendar;
@@ -35,9 +35,7 @@ pub struct CalendarFeed {
     request_body = NewCalendarFeed,
     responses(
         (status = 201, description = "Created; the address is shown once", body = CalendarFeed),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such organisation or course here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn create_calendar_feed(
@@ -63,9 +61,7 @@ pub struct FeedParams {
     params(("org" = String, Path, description = "The organisation's slug"), FeedParams),
     responses(
         (status = 204, description = "Revoked (or there was none)"),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such organisation or course here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn revoke_calendar_feed(

@@ -1,7 +1,7 @@
 //! Who holds a programme's certification in the organisation (planners).
 
 use super::extract::Id;
-use super::{ApiJson, Problem};
+use super::{ApiJson, Problem, StandardProblems};
 use crate::auth::ApiCaller;
 use crate::error::WebError;
 use crate::services::programmes;
@@ -26,9 +26,7 @@ pub struct Certification {
     params(("org" = String, Path, description = "The organisation's slug"), ("programme" = i64, Path, description = "The programme's id")),
     responses(
         (status = 200, description = "Certified people", body = Vec<Certification>),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such programme here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_certifications(
@@ -63,9 +61,7 @@ pub struct CertificationChange {
     request_body = CertificationChange,
     responses(
         (status = 204, description = "Recorded"),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such programme or person here", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid date", body = Problem, content_type = "application/problem+json"),
     ))]
@@ -89,9 +85,7 @@ pub async fn certify_leader(
     ),
     responses(
         (status = 204, description = "Removed (or was not recorded)"),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such programme or person here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn remove_certification(

@@ -1,6 +1,7 @@
-//! What the whole OpenAPI document shares, added in one place after the features'
-//! operations are merged: the text rule's two schemas, which every text field refers to,
-//! and the 415 answer of every operation that takes a body.
+//! What the whole OpenAPI document shares: the problems most operations answer alike
+//! ([`StandardProblems`] and its parts, listed by each operation), and, added in one place
+//! after the features' operations are merged, the text rule's two schemas, which every
+//! text field refers to, and the 415 answer of every operation that takes a body.
 //!
 //! A text field states its own limit (`maxLength`) and one of the rule's patterns
 //! ([`samla_domain::validation::SINGLE_LINE_PATTERN`] and its kin) beside its
@@ -11,19 +12,70 @@ use samla_domain::validation::{
     Lines, MULTI_LINE_PATTERN, MULTI_LINE_RULE, OPTIONAL_MULTI_LINE_PATTERN, OPTIONAL_SINGLE_LINE_PATTERN,
     SINGLE_LINE_PATTERN, SINGLE_LINE_RULE,
 };
+use std::collections::BTreeMap;
 use utoipa::openapi::content::ContentBuilder;
 use utoipa::openapi::path::Operation;
-use utoipa::openapi::response::ResponseBuilder;
+use utoipa::openapi::response::{Response, ResponseBuilder};
 use utoipa::openapi::schema::{
     AdditionalProperties, AllOfBuilder, ArrayItems, ObjectBuilder, Schema, SchemaType, Type,
 };
 use utoipa::openapi::{OpenApi, Ref, RefOr};
+use utoipa::IntoResponses;
 
 /// The names of the two shared text schemas.
 pub const SINGLE_LINE_TEXT: &str = "SingleLineText";
 pub const MULTI_LINE_TEXT: &str = "MultiLineText";
 
-/// Applies both conventions to the merged document.
+/// 400, 401 and 403 as most operations answer them, for an operation's `responses(...)`
+/// beside its own answers. An operation that says more about one of them (which callers
+/// are not allowed, say) lists the other parts ([`MalformedRequest`], [`NoValidToken`],
+/// [`NotAllowed`]) and its own answer instead; one without a token lists none of the
+/// token's.
+pub struct StandardProblems;
+
+/// 400: the path, query or body cannot be read.
+pub struct MalformedRequest;
+
+/// 401: the bearer token is missing, unknown, revoked or its owner disabled.
+pub struct NoValidToken;
+
+/// 403: the token's owner may not do this.
+pub struct NotAllowed;
+
+impl IntoResponses for StandardProblems {
+    fn responses() -> BTreeMap<String, RefOr<Response>> {
+        [MalformedRequest::responses(), NoValidToken::responses(), NotAllowed::responses()]
+            .into_iter()
+            .flatten()
+            .collect()
+    }
+}
+
+impl IntoResponses for MalformedRequest {
+    fn responses() -> BTreeMap<String, RefOr<Response>> {
+        BTreeMap::from([("400".to_string(), problem("Malformed request"))])
+    }
+}
+
+impl IntoResponses for NoValidToken {
+    fn responses() -> BTreeMap<String, RefOr<Response>> {
+        BTreeMap::from([("401".to_string(), problem("No valid token"))])
+    }
+}
+
+impl IntoResponses for NotAllowed {
+    fn responses() -> BTreeMap<String, RefOr<Response>> {
+        BTreeMap::from([("403".to_string(), problem("Not allowed"))])
+    }
+}
+
+/// An answer with a problem document.
+fn problem(description: &str) -> RefOr<Response> {
+    let content = ContentBuilder::new().schema(Some(Ref::from_schema_name("Problem"))).build();
+    RefOr::T(ResponseBuilder::new().description(description).content("application/problem+json", content).build())
+}
+
+/// Applies the conventions added after merging to the merged document.
 pub fn apply(document: &mut OpenApi) {
     describe_text_fields(document);
     answer_415_to_bodies(document);
@@ -154,12 +206,8 @@ fn answer_415_to_bodies(document: &mut OpenApi) {
             if operation.request_body.is_none() {
                 continue;
             }
-            let problem = ContentBuilder::new().schema(Some(Ref::from_schema_name("Problem"))).build();
-            let response = ResponseBuilder::new()
-                .description("The body is not sent as application/json")
-                .content("application/problem+json", problem)
-                .build();
-            operation.responses.responses.entry("415".to_string()).or_insert(RefOr::T(response));
+            let response = problem("The body is not sent as application/json");
+            operation.responses.responses.entry("415".to_string()).or_insert(response);
         }
     }
 }

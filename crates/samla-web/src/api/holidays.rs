@@ -1,7 +1,7 @@
 //! The organisation's school holidays, which course schedules skip.
 
 use super::extract::Id;
-use super::{ApiJson, Items, Problem};
+use super::{ApiJson, Items, NoValidToken, NotAllowed, Problem, StandardProblems};
 use crate::auth::ApiCaller;
 use crate::error::WebError;
 use crate::services::holidays;
@@ -36,8 +36,7 @@ impl From<samla_storage::holidays::SchoolHoliday> for SchoolHoliday {
     params(("org" = String, Path, description = "The organisation's slug")),
     responses(
         (status = 200, description = "The school holidays", body = Items<SchoolHoliday>),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        NoValidToken, NotAllowed,
         (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_school_holidays(
@@ -71,9 +70,7 @@ pub struct NewSchoolHoliday {
     request_body = NewSchoolHoliday,
     responses(
         (status = 201, description = "Added", body = SchoolHoliday),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields, e.g. the last day before the first", body = Problem, content_type = "application/problem+json"),
     ))]
@@ -95,9 +92,7 @@ pub async fn add_school_holiday(
     params(("org" = String, Path, description = "The organisation's slug"), ("holiday_id" = i64, Path, description = "The holiday's id")),
     responses(
         (status = 204, description = "Removed"),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such holiday here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn delete_school_holiday(

@@ -21,6 +21,7 @@ mod running;
 mod staff_directory;
 mod users;
 
+use conventions::{MalformedRequest, NoValidToken, NotAllowed, StandardProblems};
 pub use extract::{ApiJson, ApiQuery, CreateOrReplace, IfMatch};
 
 use crate::AppState;

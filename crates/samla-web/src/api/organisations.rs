@@ -1,5 +1,5 @@
 use super::extract::etag;
-use super::{ApiJson, IfMatch, Problem};
+use super::{ApiJson, IfMatch, NoValidToken, NotAllowed, Problem, StandardProblems};
 use crate::auth::ApiCaller;
 use crate::error::WebError;
 use crate::services::organisations;
@@ -44,8 +44,7 @@ fn with_etag(organisation: Organisation) -> impl IntoResponse {
     responses(
         (status = 200, description = "The settings; ETag carries the version", body = Organisation,
             headers(("ETag" = String, description = "Version for If-Match"))),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        NoValidToken, NotAllowed,
         (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_organisation(
@@ -78,9 +77,7 @@ pub struct OrganisationChange {
     request_body = OrganisationChange,
     responses(
         (status = 200, description = "Saved", body = Organisation, headers(("ETag" = String, description = "The new version"))),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "Changed by someone else since read", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),

@@ -4,7 +4,7 @@
 
 use super::extract::Id;
 use super::users::page_bounds;
-use super::{ApiQuery, Page, Problem};
+use super::{ApiQuery, Page, Problem, StandardProblems};
 use crate::auth::ApiCaller;
 use crate::error::WebError;
 use crate::services::outbox::{self, OutboxFilter};
@@ -108,9 +108,7 @@ pub struct OutboxParams {
     params(("org" = String, Path, description = "The organisation's slug"), OutboxParams),
     responses(
         (status = 200, description = "A page of messages", body = Page<OutboxMessage>),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid paging", body = Problem, content_type = "application/problem+json"),
     ))]
@@ -135,9 +133,7 @@ pub async fn list_outbox_messages(
     params(("org" = String, Path, description = "The organisation's slug"), ("message_id" = i64, Path, description = "The message's id")),
     responses(
         (status = 200, description = "Queued again", body = OutboxMessage),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such message here", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The message has not failed (queued or sent), or failed more than 7 days ago and its text is erased", body = Problem, content_type = "application/problem+json"),
     ))]

@@ -3,7 +3,9 @@
 
 use super::extract::etag;
 use super::users::page_bounds;
-use super::{ApiJson, ApiQuery, IfMatch, Items, Page, Problem};
+use super::{
+    ApiJson, ApiQuery, IfMatch, Items, MalformedRequest, NoValidToken, NotAllowed, Page, Problem, StandardProblems,
+};
 use crate::auth::{Actor, ApiCaller};
 use crate::error::WebError;
 use crate::services::programmes::{self, ProgrammeView};
@@ -546,9 +548,7 @@ pub struct ProgrammeParams {
     params(("org" = String, Path, description = "The organisation's slug"), ProgrammeParams),
     responses(
         (status = 200, description = "A page of programmes", body = Page<ProgrammeSummary>),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid search or paging", body = Problem, content_type = "application/problem+json"),
     ))]
@@ -595,9 +595,7 @@ pub struct VersionParams {
     responses(
         (status = 200, description = "The programme; ETag carries the current version", body = ProgrammeDetail,
             headers(("ETag" = String, description = "The current version, for If-Match on updateProgramme"))),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such programme or version here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_programme(
@@ -629,8 +627,7 @@ pub struct ProgrammeVersion {
     ),
     responses(
         (status = 200, description = "The versions", body = Items<ProgrammeVersion>),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        NoValidToken, NotAllowed,
         (status = 404, description = "No such programme here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_programme_versions(
@@ -670,9 +667,7 @@ pub struct ImportParams {
             headers(("ETag" = String, description = "The new version"))),
         (status = 201, description = "A new programme", body = ProgrammeDetail,
             headers(("Location" = String, description = "The new programme"), ("ETag" = String, description = "Its version"))),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "The manual has errors; each is listed with its path", body = Problem, content_type = "application/problem+json"),
     ))]
@@ -709,8 +704,7 @@ pub async fn import_programme(
     responses(
         (status = 200, description = "Saved as a new version", body = ProgrammeDetail,
             headers(("ETag" = String, description = "The new version"))),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed, or a programme another organisation shares", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such programme here", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "Another version was saved since read", body = Problem, content_type = "application/problem+json"),
@@ -747,8 +741,7 @@ pub async fn update_programme(
     ),
     responses(
         (status = 200, description = "Archived", body = ProgrammeDetail),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed, or a programme another organisation shares", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such programme here", body = Problem, content_type = "application/problem+json"),
     ))]
@@ -769,8 +762,7 @@ pub async fn archive_programme(
     ),
     responses(
         (status = 200, description = "In use again", body = ProgrammeDetail),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed, or a programme another organisation shares", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such programme here", body = Problem, content_type = "application/problem+json"),
     ))]
@@ -834,9 +826,7 @@ pub struct ExportParams {
             (Object = "application/fhir+json"),
             (String = "application/toml"),
         )),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such programme or version here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn export_programme(

@@ -2,7 +2,7 @@
 //! `addCourseStaff`.
 
 use super::users::{page_bounds, RoleName};
-use super::{ApiQuery, Page, Problem};
+use super::{ApiQuery, NoValidToken, NotAllowed, Page, Problem};
 use crate::auth::ApiCaller;
 use crate::error::WebError;
 use crate::services::staff_directory as service;
@@ -55,8 +55,7 @@ pub struct StaffParams {
     responses(
         (status = 200, description = "A page of people, by name", body = Page<StaffPerson>),
         (status = 400, description = "Malformed request, e.g. an unknown role", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        NoValidToken, NotAllowed,
         (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid paging", body = Problem, content_type = "application/problem+json"),
     ))]

@@ -1,5 +1,5 @@
 use super::extract::{etag, Id};
-use super::{ApiJson, ApiQuery, IfMatch, Page, Problem};
+use super::{ApiJson, ApiQuery, IfMatch, Page, Problem, StandardProblems};
 use crate::auth::ApiCaller;
 use crate::error::WebError;
 use crate::services::accounts::{self, MemberChange, NewMember};
@@ -74,9 +74,7 @@ pub(super) fn page_bounds(limit: Option<i64>, cursor: Option<&str>) -> Result<(i
     params(("org" = String, Path, description = "The organisation's slug"), PageParams),
     responses(
         (status = 200, description = "A page of people", body = Page<User>),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid paging", body = Problem, content_type = "application/problem+json"),
     ))]
@@ -171,9 +169,7 @@ pub struct CreatedUser {
     request_body = NewUser,
     responses(
         (status = 201, description = "Added", body = CreatedUser),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Already a member", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
@@ -198,9 +194,7 @@ pub async fn create_user(
     responses(
         (status = 200, description = "The person; ETag carries the version", body = User,
             headers(("ETag" = String, description = "Version for If-Match"))),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such person here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_user(
@@ -239,9 +233,7 @@ pub struct UserChange {
     request_body = UserChange,
     responses(
         (status = 200, description = "Saved", body = User, headers(("ETag" = String, description = "The new version"))),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such person here", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Refused, e.g. removing your own administrator role", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "Changed by someone else since read", body = Problem, content_type = "application/problem+json"),

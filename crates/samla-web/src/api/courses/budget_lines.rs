@@ -8,9 +8,7 @@ use super::*;
     params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id")),
     responses(
         (status = 200, description = "The budget", body = Budget),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_budget(
@@ -107,9 +105,7 @@ impl BudgetChange {
     request_body = BudgetChange,
     responses(
         (status = 200, description = "Saved", body = Budget),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid lines (each named, e.g. lines[2].amount), or the course is finished", body = Problem, content_type = "application/problem+json"),
     ))]

@@ -7,9 +7,7 @@ use super::*;
     params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id")),
     responses(
         (status = 200, description = "The checklist", body = Items<ChecklistItem>),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_checklist(
@@ -42,9 +40,7 @@ pub struct ChecklistChange {
     request_body = ChecklistChange,
     responses(
         (status = 200, description = "Saved", body = ChecklistItem),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such course or item here", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "An assignee outside the working group, or the course is finished", body = Problem, content_type = "application/problem+json"),
     ))]

@@ -5,7 +5,7 @@
 
 use super::extract::{etag, Id};
 use super::users::page_bounds;
-use super::{ApiJson, ApiQuery, IfMatch, Items, Page, Problem};
+use super::{ApiJson, ApiQuery, IfMatch, Items, MalformedRequest, NoValidToken, Page, Problem, StandardProblems};
 use crate::auth::{Actor, ApiCaller};
 use crate::error::WebError;
 use crate::http::Lang;
@@ -670,9 +670,7 @@ pub struct CourseParams {
     params(("org" = String, Path, description = "The organisation's slug"), CourseParams),
     responses(
         (status = 200, description = "A page of courses", body = Page<CourseSummary>),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid paging", body = Problem, content_type = "application/problem+json"),
     ))]
@@ -830,9 +828,7 @@ impl NewCourse {
     responses(
         (status = 201, description = "Planned", body = PlannedCourse,
             headers(("Location" = String, description = "The new course"), ("ETag" = String, description = "Its version"))),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields, e.g. a start date on another weekday or an unknown programme", body = Problem, content_type = "application/problem+json"),
     ))]
@@ -860,8 +856,7 @@ pub async fn create_course(
     params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id")),
     responses(
         (status = 200, description = "The course", body = Course, headers(("ETag" = String, description = "Version for If-Match"))),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed, e.g. a course the caller does not work on", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
     ))]
@@ -910,9 +905,7 @@ pub struct CourseChange {
     request_body = CourseChange,
     responses(
         (status = 200, description = "Saved", body = Course, headers(("ETag" = String, description = "The new version"))),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "Changed by someone else since read", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields, or the course is finished", body = Problem, content_type = "application/problem+json"),
@@ -982,9 +975,7 @@ pub struct StatusChange {
     request_body = StatusChange,
     responses(
         (status = 200, description = "Changed", body = Course, headers(("ETag" = String, description = "The new version"))),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "Changed by someone else since read", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Not a possible next status, no reason to cancel, or deviations from the programme's rules without a deviation_reason (each deviation named under `status`)", body = Problem, content_type = "application/problem+json"),

@@ -8,9 +8,7 @@ use crate::services::running::changes::CancelChoices;
     params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id")),
     responses(
         (status = 200, description = "Sessions and meetings, earliest first", body = Items<Session>),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_course_sessions(
@@ -33,9 +31,7 @@ pub async fn list_course_sessions(
     ),
     responses(
         (status = 200, description = "The session", body = Session, headers(("ETag" = String, description = "Version for If-Match"))),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such course or session here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_course_session(
@@ -93,9 +89,7 @@ pub struct PlannedSession {
     responses(
         (status = 201, description = "Added", body = PlannedSession,
             headers(("Location" = String, description = "The new session"), ("ETag" = String, description = "Its version"))),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields, e.g. the end before the start", body = Problem, content_type = "application/problem+json"),
     ))]
@@ -167,9 +161,7 @@ pub struct SessionMove {
     request_body = SessionMove,
     responses(
         (status = 200, description = "Moved", body = PlannedSession, headers(("ETag" = String, description = "The new version"))),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such course or session here", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "Changed by someone else since read", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields, or the course is finished", body = Problem, content_type = "application/problem+json"),
@@ -256,9 +248,7 @@ pub struct CancelledSession {
     request_body = SessionCancellation,
     responses(
         (status = 200, description = "Cancelled", body = CancelledSession, headers(("ETag" = String, description = "The new version"))),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such course or session here", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "Changed by someone else since read", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "No reason, already cancelled, no day for a replacement, or the course is finished", body = Problem, content_type = "application/problem+json"),
@@ -315,9 +305,7 @@ pub struct SessionStaffing {
     request_body = SessionStaffing,
     responses(
         (status = 200, description = "Saved; the session with its staffing gaps", body = Session),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such course or session here", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Someone outside the working group, or the course is finished", body = Problem, content_type = "application/problem+json"),
     ))]

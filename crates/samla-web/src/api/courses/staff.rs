@@ -7,9 +7,7 @@ use super::*;
     params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id")),
     responses(
         (status = 200, description = "The working group", body = Items<StaffMember>),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_course_staff(
@@ -54,9 +52,7 @@ pub struct NewStaff {
     request_body = NewStaff,
     responses(
         (status = 201, description = "Added", body = StaffMember),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The person has that role on the course already", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Nobody named, someone from elsewhere, or the course is finished", body = Problem, content_type = "application/problem+json"),
@@ -102,9 +98,7 @@ pub async fn add_course_staff(
     ),
     responses(
         (status = 204, description = "Removed"),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such course or member here", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The person was marked present at a held session and stays in the working group; take them off the coming sessions instead", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "The course is finished", body = Problem, content_type = "application/problem+json"),
@@ -156,9 +150,7 @@ pub struct StaffingCheck {
     params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id")),
     responses(
         (status = 200, description = "The check, session by session", body = StaffingCheck),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_staffing_check(

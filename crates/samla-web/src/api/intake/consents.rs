@@ -10,9 +10,7 @@ use crate::services::intake::consents::{self as service, RecordForm, TextForm};
     params(("org" = String, Path, description = "The organisation's slug"), ("application_id" = i64, Path, description = "The application's id")),
     responses(
         (status = 200, description = "The consents, oldest first", body = Items<Consent>),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such application here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_consents(
@@ -48,9 +46,7 @@ pub struct NewConsent {
     request_body = NewConsent,
     responses(
         (status = 201, description = "Recorded", body = Consent),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such application here", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Not a person of the household, a capacity the person does not have, or no consent text for the purpose", body = Problem, content_type = "application/problem+json"),
     ))]
@@ -83,9 +79,7 @@ pub async fn record_consent(
     ),
     responses(
         (status = 200, description = "Withdrawn", body = Consent),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such application, or no such consent for its participant", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn withdraw_consent(
@@ -116,9 +110,7 @@ pub struct ConsentLinkRequest {
     request_body = ConsentLinkRequest,
     responses(
         (status = 202, description = "The link is on its way"),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such application here", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Not an adult of the household, or no e-mail address", body = Problem, content_type = "application/problem+json"),
     ))]
@@ -163,9 +155,7 @@ fn text_json(t: &samla_storage::intake::consents::ConsentText) -> ConsentText {
     params(("org" = String, Path, description = "The organisation's slug")),
     responses(
         (status = 200, description = "The texts", body = Items<ConsentText>),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_consent_texts(
@@ -201,9 +191,7 @@ pub struct NewConsentText {
     request_body = NewConsentText,
     responses(
         (status = 201, description = "The new version", body = ConsentText),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields, e.g. an unknown programme", body = Problem, content_type = "application/problem+json"),
     ))]

@@ -158,9 +158,7 @@ fn proposal_json(view: &service::ProposalView) -> GroupProposal {
     request_body = GroupChoices,
     responses(
         (status = 200, description = "The proposal, with the reason for each person", body = GroupProposal),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields, e.g. age_max below age_min", body = Problem, content_type = "application/problem+json"),
     ))]
@@ -216,9 +214,7 @@ pub struct ConfirmedGroup {
     request_body = GroupConfirmation,
     responses(
         (status = 200, description = "Offers made", body = ConfirmedGroup),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The proposal changed since it was made, or nobody is in it", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields, e.g. a deadline in the past", body = Problem, content_type = "application/problem+json"),
@@ -296,8 +292,7 @@ pub struct CourseParticipant {
     params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id")),
     responses(
         (status = 200, description = "Participants, then parents", body = Items<CourseParticipant>),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed, e.g. a course the caller does not work on", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
     ))]

@@ -20,9 +20,7 @@ pub struct Household {
     params(("org" = String, Path, description = "The organisation's slug"), ("household_id" = i64, Path, description = "The household's id")),
     responses(
         (status = 200, description = "The household", body = Household),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such household here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_household(
@@ -67,9 +65,7 @@ pub struct NewHouseholdAdult {
     request_body = NewHouseholdAdult,
     responses(
         (status = 201, description = "Added", body = HouseholdPerson),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such household here", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
     ))]

@@ -10,7 +10,9 @@
 use super::courses::whole;
 use super::extract::{etag, Id};
 use super::users::page_bounds;
-use super::{ApiJson, ApiQuery, IfMatch, Items, Page, Problem};
+use super::{
+    ApiJson, ApiQuery, IfMatch, Items, MalformedRequest, NoValidToken, NotAllowed, Page, Problem, StandardProblems,
+};
 use crate::auth::{Actor, ApiCaller};
 use crate::error::WebError;
 use crate::AppState;

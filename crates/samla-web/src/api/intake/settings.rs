@@ -39,9 +39,7 @@ fn settings_json(s: &samla_storage::intake::settings::IntakeSettings) -> IntakeS
     params(("org" = String, Path, description = "The organisation's slug")),
     responses(
         (status = 200, description = "The settings", body = IntakeSettings, headers(("ETag" = String, description = "Version for If-Match"))),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_intake_settings(
@@ -87,9 +85,7 @@ pub struct IntakeSettingsChange {
     request_body = IntakeSettingsChange,
     responses(
         (status = 200, description = "Saved", body = IntakeSettings, headers(("ETag" = String, description = "The new version"))),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "Changed by someone else since read", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
@@ -127,9 +123,7 @@ pub async fn update_intake_settings(
     params(("org" = String, Path, description = "The organisation's slug")),
     responses(
         (status = 200, description = "The channels", body = Items<RecruitmentChannel>),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_recruitment_channels(
@@ -159,9 +153,7 @@ pub struct NewRecruitmentChannel {
     request_body = NewRecruitmentChannel,
     responses(
         (status = 201, description = "Added", body = RecruitmentChannel),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
     ))]
@@ -193,9 +185,7 @@ async fn channel_answer(
     params(("org" = String, Path, description = "The organisation's slug"), ("channel_id" = i64, Path, description = "The channel's id")),
     responses(
         (status = 200, description = "Archived", body = RecruitmentChannel),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such channel here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn archive_recruitment_channel(

@@ -6,7 +6,7 @@
 //! problem listed, `path` = the question's linkId).
 
 use crate::api::extract::Id;
-use crate::api::{ApiJson, Problem};
+use crate::api::{ApiJson, MalformedRequest, Problem, StandardProblems};
 use crate::auth::ApiCaller;
 use crate::error::WebError;
 use crate::http::{Lang, RequestId};
@@ -78,7 +78,7 @@ pub struct LanguageQuery {
         ("language" = Option<String>, Query, description = "nb or en")),
     responses(
         (status = 200, description = "The form, or the state of a link that takes no answers", body = AnswerForm),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest,
         (status = 404, description = "No such link", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_answer_form(
@@ -252,7 +252,7 @@ pub struct Submitted {
     request_body = AnswerSubmission,
     responses(
         (status = 201, description = "Stored", body = Submitted),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest,
         (status = 404, description = "No such link", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The link was already used, or the round is not open yet", body = Problem, content_type = "application/problem+json"),
         (status = 410, description = "The link has expired or the round is closed", body = Problem, content_type = "application/problem+json"),
@@ -331,9 +331,7 @@ pub struct PaperEntered {
     request_body = PaperResponse,
     responses(
         (status = 201, description = "Stored", body = PaperEntered),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such round here", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The round is closed, or the participant's answers are already stored", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Answers that do not fit the form, or a participant missing (identified) or given (anonymous)", body = Problem, content_type = "application/problem+json"),

@@ -5,7 +5,7 @@
 //! in the request body (`definitions[0].item[2].linkId`, `scoring.scales[0].items[1]`).
 
 use crate::api::extract::Id;
-use crate::api::{ApiJson, ApiQuery, Items, Problem};
+use crate::api::{ApiJson, ApiQuery, Items, NoValidToken, NotAllowed, Problem, StandardProblems};
 use crate::auth::ApiCaller;
 use crate::error::WebError;
 use crate::services::questionnaires::library::{self as service, Detail, Summary};
@@ -164,8 +164,7 @@ fn language_of(caller: &ApiCaller) -> String {
     params(("org" = String, Path, description = "The organisation's slug")),
     responses(
         (status = 200, description = "The library", body = Items<QuestionnaireSummary>),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        NoValidToken, NotAllowed,
         (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_questionnaires(
@@ -183,9 +182,7 @@ pub async fn list_questionnaires(
     params(("org" = String, Path, description = "The organisation's slug"), ("questionnaire_id" = i64, Path, description = "The questionnaire's id")),
     responses(
         (status = 200, description = "The questionnaire", body = QuestionnaireDetail),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such questionnaire here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_questionnaire(
@@ -233,9 +230,7 @@ pub struct ImportResult {
         (status = 200, description = "The same content as the newest version: nothing added", body = ImportResult),
         (status = 201, description = "A new version", body = ImportResult,
             headers(("Location" = String, description = "The questionnaire"))),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "The definitions or rules have problems; each is listed with its path", body = Problem, content_type = "application/problem+json"),
     ))]
@@ -292,9 +287,7 @@ pub struct ExportParams {
     params(("org" = String, Path, description = "The organisation's slug"), ("questionnaire_id" = i64, Path, description = "The questionnaire's id"), ExportParams),
     responses(
         (status = 200, description = "The FHIR R4 Questionnaire", content((Object = "application/fhir+json"))),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such questionnaire, version or language here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn export_questionnaire(
@@ -327,9 +320,7 @@ pub struct ScoringParams {
     params(("org" = String, Path, description = "The organisation's slug"), ("questionnaire_id" = i64, Path, description = "The questionnaire's id"), ScoringParams),
     responses(
         (status = 200, description = "The scoring rules", body = Object),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such questionnaire or version here, or the version has no scoring rules", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn export_questionnaire_scoring(
@@ -350,9 +341,7 @@ pub async fn export_questionnaire_scoring(
     params(("org" = String, Path, description = "The organisation's slug"), ("questionnaire_id" = i64, Path, description = "The questionnaire's id")),
     responses(
         (status = 200, description = "Archived", body = QuestionnaireDetail),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such questionnaire here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn archive_questionnaire(
@@ -368,9 +357,7 @@ pub async fn archive_questionnaire(
     params(("org" = String, Path, description = "The organisation's slug"), ("questionnaire_id" = i64, Path, description = "The questionnaire's id")),
     responses(
         (status = 200, description = "Back in use", body = QuestionnaireDetail),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such questionnaire here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn unarchive_questionnaire(

@@ -4,7 +4,7 @@
 //! below the threshold, answers with its count and `shown: false`, never with items.
 
 use crate::api::extract::{ApiQuery, Id};
-use crate::api::Problem;
+use crate::api::{MalformedRequest, NoValidToken, Problem};
 use crate::auth::ApiCaller;
 use crate::error::WebError;
 use crate::export::Format;
@@ -114,8 +114,7 @@ impl ExportParams {
     params(("org" = String, Path, description = "The organisation's slug"), ("round_id" = i64, Path, description = "The round's id"), ResultsParams),
     responses(
         (status = 200, description = "The round's results", body = RoundResults),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed (not in the course's working group)", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such round here", body = Problem, content_type = "application/problem+json"),
     ))]
@@ -135,8 +134,7 @@ pub async fn get_round_results(
     params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id"), ResultsParams),
     responses(
         (status = 200, description = "The course's evaluation summary", body = CourseEvaluation),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed (not in the course's working group)", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
     ))]
@@ -159,8 +157,7 @@ pub async fn get_course_evaluation_summary(
     params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id"), ResultsParams),
     responses(
         (status = 200, description = "The course's outcome change", body = OutcomeChange),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed (not in the course's working group)", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
     ))]
@@ -189,7 +186,7 @@ pub async fn get_course_outcome_change(
             (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
         ), headers(("Content-Disposition" = String, description = "attachment; filename=..."))),
         (status = 400, description = "Malformed request (format must be csv or xlsx)", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        NoValidToken,
         (status = 403, description = "Not allowed (not in the course's working group)", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such round here", body = Problem, content_type = "application/problem+json"),
     ))]
@@ -215,7 +212,7 @@ pub async fn export_round_results(
             (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
         ), headers(("Content-Disposition" = String, description = "attachment; filename=..."))),
         (status = 400, description = "Malformed request (format must be csv or xlsx)", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        NoValidToken,
         (status = 403, description = "Not allowed (not in the course's working group)", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
     ))]

@@ -5,7 +5,7 @@
 
 use crate::api::courses::whole;
 use crate::api::extract::Id;
-use crate::api::{ApiJson, Items, Problem};
+use crate::api::{ApiJson, Items, MalformedRequest, NoValidToken, Problem};
 use crate::auth::{Actor, ApiCaller};
 use crate::error::WebError;
 use crate::services::questionnaires::rounds::{self as service, RoundView, StartRound};
@@ -243,8 +243,7 @@ pub struct NewQuestionnaireRound {
     request_body = NewQuestionnaireRound,
     responses(
         (status = 201, description = "Started", body = QuestionnaireRound),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed to run evaluations on the course", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields: no such questionnaire, a session not of the course, a QR code with an identified round, dates in the wrong order or past, follow-up months out of range, nobody to ask, or the course closed", body = Problem, content_type = "application/problem+json"),
@@ -280,8 +279,7 @@ pub async fn start_questionnaire_round(
     ),
     responses(
         (status = 200, description = "The rounds", body = Items<QuestionnaireRound>),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Neither runs evaluations nor sees their results on the course", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
     ))]
@@ -314,8 +312,7 @@ pub async fn list_questionnaire_rounds(
     ),
     responses(
         (status = 200, description = "The round", body = QuestionnaireRound),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Neither runs evaluations nor sees their results on the course", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such round here", body = Problem, content_type = "application/problem+json"),
     ))]
@@ -371,8 +368,7 @@ fn recipient_json(r: &RecipientRow) -> RoundRecipient {
     ),
     responses(
         (status = 200, description = "Who was asked", body = Items<RoundRecipient>),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "May not see the participants' contacts on the course", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such round here", body = Problem, content_type = "application/problem+json"),
     ))]
@@ -410,8 +406,7 @@ pub struct OutcomeRounds {
     request_body = OutcomeRounds,
     responses(
         (status = 201, description = "The three rounds: before, end, follow-up", body = Items<QuestionnaireRound>),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed to run evaluations on the course", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields: no such questionnaire, follow-up months out of range, nobody to ask, or the course closed", body = Problem, content_type = "application/problem+json"),
@@ -449,8 +444,7 @@ pub async fn schedule_outcome_rounds(
     ),
     responses(
         (status = 200, description = "Closed", body = QuestionnaireRound),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed to run evaluations on the course", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such round here", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "The round is closed already", body = Problem, content_type = "application/problem+json"),

@@ -1,7 +1,7 @@
 //! A course's report as JSON: the same figures as the printable page.
 
 use crate::api::extract::Id;
-use crate::api::{ApiQuery, Problem};
+use crate::api::{ApiQuery, Problem, StandardProblems};
 use crate::auth::ApiCaller;
 use crate::error::WebError;
 use crate::services::reports::course_report::{self as service, CourseReport};
@@ -46,9 +46,7 @@ pub struct CourseReportParams {
     params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id"), CourseReportParams),
     responses(
         (status = 200, description = "The course's report", body = CourseReport),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_course_report(

@@ -1,7 +1,7 @@
 //! A programme's statistics as JSON: its courses, and those run with accepted deviations
 //! from its rules, by kind.
 
-use crate::api::Problem;
+use crate::api::{Problem, StandardProblems};
 use crate::auth::ApiCaller;
 use crate::error::WebError;
 use crate::services::reports::programme_statistics as service;
@@ -58,9 +58,7 @@ pub struct ProgrammeStatistics {
     ),
     responses(
         (status = 200, description = "The programme's statistics", body = ProgrammeStatistics),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such programme here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_programme_statistics(

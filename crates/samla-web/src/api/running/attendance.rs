@@ -14,7 +14,7 @@ mod schema;
 pub use schema::*;
 
 use crate::api::extract::{etag, Id};
-use crate::api::{ApiJson, ApiQuery, CreateOrReplace, Problem};
+use crate::api::{ApiJson, ApiQuery, CreateOrReplace, MalformedRequest, NoValidToken, Problem};
 use crate::auth::{Actor, ApiCaller};
 use crate::error::WebError;
 use crate::services::running::attendance::{self as service, NoticeInput, SheetInput, TODAY_DAYS};
@@ -92,8 +92,7 @@ async fn load(
     params(("org" = String, Path, description = "The organisation's slug"), ("session_id" = i64, Path, description = "The session's id")),
     responses(
         (status = 200, description = "The session", body = RunningSession),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed (not in the course's working group)", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such session here", body = Problem, content_type = "application/problem+json"),
     ))]
@@ -114,8 +113,7 @@ pub async fn get_session(
     responses(
         (status = 200, description = "The sheet; version 0 while nothing is saved", body = AttendanceSheet,
             headers(("ETag" = String, description = "The sheet's version for If-Match, \"v0\" while nothing is saved"))),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed (not in the course's working group)", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such session here", body = Problem, content_type = "application/problem+json"),
     ))]
@@ -162,7 +160,7 @@ fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, WebError> {
                 ("Idempotent-Replayed" = String, description = "`true` when this repeats the answer to an earlier save"),
             )),
         (status = 400, description = "Malformed request or Idempotency-Key", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        NoValidToken,
         (status = 403, description = "Not allowed to record session work on the course", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such session here", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "Someone saved the sheet since the given version was read (or one is saved, with If-None-Match: *)", body = Problem, content_type = "application/problem+json"),
@@ -208,8 +206,7 @@ pub async fn put_session_attendance(
     responses(
         (status = 201, description = "Recorded", body = AbsenceNotice),
         (status = 200, description = "A notice was already recorded; its note is replaced", body = AbsenceNotice),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed to record session work on the course", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such session here", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Not a participant whose family takes part in the session (at a session for parents, a notice for a child marks the child's guardians away), a note too long or with control characters, or a cancelled session or closed course", body = Problem, content_type = "application/problem+json"),
@@ -239,8 +236,7 @@ pub async fn create_absence_notice(
     ),
     responses(
         (status = 204, description = "Removed"),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed to record session work on the course", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such session here, or no notice for the participant", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "A cancelled session or a closed course: its notices stay as they are", body = Problem, content_type = "application/problem+json"),
@@ -261,8 +257,7 @@ pub async fn delete_absence_notice(
     params(("org" = String, Path, description = "The organisation's slug"), TodayParams),
     responses(
         (status = 200, description = "The sessions, earliest first", body = Today),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed to see courses", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "days out of range", body = Problem, content_type = "application/problem+json"),

@@ -7,7 +7,7 @@
 
 use crate::api::courses::whole;
 use crate::api::extract::{etag, Id};
-use crate::api::{ApiJson, ApiQuery, IfMatch, Items, Problem};
+use crate::api::{ApiJson, ApiQuery, IfMatch, Items, MalformedRequest, NoValidToken, Problem};
 use crate::auth::{Actor, ApiCaller};
 use crate::error::WebError;
 use crate::services::running::concerns::{self as service, DecisionForm};
@@ -151,8 +151,7 @@ pub struct ConcernParams {
     params(("org" = String, Path, description = "The organisation's slug"), ConcernParams),
     responses(
         (status = 200, description = "The reports the caller may read", body = Items<ConcernReport>),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed: never secretaries, user representatives or administrators; for one course, only its leaders, coordinators and designated readers", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such organisation of yours, or no such course", body = Problem, content_type = "application/problem+json"),
     ))]
@@ -191,8 +190,7 @@ pub struct NewConcernReport {
     responses(
         (status = 201, description = "Filed", body = ConcernReport,
             headers(("Location" = String, description = "The report"), ("ETag" = String, description = "Its version"))),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed to report concerns on the course", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Not a participant of the course, or an empty, too long or malformed concern", body = Problem, content_type = "application/problem+json"),
@@ -218,8 +216,7 @@ pub async fn create_concern_report(
     params(("org" = String, Path, description = "The organisation's slug"), ("report_id" = i64, Path, description = "The report's id")),
     responses(
         (status = 200, description = "The report", body = ConcernReport, headers(("ETag" = String, description = "Its version for If-Match"))),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not one of its readers", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such report here", body = Problem, content_type = "application/problem+json"),
     ))]
@@ -270,8 +267,7 @@ pub struct ConcernDecision {
     request_body = ConcernDecision,
     responses(
         (status = 200, description = "Saved", body = ConcernReport, headers(("ETag" = String, description = "The new version"))),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not one of its readers, or not reporting concerns on its course", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such report here", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "Changed by someone else since read", body = Problem, content_type = "application/problem+json"),
@@ -325,8 +321,7 @@ fn readers_json(readers: &[Reader]) -> ConcernReaders {
     params(("org" = String, Path, description = "The organisation's slug")),
     responses(
         (status = 200, description = "The designated readers", body = ConcernReaders),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed to configure course work", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
     ))]
@@ -360,8 +355,7 @@ pub struct ReaderId(#[serde(deserialize_with = "whole::required")] i64);
     request_body = ConcernReadersUpdate,
     responses(
         (status = 200, description = "Saved", body = ConcernReaders),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed to configure course work", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Someone outside the organisation, or without a role that sees sensitive data", body = Problem, content_type = "application/problem+json"),
@@ -431,8 +425,7 @@ pub struct AuditReviews {
     params(("org" = String, Path, description = "The organisation's slug")),
     responses(
         (status = 200, description = "Awaiting review and recently reviewed", body = AuditReviews),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed to see the audit trail", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
     ))]
@@ -455,8 +448,7 @@ pub async fn list_audit_reviews(
     params(("org" = String, Path, description = "The organisation's slug"), ("seq" = i64, Path, description = "The audit row's sequence number")),
     responses(
         (status = 200, description = "Reviewed", body = AuditReview),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed to see the audit trail", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such flagged row here", body = Problem, content_type = "application/problem+json"),
     ))]

@@ -6,7 +6,7 @@
 
 use crate::api::courses::whole;
 use crate::api::extract::{etag, Id};
-use crate::api::{ApiJson, CreateOrReplace, Items, Problem};
+use crate::api::{ApiJson, CreateOrReplace, Items, MalformedRequest, NoValidToken, Problem};
 use crate::auth::{Actor, ApiCaller};
 use crate::error::WebError;
 use crate::services::running::logs::{self as service, LogView};
@@ -121,8 +121,7 @@ async fn caller_for(state: &AppState, caller: &ApiCaller, org: &str, action: Act
     responses(
         (status = 200, description = "The log; version 0 while none is written", body = SessionLogDocument,
             headers(("ETag" = String, description = "The log's version for If-Match, \"v0\" while none is written"))),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed (not in the course's working group or a coordinator; secretaries read no session records)", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such session here (meetings have a record, not a log)", body = Problem, content_type = "application/problem+json"),
     ))]
@@ -180,8 +179,7 @@ pub struct SessionLogUpdate {
     request_body = SessionLogUpdate,
     responses(
         (status = 200, description = "Saved", body = SessionLogDocument, headers(("ETag" = String, description = "The new version"))),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed to record session work on the course", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such session here (meetings have a record, not a log)", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "Someone saved the log since the given version was read (or one exists, with If-None-Match: *)", body = Problem, content_type = "application/problem+json"),
@@ -247,8 +245,7 @@ fn homework_json(h: &StoredHomework) -> Homework {
     params(("org" = String, Path, description = "The organisation's slug"), ("session_id" = i64, Path, description = "The session's id")),
     responses(
         (status = 200, description = "The homework given at the session", body = Items<Homework>),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed (not in the course's working group or a coordinator; secretaries read no session records)", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such session here", body = Problem, content_type = "application/problem+json"),
     ))]
@@ -282,8 +279,7 @@ pub struct NewHomework {
     request_body = NewHomework,
     responses(
         (status = 201, description = "Added", body = Homework),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed to record session work on the course", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such session here", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "No description, too long, control characters, or the session is cancelled or the course closed", body = Problem, content_type = "application/problem+json"),
@@ -322,8 +318,7 @@ pub struct HomeworkReview {
     request_body = HomeworkReview,
     responses(
         (status = 200, description = "Reviewed", body = Homework),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed to record session work on the course", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such homework here", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Note too long or with control characters, a session that is not a later one of the course, no later session, or the course closed", body = Problem, content_type = "application/problem+json"),

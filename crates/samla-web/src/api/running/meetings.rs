@@ -11,7 +11,7 @@
 
 use crate::api::courses::whole;
 use crate::api::extract::{etag, Id};
-use crate::api::{ApiJson, CreateOrReplace, Items, Problem};
+use crate::api::{ApiJson, CreateOrReplace, Items, MalformedRequest, NoValidToken, Problem};
 use crate::auth::{Actor, ApiCaller};
 use crate::error::WebError;
 use crate::services::running::meetings::{
@@ -210,8 +210,7 @@ async fn member(state: &AppState, caller: &ApiCaller, org: &str, action: Action)
     params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id")),
     responses(
         (status = 200, description = "The meetings; participants named only for those who may see their names", body = Items<Meeting>),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed (not in the course's working group)", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
     ))]
@@ -273,8 +272,7 @@ fn check_text(errors: &mut FieldErrors, field: &str, raw: &str, max: usize) {
     request_body = NewMeeting,
     responses(
         (status = 201, description = "Planned", body = Meeting, headers(("Location" = String, description = "The meeting's record"))),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed to record session work on the course", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The course is archived or cancelled", body = Problem, content_type = "application/problem+json"),
@@ -352,8 +350,7 @@ pub struct ClosingConversationsPlanned {
     request_body = ClosingConversationsPlan,
     responses(
         (status = 200, description = "Planned (`planned` says how many were added)", body = ClosingConversationsPlanned),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed to record session work on the course", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The course is archived or cancelled", body = Problem, content_type = "application/problem+json"),
@@ -474,8 +471,7 @@ async fn readable(state: &AppState, actor: &Actor, session_id: i64) -> Result<Me
     responses(
         (status = 200, description = "The record; version 0 while nothing is written", body = MeetingRecord,
             headers(("ETag" = String, description = "The record's version for If-Match, \"v0\" while nothing is written"))),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed: records are for those who may see the course's participants and read its session records", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such meeting here", body = Problem, content_type = "application/problem+json"),
     ))]
@@ -520,8 +516,7 @@ pub struct MeetingRecordUpdate {
     request_body = MeetingRecordUpdate,
     responses(
         (status = 200, description = "Saved", body = MeetingRecord, headers(("ETag" = String, description = "The new version"))),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed to record session work on the course", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such meeting here", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The meeting is cancelled, or the course archived or cancelled", body = Problem, content_type = "application/problem+json"),
@@ -623,8 +618,7 @@ async fn guests_of(
     request_body = NewMeetingGuest,
     responses(
         (status = 201, description = "Added", body = MeetingGuest),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed to record session work on the course", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such meeting here", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The meeting is cancelled, or the course archived or cancelled", body = Problem, content_type = "application/problem+json"),
@@ -657,8 +651,7 @@ pub async fn add_meeting_guest(
     request_body = NewMeetingGuest,
     responses(
         (status = 200, description = "Changed", body = MeetingGuest),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed to record session work on the course", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such meeting or guest here", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The meeting is cancelled, or the course archived or cancelled", body = Problem, content_type = "application/problem+json"),
@@ -690,8 +683,7 @@ pub async fn update_meeting_guest(
     ),
     responses(
         (status = 204, description = "Removed"),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed to record session work on the course", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such meeting or guest here", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The meeting is cancelled, or the course archived or cancelled", body = Problem, content_type = "application/problem+json"),

@@ -3,7 +3,7 @@
 
 use crate::api::courses::whole;
 use crate::api::extract::Id;
-use crate::api::{ApiJson, Items, Problem};
+use crate::api::{ApiJson, Items, MalformedRequest, NoValidToken, Problem};
 use crate::auth::{Actor, ApiCaller};
 use crate::error::WebError;
 use crate::services::running::observations as service;
@@ -68,8 +68,7 @@ async fn caller_for(state: &AppState, caller: &ApiCaller, org: &str, action: Act
     ),
     responses(
         (status = 200, description = "The observations, newest first", body = Items<Observation>),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed: only the course's leaders and the coordinator", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such course here, or no such participant on it", body = Problem, content_type = "application/problem+json"),
     ))]
@@ -111,8 +110,7 @@ pub struct NewObservation {
     request_body = NewObservation,
     responses(
         (status = 201, description = "Written", body = Observation),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed to record session work on the course", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such course here, or no such participant on it", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "No text, too long or with control characters, a session that is not the course's or is cancelled, or the course closed", body = Problem, content_type = "application/problem+json"),

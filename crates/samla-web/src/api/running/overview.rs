@@ -5,7 +5,7 @@
 
 use crate::api::courses::{CourseRoleName, Gap, GapKind, SessionKind};
 use crate::api::extract::Id;
-use crate::api::{ApiJson, Items, Problem};
+use crate::api::{ApiJson, Items, Problem, StandardProblems};
 use crate::auth::ApiCaller;
 use crate::error::WebError;
 use crate::services::running::overview::{
@@ -315,9 +315,7 @@ pub struct CourseAttendance {
     params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id")),
     responses(
         (status = 200, description = "The course's attendance", body = CourseAttendance),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_course_attendance(
@@ -384,9 +382,7 @@ fn dropout_json(p: &CourseParticipant) -> DropoutRecorded {
     request_body = DropoutRequest,
     responses(
         (status = 200, description = "Recorded", body = DropoutRecorded),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such course or participant here", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The participant has dropped out already", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields: no reason, or a day in the future or before the enrolment", body = Problem, content_type = "application/problem+json"),
@@ -445,9 +441,7 @@ fn task_json(task: &TaskRow, participant: &CourseParticipant) -> FollowUpTask {
     params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id")),
     responses(
         (status = 200, description = "The tasks", body = Items<FollowUpTask>),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_follow_up_tasks(
@@ -478,9 +472,7 @@ pub struct FollowUpOutcome {
     request_body = FollowUpOutcome,
     responses(
         (status = 200, description = "Done", body = FollowUpTask),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such task here", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The task is done already", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "No outcome", body = Problem, content_type = "application/problem+json"),

@@ -3,7 +3,7 @@
 //! of a child), and the caller's own log reminders.
 
 use crate::api::extract::Id;
-use crate::api::{ApiJson, Problem};
+use crate::api::{ApiJson, Problem, StandardProblems};
 use crate::auth::ApiCaller;
 use crate::error::WebError;
 use crate::services::running::reminders::{self as service, CourseReminders as View};
@@ -128,9 +128,7 @@ fn reminders_json(view: &View) -> CourseReminders {
     params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id")),
     responses(
         (status = 200, description = "The course's reminders", body = CourseReminders),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_course_reminder_settings(
@@ -158,9 +156,7 @@ pub struct CourseRemindersChange {
     request_body = CourseRemindersChange,
     responses(
         (status = 200, description = "Saved; the course's reminders", body = CourseReminders),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn put_course_reminder_settings(
@@ -202,9 +198,7 @@ pub struct ParticipantRemindersSaved {
     request_body = ParticipantRemindersChange,
     responses(
         (status = 200, description = "Saved", body = ParticipantRemindersSaved),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such course, or no such participant in it", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn set_participant_reminders(
@@ -245,9 +239,7 @@ pub struct PersonRemindersSaved {
     request_body = PersonRemindersChange,
     responses(
         (status = 200, description = "Saved", body = PersonRemindersSaved),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such course, or the course's reminders do not go to this person", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn set_person_reminders(
@@ -275,9 +267,7 @@ pub struct MyLogReminders {
     request_body = MyLogReminders,
     responses(
         (status = 200, description = "Saved", body = MyLogReminders),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The caller does not lead this course", body = Problem, content_type = "application/problem+json"),
     ))]

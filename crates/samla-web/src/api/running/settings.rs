@@ -2,7 +2,7 @@
 //! PUT replaces all three values.
 
 use crate::api::courses::whole;
-use crate::api::{ApiJson, Problem};
+use crate::api::{ApiJson, Problem, StandardProblems};
 use crate::auth::ApiCaller;
 use crate::error::WebError;
 use crate::services::running::settings::{self as service, SettingsForm};
@@ -49,9 +49,7 @@ fn settings_json(s: &samla_storage::running::settings::RunningSettings) -> Runni
     params(("org" = String, Path, description = "The organisation's slug")),
     responses(
         (status = 200, description = "The settings", body = RunningSettings),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_running_settings(
@@ -86,9 +84,7 @@ pub struct RunningSettingsChange {
     request_body = RunningSettingsChange,
     responses(
         (status = 200, description = "Saved", body = RunningSettings),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "A value out of its range", body = Problem, content_type = "application/problem+json"),
     ))]

@@ -273,8 +273,7 @@ fn replay(org: &str, status: i64, kept: &str, fingerprint: &str) -> Result<Respo
                 ("Idempotent-Replayed" = String, description = "`true` when this repeats the answer to an earlier call with the same Idempotency-Key"),
             )),
         (status = 400, description = "Malformed request or Idempotency-Key", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        NoValidToken, NotAllowed,
         (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields, e.g. a child without a guardian or birth date, a course that takes no applications, no consent text for a purpose, or an Idempotency-Key used for another request", body = Problem, content_type = "application/problem+json"),
     ))]

@@ -38,9 +38,7 @@ fn nullable_id<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Opti
     request_body = ApplicationChange,
     responses(
         (status = 200, description = "Saved", body = Application, headers(("ETag" = String, description = "The new version"))),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such application here", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "Changed by someone else since read", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields, e.g. a course of another programme or an unknown channel", body = Problem, content_type = "application/problem+json"),
@@ -95,9 +93,7 @@ pub struct StageMove {
     request_body = StageMove,
     responses(
         (status = 200, description = "Moved", body = Application, headers(("ETag" = String, description = "The new version"))),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such application here", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not a possible move from the current stage, no course to enrol on, or consents missing (each named)", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "Changed by someone else since read", body = Problem, content_type = "application/problem+json"),
@@ -150,9 +146,7 @@ pub struct NewPreConversation {
     request_body = NewPreConversation,
     responses(
         (status = 201, description = "Recorded; notes are null for a caller who may not read them", body = PreConversation),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such application here", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not possible at the current stage, or three already held", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields, e.g. a day after tomorrow", body = Problem, content_type = "application/problem+json"),
@@ -199,9 +193,7 @@ pub struct MergeRequest {
     request_body = MergeRequest,
     responses(
         (status = 200, description = "Merged; the application that stays", body = Application, headers(("ETag" = String, description = "The new version"))),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such application here (either of them)", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Refused: the same application, one already merged, or a duplicate already enrolled", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
@@ -230,9 +222,7 @@ pub async fn merge_application(
     ),
     responses(
         (status = 200, description = "Waitlisted applications, next in line first", body = Items<ApplicationSummary>),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such programme here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_waitlist(

@@ -34,9 +34,7 @@ pub struct ApplicationParams {
     params(("org" = String, Path, description = "The organisation's slug"), ApplicationParams),
     responses(
         (status = 200, description = "A page of applications", body = Page<ApplicationSummary>),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid filter or paging", body = Problem, content_type = "application/problem+json"),
     ))]
@@ -316,8 +314,7 @@ pub(super) async fn answer(state: &AppState, actor: &Actor, id: i64) -> Result<A
     params(("org" = String, Path, description = "The organisation's slug"), ("application_id" = i64, Path, description = "The application's id")),
     responses(
         (status = 200, description = "The application", body = Application, headers(("ETag" = String, description = "Version for If-Match"))),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed, e.g. a group leader and an application for another course", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such application here", body = Problem, content_type = "application/problem+json"),
     ))]
