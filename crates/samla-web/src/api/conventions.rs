@@ -1,7 +1,8 @@
-//! What the whole OpenAPI document shares: the problems most operations answer alike
-//! ([`StandardProblems`] and its parts, listed by each operation), and, added in one place
-//! after the features' operations are merged, the text rule's two schemas, which every
-//! text field refers to, and the 415 answer of every operation that takes a body.
+//! What the whole OpenAPI document shares: the `{org}` parameter ([`OrgSlug`]) and the
+//! problems most operations answer alike ([`StandardProblems`] and its parts), listed by
+//! each operation; and, added in one place after the features' operations are merged,
+//! the text rule's two schemas, which every text field refers to, and the 415 answer of
+//! every operation that takes a body.
 //!
 //! A text field states its own limit (`maxLength`) and one of the rule's patterns
 //! ([`samla_domain::validation::SINGLE_LINE_PATTERN`] and its kin) beside its
@@ -20,11 +21,20 @@ use utoipa::openapi::schema::{
     AdditionalProperties, AllOfBuilder, ArrayItems, ObjectBuilder, Schema, SchemaType, Type,
 };
 use utoipa::openapi::{OpenApi, Ref, RefOr};
-use utoipa::IntoResponses;
+use utoipa::{IntoParams, IntoResponses};
 
 /// The names of the two shared text schemas.
 pub const SINGLE_LINE_TEXT: &str = "SingleLineText";
 pub const MULTI_LINE_TEXT: &str = "MultiLineText";
+
+/// The `{org}` path parameter of every operation under an organisation, for an
+/// operation's `params(...)`.
+#[derive(IntoParams)]
+#[into_params(parameter_in = Path)]
+pub struct OrgSlug {
+    /// The organisation's slug
+    pub org: String,
+}
 
 /// 400, 401 and 403 as most operations answer them, for an operation's `responses(...)`
 /// beside its own answers. An operation that says more about one of them (which callers

@@ -1,12 +1,11 @@
 //! The organisation's school holidays, which course schedules skip.
 
 use super::extract::Id;
-use super::{ApiJson, Items, NoValidToken, NotAllowed, Problem, StandardProblems};
-use crate::auth::ApiCaller;
+use super::{ApiJson, Items, NoValidToken, NotAllowed, OrgCaller, OrgSlug, Problem, StandardProblems};
 use crate::error::WebError;
 use crate::services::holidays;
 use crate::AppState;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::Json;
@@ -33,7 +32,7 @@ impl From<samla_storage::holidays::SchoolHoliday> for SchoolHoliday {
 
 /// The organisation's school holidays, earliest first.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/school-holidays", operation_id = "listSchoolHolidays", tag = "courses",
-    params(("org" = String, Path, description = "The organisation's slug")),
+    params(OrgSlug),
     responses(
         (status = 200, description = "The school holidays", body = Items<SchoolHoliday>),
         NoValidToken, NotAllowed,
@@ -41,10 +40,8 @@ impl From<samla_storage::holidays::SchoolHoliday> for SchoolHoliday {
     ))]
 pub async fn list_school_holidays(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path(org): Path<String>,
+    OrgCaller(actor, _): OrgCaller,
 ) -> Result<Json<Items<SchoolHoliday>>, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     let items = holidays::list(&state, &actor).await?.into_iter().map(SchoolHoliday::from).collect();
     Ok(Json(Items { items }))
 }
@@ -66,7 +63,7 @@ pub struct NewSchoolHoliday {
 
 /// Adds a school holiday. Courses planned afterwards skip it; existing schedules stay.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/school-holidays", operation_id = "addSchoolHoliday", tag = "courses",
-    params(("org" = String, Path, description = "The organisation's slug")),
+    params(OrgSlug),
     request_body = NewSchoolHoliday,
     responses(
         (status = 201, description = "Added", body = SchoolHoliday),
@@ -76,11 +73,9 @@ pub struct NewSchoolHoliday {
     ))]
 pub async fn add_school_holiday(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path(org): Path<String>,
+    OrgCaller(actor, _): OrgCaller,
     ApiJson(body): ApiJson<NewSchoolHoliday>,
 ) -> Result<impl IntoResponse, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     actor.authorize(&state, Action::PlanCourses).await?;
     let id = holidays::add(&state, &actor, &body.name, &body.first_day, &body.last_day).await?;
     let holiday = holidays::list(&state, &actor).await?.into_iter().find(|h| h.id == id).ok_or(WebError::NotFound)?;
@@ -89,7 +84,7 @@ pub async fn add_school_holiday(
 
 /// Removes a school holiday.
 #[utoipa::path(delete, path = "/api/v1/organisations/{org}/school-holidays/{holiday_id}", operation_id = "deleteSchoolHoliday", tag = "courses",
-    params(("org" = String, Path, description = "The organisation's slug"), ("holiday_id" = i64, Path, description = "The holiday's id")),
+    params(OrgSlug, ("holiday_id" = i64, Path, description = "The holiday's id")),
     responses(
         (status = 204, description = "Removed"),
         StandardProblems,
@@ -97,11 +92,9 @@ pub async fn add_school_holiday(
     ))]
 pub async fn delete_school_holiday(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, holiday_id)): Path<(String, Id)>,
+    OrgCaller(actor, holiday_id): OrgCaller<Id>,
 ) -> Result<StatusCode, WebError> {
     let holiday_id = holiday_id.0;
-    let actor = caller.in_organisation(&state, &org).await?;
     holidays::remove(&state, &actor, holiday_id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -1,10 +1,9 @@
 use super::extract::etag;
-use super::{ApiJson, IfMatch, NoValidToken, NotAllowed, Problem, StandardProblems};
-use crate::auth::ApiCaller;
+use super::{ApiJson, IfMatch, NoValidToken, NotAllowed, OrgCaller, OrgSlug, Problem, StandardProblems};
 use crate::error::WebError;
 use crate::services::organisations;
 use crate::AppState;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::header::ETAG;
 use axum::response::IntoResponse;
 use axum::Json;
@@ -40,7 +39,7 @@ fn with_etag(organisation: Organisation) -> impl IntoResponse {
 
 /// An organisation's settings (administrators).
 #[utoipa::path(get, path = "/api/v1/organisations/{org}", operation_id = "getOrganisation", tag = "organisations",
-    params(("org" = String, Path, description = "The organisation's slug")),
+    params(OrgSlug),
     responses(
         (status = 200, description = "The settings; ETag carries the version", body = Organisation,
             headers(("ETag" = String, description = "Version for If-Match"))),
@@ -49,10 +48,8 @@ fn with_etag(organisation: Organisation) -> impl IntoResponse {
     ))]
 pub async fn get_organisation(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path(org): Path<String>,
+    OrgCaller(actor, _): OrgCaller,
 ) -> Result<impl IntoResponse, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     Ok(with_etag(organisations::settings(&state, &actor).await?.into()))
 }
 
@@ -71,7 +68,7 @@ pub struct OrganisationChange {
 /// Changes the settings; `If-Match` must carry the version last read.
 #[utoipa::path(put, path = "/api/v1/organisations/{org}", operation_id = "updateOrganisation", tag = "organisations",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("If-Match" = String, Header, description = "The ETag from getOrganisation, or *"),
     ),
     request_body = OrganisationChange,
@@ -85,12 +82,10 @@ pub struct OrganisationChange {
     ))]
 pub async fn update_organisation(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path(org): Path<String>,
+    OrgCaller(actor, _): OrgCaller,
     if_match: IfMatch,
     ApiJson(body): ApiJson<OrganisationChange>,
 ) -> Result<impl IntoResponse, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     let current = organisations::settings(&state, &actor).await?;
     let version = if_match.expected(current.version)?;
     let updated =

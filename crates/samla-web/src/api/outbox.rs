@@ -4,12 +4,11 @@
 
 use super::extract::Id;
 use super::users::page_bounds;
-use super::{ApiQuery, Page, Problem, StandardProblems};
-use crate::auth::ApiCaller;
+use super::{ApiQuery, OrgCaller, OrgSlug, Page, Problem, StandardProblems};
 use crate::error::WebError;
 use crate::services::outbox::{self, OutboxFilter};
 use crate::AppState;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::Json;
 use samla_domain::messages::MessageStatus;
 use serde::{Deserialize, Serialize};
@@ -105,7 +104,7 @@ pub struct OutboxParams {
 /// The organisation's outgoing mail, newest first. Shows recipients' addresses, so each
 /// call is audited.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/outbox", operation_id = "listOutboxMessages", tag = "outbox",
-    params(("org" = String, Path, description = "The organisation's slug"), OutboxParams),
+    params(OrgSlug, OutboxParams),
     responses(
         (status = 200, description = "A page of messages", body = Page<OutboxMessage>),
         StandardProblems,
@@ -114,11 +113,9 @@ pub struct OutboxParams {
     ))]
 pub async fn list_outbox_messages(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path(org): Path<String>,
+    OrgCaller(actor, _): OrgCaller,
     ApiQuery(params): ApiQuery<OutboxParams>,
 ) -> Result<Json<Page<OutboxMessage>>, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     let (limit, cursor) = page_bounds(params.limit, params.cursor.as_deref())?;
     let filter = OutboxFilter { status: params.status.map(MessageStatus::from), before_id: cursor, limit };
     let messages = outbox::list(&state, &actor, filter).await?;
@@ -130,7 +127,7 @@ pub async fn list_outbox_messages(
 /// Sends a failed message again now: it gets one more attempt. Possible for 7 days after
 /// the message first failed; then its text is erased (409).
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/outbox/{message_id}/retry", operation_id = "retryOutboxMessage", tag = "outbox",
-    params(("org" = String, Path, description = "The organisation's slug"), ("message_id" = i64, Path, description = "The message's id")),
+    params(OrgSlug, ("message_id" = i64, Path, description = "The message's id")),
     responses(
         (status = 200, description = "Queued again", body = OutboxMessage),
         StandardProblems,
@@ -139,10 +136,8 @@ pub async fn list_outbox_messages(
     ))]
 pub async fn retry_outbox_message(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, message_id)): Path<(String, Id)>,
+    OrgCaller(actor, message_id): OrgCaller<Id>,
 ) -> Result<Json<OutboxMessage>, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     let message = outbox::retry(&state, &actor, message_id.0).await?;
     Ok(Json(OutboxMessage::at(message, state.clock.now())))
 }

@@ -4,13 +4,14 @@
 use super::extract::etag;
 use super::users::page_bounds;
 use super::{
-    ApiJson, ApiQuery, IfMatch, Items, MalformedRequest, NoValidToken, NotAllowed, Page, Problem, StandardProblems,
+    ApiJson, ApiQuery, IfMatch, Items, MalformedRequest, NoValidToken, NotAllowed, OrgCaller, OrgSlug, Page, Problem,
+    StandardProblems,
 };
-use crate::auth::{Actor, ApiCaller};
+use crate::auth::Actor;
 use crate::error::WebError;
 use crate::services::programmes::{self, ProgrammeView};
 use crate::AppState;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::header::{CONTENT_TYPE, ETAG, LOCATION};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -545,7 +546,7 @@ pub struct ProgrammeParams {
 /// The programmes the organisation can use: its own (samla's shipped manuals among
 /// them) and those shared with everyone, by name; archived ones only when asked for.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/programmes", operation_id = "listProgrammes", tag = "programmes",
-    params(("org" = String, Path, description = "The organisation's slug"), ProgrammeParams),
+    params(OrgSlug, ProgrammeParams),
     responses(
         (status = 200, description = "A page of programmes", body = Page<ProgrammeSummary>),
         StandardProblems,
@@ -554,11 +555,9 @@ pub struct ProgrammeParams {
     ))]
 pub async fn list_programmes(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path(org): Path<String>,
+    OrgCaller(actor, _): OrgCaller,
     ApiQuery(params): ApiQuery<ProgrammeParams>,
 ) -> Result<Json<Page<ProgrammeSummary>>, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     let mut errors = FieldErrors::new();
     let query =
         errors.take(optional_line("q", params.q.as_deref().unwrap_or_default(), 200)).flatten().unwrap_or_default();
@@ -588,7 +587,7 @@ pub struct VersionParams {
 /// One programme with its current manual, or the manual of an earlier version.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/programmes/{programme}", operation_id = "getProgramme", tag = "programmes",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("programme" = String, Path, description = "The programme's id or slug"),
         VersionParams,
     ),
@@ -600,11 +599,9 @@ pub struct VersionParams {
     ))]
 pub async fn get_programme(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, key)): Path<(String, String)>,
+    OrgCaller(actor, key): OrgCaller<String>,
     ApiQuery(params): ApiQuery<VersionParams>,
 ) -> Result<impl IntoResponse, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     let programme = found(&state, &actor, &key).await?;
     let view = programmes::view(&state, &actor, programme.id, params.version).await?;
     let current = view.programme.current_version;
@@ -622,7 +619,7 @@ pub struct ProgrammeVersion {
 /// Every version of a programme's manual, newest first.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/programmes/{programme}/versions", operation_id = "listProgrammeVersions", tag = "programmes",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("programme" = String, Path, description = "The programme's id or slug"),
     ),
     responses(
@@ -632,10 +629,8 @@ pub struct ProgrammeVersion {
     ))]
 pub async fn list_programme_versions(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, key)): Path<(String, String)>,
+    OrgCaller(actor, key): OrgCaller<String>,
 ) -> Result<Json<Items<ProgrammeVersion>>, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     let programme = found(&state, &actor, &key).await?;
     let view = programmes::view(&state, &actor, programme.id, None).await?;
     let current = view.programme.current_version;
@@ -660,7 +655,7 @@ pub struct ImportParams {
 /// saves nothing and answers with that version). A manual with errors imports nothing,
 /// and the answer lists every problem with its path under `errors` (`field` is the path).
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/programmes", operation_id = "importProgramme", tag = "programmes",
-    params(("org" = String, Path, description = "The organisation's slug"), ImportParams),
+    params(OrgSlug, ImportParams),
     request_body = ProgrammeManual,
     responses(
         (status = 200, description = "Saved as the next version of the organisation's programme", body = ProgrammeDetail,
@@ -673,12 +668,10 @@ pub struct ImportParams {
     ))]
 pub async fn import_programme(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path(org): Path<String>,
+    OrgCaller(actor, _): OrgCaller,
     ApiQuery(params): ApiQuery<ImportParams>,
     ApiJson(body): ApiJson<serde_json::Value>,
 ) -> Result<Response, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     actor.authorize(&state, Action::ManageProgrammes).await?;
     let manual = parse_manual(body)?;
     let imported = programmes::import(&state, &actor, manual, params.shared.unwrap_or(false)).await?;
@@ -686,7 +679,8 @@ pub async fn import_programme(
     let view = programmes::view(&state, &actor, id, None).await?;
     let body = Json(detail(view, actor.organisation.id)?);
     Ok(if imported.outcome == programmes::ImportOutcome::Created {
-        (StatusCode::CREATED, [(LOCATION, location(&org, id)), (ETAG, etag(version))], body).into_response()
+        (StatusCode::CREATED, [(LOCATION, location(&actor.organisation.slug, id)), (ETAG, etag(version))], body)
+            .into_response()
     } else {
         ([(ETAG, etag(version))], body).into_response()
     })
@@ -696,7 +690,7 @@ pub async fn import_programme(
 /// programmes; the slug cannot change. Courses keep the version they were planned from.
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/programmes/{programme}", operation_id = "updateProgramme", tag = "programmes",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("programme" = String, Path, description = "The programme's id or slug"),
         ("If-Match" = String, Header, description = "The ETag from getProgramme (\"v3\"), or *"),
     ),
@@ -713,12 +707,10 @@ pub async fn import_programme(
     ))]
 pub async fn update_programme(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, key)): Path<(String, String)>,
+    OrgCaller(actor, key): OrgCaller<String>,
     if_match: IfMatch,
     ApiJson(body): ApiJson<serde_json::Value>,
 ) -> Result<impl IntoResponse, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     actor.authorize(&state, Action::ManageProgrammes).await?;
     let programme = found(&state, &actor, &key).await?;
     let expected = if_match.expected(programme.current_version)?;
@@ -736,7 +728,7 @@ pub async fn update_programme(
 /// changes nothing.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/programmes/{programme}/archive", operation_id = "archiveProgramme", tag = "programmes",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("programme" = String, Path, description = "The programme's id or slug"),
     ),
     responses(
@@ -747,17 +739,16 @@ pub async fn update_programme(
     ))]
 pub async fn archive_programme(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, key)): Path<(String, String)>,
+    OrgCaller(actor, key): OrgCaller<String>,
 ) -> Result<Json<ProgrammeDetail>, WebError> {
-    set_archived(state, caller, org, key, true).await
+    set_archived(state, actor, key, true).await
 }
 
 /// Takes an archived programme back into use (and into the shipped editions, if it is
 /// samla's and unchanged).
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/programmes/{programme}/unarchive", operation_id = "unarchiveProgramme", tag = "programmes",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("programme" = String, Path, description = "The programme's id or slug"),
     ),
     responses(
@@ -768,20 +759,17 @@ pub async fn archive_programme(
     ))]
 pub async fn unarchive_programme(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, key)): Path<(String, String)>,
+    OrgCaller(actor, key): OrgCaller<String>,
 ) -> Result<Json<ProgrammeDetail>, WebError> {
-    set_archived(state, caller, org, key, false).await
+    set_archived(state, actor, key, false).await
 }
 
 async fn set_archived(
     state: AppState,
-    caller: ApiCaller,
-    org: String,
+    actor: Actor,
     key: String,
     archived: bool,
 ) -> Result<Json<ProgrammeDetail>, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     actor.authorize(&state, Action::ManageProgrammes).await?;
     let programme = found(&state, &actor, &key).await?;
     programmes::set_archived(&state, &actor, programme.id, archived).await?;
@@ -816,7 +804,7 @@ pub struct ExportParams {
 /// FHIR R4 PlanDefinition (`application/fhir+json`).
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/programmes/{programme}/export", operation_id = "exportProgramme", tag = "programmes",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("programme" = String, Path, description = "The programme's id or slug"),
         ExportParams,
     ),
@@ -831,11 +819,9 @@ pub struct ExportParams {
     ))]
 pub async fn export_programme(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, key)): Path<(String, String)>,
+    OrgCaller(actor, key): OrgCaller<String>,
     ApiQuery(params): ApiQuery<ExportParams>,
 ) -> Result<Response, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     let programme = found(&state, &actor, &key).await?;
     let view = programmes::view(&state, &actor, programme.id, params.version).await?;
     let internal = |e: serde_json::Error| WebError::Internal(e.to_string());

@@ -1,10 +1,9 @@
 use super::extract::{etag, Id};
-use super::{ApiJson, ApiQuery, IfMatch, Page, Problem, StandardProblems};
-use crate::auth::ApiCaller;
+use super::{ApiJson, ApiQuery, IfMatch, OrgCaller, OrgSlug, Page, Problem, StandardProblems};
 use crate::error::WebError;
 use crate::services::accounts::{self, MemberChange, NewMember};
 use crate::AppState;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::header::ETAG;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
@@ -71,7 +70,7 @@ pub(super) fn page_bounds(limit: Option<i64>, cursor: Option<&str>) -> Result<(i
 
 /// People in the organisation (administrators).
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/users", operation_id = "listUsers", tag = "users",
-    params(("org" = String, Path, description = "The organisation's slug"), PageParams),
+    params(OrgSlug, PageParams),
     responses(
         (status = 200, description = "A page of people", body = Page<User>),
         StandardProblems,
@@ -80,11 +79,9 @@ pub(super) fn page_bounds(limit: Option<i64>, cursor: Option<&str>) -> Result<(i
     ))]
 pub async fn list_users(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path(org): Path<String>,
+    OrgCaller(actor, _): OrgCaller,
     ApiQuery(params): ApiQuery<PageParams>,
 ) -> Result<Json<Page<User>>, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     let (limit, after) = page_bounds(params.limit, params.cursor.as_deref())?;
     let mut members = accounts::members(&state, &actor, after.unwrap_or(0), limit + 1).await?;
     let next_cursor = if members.len() as i64 > limit {
@@ -165,7 +162,7 @@ pub struct CreatedUser {
 
 /// Adds a person, who chooses their own password through the invitation link.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/users", operation_id = "createUser", tag = "users",
-    params(("org" = String, Path, description = "The organisation's slug")),
+    params(OrgSlug),
     request_body = NewUser,
     responses(
         (status = 201, description = "Added", body = CreatedUser),
@@ -176,11 +173,9 @@ pub struct CreatedUser {
     ))]
 pub async fn create_user(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path(org): Path<String>,
+    OrgCaller(actor, _): OrgCaller,
     ApiJson(body): ApiJson<NewUser>,
 ) -> Result<impl IntoResponse, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     let new = NewMember::parse(&body.email, &body.name, &RoleName::names(&body.roles))?;
     let (user_id, secret) = accounts::invite(&state, &actor, new).await?;
     let member = accounts::member(&state, &actor, user_id).await?;
@@ -190,7 +185,7 @@ pub async fn create_user(
 
 /// One person in the organisation.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/users/{user_id}", operation_id = "getUser", tag = "users",
-    params(("org" = String, Path, description = "The organisation's slug"), ("user_id" = i64, Path, description = "The person's id")),
+    params(OrgSlug, ("user_id" = i64, Path, description = "The person's id")),
     responses(
         (status = 200, description = "The person; ETag carries the version", body = User,
             headers(("ETag" = String, description = "Version for If-Match"))),
@@ -199,11 +194,9 @@ pub async fn create_user(
     ))]
 pub async fn get_user(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, user_id)): Path<(String, Id)>,
+    OrgCaller(actor, user_id): OrgCaller<Id>,
 ) -> Result<impl IntoResponse, WebError> {
     let user_id = user_id.0;
-    let actor = caller.in_organisation(&state, &org).await?;
     let member = accounts::member(&state, &actor, user_id).await?;
     Ok(([(ETAG, etag(member.version))], Json(User::from(member))))
 }
@@ -226,7 +219,7 @@ pub struct UserChange {
 /// Changes a person's name, roles here, and whether they are disabled.
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/users/{user_id}", operation_id = "updateUser", tag = "users",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("user_id" = i64, Path, description = "The person's id"),
         ("If-Match" = String, Header, description = "The ETag from getUser, or *"),
     ),
@@ -242,13 +235,11 @@ pub struct UserChange {
     ))]
 pub async fn update_user(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, user_id)): Path<(String, Id)>,
+    OrgCaller(actor, user_id): OrgCaller<Id>,
     if_match: IfMatch,
     ApiJson(body): ApiJson<UserChange>,
 ) -> Result<impl IntoResponse, WebError> {
     let user_id = user_id.0;
-    let actor = caller.in_organisation(&state, &org).await?;
     let current = accounts::member(&state, &actor, user_id).await?;
     let version = if_match.expected(current.version)?;
     let change = MemberChange::parse(&body.name, &RoleName::names(&body.roles), body.disabled)?;

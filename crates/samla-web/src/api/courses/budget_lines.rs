@@ -5,7 +5,7 @@ use super::*;
 /// The course's budget with line totals, total and cost per participant; money as
 /// decimal strings.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/courses/{course_id}/budget", operation_id = "getBudget", tag = "courses",
-    params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id")),
+    params(OrgSlug, ("course_id" = i64, Path, description = "The course's id")),
     responses(
         (status = 200, description = "The budget", body = Budget),
         StandardProblems,
@@ -13,11 +13,9 @@ use super::*;
     ))]
 pub async fn get_budget(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, course_id)): Path<(String, Id)>,
+    OrgCaller(actor, course_id): OrgCaller<Id>,
 ) -> Result<Json<Budget>, WebError> {
     let course_id = course_id.0;
-    let actor = caller.in_organisation(&state, &org).await?;
     let view = service::course_view(&state, &actor, course_id).await?;
     Ok(Json(budget_json(&view)))
 }
@@ -101,7 +99,7 @@ impl BudgetChange {
 
 /// Replaces the course's budget lines; the answer has the new totals.
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/courses/{course_id}/budget", operation_id = "replaceBudget", tag = "courses",
-    params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id")),
+    params(OrgSlug, ("course_id" = i64, Path, description = "The course's id")),
     request_body = BudgetChange,
     responses(
         (status = 200, description = "Saved", body = Budget),
@@ -111,12 +109,11 @@ impl BudgetChange {
     ))]
 pub async fn replace_budget(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, course_id)): Path<(String, Id)>,
+    OrgCaller(actor, course_id): OrgCaller<Id>,
     ApiJson(body): ApiJson<BudgetChange>,
 ) -> Result<Json<Budget>, WebError> {
     let course_id = course_id.0;
-    let actor = planner(&state, &caller, &org).await?;
+    actor.authorize(&state, Action::PlanCourses).await?;
     service::visible_course(&state, &actor, course_id).await?;
     let lines = body.parse()?;
     service::replace_budget(&state, &actor, course_id, &lines).await?;

@@ -4,7 +4,7 @@ use super::*;
 
 /// The planning checklist with real due dates, earliest first.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/courses/{course_id}/checklist", operation_id = "getChecklist", tag = "courses",
-    params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id")),
+    params(OrgSlug, ("course_id" = i64, Path, description = "The course's id")),
     responses(
         (status = 200, description = "The checklist", body = Items<ChecklistItem>),
         StandardProblems,
@@ -12,11 +12,9 @@ use super::*;
     ))]
 pub async fn get_checklist(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, course_id)): Path<(String, Id)>,
+    OrgCaller(actor, course_id): OrgCaller<Id>,
 ) -> Result<Json<Items<ChecklistItem>>, WebError> {
     let course_id = course_id.0;
-    let actor = caller.in_organisation(&state, &org).await?;
     let view = service::course_view(&state, &actor, course_id).await?;
     Ok(Json(Items { items: view.checklist.iter().map(checklist_json).collect() }))
 }
@@ -33,7 +31,7 @@ pub struct ChecklistChange {
 /// Ticks a checklist item off (or opens it again) and sets who does it.
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/courses/{course_id}/checklist/{item_id}", operation_id = "updateChecklistItem", tag = "courses",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("course_id" = i64, Path, description = "The course's id"),
         ("item_id" = i64, Path, description = "The item's id"),
     ),
@@ -46,13 +44,12 @@ pub struct ChecklistChange {
     ))]
 pub async fn update_checklist_item(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, course_id, item_id)): Path<(String, Id, Id)>,
+    OrgCaller(actor, (course_id, item_id)): OrgCaller<(Id, Id)>,
     ApiJson(body): ApiJson<ChecklistChange>,
 ) -> Result<Json<ChecklistItem>, WebError> {
     let course_id = course_id.0;
     let item_id = item_id.0;
-    let actor = planner(&state, &caller, &org).await?;
+    actor.authorize(&state, Action::PlanCourses).await?;
     service::visible_course(&state, &actor, course_id).await?;
     service::update_checklist_item(&state, &actor, course_id, item_id, body.done, body.assignee_staff_id).await?;
     let view = service::course_view(&state, &actor, course_id).await?;

@@ -5,13 +5,16 @@
 
 use super::extract::{etag, Id};
 use super::users::page_bounds;
-use super::{ApiJson, ApiQuery, IfMatch, Items, MalformedRequest, NoValidToken, Page, Problem, StandardProblems};
-use crate::auth::{Actor, ApiCaller};
+use super::{
+    ApiJson, ApiQuery, IfMatch, Items, MalformedRequest, NoValidToken, OrgCaller, OrgSlug, Page, Problem,
+    StandardProblems,
+};
+use crate::auth::Actor;
 use crate::error::WebError;
 use crate::http::Lang;
 use crate::services::courses::{self as service, CourseView, SessionView};
 use crate::AppState;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::header::{ETAG, LOCATION};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
@@ -624,14 +627,6 @@ fn budget_json(view: &CourseView) -> Budget {
 // Helpers
 // ---------------------------------------------------------------------------------
 
-/// The caller in the organisation, allowed to plan courses. Checked before the body's
-/// rules, so a person who may not plan hears that first.
-async fn planner(state: &AppState, caller: &ApiCaller, org: &str) -> Result<Actor, WebError> {
-    let actor = caller.in_organisation(state, org).await?;
-    actor.authorize(state, Action::PlanCourses).await?;
-    Ok(actor)
-}
-
 fn course_location(org: &str, course_id: i64) -> String {
     format!("/api/v1/organisations/{org}/courses/{course_id}")
 }
@@ -667,7 +662,7 @@ pub struct CourseParams {
 /// secretaries and administrators, only their own for group leaders and user
 /// representatives.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/courses", operation_id = "listCourses", tag = "courses",
-    params(("org" = String, Path, description = "The organisation's slug"), CourseParams),
+    params(OrgSlug, CourseParams),
     responses(
         (status = 200, description = "A page of courses", body = Page<CourseSummary>),
         StandardProblems,
@@ -676,11 +671,9 @@ pub struct CourseParams {
     ))]
 pub async fn list_courses(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path(org): Path<String>,
+    OrgCaller(actor, _): OrgCaller,
     ApiQuery(params): ApiQuery<CourseParams>,
 ) -> Result<Json<Page<CourseSummary>>, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     let (limit, offset) = page_bounds(params.limit, params.cursor.as_deref())?;
     let all: Vec<_> = service::list(&state, &actor)
         .await?
@@ -823,7 +816,7 @@ impl NewCourse {
 /// planned in the past (an organisation recording a course that has already run): the
 /// answer then carries an `in_the_past` warning naming the days.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/courses", operation_id = "createCourse", tag = "courses",
-    params(("org" = String, Path, description = "The organisation's slug")),
+    params(OrgSlug),
     request_body = NewCourse,
     responses(
         (status = 201, description = "Planned", body = PlannedCourse,
@@ -835,25 +828,24 @@ impl NewCourse {
 pub async fn create_course(
     State(state): State<AppState>,
     Extension(lang): Extension<Lang>,
-    caller: ApiCaller,
-    Path(org): Path<String>,
+    OrgCaller(actor, _): OrgCaller,
     ApiJson(body): ApiJson<NewCourse>,
 ) -> Result<impl IntoResponse, WebError> {
-    let actor = planner(&state, &caller, &org).await?;
+    actor.authorize(&state, Action::PlanCourses).await?;
     body.check_interval()?;
     let course_id = service::create(&state, &actor, &body.form()).await?;
     let view = service::course_view(&state, &actor, course_id).await?;
     let warnings = past_warnings(&state, lang, &service::planned_in_the_past(&state, &actor, &view));
     Ok((
         StatusCode::CREATED,
-        [(LOCATION, course_location(&org, course_id)), (ETAG, etag(view.course.version))],
+        [(LOCATION, course_location(&actor.organisation.slug, course_id)), (ETAG, etag(view.course.version))],
         Json(PlannedCourse { course: course_json(&actor, &view), warnings }),
     ))
 }
 
 /// One course; ETag carries its version.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/courses/{course_id}", operation_id = "getCourse", tag = "courses",
-    params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id")),
+    params(OrgSlug, ("course_id" = i64, Path, description = "The course's id")),
     responses(
         (status = 200, description = "The course", body = Course, headers(("ETag" = String, description = "Version for If-Match"))),
         MalformedRequest, NoValidToken,
@@ -862,11 +854,9 @@ pub async fn create_course(
     ))]
 pub async fn get_course(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, course_id)): Path<(String, Id)>,
+    OrgCaller(actor, course_id): OrgCaller<Id>,
 ) -> Result<impl IntoResponse, WebError> {
     let course_id = course_id.0;
-    let actor = caller.in_organisation(&state, &org).await?;
     let view = service::course_view(&state, &actor, course_id).await?;
     Ok(([(ETAG, etag(view.course.version))], Json(course_json(&actor, &view))))
 }
@@ -898,7 +888,7 @@ pub struct CourseChange {
 /// Changes a course's name, venue, room and capacity; the schedule stays.
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/courses/{course_id}", operation_id = "updateCourse", tag = "courses",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("course_id" = i64, Path, description = "The course's id"),
         ("If-Match" = String, Header, description = "The ETag from getCourse, or *"),
     ),
@@ -913,13 +903,12 @@ pub struct CourseChange {
     ))]
 pub async fn update_course(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, course_id)): Path<(String, Id)>,
+    OrgCaller(actor, course_id): OrgCaller<Id>,
     if_match: IfMatch,
     ApiJson(body): ApiJson<CourseChange>,
 ) -> Result<impl IntoResponse, WebError> {
     let course_id = course_id.0;
-    let actor = planner(&state, &caller, &org).await?;
+    actor.authorize(&state, Action::PlanCourses).await?;
     let current = service::visible_course(&state, &actor, course_id).await?;
     let expected = if_match.expected(current.version)?;
     let details = service::DetailsForm {
@@ -968,7 +957,7 @@ pub struct StatusChange {
 /// grow.
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/courses/{course_id}/status", operation_id = "setCourseStatus", tag = "courses",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("course_id" = i64, Path, description = "The course's id"),
         ("If-Match" = String, Header, description = "The ETag from getCourse, or *"),
     ),
@@ -983,13 +972,12 @@ pub struct StatusChange {
     ))]
 pub async fn set_course_status(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, course_id)): Path<(String, Id)>,
+    OrgCaller(actor, course_id): OrgCaller<Id>,
     if_match: IfMatch,
     ApiJson(body): ApiJson<StatusChange>,
 ) -> Result<impl IntoResponse, WebError> {
     let course_id = course_id.0;
-    let actor = planner(&state, &caller, &org).await?;
+    actor.authorize(&state, Action::PlanCourses).await?;
     let current = service::visible_course(&state, &actor, course_id).await?;
     let expected = if_match.expected(current.version)?;
     let reason = match body.reason.as_deref() {

@@ -5,7 +5,7 @@ use crate::services::running::changes::CancelChoices;
 
 /// The course's sessions and meetings in time order, with staff and staffing gaps.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/courses/{course_id}/sessions", operation_id = "listCourseSessions", tag = "courses",
-    params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id")),
+    params(OrgSlug, ("course_id" = i64, Path, description = "The course's id")),
     responses(
         (status = 200, description = "Sessions and meetings, earliest first", body = Items<Session>),
         StandardProblems,
@@ -13,11 +13,9 @@ use crate::services::running::changes::CancelChoices;
     ))]
 pub async fn list_course_sessions(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, course_id)): Path<(String, Id)>,
+    OrgCaller(actor, course_id): OrgCaller<Id>,
 ) -> Result<Json<Items<Session>>, WebError> {
     let course_id = course_id.0;
-    let actor = caller.in_organisation(&state, &org).await?;
     let view = service::course_view(&state, &actor, course_id).await?;
     Ok(Json(Items { items: view.sessions.iter().map(session_json).collect() }))
 }
@@ -25,7 +23,7 @@ pub async fn list_course_sessions(
 /// One session or meeting; ETag carries its version.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/courses/{course_id}/sessions/{session_id}", operation_id = "getCourseSession", tag = "courses",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("course_id" = i64, Path, description = "The course's id"),
         ("session_id" = i64, Path, description = "The session's id"),
     ),
@@ -36,12 +34,10 @@ pub async fn list_course_sessions(
     ))]
 pub async fn get_course_session(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, course_id, session_id)): Path<(String, Id, Id)>,
+    OrgCaller(actor, (course_id, session_id)): OrgCaller<(Id, Id)>,
 ) -> Result<impl IntoResponse, WebError> {
     let course_id = course_id.0;
     let session_id = session_id.0;
-    let actor = caller.in_organisation(&state, &org).await?;
     let view = service::course_view(&state, &actor, course_id).await?;
     let session = session_of(&view, session_id)?;
     Ok(([(ETAG, etag(session.row.version))], Json(session_json(session))))
@@ -84,7 +80,7 @@ pub struct PlannedSession {
 /// Adds a session or meeting; the others stay as they are. A day before today is
 /// allowed (recording a course that has run), with an `in_the_past` warning.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/courses/{course_id}/sessions", operation_id = "addSession", tag = "courses",
-    params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id")),
+    params(OrgSlug, ("course_id" = i64, Path, description = "The course's id")),
     request_body = NewSession,
     responses(
         (status = 201, description = "Added", body = PlannedSession,
@@ -96,12 +92,11 @@ pub struct PlannedSession {
 pub async fn add_session(
     State(state): State<AppState>,
     Extension(lang): Extension<Lang>,
-    caller: ApiCaller,
-    Path((org, course_id)): Path<(String, Id)>,
+    OrgCaller(actor, course_id): OrgCaller<Id>,
     ApiJson(body): ApiJson<NewSession>,
 ) -> Result<impl IntoResponse, WebError> {
     let course_id = course_id.0;
-    let actor = planner(&state, &caller, &org).await?;
+    actor.authorize(&state, Action::PlanCourses).await?;
     service::visible_course(&state, &actor, course_id).await?;
     let mut errors = FieldErrors::new();
     let room = body.room.unwrap_or_default();
@@ -124,7 +119,7 @@ pub async fn add_session(
     Ok((
         StatusCode::CREATED,
         [
-            (LOCATION, format!("{}/sessions/{session_id}", course_location(&org, course_id))),
+            (LOCATION, format!("{}/sessions/{session_id}", course_location(&actor.organisation.slug, course_id))),
             (ETAG, etag(session.row.version)),
         ],
         Json(PlannedSession { session: session_json(session), warnings }),
@@ -153,7 +148,7 @@ pub struct SessionMove {
 /// allowed, with an `in_the_past` warning.
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/courses/{course_id}/sessions/{session_id}", operation_id = "moveSession", tag = "courses",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("course_id" = i64, Path, description = "The course's id"),
         ("session_id" = i64, Path, description = "The session's id"),
         ("If-Match" = String, Header, description = "The ETag from getCourseSession (the session's version), or *"),
@@ -170,14 +165,13 @@ pub struct SessionMove {
 pub async fn move_session(
     State(state): State<AppState>,
     Extension(lang): Extension<Lang>,
-    caller: ApiCaller,
-    Path((org, course_id, session_id)): Path<(String, Id, Id)>,
+    OrgCaller(actor, (course_id, session_id)): OrgCaller<(Id, Id)>,
     if_match: IfMatch,
     ApiJson(body): ApiJson<SessionMove>,
 ) -> Result<impl IntoResponse, WebError> {
     let course_id = course_id.0;
     let session_id = session_id.0;
-    let actor = planner(&state, &caller, &org).await?;
+    actor.authorize(&state, Action::PlanCourses).await?;
     let view = service::course_view(&state, &actor, course_id).await?;
     let expected = if_match.expected(session_of(&view, session_id)?.row.version)?;
     let room = body.room.unwrap_or_default();
@@ -240,7 +234,7 @@ pub struct CancelledSession {
 /// Planners and the course's own group leaders may cancel.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/courses/{course_id}/sessions/{session_id}/cancel", operation_id = "cancelSession", tag = "courses",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("course_id" = i64, Path, description = "The course's id"),
         ("session_id" = i64, Path, description = "The session's id"),
         ("If-Match" = String, Header, description = "The ETag from getCourseSession (the session's version), or *"),
@@ -256,15 +250,13 @@ pub struct CancelledSession {
     ))]
 pub async fn cancel_session(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, course_id, session_id)): Path<(String, Id, Id)>,
+    OrgCaller(actor, (course_id, session_id)): OrgCaller<(Id, Id)>,
     if_match: IfMatch,
     ApiJson(body): ApiJson<SessionCancellation>,
 ) -> Result<impl IntoResponse, WebError> {
     let course_id = course_id.0;
     let session_id = session_id.0;
     // The service decides: planners, or the course's own group leaders.
-    let actor = caller.in_organisation(&state, &org).await?;
     let view = service::course_view(&state, &actor, course_id).await?;
     let expected = if_match.expected(session_of(&view, session_id)?.row.version)?;
     let choices = CancelChoices { notify: body.notify, add_replacement: body.add_replacement };
@@ -298,7 +290,7 @@ pub struct SessionStaffing {
 /// Sets who staffs one session, from the course's working group.
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/courses/{course_id}/sessions/{session_id}/staff", operation_id = "setSessionStaff", tag = "courses",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("course_id" = i64, Path, description = "The course's id"),
         ("session_id" = i64, Path, description = "The session's id"),
     ),
@@ -311,13 +303,12 @@ pub struct SessionStaffing {
     ))]
 pub async fn set_session_staff(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, course_id, session_id)): Path<(String, Id, Id)>,
+    OrgCaller(actor, (course_id, session_id)): OrgCaller<(Id, Id)>,
     ApiJson(body): ApiJson<SessionStaffing>,
 ) -> Result<Json<Session>, WebError> {
     let course_id = course_id.0;
     let session_id = session_id.0;
-    let actor = planner(&state, &caller, &org).await?;
+    actor.authorize(&state, Action::PlanCourses).await?;
     service::visible_course(&state, &actor, course_id).await?;
     let mut staff: Vec<(i64, bool)> = Vec::new();
     for entry in &body.staff {

@@ -4,7 +4,7 @@ use super::*;
 
 /// The course's working group.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/courses/{course_id}/staff", operation_id = "listCourseStaff", tag = "courses",
-    params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id")),
+    params(OrgSlug, ("course_id" = i64, Path, description = "The course's id")),
     responses(
         (status = 200, description = "The working group", body = Items<StaffMember>),
         StandardProblems,
@@ -12,11 +12,9 @@ use super::*;
     ))]
 pub async fn list_course_staff(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, course_id)): Path<(String, Id)>,
+    OrgCaller(actor, course_id): OrgCaller<Id>,
 ) -> Result<Json<Items<StaffMember>>, WebError> {
     let course_id = course_id.0;
-    let actor = caller.in_organisation(&state, &org).await?;
     let view = service::course_view(&state, &actor, course_id).await?;
     Ok(Json(Items { items: view.staff.iter().map(staff_json).collect() }))
 }
@@ -48,7 +46,7 @@ pub struct NewStaff {
 
 /// Adds someone to the working group.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/courses/{course_id}/staff", operation_id = "addCourseStaff", tag = "courses",
-    params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id")),
+    params(OrgSlug, ("course_id" = i64, Path, description = "The course's id")),
     request_body = NewStaff,
     responses(
         (status = 201, description = "Added", body = StaffMember),
@@ -59,12 +57,11 @@ pub struct NewStaff {
     ))]
 pub async fn add_course_staff(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, course_id)): Path<(String, Id)>,
+    OrgCaller(actor, course_id): OrgCaller<Id>,
     ApiJson(body): ApiJson<NewStaff>,
 ) -> Result<impl IntoResponse, WebError> {
     let course_id = course_id.0;
-    let actor = planner(&state, &caller, &org).await?;
+    actor.authorize(&state, Action::PlanCourses).await?;
     service::visible_course(&state, &actor, course_id).await?;
     let mut errors = FieldErrors::new();
     for (field, value) in
@@ -92,7 +89,7 @@ pub async fn add_course_staff(
 /// has them present at a held session.
 #[utoipa::path(delete, path = "/api/v1/organisations/{org}/courses/{course_id}/staff/{staff_id}", operation_id = "removeCourseStaff", tag = "courses",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("course_id" = i64, Path, description = "The course's id"),
         ("staff_id" = i64, Path, description = "The working-group member's id"),
     ),
@@ -105,12 +102,11 @@ pub async fn add_course_staff(
     ))]
 pub async fn remove_course_staff(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, course_id, staff_id)): Path<(String, Id, Id)>,
+    OrgCaller(actor, (course_id, staff_id)): OrgCaller<(Id, Id)>,
 ) -> Result<StatusCode, WebError> {
     let course_id = course_id.0;
     let staff_id = staff_id.0;
-    let actor = planner(&state, &caller, &org).await?;
+    actor.authorize(&state, Action::PlanCourses).await?;
     service::visible_course(&state, &actor, course_id).await?;
     service::remove_staff(&state, &actor, course_id, staff_id).await?;
     Ok(StatusCode::NO_CONTENT)
@@ -147,7 +143,7 @@ pub struct StaffingCheck {
 
 /// The programme's staffing rule checked for every planned session.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/courses/{course_id}/staffing", operation_id = "getStaffingCheck", tag = "courses",
-    params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id")),
+    params(OrgSlug, ("course_id" = i64, Path, description = "The course's id")),
     responses(
         (status = 200, description = "The check, session by session", body = StaffingCheck),
         StandardProblems,
@@ -155,11 +151,9 @@ pub struct StaffingCheck {
     ))]
 pub async fn get_staffing_check(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, course_id)): Path<(String, Id)>,
+    OrgCaller(actor, course_id): OrgCaller<Id>,
 ) -> Result<Json<StaffingCheck>, WebError> {
     let course_id = course_id.0;
-    let actor = caller.in_organisation(&state, &org).await?;
     let view = service::course_view(&state, &actor, course_id).await?;
     let rule = view.manual.staffing;
     let sessions: Vec<SessionStaffingCheck> = view

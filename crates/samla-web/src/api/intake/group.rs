@@ -154,7 +154,7 @@ fn proposal_json(view: &service::ProposalView) -> GroupProposal {
 /// waiting time within the age band and the places left, siblings kept together (or
 /// apart), with the coordinator's pins. Changes nothing; audited as a read of names.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/courses/{course_id}/group-proposal", operation_id = "proposeGroup", tag = "intake",
-    params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id")),
+    params(OrgSlug, ("course_id" = i64, Path, description = "The course's id")),
     request_body = GroupChoices,
     responses(
         (status = 200, description = "The proposal, with the reason for each person", body = GroupProposal),
@@ -164,11 +164,10 @@ fn proposal_json(view: &service::ProposalView) -> GroupProposal {
     ))]
 pub async fn propose_group(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, course_id)): Path<(String, Id)>,
+    OrgCaller(actor, course_id): OrgCaller<Id>,
     ApiJson(body): ApiJson<GroupChoices>,
 ) -> Result<Json<GroupProposal>, WebError> {
-    let actor = allowed(&state, &caller, &org, Action::PlanCourses).await?;
+    actor.authorize(&state, Action::PlanCourses).await?;
     let view = service::propose(&state, &actor, course_id.0, &body.form()).await?;
     Ok(Json(proposal_json(&view)))
 }
@@ -210,7 +209,7 @@ pub struct ConfirmedGroup {
 /// Confirms a proposal: each included application is offered a place on the course
 /// (stage `offered`), with a deadline to answer.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/courses/{course_id}/group-proposal/confirm", operation_id = "confirmGroup", tag = "intake",
-    params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id")),
+    params(OrgSlug, ("course_id" = i64, Path, description = "The course's id")),
     request_body = GroupConfirmation,
     responses(
         (status = 200, description = "Offers made", body = ConfirmedGroup),
@@ -221,11 +220,10 @@ pub struct ConfirmedGroup {
     ))]
 pub async fn confirm_group(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, course_id)): Path<(String, Id)>,
+    OrgCaller(actor, course_id): OrgCaller<Id>,
     ApiJson(body): ApiJson<GroupConfirmation>,
 ) -> Result<Json<ConfirmedGroup>, WebError> {
-    let actor = allowed(&state, &caller, &org, Action::PlanCourses).await?;
+    actor.authorize(&state, Action::PlanCourses).await?;
     let choices = GroupChoices {
         age_min: body.age_min,
         age_max: body.age_max,
@@ -289,7 +287,7 @@ pub struct CourseParticipant {
 /// their recruitment channel. For the course's working group; a read of names and
 /// contact details, audited.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/courses/{course_id}/participants", operation_id = "listCourseParticipants", tag = "intake",
-    params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id")),
+    params(OrgSlug, ("course_id" = i64, Path, description = "The course's id")),
     responses(
         (status = 200, description = "Participants, then parents", body = Items<CourseParticipant>),
         MalformedRequest, NoValidToken,
@@ -298,10 +296,8 @@ pub struct CourseParticipant {
     ))]
 pub async fn list_course_participants(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, course_id)): Path<(String, Id)>,
+    OrgCaller(actor, course_id): OrgCaller<Id>,
 ) -> Result<Json<Items<CourseParticipant>>, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     let (_, people) = crate::services::intake::participants::for_course(&state, &actor, course_id.0).await?;
     let items = people
         .iter()

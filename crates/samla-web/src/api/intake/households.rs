@@ -17,7 +17,7 @@ pub struct Household {
 /// A household the caller works with (for a group leader: one with an application
 /// for their course). A read of personal data, audited.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/households/{household_id}", operation_id = "getHousehold", tag = "intake",
-    params(("org" = String, Path, description = "The organisation's slug"), ("household_id" = i64, Path, description = "The household's id")),
+    params(OrgSlug, ("household_id" = i64, Path, description = "The household's id")),
     responses(
         (status = 200, description = "The household", body = Household),
         StandardProblems,
@@ -25,10 +25,9 @@ pub struct Household {
     ))]
 pub async fn get_household(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, household_id)): Path<(String, Id)>,
+    OrgCaller(actor, household_id): OrgCaller<Id>,
 ) -> Result<Json<Household>, WebError> {
-    let actor = intake_worker(&state, &caller, &org).await?;
+    actor.authorize(&state, Action::ManageIntake).await?;
     let view = service::view(&state, &actor, household_id.0).await?;
     Ok(Json(Household {
         id: view.id,
@@ -61,7 +60,7 @@ pub struct NewHouseholdAdult {
 
 /// Adds a second guardian or another adult to the household.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/households/{household_id}/adults", operation_id = "addHouseholdAdult", tag = "intake",
-    params(("org" = String, Path, description = "The organisation's slug"), ("household_id" = i64, Path, description = "The household's id")),
+    params(OrgSlug, ("household_id" = i64, Path, description = "The household's id")),
     request_body = NewHouseholdAdult,
     responses(
         (status = 201, description = "Added", body = HouseholdPerson),
@@ -71,11 +70,10 @@ pub struct NewHouseholdAdult {
     ))]
 pub async fn add_household_adult(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, household_id)): Path<(String, Id)>,
+    OrgCaller(actor, household_id): OrgCaller<Id>,
     ApiJson(body): ApiJson<NewHouseholdAdult>,
 ) -> Result<impl IntoResponse, WebError> {
-    let actor = intake_worker(&state, &caller, &org).await?;
+    actor.authorize(&state, Action::ManageIntake).await?;
     let mut errors = FieldErrors::new();
     check_line(&mut errors, "name", Some(&body.name), 200);
     check_phone(&mut errors, "phone", body.phone.as_deref());

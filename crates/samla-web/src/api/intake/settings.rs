@@ -36,7 +36,7 @@ fn settings_json(s: &samla_storage::intake::settings::IntakeSettings) -> IntakeS
 
 /// The intake settings; ETag carries the version.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/intake-settings", operation_id = "getIntakeSettings", tag = "intake",
-    params(("org" = String, Path, description = "The organisation's slug")),
+    params(OrgSlug),
     responses(
         (status = 200, description = "The settings", body = IntakeSettings, headers(("ETag" = String, description = "Version for If-Match"))),
         StandardProblems,
@@ -44,10 +44,8 @@ fn settings_json(s: &samla_storage::intake::settings::IntakeSettings) -> IntakeS
     ))]
 pub async fn get_intake_settings(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path(org): Path<String>,
+    OrgCaller(actor, _): OrgCaller,
 ) -> Result<impl IntoResponse, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     let settings = service::get(&state, &actor).await?;
     Ok(([(ETAG, etag(settings.version))], Json(settings_json(&settings))))
 }
@@ -79,7 +77,7 @@ pub struct IntakeSettingsChange {
 /// Changes the intake settings (coordinators and administrators).
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/intake-settings", operation_id = "updateIntakeSettings", tag = "intake",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("If-Match" = String, Header, description = "The ETag from getIntakeSettings, or *"),
     ),
     request_body = IntakeSettingsChange,
@@ -93,12 +91,11 @@ pub struct IntakeSettingsChange {
     ))]
 pub async fn update_intake_settings(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path(org): Path<String>,
+    OrgCaller(actor, _): OrgCaller,
     if_match: IfMatch,
     ApiJson(body): ApiJson<IntakeSettingsChange>,
 ) -> Result<impl IntoResponse, WebError> {
-    let actor = allowed(&state, &caller, &org, Action::ConfigureIntake).await?;
+    actor.authorize(&state, Action::ConfigureIntake).await?;
     let current = service::get(&state, &actor).await?;
     let expected = if_match.expected(current.version)?;
     let mut errors = FieldErrors::new();
@@ -120,7 +117,7 @@ pub async fn update_intake_settings(
 
 /// The organisation's recruitment channels in their order, archived ones included.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/recruitment-channels", operation_id = "listRecruitmentChannels", tag = "intake",
-    params(("org" = String, Path, description = "The organisation's slug")),
+    params(OrgSlug),
     responses(
         (status = 200, description = "The channels", body = Items<RecruitmentChannel>),
         StandardProblems,
@@ -128,10 +125,8 @@ pub async fn update_intake_settings(
     ))]
 pub async fn list_recruitment_channels(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path(org): Path<String>,
+    OrgCaller(actor, _): OrgCaller,
 ) -> Result<Json<Items<RecruitmentChannel>>, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     let channels = service::channels(&state, &actor).await?;
     Ok(Json(Items { items: channels.iter().map(channel_json).collect() }))
 }
@@ -149,7 +144,7 @@ pub struct NewRecruitmentChannel {
 
 /// Adds a recruitment channel at the end of the list.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/recruitment-channels", operation_id = "createRecruitmentChannel", tag = "intake",
-    params(("org" = String, Path, description = "The organisation's slug")),
+    params(OrgSlug),
     request_body = NewRecruitmentChannel,
     responses(
         (status = 201, description = "Added", body = RecruitmentChannel),
@@ -159,11 +154,10 @@ pub struct NewRecruitmentChannel {
     ))]
 pub async fn create_recruitment_channel(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path(org): Path<String>,
+    OrgCaller(actor, _): OrgCaller,
     ApiJson(body): ApiJson<NewRecruitmentChannel>,
 ) -> Result<impl IntoResponse, WebError> {
-    let actor = allowed(&state, &caller, &org, Action::ConfigureIntake).await?;
+    actor.authorize(&state, Action::ConfigureIntake).await?;
     let form = ChannelForm { name: body.name, kind: body.kind.code().to_string() };
     let id = service::add_channel(&state, &actor, &form).await?;
     channel_answer(&state, &actor, id, StatusCode::CREATED).await
@@ -182,7 +176,7 @@ async fn channel_answer(
 
 /// Archives a channel: it stays on the records that name it but is no longer offered.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/recruitment-channels/{channel_id}/archive", operation_id = "archiveRecruitmentChannel", tag = "intake",
-    params(("org" = String, Path, description = "The organisation's slug"), ("channel_id" = i64, Path, description = "The channel's id")),
+    params(OrgSlug, ("channel_id" = i64, Path, description = "The channel's id")),
     responses(
         (status = 200, description = "Archived", body = RecruitmentChannel),
         StandardProblems,
@@ -190,10 +184,9 @@ async fn channel_answer(
     ))]
 pub async fn archive_recruitment_channel(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, channel_id)): Path<(String, Id)>,
+    OrgCaller(actor, channel_id): OrgCaller<Id>,
 ) -> Result<impl IntoResponse, WebError> {
-    let actor = allowed(&state, &caller, &org, Action::ConfigureIntake).await?;
+    actor.authorize(&state, Action::ConfigureIntake).await?;
     service::set_channel_archived(&state, &actor, channel_id.0, true).await?;
     channel_answer(&state, &actor, channel_id.0, StatusCode::OK).await
 }

@@ -6,8 +6,7 @@
 //! problem listed, `path` = the question's linkId).
 
 use crate::api::extract::Id;
-use crate::api::{ApiJson, MalformedRequest, Problem, StandardProblems};
-use crate::auth::ApiCaller;
+use crate::api::{ApiJson, MalformedRequest, OrgCaller, OrgSlug, Problem, StandardProblems};
 use crate::error::WebError;
 use crate::http::{Lang, RequestId};
 use crate::services::questionnaires::answering::{self as service, Opened};
@@ -327,7 +326,7 @@ pub struct PaperEntered {
 /// nothing about who typed it is kept with the response.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/questionnaire-rounds/{round_id}/paper-responses",
     operation_id = "enterPaperResponse", tag = "questionnaires",
-    params(("org" = String, Path, description = "The organisation's slug"), ("round_id" = i64, Path, description = "The round's id")),
+    params(OrgSlug, ("round_id" = i64, Path, description = "The round's id")),
     request_body = PaperResponse,
     responses(
         (status = 201, description = "Stored", body = PaperEntered),
@@ -341,13 +340,11 @@ pub async fn enter_paper_response(
     Extension(lang): Extension<Lang>,
     request_id: Option<Extension<RequestId>>,
     OriginalUri(uri): OriginalUri,
-    caller: ApiCaller,
-    Path((org, round_id)): Path<(String, Id)>,
+    OrgCaller(actor, round_id): OrgCaller<Id>,
     ApiJson(body): ApiJson<PaperResponse>,
 ) -> Response {
     let instance = uri.path().to_string();
     let result = async {
-        let actor = caller.in_organisation(&state, &org).await?;
         let answers = to_answers(body.answers)?;
         let language = body.language.unwrap_or_else(|| lang.0.code().to_string());
         let id =

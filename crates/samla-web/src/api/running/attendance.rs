@@ -14,12 +14,14 @@ mod schema;
 pub use schema::*;
 
 use crate::api::extract::{etag, Id};
-use crate::api::{ApiJson, ApiQuery, CreateOrReplace, MalformedRequest, NoValidToken, Problem};
+use crate::api::{
+    ApiJson, ApiQuery, CreateOrReplace, MalformedRequest, NoValidToken, OrgCaller, OrgPath, OrgSlug, Problem,
+};
 use crate::auth::{Actor, ApiCaller};
 use crate::error::WebError;
 use crate::services::running::attendance::{self as service, NoticeInput, SheetInput, TODAY_DAYS};
 use crate::AppState;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::header::ETAG;
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -73,13 +75,7 @@ pub fn routes() -> Router<AppState> {
 )]
 pub struct Doc;
 
-async fn load(
-    state: &AppState,
-    caller: &ApiCaller,
-    org: &str,
-    session_id: i64,
-) -> Result<(Actor, service::SessionView), WebError> {
-    let actor = caller.in_organisation(state, org).await?;
+async fn load(state: &AppState, actor: Actor, session_id: i64) -> Result<(Actor, service::SessionView), WebError> {
     let view = service::load(state, &actor, None, session_id).await?;
     Ok((actor, view))
 }
@@ -89,7 +85,7 @@ async fn load(
 /// participants' contacts, a count for everyone), absence notices, and whether attendance
 /// and the log are recorded.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/sessions/{session_id}", operation_id = "getSession", tag = "running",
-    params(("org" = String, Path, description = "The organisation's slug"), ("session_id" = i64, Path, description = "The session's id")),
+    params(OrgSlug, ("session_id" = i64, Path, description = "The session's id")),
     responses(
         (status = 200, description = "The session", body = RunningSession),
         MalformedRequest, NoValidToken,
@@ -98,10 +94,9 @@ async fn load(
     ))]
 pub async fn get_session(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, session_id)): Path<(String, Id)>,
+    OrgCaller(actor, session_id): OrgCaller<Id>,
 ) -> Result<Json<RunningSession>, WebError> {
-    let (_, view) = load(&state, &caller, &org, session_id.0).await?;
+    let (_, view) = load(&state, actor, session_id.0).await?;
     Ok(Json(session_json(&view)))
 }
 
@@ -109,7 +104,7 @@ pub async fn get_session(
 /// Lines name participants only for those who may see participants' contacts; others get
 /// the counts.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/sessions/{session_id}/attendance", operation_id = "getSessionAttendance", tag = "running",
-    params(("org" = String, Path, description = "The organisation's slug"), ("session_id" = i64, Path, description = "The session's id")),
+    params(OrgSlug, ("session_id" = i64, Path, description = "The session's id")),
     responses(
         (status = 200, description = "The sheet; version 0 while nothing is saved", body = AttendanceSheet,
             headers(("ETag" = String, description = "The sheet's version for If-Match, \"v0\" while nothing is saved"))),
@@ -119,10 +114,9 @@ pub async fn get_session(
     ))]
 pub async fn get_session_attendance(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, session_id)): Path<(String, Id)>,
+    OrgCaller(actor, session_id): OrgCaller<Id>,
 ) -> Result<impl IntoResponse, WebError> {
-    let (_, view) = load(&state, &caller, &org, session_id.0).await?;
+    let (_, view) = load(&state, actor, session_id.0).await?;
     Ok(([(ETAG, etag(view.version()))], Json(sheet_json(&view))))
 }
 
@@ -145,7 +139,7 @@ fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, WebError> {
 /// was sent with.
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/sessions/{session_id}/attendance", operation_id = "putSessionAttendance", tag = "running",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("session_id" = i64, Path, description = "The session's id"),
         ("If-Match" = Option<String>, Header, description = "The ETag from getSessionAttendance; required once a sheet is saved"),
         ("If-None-Match" = Option<String>, Header, description = "* to save only if no sheet is saved yet"),
@@ -170,11 +164,13 @@ fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, WebError> {
 pub async fn put_session_attendance(
     State(state): State<AppState>,
     caller: ApiCaller,
-    Path((org, session_id)): Path<(String, Id)>,
+    OrgPath(org, session_id): OrgPath<Id>,
     precondition: CreateOrReplace,
     headers: HeaderMap,
     ApiJson(body): ApiJson<AttendanceUpdate>,
 ) -> Result<Response, WebError> {
+    // Not `OrgCaller`: a malformed Idempotency-Key is refused before the organisation is
+    // looked up, as it always was.
     let session_id = session_id.0;
     let key = idempotency_key(&headers)?;
     let actor = caller.in_organisation(&state, &org).await?;
@@ -201,7 +197,7 @@ pub async fn put_session_attendance(
 /// notice already given). At a session for parents it says the child's family will be
 /// away: their guardians start as away with notice on the sheet.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/sessions/{session_id}/absence-notices", operation_id = "createAbsenceNotice", tag = "running",
-    params(("org" = String, Path, description = "The organisation's slug"), ("session_id" = i64, Path, description = "The session's id")),
+    params(OrgSlug, ("session_id" = i64, Path, description = "The session's id")),
     request_body = NewAbsenceNotice,
     responses(
         (status = 201, description = "Recorded", body = AbsenceNotice),
@@ -213,12 +209,10 @@ pub async fn put_session_attendance(
     ))]
 pub async fn create_absence_notice(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, session_id)): Path<(String, Id)>,
+    OrgCaller(actor, session_id): OrgCaller<Id>,
     ApiJson(body): ApiJson<NewAbsenceNotice>,
 ) -> Result<Response, WebError> {
     let session_id = session_id.0;
-    let actor = caller.in_organisation(&state, &org).await?;
     let input = NoticeInput { participant_id: Some(body.participant_id), note: body.note.unwrap_or_default() };
     let created = service::record_notice(&state, &actor, None, session_id, &input).await?;
     let view = service::load(&state, &actor, None, session_id).await?;
@@ -230,7 +224,7 @@ pub async fn create_absence_notice(
 /// Removes an absence notice (the participant will come after all).
 #[utoipa::path(delete, path = "/api/v1/organisations/{org}/sessions/{session_id}/absence-notices/{participant_id}", operation_id = "deleteAbsenceNotice", tag = "running",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("session_id" = i64, Path, description = "The session's id"),
         ("participant_id" = i64, Path, description = "The participant's id in the course"),
     ),
@@ -243,10 +237,8 @@ pub async fn create_absence_notice(
     ))]
 pub async fn delete_absence_notice(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, session_id, participant_id)): Path<(String, Id, Id)>,
+    OrgCaller(actor, (session_id, participant_id)): OrgCaller<(Id, Id)>,
 ) -> Result<StatusCode, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     service::remove_notice(&state, &actor, None, session_id.0, participant_id.0).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -254,7 +246,7 @@ pub async fn delete_absence_notice(
 /// The caller's sessions and meetings from today on: those of the courses they work on
 /// (someone who may see every course and works on none gets the organisation's).
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/today", operation_id = "getToday", tag = "running",
-    params(("org" = String, Path, description = "The organisation's slug"), TodayParams),
+    params(OrgSlug, TodayParams),
     responses(
         (status = 200, description = "The sessions, earliest first", body = Today),
         MalformedRequest, NoValidToken,
@@ -265,9 +257,11 @@ pub async fn delete_absence_notice(
 pub async fn get_today(
     State(state): State<AppState>,
     caller: ApiCaller,
-    Path(org): Path<String>,
+    OrgPath(org, _): OrgPath,
     ApiQuery(params): ApiQuery<TodayParams>,
 ) -> Result<Json<Today>, WebError> {
+    // Not `OrgCaller`: a wrong `days` is refused before the organisation is looked up, as
+    // it always was.
     let days = params.days.unwrap_or(TODAY_DAYS);
     if !(0..=MAX_DAYS).contains(&days) {
         let error = FieldError::new("days", "error-number-range").with_arg("min", 0).with_arg("max", MAX_DAYS);

@@ -7,12 +7,11 @@
 
 use crate::api::courses::whole;
 use crate::api::extract::{etag, Id};
-use crate::api::{ApiJson, ApiQuery, IfMatch, Items, MalformedRequest, NoValidToken, Problem};
-use crate::auth::{Actor, ApiCaller};
+use crate::api::{ApiJson, ApiQuery, IfMatch, Items, MalformedRequest, NoValidToken, OrgCaller, OrgSlug, Problem};
 use crate::error::WebError;
 use crate::services::running::concerns::{self as service, DecisionForm};
 use crate::AppState;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::header::{ETAG, LOCATION};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
@@ -148,7 +147,7 @@ pub struct ConcernParams {
 /// The reports the caller may read, newest first: a coordinator's or designated reader's
 /// all, a leader's own.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/concern-reports", operation_id = "listConcernReports", tag = "running",
-    params(("org" = String, Path, description = "The organisation's slug"), ConcernParams),
+    params(OrgSlug, ConcernParams),
     responses(
         (status = 200, description = "The reports the caller may read", body = Items<ConcernReport>),
         MalformedRequest, NoValidToken,
@@ -157,11 +156,9 @@ pub struct ConcernParams {
     ))]
 pub async fn list_concern_reports(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path(org): Path<String>,
+    OrgCaller(actor, _): OrgCaller,
     ApiQuery(params): ApiQuery<ConcernParams>,
 ) -> Result<Json<Items<ConcernReport>>, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     let found = service::list(&state, &actor, params.course_id).await?;
     Ok(Json(Items { items: found.reports.iter().map(report_json).collect() }))
 }
@@ -185,7 +182,7 @@ pub struct NewConcernReport {
 
 /// Files a concern about a child (the decision starts as pending).
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/courses/{course_id}/concern-reports", operation_id = "createConcernReport", tag = "running",
-    params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id")),
+    params(OrgSlug, ("course_id" = i64, Path, description = "The course's id")),
     request_body = NewConcernReport,
     responses(
         (status = 201, description = "Filed", body = ConcernReport,
@@ -197,23 +194,24 @@ pub struct NewConcernReport {
     ))]
 pub async fn create_concern_report(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, course_id)): Path<(String, Id)>,
+    OrgCaller(actor, course_id): OrgCaller<Id>,
     ApiJson(body): ApiJson<NewConcernReport>,
 ) -> Result<impl IntoResponse, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     let id = service::create(&state, &actor, course_id.0, &body.participant_id.to_string(), &body.concern).await?;
     let report = service::read(&state, &actor, id).await?;
     Ok((
         StatusCode::CREATED,
-        [(LOCATION, format!("/api/v1/organisations/{org}/concern-reports/{id}")), (ETAG, etag(report.version))],
+        [
+            (LOCATION, format!("/api/v1/organisations/{}/concern-reports/{id}", actor.organisation.slug)),
+            (ETAG, etag(report.version)),
+        ],
         Json(report_json(&report)),
     ))
 }
 
 /// One report; every read is audited and flagged for review.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/concern-reports/{report_id}", operation_id = "getConcernReport", tag = "running",
-    params(("org" = String, Path, description = "The organisation's slug"), ("report_id" = i64, Path, description = "The report's id")),
+    params(OrgSlug, ("report_id" = i64, Path, description = "The report's id")),
     responses(
         (status = 200, description = "The report", body = ConcernReport, headers(("ETag" = String, description = "Its version for If-Match"))),
         MalformedRequest, NoValidToken,
@@ -222,10 +220,8 @@ pub async fn create_concern_report(
     ))]
 pub async fn get_concern_report(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, report_id)): Path<(String, Id)>,
+    OrgCaller(actor, report_id): OrgCaller<Id>,
 ) -> Result<impl IntoResponse, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     let report = service::read(&state, &actor, report_id.0).await?;
     Ok(([(ETAG, etag(report.version))], Json(report_json(&report))))
 }
@@ -260,7 +256,7 @@ pub struct ConcernDecision {
 /// Records what was decided about a report.
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/concern-reports/{report_id}", operation_id = "updateConcernReport", tag = "running",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("report_id" = i64, Path, description = "The report's id"),
         ("If-Match" = String, Header, description = "The ETag from getConcernReport, or *"),
     ),
@@ -276,12 +272,10 @@ pub struct ConcernDecision {
     ))]
 pub async fn update_concern_report(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, report_id)): Path<(String, Id)>,
+    OrgCaller(actor, report_id): OrgCaller<Id>,
     if_match: IfMatch,
     ApiJson(body): ApiJson<ConcernDecision>,
 ) -> Result<impl IntoResponse, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     let form = DecisionForm {
         concern: body.concern,
         decision: body.decision.code().to_string(),
@@ -318,7 +312,7 @@ fn readers_json(readers: &[Reader]) -> ConcernReaders {
 
 /// Who is designated to read concern reports.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/concern-readers", operation_id = "getConcernReaders", tag = "running",
-    params(("org" = String, Path, description = "The organisation's slug")),
+    params(OrgSlug),
     responses(
         (status = 200, description = "The designated readers", body = ConcernReaders),
         MalformedRequest, NoValidToken,
@@ -327,10 +321,8 @@ fn readers_json(readers: &[Reader]) -> ConcernReaders {
     ))]
 pub async fn get_concern_readers(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path(org): Path<String>,
+    OrgCaller(actor, _): OrgCaller,
 ) -> Result<Json<ConcernReaders>, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     let (readers, _) = service::readers(&state, &actor).await?;
     Ok(Json(readers_json(&readers)))
 }
@@ -351,7 +343,7 @@ pub struct ReaderId(#[serde(deserialize_with = "whole::required")] i64);
 
 /// Replaces who is designated to read concern reports.
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/concern-readers", operation_id = "putConcernReaders", tag = "running",
-    params(("org" = String, Path, description = "The organisation's slug")),
+    params(OrgSlug),
     request_body = ConcernReadersUpdate,
     responses(
         (status = 200, description = "Saved", body = ConcernReaders),
@@ -362,11 +354,9 @@ pub struct ReaderId(#[serde(deserialize_with = "whole::required")] i64);
     ))]
 pub async fn put_concern_readers(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path(org): Path<String>,
+    OrgCaller(actor, _): OrgCaller,
     ApiJson(body): ApiJson<ConcernReadersUpdate>,
 ) -> Result<Json<ConcernReaders>, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     let ids: Vec<i64> = body.user_ids.iter().map(|id| id.0).collect();
     let readers = service::set_readers(&state, &actor, &ids).await?;
     Ok(Json(readers_json(&readers)))
@@ -422,7 +412,7 @@ pub struct AuditReviews {
 
 /// The audit rows flagged for review (every access to a concern report).
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/audit-reviews", operation_id = "listAuditReviews", tag = "audit",
-    params(("org" = String, Path, description = "The organisation's slug")),
+    params(OrgSlug),
     responses(
         (status = 200, description = "Awaiting review and recently reviewed", body = AuditReviews),
         MalformedRequest, NoValidToken,
@@ -431,10 +421,8 @@ pub struct AuditReviews {
     ))]
 pub async fn list_audit_reviews(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path(org): Path<String>,
+    OrgCaller(actor, _): OrgCaller,
 ) -> Result<Json<AuditReviews>, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     let found = service::reviews(&state, &actor).await?;
     Ok(Json(AuditReviews {
         open_count: found.open_count,
@@ -445,7 +433,7 @@ pub async fn list_audit_reviews(
 
 /// Marks a flagged audit row reviewed by the caller; marking it again changes nothing.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/audit-reviews/{seq}/reviewed", operation_id = "markAuditReviewed", tag = "audit",
-    params(("org" = String, Path, description = "The organisation's slug"), ("seq" = i64, Path, description = "The audit row's sequence number")),
+    params(OrgSlug, ("seq" = i64, Path, description = "The audit row's sequence number")),
     responses(
         (status = 200, description = "Reviewed", body = AuditReview),
         MalformedRequest, NoValidToken,
@@ -454,10 +442,8 @@ pub async fn list_audit_reviews(
     ))]
 pub async fn mark_audit_reviewed(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, seq)): Path<(String, Id)>,
+    OrgCaller(actor, seq): OrgCaller<Id>,
 ) -> Result<Json<AuditReview>, WebError> {
-    let actor: Actor = caller.in_organisation(&state, &org).await?;
     actor.authorize(&state, Action::ViewAuditLog).await?;
     let review = service::mark_reviewed(&state, &actor, seq.0).await?;
     Ok(Json(review_json(&review)))

@@ -6,12 +6,11 @@
 
 use crate::api::courses::whole;
 use crate::api::extract::{etag, Id};
-use crate::api::{ApiJson, CreateOrReplace, Items, MalformedRequest, NoValidToken, Problem};
-use crate::auth::{Actor, ApiCaller};
+use crate::api::{ApiJson, CreateOrReplace, Items, MalformedRequest, NoValidToken, OrgCaller, OrgSlug, Problem};
 use crate::error::WebError;
 use crate::services::running::logs::{self as service, LogView};
 use crate::AppState;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::header::ETAG;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
@@ -108,16 +107,9 @@ fn log_json(view: &LogView) -> SessionLogDocument {
     }
 }
 
-/// The caller in the organisation, allowed `action` at all (the course is checked after).
-async fn caller_for(state: &AppState, caller: &ApiCaller, org: &str, action: Action) -> Result<Actor, WebError> {
-    let actor = caller.in_organisation(state, org).await?;
-    actor.authorize(state, action).await?;
-    Ok(actor)
-}
-
 /// The log of one session (an empty one at version 0 while none is written).
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/sessions/{session_id}/log", operation_id = "getSessionLog", tag = "running",
-    params(("org" = String, Path, description = "The organisation's slug"), ("session_id" = i64, Path, description = "The session's id")),
+    params(OrgSlug, ("session_id" = i64, Path, description = "The session's id")),
     responses(
         (status = 200, description = "The log; version 0 while none is written", body = SessionLogDocument,
             headers(("ETag" = String, description = "The log's version for If-Match, \"v0\" while none is written"))),
@@ -127,10 +119,9 @@ async fn caller_for(state: &AppState, caller: &ApiCaller, org: &str, action: Act
     ))]
 pub async fn get_session_log(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, session_id)): Path<(String, Id)>,
+    OrgCaller(actor, session_id): OrgCaller<Id>,
 ) -> Result<impl IntoResponse, WebError> {
-    let actor = caller_for(&state, &caller, &org, Action::ViewCourses).await?;
+    actor.authorize(&state, Action::ViewCourses).await?;
     let course_id = service::course_of_session(&state, &actor, session_id.0).await?;
     let view = service::view(&state, &actor, course_id, session_id.0).await?;
     Ok(([(ETAG, etag(view.version()))], Json(log_json(&view))))
@@ -171,7 +162,7 @@ pub struct SessionLogUpdate {
 /// nothing and answers as the save did.
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/sessions/{session_id}/log", operation_id = "putSessionLog", tag = "running",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("session_id" = i64, Path, description = "The session's id"),
         ("If-Match" = Option<String>, Header, description = "The ETag from getSessionLog; required once a log exists"),
         ("If-None-Match" = Option<String>, Header, description = "* to save only if no log exists yet"),
@@ -188,13 +179,12 @@ pub struct SessionLogUpdate {
     ))]
 pub async fn put_session_log(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, session_id)): Path<(String, Id)>,
+    OrgCaller(actor, session_id): OrgCaller<Id>,
     precondition: CreateOrReplace,
     ApiJson(body): ApiJson<SessionLogUpdate>,
 ) -> Result<impl IntoResponse, WebError> {
     let session_id = session_id.0;
-    let actor = caller_for(&state, &caller, &org, Action::RecordSessionWork).await?;
+    actor.authorize(&state, Action::RecordSessionWork).await?;
     let course_id = service::course_of_session(&state, &actor, session_id).await?;
     let current = service::view(&state, &actor, course_id, session_id).await?.version();
     // Without If-Match over a written log: 428, unless this is the stored log sent again
@@ -242,7 +232,7 @@ fn homework_json(h: &StoredHomework) -> Homework {
 
 /// The homework given at a session, in the order it was added.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/sessions/{session_id}/homework", operation_id = "listHomework", tag = "running",
-    params(("org" = String, Path, description = "The organisation's slug"), ("session_id" = i64, Path, description = "The session's id")),
+    params(OrgSlug, ("session_id" = i64, Path, description = "The session's id")),
     responses(
         (status = 200, description = "The homework given at the session", body = Items<Homework>),
         MalformedRequest, NoValidToken,
@@ -251,10 +241,9 @@ fn homework_json(h: &StoredHomework) -> Homework {
     ))]
 pub async fn list_homework(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, session_id)): Path<(String, Id)>,
+    OrgCaller(actor, session_id): OrgCaller<Id>,
 ) -> Result<Json<Items<Homework>>, WebError> {
-    let actor = caller_for(&state, &caller, &org, Action::ViewCourses).await?;
+    actor.authorize(&state, Action::ViewCourses).await?;
     let course_id = service::course_of_session(&state, &actor, session_id.0).await?;
     let found = service::homework_at(&state, &actor, course_id, session_id.0).await?;
     Ok(Json(Items { items: found.iter().map(homework_json).collect() }))
@@ -275,7 +264,7 @@ pub struct NewHomework {
 
 /// Gives homework at a session.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/sessions/{session_id}/homework", operation_id = "createHomework", tag = "running",
-    params(("org" = String, Path, description = "The organisation's slug"), ("session_id" = i64, Path, description = "The session's id")),
+    params(OrgSlug, ("session_id" = i64, Path, description = "The session's id")),
     request_body = NewHomework,
     responses(
         (status = 201, description = "Added", body = Homework),
@@ -286,11 +275,10 @@ pub struct NewHomework {
     ))]
 pub async fn create_homework(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, session_id)): Path<(String, Id)>,
+    OrgCaller(actor, session_id): OrgCaller<Id>,
     ApiJson(body): ApiJson<NewHomework>,
 ) -> Result<impl IntoResponse, WebError> {
-    let actor = caller_for(&state, &caller, &org, Action::RecordSessionWork).await?;
+    actor.authorize(&state, Action::RecordSessionWork).await?;
     let course_id = service::course_of_session(&state, &actor, session_id.0).await?;
     let id = service::add_homework(&state, &actor, course_id, session_id.0, &body.description).await?;
     let (homework, _) = service::homework(&state, &actor, id).await?;
@@ -314,7 +302,7 @@ pub struct HomeworkReview {
 
 /// Records that homework was reviewed, and how it went.
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/homework/{homework_id}/review", operation_id = "reviewHomework", tag = "running",
-    params(("org" = String, Path, description = "The organisation's slug"), ("homework_id" = i64, Path, description = "The homework's id")),
+    params(OrgSlug, ("homework_id" = i64, Path, description = "The homework's id")),
     request_body = HomeworkReview,
     responses(
         (status = 200, description = "Reviewed", body = Homework),
@@ -325,11 +313,10 @@ pub struct HomeworkReview {
     ))]
 pub async fn review_homework(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, homework_id)): Path<(String, Id)>,
+    OrgCaller(actor, homework_id): OrgCaller<Id>,
     ApiJson(body): ApiJson<HomeworkReview>,
 ) -> Result<Json<Homework>, WebError> {
-    let actor = caller_for(&state, &caller, &org, Action::RecordSessionWork).await?;
+    actor.authorize(&state, Action::RecordSessionWork).await?;
     let homework = service::review_homework(&state, &actor, homework_id.0, body.session_id, &body.note).await?;
     Ok(Json(homework_json(&homework)))
 }

@@ -11,14 +11,14 @@
 
 use crate::api::courses::whole;
 use crate::api::extract::{etag, Id};
-use crate::api::{ApiJson, CreateOrReplace, Items, MalformedRequest, NoValidToken, Problem};
-use crate::auth::{Actor, ApiCaller};
+use crate::api::{ApiJson, CreateOrReplace, Items, MalformedRequest, NoValidToken, OrgCaller, OrgSlug, Problem};
+use crate::auth::Actor;
 use crate::error::WebError;
 use crate::services::running::meetings::{
     self as service, ClosingPlanForm, MeetingRow, MeetingView, RecordForm, ScheduleForm,
 };
 use crate::AppState;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::header::{ETAG, LOCATION};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
@@ -199,15 +199,9 @@ fn row_json(row: &MeetingRow) -> Meeting {
     meeting_json(&row.meeting, participant)
 }
 
-async fn member(state: &AppState, caller: &ApiCaller, org: &str, action: Action) -> Result<Actor, WebError> {
-    let actor = caller.in_organisation(state, org).await?;
-    actor.authorize(state, action).await?;
-    Ok(actor)
-}
-
 /// The course's meetings, earliest first.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/courses/{course_id}/meetings", operation_id = "listCourseMeetings", tag = "running",
-    params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id")),
+    params(OrgSlug, ("course_id" = i64, Path, description = "The course's id")),
     responses(
         (status = 200, description = "The meetings; participants named only for those who may see their names", body = Items<Meeting>),
         MalformedRequest, NoValidToken,
@@ -216,10 +210,9 @@ async fn member(state: &AppState, caller: &ApiCaller, org: &str, action: Action)
     ))]
 pub async fn list_course_meetings(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, course_id)): Path<(String, Id)>,
+    OrgCaller(actor, course_id): OrgCaller<Id>,
 ) -> Result<Json<Items<Meeting>>, WebError> {
-    let actor = member(&state, &caller, &org, Action::ViewCourses).await?;
+    actor.authorize(&state, Action::ViewCourses).await?;
     let view = service::list(&state, &actor, course_id.0).await?;
     Ok(Json(Items { items: view.meetings.iter().map(row_json).collect() }))
 }
@@ -268,7 +261,7 @@ fn check_text(errors: &mut FieldErrors, field: &str, raw: &str, max: usize) {
 
 /// Plans a meeting.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/courses/{course_id}/meetings", operation_id = "scheduleMeeting", tag = "running",
-    params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id")),
+    params(OrgSlug, ("course_id" = i64, Path, description = "The course's id")),
     request_body = NewMeeting,
     responses(
         (status = 201, description = "Planned", body = Meeting, headers(("Location" = String, description = "The meeting's record"))),
@@ -280,12 +273,11 @@ fn check_text(errors: &mut FieldErrors, field: &str, raw: &str, max: usize) {
     ))]
 pub async fn schedule_meeting(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, course_id)): Path<(String, Id)>,
+    OrgCaller(actor, course_id): OrgCaller<Id>,
     ApiJson(body): ApiJson<NewMeeting>,
 ) -> Result<impl IntoResponse, WebError> {
     let course_id = course_id.0;
-    let actor = member(&state, &caller, &org, Action::RecordSessionWork).await?;
+    actor.authorize(&state, Action::RecordSessionWork).await?;
     let title = body.title.unwrap_or_default();
     let room = body.room.unwrap_or_default();
     let mut errors = FieldErrors::new();
@@ -307,7 +299,7 @@ pub async fn schedule_meeting(
     let participant = view.meeting.participant_id.zip(view.participant_name.clone());
     Ok((
         StatusCode::CREATED,
-        [(LOCATION, format!("/api/v1/organisations/{org}/sessions/{session_id}/record"))],
+        [(LOCATION, format!("/api/v1/organisations/{}/sessions/{session_id}/record", actor.organisation.slug))],
         Json(meeting_json(&view.meeting, participant)),
     ))
 }
@@ -346,7 +338,7 @@ pub struct ClosingConversationsPlanned {
 /// back to back on one day, as the meetings page does. Sending it again plans nothing
 /// more (every participant then has one).
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/courses/{course_id}/meetings/closing-conversations", operation_id = "planClosingConversations", tag = "running",
-    params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id")),
+    params(OrgSlug, ("course_id" = i64, Path, description = "The course's id")),
     request_body = ClosingConversationsPlan,
     responses(
         (status = 200, description = "Planned (`planned` says how many were added)", body = ClosingConversationsPlanned),
@@ -358,12 +350,11 @@ pub struct ClosingConversationsPlanned {
     ))]
 pub async fn plan_closing_conversations(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, course_id)): Path<(String, Id)>,
+    OrgCaller(actor, course_id): OrgCaller<Id>,
     ApiJson(body): ApiJson<ClosingConversationsPlan>,
 ) -> Result<Json<ClosingConversationsPlanned>, WebError> {
     let course_id = course_id.0;
-    let actor = member(&state, &caller, &org, Action::RecordSessionWork).await?;
+    actor.authorize(&state, Action::RecordSessionWork).await?;
     let room = body.room.unwrap_or_default();
     let mut errors = FieldErrors::new();
     check_line(&mut errors, "room", &room, 100);
@@ -467,7 +458,7 @@ async fn readable(state: &AppState, actor: &Actor, session_id: i64) -> Result<Me
 /// The agenda, minutes, agreements and guests of a meeting (an empty record at version
 /// 0 while nothing is written). Every read is audited.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/sessions/{session_id}/record", operation_id = "getMeetingRecord", tag = "running",
-    params(("org" = String, Path, description = "The organisation's slug"), ("session_id" = i64, Path, description = "The meeting's id (a session of kind meeting)")),
+    params(OrgSlug, ("session_id" = i64, Path, description = "The meeting's id (a session of kind meeting)")),
     responses(
         (status = 200, description = "The record; version 0 while nothing is written", body = MeetingRecord,
             headers(("ETag" = String, description = "The record's version for If-Match, \"v0\" while nothing is written"))),
@@ -477,10 +468,9 @@ async fn readable(state: &AppState, actor: &Actor, session_id: i64) -> Result<Me
     ))]
 pub async fn get_meeting_record(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, session_id)): Path<(String, Id)>,
+    OrgCaller(actor, session_id): OrgCaller<Id>,
 ) -> Result<impl IntoResponse, WebError> {
-    let actor = member(&state, &caller, &org, Action::ViewParticipantContacts).await?;
+    actor.authorize(&state, Action::ViewParticipantContacts).await?;
     let view = readable(&state, &actor, session_id.0).await?;
     let document = record_json(&view);
     Ok(([(ETAG, etag(document.version))], Json(document)))
@@ -508,7 +498,7 @@ pub struct MeetingRecordUpdate {
 /// save sent again unchanged by the same caller (its answer lost) gets the same answer.
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/sessions/{session_id}/record", operation_id = "putMeetingRecord", tag = "running",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("session_id" = i64, Path, description = "The meeting's id"),
         ("If-Match" = Option<String>, Header, description = "The ETag from getMeetingRecord; required once a record exists"),
         ("If-None-Match" = Option<String>, Header, description = "* to save only if no record exists yet"),
@@ -526,13 +516,12 @@ pub struct MeetingRecordUpdate {
     ))]
 pub async fn put_meeting_record(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, session_id)): Path<(String, Id)>,
+    OrgCaller(actor, session_id): OrgCaller<Id>,
     precondition: CreateOrReplace,
     ApiJson(body): ApiJson<MeetingRecordUpdate>,
 ) -> Result<impl IntoResponse, WebError> {
     let session_id = session_id.0;
-    let actor = member(&state, &caller, &org, Action::RecordSessionWork).await?;
+    actor.authorize(&state, Action::RecordSessionWork).await?;
     let course_id = service::course_of(&state, &actor, session_id).await?;
     crate::services::running::access::require_on_course(&state, &actor, Action::RecordSessionWork, course_id).await?;
     let before = readable(&state, &actor, session_id).await?;
@@ -614,7 +603,7 @@ async fn guests_of(
 
 /// Adds a guest to a meeting.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/sessions/{session_id}/guests", operation_id = "addMeetingGuest", tag = "running",
-    params(("org" = String, Path, description = "The organisation's slug"), ("session_id" = i64, Path, description = "The meeting's id")),
+    params(OrgSlug, ("session_id" = i64, Path, description = "The meeting's id")),
     request_body = NewMeetingGuest,
     responses(
         (status = 201, description = "Added", body = MeetingGuest),
@@ -626,12 +615,11 @@ async fn guests_of(
     ))]
 pub async fn add_meeting_guest(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, session_id)): Path<(String, Id)>,
+    OrgCaller(actor, session_id): OrgCaller<Id>,
     ApiJson(body): ApiJson<NewMeetingGuest>,
 ) -> Result<impl IntoResponse, WebError> {
     let session_id = session_id.0;
-    let actor = member(&state, &caller, &org, Action::RecordSessionWork).await?;
+    actor.authorize(&state, Action::RecordSessionWork).await?;
     let course_id = service::course_of(&state, &actor, session_id).await?;
     crate::services::running::access::require_on_course(&state, &actor, Action::RecordSessionWork, course_id).await?;
     check_guest(&body)?;
@@ -644,7 +632,7 @@ pub async fn add_meeting_guest(
 /// Changes a guest: name, organisation and whether they came.
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/sessions/{session_id}/guests/{guest_id}", operation_id = "updateMeetingGuest", tag = "running",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("session_id" = i64, Path, description = "The meeting's id"),
         ("guest_id" = i64, Path, description = "The guest's id"),
     ),
@@ -659,12 +647,11 @@ pub async fn add_meeting_guest(
     ))]
 pub async fn update_meeting_guest(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, session_id, guest_id)): Path<(String, Id, Id)>,
+    OrgCaller(actor, (session_id, guest_id)): OrgCaller<(Id, Id)>,
     ApiJson(body): ApiJson<NewMeetingGuest>,
 ) -> Result<Json<MeetingGuest>, WebError> {
     let (session_id, guest_id) = (session_id.0, guest_id.0);
-    let actor = member(&state, &caller, &org, Action::RecordSessionWork).await?;
+    actor.authorize(&state, Action::RecordSessionWork).await?;
     let course_id = service::course_of(&state, &actor, session_id).await?;
     crate::services::running::access::require_on_course(&state, &actor, Action::RecordSessionWork, course_id).await?;
     check_guest(&body)?;
@@ -677,7 +664,7 @@ pub async fn update_meeting_guest(
 /// Removes a guest from a meeting.
 #[utoipa::path(delete, path = "/api/v1/organisations/{org}/sessions/{session_id}/guests/{guest_id}", operation_id = "removeMeetingGuest", tag = "running",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("session_id" = i64, Path, description = "The meeting's id"),
         ("guest_id" = i64, Path, description = "The guest's id"),
     ),
@@ -690,11 +677,10 @@ pub async fn update_meeting_guest(
     ))]
 pub async fn remove_meeting_guest(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, session_id, guest_id)): Path<(String, Id, Id)>,
+    OrgCaller(actor, (session_id, guest_id)): OrgCaller<(Id, Id)>,
 ) -> Result<StatusCode, WebError> {
     let session_id = session_id.0;
-    let actor = member(&state, &caller, &org, Action::RecordSessionWork).await?;
+    actor.authorize(&state, Action::RecordSessionWork).await?;
     let course_id = service::course_of(&state, &actor, session_id).await?;
     service::remove_guest(&state, &actor, course_id, session_id, guest_id.0).await?;
     Ok(StatusCode::NO_CONTENT)

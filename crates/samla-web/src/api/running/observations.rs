@@ -3,12 +3,11 @@
 
 use crate::api::courses::whole;
 use crate::api::extract::Id;
-use crate::api::{ApiJson, Items, MalformedRequest, NoValidToken, Problem};
-use crate::auth::{Actor, ApiCaller};
+use crate::api::{ApiJson, Items, MalformedRequest, NoValidToken, OrgCaller, OrgSlug, Problem};
 use crate::error::WebError;
 use crate::services::running::observations as service;
 use crate::AppState;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::routing::get;
@@ -53,16 +52,10 @@ fn observation_json(o: &StoredObservation) -> Observation {
     }
 }
 
-async fn caller_for(state: &AppState, caller: &ApiCaller, org: &str, action: Action) -> Result<Actor, WebError> {
-    let actor = caller.in_organisation(state, org).await?;
-    actor.authorize(state, action).await?;
-    Ok(actor)
-}
-
 /// The observations about one participant of a course, newest first. Audited.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/courses/{course_id}/participants/{participant_id}/observations", operation_id = "listObservations", tag = "running",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("course_id" = i64, Path, description = "The course's id"),
         ("participant_id" = i64, Path, description = "The participant's id on the course"),
     ),
@@ -74,10 +67,9 @@ async fn caller_for(state: &AppState, caller: &ApiCaller, org: &str, action: Act
     ))]
 pub async fn list_observations(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, course_id, participant_id)): Path<(String, Id, Id)>,
+    OrgCaller(actor, (course_id, participant_id)): OrgCaller<(Id, Id)>,
 ) -> Result<Json<Items<Observation>>, WebError> {
-    let actor = caller_for(&state, &caller, &org, Action::ViewSensitivePersonalData).await?;
+    actor.authorize(&state, Action::ViewSensitivePersonalData).await?;
     let view = service::list(&state, &actor, course_id.0, participant_id.0).await?;
     Ok(Json(Items { items: view.observations.iter().map(observation_json).collect() }))
 }
@@ -103,7 +95,7 @@ pub struct NewObservation {
 /// Writes an observation about one participant of a course.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/courses/{course_id}/participants/{participant_id}/observations", operation_id = "createObservation", tag = "running",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("course_id" = i64, Path, description = "The course's id"),
         ("participant_id" = i64, Path, description = "The participant's id on the course"),
     ),
@@ -117,11 +109,10 @@ pub struct NewObservation {
     ))]
 pub async fn create_observation(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, course_id, participant_id)): Path<(String, Id, Id)>,
+    OrgCaller(actor, (course_id, participant_id)): OrgCaller<(Id, Id)>,
     ApiJson(body): ApiJson<NewObservation>,
 ) -> Result<impl IntoResponse, WebError> {
-    let actor = caller_for(&state, &caller, &org, Action::RecordSessionWork).await?;
+    actor.authorize(&state, Action::RecordSessionWork).await?;
     let (course_id, participant_id) = (course_id.0, participant_id.0);
     let id = service::create(&state, &actor, course_id, participant_id, &body.body, body.session_id).await?;
     let observation = service::written(&state, &actor, course_id, participant_id, id).await?;

@@ -5,14 +5,13 @@
 
 use crate::api::courses::{CourseRoleName, Gap, GapKind, SessionKind};
 use crate::api::extract::Id;
-use crate::api::{ApiJson, Items, Problem, StandardProblems};
-use crate::auth::ApiCaller;
+use crate::api::{ApiJson, Items, OrgCaller, OrgSlug, Problem, StandardProblems};
 use crate::error::WebError;
 use crate::services::running::overview::{
     self as service, DropoutForm, FollowUp, GuardianFigures, Mark, ParticipantFigures, SessionFigures,
 };
 use crate::AppState;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use samla_domain::planning::staffing::StaffingGap;
@@ -312,7 +311,7 @@ pub struct CourseAttendance {
 /// A course's attendance per session (with the adults and staff who came) and, for
 /// those who may see the course's participants, per participant (audited).
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/courses/{course_id}/attendance", operation_id = "getCourseAttendance", tag = "running",
-    params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id")),
+    params(OrgSlug, ("course_id" = i64, Path, description = "The course's id")),
     responses(
         (status = 200, description = "The course's attendance", body = CourseAttendance),
         StandardProblems,
@@ -320,10 +319,8 @@ pub struct CourseAttendance {
     ))]
 pub async fn get_course_attendance(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, course_id)): Path<(String, Id)>,
+    OrgCaller(actor, course_id): OrgCaller<Id>,
 ) -> Result<Json<CourseAttendance>, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     let found = service::course_attendance(&state, &actor, course_id.0).await?;
     Ok(Json(CourseAttendance {
         course_id: found.course.id,
@@ -375,7 +372,7 @@ fn dropout_json(p: &CourseParticipant) -> DropoutRecorded {
 /// are not expected at the course's sessions; their open follow-up task closes.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/courses/{course_id}/participants/{participant_id}/dropout", operation_id = "recordDropout", tag = "running",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("course_id" = i64, Path, description = "The course's id"),
         ("participant_id" = i64, Path, description = "The participant's id in the course"),
     ),
@@ -389,11 +386,9 @@ fn dropout_json(p: &CourseParticipant) -> DropoutRecorded {
     ))]
 pub async fn record_dropout(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, course_id, participant_id)): Path<(String, Id, Id)>,
+    OrgCaller(actor, (course_id, participant_id)): OrgCaller<(Id, Id)>,
     ApiJson(body): ApiJson<DropoutRequest>,
 ) -> Result<Json<DropoutRecorded>, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     let form = DropoutForm { date: body.date.unwrap_or_default(), reason: body.reason };
     let participant = service::record_dropout(&state, &actor, course_id.0, participant_id.0, &form).await?;
     Ok(Json(dropout_json(&participant)))
@@ -438,7 +433,7 @@ fn task_json(task: &TaskRow, participant: &CourseParticipant) -> FollowUpTask {
 /// The course's follow-up tasks, open and done, newest first; for those who may see the
 /// course's participants (audited).
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/courses/{course_id}/follow-up-tasks", operation_id = "listFollowUpTasks", tag = "running",
-    params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id")),
+    params(OrgSlug, ("course_id" = i64, Path, description = "The course's id")),
     responses(
         (status = 200, description = "The tasks", body = Items<FollowUpTask>),
         StandardProblems,
@@ -446,10 +441,8 @@ fn task_json(task: &TaskRow, participant: &CourseParticipant) -> FollowUpTask {
     ))]
 pub async fn list_follow_up_tasks(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, course_id)): Path<(String, Id)>,
+    OrgCaller(actor, course_id): OrgCaller<Id>,
 ) -> Result<Json<Items<FollowUpTask>>, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     let tasks = service::follow_up_tasks(&state, &actor, course_id.0).await?;
     Ok(Json(Items { items: tasks.iter().map(|(task, participant)| task_json(task, participant)).collect() }))
 }
@@ -468,7 +461,7 @@ pub struct FollowUpOutcome {
 
 /// Records that the family was contacted and what came of it.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/follow-up-tasks/{task_id}/complete", operation_id = "completeFollowUpTask", tag = "running",
-    params(("org" = String, Path, description = "The organisation's slug"), ("task_id" = i64, Path, description = "The task's id")),
+    params(OrgSlug, ("task_id" = i64, Path, description = "The task's id")),
     request_body = FollowUpOutcome,
     responses(
         (status = 200, description = "Done", body = FollowUpTask),
@@ -479,11 +472,9 @@ pub struct FollowUpOutcome {
     ))]
 pub async fn complete_follow_up_task(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, task_id)): Path<(String, Id)>,
+    OrgCaller(actor, task_id): OrgCaller<Id>,
     ApiJson(body): ApiJson<FollowUpOutcome>,
 ) -> Result<Json<FollowUpTask>, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     let (task, participant) = service::complete_follow_up(&state, &actor, task_id.0, &body.outcome, None).await?;
     Ok(Json(task_json(&task, &participant)))
 }

@@ -261,7 +261,7 @@ fn replay(org: &str, status: i64, kept: &str, fingerprint: &str) -> Result<Respo
 /// same body) answers as the first did and creates nothing.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/applications", operation_id = "createApplication", tag = "intake",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("Idempotency-Key" = Option<String>, Header, nullable = false, max_length = 255, pattern = r"^[!-~]+$",
             description = "A key of the caller's choosing (e.g. a UUID), unique per application. A retry with the same key and the same body answers 201 with the first application (header Idempotent-Replayed: true) and creates nothing; the same key with another body is refused (422). Keys are kept per caller and organisation."),
     ),
@@ -279,12 +279,11 @@ fn replay(org: &str, status: i64, kept: &str, fingerprint: &str) -> Result<Respo
     ))]
 pub async fn create_application(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path(org): Path<String>,
+    OrgCaller(actor, _): OrgCaller,
     headers: HeaderMap,
     ApiJson(body): ApiJson<NewApplication>,
 ) -> Result<Response, WebError> {
-    let actor = intake_worker(&state, &caller, &org).await?;
+    actor.authorize(&state, Action::ManageIntake).await?;
     let key = idempotency_key(&headers)?;
     let form = body.form()?;
     let origin = Origin::Staff { actor: &actor, via_api: true };
@@ -292,7 +291,7 @@ pub async fn create_application(
         refuse_national_id_when_off(&state, &actor, &body).await?;
         let receipt = service::create(&state, &actor.organisation, origin, &form).await?;
         let answer = CreatedApplication { id: receipt.application_id, reference: receipt.reference };
-        return Ok(created(&org, &answer, false));
+        return Ok(created(&actor.organisation.slug, &answer, false));
     };
     let key = format!("{}:createApplication:{key}", actor.organisation.id);
     let fingerprint = hash_secret(&serde_json::to_string(&body).map_err(|e| WebError::Internal(e.to_string()))?);
@@ -300,13 +299,13 @@ pub async fn create_application(
     let earlier = idempotency::find(&mut conn, actor.user_id, &key).await?;
     drop(conn);
     if let Some((status, kept)) = earlier {
-        return replay(&org, status, &kept, &fingerprint);
+        return replay(&actor.organisation.slug, status, &kept, &fingerprint);
     }
     refuse_national_id_when_off(&state, &actor, &body).await?;
     let mut tx = state.store.write().await?;
     if let Some((status, kept)) = idempotency::find(&mut tx.tx, actor.user_id, &key).await? {
         drop(tx);
-        return replay(&org, status, &kept, &fingerprint);
+        return replay(&actor.organisation.slug, status, &kept, &fingerprint);
     }
     // The answer is kept in the transaction that creates the application: both or neither.
     let receipt = service::create_in(&mut tx, &state, &actor.organisation, &origin, &form).await?;
@@ -325,12 +324,12 @@ pub async fn create_application(
         // second insert with a unique violation once the first commits): answer as it did.
         let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
         if let Some((status, kept)) = idempotency::find(&mut conn, actor.user_id, &key).await? {
-            return replay(&org, status, &kept, &fingerprint);
+            return replay(&actor.organisation.slug, status, &kept, &fingerprint);
         }
         return Err(error.into());
     }
     let kept: Kept = serde_json::from_str(&kept).map_err(|e| WebError::Internal(e.to_string()))?;
-    Ok(created(&org, &kept.response, false))
+    Ok(created(&actor.organisation.slug, &kept.response, false))
 }
 
 /// A national identity number where the organisation does not record them is refused

@@ -31,7 +31,7 @@ fn nullable_id<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Opti
 /// Changes an application's course, priority or recruitment channel.
 #[utoipa::path(patch, path = "/api/v1/organisations/{org}/applications/{application_id}", operation_id = "updateApplication", tag = "intake",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("application_id" = i64, Path, description = "The application's id"),
         ("If-Match" = String, Header, description = "The ETag from getApplication, or *"),
     ),
@@ -46,13 +46,12 @@ fn nullable_id<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Opti
     ))]
 pub async fn update_application(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, application_id)): Path<(String, Id)>,
+    OrgCaller(actor, application_id): OrgCaller<Id>,
     if_match: IfMatch,
     ApiJson(body): ApiJson<ApplicationChange>,
 ) -> Result<impl IntoResponse, WebError> {
     let id = application_id.0;
-    let actor = intake_worker(&state, &caller, &org).await?;
+    actor.authorize(&state, Action::ManageIntake).await?;
     let current = crate::services::intake::visible_application(&state, &actor, id).await?;
     let expected = if_match.expected(current.version)?;
     let mut errors = FieldErrors::new();
@@ -86,7 +85,7 @@ pub struct StageMove {
 /// consent in `errors`, field `stage`.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/applications/{application_id}/stage", operation_id = "moveApplication", tag = "intake",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("application_id" = i64, Path, description = "The application's id"),
         ("If-Match" = String, Header, description = "The ETag from getApplication, or *"),
     ),
@@ -102,13 +101,12 @@ pub struct StageMove {
     ))]
 pub async fn move_application(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, application_id)): Path<(String, Id)>,
+    OrgCaller(actor, application_id): OrgCaller<Id>,
     if_match: IfMatch,
     ApiJson(body): ApiJson<StageMove>,
 ) -> Result<impl IntoResponse, WebError> {
     let id = application_id.0;
-    let actor = intake_worker(&state, &caller, &org).await?;
+    actor.authorize(&state, Action::ManageIntake).await?;
     let current = crate::services::intake::visible_application(&state, &actor, id).await?;
     let expected = if_match.expected(current.version)?;
     let mut errors = FieldErrors::new();
@@ -142,7 +140,7 @@ pub struct NewPreConversation {
 /// Records a pre-conversation (at most three) and moves the application to
 /// pre_conversation, or on as the outcome says.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/applications/{application_id}/pre-conversations", operation_id = "recordPreConversation", tag = "intake",
-    params(("org" = String, Path, description = "The organisation's slug"), ("application_id" = i64, Path, description = "The application's id")),
+    params(OrgSlug, ("application_id" = i64, Path, description = "The application's id")),
     request_body = NewPreConversation,
     responses(
         (status = 201, description = "Recorded; notes are null for a caller who may not read them", body = PreConversation),
@@ -153,12 +151,11 @@ pub struct NewPreConversation {
     ))]
 pub async fn record_pre_conversation(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, application_id)): Path<(String, Id)>,
+    OrgCaller(actor, application_id): OrgCaller<Id>,
     ApiJson(body): ApiJson<NewPreConversation>,
 ) -> Result<impl IntoResponse, WebError> {
     let id = application_id.0;
-    let actor = intake_worker(&state, &caller, &org).await?;
+    actor.authorize(&state, Action::ManageIntake).await?;
     crate::services::intake::visible_application(&state, &actor, id).await?;
     let mut errors = FieldErrors::new();
     check_day(&mut errors, "held_on", Some(&body.held_on));
@@ -189,7 +186,7 @@ pub struct MergeRequest {
 
 /// Merges a duplicate application into this one.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/applications/{application_id}/merge", operation_id = "mergeApplication", tag = "intake",
-    params(("org" = String, Path, description = "The organisation's slug"), ("application_id" = i64, Path, description = "The application that stays")),
+    params(OrgSlug, ("application_id" = i64, Path, description = "The application that stays")),
     request_body = MergeRequest,
     responses(
         (status = 200, description = "Merged; the application that stays", body = Application, headers(("ETag" = String, description = "The new version"))),
@@ -200,12 +197,11 @@ pub struct MergeRequest {
     ))]
 pub async fn merge_application(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, application_id)): Path<(String, Id)>,
+    OrgCaller(actor, application_id): OrgCaller<Id>,
     ApiJson(body): ApiJson<MergeRequest>,
 ) -> Result<impl IntoResponse, WebError> {
     let id = application_id.0;
-    let actor = intake_worker(&state, &caller, &org).await?;
+    actor.authorize(&state, Action::ManageIntake).await?;
     crate::services::intake::visible_application(&state, &actor, id).await?;
     if body.from < 1 {
         return Err(FieldErrors::single(FieldError::new("from", "error-choice")).into());
@@ -217,7 +213,7 @@ pub async fn merge_application(
 /// A programme's waitlist in the order places are offered: priority, then waiting time.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/programmes/{programme}/waitlist", operation_id = "listWaitlist", tag = "intake",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("programme" = String, Path, description = "The programme's id or slug"),
     ),
     responses(
@@ -227,10 +223,9 @@ pub async fn merge_application(
     ))]
 pub async fn list_waitlist(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, programme)): Path<(String, String)>,
+    OrgCaller(actor, programme): OrgCaller<String>,
 ) -> Result<Json<Items<ApplicationSummary>>, WebError> {
-    let actor = intake_worker(&state, &caller, &org).await?;
+    actor.authorize(&state, Action::ManageIntake).await?;
     let programme = programme_of(&state, &actor, &programme).await?;
     let found = service::waitlist(&state, &actor, programme.id).await?;
     Ok(Json(Items { items: found.iter().map(summary_json).collect() }))
