@@ -114,11 +114,7 @@ pub async fn list_tokens(State(state): State<AppState>, caller: ApiCaller) -> Re
 #[serde(deny_unknown_fields)]
 pub struct NewToken {
     /// What the token is for, e.g. "reporting script".
-    #[schema(
-        min_length = 1,
-        max_length = 100,
-        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
-    )]
+    #[schema(min_length = 1, max_length = 100, format = "required_line")]
     pub label: String,
 }
 

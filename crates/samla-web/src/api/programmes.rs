@@ -39,26 +39,17 @@ pub struct ProgrammeManual {
     /// Lower-case letters, digits and dashes; unique in the organisation.
     #[schema(min_length = 2, max_length = 60, pattern = r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$")]
     pub slug: String,
-    #[schema(
-        max_length = 200,
-        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
-    )]
+    #[schema(max_length = 200, format = "required_line")]
     pub name: String,
     pub language: ManualLanguage,
-    #[schema(
-        max_length = 4000,
-        pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$"
-    )]
+    #[schema(max_length = 4000, format = "required_text")]
     pub summary: String,
     /// Who owns or distributes the programme.
     #[serde(default)]
-    #[schema(max_length = 200, pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*$")]
+    #[schema(max_length = 200, format = "optional_line")]
     pub owner: Option<String>,
     /// The document the content was written from.
-    #[schema(
-        max_length = 500,
-        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
-    )]
+    #[schema(max_length = 500, format = "required_line")]
     pub source: String,
     #[schema(min_items = 1)]
     pub target_groups: Vec<TargetGroupName>,
@@ -82,7 +73,7 @@ pub struct ProgrammeManual {
     pub staffing: ManualStaffing,
     /// The training leaders need, when the programme requires one.
     #[serde(default)]
-    #[schema(max_length = 500, pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*$")]
+    #[schema(max_length = 500, format = "optional_line")]
     pub certification: Option<String>,
     #[serde(default)]
     pub checklist: Vec<ManualChecklistItem>,
@@ -185,17 +176,14 @@ pub struct ManualGroupSize {
 #[serde(deny_unknown_fields)]
 pub struct ManualEvidence {
     /// The rating scheme, e.g. `Ungsinn`.
-    #[schema(
-        max_length = 200,
-        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
-    )]
+    #[schema(max_length = 200, format = "required_line")]
     pub scheme: String,
     #[serde(default)]
     #[schema(minimum = 0, maximum = 5)]
     pub level: Option<u32>,
-    #[schema(max_length = 4000, pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$")]
+    #[schema(max_length = 4000, format = "optional_text")]
     pub summary: String,
-    #[schema(max_length = 500, pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*$")]
+    #[schema(max_length = 500, format = "optional_line")]
     pub source: String,
     #[serde(default)]
     #[schema(value_type = Option<String>, format = Date)]
@@ -218,10 +206,7 @@ pub struct ManualSession {
     /// 1, 2, 3 … in order.
     #[schema(minimum = 1)]
     pub number: u32,
-    #[schema(
-        max_length = 200,
-        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
-    )]
+    #[schema(max_length = 200, format = "required_line")]
     pub title: String,
     pub audience: AudienceName,
     #[schema(minimum = 1, maximum = 1440)]
@@ -234,7 +219,7 @@ pub struct ManualSession {
     #[serde(default)]
     pub content: Vec<ManualListItem>,
     #[serde(default)]
-    #[schema(max_length = 4000, pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$")]
+    #[schema(max_length = 4000, format = "optional_text")]
     pub homework: Option<String>,
     #[serde(default)]
     pub materials: Vec<ManualListItem>,
@@ -244,10 +229,7 @@ pub struct ManualSession {
 #[derive(Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ManualSegment {
-    #[schema(
-        max_length = 200,
-        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
-    )]
+    #[schema(max_length = 200, format = "required_line")]
     pub name: String,
     #[schema(minimum = 1, maximum = 1440)]
     pub minutes: u32,
@@ -279,10 +261,7 @@ pub enum AnchorName {
 #[serde(deny_unknown_fields)]
 pub struct ManualMeeting {
     pub kind: MeetingKindName,
-    #[schema(
-        max_length = 200,
-        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
-    )]
+    #[schema(max_length = 200, format = "required_line")]
     pub title: String,
     pub audience: AudienceName,
     #[schema(minimum = 1, maximum = 1440)]
@@ -298,7 +277,7 @@ pub struct ManualMeeting {
     #[schema(minimum = -730, maximum = 730)]
     pub days: i32,
     #[serde(default)]
-    #[schema(max_length = 4000, pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$")]
+    #[schema(max_length = 4000, format = "optional_text")]
     pub description: Option<String>,
 }
 
@@ -327,10 +306,7 @@ pub enum ResponsibleRole {
 #[derive(Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ManualChecklistItem {
-    #[schema(
-        max_length = 500,
-        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
-    )]
+    #[schema(max_length = 500, format = "required_line")]
     pub task: String,
     pub responsible: ResponsibleRole,
     /// Days relative to the first session: -56 is eight weeks before (at most two years
@@ -344,10 +320,7 @@ pub struct ManualChecklistItem {
 #[derive(Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ManualBudgetLine {
-    #[schema(
-        max_length = 200,
-        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
-    )]
+    #[schema(max_length = 200, format = "required_line")]
     pub label: String,
     /// A decimal number with a dot, not negative: a sum, or an hourly rate with `hours`.
     #[schema(pattern = r"^[0-9]{1,12}(\.[0-9]{1,6})?$")]
@@ -530,7 +503,7 @@ fn whole_numbers(value: &mut serde_json::Value) {
 #[into_params(parameter_in = Query)]
 pub struct ProgrammeParams {
     /// Words in the name, summary or slug.
-    #[param(max_length = 200, pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*$")]
+    #[param(max_length = 200, format = "optional_line")]
     pub q: Option<String>,
     pub target_group: Option<TargetGroupName>,
     /// Also the organisation's archived programmes (default false).

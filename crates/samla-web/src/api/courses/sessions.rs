@@ -57,10 +57,10 @@ pub struct NewSession {
     pub end_time: String,
     /// Left out or empty: the course's room.
     #[serde(default)]
-    #[schema(max_length = 100, pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*$")]
+    #[schema(max_length = 100, format = "optional_line")]
     pub room: Option<String>,
     #[serde(default)]
-    #[schema(max_length = 200, pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*$")]
+    #[schema(max_length = 200, format = "optional_line")]
     pub title: Option<String>,
     /// A meeting rather than a session.
     #[serde(default)]
@@ -140,7 +140,7 @@ pub struct SessionMove {
     pub end_time: String,
     /// Left out or empty: unchanged.
     #[serde(default)]
-    #[schema(max_length = 100, pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*$")]
+    #[schema(max_length = 100, format = "optional_line")]
     pub room: Option<String>,
 }
 
@@ -196,10 +196,7 @@ pub async fn move_session(
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SessionCancellation {
-    #[schema(
-        max_length = 500,
-        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
-    )]
+    #[schema(max_length = 500, format = "required_line")]
     pub reason: String,
     /// Tell the participants or their guardians by e-mail (only for a session still
     /// ahead; the mail names the day and time, not the course). Default true.

@@ -27,16 +27,10 @@ pub struct NewStaff {
     #[serde(default, deserialize_with = "whole::optional")]
     pub user_id: Option<i64>,
     #[serde(default)]
-    #[schema(
-        max_length = 200,
-        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
-    )]
+    #[schema(max_length = 200, format = "required_line")]
     pub external_name: Option<String>,
     #[serde(default)]
-    #[schema(
-        max_length = 200,
-        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
-    )]
+    #[schema(max_length = 200, format = "required_line")]
     pub external_organisation: Option<String>,
     pub course_role: CourseRoleName,
     /// Puts a group leader or user representative on every planned session at once.

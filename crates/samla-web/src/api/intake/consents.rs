@@ -172,10 +172,7 @@ pub struct NewConsentText {
     #[schema(min_length = 1, max_length = 60, pattern = r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$")]
     pub programme: Option<String>,
     /// What is recorded, why, who sees it, how long it is kept, how to withdraw.
-    #[schema(
-        max_length = 20000,
-        pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$"
-    )]
+    #[schema(max_length = 20000, format = "required_text")]
     pub body: String,
 }
 

@@ -172,11 +172,7 @@ pub struct NewConcernReport {
     #[schema(minimum = 1)]
     pub participant_id: i64,
     /// What was seen and heard; several lines allowed.
-    #[schema(
-        min_length = 1,
-        max_length = 20000,
-        pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$"
-    )]
+    #[schema(min_length = 1, max_length = 20000, format = "required_text")]
     pub concern: String,
 }
 
@@ -232,11 +228,7 @@ pub async fn get_concern_report(
 pub struct ConcernDecision {
     /// The concern, corrected or added to; left out: unchanged.
     #[serde(default)]
-    #[schema(
-        min_length = 1,
-        max_length = 20000,
-        pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$"
-    )]
+    #[schema(min_length = 1, max_length = 20000, format = "required_text")]
     pub concern: Option<String>,
     pub decision: ConcernDecisionName,
     /// For a report that was sent: the day, not after today. Otherwise left out.
@@ -245,11 +237,11 @@ pub struct ConcernDecision {
     pub sent_on: Option<String>,
     /// For a report that was sent: the child welfare service's reference, when known.
     #[serde(default)]
-    #[schema(max_length = 100, pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*$")]
+    #[schema(max_length = 100, format = "optional_line")]
     pub reference: String,
     /// Why it was or was not sent; required when it was not sent.
     #[serde(default)]
-    #[schema(max_length = 5000, pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$")]
+    #[schema(max_length = 5000, format = "optional_text")]
     pub decision_note: String,
 }
 

@@ -133,23 +133,23 @@ pub async fn get_session_log(
 pub struct SessionLogUpdate {
     /// What we did (GJORT).
     #[serde(default)]
-    #[schema(max_length = 4000, pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$")]
+    #[schema(max_length = 4000, format = "optional_text")]
     pub done: String,
     /// What we learned (LÆRT).
     #[serde(default)]
-    #[schema(max_length = 4000, pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$")]
+    #[schema(max_length = 4000, format = "optional_text")]
     pub learned: String,
     /// What we noticed (LURT).
     #[serde(default)]
-    #[schema(max_length = 4000, pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$")]
+    #[schema(max_length = 4000, format = "optional_text")]
     pub noticed: String,
     /// Where the session departed from the plan, and why.
     #[serde(default)]
-    #[schema(max_length = 4000, pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$")]
+    #[schema(max_length = 4000, format = "optional_text")]
     pub deviations: String,
     /// A note for the next session.
     #[serde(default)]
-    #[schema(max_length = 4000, pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$")]
+    #[schema(max_length = 4000, format = "optional_text")]
     pub next_time: String,
     /// Exactly one per planned element of the session (see getSessionLog), in order.
     #[schema(max_items = 200)]
@@ -254,11 +254,7 @@ pub async fn list_homework(
 #[serde(deny_unknown_fields)]
 pub struct NewHomework {
     /// The task; several lines allowed.
-    #[schema(
-        min_length = 1,
-        max_length = 2000,
-        pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$"
-    )]
+    #[schema(min_length = 1, max_length = 2000, format = "required_text")]
     pub description: String,
 }
 
@@ -291,7 +287,7 @@ pub async fn create_homework(
 pub struct HomeworkReview {
     /// May be empty; several lines allowed. Replaces an earlier note.
     #[serde(default)]
-    #[schema(max_length = 2000, pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$")]
+    #[schema(max_length = 2000, format = "optional_text")]
     pub note: String,
     /// The session it was reviewed at: a later session of the same course that is not
     /// cancelled. Left out: the next session after the one it was given at.

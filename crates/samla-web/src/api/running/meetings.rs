@@ -224,7 +224,7 @@ pub struct NewMeeting {
     pub meeting_kind: MeetingKindName,
     /// Left out or empty: the kind's name is shown. Must not name the participant.
     #[serde(default)]
-    #[schema(max_length = 200, pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*$")]
+    #[schema(max_length = 200, format = "optional_line")]
     pub title: Option<String>,
     /// Left out: the kind's usual audience.
     #[serde(default)]
@@ -239,7 +239,7 @@ pub struct NewMeeting {
     pub end_time: String,
     /// Left out or empty: the course's room.
     #[serde(default)]
-    #[schema(max_length = 100, pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*$")]
+    #[schema(max_length = 100, format = "optional_line")]
     pub room: Option<String>,
     /// For a meeting about one active participant of the course (closing conversation,
     /// follow-up, family session, network meeting, pre-conversation). For a network
@@ -320,7 +320,7 @@ pub struct ClosingConversationsPlan {
     pub minutes: u32,
     /// Left out or empty: the course's room.
     #[serde(default)]
-    #[schema(max_length = 100, pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*$")]
+    #[schema(max_length = 100, format = "optional_line")]
     pub room: Option<String>,
 }
 
@@ -481,15 +481,15 @@ pub async fn get_meeting_record(
 #[serde(deny_unknown_fields)]
 pub struct MeetingRecordUpdate {
     #[serde(default)]
-    #[schema(max_length = 20000, pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$")]
+    #[schema(max_length = 20000, format = "optional_text")]
     pub agenda: String,
     /// For a network meeting: must not name a participant whose family has not consented
     /// to sharing with the network.
     #[serde(default)]
-    #[schema(max_length = 20000, pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$")]
+    #[schema(max_length = 20000, format = "optional_text")]
     pub minutes: String,
     #[serde(default)]
-    #[schema(max_length = 20000, pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$")]
+    #[schema(max_length = 20000, format = "optional_text")]
     pub agreements: String,
 }
 
@@ -570,14 +570,10 @@ fn is_first_save_again(view: &MeetingView, actor: &Actor, body: &MeetingRecordUp
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewMeetingGuest {
-    #[schema(
-        min_length = 1,
-        max_length = 200,
-        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
-    )]
+    #[schema(min_length = 1, max_length = 200, format = "required_line")]
     pub name: String,
     #[serde(default)]
-    #[schema(max_length = 200, pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*$")]
+    #[schema(max_length = 200, format = "optional_line")]
     pub organisation: String,
     /// Whether they came (left out: not yet marked).
     #[serde(default)]

@@ -79,11 +79,7 @@ pub async fn list_observations(
 #[serde(deny_unknown_fields)]
 pub struct NewObservation {
     /// Several lines allowed.
-    #[schema(
-        min_length = 1,
-        max_length = 4000,
-        pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$"
-    )]
+    #[schema(min_length = 1, max_length = 4000, format = "required_text")]
     pub body: String,
     /// A session or meeting of the course that is not cancelled, if the observation is
     /// about one.

@@ -342,10 +342,7 @@ pub struct DropoutRequest {
     #[serde(default)]
     #[schema(value_type = Option<String>, format = Date)]
     pub date: Option<String>,
-    #[schema(
-        max_length = 500,
-        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
-    )]
+    #[schema(max_length = 500, format = "required_line")]
     pub reason: String,
 }
 
@@ -452,10 +449,7 @@ pub async fn list_follow_up_tasks(
 #[serde(deny_unknown_fields)]
 pub struct FollowUpOutcome {
     /// For example "Spoke with the mother, back next week".
-    #[schema(
-        max_length = 500,
-        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
-    )]
+    #[schema(max_length = 500, format = "required_line")]
     pub outcome: String,
 }
 

@@ -23,10 +23,7 @@ pub struct NewApplication {
     #[schema(min_length = 1, max_length = 60, pattern = r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$")]
     pub programme: Option<String>,
     pub participant_type: ParticipantTypeName,
-    #[schema(
-        max_length = 200,
-        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
-    )]
+    #[schema(max_length = 200, format = "required_line")]
     pub participant_name: String,
     /// Required for a child (age bands), not in the future.
     #[serde(default)]
@@ -46,10 +43,7 @@ pub struct NewApplication {
     pub participant_email: Option<String>,
     /// The guardian the family is reached through (required for a child).
     #[serde(default)]
-    #[schema(
-        max_length = 200,
-        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
-    )]
+    #[schema(max_length = 200, format = "required_line")]
     pub guardian_name: Option<String>,
     #[serde(default)]
     #[schema(max_length = 30, pattern = r"^\+?[ ().-]*([0-9][ ().-]*){5,15}$")]
@@ -62,10 +56,7 @@ pub struct NewApplication {
     #[serde(default)]
     pub guardian_responsibility: Option<bool>,
     #[serde(default)]
-    #[schema(
-        max_length = 200,
-        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
-    )]
+    #[schema(max_length = 200, format = "required_line")]
     pub second_guardian_name: Option<String>,
     #[serde(default)]
     #[schema(max_length = 30, pattern = r"^\+?[ ().-]*([0-9][ ().-]*){5,15}$")]
@@ -83,16 +74,10 @@ pub struct NewApplication {
     #[schema(minimum = 1)]
     pub channel_id: Option<i64>,
     #[serde(default)]
-    #[schema(
-        max_length = 200,
-        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
-    )]
+    #[schema(max_length = 200, format = "required_line")]
     pub referrer_name: Option<String>,
     #[serde(default)]
-    #[schema(
-        max_length = 200,
-        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
-    )]
+    #[schema(max_length = 200, format = "required_line")]
     pub referrer_service: Option<String>,
     #[serde(default)]
     #[schema(max_length = 30, pattern = r"^\+?[ ().-]*([0-9][ ().-]*){5,15}$")]
@@ -103,11 +88,11 @@ pub struct NewApplication {
     /// The referral's reason: health or child-welfare details, seen only by the
     /// coordinator and the course's group leaders.
     #[serde(default)]
-    #[schema(max_length = 4000, pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$")]
+    #[schema(max_length = 4000, format = "optional_text")]
     pub reason: Option<String>,
     /// Practical needs (allergies, access, language); seen like `reason`.
     #[serde(default)]
-    #[schema(max_length = 2000, pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$")]
+    #[schema(max_length = 2000, format = "optional_text")]
     pub needs: Option<String>,
     /// Purposes the contact person (the guardian, or an adult participant) has
     /// consented to; recorded with method `api` under the current consent texts.

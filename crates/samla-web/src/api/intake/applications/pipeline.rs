@@ -76,7 +76,7 @@ pub struct StageMove {
     pub stage: MoveTarget,
     /// What happened (a call, a letter); seen only by those who see sensitive data.
     #[serde(default)]
-    #[schema(max_length = 2000, pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$")]
+    #[schema(max_length = 2000, format = "optional_text")]
     pub note: Option<String>,
 }
 
@@ -124,14 +124,11 @@ pub struct NewPreConversation {
     #[schema(value_type = String, format = Date)]
     pub held_on: String,
     /// Who took part, e.g. "referrer, both leaders, mother".
-    #[schema(
-        max_length = 300,
-        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
-    )]
+    #[schema(max_length = 300, format = "required_line")]
     pub participants: String,
     /// Seen only by the coordinator and the course's group leaders.
     #[serde(default)]
-    #[schema(max_length = 8000, pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$")]
+    #[schema(max_length = 8000, format = "optional_text")]
     pub notes: Option<String>,
     /// waitlist, not_suitable and referred_elsewhere move the application on.
     pub outcome: PreConversationOutcomeName,
