@@ -1,10 +1,9 @@
 use super::users::page_bounds;
-use super::{ApiQuery, Page, Problem};
-use crate::auth::ApiCaller;
+use super::{ApiQuery, OrgCaller, OrgSlug, Page, Problem, StandardProblems};
 use crate::error::WebError;
 use crate::services::audit;
 use crate::AppState;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::Json;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -73,22 +72,18 @@ pub struct AuditParams {
 /// Searches the organisation's audit trail, newest first (administrators). The search
 /// is itself audited.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/audit", operation_id = "searchAudit", tag = "audit",
-    params(("org" = String, Path, description = "The organisation's slug"), AuditParams),
+    params(OrgSlug, AuditParams),
     responses(
         (status = 200, description = "A page of audit rows", body = Page<AuditEntry>),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid filters", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn search_audit(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path(org): Path<String>,
+    OrgCaller(actor, _): OrgCaller,
     ApiQuery(params): ApiQuery<AuditParams>,
 ) -> Result<Json<Page<AuditEntry>>, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     let (limit, cursor) = page_bounds(params.limit, params.cursor.as_deref())?;
     // No stored text holds U+0000 (PostgreSQL cannot store it), so no filter may.
     for (name, value) in

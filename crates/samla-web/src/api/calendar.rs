@@ -1,11 +1,10 @@
 //! Secret, revocable iCalendar feed addresses: one per course, one per person.
 
-use super::{ApiJson, ApiQuery, Problem};
-use crate::auth::ApiCaller;
+use super::{ApiJson, ApiQuery, OrgCaller, OrgSlug, Problem, StandardProblems};
 use crate::error::WebError;
 use crate::services::calendar;
 use crate::AppState;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::Json;
@@ -31,22 +30,18 @@ pub struct CalendarFeed {
 
 /// A new secret feed address; the previous address of the same feed stops working.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/calendar-feeds", operation_id = "createCalendarFeed", tag = "courses",
-    params(("org" = String, Path, description = "The organisation's slug")),
+    params(OrgSlug),
     request_body = NewCalendarFeed,
     responses(
         (status = 201, description = "Created; the address is shown once", body = CalendarFeed),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such organisation or course here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn create_calendar_feed(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path(org): Path<String>,
+    OrgCaller(actor, _): OrgCaller,
     ApiJson(body): ApiJson<NewCalendarFeed>,
 ) -> Result<impl IntoResponse, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     let url = calendar::new_feed(&state, &actor, body.course_id).await?;
     Ok((StatusCode::CREATED, Json(CalendarFeed { course_id: body.course_id, url })))
 }
@@ -60,21 +55,17 @@ pub struct FeedParams {
 
 /// Revokes a feed address at once (a course's, or the caller's own).
 #[utoipa::path(delete, path = "/api/v1/organisations/{org}/calendar-feeds", operation_id = "revokeCalendarFeed", tag = "courses",
-    params(("org" = String, Path, description = "The organisation's slug"), FeedParams),
+    params(OrgSlug, FeedParams),
     responses(
         (status = 204, description = "Revoked (or there was none)"),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such organisation or course here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn revoke_calendar_feed(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path(org): Path<String>,
+    OrgCaller(actor, _): OrgCaller,
     ApiQuery(params): ApiQuery<FeedParams>,
 ) -> Result<StatusCode, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     calendar::revoke_feed(&state, &actor, params.course_id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

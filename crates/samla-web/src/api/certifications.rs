@@ -1,12 +1,11 @@
 //! Who holds a programme's certification in the organisation (planners).
 
 use super::extract::Id;
-use super::{ApiJson, Problem};
-use crate::auth::ApiCaller;
+use super::{ApiJson, OrgCaller, OrgSlug, Problem, StandardProblems};
 use crate::error::WebError;
 use crate::services::programmes;
 use crate::AppState;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
 use serde::{Deserialize, Serialize};
@@ -23,20 +22,16 @@ pub struct Certification {
 /// The people certified to lead a programme; when the programme requires it, only they
 /// count as group leaders in the staffing check.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/programmes/{programme}/certifications", operation_id = "listCertifications", tag = "programmes",
-    params(("org" = String, Path, description = "The organisation's slug"), ("programme" = i64, Path, description = "The programme's id")),
+    params(OrgSlug, ("programme" = i64, Path, description = "The programme's id")),
     responses(
         (status = 200, description = "Certified people", body = Vec<Certification>),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such programme here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_certifications(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, programme)): Path<(String, Id)>,
+    OrgCaller(actor, programme): OrgCaller<Id>,
 ) -> Result<Json<Vec<Certification>>, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     let list = programmes::certifications(&state, &actor, programme.0).await?;
     Ok(Json(
         list.into_iter()
@@ -56,26 +51,22 @@ pub struct CertificationChange {
 /// Records that a person holds the programme's certification.
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/programmes/{programme}/certifications/{user_id}", operation_id = "certifyLeader", tag = "programmes",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("programme" = i64, Path, description = "The programme's id"),
         ("user_id" = i64, Path, description = "A person in the organisation"),
     ),
     request_body = CertificationChange,
     responses(
         (status = 204, description = "Recorded"),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such programme or person here", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid date", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn certify_leader(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, programme, user_id)): Path<(String, Id, Id)>,
+    OrgCaller(actor, (programme, user_id)): OrgCaller<(Id, Id)>,
     ApiJson(body): ApiJson<CertificationChange>,
 ) -> Result<StatusCode, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     programmes::set_certification(&state, &actor, programme.0, user_id.0, Some(&body.certified_on)).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -83,23 +74,19 @@ pub async fn certify_leader(
 /// Removes a person's certification for the programme.
 #[utoipa::path(delete, path = "/api/v1/organisations/{org}/programmes/{programme}/certifications/{user_id}", operation_id = "removeCertification", tag = "programmes",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("programme" = i64, Path, description = "The programme's id"),
         ("user_id" = i64, Path, description = "A person in the organisation"),
     ),
     responses(
         (status = 204, description = "Removed (or was not recorded)"),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such programme or person here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn remove_certification(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, programme, user_id)): Path<(String, Id, Id)>,
+    OrgCaller(actor, (programme, user_id)): OrgCaller<(Id, Id)>,
 ) -> Result<StatusCode, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     programmes::set_certification(&state, &actor, programme.0, user_id.0, None).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -1,29 +1,103 @@
-//! What the whole OpenAPI document shares, added in one place after the features'
-//! operations are merged: the text rule's two schemas, which every text field refers to,
-//! and the 415 answer of every operation that takes a body.
+//! What the whole OpenAPI document shares: the `{org}` parameter ([`OrgSlug`]) and the
+//! problems most operations answer alike ([`StandardProblems`] and its parts), listed by
+//! each operation; and, added in one place after the features' operations are merged,
+//! the text rule's two schemas, which every text field refers to, and the 415 answer of
+//! every operation that takes a body.
 //!
-//! A text field states its own limit (`maxLength`) and one of the rule's patterns
-//! ([`samla_domain::validation::SINGLE_LINE_PATTERN`] and its kin) beside its
-//! description; here it is wrapped as `allOf: [{$ref: SingleLineText}, {…}]` so a reader
-//! finds the rule in words once, in `SingleLineText` or `MultiLineText`.
+//! A text field states its own limit (`maxLength`) and which of the rule's patterns it
+//! follows by the name of the rule's function, as its `format` (`#[schema(max_length =
+//! 200, format = "required_line")]`, see [`TEXT_FORMATS`]); here the name becomes the
+//! pattern ([`samla_domain::validation::SINGLE_LINE_PATTERN`] and its kin) and the field
+//! is wrapped as `allOf: [{$ref: SingleLineText}, {…}]` so a reader finds the rule in
+//! words once, in `SingleLineText` or `MultiLineText`.
 
 use samla_domain::validation::{
     Lines, MULTI_LINE_PATTERN, MULTI_LINE_RULE, OPTIONAL_MULTI_LINE_PATTERN, OPTIONAL_SINGLE_LINE_PATTERN,
     SINGLE_LINE_PATTERN, SINGLE_LINE_RULE,
 };
+use std::collections::BTreeMap;
 use utoipa::openapi::content::ContentBuilder;
 use utoipa::openapi::path::Operation;
-use utoipa::openapi::response::ResponseBuilder;
+use utoipa::openapi::response::{Response, ResponseBuilder};
 use utoipa::openapi::schema::{
-    AdditionalProperties, AllOfBuilder, ArrayItems, ObjectBuilder, Schema, SchemaType, Type,
+    AdditionalProperties, AllOfBuilder, ArrayItems, ObjectBuilder, Schema, SchemaFormat, SchemaType, Type,
 };
 use utoipa::openapi::{OpenApi, Ref, RefOr};
+use utoipa::{IntoParams, IntoResponses};
 
 /// The names of the two shared text schemas.
 pub const SINGLE_LINE_TEXT: &str = "SingleLineText";
 pub const MULTI_LINE_TEXT: &str = "MultiLineText";
 
-/// Applies both conventions to the merged document.
+/// The `{org}` path parameter of every operation under an organisation, for an
+/// operation's `params(...)`.
+#[derive(IntoParams)]
+#[into_params(parameter_in = Path)]
+pub struct OrgSlug {
+    /// The organisation's slug
+    pub org: String,
+}
+
+/// 400, 401 and 403 as most operations answer them, for an operation's `responses(...)`
+/// beside its own answers. An operation that says more about one of them (which callers
+/// are not allowed, say) lists the other parts ([`MalformedRequest`], [`NoValidToken`],
+/// [`NotAllowed`]) and its own answer instead; one without a token lists none of the
+/// token's.
+pub struct StandardProblems;
+
+/// 400: the path, query or body cannot be read.
+pub struct MalformedRequest;
+
+/// 401: the bearer token is missing, unknown, revoked or its owner disabled.
+pub struct NoValidToken;
+
+/// 403: the token's owner may not do this.
+pub struct NotAllowed;
+
+impl IntoResponses for StandardProblems {
+    fn responses() -> BTreeMap<String, RefOr<Response>> {
+        [MalformedRequest::responses(), NoValidToken::responses(), NotAllowed::responses()]
+            .into_iter()
+            .flatten()
+            .collect()
+    }
+}
+
+impl IntoResponses for MalformedRequest {
+    fn responses() -> BTreeMap<String, RefOr<Response>> {
+        BTreeMap::from([("400".to_string(), problem("Malformed request"))])
+    }
+}
+
+impl IntoResponses for NoValidToken {
+    fn responses() -> BTreeMap<String, RefOr<Response>> {
+        BTreeMap::from([("401".to_string(), problem("No valid token"))])
+    }
+}
+
+impl IntoResponses for NotAllowed {
+    fn responses() -> BTreeMap<String, RefOr<Response>> {
+        BTreeMap::from([("403".to_string(), problem("Not allowed"))])
+    }
+}
+
+/// An answer with a problem document.
+fn problem(description: &str) -> RefOr<Response> {
+    let content = ContentBuilder::new().schema(Some(Ref::from_schema_name("Problem"))).build();
+    RefOr::T(ResponseBuilder::new().description(description).content("application/problem+json", content).build())
+}
+
+/// The text rule's patterns by the name a field gives as its `format`: the functions of
+/// `samla_domain::validation` that apply them. utoipa takes a pattern only as a literal,
+/// so the fields name it and [`apply`] puts it in.
+pub const TEXT_FORMATS: [(&str, &str); 4] = [
+    ("required_line", SINGLE_LINE_PATTERN),
+    ("optional_line", OPTIONAL_SINGLE_LINE_PATTERN),
+    ("required_text", MULTI_LINE_PATTERN),
+    ("optional_text", OPTIONAL_MULTI_LINE_PATTERN),
+];
+
+/// Applies the conventions added after merging to the merged document.
 pub fn apply(document: &mut OpenApi) {
     describe_text_fields(document);
     answer_415_to_bodies(document);
@@ -31,7 +105,7 @@ pub fn apply(document: &mut OpenApi) {
 
 /// The schema of a text field under the rule: a string with the rule's pattern (`required`:
 /// something must be left after the rule) and at most `max_chars` characters. For types
-/// that describe their schema by hand; fields use the same patterns in their attributes.
+/// that describe their schema by hand; fields name the same patterns ([`TEXT_FORMATS`]).
 pub fn text_schema(lines: Lines, required: bool, max_chars: usize) -> RefOr<Schema> {
     let pattern = match (lines, required) {
         (Lines::One, true) => SINGLE_LINE_PATTERN,
@@ -110,6 +184,14 @@ fn wrap_text_fields(schema: &mut RefOr<Schema>) {
     let RefOr::T(inner) = schema else { return };
     match inner {
         Schema::Object(object) => {
+            let named = |format: &SchemaFormat| match format {
+                SchemaFormat::Custom(name) => TEXT_FORMATS.iter().find(|(n, _)| n == name).map(|(_, p)| *p),
+                _ => None,
+            };
+            if let Some(pattern) = object.format.as_ref().and_then(named) {
+                object.format = None;
+                object.pattern = Some(pattern.to_string());
+            }
             if let Some(lines) = object.pattern.as_deref().and_then(text_kind) {
                 let description = object.description.take();
                 let field = std::mem::take(object);
@@ -154,12 +236,8 @@ fn answer_415_to_bodies(document: &mut OpenApi) {
             if operation.request_body.is_none() {
                 continue;
             }
-            let problem = ContentBuilder::new().schema(Some(Ref::from_schema_name("Problem"))).build();
-            let response = ResponseBuilder::new()
-                .description("The body is not sent as application/json")
-                .content("application/problem+json", problem)
-                .build();
-            operation.responses.responses.entry("415".to_string()).or_insert(RefOr::T(response));
+            let response = problem("The body is not sent as application/json");
+            operation.responses.responses.entry("415".to_string()).or_insert(response);
         }
     }
 }
@@ -241,6 +319,14 @@ mod tests {
         }
         if schema["additionalProperties"].is_object() {
             inputs(document, &schema["additionalProperties"], format!("{place}{{}}"), seen, out);
+        }
+    }
+
+    #[test]
+    fn every_text_format_name_becomes_its_pattern() {
+        let document = serde_json::to_string(super::super::document_json()).expect("a document");
+        for (name, _) in super::TEXT_FORMATS {
+            assert!(!document.contains(&format!(r#""format":"{name}""#)), "{name} left as a format");
         }
     }
 

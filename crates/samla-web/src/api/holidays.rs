@@ -1,12 +1,11 @@
 //! The organisation's school holidays, which course schedules skip.
 
 use super::extract::Id;
-use super::{ApiJson, Items, Problem};
-use crate::auth::ApiCaller;
+use super::{ApiJson, Items, NoValidToken, NotAllowed, OrgCaller, OrgSlug, Problem, StandardProblems};
 use crate::error::WebError;
 use crate::services::holidays;
 use crate::AppState;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::Json;
@@ -33,19 +32,16 @@ impl From<samla_storage::holidays::SchoolHoliday> for SchoolHoliday {
 
 /// The organisation's school holidays, earliest first.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/school-holidays", operation_id = "listSchoolHolidays", tag = "courses",
-    params(("org" = String, Path, description = "The organisation's slug")),
+    params(OrgSlug),
     responses(
         (status = 200, description = "The school holidays", body = Items<SchoolHoliday>),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        NoValidToken, NotAllowed,
         (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_school_holidays(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path(org): Path<String>,
+    OrgCaller(actor, _): OrgCaller,
 ) -> Result<Json<Items<SchoolHoliday>>, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     let items = holidays::list(&state, &actor).await?.into_iter().map(SchoolHoliday::from).collect();
     Ok(Json(Items { items }))
 }
@@ -53,10 +49,7 @@ pub async fn list_school_holidays(
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewSchoolHoliday {
-    #[schema(
-        max_length = 100,
-        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
-    )]
+    #[schema(max_length = 100, format = "required_line")]
     pub name: String,
     #[schema(value_type = String, format = Date)]
     pub first_day: String,
@@ -67,23 +60,19 @@ pub struct NewSchoolHoliday {
 
 /// Adds a school holiday. Courses planned afterwards skip it; existing schedules stay.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/school-holidays", operation_id = "addSchoolHoliday", tag = "courses",
-    params(("org" = String, Path, description = "The organisation's slug")),
+    params(OrgSlug),
     request_body = NewSchoolHoliday,
     responses(
         (status = 201, description = "Added", body = SchoolHoliday),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields, e.g. the last day before the first", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn add_school_holiday(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path(org): Path<String>,
+    OrgCaller(actor, _): OrgCaller,
     ApiJson(body): ApiJson<NewSchoolHoliday>,
 ) -> Result<impl IntoResponse, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     actor.authorize(&state, Action::PlanCourses).await?;
     let id = holidays::add(&state, &actor, &body.name, &body.first_day, &body.last_day).await?;
     let holiday = holidays::list(&state, &actor).await?.into_iter().find(|h| h.id == id).ok_or(WebError::NotFound)?;
@@ -92,21 +81,17 @@ pub async fn add_school_holiday(
 
 /// Removes a school holiday.
 #[utoipa::path(delete, path = "/api/v1/organisations/{org}/school-holidays/{holiday_id}", operation_id = "deleteSchoolHoliday", tag = "courses",
-    params(("org" = String, Path, description = "The organisation's slug"), ("holiday_id" = i64, Path, description = "The holiday's id")),
+    params(OrgSlug, ("holiday_id" = i64, Path, description = "The holiday's id")),
     responses(
         (status = 204, description = "Removed"),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such holiday here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn delete_school_holiday(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, holiday_id)): Path<(String, Id)>,
+    OrgCaller(actor, holiday_id): OrgCaller<Id>,
 ) -> Result<StatusCode, WebError> {
     let holiday_id = holiday_id.0;
-    let actor = caller.in_organisation(&state, &org).await?;
     holidays::remove(&state, &actor, holiday_id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -1,4 +1,4 @@
-use super::{ApiJson, Problem};
+use super::{ApiJson, MalformedRequest, NoValidToken, Problem};
 use crate::auth::{Actor, ApiCaller, Via};
 use crate::error::WebError;
 use crate::services::accounts;
@@ -35,7 +35,7 @@ pub struct Membership {
 #[utoipa::path(get, path = "/api/v1/me", operation_id = "getMe", tag = "accounts",
     responses(
         (status = 200, description = "The caller", body = Me),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        NoValidToken,
     ))]
 pub async fn get_me(State(state): State<AppState>, caller: ApiCaller) -> Result<Json<Me>, WebError> {
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
@@ -92,7 +92,7 @@ pub struct Token {
 #[utoipa::path(get, path = "/api/v1/me/tokens", operation_id = "listTokens", tag = "accounts",
     responses(
         (status = 200, description = "Tokens, newest first", body = Vec<Token>),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        NoValidToken,
     ))]
 pub async fn list_tokens(State(state): State<AppState>, caller: ApiCaller) -> Result<Json<Vec<Token>>, WebError> {
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
@@ -114,11 +114,7 @@ pub async fn list_tokens(State(state): State<AppState>, caller: ApiCaller) -> Re
 #[serde(deny_unknown_fields)]
 pub struct NewToken {
     /// What the token is for, e.g. "reporting script".
-    #[schema(
-        min_length = 1,
-        max_length = 100,
-        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
-    )]
+    #[schema(min_length = 1, max_length = 100, format = "required_line")]
     pub label: String,
 }
 
@@ -135,8 +131,7 @@ pub struct CreatedToken {
     request_body = NewToken,
     responses(
         (status = 201, description = "Created; the secret is shown once", body = CreatedToken),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn create_token(
@@ -157,7 +152,7 @@ pub async fn create_token(
     params(("token_id" = String, Path, description = "The token's public id")),
     responses(
         (status = 204, description = "Revoked"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        NoValidToken,
         (status = 404, description = "No such live token of yours", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn revoke_token(

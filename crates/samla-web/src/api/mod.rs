@@ -21,7 +21,8 @@ mod running;
 mod staff_directory;
 mod users;
 
-pub use extract::{ApiJson, ApiQuery, CreateOrReplace, IfMatch};
+use conventions::{MalformedRequest, NoValidToken, NotAllowed, OrgSlug, StandardProblems};
+pub use extract::{ApiJson, ApiQuery, CreateOrReplace, IfMatch, OrgCaller, OrgPath};
 
 use crate::AppState;
 use axum::routing::{delete, get, put};

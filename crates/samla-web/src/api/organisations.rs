@@ -1,10 +1,9 @@
 use super::extract::etag;
-use super::{ApiJson, IfMatch, Problem};
-use crate::auth::ApiCaller;
+use super::{ApiJson, IfMatch, NoValidToken, NotAllowed, OrgCaller, OrgSlug, Problem, StandardProblems};
 use crate::error::WebError;
 use crate::services::organisations;
 use crate::AppState;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::header::ETAG;
 use axum::response::IntoResponse;
 use axum::Json;
@@ -40,31 +39,24 @@ fn with_etag(organisation: Organisation) -> impl IntoResponse {
 
 /// An organisation's settings (administrators).
 #[utoipa::path(get, path = "/api/v1/organisations/{org}", operation_id = "getOrganisation", tag = "organisations",
-    params(("org" = String, Path, description = "The organisation's slug")),
+    params(OrgSlug),
     responses(
         (status = 200, description = "The settings; ETag carries the version", body = Organisation,
             headers(("ETag" = String, description = "Version for If-Match"))),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        NoValidToken, NotAllowed,
         (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_organisation(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path(org): Path<String>,
+    OrgCaller(actor, _): OrgCaller,
 ) -> Result<impl IntoResponse, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     Ok(with_etag(organisations::settings(&state, &actor).await?.into()))
 }
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OrganisationChange {
-    #[schema(
-        min_length = 1,
-        max_length = 200,
-        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
-    )]
+    #[schema(min_length = 1, max_length = 200, format = "required_line")]
     pub name: String,
     pub require_second_factor: bool,
 }
@@ -72,15 +64,13 @@ pub struct OrganisationChange {
 /// Changes the settings; `If-Match` must carry the version last read.
 #[utoipa::path(put, path = "/api/v1/organisations/{org}", operation_id = "updateOrganisation", tag = "organisations",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("If-Match" = String, Header, description = "The ETag from getOrganisation, or *"),
     ),
     request_body = OrganisationChange,
     responses(
         (status = 200, description = "Saved", body = Organisation, headers(("ETag" = String, description = "The new version"))),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "Changed by someone else since read", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
@@ -88,12 +78,10 @@ pub struct OrganisationChange {
     ))]
 pub async fn update_organisation(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path(org): Path<String>,
+    OrgCaller(actor, _): OrgCaller,
     if_match: IfMatch,
     ApiJson(body): ApiJson<OrganisationChange>,
 ) -> Result<impl IntoResponse, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     let current = organisations::settings(&state, &actor).await?;
     let version = if_match.expected(current.version)?;
     let updated =

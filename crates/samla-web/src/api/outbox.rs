@@ -4,12 +4,11 @@
 
 use super::extract::Id;
 use super::users::page_bounds;
-use super::{ApiQuery, Page, Problem};
-use crate::auth::ApiCaller;
+use super::{ApiQuery, OrgCaller, OrgSlug, Page, Problem, StandardProblems};
 use crate::error::WebError;
 use crate::services::outbox::{self, OutboxFilter};
 use crate::AppState;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::Json;
 use samla_domain::messages::MessageStatus;
 use serde::{Deserialize, Serialize};
@@ -105,22 +104,18 @@ pub struct OutboxParams {
 /// The organisation's outgoing mail, newest first. Shows recipients' addresses, so each
 /// call is audited.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/outbox", operation_id = "listOutboxMessages", tag = "outbox",
-    params(("org" = String, Path, description = "The organisation's slug"), OutboxParams),
+    params(OrgSlug, OutboxParams),
     responses(
         (status = 200, description = "A page of messages", body = Page<OutboxMessage>),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid paging", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_outbox_messages(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path(org): Path<String>,
+    OrgCaller(actor, _): OrgCaller,
     ApiQuery(params): ApiQuery<OutboxParams>,
 ) -> Result<Json<Page<OutboxMessage>>, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     let (limit, cursor) = page_bounds(params.limit, params.cursor.as_deref())?;
     let filter = OutboxFilter { status: params.status.map(MessageStatus::from), before_id: cursor, limit };
     let messages = outbox::list(&state, &actor, filter).await?;
@@ -132,21 +127,17 @@ pub async fn list_outbox_messages(
 /// Sends a failed message again now: it gets one more attempt. Possible for 7 days after
 /// the message first failed; then its text is erased (409).
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/outbox/{message_id}/retry", operation_id = "retryOutboxMessage", tag = "outbox",
-    params(("org" = String, Path, description = "The organisation's slug"), ("message_id" = i64, Path, description = "The message's id")),
+    params(OrgSlug, ("message_id" = i64, Path, description = "The message's id")),
     responses(
         (status = 200, description = "Queued again", body = OutboxMessage),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such message here", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The message has not failed (queued or sent), or failed more than 7 days ago and its text is erased", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn retry_outbox_message(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, message_id)): Path<(String, Id)>,
+    OrgCaller(actor, message_id): OrgCaller<Id>,
 ) -> Result<Json<OutboxMessage>, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     let message = outbox::retry(&state, &actor, message_id.0).await?;
     Ok(Json(OutboxMessage::at(message, state.clock.now())))
 }

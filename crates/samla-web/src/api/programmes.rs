@@ -3,12 +3,15 @@
 
 use super::extract::etag;
 use super::users::page_bounds;
-use super::{ApiJson, ApiQuery, IfMatch, Items, Page, Problem};
-use crate::auth::{Actor, ApiCaller};
+use super::{
+    ApiJson, ApiQuery, IfMatch, Items, MalformedRequest, NoValidToken, NotAllowed, OrgCaller, OrgSlug, Page, Problem,
+    StandardProblems,
+};
+use crate::auth::Actor;
 use crate::error::WebError;
 use crate::services::programmes::{self, ProgrammeView};
 use crate::AppState;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::header::{CONTENT_TYPE, ETAG, LOCATION};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -36,26 +39,17 @@ pub struct ProgrammeManual {
     /// Lower-case letters, digits and dashes; unique in the organisation.
     #[schema(min_length = 2, max_length = 60, pattern = r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$")]
     pub slug: String,
-    #[schema(
-        max_length = 200,
-        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
-    )]
+    #[schema(max_length = 200, format = "required_line")]
     pub name: String,
     pub language: ManualLanguage,
-    #[schema(
-        max_length = 4000,
-        pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$"
-    )]
+    #[schema(max_length = 4000, format = "required_text")]
     pub summary: String,
     /// Who owns or distributes the programme.
     #[serde(default)]
-    #[schema(max_length = 200, pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*$")]
+    #[schema(max_length = 200, format = "optional_line")]
     pub owner: Option<String>,
     /// The document the content was written from.
-    #[schema(
-        max_length = 500,
-        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
-    )]
+    #[schema(max_length = 500, format = "required_line")]
     pub source: String,
     #[schema(min_items = 1)]
     pub target_groups: Vec<TargetGroupName>,
@@ -79,7 +73,7 @@ pub struct ProgrammeManual {
     pub staffing: ManualStaffing,
     /// The training leaders need, when the programme requires one.
     #[serde(default)]
-    #[schema(max_length = 500, pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*$")]
+    #[schema(max_length = 500, format = "optional_line")]
     pub certification: Option<String>,
     #[serde(default)]
     pub checklist: Vec<ManualChecklistItem>,
@@ -182,17 +176,14 @@ pub struct ManualGroupSize {
 #[serde(deny_unknown_fields)]
 pub struct ManualEvidence {
     /// The rating scheme, e.g. `Ungsinn`.
-    #[schema(
-        max_length = 200,
-        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
-    )]
+    #[schema(max_length = 200, format = "required_line")]
     pub scheme: String,
     #[serde(default)]
     #[schema(minimum = 0, maximum = 5)]
     pub level: Option<u32>,
-    #[schema(max_length = 4000, pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$")]
+    #[schema(max_length = 4000, format = "optional_text")]
     pub summary: String,
-    #[schema(max_length = 500, pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*$")]
+    #[schema(max_length = 500, format = "optional_line")]
     pub source: String,
     #[serde(default)]
     #[schema(value_type = Option<String>, format = Date)]
@@ -215,10 +206,7 @@ pub struct ManualSession {
     /// 1, 2, 3 … in order.
     #[schema(minimum = 1)]
     pub number: u32,
-    #[schema(
-        max_length = 200,
-        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
-    )]
+    #[schema(max_length = 200, format = "required_line")]
     pub title: String,
     pub audience: AudienceName,
     #[schema(minimum = 1, maximum = 1440)]
@@ -231,7 +219,7 @@ pub struct ManualSession {
     #[serde(default)]
     pub content: Vec<ManualListItem>,
     #[serde(default)]
-    #[schema(max_length = 4000, pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$")]
+    #[schema(max_length = 4000, format = "optional_text")]
     pub homework: Option<String>,
     #[serde(default)]
     pub materials: Vec<ManualListItem>,
@@ -241,10 +229,7 @@ pub struct ManualSession {
 #[derive(Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ManualSegment {
-    #[schema(
-        max_length = 200,
-        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
-    )]
+    #[schema(max_length = 200, format = "required_line")]
     pub name: String,
     #[schema(minimum = 1, maximum = 1440)]
     pub minutes: u32,
@@ -276,10 +261,7 @@ pub enum AnchorName {
 #[serde(deny_unknown_fields)]
 pub struct ManualMeeting {
     pub kind: MeetingKindName,
-    #[schema(
-        max_length = 200,
-        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
-    )]
+    #[schema(max_length = 200, format = "required_line")]
     pub title: String,
     pub audience: AudienceName,
     #[schema(minimum = 1, maximum = 1440)]
@@ -295,7 +277,7 @@ pub struct ManualMeeting {
     #[schema(minimum = -730, maximum = 730)]
     pub days: i32,
     #[serde(default)]
-    #[schema(max_length = 4000, pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$")]
+    #[schema(max_length = 4000, format = "optional_text")]
     pub description: Option<String>,
 }
 
@@ -324,10 +306,7 @@ pub enum ResponsibleRole {
 #[derive(Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ManualChecklistItem {
-    #[schema(
-        max_length = 500,
-        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
-    )]
+    #[schema(max_length = 500, format = "required_line")]
     pub task: String,
     pub responsible: ResponsibleRole,
     /// Days relative to the first session: -56 is eight weeks before (at most two years
@@ -341,10 +320,7 @@ pub struct ManualChecklistItem {
 #[derive(Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ManualBudgetLine {
-    #[schema(
-        max_length = 200,
-        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
-    )]
+    #[schema(max_length = 200, format = "required_line")]
     pub label: String,
     /// A decimal number with a dot, not negative: a sum, or an hourly rate with `hours`.
     #[schema(pattern = r"^[0-9]{1,12}(\.[0-9]{1,6})?$")]
@@ -527,7 +503,7 @@ fn whole_numbers(value: &mut serde_json::Value) {
 #[into_params(parameter_in = Query)]
 pub struct ProgrammeParams {
     /// Words in the name, summary or slug.
-    #[param(max_length = 200, pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*$")]
+    #[param(max_length = 200, format = "optional_line")]
     pub q: Option<String>,
     pub target_group: Option<TargetGroupName>,
     /// Also the organisation's archived programmes (default false).
@@ -543,22 +519,18 @@ pub struct ProgrammeParams {
 /// The programmes the organisation can use: its own (samla's shipped manuals among
 /// them) and those shared with everyone, by name; archived ones only when asked for.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/programmes", operation_id = "listProgrammes", tag = "programmes",
-    params(("org" = String, Path, description = "The organisation's slug"), ProgrammeParams),
+    params(OrgSlug, ProgrammeParams),
     responses(
         (status = 200, description = "A page of programmes", body = Page<ProgrammeSummary>),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid search or paging", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_programmes(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path(org): Path<String>,
+    OrgCaller(actor, _): OrgCaller,
     ApiQuery(params): ApiQuery<ProgrammeParams>,
 ) -> Result<Json<Page<ProgrammeSummary>>, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     let mut errors = FieldErrors::new();
     let query =
         errors.take(optional_line("q", params.q.as_deref().unwrap_or_default(), 200)).flatten().unwrap_or_default();
@@ -588,25 +560,21 @@ pub struct VersionParams {
 /// One programme with its current manual, or the manual of an earlier version.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/programmes/{programme}", operation_id = "getProgramme", tag = "programmes",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("programme" = String, Path, description = "The programme's id or slug"),
         VersionParams,
     ),
     responses(
         (status = 200, description = "The programme; ETag carries the current version", body = ProgrammeDetail,
             headers(("ETag" = String, description = "The current version, for If-Match on updateProgramme"))),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such programme or version here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_programme(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, key)): Path<(String, String)>,
+    OrgCaller(actor, key): OrgCaller<String>,
     ApiQuery(params): ApiQuery<VersionParams>,
 ) -> Result<impl IntoResponse, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     let programme = found(&state, &actor, &key).await?;
     let view = programmes::view(&state, &actor, programme.id, params.version).await?;
     let current = view.programme.current_version;
@@ -624,21 +592,18 @@ pub struct ProgrammeVersion {
 /// Every version of a programme's manual, newest first.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/programmes/{programme}/versions", operation_id = "listProgrammeVersions", tag = "programmes",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("programme" = String, Path, description = "The programme's id or slug"),
     ),
     responses(
         (status = 200, description = "The versions", body = Items<ProgrammeVersion>),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        NoValidToken, NotAllowed,
         (status = 404, description = "No such programme here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_programme_versions(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, key)): Path<(String, String)>,
+    OrgCaller(actor, key): OrgCaller<String>,
 ) -> Result<Json<Items<ProgrammeVersion>>, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     let programme = found(&state, &actor, &key).await?;
     let view = programmes::view(&state, &actor, programme.id, None).await?;
     let current = view.programme.current_version;
@@ -663,27 +628,23 @@ pub struct ImportParams {
 /// saves nothing and answers with that version). A manual with errors imports nothing,
 /// and the answer lists every problem with its path under `errors` (`field` is the path).
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/programmes", operation_id = "importProgramme", tag = "programmes",
-    params(("org" = String, Path, description = "The organisation's slug"), ImportParams),
+    params(OrgSlug, ImportParams),
     request_body = ProgrammeManual,
     responses(
         (status = 200, description = "Saved as the next version of the organisation's programme", body = ProgrammeDetail,
             headers(("ETag" = String, description = "The new version"))),
         (status = 201, description = "A new programme", body = ProgrammeDetail,
             headers(("Location" = String, description = "The new programme"), ("ETag" = String, description = "Its version"))),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "The manual has errors; each is listed with its path", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn import_programme(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path(org): Path<String>,
+    OrgCaller(actor, _): OrgCaller,
     ApiQuery(params): ApiQuery<ImportParams>,
     ApiJson(body): ApiJson<serde_json::Value>,
 ) -> Result<Response, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     actor.authorize(&state, Action::ManageProgrammes).await?;
     let manual = parse_manual(body)?;
     let imported = programmes::import(&state, &actor, manual, params.shared.unwrap_or(false)).await?;
@@ -691,7 +652,8 @@ pub async fn import_programme(
     let view = programmes::view(&state, &actor, id, None).await?;
     let body = Json(detail(view, actor.organisation.id)?);
     Ok(if imported.outcome == programmes::ImportOutcome::Created {
-        (StatusCode::CREATED, [(LOCATION, location(&org, id)), (ETAG, etag(version))], body).into_response()
+        (StatusCode::CREATED, [(LOCATION, location(&actor.organisation.slug, id)), (ETAG, etag(version))], body)
+            .into_response()
     } else {
         ([(ETAG, etag(version))], body).into_response()
     })
@@ -701,7 +663,7 @@ pub async fn import_programme(
 /// programmes; the slug cannot change. Courses keep the version they were planned from.
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/programmes/{programme}", operation_id = "updateProgramme", tag = "programmes",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("programme" = String, Path, description = "The programme's id or slug"),
         ("If-Match" = String, Header, description = "The ETag from getProgramme (\"v3\"), or *"),
     ),
@@ -709,8 +671,7 @@ pub async fn import_programme(
     responses(
         (status = 200, description = "Saved as a new version", body = ProgrammeDetail,
             headers(("ETag" = String, description = "The new version"))),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed, or a programme another organisation shares", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such programme here", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "Another version was saved since read", body = Problem, content_type = "application/problem+json"),
@@ -719,12 +680,10 @@ pub async fn import_programme(
     ))]
 pub async fn update_programme(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, key)): Path<(String, String)>,
+    OrgCaller(actor, key): OrgCaller<String>,
     if_match: IfMatch,
     ApiJson(body): ApiJson<serde_json::Value>,
 ) -> Result<impl IntoResponse, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     actor.authorize(&state, Action::ManageProgrammes).await?;
     let programme = found(&state, &actor, &key).await?;
     let expected = if_match.expected(programme.current_version)?;
@@ -742,54 +701,48 @@ pub async fn update_programme(
 /// changes nothing.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/programmes/{programme}/archive", operation_id = "archiveProgramme", tag = "programmes",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("programme" = String, Path, description = "The programme's id or slug"),
     ),
     responses(
         (status = 200, description = "Archived", body = ProgrammeDetail),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed, or a programme another organisation shares", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such programme here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn archive_programme(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, key)): Path<(String, String)>,
+    OrgCaller(actor, key): OrgCaller<String>,
 ) -> Result<Json<ProgrammeDetail>, WebError> {
-    set_archived(state, caller, org, key, true).await
+    set_archived(state, actor, key, true).await
 }
 
 /// Takes an archived programme back into use (and into the shipped editions, if it is
 /// samla's and unchanged).
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/programmes/{programme}/unarchive", operation_id = "unarchiveProgramme", tag = "programmes",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("programme" = String, Path, description = "The programme's id or slug"),
     ),
     responses(
         (status = 200, description = "In use again", body = ProgrammeDetail),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed, or a programme another organisation shares", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such programme here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn unarchive_programme(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, key)): Path<(String, String)>,
+    OrgCaller(actor, key): OrgCaller<String>,
 ) -> Result<Json<ProgrammeDetail>, WebError> {
-    set_archived(state, caller, org, key, false).await
+    set_archived(state, actor, key, false).await
 }
 
 async fn set_archived(
     state: AppState,
-    caller: ApiCaller,
-    org: String,
+    actor: Actor,
     key: String,
     archived: bool,
 ) -> Result<Json<ProgrammeDetail>, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     actor.authorize(&state, Action::ManageProgrammes).await?;
     let programme = found(&state, &actor, &key).await?;
     programmes::set_archived(&state, &actor, programme.id, archived).await?;
@@ -824,7 +777,7 @@ pub struct ExportParams {
 /// FHIR R4 PlanDefinition (`application/fhir+json`).
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/programmes/{programme}/export", operation_id = "exportProgramme", tag = "programmes",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("programme" = String, Path, description = "The programme's id or slug"),
         ExportParams,
     ),
@@ -834,18 +787,14 @@ pub struct ExportParams {
             (Object = "application/fhir+json"),
             (String = "application/toml"),
         )),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such programme or version here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn export_programme(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, key)): Path<(String, String)>,
+    OrgCaller(actor, key): OrgCaller<String>,
     ApiQuery(params): ApiQuery<ExportParams>,
 ) -> Result<Response, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     let programme = found(&state, &actor, &key).await?;
     let view = programmes::view(&state, &actor, programme.id, params.version).await?;
     let internal = |e: serde_json::Error| WebError::Internal(e.to_string());

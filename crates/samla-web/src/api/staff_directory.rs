@@ -2,12 +2,11 @@
 //! `addCourseStaff`.
 
 use super::users::{page_bounds, RoleName};
-use super::{ApiQuery, Page, Problem};
-use crate::auth::ApiCaller;
+use super::{ApiQuery, NoValidToken, NotAllowed, OrgCaller, OrgSlug, Page, Problem};
 use crate::error::WebError;
 use crate::services::staff_directory as service;
 use crate::AppState;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::Json;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -51,22 +50,19 @@ pub struct StaffParams {
 /// a coordinator can put a course's working group together. Coordinators and
 /// administrators; audited as a read.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/staff", operation_id = "listStaff", tag = "users",
-    params(("org" = String, Path, description = "The organisation's slug"), StaffParams),
+    params(OrgSlug, StaffParams),
     responses(
         (status = 200, description = "A page of people, by name", body = Page<StaffPerson>),
         (status = 400, description = "Malformed request, e.g. an unknown role", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        NoValidToken, NotAllowed,
         (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid paging", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_staff(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path(org): Path<String>,
+    OrgCaller(actor, _): OrgCaller,
     ApiQuery(params): ApiQuery<StaffParams>,
 ) -> Result<Json<Page<StaffPerson>>, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     let (limit, offset) = page_bounds(params.limit, params.cursor.as_deref())?;
     let role = params.role.map(RoleName::role);
     let people = service::list(&state, &actor, role).await?;

@@ -1,10 +1,9 @@
 use super::extract::{etag, Id};
-use super::{ApiJson, ApiQuery, IfMatch, Page, Problem};
-use crate::auth::ApiCaller;
+use super::{ApiJson, ApiQuery, IfMatch, OrgCaller, OrgSlug, Page, Problem, StandardProblems};
 use crate::error::WebError;
 use crate::services::accounts::{self, MemberChange, NewMember};
 use crate::AppState;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::header::ETAG;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
@@ -71,22 +70,18 @@ pub(super) fn page_bounds(limit: Option<i64>, cursor: Option<&str>) -> Result<(i
 
 /// People in the organisation (administrators).
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/users", operation_id = "listUsers", tag = "users",
-    params(("org" = String, Path, description = "The organisation's slug"), PageParams),
+    params(OrgSlug, PageParams),
     responses(
         (status = 200, description = "A page of people", body = Page<User>),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid paging", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_users(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path(org): Path<String>,
+    OrgCaller(actor, _): OrgCaller,
     ApiQuery(params): ApiQuery<PageParams>,
 ) -> Result<Json<Page<User>>, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     let (limit, after) = page_bounds(params.limit, params.cursor.as_deref())?;
     let mut members = accounts::members(&state, &actor, after.unwrap_or(0), limit + 1).await?;
     let next_cursor = if members.len() as i64 > limit {
@@ -103,11 +98,7 @@ pub async fn list_users(
 pub struct NewUser {
     #[schema(format = "email", max_length = 254)]
     pub email: String,
-    #[schema(
-        min_length = 1,
-        max_length = 200,
-        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
-    )]
+    #[schema(min_length = 1, max_length = 200, format = "required_line")]
     pub name: String,
     /// At least one of admin, coordinator, group_leader, secretary, user_representative, analyst.
     #[schema(min_items = 1)]
@@ -167,24 +158,20 @@ pub struct CreatedUser {
 
 /// Adds a person, who chooses their own password through the invitation link.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/users", operation_id = "createUser", tag = "users",
-    params(("org" = String, Path, description = "The organisation's slug")),
+    params(OrgSlug),
     request_body = NewUser,
     responses(
         (status = 201, description = "Added", body = CreatedUser),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Already a member", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn create_user(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path(org): Path<String>,
+    OrgCaller(actor, _): OrgCaller,
     ApiJson(body): ApiJson<NewUser>,
 ) -> Result<impl IntoResponse, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     let new = NewMember::parse(&body.email, &body.name, &RoleName::names(&body.roles))?;
     let (user_id, secret) = accounts::invite(&state, &actor, new).await?;
     let member = accounts::member(&state, &actor, user_id).await?;
@@ -194,22 +181,18 @@ pub async fn create_user(
 
 /// One person in the organisation.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/users/{user_id}", operation_id = "getUser", tag = "users",
-    params(("org" = String, Path, description = "The organisation's slug"), ("user_id" = i64, Path, description = "The person's id")),
+    params(OrgSlug, ("user_id" = i64, Path, description = "The person's id")),
     responses(
         (status = 200, description = "The person; ETag carries the version", body = User,
             headers(("ETag" = String, description = "Version for If-Match"))),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such person here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_user(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, user_id)): Path<(String, Id)>,
+    OrgCaller(actor, user_id): OrgCaller<Id>,
 ) -> Result<impl IntoResponse, WebError> {
     let user_id = user_id.0;
-    let actor = caller.in_organisation(&state, &org).await?;
     let member = accounts::member(&state, &actor, user_id).await?;
     Ok(([(ETAG, etag(member.version))], Json(User::from(member))))
 }
@@ -217,11 +200,7 @@ pub async fn get_user(
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UserChange {
-    #[schema(
-        min_length = 1,
-        max_length = 200,
-        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
-    )]
+    #[schema(min_length = 1, max_length = 200, format = "required_line")]
     pub name: String,
     #[schema(min_items = 1)]
     pub roles: Vec<RoleName>,
@@ -232,16 +211,14 @@ pub struct UserChange {
 /// Changes a person's name, roles here, and whether they are disabled.
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/users/{user_id}", operation_id = "updateUser", tag = "users",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("user_id" = i64, Path, description = "The person's id"),
         ("If-Match" = String, Header, description = "The ETag from getUser, or *"),
     ),
     request_body = UserChange,
     responses(
         (status = 200, description = "Saved", body = User, headers(("ETag" = String, description = "The new version"))),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such person here", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Refused, e.g. removing your own administrator role", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "Changed by someone else since read", body = Problem, content_type = "application/problem+json"),
@@ -250,13 +227,11 @@ pub struct UserChange {
     ))]
 pub async fn update_user(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, user_id)): Path<(String, Id)>,
+    OrgCaller(actor, user_id): OrgCaller<Id>,
     if_match: IfMatch,
     ApiJson(body): ApiJson<UserChange>,
 ) -> Result<impl IntoResponse, WebError> {
     let user_id = user_id.0;
-    let actor = caller.in_organisation(&state, &org).await?;
     let current = accounts::member(&state, &actor, user_id).await?;
     let version = if_match.expected(current.version)?;
     let change = MemberChange::parse(&body.name, &RoleName::names(&body.roles), body.disabled)?;

@@ -4,6 +4,7 @@ mod cookies;
 mod csrf;
 mod errors;
 mod headers;
+pub mod ids;
 
 pub use cookies::{cookie, CookieJar};
 pub use csrf::CsrfToken;

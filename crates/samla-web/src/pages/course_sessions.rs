@@ -2,11 +2,11 @@
 //! adding a session or meeting to a course.
 
 use super::courses::{course_value, is_closed, plannable, session_value, staff_values};
-use super::programmes::id_of;
 use super::Ui;
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::forms::{FormData, FormState};
+use crate::http::ids::id_of;
 use crate::services::courses::{self, SessionForm};
 use crate::services::running::access::allowed_on_course;
 use crate::services::running::attendance::{session_plan, PlannedSlot};

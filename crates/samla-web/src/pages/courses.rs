@@ -2,11 +2,12 @@
 //! (schedule, rule warnings, working group, checklist, budget, calendar feed) and the
 //! forms that change a course.
 
-use super::programmes::{budget_line_value, id_of};
+use super::programmes::budget_line_value;
 use super::Ui;
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::forms::{FormData, FormState};
+use crate::http::ids::id_of;
 use crate::services::courses::{self, CourseForm, CourseView, DetailsForm, StaffForm, COURSE_ROLES};
 use crate::services::{calendar, programmes};
 use crate::AppState;

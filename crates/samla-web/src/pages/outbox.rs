@@ -2,11 +2,11 @@
 //! only, never bodies), filtered by status, and "retry now" for failed messages while
 //! their text is kept.
 
-use super::programmes::id_of;
 use super::Ui;
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::forms::FormState;
+use crate::http::ids::id_of;
 use crate::services::outbox::{self, OutboxFilter};
 use crate::AppState;
 use axum::extract::{Path, Query, State};

@@ -5,6 +5,7 @@ use super::Ui;
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::forms::{FormData, FormState};
+use crate::http::ids::id_of;
 use crate::services::programmes::{self, manual_errors_to_fields, ProgrammeView};
 use crate::AppState;
 use axum::extract::{Path, Query, State};
@@ -26,11 +27,6 @@ const PREVENTION_LEVELS: [(&str, PreventionLevel); 3] = [
 
 fn prevention_code(level: PreventionLevel) -> &'static str {
     PREVENTION_LEVELS.iter().find(|(_, l)| *l == level).map(|(c, _)| *c).unwrap_or("universal")
-}
-
-/// A path segment that should be a number; anything else is simply not found.
-pub(super) fn id_of(raw: &str) -> Result<i64, WebError> {
-    raw.parse::<i64>().map_err(|_| WebError::NotFound)
 }
 
 /// The first sentences of a long text, cut at a word.

@@ -1,10 +1,10 @@
 //! The organisation's school holidays, which course schedules skip.
 
-use super::programmes::id_of;
 use super::Ui;
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::forms::{FormData, FormState};
+use crate::http::ids::id_of;
 use crate::services::holidays;
 use crate::AppState;
 use axum::extract::{Path, Query, State};

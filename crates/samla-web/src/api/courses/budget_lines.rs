@@ -5,21 +5,17 @@ use super::*;
 /// The course's budget with line totals, total and cost per participant; money as
 /// decimal strings.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/courses/{course_id}/budget", operation_id = "getBudget", tag = "courses",
-    params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id")),
+    params(OrgSlug, ("course_id" = i64, Path, description = "The course's id")),
     responses(
         (status = 200, description = "The budget", body = Budget),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_budget(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, course_id)): Path<(String, Id)>,
+    OrgCaller(actor, course_id): OrgCaller<Id>,
 ) -> Result<Json<Budget>, WebError> {
     let course_id = course_id.0;
-    let actor = caller.in_organisation(&state, &org).await?;
     let view = service::course_view(&state, &actor, course_id).await?;
     Ok(Json(budget_json(&view)))
 }
@@ -29,10 +25,7 @@ pub async fn get_budget(
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BudgetLineIn {
-    #[schema(
-        max_length = 200,
-        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
-    )]
+    #[schema(max_length = 200, format = "required_line")]
     pub label: String,
     /// A sum, or an hourly rate with `hours`; at most 100000000.
     #[schema(pattern = r"^(100000000(\.0{1,2})?|[0-9]{1,8}(\.[0-9]{1,2})?)$")]
@@ -103,24 +96,21 @@ impl BudgetChange {
 
 /// Replaces the course's budget lines; the answer has the new totals.
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/courses/{course_id}/budget", operation_id = "replaceBudget", tag = "courses",
-    params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id")),
+    params(OrgSlug, ("course_id" = i64, Path, description = "The course's id")),
     request_body = BudgetChange,
     responses(
         (status = 200, description = "Saved", body = Budget),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid lines (each named, e.g. lines[2].amount), or the course is finished", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn replace_budget(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, course_id)): Path<(String, Id)>,
+    OrgCaller(actor, course_id): OrgCaller<Id>,
     ApiJson(body): ApiJson<BudgetChange>,
 ) -> Result<Json<Budget>, WebError> {
     let course_id = course_id.0;
-    let actor = planner(&state, &caller, &org).await?;
+    actor.authorize(&state, Action::PlanCourses).await?;
     service::visible_course(&state, &actor, course_id).await?;
     let lines = body.parse()?;
     service::replace_budget(&state, &actor, course_id, &lines).await?;

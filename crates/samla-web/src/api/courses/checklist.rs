@@ -4,21 +4,17 @@ use super::*;
 
 /// The planning checklist with real due dates, earliest first.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/courses/{course_id}/checklist", operation_id = "getChecklist", tag = "courses",
-    params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id")),
+    params(OrgSlug, ("course_id" = i64, Path, description = "The course's id")),
     responses(
         (status = 200, description = "The checklist", body = Items<ChecklistItem>),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_checklist(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, course_id)): Path<(String, Id)>,
+    OrgCaller(actor, course_id): OrgCaller<Id>,
 ) -> Result<Json<Items<ChecklistItem>>, WebError> {
     let course_id = course_id.0;
-    let actor = caller.in_organisation(&state, &org).await?;
     let view = service::course_view(&state, &actor, course_id).await?;
     Ok(Json(Items { items: view.checklist.iter().map(checklist_json).collect() }))
 }
@@ -35,28 +31,25 @@ pub struct ChecklistChange {
 /// Ticks a checklist item off (or opens it again) and sets who does it.
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/courses/{course_id}/checklist/{item_id}", operation_id = "updateChecklistItem", tag = "courses",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("course_id" = i64, Path, description = "The course's id"),
         ("item_id" = i64, Path, description = "The item's id"),
     ),
     request_body = ChecklistChange,
     responses(
         (status = 200, description = "Saved", body = ChecklistItem),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such course or item here", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "An assignee outside the working group, or the course is finished", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn update_checklist_item(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, course_id, item_id)): Path<(String, Id, Id)>,
+    OrgCaller(actor, (course_id, item_id)): OrgCaller<(Id, Id)>,
     ApiJson(body): ApiJson<ChecklistChange>,
 ) -> Result<Json<ChecklistItem>, WebError> {
     let course_id = course_id.0;
     let item_id = item_id.0;
-    let actor = planner(&state, &caller, &org).await?;
+    actor.authorize(&state, Action::PlanCourses).await?;
     service::visible_course(&state, &actor, course_id).await?;
     service::update_checklist_item(&state, &actor, course_id, item_id, body.done, body.assignee_staff_id).await?;
     let view = service::course_view(&state, &actor, course_id).await?;

@@ -5,13 +5,16 @@
 
 use super::extract::{etag, Id};
 use super::users::page_bounds;
-use super::{ApiJson, ApiQuery, IfMatch, Items, Page, Problem};
-use crate::auth::{Actor, ApiCaller};
+use super::{
+    ApiJson, ApiQuery, IfMatch, Items, MalformedRequest, NoValidToken, OrgCaller, OrgSlug, Page, Problem,
+    StandardProblems,
+};
+use crate::auth::Actor;
 use crate::error::WebError;
 use crate::http::Lang;
 use crate::services::courses::{self as service, CourseView, SessionView};
 use crate::AppState;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::header::{ETAG, LOCATION};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
@@ -624,14 +627,6 @@ fn budget_json(view: &CourseView) -> Budget {
 // Helpers
 // ---------------------------------------------------------------------------------
 
-/// The caller in the organisation, allowed to plan courses. Checked before the body's
-/// rules, so a person who may not plan hears that first.
-async fn planner(state: &AppState, caller: &ApiCaller, org: &str) -> Result<Actor, WebError> {
-    let actor = caller.in_organisation(state, org).await?;
-    actor.authorize(state, Action::PlanCourses).await?;
-    Ok(actor)
-}
-
 fn course_location(org: &str, course_id: i64) -> String {
     format!("/api/v1/organisations/{org}/courses/{course_id}")
 }
@@ -667,22 +662,18 @@ pub struct CourseParams {
 /// secretaries and administrators, only their own for group leaders and user
 /// representatives.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/courses", operation_id = "listCourses", tag = "courses",
-    params(("org" = String, Path, description = "The organisation's slug"), CourseParams),
+    params(OrgSlug, CourseParams),
     responses(
         (status = 200, description = "A page of courses", body = Page<CourseSummary>),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid paging", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_courses(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path(org): Path<String>,
+    OrgCaller(actor, _): OrgCaller,
     ApiQuery(params): ApiQuery<CourseParams>,
 ) -> Result<Json<Page<CourseSummary>>, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     let (limit, offset) = page_bounds(params.limit, params.cursor.as_deref())?;
     let all: Vec<_> = service::list(&state, &actor)
         .await?
@@ -715,20 +706,11 @@ pub struct NewCourse {
     /// The programme's slug or id.
     #[schema(min_length = 1, max_length = 60, pattern = r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$")]
     pub programme: String,
-    #[schema(
-        max_length = 200,
-        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
-    )]
+    #[schema(max_length = 200, format = "required_line")]
     pub name: String,
-    #[schema(
-        max_length = 200,
-        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
-    )]
+    #[schema(max_length = 200, format = "required_line")]
     pub venue: String,
-    #[schema(
-        max_length = 100,
-        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
-    )]
+    #[schema(max_length = 100, format = "required_line")]
     pub room: String,
     /// The first possible day; it must fall on one of `weekdays`.
     #[schema(value_type = String, format = Date)]
@@ -825,53 +807,47 @@ impl NewCourse {
 /// planned in the past (an organisation recording a course that has already run): the
 /// answer then carries an `in_the_past` warning naming the days.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/courses", operation_id = "createCourse", tag = "courses",
-    params(("org" = String, Path, description = "The organisation's slug")),
+    params(OrgSlug),
     request_body = NewCourse,
     responses(
         (status = 201, description = "Planned", body = PlannedCourse,
             headers(("Location" = String, description = "The new course"), ("ETag" = String, description = "Its version"))),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields, e.g. a start date on another weekday or an unknown programme", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn create_course(
     State(state): State<AppState>,
     Extension(lang): Extension<Lang>,
-    caller: ApiCaller,
-    Path(org): Path<String>,
+    OrgCaller(actor, _): OrgCaller,
     ApiJson(body): ApiJson<NewCourse>,
 ) -> Result<impl IntoResponse, WebError> {
-    let actor = planner(&state, &caller, &org).await?;
+    actor.authorize(&state, Action::PlanCourses).await?;
     body.check_interval()?;
     let course_id = service::create(&state, &actor, &body.form()).await?;
     let view = service::course_view(&state, &actor, course_id).await?;
     let warnings = past_warnings(&state, lang, &service::planned_in_the_past(&state, &actor, &view));
     Ok((
         StatusCode::CREATED,
-        [(LOCATION, course_location(&org, course_id)), (ETAG, etag(view.course.version))],
+        [(LOCATION, course_location(&actor.organisation.slug, course_id)), (ETAG, etag(view.course.version))],
         Json(PlannedCourse { course: course_json(&actor, &view), warnings }),
     ))
 }
 
 /// One course; ETag carries its version.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/courses/{course_id}", operation_id = "getCourse", tag = "courses",
-    params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id")),
+    params(OrgSlug, ("course_id" = i64, Path, description = "The course's id")),
     responses(
         (status = 200, description = "The course", body = Course, headers(("ETag" = String, description = "Version for If-Match"))),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed, e.g. a course the caller does not work on", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_course(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, course_id)): Path<(String, Id)>,
+    OrgCaller(actor, course_id): OrgCaller<Id>,
 ) -> Result<impl IntoResponse, WebError> {
     let course_id = course_id.0;
-    let actor = caller.in_organisation(&state, &org).await?;
     let view = service::course_view(&state, &actor, course_id).await?;
     Ok(([(ETAG, etag(view.course.version))], Json(course_json(&actor, &view))))
 }
@@ -880,20 +856,11 @@ pub async fn get_course(
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CourseChange {
-    #[schema(
-        max_length = 200,
-        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
-    )]
+    #[schema(max_length = 200, format = "required_line")]
     pub name: String,
-    #[schema(
-        max_length = 200,
-        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
-    )]
+    #[schema(max_length = 200, format = "required_line")]
     pub venue: String,
-    #[schema(
-        max_length = 100,
-        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
-    )]
+    #[schema(max_length = 100, format = "required_line")]
     pub room: String,
     #[serde(deserialize_with = "whole::required")]
     #[schema(minimum = 1, maximum = 100)]
@@ -903,16 +870,14 @@ pub struct CourseChange {
 /// Changes a course's name, venue, room and capacity; the schedule stays.
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/courses/{course_id}", operation_id = "updateCourse", tag = "courses",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("course_id" = i64, Path, description = "The course's id"),
         ("If-Match" = String, Header, description = "The ETag from getCourse, or *"),
     ),
     request_body = CourseChange,
     responses(
         (status = 200, description = "Saved", body = Course, headers(("ETag" = String, description = "The new version"))),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "Changed by someone else since read", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields, or the course is finished", body = Problem, content_type = "application/problem+json"),
@@ -920,13 +885,12 @@ pub struct CourseChange {
     ))]
 pub async fn update_course(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, course_id)): Path<(String, Id)>,
+    OrgCaller(actor, course_id): OrgCaller<Id>,
     if_match: IfMatch,
     ApiJson(body): ApiJson<CourseChange>,
 ) -> Result<impl IntoResponse, WebError> {
     let course_id = course_id.0;
-    let actor = planner(&state, &caller, &org).await?;
+    actor.authorize(&state, Action::PlanCourses).await?;
     let current = service::visible_course(&state, &actor, course_id).await?;
     let expected = if_match.expected(current.version)?;
     let details = service::DetailsForm {
@@ -949,10 +913,7 @@ pub struct StatusChange {
     pub status: CourseStatusName,
     /// Why the course is cancelled (required for `cancelled`).
     #[serde(default)]
-    #[schema(
-        max_length = 500,
-        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
-    )]
+    #[schema(max_length = 500, format = "required_line")]
     pub reason: Option<String>,
     /// Why the course goes ahead although it differs from its programme's rules (see
     /// `deviations` of getCourse): required when moving to ready, recruiting or running
@@ -960,10 +921,7 @@ pub struct StatusChange {
     /// when. Not needed (and not kept) otherwise. Up to 2000 characters; lines allowed;
     /// one sent must not be blank.
     #[serde(default)]
-    #[schema(
-        max_length = 2000,
-        pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$"
-    )]
+    #[schema(max_length = 2000, format = "required_text")]
     pub deviation_reason: Option<String>,
 }
 
@@ -975,16 +933,14 @@ pub struct StatusChange {
 /// grow.
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/courses/{course_id}/status", operation_id = "setCourseStatus", tag = "courses",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("course_id" = i64, Path, description = "The course's id"),
         ("If-Match" = String, Header, description = "The ETag from getCourse, or *"),
     ),
     request_body = StatusChange,
     responses(
         (status = 200, description = "Changed", body = Course, headers(("ETag" = String, description = "The new version"))),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "Changed by someone else since read", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Not a possible next status, no reason to cancel, or deviations from the programme's rules without a deviation_reason (each deviation named under `status`)", body = Problem, content_type = "application/problem+json"),
@@ -992,13 +948,12 @@ pub struct StatusChange {
     ))]
 pub async fn set_course_status(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, course_id)): Path<(String, Id)>,
+    OrgCaller(actor, course_id): OrgCaller<Id>,
     if_match: IfMatch,
     ApiJson(body): ApiJson<StatusChange>,
 ) -> Result<impl IntoResponse, WebError> {
     let course_id = course_id.0;
-    let actor = planner(&state, &caller, &org).await?;
+    actor.authorize(&state, Action::PlanCourses).await?;
     let current = service::visible_course(&state, &actor, course_id).await?;
     let expected = if_match.expected(current.version)?;
     let reason = match body.reason.as_deref() {

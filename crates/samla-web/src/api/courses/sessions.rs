@@ -5,21 +5,17 @@ use crate::services::running::changes::CancelChoices;
 
 /// The course's sessions and meetings in time order, with staff and staffing gaps.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/courses/{course_id}/sessions", operation_id = "listCourseSessions", tag = "courses",
-    params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id")),
+    params(OrgSlug, ("course_id" = i64, Path, description = "The course's id")),
     responses(
         (status = 200, description = "Sessions and meetings, earliest first", body = Items<Session>),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_course_sessions(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, course_id)): Path<(String, Id)>,
+    OrgCaller(actor, course_id): OrgCaller<Id>,
 ) -> Result<Json<Items<Session>>, WebError> {
     let course_id = course_id.0;
-    let actor = caller.in_organisation(&state, &org).await?;
     let view = service::course_view(&state, &actor, course_id).await?;
     Ok(Json(Items { items: view.sessions.iter().map(session_json).collect() }))
 }
@@ -27,25 +23,21 @@ pub async fn list_course_sessions(
 /// One session or meeting; ETag carries its version.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/courses/{course_id}/sessions/{session_id}", operation_id = "getCourseSession", tag = "courses",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("course_id" = i64, Path, description = "The course's id"),
         ("session_id" = i64, Path, description = "The session's id"),
     ),
     responses(
         (status = 200, description = "The session", body = Session, headers(("ETag" = String, description = "Version for If-Match"))),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such course or session here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_course_session(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, course_id, session_id)): Path<(String, Id, Id)>,
+    OrgCaller(actor, (course_id, session_id)): OrgCaller<(Id, Id)>,
 ) -> Result<impl IntoResponse, WebError> {
     let course_id = course_id.0;
     let session_id = session_id.0;
-    let actor = caller.in_organisation(&state, &org).await?;
     let view = service::course_view(&state, &actor, course_id).await?;
     let session = session_of(&view, session_id)?;
     Ok(([(ETAG, etag(session.row.version))], Json(session_json(session))))
@@ -65,10 +57,10 @@ pub struct NewSession {
     pub end_time: String,
     /// Left out or empty: the course's room.
     #[serde(default)]
-    #[schema(max_length = 100, pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*$")]
+    #[schema(max_length = 100, format = "optional_line")]
     pub room: Option<String>,
     #[serde(default)]
-    #[schema(max_length = 200, pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*$")]
+    #[schema(max_length = 200, format = "optional_line")]
     pub title: Option<String>,
     /// A meeting rather than a session.
     #[serde(default)]
@@ -88,26 +80,23 @@ pub struct PlannedSession {
 /// Adds a session or meeting; the others stay as they are. A day before today is
 /// allowed (recording a course that has run), with an `in_the_past` warning.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/courses/{course_id}/sessions", operation_id = "addSession", tag = "courses",
-    params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id")),
+    params(OrgSlug, ("course_id" = i64, Path, description = "The course's id")),
     request_body = NewSession,
     responses(
         (status = 201, description = "Added", body = PlannedSession,
             headers(("Location" = String, description = "The new session"), ("ETag" = String, description = "Its version"))),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields, e.g. the end before the start", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn add_session(
     State(state): State<AppState>,
     Extension(lang): Extension<Lang>,
-    caller: ApiCaller,
-    Path((org, course_id)): Path<(String, Id)>,
+    OrgCaller(actor, course_id): OrgCaller<Id>,
     ApiJson(body): ApiJson<NewSession>,
 ) -> Result<impl IntoResponse, WebError> {
     let course_id = course_id.0;
-    let actor = planner(&state, &caller, &org).await?;
+    actor.authorize(&state, Action::PlanCourses).await?;
     service::visible_course(&state, &actor, course_id).await?;
     let mut errors = FieldErrors::new();
     let room = body.room.unwrap_or_default();
@@ -130,7 +119,7 @@ pub async fn add_session(
     Ok((
         StatusCode::CREATED,
         [
-            (LOCATION, format!("{}/sessions/{session_id}", course_location(&org, course_id))),
+            (LOCATION, format!("{}/sessions/{session_id}", course_location(&actor.organisation.slug, course_id))),
             (ETAG, etag(session.row.version)),
         ],
         Json(PlannedSession { session: session_json(session), warnings }),
@@ -151,7 +140,7 @@ pub struct SessionMove {
     pub end_time: String,
     /// Left out or empty: unchanged.
     #[serde(default)]
-    #[schema(max_length = 100, pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*$")]
+    #[schema(max_length = 100, format = "optional_line")]
     pub room: Option<String>,
 }
 
@@ -159,7 +148,7 @@ pub struct SessionMove {
 /// allowed, with an `in_the_past` warning.
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/courses/{course_id}/sessions/{session_id}", operation_id = "moveSession", tag = "courses",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("course_id" = i64, Path, description = "The course's id"),
         ("session_id" = i64, Path, description = "The session's id"),
         ("If-Match" = String, Header, description = "The ETag from getCourseSession (the session's version), or *"),
@@ -167,9 +156,7 @@ pub struct SessionMove {
     request_body = SessionMove,
     responses(
         (status = 200, description = "Moved", body = PlannedSession, headers(("ETag" = String, description = "The new version"))),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such course or session here", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "Changed by someone else since read", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields, or the course is finished", body = Problem, content_type = "application/problem+json"),
@@ -178,14 +165,13 @@ pub struct SessionMove {
 pub async fn move_session(
     State(state): State<AppState>,
     Extension(lang): Extension<Lang>,
-    caller: ApiCaller,
-    Path((org, course_id, session_id)): Path<(String, Id, Id)>,
+    OrgCaller(actor, (course_id, session_id)): OrgCaller<(Id, Id)>,
     if_match: IfMatch,
     ApiJson(body): ApiJson<SessionMove>,
 ) -> Result<impl IntoResponse, WebError> {
     let course_id = course_id.0;
     let session_id = session_id.0;
-    let actor = planner(&state, &caller, &org).await?;
+    actor.authorize(&state, Action::PlanCourses).await?;
     let view = service::course_view(&state, &actor, course_id).await?;
     let expected = if_match.expected(session_of(&view, session_id)?.row.version)?;
     let room = body.room.unwrap_or_default();
@@ -210,10 +196,7 @@ pub async fn move_session(
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SessionCancellation {
-    #[schema(
-        max_length = 500,
-        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
-    )]
+    #[schema(max_length = 500, format = "required_line")]
     pub reason: String,
     /// Tell the participants or their guardians by e-mail (only for a session still
     /// ahead; the mail names the day and time, not the course). Default true.
@@ -248,7 +231,7 @@ pub struct CancelledSession {
 /// Planners and the course's own group leaders may cancel.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/courses/{course_id}/sessions/{session_id}/cancel", operation_id = "cancelSession", tag = "courses",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("course_id" = i64, Path, description = "The course's id"),
         ("session_id" = i64, Path, description = "The session's id"),
         ("If-Match" = String, Header, description = "The ETag from getCourseSession (the session's version), or *"),
@@ -256,9 +239,7 @@ pub struct CancelledSession {
     request_body = SessionCancellation,
     responses(
         (status = 200, description = "Cancelled", body = CancelledSession, headers(("ETag" = String, description = "The new version"))),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such course or session here", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "Changed by someone else since read", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "No reason, already cancelled, no day for a replacement, or the course is finished", body = Problem, content_type = "application/problem+json"),
@@ -266,15 +247,13 @@ pub struct CancelledSession {
     ))]
 pub async fn cancel_session(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, course_id, session_id)): Path<(String, Id, Id)>,
+    OrgCaller(actor, (course_id, session_id)): OrgCaller<(Id, Id)>,
     if_match: IfMatch,
     ApiJson(body): ApiJson<SessionCancellation>,
 ) -> Result<impl IntoResponse, WebError> {
     let course_id = course_id.0;
     let session_id = session_id.0;
     // The service decides: planners, or the course's own group leaders.
-    let actor = caller.in_organisation(&state, &org).await?;
     let view = service::course_view(&state, &actor, course_id).await?;
     let expected = if_match.expected(session_of(&view, session_id)?.row.version)?;
     let choices = CancelChoices { notify: body.notify, add_replacement: body.add_replacement };
@@ -308,28 +287,25 @@ pub struct SessionStaffing {
 /// Sets who staffs one session, from the course's working group.
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/courses/{course_id}/sessions/{session_id}/staff", operation_id = "setSessionStaff", tag = "courses",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("course_id" = i64, Path, description = "The course's id"),
         ("session_id" = i64, Path, description = "The session's id"),
     ),
     request_body = SessionStaffing,
     responses(
         (status = 200, description = "Saved; the session with its staffing gaps", body = Session),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such course or session here", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Someone outside the working group, or the course is finished", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn set_session_staff(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, course_id, session_id)): Path<(String, Id, Id)>,
+    OrgCaller(actor, (course_id, session_id)): OrgCaller<(Id, Id)>,
     ApiJson(body): ApiJson<SessionStaffing>,
 ) -> Result<Json<Session>, WebError> {
     let course_id = course_id.0;
     let session_id = session_id.0;
-    let actor = planner(&state, &caller, &org).await?;
+    actor.authorize(&state, Action::PlanCourses).await?;
     service::visible_course(&state, &actor, course_id).await?;
     let mut staff: Vec<(i64, bool)> = Vec::new();
     for entry in &body.staff {

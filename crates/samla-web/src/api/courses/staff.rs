@@ -4,21 +4,17 @@ use super::*;
 
 /// The course's working group.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/courses/{course_id}/staff", operation_id = "listCourseStaff", tag = "courses",
-    params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id")),
+    params(OrgSlug, ("course_id" = i64, Path, description = "The course's id")),
     responses(
         (status = 200, description = "The working group", body = Items<StaffMember>),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_course_staff(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, course_id)): Path<(String, Id)>,
+    OrgCaller(actor, course_id): OrgCaller<Id>,
 ) -> Result<Json<Items<StaffMember>>, WebError> {
     let course_id = course_id.0;
-    let actor = caller.in_organisation(&state, &org).await?;
     let view = service::course_view(&state, &actor, course_id).await?;
     Ok(Json(Items { items: view.staff.iter().map(staff_json).collect() }))
 }
@@ -31,16 +27,10 @@ pub struct NewStaff {
     #[serde(default, deserialize_with = "whole::optional")]
     pub user_id: Option<i64>,
     #[serde(default)]
-    #[schema(
-        max_length = 200,
-        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
-    )]
+    #[schema(max_length = 200, format = "required_line")]
     pub external_name: Option<String>,
     #[serde(default)]
-    #[schema(
-        max_length = 200,
-        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
-    )]
+    #[schema(max_length = 200, format = "required_line")]
     pub external_organisation: Option<String>,
     pub course_role: CourseRoleName,
     /// Puts a group leader or user representative on every planned session at once.
@@ -50,25 +40,22 @@ pub struct NewStaff {
 
 /// Adds someone to the working group.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/courses/{course_id}/staff", operation_id = "addCourseStaff", tag = "courses",
-    params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id")),
+    params(OrgSlug, ("course_id" = i64, Path, description = "The course's id")),
     request_body = NewStaff,
     responses(
         (status = 201, description = "Added", body = StaffMember),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The person has that role on the course already", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Nobody named, someone from elsewhere, or the course is finished", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn add_course_staff(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, course_id)): Path<(String, Id)>,
+    OrgCaller(actor, course_id): OrgCaller<Id>,
     ApiJson(body): ApiJson<NewStaff>,
 ) -> Result<impl IntoResponse, WebError> {
     let course_id = course_id.0;
-    let actor = planner(&state, &caller, &org).await?;
+    actor.authorize(&state, Action::PlanCourses).await?;
     service::visible_course(&state, &actor, course_id).await?;
     let mut errors = FieldErrors::new();
     for (field, value) in
@@ -96,27 +83,24 @@ pub async fn add_course_staff(
 /// has them present at a held session.
 #[utoipa::path(delete, path = "/api/v1/organisations/{org}/courses/{course_id}/staff/{staff_id}", operation_id = "removeCourseStaff", tag = "courses",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("course_id" = i64, Path, description = "The course's id"),
         ("staff_id" = i64, Path, description = "The working-group member's id"),
     ),
     responses(
         (status = 204, description = "Removed"),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such course or member here", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The person was marked present at a held session and stays in the working group; take them off the coming sessions instead", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "The course is finished", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn remove_course_staff(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, course_id, staff_id)): Path<(String, Id, Id)>,
+    OrgCaller(actor, (course_id, staff_id)): OrgCaller<(Id, Id)>,
 ) -> Result<StatusCode, WebError> {
     let course_id = course_id.0;
     let staff_id = staff_id.0;
-    let actor = planner(&state, &caller, &org).await?;
+    actor.authorize(&state, Action::PlanCourses).await?;
     service::visible_course(&state, &actor, course_id).await?;
     service::remove_staff(&state, &actor, course_id, staff_id).await?;
     Ok(StatusCode::NO_CONTENT)
@@ -153,21 +137,17 @@ pub struct StaffingCheck {
 
 /// The programme's staffing rule checked for every planned session.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/courses/{course_id}/staffing", operation_id = "getStaffingCheck", tag = "courses",
-    params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id")),
+    params(OrgSlug, ("course_id" = i64, Path, description = "The course's id")),
     responses(
         (status = 200, description = "The check, session by session", body = StaffingCheck),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_staffing_check(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, course_id)): Path<(String, Id)>,
+    OrgCaller(actor, course_id): OrgCaller<Id>,
 ) -> Result<Json<StaffingCheck>, WebError> {
     let course_id = course_id.0;
-    let actor = caller.in_organisation(&state, &org).await?;
     let view = service::course_view(&state, &actor, course_id).await?;
     let rule = view.manual.staffing;
     let sessions: Vec<SessionStaffingCheck> = view

@@ -7,20 +7,17 @@ use crate::services::intake::consents::{self as service, RecordForm, TextForm};
 
 /// The consents recorded for the participant, withdrawn ones included.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/applications/{application_id}/consents", operation_id = "listConsents", tag = "intake",
-    params(("org" = String, Path, description = "The organisation's slug"), ("application_id" = i64, Path, description = "The application's id")),
+    params(OrgSlug, ("application_id" = i64, Path, description = "The application's id")),
     responses(
         (status = 200, description = "The consents, oldest first", body = Items<Consent>),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such application here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_consents(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, application_id)): Path<(String, Id)>,
+    OrgCaller(actor, application_id): OrgCaller<Id>,
 ) -> Result<Json<Items<Consent>>, WebError> {
-    let actor = intake_worker(&state, &caller, &org).await?;
+    actor.authorize(&state, Action::ManageIntake).await?;
     let found = service::list(&state, &actor, application_id.0).await?;
     Ok(Json(Items { items: found.iter().map(consent_json).collect() }))
 }
@@ -44,23 +41,20 @@ pub struct NewConsent {
 
 /// Records a consent under the consent text that applies now.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/applications/{application_id}/consents", operation_id = "recordConsent", tag = "intake",
-    params(("org" = String, Path, description = "The organisation's slug"), ("application_id" = i64, Path, description = "The application's id")),
+    params(OrgSlug, ("application_id" = i64, Path, description = "The application's id")),
     request_body = NewConsent,
     responses(
         (status = 201, description = "Recorded", body = Consent),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such application here", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Not a person of the household, a capacity the person does not have, or no consent text for the purpose", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn record_consent(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, application_id)): Path<(String, Id)>,
+    OrgCaller(actor, application_id): OrgCaller<Id>,
     ApiJson(body): ApiJson<NewConsent>,
 ) -> Result<impl IntoResponse, WebError> {
-    let actor = intake_worker(&state, &caller, &org).await?;
+    actor.authorize(&state, Action::ManageIntake).await?;
     let form = RecordForm {
         giver_id: body.giver_id.to_string(),
         purpose: body.purpose.code().to_string(),
@@ -77,23 +71,20 @@ pub async fn record_consent(
 /// Withdrawing a withdrawn consent changes nothing.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/applications/{application_id}/consents/{consent_id}/withdraw", operation_id = "withdrawConsent", tag = "intake",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("application_id" = i64, Path, description = "The application's id"),
         ("consent_id" = i64, Path, description = "The consent's id"),
     ),
     responses(
         (status = 200, description = "Withdrawn", body = Consent),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such application, or no such consent for its participant", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn withdraw_consent(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, application_id, consent_id)): Path<(String, Id, Id)>,
+    OrgCaller(actor, (application_id, consent_id)): OrgCaller<(Id, Id)>,
 ) -> Result<Json<Consent>, WebError> {
-    let actor = intake_worker(&state, &caller, &org).await?;
+    actor.authorize(&state, Action::ManageIntake).await?;
     service::withdraw(&state, &actor, application_id.0, consent_id.0).await?;
     let found = service::list(&state, &actor, application_id.0).await?;
     let consent = found.iter().find(|c| c.id == consent_id.0).ok_or(WebError::NotFound)?;
@@ -112,23 +103,20 @@ pub struct ConsentLinkRequest {
 /// Sends a person of the household a link (valid 14 days) where they give their own
 /// consent. The mail goes through the outbox.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/applications/{application_id}/consent-links", operation_id = "sendConsentLink", tag = "intake",
-    params(("org" = String, Path, description = "The organisation's slug"), ("application_id" = i64, Path, description = "The application's id")),
+    params(OrgSlug, ("application_id" = i64, Path, description = "The application's id")),
     request_body = ConsentLinkRequest,
     responses(
         (status = 202, description = "The link is on its way"),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such application here", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Not an adult of the household, or no e-mail address", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn send_consent_link(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, application_id)): Path<(String, Id)>,
+    OrgCaller(actor, application_id): OrgCaller<Id>,
     ApiJson(body): ApiJson<ConsentLinkRequest>,
 ) -> Result<StatusCode, WebError> {
-    let actor = intake_worker(&state, &caller, &org).await?;
+    actor.authorize(&state, Action::ManageIntake).await?;
     service::send_link(&state, &actor, application_id.0, body.giver_id).await?;
     Ok(StatusCode::ACCEPTED)
 }
@@ -160,20 +148,16 @@ fn text_json(t: &samla_storage::intake::consents::ConsentText) -> ConsentText {
 
 /// Every version of the organisation's consent texts, the newest version of each first.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/consent-texts", operation_id = "listConsentTexts", tag = "intake",
-    params(("org" = String, Path, description = "The organisation's slug")),
+    params(OrgSlug),
     responses(
         (status = 200, description = "The texts", body = Items<ConsentText>),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_consent_texts(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path(org): Path<String>,
+    OrgCaller(actor, _): OrgCaller,
 ) -> Result<Json<Items<ConsentText>>, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     let texts = service::texts(&state, &actor).await?;
     Ok(Json(Items { items: texts.iter().map(text_json).collect() }))
 }
@@ -188,32 +172,26 @@ pub struct NewConsentText {
     #[schema(min_length = 1, max_length = 60, pattern = r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$")]
     pub programme: Option<String>,
     /// What is recorded, why, who sees it, how long it is kept, how to withdraw.
-    #[schema(
-        max_length = 20000,
-        pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$"
-    )]
+    #[schema(max_length = 20000, format = "required_text")]
     pub body: String,
 }
 
 /// Adds the next version of a consent text; from now on consents are given under it.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/consent-texts", operation_id = "createConsentText", tag = "intake",
-    params(("org" = String, Path, description = "The organisation's slug")),
+    params(OrgSlug),
     request_body = NewConsentText,
     responses(
         (status = 201, description = "The new version", body = ConsentText),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields, e.g. an unknown programme", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn create_consent_text(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path(org): Path<String>,
+    OrgCaller(actor, _): OrgCaller,
     ApiJson(body): ApiJson<NewConsentText>,
 ) -> Result<impl IntoResponse, WebError> {
-    let actor = allowed(&state, &caller, &org, Action::ConfigureIntake).await?;
+    actor.authorize(&state, Action::ConfigureIntake).await?;
     let mut errors = FieldErrors::new();
     check_programme(&mut errors, "programme", body.programme.as_deref());
     check_text(&mut errors, "body", Some(&body.body), 20_000, true);

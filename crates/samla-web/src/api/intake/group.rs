@@ -154,23 +154,20 @@ fn proposal_json(view: &service::ProposalView) -> GroupProposal {
 /// waiting time within the age band and the places left, siblings kept together (or
 /// apart), with the coordinator's pins. Changes nothing; audited as a read of names.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/courses/{course_id}/group-proposal", operation_id = "proposeGroup", tag = "intake",
-    params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id")),
+    params(OrgSlug, ("course_id" = i64, Path, description = "The course's id")),
     request_body = GroupChoices,
     responses(
         (status = 200, description = "The proposal, with the reason for each person", body = GroupProposal),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields, e.g. age_max below age_min", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn propose_group(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, course_id)): Path<(String, Id)>,
+    OrgCaller(actor, course_id): OrgCaller<Id>,
     ApiJson(body): ApiJson<GroupChoices>,
 ) -> Result<Json<GroupProposal>, WebError> {
-    let actor = allowed(&state, &caller, &org, Action::PlanCourses).await?;
+    actor.authorize(&state, Action::PlanCourses).await?;
     let view = service::propose(&state, &actor, course_id.0, &body.form()).await?;
     Ok(Json(proposal_json(&view)))
 }
@@ -212,24 +209,21 @@ pub struct ConfirmedGroup {
 /// Confirms a proposal: each included application is offered a place on the course
 /// (stage `offered`), with a deadline to answer.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/courses/{course_id}/group-proposal/confirm", operation_id = "confirmGroup", tag = "intake",
-    params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id")),
+    params(OrgSlug, ("course_id" = i64, Path, description = "The course's id")),
     request_body = GroupConfirmation,
     responses(
         (status = 200, description = "Offers made", body = ConfirmedGroup),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The proposal changed since it was made, or nobody is in it", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields, e.g. a deadline in the past", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn confirm_group(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, course_id)): Path<(String, Id)>,
+    OrgCaller(actor, course_id): OrgCaller<Id>,
     ApiJson(body): ApiJson<GroupConfirmation>,
 ) -> Result<Json<ConfirmedGroup>, WebError> {
-    let actor = allowed(&state, &caller, &org, Action::PlanCourses).await?;
+    actor.authorize(&state, Action::PlanCourses).await?;
     let choices = GroupChoices {
         age_min: body.age_min,
         age_max: body.age_max,
@@ -293,20 +287,17 @@ pub struct CourseParticipant {
 /// their recruitment channel. For the course's working group; a read of names and
 /// contact details, audited.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/courses/{course_id}/participants", operation_id = "listCourseParticipants", tag = "intake",
-    params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id")),
+    params(OrgSlug, ("course_id" = i64, Path, description = "The course's id")),
     responses(
         (status = 200, description = "Participants, then parents", body = Items<CourseParticipant>),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed, e.g. a course the caller does not work on", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_course_participants(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, course_id)): Path<(String, Id)>,
+    OrgCaller(actor, course_id): OrgCaller<Id>,
 ) -> Result<Json<Items<CourseParticipant>>, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     let (_, people) = crate::services::intake::participants::for_course(&state, &actor, course_id.0).await?;
     let items = people
         .iter()

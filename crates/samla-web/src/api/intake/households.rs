@@ -17,20 +17,17 @@ pub struct Household {
 /// A household the caller works with (for a group leader: one with an application
 /// for their course). A read of personal data, audited.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/households/{household_id}", operation_id = "getHousehold", tag = "intake",
-    params(("org" = String, Path, description = "The organisation's slug"), ("household_id" = i64, Path, description = "The household's id")),
+    params(OrgSlug, ("household_id" = i64, Path, description = "The household's id")),
     responses(
         (status = 200, description = "The household", body = Household),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such household here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_household(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, household_id)): Path<(String, Id)>,
+    OrgCaller(actor, household_id): OrgCaller<Id>,
 ) -> Result<Json<Household>, WebError> {
-    let actor = intake_worker(&state, &caller, &org).await?;
+    actor.authorize(&state, Action::ManageIntake).await?;
     let view = service::view(&state, &actor, household_id.0).await?;
     Ok(Json(Household {
         id: view.id,
@@ -42,10 +39,7 @@ pub async fn get_household(
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewHouseholdAdult {
-    #[schema(
-        max_length = 200,
-        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
-    )]
+    #[schema(max_length = 200, format = "required_line")]
     pub name: String,
     #[serde(default)]
     #[schema(max_length = 30, pattern = r"^\+?[ ().-]*([0-9][ ().-]*){5,15}$")]
@@ -63,23 +57,20 @@ pub struct NewHouseholdAdult {
 
 /// Adds a second guardian or another adult to the household.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/households/{household_id}/adults", operation_id = "addHouseholdAdult", tag = "intake",
-    params(("org" = String, Path, description = "The organisation's slug"), ("household_id" = i64, Path, description = "The household's id")),
+    params(OrgSlug, ("household_id" = i64, Path, description = "The household's id")),
     request_body = NewHouseholdAdult,
     responses(
         (status = 201, description = "Added", body = HouseholdPerson),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such household here", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn add_household_adult(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, household_id)): Path<(String, Id)>,
+    OrgCaller(actor, household_id): OrgCaller<Id>,
     ApiJson(body): ApiJson<NewHouseholdAdult>,
 ) -> Result<impl IntoResponse, WebError> {
-    let actor = intake_worker(&state, &caller, &org).await?;
+    actor.authorize(&state, Action::ManageIntake).await?;
     let mut errors = FieldErrors::new();
     check_line(&mut errors, "name", Some(&body.name), 200);
     check_phone(&mut errors, "phone", body.phone.as_deref());

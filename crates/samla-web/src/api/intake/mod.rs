@@ -10,11 +10,14 @@
 use super::courses::whole;
 use super::extract::{etag, Id};
 use super::users::page_bounds;
-use super::{ApiJson, ApiQuery, IfMatch, Items, Page, Problem};
-use crate::auth::{Actor, ApiCaller};
+use super::{
+    ApiJson, ApiQuery, IfMatch, Items, MalformedRequest, NoValidToken, NotAllowed, OrgCaller, OrgSlug, Page, Problem,
+    StandardProblems,
+};
+use crate::auth::Actor;
 use crate::error::WebError;
 use crate::AppState;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::header::{ETAG, LOCATION};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
@@ -467,21 +470,6 @@ fn number(value: Option<impl ToString>) -> String {
 // ---------------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------------
-
-/// The caller in the organisation, allowed to work with intake. Checked before the
-/// body's rules, so a person without intake work hears that first.
-async fn intake_worker(state: &AppState, caller: &ApiCaller, org: &str) -> Result<Actor, WebError> {
-    let actor = caller.in_organisation(state, org).await?;
-    actor.authorize(state, Action::ManageIntake).await?;
-    Ok(actor)
-}
-
-/// The caller in the organisation, allowed to `action`.
-async fn allowed(state: &AppState, caller: &ApiCaller, org: &str, action: Action) -> Result<Actor, WebError> {
-    let actor = caller.in_organisation(state, org).await?;
-    actor.authorize(state, action).await?;
-    Ok(actor)
-}
 
 fn application_location(org: &str, id: i64) -> String {
     format!("/api/v1/organisations/{org}/applications/{id}")

@@ -36,20 +36,16 @@ fn settings_json(s: &samla_storage::intake::settings::IntakeSettings) -> IntakeS
 
 /// The intake settings; ETag carries the version.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/intake-settings", operation_id = "getIntakeSettings", tag = "intake",
-    params(("org" = String, Path, description = "The organisation's slug")),
+    params(OrgSlug),
     responses(
         (status = 200, description = "The settings", body = IntakeSettings, headers(("ETag" = String, description = "Version for If-Match"))),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_intake_settings(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path(org): Path<String>,
+    OrgCaller(actor, _): OrgCaller,
 ) -> Result<impl IntoResponse, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     let settings = service::get(&state, &actor).await?;
     Ok(([(ETAG, etag(settings.version))], Json(settings_json(&settings))))
 }
@@ -81,15 +77,13 @@ pub struct IntakeSettingsChange {
 /// Changes the intake settings (coordinators and administrators).
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/intake-settings", operation_id = "updateIntakeSettings", tag = "intake",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("If-Match" = String, Header, description = "The ETag from getIntakeSettings, or *"),
     ),
     request_body = IntakeSettingsChange,
     responses(
         (status = 200, description = "Saved", body = IntakeSettings, headers(("ETag" = String, description = "The new version"))),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "Changed by someone else since read", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
@@ -97,12 +91,11 @@ pub struct IntakeSettingsChange {
     ))]
 pub async fn update_intake_settings(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path(org): Path<String>,
+    OrgCaller(actor, _): OrgCaller,
     if_match: IfMatch,
     ApiJson(body): ApiJson<IntakeSettingsChange>,
 ) -> Result<impl IntoResponse, WebError> {
-    let actor = allowed(&state, &caller, &org, Action::ConfigureIntake).await?;
+    actor.authorize(&state, Action::ConfigureIntake).await?;
     let current = service::get(&state, &actor).await?;
     let expected = if_match.expected(current.version)?;
     let mut errors = FieldErrors::new();
@@ -124,20 +117,16 @@ pub async fn update_intake_settings(
 
 /// The organisation's recruitment channels in their order, archived ones included.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/recruitment-channels", operation_id = "listRecruitmentChannels", tag = "intake",
-    params(("org" = String, Path, description = "The organisation's slug")),
+    params(OrgSlug),
     responses(
         (status = 200, description = "The channels", body = Items<RecruitmentChannel>),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_recruitment_channels(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path(org): Path<String>,
+    OrgCaller(actor, _): OrgCaller,
 ) -> Result<Json<Items<RecruitmentChannel>>, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     let channels = service::channels(&state, &actor).await?;
     Ok(Json(Items { items: channels.iter().map(channel_json).collect() }))
 }
@@ -145,33 +134,27 @@ pub async fn list_recruitment_channels(
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewRecruitmentChannel {
-    #[schema(
-        max_length = 100,
-        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
-    )]
+    #[schema(max_length = 100, format = "required_line")]
     pub name: String,
     pub kind: ChannelKindName,
 }
 
 /// Adds a recruitment channel at the end of the list.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/recruitment-channels", operation_id = "createRecruitmentChannel", tag = "intake",
-    params(("org" = String, Path, description = "The organisation's slug")),
+    params(OrgSlug),
     request_body = NewRecruitmentChannel,
     responses(
         (status = 201, description = "Added", body = RecruitmentChannel),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn create_recruitment_channel(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path(org): Path<String>,
+    OrgCaller(actor, _): OrgCaller,
     ApiJson(body): ApiJson<NewRecruitmentChannel>,
 ) -> Result<impl IntoResponse, WebError> {
-    let actor = allowed(&state, &caller, &org, Action::ConfigureIntake).await?;
+    actor.authorize(&state, Action::ConfigureIntake).await?;
     let form = ChannelForm { name: body.name, kind: body.kind.code().to_string() };
     let id = service::add_channel(&state, &actor, &form).await?;
     channel_answer(&state, &actor, id, StatusCode::CREATED).await
@@ -190,20 +173,17 @@ async fn channel_answer(
 
 /// Archives a channel: it stays on the records that name it but is no longer offered.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/recruitment-channels/{channel_id}/archive", operation_id = "archiveRecruitmentChannel", tag = "intake",
-    params(("org" = String, Path, description = "The organisation's slug"), ("channel_id" = i64, Path, description = "The channel's id")),
+    params(OrgSlug, ("channel_id" = i64, Path, description = "The channel's id")),
     responses(
         (status = 200, description = "Archived", body = RecruitmentChannel),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such channel here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn archive_recruitment_channel(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, channel_id)): Path<(String, Id)>,
+    OrgCaller(actor, channel_id): OrgCaller<Id>,
 ) -> Result<impl IntoResponse, WebError> {
-    let actor = allowed(&state, &caller, &org, Action::ConfigureIntake).await?;
+    actor.authorize(&state, Action::ConfigureIntake).await?;
     service::set_channel_archived(&state, &actor, channel_id.0, true).await?;
     channel_answer(&state, &actor, channel_id.0, StatusCode::OK).await
 }

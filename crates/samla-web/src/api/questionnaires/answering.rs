@@ -6,8 +6,7 @@
 //! problem listed, `path` = the question's linkId).
 
 use crate::api::extract::Id;
-use crate::api::{ApiJson, Problem};
-use crate::auth::ApiCaller;
+use crate::api::{ApiJson, MalformedRequest, OrgCaller, OrgSlug, Problem, StandardProblems};
 use crate::error::WebError;
 use crate::http::{Lang, RequestId};
 use crate::services::questionnaires::answering::{self as service, Opened};
@@ -78,7 +77,7 @@ pub struct LanguageQuery {
         ("language" = Option<String>, Query, description = "nb or en")),
     responses(
         (status = 200, description = "The form, or the state of a link that takes no answers", body = AnswerForm),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest,
         (status = 404, description = "No such link", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_answer_form(
@@ -252,7 +251,7 @@ pub struct Submitted {
     request_body = AnswerSubmission,
     responses(
         (status = 201, description = "Stored", body = Submitted),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest,
         (status = 404, description = "No such link", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The link was already used, or the round is not open yet", body = Problem, content_type = "application/problem+json"),
         (status = 410, description = "The link has expired or the round is closed", body = Problem, content_type = "application/problem+json"),
@@ -327,13 +326,11 @@ pub struct PaperEntered {
 /// nothing about who typed it is kept with the response.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/questionnaire-rounds/{round_id}/paper-responses",
     operation_id = "enterPaperResponse", tag = "questionnaires",
-    params(("org" = String, Path, description = "The organisation's slug"), ("round_id" = i64, Path, description = "The round's id")),
+    params(OrgSlug, ("round_id" = i64, Path, description = "The round's id")),
     request_body = PaperResponse,
     responses(
         (status = 201, description = "Stored", body = PaperEntered),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such round here", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The round is closed, or the participant's answers are already stored", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Answers that do not fit the form, or a participant missing (identified) or given (anonymous)", body = Problem, content_type = "application/problem+json"),
@@ -343,13 +340,11 @@ pub async fn enter_paper_response(
     Extension(lang): Extension<Lang>,
     request_id: Option<Extension<RequestId>>,
     OriginalUri(uri): OriginalUri,
-    caller: ApiCaller,
-    Path((org, round_id)): Path<(String, Id)>,
+    OrgCaller(actor, round_id): OrgCaller<Id>,
     ApiJson(body): ApiJson<PaperResponse>,
 ) -> Response {
     let instance = uri.path().to_string();
     let result = async {
-        let actor = caller.in_organisation(&state, &org).await?;
         let answers = to_answers(body.answers)?;
         let language = body.language.unwrap_or_else(|| lang.0.code().to_string());
         let id =

@@ -5,12 +5,14 @@
 //! in the request body (`definitions[0].item[2].linkId`, `scoring.scales[0].items[1]`).
 
 use crate::api::extract::Id;
-use crate::api::{ApiJson, ApiQuery, Items, Problem};
+use crate::api::{
+    ApiJson, ApiQuery, Items, NoValidToken, NotAllowed, OrgCaller, OrgPath, OrgSlug, Problem, StandardProblems,
+};
 use crate::auth::ApiCaller;
 use crate::error::WebError;
 use crate::services::questionnaires::library::{self as service, Detail, Summary};
 use crate::AppState;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::header::{CONTENT_TYPE, LOCATION};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -154,24 +156,25 @@ fn detail_json(detail: &Detail, language: &str) -> QuestionnaireDetail {
     }
 }
 
-/// The caller's chosen language, else Norwegian.
+/// The caller's chosen language, else Norwegian. Kept on the token owner's account, not
+/// on the actor, so the handlers that answer in it take `ApiCaller` and `OrgPath` rather
+/// than `OrgCaller`.
 fn language_of(caller: &ApiCaller) -> String {
     caller.user.language.clone().unwrap_or_else(|| "nb".to_string())
 }
 
 /// The organisation's questionnaires with their newest version, shipped ones included.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/questionnaires", operation_id = "listQuestionnaires", tag = "questionnaires",
-    params(("org" = String, Path, description = "The organisation's slug")),
+    params(OrgSlug),
     responses(
         (status = 200, description = "The library", body = Items<QuestionnaireSummary>),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        NoValidToken, NotAllowed,
         (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_questionnaires(
     State(state): State<AppState>,
     caller: ApiCaller,
-    Path(org): Path<String>,
+    OrgPath(org, _): OrgPath,
 ) -> Result<Json<Items<QuestionnaireSummary>>, WebError> {
     let actor = caller.in_organisation(&state, &org).await?;
     let found = service::list(&state, &actor, &language_of(&caller)).await?;
@@ -180,18 +183,16 @@ pub async fn list_questionnaires(
 
 /// One questionnaire with its versions.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/questionnaires/{questionnaire_id}", operation_id = "getQuestionnaire", tag = "questionnaires",
-    params(("org" = String, Path, description = "The organisation's slug"), ("questionnaire_id" = i64, Path, description = "The questionnaire's id")),
+    params(OrgSlug, ("questionnaire_id" = i64, Path, description = "The questionnaire's id")),
     responses(
         (status = 200, description = "The questionnaire", body = QuestionnaireDetail),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such questionnaire here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_questionnaire(
     State(state): State<AppState>,
     caller: ApiCaller,
-    Path((org, questionnaire_id)): Path<(String, Id)>,
+    OrgPath(org, questionnaire_id): OrgPath<Id>,
 ) -> Result<Json<QuestionnaireDetail>, WebError> {
     let actor = caller.in_organisation(&state, &org).await?;
     let detail = service::detail(&state, &actor, questionnaire_id.0, None).await?;
@@ -227,22 +228,20 @@ pub struct ImportResult {
 /// responses keep theirs. With any problem nothing is stored, and the answer lists every
 /// problem with its JSON path under `errors`.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/questionnaires", operation_id = "importQuestionnaire", tag = "questionnaires",
-    params(("org" = String, Path, description = "The organisation's slug")),
+    params(OrgSlug),
     request_body = QuestionnaireImport,
     responses(
         (status = 200, description = "The same content as the newest version: nothing added", body = ImportResult),
         (status = 201, description = "A new version", body = ImportResult,
             headers(("Location" = String, description = "The questionnaire"))),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "The definitions or rules have problems; each is listed with its path", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn import_questionnaire(
     State(state): State<AppState>,
     caller: ApiCaller,
-    Path(org): Path<String>,
+    OrgPath(org, _): OrgPath,
     ApiJson(body): ApiJson<QuestionnaireImport>,
 ) -> Result<Response, WebError> {
     let actor = caller.in_organisation(&state, &org).await?;
@@ -289,21 +288,17 @@ pub struct ExportParams {
 
 /// One version of a questionnaire in one language as a FHIR R4 Questionnaire.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/questionnaires/{questionnaire_id}/export", operation_id = "exportQuestionnaire", tag = "questionnaires",
-    params(("org" = String, Path, description = "The organisation's slug"), ("questionnaire_id" = i64, Path, description = "The questionnaire's id"), ExportParams),
+    params(OrgSlug, ("questionnaire_id" = i64, Path, description = "The questionnaire's id"), ExportParams),
     responses(
         (status = 200, description = "The FHIR R4 Questionnaire", content((Object = "application/fhir+json"))),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such questionnaire, version or language here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn export_questionnaire(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, questionnaire_id)): Path<(String, Id)>,
+    OrgCaller(actor, questionnaire_id): OrgCaller<Id>,
     ApiQuery(params): ApiQuery<ExportParams>,
 ) -> Result<Response, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     let detail = service::detail(&state, &actor, questionnaire_id.0, params.version).await?;
     let definition = match &params.language {
         Some(language) => detail.shown.definitions.get(language).ok_or(WebError::NotFound)?,
@@ -324,21 +319,17 @@ pub struct ScoringParams {
 
 /// The scoring rules of one version, in the format importQuestionnaire takes.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/questionnaires/{questionnaire_id}/scoring", operation_id = "exportQuestionnaireScoring", tag = "questionnaires",
-    params(("org" = String, Path, description = "The organisation's slug"), ("questionnaire_id" = i64, Path, description = "The questionnaire's id"), ScoringParams),
+    params(OrgSlug, ("questionnaire_id" = i64, Path, description = "The questionnaire's id"), ScoringParams),
     responses(
         (status = 200, description = "The scoring rules", body = Object),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such questionnaire or version here, or the version has no scoring rules", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn export_questionnaire_scoring(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, questionnaire_id)): Path<(String, Id)>,
+    OrgCaller(actor, questionnaire_id): OrgCaller<Id>,
     ApiQuery(params): ApiQuery<ScoringParams>,
 ) -> Result<Response, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     let detail = service::detail(&state, &actor, questionnaire_id.0, params.version).await?;
     let rules = detail.shown.scoring.as_ref().ok_or(WebError::NotFound)?;
     Ok(Json(rules).into_response())
@@ -347,36 +338,32 @@ pub async fn export_questionnaire_scoring(
 /// Archives a questionnaire: its versions stay (rounds use them), but it is not offered
 /// for new rounds.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/questionnaires/{questionnaire_id}/archive", operation_id = "archiveQuestionnaire", tag = "questionnaires",
-    params(("org" = String, Path, description = "The organisation's slug"), ("questionnaire_id" = i64, Path, description = "The questionnaire's id")),
+    params(OrgSlug, ("questionnaire_id" = i64, Path, description = "The questionnaire's id")),
     responses(
         (status = 200, description = "Archived", body = QuestionnaireDetail),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such questionnaire here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn archive_questionnaire(
     State(state): State<AppState>,
     caller: ApiCaller,
-    Path((org, questionnaire_id)): Path<(String, Id)>,
+    OrgPath(org, questionnaire_id): OrgPath<Id>,
 ) -> Result<Json<QuestionnaireDetail>, WebError> {
     set_archived(state, caller, org, questionnaire_id.0, true).await
 }
 
 /// Brings an archived questionnaire back.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/questionnaires/{questionnaire_id}/unarchive", operation_id = "unarchiveQuestionnaire", tag = "questionnaires",
-    params(("org" = String, Path, description = "The organisation's slug"), ("questionnaire_id" = i64, Path, description = "The questionnaire's id")),
+    params(OrgSlug, ("questionnaire_id" = i64, Path, description = "The questionnaire's id")),
     responses(
         (status = 200, description = "Back in use", body = QuestionnaireDetail),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such questionnaire here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn unarchive_questionnaire(
     State(state): State<AppState>,
     caller: ApiCaller,
-    Path((org, questionnaire_id)): Path<(String, Id)>,
+    OrgPath(org, questionnaire_id): OrgPath<Id>,
 ) -> Result<Json<QuestionnaireDetail>, WebError> {
     set_archived(state, caller, org, questionnaire_id.0, false).await
 }

@@ -4,15 +4,14 @@
 //! below the threshold, answers with its count and `shown: false`, never with items.
 
 use crate::api::extract::{ApiQuery, Id};
-use crate::api::Problem;
-use crate::auth::ApiCaller;
+use crate::api::{MalformedRequest, NoValidToken, OrgCaller, OrgSlug, Problem};
 use crate::error::WebError;
 use crate::export::Format;
 use crate::services::questionnaires::results::{
     self as service, Comparison, CourseEvaluation, OutcomeChange, PendingRound, RoundInfo, RoundResults,
 };
 use crate::AppState;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::Response;
 use axum::routing::get;
 use axum::{Json, Router};
@@ -111,42 +110,36 @@ impl ExportParams {
 /// `not_released`), anonymous or identified, so comparing two reads cannot tell what one
 /// person answered; released results never change, as a closed round takes no answers.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/questionnaire-rounds/{round_id}/results", operation_id = "getRoundResults", tag = "questionnaires",
-    params(("org" = String, Path, description = "The organisation's slug"), ("round_id" = i64, Path, description = "The round's id"), ResultsParams),
+    params(OrgSlug, ("round_id" = i64, Path, description = "The round's id"), ResultsParams),
     responses(
         (status = 200, description = "The round's results", body = RoundResults),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed (not in the course's working group)", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such round here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_round_results(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, round_id)): Path<(String, Id)>,
+    OrgCaller(actor, round_id): OrgCaller<Id>,
     ApiQuery(params): ApiQuery<ResultsParams>,
 ) -> Result<Json<RoundResults>, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     Ok(Json(service::round_results_in(&state, &actor, round_id.0, ResultsLanguage::code(params.language)).await?))
 }
 
 /// Every round of a course with its results (as getRoundResults, per round: rounds still
 /// open give their count only).
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/courses/{course_id}/evaluation", operation_id = "getCourseEvaluationSummary", tag = "questionnaires",
-    params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id"), ResultsParams),
+    params(OrgSlug, ("course_id" = i64, Path, description = "The course's id"), ResultsParams),
     responses(
         (status = 200, description = "The course's evaluation summary", body = CourseEvaluation),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed (not in the course's working group)", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_course_evaluation_summary(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, course_id)): Path<(String, Id)>,
+    OrgCaller(actor, course_id): OrgCaller<Id>,
     ApiQuery(params): ApiQuery<ResultsParams>,
 ) -> Result<Json<CourseEvaluation>, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     Ok(Json(service::course_evaluation_in(&state, &actor, course_id.0, ResultsLanguage::code(params.language)).await?))
 }
 
@@ -156,21 +149,18 @@ pub async fn get_course_evaluation_summary(
 /// be computed is null with the reason's code (`*_withheld`). Only rounds that have closed
 /// take part; those still open are listed in `pending_rounds`.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/courses/{course_id}/outcome-change", operation_id = "getCourseOutcomeChange", tag = "questionnaires",
-    params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id"), ResultsParams),
+    params(OrgSlug, ("course_id" = i64, Path, description = "The course's id"), ResultsParams),
     responses(
         (status = 200, description = "The course's outcome change", body = OutcomeChange),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed (not in the course's working group)", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_course_outcome_change(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, course_id)): Path<(String, Id)>,
+    OrgCaller(actor, course_id): OrgCaller<Id>,
     ApiQuery(params): ApiQuery<ResultsParams>,
 ) -> Result<Json<OutcomeChange>, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     Ok(Json(
         service::course_outcome_change_in(&state, &actor, course_id.0, ResultsLanguage::code(params.language)).await?,
     ))
@@ -182,24 +172,22 @@ pub async fn get_course_outcome_change(
 /// (`not_released` or `too_few_responses`) in the `answer` column. Text that would start a
 /// formula is prefixed with an apostrophe.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/questionnaire-rounds/{round_id}/results/export", operation_id = "exportRoundResults", tag = "questionnaires",
-    params(("org" = String, Path, description = "The organisation's slug"), ("round_id" = i64, Path, description = "The round's id"), ExportParams),
+    params(OrgSlug, ("round_id" = i64, Path, description = "The round's id"), ExportParams),
     responses(
         (status = 200, description = "The results file", content(
             (String = "text/csv"),
             (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
         ), headers(("Content-Disposition" = String, description = "attachment; filename=..."))),
         (status = 400, description = "Malformed request (format must be csv or xlsx)", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        NoValidToken,
         (status = 403, description = "Not allowed (not in the course's working group)", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such round here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn export_round_results(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, round_id)): Path<(String, Id)>,
+    OrgCaller(actor, round_id): OrgCaller<Id>,
     ApiQuery(params): ApiQuery<ExportParams>,
 ) -> Result<Response, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     let language = ResultsLanguage::code(params.language);
     Ok(service::export_round(&state, &actor, round_id.0, params.format(), language).await?.into_response())
 }
@@ -208,24 +196,22 @@ pub async fn export_round_results(
 /// round and a sheet with the outcome change), by the same rules as exportRoundResults and
 /// getCourseOutcomeChange: rounds still open give their count only.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/courses/{course_id}/evaluation/export", operation_id = "exportCourseEvaluation", tag = "questionnaires",
-    params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id"), ExportParams),
+    params(OrgSlug, ("course_id" = i64, Path, description = "The course's id"), ExportParams),
     responses(
         (status = 200, description = "The evaluation file", content(
             (String = "text/csv"),
             (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
         ), headers(("Content-Disposition" = String, description = "attachment; filename=..."))),
         (status = 400, description = "Malformed request (format must be csv or xlsx)", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        NoValidToken,
         (status = 403, description = "Not allowed (not in the course's working group)", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn export_course_evaluation(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, course_id)): Path<(String, Id)>,
+    OrgCaller(actor, course_id): OrgCaller<Id>,
     ApiQuery(params): ApiQuery<ExportParams>,
 ) -> Result<Response, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     let language = ResultsLanguage::code(params.language);
     Ok(service::export_course(&state, &actor, course_id.0, params.format(), language).await?.into_response())
 }

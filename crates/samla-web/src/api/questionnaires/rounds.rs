@@ -5,12 +5,12 @@
 
 use crate::api::courses::whole;
 use crate::api::extract::Id;
-use crate::api::{ApiJson, Items, Problem};
-use crate::auth::{Actor, ApiCaller};
+use crate::api::{ApiJson, Items, MalformedRequest, NoValidToken, OrgCaller, OrgSlug, Problem};
+use crate::auth::Actor;
 use crate::error::WebError;
 use crate::services::questionnaires::rounds::{self as service, RoundView, StartRound};
 use crate::AppState;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
@@ -186,10 +186,6 @@ fn view_json(view: &RoundView) -> QuestionnaireRound {
     round_json(&view.summary, view.state.code(), view.open_link.clone())
 }
 
-async fn actor_in(state: &AppState, caller: &ApiCaller, org: &str) -> Result<Actor, WebError> {
-    caller.in_organisation(state, org).await
-}
-
 fn language(actor: &Actor) -> &'static str {
     actor.organisation.language().code()
 }
@@ -233,25 +229,22 @@ pub struct NewQuestionnaireRound {
 /// (at once when it opens today).
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/courses/{course_id}/questionnaire-rounds", operation_id = "startQuestionnaireRound", tag = "questionnaires",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("course_id" = i64, Path, description = "The course's id"),
     ),
     request_body = NewQuestionnaireRound,
     responses(
         (status = 201, description = "Started", body = QuestionnaireRound),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed to run evaluations on the course", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields: no such questionnaire, a session not of the course, a QR code with an identified round, dates in the wrong order or past, follow-up months out of range, nobody to ask, or the course closed", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn start_questionnaire_round(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, course_id)): Path<(String, Id)>,
+    OrgCaller(actor, course_id): OrgCaller<Id>,
     ApiJson(body): ApiJson<NewQuestionnaireRound>,
 ) -> Result<impl IntoResponse, WebError> {
-    let actor = actor_in(&state, &caller, &org).await?;
     let (audience, mode, timing) = (code(body.audience), code(body.mode), code(body.timing));
     let request = RoundRequest {
         audience: &audience,
@@ -271,22 +264,19 @@ pub async fn start_questionnaire_round(
 /// The rounds of a course, by opening day, with their counts.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/courses/{course_id}/questionnaire-rounds", operation_id = "listQuestionnaireRounds", tag = "questionnaires",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("course_id" = i64, Path, description = "The course's id"),
     ),
     responses(
         (status = 200, description = "The rounds", body = Items<QuestionnaireRound>),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Neither runs evaluations nor sees their results on the course", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_questionnaire_rounds(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, course_id)): Path<(String, Id)>,
+    OrgCaller(actor, course_id): OrgCaller<Id>,
 ) -> Result<Json<Items<QuestionnaireRound>>, WebError> {
-    let actor = actor_in(&state, &caller, &org).await?;
     let view = service::course_rounds(&state, &actor, course_id.0, language(&actor)).await?;
     let items = view
         .rounds
@@ -305,22 +295,19 @@ pub async fn list_questionnaire_rounds(
 /// One round with its counts.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/questionnaire-rounds/{round_id}", operation_id = "getQuestionnaireRound", tag = "questionnaires",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("round_id" = i64, Path, description = "The round's id"),
     ),
     responses(
         (status = 200, description = "The round", body = QuestionnaireRound),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Neither runs evaluations nor sees their results on the course", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such round here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_questionnaire_round(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, round_id)): Path<(String, Id)>,
+    OrgCaller(actor, round_id): OrgCaller<Id>,
 ) -> Result<Json<QuestionnaireRound>, WebError> {
-    let actor = actor_in(&state, &caller, &org).await?;
     Ok(Json(read_round(&state, &actor, round_id.0).await?))
 }
 
@@ -362,22 +349,19 @@ fn recipient_json(r: &RecipientRow) -> RoundRecipient {
 /// closed and never change after, so who answered cannot be matched with what they answered.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/questionnaire-rounds/{round_id}/recipients", operation_id = "listRoundRecipients", tag = "questionnaires",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("round_id" = i64, Path, description = "The round's id"),
     ),
     responses(
         (status = 200, description = "Who was asked", body = Items<RoundRecipient>),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "May not see the participants' contacts on the course", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such round here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_round_recipients(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, round_id)): Path<(String, Id)>,
+    OrgCaller(actor, round_id): OrgCaller<Id>,
 ) -> Result<Json<Items<RoundRecipient>>, WebError> {
-    let actor = actor_in(&state, &caller, &org).await?;
     let rows = service::recipients(&state, &actor, round_id.0).await?;
     Ok(Json(Items { items: rows.iter().map(recipient_json).collect() }))
 }
@@ -400,25 +384,22 @@ pub struct OutcomeRounds {
 /// the last, and a follow-up months after the end — in one go.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/courses/{course_id}/outcome-rounds", operation_id = "scheduleOutcomeRounds", tag = "questionnaires",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("course_id" = i64, Path, description = "The course's id"),
     ),
     request_body = OutcomeRounds,
     responses(
         (status = 201, description = "The three rounds: before, end, follow-up", body = Items<QuestionnaireRound>),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed to run evaluations on the course", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields: no such questionnaire, follow-up months out of range, nobody to ask, or the course closed", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn schedule_outcome_rounds(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, course_id)): Path<(String, Id)>,
+    OrgCaller(actor, course_id): OrgCaller<Id>,
     ApiJson(body): ApiJson<OutcomeRounds>,
 ) -> Result<impl IntoResponse, WebError> {
-    let actor = actor_in(&state, &caller, &org).await?;
     let ids = service::schedule_outcome(
         &state,
         &actor,
@@ -440,23 +421,20 @@ pub async fn schedule_outcome_rounds(
 /// and never changed after.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/questionnaire-rounds/{round_id}/close", operation_id = "closeQuestionnaireRound", tag = "questionnaires",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("round_id" = i64, Path, description = "The round's id"),
     ),
     responses(
         (status = 200, description = "Closed", body = QuestionnaireRound),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed to run evaluations on the course", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such round here", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "The round is closed already", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn close_questionnaire_round(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, round_id)): Path<(String, Id)>,
+    OrgCaller(actor, round_id): OrgCaller<Id>,
 ) -> Result<Json<QuestionnaireRound>, WebError> {
-    let actor = actor_in(&state, &caller, &org).await?;
     service::close(&state, &actor, round_id.0).await?;
     Ok(Json(read_round(&state, &actor, round_id.0).await?))
 }

@@ -1,12 +1,11 @@
 //! A course's report as JSON: the same figures as the printable page.
 
 use crate::api::extract::Id;
-use crate::api::{ApiQuery, Problem};
-use crate::auth::ApiCaller;
+use crate::api::{ApiQuery, OrgCaller, OrgSlug, Problem, StandardProblems};
 use crate::error::WebError;
 use crate::services::reports::course_report::{self as service, CourseReport};
 use crate::AppState;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::routing::get;
 use axum::{Json, Router};
 use serde::Deserialize;
@@ -43,21 +42,17 @@ pub struct CourseReportParams {
 /// participant, and reading it is not audited. For those who may read the course's evaluation results
 /// (the coordinator, the course's group leaders and user representatives, analysts).
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/courses/{course_id}/report", operation_id = "getCourseReport", tag = "reports",
-    params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id"), CourseReportParams),
+    params(OrgSlug, ("course_id" = i64, Path, description = "The course's id"), CourseReportParams),
     responses(
         (status = 200, description = "The course's report", body = CourseReport),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_course_report(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, course_id)): Path<(String, Id)>,
+    OrgCaller(actor, course_id): OrgCaller<Id>,
     ApiQuery(params): ApiQuery<CourseReportParams>,
 ) -> Result<Json<CourseReport>, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     let language = match params.language {
         Some(CourseReportLanguage::En) => "en",
         _ => "nb",

@@ -1,12 +1,11 @@
 //! A programme's statistics as JSON: its courses, and those run with accepted deviations
 //! from its rules, by kind.
 
-use crate::api::Problem;
-use crate::auth::ApiCaller;
+use crate::api::{OrgCaller, OrgSlug, Problem, StandardProblems};
 use crate::error::WebError;
 use crate::services::reports::programme_statistics as service;
 use crate::AppState;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::routing::get;
 use axum::{Json, Router};
 use samla_domain::planning::deviations::DeviationKind;
@@ -53,22 +52,18 @@ pub struct ProgrammeStatistics {
 /// statistics (coordinators, analysts).
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/programmes/{programme}/statistics", operation_id = "getProgrammeStatistics", tag = "reports",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("programme" = String, Path, description = "The programme's id or slug"),
     ),
     responses(
         (status = 200, description = "The programme's statistics", body = ProgrammeStatistics),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such programme here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_programme_statistics(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, programme)): Path<(String, String)>,
+    OrgCaller(actor, programme): OrgCaller<String>,
 ) -> Result<Json<ProgrammeStatistics>, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     if programme.is_empty() || programme.len() > 60 || programme.chars().any(char::is_control) {
         return Err(WebError::NotFound);
     }

@@ -14,12 +14,14 @@ mod schema;
 pub use schema::*;
 
 use crate::api::extract::{etag, Id};
-use crate::api::{ApiJson, ApiQuery, CreateOrReplace, Problem};
+use crate::api::{
+    ApiJson, ApiQuery, CreateOrReplace, MalformedRequest, NoValidToken, OrgCaller, OrgPath, OrgSlug, Problem,
+};
 use crate::auth::{Actor, ApiCaller};
 use crate::error::WebError;
 use crate::services::running::attendance::{self as service, NoticeInput, SheetInput, TODAY_DAYS};
 use crate::AppState;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::header::ETAG;
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -73,13 +75,7 @@ pub fn routes() -> Router<AppState> {
 )]
 pub struct Doc;
 
-async fn load(
-    state: &AppState,
-    caller: &ApiCaller,
-    org: &str,
-    session_id: i64,
-) -> Result<(Actor, service::SessionView), WebError> {
-    let actor = caller.in_organisation(state, org).await?;
+async fn load(state: &AppState, actor: Actor, session_id: i64) -> Result<(Actor, service::SessionView), WebError> {
     let view = service::load(state, &actor, None, session_id).await?;
     Ok((actor, view))
 }
@@ -89,20 +85,18 @@ async fn load(
 /// participants' contacts, a count for everyone), absence notices, and whether attendance
 /// and the log are recorded.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/sessions/{session_id}", operation_id = "getSession", tag = "running",
-    params(("org" = String, Path, description = "The organisation's slug"), ("session_id" = i64, Path, description = "The session's id")),
+    params(OrgSlug, ("session_id" = i64, Path, description = "The session's id")),
     responses(
         (status = 200, description = "The session", body = RunningSession),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed (not in the course's working group)", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such session here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_session(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, session_id)): Path<(String, Id)>,
+    OrgCaller(actor, session_id): OrgCaller<Id>,
 ) -> Result<Json<RunningSession>, WebError> {
-    let (_, view) = load(&state, &caller, &org, session_id.0).await?;
+    let (_, view) = load(&state, actor, session_id.0).await?;
     Ok(Json(session_json(&view)))
 }
 
@@ -110,21 +104,19 @@ pub async fn get_session(
 /// Lines name participants only for those who may see participants' contacts; others get
 /// the counts.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/sessions/{session_id}/attendance", operation_id = "getSessionAttendance", tag = "running",
-    params(("org" = String, Path, description = "The organisation's slug"), ("session_id" = i64, Path, description = "The session's id")),
+    params(OrgSlug, ("session_id" = i64, Path, description = "The session's id")),
     responses(
         (status = 200, description = "The sheet; version 0 while nothing is saved", body = AttendanceSheet,
             headers(("ETag" = String, description = "The sheet's version for If-Match, \"v0\" while nothing is saved"))),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed (not in the course's working group)", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such session here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_session_attendance(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, session_id)): Path<(String, Id)>,
+    OrgCaller(actor, session_id): OrgCaller<Id>,
 ) -> Result<impl IntoResponse, WebError> {
-    let (_, view) = load(&state, &caller, &org, session_id.0).await?;
+    let (_, view) = load(&state, actor, session_id.0).await?;
     Ok(([(ETAG, etag(view.version()))], Json(sheet_json(&view))))
 }
 
@@ -147,7 +139,7 @@ fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, WebError> {
 /// was sent with.
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/sessions/{session_id}/attendance", operation_id = "putSessionAttendance", tag = "running",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("session_id" = i64, Path, description = "The session's id"),
         ("If-Match" = Option<String>, Header, description = "The ETag from getSessionAttendance; required once a sheet is saved"),
         ("If-None-Match" = Option<String>, Header, description = "* to save only if no sheet is saved yet"),
@@ -162,7 +154,7 @@ fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, WebError> {
                 ("Idempotent-Replayed" = String, description = "`true` when this repeats the answer to an earlier save"),
             )),
         (status = 400, description = "Malformed request or Idempotency-Key", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        NoValidToken,
         (status = 403, description = "Not allowed to record session work on the course", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such session here", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "Someone saved the sheet since the given version was read (or one is saved, with If-None-Match: *)", body = Problem, content_type = "application/problem+json"),
@@ -172,11 +164,13 @@ fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, WebError> {
 pub async fn put_session_attendance(
     State(state): State<AppState>,
     caller: ApiCaller,
-    Path((org, session_id)): Path<(String, Id)>,
+    OrgPath(org, session_id): OrgPath<Id>,
     precondition: CreateOrReplace,
     headers: HeaderMap,
     ApiJson(body): ApiJson<AttendanceUpdate>,
 ) -> Result<Response, WebError> {
+    // Not `OrgCaller`: a malformed Idempotency-Key is refused before the organisation is
+    // looked up, as it always was.
     let session_id = session_id.0;
     let key = idempotency_key(&headers)?;
     let actor = caller.in_organisation(&state, &org).await?;
@@ -203,25 +197,22 @@ pub async fn put_session_attendance(
 /// notice already given). At a session for parents it says the child's family will be
 /// away: their guardians start as away with notice on the sheet.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/sessions/{session_id}/absence-notices", operation_id = "createAbsenceNotice", tag = "running",
-    params(("org" = String, Path, description = "The organisation's slug"), ("session_id" = i64, Path, description = "The session's id")),
+    params(OrgSlug, ("session_id" = i64, Path, description = "The session's id")),
     request_body = NewAbsenceNotice,
     responses(
         (status = 201, description = "Recorded", body = AbsenceNotice),
         (status = 200, description = "A notice was already recorded; its note is replaced", body = AbsenceNotice),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed to record session work on the course", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such session here", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Not a participant whose family takes part in the session (at a session for parents, a notice for a child marks the child's guardians away), a note too long or with control characters, or a cancelled session or closed course", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn create_absence_notice(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, session_id)): Path<(String, Id)>,
+    OrgCaller(actor, session_id): OrgCaller<Id>,
     ApiJson(body): ApiJson<NewAbsenceNotice>,
 ) -> Result<Response, WebError> {
     let session_id = session_id.0;
-    let actor = caller.in_organisation(&state, &org).await?;
     let input = NoticeInput { participant_id: Some(body.participant_id), note: body.note.unwrap_or_default() };
     let created = service::record_notice(&state, &actor, None, session_id, &input).await?;
     let view = service::load(&state, &actor, None, session_id).await?;
@@ -233,24 +224,21 @@ pub async fn create_absence_notice(
 /// Removes an absence notice (the participant will come after all).
 #[utoipa::path(delete, path = "/api/v1/organisations/{org}/sessions/{session_id}/absence-notices/{participant_id}", operation_id = "deleteAbsenceNotice", tag = "running",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("session_id" = i64, Path, description = "The session's id"),
         ("participant_id" = i64, Path, description = "The participant's id in the course"),
     ),
     responses(
         (status = 204, description = "Removed"),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed to record session work on the course", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such session here, or no notice for the participant", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "A cancelled session or a closed course: its notices stay as they are", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn delete_absence_notice(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, session_id, participant_id)): Path<(String, Id, Id)>,
+    OrgCaller(actor, (session_id, participant_id)): OrgCaller<(Id, Id)>,
 ) -> Result<StatusCode, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     service::remove_notice(&state, &actor, None, session_id.0, participant_id.0).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -258,11 +246,10 @@ pub async fn delete_absence_notice(
 /// The caller's sessions and meetings from today on: those of the courses they work on
 /// (someone who may see every course and works on none gets the organisation's).
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/today", operation_id = "getToday", tag = "running",
-    params(("org" = String, Path, description = "The organisation's slug"), TodayParams),
+    params(OrgSlug, TodayParams),
     responses(
         (status = 200, description = "The sessions, earliest first", body = Today),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed to see courses", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "days out of range", body = Problem, content_type = "application/problem+json"),
@@ -270,9 +257,11 @@ pub async fn delete_absence_notice(
 pub async fn get_today(
     State(state): State<AppState>,
     caller: ApiCaller,
-    Path(org): Path<String>,
+    OrgPath(org, _): OrgPath,
     ApiQuery(params): ApiQuery<TodayParams>,
 ) -> Result<Json<Today>, WebError> {
+    // Not `OrgCaller`: a wrong `days` is refused before the organisation is looked up, as
+    // it always was.
     let days = params.days.unwrap_or(TODAY_DAYS);
     if !(0..=MAX_DAYS).contains(&days) {
         let error = FieldError::new("days", "error-number-range").with_arg("min", 0).with_arg("max", MAX_DAYS);

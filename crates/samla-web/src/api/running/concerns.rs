@@ -7,12 +7,11 @@
 
 use crate::api::courses::whole;
 use crate::api::extract::{etag, Id};
-use crate::api::{ApiJson, ApiQuery, IfMatch, Items, Problem};
-use crate::auth::{Actor, ApiCaller};
+use crate::api::{ApiJson, ApiQuery, IfMatch, Items, MalformedRequest, NoValidToken, OrgCaller, OrgSlug, Problem};
 use crate::error::WebError;
 use crate::services::running::concerns::{self as service, DecisionForm};
 use crate::AppState;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::header::{ETAG, LOCATION};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
@@ -148,21 +147,18 @@ pub struct ConcernParams {
 /// The reports the caller may read, newest first: a coordinator's or designated reader's
 /// all, a leader's own.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/concern-reports", operation_id = "listConcernReports", tag = "running",
-    params(("org" = String, Path, description = "The organisation's slug"), ConcernParams),
+    params(OrgSlug, ConcernParams),
     responses(
         (status = 200, description = "The reports the caller may read", body = Items<ConcernReport>),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed: never secretaries, user representatives or administrators; for one course, only its leaders, coordinators and designated readers", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such organisation of yours, or no such course", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_concern_reports(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path(org): Path<String>,
+    OrgCaller(actor, _): OrgCaller,
     ApiQuery(params): ApiQuery<ConcernParams>,
 ) -> Result<Json<Items<ConcernReport>>, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     let found = service::list(&state, &actor, params.course_id).await?;
     Ok(Json(Items { items: found.reports.iter().map(report_json).collect() }))
 }
@@ -176,59 +172,52 @@ pub struct NewConcernReport {
     #[schema(minimum = 1)]
     pub participant_id: i64,
     /// What was seen and heard; several lines allowed.
-    #[schema(
-        min_length = 1,
-        max_length = 20000,
-        pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$"
-    )]
+    #[schema(min_length = 1, max_length = 20000, format = "required_text")]
     pub concern: String,
 }
 
 /// Files a concern about a child (the decision starts as pending).
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/courses/{course_id}/concern-reports", operation_id = "createConcernReport", tag = "running",
-    params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id")),
+    params(OrgSlug, ("course_id" = i64, Path, description = "The course's id")),
     request_body = NewConcernReport,
     responses(
         (status = 201, description = "Filed", body = ConcernReport,
             headers(("Location" = String, description = "The report"), ("ETag" = String, description = "Its version"))),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed to report concerns on the course", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Not a participant of the course, or an empty, too long or malformed concern", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn create_concern_report(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, course_id)): Path<(String, Id)>,
+    OrgCaller(actor, course_id): OrgCaller<Id>,
     ApiJson(body): ApiJson<NewConcernReport>,
 ) -> Result<impl IntoResponse, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     let id = service::create(&state, &actor, course_id.0, &body.participant_id.to_string(), &body.concern).await?;
     let report = service::read(&state, &actor, id).await?;
     Ok((
         StatusCode::CREATED,
-        [(LOCATION, format!("/api/v1/organisations/{org}/concern-reports/{id}")), (ETAG, etag(report.version))],
+        [
+            (LOCATION, format!("/api/v1/organisations/{}/concern-reports/{id}", actor.organisation.slug)),
+            (ETAG, etag(report.version)),
+        ],
         Json(report_json(&report)),
     ))
 }
 
 /// One report; every read is audited and flagged for review.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/concern-reports/{report_id}", operation_id = "getConcernReport", tag = "running",
-    params(("org" = String, Path, description = "The organisation's slug"), ("report_id" = i64, Path, description = "The report's id")),
+    params(OrgSlug, ("report_id" = i64, Path, description = "The report's id")),
     responses(
         (status = 200, description = "The report", body = ConcernReport, headers(("ETag" = String, description = "Its version for If-Match"))),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not one of its readers", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such report here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_concern_report(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, report_id)): Path<(String, Id)>,
+    OrgCaller(actor, report_id): OrgCaller<Id>,
 ) -> Result<impl IntoResponse, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     let report = service::read(&state, &actor, report_id.0).await?;
     Ok(([(ETAG, etag(report.version))], Json(report_json(&report))))
 }
@@ -239,11 +228,7 @@ pub async fn get_concern_report(
 pub struct ConcernDecision {
     /// The concern, corrected or added to; left out: unchanged.
     #[serde(default)]
-    #[schema(
-        min_length = 1,
-        max_length = 20000,
-        pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$"
-    )]
+    #[schema(min_length = 1, max_length = 20000, format = "required_text")]
     pub concern: Option<String>,
     pub decision: ConcernDecisionName,
     /// For a report that was sent: the day, not after today. Otherwise left out.
@@ -252,26 +237,25 @@ pub struct ConcernDecision {
     pub sent_on: Option<String>,
     /// For a report that was sent: the child welfare service's reference, when known.
     #[serde(default)]
-    #[schema(max_length = 100, pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*$")]
+    #[schema(max_length = 100, format = "optional_line")]
     pub reference: String,
     /// Why it was or was not sent; required when it was not sent.
     #[serde(default)]
-    #[schema(max_length = 5000, pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$")]
+    #[schema(max_length = 5000, format = "optional_text")]
     pub decision_note: String,
 }
 
 /// Records what was decided about a report.
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/concern-reports/{report_id}", operation_id = "updateConcernReport", tag = "running",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("report_id" = i64, Path, description = "The report's id"),
         ("If-Match" = String, Header, description = "The ETag from getConcernReport, or *"),
     ),
     request_body = ConcernDecision,
     responses(
         (status = 200, description = "Saved", body = ConcernReport, headers(("ETag" = String, description = "The new version"))),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not one of its readers, or not reporting concerns on its course", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such report here", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "Changed by someone else since read", body = Problem, content_type = "application/problem+json"),
@@ -280,12 +264,10 @@ pub struct ConcernDecision {
     ))]
 pub async fn update_concern_report(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, report_id)): Path<(String, Id)>,
+    OrgCaller(actor, report_id): OrgCaller<Id>,
     if_match: IfMatch,
     ApiJson(body): ApiJson<ConcernDecision>,
 ) -> Result<impl IntoResponse, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     let form = DecisionForm {
         concern: body.concern,
         decision: body.decision.code().to_string(),
@@ -322,20 +304,17 @@ fn readers_json(readers: &[Reader]) -> ConcernReaders {
 
 /// Who is designated to read concern reports.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/concern-readers", operation_id = "getConcernReaders", tag = "running",
-    params(("org" = String, Path, description = "The organisation's slug")),
+    params(OrgSlug),
     responses(
         (status = 200, description = "The designated readers", body = ConcernReaders),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed to configure course work", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_concern_readers(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path(org): Path<String>,
+    OrgCaller(actor, _): OrgCaller,
 ) -> Result<Json<ConcernReaders>, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     let (readers, _) = service::readers(&state, &actor).await?;
     Ok(Json(readers_json(&readers)))
 }
@@ -356,23 +335,20 @@ pub struct ReaderId(#[serde(deserialize_with = "whole::required")] i64);
 
 /// Replaces who is designated to read concern reports.
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/concern-readers", operation_id = "putConcernReaders", tag = "running",
-    params(("org" = String, Path, description = "The organisation's slug")),
+    params(OrgSlug),
     request_body = ConcernReadersUpdate,
     responses(
         (status = 200, description = "Saved", body = ConcernReaders),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed to configure course work", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Someone outside the organisation, or without a role that sees sensitive data", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn put_concern_readers(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path(org): Path<String>,
+    OrgCaller(actor, _): OrgCaller,
     ApiJson(body): ApiJson<ConcernReadersUpdate>,
 ) -> Result<Json<ConcernReaders>, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     let ids: Vec<i64> = body.user_ids.iter().map(|id| id.0).collect();
     let readers = service::set_readers(&state, &actor, &ids).await?;
     Ok(Json(readers_json(&readers)))
@@ -428,20 +404,17 @@ pub struct AuditReviews {
 
 /// The audit rows flagged for review (every access to a concern report).
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/audit-reviews", operation_id = "listAuditReviews", tag = "audit",
-    params(("org" = String, Path, description = "The organisation's slug")),
+    params(OrgSlug),
     responses(
         (status = 200, description = "Awaiting review and recently reviewed", body = AuditReviews),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed to see the audit trail", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_audit_reviews(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path(org): Path<String>,
+    OrgCaller(actor, _): OrgCaller,
 ) -> Result<Json<AuditReviews>, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     let found = service::reviews(&state, &actor).await?;
     Ok(Json(AuditReviews {
         open_count: found.open_count,
@@ -452,20 +425,17 @@ pub async fn list_audit_reviews(
 
 /// Marks a flagged audit row reviewed by the caller; marking it again changes nothing.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/audit-reviews/{seq}/reviewed", operation_id = "markAuditReviewed", tag = "audit",
-    params(("org" = String, Path, description = "The organisation's slug"), ("seq" = i64, Path, description = "The audit row's sequence number")),
+    params(OrgSlug, ("seq" = i64, Path, description = "The audit row's sequence number")),
     responses(
         (status = 200, description = "Reviewed", body = AuditReview),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed to see the audit trail", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such flagged row here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn mark_audit_reviewed(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, seq)): Path<(String, Id)>,
+    OrgCaller(actor, seq): OrgCaller<Id>,
 ) -> Result<Json<AuditReview>, WebError> {
-    let actor: Actor = caller.in_organisation(&state, &org).await?;
     actor.authorize(&state, Action::ViewAuditLog).await?;
     let review = service::mark_reviewed(&state, &actor, seq.0).await?;
     Ok(Json(review_json(&review)))

@@ -6,12 +6,11 @@
 
 use crate::api::courses::whole;
 use crate::api::extract::{etag, Id};
-use crate::api::{ApiJson, CreateOrReplace, Items, Problem};
-use crate::auth::{Actor, ApiCaller};
+use crate::api::{ApiJson, CreateOrReplace, Items, MalformedRequest, NoValidToken, OrgCaller, OrgSlug, Problem};
 use crate::error::WebError;
 use crate::services::running::logs::{self as service, LogView};
 use crate::AppState;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::header::ETAG;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
@@ -108,30 +107,21 @@ fn log_json(view: &LogView) -> SessionLogDocument {
     }
 }
 
-/// The caller in the organisation, allowed `action` at all (the course is checked after).
-async fn caller_for(state: &AppState, caller: &ApiCaller, org: &str, action: Action) -> Result<Actor, WebError> {
-    let actor = caller.in_organisation(state, org).await?;
-    actor.authorize(state, action).await?;
-    Ok(actor)
-}
-
 /// The log of one session (an empty one at version 0 while none is written).
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/sessions/{session_id}/log", operation_id = "getSessionLog", tag = "running",
-    params(("org" = String, Path, description = "The organisation's slug"), ("session_id" = i64, Path, description = "The session's id")),
+    params(OrgSlug, ("session_id" = i64, Path, description = "The session's id")),
     responses(
         (status = 200, description = "The log; version 0 while none is written", body = SessionLogDocument,
             headers(("ETag" = String, description = "The log's version for If-Match, \"v0\" while none is written"))),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed (not in the course's working group or a coordinator; secretaries read no session records)", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such session here (meetings have a record, not a log)", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_session_log(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, session_id)): Path<(String, Id)>,
+    OrgCaller(actor, session_id): OrgCaller<Id>,
 ) -> Result<impl IntoResponse, WebError> {
-    let actor = caller_for(&state, &caller, &org, Action::ViewCourses).await?;
+    actor.authorize(&state, Action::ViewCourses).await?;
     let course_id = service::course_of_session(&state, &actor, session_id.0).await?;
     let view = service::view(&state, &actor, course_id, session_id.0).await?;
     Ok(([(ETAG, etag(view.version()))], Json(log_json(&view))))
@@ -143,23 +133,23 @@ pub async fn get_session_log(
 pub struct SessionLogUpdate {
     /// What we did (GJORT).
     #[serde(default)]
-    #[schema(max_length = 4000, pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$")]
+    #[schema(max_length = 4000, format = "optional_text")]
     pub done: String,
     /// What we learned (LÆRT).
     #[serde(default)]
-    #[schema(max_length = 4000, pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$")]
+    #[schema(max_length = 4000, format = "optional_text")]
     pub learned: String,
     /// What we noticed (LURT).
     #[serde(default)]
-    #[schema(max_length = 4000, pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$")]
+    #[schema(max_length = 4000, format = "optional_text")]
     pub noticed: String,
     /// Where the session departed from the plan, and why.
     #[serde(default)]
-    #[schema(max_length = 4000, pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$")]
+    #[schema(max_length = 4000, format = "optional_text")]
     pub deviations: String,
     /// A note for the next session.
     #[serde(default)]
-    #[schema(max_length = 4000, pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$")]
+    #[schema(max_length = 4000, format = "optional_text")]
     pub next_time: String,
     /// Exactly one per planned element of the session (see getSessionLog), in order.
     #[schema(max_items = 200)]
@@ -172,7 +162,7 @@ pub struct SessionLogUpdate {
 /// nothing and answers as the save did.
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/sessions/{session_id}/log", operation_id = "putSessionLog", tag = "running",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("session_id" = i64, Path, description = "The session's id"),
         ("If-Match" = Option<String>, Header, description = "The ETag from getSessionLog; required once a log exists"),
         ("If-None-Match" = Option<String>, Header, description = "* to save only if no log exists yet"),
@@ -180,8 +170,7 @@ pub struct SessionLogUpdate {
     request_body = SessionLogUpdate,
     responses(
         (status = 200, description = "Saved", body = SessionLogDocument, headers(("ETag" = String, description = "The new version"))),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed to record session work on the course", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such session here (meetings have a record, not a log)", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "Someone saved the log since the given version was read (or one exists, with If-None-Match: *)", body = Problem, content_type = "application/problem+json"),
@@ -190,13 +179,12 @@ pub struct SessionLogUpdate {
     ))]
 pub async fn put_session_log(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, session_id)): Path<(String, Id)>,
+    OrgCaller(actor, session_id): OrgCaller<Id>,
     precondition: CreateOrReplace,
     ApiJson(body): ApiJson<SessionLogUpdate>,
 ) -> Result<impl IntoResponse, WebError> {
     let session_id = session_id.0;
-    let actor = caller_for(&state, &caller, &org, Action::RecordSessionWork).await?;
+    actor.authorize(&state, Action::RecordSessionWork).await?;
     let course_id = service::course_of_session(&state, &actor, session_id).await?;
     let current = service::view(&state, &actor, course_id, session_id).await?.version();
     // Without If-Match over a written log: 428, unless this is the stored log sent again
@@ -244,20 +232,18 @@ fn homework_json(h: &StoredHomework) -> Homework {
 
 /// The homework given at a session, in the order it was added.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/sessions/{session_id}/homework", operation_id = "listHomework", tag = "running",
-    params(("org" = String, Path, description = "The organisation's slug"), ("session_id" = i64, Path, description = "The session's id")),
+    params(OrgSlug, ("session_id" = i64, Path, description = "The session's id")),
     responses(
         (status = 200, description = "The homework given at the session", body = Items<Homework>),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed (not in the course's working group or a coordinator; secretaries read no session records)", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such session here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_homework(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, session_id)): Path<(String, Id)>,
+    OrgCaller(actor, session_id): OrgCaller<Id>,
 ) -> Result<Json<Items<Homework>>, WebError> {
-    let actor = caller_for(&state, &caller, &org, Action::ViewCourses).await?;
+    actor.authorize(&state, Action::ViewCourses).await?;
     let course_id = service::course_of_session(&state, &actor, session_id.0).await?;
     let found = service::homework_at(&state, &actor, course_id, session_id.0).await?;
     Ok(Json(Items { items: found.iter().map(homework_json).collect() }))
@@ -268,33 +254,27 @@ pub async fn list_homework(
 #[serde(deny_unknown_fields)]
 pub struct NewHomework {
     /// The task; several lines allowed.
-    #[schema(
-        min_length = 1,
-        max_length = 2000,
-        pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$"
-    )]
+    #[schema(min_length = 1, max_length = 2000, format = "required_text")]
     pub description: String,
 }
 
 /// Gives homework at a session.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/sessions/{session_id}/homework", operation_id = "createHomework", tag = "running",
-    params(("org" = String, Path, description = "The organisation's slug"), ("session_id" = i64, Path, description = "The session's id")),
+    params(OrgSlug, ("session_id" = i64, Path, description = "The session's id")),
     request_body = NewHomework,
     responses(
         (status = 201, description = "Added", body = Homework),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed to record session work on the course", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such session here", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "No description, too long, control characters, or the session is cancelled or the course closed", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn create_homework(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, session_id)): Path<(String, Id)>,
+    OrgCaller(actor, session_id): OrgCaller<Id>,
     ApiJson(body): ApiJson<NewHomework>,
 ) -> Result<impl IntoResponse, WebError> {
-    let actor = caller_for(&state, &caller, &org, Action::RecordSessionWork).await?;
+    actor.authorize(&state, Action::RecordSessionWork).await?;
     let course_id = service::course_of_session(&state, &actor, session_id.0).await?;
     let id = service::add_homework(&state, &actor, course_id, session_id.0, &body.description).await?;
     let (homework, _) = service::homework(&state, &actor, id).await?;
@@ -307,7 +287,7 @@ pub async fn create_homework(
 pub struct HomeworkReview {
     /// May be empty; several lines allowed. Replaces an earlier note.
     #[serde(default)]
-    #[schema(max_length = 2000, pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$")]
+    #[schema(max_length = 2000, format = "optional_text")]
     pub note: String,
     /// The session it was reviewed at: a later session of the same course that is not
     /// cancelled. Left out: the next session after the one it was given at.
@@ -318,23 +298,21 @@ pub struct HomeworkReview {
 
 /// Records that homework was reviewed, and how it went.
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/homework/{homework_id}/review", operation_id = "reviewHomework", tag = "running",
-    params(("org" = String, Path, description = "The organisation's slug"), ("homework_id" = i64, Path, description = "The homework's id")),
+    params(OrgSlug, ("homework_id" = i64, Path, description = "The homework's id")),
     request_body = HomeworkReview,
     responses(
         (status = 200, description = "Reviewed", body = Homework),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed to record session work on the course", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such homework here", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Note too long or with control characters, a session that is not a later one of the course, no later session, or the course closed", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn review_homework(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, homework_id)): Path<(String, Id)>,
+    OrgCaller(actor, homework_id): OrgCaller<Id>,
     ApiJson(body): ApiJson<HomeworkReview>,
 ) -> Result<Json<Homework>, WebError> {
-    let actor = caller_for(&state, &caller, &org, Action::RecordSessionWork).await?;
+    actor.authorize(&state, Action::RecordSessionWork).await?;
     let homework = service::review_homework(&state, &actor, homework_id.0, body.session_id, &body.note).await?;
     Ok(Json(homework_json(&homework)))
 }

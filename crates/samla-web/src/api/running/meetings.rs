@@ -11,14 +11,14 @@
 
 use crate::api::courses::whole;
 use crate::api::extract::{etag, Id};
-use crate::api::{ApiJson, CreateOrReplace, Items, Problem};
-use crate::auth::{Actor, ApiCaller};
+use crate::api::{ApiJson, CreateOrReplace, Items, MalformedRequest, NoValidToken, OrgCaller, OrgSlug, Problem};
+use crate::auth::Actor;
 use crate::error::WebError;
 use crate::services::running::meetings::{
     self as service, ClosingPlanForm, MeetingRow, MeetingView, RecordForm, ScheduleForm,
 };
 use crate::AppState;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::header::{ETAG, LOCATION};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
@@ -199,28 +199,20 @@ fn row_json(row: &MeetingRow) -> Meeting {
     meeting_json(&row.meeting, participant)
 }
 
-async fn member(state: &AppState, caller: &ApiCaller, org: &str, action: Action) -> Result<Actor, WebError> {
-    let actor = caller.in_organisation(state, org).await?;
-    actor.authorize(state, action).await?;
-    Ok(actor)
-}
-
 /// The course's meetings, earliest first.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/courses/{course_id}/meetings", operation_id = "listCourseMeetings", tag = "running",
-    params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id")),
+    params(OrgSlug, ("course_id" = i64, Path, description = "The course's id")),
     responses(
         (status = 200, description = "The meetings; participants named only for those who may see their names", body = Items<Meeting>),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed (not in the course's working group)", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_course_meetings(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, course_id)): Path<(String, Id)>,
+    OrgCaller(actor, course_id): OrgCaller<Id>,
 ) -> Result<Json<Items<Meeting>>, WebError> {
-    let actor = member(&state, &caller, &org, Action::ViewCourses).await?;
+    actor.authorize(&state, Action::ViewCourses).await?;
     let view = service::list(&state, &actor, course_id.0).await?;
     Ok(Json(Items { items: view.meetings.iter().map(row_json).collect() }))
 }
@@ -232,7 +224,7 @@ pub struct NewMeeting {
     pub meeting_kind: MeetingKindName,
     /// Left out or empty: the kind's name is shown. Must not name the participant.
     #[serde(default)]
-    #[schema(max_length = 200, pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*$")]
+    #[schema(max_length = 200, format = "optional_line")]
     pub title: Option<String>,
     /// Left out: the kind's usual audience.
     #[serde(default)]
@@ -247,7 +239,7 @@ pub struct NewMeeting {
     pub end_time: String,
     /// Left out or empty: the course's room.
     #[serde(default)]
-    #[schema(max_length = 100, pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*$")]
+    #[schema(max_length = 100, format = "optional_line")]
     pub room: Option<String>,
     /// For a meeting about one active participant of the course (closing conversation,
     /// follow-up, family session, network meeting, pre-conversation). For a network
@@ -269,12 +261,11 @@ fn check_text(errors: &mut FieldErrors, field: &str, raw: &str, max: usize) {
 
 /// Plans a meeting.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/courses/{course_id}/meetings", operation_id = "scheduleMeeting", tag = "running",
-    params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id")),
+    params(OrgSlug, ("course_id" = i64, Path, description = "The course's id")),
     request_body = NewMeeting,
     responses(
         (status = 201, description = "Planned", body = Meeting, headers(("Location" = String, description = "The meeting's record"))),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed to record session work on the course", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The course is archived or cancelled", body = Problem, content_type = "application/problem+json"),
@@ -282,12 +273,11 @@ fn check_text(errors: &mut FieldErrors, field: &str, raw: &str, max: usize) {
     ))]
 pub async fn schedule_meeting(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, course_id)): Path<(String, Id)>,
+    OrgCaller(actor, course_id): OrgCaller<Id>,
     ApiJson(body): ApiJson<NewMeeting>,
 ) -> Result<impl IntoResponse, WebError> {
     let course_id = course_id.0;
-    let actor = member(&state, &caller, &org, Action::RecordSessionWork).await?;
+    actor.authorize(&state, Action::RecordSessionWork).await?;
     let title = body.title.unwrap_or_default();
     let room = body.room.unwrap_or_default();
     let mut errors = FieldErrors::new();
@@ -309,7 +299,7 @@ pub async fn schedule_meeting(
     let participant = view.meeting.participant_id.zip(view.participant_name.clone());
     Ok((
         StatusCode::CREATED,
-        [(LOCATION, format!("/api/v1/organisations/{org}/sessions/{session_id}/record"))],
+        [(LOCATION, format!("/api/v1/organisations/{}/sessions/{session_id}/record", actor.organisation.slug))],
         Json(meeting_json(&view.meeting, participant)),
     ))
 }
@@ -330,7 +320,7 @@ pub struct ClosingConversationsPlan {
     pub minutes: u32,
     /// Left out or empty: the course's room.
     #[serde(default)]
-    #[schema(max_length = 100, pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*$")]
+    #[schema(max_length = 100, format = "optional_line")]
     pub room: Option<String>,
 }
 
@@ -348,12 +338,11 @@ pub struct ClosingConversationsPlanned {
 /// back to back on one day, as the meetings page does. Sending it again plans nothing
 /// more (every participant then has one).
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/courses/{course_id}/meetings/closing-conversations", operation_id = "planClosingConversations", tag = "running",
-    params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id")),
+    params(OrgSlug, ("course_id" = i64, Path, description = "The course's id")),
     request_body = ClosingConversationsPlan,
     responses(
         (status = 200, description = "Planned (`planned` says how many were added)", body = ClosingConversationsPlanned),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed to record session work on the course", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The course is archived or cancelled", body = Problem, content_type = "application/problem+json"),
@@ -361,12 +350,11 @@ pub struct ClosingConversationsPlanned {
     ))]
 pub async fn plan_closing_conversations(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, course_id)): Path<(String, Id)>,
+    OrgCaller(actor, course_id): OrgCaller<Id>,
     ApiJson(body): ApiJson<ClosingConversationsPlan>,
 ) -> Result<Json<ClosingConversationsPlanned>, WebError> {
     let course_id = course_id.0;
-    let actor = member(&state, &caller, &org, Action::RecordSessionWork).await?;
+    actor.authorize(&state, Action::RecordSessionWork).await?;
     let room = body.room.unwrap_or_default();
     let mut errors = FieldErrors::new();
     check_line(&mut errors, "room", &room, 100);
@@ -470,21 +458,19 @@ async fn readable(state: &AppState, actor: &Actor, session_id: i64) -> Result<Me
 /// The agenda, minutes, agreements and guests of a meeting (an empty record at version
 /// 0 while nothing is written). Every read is audited.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/sessions/{session_id}/record", operation_id = "getMeetingRecord", tag = "running",
-    params(("org" = String, Path, description = "The organisation's slug"), ("session_id" = i64, Path, description = "The meeting's id (a session of kind meeting)")),
+    params(OrgSlug, ("session_id" = i64, Path, description = "The meeting's id (a session of kind meeting)")),
     responses(
         (status = 200, description = "The record; version 0 while nothing is written", body = MeetingRecord,
             headers(("ETag" = String, description = "The record's version for If-Match, \"v0\" while nothing is written"))),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed: records are for those who may see the course's participants and read its session records", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such meeting here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_meeting_record(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, session_id)): Path<(String, Id)>,
+    OrgCaller(actor, session_id): OrgCaller<Id>,
 ) -> Result<impl IntoResponse, WebError> {
-    let actor = member(&state, &caller, &org, Action::ViewParticipantContacts).await?;
+    actor.authorize(&state, Action::ViewParticipantContacts).await?;
     let view = readable(&state, &actor, session_id.0).await?;
     let document = record_json(&view);
     Ok(([(ETAG, etag(document.version))], Json(document)))
@@ -495,15 +481,15 @@ pub async fn get_meeting_record(
 #[serde(deny_unknown_fields)]
 pub struct MeetingRecordUpdate {
     #[serde(default)]
-    #[schema(max_length = 20000, pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$")]
+    #[schema(max_length = 20000, format = "optional_text")]
     pub agenda: String,
     /// For a network meeting: must not name a participant whose family has not consented
     /// to sharing with the network.
     #[serde(default)]
-    #[schema(max_length = 20000, pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$")]
+    #[schema(max_length = 20000, format = "optional_text")]
     pub minutes: String,
     #[serde(default)]
-    #[schema(max_length = 20000, pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$")]
+    #[schema(max_length = 20000, format = "optional_text")]
     pub agreements: String,
 }
 
@@ -512,7 +498,7 @@ pub struct MeetingRecordUpdate {
 /// save sent again unchanged by the same caller (its answer lost) gets the same answer.
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/sessions/{session_id}/record", operation_id = "putMeetingRecord", tag = "running",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("session_id" = i64, Path, description = "The meeting's id"),
         ("If-Match" = Option<String>, Header, description = "The ETag from getMeetingRecord; required once a record exists"),
         ("If-None-Match" = Option<String>, Header, description = "* to save only if no record exists yet"),
@@ -520,8 +506,7 @@ pub struct MeetingRecordUpdate {
     request_body = MeetingRecordUpdate,
     responses(
         (status = 200, description = "Saved", body = MeetingRecord, headers(("ETag" = String, description = "The new version"))),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed to record session work on the course", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such meeting here", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The meeting is cancelled, or the course archived or cancelled", body = Problem, content_type = "application/problem+json"),
@@ -531,13 +516,12 @@ pub struct MeetingRecordUpdate {
     ))]
 pub async fn put_meeting_record(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, session_id)): Path<(String, Id)>,
+    OrgCaller(actor, session_id): OrgCaller<Id>,
     precondition: CreateOrReplace,
     ApiJson(body): ApiJson<MeetingRecordUpdate>,
 ) -> Result<impl IntoResponse, WebError> {
     let session_id = session_id.0;
-    let actor = member(&state, &caller, &org, Action::RecordSessionWork).await?;
+    actor.authorize(&state, Action::RecordSessionWork).await?;
     let course_id = service::course_of(&state, &actor, session_id).await?;
     crate::services::running::access::require_on_course(&state, &actor, Action::RecordSessionWork, course_id).await?;
     let before = readable(&state, &actor, session_id).await?;
@@ -586,14 +570,10 @@ fn is_first_save_again(view: &MeetingView, actor: &Actor, body: &MeetingRecordUp
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewMeetingGuest {
-    #[schema(
-        min_length = 1,
-        max_length = 200,
-        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
-    )]
+    #[schema(min_length = 1, max_length = 200, format = "required_line")]
     pub name: String,
     #[serde(default)]
-    #[schema(max_length = 200, pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*$")]
+    #[schema(max_length = 200, format = "optional_line")]
     pub organisation: String,
     /// Whether they came (left out: not yet marked).
     #[serde(default)]
@@ -619,12 +599,11 @@ async fn guests_of(
 
 /// Adds a guest to a meeting.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/sessions/{session_id}/guests", operation_id = "addMeetingGuest", tag = "running",
-    params(("org" = String, Path, description = "The organisation's slug"), ("session_id" = i64, Path, description = "The meeting's id")),
+    params(OrgSlug, ("session_id" = i64, Path, description = "The meeting's id")),
     request_body = NewMeetingGuest,
     responses(
         (status = 201, description = "Added", body = MeetingGuest),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed to record session work on the course", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such meeting here", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The meeting is cancelled, or the course archived or cancelled", body = Problem, content_type = "application/problem+json"),
@@ -632,12 +611,11 @@ async fn guests_of(
     ))]
 pub async fn add_meeting_guest(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, session_id)): Path<(String, Id)>,
+    OrgCaller(actor, session_id): OrgCaller<Id>,
     ApiJson(body): ApiJson<NewMeetingGuest>,
 ) -> Result<impl IntoResponse, WebError> {
     let session_id = session_id.0;
-    let actor = member(&state, &caller, &org, Action::RecordSessionWork).await?;
+    actor.authorize(&state, Action::RecordSessionWork).await?;
     let course_id = service::course_of(&state, &actor, session_id).await?;
     crate::services::running::access::require_on_course(&state, &actor, Action::RecordSessionWork, course_id).await?;
     check_guest(&body)?;
@@ -650,15 +628,14 @@ pub async fn add_meeting_guest(
 /// Changes a guest: name, organisation and whether they came.
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/sessions/{session_id}/guests/{guest_id}", operation_id = "updateMeetingGuest", tag = "running",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("session_id" = i64, Path, description = "The meeting's id"),
         ("guest_id" = i64, Path, description = "The guest's id"),
     ),
     request_body = NewMeetingGuest,
     responses(
         (status = 200, description = "Changed", body = MeetingGuest),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed to record session work on the course", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such meeting or guest here", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The meeting is cancelled, or the course archived or cancelled", body = Problem, content_type = "application/problem+json"),
@@ -666,12 +643,11 @@ pub async fn add_meeting_guest(
     ))]
 pub async fn update_meeting_guest(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, session_id, guest_id)): Path<(String, Id, Id)>,
+    OrgCaller(actor, (session_id, guest_id)): OrgCaller<(Id, Id)>,
     ApiJson(body): ApiJson<NewMeetingGuest>,
 ) -> Result<Json<MeetingGuest>, WebError> {
     let (session_id, guest_id) = (session_id.0, guest_id.0);
-    let actor = member(&state, &caller, &org, Action::RecordSessionWork).await?;
+    actor.authorize(&state, Action::RecordSessionWork).await?;
     let course_id = service::course_of(&state, &actor, session_id).await?;
     crate::services::running::access::require_on_course(&state, &actor, Action::RecordSessionWork, course_id).await?;
     check_guest(&body)?;
@@ -684,25 +660,23 @@ pub async fn update_meeting_guest(
 /// Removes a guest from a meeting.
 #[utoipa::path(delete, path = "/api/v1/organisations/{org}/sessions/{session_id}/guests/{guest_id}", operation_id = "removeMeetingGuest", tag = "running",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("session_id" = i64, Path, description = "The meeting's id"),
         ("guest_id" = i64, Path, description = "The guest's id"),
     ),
     responses(
         (status = 204, description = "Removed"),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed to record session work on the course", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such meeting or guest here", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The meeting is cancelled, or the course archived or cancelled", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn remove_meeting_guest(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, session_id, guest_id)): Path<(String, Id, Id)>,
+    OrgCaller(actor, (session_id, guest_id)): OrgCaller<(Id, Id)>,
 ) -> Result<StatusCode, WebError> {
     let session_id = session_id.0;
-    let actor = member(&state, &caller, &org, Action::RecordSessionWork).await?;
+    actor.authorize(&state, Action::RecordSessionWork).await?;
     let course_id = service::course_of(&state, &actor, session_id).await?;
     service::remove_guest(&state, &actor, course_id, session_id, guest_id.0).await?;
     Ok(StatusCode::NO_CONTENT)

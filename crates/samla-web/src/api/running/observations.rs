@@ -3,12 +3,11 @@
 
 use crate::api::courses::whole;
 use crate::api::extract::Id;
-use crate::api::{ApiJson, Items, Problem};
-use crate::auth::{Actor, ApiCaller};
+use crate::api::{ApiJson, Items, MalformedRequest, NoValidToken, OrgCaller, OrgSlug, Problem};
 use crate::error::WebError;
 use crate::services::running::observations as service;
 use crate::AppState;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::routing::get;
@@ -53,32 +52,24 @@ fn observation_json(o: &StoredObservation) -> Observation {
     }
 }
 
-async fn caller_for(state: &AppState, caller: &ApiCaller, org: &str, action: Action) -> Result<Actor, WebError> {
-    let actor = caller.in_organisation(state, org).await?;
-    actor.authorize(state, action).await?;
-    Ok(actor)
-}
-
 /// The observations about one participant of a course, newest first. Audited.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/courses/{course_id}/participants/{participant_id}/observations", operation_id = "listObservations", tag = "running",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("course_id" = i64, Path, description = "The course's id"),
         ("participant_id" = i64, Path, description = "The participant's id on the course"),
     ),
     responses(
         (status = 200, description = "The observations, newest first", body = Items<Observation>),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed: only the course's leaders and the coordinator", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such course here, or no such participant on it", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_observations(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, course_id, participant_id)): Path<(String, Id, Id)>,
+    OrgCaller(actor, (course_id, participant_id)): OrgCaller<(Id, Id)>,
 ) -> Result<Json<Items<Observation>>, WebError> {
-    let actor = caller_for(&state, &caller, &org, Action::ViewSensitivePersonalData).await?;
+    actor.authorize(&state, Action::ViewSensitivePersonalData).await?;
     let view = service::list(&state, &actor, course_id.0, participant_id.0).await?;
     Ok(Json(Items { items: view.observations.iter().map(observation_json).collect() }))
 }
@@ -88,11 +79,7 @@ pub async fn list_observations(
 #[serde(deny_unknown_fields)]
 pub struct NewObservation {
     /// Several lines allowed.
-    #[schema(
-        min_length = 1,
-        max_length = 4000,
-        pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$"
-    )]
+    #[schema(min_length = 1, max_length = 4000, format = "required_text")]
     pub body: String,
     /// A session or meeting of the course that is not cancelled, if the observation is
     /// about one.
@@ -104,26 +91,24 @@ pub struct NewObservation {
 /// Writes an observation about one participant of a course.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/courses/{course_id}/participants/{participant_id}/observations", operation_id = "createObservation", tag = "running",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("course_id" = i64, Path, description = "The course's id"),
         ("participant_id" = i64, Path, description = "The participant's id on the course"),
     ),
     request_body = NewObservation,
     responses(
         (status = 201, description = "Written", body = Observation),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed to record session work on the course", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such course here, or no such participant on it", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "No text, too long or with control characters, a session that is not the course's or is cancelled, or the course closed", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn create_observation(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, course_id, participant_id)): Path<(String, Id, Id)>,
+    OrgCaller(actor, (course_id, participant_id)): OrgCaller<(Id, Id)>,
     ApiJson(body): ApiJson<NewObservation>,
 ) -> Result<impl IntoResponse, WebError> {
-    let actor = caller_for(&state, &caller, &org, Action::RecordSessionWork).await?;
+    actor.authorize(&state, Action::RecordSessionWork).await?;
     let (course_id, participant_id) = (course_id.0, participant_id.0);
     let id = service::create(&state, &actor, course_id, participant_id, &body.body, body.session_id).await?;
     let observation = service::written(&state, &actor, course_id, participant_id, id).await?;

@@ -5,14 +5,13 @@
 
 use crate::api::courses::{CourseRoleName, Gap, GapKind, SessionKind};
 use crate::api::extract::Id;
-use crate::api::{ApiJson, Items, Problem};
-use crate::auth::ApiCaller;
+use crate::api::{ApiJson, Items, OrgCaller, OrgSlug, Problem, StandardProblems};
 use crate::error::WebError;
 use crate::services::running::overview::{
     self as service, DropoutForm, FollowUp, GuardianFigures, Mark, ParticipantFigures, SessionFigures,
 };
 use crate::AppState;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use samla_domain::planning::staffing::StaffingGap;
@@ -312,20 +311,16 @@ pub struct CourseAttendance {
 /// A course's attendance per session (with the adults and staff who came) and, for
 /// those who may see the course's participants, per participant (audited).
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/courses/{course_id}/attendance", operation_id = "getCourseAttendance", tag = "running",
-    params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id")),
+    params(OrgSlug, ("course_id" = i64, Path, description = "The course's id")),
     responses(
         (status = 200, description = "The course's attendance", body = CourseAttendance),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_course_attendance(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, course_id)): Path<(String, Id)>,
+    OrgCaller(actor, course_id): OrgCaller<Id>,
 ) -> Result<Json<CourseAttendance>, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     let found = service::course_attendance(&state, &actor, course_id.0).await?;
     Ok(Json(CourseAttendance {
         course_id: found.course.id,
@@ -347,10 +342,7 @@ pub struct DropoutRequest {
     #[serde(default)]
     #[schema(value_type = Option<String>, format = Date)]
     pub date: Option<String>,
-    #[schema(
-        max_length = 500,
-        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
-    )]
+    #[schema(max_length = 500, format = "required_line")]
     pub reason: String,
 }
 
@@ -377,27 +369,23 @@ fn dropout_json(p: &CourseParticipant) -> DropoutRecorded {
 /// are not expected at the course's sessions; their open follow-up task closes.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/courses/{course_id}/participants/{participant_id}/dropout", operation_id = "recordDropout", tag = "running",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("course_id" = i64, Path, description = "The course's id"),
         ("participant_id" = i64, Path, description = "The participant's id in the course"),
     ),
     request_body = DropoutRequest,
     responses(
         (status = 200, description = "Recorded", body = DropoutRecorded),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such course or participant here", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The participant has dropped out already", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields: no reason, or a day in the future or before the enrolment", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn record_dropout(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, course_id, participant_id)): Path<(String, Id, Id)>,
+    OrgCaller(actor, (course_id, participant_id)): OrgCaller<(Id, Id)>,
     ApiJson(body): ApiJson<DropoutRequest>,
 ) -> Result<Json<DropoutRecorded>, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     let form = DropoutForm { date: body.date.unwrap_or_default(), reason: body.reason };
     let participant = service::record_dropout(&state, &actor, course_id.0, participant_id.0, &form).await?;
     Ok(Json(dropout_json(&participant)))
@@ -442,20 +430,16 @@ fn task_json(task: &TaskRow, participant: &CourseParticipant) -> FollowUpTask {
 /// The course's follow-up tasks, open and done, newest first; for those who may see the
 /// course's participants (audited).
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/courses/{course_id}/follow-up-tasks", operation_id = "listFollowUpTasks", tag = "running",
-    params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id")),
+    params(OrgSlug, ("course_id" = i64, Path, description = "The course's id")),
     responses(
         (status = 200, description = "The tasks", body = Items<FollowUpTask>),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_follow_up_tasks(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, course_id)): Path<(String, Id)>,
+    OrgCaller(actor, course_id): OrgCaller<Id>,
 ) -> Result<Json<Items<FollowUpTask>>, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     let tasks = service::follow_up_tasks(&state, &actor, course_id.0).await?;
     Ok(Json(Items { items: tasks.iter().map(|(task, participant)| task_json(task, participant)).collect() }))
 }
@@ -465,33 +449,26 @@ pub async fn list_follow_up_tasks(
 #[serde(deny_unknown_fields)]
 pub struct FollowUpOutcome {
     /// For example "Spoke with the mother, back next week".
-    #[schema(
-        max_length = 500,
-        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
-    )]
+    #[schema(max_length = 500, format = "required_line")]
     pub outcome: String,
 }
 
 /// Records that the family was contacted and what came of it.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/follow-up-tasks/{task_id}/complete", operation_id = "completeFollowUpTask", tag = "running",
-    params(("org" = String, Path, description = "The organisation's slug"), ("task_id" = i64, Path, description = "The task's id")),
+    params(OrgSlug, ("task_id" = i64, Path, description = "The task's id")),
     request_body = FollowUpOutcome,
     responses(
         (status = 200, description = "Done", body = FollowUpTask),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such task here", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The task is done already", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "No outcome", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn complete_follow_up_task(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, task_id)): Path<(String, Id)>,
+    OrgCaller(actor, task_id): OrgCaller<Id>,
     ApiJson(body): ApiJson<FollowUpOutcome>,
 ) -> Result<Json<FollowUpTask>, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     let (task, participant) = service::complete_follow_up(&state, &actor, task_id.0, &body.outcome, None).await?;
     Ok(Json(task_json(&task, &participant)))
 }

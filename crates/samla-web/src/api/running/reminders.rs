@@ -3,12 +3,11 @@
 //! of a child), and the caller's own log reminders.
 
 use crate::api::extract::Id;
-use crate::api::{ApiJson, Problem};
-use crate::auth::ApiCaller;
+use crate::api::{ApiJson, OrgCaller, OrgSlug, Problem, StandardProblems};
 use crate::error::WebError;
 use crate::services::running::reminders::{self as service, CourseReminders as View};
 use crate::AppState;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::routing::{get, put};
 use axum::{Json, Router};
 use samla_storage::running::reminders::CourseReminderSettings;
@@ -125,20 +124,16 @@ fn reminders_json(view: &View) -> CourseReminders {
 
 /// The course's reminders. Participants' names only for those who may see them (audited).
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/courses/{course_id}/reminders", operation_id = "getCourseReminderSettings", tag = "running",
-    params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id")),
+    params(OrgSlug, ("course_id" = i64, Path, description = "The course's id")),
     responses(
         (status = 200, description = "The course's reminders", body = CourseReminders),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_course_reminder_settings(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, course_id)): Path<(String, Id)>,
+    OrgCaller(actor, course_id): OrgCaller<Id>,
 ) -> Result<Json<CourseReminders>, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     let view = service::for_course(&state, &actor, course_id.0).await?;
     Ok(Json(reminders_json(&view)))
 }
@@ -154,22 +149,18 @@ pub struct CourseRemindersChange {
 /// Turns the course's participant reminders and log reminders on or off (planners and
 /// the course's group leaders).
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/courses/{course_id}/reminders", operation_id = "putCourseReminderSettings", tag = "running",
-    params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id")),
+    params(OrgSlug, ("course_id" = i64, Path, description = "The course's id")),
     request_body = CourseRemindersChange,
     responses(
         (status = 200, description = "Saved; the course's reminders", body = CourseReminders),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn put_course_reminder_settings(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, course_id)): Path<(String, Id)>,
+    OrgCaller(actor, course_id): OrgCaller<Id>,
     ApiJson(body): ApiJson<CourseRemindersChange>,
 ) -> Result<Json<CourseReminders>, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     let settings =
         CourseReminderSettings { participant_reminders: body.participant_reminders, log_reminders: body.log_reminders };
     service::set_course_settings(&state, &actor, course_id.0, settings).await?;
@@ -195,25 +186,21 @@ pub struct ParticipantRemindersSaved {
 /// who may see participants' names).
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/courses/{course_id}/participants/{participant_id}/reminders", operation_id = "setParticipantReminders", tag = "running",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("course_id" = i64, Path, description = "The course's id"),
         ("participant_id" = i64, Path, description = "The participant's id in the course"),
     ),
     request_body = ParticipantRemindersChange,
     responses(
         (status = 200, description = "Saved", body = ParticipantRemindersSaved),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such course, or no such participant in it", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn set_participant_reminders(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, course_id, participant_id)): Path<(String, Id, Id)>,
+    OrgCaller(actor, (course_id, participant_id)): OrgCaller<(Id, Id)>,
     ApiJson(body): ApiJson<ParticipantRemindersChange>,
 ) -> Result<Json<ParticipantRemindersSaved>, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     service::set_participant(&state, &actor, course_id.0, participant_id.0, body.reminders).await?;
     Ok(Json(ParticipantRemindersSaved { participant_id: participant_id.0, reminders: body.reminders }))
 }
@@ -238,25 +225,21 @@ pub struct PersonRemindersSaved {
 /// reminders do not go to.
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/courses/{course_id}/reminder-recipients/{person_id}", operation_id = "setPersonReminders", tag = "running",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("course_id" = i64, Path, description = "The course's id"),
         ("person_id" = i64, Path, description = "The person's id (a guardian or an adult participant)"),
     ),
     request_body = PersonRemindersChange,
     responses(
         (status = 200, description = "Saved", body = PersonRemindersSaved),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such course, or the course's reminders do not go to this person", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn set_person_reminders(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, course_id, person_id)): Path<(String, Id, Id)>,
+    OrgCaller(actor, (course_id, person_id)): OrgCaller<(Id, Id)>,
     ApiJson(body): ApiJson<PersonRemindersChange>,
 ) -> Result<Json<PersonRemindersSaved>, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     service::set_person(&state, &actor, course_id.0, person_id.0, body.reminders).await?;
     Ok(Json(PersonRemindersSaved { person_id: person_id.0, reminders: body.reminders }))
 }
@@ -271,23 +254,19 @@ pub struct MyLogReminders {
 /// Turns the caller's own log reminders for the course on or off; only a group leader of
 /// the course has any (409 otherwise).
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/courses/{course_id}/my-log-reminders", operation_id = "setMyLogReminders", tag = "running",
-    params(("org" = String, Path, description = "The organisation's slug"), ("course_id" = i64, Path, description = "The course's id")),
+    params(OrgSlug, ("course_id" = i64, Path, description = "The course's id")),
     request_body = MyLogReminders,
     responses(
         (status = 200, description = "Saved", body = MyLogReminders),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The caller does not lead this course", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn set_my_log_reminders(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, course_id)): Path<(String, Id)>,
+    OrgCaller(actor, course_id): OrgCaller<Id>,
     ApiJson(body): ApiJson<MyLogReminders>,
 ) -> Result<Json<MyLogReminders>, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     service::set_my_log_reminders(&state, &actor, course_id.0, body.log_reminders).await?;
     Ok(Json(MyLogReminders { log_reminders: body.log_reminders }))
 }

@@ -2,12 +2,11 @@
 //! PUT replaces all three values.
 
 use crate::api::courses::whole;
-use crate::api::{ApiJson, Problem};
-use crate::auth::ApiCaller;
+use crate::api::{ApiJson, OrgCaller, OrgSlug, Problem, StandardProblems};
 use crate::error::WebError;
 use crate::services::running::settings::{self as service, SettingsForm};
 use crate::AppState;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::routing::get;
 use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
@@ -46,20 +45,16 @@ fn settings_json(s: &samla_storage::running::settings::RunningSettings) -> Runni
 
 /// The settings for running courses (coordinators and administrators).
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/running-settings", operation_id = "getRunningSettings", tag = "running",
-    params(("org" = String, Path, description = "The organisation's slug")),
+    params(OrgSlug),
     responses(
         (status = 200, description = "The settings", body = RunningSettings),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_running_settings(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path(org): Path<String>,
+    OrgCaller(actor, _): OrgCaller,
 ) -> Result<Json<RunningSettings>, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     Ok(Json(settings_json(&service::get(&state, &actor).await?)))
 }
 
@@ -82,23 +77,19 @@ pub struct RunningSettingsChange {
 
 /// Changes the settings for running courses (coordinators and administrators).
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/running-settings", operation_id = "putRunningSettings", tag = "running",
-    params(("org" = String, Path, description = "The organisation's slug")),
+    params(OrgSlug),
     request_body = RunningSettingsChange,
     responses(
         (status = 200, description = "Saved", body = RunningSettings),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "A value out of its range", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn put_running_settings(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path(org): Path<String>,
+    OrgCaller(actor, _): OrgCaller,
     ApiJson(body): ApiJson<RunningSettingsChange>,
 ) -> Result<Json<RunningSettings>, WebError> {
-    let actor = caller.in_organisation(&state, &org).await?;
     let form = SettingsForm {
         follow_up_after_absences: body.follow_up_after_absences.to_string(),
         reminder_hours_before: body.reminder_hours_before.to_string(),

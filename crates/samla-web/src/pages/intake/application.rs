@@ -10,7 +10,7 @@ use super::{
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::forms::{FormData, FormState};
-use crate::pages::programmes::id_of;
+use crate::http::ids::id_of;
 use crate::pages::Ui;
 use crate::services::courses;
 use crate::services::intake::applications::{

@@ -5,7 +5,7 @@ use super::{coded_options, local_day, option, text};
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::forms::{FormData, FormState};
-use crate::pages::programmes::id_of;
+use crate::http::ids::id_of;
 use crate::pages::Ui;
 use crate::services::courses::visible_course;
 use crate::services::intake::group::{self, ConfirmForm, ProposalForm, ProposalView};

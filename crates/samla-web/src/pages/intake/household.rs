@@ -5,7 +5,7 @@ use super::{coded_key, coded_options, option, text, Context, NOTICES};
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::forms::{FormData, FormState};
-use crate::pages::programmes::id_of;
+use crate::http::ids::id_of;
 use crate::pages::Ui;
 use crate::services::intake::households::{self, AdultForm};
 use crate::AppState;

@@ -5,8 +5,8 @@ use super::{coded_key, coded_options, option, text, with_empty, NOTICES, PURPOSE
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::forms::{FormData, FormState};
+use crate::http::ids::id_of;
 use crate::pages::intake_labels::channel_label;
-use crate::pages::programmes::id_of;
 use crate::pages::Ui;
 use crate::services::intake::consents::{self, TextForm};
 use crate::services::intake::settings::{self, ChannelForm, SettingsForm};

@@ -8,8 +8,8 @@
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::forms::FormData;
+use crate::http::ids::id_of;
 use crate::http::{CookieJar, LANGUAGE_COOKIE};
-use crate::pages::programmes::id_of;
 use crate::pages::Ui;
 use crate::services::questionnaires::answering::{self as service, AnswerForm, Opened, WHOLE};
 use crate::services::questionnaires::library::LoadedVersion;

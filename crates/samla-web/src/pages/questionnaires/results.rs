@@ -6,7 +6,7 @@ use crate::auth::Actor;
 use crate::charts::{self, Bar, Change};
 use crate::error::WebError;
 use crate::export::Format;
-use crate::pages::programmes::id_of;
+use crate::http::ids::id_of;
 use crate::pages::Ui;
 use crate::services::questionnaires::results::{self as service, OutcomeChange, RoundResults};
 use crate::AppState;

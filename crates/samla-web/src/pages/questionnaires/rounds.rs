@@ -11,7 +11,7 @@
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::forms::{FormData, FormState};
-use crate::pages::programmes::id_of;
+use crate::http::ids::id_of;
 use crate::pages::Ui;
 use crate::services::questionnaires::rounds::{self as service, CourseRounds, StartRound};
 use crate::AppState;

@@ -4,7 +4,7 @@
 
 use crate::auth::Actor;
 use crate::error::WebError;
-use crate::pages::programmes::id_of;
+use crate::http::ids::id_of;
 use crate::pages::questionnaires::results::{outcome_value, pending_value, round_value};
 use crate::pages::Ui;
 use crate::services::reports::course_report as service;

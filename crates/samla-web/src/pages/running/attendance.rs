@@ -8,7 +8,7 @@ mod today;
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::forms::{FormData, FormState};
-use crate::pages::programmes::id_of;
+use crate::http::ids::id_of;
 use crate::pages::Ui;
 use crate::services::running::attendance::{self as service, NoticeInput, SessionView};
 use crate::AppState;

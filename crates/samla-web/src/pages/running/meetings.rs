@@ -4,7 +4,7 @@
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::forms::{FormData, FormState};
-use crate::pages::programmes::id_of;
+use crate::http::ids::id_of;
 use crate::pages::Ui;
 use crate::services::running::concerns as concern_service;
 use crate::services::running::meetings::{self as service, ClosingPlanForm, MeetingView, RecordForm, ScheduleForm};

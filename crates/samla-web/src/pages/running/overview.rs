@@ -5,7 +5,7 @@
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::forms::{FormData, FormState};
-use crate::pages::programmes::id_of;
+use crate::http::ids::id_of;
 use crate::pages::Ui;
 use crate::services::running::overview::{self as service, DropoutForm, FollowUp, ParticipantFigures, SessionFigures};
 use crate::AppState;

@@ -6,7 +6,7 @@
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::forms::FormData;
-use crate::pages::programmes::id_of;
+use crate::http::ids::id_of;
 use crate::pages::Ui;
 use crate::services::running::reminders::{self as service, CourseReminders};
 use crate::AppState;

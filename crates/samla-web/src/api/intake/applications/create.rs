@@ -23,10 +23,7 @@ pub struct NewApplication {
     #[schema(min_length = 1, max_length = 60, pattern = r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$")]
     pub programme: Option<String>,
     pub participant_type: ParticipantTypeName,
-    #[schema(
-        max_length = 200,
-        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
-    )]
+    #[schema(max_length = 200, format = "required_line")]
     pub participant_name: String,
     /// Required for a child (age bands), not in the future.
     #[serde(default)]
@@ -46,10 +43,7 @@ pub struct NewApplication {
     pub participant_email: Option<String>,
     /// The guardian the family is reached through (required for a child).
     #[serde(default)]
-    #[schema(
-        max_length = 200,
-        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
-    )]
+    #[schema(max_length = 200, format = "required_line")]
     pub guardian_name: Option<String>,
     #[serde(default)]
     #[schema(max_length = 30, pattern = r"^\+?[ ().-]*([0-9][ ().-]*){5,15}$")]
@@ -62,10 +56,7 @@ pub struct NewApplication {
     #[serde(default)]
     pub guardian_responsibility: Option<bool>,
     #[serde(default)]
-    #[schema(
-        max_length = 200,
-        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
-    )]
+    #[schema(max_length = 200, format = "required_line")]
     pub second_guardian_name: Option<String>,
     #[serde(default)]
     #[schema(max_length = 30, pattern = r"^\+?[ ().-]*([0-9][ ().-]*){5,15}$")]
@@ -83,16 +74,10 @@ pub struct NewApplication {
     #[schema(minimum = 1)]
     pub channel_id: Option<i64>,
     #[serde(default)]
-    #[schema(
-        max_length = 200,
-        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
-    )]
+    #[schema(max_length = 200, format = "required_line")]
     pub referrer_name: Option<String>,
     #[serde(default)]
-    #[schema(
-        max_length = 200,
-        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
-    )]
+    #[schema(max_length = 200, format = "required_line")]
     pub referrer_service: Option<String>,
     #[serde(default)]
     #[schema(max_length = 30, pattern = r"^\+?[ ().-]*([0-9][ ().-]*){5,15}$")]
@@ -103,11 +88,11 @@ pub struct NewApplication {
     /// The referral's reason: health or child-welfare details, seen only by the
     /// coordinator and the course's group leaders.
     #[serde(default)]
-    #[schema(max_length = 4000, pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$")]
+    #[schema(max_length = 4000, format = "optional_text")]
     pub reason: Option<String>,
     /// Practical needs (allergies, access, language); seen like `reason`.
     #[serde(default)]
-    #[schema(max_length = 2000, pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$")]
+    #[schema(max_length = 2000, format = "optional_text")]
     pub needs: Option<String>,
     /// Purposes the contact person (the guardian, or an adult participant) has
     /// consented to; recorded with method `api` under the current consent texts.
@@ -261,7 +246,7 @@ fn replay(org: &str, status: i64, kept: &str, fingerprint: &str) -> Result<Respo
 /// same body) answers as the first did and creates nothing.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/applications", operation_id = "createApplication", tag = "intake",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("Idempotency-Key" = Option<String>, Header, nullable = false, max_length = 255, pattern = r"^[!-~]+$",
             description = "A key of the caller's choosing (e.g. a UUID), unique per application. A retry with the same key and the same body answers 201 with the first application (header Idempotent-Replayed: true) and creates nothing; the same key with another body is refused (422). Keys are kept per caller and organisation."),
     ),
@@ -273,19 +258,17 @@ fn replay(org: &str, status: i64, kept: &str, fingerprint: &str) -> Result<Respo
                 ("Idempotent-Replayed" = String, description = "`true` when this repeats the answer to an earlier call with the same Idempotency-Key"),
             )),
         (status = 400, description = "Malformed request or Idempotency-Key", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        NoValidToken, NotAllowed,
         (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields, e.g. a child without a guardian or birth date, a course that takes no applications, no consent text for a purpose, or an Idempotency-Key used for another request", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn create_application(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path(org): Path<String>,
+    OrgCaller(actor, _): OrgCaller,
     headers: HeaderMap,
     ApiJson(body): ApiJson<NewApplication>,
 ) -> Result<Response, WebError> {
-    let actor = intake_worker(&state, &caller, &org).await?;
+    actor.authorize(&state, Action::ManageIntake).await?;
     let key = idempotency_key(&headers)?;
     let form = body.form()?;
     let origin = Origin::Staff { actor: &actor, via_api: true };
@@ -293,7 +276,7 @@ pub async fn create_application(
         refuse_national_id_when_off(&state, &actor, &body).await?;
         let receipt = service::create(&state, &actor.organisation, origin, &form).await?;
         let answer = CreatedApplication { id: receipt.application_id, reference: receipt.reference };
-        return Ok(created(&org, &answer, false));
+        return Ok(created(&actor.organisation.slug, &answer, false));
     };
     let key = format!("{}:createApplication:{key}", actor.organisation.id);
     let fingerprint = hash_secret(&serde_json::to_string(&body).map_err(|e| WebError::Internal(e.to_string()))?);
@@ -301,13 +284,13 @@ pub async fn create_application(
     let earlier = idempotency::find(&mut conn, actor.user_id, &key).await?;
     drop(conn);
     if let Some((status, kept)) = earlier {
-        return replay(&org, status, &kept, &fingerprint);
+        return replay(&actor.organisation.slug, status, &kept, &fingerprint);
     }
     refuse_national_id_when_off(&state, &actor, &body).await?;
     let mut tx = state.store.write().await?;
     if let Some((status, kept)) = idempotency::find(&mut tx.tx, actor.user_id, &key).await? {
         drop(tx);
-        return replay(&org, status, &kept, &fingerprint);
+        return replay(&actor.organisation.slug, status, &kept, &fingerprint);
     }
     // The answer is kept in the transaction that creates the application: both or neither.
     let receipt = service::create_in(&mut tx, &state, &actor.organisation, &origin, &form).await?;
@@ -326,12 +309,12 @@ pub async fn create_application(
         // second insert with a unique violation once the first commits): answer as it did.
         let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
         if let Some((status, kept)) = idempotency::find(&mut conn, actor.user_id, &key).await? {
-            return replay(&org, status, &kept, &fingerprint);
+            return replay(&actor.organisation.slug, status, &kept, &fingerprint);
         }
         return Err(error.into());
     }
     let kept: Kept = serde_json::from_str(&kept).map_err(|e| WebError::Internal(e.to_string()))?;
-    Ok(created(&org, &kept.response, false))
+    Ok(created(&actor.organisation.slug, &kept.response, false))
 }
 
 /// A national identity number where the organisation does not record them is refused

@@ -31,16 +31,14 @@ fn nullable_id<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Opti
 /// Changes an application's course, priority or recruitment channel.
 #[utoipa::path(patch, path = "/api/v1/organisations/{org}/applications/{application_id}", operation_id = "updateApplication", tag = "intake",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("application_id" = i64, Path, description = "The application's id"),
         ("If-Match" = String, Header, description = "The ETag from getApplication, or *"),
     ),
     request_body = ApplicationChange,
     responses(
         (status = 200, description = "Saved", body = Application, headers(("ETag" = String, description = "The new version"))),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such application here", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "Changed by someone else since read", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields, e.g. a course of another programme or an unknown channel", body = Problem, content_type = "application/problem+json"),
@@ -48,13 +46,12 @@ fn nullable_id<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Opti
     ))]
 pub async fn update_application(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, application_id)): Path<(String, Id)>,
+    OrgCaller(actor, application_id): OrgCaller<Id>,
     if_match: IfMatch,
     ApiJson(body): ApiJson<ApplicationChange>,
 ) -> Result<impl IntoResponse, WebError> {
     let id = application_id.0;
-    let actor = intake_worker(&state, &caller, &org).await?;
+    actor.authorize(&state, Action::ManageIntake).await?;
     let current = crate::services::intake::visible_application(&state, &actor, id).await?;
     let expected = if_match.expected(current.version)?;
     let mut errors = FieldErrors::new();
@@ -79,7 +76,7 @@ pub struct StageMove {
     pub stage: MoveTarget,
     /// What happened (a call, a letter); seen only by those who see sensitive data.
     #[serde(default)]
-    #[schema(max_length = 2000, pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$")]
+    #[schema(max_length = 2000, format = "optional_text")]
     pub note: Option<String>,
 }
 
@@ -88,16 +85,14 @@ pub struct StageMove {
 /// consent in `errors`, field `stage`.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/applications/{application_id}/stage", operation_id = "moveApplication", tag = "intake",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("application_id" = i64, Path, description = "The application's id"),
         ("If-Match" = String, Header, description = "The ETag from getApplication, or *"),
     ),
     request_body = StageMove,
     responses(
         (status = 200, description = "Moved", body = Application, headers(("ETag" = String, description = "The new version"))),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such application here", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not a possible move from the current stage, no course to enrol on, or consents missing (each named)", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "Changed by someone else since read", body = Problem, content_type = "application/problem+json"),
@@ -106,13 +101,12 @@ pub struct StageMove {
     ))]
 pub async fn move_application(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, application_id)): Path<(String, Id)>,
+    OrgCaller(actor, application_id): OrgCaller<Id>,
     if_match: IfMatch,
     ApiJson(body): ApiJson<StageMove>,
 ) -> Result<impl IntoResponse, WebError> {
     let id = application_id.0;
-    let actor = intake_worker(&state, &caller, &org).await?;
+    actor.authorize(&state, Action::ManageIntake).await?;
     let current = crate::services::intake::visible_application(&state, &actor, id).await?;
     let expected = if_match.expected(current.version)?;
     let mut errors = FieldErrors::new();
@@ -130,14 +124,11 @@ pub struct NewPreConversation {
     #[schema(value_type = String, format = Date)]
     pub held_on: String,
     /// Who took part, e.g. "referrer, both leaders, mother".
-    #[schema(
-        max_length = 300,
-        pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x1F\x7F-\x9F\u2028\u2029]*$"
-    )]
+    #[schema(max_length = 300, format = "required_line")]
     pub participants: String,
     /// Seen only by the coordinator and the course's group leaders.
     #[serde(default)]
-    #[schema(max_length = 8000, pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$")]
+    #[schema(max_length = 8000, format = "optional_text")]
     pub notes: Option<String>,
     /// waitlist, not_suitable and referred_elsewhere move the application on.
     pub outcome: PreConversationOutcomeName,
@@ -146,25 +137,22 @@ pub struct NewPreConversation {
 /// Records a pre-conversation (at most three) and moves the application to
 /// pre_conversation, or on as the outcome says.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/applications/{application_id}/pre-conversations", operation_id = "recordPreConversation", tag = "intake",
-    params(("org" = String, Path, description = "The organisation's slug"), ("application_id" = i64, Path, description = "The application's id")),
+    params(OrgSlug, ("application_id" = i64, Path, description = "The application's id")),
     request_body = NewPreConversation,
     responses(
         (status = 201, description = "Recorded; notes are null for a caller who may not read them", body = PreConversation),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such application here", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not possible at the current stage, or three already held", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields, e.g. a day after tomorrow", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn record_pre_conversation(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, application_id)): Path<(String, Id)>,
+    OrgCaller(actor, application_id): OrgCaller<Id>,
     ApiJson(body): ApiJson<NewPreConversation>,
 ) -> Result<impl IntoResponse, WebError> {
     let id = application_id.0;
-    let actor = intake_worker(&state, &caller, &org).await?;
+    actor.authorize(&state, Action::ManageIntake).await?;
     crate::services::intake::visible_application(&state, &actor, id).await?;
     let mut errors = FieldErrors::new();
     check_day(&mut errors, "held_on", Some(&body.held_on));
@@ -195,25 +183,22 @@ pub struct MergeRequest {
 
 /// Merges a duplicate application into this one.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/applications/{application_id}/merge", operation_id = "mergeApplication", tag = "intake",
-    params(("org" = String, Path, description = "The organisation's slug"), ("application_id" = i64, Path, description = "The application that stays")),
+    params(OrgSlug, ("application_id" = i64, Path, description = "The application that stays")),
     request_body = MergeRequest,
     responses(
         (status = 200, description = "Merged; the application that stays", body = Application, headers(("ETag" = String, description = "The new version"))),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such application here (either of them)", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Refused: the same application, one already merged, or a duplicate already enrolled", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn merge_application(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, application_id)): Path<(String, Id)>,
+    OrgCaller(actor, application_id): OrgCaller<Id>,
     ApiJson(body): ApiJson<MergeRequest>,
 ) -> Result<impl IntoResponse, WebError> {
     let id = application_id.0;
-    let actor = intake_worker(&state, &caller, &org).await?;
+    actor.authorize(&state, Action::ManageIntake).await?;
     crate::services::intake::visible_application(&state, &actor, id).await?;
     if body.from < 1 {
         return Err(FieldErrors::single(FieldError::new("from", "error-choice")).into());
@@ -225,22 +210,19 @@ pub async fn merge_application(
 /// A programme's waitlist in the order places are offered: priority, then waiting time.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/programmes/{programme}/waitlist", operation_id = "listWaitlist", tag = "intake",
     params(
-        ("org" = String, Path, description = "The organisation's slug"),
+        OrgSlug,
         ("programme" = String, Path, description = "The programme's id or slug"),
     ),
     responses(
         (status = 200, description = "Waitlisted applications, next in line first", body = Items<ApplicationSummary>),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such programme here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_waitlist(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, programme)): Path<(String, String)>,
+    OrgCaller(actor, programme): OrgCaller<String>,
 ) -> Result<Json<Items<ApplicationSummary>>, WebError> {
-    let actor = intake_worker(&state, &caller, &org).await?;
+    actor.authorize(&state, Action::ManageIntake).await?;
     let programme = programme_of(&state, &actor, &programme).await?;
     let found = service::waitlist(&state, &actor, programme.id).await?;
     Ok(Json(Items { items: found.iter().map(summary_json).collect() }))

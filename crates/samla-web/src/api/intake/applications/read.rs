@@ -31,22 +31,19 @@ pub struct ApplicationParams {
 /// the whole organisation for coordinators and secretaries, those for their own
 /// courses for group leaders. A read of names, so each call is audited.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/applications", operation_id = "listApplications", tag = "intake",
-    params(("org" = String, Path, description = "The organisation's slug"), ApplicationParams),
+    params(OrgSlug, ApplicationParams),
     responses(
         (status = 200, description = "A page of applications", body = Page<ApplicationSummary>),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        StandardProblems,
         (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid filter or paging", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_applications(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path(org): Path<String>,
+    OrgCaller(actor, _): OrgCaller,
     ApiQuery(params): ApiQuery<ApplicationParams>,
 ) -> Result<Json<Page<ApplicationSummary>>, WebError> {
-    let actor = intake_worker(&state, &caller, &org).await?;
+    actor.authorize(&state, Action::ManageIntake).await?;
     let (limit, after) = page_bounds(params.limit, params.cursor.as_deref())?;
     let mut errors = FieldErrors::new();
     check_programme(&mut errors, "programme", params.programme.as_deref());
@@ -313,19 +310,17 @@ pub(super) async fn answer(state: &AppState, actor: &Actor, id: i64) -> Result<A
 /// One application with its household, history, consents and offers. A read of
 /// personal data, audited (as a sensitive read when the caller sees the sensitive parts).
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/applications/{application_id}", operation_id = "getApplication", tag = "intake",
-    params(("org" = String, Path, description = "The organisation's slug"), ("application_id" = i64, Path, description = "The application's id")),
+    params(OrgSlug, ("application_id" = i64, Path, description = "The application's id")),
     responses(
         (status = 200, description = "The application", body = Application, headers(("ETag" = String, description = "Version for If-Match"))),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed, e.g. a group leader and an application for another course", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such application here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_application(
     State(state): State<AppState>,
-    caller: ApiCaller,
-    Path((org, application_id)): Path<(String, Id)>,
+    OrgCaller(actor, application_id): OrgCaller<Id>,
 ) -> Result<impl IntoResponse, WebError> {
-    let actor = intake_worker(&state, &caller, &org).await?;
+    actor.authorize(&state, Action::ManageIntake).await?;
     answer(&state, &actor, application_id.0).await
 }

@@ -373,7 +373,7 @@ pub struct GuardianLine {
     pub attendance: AttendanceName,
     /// Optional, one line.
     #[serde(default)]
-    #[schema(max_length = 500, pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*$")]
+    #[schema(max_length = 500, format = "optional_line")]
     pub note: Option<String>,
 }
 
@@ -388,7 +388,7 @@ pub struct AttendanceLine {
     pub attendance: AttendanceName,
     /// Optional, one line.
     #[serde(default)]
-    #[schema(max_length = 500, pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*$")]
+    #[schema(max_length = 500, format = "optional_line")]
     pub note: Option<String>,
 }
 
@@ -462,7 +462,7 @@ pub struct NewAbsenceNotice {
     pub participant_id: i64,
     /// Optional, one line.
     #[serde(default)]
-    #[schema(max_length = 500, pattern = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]*$")]
+    #[schema(max_length = 500, format = "optional_line")]
     pub note: Option<String>,
 }
 
