@@ -994,3 +994,28 @@ async fn a_leader_subscribes_to_their_own_sessions_from_the_account_page() {
     assert_eq!(revoked.status(), StatusCode::SEE_OTHER);
     assert_eq!(app.bare_client().get(&url).send().await.unwrap().status(), StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn a_checklist_item_is_overdue_from_the_organisations_midnight() {
+    let app = TestApp::spawn().await;
+    let api = coordinator(&app, "org-a", "koord@a.no").await;
+    import(&api, A, "mestringstreff").await;
+    let course = create_course(&api, A, course_body("mestringstreff", "2026-09-01", json!({}))).await;
+    let id = course["id"].as_i64().unwrap();
+    // 23:30 UTC tomorrow: in Oslo it is already the day after.
+    let now = chrono::DateTime::from_timestamp(app.now(), 0).unwrap();
+    let utc_day = now.date_naive() + Duration::days(1);
+    let late_evening = utc_day.and_hms_opt(23, 30, 0).unwrap().and_utc().timestamp();
+    app.state.clock.advance(late_evening - app.now());
+    let (_, list) = api.get_json(&format!("{A}/courses/{id}/checklist")).await;
+    let item = list["items"][0]["id"].as_i64().unwrap();
+    sqlx::query("UPDATE checklist_items SET due_date = $1 WHERE id = $2")
+        .bind(utc_day.to_string())
+        .bind(item)
+        .execute(app.state.store.pool())
+        .await
+        .unwrap();
+    let (_, list) = api.get_json(&format!("{A}/courses/{id}/checklist")).await;
+    let listed = list["items"].as_array().unwrap().iter().find(|i| i["id"] == item).unwrap().clone();
+    assert_eq!(listed["overdue"], true, "due yesterday in Oslo: {listed}");
+}

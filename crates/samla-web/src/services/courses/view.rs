@@ -134,7 +134,8 @@ pub async fn course_view(state: &AppState, actor: &Actor, course_id: i64) -> Res
         }
         sessions.push(SessionView { number: is_session.then_some(number), row, staff: assigned, gaps, conflicts });
     }
-    let today = chrono::DateTime::from_timestamp(state.clock.now(), 0).map(|t| t.date_naive()).unwrap_or_default();
+    // Overdue from the organisation's midnight, not UTC's.
+    let today = actor.organisation.today(&state.clock);
     let checklist = checklists::items(&mut conn, course_id)
         .await?
         .into_iter()
