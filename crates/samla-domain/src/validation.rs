@@ -174,6 +174,14 @@ pub fn optional_text(field: &str, raw: &str, max_chars: usize) -> Result<String,
     Ok(text(field, raw, Lines::Several, max_chars)?.unwrap_or_default())
 }
 
+/// A day as typed: ISO (`2026-09-01`) or Norwegian (`01.09.2026`).
+pub fn day(field: &str, raw: &str) -> Result<chrono::NaiveDate, FieldError> {
+    let raw = raw.trim();
+    chrono::NaiveDate::parse_from_str(raw, "%Y-%m-%d")
+        .or_else(|_| chrono::NaiveDate::parse_from_str(raw, "%d.%m.%Y"))
+        .map_err(|_| FieldError::new(field, if raw.is_empty() { "error-required" } else { "error-date" }))
+}
+
 /// A telephone number as people write it: digits with spaces, dashes, dots,
 /// parentheses and a leading `+`; 5 to 15 digits (E.164 allows at most 15). Kept as
 /// typed after the single-line text rule (trimmed), because people read it out again.

@@ -2,9 +2,11 @@
 
 use crate::auth::Actor;
 use crate::error::WebError;
-use crate::services::courses::input_day;
+use crate::services::dates::parse_date;
 use crate::AppState;
 use samla_domain::audit::Outcome;
+use samla_domain::calendar::ClosedPeriod;
+use samla_domain::validation::day as input_day;
 use samla_domain::validation::required_line;
 use samla_domain::{Action, FieldError, FieldErrors};
 use samla_storage::holidays::{self, SchoolHoliday};
@@ -63,4 +65,22 @@ pub async fn remove(state: &AppState, actor: &Actor, id: i64) -> Result<(), WebE
     .await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// The organisation's school holidays as closed periods for scheduling.
+pub async fn school_holidays(
+    conn: &mut sqlx::AnyConnection,
+    organisation_id: i64,
+) -> Result<Vec<ClosedPeriod>, WebError> {
+    Ok(holidays::list(conn, organisation_id)
+        .await?
+        .into_iter()
+        .filter_map(|h| {
+            Some(ClosedPeriod {
+                name: h.name,
+                first_day: parse_date(&h.first_day)?,
+                last_day: parse_date(&h.last_day)?,
+            })
+        })
+        .collect())
 }

@@ -5,7 +5,9 @@
 pub mod accounts;
 pub mod audit;
 pub mod calendar;
+pub mod course_access;
 pub mod courses;
+pub mod dates;
 pub mod holidays;
 pub mod idempotency;
 pub mod intake;

@@ -82,12 +82,7 @@ pub fn parse_time(field: &str, raw: &str) -> Result<NaiveTime, FieldError> {
         .map_err(|_| FieldError::new(field, "error-time"))
 }
 
-pub fn parse_day(field: &str, raw: &str) -> Result<NaiveDate, FieldError> {
-    let raw = raw.trim();
-    NaiveDate::parse_from_str(raw, "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(raw, "%d.%m.%Y"))
-        .map_err(|_| FieldError::new(field, if raw.is_empty() { "error-required" } else { "error-date" }))
-}
+pub use samla_domain::validation::day as parse_day;
 
 /// Name, venue, room and capacity, as typed.
 pub fn parse_details(

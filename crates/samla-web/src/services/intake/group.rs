@@ -200,7 +200,7 @@ pub async fn confirm(state: &AppState, actor: &Actor, course_id: i64, form: &Con
     let today = actor.organisation.today(&state.clock);
     let deadline: Option<NaiveDate> = match form.deadline.trim() {
         "" => None,
-        raw => errors.take(crate::services::courses::input_day("deadline", raw).and_then(|d| {
+        raw => errors.take(samla_domain::validation::day("deadline", raw).and_then(|d| {
             if d < today {
                 Err(FieldError::new("deadline", "error-date-past"))
             } else {

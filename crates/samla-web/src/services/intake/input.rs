@@ -2,11 +2,11 @@
 //! referral forms, staff entering a phone call or a paper form, and the API, so a form
 //! can be shown again unchanged and every problem names its field.
 
-use crate::services::courses::input_day;
 use chrono::NaiveDate;
 use samla_domain::accounts::Email;
 use samla_domain::intake::consent::{age_on, Purpose};
 use samla_domain::intake::national_id::NationalId;
+use samla_domain::validation::day as input_day;
 use samla_domain::validation::{optional_line, optional_text, phone, required_line, required_text};
 use samla_domain::{FieldError, FieldErrors};
 use serde::Deserialize;

@@ -278,9 +278,7 @@ pub async fn set_certification(
 ) -> Result<(), WebError> {
     actor.authorize(state, Action::PlanCourses).await?;
     let day = match certified_on {
-        Some(raw) => {
-            Some(crate::services::courses::input_day("certified_on", raw).map_err(FieldErrors::single)?.to_string())
-        }
+        Some(raw) => Some(samla_domain::validation::day("certified_on", raw).map_err(FieldErrors::single)?.to_string()),
         None => None,
     };
     let now = state.clock.now();

@@ -15,7 +15,8 @@
 use super::reminders::{queue_or_skip, wall_clock};
 use crate::auth::Actor;
 use crate::error::WebError;
-use crate::services::courses::{parse_date, school_holidays};
+use crate::services::dates::parse_date;
+use crate::services::holidays::school_holidays;
 use crate::services::outbox::OutgoingMail;
 use crate::AppState;
 use chrono::NaiveDate;

@@ -338,7 +338,7 @@ pub async fn plan_closing_conversations(
 ) -> Result<usize, WebError> {
     let course = work_course(state, actor, course_id).await?;
     let mut errors = FieldErrors::new();
-    let date = errors.take(crate::services::courses::input_day("date", &form.date));
+    let date = errors.take(samla_domain::validation::day("date", &form.date));
     let start = errors.take(
         chrono::NaiveTime::parse_from_str(form.start_time.trim(), "%H:%M")
             .map_err(|_| FieldError::new("start_time", "error-time")),

@@ -22,7 +22,7 @@ use super::access::allowed_on;
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::org::OrgContexts;
-use crate::services::courses::visible_course;
+use crate::services::course_access::visible_course;
 use crate::services::outbox::{self, OutgoingMail};
 use crate::AppState;
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};

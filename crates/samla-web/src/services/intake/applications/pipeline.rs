@@ -159,7 +159,7 @@ pub async fn record_pre_conversation(
 ) -> Result<i64, WebError> {
     visible_application(state, actor, id).await?;
     let mut errors = FieldErrors::new();
-    let held_on = errors.take(crate::services::courses::input_day("held_on", &form.held_on));
+    let held_on = errors.take(samla_domain::validation::day("held_on", &form.held_on));
     let participants = errors.take(required_line("participants", &form.participants, 300));
     let notes = errors.take(optional_text("notes", &form.notes, 8000));
     let outcome = errors.take(
