@@ -1,12 +1,12 @@
 use crate::audit_files;
 use crate::config::Storage;
-use crate::server;
+use crate::server::{self, ServeArgs};
+use crate::store::open;
 use anyhow::{bail, Context};
 use clap::{Args, Parser, Subcommand};
 use samla_domain::audit::{utc_time, ChainBreak};
 use samla_domain::programmes::Manual;
-use samla_storage::audit::Adoption;
-use samla_storage::{Store, StoreError};
+use samla_storage::Store;
 use samla_web::services::{audit, programmes, setup};
 use samla_web::WebError;
 use std::io::Read;
@@ -119,30 +119,6 @@ pub enum ExportFormat {
     Fhir,
 }
 
-#[derive(Args)]
-pub struct ServeArgs {
-    /// Address to listen on.
-    #[arg(long, env = "SAMLA_BIND", default_value = "127.0.0.1:8080")]
-    pub bind: String,
-    /// Fills the database with a demo organisation and one account per role.
-    #[arg(long)]
-    pub demo: bool,
-    /// The address people use, e.g. https://samla.kommune.no (defaults to http://BIND).
-    #[arg(long, env = "SAMLA_PUBLIC_URL")]
-    pub public_url: Option<String>,
-    /// The SMTP server mail is sent through: smtp://HOST:PORT, smtp://HOST:587?tls=required
-    /// (STARTTLS) or smtps://USER:PASSWORD@HOST (TLS). Unset: mail stays in the outbox.
-    #[arg(long, env = "SAMLA_SMTP_URL", hide_env_values = true)]
-    pub smtp_url: Option<String>,
-    /// The sender of every mail.
-    #[arg(long, env = "SAMLA_MAIL_FROM", default_value = samla_web::outbox_worker::DEFAULT_FROM)]
-    pub mail_from: String,
-    /// How often (seconds) the outbox is checked for due mail besides when mail is queued.
-    #[arg(long, env = "SAMLA_OUTBOX_POLL_SECONDS", default_value_t = samla_web::outbox_worker::DEFAULT_POLL_SECONDS,
-        value_parser = clap::value_parser!(u64).range(1..=86_400))]
-    pub outbox_poll_seconds: u64,
-}
-
 #[derive(Subcommand)]
 pub enum OrgCommand {
     Add {
@@ -213,56 +189,6 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             result
         }
     }
-}
-
-/// Opens and migrates the database, with the audit key: from `SAMLA_AUDIT_KEY` or the
-/// data directory, made there at the first start of a database that has none yet. A
-/// key that is not the database's is refused, and so is a start without the key of a
-/// database that has one.
-pub async fn open(storage: &Storage) -> anyhow::Result<Store> {
-    let store = Store::connect(&storage.database_url).await.context("cannot open the database")?;
-    store.migrate().await.context("cannot migrate the database")?;
-    let (key, source) = match audit_files::configured_key(&storage.data_dir)? {
-        Some(found) => found,
-        None => {
-            let mut conn = store.pool().acquire().await.context("cannot open the database")?;
-            let sealed = samla_storage::audit::seal(&mut conn).await?.is_some();
-            drop(conn);
-            if sealed {
-                bail!(
-                    "this database's audit trail is kept with an audit key, and neither {} nor {} holds it. Put the \
-                     key back from where you keep it apart from the backups (or set {}); without it nothing can \
-                     be written and the trail cannot be verified",
-                    audit_files::KEY_VARIABLE,
-                    audit_files::key_path(&storage.data_dir).display(),
-                    audit_files::KEY_VARIABLE
-                );
-            }
-            audit_files::create_key(&storage.data_dir)?
-        }
-    };
-    let store = store.with_audit_key(key);
-    match samla_storage::audit::adopt_key(&store, now()).await {
-        Ok(Adoption::Known(_)) => {}
-        Ok(Adoption::Sealed(seal)) => {
-            if seal.legacy_rows() > 0 {
-                tracing::warn!(
-                    earlier_rows = seal.legacy_rows(),
-                    "audit: the trail is kept with the audit key from now on; its earlier rows keep their unkeyed \
-                     hashes and are pinned by the seal"
-                );
-            }
-            let anchor = audit::anchor(&store, now()).await?;
-            audit_files::write_anchor(&storage.data_dir, &anchor, "the audit key was introduced")?;
-        }
-        Err(StoreError::AuditKeyMismatch) => bail!(
-            "the audit key from {source} is not the key this database's audit trail is kept with. Use the \
-             database's key; instances sharing one database must share one key ({})",
-            audit_files::KEY_VARIABLE
-        ),
-        Err(error) => return Err(error).context("cannot check the audit key"),
-    }
-    Ok(store)
 }
 
 fn now() -> i64 {

@@ -5,6 +5,7 @@ mod audit_files;
 mod cli;
 mod config;
 mod server;
+mod store;
 
 use clap::Parser;
 

@@ -1,7 +1,8 @@
 use crate::audit_files;
-use crate::cli::{open, ServeArgs};
 use crate::config::Storage;
+use crate::store::open;
 use anyhow::Context;
+use clap::Args;
 use samla_domain::audit::anchor::anchor_due;
 use samla_web::services::{outbox, setup};
 use samla_web::{outbox_worker, AppState, Clock, MailSettings, WebConfig};
@@ -9,6 +10,30 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::Notify;
+
+#[derive(Args)]
+pub struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, env = "SAMLA_BIND", default_value = "127.0.0.1:8080")]
+    pub bind: String,
+    /// Fills the database with a demo organisation and one account per role.
+    #[arg(long)]
+    pub demo: bool,
+    /// The address people use, e.g. https://samla.kommune.no (defaults to http://BIND).
+    #[arg(long, env = "SAMLA_PUBLIC_URL")]
+    pub public_url: Option<String>,
+    /// The SMTP server mail is sent through: smtp://HOST:PORT, smtp://HOST:587?tls=required
+    /// (STARTTLS) or smtps://USER:PASSWORD@HOST (TLS). Unset: mail stays in the outbox.
+    #[arg(long, env = "SAMLA_SMTP_URL", hide_env_values = true)]
+    pub smtp_url: Option<String>,
+    /// The sender of every mail.
+    #[arg(long, env = "SAMLA_MAIL_FROM", default_value = samla_web::outbox_worker::DEFAULT_FROM)]
+    pub mail_from: String,
+    /// How often (seconds) the outbox is checked for due mail besides when mail is queued.
+    #[arg(long, env = "SAMLA_OUTBOX_POLL_SECONDS", default_value_t = samla_web::outbox_worker::DEFAULT_POLL_SECONDS,
+        value_parser = clap::value_parser!(u64).range(1..=86_400))]
+    pub outbox_poll_seconds: u64,
+}
 
 /// How long a stopping server waits for the outbox worker to finish the message it is
 /// sending; a message cut off is sent again when its lease runs out.

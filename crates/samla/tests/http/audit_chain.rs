@@ -4,18 +4,12 @@
 //! key, or with another), and finds rows cut from the end. Through the real binary, as
 //! an operator runs it, on both databases.
 
-use crate::cli::Samla;
+use crate::common::cli::{text, Samla};
 use crate::common::{free_port, ScratchDatabase};
 use samla_domain::audit::{keyed_hash, plain_hash, AuditEntry, AuditEvent, AuditKey, Outcome, GENESIS_HASH};
 use samla_storage::Store;
 use std::process::Stdio;
 use std::time::Duration;
-
-const PASSWORD: &str = "lange netter ved fjorden";
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
 
 /// The database the binary uses, opened straight (no key), as someone with access would.
 async fn database(db: &ScratchDatabase) -> Store {
@@ -81,25 +75,7 @@ async fn rewrite_from(store: &Store, seq: i64, hash: impl Fn(&str, &AuditEntry) 
 /// An organisation, a person and a token made from the command line, and a start and
 /// stop of the server: rows in the trail, and anchors covering them.
 async fn a_trail(samla: &Samla<'_>) {
-    samla.ok(&["org", "add", "--slug", "sk", "--name", "Sørkommune"], None).await;
-    samla
-        .ok(
-            &[
-                "user",
-                "add",
-                "--org",
-                "sk",
-                "--email",
-                "ada@sk.no",
-                "--name",
-                "Ada",
-                "--role",
-                "admin",
-                "--password-stdin",
-            ],
-            Some(PASSWORD),
-        )
-        .await;
+    samla.add_organisation_with_admin().await;
     for label in ["one", "two", "three"] {
         samla.ok(&["token", "create", "--email", "ada@sk.no", "--label", label], None).await;
     }

@@ -3,73 +3,15 @@
 //! link, and a clean stop on SIGTERM. Each test gets its own data directory, and its
 //! own PostgreSQL database when the run uses PostgreSQL.
 
+use crate::common::cli::{text, Samla, PASSWORD};
 use crate::common::{csrf_in, location, ScratchDatabase, TempDir};
 use reqwest::StatusCode;
-use std::path::Path;
-use std::process::{Output, Stdio};
+use std::process::Stdio;
 use std::time::Duration;
-use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
-use tokio::process::{Child, ChildStdout, Command};
+use tokio::io::{AsyncBufReadExt, BufReader};
+use tokio::process::{Child, ChildStdout};
 
-const PASSWORD: &str = "lange netter ved fjorden";
-
-/// The binary pointed at one data directory (and database).
-pub(crate) struct Samla<'a> {
-    data_dir: &'a Path,
-    database_url: Option<&'a str>,
-}
-
-impl<'a> Samla<'a> {
-    pub(crate) fn new(db: &'a ScratchDatabase) -> Samla<'a> {
-        Samla { data_dir: &db.dir.0, database_url: db.url.as_deref() }
-    }
-
-    pub(crate) fn command(&self, args: &[&str]) -> Command {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_samla"));
-        command.arg("--data-dir").arg(self.data_dir).args(args);
-        for name in [
-            "SAMLA_DATA_DIR",
-            "SAMLA_DATABASE_URL",
-            "SAMLA_BIND",
-            "SAMLA_PUBLIC_URL",
-            "SAMLA_LOG_FORMAT",
-            "SAMLA_AUDIT_KEY",
-        ] {
-            command.env_remove(name);
-        }
-        if let Some(url) = self.database_url {
-            command.env("SAMLA_DATABASE_URL", url);
-        }
-        command.env("SAMLA_LOG", "warn").kill_on_drop(true);
-        command
-    }
-
-    pub(crate) async fn run(&self, args: &[&str], stdin: Option<&str>) -> Output {
-        let mut child = self
-            .command(args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("the samla binary starts");
-        let mut input = child.stdin.take().unwrap();
-        if let Some(text) = stdin {
-            input.write_all(text.as_bytes()).await.unwrap();
-        }
-        drop(input);
-        tokio::time::timeout(Duration::from_secs(60), child.wait_with_output())
-            .await
-            .expect("the command finishes")
-            .expect("output")
-    }
-
-    /// Runs a command that must succeed; returns its standard output.
-    pub(crate) async fn ok(&self, args: &[&str], stdin: Option<&str>) -> String {
-        let output = self.run(args, stdin).await;
-        assert!(output.status.success(), "samla {args:?} failed: {}", text(&output.stderr));
-        text(&output.stdout)
-    }
-
+impl Samla<'_> {
     /// Starts `serve` on a free port and waits until it is ready.
     pub(crate) async fn serve(&self) -> Server {
         let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
@@ -135,10 +77,6 @@ impl Server {
             .expect("status");
         status.code()
     }
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
 }
 
 #[tokio::test]
@@ -269,25 +207,7 @@ async fn audit_verify_succeeds_on_a_fresh_database() {
 async fn backup_and_restore_into_an_empty_data_directory() {
     let db = ScratchDatabase::new().await;
     let samla = Samla::new(&db);
-    samla.ok(&["org", "add", "--slug", "sk", "--name", "Sørkommune"], None).await;
-    samla
-        .ok(
-            &[
-                "user",
-                "add",
-                "--org",
-                "sk",
-                "--email",
-                "ada@sk.no",
-                "--name",
-                "Ada",
-                "--role",
-                "admin",
-                "--password-stdin",
-            ],
-            Some(PASSWORD),
-        )
-        .await;
+    samla.add_organisation_with_admin().await;
     let elsewhere = TempDir::new();
     let file = elsewhere.0.join("samla-backup.db");
     let file_arg = file.to_string_lossy().to_string();

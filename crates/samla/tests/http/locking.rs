@@ -4,13 +4,12 @@
 //! write lock later, and the busy timeout does not help then); every write transaction
 //! now takes the write lock when it begins, so the other process waits its turn.
 
-use crate::cli::Samla;
+use crate::common::cli::Samla;
 use crate::common::ScratchDatabase;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-const PASSWORD: &str = "lange netter ved fjorden";
 /// How long the server is kept under load while the CLI writes.
 const LOAD: Duration = Duration::from_secs(4);
 const API_CLIENTS: usize = 4;
@@ -19,25 +18,7 @@ const API_CLIENTS: usize = 4;
 async fn cli_writes_and_server_writes_wait_for_each_other() {
     let db = ScratchDatabase::new().await;
     let samla = Samla::new(&db);
-    samla.ok(&["org", "add", "--slug", "sk", "--name", "Sørkommune"], None).await;
-    samla
-        .ok(
-            &[
-                "user",
-                "add",
-                "--org",
-                "sk",
-                "--email",
-                "ada@sk.no",
-                "--name",
-                "Ada",
-                "--role",
-                "admin",
-                "--password-stdin",
-            ],
-            Some(PASSWORD),
-        )
-        .await;
+    samla.add_organisation_with_admin().await;
     let out = samla.ok(&["token", "create", "--email", "ada@sk.no", "--label", "load"], None).await;
     let token = out.trim_end().lines().last().expect("a token").trim().to_string();
     let server = samla.serve().await;

@@ -1,48 +1,17 @@
 //! The planning commands of the `samla` binary: importing and exporting programme
 //! manuals, printing public holidays, and the demo's planning data.
 
+use crate::common::cli::Samla;
 use crate::common::{ScratchDatabase, TempDir};
 use samla_domain::programmes::shipped::SHIPPED;
 use samla_domain::programmes::Manual;
 use samla_storage::Store;
 use std::path::Path;
-use std::process::{Output, Stdio};
+use std::process::Stdio;
 use std::time::Duration;
 use tokio::io::{AsyncBufReadExt, BufReader};
-use tokio::process::Command;
-
-struct Samla<'a> {
-    db: &'a ScratchDatabase,
-}
 
 impl Samla<'_> {
-    fn command(&self, args: &[&str]) -> Command {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_samla"));
-        command.arg("--data-dir").arg(&self.db.dir.0).args(args);
-        for name in ["SAMLA_DATA_DIR", "SAMLA_DATABASE_URL", "SAMLA_BIND", "SAMLA_PUBLIC_URL", "SAMLA_LOG_FORMAT"] {
-            command.env_remove(name);
-        }
-        if let Some(url) = &self.db.url {
-            command.env("SAMLA_DATABASE_URL", url);
-        }
-        command.env("SAMLA_LOG", "warn").stdin(Stdio::null()).kill_on_drop(true);
-        command
-    }
-
-    async fn run(&self, args: &[&str]) -> Output {
-        let child = self.command(args).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("samla starts");
-        tokio::time::timeout(Duration::from_secs(60), child.wait_with_output())
-            .await
-            .expect("the command finishes")
-            .expect("output")
-    }
-
-    async fn ok(&self, args: &[&str]) -> String {
-        let output = self.run(args).await;
-        assert!(output.status.success(), "samla {args:?} failed: {}", String::from_utf8_lossy(&output.stderr));
-        String::from_utf8(output.stdout).unwrap()
-    }
-
     /// Starts `serve --demo`, waits until the demo accounts are printed (the database is
     /// filled by then), and stops it.
     async fn demo(&self) {
@@ -67,9 +36,9 @@ impl Samla<'_> {
     }
 
     async fn store(&self) -> Store {
-        let url = match &self.db.url {
-            Some(url) => url.clone(),
-            None => format!("sqlite://{}", self.db.dir.0.join("samla.db").display()),
+        let url = match self.database_url {
+            Some(url) => url.to_string(),
+            None => format!("sqlite://{}", self.data_dir.join("samla.db").display()),
         };
         Store::connect(&url).await.unwrap()
     }
@@ -84,22 +53,24 @@ fn write(dir: &Path, name: &str, text: &str) -> String {
 #[tokio::test]
 async fn programmes_import_and_export_in_every_format() {
     let db = ScratchDatabase::new().await;
-    let samla = Samla { db: &db };
-    samla.ok(&["org", "add", "--slug", "org-a", "--name", "Kommune A"]).await;
+    let samla = Samla::new(&db);
+    samla.ok(&["org", "add", "--slug", "org-a", "--name", "Kommune A"], None).await;
     for (slug, _) in SHIPPED {
         // Every organisation has the shipped manuals: importing one again saves nothing.
         let path = format!("{}/../../data/programmes/{slug}.toml", env!("CARGO_MANIFEST_DIR"));
-        let out = samla.ok(&["programmes", "import", &path, "--org", "org-a"]).await;
+        let out = samla.ok(&["programmes", "import", &path, "--org", "org-a"], None).await;
         assert!(out.contains("version 1, unchanged"), "{out}");
     }
     let files = TempDir::new();
     for (slug, source) in SHIPPED {
         let manual = Manual::from_toml(source).unwrap();
-        let toml = samla.ok(&["programmes", "export", "--org", "org-a", "--slug", slug]).await;
+        let toml = samla.ok(&["programmes", "export", "--org", "org-a", "--slug", slug], None).await;
         assert_eq!(Manual::from_toml(&toml).unwrap(), manual, "{slug}: TOML round trip");
-        let json = samla.ok(&["programmes", "export", "--org", "org-a", "--slug", slug, "--format", "json"]).await;
+        let json =
+            samla.ok(&["programmes", "export", "--org", "org-a", "--slug", slug, "--format", "json"], None).await;
         assert_eq!(Manual::from_json(json.as_bytes()).unwrap(), manual, "{slug}: JSON round trip");
-        let fhir = samla.ok(&["programmes", "export", "--org", "org-a", "--slug", slug, "--format", "fhir"]).await;
+        let fhir =
+            samla.ok(&["programmes", "export", "--org", "org-a", "--slug", slug, "--format", "fhir"], None).await;
         let plan: serde_json::Value = serde_json::from_str(&fhir).unwrap();
         assert_eq!(plan["resourceType"], "PlanDefinition");
         assert_eq!(plan["version"], "1");
@@ -107,23 +78,23 @@ async fn programmes_import_and_export_in_every_format() {
         // The JSON export imports again, by its extension or by its content; a changed
         // manual becomes the next version.
         let by_extension = write(&files.0, &format!("{slug}.json"), &json);
-        let out = samla.ok(&["programmes", "import", &by_extension, "--org", "org-a"]).await;
+        let out = samla.ok(&["programmes", "import", &by_extension, "--org", "org-a"], None).await;
         assert!(out.contains("version 1, unchanged"), "{out}");
         let mut changed: serde_json::Value = serde_json::from_str(&json).unwrap();
         changed["name"] = serde_json::json!(format!("{} (lokal)", manual.name));
         let by_content = write(&files.0, slug, &changed.to_string());
-        let out = samla.ok(&["programmes", "import", &by_content, "--org", "org-a", "--shared"]).await;
+        let out = samla.ok(&["programmes", "import", &by_content, "--org", "org-a", "--shared"], None).await;
         assert!(out.contains("version 2") && !out.contains("unchanged"), "{out}");
     }
-    let unknown = samla.run(&["programmes", "export", "--org", "org-a", "--slug", "finnes-ikke"]).await;
+    let unknown = samla.run(&["programmes", "export", "--org", "org-a", "--slug", "finnes-ikke"], None).await;
     assert!(!unknown.status.success());
 }
 
 #[tokio::test]
 async fn an_import_file_with_errors_reports_each_and_imports_nothing() {
     let db = ScratchDatabase::new().await;
-    let samla = Samla { db: &db };
-    samla.ok(&["org", "add", "--slug", "org-a", "--name", "Kommune A"]).await;
+    let samla = Samla::new(&db);
+    samla.ok(&["org", "add", "--slug", "org-a", "--name", "Kommune A"], None).await;
     let (_, source) = SHIPPED.iter().find(|(slug, _)| *slug == "mestringstreff").unwrap();
     let broken = source
         .replacen("slug = \"mestringstreff\"", "slug = \"feil-\"", 1)
@@ -131,21 +102,21 @@ async fn an_import_file_with_errors_reports_each_and_imports_nothing() {
         .replacen("duration_minutes = 150", "duration_minutes = 0", 1);
     let files = TempDir::new();
     let path = write(&files.0, "broken.toml", &broken);
-    let output = samla.run(&["programmes", "import", &path, "--org", "org-a"]).await;
+    let output = samla.run(&["programmes", "import", &path, "--org", "org-a"], None).await;
     assert!(!output.status.success());
     let errors = String::from_utf8_lossy(&output.stderr);
     for place in ["slug:", "sessions[1].number:", "sessions[0].duration_minutes:"] {
         assert!(errors.contains(place), "{place} in {errors}");
     }
     assert!(errors.contains("nothing was imported"), "{errors}");
-    let not_there = samla.run(&["programmes", "export", "--org", "org-a", "--slug", "feil-"]).await;
+    let not_there = samla.run(&["programmes", "export", "--org", "org-a", "--slug", "feil-"], None).await;
     assert!(!not_there.status.success());
     let syntax = write(&files.0, "syntax.toml", "slug = \"x\"\nname = ");
-    let output = samla.run(&["programmes", "import", &syntax, "--org", "org-a"]).await;
+    let output = samla.run(&["programmes", "import", &syntax, "--org", "org-a"], None).await;
     assert!(!output.status.success());
     assert!(String::from_utf8_lossy(&output.stderr).contains("byte"), "a syntax error names its place");
     let json = write(&files.0, "wrong.json", "{\"slug\": 5}");
-    let output = samla.run(&["programmes", "import", &json, "--org", "org-a"]).await;
+    let output = samla.run(&["programmes", "import", &json, "--org", "org-a"], None).await;
     assert!(!output.status.success());
     assert!(String::from_utf8_lossy(&output.stderr).contains("line 1"));
 }
@@ -153,8 +124,8 @@ async fn an_import_file_with_errors_reports_each_and_imports_nothing() {
 #[tokio::test]
 async fn holidays_are_printed_one_per_line() {
     let db = ScratchDatabase::new().await;
-    let samla = Samla { db: &db };
-    let norway = samla.ok(&["holidays", "--country", "NO", "--from-year", "2026", "--to-year", "2026"]).await;
+    let samla = Samla::new(&db);
+    let norway = samla.ok(&["holidays", "--country", "NO", "--from-year", "2026", "--to-year", "2026"], None).await;
     let lines: Vec<&str> = norway.lines().collect();
     assert_eq!(lines.len(), 12);
     assert_eq!(lines[0], "2026-01-01 holiday-new-year");
@@ -163,16 +134,16 @@ async fn holidays_are_printed_one_per_line() {
     let mut sorted = lines.clone();
     sorted.sort();
     assert_eq!(sorted, lines, "in date order");
-    let denmark = samla.ok(&["holidays", "--country", "DK", "--from-year", "2023", "--to-year", "2024"]).await;
+    let denmark = samla.ok(&["holidays", "--country", "DK", "--from-year", "2023", "--to-year", "2024"], None).await;
     assert!(denmark.contains("2023-05-05 holiday-great-prayer-day"));
     assert_eq!(denmark.matches("great-prayer-day").count(), 1, "abolished from 2024");
     assert!(!samla
-        .run(&["holidays", "--country", "SE", "--from-year", "2026", "--to-year", "2026"])
+        .run(&["holidays", "--country", "SE", "--from-year", "2026", "--to-year", "2026"], None)
         .await
         .status
         .success());
     assert!(!samla
-        .run(&["holidays", "--country", "NO", "--from-year", "2027", "--to-year", "2026"])
+        .run(&["holidays", "--country", "NO", "--from-year", "2027", "--to-year", "2026"], None)
         .await
         .status
         .success());
@@ -181,7 +152,7 @@ async fn holidays_are_printed_one_per_line() {
 #[tokio::test]
 async fn the_demo_plans_courses_in_every_stage_once() {
     let db = ScratchDatabase::new().await;
-    let samla = Samla { db: &db };
+    let samla = Samla::new(&db);
     samla.demo().await;
     samla.demo().await;
     let store = samla.store().await;

@@ -1,7 +1,7 @@
 //! The item tree: each item read and checked in document order, so an enableWhen can be
 //! checked against the questions before it.
 
-use super::import_values::{answer_options, bounds, max_length, system};
+use super::import_values::{answer_options, bounds, max_length, system, Type, CODING};
 use super::reader::{Object, Properties, Reader};
 use super::{
     AnswerOption, Coding, EnableAnswer, EnableBehavior, EnableWhen, Item, ItemKind, Operator, LINE_MAX_CHARS,
@@ -46,12 +46,6 @@ const ENABLE_WHEN: Properties = Properties {
     unsupported: &["modifierExtension", "answerDateTime", "answerTime", "answerQuantity", "answerReference"],
 };
 
-pub(super) const CODING: Properties = Properties {
-    known: &["system", "code", "display", "extension"],
-    ignored: &["id", "version", "userSelected"],
-    unsupported: &[],
-};
-
 /// The type of an item read so far, as a later enableWhen needs it.
 #[derive(Clone)]
 enum Seen {
@@ -64,37 +58,6 @@ enum Seen {
     Decimal,
     Text,
     Date,
-}
-
-/// An item's `type` before its details are read.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(super) enum Type {
-    Group,
-    Display,
-    Boolean,
-    Choice,
-    Integer,
-    Decimal,
-    String,
-    Text,
-    Date,
-}
-
-impl Type {
-    fn parse(raw: &str) -> Option<Type> {
-        Some(match raw {
-            "group" => Type::Group,
-            "display" => Type::Display,
-            "boolean" => Type::Boolean,
-            "choice" => Type::Choice,
-            "integer" => Type::Integer,
-            "decimal" => Type::Decimal,
-            "string" => Type::String,
-            "text" => Type::Text,
-            "date" => Type::Date,
-            _ => return None,
-        })
-    }
 }
 
 pub(super) struct Items {

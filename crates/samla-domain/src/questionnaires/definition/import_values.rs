@@ -1,7 +1,6 @@
 //! Answer options and the extensions of items and options: what a choice offers and the
 //! numbers that bound or score it.
 
-use super::import_items::{Type, CODING};
 use super::reader::{is_absolute_uri, Object, Properties, Reader};
 use super::{AnswerOption, LINE_MAX_CHARS, MAX_VALUE_URL, MIN_VALUE_URL, ORDINAL_VALUE_URL};
 use crate::questionnaires::problem::{index, join, Problem, ProblemCode};
@@ -144,4 +143,41 @@ pub(super) fn max_length(reader: &mut Reader, object: &Object, path: &str) -> Op
         return None;
     }
     u32::try_from(length).ok()
+}
+
+pub(super) const CODING: Properties = Properties {
+    known: &["system", "code", "display", "extension"],
+    ignored: &["id", "version", "userSelected"],
+    unsupported: &[],
+};
+
+/// An item's `type` before its details are read.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Type {
+    Group,
+    Display,
+    Boolean,
+    Choice,
+    Integer,
+    Decimal,
+    String,
+    Text,
+    Date,
+}
+
+impl Type {
+    pub(super) fn parse(raw: &str) -> Option<Type> {
+        Some(match raw {
+            "group" => Type::Group,
+            "display" => Type::Display,
+            "boolean" => Type::Boolean,
+            "choice" => Type::Choice,
+            "integer" => Type::Integer,
+            "decimal" => Type::Decimal,
+            "string" => Type::String,
+            "text" => Type::Text,
+            "date" => Type::Date,
+            _ => return None,
+        })
+    }
 }

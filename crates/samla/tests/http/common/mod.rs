@@ -7,6 +7,7 @@
 
 #![allow(dead_code)]
 
+pub mod cli;
 pub mod questionnaires;
 pub mod running;
 mod template;
