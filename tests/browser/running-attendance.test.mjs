@@ -5,7 +5,8 @@
 // moment and get one winner and one clear conflict that keeps what was typed; axe
 // (WCAG 2.1 AA) on Today, the session page and the attendance page, also with errors and
 // with the conflict shown, in bokmål and English; a parents' meeting lists the children's
-// guardians to mark, not the children.
+// guardians to mark, not the children; a coordinator cannot take a leader who was marked
+// present off the working group, and the refusal says why (axe-clean).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './server.mjs';
@@ -407,6 +408,27 @@ test("a parents' meeting lists the guardians to mark, not the children, at 360 p
   } catch (error) {
     error.message += `\n    screenshot: ${await screenshot(page, 'attendance-parents')}`;
     throw error;
+  } finally {
+    await context.close();
+  }
+});
+
+test('a leader marked present stays in the working group: the refusal names why and passes axe', { timeout: 120_000 }, async () => {
+  const coursePath = sessionPath.replace(/\/sessions\/\d+$/, '');
+  const context = await newContext(browser, server.baseUrl);
+  try {
+    const page = await context.newPage();
+    await signIn(page, server.accounts.coordinator);
+    await open(page, coursePath);
+    const member = page.locator('#working-group + ul li', { hasText: 'Gunnar Gruppeleder' }).first();
+    const [refused] = await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), member.locator('button').click()]);
+    assert.equal(refused.status(), 409, `removing a leader who was present ended at ${await landing(page, refused)}`);
+    // The coordinator's language is whatever an earlier test left on the account.
+    const lang = await page.getAttribute('html', 'lang');
+    assert.match(await page.locator('#reasons').innerText(), lang === 'en' ? /stays in the working group/ : /blir stående i arbeidsgruppen/);
+    await axeClean(page, 'staff-removal-refused', lang, 'coordinator');
+    await open(page, coursePath);
+    assert.match(await page.locator('main').innerText(), /Gunnar Gruppeleder/, 'still in the working group');
   } finally {
     await context.close();
   }
