@@ -1,5 +1,6 @@
 use super::users::page_bounds;
 use super::{ApiQuery, OrgCaller, OrgSlug, Page, Problem, StandardProblems};
+use crate::api::conventions::OrganisationNotFound;
 use crate::error::WebError;
 use crate::services::audit;
 use crate::AppState;
@@ -76,7 +77,7 @@ pub struct AuditParams {
     responses(
         (status = 200, description = "A page of audit rows", body = Page<AuditEntry>),
         StandardProblems,
-        (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
+        OrganisationNotFound,
         (status = 422, description = "Invalid filters", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn search_audit(

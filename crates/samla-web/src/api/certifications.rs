@@ -2,6 +2,7 @@
 
 use super::extract::Id;
 use super::{ApiJson, OrgCaller, OrgSlug, Problem, StandardProblems};
+use crate::api::conventions::ProgrammeNotFound;
 use crate::error::WebError;
 use crate::services::programmes;
 use crate::AppState;
@@ -26,7 +27,7 @@ pub struct Certification {
     responses(
         (status = 200, description = "Certified people", body = Vec<Certification>),
         StandardProblems,
-        (status = 404, description = "No such programme here", body = Problem, content_type = "application/problem+json"),
+        ProgrammeNotFound,
     ))]
 pub async fn list_certifications(
     State(state): State<AppState>,

@@ -38,21 +38,74 @@ pub struct OrgSlug {
     pub org: String,
 }
 
+/// The paths of the things most operations work on, each with the `{org}` it is under,
+/// for an operation's `params(...)`.
+macro_rules! paths {
+    ($($(#[$doc:meta])* $name:ident { $($(#[$field_doc:meta])* $field:ident: $ty:ty),+ $(,)? })*) => {
+        $(
+            $(#[$doc])*
+            #[derive(IntoParams)]
+            #[into_params(parameter_in = Path)]
+            pub struct $name {
+                /// The organisation's slug
+                pub org: String,
+                $($(#[$field_doc])* pub $field: $ty),+
+            }
+        )*
+    };
+}
+
+paths! {
+    /// A course.
+    CoursePath {
+        /// The course's id
+        course_id: i64,
+    }
+    /// One session or meeting of a course.
+    CourseSessionPath {
+        /// The course's id
+        course_id: i64,
+        /// The session's id
+        session_id: i64,
+    }
+    /// A session, by its own id.
+    SessionPath {
+        /// The session's id
+        session_id: i64,
+    }
+    /// A meeting (a session of kind meeting), by its own id.
+    MeetingPath {
+        /// The meeting's id
+        session_id: i64,
+    }
+    /// A programme.
+    ProgrammePath {
+        /// The programme's id or slug
+        programme: String,
+    }
+    /// An application.
+    ApplicationPath {
+        /// The application's id
+        application_id: i64,
+    }
+    /// A questionnaire round.
+    RoundPath {
+        /// The round's id
+        round_id: i64,
+    }
+    /// A questionnaire.
+    QuestionnairePath {
+        /// The questionnaire's id
+        questionnaire_id: i64,
+    }
+}
+
 /// 400, 401 and 403 as most operations answer them, for an operation's `responses(...)`
 /// beside its own answers. An operation that says more about one of them (which callers
 /// are not allowed, say) lists the other parts ([`MalformedRequest`], [`NoValidToken`],
 /// [`NotAllowed`]) and its own answer instead; one without a token lists none of the
 /// token's.
 pub struct StandardProblems;
-
-/// 400: the path, query or body cannot be read.
-pub struct MalformedRequest;
-
-/// 401: the bearer token is missing, unknown, revoked or its owner disabled.
-pub struct NoValidToken;
-
-/// 403: the token's owner may not do this.
-pub struct NotAllowed;
 
 impl IntoResponses for StandardProblems {
     fn responses() -> BTreeMap<String, RefOr<Response>> {
@@ -63,21 +116,50 @@ impl IntoResponses for StandardProblems {
     }
 }
 
-impl IntoResponses for MalformedRequest {
-    fn responses() -> BTreeMap<String, RefOr<Response>> {
-        BTreeMap::from([("400".to_string(), problem("Malformed request"))])
-    }
+/// Problem answers that many operations give in the same words, each a type for an
+/// operation's `responses(...)`; an operation that has more to say writes its own.
+macro_rules! problem_answers {
+    ($($(#[$doc:meta])* $name:ident { $($status:literal => $description:literal),+ $(,)? })*) => {
+        $(
+            $(#[$doc])*
+            pub struct $name;
+
+            impl IntoResponses for $name {
+                fn responses() -> BTreeMap<String, RefOr<Response>> {
+                    BTreeMap::from([$(($status.to_string(), problem($description))),+])
+                }
+            }
+        )*
+    };
 }
 
-impl IntoResponses for NoValidToken {
-    fn responses() -> BTreeMap<String, RefOr<Response>> {
-        BTreeMap::from([("401".to_string(), problem("No valid token"))])
-    }
-}
-
-impl IntoResponses for NotAllowed {
-    fn responses() -> BTreeMap<String, RefOr<Response>> {
-        BTreeMap::from([("403".to_string(), problem("Not allowed"))])
+problem_answers! {
+    /// 400: the path, query or body cannot be read.
+    MalformedRequest { "400" => "Malformed request" }
+    /// 401: the bearer token is missing, unknown, revoked or its owner disabled.
+    NoValidToken { "401" => "No valid token" }
+    /// 403: the token's owner may not do this.
+    NotAllowed { "403" => "Not allowed" }
+    /// 403 of the operations of a course's running work.
+    RecordersOnly { "403" => "Not allowed to record session work on the course" }
+    /// 403 of the operations only a course's working group may use.
+    WorkingGroupOnly { "403" => "Not allowed (not in the course's working group)" }
+    /// 404 of the operations under a course.
+    CourseNotFound { "404" => "No such course here" }
+    /// 404 of the operations under an organisation the caller is not in.
+    OrganisationNotFound { "404" => "No such organisation of yours" }
+    /// 404 of the operations under a programme.
+    ProgrammeNotFound { "404" => "No such programme here" }
+    /// 404 of the operations under an application.
+    ApplicationNotFound { "404" => "No such application here" }
+    /// 404 of the operations under a session.
+    SessionNotFound { "404" => "No such session here" }
+    /// 404 of the operations under a questionnaire round.
+    RoundNotFound { "404" => "No such round here" }
+    /// 412 and 428 of a write that names the version it changes (`If-Match`).
+    VersionChecked {
+        "412" => "Changed by someone else since read",
+        "428" => "If-Match missing",
     }
 }
 

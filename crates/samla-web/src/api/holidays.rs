@@ -2,6 +2,7 @@
 
 use super::extract::Id;
 use super::{ApiJson, Items, NoValidToken, NotAllowed, OrgCaller, OrgSlug, Problem, StandardProblems};
+use crate::api::conventions::OrganisationNotFound;
 use crate::error::WebError;
 use crate::services::holidays;
 use crate::AppState;
@@ -36,7 +37,7 @@ impl From<samla_storage::holidays::SchoolHoliday> for SchoolHoliday {
     responses(
         (status = 200, description = "The school holidays", body = Items<SchoolHoliday>),
         NoValidToken, NotAllowed,
-        (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
+        OrganisationNotFound,
     ))]
 pub async fn list_school_holidays(
     State(state): State<AppState>,
@@ -65,7 +66,7 @@ pub struct NewSchoolHoliday {
     responses(
         (status = 201, description = "Added", body = SchoolHoliday),
         StandardProblems,
-        (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
+        OrganisationNotFound,
         (status = 422, description = "Invalid fields, e.g. the last day before the first", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn add_school_holiday(

@@ -1,5 +1,6 @@
 use super::extract::etag;
 use super::{ApiJson, IfMatch, NoValidToken, NotAllowed, OrgCaller, OrgSlug, Problem, StandardProblems};
+use crate::api::conventions::{OrganisationNotFound, VersionChecked};
 use crate::error::WebError;
 use crate::services::organisations;
 use crate::AppState;
@@ -44,7 +45,7 @@ fn with_etag(organisation: Organisation) -> impl IntoResponse {
         (status = 200, description = "The settings; ETag carries the version", body = Organisation,
             headers(("ETag" = String, description = "Version for If-Match"))),
         NoValidToken, NotAllowed,
-        (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
+        OrganisationNotFound,
     ))]
 pub async fn get_organisation(
     State(state): State<AppState>,
@@ -71,10 +72,9 @@ pub struct OrganisationChange {
     responses(
         (status = 200, description = "Saved", body = Organisation, headers(("ETag" = String, description = "The new version"))),
         StandardProblems,
-        (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "Changed by someone else since read", body = Problem, content_type = "application/problem+json"),
+        OrganisationNotFound,
+        VersionChecked,
         (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
-        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn update_organisation(
     State(state): State<AppState>,

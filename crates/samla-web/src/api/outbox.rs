@@ -5,6 +5,7 @@
 use super::extract::Id;
 use super::users::page_bounds;
 use super::{ApiQuery, OrgCaller, OrgSlug, Page, Problem, StandardProblems};
+use crate::api::conventions::OrganisationNotFound;
 use crate::error::WebError;
 use crate::services::outbox::{self, OutboxFilter};
 use crate::AppState;
@@ -108,7 +109,7 @@ pub struct OutboxParams {
     responses(
         (status = 200, description = "A page of messages", body = Page<OutboxMessage>),
         StandardProblems,
-        (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
+        OrganisationNotFound,
         (status = 422, description = "Invalid paging", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_outbox_messages(

@@ -7,6 +7,7 @@ use super::{
     ApiJson, ApiQuery, IfMatch, Items, MalformedRequest, NoValidToken, NotAllowed, OrgCaller, OrgSlug, Page, Problem,
     StandardProblems,
 };
+use crate::api::conventions::{OrganisationNotFound, ProgrammeNotFound, ProgrammePath};
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::services::programmes::{self, ProgrammeView};
@@ -523,7 +524,7 @@ pub struct ProgrammeParams {
     responses(
         (status = 200, description = "A page of programmes", body = Page<ProgrammeSummary>),
         StandardProblems,
-        (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
+        OrganisationNotFound,
         (status = 422, description = "Invalid search or paging", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_programmes(
@@ -560,8 +561,7 @@ pub struct VersionParams {
 /// One programme with its current manual, or the manual of an earlier version.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/programmes/{programme}", operation_id = "getProgramme", tag = "programmes",
     params(
-        OrgSlug,
-        ("programme" = String, Path, description = "The programme's id or slug"),
+        ProgrammePath,
         VersionParams,
     ),
     responses(
@@ -591,14 +591,11 @@ pub struct ProgrammeVersion {
 
 /// Every version of a programme's manual, newest first.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/programmes/{programme}/versions", operation_id = "listProgrammeVersions", tag = "programmes",
-    params(
-        OrgSlug,
-        ("programme" = String, Path, description = "The programme's id or slug"),
-    ),
+    params(ProgrammePath),
     responses(
         (status = 200, description = "The versions", body = Items<ProgrammeVersion>),
         NoValidToken, NotAllowed,
-        (status = 404, description = "No such programme here", body = Problem, content_type = "application/problem+json"),
+        ProgrammeNotFound,
     ))]
 pub async fn list_programme_versions(
     State(state): State<AppState>,
@@ -636,7 +633,7 @@ pub struct ImportParams {
         (status = 201, description = "A new programme", body = ProgrammeDetail,
             headers(("Location" = String, description = "The new programme"), ("ETag" = String, description = "Its version"))),
         StandardProblems,
-        (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
+        OrganisationNotFound,
         (status = 422, description = "The manual has errors; each is listed with its path", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn import_programme(
@@ -663,8 +660,7 @@ pub async fn import_programme(
 /// programmes; the slug cannot change. Courses keep the version they were planned from.
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/programmes/{programme}", operation_id = "updateProgramme", tag = "programmes",
     params(
-        OrgSlug,
-        ("programme" = String, Path, description = "The programme's id or slug"),
+        ProgrammePath,
         ("If-Match" = String, Header, description = "The ETag from getProgramme (\"v3\"), or *"),
     ),
     request_body = ProgrammeManual,
@@ -673,7 +669,7 @@ pub async fn import_programme(
             headers(("ETag" = String, description = "The new version"))),
         MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed, or a programme another organisation shares", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such programme here", body = Problem, content_type = "application/problem+json"),
+        ProgrammeNotFound,
         (status = 412, description = "Another version was saved since read", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "The manual has errors; each is listed with its path", body = Problem, content_type = "application/problem+json"),
         (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
@@ -700,15 +696,12 @@ pub async fn update_programme(
 /// new courses and no new editions samla ships; its courses keep it. Archiving twice
 /// changes nothing.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/programmes/{programme}/archive", operation_id = "archiveProgramme", tag = "programmes",
-    params(
-        OrgSlug,
-        ("programme" = String, Path, description = "The programme's id or slug"),
-    ),
+    params(ProgrammePath),
     responses(
         (status = 200, description = "Archived", body = ProgrammeDetail),
         MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed, or a programme another organisation shares", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such programme here", body = Problem, content_type = "application/problem+json"),
+        ProgrammeNotFound,
     ))]
 pub async fn archive_programme(
     State(state): State<AppState>,
@@ -720,15 +713,12 @@ pub async fn archive_programme(
 /// Takes an archived programme back into use (and into the shipped editions, if it is
 /// samla's and unchanged).
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/programmes/{programme}/unarchive", operation_id = "unarchiveProgramme", tag = "programmes",
-    params(
-        OrgSlug,
-        ("programme" = String, Path, description = "The programme's id or slug"),
-    ),
+    params(ProgrammePath),
     responses(
         (status = 200, description = "In use again", body = ProgrammeDetail),
         MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed, or a programme another organisation shares", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such programme here", body = Problem, content_type = "application/problem+json"),
+        ProgrammeNotFound,
     ))]
 pub async fn unarchive_programme(
     State(state): State<AppState>,
@@ -777,8 +767,7 @@ pub struct ExportParams {
 /// FHIR R4 PlanDefinition (`application/fhir+json`).
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/programmes/{programme}/export", operation_id = "exportProgramme", tag = "programmes",
     params(
-        OrgSlug,
-        ("programme" = String, Path, description = "The programme's id or slug"),
+        ProgrammePath,
         ExportParams,
     ),
     responses(

@@ -3,6 +3,7 @@
 
 use super::users::{page_bounds, RoleName};
 use super::{ApiQuery, NoValidToken, NotAllowed, OrgCaller, OrgSlug, Page, Problem};
+use crate::api::conventions::OrganisationNotFound;
 use crate::error::WebError;
 use crate::services::staff_directory as service;
 use crate::AppState;
@@ -55,7 +56,7 @@ pub struct StaffParams {
         (status = 200, description = "A page of people, by name", body = Page<StaffPerson>),
         (status = 400, description = "Malformed request, e.g. an unknown role", body = Problem, content_type = "application/problem+json"),
         NoValidToken, NotAllowed,
-        (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
+        OrganisationNotFound,
         (status = 422, description = "Invalid paging", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_staff(

@@ -1,5 +1,6 @@
 use super::extract::{etag, Id};
 use super::{ApiJson, ApiQuery, IfMatch, OrgCaller, OrgSlug, Page, Problem, StandardProblems};
+use crate::api::conventions::{OrganisationNotFound, VersionChecked};
 use crate::error::WebError;
 use crate::services::accounts::{self, MemberChange, NewMember};
 use crate::AppState;
@@ -74,7 +75,7 @@ pub(super) fn page_bounds(limit: Option<i64>, cursor: Option<&str>) -> Result<(i
     responses(
         (status = 200, description = "A page of people", body = Page<User>),
         StandardProblems,
-        (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
+        OrganisationNotFound,
         (status = 422, description = "Invalid paging", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_users(
@@ -163,7 +164,7 @@ pub struct CreatedUser {
     responses(
         (status = 201, description = "Added", body = CreatedUser),
         StandardProblems,
-        (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
+        OrganisationNotFound,
         (status = 409, description = "Already a member", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
     ))]
@@ -221,9 +222,8 @@ pub struct UserChange {
         StandardProblems,
         (status = 404, description = "No such person here", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Refused, e.g. removing your own administrator role", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "Changed by someone else since read", body = Problem, content_type = "application/problem+json"),
+        VersionChecked,
         (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
-        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn update_user(
     State(state): State<AppState>,

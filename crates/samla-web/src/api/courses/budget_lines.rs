@@ -1,15 +1,16 @@
 //! A course's budget.
 
 use super::*;
+use crate::api::conventions::{CourseNotFound, CoursePath};
 
 /// The course's budget with line totals, total and cost per participant; money as
 /// decimal strings.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/courses/{course_id}/budget", operation_id = "getBudget", tag = "courses",
-    params(OrgSlug, ("course_id" = i64, Path, description = "The course's id")),
+    params(CoursePath),
     responses(
         (status = 200, description = "The budget", body = Budget),
         StandardProblems,
-        (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
+        CourseNotFound,
     ))]
 pub async fn get_budget(
     State(state): State<AppState>,
@@ -96,12 +97,12 @@ impl BudgetChange {
 
 /// Replaces the course's budget lines; the answer has the new totals.
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/courses/{course_id}/budget", operation_id = "replaceBudget", tag = "courses",
-    params(OrgSlug, ("course_id" = i64, Path, description = "The course's id")),
+    params(CoursePath),
     request_body = BudgetChange,
     responses(
         (status = 200, description = "Saved", body = Budget),
         StandardProblems,
-        (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
+        CourseNotFound,
         (status = 422, description = "Invalid lines (each named, e.g. lines[2].amount), or the course is finished", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn replace_budget(

@@ -1,14 +1,15 @@
 //! A course's planning checklist.
 
 use super::*;
+use crate::api::conventions::{CourseNotFound, CoursePath};
 
 /// The planning checklist with real due dates, earliest first.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/courses/{course_id}/checklist", operation_id = "getChecklist", tag = "courses",
-    params(OrgSlug, ("course_id" = i64, Path, description = "The course's id")),
+    params(CoursePath),
     responses(
         (status = 200, description = "The checklist", body = Items<ChecklistItem>),
         StandardProblems,
-        (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
+        CourseNotFound,
     ))]
 pub async fn get_checklist(
     State(state): State<AppState>,
@@ -31,8 +32,7 @@ pub struct ChecklistChange {
 /// Ticks a checklist item off (or opens it again) and sets who does it.
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/courses/{course_id}/checklist/{item_id}", operation_id = "updateChecklistItem", tag = "courses",
     params(
-        OrgSlug,
-        ("course_id" = i64, Path, description = "The course's id"),
+        CoursePath,
         ("item_id" = i64, Path, description = "The item's id"),
     ),
     request_body = ChecklistChange,

@@ -9,6 +9,7 @@ use super::{
     ApiJson, ApiQuery, IfMatch, Items, MalformedRequest, NoValidToken, OrgCaller, OrgSlug, Page, Problem,
     StandardProblems,
 };
+use crate::api::conventions::{CourseNotFound, CoursePath, OrganisationNotFound, VersionChecked};
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::http::Lang;
@@ -666,7 +667,7 @@ pub struct CourseParams {
     responses(
         (status = 200, description = "A page of courses", body = Page<CourseSummary>),
         StandardProblems,
-        (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
+        OrganisationNotFound,
         (status = 422, description = "Invalid paging", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_courses(
@@ -813,7 +814,7 @@ impl NewCourse {
         (status = 201, description = "Planned", body = PlannedCourse,
             headers(("Location" = String, description = "The new course"), ("ETag" = String, description = "Its version"))),
         StandardProblems,
-        (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
+        OrganisationNotFound,
         (status = 422, description = "Invalid fields, e.g. a start date on another weekday or an unknown programme", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn create_course(
@@ -836,12 +837,12 @@ pub async fn create_course(
 
 /// One course; ETag carries its version.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/courses/{course_id}", operation_id = "getCourse", tag = "courses",
-    params(OrgSlug, ("course_id" = i64, Path, description = "The course's id")),
+    params(CoursePath),
     responses(
         (status = 200, description = "The course", body = Course, headers(("ETag" = String, description = "Version for If-Match"))),
         MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed, e.g. a course the caller does not work on", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
+        CourseNotFound,
     ))]
 pub async fn get_course(
     State(state): State<AppState>,
@@ -870,18 +871,16 @@ pub struct CourseChange {
 /// Changes a course's name, venue, room and capacity; the schedule stays.
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/courses/{course_id}", operation_id = "updateCourse", tag = "courses",
     params(
-        OrgSlug,
-        ("course_id" = i64, Path, description = "The course's id"),
+        CoursePath,
         ("If-Match" = String, Header, description = "The ETag from getCourse, or *"),
     ),
     request_body = CourseChange,
     responses(
         (status = 200, description = "Saved", body = Course, headers(("ETag" = String, description = "The new version"))),
         StandardProblems,
-        (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "Changed by someone else since read", body = Problem, content_type = "application/problem+json"),
+        CourseNotFound,
+        VersionChecked,
         (status = 422, description = "Invalid fields, or the course is finished", body = Problem, content_type = "application/problem+json"),
-        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn update_course(
     State(state): State<AppState>,
@@ -933,18 +932,16 @@ pub struct StatusChange {
 /// grow.
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/courses/{course_id}/status", operation_id = "setCourseStatus", tag = "courses",
     params(
-        OrgSlug,
-        ("course_id" = i64, Path, description = "The course's id"),
+        CoursePath,
         ("If-Match" = String, Header, description = "The ETag from getCourse, or *"),
     ),
     request_body = StatusChange,
     responses(
         (status = 200, description = "Changed", body = Course, headers(("ETag" = String, description = "The new version"))),
         StandardProblems,
-        (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "Changed by someone else since read", body = Problem, content_type = "application/problem+json"),
+        CourseNotFound,
+        VersionChecked,
         (status = 422, description = "Not a possible next status, no reason to cancel, or deviations from the programme's rules without a deviation_reason (each deviation named under `status`)", body = Problem, content_type = "application/problem+json"),
-        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn set_course_status(
     State(state): State<AppState>,

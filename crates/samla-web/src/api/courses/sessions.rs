@@ -1,15 +1,16 @@
 //! Sessions and meetings of a course: listed, moved, cancelled and added one at a time.
 
 use super::*;
+use crate::api::conventions::{CourseNotFound, CoursePath, CourseSessionPath, VersionChecked};
 use crate::services::running::changes::CancelChoices;
 
 /// The course's sessions and meetings in time order, with staff and staffing gaps.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/courses/{course_id}/sessions", operation_id = "listCourseSessions", tag = "courses",
-    params(OrgSlug, ("course_id" = i64, Path, description = "The course's id")),
+    params(CoursePath),
     responses(
         (status = 200, description = "Sessions and meetings, earliest first", body = Items<Session>),
         StandardProblems,
-        (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
+        CourseNotFound,
     ))]
 pub async fn list_course_sessions(
     State(state): State<AppState>,
@@ -22,11 +23,7 @@ pub async fn list_course_sessions(
 
 /// One session or meeting; ETag carries its version.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/courses/{course_id}/sessions/{session_id}", operation_id = "getCourseSession", tag = "courses",
-    params(
-        OrgSlug,
-        ("course_id" = i64, Path, description = "The course's id"),
-        ("session_id" = i64, Path, description = "The session's id"),
-    ),
+    params(CourseSessionPath),
     responses(
         (status = 200, description = "The session", body = Session, headers(("ETag" = String, description = "Version for If-Match"))),
         StandardProblems,
@@ -80,13 +77,13 @@ pub struct PlannedSession {
 /// Adds a session or meeting; the others stay as they are. A day before today is
 /// allowed (recording a course that has run), with an `in_the_past` warning.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/courses/{course_id}/sessions", operation_id = "addSession", tag = "courses",
-    params(OrgSlug, ("course_id" = i64, Path, description = "The course's id")),
+    params(CoursePath),
     request_body = NewSession,
     responses(
         (status = 201, description = "Added", body = PlannedSession,
             headers(("Location" = String, description = "The new session"), ("ETag" = String, description = "Its version"))),
         StandardProblems,
-        (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
+        CourseNotFound,
         (status = 422, description = "Invalid fields, e.g. the end before the start", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn add_session(
@@ -148,9 +145,7 @@ pub struct SessionMove {
 /// allowed, with an `in_the_past` warning.
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/courses/{course_id}/sessions/{session_id}", operation_id = "moveSession", tag = "courses",
     params(
-        OrgSlug,
-        ("course_id" = i64, Path, description = "The course's id"),
-        ("session_id" = i64, Path, description = "The session's id"),
+        CourseSessionPath,
         ("If-Match" = String, Header, description = "The ETag from getCourseSession (the session's version), or *"),
     ),
     request_body = SessionMove,
@@ -158,9 +153,8 @@ pub struct SessionMove {
         (status = 200, description = "Moved", body = PlannedSession, headers(("ETag" = String, description = "The new version"))),
         StandardProblems,
         (status = 404, description = "No such course or session here", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "Changed by someone else since read", body = Problem, content_type = "application/problem+json"),
+        VersionChecked,
         (status = 422, description = "Invalid fields, or the course is finished", body = Problem, content_type = "application/problem+json"),
-        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn move_session(
     State(state): State<AppState>,
@@ -231,9 +225,7 @@ pub struct CancelledSession {
 /// Planners and the course's own group leaders may cancel.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/courses/{course_id}/sessions/{session_id}/cancel", operation_id = "cancelSession", tag = "courses",
     params(
-        OrgSlug,
-        ("course_id" = i64, Path, description = "The course's id"),
-        ("session_id" = i64, Path, description = "The session's id"),
+        CourseSessionPath,
         ("If-Match" = String, Header, description = "The ETag from getCourseSession (the session's version), or *"),
     ),
     request_body = SessionCancellation,
@@ -241,9 +233,8 @@ pub struct CancelledSession {
         (status = 200, description = "Cancelled", body = CancelledSession, headers(("ETag" = String, description = "The new version"))),
         StandardProblems,
         (status = 404, description = "No such course or session here", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "Changed by someone else since read", body = Problem, content_type = "application/problem+json"),
+        VersionChecked,
         (status = 422, description = "No reason, already cancelled, no day for a replacement, or the course is finished", body = Problem, content_type = "application/problem+json"),
-        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn cancel_session(
     State(state): State<AppState>,
@@ -286,11 +277,7 @@ pub struct SessionStaffing {
 
 /// Sets who staffs one session, from the course's working group.
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/courses/{course_id}/sessions/{session_id}/staff", operation_id = "setSessionStaff", tag = "courses",
-    params(
-        OrgSlug,
-        ("course_id" = i64, Path, description = "The course's id"),
-        ("session_id" = i64, Path, description = "The session's id"),
-    ),
+    params(CourseSessionPath),
     request_body = SessionStaffing,
     responses(
         (status = 200, description = "Saved; the session with its staffing gaps", body = Session),

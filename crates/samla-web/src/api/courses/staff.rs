@@ -1,14 +1,15 @@
 //! The working group of a course, who staffs each session, and the staffing check.
 
 use super::*;
+use crate::api::conventions::{CourseNotFound, CoursePath};
 
 /// The course's working group.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/courses/{course_id}/staff", operation_id = "listCourseStaff", tag = "courses",
-    params(OrgSlug, ("course_id" = i64, Path, description = "The course's id")),
+    params(CoursePath),
     responses(
         (status = 200, description = "The working group", body = Items<StaffMember>),
         StandardProblems,
-        (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
+        CourseNotFound,
     ))]
 pub async fn list_course_staff(
     State(state): State<AppState>,
@@ -40,12 +41,12 @@ pub struct NewStaff {
 
 /// Adds someone to the working group.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/courses/{course_id}/staff", operation_id = "addCourseStaff", tag = "courses",
-    params(OrgSlug, ("course_id" = i64, Path, description = "The course's id")),
+    params(CoursePath),
     request_body = NewStaff,
     responses(
         (status = 201, description = "Added", body = StaffMember),
         StandardProblems,
-        (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
+        CourseNotFound,
         (status = 409, description = "The person has that role on the course already", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Nobody named, someone from elsewhere, or the course is finished", body = Problem, content_type = "application/problem+json"),
     ))]
@@ -83,8 +84,7 @@ pub async fn add_course_staff(
 /// has them present at a held session.
 #[utoipa::path(delete, path = "/api/v1/organisations/{org}/courses/{course_id}/staff/{staff_id}", operation_id = "removeCourseStaff", tag = "courses",
     params(
-        OrgSlug,
-        ("course_id" = i64, Path, description = "The course's id"),
+        CoursePath,
         ("staff_id" = i64, Path, description = "The working-group member's id"),
     ),
     responses(
@@ -137,11 +137,11 @@ pub struct StaffingCheck {
 
 /// The programme's staffing rule checked for every planned session.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/courses/{course_id}/staffing", operation_id = "getStaffingCheck", tag = "courses",
-    params(OrgSlug, ("course_id" = i64, Path, description = "The course's id")),
+    params(CoursePath),
     responses(
         (status = 200, description = "The check, session by session", body = StaffingCheck),
         StandardProblems,
-        (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
+        CourseNotFound,
     ))]
 pub async fn get_staffing_check(
     State(state): State<AppState>,

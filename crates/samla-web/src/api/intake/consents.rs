@@ -3,15 +3,16 @@
 //! person of the household a link to consent themself, and the consent texts.
 
 use super::*;
+use crate::api::conventions::{ApplicationNotFound, ApplicationPath, OrganisationNotFound};
 use crate::services::intake::consents::{self as service, RecordForm, TextForm};
 
 /// The consents recorded for the participant, withdrawn ones included.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/applications/{application_id}/consents", operation_id = "listConsents", tag = "intake",
-    params(OrgSlug, ("application_id" = i64, Path, description = "The application's id")),
+    params(ApplicationPath),
     responses(
         (status = 200, description = "The consents, oldest first", body = Items<Consent>),
         StandardProblems,
-        (status = 404, description = "No such application here", body = Problem, content_type = "application/problem+json"),
+        ApplicationNotFound,
     ))]
 pub async fn list_consents(
     State(state): State<AppState>,
@@ -41,12 +42,12 @@ pub struct NewConsent {
 
 /// Records a consent under the consent text that applies now.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/applications/{application_id}/consents", operation_id = "recordConsent", tag = "intake",
-    params(OrgSlug, ("application_id" = i64, Path, description = "The application's id")),
+    params(ApplicationPath),
     request_body = NewConsent,
     responses(
         (status = 201, description = "Recorded", body = Consent),
         StandardProblems,
-        (status = 404, description = "No such application here", body = Problem, content_type = "application/problem+json"),
+        ApplicationNotFound,
         (status = 422, description = "Not a person of the household, a capacity the person does not have, or no consent text for the purpose", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn record_consent(
@@ -71,8 +72,7 @@ pub async fn record_consent(
 /// Withdrawing a withdrawn consent changes nothing.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/applications/{application_id}/consents/{consent_id}/withdraw", operation_id = "withdrawConsent", tag = "intake",
     params(
-        OrgSlug,
-        ("application_id" = i64, Path, description = "The application's id"),
+        ApplicationPath,
         ("consent_id" = i64, Path, description = "The consent's id"),
     ),
     responses(
@@ -103,12 +103,12 @@ pub struct ConsentLinkRequest {
 /// Sends a person of the household a link (valid 14 days) where they give their own
 /// consent. The mail goes through the outbox.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/applications/{application_id}/consent-links", operation_id = "sendConsentLink", tag = "intake",
-    params(OrgSlug, ("application_id" = i64, Path, description = "The application's id")),
+    params(ApplicationPath),
     request_body = ConsentLinkRequest,
     responses(
         (status = 202, description = "The link is on its way"),
         StandardProblems,
-        (status = 404, description = "No such application here", body = Problem, content_type = "application/problem+json"),
+        ApplicationNotFound,
         (status = 422, description = "Not an adult of the household, or no e-mail address", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn send_consent_link(
@@ -152,7 +152,7 @@ fn text_json(t: &samla_storage::intake::consents::ConsentText) -> ConsentText {
     responses(
         (status = 200, description = "The texts", body = Items<ConsentText>),
         StandardProblems,
-        (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
+        OrganisationNotFound,
     ))]
 pub async fn list_consent_texts(
     State(state): State<AppState>,
@@ -183,7 +183,7 @@ pub struct NewConsentText {
     responses(
         (status = 201, description = "The new version", body = ConsentText),
         StandardProblems,
-        (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
+        OrganisationNotFound,
         (status = 422, description = "Invalid fields, e.g. an unknown programme", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn create_consent_text(

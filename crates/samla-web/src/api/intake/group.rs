@@ -3,6 +3,7 @@
 //! people enrolled on the course.
 
 use super::*;
+use crate::api::conventions::{CourseNotFound, CoursePath};
 use crate::services::intake::group::{self as service, ConfirmForm, ProposalForm};
 use samla_domain::intake::group_formation::{Pin, Reason};
 
@@ -154,12 +155,12 @@ fn proposal_json(view: &service::ProposalView) -> GroupProposal {
 /// waiting time within the age band and the places left, siblings kept together (or
 /// apart), with the coordinator's pins. Changes nothing; audited as a read of names.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/courses/{course_id}/group-proposal", operation_id = "proposeGroup", tag = "intake",
-    params(OrgSlug, ("course_id" = i64, Path, description = "The course's id")),
+    params(CoursePath),
     request_body = GroupChoices,
     responses(
         (status = 200, description = "The proposal, with the reason for each person", body = GroupProposal),
         StandardProblems,
-        (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
+        CourseNotFound,
         (status = 422, description = "Invalid fields, e.g. age_max below age_min", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn propose_group(
@@ -209,12 +210,12 @@ pub struct ConfirmedGroup {
 /// Confirms a proposal: each included application is offered a place on the course
 /// (stage `offered`), with a deadline to answer.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/courses/{course_id}/group-proposal/confirm", operation_id = "confirmGroup", tag = "intake",
-    params(OrgSlug, ("course_id" = i64, Path, description = "The course's id")),
+    params(CoursePath),
     request_body = GroupConfirmation,
     responses(
         (status = 200, description = "Offers made", body = ConfirmedGroup),
         StandardProblems,
-        (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
+        CourseNotFound,
         (status = 409, description = "The proposal changed since it was made, or nobody is in it", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields, e.g. a deadline in the past", body = Problem, content_type = "application/problem+json"),
     ))]
@@ -287,12 +288,12 @@ pub struct CourseParticipant {
 /// their recruitment channel. For the course's working group; a read of names and
 /// contact details, audited.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/courses/{course_id}/participants", operation_id = "listCourseParticipants", tag = "intake",
-    params(OrgSlug, ("course_id" = i64, Path, description = "The course's id")),
+    params(CoursePath),
     responses(
         (status = 200, description = "Participants, then parents", body = Items<CourseParticipant>),
         MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed, e.g. a course the caller does not work on", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
+        CourseNotFound,
     ))]
 pub async fn list_course_participants(
     State(state): State<AppState>,

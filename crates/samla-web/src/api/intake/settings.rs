@@ -1,6 +1,7 @@
 //! The organisation's intake settings and its recruitment channels.
 
 use super::*;
+use crate::api::conventions::{OrganisationNotFound, VersionChecked};
 use crate::services::intake::settings::{self as service, ChannelForm, SettingsForm};
 
 /// How the organisation runs intake.
@@ -40,7 +41,7 @@ fn settings_json(s: &samla_storage::intake::settings::IntakeSettings) -> IntakeS
     responses(
         (status = 200, description = "The settings", body = IntakeSettings, headers(("ETag" = String, description = "Version for If-Match"))),
         StandardProblems,
-        (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
+        OrganisationNotFound,
     ))]
 pub async fn get_intake_settings(
     State(state): State<AppState>,
@@ -84,10 +85,9 @@ pub struct IntakeSettingsChange {
     responses(
         (status = 200, description = "Saved", body = IntakeSettings, headers(("ETag" = String, description = "The new version"))),
         StandardProblems,
-        (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "Changed by someone else since read", body = Problem, content_type = "application/problem+json"),
+        OrganisationNotFound,
+        VersionChecked,
         (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
-        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn update_intake_settings(
     State(state): State<AppState>,
@@ -121,7 +121,7 @@ pub async fn update_intake_settings(
     responses(
         (status = 200, description = "The channels", body = Items<RecruitmentChannel>),
         StandardProblems,
-        (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
+        OrganisationNotFound,
     ))]
 pub async fn list_recruitment_channels(
     State(state): State<AppState>,
@@ -146,7 +146,7 @@ pub struct NewRecruitmentChannel {
     responses(
         (status = 201, description = "Added", body = RecruitmentChannel),
         StandardProblems,
-        (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
+        OrganisationNotFound,
         (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn create_recruitment_channel(

@@ -5,8 +5,9 @@
 //! yet), 410 an expired link or closed round, 422 answers that do not fit the form (every
 //! problem listed, `path` = the question's linkId).
 
+use crate::api::conventions::{RoundNotFound, RoundPath};
 use crate::api::extract::Id;
-use crate::api::{ApiJson, MalformedRequest, OrgCaller, OrgSlug, Problem, StandardProblems};
+use crate::api::{ApiJson, MalformedRequest, OrgCaller, Problem, StandardProblems};
 use crate::error::WebError;
 use crate::http::{Lang, RequestId};
 use crate::services::questionnaires::answering::{self as service, Opened};
@@ -326,12 +327,12 @@ pub struct PaperEntered {
 /// nothing about who typed it is kept with the response.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/questionnaire-rounds/{round_id}/paper-responses",
     operation_id = "enterPaperResponse", tag = "questionnaires",
-    params(OrgSlug, ("round_id" = i64, Path, description = "The round's id")),
+    params(RoundPath),
     request_body = PaperResponse,
     responses(
         (status = 201, description = "Stored", body = PaperEntered),
         StandardProblems,
-        (status = 404, description = "No such round here", body = Problem, content_type = "application/problem+json"),
+        RoundNotFound,
         (status = 409, description = "The round is closed, or the participant's answers are already stored", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Answers that do not fit the form, or a participant missing (identified) or given (anonymous)", body = Problem, content_type = "application/problem+json"),
     ))]

@@ -4,6 +4,7 @@
 //! nothing and answers 422 with every problem under `errors`, `field` being the JSON path
 //! in the request body (`definitions[0].item[2].linkId`, `scoring.scales[0].items[1]`).
 
+use crate::api::conventions::{OrganisationNotFound, QuestionnairePath};
 use crate::api::extract::Id;
 use crate::api::{
     ApiJson, ApiQuery, Items, NoValidToken, NotAllowed, OrgCaller, OrgPath, OrgSlug, Problem, StandardProblems,
@@ -169,7 +170,7 @@ fn language_of(caller: &ApiCaller) -> String {
     responses(
         (status = 200, description = "The library", body = Items<QuestionnaireSummary>),
         NoValidToken, NotAllowed,
-        (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
+        OrganisationNotFound,
     ))]
 pub async fn list_questionnaires(
     State(state): State<AppState>,
@@ -183,7 +184,7 @@ pub async fn list_questionnaires(
 
 /// One questionnaire with its versions.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/questionnaires/{questionnaire_id}", operation_id = "getQuestionnaire", tag = "questionnaires",
-    params(OrgSlug, ("questionnaire_id" = i64, Path, description = "The questionnaire's id")),
+    params(QuestionnairePath),
     responses(
         (status = 200, description = "The questionnaire", body = QuestionnaireDetail),
         StandardProblems,
@@ -235,7 +236,7 @@ pub struct ImportResult {
         (status = 201, description = "A new version", body = ImportResult,
             headers(("Location" = String, description = "The questionnaire"))),
         StandardProblems,
-        (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
+        OrganisationNotFound,
         (status = 422, description = "The definitions or rules have problems; each is listed with its path", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn import_questionnaire(
@@ -288,7 +289,7 @@ pub struct ExportParams {
 
 /// One version of a questionnaire in one language as a FHIR R4 Questionnaire.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/questionnaires/{questionnaire_id}/export", operation_id = "exportQuestionnaire", tag = "questionnaires",
-    params(OrgSlug, ("questionnaire_id" = i64, Path, description = "The questionnaire's id"), ExportParams),
+    params(QuestionnairePath, ExportParams),
     responses(
         (status = 200, description = "The FHIR R4 Questionnaire", content((Object = "application/fhir+json"))),
         StandardProblems,
@@ -319,7 +320,7 @@ pub struct ScoringParams {
 
 /// The scoring rules of one version, in the format importQuestionnaire takes.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/questionnaires/{questionnaire_id}/scoring", operation_id = "exportQuestionnaireScoring", tag = "questionnaires",
-    params(OrgSlug, ("questionnaire_id" = i64, Path, description = "The questionnaire's id"), ScoringParams),
+    params(QuestionnairePath, ScoringParams),
     responses(
         (status = 200, description = "The scoring rules", body = Object),
         StandardProblems,
@@ -338,7 +339,7 @@ pub async fn export_questionnaire_scoring(
 /// Archives a questionnaire: its versions stay (rounds use them), but it is not offered
 /// for new rounds.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/questionnaires/{questionnaire_id}/archive", operation_id = "archiveQuestionnaire", tag = "questionnaires",
-    params(OrgSlug, ("questionnaire_id" = i64, Path, description = "The questionnaire's id")),
+    params(QuestionnairePath),
     responses(
         (status = 200, description = "Archived", body = QuestionnaireDetail),
         StandardProblems,
@@ -354,7 +355,7 @@ pub async fn archive_questionnaire(
 
 /// Brings an archived questionnaire back.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/questionnaires/{questionnaire_id}/unarchive", operation_id = "unarchiveQuestionnaire", tag = "questionnaires",
-    params(OrgSlug, ("questionnaire_id" = i64, Path, description = "The questionnaire's id")),
+    params(QuestionnairePath),
     responses(
         (status = 200, description = "Back in use", body = QuestionnaireDetail),
         StandardProblems,

@@ -3,8 +3,9 @@
 //! All need `ViewEvaluationResults` on the course. A round that is still open, or closed
 //! below the threshold, answers with its count and `shown: false`, never with items.
 
+use crate::api::conventions::{CourseNotFound, CoursePath, RoundNotFound, RoundPath, WorkingGroupOnly};
 use crate::api::extract::{ApiQuery, Id};
-use crate::api::{MalformedRequest, NoValidToken, OrgCaller, OrgSlug, Problem};
+use crate::api::{MalformedRequest, NoValidToken, OrgCaller, Problem};
 use crate::error::WebError;
 use crate::export::Format;
 use crate::services::questionnaires::results::{
@@ -110,12 +111,12 @@ impl ExportParams {
 /// `not_released`), anonymous or identified, so comparing two reads cannot tell what one
 /// person answered; released results never change, as a closed round takes no answers.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/questionnaire-rounds/{round_id}/results", operation_id = "getRoundResults", tag = "questionnaires",
-    params(OrgSlug, ("round_id" = i64, Path, description = "The round's id"), ResultsParams),
+    params(RoundPath, ResultsParams),
     responses(
         (status = 200, description = "The round's results", body = RoundResults),
         MalformedRequest, NoValidToken,
-        (status = 403, description = "Not allowed (not in the course's working group)", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such round here", body = Problem, content_type = "application/problem+json"),
+        WorkingGroupOnly,
+        RoundNotFound,
     ))]
 pub async fn get_round_results(
     State(state): State<AppState>,
@@ -128,12 +129,12 @@ pub async fn get_round_results(
 /// Every round of a course with its results (as getRoundResults, per round: rounds still
 /// open give their count only).
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/courses/{course_id}/evaluation", operation_id = "getCourseEvaluationSummary", tag = "questionnaires",
-    params(OrgSlug, ("course_id" = i64, Path, description = "The course's id"), ResultsParams),
+    params(CoursePath, ResultsParams),
     responses(
         (status = 200, description = "The course's evaluation summary", body = CourseEvaluation),
         MalformedRequest, NoValidToken,
-        (status = 403, description = "Not allowed (not in the course's working group)", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
+        WorkingGroupOnly,
+        CourseNotFound,
     ))]
 pub async fn get_course_evaluation_summary(
     State(state): State<AppState>,
@@ -149,12 +150,12 @@ pub async fn get_course_evaluation_summary(
 /// be computed is null with the reason's code (`*_withheld`). Only rounds that have closed
 /// take part; those still open are listed in `pending_rounds`.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/courses/{course_id}/outcome-change", operation_id = "getCourseOutcomeChange", tag = "questionnaires",
-    params(OrgSlug, ("course_id" = i64, Path, description = "The course's id"), ResultsParams),
+    params(CoursePath, ResultsParams),
     responses(
         (status = 200, description = "The course's outcome change", body = OutcomeChange),
         MalformedRequest, NoValidToken,
-        (status = 403, description = "Not allowed (not in the course's working group)", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
+        WorkingGroupOnly,
+        CourseNotFound,
     ))]
 pub async fn get_course_outcome_change(
     State(state): State<AppState>,
@@ -172,7 +173,7 @@ pub async fn get_course_outcome_change(
 /// (`not_released` or `too_few_responses`) in the `answer` column. Text that would start a
 /// formula is prefixed with an apostrophe.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/questionnaire-rounds/{round_id}/results/export", operation_id = "exportRoundResults", tag = "questionnaires",
-    params(OrgSlug, ("round_id" = i64, Path, description = "The round's id"), ExportParams),
+    params(RoundPath, ExportParams),
     responses(
         (status = 200, description = "The results file", content(
             (String = "text/csv"),
@@ -180,8 +181,8 @@ pub async fn get_course_outcome_change(
         ), headers(("Content-Disposition" = String, description = "attachment; filename=..."))),
         (status = 400, description = "Malformed request (format must be csv or xlsx)", body = Problem, content_type = "application/problem+json"),
         NoValidToken,
-        (status = 403, description = "Not allowed (not in the course's working group)", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such round here", body = Problem, content_type = "application/problem+json"),
+        WorkingGroupOnly,
+        RoundNotFound,
     ))]
 pub async fn export_round_results(
     State(state): State<AppState>,
@@ -196,7 +197,7 @@ pub async fn export_round_results(
 /// round and a sheet with the outcome change), by the same rules as exportRoundResults and
 /// getCourseOutcomeChange: rounds still open give their count only.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/courses/{course_id}/evaluation/export", operation_id = "exportCourseEvaluation", tag = "questionnaires",
-    params(OrgSlug, ("course_id" = i64, Path, description = "The course's id"), ExportParams),
+    params(CoursePath, ExportParams),
     responses(
         (status = 200, description = "The evaluation file", content(
             (String = "text/csv"),
@@ -204,8 +205,8 @@ pub async fn export_round_results(
         ), headers(("Content-Disposition" = String, description = "attachment; filename=..."))),
         (status = 400, description = "Malformed request (format must be csv or xlsx)", body = Problem, content_type = "application/problem+json"),
         NoValidToken,
-        (status = 403, description = "Not allowed (not in the course's working group)", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
+        WorkingGroupOnly,
+        CourseNotFound,
     ))]
 pub async fn export_course_evaluation(
     State(state): State<AppState>,

@@ -3,9 +3,10 @@
 //! the right to see participants' contacts, and every list is audited; answers are never
 //! part of it), and close a round.
 
+use crate::api::conventions::{CourseNotFound, CoursePath, RoundNotFound, RoundPath};
 use crate::api::courses::whole;
 use crate::api::extract::Id;
-use crate::api::{ApiJson, Items, MalformedRequest, NoValidToken, OrgCaller, OrgSlug, Problem};
+use crate::api::{ApiJson, Items, MalformedRequest, NoValidToken, OrgCaller, Problem};
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::services::questionnaires::rounds::{self as service, RoundView, StartRound};
@@ -228,16 +229,13 @@ pub struct NewQuestionnaireRound {
 /// Starts a round of asking on a course. Invitations go out by e-mail on the opening day
 /// (at once when it opens today).
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/courses/{course_id}/questionnaire-rounds", operation_id = "startQuestionnaireRound", tag = "questionnaires",
-    params(
-        OrgSlug,
-        ("course_id" = i64, Path, description = "The course's id"),
-    ),
+    params(CoursePath),
     request_body = NewQuestionnaireRound,
     responses(
         (status = 201, description = "Started", body = QuestionnaireRound),
         MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed to run evaluations on the course", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
+        CourseNotFound,
         (status = 422, description = "Invalid fields: no such questionnaire, a session not of the course, a QR code with an identified round, dates in the wrong order or past, follow-up months out of range, nobody to ask, or the course closed", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn start_questionnaire_round(
@@ -263,15 +261,12 @@ pub async fn start_questionnaire_round(
 
 /// The rounds of a course, by opening day, with their counts.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/courses/{course_id}/questionnaire-rounds", operation_id = "listQuestionnaireRounds", tag = "questionnaires",
-    params(
-        OrgSlug,
-        ("course_id" = i64, Path, description = "The course's id"),
-    ),
+    params(CoursePath),
     responses(
         (status = 200, description = "The rounds", body = Items<QuestionnaireRound>),
         MalformedRequest, NoValidToken,
         (status = 403, description = "Neither runs evaluations nor sees their results on the course", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
+        CourseNotFound,
     ))]
 pub async fn list_questionnaire_rounds(
     State(state): State<AppState>,
@@ -294,15 +289,12 @@ pub async fn list_questionnaire_rounds(
 
 /// One round with its counts.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/questionnaire-rounds/{round_id}", operation_id = "getQuestionnaireRound", tag = "questionnaires",
-    params(
-        OrgSlug,
-        ("round_id" = i64, Path, description = "The round's id"),
-    ),
+    params(RoundPath),
     responses(
         (status = 200, description = "The round", body = QuestionnaireRound),
         MalformedRequest, NoValidToken,
         (status = 403, description = "Neither runs evaluations nor sees their results on the course", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such round here", body = Problem, content_type = "application/problem+json"),
+        RoundNotFound,
     ))]
 pub async fn get_questionnaire_round(
     State(state): State<AppState>,
@@ -348,15 +340,12 @@ fn recipient_json(r: &RecipientRow) -> RoundRecipient {
 /// the course's participants' contacts; audited. A round's results stay hidden until it has
 /// closed and never change after, so who answered cannot be matched with what they answered.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/questionnaire-rounds/{round_id}/recipients", operation_id = "listRoundRecipients", tag = "questionnaires",
-    params(
-        OrgSlug,
-        ("round_id" = i64, Path, description = "The round's id"),
-    ),
+    params(RoundPath),
     responses(
         (status = 200, description = "Who was asked", body = Items<RoundRecipient>),
         MalformedRequest, NoValidToken,
         (status = 403, description = "May not see the participants' contacts on the course", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such round here", body = Problem, content_type = "application/problem+json"),
+        RoundNotFound,
     ))]
 pub async fn list_round_recipients(
     State(state): State<AppState>,
@@ -383,16 +372,13 @@ pub struct OutcomeRounds {
 /// Schedules an outcome measure's three identified rounds — before the first session, at
 /// the last, and a follow-up months after the end — in one go.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/courses/{course_id}/outcome-rounds", operation_id = "scheduleOutcomeRounds", tag = "questionnaires",
-    params(
-        OrgSlug,
-        ("course_id" = i64, Path, description = "The course's id"),
-    ),
+    params(CoursePath),
     request_body = OutcomeRounds,
     responses(
         (status = 201, description = "The three rounds: before, end, follow-up", body = Items<QuestionnaireRound>),
         MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed to run evaluations on the course", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
+        CourseNotFound,
         (status = 422, description = "Invalid fields: no such questionnaire, follow-up months out of range, nobody to ask, or the course closed", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn schedule_outcome_rounds(
@@ -420,15 +406,12 @@ pub async fn schedule_outcome_rounds(
 /// added to it (not even on paper), and its results are released: shown from 5 answers,
 /// and never changed after.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/questionnaire-rounds/{round_id}/close", operation_id = "closeQuestionnaireRound", tag = "questionnaires",
-    params(
-        OrgSlug,
-        ("round_id" = i64, Path, description = "The round's id"),
-    ),
+    params(RoundPath),
     responses(
         (status = 200, description = "Closed", body = QuestionnaireRound),
         MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed to run evaluations on the course", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such round here", body = Problem, content_type = "application/problem+json"),
+        RoundNotFound,
         (status = 422, description = "The round is closed already", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn close_questionnaire_round(

@@ -1,7 +1,8 @@
 //! A course's report as JSON: the same figures as the printable page.
 
+use crate::api::conventions::{CourseNotFound, CoursePath};
 use crate::api::extract::Id;
-use crate::api::{ApiQuery, OrgCaller, OrgSlug, Problem, StandardProblems};
+use crate::api::{ApiQuery, OrgCaller, StandardProblems};
 use crate::error::WebError;
 use crate::services::reports::course_report::{self as service, CourseReport};
 use crate::AppState;
@@ -42,11 +43,11 @@ pub struct CourseReportParams {
 /// participant, and reading it is not audited. For those who may read the course's evaluation results
 /// (the coordinator, the course's group leaders and user representatives, analysts).
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/courses/{course_id}/report", operation_id = "getCourseReport", tag = "reports",
-    params(OrgSlug, ("course_id" = i64, Path, description = "The course's id"), CourseReportParams),
+    params(CoursePath, CourseReportParams),
     responses(
         (status = 200, description = "The course's report", body = CourseReport),
         StandardProblems,
-        (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
+        CourseNotFound,
     ))]
 pub async fn get_course_report(
     State(state): State<AppState>,

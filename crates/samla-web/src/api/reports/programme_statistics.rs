@@ -1,7 +1,8 @@
 //! A programme's statistics as JSON: its courses, and those run with accepted deviations
 //! from its rules, by kind.
 
-use crate::api::{OrgCaller, OrgSlug, Problem, StandardProblems};
+use crate::api::conventions::{ProgrammeNotFound, ProgrammePath};
+use crate::api::{OrgCaller, StandardProblems};
 use crate::error::WebError;
 use crate::services::reports::programme_statistics as service;
 use crate::AppState;
@@ -51,14 +52,11 @@ pub struct ProgrammeStatistics {
 /// accepted deviations from its rules, by kind. Counts only; for those who read aggregate
 /// statistics (coordinators, analysts).
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/programmes/{programme}/statistics", operation_id = "getProgrammeStatistics", tag = "reports",
-    params(
-        OrgSlug,
-        ("programme" = String, Path, description = "The programme's id or slug"),
-    ),
+    params(ProgrammePath),
     responses(
         (status = 200, description = "The programme's statistics", body = ProgrammeStatistics),
         StandardProblems,
-        (status = 404, description = "No such programme here", body = Problem, content_type = "application/problem+json"),
+        ProgrammeNotFound,
     ))]
 pub async fn get_programme_statistics(
     State(state): State<AppState>,

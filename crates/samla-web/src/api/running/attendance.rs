@@ -13,6 +13,7 @@ mod schema;
 
 pub use schema::*;
 
+use crate::api::conventions::{OrganisationNotFound, RecordersOnly, SessionNotFound, SessionPath, WorkingGroupOnly};
 use crate::api::extract::{etag, Id};
 use crate::api::{
     ApiJson, ApiQuery, CreateOrReplace, MalformedRequest, NoValidToken, OrgCaller, OrgPath, OrgSlug, Problem,
@@ -85,12 +86,12 @@ async fn load(state: &AppState, actor: Actor, session_id: i64) -> Result<(Actor,
 /// participants' contacts, a count for everyone), absence notices, and whether attendance
 /// and the log are recorded.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/sessions/{session_id}", operation_id = "getSession", tag = "running",
-    params(OrgSlug, ("session_id" = i64, Path, description = "The session's id")),
+    params(SessionPath),
     responses(
         (status = 200, description = "The session", body = RunningSession),
         MalformedRequest, NoValidToken,
-        (status = 403, description = "Not allowed (not in the course's working group)", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such session here", body = Problem, content_type = "application/problem+json"),
+        WorkingGroupOnly,
+        SessionNotFound,
     ))]
 pub async fn get_session(
     State(state): State<AppState>,
@@ -104,13 +105,13 @@ pub async fn get_session(
 /// Lines name participants only for those who may see participants' contacts; others get
 /// the counts.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/sessions/{session_id}/attendance", operation_id = "getSessionAttendance", tag = "running",
-    params(OrgSlug, ("session_id" = i64, Path, description = "The session's id")),
+    params(SessionPath),
     responses(
         (status = 200, description = "The sheet; version 0 while nothing is saved", body = AttendanceSheet,
             headers(("ETag" = String, description = "The sheet's version for If-Match, \"v0\" while nothing is saved"))),
         MalformedRequest, NoValidToken,
-        (status = 403, description = "Not allowed (not in the course's working group)", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such session here", body = Problem, content_type = "application/problem+json"),
+        WorkingGroupOnly,
+        SessionNotFound,
     ))]
 pub async fn get_session_attendance(
     State(state): State<AppState>,
@@ -139,8 +140,7 @@ fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, WebError> {
 /// was sent with.
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/sessions/{session_id}/attendance", operation_id = "putSessionAttendance", tag = "running",
     params(
-        OrgSlug,
-        ("session_id" = i64, Path, description = "The session's id"),
+        SessionPath,
         ("If-Match" = Option<String>, Header, description = "The ETag from getSessionAttendance; required once a sheet is saved"),
         ("If-None-Match" = Option<String>, Header, description = "* to save only if no sheet is saved yet"),
         ("Idempotency-Key" = Option<String>, Header, nullable = false, max_length = 255, pattern = r"^[!-~]+$",
@@ -155,8 +155,8 @@ fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, WebError> {
             )),
         (status = 400, description = "Malformed request or Idempotency-Key", body = Problem, content_type = "application/problem+json"),
         NoValidToken,
-        (status = 403, description = "Not allowed to record session work on the course", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such session here", body = Problem, content_type = "application/problem+json"),
+        RecordersOnly,
+        SessionNotFound,
         (status = 412, description = "Someone saved the sheet since the given version was read (or one is saved, with If-None-Match: *)", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid sheet, every problem named by field: a participant or guardian missing, not expected or twice (`attendance.<participant_id>`, `guardian.<person_id>`), a note too long or with control characters, parents or family members counted where the session's audience has none (`parents`, `family_members`: a children's session counts neither) or too many, someone not on the course's staff; or a session that is cancelled, still to come or on a closed course", body = Problem, content_type = "application/problem+json"),
         (status = 428, description = "A sheet is saved and If-Match is missing (and the request is no resend of that save with its Idempotency-Key)", body = Problem, content_type = "application/problem+json"),
@@ -197,14 +197,14 @@ pub async fn put_session_attendance(
 /// notice already given). At a session for parents it says the child's family will be
 /// away: their guardians start as away with notice on the sheet.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/sessions/{session_id}/absence-notices", operation_id = "createAbsenceNotice", tag = "running",
-    params(OrgSlug, ("session_id" = i64, Path, description = "The session's id")),
+    params(SessionPath),
     request_body = NewAbsenceNotice,
     responses(
         (status = 201, description = "Recorded", body = AbsenceNotice),
         (status = 200, description = "A notice was already recorded; its note is replaced", body = AbsenceNotice),
         MalformedRequest, NoValidToken,
-        (status = 403, description = "Not allowed to record session work on the course", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such session here", body = Problem, content_type = "application/problem+json"),
+        RecordersOnly,
+        SessionNotFound,
         (status = 422, description = "Not a participant whose family takes part in the session (at a session for parents, a notice for a child marks the child's guardians away), a note too long or with control characters, or a cancelled session or closed course", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn create_absence_notice(
@@ -224,14 +224,13 @@ pub async fn create_absence_notice(
 /// Removes an absence notice (the participant will come after all).
 #[utoipa::path(delete, path = "/api/v1/organisations/{org}/sessions/{session_id}/absence-notices/{participant_id}", operation_id = "deleteAbsenceNotice", tag = "running",
     params(
-        OrgSlug,
-        ("session_id" = i64, Path, description = "The session's id"),
+        SessionPath,
         ("participant_id" = i64, Path, description = "The participant's id in the course"),
     ),
     responses(
         (status = 204, description = "Removed"),
         MalformedRequest, NoValidToken,
-        (status = 403, description = "Not allowed to record session work on the course", body = Problem, content_type = "application/problem+json"),
+        RecordersOnly,
         (status = 404, description = "No such session here, or no notice for the participant", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "A cancelled session or a closed course: its notices stay as they are", body = Problem, content_type = "application/problem+json"),
     ))]
@@ -251,7 +250,7 @@ pub async fn delete_absence_notice(
         (status = 200, description = "The sessions, earliest first", body = Today),
         MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed to see courses", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
+        OrganisationNotFound,
         (status = 422, description = "days out of range", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_today(

@@ -5,6 +5,7 @@
 //! whose role sees sensitive data; secretaries and user representatives are refused
 //! every operation. Every access, refusals included, is audited and flagged for review.
 
+use crate::api::conventions::{CourseNotFound, CoursePath, OrganisationNotFound, VersionChecked};
 use crate::api::courses::whole;
 use crate::api::extract::{etag, Id};
 use crate::api::{ApiJson, ApiQuery, IfMatch, Items, MalformedRequest, NoValidToken, OrgCaller, OrgSlug, Problem};
@@ -178,14 +179,14 @@ pub struct NewConcernReport {
 
 /// Files a concern about a child (the decision starts as pending).
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/courses/{course_id}/concern-reports", operation_id = "createConcernReport", tag = "running",
-    params(OrgSlug, ("course_id" = i64, Path, description = "The course's id")),
+    params(CoursePath),
     request_body = NewConcernReport,
     responses(
         (status = 201, description = "Filed", body = ConcernReport,
             headers(("Location" = String, description = "The report"), ("ETag" = String, description = "Its version"))),
         MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed to report concerns on the course", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
+        CourseNotFound,
         (status = 422, description = "Not a participant of the course, or an empty, too long or malformed concern", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn create_concern_report(
@@ -258,9 +259,8 @@ pub struct ConcernDecision {
         MalformedRequest, NoValidToken,
         (status = 403, description = "Not one of its readers, or not reporting concerns on its course", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such report here", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "Changed by someone else since read", body = Problem, content_type = "application/problem+json"),
+        VersionChecked,
         (status = 422, description = "Invalid fields: an empty or malformed concern, sent without a day or with one after today, a day or reference on a report not sent, no note on one not sent", body = Problem, content_type = "application/problem+json"),
-        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn update_concern_report(
     State(state): State<AppState>,
@@ -309,7 +309,7 @@ fn readers_json(readers: &[Reader]) -> ConcernReaders {
         (status = 200, description = "The designated readers", body = ConcernReaders),
         MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed to configure course work", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
+        OrganisationNotFound,
     ))]
 pub async fn get_concern_readers(
     State(state): State<AppState>,
@@ -341,7 +341,7 @@ pub struct ReaderId(#[serde(deserialize_with = "whole::required")] i64);
         (status = 200, description = "Saved", body = ConcernReaders),
         MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed to configure course work", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
+        OrganisationNotFound,
         (status = 422, description = "Someone outside the organisation, or without a role that sees sensitive data", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn put_concern_readers(
@@ -409,7 +409,7 @@ pub struct AuditReviews {
         (status = 200, description = "Awaiting review and recently reviewed", body = AuditReviews),
         MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed to see the audit trail", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
+        OrganisationNotFound,
     ))]
 pub async fn list_audit_reviews(
     State(state): State<AppState>,

@@ -4,6 +4,7 @@
 //! `If-None-Match: *`). Once a log exists, a write needs `If-Match` (428 without it, 412
 //! when it names an older version).
 
+use crate::api::conventions::{RecordersOnly, SessionNotFound, SessionPath};
 use crate::api::courses::whole;
 use crate::api::extract::{etag, Id};
 use crate::api::{ApiJson, CreateOrReplace, Items, MalformedRequest, NoValidToken, OrgCaller, OrgSlug, Problem};
@@ -109,7 +110,7 @@ fn log_json(view: &LogView) -> SessionLogDocument {
 
 /// The log of one session (an empty one at version 0 while none is written).
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/sessions/{session_id}/log", operation_id = "getSessionLog", tag = "running",
-    params(OrgSlug, ("session_id" = i64, Path, description = "The session's id")),
+    params(SessionPath),
     responses(
         (status = 200, description = "The log; version 0 while none is written", body = SessionLogDocument,
             headers(("ETag" = String, description = "The log's version for If-Match, \"v0\" while none is written"))),
@@ -162,8 +163,7 @@ pub struct SessionLogUpdate {
 /// nothing and answers as the save did.
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/sessions/{session_id}/log", operation_id = "putSessionLog", tag = "running",
     params(
-        OrgSlug,
-        ("session_id" = i64, Path, description = "The session's id"),
+        SessionPath,
         ("If-Match" = Option<String>, Header, description = "The ETag from getSessionLog; required once a log exists"),
         ("If-None-Match" = Option<String>, Header, description = "* to save only if no log exists yet"),
     ),
@@ -171,7 +171,7 @@ pub struct SessionLogUpdate {
     responses(
         (status = 200, description = "Saved", body = SessionLogDocument, headers(("ETag" = String, description = "The new version"))),
         MalformedRequest, NoValidToken,
-        (status = 403, description = "Not allowed to record session work on the course", body = Problem, content_type = "application/problem+json"),
+        RecordersOnly,
         (status = 404, description = "No such session here (meetings have a record, not a log)", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "Someone saved the log since the given version was read (or one exists, with If-None-Match: *)", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields: a text too long or with control characters, not one mark per planned element, no text at all, or a session that is cancelled, still to come or on a closed course", body = Problem, content_type = "application/problem+json"),
@@ -232,12 +232,12 @@ fn homework_json(h: &StoredHomework) -> Homework {
 
 /// The homework given at a session, in the order it was added.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/sessions/{session_id}/homework", operation_id = "listHomework", tag = "running",
-    params(OrgSlug, ("session_id" = i64, Path, description = "The session's id")),
+    params(SessionPath),
     responses(
         (status = 200, description = "The homework given at the session", body = Items<Homework>),
         MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed (not in the course's working group or a coordinator; secretaries read no session records)", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such session here", body = Problem, content_type = "application/problem+json"),
+        SessionNotFound,
     ))]
 pub async fn list_homework(
     State(state): State<AppState>,
@@ -260,13 +260,13 @@ pub struct NewHomework {
 
 /// Gives homework at a session.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/sessions/{session_id}/homework", operation_id = "createHomework", tag = "running",
-    params(OrgSlug, ("session_id" = i64, Path, description = "The session's id")),
+    params(SessionPath),
     request_body = NewHomework,
     responses(
         (status = 201, description = "Added", body = Homework),
         MalformedRequest, NoValidToken,
-        (status = 403, description = "Not allowed to record session work on the course", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such session here", body = Problem, content_type = "application/problem+json"),
+        RecordersOnly,
+        SessionNotFound,
         (status = 422, description = "No description, too long, control characters, or the session is cancelled or the course closed", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn create_homework(
@@ -303,7 +303,7 @@ pub struct HomeworkReview {
     responses(
         (status = 200, description = "Reviewed", body = Homework),
         MalformedRequest, NoValidToken,
-        (status = 403, description = "Not allowed to record session work on the course", body = Problem, content_type = "application/problem+json"),
+        RecordersOnly,
         (status = 404, description = "No such homework here", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Note too long or with control characters, a session that is not a later one of the course, no later session, or the course closed", body = Problem, content_type = "application/problem+json"),
     ))]

@@ -9,6 +9,7 @@
 //! version they change (428 without it, 412 when it is older), except that the first
 //! write sent again unchanged by the same caller gets the first answer again.
 
+use crate::api::conventions::{CourseNotFound, CoursePath, MeetingPath, RecordersOnly, WorkingGroupOnly};
 use crate::api::courses::whole;
 use crate::api::extract::{etag, Id};
 use crate::api::{ApiJson, CreateOrReplace, Items, MalformedRequest, NoValidToken, OrgCaller, OrgSlug, Problem};
@@ -201,12 +202,12 @@ fn row_json(row: &MeetingRow) -> Meeting {
 
 /// The course's meetings, earliest first.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/courses/{course_id}/meetings", operation_id = "listCourseMeetings", tag = "running",
-    params(OrgSlug, ("course_id" = i64, Path, description = "The course's id")),
+    params(CoursePath),
     responses(
         (status = 200, description = "The meetings; participants named only for those who may see their names", body = Items<Meeting>),
         MalformedRequest, NoValidToken,
-        (status = 403, description = "Not allowed (not in the course's working group)", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
+        WorkingGroupOnly,
+        CourseNotFound,
     ))]
 pub async fn list_course_meetings(
     State(state): State<AppState>,
@@ -261,13 +262,13 @@ fn check_text(errors: &mut FieldErrors, field: &str, raw: &str, max: usize) {
 
 /// Plans a meeting.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/courses/{course_id}/meetings", operation_id = "scheduleMeeting", tag = "running",
-    params(OrgSlug, ("course_id" = i64, Path, description = "The course's id")),
+    params(CoursePath),
     request_body = NewMeeting,
     responses(
         (status = 201, description = "Planned", body = Meeting, headers(("Location" = String, description = "The meeting's record"))),
         MalformedRequest, NoValidToken,
-        (status = 403, description = "Not allowed to record session work on the course", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
+        RecordersOnly,
+        CourseNotFound,
         (status = 409, description = "The course is archived or cancelled", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields: a date or time that does not exist, the end before the start, a participant not active on the course, a kind of meeting for the whole group, no consent to share with the network, or a title that names the participant", body = Problem, content_type = "application/problem+json"),
     ))]
@@ -338,13 +339,13 @@ pub struct ClosingConversationsPlanned {
 /// back to back on one day, as the meetings page does. Sending it again plans nothing
 /// more (every participant then has one).
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/courses/{course_id}/meetings/closing-conversations", operation_id = "planClosingConversations", tag = "running",
-    params(OrgSlug, ("course_id" = i64, Path, description = "The course's id")),
+    params(CoursePath),
     request_body = ClosingConversationsPlan,
     responses(
         (status = 200, description = "Planned (`planned` says how many were added)", body = ClosingConversationsPlanned),
         MalformedRequest, NoValidToken,
-        (status = 403, description = "Not allowed to record session work on the course", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
+        RecordersOnly,
+        CourseNotFound,
         (status = 409, description = "The course is archived or cancelled", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields: a date or time that does not exist, minutes out of range, or conversations that would run past midnight", body = Problem, content_type = "application/problem+json"),
     ))]
@@ -498,8 +499,7 @@ pub struct MeetingRecordUpdate {
 /// save sent again unchanged by the same caller (its answer lost) gets the same answer.
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/sessions/{session_id}/record", operation_id = "putMeetingRecord", tag = "running",
     params(
-        OrgSlug,
-        ("session_id" = i64, Path, description = "The meeting's id"),
+        MeetingPath,
         ("If-Match" = Option<String>, Header, description = "The ETag from getMeetingRecord; required once a record exists"),
         ("If-None-Match" = Option<String>, Header, description = "* to save only if no record exists yet"),
     ),
@@ -507,7 +507,7 @@ pub struct MeetingRecordUpdate {
     responses(
         (status = 200, description = "Saved", body = MeetingRecord, headers(("ETag" = String, description = "The new version"))),
         MalformedRequest, NoValidToken,
-        (status = 403, description = "Not allowed to record session work on the course", body = Problem, content_type = "application/problem+json"),
+        RecordersOnly,
         (status = 404, description = "No such meeting here", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The meeting is cancelled, or the course archived or cancelled", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "Someone saved the record since the given version was read (or one exists, with If-None-Match: *)", body = Problem, content_type = "application/problem+json"),
@@ -599,12 +599,12 @@ async fn guests_of(
 
 /// Adds a guest to a meeting.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/sessions/{session_id}/guests", operation_id = "addMeetingGuest", tag = "running",
-    params(OrgSlug, ("session_id" = i64, Path, description = "The meeting's id")),
+    params(MeetingPath),
     request_body = NewMeetingGuest,
     responses(
         (status = 201, description = "Added", body = MeetingGuest),
         MalformedRequest, NoValidToken,
-        (status = 403, description = "Not allowed to record session work on the course", body = Problem, content_type = "application/problem+json"),
+        RecordersOnly,
         (status = 404, description = "No such meeting here", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The meeting is cancelled, or the course archived or cancelled", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "No name, or a name or organisation too long or with control characters", body = Problem, content_type = "application/problem+json"),
@@ -628,15 +628,14 @@ pub async fn add_meeting_guest(
 /// Changes a guest: name, organisation and whether they came.
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/sessions/{session_id}/guests/{guest_id}", operation_id = "updateMeetingGuest", tag = "running",
     params(
-        OrgSlug,
-        ("session_id" = i64, Path, description = "The meeting's id"),
+        MeetingPath,
         ("guest_id" = i64, Path, description = "The guest's id"),
     ),
     request_body = NewMeetingGuest,
     responses(
         (status = 200, description = "Changed", body = MeetingGuest),
         MalformedRequest, NoValidToken,
-        (status = 403, description = "Not allowed to record session work on the course", body = Problem, content_type = "application/problem+json"),
+        RecordersOnly,
         (status = 404, description = "No such meeting or guest here", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The meeting is cancelled, or the course archived or cancelled", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "No name, or a name or organisation too long or with control characters", body = Problem, content_type = "application/problem+json"),
@@ -660,14 +659,13 @@ pub async fn update_meeting_guest(
 /// Removes a guest from a meeting.
 #[utoipa::path(delete, path = "/api/v1/organisations/{org}/sessions/{session_id}/guests/{guest_id}", operation_id = "removeMeetingGuest", tag = "running",
     params(
-        OrgSlug,
-        ("session_id" = i64, Path, description = "The meeting's id"),
+        MeetingPath,
         ("guest_id" = i64, Path, description = "The guest's id"),
     ),
     responses(
         (status = 204, description = "Removed"),
         MalformedRequest, NoValidToken,
-        (status = 403, description = "Not allowed to record session work on the course", body = Problem, content_type = "application/problem+json"),
+        RecordersOnly,
         (status = 404, description = "No such meeting or guest here", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The meeting is cancelled, or the course archived or cancelled", body = Problem, content_type = "application/problem+json"),
     ))]

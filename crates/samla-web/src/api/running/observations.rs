@@ -1,9 +1,10 @@
 //! Observations about one participant over JSON: sensitive, for the course's leaders and
 //! the coordinator only; every list is audited as a read (`observation.read`).
 
+use crate::api::conventions::{CoursePath, RecordersOnly};
 use crate::api::courses::whole;
 use crate::api::extract::Id;
-use crate::api::{ApiJson, Items, MalformedRequest, NoValidToken, OrgCaller, OrgSlug, Problem};
+use crate::api::{ApiJson, Items, MalformedRequest, NoValidToken, OrgCaller, Problem};
 use crate::error::WebError;
 use crate::services::running::observations as service;
 use crate::AppState;
@@ -55,8 +56,7 @@ fn observation_json(o: &StoredObservation) -> Observation {
 /// The observations about one participant of a course, newest first. Audited.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/courses/{course_id}/participants/{participant_id}/observations", operation_id = "listObservations", tag = "running",
     params(
-        OrgSlug,
-        ("course_id" = i64, Path, description = "The course's id"),
+        CoursePath,
         ("participant_id" = i64, Path, description = "The participant's id on the course"),
     ),
     responses(
@@ -91,15 +91,14 @@ pub struct NewObservation {
 /// Writes an observation about one participant of a course.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/courses/{course_id}/participants/{participant_id}/observations", operation_id = "createObservation", tag = "running",
     params(
-        OrgSlug,
-        ("course_id" = i64, Path, description = "The course's id"),
+        CoursePath,
         ("participant_id" = i64, Path, description = "The participant's id on the course"),
     ),
     request_body = NewObservation,
     responses(
         (status = 201, description = "Written", body = Observation),
         MalformedRequest, NoValidToken,
-        (status = 403, description = "Not allowed to record session work on the course", body = Problem, content_type = "application/problem+json"),
+        RecordersOnly,
         (status = 404, description = "No such course here, or no such participant on it", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "No text, too long or with control characters, a session that is not the course's or is cancelled, or the course closed", body = Problem, content_type = "application/problem+json"),
     ))]

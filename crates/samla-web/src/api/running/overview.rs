@@ -3,6 +3,7 @@
 //! attendance at the gatherings for parents and families); dropouts; the follow-up tasks
 //! that ask a leader to contact a family after absences in a row.
 
+use crate::api::conventions::{CourseNotFound, CoursePath};
 use crate::api::courses::{CourseRoleName, Gap, GapKind, SessionKind};
 use crate::api::extract::Id;
 use crate::api::{ApiJson, Items, OrgCaller, OrgSlug, Problem, StandardProblems};
@@ -311,11 +312,11 @@ pub struct CourseAttendance {
 /// A course's attendance per session (with the adults and staff who came) and, for
 /// those who may see the course's participants, per participant (audited).
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/courses/{course_id}/attendance", operation_id = "getCourseAttendance", tag = "running",
-    params(OrgSlug, ("course_id" = i64, Path, description = "The course's id")),
+    params(CoursePath),
     responses(
         (status = 200, description = "The course's attendance", body = CourseAttendance),
         StandardProblems,
-        (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
+        CourseNotFound,
     ))]
 pub async fn get_course_attendance(
     State(state): State<AppState>,
@@ -369,8 +370,7 @@ fn dropout_json(p: &CourseParticipant) -> DropoutRecorded {
 /// are not expected at the course's sessions; their open follow-up task closes.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/courses/{course_id}/participants/{participant_id}/dropout", operation_id = "recordDropout", tag = "running",
     params(
-        OrgSlug,
-        ("course_id" = i64, Path, description = "The course's id"),
+        CoursePath,
         ("participant_id" = i64, Path, description = "The participant's id in the course"),
     ),
     request_body = DropoutRequest,
@@ -430,11 +430,11 @@ fn task_json(task: &TaskRow, participant: &CourseParticipant) -> FollowUpTask {
 /// The course's follow-up tasks, open and done, newest first; for those who may see the
 /// course's participants (audited).
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/courses/{course_id}/follow-up-tasks", operation_id = "listFollowUpTasks", tag = "running",
-    params(OrgSlug, ("course_id" = i64, Path, description = "The course's id")),
+    params(CoursePath),
     responses(
         (status = 200, description = "The tasks", body = Items<FollowUpTask>),
         StandardProblems,
-        (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
+        CourseNotFound,
     ))]
 pub async fn list_follow_up_tasks(
     State(state): State<AppState>,

@@ -2,8 +2,9 @@
 //! log reminders), each participant's choice, each grown-up's own choice (one guardian
 //! of a child), and the caller's own log reminders.
 
+use crate::api::conventions::{CourseNotFound, CoursePath};
 use crate::api::extract::Id;
-use crate::api::{ApiJson, OrgCaller, OrgSlug, Problem, StandardProblems};
+use crate::api::{ApiJson, OrgCaller, Problem, StandardProblems};
 use crate::error::WebError;
 use crate::services::running::reminders::{self as service, CourseReminders as View};
 use crate::AppState;
@@ -124,11 +125,11 @@ fn reminders_json(view: &View) -> CourseReminders {
 
 /// The course's reminders. Participants' names only for those who may see them (audited).
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/courses/{course_id}/reminders", operation_id = "getCourseReminderSettings", tag = "running",
-    params(OrgSlug, ("course_id" = i64, Path, description = "The course's id")),
+    params(CoursePath),
     responses(
         (status = 200, description = "The course's reminders", body = CourseReminders),
         StandardProblems,
-        (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
+        CourseNotFound,
     ))]
 pub async fn get_course_reminder_settings(
     State(state): State<AppState>,
@@ -149,12 +150,12 @@ pub struct CourseRemindersChange {
 /// Turns the course's participant reminders and log reminders on or off (planners and
 /// the course's group leaders).
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/courses/{course_id}/reminders", operation_id = "putCourseReminderSettings", tag = "running",
-    params(OrgSlug, ("course_id" = i64, Path, description = "The course's id")),
+    params(CoursePath),
     request_body = CourseRemindersChange,
     responses(
         (status = 200, description = "Saved; the course's reminders", body = CourseReminders),
         StandardProblems,
-        (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
+        CourseNotFound,
     ))]
 pub async fn put_course_reminder_settings(
     State(state): State<AppState>,
@@ -186,8 +187,7 @@ pub struct ParticipantRemindersSaved {
 /// who may see participants' names).
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/courses/{course_id}/participants/{participant_id}/reminders", operation_id = "setParticipantReminders", tag = "running",
     params(
-        OrgSlug,
-        ("course_id" = i64, Path, description = "The course's id"),
+        CoursePath,
         ("participant_id" = i64, Path, description = "The participant's id in the course"),
     ),
     request_body = ParticipantRemindersChange,
@@ -225,8 +225,7 @@ pub struct PersonRemindersSaved {
 /// reminders do not go to.
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/courses/{course_id}/reminder-recipients/{person_id}", operation_id = "setPersonReminders", tag = "running",
     params(
-        OrgSlug,
-        ("course_id" = i64, Path, description = "The course's id"),
+        CoursePath,
         ("person_id" = i64, Path, description = "The person's id (a guardian or an adult participant)"),
     ),
     request_body = PersonRemindersChange,
@@ -254,12 +253,12 @@ pub struct MyLogReminders {
 /// Turns the caller's own log reminders for the course on or off; only a group leader of
 /// the course has any (409 otherwise).
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/courses/{course_id}/my-log-reminders", operation_id = "setMyLogReminders", tag = "running",
-    params(OrgSlug, ("course_id" = i64, Path, description = "The course's id")),
+    params(CoursePath),
     request_body = MyLogReminders,
     responses(
         (status = 200, description = "Saved", body = MyLogReminders),
         StandardProblems,
-        (status = 404, description = "No such course here", body = Problem, content_type = "application/problem+json"),
+        CourseNotFound,
         (status = 409, description = "The caller does not lead this course", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn set_my_log_reminders(

@@ -1,6 +1,7 @@
 //! The organisation's settings for running courses over JSON. They have no version: a
 //! PUT replaces all three values.
 
+use crate::api::conventions::OrganisationNotFound;
 use crate::api::courses::whole;
 use crate::api::{ApiJson, OrgCaller, OrgSlug, Problem, StandardProblems};
 use crate::error::WebError;
@@ -49,7 +50,7 @@ fn settings_json(s: &samla_storage::running::settings::RunningSettings) -> Runni
     responses(
         (status = 200, description = "The settings", body = RunningSettings),
         StandardProblems,
-        (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
+        OrganisationNotFound,
     ))]
 pub async fn get_running_settings(
     State(state): State<AppState>,
@@ -82,7 +83,7 @@ pub struct RunningSettingsChange {
     responses(
         (status = 200, description = "Saved", body = RunningSettings),
         StandardProblems,
-        (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
+        OrganisationNotFound,
         (status = 422, description = "A value out of its range", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn put_running_settings(

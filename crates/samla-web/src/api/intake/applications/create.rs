@@ -1,6 +1,7 @@
 //! Creating an application, with `Idempotency-Key` for retried calls.
 
 use super::super::*;
+use crate::api::conventions::OrganisationNotFound;
 use crate::services::intake::applications::{self as service, Origin};
 use crate::services::intake::ApplicationForm;
 use axum::http::{HeaderMap, HeaderValue};
@@ -259,7 +260,7 @@ fn replay(org: &str, status: i64, kept: &str, fingerprint: &str) -> Result<Respo
             )),
         (status = 400, description = "Malformed request or Idempotency-Key", body = Problem, content_type = "application/problem+json"),
         NoValidToken, NotAllowed,
-        (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
+        OrganisationNotFound,
         (status = 422, description = "Invalid fields, e.g. a child without a guardian or birth date, a course that takes no applications, no consent text for a purpose, or an Idempotency-Key used for another request", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn create_application(

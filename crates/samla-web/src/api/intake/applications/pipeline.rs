@@ -2,6 +2,7 @@
 
 use super::super::*;
 use super::read::{answer, pre_conversation_json};
+use crate::api::conventions::{ApplicationNotFound, ApplicationPath, ProgrammeNotFound, ProgrammePath, VersionChecked};
 use crate::services::intake::applications::{self as service, DetailsForm, MoveForm};
 /// What can change on an application without a stage move. A field left out keeps its
 /// value; `null` clears a course or channel.
@@ -31,18 +32,16 @@ fn nullable_id<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Opti
 /// Changes an application's course, priority or recruitment channel.
 #[utoipa::path(patch, path = "/api/v1/organisations/{org}/applications/{application_id}", operation_id = "updateApplication", tag = "intake",
     params(
-        OrgSlug,
-        ("application_id" = i64, Path, description = "The application's id"),
+        ApplicationPath,
         ("If-Match" = String, Header, description = "The ETag from getApplication, or *"),
     ),
     request_body = ApplicationChange,
     responses(
         (status = 200, description = "Saved", body = Application, headers(("ETag" = String, description = "The new version"))),
         StandardProblems,
-        (status = 404, description = "No such application here", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "Changed by someone else since read", body = Problem, content_type = "application/problem+json"),
+        ApplicationNotFound,
+        VersionChecked,
         (status = 422, description = "Invalid fields, e.g. a course of another programme or an unknown channel", body = Problem, content_type = "application/problem+json"),
-        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn update_application(
     State(state): State<AppState>,
@@ -85,19 +84,17 @@ pub struct StageMove {
 /// consent in `errors`, field `stage`.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/applications/{application_id}/stage", operation_id = "moveApplication", tag = "intake",
     params(
-        OrgSlug,
-        ("application_id" = i64, Path, description = "The application's id"),
+        ApplicationPath,
         ("If-Match" = String, Header, description = "The ETag from getApplication, or *"),
     ),
     request_body = StageMove,
     responses(
         (status = 200, description = "Moved", body = Application, headers(("ETag" = String, description = "The new version"))),
         StandardProblems,
-        (status = 404, description = "No such application here", body = Problem, content_type = "application/problem+json"),
+        ApplicationNotFound,
         (status = 409, description = "Not a possible move from the current stage, no course to enrol on, or consents missing (each named)", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "Changed by someone else since read", body = Problem, content_type = "application/problem+json"),
+        VersionChecked,
         (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
-        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn move_application(
     State(state): State<AppState>,
@@ -137,12 +134,12 @@ pub struct NewPreConversation {
 /// Records a pre-conversation (at most three) and moves the application to
 /// pre_conversation, or on as the outcome says.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/applications/{application_id}/pre-conversations", operation_id = "recordPreConversation", tag = "intake",
-    params(OrgSlug, ("application_id" = i64, Path, description = "The application's id")),
+    params(ApplicationPath),
     request_body = NewPreConversation,
     responses(
         (status = 201, description = "Recorded; notes are null for a caller who may not read them", body = PreConversation),
         StandardProblems,
-        (status = 404, description = "No such application here", body = Problem, content_type = "application/problem+json"),
+        ApplicationNotFound,
         (status = 409, description = "Not possible at the current stage, or three already held", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields, e.g. a day after tomorrow", body = Problem, content_type = "application/problem+json"),
     ))]
@@ -209,14 +206,11 @@ pub async fn merge_application(
 
 /// A programme's waitlist in the order places are offered: priority, then waiting time.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/programmes/{programme}/waitlist", operation_id = "listWaitlist", tag = "intake",
-    params(
-        OrgSlug,
-        ("programme" = String, Path, description = "The programme's id or slug"),
-    ),
+    params(ProgrammePath),
     responses(
         (status = 200, description = "Waitlisted applications, next in line first", body = Items<ApplicationSummary>),
         StandardProblems,
-        (status = 404, description = "No such programme here", body = Problem, content_type = "application/problem+json"),
+        ProgrammeNotFound,
     ))]
 pub async fn list_waitlist(
     State(state): State<AppState>,

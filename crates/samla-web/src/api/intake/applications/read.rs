@@ -1,6 +1,7 @@
 //! Listing and reading applications; sensitive parts are null for those who may not see them.
 
 use super::super::*;
+use crate::api::conventions::{ApplicationNotFound, ApplicationPath, OrganisationNotFound};
 use crate::services::intake::applications::{self as service, ApplicationView};
 use samla_storage::intake::applications::Filter;
 #[derive(Deserialize, IntoParams)]
@@ -35,7 +36,7 @@ pub struct ApplicationParams {
     responses(
         (status = 200, description = "A page of applications", body = Page<ApplicationSummary>),
         StandardProblems,
-        (status = 404, description = "No such organisation of yours", body = Problem, content_type = "application/problem+json"),
+        OrganisationNotFound,
         (status = 422, description = "Invalid filter or paging", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_applications(
@@ -310,12 +311,12 @@ pub(super) async fn answer(state: &AppState, actor: &Actor, id: i64) -> Result<A
 /// One application with its household, history, consents and offers. A read of
 /// personal data, audited (as a sensitive read when the caller sees the sensitive parts).
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/applications/{application_id}", operation_id = "getApplication", tag = "intake",
-    params(OrgSlug, ("application_id" = i64, Path, description = "The application's id")),
+    params(ApplicationPath),
     responses(
         (status = 200, description = "The application", body = Application, headers(("ETag" = String, description = "Version for If-Match"))),
         MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed, e.g. a group leader and an application for another course", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such application here", body = Problem, content_type = "application/problem+json"),
+        ApplicationNotFound,
     ))]
 pub async fn get_application(
     State(state): State<AppState>,
