@@ -171,6 +171,22 @@ impl Store {
         Ok(())
     }
 
+    /// Keeps the query planner's table statistics current, so a lookup keeps using the
+    /// index that starts from the organisation or course as other organisations' rows grow
+    /// (without statistics SQLite guessed, and one query chose a nationwide index). SQLite
+    /// analyses only the tables whose size changed much since they were last analysed, with
+    /// a bounded sample, so this is cheap to call daily. PostgreSQL's autovacuum analyses on
+    /// its own.
+    pub async fn refresh_statistics(&self) -> Result<()> {
+        if self.backend == Backend::Sqlite {
+            let mut tx = self.write().await?;
+            // 0x10002: every table, not only those this one connection has queried.
+            sqlx::query("PRAGMA optimize = 0x10002").execute(&mut *tx.tx).await?;
+            tx.commit().await?;
+        }
+        Ok(())
+    }
+
     /// Names the schema this binary migrates to (its backend and every migration's
     /// checksum), so a migrated copy can be reused while the migrations are unchanged.
     pub fn schema_fingerprint(&self) -> String {

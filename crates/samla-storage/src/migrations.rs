@@ -29,6 +29,7 @@ embedded!(
     "0009_integrity",
     "0010_shipped_programmes",
     "0011_audiences_and_deviations",
+    "0012_foreign_key_indexes",
 );
 
 /// A migrator over `files` (`NNNN_description`, SQL), checksummed as sqlx does, so

@@ -82,6 +82,7 @@ pub async fn serve(storage: Storage, args: ServeArgs) -> anyhow::Result<()> {
             println!("demo account: role={role} email={email} password={password}");
         }
     }
+    refresh_statistics(&store).await;
     if let Some(secret) = setup::setup_link_if_needed(&store, clock.now()).await? {
         tracing::warn!("no administrator yet");
         println!(
@@ -132,11 +133,12 @@ pub async fn serve(storage: Storage, args: ServeArgs) -> anyhow::Result<()> {
 /// reminders and questionnaire invitations go out, the results of questionnaire rounds
 /// past their last day are released, the texts of mail that failed over a week ago are
 /// erased, saved answers to retried API calls are forgotten after a day, and the audit
-/// trail's head is anchored once a day.
+/// trail's head is anchored and the database's statistics refreshed once a day.
 async fn housekeeping(state: AppState, storage: Storage) {
     let mut anchored_at = state.clock.now();
     loop {
         if anchor_due(anchored_at, state.clock.now()) {
+            refresh_statistics(&state.store).await;
             match write_anchor(&state, &storage, "daily").await {
                 Ok(()) => anchored_at = state.clock.now(),
                 Err(error) => {
@@ -175,6 +177,16 @@ async fn housekeeping(state: AppState, storage: Storage) {
             Err(error) => tracing::error!(?error, "api: forgetting saved answers failed; trying again later"),
         }
         tokio::time::sleep(Duration::from_secs(HOUSEKEEPING_SECONDS)).await;
+    }
+}
+
+/// The planner's statistics, at start and daily: only a cost when they fail, so a failure
+/// is logged and the server goes on.
+async fn refresh_statistics(store: &samla_storage::Store) {
+    let started = std::time::Instant::now();
+    match store.refresh_statistics().await {
+        Ok(()) => tracing::info!(elapsed_ms = started.elapsed().as_millis() as u64, "database statistics refreshed"),
+        Err(error) => tracing::warn!(?error, "refreshing the database's statistics failed; queries may plan worse"),
     }
 }
 

@@ -40,6 +40,7 @@ mod running_meetings;
 mod running_overview;
 mod running_privacy;
 mod running_reminders;
+mod schema;
 mod second_factor;
 mod security;
 mod shipped_programmes;
