@@ -272,9 +272,24 @@ pub async fn set_archived(
     Ok(())
 }
 
-/// Ids of every organisation (for installing the shipped questionnaires at start).
-pub async fn organisation_ids(conn: &mut AnyConnection) -> Result<Vec<i64>> {
-    Ok(sqlx::query_scalar("SELECT id FROM organisations ORDER BY id").fetch_all(conn).await?)
+/// The organisations none of whose versions of the questionnaire `url` was made from
+/// exactly this content (those without the questionnaire at all among them).
+pub async fn organisations_without_content(
+    conn: &mut AnyConnection,
+    url: &str,
+    content_hash: &str,
+) -> Result<Vec<i64>> {
+    Ok(sqlx::query_scalar(
+        "SELECT o.id FROM organisations o
+          WHERE NOT EXISTS (SELECT 1 FROM questionnaires q
+                              JOIN questionnaire_versions v ON v.questionnaire_id = q.id
+                             WHERE q.organisation_id = o.id AND q.url = $1 AND v.content_hash = $2)
+          ORDER BY o.id",
+    )
+    .bind(url)
+    .bind(content_hash)
+    .fetch_all(conn)
+    .await?)
 }
 
 /// Whether any version of the questionnaire was made from exactly this content.

@@ -147,6 +147,20 @@ async fn every_organisation_has_the_shipped_questionnaires() {
     assert_eq!(f.count("questionnaire_versions").await, versions);
     f.app.add_organisation("org-b", "Kommune B", "NO").await;
     assert_eq!(f.count("questionnaire_versions").await, versions * 2);
+
+    // Organisations made before a questionnaire was shipped (here: two rows written
+    // directly) get it at the next start, and only they.
+    for slug in ["org-c", "org-d"] {
+        sqlx::query("INSERT INTO organisations (slug, name, country, created_at) VALUES ($1, $1, 'NO', 0)")
+            .bind(slug)
+            .execute(f.app.state.store.pool())
+            .await
+            .expect("organisation");
+    }
+    samla_web::services::questionnaires::library::install_shipped_everywhere(&f.app.state).await.expect("install");
+    assert_eq!(f.count("questionnaire_versions").await, versions * 4);
+    samla_web::services::questionnaires::library::install_shipped_everywhere(&f.app.state).await.expect("install");
+    assert_eq!(f.count("questionnaire_versions").await, versions * 4);
 }
 
 #[tokio::test]

@@ -127,40 +127,79 @@ pub async fn install_shipped(state: &AppState, organisation_id: i64) -> Result<(
 /// [`install_shipped`] inside a transaction that is already open, such as the one that
 /// creates the organisation.
 pub async fn install_shipped_in(tx: &mut WriteTx, organisation_id: i64, now: i64) -> Result<(), WebError> {
-    for shipped in SHIPPED {
-        let definitions: Vec<String> = shipped.definitions.iter().map(|(_, json)| json.to_string()).collect();
-        let checked = check_import(&definitions, shipped.scoring).map_err(|errors| {
-            WebError::Internal(format!("shipped questionnaire {} does not import: {errors:?}", shipped.slug))
-        })?;
-        let questionnaire =
-            store::find_or_create(&mut tx.tx, organisation_id, &checked.url, Some(shipped.slug), now).await?;
-        // Any version ever made from these files counts, so an organisation's own edit of a
-        // shipped questionnaire is not overwritten again at every start.
-        if store::has_content(&mut tx.tx, questionnaire.id, &checked.content_hash).await? {
-            continue;
-        }
-        let texts = checked.texts();
-        let version = NewVersion {
-            fhir_version: checked.fhir_version(),
-            scoring: checked.scoring_json.as_deref(),
-            content_hash: &checked.content_hash,
-            created_by: None,
-            texts: &texts,
-        };
-        store::add_version(&mut tx.tx, questionnaire.id, &version, now).await?;
+    for (slug, checked) in checked_shipped()? {
+        install_one(tx, organisation_id, slug, &checked, now).await?;
     }
     Ok(())
 }
 
-/// Installs the shipped questionnaires into every organisation (at server start).
-pub async fn install_shipped_everywhere(state: &AppState) -> Result<(), WebError> {
-    let ids = {
-        let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
-        store::organisation_ids(&mut conn).await?
-    };
-    for id in ids {
-        install_shipped(state, id).await?;
+/// The shipped questionnaires, checked as any import is (they are built into the binary,
+/// so a problem is samla's own).
+fn checked_shipped() -> Result<Vec<(&'static str, CheckedImport)>, WebError> {
+    SHIPPED
+        .iter()
+        .map(|shipped| {
+            let definitions: Vec<String> = shipped.definitions.iter().map(|(_, json)| json.to_string()).collect();
+            let checked = check_import(&definitions, shipped.scoring).map_err(|errors| {
+                WebError::Internal(format!("shipped questionnaire {} does not import: {errors:?}", shipped.slug))
+            })?;
+            Ok((shipped.slug, checked))
+        })
+        .collect()
+}
+
+/// One shipped questionnaire into one organisation, unless a version was ever made from
+/// exactly this content (so an organisation's own edit of it is not overwritten again).
+async fn install_one(
+    tx: &mut WriteTx,
+    organisation_id: i64,
+    slug: &str,
+    checked: &CheckedImport,
+    now: i64,
+) -> Result<(), WebError> {
+    let questionnaire = store::find_or_create(&mut tx.tx, organisation_id, &checked.url, Some(slug), now).await?;
+    if store::has_content(&mut tx.tx, questionnaire.id, &checked.content_hash).await? {
+        return Ok(());
     }
+    let texts = checked.texts();
+    let version = NewVersion {
+        fhir_version: checked.fhir_version(),
+        scoring: checked.scoring_json.as_deref(),
+        content_hash: &checked.content_hash,
+        created_by: None,
+        texts: &texts,
+    };
+    store::add_version(&mut tx.tx, questionnaire.id, &version, now).await?;
+    Ok(())
+}
+
+/// Installs the shipped questionnaires into every organisation (at server start). Which
+/// organisations lack a shipped file's content is asked once per file, not once per
+/// organisation, and what is missing is written in one transaction: a start with nothing
+/// new writes nothing, however many organisations there are.
+pub async fn install_shipped_everywhere(state: &AppState) -> Result<(), WebError> {
+    let shipped = checked_shipped()?;
+    let mut missing: Vec<(i64, &str, &CheckedImport)> = Vec::new();
+    {
+        let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
+        for (slug, checked) in &shipped {
+            for organisation_id in
+                store::organisations_without_content(&mut conn, &checked.url, &checked.content_hash).await?
+            {
+                missing.push((organisation_id, slug, checked));
+            }
+        }
+    }
+    if missing.is_empty() {
+        return Ok(());
+    }
+    missing.sort_by_key(|(organisation_id, _, _)| *organisation_id);
+    let now = state.clock.now();
+    let mut tx = state.store.write().await?;
+    for (organisation_id, slug, checked) in missing {
+        install_one(&mut tx, organisation_id, slug, checked, now).await?;
+    }
+    tx.commit().await?;
     Ok(())
 }
 
