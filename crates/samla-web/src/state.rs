@@ -32,6 +32,8 @@ pub struct AppState {
     pub(crate) mailer: Option<Arc<Mailer>>,
     /// Wakes the outbox worker when a message was queued (after its commit).
     pub(crate) outbox_wakeup: Arc<Notify>,
+    /// Commits the audit rows written on their own, several at once when they come together.
+    pub(crate) audit_writer: crate::services::audit::AuditWriter,
 }
 
 impl AppState {
@@ -39,6 +41,7 @@ impl AppState {
         let i18n = Arc::new(I18n::load());
         let views = Arc::new(crate::views::Views::load(i18n.clone()));
         Self {
+            audit_writer: crate::services::audit::AuditWriter::start(store.clone()),
             store,
             clock,
             config: Arc::new(config),

@@ -417,3 +417,45 @@ async fn a_removed_and_relinked_row_is_still_detected() {
     sqlx::query("UPDATE audit_log SET seq = $1 WHERE seq = $2").bind(last - 1).bind(last).execute(pool).await.unwrap();
     assert!(matches!(verify(&app.state.store, Vec::new()).await, Ok(Err(_))));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn rows_written_at_the_same_moment_are_each_committed_once_and_keep_the_chain() {
+    use samla_domain::audit::{AuditEvent, Outcome};
+    let app = TestApp::spawn().await;
+    let rows_of = |app: &TestApp| {
+        let pool = app.state.store.pool().clone();
+        async move {
+            sqlx::query_scalar::<_, String>("SELECT record_id FROM audit_log WHERE action = 'test.read' ORDER BY seq")
+                .fetch_all(&pool)
+                .await
+                .expect("rows")
+        }
+    };
+    let mut reads = tokio::task::JoinSet::new();
+    for n in 0..300 {
+        let state = app.state.clone();
+        reads.spawn(async move {
+            let event = AuditEvent::new("test.read", Outcome::Success).record("participant", n);
+            samla_web::services::audit::record(&state, event).await.expect("the row is committed");
+            // Answered means stored: the row is there the moment the call returns.
+            let visible: i64 =
+                sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'test.read' AND record_id = $1")
+                    .bind(n.to_string())
+                    .fetch_one(state.store.pool())
+                    .await
+                    .expect("count");
+            (n, visible)
+        });
+    }
+    let mut answered = Vec::new();
+    while let Some(read) = reads.join_next().await {
+        let (n, visible) = read.expect("task");
+        assert_eq!(visible, 1, "row {n} is stored when its write returns");
+        answered.push(n);
+    }
+    let mut stored: Vec<i64> = rows_of(&app).await.iter().map(|id| id.parse().expect("number")).collect();
+    stored.sort_unstable();
+    assert_eq!(stored, (0..300).collect::<Vec<i64>>(), "every row once, none lost or doubled");
+    assert_eq!(answered.len(), 300);
+    assert!(matches!(verify(&app.state.store, Vec::new()).await, Ok(Ok(_))), "the chain holds");
+}

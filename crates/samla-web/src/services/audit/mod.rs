@@ -8,12 +8,14 @@ use samla_domain::Action;
 use samla_storage::audit::{self, AuditQuery};
 use samla_storage::StoreError;
 
-/// Writes one audit row in its own transaction (reads, denials, failed logins).
+mod group_commit;
+
+pub use group_commit::AuditWriter;
+
+/// Writes one audit row of its own (reads, denials, failed logins), returning once it is
+/// committed; rows written at the same moment share a commit ([`AuditWriter`]).
 pub async fn record(state: &AppState, event: AuditEvent) -> Result<(), WebError> {
-    let mut tx = state.store.write().await?;
-    audit::append(&mut tx, &event, state.clock.now()).await?;
-    tx.commit().await?;
-    Ok(())
+    state.audit_writer.write(event, state.clock.now()).await
 }
 
 /// Searches the organisation's audit trail; the search itself is audited.
