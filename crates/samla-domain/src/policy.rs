@@ -168,6 +168,16 @@ impl Decision {
         matches!(self, Decision::Allow(_))
     }
 
+    /// Whether the decision reaches one course: everywhere in the organisation, or only
+    /// a course the person works on.
+    pub fn reaches_course(self, works_on_course: bool) -> bool {
+        match self {
+            Decision::Deny => false,
+            Decision::Allow(Scope::Organisation) => true,
+            Decision::Allow(Scope::AssignedCourses) => works_on_course,
+        }
+    }
+
     /// The wider of two decisions: a person with two roles may do what either may.
     fn widest(self, other: Decision) -> Decision {
         match (self, other) {
@@ -235,6 +245,59 @@ pub fn may_read_concern_report(roles: &RoleSet, is_author: bool, is_designated_r
     }
     let sees_sensitive = roles.may(Action::ViewSensitivePersonalData);
     (is_author && roles.may(Action::ReportConcerns)) || (is_designated_reader && sees_sensitive)
+}
+
+/// A reminder switch of one course (see `services/running/reminders.rs` for what each
+/// turns off).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReminderSwitch {
+    /// The course's own switches: reminders to families, and log reminders to leaders.
+    Course,
+    /// One participant's or one grown-up's reminders, chosen by name.
+    Person,
+    /// A leader's own log reminders for the course.
+    OwnLogReminders,
+}
+
+/// Why a reminder switch may not be changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReminderRefusal {
+    /// Neither plans courses nor records session work on this course.
+    NotOnCourse,
+    /// May change the course's reminders, but not see the participants' names that a
+    /// person's switch is chosen by.
+    NamesHidden,
+    /// Leads no group on this course, so has no log reminders of their own.
+    NotALeader,
+}
+
+/// A person's place on one course.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CoursePlace {
+    /// In the course's working group, in any course role.
+    pub works_on: bool,
+    /// One of the course's group leaders.
+    pub leads: bool,
+}
+
+/// Who may change which reminder switch of a course: planners and those who record
+/// session work on it (the people who know whether a family wants the mails); a person's
+/// switch also needs the right to see participants' names on the course, since it is
+/// chosen by name; a leader's own log reminders only that leader, while they lead the
+/// course.
+pub fn may_switch_reminders(
+    roles: &RoleSet,
+    switch: ReminderSwitch,
+    place: CoursePlace,
+) -> Result<(), ReminderRefusal> {
+    let reaches = |action| roles.decide(action).reaches_course(place.works_on);
+    match switch {
+        ReminderSwitch::OwnLogReminders if place.leads => Ok(()),
+        ReminderSwitch::OwnLogReminders => Err(ReminderRefusal::NotALeader),
+        _ if !reaches(Action::PlanCourses) && !reaches(Action::RecordSessionWork) => Err(ReminderRefusal::NotOnCourse),
+        ReminderSwitch::Person if !reaches(Action::ViewParticipantContacts) => Err(ReminderRefusal::NamesHidden),
+        ReminderSwitch::Course | ReminderSwitch::Person => Ok(()),
+    }
 }
 
 /// The roles one person holds in the organisation they are working in.
@@ -341,6 +404,69 @@ mod tests {
     fn two_roles_take_the_wider_scope() {
         let both = RoleSet::new(vec![Role::GroupLeader, Role::Coordinator]);
         assert_eq!(both.decide(Action::ViewCourses), Decision::Allow(Scope::Organisation));
+    }
+
+    #[test]
+    fn a_decision_reaches_the_courses_of_its_scope() {
+        assert!(Decision::Allow(Scope::Organisation).reaches_course(false));
+        assert!(Decision::Allow(Scope::AssignedCourses).reaches_course(true));
+        assert!(!Decision::Allow(Scope::AssignedCourses).reaches_course(false));
+        assert!(!Decision::Deny.reaches_course(true));
+    }
+
+    /// Places on a course: not in its working group, in it, and leading it.
+    const AWAY: CoursePlace = CoursePlace { works_on: false, leads: false };
+    const IN_GROUP: CoursePlace = CoursePlace { works_on: true, leads: false };
+    const LEADING: CoursePlace = CoursePlace { works_on: true, leads: true };
+
+    #[test]
+    fn planners_and_the_course_s_leaders_switch_its_reminders() {
+        use ReminderSwitch::Course;
+        let coordinator = RoleSet::new(vec![Role::Coordinator]);
+        let leader = RoleSet::new(vec![Role::GroupLeader]);
+        assert_eq!(may_switch_reminders(&coordinator, Course, AWAY), Ok(()));
+        assert_eq!(may_switch_reminders(&leader, Course, LEADING), Ok(()));
+        assert_eq!(may_switch_reminders(&leader, Course, AWAY), Err(ReminderRefusal::NotOnCourse));
+        for role in [Role::Admin, Role::Secretary, Role::UserRepresentative, Role::Analyst] {
+            let refused = may_switch_reminders(&RoleSet::new(vec![role]), Course, IN_GROUP);
+            assert_eq!(refused, Err(ReminderRefusal::NotOnCourse), "{role}");
+        }
+    }
+
+    #[test]
+    fn a_person_s_reminders_are_switched_only_by_those_who_see_names() {
+        use ReminderSwitch::Person;
+        let coordinator = RoleSet::new(vec![Role::Coordinator]);
+        let leader = RoleSet::new(vec![Role::GroupLeader]);
+        let secretary = RoleSet::new(vec![Role::Secretary]);
+        assert_eq!(may_switch_reminders(&coordinator, Person, AWAY), Ok(()));
+        assert_eq!(may_switch_reminders(&leader, Person, IN_GROUP), Ok(()));
+        assert_eq!(may_switch_reminders(&leader, Person, AWAY), Err(ReminderRefusal::NotOnCourse));
+        assert_eq!(may_switch_reminders(&secretary, Person, IN_GROUP), Err(ReminderRefusal::NotOnCourse));
+        // Every role that may switch the course's reminders sees names today; the rule
+        // still asks, so a role given the one without the other is refused by name.
+        for role in Role::ALL {
+            let roles = RoleSet::new(vec![role]);
+            for place in [AWAY, IN_GROUP] {
+                let names = roles.decide(Action::ViewParticipantContacts).reaches_course(place.works_on);
+                let expected = match may_switch_reminders(&roles, ReminderSwitch::Course, place) {
+                    Ok(()) if !names => Err(ReminderRefusal::NamesHidden),
+                    other => other,
+                };
+                assert_eq!(may_switch_reminders(&roles, Person, place), expected, "{role}");
+            }
+        }
+    }
+
+    #[test]
+    fn only_a_leader_of_the_course_switches_their_own_log_reminders() {
+        use ReminderSwitch::OwnLogReminders;
+        for role in Role::ALL {
+            let roles = RoleSet::new(vec![role]);
+            assert_eq!(may_switch_reminders(&roles, OwnLogReminders, LEADING), Ok(()), "{role}");
+            let refused = may_switch_reminders(&roles, OwnLogReminders, IN_GROUP);
+            assert_eq!(refused, Err(ReminderRefusal::NotALeader), "{role}");
+        }
     }
 
     #[test]

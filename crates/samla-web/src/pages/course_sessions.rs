@@ -8,7 +8,6 @@ use crate::error::WebError;
 use crate::forms::{FormData, FormState};
 use crate::http::ids::id_of;
 use crate::services::courses::{self, SessionForm};
-use crate::services::running::access::allowed_on_course;
 use crate::services::running::attendance::{session_plan, PlannedSlot};
 use crate::services::running::changes::CancelChoices;
 use crate::AppState;
@@ -58,7 +57,7 @@ async fn render(
             )
     });
     let slots: Vec<PlannedSlot> = view.sessions.iter().map(|s| PlannedSlot::from(&s.row)).collect();
-    let may_read_log = allowed_on_course(state, actor, Action::ViewSessionRecords, course_id).await?;
+    let may_read_log = actor.may_on_course(state.store.pool(), Action::ViewSessionRecords, course_id).await?;
     let may_cancel = courses::may_cancel_sessions(state, actor, course_id).await? && !is_closed(&view);
     let context = minijinja::context! {
         course => course_value(&view),

@@ -446,7 +446,7 @@ pub async fn set_status(
             render_course(&state, &ui, &actor, id, forms, StatusCode::UNPROCESSABLE_ENTITY, Notice::default()).await
         }
         Err(WebError::Stale) => {
-            let course = courses::visible_course(&state, &actor, id).await?;
+            let course = actor.on_course(&state, Action::ViewCourses, id).await?;
             let errors = FieldErrors::single(FieldError::new("status", "error-changed-meanwhile"));
             let forms = PageForms {
                 status: form.kept().with_errors(errors).with_value("version", course.version),
@@ -549,7 +549,7 @@ pub(super) async fn plannable(
     id: i64,
 ) -> Result<samla_storage::courses::Course, WebError> {
     actor.authorize(state, Action::PlanCourses).await?;
-    let course = courses::visible_course(state, actor, id).await?;
+    let course = actor.on_course(state, Action::ViewCourses, id).await?.into_course();
     if matches!(CourseStatus::parse(&course.status), Some(CourseStatus::Archived | CourseStatus::Cancelled)) {
         return Err(WebError::Refused(FieldErrors::single(FieldError::new("status", "error-course-closed"))));
     }
@@ -779,7 +779,7 @@ pub async fn create_feed(
 ) -> Result<Response, WebError> {
     let id = id_of(&id)?;
     let url = calendar::new_feed(&state, &actor, Some(id)).await?;
-    let course = courses::visible_course(&state, &actor, id).await?;
+    let course = actor.on_course(&state, Action::ViewCourses, id).await?;
     let context = minijinja::context! {
         course => minijinja::context! { id => course.id, name => course.name.clone() },
         url => url,
@@ -800,9 +800,8 @@ pub async fn revoke_feed(
 /// What the course page's "Evaluation" section may offer: rounds for those who run
 /// evaluations or read their counts, results and the report for those who read results.
 async fn evaluation_section(state: &AppState, actor: &Actor, course_id: i64) -> Result<Value, WebError> {
-    use crate::services::running::access::allowed_on_course;
-    let may_run = allowed_on_course(state, actor, Action::RunEvaluations, course_id).await?;
-    let may_read = allowed_on_course(state, actor, Action::ViewEvaluationResults, course_id).await?;
+    let may_run = actor.may_on_course(state.store.pool(), Action::RunEvaluations, course_id).await?;
+    let may_read = actor.may_on_course(state.store.pool(), Action::ViewEvaluationResults, course_id).await?;
     Ok(minijinja::context! { may_run => may_run, may_read => may_read })
 }
 

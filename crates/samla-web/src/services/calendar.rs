@@ -5,7 +5,6 @@
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::org::OrgContext;
-use crate::services::courses::visible_course;
 use crate::AppState;
 use chrono::{NaiveDate, NaiveTime};
 use samla_domain::audit::Outcome;
@@ -22,7 +21,7 @@ pub async fn new_feed(state: &AppState, actor: &Actor, course_id: Option<i64>) -
     let user_id = match course_id {
         Some(id) => {
             actor.authorize(state, Action::PlanCourses).await?;
-            visible_course(state, actor, id).await?;
+            actor.on_course(state, Action::ViewCourses, id).await?;
             None
         }
         None => {
@@ -45,7 +44,7 @@ pub async fn revoke_feed(state: &AppState, actor: &Actor, course_id: Option<i64>
     let user_id = match course_id {
         Some(id) => {
             actor.authorize(state, Action::PlanCourses).await?;
-            visible_course(state, actor, id).await?;
+            actor.on_course(state, Action::ViewCourses, id).await?;
             None
         }
         None => Some(actor.user_id),

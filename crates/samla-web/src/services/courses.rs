@@ -9,12 +9,12 @@ pub use input::{parse_day as input_day, CourseForm, DetailsForm, SessionForm, St
 pub use view::{accepted_in_domain, course_view, CourseView, SessionView};
 
 // Kept here too for the callers that plan courses; their homes are below them.
-pub use crate::services::course_access::visible_course;
 pub use crate::services::dates::parse_date;
 pub use crate::services::holidays::school_holidays;
 
 use crate::auth::Actor;
 use crate::error::WebError;
+use crate::services::course_access::OnCourse;
 use crate::AppState;
 use chrono::{Duration, NaiveDate, NaiveTime};
 use samla_domain::audit::Outcome;
@@ -25,7 +25,7 @@ use samla_domain::planning::schedule::{self, ClosedDays, Interval};
 use samla_domain::planning::{budget, meetings};
 use samla_domain::programmes::Manual;
 use samla_domain::validation::{optional_line, required_text};
-use samla_domain::{Action, FieldError, FieldErrors, Scope};
+use samla_domain::{Action, FieldError, FieldErrors};
 use samla_storage::courses::{self, Course, NewCourse, NewSession};
 use samla_storage::{audit, budgets, checklists, course_deviations, course_staff, programmes, StoreError, WriteTx};
 
@@ -56,9 +56,8 @@ pub fn planned_in_the_past(state: &AppState, actor: &Actor, view: &CourseView) -
 
 /// Courses the actor may see, newest first.
 pub async fn list(state: &AppState, actor: &Actor) -> Result<Vec<Course>, WebError> {
-    let scope = actor.authorize(state, Action::ViewCourses).await?;
+    let only = actor.course_scope(state, Action::ViewCourses).await?.limited_to(actor);
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
-    let only = (scope == Scope::AssignedCourses).then_some(actor.user_id);
     Ok(courses::list(&mut conn, actor.organisation.id, only).await?)
 }
 
@@ -254,16 +253,15 @@ pub fn line_from_row(row: &budgets::BudgetLineRow) -> Option<budget::BudgetLine>
 
 /// Starts a change to a course the actor plans: the course must be theirs to plan and
 /// not finished.
-async fn planning_tx(state: &AppState, actor: &Actor, course_id: i64) -> Result<(WriteTx, Course), WebError> {
-    actor.authorize(state, Action::PlanCourses).await?;
-    open_course_tx(state, actor, course_id).await
+async fn planning_tx(state: &AppState, actor: &Actor, course_id: i64) -> Result<(WriteTx, OnCourse), WebError> {
+    open_course_tx(state, actor.on_course(state, Action::PlanCourses, course_id).await?).await
 }
 
-/// A write transaction on a course that is not archived or cancelled (the caller has
-/// checked the permission).
-async fn open_course_tx(state: &AppState, actor: &Actor, course_id: i64) -> Result<(WriteTx, Course), WebError> {
+/// A write transaction on a course that is not archived or cancelled, the course read
+/// again inside it.
+async fn open_course_tx(state: &AppState, mut course: OnCourse) -> Result<(WriteTx, OnCourse), WebError> {
     let mut tx = state.store.write().await?;
-    let course = courses::get(&mut tx.tx, actor.organisation.id, course_id).await?;
+    course.reread(&mut tx.tx).await?;
     if matches!(CourseStatus::parse(&course.status), Some(CourseStatus::Archived | CourseStatus::Cancelled)) {
         return Err(FieldErrors::single(FieldError::new("status", "error-course-closed")).into());
     }
@@ -274,17 +272,18 @@ async fn open_course_tx(state: &AppState, actor: &Actor, course_id: i64) -> Resu
 /// group leaders (who are the ones to know in the morning that a session cannot be held).
 pub async fn may_cancel_sessions(state: &AppState, actor: &Actor, course_id: i64) -> Result<bool, WebError> {
     Ok(actor.roles.may(Action::PlanCourses)
-        || crate::services::running::access::allowed_on_course(state, actor, Action::RecordSessionWork, course_id)
-            .await?)
+        || actor.may_on_course(state.store.pool(), Action::RecordSessionWork, course_id).await?)
 }
 
 /// [`planning_tx`] for cancelling, which the course's group leaders may do too.
-async fn cancelling_tx(state: &AppState, actor: &Actor, course_id: i64) -> Result<(WriteTx, Course), WebError> {
+async fn cancelling_tx(state: &AppState, actor: &Actor, course_id: i64) -> Result<(WriteTx, OnCourse), WebError> {
     if actor.roles.may(Action::PlanCourses) {
         return planning_tx(state, actor, course_id).await;
     }
-    crate::services::running::access::require_on_course(state, actor, Action::RecordSessionWork, course_id).await?;
-    open_course_tx(state, actor, course_id).await
+    let recording = actor.course_scope(state, Action::RecordSessionWork).await?;
+    // Refused before the course is looked up, so a course elsewhere is refused too.
+    recording.require(state, actor, &[Some(course_id)], ("course", course_id)).await?;
+    open_course_tx(state, recording.course(state, actor, course_id).await?).await
 }
 
 async fn finish(

@@ -112,7 +112,7 @@ pub async fn replace_budget(
 ) -> Result<Json<Budget>, WebError> {
     let course_id = course_id.0;
     actor.authorize(&state, Action::PlanCourses).await?;
-    service::visible_course(&state, &actor, course_id).await?;
+    actor.on_course(&state, Action::ViewCourses, course_id).await?;
     let lines = body.parse()?;
     service::replace_budget(&state, &actor, course_id, &lines).await?;
     let view = service::course_view(&state, &actor, course_id).await?;

@@ -50,7 +50,7 @@ pub async fn update_checklist_item(
     let course_id = course_id.0;
     let item_id = item_id.0;
     actor.authorize(&state, Action::PlanCourses).await?;
-    service::visible_course(&state, &actor, course_id).await?;
+    actor.on_course(&state, Action::ViewCourses, course_id).await?;
     service::update_checklist_item(&state, &actor, course_id, item_id, body.done, body.assignee_staff_id).await?;
     let view = service::course_view(&state, &actor, course_id).await?;
     let item = view.checklist.iter().find(|(item, _)| item.id == item_id).ok_or(WebError::NotFound)?;

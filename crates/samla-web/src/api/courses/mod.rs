@@ -890,7 +890,7 @@ pub async fn update_course(
 ) -> Result<impl IntoResponse, WebError> {
     let course_id = course_id.0;
     actor.authorize(&state, Action::PlanCourses).await?;
-    let current = service::visible_course(&state, &actor, course_id).await?;
+    let current = actor.on_course(&state, Action::ViewCourses, course_id).await?;
     let expected = if_match.expected(current.version)?;
     let details = service::DetailsForm {
         name: body.name,
@@ -951,7 +951,7 @@ pub async fn set_course_status(
 ) -> Result<impl IntoResponse, WebError> {
     let course_id = course_id.0;
     actor.authorize(&state, Action::PlanCourses).await?;
-    let current = service::visible_course(&state, &actor, course_id).await?;
+    let current = actor.on_course(&state, Action::ViewCourses, course_id).await?;
     let expected = if_match.expected(current.version)?;
     let reason = match body.reason.as_deref() {
         Some(raw) => required_line("reason", raw, 500).map_err(FieldErrors::single)?,

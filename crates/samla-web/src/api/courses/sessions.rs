@@ -94,7 +94,7 @@ pub async fn add_session(
 ) -> Result<impl IntoResponse, WebError> {
     let course_id = course_id.0;
     actor.authorize(&state, Action::PlanCourses).await?;
-    service::visible_course(&state, &actor, course_id).await?;
+    actor.on_course(&state, Action::ViewCourses, course_id).await?;
     let mut errors = FieldErrors::new();
     let room = body.room.unwrap_or_default();
     let title = body.title.unwrap_or_default();
@@ -293,7 +293,7 @@ pub async fn set_session_staff(
     let course_id = course_id.0;
     let session_id = session_id.0;
     actor.authorize(&state, Action::PlanCourses).await?;
-    service::visible_course(&state, &actor, course_id).await?;
+    actor.on_course(&state, Action::ViewCourses, course_id).await?;
     let mut staff: Vec<(i64, bool)> = Vec::new();
     for entry in &body.staff {
         if !staff.iter().any(|(id, _)| *id == entry.staff_id) {

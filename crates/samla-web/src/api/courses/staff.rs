@@ -57,7 +57,7 @@ pub async fn add_course_staff(
 ) -> Result<impl IntoResponse, WebError> {
     let course_id = course_id.0;
     actor.authorize(&state, Action::PlanCourses).await?;
-    service::visible_course(&state, &actor, course_id).await?;
+    actor.on_course(&state, Action::ViewCourses, course_id).await?;
     let mut errors = FieldErrors::new();
     for (field, value) in
         [("external_name", &body.external_name), ("external_organisation", &body.external_organisation)]
@@ -101,7 +101,7 @@ pub async fn remove_course_staff(
     let course_id = course_id.0;
     let staff_id = staff_id.0;
     actor.authorize(&state, Action::PlanCourses).await?;
-    service::visible_course(&state, &actor, course_id).await?;
+    actor.on_course(&state, Action::ViewCourses, course_id).await?;
     service::remove_staff(&state, &actor, course_id, staff_id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -449,10 +449,9 @@ fn record_json(view: &MeetingView) -> MeetingRecord {
 /// course's participants and read its session records (a refusal is audited). A
 /// secretary sees that a meeting is and when, never its minutes.
 async fn readable(state: &AppState, actor: &Actor, session_id: i64) -> Result<MeetingView, WebError> {
-    use crate::services::running::access::require_on_course;
     let course_id = service::course_of(state, actor, session_id).await?;
-    require_on_course(state, actor, Action::ViewParticipantContacts, course_id).await?;
-    require_on_course(state, actor, Action::ViewSessionRecords, course_id).await?;
+    let course = actor.on_course(state, Action::ViewParticipantContacts, course_id).await?;
+    course.also(state, actor, Action::ViewSessionRecords).await?;
     service::view(state, actor, course_id, session_id).await
 }
 
@@ -523,7 +522,7 @@ pub async fn put_meeting_record(
     let session_id = session_id.0;
     actor.authorize(&state, Action::RecordSessionWork).await?;
     let course_id = service::course_of(&state, &actor, session_id).await?;
-    crate::services::running::access::require_on_course(&state, &actor, Action::RecordSessionWork, course_id).await?;
+    actor.on_course(&state, Action::RecordSessionWork, course_id).await?;
     let before = readable(&state, &actor, session_id).await?;
     let current = before.record.as_ref().map(|r| r.version).unwrap_or(0);
     let mut errors = FieldErrors::new();
@@ -617,7 +616,7 @@ pub async fn add_meeting_guest(
     let session_id = session_id.0;
     actor.authorize(&state, Action::RecordSessionWork).await?;
     let course_id = service::course_of(&state, &actor, session_id).await?;
-    crate::services::running::access::require_on_course(&state, &actor, Action::RecordSessionWork, course_id).await?;
+    actor.on_course(&state, Action::RecordSessionWork, course_id).await?;
     check_guest(&body)?;
     let guest = (body.name.as_str(), body.organisation.as_str(), body.attended);
     let id = service::add_guest(&state, &actor, course_id, session_id, guest).await?;
@@ -648,7 +647,7 @@ pub async fn update_meeting_guest(
     let (session_id, guest_id) = (session_id.0, guest_id.0);
     actor.authorize(&state, Action::RecordSessionWork).await?;
     let course_id = service::course_of(&state, &actor, session_id).await?;
-    crate::services::running::access::require_on_course(&state, &actor, Action::RecordSessionWork, course_id).await?;
+    actor.on_course(&state, Action::RecordSessionWork, course_id).await?;
     check_guest(&body)?;
     let change = (body.name.as_str(), body.organisation.as_str(), body.attended);
     service::update_guest(&state, &actor, course_id, session_id, guest_id, change).await?;

@@ -7,7 +7,6 @@ use crate::error::WebError;
 use crate::forms::{FormData, FormState};
 use crate::http::ids::id_of;
 use crate::pages::Ui;
-use crate::services::courses::visible_course;
 use crate::services::intake::group::{self, ConfirmForm, ProposalForm, ProposalView};
 use crate::services::intake::settings;
 use crate::AppState;
@@ -16,7 +15,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::Value;
 use samla_domain::intake::group_formation::{Pin, Reason};
-use samla_domain::FieldErrors;
+use samla_domain::{Action, FieldErrors};
 use std::collections::BTreeMap;
 
 /// The proposal's choices from the query: `age_min`, `age_max`, `siblings`, `include`
@@ -120,7 +119,9 @@ async fn render(
     }
     let (proposal, errors, course) = match result {
         Ok(view) => (Some(proposal_value(state, ui, actor, &view)), FieldErrors::new(), view.course),
-        Err(WebError::Invalid(errors)) => (None, errors, visible_course(state, actor, course_id).await?),
+        Err(WebError::Invalid(errors)) => {
+            (None, errors, actor.on_course(state, Action::ViewCourses, course_id).await?.into_course())
+        }
         Err(other) => return Err(other),
     };
     let proposal_form = FormState::new()

@@ -1,7 +1,7 @@
 //! Everything a course page or API answer shows, computed in one place: schedule with
 //! staff, staffing gaps and conflicts, checklist with overdue items, budget totals.
 
-use super::{line_from_row, school_holidays, visible_course};
+use super::{line_from_row, school_holidays};
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::AppState;
@@ -82,7 +82,7 @@ pub fn accepted_in_domain(rows: &[AcceptedDeviation]) -> Vec<Deviation> {
 }
 
 pub async fn course_view(state: &AppState, actor: &Actor, course_id: i64) -> Result<CourseView, WebError> {
-    let course = visible_course(state, actor, course_id).await?;
+    let course = actor.on_course(state, samla_domain::Action::ViewCourses, course_id).await?.into_course();
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
     let version = programmes::version_by_id(&mut conn, course.programme_version_id).await?;
     let programme = programmes::get_visible(&mut conn, actor.organisation.id, version.programme_id).await?;

@@ -4,7 +4,7 @@
 
 use crate::auth::Actor;
 use crate::error::WebError;
-use crate::services::courses::{parse_date, visible_course};
+use crate::services::courses::parse_date;
 use crate::services::outbox::{self, OutgoingMail};
 use crate::AppState;
 use chrono::NaiveDate;
@@ -113,7 +113,7 @@ pub async fn propose(
     form: &ProposalForm,
 ) -> Result<ProposalView, WebError> {
     actor.authorize(state, Action::PlanCourses).await?;
-    let course = visible_course(state, actor, course_id).await?;
+    let course = actor.on_course(state, Action::ViewCourses, course_id).await?.into_course();
     let mut errors = FieldErrors::new();
     let age_min = errors.take(age("age_min", &form.age_min)).flatten();
     let age_max = errors.take(age("age_max", &form.age_max)).flatten();

@@ -7,10 +7,10 @@ use crate::error::WebError;
 use crate::AppState;
 use samla_domain::audit::Outcome;
 use samla_domain::validation::{phone, required_line};
-use samla_domain::{Action, FieldError, FieldErrors, Scope};
+use samla_domain::{Action, FieldError, FieldErrors};
 use samla_storage::intake::applications::{self, Summary};
 use samla_storage::intake::households::{self, NewPerson, Person};
-use samla_storage::{audit, courses, StoreError};
+use samla_storage::{audit, StoreError};
 
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct HouseholdView {
@@ -21,25 +21,14 @@ pub struct HouseholdView {
 
 /// The household, if the actor works with at least one of its applications; audited.
 pub async fn view(state: &AppState, actor: &Actor, id: i64) -> Result<HouseholdView, WebError> {
-    let scope = actor.authorize(state, Action::ManageIntake).await?;
+    let intake = actor.course_scope(state, Action::ManageIntake).await?;
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
     households::exists(&mut conn, actor.organisation.id, id).await?;
     let applications = applications::in_household(&mut conn, id).await?;
-    let mut reachable = scope == Scope::Organisation;
-    let mut sensitive_everywhere = true;
-    for application in &applications {
-        if let Some(course_id) = application.course_id {
-            if courses::works_on(&mut conn, course_id, actor.user_id).await? {
-                reachable = true;
-            }
-        }
-    }
     drop(conn);
-    if !reachable {
-        crate::services::audit::record(state, actor.event("manage_intake", Outcome::Denied).record("household", id))
-            .await?;
-        return Err(WebError::Forbidden);
-    }
+    let courses: Vec<Option<i64>> = applications.iter().map(|a| a.course_id).collect();
+    intake.require(state, actor, &courses, ("household", id)).await?;
+    let mut sensitive_everywhere = true;
     for application in &applications {
         sensitive_everywhere &= sees_sensitive(state, actor, application.course_id).await?;
     }

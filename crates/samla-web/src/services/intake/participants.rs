@@ -3,11 +3,9 @@
 
 use crate::auth::Actor;
 use crate::error::WebError;
-use crate::services::courses::visible_course;
 use crate::AppState;
-use samla_domain::audit::Outcome;
-use samla_domain::{Action, Scope};
-use samla_storage::courses::{self, Course};
+use samla_domain::Action;
+use samla_storage::courses::Course;
 use samla_storage::intake::channels::{self, Channel};
 use samla_storage::intake::households::{self, Person};
 use samla_storage::intake::participants::{self, Participant};
@@ -33,18 +31,10 @@ pub async fn for_course(
     actor: &Actor,
     course_id: i64,
 ) -> Result<(Course, Vec<ParticipantView>), WebError> {
-    let scope = actor.authorize(state, Action::ViewParticipantContacts).await?;
-    let course = visible_course(state, actor, course_id).await?;
+    let contacts = actor.course_scope(state, Action::ViewParticipantContacts).await?;
+    let course = actor.on_course(state, Action::ViewCourses, course_id).await?;
+    let course = contacts.found(state, actor, course.into_course(), ("course", course_id)).await?;
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
-    if scope == Scope::AssignedCourses && !courses::works_on(&mut conn, course_id, actor.user_id).await? {
-        drop(conn);
-        crate::services::audit::record(
-            state,
-            actor.event(Action::ViewParticipantContacts.as_str(), Outcome::Denied).record("course", course_id),
-        )
-        .await?;
-        return Err(WebError::Forbidden);
-    }
     let enrolled = participants::for_course(&mut conn, course.id).await?;
     let known: HashMap<i64, Channel> =
         channels::list(&mut conn, actor.organisation.id, true).await?.into_iter().map(|c| (c.id, c)).collect();
@@ -74,5 +64,5 @@ pub async fn for_course(
             }
         })
         .collect();
-    Ok((course, views))
+    Ok((course.into_course(), views))
 }

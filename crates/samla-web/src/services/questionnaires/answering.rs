@@ -237,7 +237,7 @@ pub async fn round_for_entry(state: &AppState, actor: &Actor, round_id: i64) -> 
         let mut conn = state.store.pool().acquire().await.map_err(conn_err)?;
         rounds::get(&mut conn, actor.organisation.id, round_id).await?
     };
-    crate::services::running::access::course_for(state, actor, Action::RunEvaluations, round.course_id).await?;
+    actor.on_course(state, Action::RunEvaluations, round.course_id).await?;
     Ok(round)
 }
 
@@ -273,13 +273,7 @@ fn round_closed() -> WebError {
 
 pub async fn paper_form(state: &AppState, actor: &Actor, round_id: i64) -> Result<PaperForm, WebError> {
     let round = round_for_entry(state, actor, round_id).await?;
-    let names = crate::services::running::access::allowed_on_course(
-        state,
-        actor,
-        Action::ViewParticipantContacts,
-        round.course_id,
-    )
-    .await?;
+    let names = actor.may_on_course(state.store.pool(), Action::ViewParticipantContacts, round.course_id).await?;
     let mut conn = state.store.pool().acquire().await.map_err(conn_err)?;
     let version = library::load_version(&mut conn, round.version_id).await?;
     let closed = takes_no_answers(state, actor, &round);

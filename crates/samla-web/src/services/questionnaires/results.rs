@@ -20,15 +20,14 @@
 
 use crate::auth::Actor;
 use crate::error::WebError;
+use crate::services::course_access::OnCourse;
 use crate::services::questionnaires::library::{load_version, LoadedVersion};
 use crate::services::questionnaires::rounds::release_closed;
-use crate::services::running::access::course_for;
 use crate::AppState;
 use samla_domain::questionnaires::answers::Answers;
 use samla_domain::questionnaires::scoring::Scores;
 use samla_domain::reports::evaluation::{self, ScaleChange, Summary, Withheld, MIN_ANSWERS_SHOWN};
 use samla_domain::Action;
-use samla_storage::courses::Course;
 use samla_storage::questionnaires::results as store;
 use samla_storage::questionnaires::rounds::{self, Round};
 use samla_storage::StoreError;
@@ -139,10 +138,10 @@ async fn connection(state: &AppState) -> Result<sqlx::pool::PoolConnection<sqlx:
 
 /// The round and its course, if the actor may see the course's results (404 for a round of
 /// another organisation, 403 outside the actor's courses).
-pub async fn round_for_results(state: &AppState, actor: &Actor, round_id: i64) -> Result<(Course, Round), WebError> {
-    actor.authorize(state, Action::ViewEvaluationResults).await?;
+pub async fn round_for_results(state: &AppState, actor: &Actor, round_id: i64) -> Result<(OnCourse, Round), WebError> {
+    let results = actor.course_scope(state, Action::ViewEvaluationResults).await?;
     let round = rounds::get(&mut *connection(state).await?, actor.organisation.id, round_id).await?;
-    let course = course_for(state, actor, Action::ViewEvaluationResults, round.course_id).await?;
+    let course = results.course(state, actor, round.course_id).await?;
     Ok((course, round))
 }
 
@@ -177,7 +176,7 @@ pub async fn course_evaluation_in(
     course_id: i64,
     language: &str,
 ) -> Result<CourseEvaluation, WebError> {
-    let course = course_for(state, actor, Action::ViewEvaluationResults, course_id).await?;
+    let course = actor.on_course(state, Action::ViewEvaluationResults, course_id).await?;
     let rounds = released_rounds_of(state, actor, course_id).await?;
     let mut conn = connection(state).await?;
     let mut versions = HashMap::new();
@@ -185,7 +184,12 @@ pub async fn course_evaluation_in(
     for round in &rounds {
         results.push(summarise_round(&mut conn, &mut versions, round, language).await?);
     }
-    Ok(CourseEvaluation { course_id, course_name: course.name, threshold: MIN_ANSWERS_SHOWN, rounds: results })
+    Ok(CourseEvaluation {
+        course_id,
+        course_name: course.into_course().name,
+        threshold: MIN_ANSWERS_SHOWN,
+        rounds: results,
+    })
 }
 
 /// The course's outcome change, in nb.
@@ -202,7 +206,7 @@ pub async fn course_outcome_change_in(
     course_id: i64,
     language: &str,
 ) -> Result<OutcomeChange, WebError> {
-    let course = course_for(state, actor, Action::ViewEvaluationResults, course_id).await?;
+    let course = actor.on_course(state, Action::ViewEvaluationResults, course_id).await?;
     let rounds = released_rounds_of(state, actor, course_id).await?;
     let mut conn = connection(state).await?;
     let mut versions: HashMap<i64, LoadedVersion> = HashMap::new();
@@ -266,7 +270,7 @@ pub async fn course_outcome_change_in(
             });
         }
     }
-    Ok(OutcomeChange { course_id, course_name: course.name, comparisons, pending_rounds })
+    Ok(OutcomeChange { course_id, course_name: course.into_course().name, comparisons, pending_rounds })
 }
 
 /// The course's rounds (of the actor's organisation), those that have closed released first.

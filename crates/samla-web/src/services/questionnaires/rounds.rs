@@ -27,9 +27,10 @@
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::org::OrgContexts;
+use crate::services::course_access::OnCourse;
 use crate::services::outbox::OutgoingMail;
 use crate::services::questionnaires::library;
-use crate::services::running::access::{allowed_on_course, course_for, is_closed};
+use crate::services::running::access::is_closed;
 use crate::services::running::reminders::queue_or_skip;
 use crate::AppState;
 use chrono::NaiveDate;
@@ -54,32 +55,18 @@ pub async fn round_for(
     actor: &Actor,
     action: Action,
     round_id: i64,
-) -> Result<(Course, Round), WebError> {
+) -> Result<(OnCourse, Round), WebError> {
     let round = {
         let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
         store::get(&mut conn, actor.organisation.id, round_id).await?
     };
-    let course = course_for(state, actor, action, round.course_id).await?;
+    let course = actor.on_course(state, action, round.course_id).await?;
     Ok((course, round))
 }
 
 /// The course, if the actor may see its rounds (run evaluations or see their results).
-async fn readable_course(state: &AppState, actor: &Actor, course_id: i64) -> Result<Course, WebError> {
-    let course = {
-        let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
-        courses::get(&mut conn, actor.organisation.id, course_id).await?
-    };
-    if allowed_on_course(state, actor, Action::RunEvaluations, course_id).await?
-        || allowed_on_course(state, actor, Action::ViewEvaluationResults, course_id).await?
-    {
-        return Ok(course);
-    }
-    crate::services::audit::record(
-        state,
-        actor.event(Action::RunEvaluations.as_str(), Outcome::Denied).record("course", course_id),
-    )
-    .await?;
-    Err(WebError::Forbidden)
+async fn readable_course(state: &AppState, actor: &Actor, course_id: i64) -> Result<OnCourse, WebError> {
+    actor.on_course_for_either(state, [Action::RunEvaluations, Action::ViewEvaluationResults], course_id).await
 }
 
 /// The public link behind a round's QR code.
@@ -141,8 +128,9 @@ pub async fn course_rounds(
     language: &str,
 ) -> Result<CourseRounds, WebError> {
     let course = readable_course(state, actor, course_id).await?;
-    let may_run = allowed_on_course(state, actor, Action::RunEvaluations, course_id).await? && !is_closed(&course);
-    let may_see_names = allowed_on_course(state, actor, Action::ViewParticipantContacts, course_id).await?;
+    let may_run =
+        actor.may_on_course(state.store.pool(), Action::RunEvaluations, course_id).await? && !is_closed(&course);
+    let may_see_names = actor.may_on_course(state.store.pool(), Action::ViewParticipantContacts, course_id).await?;
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
     let rounds = store::list_for_course(&mut conn, course_id, language).await?;
     let sessions = numbered_sessions(&courses::sessions(&mut conn, course_id).await?);
@@ -152,7 +140,7 @@ pub async fn course_rounds(
         Vec::new()
     };
     Ok(CourseRounds {
-        course,
+        course: course.into_course(),
         rounds,
         sessions,
         questionnaires,
@@ -181,8 +169,8 @@ pub async fn round_view(state: &AppState, actor: &Actor, round_id: i64, language
         store::get(&mut conn, actor.organisation.id, round_id).await?
     };
     let course = readable_course(state, actor, round.course_id).await?;
-    let may_run = allowed_on_course(state, actor, Action::RunEvaluations, course.id).await?;
-    let may_see_names = allowed_on_course(state, actor, Action::ViewParticipantContacts, course.id).await?;
+    let may_run = actor.may_on_course(state.store.pool(), Action::RunEvaluations, course.id).await?;
+    let may_see_names = actor.may_on_course(state.store.pool(), Action::ViewParticipantContacts, course.id).await?;
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
     let summary = store::summary(&mut conn, round_id, language).await?;
     let session = match round.session_id {
@@ -194,7 +182,15 @@ pub async fn round_view(state: &AppState, actor: &Actor, round_id: i64, language
     drop(conn);
     let round_state = state_of(state, actor, &round);
     let open_link = (may_run && round_state != RoundState::Closed).then(|| open_link(state, &round)).flatten();
-    Ok(RoundView { course, summary, state: round_state, open_link, may_run, may_see_names, session })
+    Ok(RoundView {
+        course: course.into_course(),
+        summary,
+        state: round_state,
+        open_link,
+        may_run,
+        may_see_names,
+        session,
+    })
 }
 
 /// Who a round asked, by name, with invited/reminded/answered — never what they
@@ -205,7 +201,7 @@ pub async fn recipients(state: &AppState, actor: &Actor, round_id: i64) -> Resul
         store::get(&mut conn, actor.organisation.id, round_id).await?
     };
     readable_course(state, actor, round.course_id).await?;
-    course_for(state, actor, Action::ViewParticipantContacts, round.course_id).await?;
+    actor.on_course(state, Action::ViewParticipantContacts, round.course_id).await?;
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
     let rows = store::recipients(&mut conn, round_id).await?;
     drop(conn);
@@ -270,7 +266,7 @@ async fn create_in(
     tx: &mut WriteTx,
     state: &AppState,
     actor: &Actor,
-    course: &Course,
+    course: &OnCourse,
     version_id: i64,
     plan: &RoundPlan,
     field: &'static str,
@@ -342,7 +338,7 @@ fn version_error(error: WebError, field: &'static str) -> WebError {
 
 /// Starts a round on a course; returns its id.
 pub async fn start(state: &AppState, actor: &Actor, course_id: i64, start: &StartRound<'_>) -> Result<i64, WebError> {
-    let course = course_for(state, actor, Action::RunEvaluations, course_id).await?;
+    let course = actor.on_course(state, Action::RunEvaluations, course_id).await?;
     let today = actor.organisation.today(&state.clock);
     let sessions = {
         let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
@@ -400,7 +396,7 @@ pub async fn schedule_outcome(
     audience: &str,
     follow_up_months: Option<i64>,
 ) -> Result<Vec<i64>, WebError> {
-    let course = course_for(state, actor, Action::RunEvaluations, course_id).await?;
+    let course = actor.on_course(state, Action::RunEvaluations, course_id).await?;
     let today = actor.organisation.today(&state.clock);
     let sessions = {
         let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;

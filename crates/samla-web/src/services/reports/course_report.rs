@@ -9,7 +9,7 @@
 //! It is for the course's working group and those who read evaluation results
 //! (`ViewEvaluationResults`: the coordinator, the course's leaders and user
 //! representatives, analysts). It names nobody and shows no contact or sensitive field,
-//! only counts, so reading it is not audited (a refusal is, by `course_for`).
+//! only counts, so reading it is not audited (a refusal is, by `Actor::on_course`).
 //! Dropout reasons are shown in the words leaders typed, grouped and counted, and only to
 //! those who see the course's participants anyway (its leaders, the coordinator).
 
@@ -17,7 +17,6 @@ use crate::auth::Actor;
 use crate::error::WebError;
 use crate::services::questionnaires::results::{course_evaluation_in, course_outcome_change_in};
 use crate::services::questionnaires::results::{CourseEvaluation, OutcomeChange};
-use crate::services::running::access::course_for;
 use crate::AppState;
 use chrono::NaiveDate;
 use samla_domain::reports::course_report::{
@@ -25,8 +24,7 @@ use samla_domain::reports::course_report::{
     HeldFigures, SessionState,
 };
 use samla_domain::running::attendance::{summarise, Attendance};
-use samla_domain::{Action, Decision, Scope};
-use samla_storage::courses;
+use samla_domain::Action;
 use samla_storage::intake::{applications, channels};
 use samla_storage::reports::course_report as store;
 use samla_storage::running::overview::{self as running, EntryRow, GuardianEntryRow};
@@ -346,13 +344,9 @@ pub async fn course_report(
     course_id: i64,
     language: &str,
 ) -> Result<CourseReport, WebError> {
-    let course = course_for(state, actor, Action::ViewEvaluationResults, course_id).await?;
+    let course = actor.on_course(state, Action::ViewEvaluationResults, course_id).await?;
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
-    let sees_participants = match actor.roles.decide(Action::ViewParticipantContacts) {
-        Decision::Deny => false,
-        Decision::Allow(Scope::Organisation) => true,
-        Decision::Allow(Scope::AssignedCourses) => courses::works_on(&mut conn, course.id, actor.user_id).await?,
-    };
+    let sees_participants = actor.may_on_course(&mut *conn, Action::ViewParticipantContacts, course.id).await?;
     let programme = store::programme_name(&mut conn, course.programme_version_id).await?;
     let participants = store::participants(&mut conn, course.id).await?;
     let parents_enrolled = store::count_parents(&mut conn, course.id).await?;

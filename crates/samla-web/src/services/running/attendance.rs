@@ -15,17 +15,17 @@ mod today;
 pub use plan::{session_plan, PlanView, PlannedSlot, Segment};
 pub use today::{today, TodayView, TODAY_DAYS};
 
-use super::access::{allowed_on, is_closed};
+use super::access::is_closed;
 use crate::auth::Actor;
 use crate::error::WebError;
-use crate::services::courses::visible_course;
+use crate::services::course_access::OnCourse;
 use crate::AppState;
 use chrono::NaiveDate;
 use samla_domain::audit::Outcome;
 use samla_domain::programmes::Manual;
 use samla_domain::running::attendance::{self as rules, Attendance, GuardianEntry, Sheet, SheetEntry, SheetScope};
 use samla_domain::running::attendance_scope::check_attendance_open;
-use samla_domain::{Action, FieldError, FieldErrors, Scope};
+use samla_domain::{Action, FieldError, FieldErrors};
 use samla_storage::course_staff::{self, StaffMember};
 use samla_storage::courses::{self, Course};
 use samla_storage::running::attendance::{
@@ -188,7 +188,7 @@ fn counts_only(view: &mut SessionView) {
 
 /// What every session of one course shares on the way to its view.
 struct CourseContext {
-    course: Course,
+    course: OnCourse,
     manual: Manual,
     all: Vec<RunningSession>,
     access: Access,
@@ -197,11 +197,11 @@ struct CourseContext {
     assignments: Vec<(i64, i64, i64)>,
 }
 
-async fn course_context(conn: &mut AnyConnection, actor: &Actor, course: Course) -> Result<CourseContext, WebError> {
+async fn course_context(conn: &mut AnyConnection, actor: &Actor, course: OnCourse) -> Result<CourseContext, WebError> {
     let access = Access {
-        record: allowed_on(conn, actor, Action::RecordSessionWork, course.id).await?,
-        names: allowed_on(conn, actor, Action::ViewParticipantContacts, course.id).await?,
-        log: allowed_on(conn, actor, Action::ViewSessionRecords, course.id).await?,
+        record: actor.may_on_course(&mut *conn, Action::RecordSessionWork, course.id).await?,
+        names: actor.may_on_course(&mut *conn, Action::ViewParticipantContacts, course.id).await?,
+        log: actor.may_on_course(&mut *conn, Action::ViewSessionRecords, course.id).await?,
     };
     let manual = parse_manual(&programmes::version_by_id(conn, course.programme_version_id).await?.manual)?;
     let all = store::course_sessions(conn, course.id).await?;
@@ -242,7 +242,7 @@ async fn session_view(
         access: context.access,
         closed: closed_reason(course, &session, today).map(|e| e.code),
         notices_open: notices_closed(course, &session).is_none(),
-        course: course.clone(),
+        course: course.course().clone(),
         session,
     };
     if !view.access.names {
@@ -265,7 +265,7 @@ pub async fn load(
         return Err(WebError::NotFound);
     }
     drop(conn);
-    let course = visible_course(state, actor, session.course_id).await?;
+    let course = actor.on_course(state, Action::ViewCourses, session.course_id).await?;
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
     let context = course_context(&mut conn, actor, course).await?;
     let view = session_view(&mut conn, &context, session, actor.organisation.today(&state.clock)).await?;
@@ -302,36 +302,29 @@ pub struct SaveOutcome {
 
 /// A sheet just written, inside its transaction: what else a save leads to reads this.
 pub struct SavedSheet<'a> {
-    pub course: &'a Course,
+    pub course: &'a OnCourse,
     pub session: &'a RunningSession,
     pub sheet: &'a Sheet,
     pub version: i64,
 }
 
 /// The session and course for recording, if the actor may record on it; a refusal for
-/// another course is audited like any other denial.
+/// another course is audited against the session.
 pub async fn recordable(
     state: &AppState,
     actor: &Actor,
     course_id: Option<i64>,
     session_id: i64,
-) -> Result<(Course, RunningSession), WebError> {
-    let scope = actor.authorize(state, Action::RecordSessionWork).await?;
+) -> Result<(OnCourse, RunningSession), WebError> {
+    let recording = actor.course_scope(state, Action::RecordSessionWork).await?;
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
     let session = store::session(&mut conn, actor.organisation.id, session_id).await?;
     if course_id.is_some_and(|id| id != session.course_id) {
         return Err(WebError::NotFound);
     }
     let course = courses::get(&mut conn, actor.organisation.id, session.course_id).await?;
-    if scope == Scope::AssignedCourses && !courses::works_on(&mut conn, course.id, actor.user_id).await? {
-        drop(conn);
-        crate::services::audit::record(
-            state,
-            actor.event(Action::RecordSessionWork.as_str(), Outcome::Denied).record("session", session_id),
-        )
-        .await?;
-        return Err(WebError::Forbidden);
-    }
+    drop(conn);
+    let course = recording.found(state, actor, course, ("session", session_id)).await?;
     Ok((course, session))
 }
 

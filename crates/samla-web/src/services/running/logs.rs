@@ -7,9 +7,10 @@
 //! Reading a log is not audited: it holds no personal data by design (the page says so
 //! where it is written). Every write is one transaction with its audit row.
 
-use super::access::{allowed_on_course, course_for, is_closed};
+use super::access::is_closed;
 use crate::auth::Actor;
 use crate::error::WebError;
+use crate::services::course_access::OnCourse;
 use crate::AppState;
 use samla_domain::audit::Outcome;
 use samla_domain::programmes::{Manual, Segment, SessionPlan};
@@ -56,7 +57,7 @@ impl SessionInCourse {
 
 /// Places a session among the course's others; a meeting or another course's session is
 /// not found (meetings have a record of their own, not a log).
-pub async fn locate(conn: &mut AnyConnection, course: &Course, session_id: i64) -> Result<SessionInCourse, WebError> {
+pub async fn locate(conn: &mut AnyConnection, course: &OnCourse, session_id: i64) -> Result<SessionInCourse, WebError> {
     let all = courses::sessions(conn, course.id).await?;
     let index = all.iter().position(|s| s.id == session_id && s.kind == "session").ok_or(WebError::NotFound)?;
     let number_at = |i: usize| all[..=i].iter().filter(|s| s.kind == "session").count();
@@ -139,7 +140,7 @@ pub fn as_domain(log: &StoredLog) -> SessionLog {
 
 /// A session's log and homework, for anyone in the course's working group.
 pub async fn view(state: &AppState, actor: &Actor, course_id: i64, session_id: i64) -> Result<LogView, WebError> {
-    let course = course_for(state, actor, Action::ViewSessionRecords, course_id).await?;
+    let course = actor.on_course(state, Action::ViewSessionRecords, course_id).await?;
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
     let at = locate(&mut conn, &course, session_id).await?;
     let log = store::get(&mut conn, session_id).await?;
@@ -155,9 +156,20 @@ pub async fn view(state: &AppState, actor: &Actor, course_id: i64, session_id: i
     drop(conn);
     let suggestion = at.plan.as_ref().and_then(|p| p.homework.clone()).filter(|_| given.is_empty());
     let fidelity = log.as_ref().and_then(|l| log_rules::fidelity(&l.elements_done()));
-    let may_write = allowed_on_course(state, actor, Action::RecordSessionWork, course_id).await?;
+    let may_write = actor.may_on_course(state.store.pool(), Action::RecordSessionWork, course_id).await?;
     let closed = log_window(state, actor, &course, &at.session).err();
-    Ok(LogView { course, at, log, fidelity, previous_note, given, to_review, suggestion, may_write, closed })
+    Ok(LogView {
+        course: course.into_course(),
+        at,
+        log,
+        fidelity,
+        previous_note,
+        given,
+        to_review,
+        suggestion,
+        may_write,
+        closed,
+    })
 }
 
 /// What a save did.
@@ -181,7 +193,7 @@ pub async fn save(
     typed: SessionLog,
     expected_version: Option<i64>,
 ) -> Result<Saved, WebError> {
-    let course = course_for(state, actor, Action::RecordSessionWork, course_id).await?;
+    let course = actor.on_course(state, Action::RecordSessionWork, course_id).await?;
     let mut tx = state.store.write().await?;
     let at = locate(&mut tx.tx, &course, session_id).await?;
     log_window(state, actor, &course, &at.session).map_err(FieldErrors::single)?;
@@ -235,15 +247,15 @@ pub struct LogStatus {
 /// The log status of every session (not meetings) of a course, in time order; allowed to
 /// the course's working group.
 pub async fn log_statuses(state: &AppState, actor: &Actor, course_id: i64) -> Result<Vec<LogStatus>, WebError> {
-    course_for(state, actor, Action::ViewSessionRecords, course_id).await?;
+    let course = actor.on_course(state, Action::ViewSessionRecords, course_id).await?;
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
-    log_statuses_in(&mut conn, course_id).await
+    log_statuses_in(&mut conn, &course).await
 }
 
-/// [`log_statuses`] without the permission check, for callers that made it already.
-pub async fn log_statuses_in(conn: &mut AnyConnection, course_id: i64) -> Result<Vec<LogStatus>, WebError> {
-    let written = store::summaries(conn, course_id).await?;
-    Ok(courses::sessions(conn, course_id)
+/// [`log_statuses`] on a connection of the caller's.
+pub async fn log_statuses_in(conn: &mut AnyConnection, course: &OnCourse) -> Result<Vec<LogStatus>, WebError> {
+    let written = store::summaries(conn, course.id).await?;
+    Ok(courses::sessions(conn, course.id)
         .await?
         .into_iter()
         .filter(|s| s.kind == "session")
@@ -269,7 +281,7 @@ pub async fn homework_at(
     course_id: i64,
     session_id: i64,
 ) -> Result<Vec<Homework>, WebError> {
-    let course = course_for(state, actor, Action::ViewSessionRecords, course_id).await?;
+    let course = actor.on_course(state, Action::ViewSessionRecords, course_id).await?;
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
     locate(&mut conn, &course, session_id).await?;
     Ok(homework_store::given_at(&mut conn, session_id).await?)
@@ -280,7 +292,7 @@ pub async fn homework(state: &AppState, actor: &Actor, homework_id: i64) -> Resu
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
     let (homework, course_id) = homework_store::get(&mut conn, actor.organisation.id, homework_id).await?;
     drop(conn);
-    course_for(state, actor, Action::ViewSessionRecords, course_id).await?;
+    actor.on_course(state, Action::ViewSessionRecords, course_id).await?;
     Ok((homework, course_id))
 }
 
@@ -292,7 +304,7 @@ pub async fn add_homework(
     session_id: i64,
     description: &str,
 ) -> Result<i64, WebError> {
-    let course = course_for(state, actor, Action::RecordSessionWork, course_id).await?;
+    let course = actor.on_course(state, Action::RecordSessionWork, course_id).await?;
     let mut tx = state.store.write().await?;
     let at = locate(&mut tx.tx, &course, session_id).await?;
     let mut errors = FieldErrors::new();
@@ -323,7 +335,7 @@ pub async fn review_homework(
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
     let (_, course_id) = homework_store::get(&mut conn, actor.organisation.id, homework_id).await?;
     drop(conn);
-    let course = course_for(state, actor, Action::RecordSessionWork, course_id).await?;
+    let course = actor.on_course(state, Action::RecordSessionWork, course_id).await?;
     let mut tx = state.store.write().await?;
     let (homework, _) = homework_store::get(&mut tx.tx, actor.organisation.id, homework_id).await?;
     let at = locate(&mut tx.tx, &course, homework.session_id).await?;

@@ -9,10 +9,11 @@
 //! secretary sees when a meeting is, never its minutes); reading them is audited. A network
 //! meeting names only participants whose family consented to sharing with the network.
 
-use super::access::{allowed_on_course, is_closed, require_on_course};
+use super::access::is_closed;
 use crate::auth::Actor;
 use crate::error::WebError;
-use crate::services::courses::{visible_course, SessionForm};
+use crate::services::course_access::OnCourse;
+use crate::services::courses::SessionForm;
 use crate::AppState;
 use samla_domain::audit::Outcome;
 use samla_domain::intake::consent::{
@@ -31,9 +32,9 @@ use std::collections::HashMap;
 
 /// The course, for recording work on it: the actor records session work there and the
 /// course is neither archived nor cancelled.
-async fn work_course(state: &AppState, actor: &Actor, course_id: i64) -> Result<Course, WebError> {
-    let course = visible_course(state, actor, course_id).await?;
-    require_on_course(state, actor, Action::RecordSessionWork, course_id).await?;
+async fn work_course(state: &AppState, actor: &Actor, course_id: i64) -> Result<OnCourse, WebError> {
+    let course = actor.on_course(state, Action::ViewCourses, course_id).await?;
+    let course = course.also(state, actor, Action::RecordSessionWork).await?;
     if is_closed(&course) {
         return Err(WebError::Refused(FieldErrors::single(FieldError::new("status", "error-course-closed"))));
     }
@@ -72,10 +73,10 @@ pub struct MeetingsView {
 /// The course's meetings for anyone who sees the course; names only for those who may
 /// see participants' names (then the read is audited).
 pub async fn list(state: &AppState, actor: &Actor, course_id: i64) -> Result<MeetingsView, WebError> {
-    let course = visible_course(state, actor, course_id).await?;
-    let may_see_names = allowed_on_course(state, actor, Action::ViewParticipantContacts, course_id).await?;
+    let course = actor.on_course(state, Action::ViewCourses, course_id).await?.into_course();
+    let may_see_names = actor.may_on_course(state.store.pool(), Action::ViewParticipantContacts, course_id).await?;
     let may_schedule =
-        !is_closed(&course) && allowed_on_course(state, actor, Action::RecordSessionWork, course_id).await?;
+        !is_closed(&course) && actor.may_on_course(state.store.pool(), Action::RecordSessionWork, course_id).await?;
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
     let rows = store::for_course(&mut conn, course_id).await?;
     let (names, choices, without_closing) = if may_see_names {
@@ -406,18 +407,18 @@ pub struct MeetingView {
 
 /// The meeting as the actor may see it; a read of its record is audited.
 pub async fn view(state: &AppState, actor: &Actor, course_id: i64, session_id: i64) -> Result<MeetingView, WebError> {
-    let course = visible_course(state, actor, course_id).await?;
+    let course = actor.on_course(state, Action::ViewCourses, course_id).await?.into_course();
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
     let meeting = store::get(&mut conn, actor.organisation.id, session_id).await?;
     if meeting.course_id != course_id {
         return Err(WebError::NotFound);
     }
     drop(conn);
-    let may_read_record = allowed_on_course(state, actor, Action::ViewParticipantContacts, course_id).await?
-        && allowed_on_course(state, actor, Action::ViewSessionRecords, course_id).await?;
+    let may_read_record = actor.may_on_course(state.store.pool(), Action::ViewParticipantContacts, course_id).await?
+        && actor.may_on_course(state.store.pool(), Action::ViewSessionRecords, course_id).await?;
     let may_write = !is_closed(&course)
         && meeting.status == "planned"
-        && allowed_on_course(state, actor, Action::RecordSessionWork, course_id).await?;
+        && actor.may_on_course(state.store.pool(), Action::RecordSessionWork, course_id).await?;
     let mut view = MeetingView {
         about_one_participant: meeting.participant_id.is_some(),
         participant_name: None,

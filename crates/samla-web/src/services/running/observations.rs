@@ -4,7 +4,7 @@
 //! written by those who record session work on the course. User representatives and
 //! secretaries never reach them, nor any count of them.
 
-use super::access::{allowed_on_course, course_for, is_closed};
+use super::access::is_closed;
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::AppState;
@@ -44,7 +44,7 @@ pub async fn list(
     course_id: i64,
     participant_id: i64,
 ) -> Result<ObservationsView, WebError> {
-    let course = course_for(state, actor, Action::ViewSensitivePersonalData, course_id).await?;
+    let course = actor.on_course(state, Action::ViewSensitivePersonalData, course_id).await?.into_course();
     let participant = participant_of(state, course_id, participant_id).await?;
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
     let observations = store::about(&mut conn, course_id, participant_id).await?;
@@ -61,7 +61,7 @@ pub async fn list(
     }
     drop(conn);
     actor.record_read(state, "observation.read", "participant", participant_id).await?;
-    let may_write = allowed_on_course(state, actor, Action::RecordSessionWork, course_id).await?;
+    let may_write = actor.may_on_course(state.store.pool(), Action::RecordSessionWork, course_id).await?;
     Ok(ObservationsView { course, participant, observations, sessions, may_write })
 }
 
@@ -75,7 +75,7 @@ pub async fn create(
     body: &str,
     session_id: Option<i64>,
 ) -> Result<i64, WebError> {
-    let course = course_for(state, actor, Action::RecordSessionWork, course_id).await?;
+    let course = actor.on_course(state, Action::RecordSessionWork, course_id).await?;
     participant_of(state, course_id, participant_id).await?;
     let mut errors = FieldErrors::new();
     if is_closed(&course) {
@@ -114,7 +114,7 @@ pub async fn written(
     participant_id: i64,
     id: i64,
 ) -> Result<Observation, WebError> {
-    course_for(state, actor, Action::RecordSessionWork, course_id).await?;
+    actor.on_course(state, Action::RecordSessionWork, course_id).await?;
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
     let found = store::get(&mut conn, course_id, participant_id, id).await?;
     if found.written_by != actor.user_id {
@@ -126,8 +126,8 @@ pub async fn written(
 /// Whether the actor may both read and write observations on the course (what a page
 /// needs before it offers the way to them).
 pub async fn may_observe(state: &AppState, actor: &Actor, course_id: i64) -> Result<bool, WebError> {
-    Ok(allowed_on_course(state, actor, Action::ViewSensitivePersonalData, course_id).await?
-        && allowed_on_course(state, actor, Action::RecordSessionWork, course_id).await?)
+    Ok(actor.may_on_course(state.store.pool(), Action::ViewSensitivePersonalData, course_id).await?
+        && actor.may_on_course(state.store.pool(), Action::RecordSessionWork, course_id).await?)
 }
 
 /// The participants expected at a session (not those who dropped out before its day),
@@ -139,7 +139,7 @@ pub async fn participants_at(
     course_id: i64,
     session: &CourseSession,
 ) -> Result<Vec<Observed>, WebError> {
-    course_for(state, actor, Action::ViewSensitivePersonalData, course_id).await?;
+    actor.on_course(state, Action::ViewSensitivePersonalData, course_id).await?;
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
     let expected: Vec<Observed> = store::participants(&mut conn, course_id)
         .await?

@@ -15,10 +15,9 @@ mod follow_up;
 pub use dropout::{record_dropout, DropoutForm};
 pub use follow_up::{complete_follow_up, follow_up_tasks, home_tasks, open_follow_up_tasks, HomeTasks};
 
-use super::access::{allowed_on_course, require_on_course};
 use crate::auth::Actor;
 use crate::error::WebError;
-use crate::services::courses::visible_course;
+use crate::services::course_access::OnCourse;
 use crate::AppState;
 use samla_domain::planning::staffing::{StaffingGap, StaffingRule};
 use samla_domain::programmes::Manual;
@@ -47,13 +46,13 @@ pub struct Access {
 }
 
 /// The course, if the actor may see it, and what they may do with its records.
-pub async fn access(state: &AppState, actor: &Actor, course_id: i64) -> Result<(Course, Access), WebError> {
-    let course = visible_course(state, actor, course_id).await?;
+pub async fn access(state: &AppState, actor: &Actor, course_id: i64) -> Result<(OnCourse, Access), WebError> {
+    let course = actor.on_course(state, Action::ViewCourses, course_id).await?;
     let access = Access {
-        names: allowed_on_course(state, actor, Action::ViewParticipantContacts, course_id).await?,
-        record: allowed_on_course(state, actor, Action::RecordSessionWork, course_id).await?,
-        observations: allowed_on_course(state, actor, Action::ViewSensitivePersonalData, course_id).await?,
-        concerns: allowed_on_course(state, actor, Action::ReportConcerns, course_id).await?,
+        names: actor.may_on_course(state.store.pool(), Action::ViewParticipantContacts, course_id).await?,
+        record: actor.may_on_course(state.store.pool(), Action::RecordSessionWork, course_id).await?,
+        observations: actor.may_on_course(state.store.pool(), Action::ViewSensitivePersonalData, course_id).await?,
+        concerns: actor.may_on_course(state.store.pool(), Action::ReportConcerns, course_id).await?,
     };
     Ok((course, access))
 }
@@ -181,7 +180,7 @@ pub async fn course_attendance(state: &AppState, actor: &Actor, course_id: i64) 
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
     let sessions = session_figures(&mut conn, actor.organisation.id, &course).await?;
     let participants = match access.names {
-        true => Some(participant_figures(&mut conn, course.id, &sessions).await?),
+        true => Some(participant_figures(&mut conn, &course, &sessions).await?),
         false => None,
     };
     let threshold = threshold(&mut conn, actor.organisation.id).await?;
@@ -189,21 +188,21 @@ pub async fn course_attendance(state: &AppState, actor: &Actor, course_id: i64) 
     if access.names {
         actor.record_read(state, "attendance.read", "course", course.id).await?;
     }
-    Ok(CourseAttendance { course, access, sessions, participants, threshold })
+    Ok(CourseAttendance { course: course.into_course(), access, sessions, participants, threshold })
 }
 
 /// The printable summary: the lines per participant, for those who may see them
 /// (audited as `attendance.print`).
 pub async fn printable(state: &AppState, actor: &Actor, course_id: i64) -> Result<CourseAttendance, WebError> {
     let (course, access) = access(state, actor, course_id).await?;
-    require_on_course(state, actor, Action::ViewParticipantContacts, course_id).await?;
+    let course = course.also(state, actor, Action::ViewParticipantContacts).await?;
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
     let sessions = session_figures(&mut conn, actor.organisation.id, &course).await?;
-    let participants = participant_figures(&mut conn, course.id, &sessions).await?;
+    let participants = participant_figures(&mut conn, &course, &sessions).await?;
     let threshold = threshold(&mut conn, actor.organisation.id).await?;
     drop(conn);
     actor.record_read(state, "attendance.print", "course", course.id).await?;
-    Ok(CourseAttendance { course, access, sessions, participants: Some(participants), threshold })
+    Ok(CourseAttendance { course: course.into_course(), access, sessions, participants: Some(participants), threshold })
 }
 
 /// One participant in a course, for their page.
@@ -224,11 +223,11 @@ pub async fn participant(
     participant_id: i64,
 ) -> Result<ParticipantInCourse, WebError> {
     let (course, access) = access(state, actor, course_id).await?;
-    require_on_course(state, actor, Action::ViewParticipantContacts, course_id).await?;
+    let course = course.also(state, actor, Action::ViewParticipantContacts).await?;
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
     store::participant(&mut conn, course.id, participant_id).await?;
     let sessions = session_figures(&mut conn, actor.organisation.id, &course).await?;
-    let figures = participant_figures(&mut conn, course.id, &sessions)
+    let figures = participant_figures(&mut conn, &course, &sessions)
         .await?
         .into_iter()
         .find(|p| p.participant.id == participant_id)
@@ -236,7 +235,7 @@ pub async fn participant(
     let threshold = threshold(&mut conn, actor.organisation.id).await?;
     drop(conn);
     actor.record_read(state, "attendance.read", "course_participant", participant_id).await?;
-    Ok(ParticipantInCourse { course, access, sessions, figures, threshold })
+    Ok(ParticipantInCourse { course: course.into_course(), access, sessions, figures, threshold })
 }
 
 async fn threshold(conn: &mut AnyConnection, organisation_id: i64) -> Result<u32, WebError> {
@@ -268,7 +267,7 @@ fn staff_kind(member: &StaffMember, certified: &[i64]) -> StaffKind {
 async fn session_figures(
     conn: &mut AnyConnection,
     organisation_id: i64,
-    course: &Course,
+    course: &OnCourse,
 ) -> Result<Vec<SessionFigures>, WebError> {
     let held = store::held_sessions(conn, course.id).await?;
     if held.is_empty() {
@@ -323,9 +322,10 @@ async fn session_figures(
 /// Every participant of the course with their marks on the given sessions.
 async fn participant_figures(
     conn: &mut AnyConnection,
-    course_id: i64,
+    course: &OnCourse,
     sessions: &[SessionFigures],
 ) -> Result<Vec<ParticipantFigures>, WebError> {
+    let course_id = course.id;
     let entries = store::entries(conn, course_id).await?;
     let guardian_entries = store::guardian_entries(conn, course_id).await?;
     let guardianships = store::guardianships(conn, course_id).await?;

@@ -8,7 +8,8 @@
 //! Each can be turned off per course (participant reminders, log reminders), per
 //! participant (the whole household of a child), per grown-up who receives them (one
 //! guardian, while the child's other guardians still get them), and by a leader for
-//! themselves on one course. Who may change what:
+//! themselves on one course. Who may change what is the policy's rule
+//! ([`may_switch_reminders`]):
 //! - the course's switches and a participant's or a grown-up's reminders: planners
 //!   (coordinators) and those who record session work on the course (its group leaders) —
 //!   the people who know whether a family wants the mails; a participant's or grown-up's
@@ -18,16 +19,15 @@
 //! A reminder names the organisation, the day and the time — never the course, the
 //! programme or the child (see [`crate::services::outbox`]).
 
-use super::access::allowed_on;
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::org::OrgContexts;
-use crate::services::course_access::visible_course;
 use crate::services::outbox::{self, OutgoingMail};
 use crate::AppState;
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 use samla_domain::accounts::Language;
 use samla_domain::audit::{AuditEvent, Outcome};
+use samla_domain::policy::{may_switch_reminders, CoursePlace, ReminderRefusal, ReminderSwitch};
 use samla_domain::running::meetings as meeting_rules;
 use samla_domain::running::reminders::{log_overdue, meeting_reminds_families, reminder_due};
 use samla_domain::{Action, FieldError, FieldErrors};
@@ -35,7 +35,8 @@ use samla_storage::courses::Course;
 use samla_storage::running::reminders::{
     self as store, CourseReminderSettings, GrownUpReminders, ParticipantReminders, ReminderSession,
 };
-use samla_storage::{audit, StoreError, WriteTx};
+use samla_storage::{audit, courses, StoreError, WriteTx};
+use sqlx::AnyConnection;
 
 /// A log reminder long overdue helps nobody: sessions whose log fell due more than this
 /// many days ago are left alone (also when reminders are first turned on).
@@ -249,28 +250,29 @@ pub struct CourseReminders {
     pub timing: samla_storage::running::settings::RunningSettings,
 }
 
-async fn may_change(conn: &mut sqlx::AnyConnection, actor: &Actor, course_id: i64) -> Result<bool, WebError> {
-    Ok(allowed_on(conn, actor, Action::PlanCourses, course_id).await?
-        || allowed_on(conn, actor, Action::RecordSessionWork, course_id).await?)
+/// The actor's place on the course, as the reminder rule reads it.
+async fn place(conn: &mut AnyConnection, actor: &Actor, course_id: i64) -> Result<CoursePlace, WebError> {
+    Ok(CoursePlace {
+        works_on: courses::works_on(conn, course_id, actor.user_id).await?,
+        leads: store::leads(conn, course_id, actor.user_id).await?,
+    })
 }
 
 /// The course's reminder settings, as the actor may see them: the switches for everyone
 /// who sees the course, participants by name only for those who may see participants'
 /// names (an audited read), counts for the others.
 pub async fn for_course(state: &AppState, actor: &Actor, course_id: i64) -> Result<CourseReminders, WebError> {
-    let course = visible_course(state, actor, course_id).await?;
+    let course = actor.on_course(state, Action::ViewCourses, course_id).await?.into_course();
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
     let settings = store::course_settings(&mut conn, course_id).await?;
     let timing = samla_storage::running::settings::get(&mut conn, actor.organisation.id).await?;
     let all = store::participants(&mut conn, course_id).await?;
-    let sees_names = allowed_on(&mut conn, actor, Action::ViewParticipantContacts, course_id).await?;
+    let sees_names = actor.may_on_course(&mut *conn, Action::ViewParticipantContacts, course_id).await?;
     let grown_ups = if sees_names { Some(store::grown_ups(&mut conn, course_id).await?) } else { None };
-    let may_change = may_change(&mut conn, actor, course_id).await?;
-    let my_log_reminders = if store::leads(&mut conn, course_id, actor.user_id).await? {
-        Some(!store::opted_out(&mut conn, course_id, actor.user_id).await?)
-    } else {
-        None
-    };
+    let place = place(&mut conn, actor, course_id).await?;
+    let may_change = may_switch_reminders(&actor.roles, ReminderSwitch::Course, place).is_ok();
+    let my_log_reminders =
+        if place.leads { Some(!store::opted_out(&mut conn, course_id, actor.user_id).await?) } else { None };
     drop(conn);
     let active: Vec<&ParticipantReminders> = all.iter().filter(|p| p.status == "active").collect();
     let active_off = active.iter().filter(|p| p.reminders_off != 0).count();
@@ -294,22 +296,33 @@ pub async fn for_course(state: &AppState, actor: &Actor, course_id: i64) -> Resu
     })
 }
 
-/// A change to the course's reminders, allowed only to those [`may_change`] names; a
-/// refusal is audited like any other.
-async fn change_tx(state: &AppState, actor: &Actor, course_id: i64) -> Result<WriteTx, WebError> {
-    visible_course(state, actor, course_id).await?;
+/// A change to one of the course's reminder switches, for someone who sees the course
+/// and whom [`may_switch_reminders`] lets change it. Refusals are audited like any other
+/// (under `course.reminders.update`, or the right to see names a person's switch needs);
+/// someone who leads no group on the course has no log reminders of their own to change.
+async fn change_tx(
+    state: &AppState,
+    actor: &Actor,
+    course_id: i64,
+    switch: ReminderSwitch,
+) -> Result<WriteTx, WebError> {
+    actor.on_course(state, Action::ViewCourses, course_id).await?;
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
-    let allowed = may_change(&mut conn, actor, course_id).await?;
+    let place = place(&mut conn, actor, course_id).await?;
     drop(conn);
-    if !allowed {
-        crate::services::audit::record(
-            state,
-            actor.event("course.reminders.update", Outcome::Denied).record("course", course_id),
-        )
-        .await?;
-        return Err(WebError::Forbidden);
-    }
-    Ok(state.store.write().await?)
+    let refused_as = match may_switch_reminders(&actor.roles, switch, place) {
+        Ok(()) => return Ok(state.store.write().await?),
+        Err(ReminderRefusal::NotOnCourse) => "course.reminders.update",
+        Err(ReminderRefusal::NamesHidden) => Action::ViewParticipantContacts.as_str(),
+        Err(ReminderRefusal::NotALeader) => {
+            return Err(WebError::Refused(FieldErrors::single(FieldError::new(
+                "log_reminders",
+                "error-reminders-not-a-leader",
+            ))));
+        }
+    };
+    crate::services::audit::record(state, actor.event(refused_as, Outcome::Denied).record("course", course_id)).await?;
+    Err(WebError::Forbidden)
 }
 
 async fn finish(
@@ -332,25 +345,9 @@ pub async fn set_course_settings(
     course_id: i64,
     settings: CourseReminderSettings,
 ) -> Result<(), WebError> {
-    let mut tx = change_tx(state, actor, course_id).await?;
+    let mut tx = change_tx(state, actor, course_id, ReminderSwitch::Course).await?;
     store::save_course_settings(&mut tx.tx, course_id, &settings).await?;
     finish(tx, state, actor, "course.reminders.update", course_id).await
-}
-
-/// A change chosen by name: [`change_tx`], and the right to see participants' names on the
-/// course (a refusal audited).
-async fn by_name_tx(state: &AppState, actor: &Actor, course_id: i64) -> Result<WriteTx, WebError> {
-    let mut tx = change_tx(state, actor, course_id).await?;
-    if !allowed_on(&mut tx.tx, actor, Action::ViewParticipantContacts, course_id).await? {
-        drop(tx);
-        crate::services::audit::record(
-            state,
-            actor.event(Action::ViewParticipantContacts.as_str(), Outcome::Denied).record("course", course_id),
-        )
-        .await?;
-        return Err(WebError::Forbidden);
-    }
-    Ok(tx)
 }
 
 /// Turns one participant's reminders on or off; chosen by name, so it also needs the
@@ -362,7 +359,7 @@ pub async fn set_participant(
     participant_id: i64,
     on: bool,
 ) -> Result<(), WebError> {
-    let mut tx = by_name_tx(state, actor, course_id).await?;
+    let mut tx = change_tx(state, actor, course_id, ReminderSwitch::Person).await?;
     store::set_participant_reminders(&mut tx.tx, course_id, participant_id, on).await?;
     let action = if on { "course.reminders.participant.on" } else { "course.reminders.participant.off" };
     audit::append(
@@ -386,7 +383,7 @@ pub async fn set_person(
     person_id: i64,
     on: bool,
 ) -> Result<(), WebError> {
-    let mut tx = by_name_tx(state, actor, course_id).await?;
+    let mut tx = change_tx(state, actor, course_id, ReminderSwitch::Person).await?;
     store::set_person_reminders(&mut tx.tx, course_id, person_id, on).await?;
     let action = if on { "course.reminders.person.on" } else { "course.reminders.person.off" };
     audit::append(&mut tx, &actor.event(action, Outcome::Success).record("person", person_id), state.clock.now())
@@ -398,14 +395,7 @@ pub async fn set_person(
 /// Turns the actor's own log reminders for the course on or off; only a group leader of
 /// the course has any.
 pub async fn set_my_log_reminders(state: &AppState, actor: &Actor, course_id: i64, on: bool) -> Result<(), WebError> {
-    visible_course(state, actor, course_id).await?;
-    let mut tx = state.store.write().await?;
-    if !store::leads(&mut tx.tx, course_id, actor.user_id).await? {
-        return Err(WebError::Refused(FieldErrors::single(FieldError::new(
-            "log_reminders",
-            "error-reminders-not-a-leader",
-        ))));
-    }
+    let mut tx = change_tx(state, actor, course_id, ReminderSwitch::OwnLogReminders).await?;
     store::set_opted_out(&mut tx.tx, course_id, actor.user_id, !on).await?;
     finish(tx, state, actor, if on { "course.reminders.mine.on" } else { "course.reminders.mine.off" }, course_id).await
 }

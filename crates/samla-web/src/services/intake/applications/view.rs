@@ -3,7 +3,7 @@
 
 use crate::auth::Actor;
 use crate::error::WebError;
-use crate::services::intake::access::{course_limit, mask_national_id, sees_sensitive, visible_application};
+use crate::services::intake::access::{mask_national_id, sees_sensitive, visible_application};
 use crate::services::intake::consents as consent_service;
 use crate::AppState;
 use samla_domain::intake::consent::{self as consent_rules, Missing, Purpose};
@@ -135,8 +135,7 @@ pub async fn list(
     after_id: i64,
     limit: i64,
 ) -> Result<Vec<Summary>, WebError> {
-    let scope = actor.authorize(state, Action::ManageIntake).await?;
-    let only = course_limit(state, actor, scope).await?;
+    let only = actor.course_scope(state, Action::ManageIntake).await?.course_ids(state, actor).await?;
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
     // Those limited to their own courses get full pages too: read on past the others'.
     let mut found = Vec::new();
@@ -163,8 +162,7 @@ pub async fn list(
 /// A programme's waitlist in the order places are offered (priority, then waiting
 /// time); audited as a read of names.
 pub async fn waitlist(state: &AppState, actor: &Actor, programme_id: i64) -> Result<Vec<Summary>, WebError> {
-    let scope = actor.authorize(state, Action::ManageIntake).await?;
-    let only = course_limit(state, actor, scope).await?;
+    let only = actor.course_scope(state, Action::ManageIntake).await?.course_ids(state, actor).await?;
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
     let mut found = applications::waitlist(&mut conn, actor.organisation.id, programme_id).await?;
     if let Some(mine) = only {
@@ -177,8 +175,7 @@ pub async fn waitlist(state: &AppState, actor: &Actor, programme_id: i64) -> Res
 
 /// Applications waiting too long for a first contact (the organisation sets how long).
 pub async fn stale(state: &AppState, actor: &Actor) -> Result<Vec<Summary>, WebError> {
-    let scope = actor.authorize(state, Action::ManageIntake).await?;
-    let only = course_limit(state, actor, scope).await?;
+    let only = actor.course_scope(state, Action::ManageIntake).await?.course_ids(state, actor).await?;
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
     let intake = settings::get(&mut conn, actor.organisation.id).await?;
     let before = state.clock.now() - intake.stale_after_days * 86_400;

@@ -29,12 +29,12 @@ pub struct TodayView {
 /// someone who may see every course and works on none sees the organisation's. Names
 /// shown are audited, one row per session.
 pub async fn today(state: &AppState, actor: &Actor, days: i64) -> Result<TodayView, WebError> {
-    let scope = actor.authorize(state, Action::ViewCourses).await?;
+    let seeing = actor.course_scope(state, Action::ViewCourses).await?;
     let today = actor.organisation.today(&state.clock);
     let last_day = today + Duration::days(days.clamp(0, 60));
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
     let works_somewhere = store::works_on_any(&mut conn, actor.organisation.id, actor.user_id).await?;
-    let whole_organisation = !works_somewhere && scope == Scope::Organisation;
+    let whole_organisation = !works_somewhere && seeing.scope() == Scope::Organisation;
     let only = (!whole_organisation).then_some(actor.user_id);
     let rows =
         store::sessions_between(&mut conn, actor.organisation.id, only, &today.to_string(), &last_day.to_string())
@@ -46,6 +46,7 @@ pub async fn today(state: &AppState, actor: &Actor, days: i64) -> Result<TodayVi
             Entry::Occupied(known) => known.into_mut(),
             Entry::Vacant(new) => {
                 let course = courses::get(&mut conn, actor.organisation.id, session.course_id).await?;
+                let course = seeing.found(state, actor, course, ("course", session.course_id)).await?;
                 new.insert(course_context(&mut conn, actor, course).await?)
             }
         };

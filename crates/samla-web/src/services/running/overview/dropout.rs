@@ -4,8 +4,7 @@
 
 use crate::auth::Actor;
 use crate::error::WebError;
-use crate::services::courses::{parse_date, visible_course};
-use crate::services::running::access::require_on_course as require;
+use crate::services::courses::parse_date;
 use crate::AppState;
 use chrono::NaiveDate;
 use samla_domain::audit::Outcome;
@@ -61,8 +60,8 @@ pub async fn record_dropout(
     participant_id: i64,
     form: &DropoutForm,
 ) -> Result<CourseParticipant, WebError> {
-    let course = visible_course(state, actor, course_id).await?;
-    require(state, actor, Action::RecordSessionWork, course.id).await?;
+    let course = actor.on_course(state, Action::ViewCourses, course_id).await?;
+    let course = course.also(state, actor, Action::RecordSessionWork).await?;
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
     let participant = store::participant(&mut conn, course.id, participant_id).await?;
     drop(conn);

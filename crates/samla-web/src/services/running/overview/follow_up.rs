@@ -4,14 +4,13 @@
 
 use crate::auth::Actor;
 use crate::error::WebError;
-use crate::services::courses::visible_course;
-use crate::services::running::access::require_on_course as require;
+use crate::services::course_access::CourseScope;
 use crate::AppState;
 use samla_domain::audit::Outcome;
 use samla_domain::running::attendance::Attendance;
 use samla_domain::running::follow_up::{task_due, KnownTask};
 use samla_domain::validation::required_line;
-use samla_domain::{Action, Decision, FieldError, FieldErrors, Scope};
+use samla_domain::{Action, FieldError, FieldErrors};
 use samla_storage::running::overview::{self as store, CourseParticipant, FollowUpTask, OpenTask};
 use samla_storage::{audit, StoreError, WriteTx};
 
@@ -73,14 +72,14 @@ pub async fn complete_follow_up(
     outcome: &str,
     about: Option<(i64, i64)>,
 ) -> Result<(FollowUpTask, CourseParticipant), WebError> {
-    actor.authorize(state, Action::RecordSessionWork).await?;
+    let recording = actor.course_scope(state, Action::RecordSessionWork).await?;
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
     let task = store::task(&mut conn, actor.organisation.id, task_id).await?;
     drop(conn);
     if about.is_some_and(|expected| expected != (task.course_id, task.participant_id)) {
         return Err(WebError::NotFound);
     }
-    require(state, actor, Action::RecordSessionWork, task.course_id).await?;
+    recording.require(state, actor, &[Some(task.course_id)], ("course", task.course_id)).await?;
     let outcome = required_line("outcome", outcome, OUTCOME_MAX_CHARS).map_err(FieldErrors::single)?;
     let now = state.clock.now();
     let mut tx = state.store.write().await?;
@@ -102,8 +101,8 @@ pub async fn follow_up_tasks(
     actor: &Actor,
     course_id: i64,
 ) -> Result<Vec<(FollowUpTask, CourseParticipant)>, WebError> {
-    let course = visible_course(state, actor, course_id).await?;
-    require(state, actor, Action::ViewParticipantContacts, course.id).await?;
+    let course = actor.on_course(state, Action::ViewCourses, course_id).await?;
+    let course = course.also(state, actor, Action::ViewParticipantContacts).await?;
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
     let participants = store::participants(&mut conn, course.id).await?;
     let tasks = store::tasks(&mut conn, course.id).await?;
@@ -128,11 +127,10 @@ pub struct HomeTasks {
 /// Open follow-up tasks of the courses the actor records session work for: the whole
 /// organisation's, or the courses they work on. A read of names is audited.
 pub async fn home_tasks(state: &AppState, actor: &Actor) -> Result<HomeTasks, WebError> {
-    let only = match actor.roles.decide(Action::RecordSessionWork) {
-        Decision::Deny => return Ok(HomeTasks { tasks: Vec::new(), names: false }),
-        Decision::Allow(Scope::Organisation) => None,
-        Decision::Allow(Scope::AssignedCourses) => Some(actor.user_id),
+    let Some(recording) = CourseScope::decide(actor, Action::RecordSessionWork) else {
+        return Ok(HomeTasks { tasks: Vec::new(), names: false });
     };
+    let only = recording.limited_to(actor);
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
     let tasks = store::open_tasks(&mut conn, actor.organisation.id, only).await?;
     drop(conn);
