@@ -354,8 +354,14 @@ async fn the_api_uses_etags_and_if_match() {
 
     let staff = f.staff_ids().await;
     let body = whole_sheet(&f, &staff);
+    let session_record = session.to_string();
+    let record = Some(("session", session_record.as_str()));
+    let reads_before = f.app.audit_count("attendance.read", record, "success", None).await;
     let (status, sheet, etag) = put_sheet(&api, session, &[], &body).await;
     assert_eq!((status, etag.as_str()), (StatusCode::OK, "\"v1\""), "the first save needs no If-Match: {sheet}");
+    // The answer shows the names: its read is audited beside the save (in its transaction).
+    assert_eq!(f.app.audit_count("attendance.save", record, "success", None).await, 1);
+    assert_eq!(f.app.audit_count("attendance.read", record, "success", None).await, reads_before + 1);
     assert_eq!(sheet["counts"]["late"], 1);
     assert_eq!(sheet["entries"].as_array().unwrap().len(), 3);
     assert_eq!(sheet["staff_present"], json!(staff));

@@ -184,8 +184,7 @@ pub async fn put_session_attendance(
         // Kept per caller, so one caller's key never answers for another's save.
         submission_key: key.map(|k| format!("api:{}:{k}", actor.user_id)),
     };
-    let outcome = service::save_sheet(&state, &actor, None, session_id, &input).await?;
-    let view = service::load(&state, &actor, None, session_id).await?;
+    let (outcome, view) = service::save_sheet_and_read(&state, &actor, session_id, &input).await?;
     let mut response = ([(ETAG, etag(view.version()))], Json(sheet_json(&view))).into_response();
     if outcome.repeated {
         response.headers_mut().insert("idempotent-replayed", HeaderValue::from_static("true"));

@@ -405,6 +405,32 @@ pub async fn save_sheet(
     session_id: i64,
     input: &SheetInput,
 ) -> Result<SaveOutcome, WebError> {
+    save(state, actor, course_id, session_id, input, false).await.map(|(outcome, _)| outcome)
+}
+
+/// [`save_sheet`], answered with the sheet as it is now stored. After a write, the sheet is
+/// read in the save's own transaction and the read's audit row commits with the save: one
+/// commit for both, not two. A repeated submission writes nothing and reads as [`load`] does.
+pub async fn save_sheet_and_read(
+    state: &AppState,
+    actor: &Actor,
+    session_id: i64,
+    input: &SheetInput,
+) -> Result<(SaveOutcome, SessionView), WebError> {
+    match save(state, actor, None, session_id, input, true).await? {
+        (outcome, Some(view)) => Ok((outcome, view)),
+        (outcome, None) => Ok((outcome, load(state, actor, None, session_id).await?)),
+    }
+}
+
+async fn save(
+    state: &AppState,
+    actor: &Actor,
+    course_id: Option<i64>,
+    session_id: i64,
+    input: &SheetInput,
+    read_back: bool,
+) -> Result<(SaveOutcome, Option<SessionView>), WebError> {
     let (course, session) = recordable(state, actor, course_id, session_id).await?;
     if let Some(reason) = closed_reason(&course, &session, actor.organisation.today(&state.clock)) {
         return Err(FieldErrors::single(reason).into());
@@ -412,7 +438,7 @@ pub async fn save_sheet(
     let mut tx = state.store.write().await?;
     let stored = store::sheet(&mut tx.tx, session_id).await?;
     if repeats(stored.as_ref(), input) {
-        return Ok(SaveOutcome { version: stored.map_or(0, |s| s.header.version), repeated: true });
+        return Ok((SaveOutcome { version: stored.map_or(0, |s| s.header.version), repeated: true }, None));
     }
     let expected_version = input.expected_version.ok_or(WebError::PreconditionRequired)?;
     if expected_version != stored.as_ref().map_or(0, |s| s.header.version) {
@@ -434,14 +460,27 @@ pub async fn save_sheet(
         Err(WebError::Stale) => {
             // Another save got in between; if it was this same submission, that is our answer.
             drop(tx);
-            return repeated_or_stale(state, session_id, input).await;
+            return repeated_or_stale(state, session_id, input).await.map(|outcome| (outcome, None));
         }
         Err(other) => return Err(other),
     };
     let saved = SavedSheet { course: &course, session: &session, sheet: &input.sheet, version };
     after_save(&mut tx, state, actor, &saved).await?;
+    let view = if read_back {
+        let today = actor.organisation.today(&state.clock);
+        let session = store::session(&mut tx.tx, actor.organisation.id, session_id).await?;
+        let context = course_context(&mut tx.tx, actor, course).await?;
+        let view = session_view(&mut tx.tx, &context, session, today).await?;
+        if view.access.names {
+            let read = actor.event("attendance.read", Outcome::Success).record("session", session_id);
+            audit::append(&mut tx, &read, state.clock.now()).await?;
+        }
+        Some(view)
+    } else {
+        None
+    };
     tx.commit().await?;
-    Ok(SaveOutcome { version, repeated: false })
+    Ok((SaveOutcome { version, repeated: false }, view))
 }
 
 async fn write_sheet(
