@@ -182,6 +182,13 @@ pub fn day(field: &str, raw: &str) -> Result<chrono::NaiveDate, FieldError> {
         .map_err(|_| FieldError::new(field, if raw.is_empty() { "error-required" } else { "error-date" }))
 }
 
+/// A time of day as people write it: `HH:MM`, or `HH.MM`.
+pub fn time_of_day(field: &str, raw: &str) -> Result<chrono::NaiveTime, FieldError> {
+    chrono::NaiveTime::parse_from_str(raw.trim(), "%H:%M")
+        .or_else(|_| chrono::NaiveTime::parse_from_str(raw.trim(), "%H.%M"))
+        .map_err(|_| FieldError::new(field, "error-time"))
+}
+
 /// A telephone number as people write it: digits with spaces, dashes, dots,
 /// parentheses and a leading `+`; 5 to 15 digits (E.164 allows at most 15). Kept as
 /// typed after the single-line text rule (trimmed), because people read it out again.

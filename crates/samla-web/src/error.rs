@@ -134,6 +134,13 @@ impl From<StoreError> for WebError {
     }
 }
 
+/// A command given already typed cannot fail to be read.
+impl From<std::convert::Infallible> for WebError {
+    fn from(never: std::convert::Infallible) -> Self {
+        match never {}
+    }
+}
+
 impl From<FieldErrors> for WebError {
     fn from(errors: FieldErrors) -> Self {
         WebError::Invalid(errors)

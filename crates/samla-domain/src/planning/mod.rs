@@ -3,6 +3,7 @@
 
 pub mod budget;
 pub mod checklist;
+pub mod commands;
 pub mod deviations;
 pub mod ical;
 pub mod lifecycle;

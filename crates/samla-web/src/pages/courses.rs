@@ -147,7 +147,7 @@ fn past_days(query: &HashMap<String, String>) -> Vec<String> {
 }
 
 pub async fn create(State(state): State<AppState>, ui: Ui, actor: Actor, form: FormData) -> Result<Response, WebError> {
-    match courses::create(&state, &actor, &course_form(&form)).await {
+    match courses::create(&state, &actor, form.get("programme"), &course_form(&form)).await {
         Ok(id) => {
             let view = courses::course_view(&state, &actor, id).await?;
             let past = courses::planned_in_the_past(&state, &actor, &view);

@@ -5,7 +5,7 @@
 mod input;
 mod view;
 
-pub use input::{parse_day as input_day, CourseForm, DetailsForm, SessionForm, StaffForm};
+pub use input::{hand_picked, parse_day as input_day, CourseForm, DetailsForm, SessionForm, StaffForm};
 pub use view::{accepted_in_domain, course_view, CourseView, SessionView};
 
 // Kept here too for the callers that plan courses; their homes are below them.
@@ -19,6 +19,7 @@ use crate::AppState;
 use chrono::{Duration, NaiveDate, NaiveTime};
 use samla_domain::audit::Outcome;
 use samla_domain::planning::checklist::due_date;
+use samla_domain::planning::commands::{CourseDetails, JoinWorkingGroup, Member, PlanCourse, SessionChange};
 use samla_domain::planning::deviations::{self, Decision, Deviation, REASON_MAX_CHARS};
 use samla_domain::planning::lifecycle::CourseStatus;
 use samla_domain::planning::schedule::{self, ClosedDays, Interval};
@@ -99,10 +100,23 @@ pub async fn assignable_people(
     Ok(samla_storage::staff_directory::list(&mut conn, actor.organisation.id, None).await?)
 }
 
-/// Plans a course from the current version of a programme.
-pub async fn create(state: &AppState, actor: &Actor, form: &CourseForm) -> Result<i64, WebError> {
+/// A command given as typed (a page's form, an API body) or already in the domain's terms.
+/// Services read it where they checked the same input before, so a refusal or a missing
+/// course is still answered ahead of what was typed wrong.
+fn read<C, E: Into<WebError>>(given: impl TryInto<C, Error = E>) -> Result<C, WebError> {
+    given.try_into().map_err(Into::into)
+}
+
+/// Plans a course from the current version of a programme (by slug or id); what the
+/// planner left open comes from the programme's manual.
+pub async fn create<E: Into<WebError>>(
+    state: &AppState,
+    actor: &Actor,
+    programme: &str,
+    plan: impl TryInto<PlanCourse, Error = E>,
+) -> Result<i64, WebError> {
     actor.authorize(state, Action::PlanCourses).await?;
-    let programme = crate::services::programmes::find(state, actor, form.programme.trim())
+    let programme = crate::services::programmes::find(state, actor, programme.trim())
         .await
         .map_err(|_| FieldErrors::single(FieldError::new("programme", "error-programme-unknown")))?;
     if programme.archived_at.is_some() {
@@ -112,7 +126,7 @@ pub async fn create(state: &AppState, actor: &Actor, form: &CourseForm) -> Resul
     let mut tx = state.store.write().await?;
     let version = programmes::version(&mut tx.tx, programme.id, programme.current_version).await?;
     let manual: Manual = serde_json::from_str(&version.manual).map_err(|e| WebError::Internal(e.to_string()))?;
-    let input = form.parse(&manual)?;
+    let input = input::with_programme(read(plan)?, &manual)?;
     let periods = school_holidays(&mut tx.tx, actor.organisation.id).await?;
     let closed = ClosedDays { country: actor.organisation.country, periods: &periods };
     let planned = schedule::generate(&input.schedule, &closed)?;
@@ -300,17 +314,21 @@ async fn finish(
 }
 
 /// What can change on a course itself: name, place and capacity.
-pub async fn update(
+pub async fn update<E: Into<WebError>>(
     state: &AppState,
     actor: &Actor,
     course_id: i64,
-    details: &DetailsForm,
+    details: impl TryInto<CourseDetails, Error = E>,
     expected_version: i64,
 ) -> Result<i64, WebError> {
-    let fields = input::parse_details(&details.name, &details.venue, &details.room, &details.capacity)?;
+    let details: CourseDetails = read(details)?;
     let (mut tx, _) = planning_tx(state, actor, course_id).await?;
-    let change =
-        courses::CourseChange { name: &fields.0, venue: &fields.1, room: &fields.2, capacity: fields.3 as i64 };
+    let change = courses::CourseChange {
+        name: &details.name,
+        venue: &details.venue,
+        room: &details.room,
+        capacity: i64::from(details.capacity),
+    };
     let version = courses::update(&mut tx.tx, course_id, &change, expected_version).await?;
     finish(tx, state, actor, "course.update", course_id).await?;
     Ok(version)
@@ -431,24 +449,24 @@ pub async fn change_status(
 }
 
 /// Moves one session or meeting (date, time, room) without touching the others.
-pub async fn move_session(
+pub async fn move_session<E: Into<WebError>>(
     state: &AppState,
     actor: &Actor,
     course_id: i64,
     session_id: i64,
-    form: &SessionForm,
+    change: impl TryInto<SessionChange, Error = E>,
     expected_version: i64,
 ) -> Result<(), WebError> {
     let (mut tx, course) = planning_tx(state, actor, course_id).await?;
     let existing = courses::session(&mut tx.tx, course_id, session_id).await?;
-    let fields = form.parse(&existing.room)?;
+    let change: SessionChange = read(change)?;
     courses::move_session(
         &mut tx.tx,
         session_id,
-        &fields.date.to_string(),
-        &hhmm(fields.start),
-        &hhmm(fields.end),
-        &fields.room,
+        &change.date.to_string(),
+        &hhmm(change.start),
+        &hhmm(change.end),
+        change.room.as_deref().unwrap_or(&existing.room),
         expected_version,
     )
     .await?;
@@ -483,23 +501,27 @@ pub async fn cancel_session(
 }
 
 /// Adds a session (or meeting) to the course; the others stay as they are.
-pub async fn add_session(state: &AppState, actor: &Actor, course_id: i64, form: &SessionForm) -> Result<i64, WebError> {
+pub async fn add_session<E: Into<WebError>>(
+    state: &AppState,
+    actor: &Actor,
+    course_id: i64,
+    new: impl TryInto<SessionChange, Error = E>,
+) -> Result<i64, WebError> {
     let (mut tx, course) = planning_tx(state, actor, course_id).await?;
-    let fields = form.parse(&course.room)?;
-    let title = fields.title.as_str();
+    let new: SessionChange = read(new)?;
     let session_id = courses::add_session(
         &mut tx.tx,
         course_id,
         &NewSession {
-            kind: if form.meeting { "meeting" } else { "session" },
+            kind: if new.meeting { "meeting" } else { "session" },
             programme_session: None,
             meeting_kind: None,
-            title,
+            title: new.title.as_deref().unwrap_or(""),
             audience: "participants",
-            date: &fields.date.to_string(),
-            start_time: &hhmm(fields.start),
-            end_time: &hhmm(fields.end),
-            room: &fields.room,
+            date: &new.date.to_string(),
+            start_time: &hhmm(new.start),
+            end_time: &hhmm(new.end),
+            room: new.room.as_deref().unwrap_or(&course.room),
         },
     )
     .await?;
@@ -513,46 +535,26 @@ pub const COURSE_ROLES: [&str; 5] =
 /// Adds a person to the working group: someone with an account here, or (for school and
 /// network contacts) someone outside by name. Leaders and user representatives can be
 /// put on every planned session at once.
-pub async fn add_staff(state: &AppState, actor: &Actor, course_id: i64, new: &StaffForm) -> Result<i64, WebError> {
-    let StaffForm { user_id, external_name, external_organisation, course_role, on_every_session } = new;
-    let (user_id, course_role, on_every_session) = (*user_id, course_role.as_str(), *on_every_session);
-    let mut errors = FieldErrors::new();
-    if !COURSE_ROLES.contains(&course_role) {
-        errors.push(FieldError::new("course_role", "error-choice"));
-    }
-    let external_name = errors.take(optional_line("external_name", external_name, 200));
-    let external_organisation =
-        errors.take(optional_line("external_organisation", external_organisation, 200)).flatten();
-    if user_id.is_none() && matches!(external_name, Some(None)) {
-        errors.push(FieldError::new("user_id", "error-staff-who"));
-    }
-    let external_name = external_name.flatten().unwrap_or_default();
-    // Someone with an account here, or someone outside: never both, so nothing given is lost.
-    if user_id.is_some() {
-        for (field, given) in
-            [("external_name", !external_name.is_empty()), ("external_organisation", external_organisation.is_some())]
-        {
-            if given {
-                errors.push(FieldError::new(field, "error-staff-one-of"));
-            }
-        }
-    }
-    if on_every_session && !matches!(course_role, "group_leader" | "user_representative") {
-        errors.push(FieldError::new("on_every_session", "error-on-every-session-role"));
-    }
-    errors.finish(|| ())?;
+pub async fn add_staff<E: Into<WebError>>(
+    state: &AppState,
+    actor: &Actor,
+    course_id: i64,
+    new: impl TryInto<JoinWorkingGroup, Error = E>,
+) -> Result<i64, WebError> {
+    let new: JoinWorkingGroup = read(new)?;
     let (mut tx, _) = planning_tx(state, actor, course_id).await?;
+    let (user_id, name, organisation) = match &new.member {
+        Member::Account { user_id } => (Some(*user_id), None, None),
+        Member::Outside { name, organisation } => (None, Some(name.as_str()), organisation.as_deref()),
+    };
     if let Some(user_id) = user_id {
         if samla_storage::accounts::roles_in(&mut tx.tx, user_id, actor.organisation.id).await?.is_empty() {
             return Err(FieldErrors::single(FieldError::new("user_id", "error-staff-who")).into());
         }
     }
-    let (name, organisation) = match user_id {
-        Some(_) => (None, None),
-        None => (Some(external_name.as_str()), external_organisation.as_deref()),
-    };
-    let staff_id = course_staff::add_member(&mut tx.tx, course_id, user_id, name, organisation, course_role).await?;
-    if on_every_session && matches!(course_role, "group_leader" | "user_representative") {
+    let role = new.role.as_str();
+    let staff_id = course_staff::add_member(&mut tx.tx, course_id, user_id, name, organisation, role).await?;
+    if new.on_every_session && new.role.staffs_sessions() {
         let assignments = course_staff::assignments(&mut tx.tx, course_id).await?;
         for session in courses::sessions(&mut tx.tx, course_id)
             .await?

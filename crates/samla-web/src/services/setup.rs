@@ -10,7 +10,10 @@ use crate::services::organisations::{parse_country, parse_name, parse_slug};
 use samla_domain::accounts::{Email, NewPassword, PersonName};
 use samla_domain::audit::{AuditEvent, Outcome};
 use samla_domain::calendar::Country;
+use samla_domain::planning::commands::{CourseRole, JoinWorkingGroup, Member, PlanCourse};
+use samla_domain::planning::schedule::Interval;
 use samla_domain::secrets::{hash_secret, random_token};
+use samla_domain::validation::time_of_day;
 use samla_domain::{FieldErrors, Role};
 use samla_storage::{accounts, audit, organisations, sessions, Store, StoreError};
 
@@ -266,37 +269,30 @@ pub async fn seed_demo_planning(state: &crate::AppState) -> Result<(), WebError>
         holiday_service::add(state, &actor, name, &first.to_string(), &last.to_string()).await?;
     }
     for plan in demo_courses(today) {
-        let form = course_service::CourseForm {
-            programme: plan.programme.into(),
+        let course = PlanCourse {
             name: plan.name.into(),
             venue: "Frivilligsentralen".into(),
             room: plan.room.into(),
-            start_date: plan.start.to_string(),
-            weekdays: vec![chrono::Datelike::weekday(&plan.start).to_string().to_lowercase()],
-            start_time: plan.time.into(),
-            session_count: plan.sessions.map(|n| n.to_string()).unwrap_or_default(),
-            capacity: "8".into(),
-            ..Default::default()
+            start_date: plan.start,
+            start_time: time_of_day("start_time", plan.time).map_err(FieldErrors::single)?,
+            weekdays: vec![chrono::Datelike::weekday(&plan.start)],
+            interval: Interval::Weekly,
+            duration_minutes: None,
+            session_count: plan.sessions,
+            capacity: Some(8),
         };
-        let course_id = course_service::create(state, &actor, &form).await?;
-        for (user_id, course_role) in [(Some(leader), "group_leader"), (Some(representative), "user_representative")] {
-            let staff = course_service::StaffForm {
-                user_id,
-                course_role: course_role.into(),
-                on_every_session: true,
-                ..Default::default()
-            };
-            course_service::add_staff(state, &actor, course_id, &staff).await?;
+        let course_id = course_service::create(state, &actor, plan.programme, course).await?;
+        for (user_id, role) in [(leader, CourseRole::GroupLeader), (representative, CourseRole::UserRepresentative)] {
+            let staff = JoinWorkingGroup { member: Member::Account { user_id }, role, on_every_session: true };
+            course_service::add_staff(state, &actor, course_id, staff).await?;
         }
         if let Some((name, organisation)) = plan.second_leader {
-            let staff = course_service::StaffForm {
-                external_name: name.into(),
-                external_organisation: organisation.into(),
-                course_role: "group_leader".into(),
+            let staff = JoinWorkingGroup {
+                member: Member::Outside { name: name.into(), organisation: Some(organisation.into()) },
+                role: CourseRole::GroupLeader,
                 on_every_session: true,
-                ..Default::default()
             };
-            course_service::add_staff(state, &actor, course_id, &staff).await?;
+            course_service::add_staff(state, &actor, course_id, staff).await?;
         }
         let mut version = 1;
         for status in plan.path {

@@ -55,6 +55,7 @@ async fn seed(app: &TestApp) -> Seeded {
     let course_id = course_service::create(
         &app.state,
         &coordinator,
+        "mestringsgrupper",
         &CourseForm {
             programme: "mestringsgrupper".into(),
             name: "Mestringsgruppe".into(),

@@ -44,6 +44,7 @@ async fn course(app: &TestApp, coordinator: &Actor, name: &str, staff: &[(i64, &
     let id = course_service::create(
         &app.state,
         coordinator,
+        "mestringsgrupper",
         &CourseForm {
             programme: "mestringsgrupper".into(),
             name: name.into(),

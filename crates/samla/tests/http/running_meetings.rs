@@ -99,6 +99,7 @@ async fn seed() -> Seeded {
     let course_id = course_service::create(
         &app.state,
         &coordinator,
+        "mestringsgrupper",
         &CourseForm {
             programme: "mestringsgrupper".into(),
             name: "Mestringsgruppe".into(),
@@ -621,6 +622,7 @@ async fn the_follow_up_is_placed_weeks_after_the_last_session() {
     let course_id = course_service::create(
         &app.state,
         &coordinator,
+        "smil",
         &CourseForm {
             programme: "smil".into(),
             name: "SMIL-gruppe".into(),

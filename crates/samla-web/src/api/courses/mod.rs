@@ -20,10 +20,15 @@ use axum::http::header::{ETAG, LOCATION};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::{Extension, Json};
+use chrono::Weekday;
 use rust_decimal::Decimal;
 use samla_domain::planning::budget::{self, BudgetLine};
+use samla_domain::planning::commands::{
+    within, CourseDetails, PlanCourse, PlanCourseFields, CAPACITY, DURATION_MINUTES, EVERY_WEEKS, SESSION_COUNT,
+};
+use samla_domain::planning::schedule::Interval;
 use samla_domain::planning::staffing::StaffingGap;
-use samla_domain::validation::required_line;
+use samla_domain::validation::{required_line, time_of_day};
 use samla_domain::{Action, FieldError, FieldErrors};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -129,6 +134,18 @@ impl WeekdayName {
             WeekdayName::Sun => "sun",
         }
     }
+
+    fn weekday(self) -> Weekday {
+        match self {
+            WeekdayName::Mon => Weekday::Mon,
+            WeekdayName::Tue => Weekday::Tue,
+            WeekdayName::Wed => Weekday::Wed,
+            WeekdayName::Thu => Weekday::Thu,
+            WeekdayName::Fri => Weekday::Fri,
+            WeekdayName::Sat => Weekday::Sat,
+            WeekdayName::Sun => Weekday::Sun,
+        }
+    }
 }
 
 #[derive(Deserialize, Serialize, ToSchema, Clone, Copy, PartialEq, Eq)]
@@ -212,13 +229,14 @@ pub enum CourseRoleName {
 }
 
 impl CourseRoleName {
-    fn code(self) -> &'static str {
+    fn role(self) -> samla_domain::planning::commands::CourseRole {
+        use samla_domain::planning::commands::CourseRole;
         match self {
-            CourseRoleName::Coordinator => "coordinator",
-            CourseRoleName::GroupLeader => "group_leader",
-            CourseRoleName::UserRepresentative => "user_representative",
-            CourseRoleName::Secretary => "secretary",
-            CourseRoleName::NetworkContact => "network_contact",
+            CourseRoleName::Coordinator => CourseRole::Coordinator,
+            CourseRoleName::GroupLeader => CourseRole::GroupLeader,
+            CourseRoleName::UserRepresentative => CourseRole::UserRepresentative,
+            CourseRoleName::Secretary => CourseRole::Secretary,
+            CourseRoleName::NetworkContact => CourseRole::NetworkContact,
         }
     }
 
@@ -776,30 +794,41 @@ impl NewCourse {
         }
         errors.finish(|| ())
     }
+}
 
-    fn form(&self) -> service::CourseForm {
-        let number = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_default();
-        let mut weekdays: Vec<String> = self.weekdays.iter().map(|w| w.code().to_string()).collect();
-        if weekdays.is_empty() {
-            if let Ok(start) = service::input_day("start_date", &self.start_date) {
-                weekdays.push(chrono::Datelike::weekday(&start).to_string().to_lowercase());
-            }
+/// A whole number the API was given, within its bounds.
+fn within_bounds(field: &str, given: Option<u32>, bounds: (u32, u32)) -> Result<Option<u32>, FieldError> {
+    given.map(|n| within(field, n, bounds)).transpose()
+}
+
+impl TryFrom<&NewCourse> for PlanCourse {
+    type Error = FieldErrors;
+
+    fn try_from(body: &NewCourse) -> Result<PlanCourse, FieldErrors> {
+        let start_date = service::input_day("start_date", &body.start_date);
+        let mut weekdays: Vec<Weekday> = body.weekdays.iter().map(|w| w.weekday()).collect();
+        if let (true, Ok(start)) = (weekdays.is_empty(), &start_date) {
+            weekdays.push(chrono::Datelike::weekday(start));
         }
-        service::CourseForm {
-            programme: self.programme.clone(),
-            name: self.name.clone(),
-            venue: self.venue.clone(),
-            room: self.room.clone(),
-            start_date: self.start_date.clone(),
-            weekdays,
-            start_time: self.start_time.clone(),
-            duration_minutes: number(self.duration_minutes),
-            interval: self.interval.map(IntervalName::code).unwrap_or("").to_string(),
-            every_weeks: number(self.every_weeks),
-            dates: self.dates.iter().map(|d| d.0.as_str()).collect::<Vec<_>>().join(" "),
-            session_count: number(self.session_count),
-            capacity: number(self.capacity),
-        }
+        let interval = match body.interval.unwrap_or(IntervalName::Weekly) {
+            IntervalName::Weekly => Ok(Interval::Weekly),
+            IntervalName::EveryNWeeks => within_bounds("every_weeks", body.every_weeks, EVERY_WEEKS)
+                .and_then(|n| n.ok_or(FieldError::new("every_weeks", "error-required")))
+                .map(Interval::EveryNWeeks),
+            IntervalName::Dates => service::hand_picked(&body.dates.iter().map(|d| d.0.as_str()).collect::<Vec<_>>()),
+        };
+        PlanCourse::read(PlanCourseFields {
+            name: &body.name,
+            venue: &body.venue,
+            room: &body.room,
+            start_date,
+            start_time: time_of_day("start_time", &body.start_time),
+            duration_minutes: within_bounds("duration_minutes", body.duration_minutes, DURATION_MINUTES),
+            session_count: within_bounds("session_count", body.session_count, SESSION_COUNT),
+            capacity: within_bounds("capacity", body.capacity, CAPACITY),
+            weekdays: Ok(weekdays),
+            interval,
+        })
     }
 }
 
@@ -825,7 +854,7 @@ pub async fn create_course(
 ) -> Result<impl IntoResponse, WebError> {
     actor.authorize(&state, Action::PlanCourses).await?;
     body.check_interval()?;
-    let course_id = service::create(&state, &actor, &body.form()).await?;
+    let course_id = service::create(&state, &actor, &body.programme, &body).await?;
     let view = service::course_view(&state, &actor, course_id).await?;
     let warnings = past_warnings(&state, lang, &service::planned_in_the_past(&state, &actor, &view));
     Ok((
@@ -868,6 +897,14 @@ pub struct CourseChange {
     pub capacity: u32,
 }
 
+impl TryFrom<&CourseChange> for CourseDetails {
+    type Error = FieldErrors;
+
+    fn try_from(body: &CourseChange) -> Result<CourseDetails, FieldErrors> {
+        CourseDetails::read(&body.name, &body.venue, &body.room, within("capacity", body.capacity, CAPACITY))
+    }
+}
+
 /// Changes a course's name, venue, room and capacity; the schedule stays.
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/courses/{course_id}", operation_id = "updateCourse", tag = "courses",
     params(
@@ -892,13 +929,7 @@ pub async fn update_course(
     actor.authorize(&state, Action::PlanCourses).await?;
     let current = actor.on_course(&state, Action::ViewCourses, course_id).await?;
     let expected = if_match.expected(current.version)?;
-    let details = service::DetailsForm {
-        name: body.name,
-        venue: body.venue,
-        room: body.room,
-        capacity: body.capacity.to_string(),
-    };
-    let version = service::update(&state, &actor, course_id, &details, expected).await?;
+    let version = service::update(&state, &actor, course_id, &body, expected).await?;
     let view = service::course_view(&state, &actor, course_id).await?;
     Ok(([(ETAG, etag(version))], Json(course_json(&actor, &view))))
 }

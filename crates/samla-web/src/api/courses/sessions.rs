@@ -3,6 +3,7 @@
 use super::*;
 use crate::api::conventions::{CourseNotFound, CoursePath, CourseSessionPath, VersionChecked};
 use crate::services::running::changes::CancelChoices;
+use samla_domain::planning::commands::SessionChange;
 
 /// The course's sessions and meetings in time order, with staff and staffing gaps.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/courses/{course_id}/sessions", operation_id = "listCourseSessions", tag = "courses",
@@ -64,6 +65,21 @@ pub struct NewSession {
     pub meeting: bool,
 }
 
+impl TryFrom<&NewSession> for SessionChange {
+    type Error = FieldErrors;
+
+    fn try_from(body: &NewSession) -> Result<SessionChange, FieldErrors> {
+        SessionChange::read(
+            service::input_day("date", &body.date),
+            time_of_day("start_time", &body.start_time),
+            time_of_day("end_time", &body.end_time),
+            body.room.as_deref().unwrap_or_default(),
+            body.title.as_deref().unwrap_or_default(),
+            body.meeting,
+        )
+    }
+}
+
 /// A session just added or moved, with what the planner should look at.
 #[derive(Serialize, ToSchema)]
 pub struct PlannedSession {
@@ -96,20 +112,10 @@ pub async fn add_session(
     actor.authorize(&state, Action::PlanCourses).await?;
     actor.on_course(&state, Action::ViewCourses, course_id).await?;
     let mut errors = FieldErrors::new();
-    let room = body.room.unwrap_or_default();
-    let title = body.title.unwrap_or_default();
-    optional_line(&mut errors, "room", &room, 100);
-    optional_line(&mut errors, "title", &title, 200);
+    optional_line(&mut errors, "room", body.room.as_deref().unwrap_or_default(), 100);
+    optional_line(&mut errors, "title", body.title.as_deref().unwrap_or_default(), 200);
     errors.finish(|| ())?;
-    let form = service::SessionForm {
-        date: body.date,
-        start_time: body.start_time,
-        end_time: body.end_time,
-        room,
-        title,
-        meeting: body.meeting,
-    };
-    let session_id = service::add_session(&state, &actor, course_id, &form).await?;
+    let session_id = service::add_session(&state, &actor, course_id, &body).await?;
     let view = service::course_view(&state, &actor, course_id).await?;
     let session = session_of(&view, session_id)?;
     let warnings = past_warnings(&state, lang, &service::in_the_past(&state, &actor, [session.row.date.as_str()]));
@@ -141,6 +147,21 @@ pub struct SessionMove {
     pub room: Option<String>,
 }
 
+impl TryFrom<&SessionMove> for SessionChange {
+    type Error = FieldErrors;
+
+    fn try_from(body: &SessionMove) -> Result<SessionChange, FieldErrors> {
+        SessionChange::read(
+            service::input_day("date", &body.date),
+            time_of_day("start_time", &body.start_time),
+            time_of_day("end_time", &body.end_time),
+            body.room.as_deref().unwrap_or_default(),
+            "",
+            false,
+        )
+    }
+}
+
 /// Moves one session or meeting; the others stay as they are. A day before today is
 /// allowed, with an `in_the_past` warning.
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/courses/{course_id}/sessions/{session_id}", operation_id = "moveSession", tag = "courses",
@@ -168,19 +189,10 @@ pub async fn move_session(
     actor.authorize(&state, Action::PlanCourses).await?;
     let view = service::course_view(&state, &actor, course_id).await?;
     let expected = if_match.expected(session_of(&view, session_id)?.row.version)?;
-    let room = body.room.unwrap_or_default();
     let mut errors = FieldErrors::new();
-    optional_line(&mut errors, "room", &room, 100);
+    optional_line(&mut errors, "room", body.room.as_deref().unwrap_or_default(), 100);
     errors.finish(|| ())?;
-    let form = service::SessionForm {
-        date: body.date,
-        start_time: body.start_time,
-        end_time: body.end_time,
-        room,
-        title: String::new(),
-        meeting: false,
-    };
-    service::move_session(&state, &actor, course_id, session_id, &form, expected).await?;
+    service::move_session(&state, &actor, course_id, session_id, &body, expected).await?;
     let view = service::course_view(&state, &actor, course_id).await?;
     let session = session_of(&view, session_id)?;
     let warnings = past_warnings(&state, lang, &service::in_the_past(&state, &actor, [session.row.date.as_str()]));

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::api::conventions::{CourseNotFound, CoursePath};
+use samla_domain::planning::commands::{JoinWorkingGroup, OUTSIDER_MAX_CHARS};
 
 /// The course's working group.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/courses/{course_id}/staff", operation_id = "listCourseStaff", tag = "courses",
@@ -39,6 +40,31 @@ pub struct NewStaff {
     pub on_every_session: bool,
 }
 
+impl TryFrom<&NewStaff> for JoinWorkingGroup {
+    type Error = FieldErrors;
+
+    /// A name or organisation sent must say something: sent empty is refused, not taken
+    /// for left out.
+    fn try_from(body: &NewStaff) -> Result<JoinWorkingGroup, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        for (field, value) in
+            [("external_name", &body.external_name), ("external_organisation", &body.external_organisation)]
+        {
+            if let Some(raw) = value {
+                errors.take(required_line(field, raw, OUTSIDER_MAX_CHARS));
+            }
+        }
+        errors.finish(|| ())?;
+        JoinWorkingGroup::read(
+            body.user_id,
+            body.external_name.as_deref().unwrap_or_default(),
+            body.external_organisation.as_deref().unwrap_or_default(),
+            Some(body.course_role.role()),
+            body.on_every_session,
+        )
+    }
+}
+
 /// Adds someone to the working group.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/courses/{course_id}/staff", operation_id = "addCourseStaff", tag = "courses",
     params(CoursePath),
@@ -58,23 +84,7 @@ pub async fn add_course_staff(
     let course_id = course_id.0;
     actor.authorize(&state, Action::PlanCourses).await?;
     actor.on_course(&state, Action::ViewCourses, course_id).await?;
-    let mut errors = FieldErrors::new();
-    for (field, value) in
-        [("external_name", &body.external_name), ("external_organisation", &body.external_organisation)]
-    {
-        if let Some(raw) = value {
-            errors.take(required_line(field, raw, 200));
-        }
-    }
-    errors.finish(|| ())?;
-    let form = service::StaffForm {
-        user_id: body.user_id,
-        external_name: body.external_name.unwrap_or_default(),
-        external_organisation: body.external_organisation.unwrap_or_default(),
-        course_role: body.course_role.code().to_string(),
-        on_every_session: body.on_every_session,
-    };
-    let staff_id = service::add_staff(&state, &actor, course_id, &form).await?;
+    let staff_id = service::add_staff(&state, &actor, course_id, &body).await?;
     let view = service::course_view(&state, &actor, course_id).await?;
     let member = view.staff.iter().find(|m| m.id == staff_id).ok_or(WebError::NotFound)?;
     Ok((StatusCode::CREATED, Json(staff_json(member))))

@@ -1,10 +1,15 @@
-//! Reading course and session input as typed (pages and API share it).
+//! Reading course and session input as typed on the pages into the domain's planning
+//! commands, and what the service adds from the programme.
 
 use crate::error::WebError;
-use chrono::{NaiveDate, NaiveTime, Weekday};
+use chrono::{NaiveTime, Weekday};
+use samla_domain::planning::commands::{
+    within, CourseDetails, CourseRole, JoinWorkingGroup, PlanCourse, PlanCourseFields, SessionChange, CAPACITY,
+    DURATION_MINUTES, EVERY_WEEKS, SESSION_COUNT,
+};
 use samla_domain::planning::schedule::{Interval, ScheduleRequest};
 use samla_domain::programmes::Manual;
-use samla_domain::validation::{optional_line, required_line};
+use samla_domain::validation::time_of_day;
 use samla_domain::{FieldError, FieldErrors};
 use serde::Deserialize;
 
@@ -52,6 +57,7 @@ pub struct CourseForm {
     pub capacity: String,
 }
 
+/// A course to plan with what the programme fills in: the service's working values.
 pub struct CourseInput {
     pub name: String,
     pub venue: String,
@@ -65,120 +71,91 @@ pub struct CourseInput {
     pub schedule: ScheduleRequest,
 }
 
-fn number(field: &str, raw: &str, min: u32, max: u32) -> Result<Option<u32>, FieldError> {
+/// A whole number as typed within bounds; empty is `None`.
+fn number(field: &str, raw: &str, bounds: (u32, u32)) -> Result<Option<u32>, FieldError> {
     let raw = raw.trim();
     if raw.is_empty() {
         return Ok(None);
     }
-    match raw.parse::<u32>() {
-        Ok(n) if (min..=max).contains(&n) => Ok(Some(n)),
-        _ => Err(FieldError::new(field, "error-number-range").with_arg("min", min).with_arg("max", max)),
-    }
-}
-
-pub fn parse_time(field: &str, raw: &str) -> Result<NaiveTime, FieldError> {
-    NaiveTime::parse_from_str(raw.trim(), "%H:%M")
-        .or_else(|_| NaiveTime::parse_from_str(raw.trim(), "%H.%M"))
-        .map_err(|_| FieldError::new(field, "error-time"))
+    let out_of_range =
+        || FieldError::new(field, "error-number-range").with_arg("min", bounds.0).with_arg("max", bounds.1);
+    raw.parse::<u32>().map_err(|_| out_of_range()).and_then(|n| within(field, n, bounds)).map(Some)
 }
 
 pub use samla_domain::validation::day as parse_day;
 
-/// Name, venue, room and capacity, as typed.
-pub fn parse_details(
-    name: &str,
-    venue: &str,
-    room: &str,
-    capacity: &str,
-) -> Result<(String, String, String, u32), FieldErrors> {
-    let mut errors = FieldErrors::new();
-    let name = errors.take(required_line("name", name, 200));
-    let venue = errors.take(required_line("venue", venue, 200));
-    let room = errors.take(required_line("room", room, 100));
-    let capacity = errors.take(
-        number("capacity", capacity, 1, 100).and_then(|c| c.ok_or(FieldError::new("capacity", "error-required"))),
-    );
-    errors.finish(|| (name.unwrap(), venue.unwrap(), room.unwrap(), capacity.unwrap()))
+/// The days of a hand-picked schedule as typed, separated by spaces, commas, semicolons or
+/// new lines; the first that is not a day is the problem.
+pub fn hand_picked(pieces: &[&str]) -> Result<Interval, FieldError> {
+    let mut dates = Vec::new();
+    for piece in pieces.iter().flat_map(|raw| raw.split(|c: char| c.is_whitespace() || c == ',' || c == ';')) {
+        if !piece.is_empty() {
+            dates.push(parse_day("dates", piece)?);
+        }
+    }
+    Ok(Interval::HandPicked(dates))
 }
 
-impl CourseForm {
-    pub fn parse(&self, manual: &Manual) -> Result<CourseInput, WebError> {
-        let mut errors = FieldErrors::new();
-        let name = errors.take(required_line("name", &self.name, 200));
-        let venue = errors.take(required_line("venue", &self.venue, 200));
-        let room = errors.take(required_line("room", &self.room, 100));
-        let start = errors.take(parse_day("start_date", &self.start_date));
-        let start_time = errors.take(parse_time("start_time", &self.start_time));
-        let duration = errors.take(number("duration_minutes", &self.duration_minutes, 15, 600)).flatten();
-        let count = errors
-            .take(number("session_count", &self.session_count, 1, samla_domain::planning::schedule::MAX_SESSIONS))
-            .flatten();
-        let capacity = errors.take(number("capacity", &self.capacity, 1, 100)).flatten();
-        let weekdays: Option<Vec<Weekday>> = {
-            let parsed: Option<Vec<Weekday>> =
-                self.weekdays.iter().map(|code| WEEKDAYS.iter().find(|(c, _)| c == code).map(|(_, w)| *w)).collect();
-            if parsed.is_none() {
-                errors.push(FieldError::new("weekdays", "error-choice"));
-            }
-            parsed
+impl TryFrom<&CourseForm> for PlanCourse {
+    type Error = FieldErrors;
+
+    fn try_from(form: &CourseForm) -> Result<PlanCourse, FieldErrors> {
+        let weekdays: Option<Vec<Weekday>> =
+            form.weekdays.iter().map(|code| WEEKDAYS.iter().find(|(c, _)| c == code).map(|(_, w)| *w)).collect();
+        let interval = match form.interval.as_str() {
+            "" | "weekly" => Ok(Interval::Weekly),
+            "every_n_weeks" => number("every_weeks", &form.every_weeks, EVERY_WEEKS)
+                .and_then(|n| n.ok_or(FieldError::new("every_weeks", "error-required")))
+                .map(Interval::EveryNWeeks),
+            "dates" => hand_picked(&[&form.dates]),
+            _ => Err(FieldError::new("interval", "error-choice")),
         };
-        let interval = match self.interval.as_str() {
-            "" | "weekly" => Some(Interval::Weekly),
-            "every_n_weeks" => errors.take(
-                number("every_weeks", &self.every_weeks, 1, 8)
-                    .and_then(|n| n.ok_or(FieldError::new("every_weeks", "error-required")))
-                    .map(Interval::EveryNWeeks),
-            ),
-            "dates" => {
-                let mut dates = Vec::new();
-                for piece in
-                    self.dates.split(|c: char| c.is_whitespace() || c == ',' || c == ';').filter(|p| !p.is_empty())
-                {
-                    match errors.take(parse_day("dates", piece)) {
-                        Some(date) => dates.push(date),
-                        None => break,
-                    }
-                }
-                Some(Interval::HandPicked(dates))
-            }
-            _ => {
-                errors.push(FieldError::new("interval", "error-choice"));
-                None
-            }
-        };
-        let count = match (&interval, count) {
-            (Some(Interval::HandPicked(dates)), _) => Some(dates.len() as u32),
-            (_, Some(n)) => Some(n),
-            (_, None) => manual.session_count().or_else(|| {
-                errors.push(FieldError::new("session_count", "error-required"));
-                None
-            }),
-        };
-        let capacity = capacity.or(manual.group_size.map(|g| g.max)).or_else(|| {
-            errors.push(FieldError::new("capacity", "error-required"));
-            None
-        });
-        let explicit_minutes = duration;
-        let duration = duration.or(manual.sessions.first().map(|s| s.duration_minutes)).unwrap_or(120);
-        errors.finish(|| ())?;
-        let schedule = ScheduleRequest {
-            start: start.unwrap(),
-            weekdays: weekdays.unwrap_or_default(),
-            interval: interval.unwrap(),
-            count: count.unwrap(),
-        };
-        schedule.validate()?;
-        Ok(CourseInput {
-            name: name.unwrap(),
-            venue: venue.unwrap(),
-            room: room.unwrap(),
-            start_time: start_time.unwrap(),
-            duration_minutes: duration,
-            explicit_minutes,
-            capacity: capacity.unwrap(),
-            schedule,
+        PlanCourse::read(PlanCourseFields {
+            name: &form.name,
+            venue: &form.venue,
+            room: &form.room,
+            start_date: parse_day("start_date", &form.start_date),
+            start_time: time_of_day("start_time", &form.start_time),
+            duration_minutes: number("duration_minutes", &form.duration_minutes, DURATION_MINUTES),
+            session_count: number("session_count", &form.session_count, SESSION_COUNT),
+            capacity: number("capacity", &form.capacity, CAPACITY),
+            weekdays: weekdays.ok_or(FieldError::new("weekdays", "error-choice")),
+            interval,
         })
     }
+}
+
+/// The course as the service plans it: what the planner left open filled in from the
+/// programme's manual (every problem at once), and the schedule checked.
+pub fn with_programme(plan: PlanCourse, manual: &Manual) -> Result<CourseInput, WebError> {
+    let mut errors = FieldErrors::new();
+    let count = match (&plan.interval, plan.session_count) {
+        (Interval::HandPicked(dates), _) => Some(dates.len() as u32),
+        (_, Some(n)) => Some(n),
+        (_, None) => manual.session_count().or_else(|| {
+            errors.push(FieldError::new("session_count", "error-required"));
+            None
+        }),
+    };
+    let capacity = plan.capacity.or(manual.group_size.map(|g| g.max)).or_else(|| {
+        errors.push(FieldError::new("capacity", "error-required"));
+        None
+    });
+    let explicit_minutes = plan.duration_minutes;
+    let duration_minutes = explicit_minutes.or(manual.sessions.first().map(|s| s.duration_minutes)).unwrap_or(120);
+    let (Some(count), Some(capacity)) = (count, capacity) else { return Err(errors.into()) };
+    let schedule = ScheduleRequest { start: plan.start_date, weekdays: plan.weekdays, interval: plan.interval, count };
+    schedule.validate()?;
+    Ok(CourseInput {
+        name: plan.name,
+        venue: plan.venue,
+        room: plan.room,
+        start_time: plan.start_time,
+        duration_minutes,
+        explicit_minutes,
+        capacity,
+        schedule,
+    })
 }
 
 /// A course's own details as typed.
@@ -189,6 +166,16 @@ pub struct DetailsForm {
     pub venue: String,
     pub room: String,
     pub capacity: String,
+}
+
+impl TryFrom<&DetailsForm> for CourseDetails {
+    type Error = FieldErrors;
+
+    fn try_from(form: &DetailsForm) -> Result<CourseDetails, FieldErrors> {
+        let capacity = number("capacity", &form.capacity, CAPACITY)
+            .and_then(|c| c.ok_or(FieldError::new("capacity", "error-required")));
+        CourseDetails::read(&form.name, &form.venue, &form.room, capacity)
+    }
 }
 
 /// Someone joining a course's working group.
@@ -204,6 +191,20 @@ pub struct StaffForm {
     pub course_role: String,
     /// Puts a group leader or user representative on every planned session.
     pub on_every_session: bool,
+}
+
+impl TryFrom<&StaffForm> for JoinWorkingGroup {
+    type Error = FieldErrors;
+
+    fn try_from(form: &StaffForm) -> Result<JoinWorkingGroup, FieldErrors> {
+        JoinWorkingGroup::read(
+            form.user_id,
+            &form.external_name,
+            &form.external_organisation,
+            CourseRole::parse(&form.course_role),
+            form.on_every_session,
+        )
+    }
 }
 
 /// A session or meeting moved or added, as typed.
@@ -224,34 +225,17 @@ pub struct SessionForm {
     pub meeting: bool,
 }
 
-pub struct SessionFields {
-    pub date: NaiveDate,
-    pub start: NaiveTime,
-    pub end: NaiveTime,
-    pub room: String,
-    /// Empty when none was typed.
-    pub title: String,
-}
+impl TryFrom<&SessionForm> for SessionChange {
+    type Error = FieldErrors;
 
-impl SessionForm {
-    pub fn parse(&self, default_room: &str) -> Result<SessionFields, FieldErrors> {
-        let mut errors = FieldErrors::new();
-        let date = errors.take(parse_day("date", &self.date));
-        let start = errors.take(parse_time("start_time", &self.start_time));
-        let end = errors.take(parse_time("end_time", &self.end_time));
-        if let (Some(s), Some(e)) = (start, end) {
-            if e <= s {
-                errors.push(FieldError::new("end_time", "error-end-before-start"));
-            }
-        }
-        let room = errors.take(optional_line("room", &self.room, 100)).flatten();
-        let title = errors.take(optional_line("title", &self.title, 200)).flatten();
-        errors.finish(|| SessionFields {
-            date: date.unwrap(),
-            start: start.unwrap(),
-            end: end.unwrap(),
-            room: room.unwrap_or_else(|| default_room.to_string()),
-            title: title.unwrap_or_default(),
-        })
+    fn try_from(form: &SessionForm) -> Result<SessionChange, FieldErrors> {
+        SessionChange::read(
+            parse_day("date", &form.date),
+            time_of_day("start_time", &form.start_time),
+            time_of_day("end_time", &form.end_time),
+            &form.room,
+            &form.title,
+            form.meeting,
+        )
     }
 }

@@ -19,6 +19,7 @@ use samla_domain::audit::Outcome;
 use samla_domain::intake::consent::{
     self as consent_rules, Capacity, Given, GuardianForConsent, PersonForConsent, Purpose,
 };
+use samla_domain::planning::commands::SessionChange;
 use samla_domain::programmes::MeetingKind;
 use samla_domain::running::meetings as rules;
 use samla_domain::{Action, FieldError, FieldErrors};
@@ -229,16 +230,14 @@ pub async fn schedule(state: &AppState, actor: &Actor, course_id: i64, form: &Sc
         "" => kind.map(rules::default_audience),
         raw => errors.take(rules::parse_audience(raw).ok_or_else(|| FieldError::new("audience", "error-choice"))),
     };
-    let slot = match (SessionForm {
+    let slot = match SessionChange::try_from(&SessionForm {
         date: form.date.clone(),
         start_time: form.start_time.clone(),
         end_time: form.end_time.clone(),
         room: form.room.clone(),
         title: String::new(),
         meeting: true,
-    })
-    .parse(&course.room)
-    {
+    }) {
         Ok(slot) => Some(slot),
         Err(more) => {
             errors.0.extend(more.0);
@@ -295,7 +294,7 @@ pub async fn schedule(state: &AppState, actor: &Actor, course_id: i64, form: &Sc
             date: &slot.date.to_string(),
             start_time: &slot.start.format("%H:%M").to_string(),
             end_time: &slot.end.format("%H:%M").to_string(),
-            room: &slot.room,
+            room: slot.room.as_deref().unwrap_or(&course.room),
             participant_id: about.map(|p| p.id),
         },
     )

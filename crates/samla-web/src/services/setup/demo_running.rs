@@ -11,11 +11,13 @@
 
 use crate::auth::Actor;
 use crate::error::WebError;
-use crate::services::courses::{self as course_service, CourseForm, StaffForm};
+use crate::services::courses as course_service;
 use crate::services::running::attendance::{self as attendance, NoticeInput, SheetInput, STAFF_ROLES};
 use crate::services::running::logs;
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{Datelike, Duration, NaiveDate, NaiveTime};
 use samla_domain::audit::Outcome;
+use samla_domain::planning::commands::{CourseRole, JoinWorkingGroup, Member, PlanCourse};
+use samla_domain::planning::schedule::Interval;
 use samla_domain::running::attendance::{Attendance, GuardianEntry, Sheet, SheetEntry};
 use samla_storage::intake::consents::{self, NewConsent};
 use samla_storage::intake::households::{self, NewPerson};
@@ -125,31 +127,27 @@ async fn adults_course(
 ) -> Result<(), WebError> {
     let (name, weeks_ago) = ADULTS_COURSE;
     let start = today - Duration::weeks(weeks_ago);
-    let form = CourseForm {
-        programme: "mestringstreff".into(),
+    let course = PlanCourse {
         name: name.into(),
         venue: "Frivilligsentralen".into(),
         room: "Storsalen".into(),
-        start_date: start.to_string(),
-        weekdays: vec![start.weekday().to_string().to_lowercase()],
-        start_time: "18:00".into(),
-        session_count: "1".into(),
-        capacity: "10".into(),
-        ..Default::default()
+        start_date: start,
+        start_time: NaiveTime::from_hms_opt(18, 0, 0).unwrap_or_default(),
+        weekdays: vec![start.weekday()],
+        interval: Interval::Weekly,
+        duration_minutes: None,
+        session_count: Some(1),
+        capacity: Some(10),
     };
-    let course_id = course_service::create(state, coordinator, &form).await?;
+    let course_id = course_service::create(state, coordinator, "mestringstreff", course).await?;
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
     let representative =
         accounts::find_by_email(&mut conn, "user-representative@demo.samla.test").await?.ok_or(WebError::NotFound)?.id;
     drop(conn);
-    for (user_id, course_role) in [(leader.user_id, "group_leader"), (representative, "user_representative")] {
-        let staff = StaffForm {
-            user_id: Some(user_id),
-            course_role: course_role.into(),
-            on_every_session: true,
-            ..Default::default()
-        };
-        course_service::add_staff(state, coordinator, course_id, &staff).await?;
+    for (user_id, role) in [(leader.user_id, CourseRole::GroupLeader), (representative, CourseRole::UserRepresentative)]
+    {
+        let staff = JoinWorkingGroup { member: Member::Account { user_id }, role, on_every_session: true };
+        course_service::add_staff(state, coordinator, course_id, staff).await?;
     }
     let mut version = 1;
     for status in ["ready", "recruiting", "running"] {

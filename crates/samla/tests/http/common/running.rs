@@ -84,6 +84,7 @@ pub async fn plan_course(app: &TestApp, coordinator: &Actor, name: &str, start: 
     course_service::create(
         &app.state,
         coordinator,
+        "mestringsgrupper",
         &CourseForm {
             programme: "mestringsgrupper".into(),
             name: name.into(),
@@ -142,7 +143,7 @@ pub async fn mestringstreff_course(
         capacity: "8".into(),
         ..Default::default()
     };
-    let course_id = course_service::create(&app.state, actor, &form).await.expect("course");
+    let course_id = course_service::create(&app.state, actor, &form.programme, &form).await.expect("course");
     for (user_id, role) in staff {
         let member = StaffForm {
             user_id: Some(*user_id),
