@@ -13,6 +13,18 @@ pub struct StaffingRule {
     pub leaders_need_certification: bool,
 }
 
+stored_enum! {
+    /// What a person does in a course's working group.
+    pub enum CourseRole("course role") {
+        Coordinator = "coordinator",
+        GroupLeader = "group_leader",
+        UserRepresentative = "user_representative",
+        Secretary = "secretary",
+        /// Someone outside (the school, the health nurse) the course works with.
+        NetworkContact = "network_contact",
+    }
+}
+
 /// Who is (or was) at one session.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SessionStaff {
