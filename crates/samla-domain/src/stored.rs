@@ -78,6 +78,7 @@ mod tests {
     use crate::planning::session::{SessionKind, SessionStatus};
     use crate::planning::staffing::CourseRole;
     use crate::programmes::Audience as SessionAudience;
+    use crate::questionnaires::rounds::{Audience, Mode, Timing};
 
     /// Every value parses back from its text and serialises as it; other texts, the
     /// same in another case among them, are refused, naming what they were to be.
@@ -118,6 +119,9 @@ mod tests {
             OfferStatus,
             ChannelKind,
             EventKind,
+            Audience,
+            Mode,
+            Timing,
             MessageStatus,
         );
     }

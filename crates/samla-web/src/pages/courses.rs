@@ -334,7 +334,7 @@ async fn render_course(
         evaluation => evaluation,
         may_plan => may_plan,
         sessions => sessions,
-        session_count => view.sessions.iter().filter(|s| s.row.kind == "session").count(),
+        session_count => view.sessions.iter().filter(|s| s.row.kind.is_session()).count(),
         gaps => gaps,
         conflicts => conflicts,
         staff => staff_values(&view),
@@ -550,7 +550,7 @@ pub(super) async fn plannable(
 ) -> Result<samla_storage::courses::Course, WebError> {
     actor.authorize(state, Action::PlanCourses).await?;
     let course = courses::visible_course(state, actor, id).await?;
-    if matches!(CourseStatus::parse(&course.status), Some(CourseStatus::Archived | CourseStatus::Cancelled)) {
+    if course.status.is_closed() {
         return Err(WebError::Refused(FieldErrors::single(FieldError::new("status", "error-course-closed"))));
     }
     Ok(course)

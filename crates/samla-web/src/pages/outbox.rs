@@ -74,7 +74,7 @@ pub async fn list(
             subject => m.subject.clone(),
             status => m.status.clone(),
             attempts => m.attempts,
-            next_attempt_at => (m.status == "queued" && m.attempts > 0).then_some(m.next_attempt_at),
+            next_attempt_at => (m.status == MessageStatus::Queued && m.attempts > 0).then_some(m.next_attempt_at),
             last_error => m.last_error.clone(),
             sent_at => m.sent_at,
         }).collect::<Vec<_>>(),

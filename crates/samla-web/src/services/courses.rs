@@ -22,8 +22,10 @@ use samla_domain::planning::checklist::due_date;
 use samla_domain::planning::deviations::{self, Decision, Deviation, REASON_MAX_CHARS};
 use samla_domain::planning::lifecycle::CourseStatus;
 use samla_domain::planning::schedule::{self, ClosedDays, Interval};
+use samla_domain::planning::session::SessionKind;
+use samla_domain::planning::staffing::CourseRole;
 use samla_domain::planning::{budget, meetings};
-use samla_domain::programmes::Manual;
+use samla_domain::programmes::{Audience, Manual};
 use samla_domain::validation::{optional_line, required_text};
 use samla_domain::{Action, FieldError, FieldErrors, Scope};
 use samla_storage::courses::{self, Course, NewCourse, NewSession};
@@ -51,7 +53,11 @@ pub fn in_the_past<'a>(state: &AppState, actor: &Actor, days: impl IntoIterator<
 
 /// The course's planned sessions and meetings (not cancelled) that lie before today.
 pub fn planned_in_the_past(state: &AppState, actor: &Actor, view: &CourseView) -> Vec<NaiveDate> {
-    in_the_past(state, actor, view.sessions.iter().filter(|s| s.row.status != "cancelled").map(|s| s.row.date.as_str()))
+    in_the_past(
+        state,
+        actor,
+        view.sessions.iter().filter(|s| !s.row.status.is_cancelled()).map(|s| s.row.date.as_str()),
+    )
 }
 
 /// Courses the actor may see, newest first.
@@ -153,11 +159,11 @@ pub async fn create(state: &AppState, actor: &Actor, form: &CourseForm) -> Resul
             &mut tx.tx,
             course_id,
             &NewSession {
-                kind: "session",
+                kind: SessionKind::Session,
                 programme_session: plan.map(|p| p.number as i64),
                 meeting_kind: None,
                 title: plan.map(|p| p.title.as_str()).unwrap_or(""),
-                audience: plan.map(|p| p.audience.as_str()).unwrap_or("participants"),
+                audience: plan.map_or(Audience::Participants, |p| p.audience),
                 date: &date.to_string(),
                 start_time: &hhmm(input.start_time),
                 end_time: &hhmm(input.start_time + Duration::minutes(minutes as i64)),
@@ -172,11 +178,11 @@ pub async fn create(state: &AppState, actor: &Actor, form: &CourseForm) -> Resul
             &mut tx.tx,
             course_id,
             &NewSession {
-                kind: "meeting",
+                kind: SessionKind::Meeting,
                 programme_session: None,
                 meeting_kind: Some(meeting.kind.as_str()),
                 title: &meeting.title,
-                audience: meeting.audience.as_str(),
+                audience: meeting.audience,
                 date: &date.to_string(),
                 start_time: &hhmm(input.start_time),
                 end_time: &hhmm(input.start_time + Duration::minutes(meeting.duration_minutes as i64)),
@@ -264,7 +270,7 @@ async fn planning_tx(state: &AppState, actor: &Actor, course_id: i64) -> Result<
 async fn open_course_tx(state: &AppState, actor: &Actor, course_id: i64) -> Result<(WriteTx, Course), WebError> {
     let mut tx = state.store.write().await?;
     let course = courses::get(&mut tx.tx, actor.organisation.id, course_id).await?;
-    if matches!(CourseStatus::parse(&course.status), Some(CourseStatus::Archived | CourseStatus::Cancelled)) {
+    if course.status.is_closed() {
         return Err(FieldErrors::single(FieldError::new("status", "error-course-closed")).into());
     }
     Ok((tx, course))
@@ -412,7 +418,7 @@ pub async fn change_status(
     let version = courses::set_status(
         &mut tx.tx,
         course_id,
-        next.as_str(),
+        next,
         (next == CourseStatus::Cancelled).then_some(reason.as_str()),
         expected_version,
     )
@@ -420,10 +426,10 @@ pub async fn change_status(
     if let Some((accepted, reason)) = acceptance {
         let rows: Vec<course_deviations::NewDeviation> = accepted
             .iter()
-            .map(|d| (d.kind.as_str(), i64::from(d.sessions), i64::from(d.fewest), i64::from(d.needed)))
+            .map(|d| (d.kind, i64::from(d.sessions), i64::from(d.fewest), i64::from(d.needed)))
             .collect();
         let now = state.clock.now();
-        course_deviations::record(&mut tx.tx, course_id, next.as_str(), &reason, actor.user_id, now, &rows).await?;
+        course_deviations::record(&mut tx.tx, course_id, next, &reason, actor.user_id, now, &rows).await?;
         let event = actor.event("course.deviations.accept", Outcome::Success).record("course", course_id);
         audit::append(&mut tx, &event, now).await?;
     }
@@ -473,7 +479,7 @@ pub async fn cancel_session(
     let (mut tx, course) = cancelling_tx(state, actor, course_id).await?;
     let session = courses::session(&mut tx.tx, course_id, session_id).await?;
     // Cancelling twice would tell the families twice and add a second replacement.
-    if session.status == "cancelled" {
+    if session.status.is_cancelled() {
         return Err(FieldErrors::single(FieldError::new("reason", "error-session-already-cancelled")).into());
     }
     courses::cancel_session(&mut tx.tx, session_id, &reason, expected_version).await?;
@@ -492,11 +498,11 @@ pub async fn add_session(state: &AppState, actor: &Actor, course_id: i64, form: 
         &mut tx.tx,
         course_id,
         &NewSession {
-            kind: if form.meeting { "meeting" } else { "session" },
+            kind: if form.meeting { SessionKind::Meeting } else { SessionKind::Session },
             programme_session: None,
             meeting_kind: None,
             title,
-            audience: "participants",
+            audience: Audience::Participants,
             date: &fields.date.to_string(),
             start_time: &hhmm(fields.start),
             end_time: &hhmm(fields.end),
@@ -518,9 +524,9 @@ pub async fn add_staff(state: &AppState, actor: &Actor, course_id: i64, new: &St
     let StaffForm { user_id, external_name, external_organisation, course_role, on_every_session } = new;
     let (user_id, course_role, on_every_session) = (*user_id, course_role.as_str(), *on_every_session);
     let mut errors = FieldErrors::new();
-    if !COURSE_ROLES.contains(&course_role) {
-        errors.push(FieldError::new("course_role", "error-choice"));
-    }
+    let course_role =
+        errors.take(CourseRole::parse(course_role).ok_or_else(|| FieldError::new("course_role", "error-choice")));
+    let staffs_sessions = matches!(course_role, Some(CourseRole::GroupLeader | CourseRole::UserRepresentative));
     let external_name = errors.take(optional_line("external_name", external_name, 200));
     let external_organisation =
         errors.take(optional_line("external_organisation", external_organisation, 200)).flatten();
@@ -538,10 +544,12 @@ pub async fn add_staff(state: &AppState, actor: &Actor, course_id: i64, new: &St
             }
         }
     }
-    if on_every_session && !matches!(course_role, "group_leader" | "user_representative") {
+    if on_every_session && !staffs_sessions {
         errors.push(FieldError::new("on_every_session", "error-on-every-session-role"));
     }
-    errors.finish(|| ())?;
+    let course_role = errors
+        .finish(|| course_role)?
+        .ok_or_else(|| FieldErrors::single(FieldError::new("course_role", "error-choice")))?;
     let (mut tx, _) = planning_tx(state, actor, course_id).await?;
     if let Some(user_id) = user_id {
         if samla_storage::accounts::roles_in(&mut tx.tx, user_id, actor.organisation.id).await?.is_empty() {
@@ -553,12 +561,12 @@ pub async fn add_staff(state: &AppState, actor: &Actor, course_id: i64, new: &St
         None => (Some(external_name.as_str()), external_organisation.as_deref()),
     };
     let staff_id = course_staff::add_member(&mut tx.tx, course_id, user_id, name, organisation, course_role).await?;
-    if on_every_session && matches!(course_role, "group_leader" | "user_representative") {
+    if on_every_session && staffs_sessions {
         let assignments = course_staff::assignments(&mut tx.tx, course_id).await?;
         for session in courses::sessions(&mut tx.tx, course_id)
             .await?
             .iter()
-            .filter(|s| s.kind == "session" && s.status == "planned")
+            .filter(|s| s.kind.is_session() && s.status.is_planned())
         {
             let mut staff: Vec<(i64, bool)> = assignments
                 .iter()

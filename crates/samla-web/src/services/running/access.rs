@@ -6,7 +6,6 @@ use crate::auth::Actor;
 use crate::error::WebError;
 use crate::AppState;
 use samla_domain::audit::Outcome;
-use samla_domain::planning::lifecycle::CourseStatus;
 use samla_domain::{Action, Decision, Scope};
 use samla_storage::courses::{self, Course};
 use samla_storage::StoreError;
@@ -74,5 +73,5 @@ async fn refuse(state: &AppState, actor: &Actor, action: Action, course_id: i64)
 
 /// Whether nothing more may be recorded on the course.
 pub fn is_closed(course: &Course) -> bool {
-    matches!(CourseStatus::parse(&course.status), Some(CourseStatus::Archived | CourseStatus::Cancelled))
+    course.status.is_closed()
 }
