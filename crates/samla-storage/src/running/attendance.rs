@@ -201,7 +201,7 @@ pub async fn expected(
     .await?;
     let day = |raw: &str| chrono::NaiveDate::parse_from_str(raw, "%Y-%m-%d").ok();
     let Some(date) = day(scope.date) else { return Err(StoreError::NotFound) };
-    let shape = SheetShape::of(Some(scope.audience));
+    let shape = SheetShape::of(scope.audience);
     let gathering = Gathering {
         date,
         about: scope.participant_id,
