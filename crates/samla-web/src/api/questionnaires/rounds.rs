@@ -15,7 +15,7 @@ use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use samla_domain::questionnaires::rounds::RoundRequest;
+use samla_domain::questionnaires::rounds::{RoundRequest, RoundState};
 use samla_storage::questionnaires::rounds::{RecipientRow, RoundSummary};
 use serde::{Deserialize, Serialize};
 use utoipa::{OpenApi, ToSchema};
@@ -283,7 +283,7 @@ pub async fn list_questionnaire_rounds(
         .iter()
         .map(|summary| {
             let round_state = service::state_of(&state, &actor, &summary.round);
-            let link = (view.may_run && round_state.code() != "closed")
+            let link = (view.may_run && round_state != RoundState::Closed)
                 .then(|| service::open_link(&state, &summary.round))
                 .flatten();
             round_json(summary, round_state.code(), link)
