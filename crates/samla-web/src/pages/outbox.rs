@@ -72,7 +72,7 @@ pub async fn list(
             created_at => m.created_at,
             to => m.to_address.clone(),
             subject => m.subject.clone(),
-            status => m.status.clone(),
+            status => m.status,
             attempts => m.attempts,
             next_attempt_at => (m.status == MessageStatus::Queued && m.attempts > 0).then_some(m.next_attempt_at),
             last_error => m.last_error.clone(),

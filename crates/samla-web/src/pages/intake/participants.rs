@@ -44,7 +44,7 @@ pub(in crate::pages) async fn course_section(
                 name => p.participant.name.clone(),
                 role => text(state, ui, &coded_key("intake-enrolled-as-", p.participant.role.as_str())),
                 parent => !p.participant.role.is_participant(),
-                status => p.participant.status.clone(),
+                status => p.participant.status,
                 phone => p.phone.clone(),
                 email => p.email.clone(),
                 channel => channel,
