@@ -3,6 +3,10 @@
 //! Nothing here performs I/O. Storage and web layers call these functions and types,
 //! so a rule lives in exactly one place and is tested as a plain function.
 
+// First: its macros are used by the modules below.
+#[macro_use]
+pub mod stored;
+
 pub mod accounts;
 pub mod audit;
 pub mod calendar;

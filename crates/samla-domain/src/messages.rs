@@ -40,7 +40,8 @@ pub fn next_attempt_delay(failed_attempts: i64) -> Option<i64> {
 }
 
 /// Where a message is in the outbox.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum MessageStatus {
     /// Waiting to be sent (for the first time or again after a failed attempt).
     Queued,
@@ -64,6 +65,8 @@ impl MessageStatus {
         MessageStatus::ALL.into_iter().find(|s| s.as_str() == raw)
     }
 }
+
+try_from_text!(MessageStatus, "message status");
 
 /// A message template's name (`application-receipt`): lower-case words joined by `-`,
 /// as it appears in the translation keys `mail-<template>-subject` and `-body`.

@@ -2,20 +2,23 @@
 //! acceptance with its reason, who gave it and when.
 
 use crate::Result;
+use samla_domain::planning::deviations::DeviationKind;
+use samla_domain::planning::lifecycle::CourseStatus;
 use sqlx::{AnyConnection, FromRow};
 
 /// One accepted deviation with the acceptance it belongs to.
 #[derive(Debug, Clone, PartialEq, Eq, FromRow)]
 pub struct AcceptedDeviation {
     pub acceptance_id: i64,
-    /// group_leaders, certified_group_leaders or user_representatives.
-    pub kind: String,
+    #[sqlx(try_from = "String")]
+    pub kind: DeviationKind,
     pub sessions: i64,
     pub fewest: i64,
     pub needed: i64,
     pub reason: String,
     /// The status the course moved to when the deviation was accepted.
-    pub to_status: String,
+    #[sqlx(try_from = "String")]
+    pub to_status: CourseStatus,
     pub accepted_by: Option<i64>,
     pub accepted_by_name: Option<String>,
     pub accepted_at: i64,
@@ -36,24 +39,24 @@ pub async fn accepted(conn: &mut AnyConnection, course_id: i64) -> Result<Vec<Ac
 }
 
 /// A deviation to record: (kind, sessions, fewest, needed).
-pub type NewDeviation<'a> = (&'a str, i64, i64, i64);
+pub type NewDeviation = (DeviationKind, i64, i64, i64);
 
 /// Records one acceptance and the deviations it covers; returns its id.
 pub async fn record(
     conn: &mut AnyConnection,
     course_id: i64,
-    to_status: &str,
+    to_status: CourseStatus,
     reason: &str,
     accepted_by: i64,
     now: i64,
-    deviations: &[NewDeviation<'_>],
+    deviations: &[NewDeviation],
 ) -> Result<i64> {
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO course_deviation_acceptances (course_id, to_status, reason, accepted_by, accepted_at)
          VALUES ($1, $2, $3, $4, $5) RETURNING id",
     )
     .bind(course_id)
-    .bind(to_status)
+    .bind(to_status.as_str())
     .bind(reason)
     .bind(accepted_by)
     .bind(now)
@@ -64,7 +67,7 @@ pub async fn record(
             "INSERT INTO course_deviations (acceptance_id, kind, sessions, fewest, needed) VALUES ($1, $2, $3, $4, $5)",
         )
         .bind(id)
-        .bind(*kind)
+        .bind(kind.as_str())
         .bind(*sessions)
         .bind(*fewest)
         .bind(*needed)
@@ -74,14 +77,28 @@ pub async fn record(
     Ok(id)
 }
 
+#[derive(FromRow)]
+struct CourseWithStatus {
+    id: i64,
+    #[sqlx(try_from = "String")]
+    status: CourseStatus,
+}
+
+#[derive(FromRow)]
+struct DeviationOfCourse {
+    course_id: i64,
+    #[sqlx(try_from = "String")]
+    kind: DeviationKind,
+}
+
 /// The organisation's courses planned from any version of a programme: (course id,
 /// status), and (course id, kind) for every deviation accepted on them.
 pub async fn of_programme(
     conn: &mut AnyConnection,
     organisation_id: i64,
     programme_id: i64,
-) -> Result<(Vec<(i64, String)>, Vec<(i64, String)>)> {
-    let courses = sqlx::query_as(
+) -> Result<(Vec<(i64, CourseStatus)>, Vec<(i64, DeviationKind)>)> {
+    let courses: Vec<CourseWithStatus> = sqlx::query_as(
         "SELECT c.id, c.status FROM courses c JOIN programme_versions v ON v.id = c.programme_version_id
          WHERE c.organisation_id = $1 AND v.programme_id = $2 ORDER BY c.id",
     )
@@ -89,7 +106,7 @@ pub async fn of_programme(
     .bind(programme_id)
     .fetch_all(&mut *conn)
     .await?;
-    let kinds = sqlx::query_as(
+    let kinds: Vec<DeviationOfCourse> = sqlx::query_as(
         "SELECT a.course_id, d.kind FROM course_deviation_acceptances a
          JOIN course_deviations d ON d.acceptance_id = a.id JOIN courses c ON c.id = a.course_id
          JOIN programme_versions v ON v.id = c.programme_version_id
@@ -99,5 +116,8 @@ pub async fn of_programme(
     .bind(programme_id)
     .fetch_all(conn)
     .await?;
-    Ok((courses, kinds))
+    Ok((
+        courses.into_iter().map(|c| (c.id, c.status)).collect(),
+        kinds.into_iter().map(|d| (d.course_id, d.kind)).collect(),
+    ))
 }

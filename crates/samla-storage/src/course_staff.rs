@@ -1,6 +1,7 @@
 //! The working group of a course and who staffs each session.
 
 use crate::Result;
+use samla_domain::planning::staffing::CourseRole;
 use sqlx::{AnyConnection, FromRow};
 
 #[derive(Debug, Clone, PartialEq, Eq, FromRow)]
@@ -11,7 +12,8 @@ pub struct StaffMember {
     /// The person's name: from their account, or as entered for someone outside.
     pub name: String,
     pub external_organisation: Option<String>,
-    pub course_role: String,
+    #[sqlx(try_from = "String")]
+    pub course_role: CourseRole,
 }
 
 pub async fn add_member(
@@ -20,7 +22,7 @@ pub async fn add_member(
     user_id: Option<i64>,
     external_name: Option<&str>,
     external_organisation: Option<&str>,
-    course_role: &str,
+    course_role: CourseRole,
 ) -> Result<i64> {
     Ok(sqlx::query_scalar(
         "INSERT INTO course_staff (course_id, user_id, external_name, external_organisation, course_role)
@@ -30,7 +32,7 @@ pub async fn add_member(
     .bind(user_id)
     .bind(external_name)
     .bind(external_organisation)
-    .bind(course_role)
+    .bind(course_role.as_str())
     .fetch_one(conn)
     .await?)
 }

@@ -1,6 +1,9 @@
 //! Courses and their scheduled sessions and meetings.
 
 use crate::{Result, StoreError};
+use samla_domain::planning::lifecycle::CourseStatus;
+use samla_domain::planning::session::{SessionKind, SessionStatus};
+use samla_domain::programmes::Audience;
 use sqlx::{AnyConnection, FromRow};
 
 #[derive(Debug, Clone, PartialEq, Eq, FromRow)]
@@ -19,7 +22,8 @@ pub struct Course {
     pub every_weeks: i64,
     pub session_count: i64,
     pub capacity: i64,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: CourseStatus,
     pub cancel_reason: Option<String>,
     pub version: i64,
 }
@@ -132,7 +136,7 @@ pub async fn update(
 pub async fn set_status(
     conn: &mut AnyConnection,
     course_id: i64,
-    status: &str,
+    status: CourseStatus,
     cancel_reason: Option<&str>,
     expected_version: i64,
 ) -> Result<i64> {
@@ -140,7 +144,7 @@ pub async fn set_status(
         "UPDATE courses SET status = $1, cancel_reason = $2, version = version + 1
          WHERE id = $3 AND version = $4 RETURNING version",
     )
-    .bind(status)
+    .bind(status.as_str())
     .bind(cancel_reason)
     .bind(course_id)
     .bind(expected_version)
@@ -153,16 +157,19 @@ pub async fn set_status(
 pub struct CourseSession {
     pub id: i64,
     pub course_id: i64,
-    pub kind: String,
+    #[sqlx(try_from = "String")]
+    pub kind: SessionKind,
     pub programme_session: Option<i64>,
     pub meeting_kind: Option<String>,
     pub title: String,
-    pub audience: String,
+    #[sqlx(try_from = "String")]
+    pub audience: Audience,
     pub date: String,
     pub start_time: String,
     pub end_time: String,
     pub room: String,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: SessionStatus,
     pub cancel_reason: Option<String>,
     pub version: i64,
 }
@@ -172,11 +179,11 @@ const SESSION_COLUMNS: &str =
      end_time, room, status, cancel_reason, version";
 
 pub struct NewSession<'a> {
-    pub kind: &'a str,
+    pub kind: SessionKind,
     pub programme_session: Option<i64>,
     pub meeting_kind: Option<&'a str>,
     pub title: &'a str,
-    pub audience: &'a str,
+    pub audience: Audience,
     pub date: &'a str,
     pub start_time: &'a str,
     pub end_time: &'a str,
@@ -190,11 +197,11 @@ pub async fn add_session(conn: &mut AnyConnection, course_id: i64, s: &NewSessio
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'planned') RETURNING id",
     )
     .bind(course_id)
-    .bind(s.kind)
+    .bind(s.kind.as_str())
     .bind(s.programme_session)
     .bind(s.meeting_kind)
     .bind(s.title)
-    .bind(s.audience)
+    .bind(s.audience.as_str())
     .bind(s.date)
     .bind(s.start_time)
     .bind(s.end_time)

@@ -6,6 +6,7 @@
 //! never send the same message at the same time.
 
 use crate::Result;
+use samla_domain::messages::MessageStatus;
 use sqlx::{AnyConnection, FromRow};
 
 #[derive(Debug, Clone, PartialEq, Eq, FromRow)]
@@ -17,8 +18,8 @@ pub struct OutboxMessage {
     pub body_text: String,
     pub template: String,
     pub language: String,
-    /// queued, sent or failed.
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: MessageStatus,
     pub attempts: i64,
     pub next_attempt_at: i64,
     pub last_error: Option<String>,
@@ -130,14 +131,14 @@ pub async fn record_failure(
     retry_at: Option<i64>,
     now: i64,
 ) -> Result<bool> {
-    let status = if retry_at.is_some() { "queued" } else { "failed" };
+    let status = if retry_at.is_some() { MessageStatus::Queued } else { MessageStatus::Failed };
     let result = sqlx::query(
         "UPDATE outbox_messages SET attempts = attempts + 1, last_error = $1, status = $2, next_attempt_at = $3,
              first_failed_at = CASE WHEN $2 = 'failed' THEN COALESCE(first_failed_at, $5) ELSE first_failed_at END
          WHERE id = $4 AND status = 'queued'",
     )
     .bind(error)
-    .bind(status)
+    .bind(status.as_str())
     .bind(retry_at.unwrap_or(now))
     .bind(id)
     .bind(now)
@@ -150,8 +151,8 @@ pub async fn record_failure(
 #[derive(Debug, Clone, Default)]
 pub struct OutboxQuery {
     pub organisation_id: i64,
-    /// Only messages with this status (queued, sent, failed).
-    pub status: Option<String>,
+    /// Only messages with this status.
+    pub status: Option<MessageStatus>,
     /// Newest first: only messages with a smaller id (the previous page's last id).
     pub before_id: Option<i64>,
     pub limit: i64,
@@ -165,7 +166,7 @@ pub async fn list(conn: &mut AnyConnection, q: &OutboxQuery) -> Result<Vec<Outbo
          ORDER BY id DESC LIMIT $4"
     ))
     .bind(q.organisation_id)
-    .bind(q.status.clone().unwrap_or_default())
+    .bind(q.status.map_or("", MessageStatus::as_str))
     .bind(q.before_id.unwrap_or(i64::MAX))
     .bind(q.limit)
     .fetch_all(conn)

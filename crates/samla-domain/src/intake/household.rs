@@ -2,6 +2,17 @@
 //! application is the same person, and what is known about them is not overwritten by a
 //! form without a word.
 
+stored_enum! {
+    /// What a person is in their household.
+    pub enum HouseholdRole("household role") {
+        Child = "child",
+        /// A grown-up answering for a child (with or without parental responsibility).
+        Guardian = "guardian",
+        /// A grown-up on their own account.
+        Adult = "adult",
+    }
+}
+
 /// Whether contact details given on an application contradict those recorded for the
 /// same guardian. An empty value says nothing; phone numbers compare by their digits
 /// ("912 34 567" is "91234567"), e-mail addresses without regard to case.

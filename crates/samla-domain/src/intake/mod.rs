@@ -11,10 +11,16 @@
 //! - [`group_formation`]: proposing a group from the waitlist, with a reason for every decision.
 //! - [`household`]: a guardian named again is the same person, their details kept.
 //! - [`reference`]: short application references people can read out on the phone.
+//! - [`enrolment`]: offers of a place, and the people on a course.
+//! - [`channel`]: how people heard of a course or who referred them.
 
+pub mod channel;
 pub mod consent;
+pub mod enrolment;
 pub mod group_formation;
 pub mod household;
 pub mod national_id;
 pub mod reference;
 pub mod stage;
+
+pub use channel::ChannelKind;

@@ -128,6 +128,18 @@ pub fn is_stale(stage: Stage, last_contact_day: NaiveDate, today: NaiveDate, sta
         && (today - last_contact_day).num_days() > i64::from(stale_after_days)
 }
 
+stored_enum! {
+    /// What an entry in an application's history records.
+    pub enum EventKind("application event kind") {
+        /// A move from one stage to another (or another pre-conversation), with a note.
+        Stage = "stage",
+        /// Another application was folded into this one; the note is its reference.
+        Merged = "merged",
+        /// The family accepted an offer while a consent was still missing.
+        OfferAccepted = "offer_accepted",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

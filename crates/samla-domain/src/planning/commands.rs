@@ -5,6 +5,7 @@
 //! programme knows (how many sessions, how long, how large a group) stays `None` until the
 //! service fills it in from the manual.
 
+pub use super::staffing::CourseRole;
 use crate::planning::schedule::{Interval, MAX_SESSIONS};
 use crate::validation::{optional_line, required_line, FieldError, FieldErrors};
 use chrono::{NaiveDate, NaiveTime, Weekday};
@@ -135,46 +136,6 @@ impl CourseDetails {
             (Some(name), Some(venue), Some(room), Some(capacity)) => Ok(CourseDetails { name, venue, room, capacity }),
             _ => Err(errors),
         }
-    }
-}
-
-/// The part someone plays in a course's working group.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CourseRole {
-    Coordinator,
-    GroupLeader,
-    UserRepresentative,
-    Secretary,
-    /// School and network contacts, often outside the organisation.
-    NetworkContact,
-}
-
-impl CourseRole {
-    pub const ALL: [CourseRole; 5] = [
-        CourseRole::Coordinator,
-        CourseRole::GroupLeader,
-        CourseRole::UserRepresentative,
-        CourseRole::Secretary,
-        CourseRole::NetworkContact,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            CourseRole::Coordinator => "coordinator",
-            CourseRole::GroupLeader => "group_leader",
-            CourseRole::UserRepresentative => "user_representative",
-            CourseRole::Secretary => "secretary",
-            CourseRole::NetworkContact => "network_contact",
-        }
-    }
-
-    pub fn parse(raw: &str) -> Option<CourseRole> {
-        CourseRole::ALL.into_iter().find(|role| role.as_str() == raw)
-    }
-
-    /// Whether the role is put on sessions (and so can be put on every one at once).
-    pub fn staffs_sessions(self) -> bool {
-        matches!(self, CourseRole::GroupLeader | CourseRole::UserRepresentative)
     }
 }
 

@@ -61,6 +61,8 @@ impl DeviationKind {
     }
 }
 
+try_from_text!(DeviationKind, "deviation kind");
+
 /// One kind of deviation over a course's planned sessions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Deviation {

@@ -63,7 +63,14 @@ impl CourseStatus {
     pub fn needs_full_staffing(self) -> bool {
         matches!(self, CourseStatus::Ready | CourseStatus::Recruiting | CourseStatus::Running)
     }
+
+    /// Archived or cancelled: nothing about the course changes any more.
+    pub fn is_closed(self) -> bool {
+        matches!(self, CourseStatus::Archived | CourseStatus::Cancelled)
+    }
 }
+
+try_from_text!(CourseStatus, "course status");
 
 #[cfg(test)]
 mod tests {

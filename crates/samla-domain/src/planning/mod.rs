@@ -9,4 +9,5 @@ pub mod ical;
 pub mod lifecycle;
 pub mod meetings;
 pub mod schedule;
+pub mod session;
 pub mod staffing;

@@ -13,6 +13,25 @@ pub struct StaffingRule {
     pub leaders_need_certification: bool,
 }
 
+stored_enum! {
+    /// What a person does in a course's working group.
+    pub enum CourseRole("course role") {
+        Coordinator = "coordinator",
+        GroupLeader = "group_leader",
+        UserRepresentative = "user_representative",
+        Secretary = "secretary",
+        /// Someone outside (the school, the health nurse) the course works with.
+        NetworkContact = "network_contact",
+    }
+}
+
+impl CourseRole {
+    /// Whether the role is put on sessions (and so can be put on every one at once).
+    pub fn staffs_sessions(self) -> bool {
+        matches!(self, CourseRole::GroupLeader | CourseRole::UserRepresentative)
+    }
+}
+
 /// Who is (or was) at one session.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SessionStaff {

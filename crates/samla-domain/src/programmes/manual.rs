@@ -132,6 +132,8 @@ pub enum Audience {
 }
 
 impl Audience {
+    pub const ALL: [Audience; 4] = [Audience::Participants, Audience::Parents, Audience::Family, Audience::Network];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Audience::Participants => "participants",
@@ -140,7 +142,14 @@ impl Audience {
             Audience::Network => "network",
         }
     }
+
+    pub fn parse(raw: &str) -> Option<Audience> {
+        Audience::ALL.into_iter().find(|a| a.as_str() == raw)
+    }
 }
+
+// A session's audience is stored as this text.
+try_from_text!(Audience, "session audience");
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -6,6 +6,7 @@
 //! counts are shown as they are; but it names nobody: every function here takes dates,
 //! ids and marks and gives back counts.
 
+use crate::planning::session::SessionStatus;
 use crate::running::attendance::Attendance;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
@@ -163,9 +164,9 @@ pub enum SessionState {
 
 impl SessionState {
     /// A cancelled session is cancelled even if a sheet was saved before it was.
-    pub fn of(status: &str, has_sheet: bool) -> SessionState {
+    pub fn of(status: SessionStatus, has_sheet: bool) -> SessionState {
         match (status, has_sheet) {
-            ("cancelled", _) => SessionState::Cancelled,
+            (SessionStatus::Cancelled, _) => SessionState::Cancelled,
             (_, true) => SessionState::Held,
             _ => SessionState::NotRecorded,
         }
@@ -403,10 +404,11 @@ mod tests {
 
     #[test]
     fn a_cancelled_session_stays_cancelled_and_a_sheet_makes_it_held() {
-        assert_eq!(SessionState::of("planned", true), SessionState::Held);
-        assert_eq!(SessionState::of("planned", false), SessionState::NotRecorded);
-        assert_eq!(SessionState::of("cancelled", true), SessionState::Cancelled);
-        assert_eq!(SessionState::of("cancelled", false), SessionState::Cancelled);
+        use SessionStatus::*;
+        assert_eq!(SessionState::of(Planned, true), SessionState::Held);
+        assert_eq!(SessionState::of(Planned, false), SessionState::NotRecorded);
+        assert_eq!(SessionState::of(Cancelled, true), SessionState::Cancelled);
+        assert_eq!(SessionState::of(Cancelled, false), SessionState::Cancelled);
     }
 
     #[test]

@@ -421,7 +421,7 @@ mod tests {
     /// A gathering for the whole family (everyone has a line, everyone is counted), where
     /// `expected` participants and no guardians are expected.
     fn validate_sheet(s: &Sheet, expected: &[i64], staff: &[i64]) -> Result<(), Vec<SheetProblem>> {
-        let shape = SheetShape { guardians: false, ..SheetShape::of(Some(crate::programmes::Audience::Family)) };
+        let shape = SheetShape { guardians: false, ..SheetShape::of(crate::programmes::Audience::Family) };
         super::validate_sheet(s, &SheetScope { participants: expected, guardians: &[], staff, shape })
     }
 
@@ -430,7 +430,7 @@ mod tests {
     }
 
     fn at(audience: crate::programmes::Audience, guardians: &[i64], s: &Sheet) -> Result<(), Vec<SheetProblem>> {
-        let shape = SheetShape::of(Some(audience));
+        let shape = SheetShape::of(audience);
         let participants: &[i64] = if shape.children { &ENROLLED } else { &[] };
         super::validate_sheet(s, &SheetScope { participants, guardians, staff: &STAFF, shape })
     }

@@ -35,21 +35,20 @@ pub struct SheetShape {
 }
 
 impl SheetShape {
-    /// The sheet of a gathering for this audience; an unknown audience is the
-    /// participants' own.
-    pub fn of(audience: Option<Audience>) -> SheetShape {
+    /// The sheet of a gathering for this audience.
+    pub fn of(audience: Audience) -> SheetShape {
         let children_only =
             SheetShape { children: true, guardians: false, parents_count: false, family_members_count: false };
         match audience {
-            Some(Audience::Parents) => {
+            Audience::Parents => {
                 SheetShape { children: false, guardians: true, parents_count: true, family_members_count: false }
             }
-            Some(Audience::Family) => {
+            Audience::Family => {
                 SheetShape { children: true, guardians: true, parents_count: true, family_members_count: true }
             }
             // The network's guests are kept in the meeting record; the families are counted.
-            Some(Audience::Network) => SheetShape { parents_count: true, family_members_count: true, ..children_only },
-            Some(Audience::Participants) | None => children_only,
+            Audience::Network => SheetShape { parents_count: true, family_members_count: true, ..children_only },
+            Audience::Participants => children_only,
         }
     }
 
@@ -159,11 +158,16 @@ mod tests {
     }
 
     fn session(d: u32) -> Gathering {
-        Gathering { date: day(d), about: None, shares_with_network: false, shape: SheetShape::of(None) }
+        Gathering {
+            date: day(d),
+            about: None,
+            shares_with_network: false,
+            shape: SheetShape::of(Audience::Participants),
+        }
     }
 
     fn for_audience(d: u32, audience: Audience) -> Gathering {
-        Gathering { shape: SheetShape::of(Some(audience)), ..session(d) }
+        Gathering { shape: SheetShape::of(audience), ..session(d) }
     }
 
     #[test]
@@ -201,9 +205,8 @@ mod tests {
 
     #[test]
     fn only_gatherings_with_grown_ups_count_them() {
-        let shape = |a| SheetShape::of(Some(a));
+        let shape = SheetShape::of;
         assert!(!shape(Audience::Participants).counts_adults());
-        assert!(!SheetShape::of(None).counts_adults());
         assert!(shape(Audience::Parents).parents_count && !shape(Audience::Parents).family_members_count);
         assert!(shape(Audience::Family).parents_count && shape(Audience::Family).family_members_count);
         assert!(shape(Audience::Network).counts_adults());

@@ -37,7 +37,7 @@ pub fn parse_kind(raw: &str) -> Option<MeetingKind> {
 pub const AUDIENCES: [Audience; 4] = [Audience::Participants, Audience::Parents, Audience::Family, Audience::Network];
 
 pub fn parse_audience(raw: &str) -> Option<Audience> {
-    AUDIENCES.into_iter().find(|a| a.as_str() == raw)
+    Audience::parse(raw)
 }
 
 /// Whom a meeting of this kind is usually for, when the planner does not say.

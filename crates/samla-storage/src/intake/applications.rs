@@ -2,6 +2,7 @@
 //! the intake stages with every step kept in `application_events`.
 
 use crate::{Result, StoreError};
+use samla_domain::intake::stage::EventKind;
 use sqlx::{AnyConnection, FromRow};
 
 #[derive(Debug, Clone, PartialEq, Eq, FromRow, serde::Serialize)]
@@ -307,9 +308,9 @@ pub struct Event {
     pub stage_from: Option<String>,
     pub stage_to: String,
     pub note: String,
-    /// `stage`, or a step samla recorded itself: `merged` (the note is the merged
-    /// application's reference) or `offer_accepted`.
-    pub kind: String,
+    /// A move, or a step samla recorded itself.
+    #[sqlx(try_from = "String")]
+    pub kind: EventKind,
 }
 
 /// A step samla records itself, shown translated by its kind.
@@ -319,7 +320,7 @@ pub async fn add_system_event(
     at: i64,
     actor_user_id: Option<i64>,
     stage: &str,
-    kind: &str,
+    kind: EventKind,
     detail: &str,
 ) -> Result<()> {
     sqlx::query(
@@ -331,7 +332,7 @@ pub async fn add_system_event(
     .bind(actor_user_id)
     .bind(stage)
     .bind(detail)
-    .bind(kind)
+    .bind(kind.as_str())
     .execute(conn)
     .await?;
     Ok(())

@@ -1,29 +1,31 @@
 //! Recruitment channels: how a participant heard of the course or who referred them.
 
 use crate::Result;
+use samla_domain::intake::ChannelKind;
+use samla_domain::intake::ChannelKind::{Both, Heard, Referral};
 use sqlx::{AnyConnection, FromRow};
 
 /// The channels every organisation starts with, from the seeds' mapping form
 /// ("how did you hear") and the referral sources named in the reports. Kept in step
 /// with migration 0004, which gave them to the organisations that already existed.
-pub const SEEDED: &[(&str, &str)] = &[
-    ("user_organisation", "heard"),
-    ("poster_advert", "heard"),
-    ("internet", "heard"),
-    ("family_friends", "heard"),
-    ("municipality", "heard"),
-    ("hospital", "both"),
-    ("gp", "both"),
-    ("school_nurse", "referral"),
-    ("school", "referral"),
-    ("child_welfare", "referral"),
-    ("ppt", "referral"),
-    ("family_counselling", "referral"),
-    ("family_centre", "referral"),
-    ("mental_health_clinic", "referral"),
-    ("substance_abuse_service", "referral"),
-    ("nav", "referral"),
-    ("other", "both"),
+pub const SEEDED: &[(&str, ChannelKind)] = &[
+    ("user_organisation", Heard),
+    ("poster_advert", Heard),
+    ("internet", Heard),
+    ("family_friends", Heard),
+    ("municipality", Heard),
+    ("hospital", Both),
+    ("gp", Both),
+    ("school_nurse", Referral),
+    ("school", Referral),
+    ("child_welfare", Referral),
+    ("ppt", Referral),
+    ("family_counselling", Referral),
+    ("family_centre", Referral),
+    ("mental_health_clinic", Referral),
+    ("substance_abuse_service", Referral),
+    ("nav", Referral),
+    ("other", Both),
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq, FromRow, serde::Serialize)]
@@ -31,7 +33,8 @@ pub struct Channel {
     pub id: i64,
     pub code: Option<String>,
     pub name: Option<String>,
-    pub kind: String,
+    #[sqlx(try_from = "String")]
+    pub kind: ChannelKind,
     pub position: i64,
     pub archived: i64,
 }
@@ -43,7 +46,7 @@ pub async fn seed(conn: &mut AnyConnection, organisation_id: i64) -> Result<()> 
         sqlx::query("INSERT INTO recruitment_channels (organisation_id, code, kind, position) VALUES ($1, $2, $3, $4)")
             .bind(organisation_id)
             .bind(*code)
-            .bind(*kind)
+            .bind(kind.as_str())
             .bind(position as i64 + 1)
             .execute(&mut *conn)
             .await?;
@@ -70,7 +73,7 @@ pub async fn get(conn: &mut AnyConnection, organisation_id: i64, id: i64) -> Res
         .await?)
 }
 
-pub async fn add(conn: &mut AnyConnection, organisation_id: i64, name: &str, kind: &str) -> Result<i64> {
+pub async fn add(conn: &mut AnyConnection, organisation_id: i64, name: &str, kind: ChannelKind) -> Result<i64> {
     let position: i64 = sqlx::query_scalar(
         "SELECT COALESCE(MAX(position), 0) + 1 FROM recruitment_channels WHERE organisation_id = $1",
     )
@@ -82,7 +85,7 @@ pub async fn add(conn: &mut AnyConnection, organisation_id: i64, name: &str, kin
     )
     .bind(organisation_id)
     .bind(name)
-    .bind(kind)
+    .bind(kind.as_str())
     .bind(position)
     .fetch_one(conn)
     .await?)

@@ -2,14 +2,16 @@
 //! are the children of one household. Participants and guardians have no accounts.
 
 use crate::{Result, StoreError};
+use samla_domain::intake::household::HouseholdRole;
 use sqlx::{AnyConnection, FromRow};
 
 #[derive(Debug, Clone, PartialEq, Eq, FromRow, serde::Serialize)]
 pub struct Person {
     pub id: i64,
     pub household_id: i64,
-    /// `child`, `guardian` or `adult` (an adult participant or another adult at home).
-    pub household_role: String,
+    /// An adult is an adult participant or another adult at home.
+    #[sqlx(try_from = "String")]
+    pub household_role: HouseholdRole,
     pub parental_responsibility: i64,
     pub name: String,
     pub birth_date: Option<String>,
@@ -23,7 +25,7 @@ const COLUMNS: &str =
 
 pub struct NewPerson<'a> {
     pub household_id: i64,
-    pub household_role: &'a str,
+    pub household_role: HouseholdRole,
     pub parental_responsibility: bool,
     pub name: &'a str,
     pub birth_date: Option<&'a str>,
@@ -59,7 +61,7 @@ pub async fn add_person(conn: &mut AnyConnection, organisation_id: i64, p: &NewP
     )
     .bind(organisation_id)
     .bind(p.household_id)
-    .bind(p.household_role)
+    .bind(p.household_role.as_str())
     .bind(i64::from(p.parental_responsibility))
     .bind(p.name)
     .bind(p.birth_date)

@@ -1,6 +1,7 @@
 //! Offers of a place on a course, answered by the family through a link before a deadline.
 
 use crate::Result;
+use samla_domain::intake::enrolment::OfferStatus;
 use sqlx::{AnyConnection, FromRow};
 
 #[derive(Debug, Clone, PartialEq, Eq, FromRow, serde::Serialize)]
@@ -9,7 +10,8 @@ pub struct Offer {
     pub application_id: i64,
     pub course_id: i64,
     pub deadline_at: i64,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: OfferStatus,
     pub created_at: i64,
     pub responded_at: Option<i64>,
 }
@@ -54,9 +56,9 @@ pub async fn for_application(conn: &mut AnyConnection, application_id: i64) -> R
 }
 
 /// Answers an open offer; false when it was no longer open.
-pub async fn respond(conn: &mut AnyConnection, id: i64, status: &str, now: i64) -> Result<bool> {
+pub async fn respond(conn: &mut AnyConnection, id: i64, status: OfferStatus, now: i64) -> Result<bool> {
     let done = sqlx::query("UPDATE offers SET status = $1, responded_at = $2 WHERE id = $3 AND status = 'open'")
-        .bind(status)
+        .bind(status.as_str())
         .bind(now)
         .bind(id)
         .execute(conn)
@@ -65,9 +67,9 @@ pub async fn respond(conn: &mut AnyConnection, id: i64, status: &str, now: i64) 
 }
 
 /// Closes the open offers of an application (it was withdrawn or moved on).
-pub async fn close_open(conn: &mut AnyConnection, application_id: i64, status: &str, now: i64) -> Result<()> {
+pub async fn close_open(conn: &mut AnyConnection, application_id: i64, status: OfferStatus, now: i64) -> Result<()> {
     sqlx::query("UPDATE offers SET status = $1, responded_at = $2 WHERE application_id = $3 AND status = 'open'")
-        .bind(status)
+        .bind(status.as_str())
         .bind(now)
         .bind(application_id)
         .execute(conn)

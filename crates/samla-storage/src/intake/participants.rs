@@ -2,6 +2,7 @@
 //! parent sessions while their child is in the children's group.
 
 use crate::Result;
+use samla_domain::intake::enrolment::{ParticipantRole, ParticipantStatus};
 use sqlx::{AnyConnection, FromRow};
 
 #[derive(Debug, Clone, PartialEq, Eq, FromRow, serde::Serialize)]
@@ -13,9 +14,11 @@ pub struct Participant {
     pub birth_date: Option<String>,
     pub household_id: i64,
     pub application_id: Option<i64>,
-    pub role: String,
+    #[sqlx(try_from = "String")]
+    pub role: ParticipantRole,
     pub channel_id: Option<i64>,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: ParticipantStatus,
     pub enrolled_at: i64,
 }
 
@@ -24,7 +27,7 @@ pub async fn enrol(
     course_id: i64,
     person_id: i64,
     application_id: Option<i64>,
-    role: &str,
+    role: ParticipantRole,
     channel_id: Option<i64>,
     now: i64,
 ) -> Result<()> {
@@ -45,7 +48,7 @@ pub async fn enrol(
     .bind(course_id)
     .bind(person_id)
     .bind(application_id)
-    .bind(role)
+    .bind(role.as_str())
     .bind(channel_id)
     .bind(now)
     .execute(conn)

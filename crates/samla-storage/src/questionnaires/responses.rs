@@ -6,6 +6,7 @@
 //! cannot be joined, and `submitted_on` is a day, not a time.
 
 use crate::Result;
+use samla_domain::questionnaires::rounds::Mode;
 use sqlx::{AnyConnection, FromRow};
 
 /// A recipient's link with what deciding its state needs from the round and organisation.
@@ -17,8 +18,8 @@ pub struct RecipientLink {
     pub organisation_name: String,
     pub course_id: i64,
     pub version_id: i64,
-    /// `anonymous` or `identified`.
-    pub mode: String,
+    #[sqlx(try_from = "String")]
+    pub mode: Mode,
     pub opens_on: String,
     pub closes_on: String,
     /// When the round was closed by staff or its results were released.
@@ -94,7 +95,8 @@ pub struct OpenRound {
     pub round_id: i64,
     pub organisation_id: i64,
     pub organisation_name: String,
-    pub mode: String,
+    #[sqlx(try_from = "String")]
+    pub mode: Mode,
     pub opens_on: String,
     pub closes_on: String,
     pub closed_at: Option<i64>,
@@ -249,7 +251,7 @@ mod tests {
             organisation_name: "Org".into(),
             course_id: 1,
             version_id: 1,
-            mode: "anonymous".into(),
+            mode: Mode::Anonymous,
             opens_on: "2026-03-01".into(),
             closes_on: "2026-03-14".into(),
             closed_at: None,

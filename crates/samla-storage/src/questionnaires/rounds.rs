@@ -3,6 +3,7 @@
 //! code's `open_token` is kept plain (see the migration for why).
 
 use crate::Result;
+use samla_domain::questionnaires::rounds::{Audience, Mode, Timing};
 use sqlx::{AnyConnection, FromRow};
 
 /// One round: every column of `questionnaire_rounds`.
@@ -13,12 +14,12 @@ pub struct Round {
     pub course_id: i64,
     pub session_id: Option<i64>,
     pub version_id: i64,
-    /// `participants`, `guardians` or `staff`.
-    pub audience: String,
-    /// `anonymous` or `identified`.
-    pub mode: String,
-    /// `session`, `before`, `end`, `follow_up` or `other`.
-    pub timing: String,
+    #[sqlx(try_from = "String")]
+    pub audience: Audience,
+    #[sqlx(try_from = "String")]
+    pub mode: Mode,
+    #[sqlx(try_from = "String")]
+    pub timing: Timing,
     pub opens_on: String,
     pub closes_on: String,
     pub follow_up_months: Option<i64>,
@@ -56,9 +57,9 @@ pub struct NewRound<'a> {
     pub course_id: i64,
     pub session_id: Option<i64>,
     pub version_id: i64,
-    pub audience: &'a str,
-    pub mode: &'a str,
-    pub timing: &'a str,
+    pub audience: Audience,
+    pub mode: Mode,
+    pub timing: Timing,
     pub opens_on: &'a str,
     pub closes_on: &'a str,
     pub follow_up_months: Option<i64>,
@@ -76,9 +77,9 @@ pub async fn create(conn: &mut AnyConnection, r: &NewRound<'_>, now: i64) -> Res
     .bind(r.course_id)
     .bind(r.session_id)
     .bind(r.version_id)
-    .bind(r.audience)
-    .bind(r.mode)
-    .bind(r.timing)
+    .bind(r.audience.as_str())
+    .bind(r.mode.as_str())
+    .bind(r.timing.as_str())
     .bind(r.opens_on)
     .bind(r.closes_on)
     .bind(r.follow_up_months)

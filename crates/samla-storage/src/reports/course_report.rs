@@ -4,6 +4,10 @@
 //! every session with its sheet's adult counts, cancelled and unrecorded ones included.
 
 use crate::Result;
+use samla_domain::intake::enrolment::ParticipantStatus;
+use samla_domain::intake::household::HouseholdRole;
+use samla_domain::planning::session::{SessionKind, SessionStatus};
+use samla_domain::programmes::Audience;
 use sqlx::{AnyConnection, FromRow};
 
 /// A participant's place in the course as the report counts it: no name, no contact.
@@ -11,13 +15,14 @@ use sqlx::{AnyConnection, FromRow};
 pub struct ReportParticipant {
     /// The `course_participants` id (as on the attendance sheets).
     pub id: i64,
-    /// child, guardian or adult: the person's place in their household.
-    pub household_role: String,
+    /// The person's place in their household.
+    #[sqlx(try_from = "String")]
+    pub household_role: HouseholdRole,
     /// YYYY-MM-DD, when known.
     pub birth_date: Option<String>,
     pub channel_id: Option<i64>,
-    /// active or dropped_out.
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: ParticipantStatus,
     pub dropped_out_on: Option<String>,
     pub dropout_reason: Option<String>,
 }
@@ -46,16 +51,16 @@ pub async fn count_parents(conn: &mut AnyConnection, course_id: i64) -> Result<i
 #[derive(Debug, Clone, PartialEq, Eq, FromRow)]
 pub struct ReportSession {
     pub id: i64,
-    /// session or meeting.
-    pub kind: String,
+    #[sqlx(try_from = "String")]
+    pub kind: SessionKind,
     pub meeting_kind: Option<String>,
-    /// participants, parents, family or network.
-    pub audience: String,
+    #[sqlx(try_from = "String")]
+    pub audience: Audience,
     pub title: String,
     pub date: String,
     pub start_time: String,
-    /// planned or cancelled.
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: SessionStatus,
     /// Set on a meeting about one participant and their family (closing conversation,
     /// follow-up).
     pub participant_id: Option<i64>,

@@ -2,6 +2,10 @@
 //! families give ahead of time, and who is expected at a session at all.
 
 use crate::{Result, StoreError};
+use samla_domain::intake::enrolment::ParticipantStatus;
+use samla_domain::intake::household::HouseholdRole;
+use samla_domain::planning::session::{SessionKind, SessionStatus};
+use samla_domain::programmes::Audience;
 use samla_domain::running::attendance_scope::{
     expectation, guardians_expected, Candidate, Expectation, Gathering, SheetShape,
 };
@@ -13,16 +17,19 @@ use sqlx::{AnyConnection, FromRow};
 pub struct RunningSession {
     pub id: i64,
     pub course_id: i64,
-    pub kind: String,
+    #[sqlx(try_from = "String")]
+    pub kind: SessionKind,
     pub programme_session: Option<i64>,
     pub meeting_kind: Option<String>,
     pub title: String,
-    pub audience: String,
+    #[sqlx(try_from = "String")]
+    pub audience: Audience,
     pub date: String,
     pub start_time: String,
     pub end_time: String,
     pub room: String,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: SessionStatus,
     pub cancel_reason: Option<String>,
     pub version: i64,
     /// The one participant a meeting is about (closing conversation, follow-up).
@@ -134,7 +141,7 @@ pub struct SessionScope<'a> {
     /// YYYY-MM-DD.
     pub date: &'a str,
     pub meeting_kind: Option<&'a str>,
-    pub audience: &'a str,
+    pub audience: Audience,
     /// A meeting about one participant.
     pub participant_id: Option<i64>,
 }
@@ -145,7 +152,7 @@ impl<'a> SessionScope<'a> {
             course_id: session.course_id,
             date: &session.date,
             meeting_kind: session.meeting_kind.as_deref(),
-            audience: &session.audience,
+            audience: session.audience,
             participant_id: session.participant_id,
         }
     }
@@ -157,8 +164,10 @@ struct CandidateRow {
     person_id: i64,
     name: String,
     household_id: i64,
-    household_role: String,
-    status: String,
+    #[sqlx(try_from = "String")]
+    household_role: HouseholdRole,
+    #[sqlx(try_from = "String")]
+    status: ParticipantStatus,
     dropped_out_on: Option<String>,
 }
 
@@ -192,12 +201,14 @@ pub async fn expected(
     .await?;
     let day = |raw: &str| chrono::NaiveDate::parse_from_str(raw, "%Y-%m-%d").ok();
     let Some(date) = day(scope.date) else { return Err(StoreError::NotFound) };
-    let audience = meetings::parse_audience(scope.audience);
-    let shape = SheetShape::of(audience);
+    let shape = SheetShape::of(scope.audience);
     let gathering = Gathering {
         date,
         about: scope.participant_id,
-        shares_with_network: meetings::shares_with_network(scope.meeting_kind.and_then(meetings::parse_kind), audience),
+        shares_with_network: meetings::shares_with_network(
+            scope.meeting_kind.and_then(meetings::parse_kind),
+            Some(scope.audience),
+        ),
         shape,
     };
     let mut expected = Expected {
@@ -212,10 +223,10 @@ pub async fn expected(
     for row in rows {
         let candidate = Candidate {
             participant_id: row.id,
-            active: row.status == "active",
+            active: row.status.is_active(),
             dropped_out_on: row.dropped_out_on.as_deref().and_then(day),
             shares_with_network: network_shareable.contains(&row.id),
-            child: row.household_role == "child",
+            child: row.household_role == HouseholdRole::Child,
         };
         let with_guardians = guardians_expected(&candidate, &gathering);
         let participant = ExpectedParticipant {

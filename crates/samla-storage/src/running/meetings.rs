@@ -2,6 +2,8 @@
 //! (agenda, minutes, agreements) and the guests from outside who come to them.
 
 use crate::{Result, StoreError};
+use samla_domain::planning::session::SessionStatus;
+use samla_domain::programmes::Audience;
 use sqlx::{AnyConnection, FromRow};
 
 #[derive(Debug, Clone, PartialEq, Eq, FromRow)]
@@ -10,12 +12,14 @@ pub struct Meeting {
     pub course_id: i64,
     pub meeting_kind: Option<String>,
     pub title: String,
-    pub audience: String,
+    #[sqlx(try_from = "String")]
+    pub audience: Audience,
     pub date: String,
     pub start_time: String,
     pub end_time: String,
     pub room: String,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: SessionStatus,
     pub cancel_reason: Option<String>,
     /// The participant a closing conversation or follow-up is about; none for the group.
     pub participant_id: Option<i64>,
@@ -52,7 +56,7 @@ pub async fn get(conn: &mut AnyConnection, organisation_id: i64, session_id: i64
 pub struct NewMeeting<'a> {
     pub meeting_kind: &'a str,
     pub title: &'a str,
-    pub audience: &'a str,
+    pub audience: Audience,
     pub date: &'a str,
     pub start_time: &'a str,
     pub end_time: &'a str,
@@ -69,7 +73,7 @@ pub async fn schedule(conn: &mut AnyConnection, course_id: i64, m: &NewMeeting<'
     .bind(course_id)
     .bind(m.meeting_kind)
     .bind(m.title)
-    .bind(m.audience)
+    .bind(m.audience.as_str())
     .bind(m.date)
     .bind(m.start_time)
     .bind(m.end_time)

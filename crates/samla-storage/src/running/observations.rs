@@ -2,6 +2,7 @@
 //! anyone but the callers the web layer has checked.
 
 use crate::Result;
+use samla_domain::intake::enrolment::ParticipantStatus;
 use sqlx::{AnyConnection, FromRow};
 
 #[derive(Debug, Clone, PartialEq, Eq, FromRow)]
@@ -72,7 +73,8 @@ pub async fn get(conn: &mut AnyConnection, course_id: i64, participant_id: i64, 
 pub struct Observed {
     pub id: i64,
     pub name: String,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: ParticipantStatus,
     pub dropped_out_on: Option<String>,
 }
 

@@ -3,13 +3,17 @@
 //! to contact a family after absences in a row.
 
 use crate::Result;
+use samla_domain::intake::enrolment::ParticipantStatus;
+use samla_domain::planning::session::SessionKind;
+use samla_domain::programmes::Audience;
 use sqlx::{AnyConnection, FromRow};
 
 /// A session or meeting with a saved attendance sheet (a held one).
 #[derive(Debug, Clone, PartialEq, Eq, FromRow)]
 pub struct HeldSession {
     pub session_id: i64,
-    pub kind: String,
+    #[sqlx(try_from = "String")]
+    pub kind: SessionKind,
     pub meeting_kind: Option<String>,
     pub programme_session: Option<i64>,
     pub title: String,
@@ -18,8 +22,8 @@ pub struct HeldSession {
     /// The participant a meeting is about (closing conversation, follow-up); none for
     /// group sessions.
     pub participant_id: Option<i64>,
-    /// participants, parents, family or network.
-    pub audience: String,
+    #[sqlx(try_from = "String")]
+    pub audience: Audience,
     pub parents: i64,
     pub family_members: i64,
     pub saved_at: i64,
@@ -122,8 +126,8 @@ pub struct CourseParticipant {
     pub course_id: i64,
     pub person_id: i64,
     pub name: String,
-    /// active or dropped_out.
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: ParticipantStatus,
     pub enrolled_at: i64,
     pub dropped_out_on: Option<String>,
     pub dropout_reason: Option<String>,

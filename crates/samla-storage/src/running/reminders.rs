@@ -4,6 +4,8 @@
 //! goes out once). Also the link from a replacement session to the one it replaces.
 
 use crate::{Result, StoreError};
+use samla_domain::intake::enrolment::ParticipantStatus;
+use samla_domain::planning::session::SessionKind;
 use sqlx::{AnyConnection, FromRow};
 
 /// Whether a course sends reminders at all; a course without a row sends both.
@@ -57,8 +59,8 @@ pub struct ParticipantReminders {
     /// The participant id (`course_participants.id`).
     pub id: i64,
     pub name: String,
-    /// `active` or `dropped_out`.
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: ParticipantStatus,
     pub reminders_off: i64,
 }
 
@@ -199,8 +201,8 @@ pub struct ReminderSession {
     /// The organisation's settings (the defaults when it has none saved).
     pub reminder_hours_before: i64,
     pub log_grace_hours: i64,
-    /// `session` or `meeting`.
-    pub kind: String,
+    #[sqlx(try_from = "String")]
+    pub kind: SessionKind,
     /// For a meeting, its kind (`parent_meeting`, …); none for sessions and for meetings
     /// added without a kind.
     pub meeting_kind: Option<String>,

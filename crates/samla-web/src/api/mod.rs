@@ -1,6 +1,20 @@
 //! The JSON API under `/api/v1`: the same services as the pages, bearer tokens, errors
 //! as `application/problem+json`, and an OpenAPI 3.1 document generated from the code.
 
+/// The API's name of a domain value, variant by variant (the two enums spell their
+/// variants alike): a value added to the domain does not compile until the API names it.
+macro_rules! name_from {
+    ($domain:ty => $name:ident { $($variant:ident),+ $(,)? }) => {
+        impl From<$domain> for $name {
+            fn from(value: $domain) -> Self {
+                match value {
+                    $(<$domain>::$variant => $name::$variant),+
+                }
+            }
+        }
+    };
+}
+
 mod audit;
 mod calendar;
 mod certifications;

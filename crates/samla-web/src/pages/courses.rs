@@ -56,7 +56,7 @@ pub async fn list(State(state): State<AppState>, ui: Ui, actor: Actor) -> Result
                 name => course.name.clone(),
                 venue => course.venue.clone(),
                 start_date => course.start_date.clone(),
-                status => course.status.clone(),
+                status => course.status,
                 programme => programme.as_ref().map(|(id, name, version)| minijinja::context! { id => id, name => name, version => version }),
             }
         })
@@ -191,20 +191,20 @@ pub(super) fn session_value(session: &courses::SessionView) -> Value {
     let row = &session.row;
     minijinja::context! {
         id => row.id,
-        kind => row.kind.clone(),
+        kind => row.kind,
         number => session.number,
         title => row.title.clone(),
         meeting_kind => row.meeting_kind.clone(),
-        audience => row.audience.clone(),
+        audience => row.audience,
         date => row.date.clone(),
         start_time => row.start_time.clone(),
         end_time => row.end_time.clone(),
         room => row.room.clone(),
-        status => row.status.clone(),
+        status => row.status,
         cancel_reason => row.cancel_reason.clone(),
         version => row.version,
         staff => session.staff.iter().map(|(m, substitute)| minijinja::context! {
-            id => m.id, name => m.name.clone(), role => m.course_role.clone(), substitute => substitute,
+            id => m.id, name => m.name.clone(), role => m.course_role, substitute => substitute,
         }).collect::<Vec<_>>(),
         gaps => session.gaps.iter().map(gap_value).collect::<Vec<_>>(),
         conflicts => unique(&session.conflicts),
@@ -252,7 +252,7 @@ pub(super) fn staff_values(view: &CourseView) -> Vec<Value> {
             minijinja::context! {
                 id => m.id,
                 name => m.name.clone(),
-                role => m.course_role.clone(),
+                role => m.course_role,
                 user_id => m.user_id,
                 external_organisation => m.external_organisation.clone(),
             }
@@ -334,7 +334,7 @@ async fn render_course(
         evaluation => evaluation,
         may_plan => may_plan,
         sessions => sessions,
-        session_count => view.sessions.iter().filter(|s| s.row.kind == "session").count(),
+        session_count => view.sessions.iter().filter(|s| s.row.kind.is_session()).count(),
         gaps => gaps,
         conflicts => conflicts,
         staff => staff_values(&view),
@@ -399,7 +399,7 @@ pub(super) fn accepted_deviation_values(view: &CourseView) -> Vec<Value> {
                 fewest => d.fewest,
                 needed => d.needed,
                 reason => row.reason.clone(),
-                status => row.to_status.clone(),
+                status => row.to_status,
                 by => row.accepted_by_name.clone(),
                 at => row.accepted_at,
             }
@@ -550,7 +550,7 @@ pub(super) async fn plannable(
 ) -> Result<samla_storage::courses::Course, WebError> {
     actor.authorize(state, Action::PlanCourses).await?;
     let course = actor.on_course(state, Action::ViewCourses, id).await?.into_course();
-    if matches!(CourseStatus::parse(&course.status), Some(CourseStatus::Archived | CourseStatus::Cancelled)) {
+    if course.status.is_closed() {
         return Err(WebError::Refused(FieldErrors::single(FieldError::new("status", "error-course-closed"))));
     }
     Ok(course)

@@ -43,7 +43,7 @@ mod tests {
             id: 1,
             code: code.map(str::to_string),
             name: name.map(str::to_string),
-            kind: "both".into(),
+            kind: samla_domain::intake::ChannelKind::Both,
             position: 1,
             archived: 0,
         };

@@ -78,7 +78,7 @@ fn event(
         date: NaiveDate::parse_from_str(&session.date, "%Y-%m-%d").ok()?,
         start: NaiveTime::parse_from_str(&session.start_time, "%H:%M").ok()?,
         end: NaiveTime::parse_from_str(&session.end_time, "%H:%M").ok()?,
-        cancelled: session.status == "cancelled",
+        cancelled: session.status.is_cancelled(),
         stamp,
     })
 }
@@ -112,7 +112,7 @@ pub async fn feed(state: &AppState, secret: &str) -> Result<String, WebError> {
         let sessions = courses::sessions(&mut conn, id).await?;
         let mut number = 0;
         for session in &sessions {
-            let n = (session.kind == "session").then(|| {
+            let n = session.kind.is_session().then(|| {
                 number += 1;
                 number
             });

@@ -23,8 +23,9 @@ use samla_domain::planning::commands::{CourseDetails, JoinWorkingGroup, Member, 
 use samla_domain::planning::deviations::{self, Decision, Deviation, REASON_MAX_CHARS};
 use samla_domain::planning::lifecycle::CourseStatus;
 use samla_domain::planning::schedule::{self, ClosedDays, Interval};
+use samla_domain::planning::session::SessionKind;
 use samla_domain::planning::{budget, meetings};
-use samla_domain::programmes::Manual;
+use samla_domain::programmes::{Audience, Manual};
 use samla_domain::validation::{optional_line, required_text};
 use samla_domain::{Action, FieldError, FieldErrors};
 use samla_storage::courses::{self, Course, NewCourse, NewSession};
@@ -52,7 +53,11 @@ pub fn in_the_past<'a>(state: &AppState, actor: &Actor, days: impl IntoIterator<
 
 /// The course's planned sessions and meetings (not cancelled) that lie before today.
 pub fn planned_in_the_past(state: &AppState, actor: &Actor, view: &CourseView) -> Vec<NaiveDate> {
-    in_the_past(state, actor, view.sessions.iter().filter(|s| s.row.status != "cancelled").map(|s| s.row.date.as_str()))
+    in_the_past(
+        state,
+        actor,
+        view.sessions.iter().filter(|s| !s.row.status.is_cancelled()).map(|s| s.row.date.as_str()),
+    )
 }
 
 /// Courses the actor may see, newest first.
@@ -166,11 +171,11 @@ pub async fn create<E: Into<WebError>>(
             &mut tx.tx,
             course_id,
             &NewSession {
-                kind: "session",
+                kind: SessionKind::Session,
                 programme_session: plan.map(|p| p.number as i64),
                 meeting_kind: None,
                 title: plan.map(|p| p.title.as_str()).unwrap_or(""),
-                audience: plan.map(|p| p.audience.as_str()).unwrap_or("participants"),
+                audience: plan.map_or(Audience::Participants, |p| p.audience),
                 date: &date.to_string(),
                 start_time: &hhmm(input.start_time),
                 end_time: &hhmm(input.start_time + Duration::minutes(minutes as i64)),
@@ -185,11 +190,11 @@ pub async fn create<E: Into<WebError>>(
             &mut tx.tx,
             course_id,
             &NewSession {
-                kind: "meeting",
+                kind: SessionKind::Meeting,
                 programme_session: None,
                 meeting_kind: Some(meeting.kind.as_str()),
                 title: &meeting.title,
-                audience: meeting.audience.as_str(),
+                audience: meeting.audience,
                 date: &date.to_string(),
                 start_time: &hhmm(input.start_time),
                 end_time: &hhmm(input.start_time + Duration::minutes(meeting.duration_minutes as i64)),
@@ -276,7 +281,7 @@ async fn planning_tx(state: &AppState, actor: &Actor, course_id: i64) -> Result<
 async fn open_course_tx(state: &AppState, mut course: OnCourse) -> Result<(WriteTx, OnCourse), WebError> {
     let mut tx = state.store.write().await?;
     course.reread(&mut tx.tx).await?;
-    if matches!(CourseStatus::parse(&course.status), Some(CourseStatus::Archived | CourseStatus::Cancelled)) {
+    if course.status.is_closed() {
         return Err(FieldErrors::single(FieldError::new("status", "error-course-closed")).into());
     }
     Ok((tx, course))
@@ -429,7 +434,7 @@ pub async fn change_status(
     let version = courses::set_status(
         &mut tx.tx,
         course_id,
-        next.as_str(),
+        next,
         (next == CourseStatus::Cancelled).then_some(reason.as_str()),
         expected_version,
     )
@@ -437,10 +442,10 @@ pub async fn change_status(
     if let Some((accepted, reason)) = acceptance {
         let rows: Vec<course_deviations::NewDeviation> = accepted
             .iter()
-            .map(|d| (d.kind.as_str(), i64::from(d.sessions), i64::from(d.fewest), i64::from(d.needed)))
+            .map(|d| (d.kind, i64::from(d.sessions), i64::from(d.fewest), i64::from(d.needed)))
             .collect();
         let now = state.clock.now();
-        course_deviations::record(&mut tx.tx, course_id, next.as_str(), &reason, actor.user_id, now, &rows).await?;
+        course_deviations::record(&mut tx.tx, course_id, next, &reason, actor.user_id, now, &rows).await?;
         let event = actor.event("course.deviations.accept", Outcome::Success).record("course", course_id);
         audit::append(&mut tx, &event, now).await?;
     }
@@ -490,7 +495,7 @@ pub async fn cancel_session(
     let (mut tx, course) = cancelling_tx(state, actor, course_id).await?;
     let session = courses::session(&mut tx.tx, course_id, session_id).await?;
     // Cancelling twice would tell the families twice and add a second replacement.
-    if session.status == "cancelled" {
+    if session.status.is_cancelled() {
         return Err(FieldErrors::single(FieldError::new("reason", "error-session-already-cancelled")).into());
     }
     courses::cancel_session(&mut tx.tx, session_id, &reason, expected_version).await?;
@@ -513,11 +518,11 @@ pub async fn add_session<E: Into<WebError>>(
         &mut tx.tx,
         course_id,
         &NewSession {
-            kind: if new.meeting { "meeting" } else { "session" },
+            kind: if new.meeting { SessionKind::Meeting } else { SessionKind::Session },
             programme_session: None,
             meeting_kind: None,
             title: new.title.as_deref().unwrap_or(""),
-            audience: "participants",
+            audience: Audience::Participants,
             date: &new.date.to_string(),
             start_time: &hhmm(new.start),
             end_time: &hhmm(new.end),
@@ -552,14 +557,13 @@ pub async fn add_staff<E: Into<WebError>>(
             return Err(FieldErrors::single(FieldError::new("user_id", "error-staff-who")).into());
         }
     }
-    let role = new.role.as_str();
-    let staff_id = course_staff::add_member(&mut tx.tx, course_id, user_id, name, organisation, role).await?;
+    let staff_id = course_staff::add_member(&mut tx.tx, course_id, user_id, name, organisation, new.role).await?;
     if new.on_every_session && new.role.staffs_sessions() {
         let assignments = course_staff::assignments(&mut tx.tx, course_id).await?;
         for session in courses::sessions(&mut tx.tx, course_id)
             .await?
             .iter()
-            .filter(|s| s.kind == "session" && s.status == "planned")
+            .filter(|s| s.kind.is_session() && s.status.is_planned())
         {
             let mut staff: Vec<(i64, bool)> = assignments
                 .iter()

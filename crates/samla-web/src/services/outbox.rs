@@ -121,7 +121,7 @@ pub async fn list(state: &AppState, actor: &Actor, filter: OutboxFilter) -> Resu
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
     let query = OutboxQuery {
         organisation_id: actor.organisation.id,
-        status: filter.status.map(|s| s.as_str().to_string()),
+        status: filter.status,
         before_id: filter.before_id,
         limit: filter.limit.clamp(1, MAX_PAGE),
     };
@@ -131,7 +131,7 @@ pub async fn list(state: &AppState, actor: &Actor, filter: OutboxFilter) -> Resu
 /// Until when a person can send `message` again, if they can at `now`: a failed message
 /// whose text is kept, within its window ([`samla_domain::messages::RESEND_WINDOW_SECONDS`]).
 pub fn resendable_until(message: &OutboxMessage, now: i64) -> Option<i64> {
-    if message.status != MessageStatus::Failed.as_str() || message.body_erased_at.is_some() {
+    if message.status != MessageStatus::Failed || message.body_erased_at.is_some() {
         return None;
     }
     let until = samla_domain::messages::resendable_until(message.first_failed_at.unwrap_or(now));
@@ -148,7 +148,7 @@ pub async fn retry(state: &AppState, actor: &Actor, message_id: i64) -> Result<O
     let cutoff = samla_domain::messages::resend_cutoff(now);
     let mut tx = state.store.write().await?;
     let message = outbox::get(&mut tx.tx, actor.organisation.id, message_id).await?;
-    if message.status != MessageStatus::Failed.as_str() {
+    if message.status != MessageStatus::Failed {
         return Err(WebError::Refused(FieldErrors::single(FieldError::new("status", "error-outbox-not-failed"))));
     }
     if !outbox::requeue(&mut tx.tx, actor.organisation.id, message_id, cutoff, now).await? {

@@ -11,6 +11,7 @@ use samla_domain::accounts::{Email, NewPassword, PersonName};
 use samla_domain::audit::{AuditEvent, Outcome};
 use samla_domain::calendar::Country;
 use samla_domain::planning::commands::{CourseRole, JoinWorkingGroup, Member, PlanCourse};
+use samla_domain::planning::lifecycle::CourseStatus;
 use samla_domain::planning::schedule::Interval;
 use samla_domain::secrets::{hash_secret, random_token};
 use samla_domain::validation::time_of_day;
@@ -296,16 +297,16 @@ pub async fn seed_demo_planning(state: &crate::AppState) -> Result<(), WebError>
         }
         let mut version = 1;
         for status in plan.path {
-            let reason = if *status == "cancelled" { "For få påmeldte" } else { "" };
-            version = course_service::set_status(state, &actor, course_id, status, reason, version).await?;
+            let reason = if *status == CourseStatus::Cancelled { "For få påmeldte" } else { "" };
+            version = course_service::set_status(state, &actor, course_id, status.as_str(), reason, version).await?;
         }
-        if plan.path.last() == Some(&"recruiting") {
+        if plan.path.last() == Some(&CourseStatus::Recruiting) {
             seed_demo_intake(state, &actor, course_id, today).await?;
         }
-        if plan.path.last() == Some(&"completed") {
+        if plan.path.last() == Some(&CourseStatus::Completed) {
             demo_evaluations::seed(state, &actor, course_id, today).await?;
         }
-        if plan.path.last() == Some(&"running") {
+        if plan.path.last() == Some(&CourseStatus::Running) {
             let group_leader = Actor {
                 user_id: leader,
                 email: "group-leader@demo.samla.test".into(),
@@ -440,11 +441,12 @@ struct DemoCourse {
     /// None: the programme's number.
     sessions: Option<u32>,
     second_leader: Option<(&'static str, &'static str)>,
-    path: &'static [&'static str],
+    path: &'static [CourseStatus],
 }
 
 fn demo_courses(today: chrono::NaiveDate) -> Vec<DemoCourse> {
     use chrono::{Duration, Weekday};
+    use CourseStatus::*;
     let weeks = |n: i64, day: Weekday| on_or_after(today + Duration::weeks(n), day);
     let helper = Some(("Helene Haugen", "BUP Demo"));
     vec![
@@ -466,7 +468,7 @@ fn demo_courses(today: chrono::NaiveDate) -> Vec<DemoCourse> {
             time: "18:00",
             sessions: None,
             second_leader: None,
-            path: &["ready"],
+            path: &[Ready],
         },
         DemoCourse {
             programme: "smil",
@@ -476,7 +478,7 @@ fn demo_courses(today: chrono::NaiveDate) -> Vec<DemoCourse> {
             time: "14:15",
             sessions: None,
             second_leader: helper,
-            path: &["ready", "recruiting"],
+            path: &[Ready, Recruiting],
         },
         // The children's group under way: it met three weeks ago and meets again today.
         DemoCourse {
@@ -487,7 +489,7 @@ fn demo_courses(today: chrono::NaiveDate) -> Vec<DemoCourse> {
             time: "16:30",
             sessions: None,
             second_leader: helper,
-            path: &["ready", "recruiting", "running"],
+            path: &[Ready, Recruiting, Running],
         },
         DemoCourse {
             programme: "de-utrolige-arene",
@@ -497,7 +499,7 @@ fn demo_courses(today: chrono::NaiveDate) -> Vec<DemoCourse> {
             time: "18:00",
             sessions: Some(12),
             second_leader: None,
-            path: &["ready", "recruiting", "running", "completed"],
+            path: &[Ready, Recruiting, Running, Completed],
         },
         DemoCourse {
             programme: "icdp",
@@ -507,7 +509,7 @@ fn demo_courses(today: chrono::NaiveDate) -> Vec<DemoCourse> {
             time: "17:00",
             sessions: Some(8),
             second_leader: None,
-            path: &["ready", "recruiting", "running", "completed", "archived"],
+            path: &[Ready, Recruiting, Running, Completed, Archived],
         },
         DemoCourse {
             programme: "cos",
@@ -517,7 +519,7 @@ fn demo_courses(today: chrono::NaiveDate) -> Vec<DemoCourse> {
             time: "18:00",
             sessions: Some(8),
             second_leader: None,
-            path: &["cancelled"],
+            path: &[Cancelled],
         },
     ]
 }

@@ -7,7 +7,7 @@
 use crate::common::*;
 use reqwest::{Method, StatusCode};
 use samla_domain::accounts::Language;
-use samla_domain::messages::{next_attempt_delay, MAX_ATTEMPTS};
+use samla_domain::messages::{next_attempt_delay, MessageStatus, MAX_ATTEMPTS};
 use samla_web::services::outbox::{self, OutgoingMail};
 use samla_web::WebError;
 use std::time::Duration;
@@ -87,13 +87,13 @@ async fn a_receipt_arrives_over_smtp_in_the_recipients_language() {
         // The worker marks the message right after the server accepted it.
         let mut message = app.outbox_message(id).await;
         for _ in 0..100 {
-            if message.status == "sent" {
+            if message.status == MessageStatus::Sent {
                 break;
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
             message = app.outbox_message(id).await;
         }
-        assert_eq!(message.status, "sent");
+        assert_eq!(message.status, MessageStatus::Sent);
         assert_eq!(message.attempts, 1);
         assert!(message.sent_at.is_some_and(|at| at >= message.created_at));
         assert_eq!((message.related_type.as_deref(), message.related_id), (Some("application"), Some(12)));
@@ -111,7 +111,7 @@ async fn a_server_that_refuses_means_retries_with_backoff_until_it_answers() {
 
     assert_eq!(app.deliver_due().await, 0, "nothing listens on port {port}");
     let message = app.outbox_message(id).await;
-    assert_eq!(message.status, "queued");
+    assert_eq!(message.status, MessageStatus::Queued);
     assert_eq!(message.attempts, 1);
     let error = message.last_error.clone().expect("the error is kept");
     assert!(error.to_lowercase().contains("connect"), "{error}");
@@ -147,10 +147,10 @@ async fn after_the_last_attempt_the_message_is_failed_shown_and_sent_again_by_ha
         assert_eq!(message.attempts, attempt);
         match next_attempt_delay(attempt) {
             Some(pause) => {
-                assert_eq!(message.status, "queued", "after attempt {attempt}");
+                assert_eq!(message.status, MessageStatus::Queued, "after attempt {attempt}");
                 app.state.clock.advance(pause + 1);
             }
-            None => assert_eq!(message.status, "failed", "after the last attempt"),
+            None => assert_eq!(message.status, MessageStatus::Failed, "after the last attempt"),
         }
     }
     // A failed message waits for a person (for a week, see below).
@@ -176,7 +176,7 @@ async fn after_the_last_attempt_the_message_is_failed_shown_and_sent_again_by_ha
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     assert_eq!(location(&response), "/outbox?saved=retried");
     let message = app.outbox_message(id).await;
-    assert_eq!(message.status, "queued");
+    assert_eq!(message.status, MessageStatus::Queued);
     assert!(message.next_attempt_at <= app.now());
     assert_eq!(app.audit_count("outbox.retry", Some(("outbox_message", &id.to_string())), "success", None).await, 1);
 
@@ -206,7 +206,7 @@ async fn a_message_that_fails_again_after_a_retry_by_hand_is_failed_at_once() {
             app.state.clock.advance(pause + 1);
         }
     }
-    assert_eq!(app.outbox_message(id).await.status, "failed");
+    assert_eq!(app.outbox_message(id).await.status, MessageStatus::Failed);
 
     let first_failed_at = app.outbox_message(id).await.first_failed_at.expect("when it failed");
 
@@ -241,7 +241,7 @@ async fn a_delivered_message_keeps_no_link_in_the_outbox() {
 
     // Who, what, which kind and when are kept.
     let sent = app.outbox_message(id).await;
-    assert_eq!(sent.status, "sent");
+    assert_eq!(sent.status, MessageStatus::Sent);
     assert_eq!(sent.body_text, "");
     assert_eq!(sent.body_erased_at, sent.sent_at);
     assert_eq!(
@@ -271,7 +271,7 @@ async fn a_failed_message_can_be_sent_again_for_a_week_and_then_its_text_is_eras
         }
     }
     let failed = app.outbox_message(late).await;
-    assert_eq!(failed.status, "failed");
+    assert_eq!(failed.status, MessageStatus::Failed);
     let first_failed_at = failed.first_failed_at.expect("when it failed");
     let week = samla_domain::messages::RESEND_WINDOW_SECONDS;
     assert!(failed.body_text.contains(&late_secret), "kept while it can be sent again");

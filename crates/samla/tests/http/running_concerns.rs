@@ -93,7 +93,7 @@ async fn enrol(app: &TestApp, coordinator: &Actor, course_id: i64, name: &str) -
         course_id,
         person_id,
         Some(receipt.application_id),
-        "participant",
+        samla_domain::intake::enrolment::ParticipantRole::Participant,
         None,
         app.now(),
     )

@@ -11,6 +11,8 @@ use crate::common::*;
 use chrono::{Duration, NaiveDate, NaiveDateTime, TimeZone};
 use reqwest::{Method, StatusCode};
 use samla_domain::calendar::{public_holiday, Country};
+use samla_domain::intake::enrolment::ParticipantRole;
+use samla_domain::intake::household::HouseholdRole::{self, Adult, Child, Guardian};
 use samla_storage::intake::households::{self, NewPerson};
 use samla_storage::intake::participants;
 use samla_web::services::running::reminders;
@@ -106,26 +108,25 @@ async fn setup_until(app: &TestApp, last: &str) -> Setup {
     let now = app.now();
     let mut conn = app.state.store.pool().acquire().await.unwrap();
     let person =
-        |household_id: i64, role: &'static str, responsibility: bool, name: &'static str, email: &'static str| {
+        |household_id: i64, role: HouseholdRole, responsibility: bool, name: &'static str, email: &'static str| {
             NewPerson {
                 household_id,
                 household_role: role,
                 parental_responsibility: responsibility,
                 name,
-                birth_date: (role == "child").then_some("2016-05-01"),
+                birth_date: (role == Child).then_some("2016-05-01"),
                 national_id: None,
                 phone: "",
                 email,
             }
         };
     let home = households::create_household(&mut conn, organisation_id, now).await.unwrap();
-    let ola = households::add_person(&mut conn, organisation_id, &person(home, "child", false, CHILD, ""), now)
-        .await
-        .unwrap();
+    let ola =
+        households::add_person(&mut conn, organisation_id, &person(home, Child, false, CHILD, ""), now).await.unwrap();
     households::add_person(
         &mut conn,
         organisation_id,
-        &person(home, "guardian", true, "Kari Foresatt", "kari@example.org"),
+        &person(home, Guardian, true, "Kari Foresatt", "kari@example.org"),
         now,
     )
     .await
@@ -133,37 +134,38 @@ async fn setup_until(app: &TestApp, last: &str) -> Setup {
     let per = households::add_person(
         &mut conn,
         organisation_id,
-        &person(home, "guardian", false, "Per Uten", "per@example.org"),
+        &person(home, Guardian, false, "Per Uten", "per@example.org"),
         now,
     )
     .await
     .unwrap();
-    households::add_person(&mut conn, organisation_id, &person(home, "guardian", true, "Lise Utenpost", ""), now)
+    households::add_person(&mut conn, organisation_id, &person(home, Guardian, true, "Lise Utenpost", ""), now)
         .await
         .unwrap();
     let other = households::create_household(&mut conn, organisation_id, now).await.unwrap();
     let anne = households::add_person(
         &mut conn,
         organisation_id,
-        &person(other, "adult", false, "Anne Voksen", "anne@example.org"),
+        &person(other, Adult, false, "Anne Voksen", "anne@example.org"),
         now,
     )
     .await
     .unwrap();
     let third = households::create_household(&mut conn, organisation_id, now).await.unwrap();
     let siri =
-        households::add_person(&mut conn, organisation_id, &person(third, "child", false, "Siri Sluttet", ""), now)
+        households::add_person(&mut conn, organisation_id, &person(third, Child, false, "Siri Sluttet", ""), now)
             .await
             .unwrap();
     households::add_person(
         &mut conn,
         organisation_id,
-        &person(third, "guardian", true, "Dag Foresatt", "dag@example.org"),
+        &person(third, Guardian, true, "Dag Foresatt", "dag@example.org"),
         now,
     )
     .await
     .unwrap();
-    for (person_id, role) in [(ola, "participant"), (per, "parent"), (anne, "participant"), (siri, "participant")] {
+    let (participant, parent) = (ParticipantRole::Participant, ParticipantRole::Parent);
+    for (person_id, role) in [(ola, participant), (per, parent), (anne, participant), (siri, participant)] {
         participants::enrol(&mut conn, course_id, person_id, None, role, None, now).await.unwrap();
     }
     let participant_id = |person_id: i64| {
@@ -943,7 +945,7 @@ async fn second_guardian(app: &TestApp) -> (i64, i64) {
         organisation_id,
         &NewPerson {
             household_id,
-            household_role: "guardian",
+            household_role: Guardian,
             parental_responsibility: true,
             name: "Jon Foresatt",
             birth_date: None,

@@ -74,7 +74,7 @@ pub fn accepted(view: &CourseView) -> Vec<AcceptedCourseDeviation> {
             fewest: d.fewest,
             needed: d.needed,
             reason: row.reason.clone(),
-            accepted_for: CourseStatusName::parse(&row.to_status),
+            accepted_for: row.to_status.into(),
             accepted_by: row.accepted_by,
             accepted_by_name: row.accepted_by_name.clone(),
             accepted_at: row.accepted_at,

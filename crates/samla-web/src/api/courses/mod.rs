@@ -190,16 +190,6 @@ pub enum CourseStatusName {
 }
 
 impl CourseStatusName {
-    const ALL: [CourseStatusName; 7] = [
-        CourseStatusName::Draft,
-        CourseStatusName::Ready,
-        CourseStatusName::Recruiting,
-        CourseStatusName::Running,
-        CourseStatusName::Completed,
-        CourseStatusName::Archived,
-        CourseStatusName::Cancelled,
-    ];
-
     fn code(self) -> &'static str {
         match self {
             CourseStatusName::Draft => "draft",
@@ -211,11 +201,11 @@ impl CourseStatusName {
             CourseStatusName::Cancelled => "cancelled",
         }
     }
-
-    fn parse(raw: &str) -> CourseStatusName {
-        CourseStatusName::ALL.into_iter().find(|s| s.code() == raw).unwrap_or(CourseStatusName::Draft)
-    }
 }
+
+name_from!(samla_domain::planning::lifecycle::CourseStatus => CourseStatusName {
+    Draft, Ready, Recruiting, Running, Completed, Archived, Cancelled,
+});
 
 #[derive(Deserialize, Serialize, ToSchema, Clone, Copy, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
@@ -239,17 +229,11 @@ impl CourseRoleName {
             CourseRoleName::NetworkContact => CourseRole::NetworkContact,
         }
     }
-
-    fn parse(raw: &str) -> CourseRoleName {
-        match raw {
-            "coordinator" => CourseRoleName::Coordinator,
-            "group_leader" => CourseRoleName::GroupLeader,
-            "user_representative" => CourseRoleName::UserRepresentative,
-            "secretary" => CourseRoleName::Secretary,
-            _ => CourseRoleName::NetworkContact,
-        }
-    }
 }
+
+name_from!(samla_domain::planning::staffing::CourseRole => CourseRoleName {
+    Coordinator, GroupLeader, UserRepresentative, Secretary, NetworkContact,
+});
 
 /// A day, YYYY-MM-DD.
 #[derive(Deserialize, Serialize, ToSchema, Clone)]
@@ -362,7 +346,7 @@ fn course_json(actor: &Actor, view: &CourseView) -> Course {
         every_weeks: c.every_weeks,
         session_count: c.session_count,
         capacity: c.capacity,
-        status: CourseStatusName::parse(view.status.as_str()),
+        status: view.status.into(),
         cancel_reason: c.cancel_reason.clone(),
         version: c.version,
         currency: view.currency.to_string(),
@@ -411,6 +395,9 @@ pub enum SessionStatus {
     Planned,
     Cancelled,
 }
+
+name_from!(samla_domain::planning::session::SessionKind => SessionKind { Session, Meeting });
+name_from!(samla_domain::planning::session::SessionStatus => SessionStatus { Planned, Cancelled });
 
 #[derive(Serialize, ToSchema)]
 pub struct SessionStaff {
@@ -481,15 +468,15 @@ fn session_json(s: &SessionView) -> Session {
     Session {
         id: s.row.id,
         number: s.number.map(|n| n as i64),
-        kind: if s.row.kind == "meeting" { SessionKind::Meeting } else { SessionKind::Session },
+        kind: s.row.kind.into(),
         meeting_kind: s.row.meeting_kind.clone(),
         title: s.row.title.clone(),
-        audience: s.row.audience.clone(),
+        audience: s.row.audience.as_str().to_string(),
         date: s.row.date.clone(),
         start_time: s.row.start_time.clone(),
         end_time: s.row.end_time.clone(),
         room: s.row.room.clone(),
-        status: if s.row.status == "cancelled" { SessionStatus::Cancelled } else { SessionStatus::Planned },
+        status: s.row.status.into(),
         cancel_reason: s.row.cancel_reason.clone(),
         version: s.row.version,
         staff: s
@@ -498,7 +485,7 @@ fn session_json(s: &SessionView) -> Session {
             .map(|(m, substitute)| SessionStaff {
                 staff_id: m.id,
                 name: m.name.clone(),
-                course_role: CourseRoleName::parse(&m.course_role),
+                course_role: m.course_role.into(),
                 substitute: *substitute,
             })
             .collect(),
@@ -524,7 +511,7 @@ fn staff_json(m: &samla_storage::course_staff::StaffMember) -> StaffMember {
         user_id: m.user_id,
         name: m.name.clone(),
         external_organisation: m.external_organisation.clone(),
-        course_role: CourseRoleName::parse(&m.course_role),
+        course_role: m.course_role.into(),
     }
 }
 
@@ -697,7 +684,7 @@ pub async fn list_courses(
     let all: Vec<_> = service::list(&state, &actor)
         .await?
         .into_iter()
-        .filter(|c| params.status.is_none_or(|s| s.code() == c.status))
+        .filter(|c| params.status.is_none_or(|s| s == CourseStatusName::from(c.status)))
         .collect();
     let offset = offset.unwrap_or(0).min(all.len() as i64) as usize;
     let end = (offset + limit as usize).min(all.len());
@@ -711,7 +698,7 @@ pub async fn list_courses(
             start_date: c.start_date.clone(),
             session_count: c.session_count,
             capacity: c.capacity,
-            status: CourseStatusName::parse(&c.status),
+            status: c.status.into(),
             version: c.version,
         })
         .collect();

@@ -163,7 +163,7 @@ pub async fn get_staffing_check(
     let sessions: Vec<SessionStaffingCheck> = view
         .sessions
         .iter()
-        .filter(|s| s.row.kind == "session" && s.row.status == "planned")
+        .filter(|s| s.row.kind.is_session() && s.row.status.is_planned())
         .map(|s| SessionStaffingCheck {
             session_id: s.row.id,
             number: s.number.map(|n| n as i64),

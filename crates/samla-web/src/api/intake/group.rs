@@ -256,6 +256,7 @@ names!(
         Parent = "parent",
     }
 );
+name_from!(samla_domain::intake::enrolment::ParticipantRole => EnrolmentRoleName { Participant, Parent });
 
 names!(
     EnrolmentStatusName {
@@ -263,6 +264,7 @@ names!(
         DroppedOut = "dropped_out",
     }
 );
+name_from!(samla_domain::intake::enrolment::ParticipantStatus => EnrolmentStatusName { Active, DroppedOut });
 
 /// A person enrolled on a course.
 #[derive(Serialize, ToSchema)]
@@ -311,8 +313,8 @@ pub async fn list_course_participants(
                 birth_date: p.birth_date.clone(),
                 household_id: p.household_id,
                 application_id: p.application_id,
-                role: EnrolmentRoleName::parse(&p.role),
-                status: EnrolmentStatusName::parse(&p.status),
+                role: p.role.into(),
+                status: p.status.into(),
                 phone: non_empty(&v.phone),
                 email: non_empty(&v.email),
                 channel: v.channel.as_ref().map(channel_json),

@@ -155,6 +155,7 @@ names!(
         Adult = "adult",
     }
 );
+name_from!(samla_domain::intake::household::HouseholdRole => HouseholdRoleName { Child, Guardian, Adult });
 
 names!(
     /// What a pre-conversation concluded: `continue` (more talks or a decision later),
@@ -178,6 +179,9 @@ names!(
         Withdrawn = "withdrawn",
     }
 );
+name_from!(samla_domain::intake::enrolment::OfferStatus => OfferStatusName {
+    Open, Accepted, Declined, Lapsed, Withdrawn,
+});
 
 names!(
     /// heard (how people heard of the course), referral (who refers) or both.
@@ -187,6 +191,7 @@ names!(
         Both = "both",
     }
 );
+name_from!(samla_domain::intake::ChannelKind => ChannelKindName { Heard, Referral, Both });
 
 names!(
     /// guardian (a parent or other guardian) or adult (another adult at home).
@@ -245,7 +250,7 @@ fn person_json(p: &samla_storage::intake::households::Person) -> HouseholdPerson
     HouseholdPerson {
         id: p.id,
         household_id: p.household_id,
-        household_role: HouseholdRoleName::parse(&p.household_role),
+        household_role: p.household_role.into(),
         parental_responsibility: p.parental_responsibility == 1,
         name: p.name.clone(),
         birth_date: p.birth_date.clone(),
@@ -374,7 +379,7 @@ fn channel_json(c: &samla_storage::intake::channels::Channel) -> RecruitmentChan
         id: c.id,
         code: c.code.clone(),
         name: c.name.clone(),
-        kind: ChannelKindName::parse(&c.kind),
+        kind: c.kind.into(),
         position: c.position,
         archived: c.archived == 1,
     }

@@ -16,7 +16,7 @@ use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use samla_domain::questionnaires::rounds::RoundRequest;
+use samla_domain::questionnaires::rounds::{RoundRequest, RoundState};
 use samla_storage::questionnaires::rounds::{RecipientRow, RoundSummary};
 use serde::{Deserialize, Serialize};
 use utoipa::{OpenApi, ToSchema};
@@ -159,9 +159,9 @@ fn round_json(summary: &RoundSummary, state: &str, open_link: Option<String>) ->
         version_id: r.version_id,
         version_number: summary.version_number,
         title: summary.title.clone(),
-        audience: r.audience.clone(),
-        mode: r.mode.clone(),
-        timing: r.timing.clone(),
+        audience: r.audience.as_str().to_string(),
+        mode: r.mode.as_str().to_string(),
+        timing: r.timing.as_str().to_string(),
         opens_on: r.opens_on.clone(),
         closes_on: r.closes_on.clone(),
         follow_up_months: r.follow_up_months,
@@ -278,7 +278,7 @@ pub async fn list_questionnaire_rounds(
         .iter()
         .map(|summary| {
             let round_state = service::state_of(&state, &actor, &summary.round);
-            let link = (view.may_run && round_state.code() != "closed")
+            let link = (view.may_run && round_state != RoundState::Closed)
                 .then(|| service::open_link(&state, &summary.round))
                 .flatten();
             round_json(summary, round_state.code(), link)

@@ -136,16 +136,9 @@ impl AudienceName {
             AudienceName::Network => "network",
         }
     }
-
-    fn parse(raw: &str) -> AudienceName {
-        match raw {
-            "parents" => AudienceName::Parents,
-            "family" => AudienceName::Family,
-            "network" => AudienceName::Network,
-            _ => AudienceName::Participants,
-        }
-    }
 }
+
+name_from!(samla_domain::programmes::Audience => AudienceName { Participants, Parents, Family, Network });
 
 /// A meeting of a course.
 #[derive(Serialize, ToSchema)]
@@ -181,12 +174,12 @@ fn meeting_json(meeting: &StoredMeeting, participant: Option<(i64, String)>) -> 
         course_id: meeting.course_id,
         meeting_kind: meeting.meeting_kind.as_deref().and_then(MeetingKindName::parse),
         title: meeting.title.clone(),
-        audience: AudienceName::parse(&meeting.audience),
+        audience: meeting.audience.into(),
         date: meeting.date.clone(),
         start_time: meeting.start_time.clone(),
         end_time: meeting.end_time.clone(),
         room: meeting.room.clone(),
-        status: meeting.status.clone(),
+        status: meeting.status.as_str().to_string(),
         cancel_reason: meeting.cancel_reason.clone(),
         about_one_participant: meeting.participant_id.is_some(),
         participant_id: participant.as_ref().map(|(id, _)| *id),
@@ -368,7 +361,7 @@ pub async fn plan_closing_conversations(
         .meetings
         .iter()
         .filter(|row| {
-            row.meeting.status == "planned" && row.meeting.meeting_kind.as_deref() == Some("closing_conversation")
+            row.meeting.status.is_planned() && row.meeting.meeting_kind.as_deref() == Some("closing_conversation")
         })
         .map(row_json)
         .collect();
@@ -689,7 +682,7 @@ mod tests {
             assert_eq!(MeetingKindName::parse(kind.as_str()).map(MeetingKindName::code), Some(kind.as_str()));
         }
         for audience in samla_domain::running::meetings::AUDIENCES {
-            assert_eq!(AudienceName::parse(audience.as_str()).code(), audience.as_str());
+            assert_eq!(AudienceName::from(audience).code(), audience.as_str());
         }
     }
 }

@@ -68,16 +68,6 @@ pub struct PresentStaff {
     pub course_role: CourseRoleName,
 }
 
-fn role_name(raw: &str) -> CourseRoleName {
-    match raw {
-        "coordinator" => CourseRoleName::Coordinator,
-        "group_leader" => CourseRoleName::GroupLeader,
-        "user_representative" => CourseRoleName::UserRepresentative,
-        "secretary" => CourseRoleName::Secretary,
-        _ => CourseRoleName::NetworkContact,
-    }
-}
-
 fn gap_json(gap: &StaffingGap) -> Gap {
     match *gap {
         StaffingGap::GroupLeaders { have, need } => Gap { gap: GapKind::GroupLeaders, have, need },
@@ -131,7 +121,7 @@ pub struct SessionAttendanceFigures {
 fn session_json(s: &SessionFigures) -> SessionAttendanceFigures {
     SessionAttendanceFigures {
         session_id: s.held.session_id,
-        kind: if s.held.kind == "meeting" { SessionKind::Meeting } else { SessionKind::Session },
+        kind: s.held.kind.into(),
         number: s.number.map(|n| n as i64),
         meeting_kind: s.held.meeting_kind.clone(),
         title: s.held.title.clone(),
@@ -139,7 +129,7 @@ fn session_json(s: &SessionFigures) -> SessionAttendanceFigures {
         start_time: s.held.start_time.clone(),
         participants_attended: s.attended,
         participants_expected: s.expected,
-        audience: s.held.audience.clone(),
+        audience: s.held.audience.as_str().to_string(),
         guardians_attended: s.guardians_attended,
         guardians_expected: s.guardians_expected,
         parents: s.held.parents,
@@ -147,7 +137,7 @@ fn session_json(s: &SessionFigures) -> SessionAttendanceFigures {
         staff_present: s
             .staff_present
             .iter()
-            .map(|m| PresentStaff { staff_id: m.id, name: m.name.clone(), course_role: role_name(&m.course_role) })
+            .map(|m| PresentStaff { staff_id: m.id, name: m.name.clone(), course_role: m.course_role.into() })
             .collect(),
         staffing_gaps: s.gaps.iter().map(gap_json).collect(),
     }
@@ -160,13 +150,7 @@ pub enum ParticipationStatus {
     DroppedOut,
 }
 
-fn status_name(raw: &str) -> ParticipationStatus {
-    if raw == "dropped_out" {
-        ParticipationStatus::DroppedOut
-    } else {
-        ParticipationStatus::Active
-    }
-}
+name_from!(samla_domain::intake::enrolment::ParticipantStatus => ParticipationStatus { Active, DroppedOut });
 
 /// Where contacting a participant's family stands, by the newest task.
 #[derive(Serialize, ToSchema, Clone, Copy)]
@@ -276,7 +260,7 @@ fn participant_json(p: &ParticipantFigures, sessions: &[SessionFigures]) -> Part
     ParticipantAttendanceFigures {
         participant_id: p.participant.id,
         name: p.participant.name.clone(),
-        status: status_name(&p.participant.status),
+        status: p.participant.status.into(),
         dropped_out_on: p.participant.dropped_out_on.clone(),
         dropout_reason: p.participant.dropout_reason.clone(),
         attended: p.summary.attended,
@@ -360,7 +344,7 @@ pub struct DropoutRecorded {
 fn dropout_json(p: &CourseParticipant) -> DropoutRecorded {
     DropoutRecorded {
         participant_id: p.id,
-        status: status_name(&p.status),
+        status: p.status.into(),
         dropped_out_on: p.dropped_out_on.clone(),
         dropout_reason: p.dropout_reason.clone(),
     }

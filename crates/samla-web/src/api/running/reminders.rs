@@ -99,7 +99,7 @@ fn reminders_json(view: &View) -> CourseReminders {
                 .map(|p| ParticipantReminder {
                     participant_id: p.id,
                     name: p.name.clone(),
-                    dropped_out: p.status != "active",
+                    dropped_out: !p.status.is_active(),
                     reminders: p.reminders_off == 0,
                     recipients: view
                         .grown_ups

@@ -22,7 +22,8 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::Value;
-use samla_domain::intake::stage::{self, Stage};
+use samla_domain::intake::household::HouseholdRole;
+use samla_domain::intake::stage::{self, EventKind, Stage};
 use samla_domain::{FieldError, FieldErrors};
 use std::collections::HashMap;
 
@@ -94,13 +95,13 @@ async fn render(
     let all_channels = channels(state, actor).await?;
     let context = Context::load(state, actor).await?;
     let a = &view.application;
-    let is_child = view.participant.household_role == "child";
+    let is_child = view.participant.household_role == HouseholdRole::Child;
     let course_options: Vec<Value> = courses::list_with_programmes(state, actor)
         .await?
         .into_iter()
         .filter(|(course, programme)| {
             programme.as_ref().is_some_and(|(programme_id, _, _)| *programme_id == a.programme_id)
-                && (OPEN_FOR_APPLICATIONS.contains(&course.status.as_str()) || Some(course.id) == a.course_id)
+                && (OPEN_FOR_APPLICATIONS.contains(&course.status) || Some(course.id) == a.course_id)
         })
         .map(|(course, _)| option(course.id, format!("{} ({})", course.name, course.start_date)))
         .collect();
@@ -116,7 +117,11 @@ async fn render(
             .with_value("version", a.version)
     });
     let consent = or_default(forms.consent, || {
-        let giver = view.household.iter().find(|p| p.household_role == "guardian").map_or(a.participant_id, |p| p.id);
+        let giver = view
+            .household
+            .iter()
+            .find(|p| p.household_role == HouseholdRole::Guardian)
+            .map_or(a.participant_id, |p| p.id);
         FormState::new()
             .with_value("giver_id", if is_child { giver } else { a.participant_id })
             .with_value("purpose", "participation")
@@ -136,13 +141,13 @@ async fn render(
             minijinja::context! {
                 id => p.id,
                 name => p.name.clone(),
-                role => text(state, ui, &coded_key("intake-role-", &p.household_role)),
-                responsibility => p.household_role == "guardian" && p.parental_responsibility == 1,
-                guardian => p.household_role == "guardian",
+                role => text(state, ui, &coded_key("intake-role-", p.household_role.as_str())),
+                responsibility => p.household_role == HouseholdRole::Guardian && p.parental_responsibility == 1,
+                guardian => p.household_role == HouseholdRole::Guardian,
                 phone => p.phone.clone(),
                 email => p.email.clone(),
                 is_participant => p.id == a.participant_id,
-                may_link => p.household_role != "child" && !p.email.is_empty(),
+                may_link => p.household_role != HouseholdRole::Child && !p.email.is_empty(),
             }
         })
         .collect();
@@ -187,13 +192,13 @@ async fn render(
                 who => e.actor_name.clone(),
                 from => e.stage_from.as_deref().map(|s| text(state, ui, &super::stage_key(s))),
                 to => text(state, ui, &super::stage_key(&e.stage_to)),
-                note => (e.kind == "stage").then(|| e.note.clone()),
-                system => match e.kind.as_str() {
-                    "merged" => {
+                note => (e.kind == EventKind::Stage).then(|| e.note.clone()),
+                system => match e.kind {
+                    EventKind::Merged => {
                         Some(state.i18n.text(ui.lang, "intake-event-merged", &[("reference", e.note.clone())]))
                     }
-                    "offer_accepted" => Some(text(state, ui, "intake-event-offer-accepted")),
-                    _ => None,
+                    EventKind::OfferAccepted => Some(text(state, ui, "intake-event-offer-accepted")),
+                    EventKind::Stage => None,
                 },
             }
         })
@@ -203,7 +208,7 @@ async fn render(
         .iter()
         .map(|o| {
             minijinja::context! {
-                status => text(state, ui, &coded_key("intake-offer-", &o.status)),
+                status => text(state, ui, &coded_key("intake-offer-", o.status.as_str())),
                 course => context.course_names.get(&o.course_id).cloned().unwrap_or_default(),
                 course_id => o.course_id,
                 deadline_at => o.deadline_at,
@@ -226,7 +231,10 @@ async fn render(
         .household
         .iter()
         .map(|p| {
-            option(p.id, format!("{} ({})", p.name, text(state, ui, &coded_key("intake-role-", &p.household_role))))
+            option(
+                p.id,
+                format!("{} ({})", p.name, text(state, ui, &coded_key("intake-role-", p.household_role.as_str()))),
+            )
         })
         .collect();
     let stage_now = view.stage;

@@ -13,6 +13,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::Value;
+use samla_domain::intake::household::HouseholdRole;
 use std::collections::HashMap;
 
 async fn render(
@@ -32,8 +33,8 @@ async fn render(
         .map(|p| {
             minijinja::context! {
                 name => p.name.clone(),
-                role => text(state, ui, &coded_key("intake-role-", &p.household_role)),
-                guardian => p.household_role == "guardian",
+                role => text(state, ui, &coded_key("intake-role-", p.household_role.as_str())),
+                guardian => p.household_role == HouseholdRole::Guardian,
                 responsibility => p.parental_responsibility == 1,
                 age => super::age_on(p.birth_date.as_deref(), context.today),
                 national_id => p.national_id.clone(),

@@ -108,7 +108,7 @@ async fn course_options(state: &AppState, actor: &Actor, open_only: bool) -> Res
     Ok(courses::list(state, actor)
         .await?
         .into_iter()
-        .filter(|c| !open_only || OPEN_FOR_APPLICATIONS.contains(&c.status.as_str()))
+        .filter(|c| !open_only || OPEN_FOR_APPLICATIONS.contains(&c.status))
         .map(|c| option(c.id, format!("{} ({})", c.name, c.start_date)))
         .collect())
 }

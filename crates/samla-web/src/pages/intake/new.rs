@@ -14,6 +14,7 @@ use crate::AppState;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use samla_domain::intake::household::HouseholdRole;
 use std::collections::HashMap;
 
 async fn render(
@@ -63,7 +64,7 @@ pub async fn show(
         .with_value("consent_method", "paper");
     if let Some(view) = &household {
         // A sibling: the guardians are known; the same name links to the same person.
-        let mut guardians = view.members.iter().filter(|p| p.household_role == "guardian");
+        let mut guardians = view.members.iter().filter(|p| p.household_role == HouseholdRole::Guardian);
         if let Some(first) = guardians.next() {
             form = form
                 .with_value("guardian_name", &first.name)

@@ -33,7 +33,7 @@ pub(in crate::pages) async fn course_section(
         .iter()
         .map(|p| {
             let channel = p.channel.as_ref().map(|c| channel_label(&state.i18n, ui.lang, c));
-            if p.participant.role == "participant" {
+            if p.participant.role.is_participant() {
                 let label = channel.clone().unwrap_or_else(|| unknown.clone());
                 match counts.iter_mut().find(|(l, _)| *l == label) {
                     Some((_, n)) => *n += 1,
@@ -42,9 +42,9 @@ pub(in crate::pages) async fn course_section(
             }
             minijinja::context! {
                 name => p.participant.name.clone(),
-                role => text(state, ui, &coded_key("intake-enrolled-as-", &p.participant.role)),
-                parent => p.participant.role != "participant",
-                status => p.participant.status.clone(),
+                role => text(state, ui, &coded_key("intake-enrolled-as-", p.participant.role.as_str())),
+                parent => !p.participant.role.is_participant(),
+                status => p.participant.status,
                 phone => p.phone.clone(),
                 email => p.email.clone(),
                 channel => channel,
@@ -58,7 +58,7 @@ pub(in crate::pages) async fn course_section(
     Ok(Some(minijinja::context! {
         rows => rows,
         channels => channels,
-        participants => people.iter().filter(|p| p.participant.role == "participant").count(),
+        participants => people.iter().filter(|p| p.participant.role.is_participant()).count(),
         may_open_applications => actor.roles.may(Action::ManageIntake),
     }))
 }

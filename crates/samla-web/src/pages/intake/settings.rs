@@ -58,7 +58,7 @@ async fn render(
             minijinja::context! {
                 id => c.id,
                 name => channel_label(&state.i18n, ui.lang, c),
-                kind => text(state, ui, &format!("intake-channel-kind-{}", c.kind)),
+                kind => text(state, ui, &format!("intake-channel-kind-{}", c.kind.as_str())),
                 archived => c.archived == 1,
             }
         })

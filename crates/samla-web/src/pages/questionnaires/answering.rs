@@ -24,6 +24,7 @@ use samla_domain::accounts::Language;
 use samla_domain::questionnaires::answers::{drop_disabled, enabled_items, validate_answers, Answers};
 use samla_domain::questionnaires::definition::{Item, ItemKind, Questionnaire};
 use samla_domain::questionnaires::paging::{self, Page};
+use samla_domain::questionnaires::rounds::Mode;
 use samla_domain::{FieldError, FieldErrors};
 use samla_storage::questionnaires::responses::LinkState;
 use serde::Deserialize;
@@ -467,7 +468,7 @@ fn render_paper(
         minijinja::context! {
             round_id => paper.round.id,
             course_id => paper.round.course_id,
-            identified => paper.round.mode == "identified",
+            identified => paper.round.mode == Mode::Identified,
             title => definition.title.clone(),
             items => items,
             summary => shown.summary,

@@ -17,7 +17,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use minijinja::Value;
-use samla_domain::questionnaires::definition::{EnableAnswer, EnableWhen, Item, ItemKind};
+use samla_domain::questionnaires::definition::{EnableAnswer, EnableBehavior, EnableWhen, Item, ItemKind};
 use samla_domain::questionnaires::scoring::{Band, Labels, Method, ScoringRules};
 use samla_domain::{Action, FieldError, FieldErrors};
 use std::collections::HashMap;
@@ -126,7 +126,7 @@ fn item_value(item: &Item) -> Value {
         required => item.required,
         repeats => item.repeats,
         conditions => item.enable_when.iter().map(condition_text).collect::<Vec<_>>(),
-        all_conditions => item.enable_behavior.map(|b| b.as_str() == "all").unwrap_or(true),
+        all_conditions => item.enable_behavior.is_none_or(|b| b == EnableBehavior::All),
         options => options,
         bounds => bounds,
         children => children,

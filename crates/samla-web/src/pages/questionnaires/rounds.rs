@@ -58,9 +58,9 @@ fn round_value(state: &AppState, ui: &Ui, actor: &Actor, view: &CourseRounds, in
     minijinja::context! {
         id => r.id,
         title => summary.title.clone(),
-        audience => r.audience.clone(),
-        mode => r.mode.clone(),
-        timing => r.timing.clone(),
+        audience => r.audience,
+        mode => r.mode,
+        timing => r.timing,
         session => session,
         opens_on => r.opens_on.clone(),
         closes_on => r.closes_on.clone(),
@@ -99,9 +99,9 @@ fn render_hub(
             .filter(|(s, _)| s.date >= earliest)
             .map(|(s, n)| minijinja::context! { value => s.id, label => session_label(state, ui, *n, &s.date) }),
     );
-    let audiences: Vec<&str> = Audience::ALL.iter().map(|a| a.code()).collect();
-    let modes: Vec<&str> = Mode::ALL.iter().map(|m| m.code()).collect();
-    let timings: Vec<&str> = Timing::ALL.iter().map(|t| t.code()).collect();
+    let audiences: Vec<&str> = Audience::ALL.iter().map(|a| a.as_str()).collect();
+    let modes: Vec<&str> = Mode::ALL.iter().map(|m| m.as_str()).collect();
+    let timings: Vec<&str> = Timing::ALL.iter().map(|t| t.as_str()).collect();
     let context = minijinja::context! {
         course => minijinja::context! { id => view.course.id, name => view.course.name.clone() },
         rounds => rounds,
@@ -168,10 +168,10 @@ async fn start(
         timing,
         // A session chosen with another timing is ignored on the page: the list is
         // always shown, and the choice only counts for a session round.
-        session_id: session_id.filter(|_| timing == "session"),
+        session_id: session_id.filter(|_| Timing::parse(timing) == Some(Timing::Session)),
         opens_on: form.get("opens_on"),
         closes_on: form.get("closes_on"),
-        follow_up_months: follow_up_months.filter(|_| timing == "follow_up"),
+        follow_up_months: follow_up_months.filter(|_| Timing::parse(timing) == Some(Timing::FollowUp)),
         qr_code: form.checked("qr_code"),
     };
     let result = if parse_errors.is_empty() {
@@ -290,9 +290,9 @@ async fn round_page(
         round => minijinja::context! {
             id => r.id,
             title => view.summary.title.clone(),
-            audience => r.audience.clone(),
-            mode => r.mode.clone(),
-            timing => r.timing.clone(),
+            audience => r.audience,
+            mode => r.mode,
+            timing => r.timing,
             opens_on => r.opens_on.clone(),
             closes_on => r.closes_on.clone(),
             follow_up_months => r.follow_up_months,

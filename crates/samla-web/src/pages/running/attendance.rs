@@ -68,16 +68,16 @@ fn session_value(view: &SessionView) -> Value {
     let s = &view.session;
     minijinja::context! {
         id => s.id,
-        kind => s.kind.clone(),
+        kind => s.kind,
         number => view.number,
         title => s.title.clone(),
         meeting_kind => s.meeting_kind.clone(),
-        audience => s.audience.clone(),
+        audience => s.audience,
         date => s.date.clone(),
         start_time => s.start_time.clone(),
         end_time => s.end_time.clone(),
         room => s.room.clone(),
-        status => s.status.clone(),
+        status => s.status,
         cancel_reason => s.cancel_reason.clone(),
     }
 }
@@ -196,7 +196,7 @@ fn render_view(
     let staff: Vec<Value> = view
         .roster
         .iter()
-        .map(|m| minijinja::context! { id => m.id, name => m.name.clone(), role => m.course_role.clone() })
+        .map(|m| minijinja::context! { id => m.id, name => m.name.clone(), role => m.course_role })
         .collect();
     let notices: Vec<Value> = view
         .notices

@@ -54,7 +54,7 @@ fn log_path(course_id: i64, session_id: i64) -> String {
 fn session_numbers(all: &[CourseSession]) -> HashMap<i64, usize> {
     let mut number = 0;
     let mut out = HashMap::new();
-    for session in all.iter().filter(|s| s.kind == "session") {
+    for session in all.iter().filter(|s| s.kind.is_session()) {
         number += 1;
         out.insert(session.id, number);
     }
@@ -150,13 +150,13 @@ async fn render(
         course => minijinja::context! { id => view.course.id, name => view.course.name.clone() },
         session => minijinja::context! {
             id => session.id,
-            kind => session.kind.clone(),
+            kind => session.kind,
             number => view.at.number,
             title => session.title.clone(),
             date => session.date.clone(),
             start_time => session.start_time.clone(),
             end_time => session.end_time.clone(),
-            status => session.status.clone(),
+            status => session.status,
         },
         elements => elements,
         planned => planned,
@@ -175,7 +175,7 @@ async fn render(
         homework_given => view.given.iter().map(|h| homework_value(h, &numbers)).collect::<Vec<_>>(),
         homework_form => ui.form(state, &homework_form),
         suggested => suggested,
-        homework_closed => crate::services::running::access::is_closed(&view.course) || session.status == "cancelled",
+        homework_closed => crate::services::running::access::is_closed(&view.course) || session.status.is_cancelled(),
         to_review => to_review,
         review_summary => review_summary,
         observe => observe,

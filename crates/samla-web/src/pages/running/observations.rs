@@ -70,7 +70,7 @@ fn render(
         participant => minijinja::context! {
             id => view.participant.id,
             name => view.participant.name.clone(),
-            dropped_out => view.participant.status == "dropped_out",
+            dropped_out => view.participant.status.is_dropped_out(),
         },
         observations => observations,
         may_write => view.may_write,

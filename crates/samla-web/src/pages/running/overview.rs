@@ -46,13 +46,13 @@ fn session_value(s: &SessionFigures) -> Value {
     let held = &s.held;
     minijinja::context! {
         id => held.session_id,
-        kind => held.kind.clone(),
+        kind => held.kind,
         number => s.number,
         title => held.title.clone(),
         meeting_kind => held.meeting_kind.clone(),
         date => held.date.clone(),
         start_time => held.start_time.clone(),
-        audience => held.audience.clone(),
+        audience => held.audience,
         attended => s.attended,
         expected => s.expected,
         guardians_attended => s.guardians_attended,
@@ -60,7 +60,7 @@ fn session_value(s: &SessionFigures) -> Value {
         parents => held.parents,
         family_members => held.family_members,
         staff => s.staff_present.iter().map(|m| minijinja::context! {
-            name => m.name.clone(), role => m.course_role.clone(),
+            name => m.name.clone(), role => m.course_role,
         }).collect::<Vec<_>>(),
         gaps => s.gaps.iter().map(gap_value).collect::<Vec<_>>(),
     }

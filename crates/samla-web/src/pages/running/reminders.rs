@@ -36,7 +36,7 @@ fn page_value(view: &CourseReminders) -> minijinja::Value {
                 minijinja::context! {
                     id => p.id,
                     name => p.name.clone(),
-                    active => p.status == "active",
+                    active => p.status.is_active(),
                     on => p.reminders_off == 0,
                     // A child's guardians, each with their own switch (an adult
                     // participant's own switch is the participant's).

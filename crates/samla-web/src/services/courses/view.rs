@@ -9,9 +9,9 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use samla_domain::planning::budget::{self, CourseFigures};
 use samla_domain::planning::checklist::is_overdue;
-use samla_domain::planning::deviations::{self, Deviation, DeviationKind};
+use samla_domain::planning::deviations::{self, Deviation};
 use samla_domain::planning::lifecycle::CourseStatus;
-use samla_domain::planning::staffing::{self, SessionStaff, StaffingGap};
+use samla_domain::planning::staffing::{self, CourseRole, SessionStaff, StaffingGap};
 use samla_domain::programmes::Manual;
 use samla_storage::budgets::BudgetLineRow;
 use samla_storage::checklists::ChecklistItem;
@@ -66,17 +66,15 @@ impl CourseView {
     }
 }
 
-/// Stored acceptances as domain deviations (rows of an unknown kind are left out).
+/// Stored acceptances as domain deviations.
 pub fn accepted_in_domain(rows: &[AcceptedDeviation]) -> Vec<Deviation> {
     let count = |n: i64| u32::try_from(n.max(0)).unwrap_or(u32::MAX);
     rows.iter()
-        .filter_map(|row| {
-            Some(Deviation {
-                kind: DeviationKind::parse(&row.kind)?,
-                sessions: count(row.sessions),
-                fewest: count(row.fewest),
-                needed: count(row.needed),
-            })
+        .map(|row| Deviation {
+            kind: row.kind,
+            sessions: count(row.sessions),
+            fewest: count(row.fewest),
+            needed: count(row.needed),
         })
         .collect()
 }
@@ -99,26 +97,28 @@ pub async fn course_view(state: &AppState, actor: &Actor, course_id: i64) -> Res
             .filter(|(sid, _, _)| *sid == row.id)
             .filter_map(|(_, staff_id, sub)| staff.iter().find(|m| m.id == *staff_id).map(|m| (m.clone(), *sub != 0)))
             .collect();
-        let is_session = row.kind == "session";
+        let is_session = row.kind.is_session();
         if is_session {
             number += 1;
         }
-        let gaps = if is_session && row.status == "planned" {
+        let gaps = if is_session && row.status.is_planned() {
             let present = SessionStaff {
                 leaders_certified: assigned
                     .iter()
-                    .filter(|(m, _)| m.course_role == "group_leader")
+                    .filter(|(m, _)| m.course_role == CourseRole::GroupLeader)
                     .map(|(m, _)| m.user_id.is_some_and(|u| certified.contains(&u)))
                     .collect(),
-                user_representatives: assigned.iter().filter(|(m, _)| m.course_role == "user_representative").count()
-                    as u32,
+                user_representatives: assigned
+                    .iter()
+                    .filter(|(m, _)| m.course_role == CourseRole::UserRepresentative)
+                    .count() as u32,
             };
             staffing::check(&manual.staffing, &present)
         } else {
             Vec::new()
         };
         let mut conflicts = Vec::new();
-        if row.status == "planned" {
+        if row.status.is_planned() {
             let slot = Slot { date: &row.date, start_time: &row.start_time, end_time: &row.end_time };
             let place = (course.venue.as_str(), row.room.as_str());
             for (_, name) in courses::room_conflicts(&mut conn, actor.organisation.id, course_id, place, &slot).await? {
@@ -148,10 +148,10 @@ pub async fn course_view(state: &AppState, actor: &Actor, course_id: i64) -> Res
     let figures = CourseFigures {
         leaders: staff
             .iter()
-            .filter(|m| m.course_role == "group_leader")
+            .filter(|m| m.course_role == CourseRole::GroupLeader)
             .count()
             .max(manual.staffing.min_group_leaders as usize) as u32,
-        sessions: sessions.iter().filter(|s| s.row.kind == "session" && s.row.status == "planned").count() as u32,
+        sessions: sessions.iter().filter(|s| s.row.kind.is_session() && s.row.status.is_planned()).count() as u32,
         participants: course.capacity as u32,
     };
     let rows = budgets::lines(&mut conn, course_id).await?;
@@ -164,7 +164,7 @@ pub async fn course_view(state: &AppState, actor: &Actor, course_id: i64) -> Res
     let current_deviations = deviations::deviations(sessions.iter().map(|s| s.gaps.as_slice()));
     actor.read_personal(state, samla_domain::Action::ViewCourses, "course.view", "course", course_id).await?;
     Ok(CourseView {
-        status: CourseStatus::parse(&course.status).unwrap_or(CourseStatus::Draft),
+        status: course.status,
         course,
         programme_version: version.version,
         programme,

@@ -13,6 +13,7 @@ use samla_domain::audit::{AuditEvent, Outcome};
 use samla_domain::intake::consent::{
     self as rules, Capacity, Given, GuardianForConsent, Missing, PersonForConsent, Purpose,
 };
+use samla_domain::intake::household::HouseholdRole;
 use samla_domain::secrets::{hash_secret, random_token};
 use samla_domain::validation::required_text;
 use samla_domain::{Action, FieldError, FieldErrors};
@@ -92,7 +93,7 @@ pub async fn missing_for(
     let age_day = age_day_for(conn, application, today).await?;
     let participant = households::get_person(conn, application.organisation_id, application.participant_id).await?;
     let household = households::members(conn, application.household_id).await?;
-    let is_child = participant.household_role == "child";
+    let is_child = participant.household_role == HouseholdRole::Child;
     let age = participant
         .birth_date
         .as_deref()
@@ -100,7 +101,7 @@ pub async fn missing_for(
         .map(|born| rules::age_on(born, age_day));
     let guardians: Vec<GuardianForConsent> = household
         .iter()
-        .filter(|p| p.household_role == "guardian")
+        .filter(|p| p.household_role == HouseholdRole::Guardian)
         .map(|p| GuardianForConsent {
             person_id: p.id,
             name: p.name.clone(),
@@ -197,9 +198,9 @@ pub async fn record(
         return Err(FieldErrors::single(FieldError::new("giver_id", "error-consent-giver")).into());
     };
     let fits = match capacity {
-        Capacity::Participant => giver.id == application.participant_id && giver.household_role != "child",
-        Capacity::Guardian => giver.household_role == "guardian",
-        Capacity::ChildOwnSay => giver.id == application.participant_id && giver.household_role == "child",
+        Capacity::Participant => giver.id == application.participant_id && giver.household_role != HouseholdRole::Child,
+        Capacity::Guardian => giver.household_role == HouseholdRole::Guardian,
+        Capacity::ChildOwnSay => giver.id == application.participant_id && giver.household_role == HouseholdRole::Child,
     };
     if !fits {
         return Err(FieldErrors::single(FieldError::new("capacity", "error-consent-capacity")).into());
@@ -290,7 +291,7 @@ pub async fn send_link(state: &AppState, actor: &Actor, application_id: i64, giv
     let now = state.clock.now();
     let mut tx = state.store.write().await?;
     let household = households::members(&mut tx.tx, application.household_id).await?;
-    let Some(giver) = household.iter().find(|p| p.id == giver_id && p.household_role != "child") else {
+    let Some(giver) = household.iter().find(|p| p.id == giver_id && p.household_role != HouseholdRole::Child) else {
         return Err(FieldErrors::single(FieldError::new("giver_id", "error-consent-giver")).into());
     };
     if giver.email.is_empty() {

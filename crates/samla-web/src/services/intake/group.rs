@@ -10,6 +10,7 @@ use crate::AppState;
 use chrono::NaiveDate;
 use samla_domain::audit::Outcome;
 use samla_domain::intake::consent::age_on;
+use samla_domain::intake::enrolment::OfferStatus;
 use samla_domain::intake::group_formation::{self, Candidate, GroupRules, Pin, Placement, Proposal, SiblingRule};
 use samla_domain::intake::stage::Stage;
 use samla_domain::programmes::Manual;
@@ -281,7 +282,7 @@ pub async fn lapse_overdue_offers(state: &AppState) -> Result<usize, WebError> {
     let mut tx = state.store.write().await?;
     let overdue = offers::overdue(&mut tx.tx, now).await?;
     for offer in &overdue {
-        offers::respond(&mut tx.tx, offer.id, "lapsed", now).await?;
+        offers::respond(&mut tx.tx, offer.id, OfferStatus::Lapsed, now).await?;
         let application = applications::get_any(&mut tx.tx, offer.application_id).await?;
         if application.stage == Stage::Offered.as_str() {
             applications::set_stage(&mut tx.tx, application.id, Stage::Waitlisted.as_str(), None, now).await?;

@@ -6,6 +6,7 @@ use crate::auth::Actor;
 use crate::error::WebError;
 use crate::AppState;
 use samla_domain::audit::Outcome;
+use samla_domain::intake::household::HouseholdRole;
 use samla_domain::validation::{phone, required_line};
 use samla_domain::{Action, FieldError, FieldErrors};
 use samla_storage::intake::applications::{self, Summary};
@@ -66,21 +67,22 @@ pub async fn add_adult(state: &AppState, actor: &Actor, household_id: i64, form:
         errors.take(samla_domain::accounts::Email::parse("email", &form.email).map(|e| e.as_str().to_string()))
     };
     let role = errors.take(match form.role.trim() {
-        "guardian" | "" => Ok("guardian"),
-        "adult" => Ok("adult"),
+        "guardian" | "" => Ok(HouseholdRole::Guardian),
+        "adult" => Ok(HouseholdRole::Adult),
         _ => Err(FieldError::new("role", "error-choice")),
     });
     errors.finish(|| ())?;
     let now = state.clock.now();
     let mut tx = state.store.write().await?;
-    let role = role.unwrap_or("guardian");
+    let role = role.unwrap_or(HouseholdRole::Guardian);
     let id = households::add_person(
         &mut tx.tx,
         actor.organisation.id,
         &NewPerson {
             household_id,
             household_role: role,
-            parental_responsibility: role == "guardian" && matches!(form.parental_responsibility.trim(), "true" | "on"),
+            parental_responsibility: role == HouseholdRole::Guardian
+                && matches!(form.parental_responsibility.trim(), "true" | "on"),
             name: &name.unwrap_or_default(),
             birth_date: None,
             national_id: None,

@@ -10,7 +10,9 @@ use crate::org::OrgContext;
 use crate::AppState;
 use samla_domain::accounts::throttle::{ThrottleState, PUBLIC_FORM_PER_ADDRESS};
 use samla_domain::audit::{AuditEvent, Outcome};
-use samla_domain::intake::stage::Stage;
+use samla_domain::intake::enrolment::OfferStatus;
+use samla_domain::intake::stage::{EventKind, Stage};
+use samla_domain::planning::lifecycle::CourseStatus;
 use samla_domain::programmes::Manual;
 use samla_domain::secrets::hash_secret;
 use samla_domain::{FieldError, FieldErrors};
@@ -22,7 +24,7 @@ use samla_storage::sessions::{self, Throttle};
 use samla_storage::{audit, courses, programmes, StoreError};
 
 /// Course statuses shown in the public catalogue.
-pub const IN_CATALOGUE: [&str; 2] = ["ready", "recruiting"];
+pub const IN_CATALOGUE: [CourseStatus; 2] = [CourseStatus::Ready, CourseStatus::Recruiting];
 
 /// One course in the public catalogue.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -63,13 +65,13 @@ pub async fn catalogue(state: &AppState, slug: &str) -> Result<Catalogue, WebErr
     let intake = settings::get(&mut conn, organisation.id).await?;
     let mut entries = Vec::new();
     for course in courses::list(&mut conn, organisation.id, None).await? {
-        if !IN_CATALOGUE.contains(&course.status.as_str()) {
+        if !IN_CATALOGUE.contains(&course.status) {
             continue;
         }
         let sessions = courses::sessions(&mut conn, course.id).await?;
         let dates: Vec<&str> = sessions
             .iter()
-            .filter(|s| s.kind == "session" && s.status != "cancelled")
+            .filter(|s| s.kind.is_session() && !s.status.is_cancelled())
             .map(|s| s.date.as_str())
             .collect();
         let (Some(first), Some(last)) = (dates.iter().min(), dates.iter().max()) else { continue };
@@ -128,11 +130,10 @@ pub async fn form_context(
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
     let organisation = catalogue.organisation;
     let intake = settings::get(&mut conn, organisation.id).await?;
-    let wanted = if kind == ApplicationKind::Referral { "referral" } else { "heard" };
     let channels = channels::list(&mut conn, organisation.id, false)
         .await?
         .into_iter()
-        .filter(|c| c.kind == wanted || c.kind == "both")
+        .filter(|c| c.kind.offered_for(kind == ApplicationKind::Referral))
         .collect();
     let course_row = courses::get(&mut conn, organisation.id, course_id).await?;
     let version = programmes::version_by_id(&mut conn, course_row.programme_version_id).await?;
@@ -227,7 +228,7 @@ pub async fn withdraw(state: &AppState, token: &str) -> Result<WithdrawState, We
     if !from.is_open() {
         return Ok(WithdrawState::AlreadyClosed { reference: application.reference });
     }
-    offers::close_open(&mut tx.tx, application.id, "withdrawn", now).await?;
+    offers::close_open(&mut tx.tx, application.id, OfferStatus::Withdrawn, now).await?;
     applications::set_stage(&mut tx.tx, application.id, Stage::Withdrawn.as_str(), None, now).await?;
     applications::add_event(&mut tx.tx, application.id, now, None, Some(from.as_str()), "withdrawn", "").await?;
     let mut event =
@@ -252,8 +253,8 @@ pub async fn offer_state(state: &AppState, token: &str) -> Result<OfferState, We
     let Some(offer) = offers::find_by_token(&mut conn, &hash_secret(token)).await? else {
         return Ok(OfferState::Unknown);
     };
-    match offer.status.as_str() {
-        "accepted" => {
+    match offer.status {
+        OfferStatus::Accepted => {
             // Accepted while a consent was missing: say so again until the family is enrolled.
             let application = applications::get_any(&mut conn, offer.application_id).await?;
             if application.stage == Stage::Enrolled.as_str() {
@@ -272,9 +273,9 @@ pub async fn offer_state(state: &AppState, token: &str) -> Result<OfferState, We
             let missing = missing.iter().map(|m| m.name.split_whitespace().next().unwrap_or("").to_string()).collect();
             return Ok(OfferState::Accepted { enrolled: false, missing });
         }
-        "declined" => return Ok(OfferState::Declined),
-        "open" if offer.deadline_at >= state.clock.now() => {}
-        _ => return Ok(OfferState::Expired),
+        OfferStatus::Declined => return Ok(OfferState::Declined),
+        OfferStatus::Open if offer.deadline_at >= state.clock.now() => {}
+        OfferStatus::Open | OfferStatus::Lapsed | OfferStatus::Withdrawn => return Ok(OfferState::Expired),
     }
     let application = applications::get_any(&mut conn, offer.application_id).await?;
     let organisation = organisations::get(&mut conn, application.organisation_id).await?;
@@ -302,7 +303,7 @@ pub async fn respond_to_offer(
     let Some(offer) = offers::find_by_token(&mut tx.tx, &hash_secret(token)).await? else {
         return Ok(OfferState::Unknown);
     };
-    if offer.status != "open" {
+    if offer.status != OfferStatus::Open {
         drop(tx);
         return offer_state(state, token).await;
     }
@@ -315,7 +316,7 @@ pub async fn respond_to_offer(
         .record("application", application.id);
     event.organisation_id = Some(organisation.id);
     if !accept {
-        offers::respond(&mut tx.tx, offer.id, "declined", now).await?;
+        offers::respond(&mut tx.tx, offer.id, OfferStatus::Declined, now).await?;
         let next = if keep_waiting { Stage::Waitlisted } else { Stage::Declined };
         applications::set_stage(&mut tx.tx, application.id, next.as_str(), None, now).await?;
         applications::add_event(&mut tx.tx, application.id, now, None, Some("offered"), next.as_str(), "").await?;
@@ -323,7 +324,7 @@ pub async fn respond_to_offer(
         tx.commit().await?;
         return Ok(OfferState::Declined);
     }
-    offers::respond(&mut tx.tx, offer.id, "accepted", now).await?;
+    offers::respond(&mut tx.tx, offer.id, OfferStatus::Accepted, now).await?;
     let intake = settings::get(&mut tx.tx, organisation.id).await?;
     let missing = consent_service::missing_for(
         &mut tx.tx,
@@ -339,7 +340,8 @@ pub async fn respond_to_offer(
         applications::set_stage(&mut tx.tx, application.id, Stage::Enrolled.as_str(), None, now).await?;
         applications::add_event(&mut tx.tx, application.id, now, None, Some("offered"), "enrolled", "").await?;
     } else {
-        applications::add_system_event(&mut tx.tx, application.id, now, None, "offered", "offer_accepted", "").await?;
+        applications::add_system_event(&mut tx.tx, application.id, now, None, "offered", EventKind::OfferAccepted, "")
+            .await?;
     }
     audit::append(&mut tx, &event, now).await?;
     tx.commit().await?;

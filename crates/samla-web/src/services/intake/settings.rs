@@ -7,6 +7,7 @@ use crate::AppState;
 use samla_domain::audit::Outcome;
 use samla_domain::calendar::Country;
 use samla_domain::intake::consent::Purpose;
+use samla_domain::intake::ChannelKind;
 use samla_domain::validation::required_line;
 use samla_domain::{Action, FieldError, FieldErrors};
 use samla_storage::intake::channels::{self, Channel};
@@ -118,17 +119,13 @@ pub async fn add_channel(state: &AppState, actor: &Actor, form: &ChannelForm) ->
     actor.authorize(state, Action::ConfigureIntake).await?;
     let mut errors = FieldErrors::new();
     let name = errors.take(required_line("name", &form.name, 100));
-    let kind = errors.take(
-        ["heard", "referral", "both"]
-            .into_iter()
-            .find(|k| *k == form.kind.trim())
-            .ok_or_else(|| FieldError::new("kind", "error-choice")),
-    );
+    let kind = errors.take(ChannelKind::parse(form.kind.trim()).ok_or_else(|| FieldError::new("kind", "error-choice")));
     errors.finish(|| ())?;
     let now = state.clock.now();
     let mut tx = state.store.write().await?;
     let id =
-        channels::add(&mut tx.tx, actor.organisation.id, &name.unwrap_or_default(), kind.unwrap_or("both")).await?;
+        channels::add(&mut tx.tx, actor.organisation.id, &name.unwrap_or_default(), kind.unwrap_or(ChannelKind::Both))
+            .await?;
     audit::append(&mut tx, &actor.event("channel.add", Outcome::Success).record("channel", id), now).await?;
     tx.commit().await?;
     Ok(id)

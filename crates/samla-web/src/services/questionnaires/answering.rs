@@ -22,6 +22,7 @@ use crate::services::questionnaires::library::{self, LoadedVersion};
 use crate::AppState;
 use samla_domain::audit::Outcome;
 use samla_domain::questionnaires::answers::{drop_disabled, normalise_texts, validate_answers, Answers};
+use samla_domain::questionnaires::rounds::Mode;
 use samla_domain::questionnaires::{paging, scoring};
 use samla_domain::secrets::{hash_secret, random_token};
 use samla_domain::{Action, FieldError, FieldErrors};
@@ -176,7 +177,7 @@ pub async fn submit(
     let language = version.language_for(language);
     let (answers, scores) = check_and_score(&version, &language, answers)?;
     let answers_json = serde_json::to_string(&answers).map_err(|e| WebError::Internal(e.to_string()))?;
-    let identified = link.mode == "identified";
+    let identified = link.mode == Mode::Identified;
     let id = store::insert(
         &mut tx.tx,
         &NewResponse {
@@ -208,7 +209,7 @@ pub async fn open_walk_in(state: &AppState, open_token: &str) -> Result<String, 
     let Some(round) = store::find_open_round(&mut tx.tx, open_token).await? else {
         return Err(WebError::NotFound);
     };
-    if round.mode != "anonymous" {
+    if round.mode != Mode::Anonymous {
         return Err(WebError::NotFound);
     }
     match round.state(&today_of(&mut tx.tx, state, round.organisation_id).await?) {
@@ -224,7 +225,7 @@ pub async fn open_walk_in(state: &AppState, open_token: &str) -> Result<String, 
 /// Where a QR code leads without making anything: for the kind page of a closed round.
 pub async fn open_round_state(state: &AppState, open_token: &str) -> Result<Option<(LinkState, String)>, WebError> {
     let mut conn = state.store.pool().acquire().await.map_err(conn_err)?;
-    let Some(round) = store::find_open_round(&mut conn, open_token).await?.filter(|r| r.mode == "anonymous") else {
+    let Some(round) = store::find_open_round(&mut conn, open_token).await?.filter(|r| r.mode == Mode::Anonymous) else {
         return Ok(None);
     };
     let today = today_of(&mut conn, state, round.organisation_id).await?;
@@ -279,7 +280,7 @@ pub async fn paper_form(state: &AppState, actor: &Actor, round_id: i64) -> Resul
     let closed = takes_no_answers(state, actor, &round);
     let mut subjects = Vec::new();
     // A closed round has nobody to choose: its page says so instead of showing the form.
-    if round.mode == "identified" && !closed {
+    if round.mode == Mode::Identified && !closed {
         for p in overview::participants(&mut conn, round.course_id).await? {
             let answered = store::has_response_about(&mut conn, round.id, p.id).await?;
             subjects.push(Subject { id: p.id, name: if names { p.name } else { String::new() }, answered });
@@ -309,7 +310,7 @@ pub async fn enter_paper(
     subject_participant_id: Option<i64>,
 ) -> Result<i64, WebError> {
     let round = round_for_entry(state, actor, round_id).await?;
-    let identified = round.mode == "identified";
+    let identified = round.mode == Mode::Identified;
     let now = state.clock.now();
     let today = actor.organisation.today(&state.clock).to_string();
     let mut tx = state.store.write().await?;
@@ -359,7 +360,7 @@ pub async fn enter_paper(
 
 async fn check_subject(conn: &mut AnyConnection, round: &Round, subject: Option<i64>) -> Result<Option<i64>, WebError> {
     let field = |code| WebError::Invalid(FieldErrors::single(FieldError::new("subject_participant_id", code)));
-    match (round.mode == "identified", subject) {
+    match (round.mode == Mode::Identified, subject) {
         (false, None) => Ok(None),
         (false, Some(_)) => Err(field("qans-error-subject-anonymous")),
         (true, None) => Err(field("qans-error-subject-required")),

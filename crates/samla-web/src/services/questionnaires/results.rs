@@ -25,6 +25,7 @@ use crate::services::questionnaires::library::{load_version, LoadedVersion};
 use crate::services::questionnaires::rounds::release_closed;
 use crate::AppState;
 use samla_domain::questionnaires::answers::Answers;
+use samla_domain::questionnaires::rounds::{Audience, Mode, Timing};
 use samla_domain::questionnaires::scoring::Scores;
 use samla_domain::reports::evaluation::{self, ScaleChange, Summary, Withheld, MIN_ANSWERS_SHOWN};
 use samla_domain::Action;
@@ -213,7 +214,7 @@ pub async fn course_outcome_change_in(
     let mut groups: Vec<OutcomeGroup> = Vec::new();
     let mut pending_rounds = Vec::new();
     for round in rounds {
-        if round.mode != "identified" || !matches!(round.timing.as_str(), "before" | "end" | "follow_up") {
+        if round.mode != Mode::Identified || !matches!(round.timing, Timing::Before | Timing::End | Timing::FollowUp) {
             continue;
         }
         if round.results_released_at.is_none() {
@@ -221,8 +222,8 @@ pub async fn course_outcome_change_in(
             pending_rounds.push(PendingRound {
                 id: round.id,
                 title,
-                audience: round.audience.clone(),
-                timing: round.timing.clone(),
+                audience: round.audience.as_str().to_string(),
+                timing: round.timing.as_str().to_string(),
                 closes_on: round.closes_on.clone(),
             });
             continue;
@@ -232,7 +233,7 @@ pub async fn course_outcome_change_in(
         for (subject, json) in store::scores_by_subject(&mut conn, round.id).await? {
             scores.push((subject, parse_scores(&json)?));
         }
-        let key = (questionnaire_id, round.audience.clone());
+        let key = (questionnaire_id, round.audience);
         let index = match groups.iter().position(|g| g.key == key) {
             Some(index) => index,
             None => {
@@ -241,29 +242,29 @@ pub async fn course_outcome_change_in(
             }
         };
         let group = &mut groups[index];
-        if round.timing == "before" {
+        if round.timing == Timing::Before {
             // The rules of the latest before round name the scales.
             group.version_id = round.version_id;
         }
-        group.by_timing.entry(round.timing.clone()).or_default().push((round.id, scores));
+        group.by_timing.entry(round.timing).or_default().push((round.id, scores));
     }
     let mut comparisons = Vec::new();
     for OutcomeGroup { key: (questionnaire_id, audience), by_timing, version_id } in groups {
-        let Some(before) = by_timing.get("before") else { continue };
+        let Some(before) = by_timing.get(&Timing::Before) else { continue };
         let version = version(&mut conn, &mut versions, version_id).await?;
         let title = version.title(language).to_string();
         let rules = version.scoring.clone();
         let before_scores: Vec<(i64, Scores)> = before.iter().flat_map(|(_, s)| s.iter().cloned()).collect();
-        for to in ["end", "follow_up"] {
-            let Some(after) = by_timing.get(to) else { continue };
+        for to in [Timing::End, Timing::FollowUp] {
+            let Some(after) = by_timing.get(&to) else { continue };
             let after_scores: Vec<(i64, Scores)> = after.iter().flat_map(|(_, s)| s.iter().cloned()).collect();
             let scales = evaluation::outcome_change(rules.as_ref(), language, &before_scores, &after_scores)
                 .map_err(|e| WebError::Internal(format!("stored scores out of range: {e:?}")))?;
             comparisons.push(Comparison {
                 questionnaire_id,
                 title: title.clone(),
-                audience: audience.clone(),
-                to: to.to_string(),
+                audience: audience.as_str().to_string(),
+                to: to.as_str().to_string(),
                 before_rounds: before.iter().map(|(id, _)| *id).collect(),
                 after_rounds: after.iter().map(|(id, _)| *id).collect(),
                 scales,
@@ -286,8 +287,8 @@ type RoundScores = (i64, Vec<(i64, Scores)>);
 /// The identified rounds of one questionnaire and audience, by timing, each with its
 /// scores by subject; `version_id` is the version whose rules name the scales.
 struct OutcomeGroup {
-    key: (i64, String),
-    by_timing: HashMap<String, Vec<RoundScores>>,
+    key: (i64, Audience),
+    by_timing: HashMap<Timing, Vec<RoundScores>>,
     version_id: i64,
 }
 
@@ -342,9 +343,9 @@ async fn summarise_round(
             version_id: round.version_id,
             version_number: version.number,
             title: version.title(language).to_string(),
-            audience: round.audience.clone(),
-            mode: round.mode.clone(),
-            timing: round.timing.clone(),
+            audience: round.audience.as_str().to_string(),
+            mode: round.mode.as_str().to_string(),
+            timing: round.timing.as_str().to_string(),
             opens_on: round.opens_on.clone(),
             closes_on: round.closes_on.clone(),
             // Every read releases a round past its last day first, so released means closed then.

@@ -89,9 +89,9 @@ pub fn state_of(state: &AppState, actor: &Actor, round: &Round) -> RoundState {
 pub fn numbered_sessions(all: &[CourseSession]) -> Vec<(CourseSession, usize)> {
     let mut number = 0;
     let mut out = Vec::new();
-    for session in all.iter().filter(|s| s.kind == "session") {
+    for session in all.iter().filter(|s| s.kind.is_session()) {
         number += 1;
-        if session.status != "cancelled" {
+        if !session.status.is_cancelled() {
             out.push((session.clone(), number));
         }
     }
@@ -291,9 +291,9 @@ async fn create_in(
             course_id: course.id,
             session_id: plan.session_id,
             version_id,
-            audience: plan.audience.code(),
-            mode: plan.mode.code(),
-            timing: plan.timing.code(),
+            audience: plan.audience,
+            mode: plan.mode,
+            timing: plan.timing,
             opens_on: &opens_on,
             closes_on: &closes_on,
             follow_up_months,
@@ -679,11 +679,8 @@ async fn missing_recipients(
     round_id: i64,
 ) -> Result<Vec<NewRecipient>, WebError> {
     let round = store::get(conn, organisation_id, round_id).await?;
-    let (Some(audience), Some(mode)) = (Audience::parse(&round.audience), Mode::parse(&round.mode)) else {
-        return Ok(Vec::new());
-    };
     let asked = store::asked(conn, round_id).await?;
-    Ok(recipients_of(conn, round.course_id, audience, mode)
+    Ok(recipients_of(conn, round.course_id, round.audience, round.mode)
         .await?
         .into_iter()
         .filter(|r| !asked.contains(&(r.subject_participant_id, r.person_id, r.user_id)))

@@ -19,6 +19,9 @@ use crate::services::questionnaires::results::{course_evaluation_in, course_outc
 use crate::services::questionnaires::results::{CourseEvaluation, OutcomeChange};
 use crate::AppState;
 use chrono::NaiveDate;
+use samla_domain::intake::household::HouseholdRole;
+use samla_domain::planning::session::SessionKind;
+use samla_domain::programmes::Audience as SessionAudience;
 use samla_domain::reports::course_report::{
     age_bands, attendance_totals, attended_distribution, count_by, dropout_reasons, dropout_timing, session_count,
     HeldFigures, SessionState,
@@ -129,6 +132,15 @@ pub enum CourseReportSessionKind {
     Session,
     /// A group meeting: parent meeting, network meeting, family gathering …
     Meeting,
+}
+
+impl From<SessionKind> for CourseReportSessionKind {
+    fn from(kind: SessionKind) -> Self {
+        match kind {
+            SessionKind::Session => CourseReportSessionKind::Session,
+            SessionKind::Meeting => CourseReportSessionKind::Meeting,
+        }
+    }
 }
 
 /// What became of a planned session.
@@ -359,12 +371,12 @@ pub async fn course_report(
     let accepted = samla_storage::course_deviations::accepted(&mut conn, course.id).await?;
     drop(conn);
 
-    let end_date = sessions.iter().filter(|s| s.status != "cancelled").map(|s| s.date.clone()).max();
+    let end_date = sessions.iter().filter(|s| !s.status.is_cancelled()).map(|s| s.date.clone()).max();
     let made_on = actor.organisation.today(&state.clock).to_string();
 
     // Participants and their ages when the course started.
     let started = participants.len() as u32;
-    let dropped: Vec<&store::ReportParticipant> = participants.iter().filter(|p| p.status == "dropped_out").collect();
+    let dropped: Vec<&store::ReportParticipant> = participants.iter().filter(|p| p.status.is_dropped_out()).collect();
     let births: Vec<Option<NaiveDate>> =
         participants.iter().map(|p| p.birth_date.as_deref().and_then(parse_day)).collect();
     let ages = age_bands(&births, start);
@@ -372,7 +384,7 @@ pub async fn course_report(
         started,
         completed: started - dropped.len() as u32,
         dropped_out: dropped.len() as u32,
-        children: participants.iter().filter(|p| p.household_role == "child").count() as u32,
+        children: participants.iter().filter(|p| p.household_role == HouseholdRole::Child).count() as u32,
         parents_enrolled: to_u32(parents_enrolled),
         ages_on: start.to_string(),
         age_bands: ages
@@ -396,7 +408,7 @@ pub async fn course_report(
     // Dropouts: reasons in leaders' words, and when in the course they came.
     let held_days: Vec<NaiveDate> = sessions
         .iter()
-        .filter(|s| s.kind == "session" && SessionState::of(&s.status, s.has_sheet == 1) == SessionState::Held)
+        .filter(|s| s.kind.is_session() && SessionState::of(s.status, s.has_sheet == 1) == SessionState::Held)
         .filter_map(|s| parse_day(&s.date))
         .collect();
     let dropout_days: Vec<NaiveDate> =
@@ -425,7 +437,7 @@ pub async fn course_report(
             id: course.id,
             name: course.name.clone(),
             programme,
-            status: course.status.clone(),
+            status: course.status.as_str().to_string(),
             venue: course.venue.clone(),
             start_date: course.start_date.clone(),
             end_date,
@@ -438,7 +450,7 @@ pub async fn course_report(
         accepted_deviations: accepted
             .iter()
             .map(|row| CourseReportDeviation {
-                kind: row.kind.clone(),
+                kind: row.kind.as_str().to_string(),
                 sessions: to_u32(row.sessions),
                 fewest: to_u32(row.fewest),
                 needed: to_u32(row.needed),
@@ -473,7 +485,7 @@ fn channel_rows(
                         channel_id: Some(channel.id),
                         code: channel.code.clone(),
                         name: channel.name.clone().filter(|n| !n.trim().is_empty()),
-                        kind: Some(channel.kind.clone()),
+                        kind: Some(channel.kind.as_str().to_string()),
                         applications,
                         participants,
                     },
@@ -520,8 +532,8 @@ fn attendance_section(
     let (mut planned, mut cancelled, mut not_recorded, mut family_meetings_held) = (0, 0, 0, 0);
     let mut number = 0;
     for session in sessions {
-        let state = SessionState::of(&session.status, session.has_sheet == 1);
-        let is_session = session.kind == "session";
+        let state = SessionState::of(session.status, session.has_sheet == 1);
+        let is_session = session.kind.is_session();
         if is_session {
             number += 1;
             planned += 1;
@@ -560,7 +572,7 @@ fn attendance_section(
             held_figures.push(HeldFigures {
                 attended: count.attended,
                 expected: count.expected,
-                parents_only: session.audience == "parents" && count.expected == 0,
+                parents_only: session.audience == SessionAudience::Parents && count.expected == 0,
                 guardians_attended: guardians.attended,
                 guardians_expected: guardians.expected,
                 parents,
@@ -570,7 +582,7 @@ fn attendance_section(
         }
         rows.push(CourseReportSession {
             session_id: session.id,
-            kind: if is_session { CourseReportSessionKind::Session } else { CourseReportSessionKind::Meeting },
+            kind: session.kind.into(),
             number: is_session.then_some(number),
             meeting_kind: session.meeting_kind.clone(),
             title: session.title.clone(),
@@ -580,7 +592,7 @@ fn attendance_section(
             replaces_session_id: session.replaces_session_id,
             participants_attended: held.then_some(count.attended),
             participants_expected: held.then_some(count.expected),
-            audience: session.audience.clone(),
+            audience: session.audience.as_str().to_string(),
             guardians_attended: held.then_some(guardians.attended),
             guardians_expected: held.then_some(guardians.expected),
             parents: held.then_some(parents),

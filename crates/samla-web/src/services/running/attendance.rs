@@ -22,6 +22,7 @@ use crate::services::course_access::OnCourse;
 use crate::AppState;
 use chrono::NaiveDate;
 use samla_domain::audit::Outcome;
+use samla_domain::planning::staffing::CourseRole;
 use samla_domain::programmes::Manual;
 use samla_domain::running::attendance::{self as rules, Attendance, GuardianEntry, Sheet, SheetEntry, SheetScope};
 use samla_domain::running::attendance_scope::check_attendance_open;
@@ -35,7 +36,8 @@ use samla_storage::{audit, programmes, StoreError, WriteTx};
 use sqlx::AnyConnection;
 
 /// The course roles whose presence a sheet records.
-pub const STAFF_ROLES: [&str; 3] = ["group_leader", "user_representative", "coordinator"];
+pub const STAFF_ROLES: [CourseRole; 3] =
+    [CourseRole::GroupLeader, CourseRole::UserRepresentative, CourseRole::Coordinator];
 
 /// What the actor may do with a session's attendance.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -119,7 +121,7 @@ async fn expected_at(
 ) -> Result<Expected, WebError> {
     let with_network = samla_domain::running::meetings::shares_with_network(
         session.meeting_kind.as_deref().and_then(samla_domain::running::meetings::parse_kind),
-        samla_domain::running::meetings::parse_audience(&session.audience),
+        Some(session.audience),
     );
     let shareable: Vec<i64> = match crate::services::courses::parse_date(&session.date) {
         Some(_) if with_network => {
@@ -138,7 +140,7 @@ async fn expected_at(
 /// Why attendance cannot be taken at this session now, if it cannot.
 fn closed_reason(course: &Course, session: &RunningSession, today: NaiveDate) -> Option<FieldError> {
     let date = crate::services::courses::parse_date(&session.date).unwrap_or(today);
-    check_attendance_open(date, session.status == "cancelled", is_closed(course), today).err()
+    check_attendance_open(date, session.status.is_cancelled(), is_closed(course), today).err()
 }
 
 fn parse_manual(raw: &str) -> Result<Manual, WebError> {
@@ -149,11 +151,11 @@ fn parse_manual(raw: &str) -> Result<Manual, WebError> {
 fn session_number(all: &[RunningSession], session_id: i64) -> Option<usize> {
     let mut number = 0;
     for row in all {
-        if row.kind == "session" {
+        if row.kind.is_session() {
             number += 1;
         }
         if row.id == session_id {
-            return (row.kind == "session").then_some(number);
+            return row.kind.is_session().then_some(number);
         }
     }
     None
@@ -208,7 +210,7 @@ async fn course_context(conn: &mut AnyConnection, actor: &Actor, course: OnCours
     let roster = course_staff::members(conn, course.id)
         .await?
         .into_iter()
-        .filter(|m| STAFF_ROLES.contains(&m.course_role.as_str()))
+        .filter(|m| STAFF_ROLES.contains(&m.course_role))
         .collect();
     let assignments = course_staff::assignments(conn, course.id).await?;
     Ok(CourseContext { course, manual, all, access, roster, assignments })
@@ -450,7 +452,7 @@ async fn save(
     let staff: Vec<i64> = course_staff::members(&mut tx.tx, course.id)
         .await?
         .into_iter()
-        .filter(|m| STAFF_ROLES.contains(&m.course_role.as_str()))
+        .filter(|m| STAFF_ROLES.contains(&m.course_role))
         .map(|m| m.id)
         .collect();
     let scope = SheetScope { participants: &participants, guardians: &guardians, staff: &staff, shape: expected.shape };
@@ -580,7 +582,7 @@ pub async fn record_notice(
 /// Why absence notices of this session cannot be changed, if they cannot: the session is
 /// cancelled or the course closed.
 fn notices_closed(course: &Course, session: &RunningSession) -> Option<FieldError> {
-    if session.status == "cancelled" {
+    if session.status.is_cancelled() {
         Some(FieldError::new("session", "error-attendance-session-cancelled"))
     } else if is_closed(course) {
         Some(FieldError::new("session", "error-course-closed"))

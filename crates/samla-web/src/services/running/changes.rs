@@ -22,6 +22,7 @@ use crate::AppState;
 use chrono::NaiveDate;
 use samla_domain::audit::Outcome;
 use samla_domain::planning::schedule::ClosedDays;
+use samla_domain::planning::session::SessionKind;
 use samla_domain::programmes::Manual;
 use samla_domain::running::changes::{
     end_meetings_to_move, replacement_date, weekdays_from_codes, PlacedMeeting, Repeat,
@@ -60,7 +61,7 @@ pub async fn after_cancel(
     if choices.notify {
         notify(tx, state, actor, course, cancelled).await?;
     }
-    if choices.add_replacement && cancelled.kind == "session" {
+    if choices.add_replacement && cancelled.kind.is_session() {
         return Ok(Some(add_replacement(tx, state, actor, course, cancelled).await?));
     }
     Ok(None)
@@ -119,11 +120,11 @@ async fn add_replacement(
     let sessions = courses::sessions(&mut tx.tx, course.id).await?;
     let planned: Vec<(&CourseSession, NaiveDate)> = sessions
         .iter()
-        .filter(|s| s.status == "planned")
+        .filter(|s| s.status.is_planned())
         .filter_map(|s| parse_date(&s.date).map(|date| (s, date)))
         .collect();
     let cancelled_on = parse_date(&cancelled.date).ok_or_else(|| WebError::Internal("a stored date".into()))?;
-    let last = planned.iter().filter(|(s, _)| s.kind == "session").map(|(_, date)| *date).max();
+    let last = planned.iter().filter(|(s, _)| s.kind.is_session()).map(|(_, date)| *date).max();
     let after = last.map_or(cancelled_on, |last| last.max(cancelled_on));
     let taken: Vec<NaiveDate> = planned.iter().map(|(_, date)| *date).collect();
     let periods = school_holidays(&mut tx.tx, actor.organisation.id).await?;
@@ -135,11 +136,11 @@ async fn add_replacement(
         &mut tx.tx,
         course.id,
         &NewSession {
-            kind: "session",
+            kind: SessionKind::Session,
             programme_session: cancelled.programme_session,
             meeting_kind: None,
             title: &cancelled.title,
-            audience: &cancelled.audience,
+            audience: cancelled.audience,
             date: &date.to_string(),
             start_time: &cancelled.start_time,
             end_time: &cancelled.end_time,
@@ -183,7 +184,7 @@ async fn follow_the_new_end(
     let manual: Manual = serde_json::from_str(&version.manual).map_err(|e| WebError::Internal(e.to_string()))?;
     let session_dates: Vec<NaiveDate> = sessions
         .iter()
-        .filter(|s| s.kind == "session" && s.status == "planned")
+        .filter(|s| s.kind.is_session() && s.status.is_planned())
         .filter_map(|s| parse_date(&s.date))
         .collect();
     let mut before = session_dates.clone();
@@ -192,7 +193,7 @@ async fn follow_the_new_end(
     after.push(replacement_on);
     let meetings: Vec<PlacedMeeting> = sessions
         .iter()
-        .filter(|s| s.kind == "meeting" && s.status == "planned")
+        .filter(|s| s.kind.is_meeting() && s.status.is_planned())
         .filter_map(|s| {
             Some(PlacedMeeting {
                 id: s.id,

@@ -137,7 +137,7 @@ pub async fn participants_of(state: &AppState, course_id: i64) -> Result<Vec<(i6
     Ok(samla_storage::intake::participants::for_course(&mut conn, course_id)
         .await?
         .into_iter()
-        .filter(|p| p.role == "participant")
+        .filter(|p| p.role.is_participant())
         .map(|p| (p.id, p.name))
         .collect())
 }

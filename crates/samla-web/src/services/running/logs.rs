@@ -59,13 +59,13 @@ impl SessionInCourse {
 /// not found (meetings have a record of their own, not a log).
 pub async fn locate(conn: &mut AnyConnection, course: &OnCourse, session_id: i64) -> Result<SessionInCourse, WebError> {
     let all = courses::sessions(conn, course.id).await?;
-    let index = all.iter().position(|s| s.id == session_id && s.kind == "session").ok_or(WebError::NotFound)?;
-    let number_at = |i: usize| all[..=i].iter().filter(|s| s.kind == "session").count();
+    let index = all.iter().position(|s| s.id == session_id && s.kind.is_session()).ok_or(WebError::NotFound)?;
+    let number_at = |i: usize| all[..=i].iter().filter(|s| s.kind.is_session()).count();
     let previous = all[..index]
         .iter()
         .enumerate()
         .rev()
-        .find(|(_, s)| s.kind == "session" && s.status != "cancelled")
+        .find(|(_, s)| s.kind.is_session() && !s.status.is_cancelled())
         .map(|(i, s)| (s.clone(), number_at(i)));
     let session = all[index].clone();
     let plan = match session.programme_session {
@@ -86,7 +86,7 @@ pub fn log_window(state: &AppState, actor: &Actor, course: &Course, session: &Co
         return Err(FieldError::new("session", "error-course-closed"));
     }
     let date = crate::services::courses::parse_date(&session.date).unwrap_or_default();
-    check_log_open(date, session.status == "cancelled", actor.organisation.today(&state.clock))
+    check_log_open(date, session.status.is_cancelled(), actor.organisation.today(&state.clock))
 }
 
 /// Everything the log page and the API show about one session's log and homework.
@@ -258,7 +258,7 @@ pub async fn log_statuses_in(conn: &mut AnyConnection, course: &OnCourse) -> Res
     Ok(courses::sessions(conn, course.id)
         .await?
         .into_iter()
-        .filter(|s| s.kind == "session")
+        .filter(|s| s.kind.is_session())
         .map(|s| {
             let log = written.iter().find(|l| l.session_id == s.id);
             LogStatus {
@@ -310,7 +310,7 @@ pub async fn add_homework(
     let mut errors = FieldErrors::new();
     if is_closed(&course) {
         errors.push(FieldError::new("description", "error-course-closed"));
-    } else if at.session.status == "cancelled" {
+    } else if at.session.status.is_cancelled() {
         errors.push(FieldError::new("description", "error-homework-cancelled"));
     }
     let description = errors.take(homework_rules::parse_description(description));
@@ -347,7 +347,7 @@ pub async fn review_homework(
     let given_at = at.position_of(homework.session_id).unwrap_or_default();
     let reviewed = match reviewed_at {
         Some(id) => {
-            match at.position_of(id).filter(|i| at.all[*i].kind == "session" && at.all[*i].status != "cancelled") {
+            match at.position_of(id).filter(|i| at.all[*i].kind.is_session() && !at.all[*i].status.is_cancelled()) {
                 Some(position) => errors.take(homework_rules::check_review_order(given_at, position).map(|_| id)),
                 None => {
                     errors.push(FieldError::new("session_id", "error-homework-review-session"));
@@ -356,7 +356,7 @@ pub async fn review_homework(
             }
         }
         None => {
-            let next = at.all[given_at + 1..].iter().find(|s| s.kind == "session" && s.status != "cancelled");
+            let next = at.all[given_at + 1..].iter().find(|s| s.kind.is_session() && !s.status.is_cancelled());
             if next.is_none() {
                 errors.push(FieldError::new("session_id", "error-homework-review-order"));
             }

@@ -19,6 +19,7 @@ use samla_domain::audit::Outcome;
 use samla_domain::intake::consent::{
     self as consent_rules, Capacity, Given, GuardianForConsent, PersonForConsent, Purpose,
 };
+use samla_domain::intake::household::HouseholdRole;
 use samla_domain::planning::commands::SessionChange;
 use samla_domain::programmes::MeetingKind;
 use samla_domain::running::meetings as rules;
@@ -85,7 +86,7 @@ pub async fn list(state: &AppState, actor: &Actor, course_id: i64) -> Result<Mee
         let names: HashMap<i64, String> = participants::for_course(&mut conn, course_id)
             .await?
             .into_iter()
-            .filter(|p| p.role == "participant")
+            .filter(|p| p.role.is_participant())
             .map(|p| (p.id, p.name))
             .collect();
         let with_closing = store::participants_with(&mut conn, course_id, "closing_conversation").await?;
@@ -126,7 +127,7 @@ async fn active_participants(conn: &mut AnyConnection, course_id: i64) -> Result
     Ok(participants::for_course(conn, course_id)
         .await?
         .into_iter()
-        .filter(|p| p.role == "participant" && p.status == "active")
+        .filter(|p| p.role.is_participant() && p.status.is_active())
         .collect())
 }
 
@@ -156,7 +157,7 @@ pub async fn network_sharing_in(
     let course = samla_storage::courses::get(conn, organisation_id, course_id).await?;
     let age_day = crate::services::courses::age_day(conn, &course).await?;
     let enrolled: Vec<Participant> =
-        participants::for_course(conn, course_id).await?.into_iter().filter(|p| p.role == "participant").collect();
+        participants::for_course(conn, course_id).await?.into_iter().filter(|p| p.role.is_participant()).collect();
     let mut given: HashMap<i64, Vec<Given>> = HashMap::new();
     for (person_id, giver_id, capacity) in store::network_consents(conn, course_id).await? {
         if let Some(capacity) = Capacity::parse(&capacity) {
@@ -170,10 +171,11 @@ pub async fn network_sharing_in(
     let mut sharing = NetworkSharing::default();
     for participant in enrolled {
         let household = households::members(conn, participant.household_id).await?;
-        let is_child = household.iter().any(|p| p.id == participant.person_id && p.household_role == "child");
+        let is_child =
+            household.iter().any(|p| p.id == participant.person_id && p.household_role == HouseholdRole::Child);
         let guardians: Vec<GuardianForConsent> = household
             .iter()
-            .filter(|p| p.household_role == "guardian")
+            .filter(|p| p.household_role == HouseholdRole::Guardian)
             .map(|p| GuardianForConsent {
                 person_id: p.id,
                 name: p.name.clone(),
@@ -190,7 +192,7 @@ pub async fn network_sharing_in(
         let given = given.get(&participant.person_id).map(Vec::as_slice).unwrap_or(&[]);
         let complete =
             consent_rules::missing(Purpose::ShareWithNetwork, &person, &guardians, given, own_say_from).is_empty();
-        match (complete, participant.status == "active") {
+        match (complete, participant.status.is_active()) {
             (true, true) => sharing.shareable.push((participant.id, participant.name)),
             (true, false) => {}
             (false, active) => {
@@ -290,7 +292,7 @@ pub async fn schedule(state: &AppState, actor: &Actor, course_id: i64, form: &Sc
         &NewMeeting {
             meeting_kind: kind.as_str(),
             title: title.as_deref().unwrap_or(""),
-            audience: audience.as_str(),
+            audience,
             date: &slot.date.to_string(),
             start_time: &slot.start.format("%H:%M").to_string(),
             end_time: &slot.end.format("%H:%M").to_string(),
@@ -368,7 +370,7 @@ pub async fn plan_closing_conversations(
             &NewMeeting {
                 meeting_kind: MeetingKind::ClosingConversation.as_str(),
                 title: "",
-                audience: rules::default_audience(MeetingKind::ClosingConversation).as_str(),
+                audience: rules::default_audience(MeetingKind::ClosingConversation),
                 date: &date.to_string(),
                 start_time: &from.format("%H:%M").to_string(),
                 end_time: &to.format("%H:%M").to_string(),
@@ -416,7 +418,7 @@ pub async fn view(state: &AppState, actor: &Actor, course_id: i64, session_id: i
     let may_read_record = actor.may_on_course(state.store.pool(), Action::ViewParticipantContacts, course_id).await?
         && actor.may_on_course(state.store.pool(), Action::ViewSessionRecords, course_id).await?;
     let may_write = !is_closed(&course)
-        && meeting.status == "planned"
+        && meeting.status.is_planned()
         && actor.may_on_course(state.store.pool(), Action::RecordSessionWork, course_id).await?;
     let mut view = MeetingView {
         about_one_participant: meeting.participant_id.is_some(),
@@ -451,10 +453,7 @@ pub async fn view(state: &AppState, actor: &Actor, course_id: i64, session_id: i
 }
 
 pub fn shares_with_network(meeting: &Meeting) -> bool {
-    rules::shares_with_network(
-        meeting.meeting_kind.as_deref().and_then(rules::parse_kind),
-        rules::parse_audience(&meeting.audience),
-    )
+    rules::shares_with_network(meeting.meeting_kind.as_deref().and_then(rules::parse_kind), Some(meeting.audience))
 }
 
 /// The meeting, for a change by someone who records session work on the course.
@@ -470,7 +469,7 @@ async fn writable_meeting(
     if meeting.course_id != course_id {
         return Err(WebError::NotFound);
     }
-    if meeting.status != "planned" {
+    if !meeting.status.is_planned() {
         return Err(WebError::Refused(FieldErrors::single(FieldError::new("minutes", "error-meeting-cancelled"))));
     }
     Ok(meeting)

@@ -51,11 +51,11 @@ pub async fn list(
     let mut number = 0;
     let mut sessions = Vec::new();
     for session in courses::sessions(&mut conn, course_id).await? {
-        let is_session = session.kind == "session";
+        let is_session = session.kind.is_session();
         if is_session {
             number += 1;
         }
-        if session.status != "cancelled" {
+        if !session.status.is_cancelled() {
             sessions.push((session, is_session.then_some(number)));
         }
     }
@@ -85,7 +85,7 @@ pub async fn create(
     let mut tx = state.store.write().await?;
     if let Some(session_id) = session_id {
         let found = courses::session(&mut tx.tx, course_id, session_id).await;
-        if !matches!(found, Ok(ref s) if s.status != "cancelled") {
+        if !matches!(found, Ok(ref s) if !s.status.is_cancelled()) {
             errors.push(FieldError::new("session_id", "error-observation-session"));
         }
     }
@@ -145,7 +145,7 @@ pub async fn participants_at(
         .await?
         .into_iter()
         .filter(|p| {
-            p.status != "dropped_out" || p.dropped_out_on.as_deref().is_none_or(|day| day > session.date.as_str())
+            !p.status.is_dropped_out() || p.dropped_out_on.as_deref().is_none_or(|day| day > session.date.as_str())
         })
         .collect();
     drop(conn);

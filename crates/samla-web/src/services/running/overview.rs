@@ -19,7 +19,8 @@ use crate::auth::Actor;
 use crate::error::WebError;
 use crate::services::course_access::OnCourse;
 use crate::AppState;
-use samla_domain::planning::staffing::{StaffingGap, StaffingRule};
+use samla_domain::planning::session::SessionKind;
+use samla_domain::planning::staffing::{CourseRole, StaffingGap, StaffingRule};
 use samla_domain::programmes::Manual;
 use samla_domain::running::attendance::{absences_in_a_row, summarise, Attendance, ParticipantSummary};
 use samla_domain::running::staff_presence::{staff_at_session, StaffKind};
@@ -152,7 +153,7 @@ impl ParticipantFigures {
     }
 
     pub fn dropped_out(&self) -> bool {
-        self.participant.status == "dropped_out"
+        self.participant.status.is_dropped_out()
     }
 }
 
@@ -256,10 +257,12 @@ async fn staffing_rule(
 }
 
 fn staff_kind(member: &StaffMember, certified: &[i64]) -> StaffKind {
-    match member.course_role.as_str() {
-        "group_leader" => StaffKind::GroupLeader { certified: member.user_id.is_some_and(|u| certified.contains(&u)) },
-        "user_representative" => StaffKind::UserRepresentative,
-        _ => StaffKind::Other,
+    match member.course_role {
+        CourseRole::GroupLeader => {
+            StaffKind::GroupLeader { certified: member.user_id.is_some_and(|u| certified.contains(&u)) }
+        }
+        CourseRole::UserRepresentative => StaffKind::UserRepresentative,
+        CourseRole::Coordinator | CourseRole::Secretary | CourseRole::NetworkContact => StaffKind::Other,
     }
 }
 
@@ -276,7 +279,7 @@ async fn session_figures(
     let numbers: HashMap<i64, usize> = courses::sessions(conn, course.id)
         .await?
         .iter()
-        .filter(|s| s.kind == "session")
+        .filter(|s| s.kind.is_session())
         .enumerate()
         .map(|(i, s)| (s.id, i + 1))
         .collect();
@@ -301,9 +304,9 @@ async fn session_figures(
                 .collect();
             let ids: Vec<i64> =
                 present.iter().filter(|(session, _)| *session == held.session_id).map(|(_, id)| *id).collect();
-            let gaps = match held.kind.as_str() {
-                "session" => samla_domain::planning::staffing::check(&rule, &staff_at_session(&ids, &kinds)),
-                _ => Vec::new(),
+            let gaps = match held.kind {
+                SessionKind::Session => samla_domain::planning::staffing::check(&rule, &staff_at_session(&ids, &kinds)),
+                SessionKind::Meeting => Vec::new(),
             };
             SessionFigures {
                 number: numbers.get(&held.session_id).copied(),

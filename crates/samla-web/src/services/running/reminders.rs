@@ -84,7 +84,7 @@ async fn send_session_reminders(state: &AppState) -> Result<usize, WebError> {
     let mut organisations = OrgContexts::default();
     let mut sent = 0;
     for session in sessions {
-        if session.kind == "meeting"
+        if session.kind.is_meeting()
             && !meeting_reminds_families(session.meeting_kind.as_deref().and_then(meeting_rules::parse_kind))
         {
             continue;
@@ -134,7 +134,7 @@ async fn remind_families(state: &AppState, session: &ReminderSession, language: 
         let mail = OutgoingMail {
             organisation_id: Some(session.organisation_id),
             to: email,
-            template: if session.kind == "meeting" { "meeting-reminder" } else { "session-reminder" },
+            template: if session.kind.is_meeting() { "meeting-reminder" } else { "session-reminder" },
             language,
             args: vec![
                 ("organisation", session.organisation_name.clone()),
@@ -274,7 +274,7 @@ pub async fn for_course(state: &AppState, actor: &Actor, course_id: i64) -> Resu
     let my_log_reminders =
         if place.leads { Some(!store::opted_out(&mut conn, course_id, actor.user_id).await?) } else { None };
     drop(conn);
-    let active: Vec<&ParticipantReminders> = all.iter().filter(|p| p.status == "active").collect();
+    let active: Vec<&ParticipantReminders> = all.iter().filter(|p| p.status.is_active()).collect();
     let active_off = active.iter().filter(|p| p.reminders_off != 0).count();
     let active = active.len();
     let participants = if sees_names {

@@ -14,6 +14,8 @@ use crate::error::WebError;
 use crate::services::questionnaires::library::load_version;
 use chrono::{Datelike, Duration, NaiveDate};
 use samla_domain::audit::Outcome;
+use samla_domain::intake::enrolment::ParticipantRole;
+use samla_domain::intake::household::HouseholdRole;
 use samla_domain::questionnaires::answers::{AnswerValue, Answers};
 use samla_domain::questionnaires::scoring::score;
 use samla_storage::intake::households::{self, NewPerson};
@@ -195,7 +197,7 @@ pub(super) async fn seed(
     let now = state.clock.now();
     let mut tx = state.store.write().await?;
     let sessions = courses::sessions(&mut tx.tx, course_id).await?;
-    let held: Vec<_> = sessions.iter().filter(|s| s.kind == "session").collect();
+    let held: Vec<_> = sessions.iter().filter(|s| s.kind.is_session()).collect();
     let first = held.first().and_then(|s| NaiveDate::parse_from_str(&s.date, "%Y-%m-%d").ok()).unwrap_or(today);
     let last = held.last().and_then(|s| NaiveDate::parse_from_str(&s.date, "%Y-%m-%d").ok()).unwrap_or(today);
 
@@ -208,7 +210,7 @@ pub(super) async fn seed(
             organisation_id,
             &NewPerson {
                 household_id,
-                household_role: "guardian",
+                household_role: HouseholdRole::Guardian,
                 parental_responsibility: true,
                 name: guardian,
                 birth_date: None,
@@ -225,7 +227,7 @@ pub(super) async fn seed(
             organisation_id,
             &NewPerson {
                 household_id,
-                household_role: "child",
+                household_role: HouseholdRole::Child,
                 parental_responsibility: false,
                 name: child,
                 birth_date: Some(&born),
@@ -236,8 +238,8 @@ pub(super) async fn seed(
             now,
         )
         .await?;
-        participants::enrol(&mut tx.tx, course_id, child_id, None, "participant", None, now).await?;
-        participants::enrol(&mut tx.tx, course_id, guardian_id, None, "parent", None, now).await?;
+        participants::enrol(&mut tx.tx, course_id, child_id, None, ParticipantRole::Participant, None, now).await?;
+        participants::enrol(&mut tx.tx, course_id, guardian_id, None, ParticipantRole::Parent, None, now).await?;
         let participant: i64 =
             sqlx::query_scalar("SELECT id FROM course_participants WHERE course_id = $1 AND person_id = $2")
                 .bind(course_id)

@@ -16,8 +16,11 @@ use crate::services::running::attendance::{self as attendance, NoticeInput, Shee
 use crate::services::running::logs;
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime};
 use samla_domain::audit::Outcome;
+use samla_domain::intake::enrolment::ParticipantRole;
+use samla_domain::intake::household::HouseholdRole;
 use samla_domain::planning::commands::{CourseRole, JoinWorkingGroup, Member, PlanCourse};
 use samla_domain::planning::schedule::Interval;
+use samla_domain::programmes::Audience;
 use samla_domain::running::attendance::{Attendance, GuardianEntry, Sheet, SheetEntry};
 use samla_storage::intake::consents::{self, NewConsent};
 use samla_storage::intake::households::{self, NewPerson};
@@ -63,16 +66,16 @@ pub(super) async fn seed(
     let children = enrol(state, coordinator, course_id, today).await?;
     let id_of = |name: &str| children.iter().find(|(n, _)| *n == name).map(|(_, id)| *id);
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
-    let held: Vec<(i64, String)> = courses::sessions(&mut conn, course_id)
+    let held: Vec<(i64, Audience)> = courses::sessions(&mut conn, course_id)
         .await?
         .into_iter()
-        .filter(|s| s.kind == "session" && s.status == "planned" && s.date < today.to_string())
+        .filter(|s| s.kind.is_session() && s.status.is_planned() && s.date < today.to_string())
         .map(|s| (s.id, s.audience))
         .collect();
     let staff: Vec<i64> = course_staff::members(&mut conn, course_id)
         .await?
         .into_iter()
-        .filter(|m| STAFF_ROLES.contains(&m.course_role.as_str()) && m.course_role != "coordinator")
+        .filter(|m| STAFF_ROLES.contains(&m.course_role) && m.course_role != CourseRole::Coordinator)
         .map(|m| m.id)
         .collect();
     drop(conn);
@@ -162,7 +165,7 @@ async fn session_today(state: &crate::AppState, course_id: i64, today: NaiveDate
     let day = today.to_string();
     let mut tx = state.store.write().await?;
     let sessions = courses::sessions(&mut tx.tx, course_id).await?;
-    let planned = |s: &&courses::CourseSession| s.kind == "session" && s.status == "planned";
+    let planned = |s: &&courses::CourseSession| s.kind.is_session() && s.status.is_planned();
     if let Some(found) = sessions.iter().filter(planned).find(|s| s.date == day) {
         return Ok(Some(found.id));
     }
@@ -194,7 +197,7 @@ async fn enrol(
             organisation_id,
             &NewPerson {
                 household_id,
-                household_role: "guardian",
+                household_role: HouseholdRole::Guardian,
                 parental_responsibility: true,
                 name: guardian,
                 birth_date: None,
@@ -211,7 +214,7 @@ async fn enrol(
             organisation_id,
             &NewPerson {
                 household_id,
-                household_role: "child",
+                household_role: HouseholdRole::Child,
                 parental_responsibility: false,
                 name: child,
                 birth_date: Some(&born),
@@ -236,8 +239,8 @@ async fn enrol(
             };
             consents::record(&mut tx.tx, &consent, now).await?;
         }
-        participants::enrol(&mut tx.tx, course_id, child_id, None, "participant", None, now).await?;
-        participants::enrol(&mut tx.tx, course_id, guardian_id, None, "parent", None, now).await?;
+        participants::enrol(&mut tx.tx, course_id, child_id, None, ParticipantRole::Participant, None, now).await?;
+        participants::enrol(&mut tx.tx, course_id, guardian_id, None, ParticipantRole::Parent, None, now).await?;
     }
     let enrolled = participants::for_course(&mut tx.tx, course_id).await?;
     let event = coordinator.event("demo.running.enrol", Outcome::Success).record("course", course_id);
@@ -246,7 +249,7 @@ async fn enrol(
     Ok(FAMILIES
         .iter()
         .filter_map(|(child, ..)| {
-            enrolled.iter().find(|p| p.role == "participant" && p.name == *child).map(|p| (*child, p.id))
+            enrolled.iter().find(|p| p.role.is_participant() && p.name == *child).map(|p| (*child, p.id))
         })
         .collect())
 }

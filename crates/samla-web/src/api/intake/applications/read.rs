@@ -261,7 +261,7 @@ fn application_json(view: &ApplicationView) -> Application {
                 actor_name: e.actor_name.clone(),
                 stage_from: e.stage_from.as_deref().map(StageName::parse),
                 stage_to: StageName::parse(&e.stage_to),
-                kind: e.kind.clone(),
+                kind: e.kind.as_str().to_string(),
                 note: sensitive.then(|| e.note.clone()),
             })
             .collect(),
@@ -284,7 +284,7 @@ fn application_json(view: &ApplicationView) -> Application {
                 id: o.id,
                 course_id: o.course_id,
                 deadline_at: o.deadline_at,
-                status: OfferStatusName::parse(&o.status),
+                status: o.status.into(),
                 created_at: o.created_at,
                 responded_at: o.responded_at,
             })

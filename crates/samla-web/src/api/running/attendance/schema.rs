@@ -25,6 +25,9 @@ pub enum SessionStatusName {
     Cancelled,
 }
 
+name_from!(samla_domain::planning::session::SessionKind => SessionKindName { Session, Meeting });
+name_from!(samla_domain::planning::session::SessionStatus => SessionStatusName { Planned, Cancelled });
+
 /// How a participant took part: present, late and left early count as attended.
 #[derive(Serialize, Deserialize, ToSchema, Clone, Copy, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
@@ -184,39 +187,23 @@ pub struct RunningSession {
     pub attendance_open: bool,
 }
 
-fn kind(raw: &str) -> SessionKindName {
-    if raw == "meeting" {
-        SessionKindName::Meeting
-    } else {
-        SessionKindName::Session
-    }
-}
-
-fn status(raw: &str) -> SessionStatusName {
-    if raw == "cancelled" {
-        SessionStatusName::Cancelled
-    } else {
-        SessionStatusName::Planned
-    }
-}
-
 pub fn session_json(view: &SessionView) -> RunningSession {
     let s = &view.session;
     let names = view.access.names;
     RunningSession {
         id: s.id,
         course: SessionCourse { id: view.course.id, name: view.course.name.clone() },
-        kind: kind(&s.kind),
+        kind: s.kind.into(),
         number: view.number.map(|n| n as i64),
         programme_session: s.programme_session,
         meeting_kind: s.meeting_kind.clone(),
         title: s.title.clone(),
-        audience: s.audience.clone(),
+        audience: s.audience.as_str().to_string(),
         date: s.date.clone(),
         start_time: s.start_time.clone(),
         end_time: s.end_time.clone(),
         room: s.room.clone(),
-        status: status(&s.status),
+        status: s.status.into(),
         cancel_reason: s.cancel_reason.clone(),
         participant_id: s.participant_id,
         plan: view.plan.clone(),

@@ -10,7 +10,9 @@ use crate::AppState;
 use samla_domain::audit::{AuditEvent, Outcome};
 use samla_domain::intake::consent::{self as consent_rules};
 use samla_domain::intake::household as household_rules;
+use samla_domain::intake::household::HouseholdRole;
 use samla_domain::intake::reference::reference_code;
+use samla_domain::planning::lifecycle::CourseStatus;
 use samla_domain::secrets::{hash_secret, random_token};
 use samla_domain::{Action, FieldError, FieldErrors};
 use samla_storage::intake::applications::{self};
@@ -40,7 +42,8 @@ pub struct Receipt {
 }
 
 /// Course statuses in which a course takes applications.
-pub const OPEN_FOR_APPLICATIONS: [&str; 3] = ["draft", "ready", "recruiting"];
+pub const OPEN_FOR_APPLICATIONS: [CourseStatus; 3] =
+    [CourseStatus::Draft, CourseStatus::Ready, CourseStatus::Recruiting];
 
 /// Creates an application with its household, persons and consents in one transaction.
 pub async fn create(
@@ -119,7 +122,7 @@ pub async fn create_in(
         organisation.id,
         &NewPerson {
             household_id,
-            household_role: if input.participant_is_child { "child" } else { "adult" },
+            household_role: if input.participant_is_child { HouseholdRole::Child } else { HouseholdRole::Adult },
             parental_responsibility: false,
             name: &input.participant.name,
             birth_date: birth_date.as_deref(),
@@ -132,9 +135,9 @@ pub async fn create_in(
     .await?;
     let mut guardian_ids = Vec::new();
     for (index, guardian) in input.guardians.iter().enumerate() {
-        let known = existing
-            .iter()
-            .find(|p| p.household_role == "guardian" && p.name.to_lowercase() == guardian.name.to_lowercase());
+        let known = existing.iter().find(|p| {
+            p.household_role == HouseholdRole::Guardian && p.name.to_lowercase() == guardian.name.to_lowercase()
+        });
         let id = match known {
             Some(person) => {
                 // The guardian is in the household already; other details are refused
@@ -162,7 +165,7 @@ pub async fn create_in(
                     organisation.id,
                     &NewPerson {
                         household_id,
-                        household_role: "guardian",
+                        household_role: HouseholdRole::Guardian,
                         parental_responsibility: guardian.parental_responsibility,
                         name: &guardian.name,
                         birth_date: None,
@@ -344,8 +347,8 @@ async fn resolve_target(
     if let Some(course_id) = input.course_id {
         let course = courses::get(&mut tx.tx, organisation_id, course_id).await.map_err(|_| unknown_course())?;
         let open = match origin {
-            Origin::Public { .. } => crate::services::intake::public::IN_CATALOGUE.contains(&course.status.as_str()),
-            Origin::Staff { .. } => OPEN_FOR_APPLICATIONS.contains(&course.status.as_str()),
+            Origin::Public { .. } => crate::services::intake::public::IN_CATALOGUE.contains(&course.status),
+            Origin::Staff { .. } => OPEN_FOR_APPLICATIONS.contains(&course.status),
         };
         if !open {
             return Err(unknown_course().into());

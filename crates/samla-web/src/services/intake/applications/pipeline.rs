@@ -10,7 +10,9 @@ use crate::services::intake::consents as consent_service;
 use crate::AppState;
 use samla_domain::audit::Outcome;
 use samla_domain::intake::consent::Purpose;
-use samla_domain::intake::stage::{self, Stage};
+use samla_domain::intake::enrolment::{OfferStatus, ParticipantRole};
+use samla_domain::intake::household::HouseholdRole;
+use samla_domain::intake::stage::{self, EventKind, Stage};
 use samla_domain::validation::{optional_text, required_line};
 use samla_domain::{FieldError, FieldErrors};
 use samla_storage::intake::applications::{self, Application};
@@ -65,7 +67,7 @@ pub async fn move_stage(
         enrol_in(&mut tx, state, actor.organisation.id, &current, Some(actor.user_id), now).await?;
     }
     if matches!(target, Stage::Withdrawn | Stage::Declined | Stage::ReferredElsewhere | Stage::Waitlisted) {
-        offers::close_open(&mut tx.tx, id, "withdrawn", now).await?;
+        offers::close_open(&mut tx.tx, id, OfferStatus::Withdrawn, now).await?;
     }
     let version = applications::set_stage(&mut tx.tx, id, target.as_str(), Some(current.version), now).await?;
     applications::add_event(&mut tx.tx, id, now, Some(actor.user_id), Some(from.as_str()), target.as_str(), &note)
@@ -107,21 +109,21 @@ pub async fn enrol_in(
         course_id,
         application.participant_id,
         Some(application.id),
-        "participant",
+        ParticipantRole::Participant,
         application.channel_id,
         now,
     )
     .await?;
     let participant = households::get_person(&mut tx.tx, organisation_id, application.participant_id).await?;
-    if participant.household_role == "child" {
+    if participant.household_role == HouseholdRole::Child {
         for guardian in households::members(&mut tx.tx, application.household_id).await? {
-            if guardian.household_role == "guardian" {
+            if guardian.household_role == HouseholdRole::Guardian {
                 samla_storage::intake::participants::enrol(
                     &mut tx.tx,
                     course_id,
                     guardian.id,
                     Some(application.id),
-                    "parent",
+                    ParticipantRole::Parent,
                     None,
                     now,
                 )
@@ -278,7 +280,7 @@ pub async fn update_details(
             .await
             .map_err(|_| FieldErrors::single(FieldError::new("course_id", "error-course-unknown")))?;
         let version = programmes::version_by_id(&mut tx.tx, course.programme_version_id).await?;
-        if version.programme_id != current.programme_id || !OPEN_FOR_APPLICATIONS.contains(&course.status.as_str()) {
+        if version.programme_id != current.programme_id || !OPEN_FOR_APPLICATIONS.contains(&course.status) {
             return Err(FieldErrors::single(FieldError::new("course_id", "error-course-other-programme")).into());
         }
     }
@@ -317,8 +319,16 @@ pub async fn merge(state: &AppState, actor: &Actor, into: i64, from: i64) -> Res
     }
     households::merge_household(&mut tx.tx, fold.household_id, keep.household_id).await?;
     applications::merge(&mut tx.tx, from, into, now).await?;
-    applications::add_system_event(&mut tx.tx, into, now, Some(actor.user_id), &keep.stage, "merged", &fold.reference)
-        .await?;
+    applications::add_system_event(
+        &mut tx.tx,
+        into,
+        now,
+        Some(actor.user_id),
+        &keep.stage,
+        EventKind::Merged,
+        &fold.reference,
+    )
+    .await?;
     audit::append(&mut tx, &actor.event("application.merge", Outcome::Success).record("application", into), now)
         .await?;
     tx.commit().await?;

@@ -2,6 +2,7 @@
 //! the session: theme, segments with minutes, goals, what to do, the homework to give and
 //! the homework from last time to review, materials.
 
+use samla_domain::planning::session::{SessionKind, SessionStatus};
 use samla_domain::programmes::Manual;
 use samla_storage::courses::CourseSession;
 use samla_storage::running::attendance::RunningSession;
@@ -37,22 +38,22 @@ pub struct PlanView {
 /// One of a course's sessions, as far as the plan cares; a course's slots are given in
 /// time order.
 #[derive(Debug, Clone, Copy)]
-pub struct PlannedSlot<'a> {
+pub struct PlannedSlot {
     pub id: i64,
-    pub kind: &'a str,
-    pub status: &'a str,
+    pub kind: SessionKind,
+    pub status: SessionStatus,
     pub programme_session: Option<i64>,
 }
 
-impl<'a> From<&'a CourseSession> for PlannedSlot<'a> {
-    fn from(row: &'a CourseSession) -> Self {
-        PlannedSlot { id: row.id, kind: &row.kind, status: &row.status, programme_session: row.programme_session }
+impl From<&CourseSession> for PlannedSlot {
+    fn from(row: &CourseSession) -> Self {
+        PlannedSlot { id: row.id, kind: row.kind, status: row.status, programme_session: row.programme_session }
     }
 }
 
-impl<'a> From<&'a RunningSession> for PlannedSlot<'a> {
-    fn from(row: &'a RunningSession) -> Self {
-        PlannedSlot { id: row.id, kind: &row.kind, status: &row.status, programme_session: row.programme_session }
+impl From<&RunningSession> for PlannedSlot {
+    fn from(row: &RunningSession) -> Self {
+        PlannedSlot { id: row.id, kind: row.kind, status: row.status, programme_session: row.programme_session }
     }
 }
 
@@ -66,14 +67,14 @@ fn number_of(slot: &PlannedSlot) -> Option<u32> {
 pub fn session_plan(manual: &Manual, slots: &[PlannedSlot], session_id: i64) -> Option<PlanView> {
     let at = slots.iter().position(|s| s.id == session_id)?;
     let slot = slots[at];
-    if slot.kind != "session" {
+    if !slot.kind.is_session() {
         return None;
     }
     let plan = manual.session(number_of(&slot)?)?;
     let review_homework = slots[..at]
         .iter()
         .rev()
-        .filter(|s| s.kind == "session" && s.status != "cancelled")
+        .filter(|s| s.kind.is_session() && !s.status.is_cancelled())
         .find_map(|s| manual.session(number_of(s)?))
         .and_then(|previous| previous.homework.clone());
     Some(PlanView {
@@ -92,6 +93,8 @@ pub fn session_plan(manual: &Manual, slots: &[PlannedSlot], session_id: i64) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use SessionKind::{Meeting, Session};
+    use SessionStatus::{Cancelled, Planned};
 
     fn manual() -> Manual {
         let (_, source) =
@@ -99,7 +102,7 @@ mod tests {
         Manual::from_toml(source).unwrap()
     }
 
-    fn slot(id: i64, kind: &'static str, status: &'static str, number: Option<i64>) -> PlannedSlot<'static> {
+    fn slot(id: i64, kind: SessionKind, status: SessionStatus, number: Option<i64>) -> PlannedSlot {
         PlannedSlot { id, kind, status, programme_session: number }
     }
 
@@ -107,9 +110,9 @@ mod tests {
     fn a_session_gets_its_plan_and_last_times_homework() {
         let manual = manual();
         let slots = [
-            slot(10, "session", "planned", Some(1)),
-            slot(11, "meeting", "planned", None),
-            slot(12, "session", "planned", Some(2)),
+            slot(10, Session, Planned, Some(1)),
+            slot(11, Meeting, Planned, None),
+            slot(12, Session, Planned, Some(2)),
         ];
         let first = session_plan(&manual, &slots, 10).unwrap();
         assert_eq!(first.title, manual.sessions[0].title);
@@ -126,12 +129,12 @@ mod tests {
     fn a_cancelled_session_gave_no_homework() {
         let manual = manual();
         let slots = [
-            slot(1, "session", "planned", Some(1)),
-            slot(2, "session", "cancelled", Some(2)),
-            slot(3, "session", "planned", Some(3)),
+            slot(1, Session, Planned, Some(1)),
+            slot(2, Session, Cancelled, Some(2)),
+            slot(3, Session, Planned, Some(3)),
         ];
         assert_eq!(session_plan(&manual, &slots, 3).unwrap().review_homework, manual.sessions[0].homework);
-        let unplanned = [slot(4, "session", "planned", None), slot(5, "session", "planned", Some(40))];
+        let unplanned = [slot(4, Session, Planned, None), slot(5, Session, Planned, Some(40))];
         assert_eq!(session_plan(&manual, &unplanned, 4), None);
         assert_eq!(session_plan(&manual, &unplanned, 5), None, "a number the manual does not have");
     }

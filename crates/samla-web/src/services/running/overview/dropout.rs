@@ -69,7 +69,7 @@ pub async fn record_dropout(
     let now = state.clock.now();
     let (date, reason) = parse(form, organisation.local_date(participant.enrolled_at), organisation.local_date(now))?;
     let already = || WebError::Refused(FieldErrors::single(FieldError::new("reason", "error-dropout-already")));
-    if participant.status != "active" {
+    if !participant.status.is_active() {
         return Err(already());
     }
     let mut tx = state.store.write().await?;

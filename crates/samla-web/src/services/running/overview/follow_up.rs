@@ -36,7 +36,7 @@ pub async fn open_follow_up_tasks(
     let entries = store::entries(&mut tx.tx, course_id).await?;
     let tasks = store::tasks(&mut tx.tx, course_id).await?;
     let mut made = 0;
-    for participant in store::participants(&mut tx.tx, course_id).await?.iter().filter(|p| p.status == "active") {
+    for participant in store::participants(&mut tx.tx, course_id).await?.iter().filter(|p| p.status.is_active()) {
         // (attendance, when its sheet was saved) for each held session they were on.
         let marks: Vec<(Attendance, i64)> = held
             .iter()
