@@ -331,7 +331,7 @@ mod tests {
         assert_eq!(named(&errors), ["on_every_session"]);
         let errors = JoinWorkingGroup::read(Some(7), "", "", None, true).unwrap_err();
         assert_eq!(named(&errors), ["course_role", "on_every_session"]);
-        for role in CourseRole::ALL {
+        for &role in CourseRole::ALL {
             assert_eq!(CourseRole::parse(role.as_str()), Some(role));
         }
     }
