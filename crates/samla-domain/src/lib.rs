@@ -19,6 +19,7 @@ pub mod questionnaires;
 pub mod reports;
 pub mod running;
 pub mod secrets;
+pub mod synthetic;
 pub mod validation;
 
 pub use policy::{Action, Decision, Role, RoleSet, Scope};

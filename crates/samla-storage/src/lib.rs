@@ -8,6 +8,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod budgets;
+pub mod bulk;
 pub mod calendar_feeds;
 pub mod checklists;
 pub mod course_deviations;

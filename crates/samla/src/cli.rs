@@ -1,5 +1,6 @@
 use crate::audit_files;
 use crate::config::Storage;
+use crate::demo_data::{self, NationalArgs};
 use crate::server::{self, ServeArgs};
 use crate::store::open;
 use anyhow::{bail, Context};
@@ -72,6 +73,11 @@ pub enum Command {
         #[command(subcommand)]
         command: ProgrammesCommand,
     },
+    /// Synthetic data to measure samla on, written into a new (or empty) database.
+    DemoData {
+        #[command(subcommand)]
+        command: DemoDataCommand,
+    },
     /// Prints a country's public holidays, one `YYYY-MM-DD key` line each, in date order.
     Holidays {
         /// NO or DK.
@@ -82,6 +88,14 @@ pub enum Command {
         #[arg(long)]
         to_year: i32,
     },
+}
+
+#[derive(Subcommand)]
+pub enum DemoDataCommand {
+    /// A national database: organisations with their staff, years of courses with their
+    /// sessions, families and attendance, and the audit trail of that work. The same
+    /// arguments give the same data; refused on a database that has courses.
+    National(NationalArgs),
 }
 
 #[derive(Subcommand)]
@@ -250,6 +264,9 @@ async fn run_admin(storage: &Storage, store: &Store, command: Command) -> anyhow
                 }
             };
             print!("{text}");
+        }
+        Command::DemoData { command: DemoDataCommand::National(args) } => {
+            demo_data::national(storage, store, args).await?;
         }
         Command::Serve(_) | Command::Restore { .. } | Command::Holidays { .. } => unreachable!("handled in run"),
     }

@@ -4,6 +4,7 @@
 mod audit_files;
 mod cli;
 mod config;
+mod demo_data;
 mod server;
 mod store;
 

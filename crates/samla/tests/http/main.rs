@@ -11,6 +11,7 @@ mod audit;
 mod audit_chain;
 mod cli;
 mod course_report;
+mod demo_data;
 mod foundation_smoke;
 mod i18n;
 mod intake_api;
