@@ -164,11 +164,11 @@ pub async fn add_sessions(conn: &mut AnyConnection, sessions: &[(i64, NewSession
         .map(|(course_id, s)| {
             [
                 Value::Int(*course_id),
-                Value::Text(s.kind),
+                Value::Text(s.kind.as_str()),
                 Value::MaybeInt(s.programme_session),
                 Value::MaybeText(s.meeting_kind),
                 Value::Text(s.title),
-                Value::Text(s.audience),
+                Value::Text(s.audience.as_str()),
                 Value::Text(s.date),
                 Value::Text(s.start_time),
                 Value::Text(s.end_time),
@@ -279,7 +279,7 @@ pub async fn add_persons(
             [
                 Value::Int(organisation_id),
                 Value::Int(p.household_id),
-                Value::Text(p.household_role),
+                Value::Text(p.household_role.as_str()),
                 Value::Int(i64::from(p.parental_responsibility)),
                 Value::Text(p.name),
                 Value::MaybeText(p.birth_date),

@@ -15,16 +15,19 @@ use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use samla_domain::calendar::Country;
 use samla_domain::intake::consent::{self, Capacity, GuardianForConsent, PersonForConsent, Purpose};
+use samla_domain::intake::household::HouseholdRole;
 use samla_domain::planning::checklist::due_date;
 use samla_domain::planning::meetings::place;
 use samla_domain::planning::schedule::{generate, ClosedDays, Interval, ScheduleRequest};
+use samla_domain::planning::session::SessionKind;
 use samla_domain::programmes::shipped::SHIPPED;
+use samla_domain::programmes::Audience;
 use samla_domain::programmes::{Manual, TargetGroup};
 use samla_domain::running::attendance::Attendance;
 use samla_domain::running::attendance_scope::SheetShape;
 use samla_domain::running::attendance_scope::{expectation, guardians_expected, Candidate, Expectation, Gathering};
 use samla_domain::running::follow_up::{task_due, KnownTask};
-use samla_domain::running::meetings::{parse_audience, parse_kind, shares_with_network};
+use samla_domain::running::meetings::{parse_kind, shares_with_network};
 use samla_domain::synthetic::{self as rules, OrganisationKind};
 use samla_domain::Role;
 use samla_web::services::courses::StoredLine;
@@ -95,8 +98,7 @@ pub struct User {
 
 pub struct Person {
     pub household: usize,
-    /// `child`, `guardian` or `adult`.
-    pub role: &'static str,
+    pub role: HouseholdRole,
     pub responsible: bool,
     pub name: String,
     pub birth_date: NaiveDate,
@@ -116,12 +118,11 @@ pub struct Consent {
 }
 
 pub struct Session {
-    /// `session` or `meeting`.
-    pub kind: &'static str,
+    pub kind: SessionKind,
     pub programme_session: Option<i64>,
     pub meeting_kind: Option<&'static str>,
     pub title: String,
-    pub audience: &'static str,
+    pub audience: Audience,
     pub date: NaiveDate,
     pub start: String,
     pub end: String,
@@ -414,11 +415,11 @@ fn course(
             let plan = manual.session(index as u32 + 1);
             let minutes = plan.map_or(duration, |p| p.duration_minutes);
             Session {
-                kind: "session",
+                kind: SessionKind::Session,
                 programme_session: plan.map(|p| i64::from(p.number)),
                 meeting_kind: None,
                 title: plan.map(|p| p.title.clone()).unwrap_or_default(),
-                audience: plan.map_or("participants", |p| p.audience.as_str()),
+                audience: plan.map_or(Audience::Participants, |p| p.audience),
                 date: *date,
                 start: hhmm(start_time),
                 end: hhmm(start_time + Duration::minutes(i64::from(minutes))),
@@ -428,11 +429,11 @@ fn course(
     for meeting in &manual.meetings {
         let Some(date) = place(meeting, &planned.dates, &closed) else { continue };
         sessions.push(Session {
-            kind: "meeting",
+            kind: SessionKind::Meeting,
             programme_session: None,
             meeting_kind: Some(meeting.kind.as_str()),
             title: meeting.title.clone(),
-            audience: meeting.audience.as_str(),
+            audience: meeting.audience,
             date,
             start: hhmm(start_time),
             end: hhmm(start_time + Duration::minutes(i64::from(meeting.duration_minutes))),
@@ -616,7 +617,7 @@ fn take_in(
         let participant = organisation.persons.len();
         organisation.persons.push(Person {
             household,
-            role: if children { "child" } else { "adult" },
+            role: if children { HouseholdRole::Child } else { HouseholdRole::Adult },
             responsible: false,
             name: rules::person_name(surname, rng),
             birth_date: rules::birth_date(age, first, rng),
@@ -635,7 +636,7 @@ fn take_in(
                 let guardian_age = age + rng.gen_range(24..=40);
                 organisation.persons.push(Person {
                     household,
-                    role: "guardian",
+                    role: HouseholdRole::Guardian,
                     responsible: true,
                     name: rules::person_name(surname, rng),
                     birth_date: rules::birth_date(guardian_age, first, rng),
@@ -721,7 +722,7 @@ fn run(
         .sessions
         .iter()
         .enumerate()
-        .filter(|(_, s)| s.kind == "session" && s.date < span.today)
+        .filter(|(_, s)| s.kind == SessionKind::Session && s.date < span.today)
         .map(|(n, _)| n)
         .collect();
     // Some leave after a session of their own choosing, and a leader records it the next day.
@@ -766,12 +767,11 @@ fn run(
         if looked_at < cutoff {
             organisation.event(looked_at, coordinator, "course.view", Record::Course(index), rng);
         }
-        let audience = parse_audience(session.audience);
-        let shape = SheetShape::of(audience);
+        let shape = SheetShape::of(session.audience);
         let gathering = Gathering {
             date: session.date,
             about: None,
-            shares_with_network: shares_with_network(session.meeting_kind.and_then(parse_kind), audience),
+            shares_with_network: shares_with_network(session.meeting_kind.and_then(parse_kind), Some(session.audience)),
             shape,
         };
         let mut sheet = Sheet {

@@ -6,6 +6,7 @@
 use super::plan::{self, Organisation, Record, COUNTRY};
 use anyhow::Context;
 use samla_domain::audit::{AuditEvent, Outcome};
+use samla_domain::planning::session::SessionKind;
 use samla_storage::budgets::NewLine;
 use samla_storage::bulk::{self, ChecklistItem, Enrolment, FollowUpTask, PlannedCourse, Sheet};
 use samla_storage::courses::{NewCourse, NewSession};
@@ -286,7 +287,7 @@ async fn running(tx: &mut WriteTx, planned: &Organisation, ids: &mut Ids) -> any
     for (c, course) in planned.courses.iter().enumerate() {
         let sessions = &ids.sessions[c];
         for (s, session) in course.sessions.iter().enumerate() {
-            if session.kind == "session" {
+            if session.kind == SessionKind::Session {
                 for (n, member) in course.staff.iter().enumerate() {
                     if member.on_sessions {
                         assignments.push((sessions[s], staff[c][n]));
