@@ -1,8 +1,9 @@
 //! The migrations, built into the binary: one folder per backend, kept in step.
 //!
-//! They are listed here instead of read by sqlx's `migrate!` macro, which would compile
-//! sqlx's whole compile-time query machinery into the build for this one use. A test
-//! checks the list against the folders, so a new migration cannot be forgotten.
+//! They are listed here instead of read by sqlx's `migrate!` macro, so that nothing here
+//! depends on sqlx's query macros (enabled only for a helper of its `FromRow` derive, see
+//! Cargo.toml, and to be dropped again). A test checks the list against the folders, so a
+//! new migration cannot be forgotten.
 
 use sqlx::migrate::{Migration, MigrationType, Migrator};
 use std::borrow::Cow;
