@@ -26,7 +26,17 @@ pub(crate) enum Value<'a> {
 const VALUES_PER_STATEMENT: usize = 6000;
 const ROWS_PER_STATEMENT: usize = 500;
 
-fn insert_sql(table: &str, columns: &[&str], rows: usize, returning_id: bool) -> String {
+/// How values are named in a statement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Placeholders {
+    /// `$1, $2, …` (PostgreSQL).
+    Numbered,
+    /// `?, ?, …` in order (SQLite): it finds a numbered value by scanning every name in
+    /// the statement, so binding thousands of them took most of the time of a write.
+    InOrder,
+}
+
+fn insert_sql(table: &str, columns: &[&str], rows: usize, returning_id: bool, placeholders: Placeholders) -> String {
     let mut sql = format!("INSERT INTO {table} ({}) VALUES ", columns.join(", "));
     let mut number = 0;
     for row in 0..rows {
@@ -39,7 +49,10 @@ fn insert_sql(table: &str, columns: &[&str], rows: usize, returning_id: bool) ->
                 sql.push_str(", ");
             }
             number += 1;
-            sql.push_str(&format!("${number}"));
+            match placeholders {
+                Placeholders::Numbered => sql.push_str(&format!("${number}")),
+                Placeholders::InOrder => sql.push('?'),
+            }
         }
         sql.push(')');
     }
@@ -69,14 +82,15 @@ pub(crate) async fn insert<const N: usize>(
 ) -> Result<Vec<i64>> {
     let per_statement = (VALUES_PER_STATEMENT / N).clamp(1, ROWS_PER_STATEMENT);
     let mut ids = Vec::with_capacity(if returning_id { rows.len() } else { 0 });
+    let placeholders = if conn.backend_name() == "SQLite" { Placeholders::InOrder } else { Placeholders::Numbered };
     // The statement for a full chunk is built once and stays prepared on the connection.
-    let full = insert_sql(table, &columns, per_statement, returning_id);
+    let full = insert_sql(table, &columns, per_statement, returning_id, placeholders);
     for chunk in rows.chunks(per_statement) {
         let last;
         let sql = if chunk.len() == per_statement {
             &full
         } else {
-            last = insert_sql(table, &columns, chunk.len(), returning_id);
+            last = insert_sql(table, &columns, chunk.len(), returning_id, placeholders);
             &last
         };
         let mut query = sqlx::query(sql);
@@ -487,8 +501,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn statements_number_every_value() {
-        assert_eq!(insert_sql("t", &["a", "b"], 2, false), "INSERT INTO t (a, b) VALUES ($1, $2), ($3, $4)");
-        assert_eq!(insert_sql("t", &["a"], 1, true), "INSERT INTO t (a) VALUES ($1) RETURNING id");
+    fn statements_name_every_value() {
+        assert_eq!(
+            insert_sql("t", &["a", "b"], 2, false, Placeholders::Numbered),
+            "INSERT INTO t (a, b) VALUES ($1, $2), ($3, $4)"
+        );
+        assert_eq!(
+            insert_sql("t", &["a"], 1, true, Placeholders::Numbered),
+            "INSERT INTO t (a) VALUES ($1) RETURNING id"
+        );
+        assert_eq!(
+            insert_sql("t", &["a", "b"], 2, false, Placeholders::InOrder),
+            "INSERT INTO t (a, b) VALUES (?, ?), (?, ?)"
+        );
     }
 }

@@ -56,7 +56,7 @@ pub async fn national(storage: &Storage, store: &Store, args: NationalArgs) -> a
     let span =
         Span { today: synthetic::reference_day(args.seed), years: args.years, organisations: args.organisations };
     println!(
-        "writing {} organisations with {} years of courses up to {} (seed {})",
+        "writing {} organisations, courses of {} year(s) up to {} (seed {})",
         args.organisations, args.years, span.today, args.seed
     );
     let catalogue = Arc::new(Catalogue::shipped()?);

@@ -6,11 +6,12 @@
 use super::plan::{self, Organisation, Record, COUNTRY};
 use anyhow::Context;
 use samla_domain::audit::{AuditEvent, Outcome};
+use samla_domain::intake::consent::Purpose;
 use samla_domain::planning::session::SessionKind;
 use samla_storage::budgets::NewLine;
 use samla_storage::bulk::{self, ChecklistItem, Enrolment, FollowUpTask, PlannedCourse, Sheet};
 use samla_storage::courses::{NewCourse, NewSession};
-use samla_storage::intake::consents::NewConsent;
+use samla_storage::intake::consents::{self, NewConsent};
 use samla_storage::intake::households::NewPerson;
 use samla_storage::{accounts, audit, organisations, programmes, Store, WriteTx};
 use samla_web::services;
@@ -216,33 +217,33 @@ async fn families(tx: &mut WriteTx, planned: &Organisation, ids: &mut Ids) -> an
         .collect();
     ids.persons = bulk::add_persons(&mut tx.tx, ids.organisation, &persons).await?;
 
+    // The organisation's own texts, which apply to every programme it has.
     let mut texts = Vec::new();
-    for purpose in ["participation", "share_with_network"] {
-        let text =
-            samla_storage::intake::consents::current_text(&mut tx.tx, ids.organisation, ids.programmes[0].0, purpose)
-                .await?
-                .with_context(|| format!("no {purpose} consent text"))?;
+    for purpose in [Purpose::Participation, Purpose::ShareWithNetwork] {
+        let text = consents::current_text(&mut tx.tx, ids.organisation, ids.programmes[0].0, purpose.as_str())
+            .await?
+            .with_context(|| format!("no {} consent text", purpose.as_str()))?;
         texts.push((purpose, text.id));
     }
+    let text_of = |purpose: Purpose| texts.iter().find(|(p, _)| *p == purpose).map(|(_, id)| *id);
     let consents: Vec<(NewConsent, i64)> = planned
         .consents
         .iter()
         .map(|c| {
-            let purpose = c.purpose.as_str();
-            let text = texts.iter().find(|(p, _)| *p == purpose).map_or(0, |(_, id)| *id);
             let consent = NewConsent {
                 organisation_id: ids.organisation,
                 giver_id: ids.persons[c.giver],
                 participant_id: ids.persons[c.participant],
-                consent_text_id: text,
-                purpose,
+                consent_text_id: text_of(c.purpose)
+                    .with_context(|| format!("no {} consent text", c.purpose.as_str()))?,
+                purpose: c.purpose.as_str(),
                 capacity: c.capacity.as_str(),
                 method: c.method,
                 recorded_by: Some(ids.users[c.recorded_by]),
             };
-            (consent, c.given_at)
+            Ok((consent, c.given_at))
         })
-        .collect();
+        .collect::<anyhow::Result<_>>()?;
     ids.consents = bulk::add_consents(&mut tx.tx, &consents).await?;
 
     let left: Vec<Vec<Option<String>>> = planned
