@@ -12,5 +12,6 @@
 //! stores nothing.
 
 pub mod course_report;
+pub mod disclosure;
 pub mod evaluation;
 pub mod statistics;
