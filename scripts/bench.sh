@@ -15,10 +15,18 @@
 #      and the 99th percentile latency                         (target p99 <= 100 ms);
 #      the same sheet read by the user representative (no names, so no audit row) as
 #      the reference for an audited read                       (target ratio >= 0.8)
-# It builds nothing. SQLite in a temp dir is used (SAMLA_DATABASE_URL is unset).
+#   e) at national scale (scripts/bench/national.py), on SQLite and PostgreSQL: the demo and
+#      the data set of `samla demo-data national` at 1 % and 100 % of 300 organisations;
+#      start-up, Today, audited and unaudited sheet reads, sheet saves beside a bare sqlite3
+#      loop, the course and the course list, `audit verify` (time and peak RSS), each with
+#      its target. Takes about ten minutes; BENCH_NATIONAL=0 leaves it out.
+# It builds nothing. (a)-(d) use SQLite in a temp dir (SAMLA_DATABASE_URL is unset); (e)
+# uses the PostgreSQL server at BENCH_POSTGRES_URL, or a throwaway cluster of its own as the
+# test command does (scripts/lib/postgres.sh), but with fsync on, as in production.
 #
 # Environment: BENCH_RUNS (default 5), BENCH_WRK_DURATION (default 10s),
-#   BENCH_WRK_THREADS (2), BENCH_WRK_CONNECTIONS (16), BENCH_IDLE_SECONDS (2).
+#   BENCH_WRK_THREADS (2), BENCH_WRK_CONNECTIONS (16), BENCH_IDLE_SECONDS (2),
+#   BENCH_NATIONAL (1), BENCH_ORGANISATIONS (300), BENCH_POSTGRES_URL.
 set -euo pipefail
 
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -42,6 +50,9 @@ PYTHON=${PYTHON:-python3}
 unset SAMLA_DATABASE_URL SAMLA_DATA_DIR
 
 log() { printf '[bench] %s\n' "$*" >&2; }
+# shellcheck source=scripts/lib/postgres.sh
+source "$SCRIPT_DIR/lib/postgres.sh"
+OWN_PG_DIR=""
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/samla-bench.XXXXXX")
 SERVER_PID=""
@@ -60,6 +71,7 @@ stop_server() {
 cleanup() {
     local rc=$?
     stop_server
+    stop_own_postgres
     rm -rf "$WORK"
     exit "$rc"
 }
@@ -275,3 +287,12 @@ printf '%-44s %12s %10s %6s\n' "leader GET attendance sheet p99 ms" "$P99_SHEET"
 AUDITED_RATIO=$(awk -v a="$RPS_SHEET" -v b="$RPS_SHEET_UNAUDITED" 'BEGIN { if (a + 0 > 0 && b + 0 > 0) printf "%.2f", a / b; else print "n/a" }')
 printf '%-44s %12s %10s %6s\n' "same sheet unaudited (user repr.) req/s" "$RPS_SHEET_UNAUDITED" "" ""
 printf '%-44s %12s %10s %6s\n' "ratio audited/unaudited read" "$AUDITED_RATIO" ">= 0.8" "$(verdict "$AUDITED_RATIO" ge 0.8)"
+
+if [ "${BENCH_NATIONAL:-1}" != 0 ]; then
+    PG_URL="${BENCH_POSTGRES_URL:-}"
+    if [ -z "$PG_URL" ]; then
+        OWN_PG_DURABLE=1 start_own_postgres >&2
+    fi
+    "$PYTHON" "$SCRIPT_DIR/bench/national.py" --bin "$BIN" --postgres "$PG_URL" \
+        --organisations "${BENCH_ORGANISATIONS:-300}"
+fi

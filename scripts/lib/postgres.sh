@@ -41,8 +41,11 @@ start_own_postgres() {
         chown postgres "$OWN_PG_DIR"
     fi
     run_as "$bin/initdb" -D "$OWN_PG_DIR/data" -U postgres --auth=trust -E UTF8 --no-sync >/dev/null
+    # Tests trade durability for speed; a benchmark (OWN_PG_DURABLE=1) must not.
+    local durability="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    [ "${OWN_PG_DURABLE:-}" = 1 ] && durability=""
     run_as "$bin/pg_ctl" -D "$OWN_PG_DIR/data" -l "$OWN_PG_DIR/log" -w -o \
-        "-p $port -k $OWN_PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
+        "-p $port -k $OWN_PG_DIR -c listen_addresses=127.0.0.1 $durability -c max_connections=300" \
         start >/dev/null
     PG_URL="postgres://postgres@127.0.0.1:$port/postgres"
     OWN_PG_BIN="$bin"

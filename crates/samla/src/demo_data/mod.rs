@@ -28,9 +28,15 @@ pub struct NationalArgs {
     /// Years of courses before the data set's last day.
     #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..=50))]
     pub years: u32,
-    /// The same seed gives the same data; it also chooses the data set's last day.
+    /// The same seed gives the same data; it also chooses the data set's last day unless
+    /// `--today` names it.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
+    /// The data set's last day (YYYY-MM-DD), e.g. the real date, so that a leader's Today
+    /// and this week's sessions have something to show. Courses run up to it and a little
+    /// after, as on a real day.
+    #[arg(long)]
+    pub today: Option<chrono::NaiveDate>,
 }
 
 /// Progress is printed after every this many organisations.
@@ -53,8 +59,8 @@ pub async fn national(storage: &Storage, store: &Store, args: NationalArgs) -> a
             );
         }
     }
-    let span =
-        Span { today: synthetic::reference_day(args.seed), years: args.years, organisations: args.organisations };
+    let today = args.today.unwrap_or_else(|| synthetic::reference_day(args.seed));
+    let span = Span { today, years: args.years, organisations: args.organisations };
     println!(
         "writing {} organisations, courses of {} year(s) up to {} (seed {})",
         args.organisations, args.years, span.today, args.seed
