@@ -12,6 +12,7 @@ pub mod audit;
 pub mod calendar;
 pub mod intake;
 pub mod messages;
+pub mod organisations;
 pub mod planning;
 pub mod policy;
 pub mod programmes;

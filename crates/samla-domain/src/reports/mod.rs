@@ -15,3 +15,4 @@ pub mod course_report;
 pub mod disclosure;
 pub mod evaluation;
 pub mod statistics;
+pub mod tables;
