@@ -11,7 +11,6 @@ use samla_domain::{Action, Scope};
 use samla_storage::courses;
 use samla_storage::running::attendance as store;
 use samla_storage::{audit, StoreError};
-use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
 /// How many days after today the page looks ahead.
@@ -39,17 +38,29 @@ pub async fn today(state: &AppState, actor: &Actor, days: i64) -> Result<TodayVi
     let rows =
         store::sessions_between(&mut conn, actor.organisation.id, only, &today.to_string(), &last_day.to_string())
             .await?;
+    let mut courses = Vec::new();
+    for course_id in rows.iter().map(|s| s.course_id) {
+        if !courses.iter().any(|c: &courses::Course| c.id == course_id) {
+            courses.push(courses::get(&mut conn, actor.organisation.id, course_id).await?);
+        }
+    }
+    // The scope is checked, and a refusal audited, with no connection held: a request that
+    // waits for a second connection while it holds one starves the pool under load.
+    drop(conn);
+    let mut allowed = Vec::with_capacity(courses.len());
+    for course in courses {
+        let id = course.id;
+        allowed.push(seeing.found(state, actor, course, ("course", id)).await?);
+    }
+    let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
     let mut contexts: HashMap<i64, CourseContext> = HashMap::new();
+    for course in allowed {
+        let id = course.id;
+        contexts.insert(id, course_context(&mut conn, actor, course).await?);
+    }
     let mut sessions = Vec::with_capacity(rows.len());
     for session in rows {
-        let context = match contexts.entry(session.course_id) {
-            Entry::Occupied(known) => known.into_mut(),
-            Entry::Vacant(new) => {
-                let course = courses::get(&mut conn, actor.organisation.id, session.course_id).await?;
-                let course = seeing.found(state, actor, course, ("course", session.course_id)).await?;
-                new.insert(course_context(&mut conn, actor, course).await?)
-            }
-        };
+        let context = contexts.get(&session.course_id).ok_or(WebError::NotFound)?;
         sessions.push(session_view(&mut conn, context, session, today).await?);
     }
     drop(conn);
