@@ -1,5 +1,6 @@
 //! People with accounts and the roles they hold in organisations.
 
+use crate::db;
 use crate::{Result, StoreError};
 use samla_domain::Role;
 use sqlx::{AnyConnection, FromRow};
@@ -42,48 +43,40 @@ pub struct Member {
 }
 
 pub async fn create(conn: &mut AnyConnection, email: &str, name: &str, password_hash: &str, now: i64) -> Result<i64> {
-    Ok(sqlx::query_scalar(
+    db::scalar(
+        conn,
         "INSERT INTO users (email, name, password_hash, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
+        (email, name, password_hash, now),
     )
-    .bind(email)
-    .bind(name)
-    .bind(password_hash)
-    .bind(now)
-    .fetch_one(conn)
-    .await?)
+    .await
 }
 
 pub async fn get(conn: &mut AnyConnection, id: i64) -> Result<User> {
-    Ok(sqlx::query_as(&format!("SELECT {COLUMNS} FROM users WHERE id = $1")).bind(id).fetch_one(conn).await?)
+    db::one(conn, &format!("SELECT {COLUMNS} FROM users WHERE id = $1"), (id,)).await
 }
 
 pub async fn find_by_email(conn: &mut AnyConnection, email: &str) -> Result<Option<User>> {
-    Ok(sqlx::query_as(&format!("SELECT {COLUMNS} FROM users WHERE email = $1"))
-        .bind(email)
-        .fetch_optional(conn)
-        .await?)
+    db::optional(conn, &format!("SELECT {COLUMNS} FROM users WHERE email = $1"), (email,)).await
 }
 
 pub async fn add_role(conn: &mut AnyConnection, user_id: i64, organisation_id: i64, role: Role) -> Result<()> {
-    sqlx::query(
+    db::execute(
+        conn,
         "INSERT INTO memberships (user_id, organisation_id, role) VALUES ($1, $2, $3)
          ON CONFLICT (user_id, organisation_id, role) DO NOTHING",
+        (user_id, organisation_id, role.as_str()),
     )
-    .bind(user_id)
-    .bind(organisation_id)
-    .bind(role.as_str())
-    .execute(conn)
-    .await?;
-    Ok(())
+    .await
 }
 
 /// Replaces a person's roles in one organisation.
 pub async fn set_roles(conn: &mut AnyConnection, user_id: i64, organisation_id: i64, roles: &[Role]) -> Result<()> {
-    sqlx::query("DELETE FROM memberships WHERE user_id = $1 AND organisation_id = $2")
-        .bind(user_id)
-        .bind(organisation_id)
-        .execute(&mut *conn)
-        .await?;
+    db::execute(
+        &mut *conn,
+        "DELETE FROM memberships WHERE user_id = $1 AND organisation_id = $2",
+        (user_id, organisation_id),
+    )
+    .await?;
     for role in roles {
         add_role(conn, user_id, organisation_id, *role).await?;
     }
@@ -91,33 +84,34 @@ pub async fn set_roles(conn: &mut AnyConnection, user_id: i64, organisation_id: 
 }
 
 pub async fn roles_in(conn: &mut AnyConnection, user_id: i64, organisation_id: i64) -> Result<Vec<Role>> {
-    let names: Vec<String> =
-        sqlx::query_scalar("SELECT role FROM memberships WHERE user_id = $1 AND organisation_id = $2 ORDER BY role")
-            .bind(user_id)
-            .bind(organisation_id)
-            .fetch_all(conn)
-            .await?;
+    let names: Vec<String> = db::scalars(
+        conn,
+        "SELECT role FROM memberships WHERE user_id = $1 AND organisation_id = $2 ORDER BY role",
+        (user_id, organisation_id),
+    )
+    .await?;
     Ok(names.iter().filter_map(|name| Role::parse(name)).collect())
 }
 
 /// The organisations a person belongs to, by name.
 pub async fn organisations_of(conn: &mut AnyConnection, user_id: i64) -> Result<Vec<(i64, String, String)>> {
-    Ok(sqlx::query_as(
+    db::all(
+        conn,
         "SELECT DISTINCT o.id, o.slug, o.name FROM organisations o
          JOIN memberships m ON m.organisation_id = o.id WHERE m.user_id = $1 ORDER BY o.name",
+        (user_id,),
     )
-    .bind(user_id)
-    .fetch_all(conn)
-    .await?)
+    .await
 }
 
 pub async fn count_admins(conn: &mut AnyConnection) -> Result<i64> {
-    Ok(sqlx::query_scalar(
+    db::scalar(
+        conn,
         "SELECT COUNT(DISTINCT m.user_id) FROM memberships m JOIN users u ON u.id = m.user_id
          WHERE m.role = 'admin' AND u.disabled = 0",
+        (),
     )
-    .fetch_one(conn)
-    .await?)
+    .await
 }
 
 #[derive(FromRow)]
@@ -154,70 +148,53 @@ pub async fn list_members(
     after_id: i64,
     limit: i64,
 ) -> Result<Vec<Member>> {
-    let rows: Vec<MemberRow> = sqlx::query_as(
+    let rows: Vec<MemberRow> = db::all(
+        &mut *conn,
         "SELECT u.id, u.email, u.name, u.disabled, u.totp_secret, u.version FROM users u
          WHERE u.id > $2 AND EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = u.id AND m.organisation_id = $1)
          ORDER BY u.id LIMIT $3",
+        (organisation_id, after_id, limit),
     )
-    .bind(organisation_id)
-    .bind(after_id)
-    .bind(limit)
-    .fetch_all(&mut *conn)
     .await?;
     with_roles(conn, organisation_id, rows).await
 }
 
 /// One member of one organisation; someone outside it is not found.
 pub async fn get_member(conn: &mut AnyConnection, organisation_id: i64, user_id: i64) -> Result<Member> {
-    let rows: Vec<MemberRow> = sqlx::query_as(
+    let rows: Vec<MemberRow> = db::all(
+        &mut *conn,
         "SELECT u.id, u.email, u.name, u.disabled, u.totp_secret, u.version FROM users u
          WHERE u.id = $2 AND EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = u.id AND m.organisation_id = $1)",
+        (organisation_id, user_id),
     )
-    .bind(organisation_id)
-    .bind(user_id)
-    .fetch_all(&mut *conn)
     .await?;
     with_roles(conn, organisation_id, rows).await?.pop().ok_or(StoreError::NotFound)
 }
 
 /// Bumps the version of a person, refusing if someone changed them meanwhile.
 pub async fn bump_version(conn: &mut AnyConnection, user_id: i64, expected_version: Option<i64>) -> Result<i64> {
-    let version: Option<i64> = sqlx::query_scalar(
+    db::next_version(
+        conn,
         "UPDATE users SET version = version + 1 WHERE id = $1 AND ($2 < 0 OR version = $2) RETURNING version",
+        (user_id, expected_version.unwrap_or(-1)),
     )
-    .bind(user_id)
-    .bind(expected_version.unwrap_or(-1))
-    .fetch_optional(conn)
-    .await?;
-    version.ok_or(StoreError::Stale)
+    .await
 }
 
 pub async fn set_disabled(conn: &mut AnyConnection, user_id: i64, disabled: bool) -> Result<()> {
-    sqlx::query("UPDATE users SET disabled = $1 WHERE id = $2")
-        .bind(i64::from(disabled))
-        .bind(user_id)
-        .execute(conn)
-        .await?;
-    Ok(())
+    db::execute(conn, "UPDATE users SET disabled = $1 WHERE id = $2", (i64::from(disabled), user_id)).await
 }
 
 pub async fn set_name(conn: &mut AnyConnection, user_id: i64, name: &str) -> Result<()> {
-    sqlx::query("UPDATE users SET name = $1 WHERE id = $2").bind(name).bind(user_id).execute(conn).await?;
-    Ok(())
+    db::execute(conn, "UPDATE users SET name = $1 WHERE id = $2", (name, user_id)).await
 }
 
 pub async fn set_password(conn: &mut AnyConnection, user_id: i64, password_hash: &str) -> Result<()> {
-    sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
-        .bind(password_hash)
-        .bind(user_id)
-        .execute(conn)
-        .await?;
-    Ok(())
+    db::execute(conn, "UPDATE users SET password_hash = $1 WHERE id = $2", (password_hash, user_id)).await
 }
 
 pub async fn set_language(conn: &mut AnyConnection, user_id: i64, language: &str) -> Result<()> {
-    sqlx::query("UPDATE users SET language = $1 WHERE id = $2").bind(language).bind(user_id).execute(conn).await?;
-    Ok(())
+    db::execute(conn, "UPDATE users SET language = $1 WHERE id = $2", (language, user_id)).await
 }
 
 /// Sets or clears the second factor; recovery codes are replaced alongside.
@@ -227,17 +204,15 @@ pub async fn set_totp(
     secret: Option<&str>,
     code_hashes: &[String],
 ) -> Result<()> {
-    sqlx::query("UPDATE users SET totp_secret = $1, totp_last_step = NULL WHERE id = $2")
-        .bind(secret)
-        .bind(user_id)
-        .execute(&mut *conn)
-        .await?;
-    sqlx::query("DELETE FROM recovery_codes WHERE user_id = $1").bind(user_id).execute(&mut *conn).await?;
+    db::execute(
+        &mut *conn,
+        "UPDATE users SET totp_secret = $1, totp_last_step = NULL WHERE id = $2",
+        (secret, user_id),
+    )
+    .await?;
+    db::execute(&mut *conn, "DELETE FROM recovery_codes WHERE user_id = $1", (user_id,)).await?;
     for hash in code_hashes {
-        sqlx::query("INSERT INTO recovery_codes (user_id, code_hash) VALUES ($1, $2)")
-            .bind(user_id)
-            .bind(hash)
-            .execute(&mut *conn)
+        db::execute(&mut *conn, "INSERT INTO recovery_codes (user_id, code_hash) VALUES ($1, $2)", (user_id, hash))
             .await?;
     }
     Ok(())
@@ -245,31 +220,24 @@ pub async fn set_totp(
 
 /// Records the TOTP step just used, only if it is later than the last one (no replay).
 pub async fn advance_totp_step(conn: &mut AnyConnection, user_id: i64, step: i64) -> Result<bool> {
-    let done = sqlx::query(
+    db::changed_one(
+        conn,
         "UPDATE users SET totp_last_step = $1 WHERE id = $2 AND (totp_last_step IS NULL OR totp_last_step < $1)",
+        (step, user_id),
     )
-    .bind(step)
-    .bind(user_id)
-    .execute(conn)
-    .await?;
-    Ok(done.rows_affected() == 1)
+    .await
 }
 
 /// Uses up one recovery code; false when it is unknown or already used.
 pub async fn use_recovery_code(conn: &mut AnyConnection, user_id: i64, code_hash: &str, now: i64) -> Result<bool> {
-    let done =
-        sqlx::query("UPDATE recovery_codes SET used_at = $1 WHERE user_id = $2 AND code_hash = $3 AND used_at IS NULL")
-            .bind(now)
-            .bind(user_id)
-            .bind(code_hash)
-            .execute(conn)
-            .await?;
-    Ok(done.rows_affected() == 1)
+    db::changed_one(
+        conn,
+        "UPDATE recovery_codes SET used_at = $1 WHERE user_id = $2 AND code_hash = $3 AND used_at IS NULL",
+        (now, user_id, code_hash),
+    )
+    .await
 }
 
 pub async fn unused_recovery_codes(conn: &mut AnyConnection, user_id: i64) -> Result<i64> {
-    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM recovery_codes WHERE user_id = $1 AND used_at IS NULL")
-        .bind(user_id)
-        .fetch_one(conn)
-        .await?)
+    db::scalar(conn, "SELECT COUNT(*) FROM recovery_codes WHERE user_id = $1 AND used_at IS NULL", (user_id,)).await
 }

@@ -1,5 +1,6 @@
 //! The append-only audit trail, chained with a keyed hash, and its seal.
 
+use crate::db;
 use crate::{Backend, Result, Store, StoreError, WriteTx};
 use samla_domain::audit::{keyed_hash, AuditEntry, AuditEvent, ChainSeal, GENESIS_HASH};
 use sqlx::{AnyConnection, FromRow};
@@ -45,7 +46,7 @@ const COLUMNS: &str = "seq, at, actor_user_id, actor_role, organisation_id, acti
 /// database, so the chain never forks (SQLite's writers take turns anyway).
 async fn take_turn(tx: &mut WriteTx) -> Result<()> {
     if tx.backend() == Backend::Postgres {
-        sqlx::query("SELECT pg_advisory_xact_lock(7411)").execute(&mut *tx.tx).await?;
+        db::execute(&mut *tx.tx, "SELECT pg_advisory_xact_lock(7411)", ()).await?;
     }
     Ok(())
 }
@@ -53,7 +54,7 @@ async fn take_turn(tx: &mut WriteTx) -> Result<()> {
 /// The last row's sequence number and hash (0 and the genesis hash for an empty trail).
 pub async fn head(conn: &mut AnyConnection) -> Result<(i64, String)> {
     let last: Option<(i64, String)> =
-        sqlx::query_as("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetch_optional(conn).await?;
+        db::optional(conn, "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1", ()).await?;
     Ok(last.unwrap_or((0, GENESIS_HASH.to_string())))
 }
 
@@ -65,22 +66,24 @@ pub async fn append(tx: &mut WriteTx, event: &AuditEvent, now: i64) -> Result<i6
     let (prev_seq, prev_hash) = head(&mut tx.tx).await?;
     let seq = prev_seq + 1;
     let hash = keyed_hash(&key, &prev_hash, seq, now, event);
-    sqlx::query(&format!(
-        "INSERT INTO audit_log ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"
-    ))
-    .bind(seq)
-    .bind(now)
-    .bind(event.actor_user_id)
-    .bind(event.actor_role.as_deref())
-    .bind(event.organisation_id)
-    .bind(event.action.as_str())
-    .bind(event.record_type.as_deref())
-    .bind(event.record_id.as_deref())
-    .bind(event.outcome.as_str())
-    .bind(event.request_id.as_deref())
-    .bind(prev_hash)
-    .bind(hash)
-    .execute(&mut *tx.tx)
+    db::execute(
+        &mut *tx.tx,
+        &format!("INSERT INTO audit_log ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"),
+        (
+            seq,
+            now,
+            event.actor_user_id,
+            event.actor_role.as_deref(),
+            event.organisation_id,
+            event.action.as_str(),
+            event.record_type.as_deref(),
+            event.record_id.as_deref(),
+            event.outcome.as_str(),
+            event.request_id.as_deref(),
+            prev_hash,
+            hash,
+        ),
+    )
     .await?;
     Ok(seq)
 }
@@ -154,8 +157,10 @@ pub struct AuditQuery {
 }
 
 pub async fn search(conn: &mut AnyConnection, q: &AuditQuery) -> Result<Vec<AuditEntry>> {
-    let rows: Vec<Row> = sqlx::query_as(&format!(
-        "SELECT {COLUMNS} FROM audit_log
+    let rows: Vec<Row> = db::all(
+        conn,
+        &format!(
+            "SELECT {COLUMNS} FROM audit_log
          WHERE organisation_id = $1
            AND ($2 < 0 OR actor_user_id = $2)
            AND ($3 = '' OR action = $3)
@@ -164,18 +169,20 @@ pub async fn search(conn: &mut AnyConnection, q: &AuditQuery) -> Result<Vec<Audi
            AND ($6 = '' OR outcome = $6)
            AND at >= $7 AND at <= $8 AND seq < $9
          ORDER BY seq DESC LIMIT $10"
-    ))
-    .bind(q.organisation_id)
-    .bind(q.actor_user_id.unwrap_or(-1))
-    .bind(q.action.clone().unwrap_or_default())
-    .bind(q.record_type.clone().unwrap_or_default())
-    .bind(q.record_id.clone().unwrap_or_default())
-    .bind(q.outcome.clone().unwrap_or_default())
-    .bind(q.from.unwrap_or(i64::MIN))
-    .bind(q.to.unwrap_or(i64::MAX))
-    .bind(q.before_seq.unwrap_or(i64::MAX))
-    .bind(q.limit)
-    .fetch_all(conn)
+        ),
+        (
+            q.organisation_id,
+            q.actor_user_id.unwrap_or(-1),
+            q.action.clone().unwrap_or_default(),
+            q.record_type.clone().unwrap_or_default(),
+            q.record_id.clone().unwrap_or_default(),
+            q.outcome.clone().unwrap_or_default(),
+            q.from.unwrap_or(i64::MIN),
+            q.to.unwrap_or(i64::MAX),
+            q.before_seq.unwrap_or(i64::MAX),
+            q.limit,
+        ),
+    )
     .await?;
     Ok(rows.into_iter().map(AuditEntry::from).collect())
 }
@@ -183,20 +190,19 @@ pub async fn search(conn: &mut AnyConnection, q: &AuditQuery) -> Result<Vec<Audi
 /// Up to `limit` rows after `after_seq`, in order: verification pages through the trail
 /// instead of loading it whole.
 pub async fn page_after(conn: &mut AnyConnection, after_seq: i64, limit: i64) -> Result<Vec<AuditEntry>> {
-    let rows: Vec<Row> =
-        sqlx::query_as(&format!("SELECT {COLUMNS} FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2"))
-            .bind(after_seq)
-            .bind(limit)
-            .fetch_all(conn)
-            .await?;
+    let rows: Vec<Row> = db::all(
+        conn,
+        &format!("SELECT {COLUMNS} FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2"),
+        (after_seq, limit),
+    )
+    .await?;
     Ok(rows.into_iter().map(AuditEntry::from).collect())
 }
 
 /// The database's seal, if the key has been introduced.
 pub async fn seal(conn: &mut AnyConnection) -> Result<Option<ChainSeal>> {
     let row: Option<(i64, String, i64, String)> =
-        sqlx::query_as("SELECT keyed_from_seq, legacy_head, sealed_at, mac FROM audit_chain_seal WHERE id = 1")
-            .fetch_optional(conn)
+        db::optional(conn, "SELECT keyed_from_seq, legacy_head, sealed_at, mac FROM audit_chain_seal WHERE id = 1", ())
             .await?;
     Ok(row.map(|(keyed_from_seq, legacy_head, sealed_at, mac)| ChainSeal {
         keyed_from_seq,
@@ -232,14 +238,11 @@ pub async fn adopt_key(store: &Store, now: i64) -> Result<Adoption> {
     }
     let (last_seq, last_hash) = head(&mut tx.tx).await?;
     let new = ChainSeal::new(&key, last_seq + 1, &last_hash, now);
-    sqlx::query(
+    db::execute(
+        &mut *tx.tx,
         "INSERT INTO audit_chain_seal (id, keyed_from_seq, legacy_head, sealed_at, mac) VALUES (1, $1, $2, $3, $4)",
+        (new.keyed_from_seq, new.legacy_head.as_str(), new.sealed_at, new.mac.as_str()),
     )
-    .bind(new.keyed_from_seq)
-    .bind(new.legacy_head.as_str())
-    .bind(new.sealed_at)
-    .bind(new.mac.as_str())
-    .execute(&mut *tx.tx)
     .await?;
     tx.commit().await?;
     Ok(Adoption::Sealed(new))

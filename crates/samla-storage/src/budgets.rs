@@ -1,5 +1,6 @@
 //! A course's budget lines (copied from the programme's template, then edited).
 
+use crate::db;
 use crate::Result;
 use sqlx::{AnyConnection, FromRow};
 
@@ -24,31 +25,25 @@ pub struct NewLine<'a> {
 }
 
 pub async fn lines(conn: &mut AnyConnection, course_id: i64) -> Result<Vec<BudgetLineRow>> {
-    Ok(sqlx::query_as(
+    db::all(
+        conn,
         "SELECT id, course_id, position, label, amount, hours, multiplier, count FROM budget_lines
          WHERE course_id = $1 ORDER BY position, id",
+        (course_id,),
     )
-    .bind(course_id)
-    .fetch_all(conn)
-    .await?)
+    .await
 }
 
 /// Replaces every line of the course's budget.
 pub async fn replace(conn: &mut AnyConnection, course_id: i64, lines: &[NewLine<'_>]) -> Result<()> {
-    sqlx::query("DELETE FROM budget_lines WHERE course_id = $1").bind(course_id).execute(&mut *conn).await?;
+    db::execute(&mut *conn, "DELETE FROM budget_lines WHERE course_id = $1", (course_id,)).await?;
     for (position, line) in lines.iter().enumerate() {
-        sqlx::query(
+        db::execute(
+            &mut *conn,
             "INSERT INTO budget_lines (course_id, position, label, amount, hours, multiplier, count)
              VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            (course_id, position as i64, line.label, line.amount, line.hours, line.multiplier, line.count),
         )
-        .bind(course_id)
-        .bind(position as i64)
-        .bind(line.label)
-        .bind(line.amount)
-        .bind(line.hours)
-        .bind(line.multiplier)
-        .bind(line.count)
-        .execute(&mut *conn)
         .await?;
     }
     Ok(())

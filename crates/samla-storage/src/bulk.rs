@@ -5,6 +5,7 @@
 
 use crate::budgets::NewLine;
 use crate::courses::{NewCourse, NewSession};
+use crate::db;
 use crate::intake::consents::NewConsent;
 use crate::intake::households::NewPerson;
 use crate::Result;
@@ -462,8 +463,7 @@ pub async fn add_follow_up_tasks(conn: &mut AnyConnection, tasks: &[FollowUpTask
 
 /// Whether any organisation has a course: bulk data goes only into a database without.
 pub async fn has_courses(conn: &mut AnyConnection) -> Result<bool> {
-    let found: Option<i64> = sqlx::query_scalar("SELECT id FROM courses LIMIT 1").fetch_optional(conn).await?;
-    Ok(found.is_some())
+    db::exists(conn, "SELECT id FROM courses LIMIT 1", ()).await
 }
 
 /// The tables a data set is measured by, in the order they are reported.
@@ -490,7 +490,7 @@ pub const COUNTED_TABLES: [&str; 16] = [
 pub async fn counts(conn: &mut AnyConnection) -> Result<Vec<(&'static str, i64)>> {
     let mut out = Vec::with_capacity(COUNTED_TABLES.len());
     for table in COUNTED_TABLES {
-        let rows: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table}")).fetch_one(&mut *conn).await?;
+        let rows: i64 = db::scalar(&mut *conn, &format!("SELECT COUNT(*) FROM {table}"), ()).await?;
         out.push((table, rows));
     }
     Ok(out)

@@ -1,5 +1,6 @@
 //! Secret, revocable calendar feed addresses: one per course and one per staff member.
 
+use crate::db;
 use crate::Result;
 use sqlx::{AnyConnection, FromRow};
 
@@ -19,36 +20,28 @@ pub async fn replace(
     course_id: Option<i64>,
     now: i64,
 ) -> Result<()> {
-    sqlx::query(
+    db::execute(
+        &mut *conn,
         "UPDATE calendar_feeds SET revoked_at = $1 WHERE organisation_id = $2 AND revoked_at IS NULL
            AND COALESCE(user_id, -1) = $3 AND COALESCE(course_id, -1) = $4",
+        (now, organisation_id, user_id.unwrap_or(-1), course_id.unwrap_or(-1)),
     )
-    .bind(now)
-    .bind(organisation_id)
-    .bind(user_id.unwrap_or(-1))
-    .bind(course_id.unwrap_or(-1))
-    .execute(&mut *conn)
     .await?;
-    sqlx::query(
+    db::execute(
+        conn,
         "INSERT INTO calendar_feeds (token_hash, organisation_id, user_id, course_id, created_at) VALUES ($1, $2, $3, $4, $5)",
+        (token_hash, organisation_id, user_id, course_id, now),
     )
-    .bind(token_hash)
-    .bind(organisation_id)
-    .bind(user_id)
-    .bind(course_id)
-    .bind(now)
-    .execute(conn)
-    .await?;
-    Ok(())
+    .await
 }
 
 pub async fn find_live(conn: &mut AnyConnection, token_hash: &str) -> Result<Option<Feed>> {
-    Ok(sqlx::query_as(
+    db::optional(
+        conn,
         "SELECT organisation_id, user_id, course_id FROM calendar_feeds WHERE token_hash = $1 AND revoked_at IS NULL",
+        (token_hash,),
     )
-    .bind(token_hash)
-    .fetch_optional(conn)
-    .await?)
+    .await
 }
 
 pub async fn revoke(
@@ -58,15 +51,11 @@ pub async fn revoke(
     course_id: Option<i64>,
     now: i64,
 ) -> Result<u64> {
-    let done = sqlx::query(
+    db::changed(
+        conn,
         "UPDATE calendar_feeds SET revoked_at = $1 WHERE organisation_id = $2 AND revoked_at IS NULL
            AND COALESCE(user_id, -1) = $3 AND COALESCE(course_id, -1) = $4",
+        (now, organisation_id, user_id.unwrap_or(-1), course_id.unwrap_or(-1)),
     )
-    .bind(now)
-    .bind(organisation_id)
-    .bind(user_id.unwrap_or(-1))
-    .bind(course_id.unwrap_or(-1))
-    .execute(conn)
-    .await?;
-    Ok(done.rows_affected())
+    .await
 }

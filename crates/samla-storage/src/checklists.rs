@@ -1,5 +1,6 @@
 //! A course's planning checklist.
 
+use crate::db;
 use crate::Result;
 use sqlx::{AnyConnection, FromRow};
 
@@ -24,27 +25,23 @@ pub async fn add(
     responsible_role: &str,
     due_date: &str,
 ) -> Result<i64> {
-    Ok(sqlx::query_scalar(
+    db::scalar(
+        conn,
         "INSERT INTO checklist_items (course_id, position, task, responsible_role, due_date) VALUES ($1, $2, $3, $4, $5)
          RETURNING id",
+        (course_id, position, task, responsible_role, due_date),
     )
-    .bind(course_id)
-    .bind(position)
-    .bind(task)
-    .bind(responsible_role)
-    .bind(due_date)
-    .fetch_one(conn)
-    .await?)
+    .await
 }
 
 pub async fn items(conn: &mut AnyConnection, course_id: i64) -> Result<Vec<ChecklistItem>> {
-    Ok(sqlx::query_as(
+    db::all(
+        conn,
         "SELECT id, course_id, position, task, responsible_role, assignee_staff_id, due_date, done_at, done_by
          FROM checklist_items WHERE course_id = $1 ORDER BY due_date, position, id",
+        (course_id,),
     )
-    .bind(course_id)
-    .fetch_all(conn)
-    .await?)
+    .await
 }
 
 /// Marks an item done (by whom, when) or open again, and sets who is assigned.
@@ -55,15 +52,10 @@ pub async fn update(
     done: Option<(i64, i64)>,
     assignee_staff_id: Option<i64>,
 ) -> Result<bool> {
-    let result = sqlx::query(
+    db::changed_one(
+        conn,
         "UPDATE checklist_items SET done_at = $1, done_by = $2, assignee_staff_id = $3 WHERE id = $4 AND course_id = $5",
+        (done.map(|(at, _)| at), done.map(|(_, by)| by), assignee_staff_id, item_id, course_id),
     )
-    .bind(done.map(|(at, _)| at))
-    .bind(done.map(|(_, by)| by))
-    .bind(assignee_staff_id)
-    .bind(item_id)
-    .bind(course_id)
-    .execute(conn)
-    .await?;
-    Ok(result.rows_affected() == 1)
+    .await
 }

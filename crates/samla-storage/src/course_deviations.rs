@@ -1,6 +1,7 @@
 //! Deviations from a programme's rules a coordinator accepted for a course, each
 //! acceptance with its reason, who gave it and when.
 
+use crate::db;
 use crate::Result;
 use samla_domain::planning::deviations::DeviationKind;
 use samla_domain::planning::lifecycle::CourseStatus;
@@ -26,16 +27,16 @@ pub struct AcceptedDeviation {
 
 /// The course's accepted deviations, the oldest acceptance first.
 pub async fn accepted(conn: &mut AnyConnection, course_id: i64) -> Result<Vec<AcceptedDeviation>> {
-    Ok(sqlx::query_as(
+    db::all(
+        conn,
         "SELECT a.id AS acceptance_id, d.kind, d.sessions, d.fewest, d.needed, a.reason, a.to_status, a.accepted_by,
                 u.name AS accepted_by_name, a.accepted_at
          FROM course_deviation_acceptances a JOIN course_deviations d ON d.acceptance_id = a.id
          LEFT JOIN users u ON u.id = a.accepted_by
          WHERE a.course_id = $1 ORDER BY a.accepted_at, a.id, d.kind",
+        (course_id,),
     )
-    .bind(course_id)
-    .fetch_all(conn)
-    .await?)
+    .await
 }
 
 /// A deviation to record: (kind, sessions, fewest, needed).
@@ -51,27 +52,19 @@ pub async fn record(
     now: i64,
     deviations: &[NewDeviation],
 ) -> Result<i64> {
-    let id: i64 = sqlx::query_scalar(
+    let id: i64 = db::scalar(
+        &mut *conn,
         "INSERT INTO course_deviation_acceptances (course_id, to_status, reason, accepted_by, accepted_at)
          VALUES ($1, $2, $3, $4, $5) RETURNING id",
+        (course_id, to_status.as_str(), reason, accepted_by, now),
     )
-    .bind(course_id)
-    .bind(to_status.as_str())
-    .bind(reason)
-    .bind(accepted_by)
-    .bind(now)
-    .fetch_one(&mut *conn)
     .await?;
     for (kind, sessions, fewest, needed) in deviations {
-        sqlx::query(
+        db::execute(
+            &mut *conn,
             "INSERT INTO course_deviations (acceptance_id, kind, sessions, fewest, needed) VALUES ($1, $2, $3, $4, $5)",
+            (id, kind.as_str(), *sessions, *fewest, *needed),
         )
-        .bind(id)
-        .bind(kind.as_str())
-        .bind(*sessions)
-        .bind(*fewest)
-        .bind(*needed)
-        .execute(&mut *conn)
         .await?;
     }
     Ok(id)
@@ -98,23 +91,21 @@ pub async fn of_programme(
     organisation_id: i64,
     programme_id: i64,
 ) -> Result<(Vec<(i64, CourseStatus)>, Vec<(i64, DeviationKind)>)> {
-    let courses: Vec<CourseWithStatus> = sqlx::query_as(
+    let courses: Vec<CourseWithStatus> = db::all(
+        &mut *conn,
         "SELECT c.id, c.status FROM courses c JOIN programme_versions v ON v.id = c.programme_version_id
          WHERE c.organisation_id = $1 AND v.programme_id = $2 ORDER BY c.id",
+        (organisation_id, programme_id),
     )
-    .bind(organisation_id)
-    .bind(programme_id)
-    .fetch_all(&mut *conn)
     .await?;
-    let kinds: Vec<DeviationOfCourse> = sqlx::query_as(
+    let kinds: Vec<DeviationOfCourse> = db::all(
+        conn,
         "SELECT a.course_id, d.kind FROM course_deviation_acceptances a
          JOIN course_deviations d ON d.acceptance_id = a.id JOIN courses c ON c.id = a.course_id
          JOIN programme_versions v ON v.id = c.programme_version_id
          WHERE c.organisation_id = $1 AND v.programme_id = $2 ORDER BY a.course_id",
+        (organisation_id, programme_id),
     )
-    .bind(organisation_id)
-    .bind(programme_id)
-    .fetch_all(conn)
     .await?;
     Ok((
         courses.into_iter().map(|c| (c.id, c.status)).collect(),

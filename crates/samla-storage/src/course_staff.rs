@@ -1,5 +1,6 @@
 //! The working group of a course and who staffs each session.
 
+use crate::db;
 use crate::Result;
 use samla_domain::planning::staffing::CourseRole;
 use sqlx::{AnyConnection, FromRow};
@@ -24,29 +25,25 @@ pub async fn add_member(
     external_organisation: Option<&str>,
     course_role: CourseRole,
 ) -> Result<i64> {
-    Ok(sqlx::query_scalar(
+    db::scalar(
+        conn,
         "INSERT INTO course_staff (course_id, user_id, external_name, external_organisation, course_role)
          VALUES ($1, $2, $3, $4, $5) RETURNING id",
+        (course_id, user_id, external_name, external_organisation, course_role.as_str()),
     )
-    .bind(course_id)
-    .bind(user_id)
-    .bind(external_name)
-    .bind(external_organisation)
-    .bind(course_role.as_str())
-    .fetch_one(conn)
-    .await?)
+    .await
 }
 
 pub async fn members(conn: &mut AnyConnection, course_id: i64) -> Result<Vec<StaffMember>> {
-    Ok(sqlx::query_as(
+    db::all(
+        conn,
         "SELECT s.id, s.course_id, s.user_id, COALESCE(u.name, s.external_name, '') AS name, s.external_organisation,
                 s.course_role
          FROM course_staff s LEFT JOIN users u ON u.id = s.user_id
          WHERE s.course_id = $1 ORDER BY s.course_role, name, s.id",
+        (course_id,),
     )
-    .bind(course_id)
-    .fetch_all(conn)
-    .await?)
+    .await
 }
 
 /// What became of a request to take someone out of the working group.
@@ -59,52 +56,56 @@ pub enum Removal {
 }
 
 pub async fn remove_member(conn: &mut AnyConnection, course_id: i64, staff_id: i64) -> Result<Removal> {
-    let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM course_staff WHERE id = $1 AND course_id = $2")
-        .bind(staff_id)
-        .bind(course_id)
-        .fetch_optional(&mut *conn)
-        .await?;
+    let exists: Option<i64> = db::scalar_optional(
+        &mut *conn,
+        "SELECT id FROM course_staff WHERE id = $1 AND course_id = $2",
+        (staff_id, course_id),
+    )
+    .await?;
     if exists.is_none() {
         return Ok(Removal::NotFound);
     }
-    let present: Option<i64> =
-        sqlx::query_scalar("SELECT session_id FROM attendance_staff WHERE staff_id = $1 LIMIT 1")
-            .bind(staff_id)
-            .fetch_optional(&mut *conn)
-            .await?;
+    let present: Option<i64> = db::scalar_optional(
+        &mut *conn,
+        "SELECT session_id FROM attendance_staff WHERE staff_id = $1 LIMIT 1",
+        (staff_id,),
+    )
+    .await?;
     if present.is_some() {
         return Ok(Removal::WasPresent);
     }
-    sqlx::query("DELETE FROM session_staff WHERE staff_id = $1").bind(staff_id).execute(&mut *conn).await?;
-    sqlx::query("UPDATE checklist_items SET assignee_staff_id = NULL WHERE assignee_staff_id = $1")
-        .bind(staff_id)
-        .execute(&mut *conn)
-        .await?;
-    sqlx::query("DELETE FROM course_staff WHERE id = $1").bind(staff_id).execute(conn).await?;
+    db::execute(&mut *conn, "DELETE FROM session_staff WHERE staff_id = $1", (staff_id,)).await?;
+    db::execute(
+        &mut *conn,
+        "UPDATE checklist_items SET assignee_staff_id = NULL WHERE assignee_staff_id = $1",
+        (staff_id,),
+    )
+    .await?;
+    db::execute(conn, "DELETE FROM course_staff WHERE id = $1", (staff_id,)).await?;
     Ok(Removal::Removed)
 }
 
 /// (session id, staff id, substitute) for every staffed session of the course.
 pub async fn assignments(conn: &mut AnyConnection, course_id: i64) -> Result<Vec<(i64, i64, i64)>> {
-    Ok(sqlx::query_as(
+    db::all(
+        conn,
         "SELECT ss.session_id, ss.staff_id, ss.substitute FROM session_staff ss
          JOIN course_sessions s ON s.id = ss.session_id WHERE s.course_id = $1",
+        (course_id,),
     )
-    .bind(course_id)
-    .fetch_all(conn)
-    .await?)
+    .await
 }
 
 /// Replaces who staffs one session.
 pub async fn set_session_staff(conn: &mut AnyConnection, session_id: i64, staff: &[(i64, bool)]) -> Result<()> {
-    sqlx::query("DELETE FROM session_staff WHERE session_id = $1").bind(session_id).execute(&mut *conn).await?;
+    db::execute(&mut *conn, "DELETE FROM session_staff WHERE session_id = $1", (session_id,)).await?;
     for (staff_id, substitute) in staff {
-        sqlx::query("INSERT INTO session_staff (session_id, staff_id, substitute) VALUES ($1, $2, $3)")
-            .bind(session_id)
-            .bind(staff_id)
-            .bind(i64::from(*substitute))
-            .execute(&mut *conn)
-            .await?;
+        db::execute(
+            &mut *conn,
+            "INSERT INTO session_staff (session_id, staff_id, substitute) VALUES ($1, $2, $3)",
+            (session_id, staff_id, i64::from(*substitute)),
+        )
+        .await?;
     }
     Ok(())
 }

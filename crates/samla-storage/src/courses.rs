@@ -1,8 +1,9 @@
 //! Courses and their scheduled sessions and meetings.
 
-use crate::{Result, StoreError};
+use crate::db;
+use crate::Result;
 use samla_domain::planning::lifecycle::CourseStatus;
-use samla_domain::planning::session::{SessionKind, SessionStatus};
+use samla_domain::planning::session::SessionKind;
 use samla_domain::programmes::Audience;
 use sqlx::{AnyConnection, FromRow};
 
@@ -49,59 +50,58 @@ pub struct NewCourse<'a> {
 }
 
 pub async fn create(conn: &mut AnyConnection, c: &NewCourse<'_>, now: i64) -> Result<i64> {
-    Ok(sqlx::query_scalar(
+    db::scalar(
+        conn,
         "INSERT INTO courses (organisation_id, programme_version_id, name, venue, room, start_date, weekdays, start_time,
              duration_minutes, interval_kind, every_weeks, session_count, capacity, status, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'draft', $14) RETURNING id",
+        (
+            c.organisation_id,
+            c.programme_version_id,
+            c.name,
+            c.venue,
+            c.room,
+            c.start_date,
+            c.weekdays,
+            c.start_time,
+            c.duration_minutes,
+            c.interval_kind,
+            c.every_weeks,
+            c.session_count,
+            c.capacity,
+            now,
+        ),
     )
-    .bind(c.organisation_id)
-    .bind(c.programme_version_id)
-    .bind(c.name)
-    .bind(c.venue)
-    .bind(c.room)
-    .bind(c.start_date)
-    .bind(c.weekdays)
-    .bind(c.start_time)
-    .bind(c.duration_minutes)
-    .bind(c.interval_kind)
-    .bind(c.every_weeks)
-    .bind(c.session_count)
-    .bind(c.capacity)
-    .bind(now)
-    .fetch_one(conn)
-    .await?)
+    .await
 }
 
 /// A course of the organisation; another organisation's course is not found.
 pub async fn get(conn: &mut AnyConnection, organisation_id: i64, course_id: i64) -> Result<Course> {
-    Ok(sqlx::query_as(&format!("SELECT {COURSE_COLUMNS} FROM courses WHERE id = $2 AND organisation_id = $1"))
-        .bind(organisation_id)
-        .bind(course_id)
-        .fetch_one(conn)
-        .await?)
+    db::one(
+        conn,
+        &format!("SELECT {COURSE_COLUMNS} FROM courses WHERE id = $2 AND organisation_id = $1"),
+        (organisation_id, course_id),
+    )
+    .await
 }
 
 /// Courses of the organisation, or only those `user_id` works on.
 pub async fn list(conn: &mut AnyConnection, organisation_id: i64, only_staff_user: Option<i64>) -> Result<Vec<Course>> {
-    Ok(sqlx::query_as(&format!(
-        "SELECT {COURSE_COLUMNS} FROM courses c WHERE organisation_id = $1
+    db::all(
+        conn,
+        &format!(
+            "SELECT {COURSE_COLUMNS} FROM courses c WHERE organisation_id = $1
            AND ($2 < 0 OR EXISTS (SELECT 1 FROM course_staff s WHERE s.course_id = c.id AND s.user_id = $2))
          ORDER BY start_date DESC, id DESC"
-    ))
-    .bind(organisation_id)
-    .bind(only_staff_user.unwrap_or(-1))
-    .fetch_all(conn)
-    .await?)
+        ),
+        (organisation_id, only_staff_user.unwrap_or(-1)),
+    )
+    .await
 }
 
 pub async fn works_on(conn: &mut AnyConnection, course_id: i64, user_id: i64) -> Result<bool> {
-    let found: Option<i64> =
-        sqlx::query_scalar("SELECT id FROM course_staff WHERE course_id = $1 AND user_id = $2 LIMIT 1")
-            .bind(course_id)
-            .bind(user_id)
-            .fetch_optional(conn)
-            .await?;
-    Ok(found.is_some())
+    db::exists(conn, "SELECT id FROM course_staff WHERE course_id = $1 AND user_id = $2 LIMIT 1", (course_id, user_id))
+        .await
 }
 
 /// What can change on a course after it is created.
@@ -118,19 +118,13 @@ pub async fn update(
     change: &CourseChange<'_>,
     expected_version: i64,
 ) -> Result<i64> {
-    let version: Option<i64> = sqlx::query_scalar(
+    db::next_version(
+        conn,
         "UPDATE courses SET name = $1, venue = $2, room = $3, capacity = $4, version = version + 1
          WHERE id = $5 AND version = $6 RETURNING version",
+        (change.name, change.venue, change.room, change.capacity, course_id, expected_version),
     )
-    .bind(change.name)
-    .bind(change.venue)
-    .bind(change.room)
-    .bind(change.capacity)
-    .bind(course_id)
-    .bind(expected_version)
-    .fetch_optional(conn)
-    .await?;
-    version.ok_or(StoreError::Stale)
+    .await
 }
 
 pub async fn set_status(
@@ -140,38 +134,47 @@ pub async fn set_status(
     cancel_reason: Option<&str>,
     expected_version: i64,
 ) -> Result<i64> {
-    let version: Option<i64> = sqlx::query_scalar(
+    db::next_version(
+        conn,
         "UPDATE courses SET status = $1, cancel_reason = $2, version = version + 1
          WHERE id = $3 AND version = $4 RETURNING version",
+        (status.as_str(), cancel_reason, course_id, expected_version),
     )
-    .bind(status.as_str())
-    .bind(cancel_reason)
-    .bind(course_id)
-    .bind(expected_version)
-    .fetch_optional(conn)
-    .await?;
-    version.ok_or(StoreError::Stale)
+    .await
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, FromRow)]
-pub struct CourseSession {
-    pub id: i64,
-    pub course_id: i64,
-    #[sqlx(try_from = "String")]
-    pub kind: SessionKind,
-    pub programme_session: Option<i64>,
-    pub meeting_kind: Option<String>,
-    pub title: String,
-    #[sqlx(try_from = "String")]
-    pub audience: Audience,
-    pub date: String,
-    pub start_time: String,
-    pub end_time: String,
-    pub room: String,
-    #[sqlx(try_from = "String")]
-    pub status: SessionStatus,
-    pub cancel_reason: Option<String>,
-    pub version: i64,
+/// Declares a row of `course_sessions`: the planning columns (as [`CourseSession`] has
+/// them, in its order), then the fields given.
+macro_rules! session_row {
+    ($(#[$meta:meta])* pub struct $name:ident { $($(#[$field_meta:meta])* pub $field:ident: $ty:ty,)* }) => {
+        $(#[$meta])*
+        pub struct $name {
+            pub id: i64,
+            pub course_id: i64,
+            #[sqlx(try_from = "String")]
+            pub kind: samla_domain::planning::session::SessionKind,
+            pub programme_session: Option<i64>,
+            pub meeting_kind: Option<String>,
+            pub title: String,
+            #[sqlx(try_from = "String")]
+            pub audience: samla_domain::programmes::Audience,
+            pub date: String,
+            pub start_time: String,
+            pub end_time: String,
+            pub room: String,
+            #[sqlx(try_from = "String")]
+            pub status: samla_domain::planning::session::SessionStatus,
+            pub cancel_reason: Option<String>,
+            pub version: i64,
+            $($(#[$field_meta])* pub $field: $ty,)*
+        }
+    };
+}
+pub(crate) use session_row;
+
+session_row! {
+    #[derive(Debug, Clone, PartialEq, Eq, FromRow)]
+    pub struct CourseSession {}
 }
 
 const SESSION_COLUMNS: &str =
@@ -191,51 +194,54 @@ pub struct NewSession<'a> {
 }
 
 pub async fn add_session(conn: &mut AnyConnection, course_id: i64, s: &NewSession<'_>) -> Result<i64> {
-    Ok(sqlx::query_scalar(
+    db::scalar(
+        conn,
         "INSERT INTO course_sessions (course_id, kind, programme_session, meeting_kind, title, audience, date, start_time,
              end_time, room, status)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'planned') RETURNING id",
+        (
+            course_id,
+            s.kind.as_str(),
+            s.programme_session,
+            s.meeting_kind,
+            s.title,
+            s.audience.as_str(),
+            s.date,
+            s.start_time,
+            s.end_time,
+            s.room,
+        ),
     )
-    .bind(course_id)
-    .bind(s.kind.as_str())
-    .bind(s.programme_session)
-    .bind(s.meeting_kind)
-    .bind(s.title)
-    .bind(s.audience.as_str())
-    .bind(s.date)
-    .bind(s.start_time)
-    .bind(s.end_time)
-    .bind(s.room)
-    .fetch_one(conn)
-    .await?)
+    .await
 }
 
 /// The course's sessions and meetings in time order.
 pub async fn sessions(conn: &mut AnyConnection, course_id: i64) -> Result<Vec<CourseSession>> {
-    Ok(sqlx::query_as(&format!(
-        "SELECT {SESSION_COLUMNS} FROM course_sessions WHERE course_id = $1 ORDER BY date, start_time, id"
-    ))
-    .bind(course_id)
-    .fetch_all(conn)
-    .await?)
+    db::all(
+        conn,
+        &format!("SELECT {SESSION_COLUMNS} FROM course_sessions WHERE course_id = $1 ORDER BY date, start_time, id"),
+        (course_id,),
+    )
+    .await
 }
 
 /// The day of the course's first session that is not cancelled (meetings left out).
 pub async fn first_session_date(conn: &mut AnyConnection, course_id: i64) -> Result<Option<String>> {
-    Ok(sqlx::query_scalar(
+    db::scalar(
+        conn,
         "SELECT MIN(date) FROM course_sessions WHERE course_id = $1 AND kind = 'session' AND status <> 'cancelled'",
+        (course_id,),
     )
-    .bind(course_id)
-    .fetch_one(conn)
-    .await?)
+    .await
 }
 
 pub async fn session(conn: &mut AnyConnection, course_id: i64, session_id: i64) -> Result<CourseSession> {
-    Ok(sqlx::query_as(&format!("SELECT {SESSION_COLUMNS} FROM course_sessions WHERE course_id = $1 AND id = $2"))
-        .bind(course_id)
-        .bind(session_id)
-        .fetch_one(conn)
-        .await?)
+    db::one(
+        conn,
+        &format!("SELECT {SESSION_COLUMNS} FROM course_sessions WHERE course_id = $1 AND id = $2"),
+        (course_id, session_id),
+    )
+    .await
 }
 
 pub async fn move_session(
@@ -247,19 +253,13 @@ pub async fn move_session(
     room: &str,
     expected_version: i64,
 ) -> Result<i64> {
-    let version: Option<i64> = sqlx::query_scalar(
+    db::next_version(
+        conn,
         "UPDATE course_sessions SET date = $1, start_time = $2, end_time = $3, room = $4, version = version + 1
          WHERE id = $5 AND version = $6 RETURNING version",
+        (date, start_time, end_time, room, session_id, expected_version),
     )
-    .bind(date)
-    .bind(start_time)
-    .bind(end_time)
-    .bind(room)
-    .bind(session_id)
-    .bind(expected_version)
-    .fetch_optional(conn)
-    .await?;
-    version.ok_or(StoreError::Stale)
+    .await
 }
 
 pub async fn cancel_session(
@@ -268,16 +268,13 @@ pub async fn cancel_session(
     reason: &str,
     expected_version: i64,
 ) -> Result<i64> {
-    let version: Option<i64> = sqlx::query_scalar(
+    db::next_version(
+        conn,
         "UPDATE course_sessions SET status = 'cancelled', cancel_reason = $1, version = version + 1
          WHERE id = $2 AND version = $3 RETURNING version",
+        (reason, session_id, expected_version),
     )
-    .bind(reason)
-    .bind(session_id)
-    .bind(expected_version)
-    .fetch_optional(conn)
-    .await?;
-    version.ok_or(StoreError::Stale)
+    .await
 }
 
 /// A stretch of time on one day, as stored ('YYYY-MM-DD', 'HH:MM').
@@ -296,20 +293,14 @@ pub async fn room_conflicts(
     (venue, room): (&str, &str),
     slot: &Slot<'_>,
 ) -> Result<Vec<(i64, String)>> {
-    Ok(sqlx::query_as(
+    db::all(
+        conn,
         "SELECT c.id, c.name FROM course_sessions s JOIN courses c ON c.id = s.course_id
          WHERE c.organisation_id = $1 AND c.id <> $2 AND c.venue = $3 AND s.room = $4 AND s.date = $5
            AND s.status = 'planned' AND c.status <> 'cancelled' AND s.start_time < $7 AND s.end_time > $6",
+        (organisation_id, course_id, venue, room, slot.date, slot.start_time, slot.end_time),
     )
-    .bind(organisation_id)
-    .bind(course_id)
-    .bind(venue)
-    .bind(room)
-    .bind(slot.date)
-    .bind(slot.start_time)
-    .bind(slot.end_time)
-    .fetch_all(conn)
-    .await?)
+    .await
 }
 
 /// Planned sessions of other courses where this person is on the staff, overlapping
@@ -320,19 +311,15 @@ pub async fn staff_conflicts(
     course_id: i64,
     slot: &Slot<'_>,
 ) -> Result<Vec<(i64, String)>> {
-    Ok(sqlx::query_as(
+    db::all(
+        conn,
         "SELECT DISTINCT c.id, c.name FROM session_staff ss
          JOIN course_staff st ON st.id = ss.staff_id
          JOIN course_sessions s ON s.id = ss.session_id
          JOIN courses c ON c.id = s.course_id
          WHERE st.user_id = $1 AND c.id <> $2 AND s.date = $3 AND s.status = 'planned' AND c.status <> 'cancelled'
            AND s.start_time < $5 AND s.end_time > $4",
+        (user_id, course_id, slot.date, slot.start_time, slot.end_time),
     )
-    .bind(user_id)
-    .bind(course_id)
-    .bind(slot.date)
-    .bind(slot.start_time)
-    .bind(slot.end_time)
-    .fetch_all(conn)
-    .await?)
+    .await
 }

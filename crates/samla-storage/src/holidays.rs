@@ -1,5 +1,6 @@
 //! School holidays an organisation enters (they differ per municipality).
 
+use crate::db;
 use crate::Result;
 use sqlx::{AnyConnection, FromRow};
 
@@ -12,12 +13,12 @@ pub struct SchoolHoliday {
 }
 
 pub async fn list(conn: &mut AnyConnection, organisation_id: i64) -> Result<Vec<SchoolHoliday>> {
-    Ok(sqlx::query_as(
+    db::all(
+        conn,
         "SELECT id, name, first_day, last_day FROM school_holidays WHERE organisation_id = $1 ORDER BY first_day, id",
+        (organisation_id,),
     )
-    .bind(organisation_id)
-    .fetch_all(conn)
-    .await?)
+    .await
 }
 
 pub async fn add(
@@ -27,22 +28,15 @@ pub async fn add(
     first_day: &str,
     last_day: &str,
 ) -> Result<i64> {
-    Ok(sqlx::query_scalar(
+    db::scalar(
+        conn,
         "INSERT INTO school_holidays (organisation_id, name, first_day, last_day) VALUES ($1, $2, $3, $4) RETURNING id",
+        (organisation_id, name, first_day, last_day),
     )
-    .bind(organisation_id)
-    .bind(name)
-    .bind(first_day)
-    .bind(last_day)
-    .fetch_one(conn)
-    .await?)
+    .await
 }
 
 pub async fn remove(conn: &mut AnyConnection, organisation_id: i64, id: i64) -> Result<bool> {
-    let done = sqlx::query("DELETE FROM school_holidays WHERE id = $1 AND organisation_id = $2")
-        .bind(id)
-        .bind(organisation_id)
-        .execute(conn)
-        .await?;
-    Ok(done.rows_affected() == 1)
+    db::changed_one(conn, "DELETE FROM school_holidays WHERE id = $1 AND organisation_id = $2", (id, organisation_id))
+        .await
 }

@@ -14,6 +14,7 @@ pub mod checklists;
 pub mod course_deviations;
 pub mod course_staff;
 pub mod courses;
+pub mod db;
 mod error;
 pub mod holidays;
 pub mod idempotency;

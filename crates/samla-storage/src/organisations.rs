@@ -1,7 +1,8 @@
 //! Organisations: municipalities, hospital learning-and-coping centres, national
 //! competence centres. Every other record belongs to one.
 
-use crate::{Result, StoreError};
+use crate::db;
+use crate::Result;
 use samla_domain::calendar::Country;
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, FromRow, Row};
@@ -36,31 +37,25 @@ impl<'r> FromRow<'r, AnyRow> for Organisation {
 const COLUMNS: &str = "id, slug, name, country, require_second_factor, version";
 
 pub async fn create(conn: &mut AnyConnection, slug: &str, name: &str, country: Country, now: i64) -> Result<i64> {
-    let id: i64 = sqlx::query_scalar(
+    let id: i64 = db::scalar(
+        conn,
         "INSERT INTO organisations (slug, name, country, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
+        (slug, name, country.code(), now),
     )
-    .bind(slug)
-    .bind(name)
-    .bind(country.code())
-    .bind(now)
-    .fetch_one(conn)
     .await?;
     Ok(id)
 }
 
 pub async fn get(conn: &mut AnyConnection, id: i64) -> Result<Organisation> {
-    Ok(sqlx::query_as(&format!("SELECT {COLUMNS} FROM organisations WHERE id = $1")).bind(id).fetch_one(conn).await?)
+    db::one(conn, &format!("SELECT {COLUMNS} FROM organisations WHERE id = $1"), (id,)).await
 }
 
 pub async fn find_by_slug(conn: &mut AnyConnection, slug: &str) -> Result<Option<Organisation>> {
-    Ok(sqlx::query_as(&format!("SELECT {COLUMNS} FROM organisations WHERE slug = $1"))
-        .bind(slug)
-        .fetch_optional(conn)
-        .await?)
+    db::optional(conn, &format!("SELECT {COLUMNS} FROM organisations WHERE slug = $1"), (slug,)).await
 }
 
 pub async fn count(conn: &mut AnyConnection) -> Result<i64> {
-    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM organisations").fetch_one(conn).await?)
+    db::scalar(conn, "SELECT COUNT(*) FROM organisations", ()).await
 }
 
 /// Changes the settings if nobody else changed them since `expected_version`.
@@ -71,21 +66,12 @@ pub async fn update_settings(
     require_second_factor: bool,
     expected_version: i64,
 ) -> Result<i64> {
-    let updated: Option<i64> = sqlx::query_scalar(
+    let updated: Option<i64> = db::scalar_optional(
+        &mut *conn,
         "UPDATE organisations SET name = $1, require_second_factor = $2, version = version + 1
          WHERE id = $3 AND version = $4 RETURNING version",
+        (name, i64::from(require_second_factor), id, expected_version),
     )
-    .bind(name)
-    .bind(i64::from(require_second_factor))
-    .bind(id)
-    .bind(expected_version)
-    .fetch_optional(&mut *conn)
     .await?;
-    match updated {
-        Some(version) => Ok(version),
-        None => {
-            get(conn, id).await?;
-            Err(StoreError::Stale)
-        }
-    }
+    db::version_or_why(updated, get(conn, id)).await
 }

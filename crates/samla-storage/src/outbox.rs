@@ -5,6 +5,7 @@
 //! a lease (see [`claim_due`]), so several instances sharing one PostgreSQL database
 //! never send the same message at the same time.
 
+use crate::db;
 use crate::Result;
 use samla_domain::messages::MessageStatus;
 use sqlx::{AnyConnection, FromRow};
@@ -50,22 +51,24 @@ pub struct NewMessage<'a> {
 
 /// Queues a message, due at once; called inside the caller's transaction.
 pub async fn insert(conn: &mut AnyConnection, m: &NewMessage<'_>, now: i64) -> Result<i64> {
-    Ok(sqlx::query_scalar(
+    db::scalar(
+        conn,
         "INSERT INTO outbox_messages (organisation_id, to_address, subject, body_text, template, language, status,
              attempts, next_attempt_at, related_type, related_id, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, 'queued', 0, $7, $8, $9, $7) RETURNING id",
+        (
+            m.organisation_id,
+            m.to_address,
+            m.subject,
+            m.body_text,
+            m.template,
+            m.language,
+            now,
+            m.related.map(|(kind, _)| kind),
+            m.related.map(|(_, id)| id),
+        ),
     )
-    .bind(m.organisation_id)
-    .bind(m.to_address)
-    .bind(m.subject)
-    .bind(m.body_text)
-    .bind(m.template)
-    .bind(m.language)
-    .bind(now)
-    .bind(m.related.map(|(kind, _)| kind))
-    .bind(m.related.map(|(_, id)| id))
-    .fetch_one(conn)
-    .await?)
+    .await
 }
 
 /// Claims up to `limit` queued messages that are due at `now`, oldest first, for one
@@ -79,26 +82,25 @@ pub async fn insert(conn: &mut AnyConnection, m: &NewMessage<'_>, now: i64) -> R
 /// the other gets nothing back for that row. Works the same on both backends, without
 /// `FOR UPDATE SKIP LOCKED`, which SQLite lacks.
 pub async fn claim_due(conn: &mut AnyConnection, now: i64, lease_until: i64, limit: i64) -> Result<Vec<OutboxMessage>> {
-    let candidates: Vec<(i64, i64)> = sqlx::query_as(
+    let candidates: Vec<(i64, i64)> = db::all(
+        &mut *conn,
         "SELECT id, next_attempt_at FROM outbox_messages
          WHERE status = 'queued' AND next_attempt_at <= $1
          ORDER BY next_attempt_at, id LIMIT $2",
+        (now, limit),
     )
-    .bind(now)
-    .bind(limit)
-    .fetch_all(&mut *conn)
     .await?;
     let mut claimed = Vec::with_capacity(candidates.len());
     for (id, seen_next_attempt_at) in candidates {
-        let row: Option<OutboxMessage> = sqlx::query_as(&format!(
-            "UPDATE outbox_messages SET next_attempt_at = $1
+        let row: Option<OutboxMessage> = db::optional(
+            &mut *conn,
+            &format!(
+                "UPDATE outbox_messages SET next_attempt_at = $1
              WHERE id = $2 AND status = 'queued' AND next_attempt_at = $3
              RETURNING {COLUMNS}"
-        ))
-        .bind(lease_until)
-        .bind(id)
-        .bind(seen_next_attempt_at)
-        .fetch_optional(&mut *conn)
+            ),
+            (lease_until, id, seen_next_attempt_at),
+        )
         .await?;
         claimed.extend(row);
     }
@@ -109,16 +111,14 @@ pub async fn claim_due(conn: &mut AnyConnection, now: i64, lease_until: i64, lim
 /// has reached its recipient and is not kept here. False when it was no longer queued
 /// (e.g. already marked by a worker whose lease ran out meanwhile).
 pub async fn mark_sent(conn: &mut AnyConnection, id: i64, now: i64) -> Result<bool> {
-    let result = sqlx::query(
+    db::changed_one(
+        conn,
         "UPDATE outbox_messages SET status = 'sent', sent_at = $1, attempts = attempts + 1,
              body_text = '', body_erased_at = $1
          WHERE id = $2 AND status = 'queued'",
+        (now, id),
     )
-    .bind(now)
-    .bind(id)
-    .execute(conn)
-    .await?;
-    Ok(result.rows_affected() == 1)
+    .await
 }
 
 /// Records a failed attempt: tried again at `retry_at`, or, when `None` (that was the
@@ -132,19 +132,14 @@ pub async fn record_failure(
     now: i64,
 ) -> Result<bool> {
     let status = if retry_at.is_some() { MessageStatus::Queued } else { MessageStatus::Failed };
-    let result = sqlx::query(
+    db::changed_one(
+        conn,
         "UPDATE outbox_messages SET attempts = attempts + 1, last_error = $1, status = $2, next_attempt_at = $3,
              first_failed_at = CASE WHEN $2 = 'failed' THEN COALESCE(first_failed_at, $5) ELSE first_failed_at END
          WHERE id = $4 AND status = 'queued'",
+        (error, status.as_str(), retry_at.unwrap_or(now), id, now),
     )
-    .bind(error)
-    .bind(status.as_str())
-    .bind(retry_at.unwrap_or(now))
-    .bind(id)
-    .bind(now)
-    .execute(conn)
-    .await?;
-    Ok(result.rows_affected() == 1)
+    .await
 }
 
 /// What to list of one organisation's outbox.
@@ -160,56 +155,50 @@ pub struct OutboxQuery {
 
 /// The organisation's messages, newest first.
 pub async fn list(conn: &mut AnyConnection, q: &OutboxQuery) -> Result<Vec<OutboxMessage>> {
-    Ok(sqlx::query_as(&format!(
-        "SELECT {COLUMNS} FROM outbox_messages
+    db::all(
+        conn,
+        &format!(
+            "SELECT {COLUMNS} FROM outbox_messages
          WHERE organisation_id = $1 AND ($2 = '' OR status = $2) AND id < $3
          ORDER BY id DESC LIMIT $4"
-    ))
-    .bind(q.organisation_id)
-    .bind(q.status.map_or("", MessageStatus::as_str))
-    .bind(q.before_id.unwrap_or(i64::MAX))
-    .bind(q.limit)
-    .fetch_all(conn)
-    .await?)
+        ),
+        (q.organisation_id, q.status.map_or("", MessageStatus::as_str), q.before_id.unwrap_or(i64::MAX), q.limit),
+    )
+    .await
 }
 
 /// One message of the organisation; another organisation's message is not found.
 pub async fn get(conn: &mut AnyConnection, organisation_id: i64, id: i64) -> Result<OutboxMessage> {
-    Ok(sqlx::query_as(&format!("SELECT {COLUMNS} FROM outbox_messages WHERE id = $1 AND organisation_id = $2"))
-        .bind(id)
-        .bind(organisation_id)
-        .fetch_one(conn)
-        .await?)
+    db::one(
+        conn,
+        &format!("SELECT {COLUMNS} FROM outbox_messages WHERE id = $1 AND organisation_id = $2"),
+        (id, organisation_id),
+    )
+    .await
 }
 
 /// Puts a failed message back in the queue, due at `now`. False when the message is
 /// not the organisation's, not failed, or its text is erased or due to be (it first
 /// failed at or before `cutoff`).
 pub async fn requeue(conn: &mut AnyConnection, organisation_id: i64, id: i64, cutoff: i64, now: i64) -> Result<bool> {
-    let result = sqlx::query(
+    db::changed_one(
+        conn,
         "UPDATE outbox_messages SET status = 'queued', next_attempt_at = $1
          WHERE id = $2 AND organisation_id = $3 AND status = 'failed'
            AND body_erased_at IS NULL AND COALESCE(first_failed_at, $1) > $4",
+        (now, id, organisation_id, cutoff),
     )
-    .bind(now)
-    .bind(id)
-    .bind(organisation_id)
-    .bind(cutoff)
-    .execute(conn)
-    .await?;
-    Ok(result.rows_affected() == 1)
+    .await
 }
 
 /// Erases the text of every failed message that first failed at or before `cutoff`
 /// (it can no longer be sent again); returns how many.
 pub async fn erase_expired_failures(conn: &mut AnyConnection, cutoff: i64, now: i64) -> Result<u64> {
-    let result = sqlx::query(
+    db::changed(
+        conn,
         "UPDATE outbox_messages SET body_text = '', body_erased_at = $1
          WHERE status = 'failed' AND body_erased_at IS NULL AND first_failed_at <= $2",
+        (now, cutoff),
     )
-    .bind(now)
-    .bind(cutoff)
-    .execute(conn)
-    .await?;
-    Ok(result.rows_affected())
+    .await
 }

@@ -1,6 +1,7 @@
 //! The programme library: programmes and their manual versions. A manual is stored as
 //! one JSON document per version; a course keeps the version it was planned from.
 
+use crate::db;
 use crate::Result;
 use sqlx::{AnyConnection, FromRow};
 
@@ -50,18 +51,12 @@ pub async fn create(
     user_id: Option<i64>,
     now: i64,
 ) -> Result<i64> {
-    let id: i64 = sqlx::query_scalar(
+    let id: i64 = db::scalar(
+        &mut *conn,
         "INSERT INTO programmes (organisation_id, slug, shared, name, summary, target_groups, current_version, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, 1, $7) RETURNING id",
+        (organisation_id, listing.slug, i64::from(shared), listing.name, listing.summary, listing.target_groups, now),
     )
-    .bind(organisation_id)
-    .bind(listing.slug)
-    .bind(i64::from(shared))
-    .bind(listing.name)
-    .bind(listing.summary)
-    .bind(listing.target_groups)
-    .bind(now)
-    .fetch_one(&mut *conn)
     .await?;
     insert_version(conn, id, 1, manual_json, user_id, now).await?;
     Ok(id)
@@ -75,17 +70,13 @@ async fn insert_version(
     user_id: Option<i64>,
     now: i64,
 ) -> Result<i64> {
-    Ok(sqlx::query_scalar(
+    db::scalar(
+        conn,
         "INSERT INTO programme_versions (programme_id, version, manual, created_at, created_by)
          VALUES ($1, $2, $3, $4, $5) RETURNING id",
+        (programme_id, version, manual_json, now, user_id),
     )
-    .bind(programme_id)
-    .bind(version)
-    .bind(manual_json)
-    .bind(now)
-    .bind(user_id)
-    .fetch_one(conn)
-    .await?)
+    .await
 }
 
 /// Saves an edited manual as the next version, if the caller saw `expected_version`.
@@ -98,16 +89,12 @@ pub async fn add_version(
     user_id: Option<i64>,
     now: i64,
 ) -> Result<i64> {
-    let next: Option<i64> = sqlx::query_scalar(
+    let next: Option<i64> = db::scalar_optional(
+        &mut *conn,
         "UPDATE programmes SET current_version = current_version + 1, name = $1, summary = $2, target_groups = $3
          WHERE id = $4 AND current_version = $5 RETURNING current_version",
+        (listing.name, listing.summary, listing.target_groups, programme_id, expected_version),
     )
-    .bind(listing.name)
-    .bind(listing.summary)
-    .bind(listing.target_groups)
-    .bind(programme_id)
-    .bind(expected_version)
-    .fetch_optional(&mut *conn)
     .await?;
     let next = next.ok_or(crate::StoreError::Stale)?;
     insert_version(conn, programme_id, next, manual_json, user_id, now).await?;
@@ -115,12 +102,7 @@ pub async fn add_version(
 }
 
 pub async fn set_shared(conn: &mut AnyConnection, programme_id: i64, shared: bool) -> Result<()> {
-    sqlx::query("UPDATE programmes SET shared = $1 WHERE id = $2")
-        .bind(i64::from(shared))
-        .bind(programme_id)
-        .execute(conn)
-        .await?;
-    Ok(())
+    db::execute(conn, "UPDATE programmes SET shared = $1 WHERE id = $2", (i64::from(shared), programme_id)).await
 }
 
 /// Programmes an organisation can see: its own and those shared with everyone, without
@@ -135,30 +117,24 @@ pub async fn list_visible(
 ) -> Result<Vec<Programme>> {
     let pattern = format!("%{}%", query.to_lowercase());
     let group = format!("%{target_group}%");
-    Ok(sqlx::query_as(&format!(
-        "SELECT {COLUMNS} FROM programmes p
+    db::all(
+        conn,
+        &format!(
+            "SELECT {COLUMNS} FROM programmes p
          WHERE (p.organisation_id = $1 OR p.shared = 1)
            AND (LOWER(p.name) LIKE $2 OR LOWER(p.summary) LIKE $2 OR LOWER(p.slug) LIKE $2)
            AND p.target_groups LIKE $3
            AND (p.archived_at IS NULL OR ($4 = 1 AND p.organisation_id = $1))
          ORDER BY p.name, p.id"
-    ))
-    .bind(organisation_id)
-    .bind(pattern)
-    .bind(group)
-    .bind(i64::from(archived))
-    .fetch_all(conn)
-    .await?)
+        ),
+        (organisation_id, pattern, group, i64::from(archived)),
+    )
+    .await
 }
 
 /// Archives the programme (`Some(when)`) or takes it back into use (`None`).
 pub async fn set_archived(conn: &mut AnyConnection, programme_id: i64, at: Option<i64>) -> Result<()> {
-    sqlx::query("UPDATE programmes SET archived_at = $1 WHERE id = $2")
-        .bind(at)
-        .bind(programme_id)
-        .execute(conn)
-        .await?;
-    Ok(())
+    db::execute(conn, "UPDATE programmes SET archived_at = $1 WHERE id = $2", (at, programme_id)).await
 }
 
 /// An organisation's programme with a shipped manual's slug, with its current version.
@@ -199,30 +175,28 @@ pub async fn with_slugs(conn: &mut AnyConnection, slugs: &[&str]) -> Result<Vec<
 /// Marks a programme as samla's shipped manual and its `version` as installed from the
 /// shipped content with this hash.
 pub async fn mark_shipped(conn: &mut AnyConnection, programme_id: i64, version: i64, hash: &str) -> Result<()> {
-    sqlx::query("UPDATE programmes SET shipped = 1 WHERE id = $1").bind(programme_id).execute(&mut *conn).await?;
-    sqlx::query("UPDATE programme_versions SET shipped_hash = $1 WHERE programme_id = $2 AND version = $3")
-        .bind(hash)
-        .bind(programme_id)
-        .bind(version)
-        .execute(conn)
-        .await?;
-    Ok(())
+    db::execute(&mut *conn, "UPDATE programmes SET shipped = 1 WHERE id = $1", (programme_id,)).await?;
+    db::execute(
+        conn,
+        "UPDATE programme_versions SET shipped_hash = $1 WHERE programme_id = $2 AND version = $3",
+        (hash, programme_id, version),
+    )
+    .await
 }
 
 /// Every organisation's id.
 pub async fn organisation_ids(conn: &mut AnyConnection) -> Result<Vec<i64>> {
-    Ok(sqlx::query_scalar("SELECT id FROM organisations ORDER BY id").fetch_all(conn).await?)
+    db::scalars(conn, "SELECT id FROM organisations ORDER BY id", ()).await
 }
 
 /// One programme the organisation can see; others are not found.
 pub async fn get_visible(conn: &mut AnyConnection, organisation_id: i64, programme_id: i64) -> Result<Programme> {
-    Ok(sqlx::query_as(&format!(
-        "SELECT {COLUMNS} FROM programmes p WHERE p.id = $2 AND (p.organisation_id = $1 OR p.shared = 1)"
-    ))
-    .bind(organisation_id)
-    .bind(programme_id)
-    .fetch_one(conn)
-    .await?)
+    db::one(
+        conn,
+        &format!("SELECT {COLUMNS} FROM programmes p WHERE p.id = $2 AND (p.organisation_id = $1 OR p.shared = 1)"),
+        (organisation_id, programme_id),
+    )
+    .await
 }
 
 /// A visible programme by slug, the organisation's own first.
@@ -231,49 +205,52 @@ pub async fn find_visible_by_slug(
     organisation_id: i64,
     slug: &str,
 ) -> Result<Option<Programme>> {
-    Ok(sqlx::query_as(&format!(
-        "SELECT {COLUMNS} FROM programmes p WHERE p.slug = $2 AND (p.organisation_id = $1 OR p.shared = 1)
+    db::optional(
+        conn,
+        &format!(
+            "SELECT {COLUMNS} FROM programmes p WHERE p.slug = $2 AND (p.organisation_id = $1 OR p.shared = 1)
          ORDER BY CASE WHEN p.organisation_id = $1 THEN 0 ELSE 1 END, p.id LIMIT 1"
-    ))
-    .bind(organisation_id)
-    .bind(slug)
-    .fetch_optional(conn)
-    .await?)
+        ),
+        (organisation_id, slug),
+    )
+    .await
 }
 
 pub async fn own_by_slug(conn: &mut AnyConnection, organisation_id: i64, slug: &str) -> Result<Option<Programme>> {
-    Ok(sqlx::query_as(&format!("SELECT {COLUMNS} FROM programmes p WHERE p.slug = $2 AND p.organisation_id = $1"))
-        .bind(organisation_id)
-        .bind(slug)
-        .fetch_optional(conn)
-        .await?)
+    db::optional(
+        conn,
+        &format!("SELECT {COLUMNS} FROM programmes p WHERE p.slug = $2 AND p.organisation_id = $1"),
+        (organisation_id, slug),
+    )
+    .await
 }
 
 pub async fn version(conn: &mut AnyConnection, programme_id: i64, version: i64) -> Result<ProgrammeVersion> {
-    Ok(sqlx::query_as(
+    db::one(
+        conn,
         "SELECT id, programme_id, version, manual, created_at FROM programme_versions WHERE programme_id = $1 AND version = $2",
+        (programme_id, version),
     )
-    .bind(programme_id)
-    .bind(version)
-    .fetch_one(conn)
-    .await?)
+    .await
 }
 
 pub async fn version_by_id(conn: &mut AnyConnection, version_id: i64) -> Result<ProgrammeVersion> {
-    Ok(sqlx::query_as("SELECT id, programme_id, version, manual, created_at FROM programme_versions WHERE id = $1")
-        .bind(version_id)
-        .fetch_one(conn)
-        .await?)
+    db::one(
+        conn,
+        "SELECT id, programme_id, version, manual, created_at FROM programme_versions WHERE id = $1",
+        (version_id,),
+    )
+    .await
 }
 
 /// Every version, newest first (without their manuals).
 pub async fn versions(conn: &mut AnyConnection, programme_id: i64) -> Result<Vec<(i64, i64)>> {
-    Ok(sqlx::query_as(
+    db::all(
+        conn,
         "SELECT version, created_at FROM programme_versions WHERE programme_id = $1 ORDER BY version DESC",
+        (programme_id,),
     )
-    .bind(programme_id)
-    .fetch_all(conn)
-    .await?)
+    .await
 }
 
 pub async fn set_certified(
@@ -283,21 +260,18 @@ pub async fn set_certified(
     organisation_id: i64,
     certified_on: Option<&str>,
 ) -> Result<()> {
-    sqlx::query("DELETE FROM certifications WHERE user_id = $1 AND programme_id = $2 AND organisation_id = $3")
-        .bind(user_id)
-        .bind(programme_id)
-        .bind(organisation_id)
-        .execute(&mut *conn)
-        .await?;
+    db::execute(
+        &mut *conn,
+        "DELETE FROM certifications WHERE user_id = $1 AND programme_id = $2 AND organisation_id = $3",
+        (user_id, programme_id, organisation_id),
+    )
+    .await?;
     if let Some(day) = certified_on {
-        sqlx::query(
+        db::execute(
+            conn,
             "INSERT INTO certifications (user_id, programme_id, organisation_id, certified_on) VALUES ($1, $2, $3, $4)",
+            (user_id, programme_id, organisation_id, day),
         )
-        .bind(user_id)
-        .bind(programme_id)
-        .bind(organisation_id)
-        .bind(day)
-        .execute(conn)
         .await?;
     }
     Ok(())
@@ -305,11 +279,12 @@ pub async fn set_certified(
 
 /// The people in an organisation certified for a programme.
 pub async fn certified_users(conn: &mut AnyConnection, organisation_id: i64, programme_id: i64) -> Result<Vec<i64>> {
-    Ok(sqlx::query_scalar("SELECT user_id FROM certifications WHERE organisation_id = $1 AND programme_id = $2")
-        .bind(organisation_id)
-        .bind(programme_id)
-        .fetch_all(conn)
-        .await?)
+    db::scalars(
+        conn,
+        "SELECT user_id FROM certifications WHERE organisation_id = $1 AND programme_id = $2",
+        (organisation_id, programme_id),
+    )
+    .await
 }
 
 /// (user id, name, certified on) of the people certified for a programme here.
@@ -318,21 +293,20 @@ pub async fn certifications(
     organisation_id: i64,
     programme_id: i64,
 ) -> Result<Vec<(i64, String, String)>> {
-    Ok(sqlx::query_as(
+    db::all(
+        conn,
         "SELECT c.user_id, u.name, c.certified_on FROM certifications c JOIN users u ON u.id = c.user_id
          WHERE c.organisation_id = $1 AND c.programme_id = $2 ORDER BY u.name, c.user_id",
+        (organisation_id, programme_id),
     )
-    .bind(organisation_id)
-    .bind(programme_id)
-    .fetch_all(conn)
-    .await?)
+    .await
 }
 
 /// Lets instances that start at the same time on one PostgreSQL database install the
 /// shipped manuals one after the other (SQLite has one writer already).
 pub async fn lock_shipped_install(tx: &mut crate::WriteTx) -> Result<()> {
     if tx.backend() == crate::Backend::Postgres {
-        sqlx::query("SELECT pg_advisory_xact_lock(74112)").execute(&mut *tx.tx).await?;
+        db::execute(&mut *tx.tx, "SELECT pg_advisory_xact_lock(74112)", ()).await?;
     }
     Ok(())
 }

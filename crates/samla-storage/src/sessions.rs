@@ -1,5 +1,6 @@
 //! Server-side login sessions, login throttling and one-time setup links.
 
+use crate::db;
 use crate::Result;
 use sqlx::{AnyConnection, FromRow};
 
@@ -25,86 +26,64 @@ pub async fn create(
     now: i64,
     user_agent: &str,
 ) -> Result<()> {
-    sqlx::query(
+    db::execute(
+        conn,
         "INSERT INTO login_sessions (id_hash, user_id, organisation_id, stage, created_at, last_seen_at, user_agent)
          VALUES ($1, $2, $3, $4, $5, $5, $6)",
+        (id_hash, user_id, organisation_id, stage, now, user_agent),
     )
-    .bind(id_hash)
-    .bind(user_id)
-    .bind(organisation_id)
-    .bind(stage)
-    .bind(now)
-    .bind(user_agent)
-    .execute(conn)
-    .await?;
-    Ok(())
+    .await
 }
 
 pub async fn get(conn: &mut AnyConnection, id_hash: &str) -> Result<Option<LoginSession>> {
-    Ok(sqlx::query_as(&format!("SELECT {COLUMNS} FROM login_sessions WHERE id_hash = $1"))
-        .bind(id_hash)
-        .fetch_optional(conn)
-        .await?)
+    db::optional(conn, &format!("SELECT {COLUMNS} FROM login_sessions WHERE id_hash = $1"), (id_hash,)).await
 }
 
 pub async fn touch(conn: &mut AnyConnection, id_hash: &str, now: i64) -> Result<()> {
-    sqlx::query("UPDATE login_sessions SET last_seen_at = $1 WHERE id_hash = $2")
-        .bind(now)
-        .bind(id_hash)
-        .execute(conn)
-        .await?;
-    Ok(())
+    db::execute(conn, "UPDATE login_sessions SET last_seen_at = $1 WHERE id_hash = $2", (now, id_hash)).await
 }
 
 pub async fn set_organisation(conn: &mut AnyConnection, id_hash: &str, organisation_id: i64) -> Result<()> {
-    sqlx::query("UPDATE login_sessions SET organisation_id = $1 WHERE id_hash = $2")
-        .bind(organisation_id)
-        .bind(id_hash)
-        .execute(conn)
-        .await?;
-    Ok(())
+    db::execute(conn, "UPDATE login_sessions SET organisation_id = $1 WHERE id_hash = $2", (organisation_id, id_hash))
+        .await
 }
 
 pub async fn delete(conn: &mut AnyConnection, id_hash: &str) -> Result<()> {
-    sqlx::query("DELETE FROM login_sessions WHERE id_hash = $1").bind(id_hash).execute(conn).await?;
-    Ok(())
+    db::execute(conn, "DELETE FROM login_sessions WHERE id_hash = $1", (id_hash,)).await
 }
 
 /// Ends a person's sessions, all of them or all but one.
 pub async fn delete_for_user(conn: &mut AnyConnection, user_id: i64, except_id_hash: Option<&str>) -> Result<u64> {
-    let done = sqlx::query("DELETE FROM login_sessions WHERE user_id = $1 AND id_hash <> $2")
-        .bind(user_id)
-        .bind(except_id_hash.unwrap_or(""))
-        .execute(conn)
-        .await?;
-    Ok(done.rows_affected())
+    db::changed(
+        conn,
+        "DELETE FROM login_sessions WHERE user_id = $1 AND id_hash <> $2",
+        (user_id, except_id_hash.unwrap_or("")),
+    )
+    .await
 }
 
 pub async fn delete_one_of_user(conn: &mut AnyConnection, user_id: i64, id_hash: &str) -> Result<bool> {
-    let done = sqlx::query("DELETE FROM login_sessions WHERE user_id = $1 AND id_hash = $2")
-        .bind(user_id)
-        .bind(id_hash)
-        .execute(conn)
-        .await?;
-    Ok(done.rows_affected() == 1)
+    db::changed_one(conn, "DELETE FROM login_sessions WHERE user_id = $1 AND id_hash = $2", (user_id, id_hash)).await
 }
 
 pub async fn list_for_user(conn: &mut AnyConnection, user_id: i64) -> Result<Vec<LoginSession>> {
-    Ok(sqlx::query_as(&format!(
-        "SELECT {COLUMNS} FROM login_sessions WHERE user_id = $1 AND stage = 'full' ORDER BY last_seen_at DESC"
-    ))
-    .bind(user_id)
-    .fetch_all(conn)
-    .await?)
+    db::all(
+        conn,
+        &format!(
+            "SELECT {COLUMNS} FROM login_sessions WHERE user_id = $1 AND stage = 'full' ORDER BY last_seen_at DESC"
+        ),
+        (user_id,),
+    )
+    .await
 }
 
 pub async fn delete_expired(conn: &mut AnyConnection, idle_before: i64, created_before: i64) -> Result<u64> {
-    let done = sqlx::query("DELETE FROM login_sessions WHERE last_seen_at < $1 OR created_at < $2")
-        .bind(idle_before)
-        .bind(created_before)
-        .execute(conn)
-        .await?;
-    Ok(done.rows_affected())
+    db::changed(
+        conn,
+        "DELETE FROM login_sessions WHERE last_seen_at < $1 OR created_at < $2",
+        (idle_before, created_before),
+    )
+    .await
 }
 
 /// Throttle state for one key (an account or an address, hashed).
@@ -116,29 +95,21 @@ pub struct Throttle {
 }
 
 pub async fn throttle(conn: &mut AnyConnection, key: &str) -> Result<Option<Throttle>> {
-    Ok(sqlx::query_as("SELECT failures, window_start, locked_until FROM login_throttle WHERE key = $1")
-        .bind(key)
-        .fetch_optional(conn)
-        .await?)
+    db::optional(conn, "SELECT failures, window_start, locked_until FROM login_throttle WHERE key = $1", (key,)).await
 }
 
 pub async fn save_throttle(conn: &mut AnyConnection, key: &str, state: Throttle) -> Result<()> {
-    sqlx::query(
+    db::execute(
+        conn,
         "INSERT INTO login_throttle (key, failures, window_start, locked_until) VALUES ($1, $2, $3, $4)
          ON CONFLICT (key) DO UPDATE SET failures = $2, window_start = $3, locked_until = $4",
+        (key, state.failures, state.window_start, state.locked_until),
     )
-    .bind(key)
-    .bind(state.failures)
-    .bind(state.window_start)
-    .bind(state.locked_until)
-    .execute(conn)
-    .await?;
-    Ok(())
+    .await
 }
 
 pub async fn clear_throttle(conn: &mut AnyConnection, key: &str) -> Result<()> {
-    sqlx::query("DELETE FROM login_throttle WHERE key = $1").bind(key).execute(conn).await?;
-    Ok(())
+    db::execute(conn, "DELETE FROM login_throttle WHERE key = $1", (key,)).await
 }
 
 /// A one-time link; `user_id` is the invited person, or none for the first administrator.
@@ -148,35 +119,32 @@ pub async fn create_setup_link(
     user_id: Option<i64>,
     expires_at: i64,
 ) -> Result<()> {
-    sqlx::query("INSERT INTO setup_links (token_hash, user_id, expires_at) VALUES ($1, $2, $3)")
-        .bind(token_hash)
-        .bind(user_id)
-        .bind(expires_at)
-        .execute(conn)
-        .await?;
-    Ok(())
+    db::execute(
+        conn,
+        "INSERT INTO setup_links (token_hash, user_id, expires_at) VALUES ($1, $2, $3)",
+        (token_hash, user_id, expires_at),
+    )
+    .await
 }
 
 /// A usable link: exists, unused and unexpired. `Some(None)` is a first-administrator
 /// link, `Some(Some(user))` an invitation.
 pub async fn find_setup_link(conn: &mut AnyConnection, token_hash: &str, now: i64) -> Result<Option<Option<i64>>> {
-    let found: Option<(Option<i64>,)> =
-        sqlx::query_as("SELECT user_id FROM setup_links WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2")
-            .bind(token_hash)
-            .bind(now)
-            .fetch_optional(conn)
-            .await?;
+    let found: Option<(Option<i64>,)> = db::optional(
+        conn,
+        "SELECT user_id FROM setup_links WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2",
+        (token_hash, now),
+    )
+    .await?;
     Ok(found.map(|(user,)| user))
 }
 
 /// Marks the link used; false if someone used it first.
 pub async fn use_setup_link(conn: &mut AnyConnection, token_hash: &str, now: i64) -> Result<bool> {
-    let done = sqlx::query(
+    db::changed_one(
+        conn,
         "UPDATE setup_links SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL AND expires_at > $1",
+        (now, token_hash),
     )
-    .bind(now)
-    .bind(token_hash)
-    .execute(conn)
-    .await?;
-    Ok(done.rows_affected() == 1)
+    .await
 }

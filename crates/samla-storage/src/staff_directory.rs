@@ -1,6 +1,7 @@
 //! The staff directory: the people of an organisation with an active account, their
 //! roles and programme certifications — and nothing else about them.
 
+use crate::db;
 use crate::Result;
 use samla_domain::Role;
 use sqlx::AnyConnection;
@@ -25,28 +26,28 @@ pub struct StaffPerson {
 /// The organisation's people with an active account, by name; with `role`, only those
 /// who hold it.
 pub async fn list(conn: &mut AnyConnection, organisation_id: i64, role: Option<Role>) -> Result<Vec<StaffPerson>> {
-    let people: Vec<(i64, String)> = sqlx::query_as(
+    let people: Vec<(i64, String)> = db::all(
+        &mut *conn,
         "SELECT u.id, u.name FROM users u
          WHERE u.disabled = 0
            AND EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = u.id AND m.organisation_id = $1
                        AND ($2 = '' OR m.role = $2))",
+        (organisation_id, role.map(Role::as_str).unwrap_or("")),
     )
-    .bind(organisation_id)
-    .bind(role.map(Role::as_str).unwrap_or(""))
-    .fetch_all(&mut *conn)
     .await?;
-    let roles: Vec<(i64, String)> =
-        sqlx::query_as("SELECT user_id, role FROM memberships WHERE organisation_id = $1 ORDER BY role")
-            .bind(organisation_id)
-            .fetch_all(&mut *conn)
-            .await?;
-    let certifications: Vec<(i64, i64, String, String, String)> = sqlx::query_as(
+    let roles: Vec<(i64, String)> = db::all(
+        &mut *conn,
+        "SELECT user_id, role FROM memberships WHERE organisation_id = $1 ORDER BY role",
+        (organisation_id,),
+    )
+    .await?;
+    let certifications: Vec<(i64, i64, String, String, String)> = db::all(
+        conn,
         "SELECT c.user_id, p.id, p.slug, p.name, c.certified_on FROM certifications c
          JOIN programmes p ON p.id = c.programme_id
          WHERE c.organisation_id = $1 ORDER BY p.name, p.id",
+        (organisation_id,),
     )
-    .bind(organisation_id)
-    .fetch_all(conn)
     .await?;
     let mut out: Vec<StaffPerson> = people
         .into_iter()

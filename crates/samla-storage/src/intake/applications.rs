@@ -1,7 +1,8 @@
 //! Applications: a registration, a referral or a call entered by staff, moving through
 //! the intake stages with every step kept in `application_events`.
 
-use crate::{Result, StoreError};
+use crate::db;
+use crate::Result;
 use samla_domain::intake::stage::EventKind;
 use sqlx::{AnyConnection, FromRow};
 
@@ -58,7 +59,8 @@ pub struct NewApplication<'a> {
 }
 
 pub async fn create(conn: &mut AnyConnection, a: &NewApplication<'_>, now: i64) -> Result<i64> {
-    Ok(sqlx::query_scalar(
+    db::scalar(
+        conn,
         "INSERT INTO applications (organisation_id, reference, programme_id, course_id, participant_id, household_id,
              contact_person_id, kind, channel_id, stage, referrer_name, referrer_service, referrer_phone,
              referrer_email, reason, needs, withdraw_token_hash, submission_key, last_contact_at, created_at,
@@ -66,51 +68,48 @@ pub async fn create(conn: &mut AnyConnection, a: &NewApplication<'_>, now: i64) 
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'received', $10, $11, $12, $13, $14, $15, $16, $17, $18, $18,
              $18)
          RETURNING id",
+        (
+            a.organisation_id,
+            a.reference,
+            a.programme_id,
+            a.course_id,
+            a.participant_id,
+            a.household_id,
+            a.contact_person_id,
+            a.kind,
+            a.channel_id,
+            a.referrer_name,
+            a.referrer_service,
+            a.referrer_phone,
+            a.referrer_email,
+            a.reason,
+            a.needs,
+            a.withdraw_token_hash,
+            a.submission_key,
+            now,
+        ),
     )
-    .bind(a.organisation_id)
-    .bind(a.reference)
-    .bind(a.programme_id)
-    .bind(a.course_id)
-    .bind(a.participant_id)
-    .bind(a.household_id)
-    .bind(a.contact_person_id)
-    .bind(a.kind)
-    .bind(a.channel_id)
-    .bind(a.referrer_name)
-    .bind(a.referrer_service)
-    .bind(a.referrer_phone)
-    .bind(a.referrer_email)
-    .bind(a.reason)
-    .bind(a.needs)
-    .bind(a.withdraw_token_hash)
-    .bind(a.submission_key)
-    .bind(now)
-    .fetch_one(conn)
-    .await?)
+    .await
 }
 
 pub async fn get(conn: &mut AnyConnection, organisation_id: i64, id: i64) -> Result<Application> {
-    Ok(sqlx::query_as(&format!("SELECT {COLUMNS} FROM applications WHERE organisation_id = $1 AND id = $2"))
-        .bind(organisation_id)
-        .bind(id)
-        .fetch_one(conn)
-        .await?)
+    db::one(
+        conn,
+        &format!("SELECT {COLUMNS} FROM applications WHERE organisation_id = $1 AND id = $2"),
+        (organisation_id, id),
+    )
+    .await
 }
 
 /// The application a public form already created with this submission key, so a
 /// double-submitted form answers with the first receipt.
 pub async fn find_by_submission_key(conn: &mut AnyConnection, key: &str) -> Result<Option<Application>> {
-    Ok(sqlx::query_as(&format!("SELECT {COLUMNS} FROM applications WHERE submission_key = $1"))
-        .bind(key)
-        .fetch_optional(conn)
-        .await?)
+    db::optional(conn, &format!("SELECT {COLUMNS} FROM applications WHERE submission_key = $1"), (key,)).await
 }
 
 pub async fn find_by_withdraw_token(conn: &mut AnyConnection, token_hash: &str) -> Result<Option<Application>> {
-    Ok(sqlx::query_as(&format!("SELECT {COLUMNS} FROM applications WHERE withdraw_token_hash = $1"))
-        .bind(token_hash)
-        .fetch_optional(conn)
-        .await?)
+    db::optional(conn, &format!("SELECT {COLUMNS} FROM applications WHERE withdraw_token_hash = $1"), (token_hash,))
+        .await
 }
 
 /// One line on the intake board or in a list.
@@ -159,8 +158,10 @@ pub async fn list(
     after_id: i64,
     limit: i64,
 ) -> Result<Vec<Summary>> {
-    Ok(sqlx::query_as(&format!(
-        "{SUMMARY_SELECT}
+    db::all(
+        conn,
+        &format!(
+            "{SUMMARY_SELECT}
          WHERE a.organisation_id = $1 AND a.id > $2 AND a.merged_into IS NULL
            AND ($3 = '' OR a.stage = $3)
            AND ($4 = 0 OR a.programme_id = $4)
@@ -168,79 +169,83 @@ pub async fn list(
            AND ($6 = 0 OR a.channel_id = $6)
            AND ($7 = 0 OR a.stage IN ('received', 'contacted', 'pre_conversation', 'waitlisted', 'offered'))
          ORDER BY a.id LIMIT $8"
-    ))
-    .bind(organisation_id)
-    .bind(after_id)
-    .bind(filter.stage.as_deref().unwrap_or(""))
-    .bind(filter.programme_id.unwrap_or(0))
-    .bind(filter.course_id.unwrap_or(0))
-    .bind(filter.channel_id.unwrap_or(0))
-    .bind(i64::from(filter.open_only))
-    .bind(limit)
-    .fetch_all(conn)
-    .await?)
+        ),
+        (
+            organisation_id,
+            after_id,
+            filter.stage.as_deref().unwrap_or(""),
+            filter.programme_id.unwrap_or(0),
+            filter.course_id.unwrap_or(0),
+            filter.channel_id.unwrap_or(0),
+            i64::from(filter.open_only),
+            limit,
+        ),
+    )
+    .await
 }
 
 /// The waitlist of a programme: highest priority first, then longest waiting.
 pub async fn waitlist(conn: &mut AnyConnection, organisation_id: i64, programme_id: i64) -> Result<Vec<Summary>> {
-    Ok(sqlx::query_as(&format!(
-        "{SUMMARY_SELECT}
+    db::all(
+        conn,
+        &format!(
+            "{SUMMARY_SELECT}
          WHERE a.organisation_id = $1 AND a.programme_id = $2 AND a.stage = 'waitlisted' AND a.merged_into IS NULL
          ORDER BY a.priority, a.waitlisted_at, a.id"
-    ))
-    .bind(organisation_id)
-    .bind(programme_id)
-    .fetch_all(conn)
-    .await?)
+        ),
+        (organisation_id, programme_id),
+    )
+    .await
 }
 
 /// Open applications of the household (siblings and the person themself).
 pub async fn open_in_household(conn: &mut AnyConnection, household_id: i64) -> Result<Vec<Summary>> {
-    Ok(sqlx::query_as(&format!(
-        "{SUMMARY_SELECT}
+    db::all(
+        conn,
+        &format!(
+            "{SUMMARY_SELECT}
          WHERE a.household_id = $1 AND a.merged_into IS NULL
            AND a.stage IN ('received', 'contacted', 'pre_conversation', 'waitlisted', 'offered', 'enrolled')
          ORDER BY a.id"
-    ))
-    .bind(household_id)
-    .fetch_all(conn)
-    .await?)
+        ),
+        (household_id,),
+    )
+    .await
 }
 
 /// Every application of the household, whatever its stage.
 pub async fn in_household(conn: &mut AnyConnection, household_id: i64) -> Result<Vec<Summary>> {
-    Ok(sqlx::query_as(&format!("{SUMMARY_SELECT} WHERE a.household_id = $1 ORDER BY a.id"))
-        .bind(household_id)
-        .fetch_all(conn)
-        .await?)
+    db::all(conn, &format!("{SUMMARY_SELECT} WHERE a.household_id = $1 ORDER BY a.id"), (household_id,)).await
 }
 
 /// Open applications of the given persons (other than `except_id`), for duplicates.
 pub async fn open_for_person(conn: &mut AnyConnection, person_id: i64, except_id: i64) -> Result<Vec<Summary>> {
-    Ok(sqlx::query_as(&format!(
-        "{SUMMARY_SELECT}
+    db::all(
+        conn,
+        &format!(
+            "{SUMMARY_SELECT}
          WHERE a.participant_id = $1 AND a.id <> $2 AND a.merged_into IS NULL
            AND a.stage IN ('received', 'contacted', 'pre_conversation', 'waitlisted', 'offered', 'enrolled')
          ORDER BY a.id"
-    ))
-    .bind(person_id)
-    .bind(except_id)
-    .fetch_all(conn)
-    .await?)
+        ),
+        (person_id, except_id),
+    )
+    .await
 }
 
 /// Applications waiting for a first contact since before `contact_before`.
 pub async fn stale(conn: &mut AnyConnection, organisation_id: i64, contact_before: i64) -> Result<Vec<Summary>> {
-    Ok(sqlx::query_as(&format!(
-        "{SUMMARY_SELECT}
+    db::all(
+        conn,
+        &format!(
+            "{SUMMARY_SELECT}
          WHERE a.organisation_id = $1 AND a.stage IN ('received', 'contacted') AND a.last_contact_at < $2
            AND a.merged_into IS NULL
          ORDER BY a.last_contact_at, a.id"
-    ))
-    .bind(organisation_id)
-    .bind(contact_before)
-    .fetch_all(conn)
-    .await?)
+        ),
+        (organisation_id, contact_before),
+    )
+    .await
 }
 
 /// Moves the application to `stage` if its version is still `expected_version`
@@ -252,18 +257,14 @@ pub async fn set_stage(
     expected_version: Option<i64>,
     now: i64,
 ) -> Result<i64> {
-    let updated: Option<i64> = sqlx::query_scalar(
+    db::next_version(
+        conn,
         "UPDATE applications SET stage = $1, updated_at = $2, last_contact_at = $2, version = version + 1,
              waitlisted_at = CASE WHEN $1 = 'waitlisted' AND waitlisted_at IS NULL THEN $2 ELSE waitlisted_at END
          WHERE id = $3 AND ($4 = 0 OR version = $4) RETURNING version",
+        (stage, now, id, expected_version.unwrap_or(0)),
     )
-    .bind(stage)
-    .bind(now)
-    .bind(id)
-    .bind(expected_version.unwrap_or(0))
-    .fetch_optional(conn)
-    .await?;
-    updated.ok_or(StoreError::Stale)
+    .await
 }
 
 /// Changes what the coordinator may adjust without a stage move.
@@ -275,26 +276,22 @@ pub async fn update_details(
     channel_id: Option<i64>,
     now: i64,
 ) -> Result<i64> {
-    Ok(sqlx::query_scalar(
+    db::scalar(
+        conn,
         "UPDATE applications SET course_id = $1, priority = $2, channel_id = $3, updated_at = $4, version = version + 1
          WHERE id = $5 RETURNING version",
+        (course_id, priority, channel_id, now, id),
     )
-    .bind(course_id)
-    .bind(priority)
-    .bind(channel_id)
-    .bind(now)
-    .bind(id)
-    .fetch_one(conn)
-    .await?)
+    .await
 }
 
 pub async fn touch_contact(conn: &mut AnyConnection, id: i64, now: i64) -> Result<()> {
-    sqlx::query("UPDATE applications SET last_contact_at = $1, updated_at = $1, version = version + 1 WHERE id = $2")
-        .bind(now)
-        .bind(id)
-        .execute(conn)
-        .await?;
-    Ok(())
+    db::execute(
+        conn,
+        "UPDATE applications SET last_contact_at = $1, updated_at = $1, version = version + 1 WHERE id = $2",
+        (now, id),
+    )
+    .await
 }
 
 /// One step of an application's history.
@@ -323,19 +320,13 @@ pub async fn add_system_event(
     kind: EventKind,
     detail: &str,
 ) -> Result<()> {
-    sqlx::query(
+    db::execute(
+        conn,
         "INSERT INTO application_events (application_id, at, actor_user_id, stage_from, stage_to, note, kind)
          VALUES ($1, $2, $3, $4, $4, $5, $6)",
+        (application_id, at, actor_user_id, stage, detail, kind.as_str()),
     )
-    .bind(application_id)
-    .bind(at)
-    .bind(actor_user_id)
-    .bind(stage)
-    .bind(detail)
-    .bind(kind.as_str())
-    .execute(conn)
-    .await?;
-    Ok(())
+    .await
 }
 
 pub async fn add_event(
@@ -347,31 +338,25 @@ pub async fn add_event(
     stage_to: &str,
     note: &str,
 ) -> Result<()> {
-    sqlx::query(
+    db::execute(
+        conn,
         "INSERT INTO application_events (application_id, at, actor_user_id, stage_from, stage_to, note)
          VALUES ($1, $2, $3, $4, $5, $6)",
+        (application_id, at, actor_user_id, stage_from, stage_to, note),
     )
-    .bind(application_id)
-    .bind(at)
-    .bind(actor_user_id)
-    .bind(stage_from)
-    .bind(stage_to)
-    .bind(note)
-    .execute(conn)
-    .await?;
-    Ok(())
+    .await
 }
 
 pub async fn events(conn: &mut AnyConnection, application_id: i64) -> Result<Vec<Event>> {
-    Ok(sqlx::query_as(
+    db::all(
+        conn,
         "SELECT e.id, e.application_id, e.at, e.actor_user_id, u.name AS actor_name, e.stage_from, e.stage_to, e.note,
                 e.kind
          FROM application_events e LEFT JOIN users u ON u.id = e.actor_user_id
          WHERE e.application_id = $1 ORDER BY e.at, e.id",
+        (application_id,),
     )
-    .bind(application_id)
-    .fetch_all(conn)
-    .await?)
+    .await
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, FromRow, serde::Serialize)]
@@ -389,15 +374,15 @@ pub struct PreConversation {
 }
 
 pub async fn pre_conversations(conn: &mut AnyConnection, application_id: i64) -> Result<Vec<PreConversation>> {
-    Ok(sqlx::query_as(
+    db::all(
+        conn,
         "SELECT c.id, c.application_id, c.number, c.held_on, c.participants, c.notes, c.outcome, c.recorded_by,
                 u.name AS recorded_by_name, c.created_at
          FROM pre_conversations c JOIN users u ON u.id = c.recorded_by
          WHERE c.application_id = $1 ORDER BY c.number",
+        (application_id,),
     )
-    .bind(application_id)
-    .fetch_all(conn)
-    .await?)
+    .await
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -412,70 +397,58 @@ pub async fn add_pre_conversation(
     recorded_by: i64,
     now: i64,
 ) -> Result<i64> {
-    Ok(sqlx::query_scalar(
+    db::scalar(
+        conn,
         "INSERT INTO pre_conversations (application_id, number, held_on, participants, notes, outcome, recorded_by,
              created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+        (application_id, number, held_on, participants, notes, outcome, recorded_by, now),
     )
-    .bind(application_id)
-    .bind(number)
-    .bind(held_on)
-    .bind(participants)
-    .bind(notes)
-    .bind(outcome)
-    .bind(recorded_by)
-    .bind(now)
-    .fetch_one(conn)
-    .await?)
+    .await
 }
 
 /// Folds application `from` into `into`: its history, talks and offers follow, and
 /// `from` stays as a merged record pointing at `into`.
 pub async fn merge(conn: &mut AnyConnection, from: i64, into: i64, now: i64) -> Result<()> {
-    let talks: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM pre_conversations WHERE application_id = $1")
-        .bind(into)
-        .fetch_one(&mut *conn)
-        .await?;
-    sqlx::query("UPDATE pre_conversations SET application_id = $2, number = number + $3 WHERE application_id = $1")
-        .bind(from)
-        .bind(into)
-        .bind(talks)
-        .execute(&mut *conn)
-        .await?;
+    let talks: i64 =
+        db::scalar(&mut *conn, "SELECT COUNT(*) FROM pre_conversations WHERE application_id = $1", (into,)).await?;
+    db::execute(
+        &mut *conn,
+        "UPDATE pre_conversations SET application_id = $2, number = number + $3 WHERE application_id = $1",
+        (from, into, talks),
+    )
+    .await?;
     for statement in [
         "UPDATE application_events SET application_id = $2 WHERE application_id = $1",
         "UPDATE offers SET application_id = $2 WHERE application_id = $1",
         "UPDATE consent_links SET application_id = $2 WHERE application_id = $1",
         "UPDATE course_participants SET application_id = $2 WHERE application_id = $1",
     ] {
-        sqlx::query(statement).bind(from).bind(into).execute(&mut *conn).await?;
+        db::execute(&mut *conn, statement, (from, into)).await?;
     }
-    sqlx::query(
+    db::execute(
+        conn,
         "UPDATE applications SET stage = 'merged', merged_into = $2, updated_at = $3, version = version + 1,
              withdraw_token_hash = NULL
          WHERE id = $1",
+        (from, into, now),
     )
-    .bind(from)
-    .bind(into)
-    .bind(now)
-    .execute(conn)
-    .await?;
-    Ok(())
+    .await
 }
 
 /// Stage counts per channel for a course's applications, for the recruitment figures.
 pub async fn count_by_channel(conn: &mut AnyConnection, course_id: i64) -> Result<Vec<(Option<i64>, i64)>> {
-    Ok(sqlx::query_as(
+    db::all(
+        conn,
         "SELECT channel_id, COUNT(*) FROM applications WHERE course_id = $1 AND merged_into IS NULL
          GROUP BY channel_id ORDER BY COUNT(*) DESC",
+        (course_id,),
     )
-    .bind(course_id)
-    .fetch_all(conn)
-    .await?)
+    .await
 }
 
 /// An application by id whatever its organisation, for links that carry no organisation
 /// (the token found it; the caller has no other way in).
 pub async fn get_any(conn: &mut AnyConnection, id: i64) -> Result<Application> {
-    Ok(sqlx::query_as(&format!("SELECT {COLUMNS} FROM applications WHERE id = $1")).bind(id).fetch_one(conn).await?)
+    db::one(conn, &format!("SELECT {COLUMNS} FROM applications WHERE id = $1"), (id,)).await
 }

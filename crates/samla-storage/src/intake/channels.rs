@@ -1,5 +1,6 @@
 //! Recruitment channels: how a participant heard of the course or who referred them.
 
+use crate::db;
 use crate::Result;
 use samla_domain::intake::ChannelKind;
 use samla_domain::intake::ChannelKind::{Both, Heard, Referral};
@@ -43,63 +44,61 @@ const COLUMNS: &str = "id, code, name, kind, position, archived";
 
 pub async fn seed(conn: &mut AnyConnection, organisation_id: i64) -> Result<()> {
     for (position, (code, kind)) in SEEDED.iter().enumerate() {
-        sqlx::query("INSERT INTO recruitment_channels (organisation_id, code, kind, position) VALUES ($1, $2, $3, $4)")
-            .bind(organisation_id)
-            .bind(*code)
-            .bind(kind.as_str())
-            .bind(position as i64 + 1)
-            .execute(&mut *conn)
-            .await?;
+        db::execute(
+            &mut *conn,
+            "INSERT INTO recruitment_channels (organisation_id, code, kind, position) VALUES ($1, $2, $3, $4)",
+            (organisation_id, *code, kind.as_str(), position as i64 + 1),
+        )
+        .await?;
     }
     Ok(())
 }
 
 pub async fn list(conn: &mut AnyConnection, organisation_id: i64, include_archived: bool) -> Result<Vec<Channel>> {
-    Ok(sqlx::query_as(&format!(
-        "SELECT {COLUMNS} FROM recruitment_channels WHERE organisation_id = $1 AND (archived = 0 OR $2 = 1)
+    db::all(
+        conn,
+        &format!(
+            "SELECT {COLUMNS} FROM recruitment_channels WHERE organisation_id = $1 AND (archived = 0 OR $2 = 1)
          ORDER BY position, id"
-    ))
-    .bind(organisation_id)
-    .bind(i64::from(include_archived))
-    .fetch_all(conn)
-    .await?)
+        ),
+        (organisation_id, i64::from(include_archived)),
+    )
+    .await
 }
 
 pub async fn get(conn: &mut AnyConnection, organisation_id: i64, id: i64) -> Result<Channel> {
-    Ok(sqlx::query_as(&format!("SELECT {COLUMNS} FROM recruitment_channels WHERE organisation_id = $1 AND id = $2"))
-        .bind(organisation_id)
-        .bind(id)
-        .fetch_one(conn)
-        .await?)
+    db::one(
+        conn,
+        &format!("SELECT {COLUMNS} FROM recruitment_channels WHERE organisation_id = $1 AND id = $2"),
+        (organisation_id, id),
+    )
+    .await
 }
 
 pub async fn add(conn: &mut AnyConnection, organisation_id: i64, name: &str, kind: ChannelKind) -> Result<i64> {
-    let position: i64 = sqlx::query_scalar(
+    let position: i64 = db::scalar(
+        &mut *conn,
         "SELECT COALESCE(MAX(position), 0) + 1 FROM recruitment_channels WHERE organisation_id = $1",
+        (organisation_id,),
     )
-    .bind(organisation_id)
-    .fetch_one(&mut *conn)
     .await?;
-    Ok(sqlx::query_scalar(
+    db::scalar(
+        conn,
         "INSERT INTO recruitment_channels (organisation_id, name, kind, position) VALUES ($1, $2, $3, $4) RETURNING id",
+        (organisation_id, name, kind.as_str(), position),
     )
-    .bind(organisation_id)
-    .bind(name)
-    .bind(kind.as_str())
-    .bind(position)
-    .fetch_one(conn)
-    .await?)
+    .await
 }
 
 /// Archived channels stay on the records that name them but are no longer offered.
 pub async fn set_archived(conn: &mut AnyConnection, organisation_id: i64, id: i64, archived: bool) -> Result<()> {
-    let done = sqlx::query("UPDATE recruitment_channels SET archived = $1 WHERE organisation_id = $2 AND id = $3")
-        .bind(i64::from(archived))
-        .bind(organisation_id)
-        .bind(id)
-        .execute(conn)
-        .await?;
-    if done.rows_affected() == 0 {
+    let done = db::changed(
+        conn,
+        "UPDATE recruitment_channels SET archived = $1 WHERE organisation_id = $2 AND id = $3",
+        (i64::from(archived), organisation_id, id),
+    )
+    .await?;
+    if done == 0 {
         return Err(crate::StoreError::NotFound);
     }
     Ok(())
@@ -107,11 +106,11 @@ pub async fn set_archived(conn: &mut AnyConnection, organisation_id: i64, id: i6
 
 /// Participants of a course per channel: (channel id or none, count).
 pub async fn count_for_course(conn: &mut AnyConnection, course_id: i64) -> Result<Vec<(Option<i64>, i64)>> {
-    Ok(sqlx::query_as(
+    db::all(
+        conn,
         "SELECT channel_id, COUNT(*) FROM course_participants WHERE course_id = $1 AND role = 'participant'
          GROUP BY channel_id ORDER BY COUNT(*) DESC",
+        (course_id,),
     )
-    .bind(course_id)
-    .fetch_all(conn)
-    .await?)
+    .await
 }

@@ -1,6 +1,7 @@
 //! Versioned consent texts and the consents given under them. A consent is never
 //! deleted: a withdrawal is recorded on it and kept as evidence.
 
+use crate::db;
 use crate::{Result, StoreError};
 use sqlx::{AnyConnection, FromRow};
 
@@ -32,29 +33,20 @@ pub async fn add_text(
     now: i64,
 ) -> Result<(i64, i64)> {
     let scope = scope_key(programme_id);
-    let version: i64 = sqlx::query_scalar(
+    let version: i64 = db::scalar(
+        &mut *conn,
         "SELECT COALESCE(MAX(version), 0) + 1 FROM consent_texts
          WHERE organisation_id = $1 AND scope_key = $2 AND purpose = $3",
+        (organisation_id, &scope, purpose),
     )
-    .bind(organisation_id)
-    .bind(&scope)
-    .bind(purpose)
-    .fetch_one(&mut *conn)
     .await?;
-    let id: i64 = sqlx::query_scalar(
+    let id: i64 = db::scalar(
+        conn,
         "INSERT INTO consent_texts (organisation_id, programme_id, scope_key, purpose, version, body, created_by,
              created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+        (organisation_id, programme_id, &scope, purpose, version, body, created_by, now),
     )
-    .bind(organisation_id)
-    .bind(programme_id)
-    .bind(&scope)
-    .bind(purpose)
-    .bind(version)
-    .bind(body)
-    .bind(created_by)
-    .bind(now)
-    .fetch_one(conn)
     .await?;
     Ok((id, version))
 }
@@ -67,35 +59,38 @@ pub async fn current_text(
     programme_id: i64,
     purpose: &str,
 ) -> Result<Option<ConsentText>> {
-    Ok(sqlx::query_as(&format!(
-        "SELECT {TEXT_COLUMNS} FROM consent_texts
+    db::optional(
+        conn,
+        &format!(
+            "SELECT {TEXT_COLUMNS} FROM consent_texts
          WHERE organisation_id = $1 AND purpose = $2 AND (scope_key = 'organisation' OR scope_key = $3)
          ORDER BY CASE scope_key WHEN 'organisation' THEN 1 ELSE 0 END, version DESC LIMIT 1"
-    ))
-    .bind(organisation_id)
-    .bind(purpose)
-    .bind(scope_key(Some(programme_id)))
-    .fetch_optional(conn)
-    .await?)
+        ),
+        (organisation_id, purpose, scope_key(Some(programme_id))),
+    )
+    .await
 }
 
 /// Every version of every text, newest first.
 pub async fn texts(conn: &mut AnyConnection, organisation_id: i64) -> Result<Vec<ConsentText>> {
-    Ok(sqlx::query_as(&format!(
-        "SELECT {TEXT_COLUMNS} FROM consent_texts WHERE organisation_id = $1
+    db::all(
+        conn,
+        &format!(
+            "SELECT {TEXT_COLUMNS} FROM consent_texts WHERE organisation_id = $1
          ORDER BY scope_key, purpose, version DESC"
-    ))
-    .bind(organisation_id)
-    .fetch_all(conn)
-    .await?)
+        ),
+        (organisation_id,),
+    )
+    .await
 }
 
 pub async fn text(conn: &mut AnyConnection, organisation_id: i64, id: i64) -> Result<ConsentText> {
-    Ok(sqlx::query_as(&format!("SELECT {TEXT_COLUMNS} FROM consent_texts WHERE organisation_id = $1 AND id = $2"))
-        .bind(organisation_id)
-        .bind(id)
-        .fetch_one(conn)
-        .await?)
+    db::one(
+        conn,
+        &format!("SELECT {TEXT_COLUMNS} FROM consent_texts WHERE organisation_id = $1 AND id = $2"),
+        (organisation_id, id),
+    )
+    .await
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, FromRow, serde::Serialize)]
@@ -137,38 +132,38 @@ pub struct NewConsent<'a> {
 }
 
 pub async fn record(conn: &mut AnyConnection, c: &NewConsent<'_>, now: i64) -> Result<i64> {
-    Ok(sqlx::query_scalar(
+    db::scalar(
+        conn,
         "INSERT INTO consents (organisation_id, giver_id, participant_id, consent_text_id, purpose, capacity, method,
              given_at, recorded_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+        (
+            c.organisation_id,
+            c.giver_id,
+            c.participant_id,
+            c.consent_text_id,
+            c.purpose,
+            c.capacity,
+            c.method,
+            now,
+            c.recorded_by,
+        ),
     )
-    .bind(c.organisation_id)
-    .bind(c.giver_id)
-    .bind(c.participant_id)
-    .bind(c.consent_text_id)
-    .bind(c.purpose)
-    .bind(c.capacity)
-    .bind(c.method)
-    .bind(now)
-    .bind(c.recorded_by)
-    .fetch_one(conn)
-    .await?)
+    .await
 }
 
 /// Every consent about a participant, withdrawn ones included, newest first.
 pub async fn for_participant(conn: &mut AnyConnection, participant_id: i64) -> Result<Vec<Consent>> {
-    Ok(sqlx::query_as(&format!("{CONSENT_SELECT} WHERE c.participant_id = $1 ORDER BY c.given_at DESC, c.id DESC"))
-        .bind(participant_id)
-        .fetch_all(conn)
-        .await?)
+    db::all(
+        conn,
+        &format!("{CONSENT_SELECT} WHERE c.participant_id = $1 ORDER BY c.given_at DESC, c.id DESC"),
+        (participant_id,),
+    )
+    .await
 }
 
 pub async fn get(conn: &mut AnyConnection, organisation_id: i64, id: i64) -> Result<Consent> {
-    Ok(sqlx::query_as(&format!("{CONSENT_SELECT} WHERE c.organisation_id = $1 AND c.id = $2"))
-        .bind(organisation_id)
-        .bind(id)
-        .fetch_one(conn)
-        .await?)
+    db::one(conn, &format!("{CONSENT_SELECT} WHERE c.organisation_id = $1 AND c.id = $2"), (organisation_id, id)).await
 }
 
 /// Records the withdrawal; a consent already withdrawn stays as it was.
@@ -180,18 +175,14 @@ pub async fn withdraw(
     method: &str,
     now: i64,
 ) -> Result<bool> {
-    let done = sqlx::query(
+    let done = db::changed(
+        &mut *conn,
         "UPDATE consents SET withdrawn_at = $1, withdrawn_by = $2, withdrawal_method = $3
          WHERE organisation_id = $4 AND id = $5 AND withdrawn_at IS NULL",
+        (now, withdrawn_by, method, organisation_id, id),
     )
-    .bind(now)
-    .bind(withdrawn_by)
-    .bind(method)
-    .bind(organisation_id)
-    .bind(id)
-    .execute(&mut *conn)
     .await?;
-    if done.rows_affected() == 0 {
+    if done == 0 {
         get(conn, organisation_id, id).await?;
         return Ok(false);
     }
@@ -207,19 +198,13 @@ pub async fn create_link(
     application_id: i64,
     expires_at: i64,
 ) -> Result<()> {
-    sqlx::query(
+    db::execute(
+        conn,
         "INSERT INTO consent_links (token_hash, organisation_id, giver_id, participant_id, application_id, expires_at)
          VALUES ($1, $2, $3, $4, $5, $6)",
+        (token_hash, organisation_id, giver_id, participant_id, application_id, expires_at),
     )
-    .bind(token_hash)
-    .bind(organisation_id)
-    .bind(giver_id)
-    .bind(participant_id)
-    .bind(application_id)
-    .bind(expires_at)
-    .execute(conn)
-    .await?;
-    Ok(())
+    .await
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, FromRow)]
@@ -233,23 +218,23 @@ pub struct ConsentLink {
 }
 
 pub async fn find_link(conn: &mut AnyConnection, token_hash: &str) -> Result<Option<ConsentLink>> {
-    Ok(sqlx::query_as(
+    db::optional(
+        conn,
         "SELECT organisation_id, giver_id, participant_id, application_id, expires_at, used_at
          FROM consent_links WHERE token_hash = $1",
+        (token_hash,),
     )
-    .bind(token_hash)
-    .fetch_optional(conn)
-    .await?)
+    .await
 }
 
 /// Marks the link used; false when it was used already (a second submit).
 pub async fn use_link(conn: &mut AnyConnection, token_hash: &str, now: i64) -> Result<bool> {
-    let done = sqlx::query("UPDATE consent_links SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL")
-        .bind(now)
-        .bind(token_hash)
-        .execute(conn)
-        .await?;
-    Ok(done.rows_affected() == 1)
+    db::changed_one(
+        conn,
+        "UPDATE consent_links SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL",
+        (now, token_hash),
+    )
+    .await
 }
 
 pub fn not_found_if_none<T>(found: Option<T>) -> Result<T> {

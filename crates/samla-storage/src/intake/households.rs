@@ -1,6 +1,7 @@
 //! Households and the persons in them: children, guardians and other adults. Siblings
 //! are the children of one household. Participants and guardians have no accounts.
 
+use crate::db;
 use crate::{Result, StoreError};
 use samla_domain::intake::household::HouseholdRole;
 use sqlx::{AnyConnection, FromRow};
@@ -35,61 +36,67 @@ pub struct NewPerson<'a> {
 }
 
 pub async fn create_household(conn: &mut AnyConnection, organisation_id: i64, now: i64) -> Result<i64> {
-    Ok(sqlx::query_scalar("INSERT INTO households (organisation_id, created_at) VALUES ($1, $2) RETURNING id")
-        .bind(organisation_id)
-        .bind(now)
-        .fetch_one(conn)
-        .await?)
+    db::scalar(
+        conn,
+        "INSERT INTO households (organisation_id, created_at) VALUES ($1, $2) RETURNING id",
+        (organisation_id, now),
+    )
+    .await
 }
 
 /// The household, if it belongs to the organisation and was not merged into another.
 pub async fn exists(conn: &mut AnyConnection, organisation_id: i64, id: i64) -> Result<()> {
-    let found: Option<i64> =
-        sqlx::query_scalar("SELECT id FROM households WHERE organisation_id = $1 AND id = $2 AND merged_into IS NULL")
-            .bind(organisation_id)
-            .bind(id)
-            .fetch_optional(conn)
-            .await?;
+    let found: Option<i64> = db::scalar_optional(
+        conn,
+        "SELECT id FROM households WHERE organisation_id = $1 AND id = $2 AND merged_into IS NULL",
+        (organisation_id, id),
+    )
+    .await?;
     found.map(|_| ()).ok_or(StoreError::NotFound)
 }
 
 pub async fn add_person(conn: &mut AnyConnection, organisation_id: i64, p: &NewPerson<'_>, now: i64) -> Result<i64> {
-    Ok(sqlx::query_scalar(
+    db::scalar(
+        conn,
         "INSERT INTO persons (organisation_id, household_id, household_role, parental_responsibility, name,
              birth_date, national_id, phone, email, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+        (
+            organisation_id,
+            p.household_id,
+            p.household_role.as_str(),
+            i64::from(p.parental_responsibility),
+            p.name,
+            p.birth_date,
+            p.national_id,
+            p.phone,
+            p.email,
+            now,
+        ),
     )
-    .bind(organisation_id)
-    .bind(p.household_id)
-    .bind(p.household_role.as_str())
-    .bind(i64::from(p.parental_responsibility))
-    .bind(p.name)
-    .bind(p.birth_date)
-    .bind(p.national_id)
-    .bind(p.phone)
-    .bind(p.email)
-    .bind(now)
-    .fetch_one(conn)
-    .await?)
+    .await
 }
 
 pub async fn get_person(conn: &mut AnyConnection, organisation_id: i64, id: i64) -> Result<Person> {
-    Ok(sqlx::query_as(&format!("SELECT {COLUMNS} FROM persons WHERE organisation_id = $1 AND id = $2"))
-        .bind(organisation_id)
-        .bind(id)
-        .fetch_one(conn)
-        .await?)
+    db::one(
+        conn,
+        &format!("SELECT {COLUMNS} FROM persons WHERE organisation_id = $1 AND id = $2"),
+        (organisation_id, id),
+    )
+    .await
 }
 
 /// The persons of a household, children first (oldest first), then adults.
 pub async fn members(conn: &mut AnyConnection, household_id: i64) -> Result<Vec<Person>> {
-    Ok(sqlx::query_as(&format!(
-        "SELECT {COLUMNS} FROM persons WHERE household_id = $1 AND merged_into IS NULL
+    db::all(
+        conn,
+        &format!(
+            "SELECT {COLUMNS} FROM persons WHERE household_id = $1 AND merged_into IS NULL
          ORDER BY CASE household_role WHEN 'child' THEN 0 ELSE 1 END, birth_date, id"
-    ))
-    .bind(household_id)
-    .fetch_all(conn)
-    .await?)
+        ),
+        (household_id,),
+    )
+    .await
 }
 
 pub async fn update_contact(
@@ -100,19 +107,12 @@ pub async fn update_contact(
     phone: &str,
     email: &str,
 ) -> Result<()> {
-    let done =
-        sqlx::query("UPDATE persons SET name = $1, phone = $2, email = $3 WHERE organisation_id = $4 AND id = $5")
-            .bind(name)
-            .bind(phone)
-            .bind(email)
-            .bind(organisation_id)
-            .bind(id)
-            .execute(conn)
-            .await?;
-    if done.rows_affected() == 0 {
-        return Err(StoreError::NotFound);
-    }
-    Ok(())
+    db::execute_found(
+        conn,
+        "UPDATE persons SET name = $1, phone = $2, email = $3 WHERE organisation_id = $4 AND id = $5",
+        (name, phone, email, organisation_id, id),
+    )
+    .await
 }
 
 /// Persons who may be the same as the one described: the same national identity
@@ -122,7 +122,9 @@ pub async fn possible_duplicates(
     organisation_id: i64,
     person: &Person,
 ) -> Result<Vec<Person>> {
-    Ok(sqlx::query_as(&format!(
+    db::all(
+        conn,
+        &format!(
         "SELECT {COLUMNS} FROM persons
          WHERE organisation_id = $1 AND id <> $2 AND merged_into IS NULL AND (
              ($3 <> '' AND national_id = $3)
@@ -130,16 +132,18 @@ pub async fn possible_duplicates(
                  ($5 <> '' AND birth_date = $5) OR ($6 <> '' AND phone = $6) OR ($7 <> '' AND LOWER(email) = LOWER($7))))
          )
          ORDER BY id"
-    ))
-    .bind(organisation_id)
-    .bind(person.id)
-    .bind(person.national_id.as_deref().unwrap_or(""))
-    .bind(&person.name)
-    .bind(person.birth_date.as_deref().unwrap_or(""))
-    .bind(&person.phone)
-    .bind(&person.email)
-    .fetch_all(conn)
-    .await?)
+    ),
+        (
+            organisation_id,
+            person.id,
+            person.national_id.as_deref().unwrap_or(""),
+            &person.name,
+            person.birth_date.as_deref().unwrap_or(""),
+            &person.phone,
+            &person.email,
+        ),
+    )
+    .await
 }
 
 /// Moves everything that names person `from` to person `into` and marks `from` merged.
@@ -153,7 +157,7 @@ pub async fn merge_person(conn: &mut AnyConnection, from: i64, into: i64) -> Res
         "UPDATE consent_links SET participant_id = $2 WHERE participant_id = $1",
         "UPDATE persons SET merged_into = $2 WHERE id = $1",
     ] {
-        sqlx::query(statement).bind(from).bind(into).execute(&mut *conn).await?;
+        db::execute(&mut *conn, statement, (from, into)).await?;
     }
     Ok(())
 }
@@ -168,7 +172,7 @@ pub async fn merge_household(conn: &mut AnyConnection, from: i64, into: i64) -> 
         "UPDATE applications SET household_id = $2 WHERE household_id = $1",
         "UPDATE households SET merged_into = $2 WHERE id = $1",
     ] {
-        sqlx::query(statement).bind(from).bind(into).execute(&mut *conn).await?;
+        db::execute(&mut *conn, statement, (from, into)).await?;
     }
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! The people enrolled on a course: participants, and the guardians who join the
 //! parent sessions while their child is in the children's group.
 
+use crate::db;
 use crate::Result;
 use samla_domain::intake::enrolment::{ParticipantRole, ParticipantStatus};
 use sqlx::{AnyConnection, FromRow};
@@ -32,56 +33,46 @@ pub async fn enrol(
     now: i64,
 ) -> Result<()> {
     // A guardian of two enrolled siblings joins the parent sessions once.
-    let exists: Option<i64> =
-        sqlx::query_scalar("SELECT id FROM course_participants WHERE course_id = $1 AND person_id = $2")
-            .bind(course_id)
-            .bind(person_id)
-            .fetch_optional(&mut *conn)
-            .await?;
+    let exists: Option<i64> = db::scalar_optional(
+        &mut *conn,
+        "SELECT id FROM course_participants WHERE course_id = $1 AND person_id = $2",
+        (course_id, person_id),
+    )
+    .await?;
     if exists.is_some() {
         return Ok(());
     }
-    sqlx::query(
+    db::execute(
+        conn,
         "INSERT INTO course_participants (course_id, person_id, application_id, role, channel_id, enrolled_at)
          VALUES ($1, $2, $3, $4, $5, $6)",
+        (course_id, person_id, application_id, role.as_str(), channel_id, now),
     )
-    .bind(course_id)
-    .bind(person_id)
-    .bind(application_id)
-    .bind(role.as_str())
-    .bind(channel_id)
-    .bind(now)
-    .execute(conn)
-    .await?;
-    Ok(())
+    .await
 }
 
 pub async fn for_course(conn: &mut AnyConnection, course_id: i64) -> Result<Vec<Participant>> {
-    Ok(sqlx::query_as(
+    db::all(
+        conn,
         "SELECT cp.id, cp.course_id, cp.person_id, p.name, p.birth_date, p.household_id, cp.application_id, cp.role,
                 cp.channel_id, cp.status, cp.enrolled_at
          FROM course_participants cp JOIN persons p ON p.id = cp.person_id
          WHERE cp.course_id = $1 ORDER BY cp.role DESC, p.name, cp.id",
+        (course_id,),
     )
-    .bind(course_id)
-    .fetch_all(conn)
-    .await?)
+    .await
 }
 
 pub async fn count_participants(conn: &mut AnyConnection, course_id: i64) -> Result<i64> {
-    Ok(sqlx::query_scalar(
+    db::scalar(
+        conn,
         "SELECT COUNT(*) FROM course_participants WHERE course_id = $1 AND role = 'participant' AND status = 'active'",
+        (course_id,),
     )
-    .bind(course_id)
-    .fetch_one(conn)
-    .await?)
+    .await
 }
 
 /// Whether the person is enrolled on any course (a merge must not fold two enrolments).
 pub async fn is_enrolled_anywhere(conn: &mut AnyConnection, person_id: i64) -> Result<bool> {
-    let found: Option<i64> = sqlx::query_scalar("SELECT id FROM course_participants WHERE person_id = $1 LIMIT 1")
-        .bind(person_id)
-        .fetch_optional(conn)
-        .await?;
-    Ok(found.is_some())
+    db::exists(conn, "SELECT id FROM course_participants WHERE person_id = $1 LIMIT 1", (person_id,)).await
 }

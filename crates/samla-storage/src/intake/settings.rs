@@ -1,6 +1,7 @@
 //! An organisation's intake settings, kept on the organisation's row.
 
-use crate::{Result, StoreError};
+use crate::db;
+use crate::Result;
 use sqlx::{AnyConnection, FromRow};
 
 #[derive(Debug, Clone, PartialEq, Eq, FromRow, serde::Serialize)]
@@ -18,14 +19,14 @@ pub struct IntakeSettings {
 }
 
 pub async fn get(conn: &mut AnyConnection, organisation_id: i64) -> Result<IntakeSettings> {
-    Ok(sqlx::query_as(
+    db::one(
+        conn,
         "SELECT national_id_enabled, stale_after_days, child_own_say_from_age, offer_days, public_phone, public_email,
                 version
          FROM organisations WHERE id = $1",
+        (organisation_id,),
     )
-    .bind(organisation_id)
-    .fetch_one(conn)
-    .await?)
+    .await
 }
 
 /// Saves the settings if nobody changed the organisation since `expected_version`.
@@ -35,26 +36,22 @@ pub async fn update(
     settings: &IntakeSettings,
     expected_version: i64,
 ) -> Result<i64> {
-    let updated: Option<i64> = sqlx::query_scalar(
+    let updated: Option<i64> = db::scalar_optional(
+        &mut *conn,
         "UPDATE organisations SET national_id_enabled = $1, stale_after_days = $2, child_own_say_from_age = $3,
              offer_days = $4, public_phone = $5, public_email = $6, version = version + 1
          WHERE id = $7 AND version = $8 RETURNING version",
+        (
+            settings.national_id_enabled,
+            settings.stale_after_days,
+            settings.child_own_say_from_age,
+            settings.offer_days,
+            &settings.public_phone,
+            &settings.public_email,
+            organisation_id,
+            expected_version,
+        ),
     )
-    .bind(settings.national_id_enabled)
-    .bind(settings.stale_after_days)
-    .bind(settings.child_own_say_from_age)
-    .bind(settings.offer_days)
-    .bind(&settings.public_phone)
-    .bind(&settings.public_email)
-    .bind(organisation_id)
-    .bind(expected_version)
-    .fetch_optional(&mut *conn)
     .await?;
-    match updated {
-        Some(version) => Ok(version),
-        None => {
-            get(conn, organisation_id).await?;
-            Err(StoreError::Stale)
-        }
-    }
+    db::version_or_why(updated, get(conn, organisation_id)).await
 }

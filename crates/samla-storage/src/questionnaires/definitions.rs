@@ -2,6 +2,7 @@
 //! their versions and each version's definition per language. A version is never changed
 //! once written: rounds and responses point at the version they were made with.
 
+use crate::db;
 use crate::{Result, StoreError};
 use sqlx::{AnyConnection, FromRow};
 
@@ -82,7 +83,8 @@ const VERSION_COLUMNS: &str = "v.id, v.questionnaire_id, v.number, v.fhir_versio
 /// The organisation's questionnaires with their newest version, archived ones included,
 /// in the order they were added.
 pub async fn list(conn: &mut AnyConnection, organisation_id: i64) -> Result<Vec<ListedQuestionnaire>> {
-    Ok(sqlx::query_as(
+    db::all(
+        conn,
         "SELECT q.id, q.url, q.shipped_slug, q.archived, q.created_at,
                 v.id AS latest_version_id, v.number AS latest_number, v.created_at AS latest_created_at
          FROM questionnaires q
@@ -90,32 +92,29 @@ pub async fn list(conn: &mut AnyConnection, organisation_id: i64) -> Result<Vec<
          WHERE q.organisation_id = $1
            AND v.number = (SELECT MAX(w.number) FROM questionnaire_versions w WHERE w.questionnaire_id = q.id)
          ORDER BY q.id",
+        (organisation_id,),
     )
-    .bind(organisation_id)
-    .fetch_all(conn)
-    .await?)
+    .await
 }
 
 /// A questionnaire of the organisation; another organisation's is [`StoreError::NotFound`].
 pub async fn get(conn: &mut AnyConnection, organisation_id: i64, questionnaire_id: i64) -> Result<StoredQuestionnaire> {
-    Ok(sqlx::query_as(&format!(
-        "SELECT {QUESTIONNAIRE_COLUMNS} FROM questionnaires WHERE id = $1 AND organisation_id = $2"
-    ))
-    .bind(questionnaire_id)
-    .bind(organisation_id)
-    .fetch_one(conn)
-    .await?)
+    db::one(
+        conn,
+        &format!("SELECT {QUESTIONNAIRE_COLUMNS} FROM questionnaires WHERE id = $1 AND organisation_id = $2"),
+        (questionnaire_id, organisation_id),
+    )
+    .await
 }
 
 /// A questionnaire of the organisation by its FHIR url.
 pub async fn by_url(conn: &mut AnyConnection, organisation_id: i64, url: &str) -> Result<Option<StoredQuestionnaire>> {
-    Ok(sqlx::query_as(&format!(
-        "SELECT {QUESTIONNAIRE_COLUMNS} FROM questionnaires WHERE organisation_id = $1 AND url = $2"
-    ))
-    .bind(organisation_id)
-    .bind(url)
-    .fetch_optional(conn)
-    .await?)
+    db::optional(
+        conn,
+        &format!("SELECT {QUESTIONNAIRE_COLUMNS} FROM questionnaires WHERE organisation_id = $1 AND url = $2"),
+        (organisation_id, url),
+    )
+    .await
 }
 
 /// The questionnaire with this url, made if the organisation has none yet. A questionnaire
@@ -128,87 +127,91 @@ pub async fn find_or_create(
     now: i64,
 ) -> Result<StoredQuestionnaire> {
     // Two installs at once (server start and a new organisation): the second finds the row.
-    sqlx::query(
+    db::execute(
+        &mut *conn,
         "INSERT INTO questionnaires (organisation_id, url, shipped_slug, archived, created_at)
          VALUES ($1, $2, $3, 0, $4) ON CONFLICT (organisation_id, url) DO NOTHING",
+        (organisation_id, url, shipped_slug, now),
     )
-    .bind(organisation_id)
-    .bind(url)
-    .bind(shipped_slug)
-    .bind(now)
-    .execute(&mut *conn)
     .await?;
     by_url(conn, organisation_id, url).await?.ok_or(StoreError::NotFound)
 }
 
 /// Every version of a questionnaire, newest first.
 pub async fn versions(conn: &mut AnyConnection, questionnaire_id: i64) -> Result<Vec<StoredVersion>> {
-    Ok(sqlx::query_as(&format!(
-        "SELECT {VERSION_COLUMNS} FROM questionnaire_versions v LEFT JOIN users u ON u.id = v.created_by
+    db::all(
+        conn,
+        &format!(
+            "SELECT {VERSION_COLUMNS} FROM questionnaire_versions v LEFT JOIN users u ON u.id = v.created_by
          WHERE v.questionnaire_id = $1 ORDER BY v.number DESC"
-    ))
-    .bind(questionnaire_id)
-    .fetch_all(conn)
-    .await?)
+        ),
+        (questionnaire_id,),
+    )
+    .await
 }
 
 /// The newest version of a questionnaire, if it has any.
 pub async fn latest_version(conn: &mut AnyConnection, questionnaire_id: i64) -> Result<Option<StoredVersion>> {
-    Ok(sqlx::query_as(&format!(
-        "SELECT {VERSION_COLUMNS} FROM questionnaire_versions v LEFT JOIN users u ON u.id = v.created_by
+    db::optional(
+        conn,
+        &format!(
+            "SELECT {VERSION_COLUMNS} FROM questionnaire_versions v LEFT JOIN users u ON u.id = v.created_by
          WHERE v.questionnaire_id = $1 ORDER BY v.number DESC LIMIT 1"
-    ))
-    .bind(questionnaire_id)
-    .fetch_optional(conn)
-    .await?)
+        ),
+        (questionnaire_id,),
+    )
+    .await
 }
 
 /// One version by id, whatever organisation it belongs to (callers reach it through a
 /// round or questionnaire they have already scoped).
 pub async fn version(conn: &mut AnyConnection, version_id: i64) -> Result<StoredVersion> {
-    Ok(sqlx::query_as(&format!(
-        "SELECT {VERSION_COLUMNS} FROM questionnaire_versions v LEFT JOIN users u ON u.id = v.created_by
+    db::one(
+        conn,
+        &format!(
+            "SELECT {VERSION_COLUMNS} FROM questionnaire_versions v LEFT JOIN users u ON u.id = v.created_by
          WHERE v.id = $1"
-    ))
-    .bind(version_id)
-    .fetch_one(conn)
-    .await?)
+        ),
+        (version_id,),
+    )
+    .await
 }
 
 /// One version of one questionnaire by its number.
 pub async fn version_by_number(conn: &mut AnyConnection, questionnaire_id: i64, number: i64) -> Result<StoredVersion> {
-    Ok(sqlx::query_as(&format!(
-        "SELECT {VERSION_COLUMNS} FROM questionnaire_versions v LEFT JOIN users u ON u.id = v.created_by
+    db::one(
+        conn,
+        &format!(
+            "SELECT {VERSION_COLUMNS} FROM questionnaire_versions v LEFT JOIN users u ON u.id = v.created_by
          WHERE v.questionnaire_id = $1 AND v.number = $2"
-    ))
-    .bind(questionnaire_id)
-    .bind(number)
-    .fetch_one(conn)
-    .await?)
+        ),
+        (questionnaire_id, number),
+    )
+    .await
 }
 
 /// A version's definitions, one per language, ordered by language code.
 pub async fn texts(conn: &mut AnyConnection, version_id: i64) -> Result<Vec<StoredText>> {
-    Ok(sqlx::query_as(
+    db::all(
+        conn,
         "SELECT version_id, language, title, definition FROM questionnaire_texts
          WHERE version_id = $1 ORDER BY language",
+        (version_id,),
     )
-    .bind(version_id)
-    .fetch_all(conn)
-    .await?)
+    .await
 }
 
 /// Titles of many versions at once (for lists): (version_id, language, title).
 pub async fn titles(conn: &mut AnyConnection, organisation_id: i64) -> Result<Vec<(i64, String, String)>> {
-    Ok(sqlx::query_as(
+    db::all(
+        conn,
         "SELECT t.version_id, t.language, t.title FROM questionnaire_texts t
          JOIN questionnaire_versions v ON v.id = t.version_id
          JOIN questionnaires q ON q.id = v.questionnaire_id
          WHERE q.organisation_id = $1",
+        (organisation_id,),
     )
-    .bind(organisation_id)
-    .fetch_all(conn)
-    .await?)
+    .await
 }
 
 /// Writes the next version of a questionnaire with its texts. Returns (id, number).
@@ -218,35 +221,34 @@ pub async fn add_version(
     version: &NewVersion<'_>,
     now: i64,
 ) -> Result<(i64, i64)> {
-    let number: i64 = sqlx::query_scalar(
+    let number: i64 = db::scalar(
+        &mut *conn,
         "SELECT COALESCE(MAX(number), 0) + 1 FROM questionnaire_versions WHERE questionnaire_id = $1",
+        (questionnaire_id,),
     )
-    .bind(questionnaire_id)
-    .fetch_one(&mut *conn)
     .await?;
-    let id: i64 = sqlx::query_scalar(
+    let id: i64 = db::scalar(
+        &mut *conn,
         "INSERT INTO questionnaire_versions
              (questionnaire_id, number, fhir_version, scoring, content_hash, created_by, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+        (
+            questionnaire_id,
+            number,
+            version.fhir_version,
+            version.scoring,
+            version.content_hash,
+            version.created_by,
+            now,
+        ),
     )
-    .bind(questionnaire_id)
-    .bind(number)
-    .bind(version.fhir_version)
-    .bind(version.scoring)
-    .bind(version.content_hash)
-    .bind(version.created_by)
-    .bind(now)
-    .fetch_one(&mut *conn)
     .await?;
     for (language, title, definition) in version.texts {
-        sqlx::query(
+        db::execute(
+            &mut *conn,
             "INSERT INTO questionnaire_texts (version_id, language, title, definition) VALUES ($1, $2, $3, $4)",
+            (id, language, title, definition),
         )
-        .bind(id)
-        .bind(language)
-        .bind(title)
-        .bind(definition)
-        .execute(&mut *conn)
         .await?;
     }
     Ok((id, number))
@@ -260,16 +262,12 @@ pub async fn set_archived(
     questionnaire_id: i64,
     archived: bool,
 ) -> Result<()> {
-    let result = sqlx::query("UPDATE questionnaires SET archived = $1 WHERE id = $2 AND organisation_id = $3")
-        .bind(i64::from(archived))
-        .bind(questionnaire_id)
-        .bind(organisation_id)
-        .execute(conn)
-        .await?;
-    if result.rows_affected() == 0 {
-        return Err(StoreError::NotFound);
-    }
-    Ok(())
+    db::execute_found(
+        conn,
+        "UPDATE questionnaires SET archived = $1 WHERE id = $2 AND organisation_id = $3",
+        (i64::from(archived), questionnaire_id, organisation_id),
+    )
+    .await
 }
 
 /// The organisations none of whose versions of the questionnaire `url` was made from
@@ -279,27 +277,25 @@ pub async fn organisations_without_content(
     url: &str,
     content_hash: &str,
 ) -> Result<Vec<i64>> {
-    Ok(sqlx::query_scalar(
+    db::scalars(
+        conn,
         "SELECT o.id FROM organisations o
           WHERE NOT EXISTS (SELECT 1 FROM questionnaires q
                               JOIN questionnaire_versions v ON v.questionnaire_id = q.id
                              WHERE q.organisation_id = o.id AND q.url = $1 AND v.content_hash = $2)
           ORDER BY o.id",
+        (url, content_hash),
     )
-    .bind(url)
-    .bind(content_hash)
-    .fetch_all(conn)
-    .await?)
+    .await
 }
 
 /// Whether any version of the questionnaire was made from exactly this content.
 pub async fn has_content(conn: &mut AnyConnection, questionnaire_id: i64, content_hash: &str) -> Result<bool> {
-    let count: i64 = sqlx::query_scalar(
+    let count: i64 = db::scalar(
+        conn,
         "SELECT COUNT(*) FROM questionnaire_versions WHERE questionnaire_id = $1 AND content_hash = $2",
+        (questionnaire_id, content_hash),
     )
-    .bind(questionnaire_id)
-    .bind(content_hash)
-    .fetch_one(conn)
     .await?;
     Ok(count > 0)
 }

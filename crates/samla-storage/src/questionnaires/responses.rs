@@ -5,6 +5,7 @@
 //! A response row never points at its recipient: in an anonymous round the two tables
 //! cannot be joined, and `submitted_on` is a day, not a time.
 
+use crate::db;
 use crate::Result;
 use samla_domain::questionnaires::rounds::Mode;
 use sqlx::{AnyConnection, FromRow};
@@ -53,28 +54,38 @@ impl LinkState {
     }
 }
 
+/// A round's state on `today`: closed (by hand, by the release of its results, or past its
+/// closing day), not yet open, or open. Dates are ISO text, so they compare as text.
+fn round_state(closed_at: Option<i64>, opens_on: &str, closes_on: &str, today: &str) -> LinkState {
+    if closed_at.is_some() || today > closes_on {
+        LinkState::RoundClosed
+    } else if today < opens_on {
+        LinkState::NotYetOpen
+    } else {
+        LinkState::Open
+    }
+}
+
 impl RecipientLink {
     /// Answered first (a used link says so even after the round has closed), then a closed
     /// round, an expired link, a round not yet open. Dates are ISO text, so they compare as
     /// text.
     pub fn state(&self, today: &str, now: i64) -> LinkState {
+        let round = round_state(self.closed_at, &self.opens_on, &self.closes_on, today);
         if self.answered_on.is_some() {
             LinkState::Answered
-        } else if self.closed_at.is_some() || today > self.closes_on.as_str() {
-            LinkState::RoundClosed
-        } else if now >= self.expires_at {
+        } else if round != LinkState::RoundClosed && now >= self.expires_at {
             LinkState::Expired
-        } else if today < self.opens_on.as_str() {
-            LinkState::NotYetOpen
         } else {
-            LinkState::Open
+            round
         }
     }
 }
 
 /// The link with this token hash, if any.
 pub async fn find_link(conn: &mut AnyConnection, token_hash: &str) -> Result<Option<RecipientLink>> {
-    Ok(sqlx::query_as(
+    db::optional(
+        conn,
         "SELECT r.id AS recipient_id, q.id AS round_id, q.organisation_id, o.name AS organisation_name,
                 q.course_id, q.version_id, q.mode, q.opens_on, q.closes_on,
                 COALESCE(q.closed_at, q.results_released_at) AS closed_at,
@@ -83,10 +94,9 @@ pub async fn find_link(conn: &mut AnyConnection, token_hash: &str) -> Result<Opt
          JOIN questionnaire_rounds q ON q.id = r.round_id
          JOIN organisations o ON o.id = q.organisation_id
          WHERE r.token_hash = $1",
+        (token_hash,),
     )
-    .bind(token_hash)
-    .fetch_optional(conn)
-    .await?)
+    .await
 }
 
 /// A round reached by its QR code's open token.
@@ -105,63 +115,52 @@ pub struct OpenRound {
 impl OpenRound {
     /// Open, closed or not yet open on `today` (a QR link itself never expires or gets used).
     pub fn state(&self, today: &str) -> LinkState {
-        if self.closed_at.is_some() || today > self.closes_on.as_str() {
-            LinkState::RoundClosed
-        } else if today < self.opens_on.as_str() {
-            LinkState::NotYetOpen
-        } else {
-            LinkState::Open
-        }
+        round_state(self.closed_at, &self.opens_on, &self.closes_on, today)
     }
 }
 
 pub async fn find_open_round(conn: &mut AnyConnection, open_token: &str) -> Result<Option<OpenRound>> {
-    Ok(sqlx::query_as(
+    db::optional(
+        conn,
         "SELECT q.id AS round_id, q.organisation_id, o.name AS organisation_name, q.mode,
                 q.opens_on, q.closes_on, COALESCE(q.closed_at, q.results_released_at) AS closed_at
          FROM questionnaire_rounds q JOIN organisations o ON o.id = q.organisation_id
          WHERE q.open_token = $1",
+        (open_token,),
     )
-    .bind(open_token)
-    .fetch_optional(conn)
-    .await?)
+    .await
 }
 
 /// Keeps the answers so far (JSON) and the page reached, until the form is sent.
 pub async fn save_draft(conn: &mut AnyConnection, recipient_id: i64, draft: &str, page: i64) -> Result<()> {
-    sqlx::query("UPDATE round_recipients SET draft = $1, draft_page = $2 WHERE id = $3 AND answered_on IS NULL")
-        .bind(draft)
-        .bind(page)
-        .bind(recipient_id)
-        .execute(conn)
-        .await?;
-    Ok(())
+    db::execute(
+        conn,
+        "UPDATE round_recipients SET draft = $1, draft_page = $2 WHERE id = $3 AND answered_on IS NULL",
+        (draft, page, recipient_id),
+    )
+    .await
 }
 
 /// Marks the recipient answered on `day` and clears the draft. False when the link was
 /// already used (another submit got there first): the caller rolls back.
 pub async fn mark_answered(conn: &mut AnyConnection, recipient_id: i64, day: &str) -> Result<bool> {
-    let done = sqlx::query(
+    db::changed_one(
+        conn,
         "UPDATE round_recipients SET answered_on = $1, draft = NULL, draft_page = NULL
          WHERE id = $2 AND answered_on IS NULL",
+        (day, recipient_id),
     )
-    .bind(day)
-    .bind(recipient_id)
-    .execute(conn)
-    .await?;
-    Ok(done.rows_affected() == 1)
+    .await
 }
 
 /// A one-time link for someone who opened the round's QR code; nobody is known about them.
 pub async fn add_walk_in(conn: &mut AnyConnection, round_id: i64, token_hash: &str, expires_at: i64) -> Result<i64> {
-    Ok(sqlx::query_scalar(
+    db::scalar(
+        conn,
         "INSERT INTO round_recipients (round_id, walk_in, token_hash, expires_at) VALUES ($1, 1, $2, $3) RETURNING id",
+        (round_id, token_hash, expires_at),
     )
-    .bind(round_id)
-    .bind(token_hash)
-    .bind(expires_at)
-    .fetch_one(conn)
-    .await?)
+    .await
 }
 
 /// A response to store. `entered_by` only for paper forms of identified rounds, and
@@ -182,22 +181,24 @@ pub struct NewResponse<'a> {
 }
 
 pub async fn insert(conn: &mut AnyConnection, response: &NewResponse<'_>) -> Result<i64> {
-    Ok(sqlx::query_scalar(
+    db::scalar(
+        conn,
         "INSERT INTO questionnaire_responses
             (round_id, version_id, language, submitted_on, subject_participant_id, entered_by, on_paper, answers, scores)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+        (
+            response.round_id,
+            response.version_id,
+            response.language,
+            response.submitted_on,
+            response.subject_participant_id,
+            response.entered_by,
+            i64::from(response.on_paper),
+            response.answers,
+            response.scores,
+        ),
     )
-    .bind(response.round_id)
-    .bind(response.version_id)
-    .bind(response.language)
-    .bind(response.submitted_on)
-    .bind(response.subject_participant_id)
-    .bind(response.entered_by)
-    .bind(i64::from(response.on_paper))
-    .bind(response.answers)
-    .bind(response.scores)
-    .fetch_one(conn)
-    .await?)
+    .await
 }
 
 /// One stored response.
@@ -217,24 +218,23 @@ pub struct StoredResponse {
 
 /// The round's responses, oldest first (by day, then as stored).
 pub async fn list_for_round(conn: &mut AnyConnection, round_id: i64) -> Result<Vec<StoredResponse>> {
-    Ok(sqlx::query_as(
+    db::all(
+        conn,
         "SELECT id, round_id, version_id, language, submitted_on, subject_participant_id, answers, scores
          FROM questionnaire_responses WHERE round_id = $1 ORDER BY submitted_on, id",
+        (round_id,),
     )
-    .bind(round_id)
-    .fetch_all(conn)
-    .await?)
+    .await
 }
 
 /// Whether the round already has a response about this participant (identified rounds:
 /// one per participant, whether typed in or answered by link).
 pub async fn has_response_about(conn: &mut AnyConnection, round_id: i64, participant_id: i64) -> Result<bool> {
-    let n: i64 = sqlx::query_scalar(
+    let n: i64 = db::scalar(
+        conn,
         "SELECT COUNT(*) FROM questionnaire_responses WHERE round_id = $1 AND subject_participant_id = $2",
+        (round_id, participant_id),
     )
-    .bind(round_id)
-    .bind(participant_id)
-    .fetch_one(conn)
     .await?;
     Ok(n > 0)
 }

@@ -2,6 +2,7 @@
 //! A recipient's one-time link is kept only as the sha256 hash of its token; the QR
 //! code's `open_token` is kept plain (see the migration for why).
 
+use crate::db;
 use crate::Result;
 use samla_domain::questionnaires::rounds::{Audience, Mode, Timing};
 use sqlx::{AnyConnection, FromRow};
@@ -42,13 +43,12 @@ pub(crate) const ROUND_COLUMNS: &str =
 
 /// The round of the organisation; a round of another organisation is not found.
 pub async fn get(conn: &mut AnyConnection, organisation_id: i64, round_id: i64) -> Result<Round> {
-    Ok(sqlx::query_as(&format!(
-        "SELECT {ROUND_COLUMNS} FROM questionnaire_rounds WHERE id = $1 AND organisation_id = $2"
-    ))
-    .bind(round_id)
-    .bind(organisation_id)
-    .fetch_one(conn)
-    .await?)
+    db::one(
+        conn,
+        &format!("SELECT {ROUND_COLUMNS} FROM questionnaire_rounds WHERE id = $1 AND organisation_id = $2"),
+        (round_id, organisation_id),
+    )
+    .await
 }
 
 /// A round before it has an id.
@@ -68,26 +68,28 @@ pub struct NewRound<'a> {
 }
 
 pub async fn create(conn: &mut AnyConnection, r: &NewRound<'_>, now: i64) -> Result<i64> {
-    Ok(sqlx::query_scalar(
+    db::scalar(
+        conn,
         "INSERT INTO questionnaire_rounds (organisation_id, course_id, session_id, version_id, audience, mode, timing,
              opens_on, closes_on, follow_up_months, open_token, created_by, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
+        (
+            r.organisation_id,
+            r.course_id,
+            r.session_id,
+            r.version_id,
+            r.audience.as_str(),
+            r.mode.as_str(),
+            r.timing.as_str(),
+            r.opens_on,
+            r.closes_on,
+            r.follow_up_months,
+            r.open_token,
+            r.created_by,
+            now,
+        ),
     )
-    .bind(r.organisation_id)
-    .bind(r.course_id)
-    .bind(r.session_id)
-    .bind(r.version_id)
-    .bind(r.audience.as_str())
-    .bind(r.mode.as_str())
-    .bind(r.timing.as_str())
-    .bind(r.opens_on)
-    .bind(r.closes_on)
-    .bind(r.follow_up_months)
-    .bind(r.open_token)
-    .bind(r.created_by)
-    .bind(now)
-    .fetch_one(conn)
-    .await?)
+    .await
 }
 
 /// Someone a round asks, before they have a row.
@@ -105,30 +107,25 @@ pub async fn add_recipient(
     token_hash: &str,
     expires_at: i64,
 ) -> Result<i64> {
-    Ok(sqlx::query_scalar(
+    db::scalar(
+        conn,
         "INSERT INTO round_recipients (round_id, subject_participant_id, person_id, user_id, token_hash, expires_at)
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+        (round_id, recipient.subject_participant_id, recipient.person_id, recipient.user_id, token_hash, expires_at),
     )
-    .bind(round_id)
-    .bind(recipient.subject_participant_id)
-    .bind(recipient.person_id)
-    .bind(recipient.user_id)
-    .bind(token_hash)
-    .bind(expires_at)
-    .fetch_one(conn)
-    .await?)
+    .await
 }
 
 /// The course's active participants who answer for themselves: (participant id, person id).
 pub async fn active_participants(conn: &mut AnyConnection, course_id: i64) -> Result<Vec<(i64, i64)>> {
-    Ok(sqlx::query_as(
+    db::all(
+        conn,
         "SELECT cp.id, cp.person_id FROM course_participants cp JOIN persons p ON p.id = cp.person_id
          WHERE cp.course_id = $1 AND cp.role = 'participant' AND cp.status = 'active' AND p.merged_into IS NULL
          ORDER BY cp.id",
+        (course_id,),
     )
-    .bind(course_id)
-    .fetch_all(conn)
-    .await?)
+    .await
 }
 
 /// The guardians asked about the course's children: for each active child participant,
@@ -137,18 +134,19 @@ pub async fn active_participants(conn: &mut AnyConnection, course_id: i64) -> Re
 /// child on the course (a guardian of a child who dropped out is not asked), each about
 /// their own place in the course.
 pub async fn guardians(conn: &mut AnyConnection, course_id: i64) -> Result<Vec<(i64, i64)>> {
-    let mut found: Vec<(i64, i64)> = sqlx::query_as(
+    let mut found: Vec<(i64, i64)> = db::all(
+        &mut *conn,
         "SELECT cp.id, g.id FROM course_participants cp
          JOIN persons c ON c.id = cp.person_id
          JOIN persons g ON g.household_id = c.household_id AND g.household_role <> 'child'
              AND g.parental_responsibility = 1 AND g.merged_into IS NULL
          WHERE cp.course_id = $1 AND cp.role = 'participant' AND cp.status = 'active' AND c.household_role = 'child'
          ORDER BY cp.id, g.id",
+        (course_id,),
     )
-    .bind(course_id)
-    .fetch_all(&mut *conn)
     .await?;
-    let parents: Vec<(i64, i64)> = sqlx::query_as(
+    let parents: Vec<(i64, i64)> = db::all(
+        &mut *conn,
         "SELECT cp.id, cp.person_id FROM course_participants cp JOIN persons p ON p.id = cp.person_id
          WHERE cp.course_id = $1 AND cp.role = 'parent' AND cp.status = 'active' AND p.merged_into IS NULL
            AND NOT (p.parental_responsibility = 1 AND EXISTS (
@@ -156,9 +154,8 @@ pub async fn guardians(conn: &mut AnyConnection, course_id: i64) -> Result<Vec<(
                WHERE cc.course_id = cp.course_id AND cc.role = 'participant'
                  AND c.household_role = 'child' AND c.household_id = p.household_id))
          ORDER BY cp.id",
+        (course_id,),
     )
-    .bind(course_id)
-    .fetch_all(&mut *conn)
     .await?;
     found.extend(parents);
     Ok(found)
@@ -167,14 +164,14 @@ pub async fn guardians(conn: &mut AnyConnection, course_id: i64) -> Result<Vec<(
 /// The course's staff who are asked: its group leaders and user representatives with an
 /// account that is not disabled (user ids, each once).
 pub async fn staff(conn: &mut AnyConnection, course_id: i64) -> Result<Vec<i64>> {
-    Ok(sqlx::query_scalar(
+    db::scalars(
+        conn,
         "SELECT DISTINCT u.id FROM course_staff st JOIN users u ON u.id = st.user_id
          WHERE st.course_id = $1 AND st.course_role IN ('group_leader', 'user_representative') AND u.disabled = 0
          ORDER BY u.id",
+        (course_id,),
     )
-    .bind(course_id)
-    .fetch_all(conn)
-    .await?)
+    .await
 }
 
 /// A round with its questionnaire's title and how far it has come.
@@ -215,15 +212,11 @@ fn summary_sql(filter: &str) -> String {
 
 /// The course's rounds, by opening day (newest last).
 pub async fn list_for_course(conn: &mut AnyConnection, course_id: i64, language: &str) -> Result<Vec<RoundSummary>> {
-    Ok(sqlx::query_as(&summary_sql("r.course_id = $2 ORDER BY r.opens_on, r.id"))
-        .bind(language)
-        .bind(course_id)
-        .fetch_all(conn)
-        .await?)
+    db::all(conn, &summary_sql("r.course_id = $2 ORDER BY r.opens_on, r.id"), (language, course_id)).await
 }
 
 pub async fn summary(conn: &mut AnyConnection, round_id: i64, language: &str) -> Result<RoundSummary> {
-    Ok(sqlx::query_as(&summary_sql("r.id = $2")).bind(language).bind(round_id).fetch_one(conn).await?)
+    db::one(conn, &summary_sql("r.id = $2"), (language, round_id)).await
 }
 
 /// Who a round asked, for the list of recipients: never anything they answered.
@@ -243,7 +236,8 @@ pub struct RecipientRow {
 }
 
 pub async fn recipients(conn: &mut AnyConnection, round_id: i64) -> Result<Vec<RecipientRow>> {
-    Ok(sqlx::query_as(
+    db::all(
+        conn,
         "SELECT x.id, COALESCE(p.name, u.name) AS name,
              CASE WHEN x.walk_in = 1 THEN 'walk_in' WHEN x.user_id IS NOT NULL THEN 'staff'
                   WHEN r.audience = 'participants' THEN 'participant'
@@ -259,45 +253,42 @@ pub async fn recipients(conn: &mut AnyConnection, round_id: i64) -> Result<Vec<R
          LEFT JOIN persons sp ON sp.id = cs.person_id
          WHERE x.round_id = $1
          ORDER BY x.walk_in, COALESCE(p.name, u.name), x.id",
+        (round_id,),
     )
-    .bind(round_id)
-    .fetch_all(conn)
-    .await?)
+    .await
 }
 
 /// Closes a round by hand and releases its results (unless they were already); its links
 /// stop working now. False when it was closed already.
 pub async fn close(conn: &mut AnyConnection, round_id: i64, now: i64) -> Result<bool> {
-    let done = sqlx::query(
+    let done = db::changed(
+        &mut *conn,
         "UPDATE questionnaire_rounds SET closed_at = $1, results_released_at = COALESCE(results_released_at, $1)
          WHERE id = $2 AND closed_at IS NULL",
+        (now, round_id),
     )
-    .bind(now)
-    .bind(round_id)
-    .execute(&mut *conn)
     .await?;
-    if done.rows_affected() == 0 {
+    if done == 0 {
         return Ok(false);
     }
-    sqlx::query("UPDATE round_recipients SET expires_at = $1 WHERE round_id = $2 AND expires_at > $1")
-        .bind(now)
-        .bind(round_id)
-        .execute(conn)
-        .await?;
+    db::execute(
+        conn,
+        "UPDATE round_recipients SET expires_at = $1 WHERE round_id = $2 AND expires_at > $1",
+        (now, round_id),
+    )
+    .await?;
     Ok(true)
 }
 
 /// Releases a closed round's results: from now on they never change. False when they were
 /// released already (by another request, or another instance).
 pub async fn release(conn: &mut AnyConnection, round_id: i64, now: i64) -> Result<bool> {
-    let done = sqlx::query(
+    db::changed_one(
+        conn,
         "UPDATE questionnaire_rounds SET results_released_at = $1 WHERE id = $2 AND results_released_at IS NULL",
+        (now, round_id),
     )
-    .bind(now)
-    .bind(round_id)
-    .execute(conn)
-    .await?;
-    Ok(done.rows_affected() == 1)
+    .await
 }
 
 /// Holds an open round for a response being stored in this transaction: true when the
@@ -306,15 +297,13 @@ pub async fn release(conn: &mut AnyConnection, round_id: i64, now: i64) -> Resul
 /// waits for this transaction, and one that came first is seen: a response is never
 /// added after the results were released.
 pub async fn hold_open(conn: &mut AnyConnection, round_id: i64, today: &str) -> Result<bool> {
-    let held = sqlx::query(
+    db::changed_one(
+        conn,
         "UPDATE questionnaire_rounds SET closes_on = closes_on
          WHERE id = $1 AND closed_at IS NULL AND results_released_at IS NULL AND closes_on >= $2",
+        (round_id, today),
     )
-    .bind(round_id)
-    .bind(today)
-    .execute(conn)
-    .await?;
-    Ok(held.rows_affected() == 1)
+    .await
 }
 
 /// A round whose results may be due for release.
@@ -329,15 +318,15 @@ pub struct UnreleasedRound {
 /// Rounds not released yet that were closed by staff or whose closing day is before
 /// `until` (a day after the earliest today of any organisation's time zone).
 pub async fn awaiting_release(conn: &mut AnyConnection, until: &str) -> Result<Vec<UnreleasedRound>> {
-    Ok(sqlx::query_as(
+    db::all(
+        conn,
         "SELECT r.id, r.organisation_id, r.closes_on, r.closed_at
          FROM questionnaire_rounds r
          WHERE r.results_released_at IS NULL AND (r.closed_at IS NOT NULL OR r.closes_on < $1)
          ORDER BY r.id",
+        (until,),
     )
-    .bind(until)
-    .fetch_all(conn)
-    .await?)
+    .await
 }
 
 /// A round whose invitations or reminder may be due, with what a mail needs.
@@ -357,76 +346,78 @@ const DUE_COLUMNS: &str = "r.id, r.organisation_id, o.name AS organisation_name,
 /// Open rounds (not closed by hand) whose invitations have not gone out and that open by
 /// `until` and close on or after `from`.
 pub async fn awaiting_invitations(conn: &mut AnyConnection, from: &str, until: &str) -> Result<Vec<DueRound>> {
-    Ok(sqlx::query_as(&format!(
-        "SELECT {DUE_COLUMNS} FROM questionnaire_rounds r JOIN organisations o ON o.id = r.organisation_id
+    db::all(
+        conn,
+        &format!(
+            "SELECT {DUE_COLUMNS} FROM questionnaire_rounds r JOIN organisations o ON o.id = r.organisation_id
          WHERE r.invitations_sent_at IS NULL AND r.closed_at IS NULL AND r.opens_on <= $1 AND r.closes_on >= $2
          ORDER BY r.id"
-    ))
-    .bind(until)
-    .bind(from)
-    .fetch_all(conn)
-    .await?)
+        ),
+        (until, from),
+    )
+    .await
 }
 
 /// Rounds whose invitations went out by personal link to the whole course (not one
 /// session, not a QR code), not closed by hand, closing on or after `from`: the rounds
 /// someone who joins the course now should still be asked in.
 pub async fn invited_and_open(conn: &mut AnyConnection, from: &str) -> Result<Vec<DueRound>> {
-    Ok(sqlx::query_as(&format!(
-        "SELECT {DUE_COLUMNS} FROM questionnaire_rounds r JOIN organisations o ON o.id = r.organisation_id
+    db::all(
+        conn,
+        &format!(
+            "SELECT {DUE_COLUMNS} FROM questionnaire_rounds r JOIN organisations o ON o.id = r.organisation_id
          WHERE r.invitations_sent_at IS NOT NULL AND r.closed_at IS NULL AND r.closes_on >= $1
            AND r.open_token IS NULL AND r.session_id IS NULL
          ORDER BY r.id"
-    ))
-    .bind(from)
-    .fetch_all(conn)
-    .await?)
+        ),
+        (from,),
+    )
+    .await
 }
 
 /// Who a round asks, as (subject participant, person, user), walk-ins left out.
 pub async fn asked(conn: &mut AnyConnection, round_id: i64) -> Result<Vec<(Option<i64>, Option<i64>, Option<i64>)>> {
-    Ok(sqlx::query_as(
+    db::all(
+        conn,
         "SELECT subject_participant_id, person_id, user_id FROM round_recipients WHERE round_id = $1 AND walk_in = 0",
+        (round_id,),
     )
-    .bind(round_id)
-    .fetch_all(conn)
-    .await?)
+    .await
 }
 
 /// Rounds invited but not yet reminded, not closed by hand, closing on or after `from`.
 pub async fn awaiting_reminder(conn: &mut AnyConnection, from: &str) -> Result<Vec<DueRound>> {
-    Ok(sqlx::query_as(&format!(
-        "SELECT {DUE_COLUMNS} FROM questionnaire_rounds r JOIN organisations o ON o.id = r.organisation_id
+    db::all(
+        conn,
+        &format!(
+            "SELECT {DUE_COLUMNS} FROM questionnaire_rounds r JOIN organisations o ON o.id = r.organisation_id
          WHERE r.invitations_sent_at IS NOT NULL AND r.reminder_sent_at IS NULL AND r.closed_at IS NULL
            AND r.closes_on >= $1
          ORDER BY r.id"
-    ))
-    .bind(from)
-    .fetch_all(conn)
-    .await?)
+        ),
+        (from,),
+    )
+    .await
 }
 
 /// Marks the round's invitations as sent; false when another run got there first.
 pub async fn mark_invitations_sent(conn: &mut AnyConnection, round_id: i64, now: i64) -> Result<bool> {
-    let done = sqlx::query(
+    db::changed_one(
+        conn,
         "UPDATE questionnaire_rounds SET invitations_sent_at = $1 WHERE id = $2 AND invitations_sent_at IS NULL",
+        (now, round_id),
     )
-    .bind(now)
-    .bind(round_id)
-    .execute(conn)
-    .await?;
-    Ok(done.rows_affected() == 1)
+    .await
 }
 
 /// Marks the round's reminder as sent; false when another run got there first.
 pub async fn mark_reminder_sent(conn: &mut AnyConnection, round_id: i64, now: i64) -> Result<bool> {
-    let done =
-        sqlx::query("UPDATE questionnaire_rounds SET reminder_sent_at = $1 WHERE id = $2 AND reminder_sent_at IS NULL")
-            .bind(now)
-            .bind(round_id)
-            .execute(conn)
-            .await?;
-    Ok(done.rows_affected() == 1)
+    db::changed_one(
+        conn,
+        "UPDATE questionnaire_rounds SET reminder_sent_at = $1 WHERE id = $2 AND reminder_sent_at IS NULL",
+        (now, round_id),
+    )
+    .await
 }
 
 /// Someone a mail goes to: a recipient with an address.
@@ -446,15 +437,17 @@ pub async fn to_mail(conn: &mut AnyConnection, round_id: i64, reminder: bool) ->
     } else {
         "x.invited_at IS NULL AND x.answered_on IS NULL"
     };
-    Ok(sqlx::query_as(&format!(
-        "SELECT x.id, COALESCE(p.email, u.email, '') AS email, u.language FROM round_recipients x
+    db::all(
+        conn,
+        &format!(
+            "SELECT x.id, COALESCE(p.email, u.email, '') AS email, u.language FROM round_recipients x
          LEFT JOIN persons p ON p.id = x.person_id LEFT JOIN users u ON u.id = x.user_id
          WHERE x.round_id = $1 AND x.walk_in = 0 AND {state} AND COALESCE(p.email, u.email, '') <> ''
          ORDER BY x.id"
-    ))
-    .bind(round_id)
-    .fetch_all(conn)
-    .await?)
+        ),
+        (round_id,),
+    )
+    .await
 }
 
 /// Gives a recipient a fresh link (the old one stops working) and records the mail.
@@ -467,13 +460,12 @@ pub async fn renew_link(
     now: i64,
 ) -> Result<()> {
     let column = if reminder { "reminded_at" } else { "invited_at" };
-    sqlx::query(&format!("UPDATE round_recipients SET token_hash = $1, {column} = $2 WHERE id = $3"))
-        .bind(token_hash)
-        .bind(now)
-        .bind(recipient_id)
-        .execute(conn)
-        .await?;
-    Ok(())
+    db::execute(
+        conn,
+        &format!("UPDATE round_recipients SET token_hash = $1, {column} = $2 WHERE id = $3"),
+        (token_hash, now, recipient_id),
+    )
+    .await
 }
 
 /// The questionnaires a round can use: the organisation's, not archived, with their
@@ -483,7 +475,8 @@ pub async fn questionnaire_choices(
     organisation_id: i64,
     language: &str,
 ) -> Result<Vec<(i64, String)>> {
-    Ok(sqlx::query_as(
+    db::all(
+        conn,
         "SELECT q.id, COALESCE((SELECT t.title FROM questionnaire_texts t
                  JOIN questionnaire_versions v ON v.id = t.version_id
                  WHERE v.questionnaire_id = q.id
@@ -493,9 +486,7 @@ pub async fn questionnaire_choices(
          WHERE q.organisation_id = $1 AND q.archived = 0
            AND EXISTS (SELECT 1 FROM questionnaire_versions v WHERE v.questionnaire_id = q.id)
          ORDER BY title, q.id",
+        (organisation_id, language),
     )
-    .bind(organisation_id)
-    .bind(language)
-    .fetch_all(conn)
-    .await?)
+    .await
 }

@@ -3,6 +3,7 @@
 //! (`intake::applications::count_by_channel`): the participants without their names, and
 //! every session with its sheet's adult counts, cancelled and unrecorded ones included.
 
+use crate::db;
 use crate::Result;
 use samla_domain::intake::enrolment::ParticipantStatus;
 use samla_domain::intake::household::HouseholdRole;
@@ -29,22 +30,20 @@ pub struct ReportParticipant {
 
 /// The course's participants (not the guardians who join the parent sessions).
 pub async fn participants(conn: &mut AnyConnection, course_id: i64) -> Result<Vec<ReportParticipant>> {
-    Ok(sqlx::query_as(
+    db::all(
+        conn,
         "SELECT cp.id, p.household_role, p.birth_date, cp.channel_id, cp.status, cp.dropped_out_on, cp.dropout_reason
          FROM course_participants cp JOIN persons p ON p.id = cp.person_id
          WHERE cp.course_id = $1 AND cp.role = 'participant' ORDER BY cp.id",
+        (course_id,),
     )
-    .bind(course_id)
-    .fetch_all(conn)
-    .await?)
+    .await
 }
 
 /// The guardians enrolled to join the parent sessions.
 pub async fn count_parents(conn: &mut AnyConnection, course_id: i64) -> Result<i64> {
-    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM course_participants WHERE course_id = $1 AND role = 'parent'")
-        .bind(course_id)
-        .fetch_one(conn)
-        .await?)
+    db::scalar(conn, "SELECT COUNT(*) FROM course_participants WHERE course_id = $1 AND role = 'parent'", (course_id,))
+        .await
 }
 
 /// One session or meeting of the course with what its sheet, if any, counted.
@@ -73,24 +72,24 @@ pub struct ReportSession {
 
 /// Every session and meeting of the course in time order.
 pub async fn sessions(conn: &mut AnyConnection, course_id: i64) -> Result<Vec<ReportSession>> {
-    Ok(sqlx::query_as(
+    db::all(
+        conn,
         "SELECT s.id, s.kind, s.meeting_kind, s.audience, s.title, s.date, s.start_time, s.status, s.participant_id,
                 s.replaces_session_id, CASE WHEN a.session_id IS NULL THEN 0 ELSE 1 END AS has_sheet,
                 a.parents, a.family_members
          FROM course_sessions s LEFT JOIN attendance_sheets a ON a.session_id = s.id
          WHERE s.course_id = $1 ORDER BY s.date, s.start_time, s.id",
+        (course_id,),
     )
-    .bind(course_id)
-    .fetch_all(conn)
-    .await?)
+    .await
 }
 
 /// The name of the programme the course was planned from.
 pub async fn programme_name(conn: &mut AnyConnection, programme_version_id: i64) -> Result<String> {
-    Ok(sqlx::query_scalar(
+    db::scalar(
+        conn,
         "SELECT p.name FROM programme_versions v JOIN programmes p ON p.id = v.programme_id WHERE v.id = $1",
+        (programme_version_id,),
     )
-    .bind(programme_version_id)
-    .fetch_one(conn)
-    .await?)
+    .await
 }

@@ -1,10 +1,10 @@
 //! Attendance: the sheet of one session (saved whole, versioned), the absence notices
 //! families give ahead of time, and who is expected at a session at all.
 
+use crate::db;
 use crate::{Result, StoreError};
 use samla_domain::intake::enrolment::ParticipantStatus;
 use samla_domain::intake::household::HouseholdRole;
-use samla_domain::planning::session::{SessionKind, SessionStatus};
 use samla_domain::programmes::Audience;
 use samla_domain::running::attendance_scope::{
     expectation, guardians_expected, Candidate, Expectation, Gathering, SheetShape,
@@ -12,28 +12,13 @@ use samla_domain::running::attendance_scope::{
 use samla_domain::running::meetings;
 use sqlx::{AnyConnection, FromRow};
 
-/// A session or meeting with what running it needs beyond the planning columns.
-#[derive(Debug, Clone, PartialEq, Eq, FromRow, serde::Serialize)]
-pub struct RunningSession {
-    pub id: i64,
-    pub course_id: i64,
-    #[sqlx(try_from = "String")]
-    pub kind: SessionKind,
-    pub programme_session: Option<i64>,
-    pub meeting_kind: Option<String>,
-    pub title: String,
-    #[sqlx(try_from = "String")]
-    pub audience: Audience,
-    pub date: String,
-    pub start_time: String,
-    pub end_time: String,
-    pub room: String,
-    #[sqlx(try_from = "String")]
-    pub status: SessionStatus,
-    pub cancel_reason: Option<String>,
-    pub version: i64,
-    /// The one participant a meeting is about (closing conversation, follow-up).
-    pub participant_id: Option<i64>,
+crate::courses::session_row! {
+    /// A session or meeting with what running it needs beyond the planning columns.
+    #[derive(Debug, Clone, PartialEq, Eq, FromRow, serde::Serialize)]
+    pub struct RunningSession {
+        /// The one participant a meeting is about (closing conversation, follow-up).
+        pub participant_id: Option<i64>,
+    }
 }
 
 const SESSION_COLUMNS: &str = "s.id, s.course_id, s.kind, s.programme_session, s.meeting_kind, s.title, s.audience, \
@@ -41,24 +26,27 @@ const SESSION_COLUMNS: &str = "s.id, s.course_id, s.kind, s.programme_session, s
 
 /// A session of one of the organisation's courses; another organisation's is not found.
 pub async fn session(conn: &mut AnyConnection, organisation_id: i64, session_id: i64) -> Result<RunningSession> {
-    Ok(sqlx::query_as(&format!(
-        "SELECT {SESSION_COLUMNS} FROM course_sessions s JOIN courses c ON c.id = s.course_id
+    db::one(
+        conn,
+        &format!(
+            "SELECT {SESSION_COLUMNS} FROM course_sessions s JOIN courses c ON c.id = s.course_id
          WHERE s.id = $2 AND c.organisation_id = $1"
-    ))
-    .bind(organisation_id)
-    .bind(session_id)
-    .fetch_one(conn)
-    .await?)
+        ),
+        (organisation_id, session_id),
+    )
+    .await
 }
 
 /// Every session and meeting of a course, in time order.
 pub async fn course_sessions(conn: &mut AnyConnection, course_id: i64) -> Result<Vec<RunningSession>> {
-    Ok(sqlx::query_as(&format!(
+    db::all(
+        conn,
+        &format!(
         "SELECT {SESSION_COLUMNS} FROM course_sessions s WHERE s.course_id = $1 ORDER BY s.date, s.start_time, s.id"
-    ))
-    .bind(course_id)
-    .fetch_all(conn)
-    .await?)
+    ),
+        (course_id,),
+    )
+    .await
 }
 
 /// Sessions and meetings from `first_day` to `last_day` (inclusive) of the organisation's
@@ -71,32 +59,29 @@ pub async fn sessions_between(
     first_day: &str,
     last_day: &str,
 ) -> Result<Vec<RunningSession>> {
-    Ok(sqlx::query_as(&format!(
-        "SELECT {SESSION_COLUMNS} FROM course_sessions s JOIN courses c ON c.id = s.course_id
+    db::all(
+        conn,
+        &format!(
+            "SELECT {SESSION_COLUMNS} FROM course_sessions s JOIN courses c ON c.id = s.course_id
          WHERE c.organisation_id = $1 AND c.status IN ('ready', 'recruiting', 'running', 'completed')
            AND s.date >= $3 AND s.date <= $4
            AND ($2 < 0 OR EXISTS (SELECT 1 FROM course_staff st WHERE st.course_id = c.id AND st.user_id = $2))
          ORDER BY s.date, s.start_time, s.id"
-    ))
-    .bind(organisation_id)
-    .bind(only_staff_user.unwrap_or(-1))
-    .bind(first_day)
-    .bind(last_day)
-    .fetch_all(conn)
-    .await?)
+        ),
+        (organisation_id, only_staff_user.unwrap_or(-1), first_day, last_day),
+    )
+    .await
 }
 
 /// Whether the person works on any course of the organisation.
 pub async fn works_on_any(conn: &mut AnyConnection, organisation_id: i64, user_id: i64) -> Result<bool> {
-    let found: Option<i64> = sqlx::query_scalar(
+    db::exists(
+        conn,
         "SELECT st.id FROM course_staff st JOIN courses c ON c.id = st.course_id
          WHERE c.organisation_id = $1 AND st.user_id = $2 LIMIT 1",
+        (organisation_id, user_id),
     )
-    .bind(organisation_id)
-    .bind(user_id)
-    .fetch_optional(conn)
-    .await?;
-    Ok(found.is_some())
+    .await
 }
 
 /// A participant expected at a session (a `course_participants` row with role
@@ -190,14 +175,14 @@ pub async fn expected(
     scope: SessionScope<'_>,
     network_shareable: &[i64],
 ) -> Result<Expected> {
-    let rows: Vec<CandidateRow> = sqlx::query_as(
+    let rows: Vec<CandidateRow> = db::all(
+        &mut *conn,
         "SELECT cp.id, cp.person_id, p.name, p.household_id, p.household_role, cp.status, cp.dropped_out_on
          FROM course_participants cp JOIN persons p ON p.id = cp.person_id
          WHERE cp.course_id = $1 AND cp.role = 'participant'
          ORDER BY p.name, cp.id",
+        (scope.course_id,),
     )
-    .bind(scope.course_id)
-    .fetch_all(&mut *conn)
     .await?;
     let day = |raw: &str| chrono::NaiveDate::parse_from_str(raw, "%Y-%m-%d").ok();
     let Some(date) = day(scope.date) else { return Err(StoreError::NotFound) };
@@ -260,16 +245,16 @@ async fn guardians_of(
     course_id: i64,
     households: &[(i64, i64)],
 ) -> Result<Vec<ExpectedGuardian>> {
-    let rows: Vec<GuardianRow> = sqlx::query_as(
+    let rows: Vec<GuardianRow> = db::all(
+        conn,
         "SELECT DISTINCT g.id AS person_id, g.name, g.household_id
          FROM course_participants cp JOIN persons c ON c.id = cp.person_id
          JOIN persons g ON g.household_id = c.household_id AND g.household_role <> 'child'
              AND g.parental_responsibility = 1 AND g.merged_into IS NULL
          WHERE cp.course_id = $1 AND cp.role = 'participant' AND c.household_role = 'child'
          ORDER BY g.name, g.id",
+        (course_id,),
     )
-    .bind(course_id)
-    .fetch_all(conn)
     .await?;
     Ok(rows
         .into_iter()
@@ -328,45 +313,44 @@ pub struct StoredSheet {
 
 /// The version the sheet of a session has; 0 when none is saved.
 pub async fn version(conn: &mut AnyConnection, session_id: i64) -> Result<i64> {
-    let found: Option<i64> = sqlx::query_scalar("SELECT version FROM attendance_sheets WHERE session_id = $1")
-        .bind(session_id)
-        .fetch_optional(conn)
-        .await?;
+    let found: Option<i64> =
+        db::scalar_optional(conn, "SELECT version FROM attendance_sheets WHERE session_id = $1", (session_id,)).await?;
     Ok(found.unwrap_or(0))
 }
 
 pub async fn sheet(conn: &mut AnyConnection, session_id: i64) -> Result<Option<StoredSheet>> {
-    let header: Option<SheetHeader> = sqlx::query_as(
+    let header: Option<SheetHeader> = db::optional(
+        &mut *conn,
         "SELECT a.session_id, a.parents, a.family_members, a.version, a.saved_at, a.saved_by, u.name AS saved_by_name,
                 a.submission_key
          FROM attendance_sheets a LEFT JOIN users u ON u.id = a.saved_by WHERE a.session_id = $1",
+        (session_id,),
     )
-    .bind(session_id)
-    .fetch_optional(&mut *conn)
     .await?;
     let Some(header) = header else { return Ok(None) };
-    let entries = sqlx::query_as(
+    let entries = db::all(
+        &mut *conn,
         "SELECT e.participant_id, p.name, e.attendance, e.note
          FROM attendance_entries e JOIN course_participants cp ON cp.id = e.participant_id
          JOIN persons p ON p.id = cp.person_id
          WHERE e.session_id = $1 ORDER BY p.name, e.participant_id",
+        (session_id,),
     )
-    .bind(session_id)
-    .fetch_all(&mut *conn)
     .await?;
-    let guardians = sqlx::query_as(
+    let guardians = db::all(
+        &mut *conn,
         "SELECT e.person_id, p.name, e.attendance, e.note
          FROM attendance_guardians e JOIN persons p ON p.id = e.person_id
          WHERE e.session_id = $1 ORDER BY p.name, e.person_id",
+        (session_id,),
     )
-    .bind(session_id)
-    .fetch_all(&mut *conn)
     .await?;
-    let staff_present =
-        sqlx::query_scalar("SELECT staff_id FROM attendance_staff WHERE session_id = $1 ORDER BY staff_id")
-            .bind(session_id)
-            .fetch_all(conn)
-            .await?;
+    let staff_present = db::scalars(
+        conn,
+        "SELECT staff_id FROM attendance_staff WHERE session_id = $1 ORDER BY staff_id",
+        (session_id,),
+    )
+    .await?;
     Ok(Some(StoredSheet { header, entries, guardians, staff_present }))
 }
 
@@ -396,67 +380,53 @@ pub async fn save(
 ) -> Result<i64> {
     let version: Option<i64> = if expected_version == 0 {
         // Two first saves at once: the second finds the row and inserts nothing.
-        sqlx::query_scalar(
+        db::scalar_optional(
+            &mut *conn,
             "INSERT INTO attendance_sheets (session_id, parents, family_members, version, saved_at, saved_by,
                  submission_key)
              VALUES ($1, $2, $3, 1, $4, $5, $6) ON CONFLICT (session_id) DO NOTHING RETURNING version",
+            (session_id, sheet.parents, sheet.family_members, now, sheet.saved_by, sheet.submission_key),
         )
-        .bind(session_id)
-        .bind(sheet.parents)
-        .bind(sheet.family_members)
-        .bind(now)
-        .bind(sheet.saved_by)
-        .bind(sheet.submission_key)
-        .fetch_optional(&mut *conn)
         .await?
     } else {
-        sqlx::query_scalar(
+        db::scalar_optional(
+            &mut *conn,
             "UPDATE attendance_sheets SET parents = $1, family_members = $2, version = version + 1, saved_at = $3,
                  saved_by = $4, submission_key = $5
              WHERE session_id = $6 AND version = $7 RETURNING version",
+            (
+                sheet.parents,
+                sheet.family_members,
+                now,
+                sheet.saved_by,
+                sheet.submission_key,
+                session_id,
+                expected_version,
+            ),
         )
-        .bind(sheet.parents)
-        .bind(sheet.family_members)
-        .bind(now)
-        .bind(sheet.saved_by)
-        .bind(sheet.submission_key)
-        .bind(session_id)
-        .bind(expected_version)
-        .fetch_optional(&mut *conn)
         .await?
     };
     let version = version.ok_or(StoreError::Stale)?;
-    sqlx::query("DELETE FROM attendance_entries WHERE session_id = $1").bind(session_id).execute(&mut *conn).await?;
-    sqlx::query("DELETE FROM attendance_staff WHERE session_id = $1").bind(session_id).execute(&mut *conn).await?;
-    sqlx::query("DELETE FROM attendance_guardians WHERE session_id = $1").bind(session_id).execute(&mut *conn).await?;
-    for (participant_id, attendance, note) in sheet.entries {
-        sqlx::query(
-            "INSERT INTO attendance_entries (session_id, participant_id, attendance, note) VALUES ($1, $2, $3, $4)",
-        )
-        .bind(session_id)
-        .bind(participant_id)
-        .bind(*attendance)
-        .bind(*note)
-        .execute(&mut *conn)
-        .await?;
-    }
-    for (person_id, attendance, note) in sheet.guardians {
-        sqlx::query(
-            "INSERT INTO attendance_guardians (session_id, person_id, attendance, note) VALUES ($1, $2, $3, $4)",
-        )
-        .bind(session_id)
-        .bind(person_id)
-        .bind(*attendance)
-        .bind(*note)
-        .execute(&mut *conn)
-        .await?;
+    db::execute(&mut *conn, "DELETE FROM attendance_entries WHERE session_id = $1", (session_id,)).await?;
+    db::execute(&mut *conn, "DELETE FROM attendance_staff WHERE session_id = $1", (session_id,)).await?;
+    db::execute(&mut *conn, "DELETE FROM attendance_guardians WHERE session_id = $1", (session_id,)).await?;
+    // The participants' lines, then the guardians': (table, whose id, lines).
+    for (table, who, lines) in [
+        ("attendance_entries", "participant_id", sheet.entries),
+        ("attendance_guardians", "person_id", sheet.guardians),
+    ] {
+        let sql = format!("INSERT INTO {table} (session_id, {who}, attendance, note) VALUES ($1, $2, $3, $4)");
+        for (id, attendance, note) in lines {
+            db::execute(&mut *conn, &sql, (session_id, id, *attendance, *note)).await?;
+        }
     }
     for staff_id in sheet.staff_present {
-        sqlx::query("INSERT INTO attendance_staff (session_id, staff_id) VALUES ($1, $2)")
-            .bind(session_id)
-            .bind(staff_id)
-            .execute(&mut *conn)
-            .await?;
+        db::execute(
+            &mut *conn,
+            "INSERT INTO attendance_staff (session_id, staff_id) VALUES ($1, $2)",
+            (session_id, staff_id),
+        )
+        .await?;
     }
     Ok(version)
 }
@@ -482,63 +452,52 @@ pub async fn record_notice(
     recorded_by: Option<i64>,
     now: i64,
 ) -> Result<bool> {
-    let replaced = sqlx::query(
+    let replaced = db::changed(
+        &mut *conn,
         "UPDATE absence_notices SET note = $1, recorded_at = $2, recorded_by = $3
          WHERE session_id = $4 AND participant_id = $5",
+        (note, now, recorded_by, session_id, participant_id),
     )
-    .bind(note)
-    .bind(now)
-    .bind(recorded_by)
-    .bind(session_id)
-    .bind(participant_id)
-    .execute(&mut *conn)
     .await?;
-    if replaced.rows_affected() > 0 {
+    if replaced > 0 {
         return Ok(false);
     }
-    sqlx::query(
+    db::execute(
+        conn,
         "INSERT INTO absence_notices (session_id, participant_id, note, recorded_at, recorded_by)
          VALUES ($1, $2, $3, $4, $5)",
+        (session_id, participant_id, note, now, recorded_by),
     )
-    .bind(session_id)
-    .bind(participant_id)
-    .bind(note)
-    .bind(now)
-    .bind(recorded_by)
-    .execute(conn)
     .await?;
     Ok(true)
 }
 
 /// Removes a notice; false when there was none.
 pub async fn remove_notice(conn: &mut AnyConnection, session_id: i64, participant_id: i64) -> Result<bool> {
-    let done = sqlx::query("DELETE FROM absence_notices WHERE session_id = $1 AND participant_id = $2")
-        .bind(session_id)
-        .bind(participant_id)
-        .execute(conn)
-        .await?;
-    Ok(done.rows_affected() > 0)
+    let done = db::changed(
+        conn,
+        "DELETE FROM absence_notices WHERE session_id = $1 AND participant_id = $2",
+        (session_id, participant_id),
+    )
+    .await?;
+    Ok(done > 0)
 }
 
 /// The notices for a session, by the participant's name.
 pub async fn notices(conn: &mut AnyConnection, session_id: i64) -> Result<Vec<AbsenceNotice>> {
-    Ok(sqlx::query_as(
+    db::all(
+        conn,
         "SELECT n.session_id, n.participant_id, p.name, n.note, n.recorded_at, n.recorded_by,
                 u.name AS recorded_by_name
          FROM absence_notices n JOIN course_participants cp ON cp.id = n.participant_id
          JOIN persons p ON p.id = cp.person_id LEFT JOIN users u ON u.id = n.recorded_by
          WHERE n.session_id = $1 ORDER BY p.name, n.participant_id",
+        (session_id,),
     )
-    .bind(session_id)
-    .fetch_all(conn)
-    .await?)
+    .await
 }
 
 /// Whether the session has a written log (the log itself belongs to the log pages).
 pub async fn has_log(conn: &mut AnyConnection, session_id: i64) -> Result<bool> {
-    let found: Option<i64> = sqlx::query_scalar("SELECT session_id FROM session_logs WHERE session_id = $1")
-        .bind(session_id)
-        .fetch_optional(conn)
-        .await?;
-    Ok(found.is_some())
+    db::exists(conn, "SELECT session_id FROM session_logs WHERE session_id = $1", (session_id,)).await
 }

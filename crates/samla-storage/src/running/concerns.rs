@@ -1,7 +1,8 @@
 //! Concern reports about a child, the people an organisation designates to read them,
 //! and the audit rows flagged for review (every access to a concern report is).
 
-use crate::{Result, StoreError};
+use crate::db;
+use crate::Result;
 use sqlx::{AnyConnection, FromRow};
 
 #[derive(Debug, Clone, PartialEq, Eq, FromRow)]
@@ -42,27 +43,18 @@ pub struct NewReport<'a> {
 }
 
 pub async fn create(conn: &mut AnyConnection, r: &NewReport<'_>, now: i64) -> Result<i64> {
-    Ok(sqlx::query_scalar(
+    db::scalar(
+        conn,
         "INSERT INTO concern_reports (organisation_id, course_id, participant_id, concern, decision, reported_by,
              created_at, updated_at, version)
          VALUES ($1, $2, $3, $4, 'pending', $5, $6, $6, 1) RETURNING id",
+        (r.organisation_id, r.course_id, r.participant_id, r.concern, r.reported_by, now),
     )
-    .bind(r.organisation_id)
-    .bind(r.course_id)
-    .bind(r.participant_id)
-    .bind(r.concern)
-    .bind(r.reported_by)
-    .bind(now)
-    .fetch_one(conn)
-    .await?)
+    .await
 }
 
 pub async fn get(conn: &mut AnyConnection, organisation_id: i64, id: i64) -> Result<ConcernReport> {
-    Ok(sqlx::query_as(&format!("{REPORT_SELECT} WHERE r.organisation_id = $1 AND r.id = $2"))
-        .bind(organisation_id)
-        .bind(id)
-        .fetch_one(conn)
-        .await?)
+    db::one(conn, &format!("{REPORT_SELECT} WHERE r.organisation_id = $1 AND r.id = $2"), (organisation_id, id)).await
 }
 
 /// The organisation's reports, or one course's, newest first. The caller decides which
@@ -72,14 +64,15 @@ pub async fn list(
     organisation_id: i64,
     course_id: Option<i64>,
 ) -> Result<Vec<ConcernReport>> {
-    Ok(sqlx::query_as(&format!(
-        "{REPORT_SELECT} WHERE r.organisation_id = $1 AND ($2 < 0 OR r.course_id = $2)
+    db::all(
+        conn,
+        &format!(
+            "{REPORT_SELECT} WHERE r.organisation_id = $1 AND ($2 < 0 OR r.course_id = $2)
          ORDER BY r.created_at DESC, r.id DESC"
-    ))
-    .bind(organisation_id)
-    .bind(course_id.unwrap_or(-1))
-    .fetch_all(conn)
-    .await?)
+        ),
+        (organisation_id, course_id.unwrap_or(-1)),
+    )
+    .await
 }
 
 pub struct DecisionChange<'a> {
@@ -98,22 +91,23 @@ pub async fn decide(
     expected_version: i64,
     now: i64,
 ) -> Result<i64> {
-    let version: Option<i64> = sqlx::query_scalar(
+    db::next_version(
+        conn,
         "UPDATE concern_reports SET decision = $1, decision_note = $2, sent_on = $3, reference = $4, updated_at = $5,
              version = version + 1, concern = COALESCE($8, concern)
          WHERE id = $6 AND version = $7 RETURNING version",
+        (
+            change.decision,
+            change.decision_note,
+            change.sent_on,
+            change.reference,
+            now,
+            id,
+            expected_version,
+            change.concern,
+        ),
     )
-    .bind(change.decision)
-    .bind(change.decision_note)
-    .bind(change.sent_on)
-    .bind(change.reference)
-    .bind(now)
-    .bind(id)
-    .bind(expected_version)
-    .bind(change.concern)
-    .fetch_optional(conn)
-    .await?;
-    version.ok_or(StoreError::Stale)
+    .await
 }
 
 /// A person designated to read every concern report of the organisation.
@@ -125,48 +119,40 @@ pub struct Reader {
 }
 
 pub async fn readers(conn: &mut AnyConnection, organisation_id: i64) -> Result<Vec<Reader>> {
-    Ok(sqlx::query_as(
+    db::all(
+        conn,
         "SELECT r.user_id, u.name, u.email FROM concern_readers r JOIN users u ON u.id = r.user_id
          WHERE r.organisation_id = $1 ORDER BY u.name, u.id",
+        (organisation_id,),
     )
-    .bind(organisation_id)
-    .fetch_all(conn)
-    .await?)
+    .await
 }
 
 pub async fn is_reader(conn: &mut AnyConnection, organisation_id: i64, user_id: i64) -> Result<bool> {
-    let found: Option<i64> =
-        sqlx::query_scalar("SELECT user_id FROM concern_readers WHERE organisation_id = $1 AND user_id = $2")
-            .bind(organisation_id)
-            .bind(user_id)
-            .fetch_optional(conn)
-            .await?;
-    Ok(found.is_some())
+    db::exists(
+        conn,
+        "SELECT user_id FROM concern_readers WHERE organisation_id = $1 AND user_id = $2",
+        (organisation_id, user_id),
+    )
+    .await
 }
 
 pub async fn replace_readers(conn: &mut AnyConnection, organisation_id: i64, user_ids: &[i64]) -> Result<()> {
-    sqlx::query("DELETE FROM concern_readers WHERE organisation_id = $1")
-        .bind(organisation_id)
-        .execute(&mut *conn)
-        .await?;
+    db::execute(&mut *conn, "DELETE FROM concern_readers WHERE organisation_id = $1", (organisation_id,)).await?;
     for user_id in user_ids {
-        sqlx::query("INSERT INTO concern_readers (organisation_id, user_id) VALUES ($1, $2)")
-            .bind(organisation_id)
-            .bind(user_id)
-            .execute(&mut *conn)
-            .await?;
+        db::execute(
+            &mut *conn,
+            "INSERT INTO concern_readers (organisation_id, user_id) VALUES ($1, $2)",
+            (organisation_id, user_id),
+        )
+        .await?;
     }
     Ok(())
 }
 
 /// Flags an audit row (by its sequence number) for review.
 pub async fn flag_for_review(conn: &mut AnyConnection, organisation_id: i64, seq: i64) -> Result<()> {
-    sqlx::query("INSERT INTO audit_reviews (seq, organisation_id) VALUES ($1, $2)")
-        .bind(seq)
-        .bind(organisation_id)
-        .execute(conn)
-        .await?;
-    Ok(())
+    db::execute(conn, "INSERT INTO audit_reviews (seq, organisation_id) VALUES ($1, $2)", (seq, organisation_id)).await
 }
 
 /// A flagged audit row with what the audit trail says about it.
@@ -206,26 +192,25 @@ pub async fn reviews(
     } else {
         ("v.reviewed_at IS NULL", "v.seq")
     };
-    Ok(sqlx::query_as(&format!("{REVIEW_SELECT} WHERE v.organisation_id = $1 AND {filter} ORDER BY {order} LIMIT $2"))
-        .bind(organisation_id)
-        .bind(limit)
-        .fetch_all(conn)
-        .await?)
+    db::all(
+        conn,
+        &format!("{REVIEW_SELECT} WHERE v.organisation_id = $1 AND {filter} ORDER BY {order} LIMIT $2"),
+        (organisation_id, limit),
+    )
+    .await
 }
 
 pub async fn count_open_reviews(conn: &mut AnyConnection, organisation_id: i64) -> Result<i64> {
-    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM audit_reviews WHERE organisation_id = $1 AND reviewed_at IS NULL")
-        .bind(organisation_id)
-        .fetch_one(conn)
-        .await?)
+    db::scalar(
+        conn,
+        "SELECT COUNT(*) FROM audit_reviews WHERE organisation_id = $1 AND reviewed_at IS NULL",
+        (organisation_id,),
+    )
+    .await
 }
 
 pub async fn review(conn: &mut AnyConnection, organisation_id: i64, seq: i64) -> Result<Review> {
-    Ok(sqlx::query_as(&format!("{REVIEW_SELECT} WHERE v.organisation_id = $1 AND v.seq = $2"))
-        .bind(organisation_id)
-        .bind(seq)
-        .fetch_one(conn)
-        .await?)
+    db::one(conn, &format!("{REVIEW_SELECT} WHERE v.organisation_id = $1 AND v.seq = $2"), (organisation_id, seq)).await
 }
 
 /// Marks a flagged row reviewed; false when it was reviewed already (the first review
@@ -237,17 +222,14 @@ pub async fn mark_reviewed(
     user_id: i64,
     now: i64,
 ) -> Result<bool> {
-    let done = sqlx::query(
+    let done = db::changed(
+        &mut *conn,
         "UPDATE audit_reviews SET reviewed_at = $1, reviewed_by = $2
          WHERE organisation_id = $3 AND seq = $4 AND reviewed_at IS NULL",
+        (now, user_id, organisation_id, seq),
     )
-    .bind(now)
-    .bind(user_id)
-    .bind(organisation_id)
-    .bind(seq)
-    .execute(&mut *conn)
     .await?;
-    if done.rows_affected() == 0 {
+    if done == 0 {
         review(conn, organisation_id, seq).await?;
         return Ok(false);
     }

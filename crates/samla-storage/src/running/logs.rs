@@ -1,6 +1,7 @@
 //! Session logs: one per session, saved whole with optimistic locking. `elements_done` is
 //! kept as a JSON array of booleans, one per planned segment of the session plan.
 
+use crate::db;
 use crate::{Result, StoreError};
 use sqlx::{AnyConnection, FromRow};
 
@@ -42,12 +43,14 @@ const COLUMNS: &str = "l.session_id, l.done, l.learned, l.noticed, l.deviations,
      l.version, l.written_at, l.written_by, u.name AS writer_name";
 
 pub async fn get(conn: &mut AnyConnection, session_id: i64) -> Result<Option<StoredLog>> {
-    Ok(sqlx::query_as(&format!(
-        "SELECT {COLUMNS} FROM session_logs l LEFT JOIN users u ON u.id = l.written_by WHERE l.session_id = $1"
-    ))
-    .bind(session_id)
-    .fetch_optional(conn)
-    .await?)
+    db::optional(
+        conn,
+        &format!(
+            "SELECT {COLUMNS} FROM session_logs l LEFT JOIN users u ON u.id = l.written_by WHERE l.session_id = $1"
+        ),
+        (session_id,),
+    )
+    .await
 }
 
 /// Saves the whole log. `expected_version` 0 writes the first log of the session; any
@@ -64,40 +67,34 @@ pub async fn save(
     let elements = marks_json(log.elements_done);
     let version: Option<i64> = if expected_version == 0 {
         // Two first saves at once: the second finds the row and is told it is stale.
-        sqlx::query_scalar(
+        db::scalar_optional(
+            conn,
             "INSERT INTO session_logs (session_id, done, learned, noticed, deviations, next_time, elements_done,
                  version, written_at, written_by)
              VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $9)
              ON CONFLICT (session_id) DO NOTHING RETURNING version",
+            (session_id, log.done, log.learned, log.noticed, log.deviations, log.next_time, &elements, now, user_id),
         )
-        .bind(session_id)
-        .bind(log.done)
-        .bind(log.learned)
-        .bind(log.noticed)
-        .bind(log.deviations)
-        .bind(log.next_time)
-        .bind(&elements)
-        .bind(now)
-        .bind(user_id)
-        .fetch_optional(conn)
         .await?
     } else {
-        sqlx::query_scalar(
+        db::scalar_optional(
+            conn,
             "UPDATE session_logs SET done = $1, learned = $2, noticed = $3, deviations = $4, next_time = $5,
                  elements_done = $6, version = version + 1, written_at = $7, written_by = $8
              WHERE session_id = $9 AND version = $10 RETURNING version",
+            (
+                log.done,
+                log.learned,
+                log.noticed,
+                log.deviations,
+                log.next_time,
+                &elements,
+                now,
+                user_id,
+                session_id,
+                expected_version,
+            ),
         )
-        .bind(log.done)
-        .bind(log.learned)
-        .bind(log.noticed)
-        .bind(log.deviations)
-        .bind(log.next_time)
-        .bind(&elements)
-        .bind(now)
-        .bind(user_id)
-        .bind(session_id)
-        .bind(expected_version)
-        .fetch_optional(conn)
         .await?
     };
     version.ok_or(StoreError::Stale)
@@ -110,11 +107,7 @@ fn marks_json(marks: &[bool]) -> String {
 
 /// Whether the session's log has been written (for reminders about unwritten logs).
 pub async fn is_written(conn: &mut AnyConnection, session_id: i64) -> Result<bool> {
-    let found: Option<i64> = sqlx::query_scalar("SELECT version FROM session_logs WHERE session_id = $1")
-        .bind(session_id)
-        .fetch_optional(conn)
-        .await?;
-    Ok(found.is_some())
+    db::exists(conn, "SELECT version FROM session_logs WHERE session_id = $1", (session_id,)).await
 }
 
 /// What a course overview needs of each written log: when, and the element marks.
@@ -134,26 +127,25 @@ impl LogSummary {
 
 /// The written logs of a course's sessions, in the sessions' time order.
 pub async fn summaries(conn: &mut AnyConnection, course_id: i64) -> Result<Vec<LogSummary>> {
-    Ok(sqlx::query_as(
+    db::all(
+        conn,
         "SELECT l.session_id, l.elements_done, l.version, l.written_at
          FROM session_logs l JOIN course_sessions s ON s.id = l.session_id
          WHERE s.course_id = $1 ORDER BY s.date, s.start_time, s.id",
+        (course_id,),
     )
-    .bind(course_id)
-    .fetch_all(conn)
-    .await?)
+    .await
 }
 
 /// The course a session belongs to, if it is one of the organisation's.
 pub async fn course_of_session(conn: &mut AnyConnection, organisation_id: i64, session_id: i64) -> Result<i64> {
-    Ok(sqlx::query_scalar(
+    db::scalar(
+        conn,
         "SELECT s.course_id FROM course_sessions s JOIN courses c ON c.id = s.course_id
          WHERE s.id = $1 AND c.organisation_id = $2",
+        (session_id, organisation_id),
     )
-    .bind(session_id)
-    .bind(organisation_id)
-    .fetch_one(conn)
-    .await?)
+    .await
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! Meetings of a course (rows of `course_sessions` with kind 'meeting'), their records
 //! (agenda, minutes, agreements) and the guests from outside who come to them.
 
+use crate::db;
 use crate::{Result, StoreError};
 use samla_domain::planning::session::SessionStatus;
 use samla_domain::programmes::Audience;
@@ -31,26 +32,29 @@ const MEETING_COLUMNS: &str = "s.id, s.course_id, s.meeting_kind, s.title, s.aud
 
 /// The course's meetings in time order.
 pub async fn for_course(conn: &mut AnyConnection, course_id: i64) -> Result<Vec<Meeting>> {
-    Ok(sqlx::query_as(&format!(
-        "SELECT {MEETING_COLUMNS} FROM course_sessions s WHERE s.course_id = $1 AND s.kind = 'meeting'
+    db::all(
+        conn,
+        &format!(
+            "SELECT {MEETING_COLUMNS} FROM course_sessions s WHERE s.course_id = $1 AND s.kind = 'meeting'
          ORDER BY s.date, s.start_time, s.id"
-    ))
-    .bind(course_id)
-    .fetch_all(conn)
-    .await?)
+        ),
+        (course_id,),
+    )
+    .await
 }
 
 /// One meeting of a course of the organisation; a session, or another organisation's
 /// meeting, is not found.
 pub async fn get(conn: &mut AnyConnection, organisation_id: i64, session_id: i64) -> Result<Meeting> {
-    Ok(sqlx::query_as(&format!(
-        "SELECT {MEETING_COLUMNS} FROM course_sessions s JOIN courses c ON c.id = s.course_id
+    db::one(
+        conn,
+        &format!(
+            "SELECT {MEETING_COLUMNS} FROM course_sessions s JOIN courses c ON c.id = s.course_id
          WHERE s.id = $1 AND s.kind = 'meeting' AND c.organisation_id = $2"
-    ))
-    .bind(session_id)
-    .bind(organisation_id)
-    .fetch_one(conn)
-    .await?)
+        ),
+        (session_id, organisation_id),
+    )
+    .await
 }
 
 pub struct NewMeeting<'a> {
@@ -65,35 +69,36 @@ pub struct NewMeeting<'a> {
 }
 
 pub async fn schedule(conn: &mut AnyConnection, course_id: i64, m: &NewMeeting<'_>) -> Result<i64> {
-    Ok(sqlx::query_scalar(
+    db::scalar(
+        conn,
         "INSERT INTO course_sessions (course_id, kind, programme_session, meeting_kind, title, audience, date,
              start_time, end_time, room, status, participant_id)
          VALUES ($1, 'meeting', NULL, $2, $3, $4, $5, $6, $7, $8, 'planned', $9) RETURNING id",
+        (
+            course_id,
+            m.meeting_kind,
+            m.title,
+            m.audience.as_str(),
+            m.date,
+            m.start_time,
+            m.end_time,
+            m.room,
+            m.participant_id,
+        ),
     )
-    .bind(course_id)
-    .bind(m.meeting_kind)
-    .bind(m.title)
-    .bind(m.audience.as_str())
-    .bind(m.date)
-    .bind(m.start_time)
-    .bind(m.end_time)
-    .bind(m.room)
-    .bind(m.participant_id)
-    .fetch_one(conn)
-    .await?)
+    .await
 }
 
 /// Participants of the course who already have a planned meeting of this kind about them.
 pub async fn participants_with(conn: &mut AnyConnection, course_id: i64, meeting_kind: &str) -> Result<Vec<i64>> {
-    Ok(sqlx::query_scalar(
+    db::scalars(
+        conn,
         "SELECT DISTINCT participant_id FROM course_sessions
          WHERE course_id = $1 AND kind = 'meeting' AND meeting_kind = $2 AND status = 'planned'
            AND participant_id IS NOT NULL",
+        (course_id, meeting_kind),
     )
-    .bind(course_id)
-    .bind(meeting_kind)
-    .fetch_all(conn)
-    .await?)
+    .await
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, FromRow)]
@@ -109,14 +114,14 @@ pub struct Record {
 }
 
 pub async fn record(conn: &mut AnyConnection, session_id: i64) -> Result<Option<Record>> {
-    Ok(sqlx::query_as(
+    db::optional(
+        conn,
         "SELECT r.session_id, r.agenda, r.minutes, r.agreements, r.version, r.written_at, r.written_by,
                 u.name AS written_by_name
          FROM meeting_records r LEFT JOIN users u ON u.id = r.written_by WHERE r.session_id = $1",
+        (session_id,),
     )
-    .bind(session_id)
-    .fetch_optional(conn)
-    .await?)
+    .await
 }
 
 pub struct RecordText<'a> {
@@ -137,33 +142,22 @@ pub async fn save_record(
 ) -> Result<i64> {
     let saved: Option<i64> =
         match expected_version {
-            None => sqlx::query_scalar(
+            None => db::scalar_optional(
+                conn,
                 "INSERT INTO meeting_records (session_id, agenda, minutes, agreements, version, written_at, written_by)
                  VALUES ($1, $2, $3, $4, 1, $5, $6)
                  ON CONFLICT (session_id) DO NOTHING RETURNING version",
+                (session_id, text.agenda, text.minutes, text.agreements, now, written_by),
             )
-            .bind(session_id)
-            .bind(text.agenda)
-            .bind(text.minutes)
-            .bind(text.agreements)
-            .bind(now)
-            .bind(written_by)
-            .fetch_optional(conn)
             .await?,
             Some(expected) => {
-                sqlx::query_scalar(
+                db::scalar_optional(
+                    conn,
                     "UPDATE meeting_records SET agenda = $1, minutes = $2, agreements = $3, version = version + 1,
                      written_at = $4, written_by = $5
                  WHERE session_id = $6 AND version = $7 RETURNING version",
+                    (text.agenda, text.minutes, text.agreements, now, written_by, session_id, expected),
                 )
-                .bind(text.agenda)
-                .bind(text.minutes)
-                .bind(text.agreements)
-                .bind(now)
-                .bind(written_by)
-                .bind(session_id)
-                .bind(expected)
-                .fetch_optional(conn)
                 .await?
             }
         };
@@ -180,12 +174,12 @@ pub struct Guest {
 }
 
 pub async fn guests(conn: &mut AnyConnection, session_id: i64) -> Result<Vec<Guest>> {
-    Ok(sqlx::query_as(
+    db::all(
+        conn,
         "SELECT id, session_id, name, organisation, attended FROM meeting_guests WHERE session_id = $1 ORDER BY id",
+        (session_id,),
     )
-    .bind(session_id)
-    .fetch_all(conn)
-    .await?)
+    .await
 }
 
 pub async fn add_guest(
@@ -195,15 +189,12 @@ pub async fn add_guest(
     organisation: &str,
     attended: bool,
 ) -> Result<i64> {
-    Ok(sqlx::query_scalar(
+    db::scalar(
+        conn,
         "INSERT INTO meeting_guests (session_id, name, organisation, attended) VALUES ($1, $2, $3, $4) RETURNING id",
+        (session_id, name, organisation, attended as i64),
     )
-    .bind(session_id)
-    .bind(name)
-    .bind(organisation)
-    .bind(attended as i64)
-    .fetch_one(conn)
-    .await?)
+    .await
 }
 
 /// Changes a guest of this meeting; NotFound for anyone else's guest.
@@ -215,44 +206,29 @@ pub async fn update_guest(
     organisation: &str,
     attended: bool,
 ) -> Result<()> {
-    let done = sqlx::query(
+    db::execute_found(
+        conn,
         "UPDATE meeting_guests SET name = $1, organisation = $2, attended = $3 WHERE id = $4 AND session_id = $5",
+        (name, organisation, attended as i64, guest_id, session_id),
     )
-    .bind(name)
-    .bind(organisation)
-    .bind(attended as i64)
-    .bind(guest_id)
-    .bind(session_id)
-    .execute(conn)
-    .await?;
-    if done.rows_affected() == 0 {
-        return Err(StoreError::NotFound);
-    }
-    Ok(())
+    .await
 }
 
 pub async fn remove_guest(conn: &mut AnyConnection, session_id: i64, guest_id: i64) -> Result<()> {
-    let done = sqlx::query("DELETE FROM meeting_guests WHERE id = $1 AND session_id = $2")
-        .bind(guest_id)
-        .bind(session_id)
-        .execute(conn)
-        .await?;
-    if done.rows_affected() == 0 {
-        return Err(StoreError::NotFound);
-    }
-    Ok(())
+    db::execute_found(conn, "DELETE FROM meeting_guests WHERE id = $1 AND session_id = $2", (guest_id, session_id))
+        .await
 }
 
 /// Whether a participant's family has given consent to sharing with the network that is
 /// still in force, by who gave it: (participant's person id, giver id, capacity).
 pub async fn network_consents(conn: &mut AnyConnection, course_id: i64) -> Result<Vec<(i64, i64, String)>> {
-    Ok(sqlx::query_as(
+    db::all(
+        conn,
         "SELECT c.participant_id, c.giver_id, c.capacity FROM consents c
          JOIN course_participants cp ON cp.person_id = c.participant_id
          WHERE cp.course_id = $1 AND cp.role = 'participant' AND c.purpose = 'share_with_network'
            AND c.withdrawn_at IS NULL",
+        (course_id,),
     )
-    .bind(course_id)
-    .fetch_all(conn)
-    .await?)
+    .await
 }

@@ -1,6 +1,7 @@
 //! Observations about one participant. Sensitive: nothing here counts or lists them for
 //! anyone but the callers the web layer has checked.
 
+use crate::db;
 use crate::Result;
 use samla_domain::intake::enrolment::ParticipantStatus;
 use sqlx::{AnyConnection, FromRow};
@@ -26,18 +27,13 @@ pub struct NewObservation<'a> {
 }
 
 pub async fn add(conn: &mut AnyConnection, new: &NewObservation<'_>, now: i64) -> Result<i64> {
-    Ok(sqlx::query_scalar(
+    db::scalar(
+        conn,
         "INSERT INTO observations (course_id, participant_id, session_id, body, written_at, written_by)
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+        (new.course_id, new.participant_id, new.session_id, new.body, now, new.written_by),
     )
-    .bind(new.course_id)
-    .bind(new.participant_id)
-    .bind(new.session_id)
-    .bind(new.body)
-    .bind(now)
-    .bind(new.written_by)
-    .fetch_one(conn)
-    .await?)
+    .await
 }
 
 const COLUMNS: &str = "o.id, o.course_id, o.participant_id, o.session_id, o.body, o.written_at, o.written_by, \
@@ -45,27 +41,28 @@ const COLUMNS: &str = "o.id, o.course_id, o.participant_id, o.session_id, o.body
 
 /// The observations about one participant of a course, newest first.
 pub async fn about(conn: &mut AnyConnection, course_id: i64, participant_id: i64) -> Result<Vec<Observation>> {
-    Ok(sqlx::query_as(&format!(
-        "SELECT {COLUMNS} FROM observations o LEFT JOIN users u ON u.id = o.written_by
+    db::all(
+        conn,
+        &format!(
+            "SELECT {COLUMNS} FROM observations o LEFT JOIN users u ON u.id = o.written_by
          WHERE o.course_id = $1 AND o.participant_id = $2 ORDER BY o.written_at DESC, o.id DESC"
-    ))
-    .bind(course_id)
-    .bind(participant_id)
-    .fetch_all(conn)
-    .await?)
+        ),
+        (course_id, participant_id),
+    )
+    .await
 }
 
 /// One observation, by id, about this participant of this course.
 pub async fn get(conn: &mut AnyConnection, course_id: i64, participant_id: i64, id: i64) -> Result<Observation> {
-    Ok(sqlx::query_as(&format!(
-        "SELECT {COLUMNS} FROM observations o LEFT JOIN users u ON u.id = o.written_by
+    db::one(
+        conn,
+        &format!(
+            "SELECT {COLUMNS} FROM observations o LEFT JOIN users u ON u.id = o.written_by
          WHERE o.course_id = $1 AND o.participant_id = $2 AND o.id = $3"
-    ))
-    .bind(course_id)
-    .bind(participant_id)
-    .bind(id)
-    .fetch_one(conn)
-    .await?)
+        ),
+        (course_id, participant_id, id),
+    )
+    .await
 }
 
 /// A participant of the course (not a parent) that observations can be about.
@@ -80,12 +77,12 @@ pub struct Observed {
 
 /// The course's participants, by name; parents are not among them.
 pub async fn participants(conn: &mut AnyConnection, course_id: i64) -> Result<Vec<Observed>> {
-    Ok(sqlx::query_as(
+    db::all(
+        conn,
         "SELECT cp.id, p.name, cp.status, cp.dropped_out_on FROM course_participants cp
          JOIN persons p ON p.id = cp.person_id
          WHERE cp.course_id = $1 AND cp.role = 'participant' ORDER BY p.name, cp.id",
+        (course_id,),
     )
-    .bind(course_id)
-    .fetch_all(conn)
-    .await?)
+    .await
 }

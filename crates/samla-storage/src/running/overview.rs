@@ -2,6 +2,7 @@
 //! recorded on the participant's place in the course; and the tasks that ask a leader
 //! to contact a family after absences in a row.
 
+use crate::db;
 use crate::Result;
 use samla_domain::intake::enrolment::ParticipantStatus;
 use samla_domain::planning::session::SessionKind;
@@ -31,16 +32,16 @@ pub struct HeldSession {
 
 /// The course's held sessions and meetings in time order.
 pub async fn held_sessions(conn: &mut AnyConnection, course_id: i64) -> Result<Vec<HeldSession>> {
-    Ok(sqlx::query_as(
+    db::all(
+        conn,
         "SELECT s.id AS session_id, s.kind, s.meeting_kind, s.programme_session, s.title, s.date, s.start_time,
                 s.participant_id, s.audience, a.parents, a.family_members, a.saved_at
          FROM course_sessions s JOIN attendance_sheets a ON a.session_id = s.id
          WHERE s.course_id = $1 AND s.status <> 'cancelled'
          ORDER BY s.date, s.start_time, s.id",
+        (course_id,),
     )
-    .bind(course_id)
-    .fetch_all(conn)
-    .await?)
+    .await
 }
 
 /// One participant's line on one held sheet.
@@ -57,16 +58,16 @@ pub struct EntryRow {
 /// session for parents is left out: such sessions do not expect the children, and lines
 /// saved there before they stopped doing so say nothing about the child's attendance.
 pub async fn entries(conn: &mut AnyConnection, course_id: i64) -> Result<Vec<EntryRow>> {
-    Ok(sqlx::query_as(
+    db::all(
+        conn,
         "SELECT e.session_id, e.participant_id, e.attendance, e.note
          FROM attendance_entries e JOIN course_sessions s ON s.id = e.session_id
          JOIN course_participants cp ON cp.id = e.participant_id JOIN persons p ON p.id = cp.person_id
          WHERE s.course_id = $1 AND NOT (s.audience = 'parents' AND p.household_role = 'child')
          ORDER BY e.session_id, e.participant_id",
+        (course_id,),
     )
-    .bind(course_id)
-    .fetch_all(conn)
-    .await?)
+    .await
 }
 
 /// One guardian's line on one held sheet, with the participants of the course they are a
@@ -83,40 +84,40 @@ pub struct GuardianEntryRow {
 
 /// Every guardian's line on the course's sheets.
 pub async fn guardian_entries(conn: &mut AnyConnection, course_id: i64) -> Result<Vec<GuardianEntryRow>> {
-    Ok(sqlx::query_as(
+    db::all(
+        conn,
         "SELECT e.session_id, e.person_id, p.name, e.attendance, e.note
          FROM attendance_guardians e JOIN course_sessions s ON s.id = e.session_id JOIN persons p ON p.id = e.person_id
          WHERE s.course_id = $1 ORDER BY e.session_id, p.name, e.person_id",
+        (course_id,),
     )
-    .bind(course_id)
-    .fetch_all(conn)
-    .await?)
+    .await
 }
 
 /// (participant id, guardian's person id) for each child participant of the course and
 /// each grown-up of their household with parental responsibility.
 pub async fn guardianships(conn: &mut AnyConnection, course_id: i64) -> Result<Vec<(i64, i64)>> {
-    Ok(sqlx::query_as(
+    db::all(
+        conn,
         "SELECT cp.id, g.id FROM course_participants cp JOIN persons c ON c.id = cp.person_id
          JOIN persons g ON g.household_id = c.household_id AND g.household_role <> 'child'
              AND g.parental_responsibility = 1 AND g.merged_into IS NULL
          WHERE cp.course_id = $1 AND cp.role = 'participant' AND c.household_role = 'child'
          ORDER BY cp.id, g.id",
+        (course_id,),
     )
-    .bind(course_id)
-    .fetch_all(conn)
-    .await?)
+    .await
 }
 
 /// (session id, course staff id) for everyone marked present on the course's sheets.
 pub async fn staff_present(conn: &mut AnyConnection, course_id: i64) -> Result<Vec<(i64, i64)>> {
-    Ok(sqlx::query_as(
+    db::all(
+        conn,
         "SELECT a.session_id, a.staff_id FROM attendance_staff a JOIN course_sessions s ON s.id = a.session_id
          WHERE s.course_id = $1 ORDER BY a.session_id, a.staff_id",
+        (course_id,),
     )
-    .bind(course_id)
-    .fetch_all(conn)
-    .await?)
+    .await
 }
 
 /// A participant's place in a course (guardians joining parent sessions are not these).
@@ -138,40 +139,40 @@ const PARTICIPANT_COLUMNS: &str = "cp.id, cp.course_id, cp.person_id, p.name, cp
 
 /// The course's participants by name.
 pub async fn participants(conn: &mut AnyConnection, course_id: i64) -> Result<Vec<CourseParticipant>> {
-    Ok(sqlx::query_as(&format!(
-        "SELECT {PARTICIPANT_COLUMNS} FROM course_participants cp JOIN persons p ON p.id = cp.person_id
+    db::all(
+        conn,
+        &format!(
+            "SELECT {PARTICIPANT_COLUMNS} FROM course_participants cp JOIN persons p ON p.id = cp.person_id
          WHERE cp.course_id = $1 AND cp.role = 'participant' ORDER BY p.name, cp.id"
-    ))
-    .bind(course_id)
-    .fetch_all(conn)
-    .await?)
+        ),
+        (course_id,),
+    )
+    .await
 }
 
 /// One participant of the course; anyone else (a guardian, another course's
 /// participant) is not found.
 pub async fn participant(conn: &mut AnyConnection, course_id: i64, participant_id: i64) -> Result<CourseParticipant> {
-    Ok(sqlx::query_as(&format!(
-        "SELECT {PARTICIPANT_COLUMNS} FROM course_participants cp JOIN persons p ON p.id = cp.person_id
+    db::one(
+        conn,
+        &format!(
+            "SELECT {PARTICIPANT_COLUMNS} FROM course_participants cp JOIN persons p ON p.id = cp.person_id
          WHERE cp.course_id = $1 AND cp.id = $2 AND cp.role = 'participant'"
-    ))
-    .bind(course_id)
-    .bind(participant_id)
-    .fetch_one(conn)
-    .await?)
+        ),
+        (course_id, participant_id),
+    )
+    .await
 }
 
 /// Records that an active participant dropped out; false when they already had.
 pub async fn record_dropout(conn: &mut AnyConnection, participant_id: i64, date: &str, reason: &str) -> Result<bool> {
-    let done = sqlx::query(
+    db::changed_one(
+        conn,
         "UPDATE course_participants SET status = 'dropped_out', dropped_out_on = $1, dropout_reason = $2
          WHERE id = $3 AND role = 'participant' AND status = 'active'",
+        (date, reason, participant_id),
     )
-    .bind(date)
-    .bind(reason)
-    .bind(participant_id)
-    .execute(conn)
-    .await?;
-    Ok(done.rows_affected() == 1)
+    .await
 }
 
 /// A task asking a leader to contact a participant's family.
@@ -195,26 +196,29 @@ const TASK_COLUMNS: &str = "t.id, t.course_id, t.participant_id, t.absences, t.c
 
 /// The course's tasks, newest first.
 pub async fn tasks(conn: &mut AnyConnection, course_id: i64) -> Result<Vec<FollowUpTask>> {
-    Ok(sqlx::query_as(&format!(
-        "SELECT {TASK_COLUMNS} FROM follow_up_tasks t LEFT JOIN users u ON u.id = t.done_by
+    db::all(
+        conn,
+        &format!(
+            "SELECT {TASK_COLUMNS} FROM follow_up_tasks t LEFT JOIN users u ON u.id = t.done_by
          WHERE t.course_id = $1 ORDER BY t.created_at DESC, t.id DESC"
-    ))
-    .bind(course_id)
-    .fetch_all(conn)
-    .await?)
+        ),
+        (course_id,),
+    )
+    .await
 }
 
 /// One task of the organisation; another organisation's task is not found.
 pub async fn task(conn: &mut AnyConnection, organisation_id: i64, task_id: i64) -> Result<FollowUpTask> {
-    Ok(sqlx::query_as(&format!(
-        "SELECT {TASK_COLUMNS} FROM follow_up_tasks t JOIN courses c ON c.id = t.course_id
+    db::one(
+        conn,
+        &format!(
+            "SELECT {TASK_COLUMNS} FROM follow_up_tasks t JOIN courses c ON c.id = t.course_id
          LEFT JOIN users u ON u.id = t.done_by
          WHERE c.organisation_id = $1 AND t.id = $2"
-    ))
-    .bind(organisation_id)
-    .bind(task_id)
-    .fetch_one(conn)
-    .await?)
+        ),
+        (organisation_id, task_id),
+    )
+    .await
 }
 
 pub async fn create_task(
@@ -224,16 +228,13 @@ pub async fn create_task(
     absences: i64,
     now: i64,
 ) -> Result<i64> {
-    Ok(sqlx::query_scalar(
+    db::scalar(
+        conn,
         "INSERT INTO follow_up_tasks (course_id, participant_id, absences, created_at) VALUES ($1, $2, $3, $4)
          RETURNING id",
+        (course_id, participant_id, absences, now),
     )
-    .bind(course_id)
-    .bind(participant_id)
-    .bind(absences)
-    .bind(now)
-    .fetch_one(conn)
-    .await?)
+    .await
 }
 
 /// Marks an open task done with what came of it; false when it was done already.
@@ -244,16 +245,12 @@ pub async fn complete_task(
     outcome: &str,
     now: i64,
 ) -> Result<bool> {
-    let done = sqlx::query(
+    db::changed_one(
+        conn,
         "UPDATE follow_up_tasks SET done_at = $1, done_by = $2, outcome = $3 WHERE id = $4 AND done_at IS NULL",
+        (now, user_id, outcome, task_id),
     )
-    .bind(now)
-    .bind(user_id)
-    .bind(outcome)
-    .bind(task_id)
-    .execute(conn)
-    .await?;
-    Ok(done.rows_affected() == 1)
+    .await
 }
 
 /// Closes a participant's open tasks (e.g. when they drop out); how many were open.
@@ -264,17 +261,13 @@ pub async fn close_open_tasks(
     outcome: &str,
     now: i64,
 ) -> Result<u64> {
-    let done = sqlx::query(
+    db::changed(
+        conn,
         "UPDATE follow_up_tasks SET done_at = $1, done_by = $2, outcome = $3
          WHERE participant_id = $4 AND done_at IS NULL",
+        (now, user_id, outcome, participant_id),
     )
-    .bind(now)
-    .bind(user_id)
-    .bind(outcome)
-    .bind(participant_id)
-    .execute(conn)
-    .await?;
-    Ok(done.rows_affected())
+    .await
 }
 
 /// An open task with what a to-do list shows of it.
@@ -296,7 +289,8 @@ pub async fn open_tasks(
     organisation_id: i64,
     only_staff_user: Option<i64>,
 ) -> Result<Vec<OpenTask>> {
-    Ok(sqlx::query_as(
+    db::all(
+        conn,
         "SELECT t.id, t.course_id, c.name AS course_name, t.participant_id, p.name AS participant_name, t.absences,
                 t.created_at
          FROM follow_up_tasks t
@@ -306,9 +300,7 @@ pub async fn open_tasks(
          WHERE c.organisation_id = $1 AND t.done_at IS NULL
            AND ($2 < 0 OR EXISTS (SELECT 1 FROM course_staff s WHERE s.course_id = c.id AND s.user_id = $2))
          ORDER BY t.created_at, t.id",
+        (organisation_id, only_staff_user.unwrap_or(-1)),
     )
-    .bind(organisation_id)
-    .bind(only_staff_user.unwrap_or(-1))
-    .fetch_all(conn)
-    .await?)
+    .await
 }

@@ -3,6 +3,7 @@
 //! person has turned off, and which reminders have gone out (`reminders_sent`, so each
 //! goes out once). Also the link from a replacement session to the one it replaces.
 
+use crate::db;
 use crate::{Result, StoreError};
 use samla_domain::intake::enrolment::ParticipantStatus;
 use samla_domain::planning::session::SessionKind;
@@ -22,11 +23,11 @@ impl Default for CourseReminderSettings {
 }
 
 pub async fn course_settings(conn: &mut AnyConnection, course_id: i64) -> Result<CourseReminderSettings> {
-    let found: Option<(i64, i64)> = sqlx::query_as(
+    let found: Option<(i64, i64)> = db::optional(
+        conn,
         "SELECT participant_reminders, log_reminders FROM course_reminder_settings WHERE course_id = $1",
+        (course_id,),
     )
-    .bind(course_id)
-    .fetch_optional(conn)
     .await?;
     Ok(found
         .map(|(participant, log)| CourseReminderSettings {
@@ -41,16 +42,13 @@ pub async fn save_course_settings(
     course_id: i64,
     settings: &CourseReminderSettings,
 ) -> Result<()> {
-    sqlx::query(
+    db::execute(
+        conn,
         "INSERT INTO course_reminder_settings (course_id, participant_reminders, log_reminders) VALUES ($1, $2, $3)
          ON CONFLICT (course_id) DO UPDATE SET participant_reminders = $2, log_reminders = $3",
+        (course_id, i64::from(settings.participant_reminders), i64::from(settings.log_reminders)),
     )
-    .bind(course_id)
-    .bind(i64::from(settings.participant_reminders))
-    .bind(i64::from(settings.log_reminders))
-    .execute(conn)
-    .await?;
-    Ok(())
+    .await
 }
 
 /// A participant of a course and whether their reminders are on.
@@ -66,14 +64,14 @@ pub struct ParticipantReminders {
 
 /// The course's participants (not the parents who join parent sessions), by name.
 pub async fn participants(conn: &mut AnyConnection, course_id: i64) -> Result<Vec<ParticipantReminders>> {
-    Ok(sqlx::query_as(
+    db::all(
+        conn,
         "SELECT cp.id, p.name, cp.status, cp.reminders_off
          FROM course_participants cp JOIN persons p ON p.id = cp.person_id
          WHERE cp.course_id = $1 AND cp.role = 'participant' ORDER BY p.name, cp.id",
+        (course_id,),
     )
-    .bind(course_id)
-    .fetch_all(conn)
-    .await?)
+    .await
 }
 
 /// Turns one participant's reminders on or off; a participant of another course (or a
@@ -84,18 +82,12 @@ pub async fn set_participant_reminders(
     participant_id: i64,
     on: bool,
 ) -> Result<()> {
-    let done = sqlx::query(
+    db::execute_found(
+        conn,
         "UPDATE course_participants SET reminders_off = $1 WHERE id = $2 AND course_id = $3 AND role = 'participant'",
+        (i64::from(!on), participant_id, course_id),
     )
-    .bind(i64::from(!on))
-    .bind(participant_id)
-    .bind(course_id)
-    .execute(conn)
-    .await?;
-    if done.rows_affected() == 0 {
-        return Err(StoreError::NotFound);
-    }
-    Ok(())
+    .await
 }
 
 /// A grown-up who hears about a participant's sessions (a guardian with parental
@@ -130,18 +122,18 @@ const GROWN_UPS: &str = "SELECT cp.id AS participant_id, r.id AS person_id, r.na
 /// The grown-ups each participant's reminders go to (see [`family_recipients`]), with
 /// and without an e-mail address, by participant and name.
 pub async fn grown_ups(conn: &mut AnyConnection, course_id: i64) -> Result<Vec<GrownUpReminders>> {
-    Ok(sqlx::query_as(&format!("{GROWN_UPS} ORDER BY cp.id, r.name, r.id")).bind(course_id).fetch_all(conn).await?)
+    db::all(conn, &format!("{GROWN_UPS} ORDER BY cp.id, r.name, r.id"), (course_id,)).await
 }
 
 /// Turns one grown-up's reminders for the course on or off; someone who hears about none
 /// of the course's participants is not found.
 pub async fn set_person_reminders(conn: &mut AnyConnection, course_id: i64, person_id: i64, on: bool) -> Result<()> {
-    let found: Option<i64> =
-        sqlx::query_scalar(&format!("SELECT x.person_id FROM ({GROWN_UPS}) x WHERE x.person_id = $2 LIMIT 1"))
-            .bind(course_id)
-            .bind(person_id)
-            .fetch_optional(&mut *conn)
-            .await?;
+    let found: Option<i64> = db::scalar_optional(
+        &mut *conn,
+        &format!("SELECT x.person_id FROM ({GROWN_UPS}) x WHERE x.person_id = $2 LIMIT 1"),
+        (course_id, person_id),
+    )
+    .await?;
     if found.is_none() {
         return Err(StoreError::NotFound);
     }
@@ -151,19 +143,17 @@ pub async fn set_person_reminders(conn: &mut AnyConnection, course_id: i64, pers
         "INSERT INTO person_reminder_opt_outs (course_id, person_id) VALUES ($1, $2)
          ON CONFLICT (course_id, person_id) DO NOTHING"
     };
-    sqlx::query(sql).bind(course_id).bind(person_id).execute(conn).await?;
-    Ok(())
+    db::execute(conn, sql, (course_id, person_id)).await
 }
 
 /// Whether the person has turned off log reminders for the course.
 pub async fn opted_out(conn: &mut AnyConnection, course_id: i64, user_id: i64) -> Result<bool> {
-    let found: Option<i64> =
-        sqlx::query_scalar("SELECT user_id FROM staff_reminder_opt_outs WHERE course_id = $1 AND user_id = $2")
-            .bind(course_id)
-            .bind(user_id)
-            .fetch_optional(conn)
-            .await?;
-    Ok(found.is_some())
+    db::exists(
+        conn,
+        "SELECT user_id FROM staff_reminder_opt_outs WHERE course_id = $1 AND user_id = $2",
+        (course_id, user_id),
+    )
+    .await
 }
 
 pub async fn set_opted_out(conn: &mut AnyConnection, course_id: i64, user_id: i64, out: bool) -> Result<()> {
@@ -172,20 +162,17 @@ pub async fn set_opted_out(conn: &mut AnyConnection, course_id: i64, user_id: i6
     } else {
         "DELETE FROM staff_reminder_opt_outs WHERE course_id = $1 AND user_id = $2"
     };
-    sqlx::query(sql).bind(course_id).bind(user_id).execute(conn).await?;
-    Ok(())
+    db::execute(conn, sql, (course_id, user_id)).await
 }
 
 /// Whether the person is a group leader in the course's working group.
 pub async fn leads(conn: &mut AnyConnection, course_id: i64, user_id: i64) -> Result<bool> {
-    let found: Option<i64> = sqlx::query_scalar(
+    db::exists(
+        conn,
         "SELECT id FROM course_staff WHERE course_id = $1 AND user_id = $2 AND course_role = 'group_leader' LIMIT 1",
+        (course_id, user_id),
     )
-    .bind(course_id)
-    .bind(user_id)
-    .fetch_optional(conn)
-    .await?;
-    Ok(found.is_some())
+    .await
 }
 
 /// A planned session of a course, with what a reminder about it needs.
@@ -215,45 +202,50 @@ const REMINDER_SESSION_COLUMNS: &str = "s.id AS session_id, c.id AS course_id, o
      s.participant_id, \
      COALESCE(rs.reminder_hours_before, 24) AS reminder_hours_before, COALESCE(rs.log_grace_hours, 24) AS log_grace_hours";
 
+/// A reminder session's tables: the session, its course and organisation, and their
+/// reminder settings.
+const REMINDER_SESSION_FROM: &str =
+    "FROM course_sessions s JOIN courses c ON c.id = s.course_id JOIN organisations o ON o.id = c.organisation_id
+         LEFT JOIN running_settings rs ON rs.organisation_id = o.id
+         LEFT JOIN course_reminder_settings crs ON crs.course_id = c.id";
+
 /// Planned sessions and meetings from `from` to `to` (dates, inclusive) whose course
 /// sends participant reminders: of courses about to start or running (`ready`,
 /// `recruiting`, `running`: the first session comes before the course is set running),
 /// and, for meetings only, of completed courses too (the follow-up comes weeks after the
 /// end). Which meetings call for a reminder is the caller's decision.
 pub async fn upcoming_sessions(conn: &mut AnyConnection, from: &str, to: &str) -> Result<Vec<ReminderSession>> {
-    Ok(sqlx::query_as(&format!(
-        "SELECT {REMINDER_SESSION_COLUMNS}
-         FROM course_sessions s JOIN courses c ON c.id = s.course_id JOIN organisations o ON o.id = c.organisation_id
-         LEFT JOIN running_settings rs ON rs.organisation_id = o.id
-         LEFT JOIN course_reminder_settings crs ON crs.course_id = c.id
+    db::all(
+        conn,
+        &format!(
+            "SELECT {REMINDER_SESSION_COLUMNS}
+         {REMINDER_SESSION_FROM}
          WHERE s.status = 'planned'
            AND (c.status IN ('ready', 'recruiting', 'running') OR (s.kind = 'meeting' AND c.status = 'completed'))
            AND COALESCE(crs.participant_reminders, 1) = 1 AND s.date >= $1 AND s.date <= $2
          ORDER BY s.date, s.start_time, s.id"
-    ))
-    .bind(from)
-    .bind(to)
-    .fetch_all(conn)
-    .await?)
+        ),
+        (from, to),
+    )
+    .await
 }
 
 /// Planned sessions (not meetings) from `from` to `to` of courses that are running or
 /// just completed, without a written log, whose course sends log reminders.
 pub async fn sessions_without_log(conn: &mut AnyConnection, from: &str, to: &str) -> Result<Vec<ReminderSession>> {
-    Ok(sqlx::query_as(&format!(
-        "SELECT {REMINDER_SESSION_COLUMNS}
-         FROM course_sessions s JOIN courses c ON c.id = s.course_id JOIN organisations o ON o.id = c.organisation_id
-         LEFT JOIN running_settings rs ON rs.organisation_id = o.id
-         LEFT JOIN course_reminder_settings crs ON crs.course_id = c.id
+    db::all(
+        conn,
+        &format!(
+            "SELECT {REMINDER_SESSION_COLUMNS}
+         {REMINDER_SESSION_FROM}
          WHERE s.kind = 'session' AND s.status = 'planned' AND c.status IN ('running', 'completed')
            AND COALESCE(crs.log_reminders, 1) = 1 AND s.date >= $1 AND s.date <= $2
            AND NOT EXISTS (SELECT 1 FROM session_logs l WHERE l.session_id = s.id)
          ORDER BY s.date, s.start_time, s.id"
-    ))
-    .bind(from)
-    .bind(to)
-    .fetch_all(conn)
-    .await?)
+        ),
+        (from, to),
+    )
+    .await
 }
 
 /// Someone a mail about a session goes to: an adult participant, or a guardian of a
@@ -276,7 +268,8 @@ pub async fn family_recipients(
     only_participant: Option<i64>,
     respect_reminders_off: bool,
 ) -> Result<Vec<FamilyRecipient>> {
-    Ok(sqlx::query_as(
+    db::all(
+        conn,
         "SELECT DISTINCT r.id AS person_id, r.email
          FROM course_participants cp
          JOIN persons p ON p.id = cp.person_id
@@ -289,12 +282,9 @@ pub async fn family_recipients(
                                       WHERE o.course_id = cp.course_id AND o.person_id = r.id))
            AND r.email <> '' AND r.merged_into IS NULL
          ORDER BY person_id",
+        (course_id, i64::from(respect_reminders_off), only_participant.unwrap_or(-1)),
     )
-    .bind(course_id)
-    .bind(i64::from(respect_reminders_off))
-    .bind(only_participant.unwrap_or(-1))
-    .fetch_all(conn)
-    .await?)
+    .await
 }
 
 /// A leader a log reminder goes to.
@@ -314,22 +304,21 @@ pub async fn session_leaders(
     course_id: i64,
     session_id: i64,
 ) -> Result<Vec<LeaderRecipient>> {
-    let on_session: Vec<(i64, String, Option<String>, i64)> = sqlx::query_as(
+    let on_session: Vec<(i64, String, Option<String>, i64)> = db::all(
+        &mut *conn,
         "SELECT DISTINCT u.id, u.email, u.language, u.disabled FROM session_staff ss
          JOIN course_staff st ON st.id = ss.staff_id JOIN users u ON u.id = st.user_id
          WHERE ss.session_id = $1 AND st.course_id = $2 AND st.course_role = 'group_leader'",
+        (session_id, course_id),
     )
-    .bind(session_id)
-    .bind(course_id)
-    .fetch_all(&mut *conn)
     .await?;
     let leaders = if on_session.is_empty() {
-        sqlx::query_as(
+        db::all(
+            &mut *conn,
             "SELECT DISTINCT u.id, u.email, u.language, u.disabled FROM course_staff st JOIN users u ON u.id = st.user_id
              WHERE st.course_id = $1 AND st.course_role = 'group_leader'",
+            (course_id,),
         )
-        .bind(course_id)
-        .fetch_all(&mut *conn)
         .await?
     } else {
         on_session
@@ -354,53 +343,42 @@ pub async fn mark_sent(
     recipient: &str,
     now: i64,
 ) -> Result<bool> {
-    let done = sqlx::query(
+    db::changed_one(
+        conn,
         "INSERT INTO reminders_sent (session_id, kind, recipient, sent_at) VALUES ($1, $2, $3, $4)
          ON CONFLICT (session_id, kind, recipient) DO NOTHING",
+        (session_id, kind, recipient, now),
     )
-    .bind(session_id)
-    .bind(kind)
-    .bind(recipient)
-    .bind(now)
-    .execute(conn)
-    .await?;
-    Ok(done.rows_affected() == 1)
+    .await
 }
 
 /// Who has had a reminder of this kind about the session (`person:<id>`, `user:<id>`).
 pub async fn sent_to(conn: &mut AnyConnection, session_id: i64, kind: &str) -> Result<Vec<String>> {
-    Ok(sqlx::query_scalar("SELECT recipient FROM reminders_sent WHERE session_id = $1 AND kind = $2")
-        .bind(session_id)
-        .bind(kind)
-        .fetch_all(conn)
-        .await?)
+    db::scalars(conn, "SELECT recipient FROM reminders_sent WHERE session_id = $1 AND kind = $2", (session_id, kind))
+        .await
 }
 
 /// The participant a meeting is about (`None` for group sessions and group meetings).
 pub async fn session_participant(conn: &mut AnyConnection, session_id: i64) -> Result<Option<i64>> {
-    let found: Option<Option<i64>> = sqlx::query_scalar("SELECT participant_id FROM course_sessions WHERE id = $1")
-        .bind(session_id)
-        .fetch_optional(conn)
-        .await?;
+    let found: Option<Option<i64>> =
+        db::scalar_optional(conn, "SELECT participant_id FROM course_sessions WHERE id = $1", (session_id,)).await?;
     found.ok_or(StoreError::NotFound)
 }
 
 /// Marks a session as the replacement of a cancelled one.
 pub async fn set_replaces(conn: &mut AnyConnection, session_id: i64, replaces_session_id: i64) -> Result<()> {
-    sqlx::query("UPDATE course_sessions SET replaces_session_id = $1 WHERE id = $2")
-        .bind(replaces_session_id)
-        .bind(session_id)
-        .execute(conn)
-        .await?;
-    Ok(())
+    db::execute(
+        conn,
+        "UPDATE course_sessions SET replaces_session_id = $1 WHERE id = $2",
+        (replaces_session_id, session_id),
+    )
+    .await
 }
 
 /// The session a replacement replaces, if it is one.
 pub async fn replaces(conn: &mut AnyConnection, session_id: i64) -> Result<Option<i64>> {
     let found: Option<Option<i64>> =
-        sqlx::query_scalar("SELECT replaces_session_id FROM course_sessions WHERE id = $1")
-            .bind(session_id)
-            .fetch_optional(conn)
+        db::scalar_optional(conn, "SELECT replaces_session_id FROM course_sessions WHERE id = $1", (session_id,))
             .await?;
     found.ok_or(StoreError::NotFound)
 }

@@ -1,6 +1,7 @@
 //! An organisation's settings for running courses. An organisation without a row has the
 //! defaults (those of the migration); the first save creates the row.
 
+use crate::db;
 use crate::Result;
 use sqlx::{AnyConnection, FromRow};
 
@@ -21,28 +22,24 @@ impl Default for RunningSettings {
 }
 
 pub async fn get(conn: &mut AnyConnection, organisation_id: i64) -> Result<RunningSettings> {
-    let found: Option<RunningSettings> = sqlx::query_as(
+    let found: Option<RunningSettings> = db::optional(
+        conn,
         "SELECT follow_up_after_absences, reminder_hours_before, log_grace_hours
          FROM running_settings WHERE organisation_id = $1",
+        (organisation_id,),
     )
-    .bind(organisation_id)
-    .fetch_optional(conn)
     .await?;
     Ok(found.unwrap_or_default())
 }
 
 pub async fn save(conn: &mut AnyConnection, organisation_id: i64, settings: &RunningSettings) -> Result<()> {
-    sqlx::query(
+    db::execute(
+        conn,
         "INSERT INTO running_settings (organisation_id, follow_up_after_absences, reminder_hours_before, log_grace_hours)
          VALUES ($1, $2, $3, $4)
          ON CONFLICT (organisation_id) DO UPDATE
          SET follow_up_after_absences = $2, reminder_hours_before = $3, log_grace_hours = $4",
+        (organisation_id, settings.follow_up_after_absences, settings.reminder_hours_before, settings.log_grace_hours),
     )
-    .bind(organisation_id)
-    .bind(settings.follow_up_after_absences)
-    .bind(settings.reminder_hours_before)
-    .bind(settings.log_grace_hours)
-    .execute(conn)
-    .await?;
-    Ok(())
+    .await
 }

@@ -4,6 +4,7 @@
 //! starts is asked, and a group's age band holds at the first session. Planning in the
 //! past is allowed, with a warning on the page and in the API answer.
 
+use crate::common::data::problem_fields;
 use crate::common::{location, Api, TestApp};
 use chrono::{Datelike, Duration, NaiveDate};
 use reqwest::{Method, StatusCode};
@@ -33,12 +34,13 @@ async fn send(api: &Api, method: Method, path: &str, body: &Value) -> (StatusCod
 /// Moves an application to another stage (any version).
 async fn move_to(api: &Api, id: i64, stage: &str) -> (StatusCode, Value) {
     let response = api
-        .request(Method::POST, &format!("{A}/applications/{id}/stage"))
-        .header("If-Match", "*")
-        .json(&json!({ "stage": stage }))
-        .send()
-        .await
-        .unwrap();
+        .send_json_with(
+            Method::POST,
+            &format!("{A}/applications/{id}/stage"),
+            ("If-Match", "*"),
+            &json!({ "stage": stage }),
+        )
+        .await;
     Api::json_of(response).await
 }
 
@@ -59,8 +61,7 @@ async fn plan(api: &Api, programme: &str, start: NaiveDate) -> Value {
 }
 
 async fn sessions(api: &Api, course_id: i64) -> Vec<Value> {
-    let (status, body) = api.get_json(&format!("{A}/courses/{course_id}/sessions")).await;
-    assert_eq!(status, StatusCode::OK, "{body}");
+    let body = api.get_ok(&format!("{A}/courses/{course_id}/sessions")).await;
     body["items"].as_array().unwrap().iter().filter(|s| s["kind"] == "session").cloned().collect()
 }
 
@@ -70,18 +71,6 @@ fn child_application(course_id: i64, name: &str, born: NaiveDate) -> Value {
         "participant_birth_date": born.to_string(), "guardian_name": format!("Forelder til {name}"),
         "guardian_phone": "912 34 567", "consents": ["participation"],
     })
-}
-
-fn fields(problem: &Value) -> Vec<(String, String)> {
-    problem["errors"]
-        .as_array()
-        .map(|errors| {
-            errors
-                .iter()
-                .map(|e| (e["field"].as_str().unwrap_or("").to_string(), e["message"].as_str().unwrap_or("").into()))
-                .collect()
-        })
-        .unwrap_or_default()
 }
 
 #[tokio::test]
@@ -108,7 +97,7 @@ async fn a_course_that_already_ran_takes_the_children_and_adults_it_had() {
     let (status, problem) =
         send(&api, Method::POST, &format!("{A}/applications"), &child_application(course_id, "Voksen", adult)).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
-    assert_eq!(fields(&problem)[0].0, "participant_birth_date");
+    assert_eq!(problem_fields(&problem)[0].0, "participant_birth_date");
 
     // A Mestringstreff for adults in 2012: someone who was 17 then is refused as a child…
     let adults = plan(&api, "mestringstreff", day("2012-09-04")).await;
@@ -125,7 +114,7 @@ async fn a_course_that_already_ran_takes_the_children_and_adults_it_had() {
     let (status, problem) =
         send(&api, Method::POST, &format!("{A}/applications"), &adult_form("Sytten", seventeen)).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "17 at the course is a child: {problem}");
-    assert_eq!(fields(&problem)[0].0, "participant_birth_date");
+    assert_eq!(problem_fields(&problem)[0].0, "participant_birth_date");
     // …and someone who was 30 then is welcome.
     let (status, created) =
         send(&api, Method::POST, &format!("{A}/applications"), &adult_form("Tretti", years_before(first, 30))).await;
@@ -206,12 +195,13 @@ async fn a_groups_age_band_holds_at_the_first_session() {
     let first = planned_start + Duration::days(5);
     let path = format!("{A}/courses/{course_id}/sessions/{}", listed[0]["id"]);
     let moved = api
-        .request(Method::PUT, &path)
-        .header("If-Match", "*")
-        .json(&json!({ "date": first.to_string(), "start_time": "14:15", "end_time": "16:15" }))
-        .send()
-        .await
-        .unwrap();
+        .send_json_with(
+            Method::PUT,
+            &path,
+            ("If-Match", "*"),
+            &json!({ "date": first.to_string(), "start_time": "14:15", "end_time": "16:15" }),
+        )
+        .await;
     assert_eq!(moved.status(), StatusCode::OK);
     let born = years_before(planned_start + Duration::days(3), 11);
     let (status, created) =
@@ -268,23 +258,25 @@ async fn planning_in_the_past_is_allowed_with_a_warning_in_the_api() {
 
     let first = sessions(&api, course_id).await[0].clone();
     let moved = api
-        .request(Method::PUT, &format!("{A}/courses/{course_id}/sessions/{}", first["id"]))
-        .header("If-Match", "*")
-        .json(&json!({ "date": yesterday, "start_time": "17:00", "end_time": "19:00" }))
-        .send()
-        .await
-        .unwrap();
+        .send_json_with(
+            Method::PUT,
+            &format!("{A}/courses/{course_id}/sessions/{}", first["id"]),
+            ("If-Match", "*"),
+            &json!({ "date": yesterday, "start_time": "17:00", "end_time": "19:00" }),
+        )
+        .await;
     let (status, moved) = Api::json_of(moved).await;
     assert_eq!(status, StatusCode::OK, "{moved}");
     assert_eq!(warning_dates(&moved), [yesterday]);
     let tomorrow = (today() + Duration::days(1)).to_string();
     let moved = api
-        .request(Method::PUT, &format!("{A}/courses/{course_id}/sessions/{}", first["id"]))
-        .header("If-Match", "*")
-        .json(&json!({ "date": tomorrow, "start_time": "17:00", "end_time": "19:00" }))
-        .send()
-        .await
-        .unwrap();
+        .send_json_with(
+            Method::PUT,
+            &format!("{A}/courses/{course_id}/sessions/{}", first["id"]),
+            ("If-Match", "*"),
+            &json!({ "date": tomorrow, "start_time": "17:00", "end_time": "19:00" }),
+        )
+        .await;
     assert_eq!(Api::json_of(moved).await.1["warnings"], json!([]));
 }
 

@@ -33,8 +33,7 @@ async fn me_names_the_caller_and_their_roles() {
     app.add_user("org-a", "admin@example.no", "analyst").await;
     app.add_organisation("org-b", "Kommune B", "DK").await;
     app.add_user("org-b", "admin@example.no", "coordinator").await;
-    let (status, me) = api.get_json("/me").await;
-    assert_eq!(status, StatusCode::OK);
+    let me = api.get_ok("/me").await;
     assert_eq!(me["id"], json!(id));
     assert_eq!(me["email"], "admin@example.no");
     assert_eq!(me["has_second_factor"], false);
@@ -141,8 +140,7 @@ async fn a_body_over_one_mebibyte_is_413() {
         .await
         .unwrap();
     problem(response, StatusCode::PAYLOAD_TOO_LARGE).await;
-    let tokens: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM api_tokens").fetch_one(app.state.store.pool()).await.unwrap();
+    let tokens: i64 = app.scalar("SELECT COUNT(*) FROM api_tokens", ()).await;
     assert_eq!(tokens, 1, "only the test's own token exists");
 }
 
@@ -160,25 +158,12 @@ async fn organisation_updates_need_the_current_etag() {
     let missing = api.send_json(Method::PUT, "/organisations/org-a", &change).await;
     problem(missing, StatusCode::PRECONDITION_REQUIRED).await;
 
-    let stale = api
-        .request(Method::PUT, "/organisations/org-a")
-        .header("If-Match", "\"v0\"")
-        .json(&change)
-        .send()
-        .await
-        .unwrap();
+    let stale = api.send_json_with(Method::PUT, "/organisations/org-a", ("If-Match", "\"v0\""), &change).await;
     problem(stale, StatusCode::PRECONDITION_FAILED).await;
-    let garbage = api
-        .request(Method::PUT, "/organisations/org-a")
-        .header("If-Match", "whatever")
-        .json(&change)
-        .send()
-        .await
-        .unwrap();
+    let garbage = api.send_json_with(Method::PUT, "/organisations/org-a", ("If-Match", "whatever"), &change).await;
     problem(garbage, StatusCode::PRECONDITION_FAILED).await;
 
-    let saved =
-        api.request(Method::PUT, "/organisations/org-a").header("If-Match", &etag).json(&change).send().await.unwrap();
+    let saved = api.send_json_with(Method::PUT, "/organisations/org-a", ("If-Match", &etag), &change).await;
     assert_eq!(saved.status(), StatusCode::OK);
     let new_etag = saved.headers().get("etag").unwrap().to_str().unwrap().to_string();
     assert_ne!(new_etag, etag);
@@ -186,20 +171,20 @@ async fn organisation_updates_need_the_current_etag() {
     assert_eq!(saved["name"], "Kommune A (ny)");
 
     // The old ETag is now stale; the new one works.
-    let again =
-        api.request(Method::PUT, "/organisations/org-a").header("If-Match", &etag).json(&change).send().await.unwrap();
+    let again = api.send_json_with(Method::PUT, "/organisations/org-a", ("If-Match", &etag), &change).await;
     problem(again, StatusCode::PRECONDITION_FAILED).await;
     let (_, read) = api.get_json("/organisations/org-a").await;
     assert_eq!(read["name"], "Kommune A (ny)");
     assert_eq!(format!("\"v{}\"", read["version"]), new_etag);
 
     let invalid = api
-        .request(Method::PUT, "/organisations/org-a")
-        .header("If-Match", &new_etag)
-        .json(&json!({ "name": "   ", "require_second_factor": true }))
-        .send()
-        .await
-        .unwrap();
+        .send_json_with(
+            Method::PUT,
+            "/organisations/org-a",
+            ("If-Match", &new_etag),
+            &json!({ "name": "   ", "require_second_factor": true }),
+        )
+        .await;
     let body = problem(invalid, StatusCode::UNPROCESSABLE_ENTITY).await;
     let errors = body["errors"].as_array().expect("errors list");
     assert_eq!(errors.len(), 1, "{body}");
@@ -233,8 +218,7 @@ async fn users_are_listed_a_page_at_a_time() {
             Some(c) => format!("/organisations/org-a/users?limit=2&cursor={c}"),
             None => "/organisations/org-a/users?limit=2".to_string(),
         };
-        let (status, page) = api.get_json(&path).await;
-        assert_eq!(status, StatusCode::OK, "{page}");
+        let page = api.get_ok(&path).await;
         pages += 1;
         let items = page["items"].as_array().unwrap();
         assert!(items.len() <= 2);

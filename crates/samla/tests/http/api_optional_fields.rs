@@ -3,6 +3,7 @@
 //! back. The list of what is checked is compared with the OpenAPI document, so a new
 //! optional field without a read-back fails here.
 
+use crate::common::data::national_id_born;
 use crate::common::running::{self, RunningCourse, COORDINATOR};
 use crate::common::{Api, TestApp};
 use reqwest::{Method, StatusCode};
@@ -25,9 +26,7 @@ async fn create(api: &Api, path: &str, body: &Value, status: StatusCode) -> Valu
 }
 
 async fn read(api: &Api, path: &str) -> Value {
-    let (status, body) = api.get_json(path).await;
-    assert_eq!(status, StatusCode::OK, "GET {path}: {body}");
-    body
+    api.get_ok(path).await
 }
 
 /// Every key of `body` that the check is about, so a test sends all it says it sends.
@@ -239,24 +238,26 @@ async fn planning_operations_honour_every_optional_field() {
     let body = json!({ "reason": "Syk leder", "notify": false, "add_replacement": false });
     assert_sends(&body, &["notify", "add_replacement"]);
     let cancelled = api
-        .request(Method::POST, &format!("{running_path}/sessions/{}/cancel", ahead[0]["id"]))
-        .header("If-Match", "*")
-        .json(&body)
-        .send()
-        .await
-        .unwrap();
+        .send_json_with(
+            Method::POST,
+            &format!("{running_path}/sessions/{}/cancel", ahead[0]["id"]),
+            ("If-Match", "*"),
+            &body,
+        )
+        .await;
     let (status, cancelled) = Api::json_of(cancelled).await;
     assert_eq!(status, StatusCode::OK, "{cancelled}");
     assert_eq!(cancelled["replacement_session_id"], Value::Null);
     assert_eq!(outbox(api).await, before, "nobody told");
     let body = json!({ "reason": "Stengt", "notify": true, "add_replacement": true });
     let cancelled = api
-        .request(Method::POST, &format!("{running_path}/sessions/{}/cancel", ahead[1]["id"]))
-        .header("If-Match", "*")
-        .json(&body)
-        .send()
-        .await
-        .unwrap();
+        .send_json_with(
+            Method::POST,
+            &format!("{running_path}/sessions/{}/cancel", ahead[1]["id"]),
+            ("If-Match", "*"),
+            &body,
+        )
+        .await;
     let (status, cancelled) = Api::json_of(cancelled).await;
     assert_eq!(status, StatusCode::OK, "{cancelled}");
     let replacement = &cancelled["replacement_session_id"];
@@ -279,22 +280,8 @@ async fn planning_operations_honour_every_optional_field() {
     manual.evidence = shipped_manual("mestringsgrupper").evidence;
     manual.certification = Some("Todagers kurs for gruppeledere".into());
     let body = serde_json::to_value(&manual).unwrap();
-    let fields = [
-        "age_bands",
-        "budget",
-        "certification",
-        "checklist",
-        "default_session_count",
-        "evidence",
-        "group_size",
-        "meetings",
-        "notes",
-        "owner",
-        "sessions",
-        "staffing",
-    ];
-    assert_sends(&body, &fields);
-    for field in fields {
+    assert_sends(&body, &MANUAL_OPTIONAL_FIELDS);
+    for field in MANUAL_OPTIONAL_FIELDS {
         assert!(body[field].as_array().is_none_or(|a| !a.is_empty()), "{field} has content");
     }
     create(api, &format!("{A}/programmes"), &body, StatusCode::CREATED).await;
@@ -314,25 +301,7 @@ fn born(on: chrono::NaiveDate, years: i32) -> String {
 
 /// A valid Norwegian national identity number for a birth date in 2000–2039.
 fn national_id(birth_date: &str) -> String {
-    use chrono::Datelike;
-    let day = day(birth_date);
-    let control = |digits: &[u32], weights: &[u32]| -> Option<u32> {
-        let sum: u32 = digits.iter().zip(weights).map(|(d, w)| d * w).sum();
-        match 11 - sum % 11 {
-            11 => Some(0),
-            10 => None,
-            k => Some(k),
-        }
-    };
-    for individual in 500..1000 {
-        let base = format!("{:02}{:02}{:02}{individual:03}", day.day(), day.month(), day.year() % 100);
-        let mut digits: Vec<u32> = base.chars().map(|c| c.to_digit(10).unwrap()).collect();
-        let Some(k1) = control(&digits, &[3, 7, 6, 1, 8, 9, 4, 5, 2]) else { continue };
-        digits.push(k1);
-        let Some(k2) = control(&digits, &[5, 4, 3, 2, 7, 6, 5, 4, 3, 2]) else { continue };
-        return format!("{base}{k1}{k2}");
-    }
-    panic!("no valid number for {birth_date}");
+    national_id_born(day(birth_date))
 }
 
 fn digits(raw: &Value) -> String {
@@ -727,11 +696,11 @@ async fn questionnaire_id(api: &Api, slug: &str) -> Value {
 
 /// (language, subject) of the responses stored for a round.
 async fn stored_responses(app: &TestApp, round_id: &Value) -> Vec<(String, Option<i64>)> {
-    sqlx::query_as("SELECT language, subject_participant_id FROM questionnaire_responses WHERE round_id = $1")
-        .bind(round_id.as_i64().unwrap())
-        .fetch_all(app.state.store.pool())
-        .await
-        .unwrap()
+    app.rows(
+        "SELECT language, subject_participant_id FROM questionnaire_responses WHERE round_id = $1",
+        (round_id.as_i64().unwrap(),),
+    )
+    .await
 }
 
 #[tokio::test]
@@ -883,23 +852,23 @@ const READ_BACK: &[(&str, &[&str])] = &[
     ("scheduleOutcomeRounds", &["follow_up_months"]),
     ("enterPaperResponse", &["language", "subject_participant_id"]),
     ("importQuestionnaire", &["scoring"]),
-    (
-        "importProgramme",
-        &[
-            "age_bands",
-            "budget",
-            "certification",
-            "checklist",
-            "default_session_count",
-            "evidence",
-            "group_size",
-            "meetings",
-            "notes",
-            "owner",
-            "sessions",
-            "staffing",
-        ],
-    ),
+    ("importProgramme", &MANUAL_OPTIONAL_FIELDS),
+];
+
+/// The optional parts of a programme's manual.
+const MANUAL_OPTIONAL_FIELDS: [&str; 12] = [
+    "age_bands",
+    "budget",
+    "certification",
+    "checklist",
+    "default_session_count",
+    "evidence",
+    "group_size",
+    "meetings",
+    "notes",
+    "owner",
+    "sessions",
+    "staffing",
 ];
 
 /// Every POST operation whose request body has optional properties, with those properties.

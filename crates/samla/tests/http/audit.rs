@@ -43,10 +43,7 @@ macro_rules! audited {
 async fn every_operation_on_personal_data_is_audited() {
     let app = TestApp::spawn().await;
     app.relax_second_factor("org-a").await;
-    let org_a: i64 = sqlx::query_scalar("SELECT id FROM organisations WHERE slug = 'org-a'")
-        .fetch_one(app.state.store.pool())
-        .await
-        .unwrap();
+    let org_a: i64 = app.scalar("SELECT id FROM organisations WHERE slug = 'org-a'", ()).await;
     let org = org_a.to_string();
     let (admin_id, api) = app.admin_api("org-a", "admin@example.no").await;
     let kari = app.add_user("org-a", "kari@example.no", "coordinator").await;
@@ -171,12 +168,13 @@ async fn every_operation_on_personal_data_is_audited() {
         },
         {
             let response = api
-                .request(Method::PUT, &format!("/organisations/org-a/users/{kari}"))
-                .header("If-Match", "\"v1\"")
-                .json(&json!({ "name": "Kari K", "roles": ["coordinator"], "disabled": false }))
-                .send()
-                .await
-                .unwrap();
+                .send_json_with(
+                    Method::PUT,
+                    &format!("/organisations/org-a/users/{kari}"),
+                    ("If-Match", "\"v1\""),
+                    &json!({ "name": "Kari K", "roles": ["coordinator"], "disabled": false }),
+                )
+                .await;
             assert_eq!(response.status(), StatusCode::OK);
         }
     );
@@ -296,13 +294,13 @@ async fn every_operation_on_personal_data_is_audited() {
     );
 
     // Rows written on behalf of a person carry the organisation and the request.
-    let missing: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM audit_log WHERE action IN ('user.list', 'user.view', 'user.update', 'audit.search')
+    let missing: i64 = app
+        .scalar(
+            "SELECT COUNT(*) FROM audit_log WHERE action IN ('user.list', 'user.view', 'user.update', 'audit.search')
            AND (organisation_id IS NULL OR request_id IS NULL OR request_id = '' OR actor_role IS NULL)",
-    )
-    .fetch_one(app.state.store.pool())
-    .await
-    .unwrap();
+            (),
+        )
+        .await;
     assert_eq!(missing, 0, "rows name the organisation, the request and the role");
 
     // And the whole trail still verifies.
@@ -318,8 +316,7 @@ async fn the_audit_search_shows_rows_of_the_organisation() {
     let app = TestApp::spawn().await;
     let (admin_id, api) = app.admin_api("org-a", "admin@example.no").await;
     app.browser().login("nobody@example.no", "wrong wrong wrong").await;
-    let (status, page) = api.get_json("/organisations/org-a/audit?action=user.list").await;
-    assert_eq!(status, StatusCode::OK);
+    let page = api.get_ok("/organisations/org-a/audit?action=user.list").await;
     assert!(page["items"].as_array().unwrap().is_empty());
     api.get("/organisations/org-a/users").await;
     let (_, page) = api.get_json("/organisations/org-a/audit?action=user.list").await;
@@ -374,14 +371,9 @@ async fn bypass_guard(app: &TestApp) {
 async fn an_edited_row_is_detected() {
     let app = app_with_rows().await;
     bypass_guard(&app).await;
-    let middle: i64 =
-        sqlx::query_scalar("SELECT MAX(seq) / 2 FROM audit_log").fetch_one(app.state.store.pool()).await.unwrap();
-    let done = sqlx::query("UPDATE audit_log SET record_id = '999' WHERE seq = $1")
-        .bind(middle)
-        .execute(app.state.store.pool())
-        .await
-        .expect("the guard is off");
-    assert_eq!(done.rows_affected(), 1);
+    let middle: i64 = app.scalar("SELECT MAX(seq) / 2 FROM audit_log", ()).await;
+    let done = app.execute("UPDATE audit_log SET record_id = '999' WHERE seq = $1", (middle,)).await;
+    assert_eq!(done, 1);
     match verify(&app.state.store, Vec::new()).await {
         Ok(Err(broken)) => {
             assert!(format!("{broken:?}").contains(&middle.to_string()), "{broken:?} names row {middle}")
@@ -394,14 +386,9 @@ async fn an_edited_row_is_detected() {
 async fn a_removed_row_is_detected() {
     let app = app_with_rows().await;
     bypass_guard(&app).await;
-    let middle: i64 =
-        sqlx::query_scalar("SELECT MAX(seq) / 2 FROM audit_log").fetch_one(app.state.store.pool()).await.unwrap();
-    let done = sqlx::query("DELETE FROM audit_log WHERE seq = $1")
-        .bind(middle)
-        .execute(app.state.store.pool())
-        .await
-        .expect("the guard is off");
-    assert_eq!(done.rows_affected(), 1);
+    let middle: i64 = app.scalar("SELECT MAX(seq) / 2 FROM audit_log", ()).await;
+    let done = app.execute("DELETE FROM audit_log WHERE seq = $1", (middle,)).await;
+    assert_eq!(done, 1);
     assert!(matches!(verify(&app.state.store, Vec::new()).await, Ok(Err(_))), "a removed row must be detected");
 }
 

@@ -93,6 +93,21 @@ async fn verify(samla: &Samla<'_>) -> (Option<i32>, String, String) {
     (output.status.code(), text(&output.stdout), text(&output.stderr))
 }
 
+/// Runs `samla audit verify`, which must find the trail broken; returns what it said why.
+async fn verify_refused(samla: &Samla<'_>) -> String {
+    let (code, out, err) = verify(samla).await;
+    assert_eq!(code, Some(1), "{out}");
+    err
+}
+
+/// Writes [`a_trail`] and opens the database with its guard against edits off.
+async fn tampered_trail(db: &ScratchDatabase, samla: &Samla<'_>) -> Store {
+    a_trail(samla).await;
+    let store = database(db).await;
+    bypass_guard(&store).await;
+    store
+}
+
 fn anchors(db: &ScratchDatabase) -> Vec<String> {
     std::fs::read_to_string(db.dir.0.join("audit-anchors")).unwrap_or_default().lines().map(str::to_string).collect()
 }
@@ -117,13 +132,10 @@ async fn an_intact_trail_verifies_against_the_key_and_the_anchors() {
 async fn an_edit_with_plain_hashes_recomputed_is_detected_at_its_row() {
     let db = ScratchDatabase::new().await;
     let samla = Samla::new(&db);
-    a_trail(&samla).await;
-    let store = database(&db).await;
-    bypass_guard(&store).await;
+    let store = tampered_trail(&db, &samla).await;
     let middle = last_seq(&store).await / 2;
     rewrite_from(&store, middle, |prev, row| plain_hash(prev, row.seq, row.at, &event_of(row))).await;
-    let (code, out, err) = verify(&samla).await;
-    assert_eq!(code, Some(1), "{out}");
+    let err = verify_refused(&samla).await;
     assert!(err.contains(&format!("row {middle} does not match its hash")), "names the first broken row: {err}");
 }
 
@@ -131,14 +143,11 @@ async fn an_edit_with_plain_hashes_recomputed_is_detected_at_its_row() {
 async fn an_edit_with_hashes_recomputed_under_another_key_is_detected_at_its_row() {
     let db = ScratchDatabase::new().await;
     let samla = Samla::new(&db);
-    a_trail(&samla).await;
-    let store = database(&db).await;
-    bypass_guard(&store).await;
+    let store = tampered_trail(&db, &samla).await;
     let middle = last_seq(&store).await / 2 + 1;
     let wrong = AuditKey::generate();
     rewrite_from(&store, middle, |prev, row| keyed_hash(&wrong, prev, row.seq, row.at, &event_of(row))).await;
-    let (code, out, err) = verify(&samla).await;
-    assert_eq!(code, Some(1), "{out}");
+    let err = verify_refused(&samla).await;
     assert!(err.contains(&format!("row {middle} does not match its hash")), "{err}");
 }
 
@@ -146,15 +155,12 @@ async fn an_edit_with_hashes_recomputed_under_another_key_is_detected_at_its_row
 async fn rows_cut_from_the_end_are_detected_by_the_anchors() {
     let db = ScratchDatabase::new().await;
     let samla = Samla::new(&db);
-    a_trail(&samla).await;
-    let store = database(&db).await;
-    bypass_guard(&store).await;
+    let store = tampered_trail(&db, &samla).await;
     let total = last_seq(&store).await;
     let last_anchor = anchors(&db).last().cloned().expect("the server's stop wrote an anchor");
     assert!(last_anchor.contains(&format!(" rows={total} ")), "the stop anchored every row: {last_anchor}");
     sqlx::query("DELETE FROM audit_log WHERE seq > $1").bind(total - 3).execute(store.pool()).await.unwrap();
-    let (code, out, err) = verify(&samla).await;
-    assert_eq!(code, Some(1), "{out}");
+    let err = verify_refused(&samla).await;
     assert!(err.contains("cut from the end"), "{err}");
     assert!(err.contains(&format!("covers {total} rows, the database has {}", total - 3)), "{err}");
 }

@@ -4,7 +4,7 @@
 //! own PostgreSQL database when the run uses PostgreSQL.
 
 use crate::common::cli::{text, Samla, PASSWORD};
-use crate::common::{csrf_in, location, ScratchDatabase, TempDir};
+use crate::common::{csrf_in, json_body, location, ScratchDatabase, TempDir};
 use reqwest::StatusCode;
 use std::process::Stdio;
 use std::time::Duration;
@@ -79,6 +79,10 @@ impl Server {
     }
 }
 
+/// `samla user add` for Ada, an administrator of `sk`, with the password on stdin.
+const ADD_ADA: [&str; 11] =
+    ["user", "add", "--org", "sk", "--email", "ada@sk.no", "--name", "Ada", "--role", "admin", "--password-stdin"];
+
 #[tokio::test]
 async fn an_operator_sets_up_an_organisation_a_person_and_a_token() {
     let db = ScratchDatabase::new().await;
@@ -87,46 +91,12 @@ async fn an_operator_sets_up_an_organisation_a_person_and_a_token() {
     assert!(out.contains("sk"), "{out}");
 
     // A common password is refused with a message saying why.
-    let refused = samla
-        .run(
-            &[
-                "user",
-                "add",
-                "--org",
-                "sk",
-                "--email",
-                "ada@sk.no",
-                "--name",
-                "Ada",
-                "--role",
-                "admin",
-                "--password-stdin",
-            ],
-            Some("password1\n"),
-        )
-        .await;
+    let refused = samla.run(&ADD_ADA, Some("password1\n")).await;
     assert!(!refused.status.success(), "a common password must be refused");
     let message = text(&refused.stderr);
     assert!(message.contains("--password") && message.contains("common"), "a clear message: {message}");
 
-    let out = samla
-        .ok(
-            &[
-                "user",
-                "add",
-                "--org",
-                "sk",
-                "--email",
-                "ada@sk.no",
-                "--name",
-                "Ada",
-                "--role",
-                "admin",
-                "--password-stdin",
-            ],
-            Some(&format!("{PASSWORD}\n")),
-        )
-        .await;
+    let out = samla.ok(&ADD_ADA, Some(&format!("{PASSWORD}\n"))).await;
     assert!(out.contains("ada@sk.no"), "{out}");
 
     // Unknown organisation and role are refused.
@@ -164,15 +134,7 @@ async fn an_operator_sets_up_an_organisation_a_person_and_a_token() {
 
     let server = samla.serve().await;
     let client = reqwest::Client::new();
-    let me: serde_json::Value = client
-        .get(format!("{}/api/v1/me", server.base_url))
-        .bearer_auth(&token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let me = json_body(client.get(format!("{}/api/v1/me", server.base_url)).bearer_auth(&token)).await;
     assert_eq!(me["email"], "ada@sk.no");
     assert_eq!(me["organisations"][0]["slug"], "sk");
     assert_eq!(me["organisations"][0]["roles"], serde_json::json!(["admin"]));

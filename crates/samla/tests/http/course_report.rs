@@ -21,8 +21,7 @@ async fn api_for(app: &TestApp, email: &str) -> Api {
 
 /// The course's group leaders' staff ids.
 async fn leader_staff_ids(api: &Api, course_id: i64) -> Vec<i64> {
-    let (status, staff) = api.get_json(&format!("{A}/courses/{course_id}/staff")).await;
-    assert_eq!(status, StatusCode::OK, "{staff}");
+    let staff = api.get_ok(&format!("{A}/courses/{course_id}/staff")).await;
     staff["items"]
         .as_array()
         .unwrap()
@@ -65,7 +64,7 @@ async fn save_attendance(
         "entries": entries, "guardians": guardians, "parents": adults.0, "family_members": adults.1,
         "staff_present": staff_present,
     });
-    let response = api.request(Method::PUT, &path).header("If-Match", etag).json(&body).send().await.unwrap();
+    let response = api.send_json_with(Method::PUT, &path, ("If-Match", etag), &body).await;
     let (status, saved) = Api::json_of(response).await;
     assert_eq!(status, StatusCode::OK, "saving session {session_id}: {saved}");
 }
@@ -155,11 +154,7 @@ async fn the_report_counts_ages_channels_attendance_and_dropouts() {
 
     // Session 1: a family gathering (children and guardians by name, a step-parent and
     // siblings counted); session 2: the children's own.
-    sqlx::query("UPDATE course_sessions SET audience = 'family' WHERE id = $1")
-        .bind(course.session_ids[0])
-        .execute(app.state.store.pool())
-        .await
-        .unwrap();
+    app.execute("UPDATE course_sessions SET audience = 'family' WHERE id = $1", (course.session_ids[0],)).await;
     save_attendance(
         &app,
         &leader,
@@ -191,12 +186,10 @@ async fn the_report_counts_ages_channels_attendance_and_dropouts() {
     let (status, cancelled) = Api::json_of(response.send().await.unwrap()).await;
     assert_eq!(status, StatusCode::OK, "{cancelled}");
 
-    let audit_before: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM audit_log").fetch_one(app.state.store.pool()).await.unwrap();
+    let audit_before: i64 = app.scalar("SELECT COUNT(*) FROM audit_log", ()).await;
     let (status, found) = report(&coordinator, course.course_id).await;
     assert_eq!(status, StatusCode::OK, "{found}");
-    let audit_after: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM audit_log").fetch_one(app.state.store.pool()).await.unwrap();
+    let audit_after: i64 = app.scalar("SELECT COUNT(*) FROM audit_log", ()).await;
     assert_eq!(audit_before, audit_after, "reading counts is not audited");
     assert_names_nobody(&found.to_string(), &course);
 

@@ -15,9 +15,7 @@ async fn health_and_readiness_answer() {
 
 #[tokio::test]
 async fn a_person_logs_in_and_out() {
-    let app = TestApp::spawn().await;
-    app.relax_second_factor("org-a").await;
-    app.add_user("org-a", "kari@example.no", "coordinator").await;
+    let app = TestApp::spawn_with_user("kari@example.no", "coordinator").await;
     let browser = app.browser();
 
     let response = browser.login("kari@example.no", PASSWORD).await;

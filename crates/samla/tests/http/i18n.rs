@@ -1,7 +1,7 @@
 //! Languages: bokmål by default, English on request, the choice remembered in a
 //! cookie and on the person's account, and API problems in the caller's language.
 
-use crate::common::{cookie_value, TestApp, PASSWORD};
+use crate::common::{cookie_value, json_body, TestApp, PASSWORD};
 use reqwest::StatusCode;
 
 async fn login_page(app: &TestApp, accept_language: Option<&str>) -> String {
@@ -60,9 +60,7 @@ async fn the_language_switcher_sets_a_cookie() {
 
 #[tokio::test]
 async fn a_persons_choice_comes_back_at_the_next_login() {
-    let app = TestApp::spawn().await;
-    app.relax_second_factor("org-a").await;
-    app.add_user("org-a", "kari@example.no", "coordinator").await;
+    let app = TestApp::spawn_with_user("kari@example.no", "coordinator").await;
     let browser = app.logged_in("kari@example.no").await;
     let (_, home) = browser.get_html("/").await;
     assert!(home.contains("<html lang=\"nb\">"));
@@ -104,15 +102,8 @@ async fn api_problems_follow_accept_language() {
     let (_, api) = app.admin_api("org-a", "admin@example.no").await;
     let mut messages = Vec::new();
     for language in ["en", "nb"] {
-        let body: serde_json::Value = api
-            .request(reqwest::Method::GET, "/organisations/org-a/users?limit=0")
-            .header("Accept-Language", language)
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let users = api.request(reqwest::Method::GET, "/organisations/org-a/users?limit=0");
+        let body = json_body(users.header("Accept-Language", language)).await;
         assert_eq!(body["errors"][0]["field"], "limit");
         messages.push((body["title"].clone(), body["errors"][0]["message"].clone()));
     }
@@ -123,9 +114,7 @@ async fn api_problems_follow_accept_language() {
 
 #[tokio::test]
 async fn switching_language_half_way_through_logging_in_stays_on_the_page() {
-    let app = TestApp::spawn().await;
-    app.relax_second_factor("org-a").await;
-    app.add_user("org-a", "kari@example.no", "coordinator").await;
+    let app = TestApp::spawn_with_user("kari@example.no", "coordinator").await;
     let browser = app.browser();
     for page in ["/login", "/login/second-factor"] {
         let response = browser.submit("/login", "/language", &[("lang", "en"), ("return_to", page)]).await;

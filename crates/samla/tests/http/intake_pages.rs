@@ -96,9 +96,7 @@ async fn phone_call(browser: &Browser, fields: &[(&str, &str)]) -> i64 {
 
 #[tokio::test]
 async fn a_coordinator_takes_a_phone_call_through_consent_conversations_and_the_group() {
-    let app = TestApp::spawn().await;
-    app.relax_second_factor("org-a").await;
-    app.add_user("org-a", "koord@a.no", "coordinator").await;
+    let app = TestApp::spawn_with_user("koord@a.no", "coordinator").await;
     app.add_user("org-a", "sekr@a.no", "secretary").await;
     app.add_user("org-a", "leder@a.no", "group_leader").await;
     let representative_id = app.add_user("org-a", "bruker@a.no", "user_representative").await;
@@ -299,9 +297,7 @@ async fn a_coordinator_takes_a_phone_call_through_consent_conversations_and_the_
 
 #[tokio::test]
 async fn merging_a_duplicate_keeps_both_histories() {
-    let app = TestApp::spawn().await;
-    app.relax_second_factor("org-a").await;
-    app.add_user("org-a", "koord@a.no", "coordinator").await;
+    let app = TestApp::spawn_with_user("koord@a.no", "coordinator").await;
     let api = app.api(&app.token_for("koord@a.no").await);
     smil_course(&api).await;
     let coordinator = app.logged_in("koord@a.no").await;

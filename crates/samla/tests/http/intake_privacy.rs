@@ -5,9 +5,8 @@
 
 use crate::common::*;
 use reqwest::StatusCode;
-use samla_domain::{Role, RoleSet};
-use samla_web::auth::{Actor, Via};
-use samla_web::services::courses::{self as course_service, CourseForm, StaffForm};
+use samla_domain::Role;
+use samla_web::auth::Actor;
 use samla_web::services::intake::applications::{self as intake, MoveForm, Origin, PreConversationForm};
 use samla_web::services::intake::ApplicationForm;
 use std::collections::{BTreeSet, VecDeque};
@@ -23,19 +22,7 @@ fn leaks(body: &str) -> Vec<&'static str> {
 }
 
 async fn actor(app: &TestApp, user_id: i64, roles: Vec<Role>) -> Actor {
-    let mut conn = app.state.store.pool().acquire().await.expect("connection");
-    let organisation =
-        samla_storage::organisations::find_by_slug(&mut conn, "org-a").await.expect("query").expect("organisation");
-    Actor {
-        user_id,
-        email: "coordinator@a.test".into(),
-        name: "Coordinator".into(),
-        has_second_factor: false,
-        organisation: organisation.into(),
-        roles: RoleSet::new(roles),
-        via: Via::Token { id: 0 },
-        request_id: "test".into(),
-    }
+    actor_in(app, "org-a", user_id, "coordinator@a.test", "Coordinator", roles, "test").await
 }
 
 struct Seeded {
@@ -50,33 +37,9 @@ async fn seed(app: &TestApp) -> Seeded {
     app.add_user("org-a", "secretary@a.test", "secretary").await;
     let representative_id = app.add_user("org-a", "rep@a.test", "user_representative").await;
     let coordinator = actor(app, coordinator_id, vec![Role::Coordinator]).await;
-    let start = (chrono::Utc::now().date_naive() + chrono::Duration::weeks(8)).to_string();
-    let weekday = chrono::NaiveDate::parse_from_str(&start, "%Y-%m-%d").expect("date");
-    let course_id = course_service::create(
-        &app.state,
-        &coordinator,
-        "mestringsgrupper",
-        &CourseForm {
-            programme: "mestringsgrupper".into(),
-            name: "Mestringsgruppe".into(),
-            venue: "Skolen".into(),
-            room: "Rom 1".into(),
-            start_date: start.clone(),
-            weekdays: vec![chrono::Datelike::weekday(&weekday).to_string().to_lowercase()],
-            start_time: "15:00".into(),
-            capacity: "8".into(),
-            ..Default::default()
-        },
-    )
-    .await
-    .expect("course");
-    let staff = StaffForm {
-        user_id: Some(representative_id),
-        course_role: "user_representative".into(),
-        on_every_session: true,
-        ..Default::default()
-    };
-    course_service::add_staff(&app.state, &coordinator, course_id, &staff).await.expect("staff");
+    let start = chrono::Utc::now().date_naive() + chrono::Duration::weeks(8);
+    let course_id = running::plan_course(app, &coordinator, "Mestringsgruppe", start).await;
+    running::add_staff(app, &coordinator, course_id, representative_id, "user_representative").await;
     let form = ApplicationForm {
         course_id: course_id.to_string(),
         participant_type: "child".into(),
@@ -226,10 +189,7 @@ async fn referral_contents_never_reach_a_secretary_or_a_user_representative() {
 async fn mail_about_an_application_carries_no_referral_contents() {
     let app = TestApp::spawn().await;
     seed(&app).await;
-    let bodies: Vec<(String, String)> = sqlx::query_as("SELECT subject, body_text FROM outbox_messages")
-        .fetch_all(app.state.store.pool())
-        .await
-        .expect("outbox");
+    let bodies: Vec<(String, String)> = app.rows("SELECT subject, body_text FROM outbox_messages", ()).await;
     assert!(!bodies.is_empty(), "the guardian was sent a receipt");
     for (subject, body) in bodies {
         assert!(leaks(&subject).is_empty() && leaks(&body).is_empty(), "mail carries {:?}", leaks(&body));

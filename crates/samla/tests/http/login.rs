@@ -81,12 +81,13 @@ async fn a_disabled_account_cannot_log_in() {
     let (status, user) = admin.get_json(&format!("/organisations/org-a/users/{kari}")).await;
     assert_eq!(status, StatusCode::OK);
     let response = admin
-        .request(reqwest::Method::PUT, &format!("/organisations/org-a/users/{kari}"))
-        .header("If-Match", format!("\"v{}\"", user["version"]))
-        .json(&json!({ "name": "Kari", "roles": ["coordinator"], "disabled": true }))
-        .send()
-        .await
-        .unwrap();
+        .send_json_with(
+            reqwest::Method::PUT,
+            &format!("/organisations/org-a/users/{kari}"),
+            ("If-Match", format!("\"v{}\"", user["version"])),
+            &json!({ "name": "Kari", "roles": ["coordinator"], "disabled": true }),
+        )
+        .await;
     assert_eq!(response.status(), StatusCode::OK);
 
     let browser = app.browser();

@@ -456,8 +456,7 @@ async fn an_address_that_is_no_address_is_refused_when_queued() {
             other => panic!("{bad:?} was accepted: {other:?}"),
         }
     }
-    let rows: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM outbox_messages").fetch_one(app.state.store.pool()).await.unwrap();
+    let rows: i64 = app.scalar("SELECT COUNT(*) FROM outbox_messages", ()).await;
     assert_eq!(rows, 0, "nothing queued");
 }
 

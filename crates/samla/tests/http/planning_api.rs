@@ -66,8 +66,7 @@ async fn create_course(api: &Api, org: &str, body: Value) -> Value {
 }
 
 async fn sessions(api: &Api, org: &str, course_id: i64) -> Vec<Value> {
-    let (status, body) = api.get_json(&format!("{org}/courses/{course_id}/sessions")).await;
-    assert_eq!(status, StatusCode::OK, "{body}");
+    let body = api.get_ok(&format!("{org}/courses/{course_id}/sessions")).await;
     body["items"].as_array().unwrap().clone()
 }
 
@@ -136,12 +135,10 @@ async fn every_shipped_programme_imports_reads_and_exports() {
         let toml = response.text().await.unwrap();
         assert_eq!(Manual::from_toml(&toml).expect("the TOML export imports again"), manual(slug));
 
-        let (status, json) = api.get_json(&format!("{A}/programmes/{slug}/export")).await;
-        assert_eq!(status, StatusCode::OK);
+        let json = api.get_ok(&format!("{A}/programmes/{slug}/export")).await;
         assert_eq!(json, manual_json(slug));
     }
-    let (status, page) = api.get_json(&format!("{A}/programmes?limit=200")).await;
-    assert_eq!(status, StatusCode::OK);
+    let page = api.get_ok(&format!("{A}/programmes?limit=200")).await;
     assert_eq!(page["items"].as_array().unwrap().len(), SHIPPED.len());
     assert_eq!(app.audit_count("programme.import", None, "success", None).await, SHIPPED.len() as i64);
 
@@ -155,11 +152,7 @@ async fn every_shipped_programme_imports_reads_and_exports() {
         .unwrap()
         .iter()
         .all(|p| p["target_groups"].as_array().unwrap().contains(&json!("adults"))));
-    let (_, first) = api.get_json(&format!("{A}/programmes?limit=4")).await;
-    assert_eq!(first["items"].as_array().unwrap().len(), 4);
-    let cursor = first["next_cursor"].as_str().expect("more pages");
-    let (_, second) = api.get_json(&format!("{A}/programmes?limit=4&cursor={cursor}")).await;
-    assert_ne!(first["items"][0]["id"], second["items"][0]["id"]);
+    api.assert_pages(&format!("{A}/programmes"), 4, "id").await;
     let (status, bad) = api.get_json(&format!("{A}/programmes?q=a%0Ab")).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{bad}");
 }
@@ -203,8 +196,7 @@ async fn editing_a_programme_makes_a_new_version_and_courses_keep_theirs() {
     let numbers: Vec<i64> =
         versions["items"].as_array().unwrap().iter().map(|v| v["version"].as_i64().unwrap()).collect();
     assert_eq!(numbers, [3, 2, 1]);
-    let (status, old) = api.get_json(&format!("{A}/programmes/mestringstreff?version=2")).await;
-    assert_eq!(status, StatusCode::OK);
+    let old = api.get_ok(&format!("{A}/programmes/mestringstreff?version=2")).await;
     assert_eq!(old["manual"]["name"], "Mestringstreff (revidert)");
     assert_eq!(old["current_version"], 3);
     let (status, _) = api.get_json(&format!("{A}/programmes/mestringstreff?version=9")).await;
@@ -271,8 +263,7 @@ async fn offsets_beyond_two_years_are_refused_and_the_furthest_allowed_plans_a_c
     let (status, imported) = send(&api, Method::POST, &format!("{A}/programmes"), &far).await;
     assert_eq!(status, StatusCode::CREATED, "{imported}");
     let course = create_course(&api, A, course_body("langt-unna", "2027-02-01", json!({ "capacity": 8 }))).await;
-    let (status, checklist) = api.get_json(&format!("{A}/courses/{}/checklist", course["id"])).await;
-    assert_eq!(status, StatusCode::OK);
+    let checklist = api.get_ok(&format!("{A}/courses/{}/checklist", course["id"])).await;
     let due: Vec<&str> = checklist["items"].as_array().unwrap().iter().filter_map(|i| i["due_date"].as_str()).collect();
     assert!(due.contains(&"2025-02-01"), "two years before the start: {due:?}");
 }
@@ -403,8 +394,7 @@ async fn a_danish_course_follows_danish_holidays_and_the_guides_budget() {
     assert!(!dates.contains(&day("2026-04-02")) && !dates.contains(&day("2026-05-14")));
 
     // The guide's example: 10 sessions, two leaders, 350 DKK an hour: 176,100 in all.
-    let (status, budget) = api.get_json(&format!("{dk}/courses/{id}/budget")).await;
-    assert_eq!(status, StatusCode::OK);
+    let budget = api.get_ok(&format!("{dk}/courses/{id}/budget")).await;
     assert_eq!(budget["currency"], "DKK");
     assert_eq!(budget["total"].as_str(), Some("176100"), "{budget}");
     assert_eq!(budget["per_participant"].as_str(), Some("22012.50"));
@@ -618,8 +608,7 @@ async fn the_checklist_has_real_due_dates() {
     import(&api, A, "mestringstreff").await;
     let course = create_course(&api, A, course_body("mestringstreff", "2026-09-01", json!({}))).await;
     let id = course["id"].as_i64().unwrap();
-    let (status, list) = api.get_json(&format!("{A}/courses/{id}/checklist")).await;
-    assert_eq!(status, StatusCode::OK);
+    let list = api.get_ok(&format!("{A}/courses/{id}/checklist")).await;
     let items = list["items"].as_array().unwrap();
     let template = manual("mestringstreff").checklist;
     assert_eq!(items.len(), template.len());
@@ -755,8 +744,7 @@ async fn organisations_see_only_their_own_courses_and_programmes() {
     let (status, shared) = send(&a, Method::POST, &format!("{A}/programmes?shared=true"), &shared_manual).await;
     assert_eq!(status, StatusCode::CREATED);
     assert_eq!(shared["shared"], true);
-    let (status, seen) = b.get_json(&format!("{org_b}/programmes/mestringstreff-a")).await;
-    assert_eq!(status, StatusCode::OK);
+    let seen = b.get_ok(&format!("{org_b}/programmes/mestringstreff-a")).await;
     assert_eq!(seen["own"], false);
     let (status, _) =
         send_if_match(&b, Method::PUT, &format!("{org_b}/programmes/mestringstreff-a"), "*", &shared_manual).await;
@@ -780,8 +768,7 @@ async fn organisations_see_only_their_own_courses_and_programmes() {
     )
     .await;
     assert_eq!(status, StatusCode::CREATED);
-    let (status, list) = leader_api.get_json(&format!("{A}/courses")).await;
-    assert_eq!(status, StatusCode::OK);
+    let list = leader_api.get_ok(&format!("{A}/courses")).await;
     let ids: Vec<i64> = list["items"].as_array().unwrap().iter().map(|c| c["id"].as_i64().unwrap()).collect();
     assert_eq!(ids, [id]);
     assert_eq!(leader_api.get_json(&format!("{A}/courses/{id}")).await.0, StatusCode::OK);
@@ -1009,12 +996,7 @@ async fn a_checklist_item_is_overdue_from_the_organisations_midnight() {
     app.state.clock.advance(late_evening - app.now());
     let (_, list) = api.get_json(&format!("{A}/courses/{id}/checklist")).await;
     let item = list["items"][0]["id"].as_i64().unwrap();
-    sqlx::query("UPDATE checklist_items SET due_date = $1 WHERE id = $2")
-        .bind(utc_day.to_string())
-        .bind(item)
-        .execute(app.state.store.pool())
-        .await
-        .unwrap();
+    app.execute("UPDATE checklist_items SET due_date = $1 WHERE id = $2", (utc_day.to_string(), item)).await;
     let (_, list) = api.get_json(&format!("{A}/courses/{id}/checklist")).await;
     let listed = list["items"].as_array().unwrap().iter().find(|i| i["id"] == item).unwrap().clone();
     assert_eq!(listed["overdue"], true, "due yesterday in Oslo: {listed}");

@@ -95,9 +95,7 @@ impl Fixture {
     }
 
     async fn course(&self) -> Value {
-        let (status, course) = self.api.get_json(&format!("{A}/courses/{}", self.course_id)).await;
-        assert_eq!(status, StatusCode::OK, "{course}");
-        course
+        self.api.get_ok(&format!("{A}/courses/{}", self.course_id)).await
     }
 
     async fn change(&self, body: Value) -> (StatusCode, Value) {
@@ -127,10 +125,7 @@ async fn a_course_short_of_its_user_representative_is_refused_with_the_deviation
         assert!(text.contains("8 samlinger har færre brukerrepresentanter enn programmet krever"), "{text}");
     }
     assert_eq!(f.course().await["status"], "draft", "nothing bent silently");
-    let accepted: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM course_deviation_acceptances")
-        .fetch_one(f.app.state.store.pool())
-        .await
-        .unwrap();
+    let accepted: i64 = f.app.scalar("SELECT COUNT(*) FROM course_deviation_acceptances", ()).await;
     assert_eq!(accepted, 0);
 }
 
@@ -192,9 +187,7 @@ async fn the_course_page_lists_the_deviations_and_asks_for_the_reason() {
 
     let action = format!("{page}/status");
     let response = browser.submit(&page, &action, &[("status", "ready"), ("version", "1"), ("reason", "")]).await;
-    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let html = response.text().await.unwrap();
-    let summary = error_summary(&html).expect("an error summary");
+    let (html, summary) = refused_form(response).await;
     assert!(summary.contains("færre brukerrepresentanter") && summary.contains("Skriv hvorfor"), "{summary}");
     assert!(html.contains("id=\"deviation_reason-error\""), "the message at the reason");
     let fields = [("status", "ready"), ("version", "1"), ("reason", ""), ("deviation_reason", REASON)];
@@ -223,8 +216,7 @@ async fn the_course_page_lists_the_deviations_and_asks_for_the_reason() {
 async fn the_programmes_statistics_count_courses_run_with_accepted_deviations_by_kind() {
     let f = fixture().await;
     let path = format!("{A}/programmes/smil/statistics");
-    let (status, before) = f.api.get_json(&path).await;
-    assert_eq!(status, StatusCode::OK, "{before}");
+    let before = f.api.get_ok(&path).await;
     assert_eq!((before["courses"].as_i64(), before["courses_with_accepted_deviations"].as_i64()), (Some(0), Some(0)));
     let (status, _) = f.change(json!({ "status": "ready", "deviation_reason": REASON })).await;
     assert_eq!(status, StatusCode::OK);

@@ -44,17 +44,13 @@ async fn admin_pages_open_for_admins_only_and_refusals_are_audited() {
         }
     }
     // The denied rows name who and which role.
-    let (role_of_denied,): (Option<String>,) = sqlx::query_as(
+    let (role_of_denied,): (Option<String>,) = app.row(
         "SELECT actor_role FROM audit_log WHERE outcome = 'denied' AND action = 'view_audit_log' ORDER BY seq LIMIT 1",
+        (),
     )
-    .fetch_one(app.state.store.pool())
-    .await
-    .unwrap();
+    .await;
     assert_eq!(role_of_denied.as_deref(), Some("coordinator"));
-    let denied_total: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE outcome = 'denied'")
-        .fetch_one(app.state.store.pool())
-        .await
-        .unwrap();
+    let denied_total: i64 = app.scalar("SELECT COUNT(*) FROM audit_log WHERE outcome = 'denied'", ()).await;
     assert_eq!(denied_total, 5 * 4, "five roles, four pages each");
 }
 
@@ -135,9 +131,7 @@ async fn save_member(admin: &Browser, id: i64, roles: &[&str], disabled: bool) -
 
 #[tokio::test]
 async fn removing_a_role_ends_the_persons_live_session_at_once() {
-    let app = TestApp::spawn().await;
-    app.relax_second_factor("org-a").await;
-    app.add_user("org-a", "admin@example.no", "admin").await;
+    let app = TestApp::spawn_with_user("admin@example.no", "admin").await;
     let kari = app.add_user_with_roles("org-a", "kari@example.no", &["coordinator", "secretary"]).await;
     let admin = app.logged_in("admin@example.no").await;
     let person = app.logged_in("kari@example.no").await;
@@ -167,9 +161,7 @@ async fn removing_a_role_ends_the_persons_live_session_at_once() {
 
 #[tokio::test]
 async fn disabling_an_account_ends_its_sessions_and_stops_its_token() {
-    let app = TestApp::spawn().await;
-    app.relax_second_factor("org-a").await;
-    app.add_user("org-a", "admin@example.no", "admin").await;
+    let app = TestApp::spawn_with_user("admin@example.no", "admin").await;
     let kari = app.add_user("org-a", "kari@example.no", "coordinator").await;
     let token = app.token_for("kari@example.no").await;
     let api = app.api(&token);
@@ -181,11 +173,7 @@ async fn disabling_an_account_ends_its_sessions_and_stops_its_token() {
     let response = person.get("/").await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     assert!(location(&response).starts_with("/login"));
-    let sessions: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM login_sessions WHERE user_id = $1")
-        .bind(kari)
-        .fetch_one(app.state.store.pool())
-        .await
-        .unwrap();
+    let sessions: i64 = app.scalar("SELECT COUNT(*) FROM login_sessions WHERE user_id = $1", (kari,)).await;
     assert_eq!(sessions, 0, "no session of a disabled account is left");
     assert_eq!(api.get("/me").await.status(), StatusCode::UNAUTHORIZED, "the token stops at once");
     assert_eq!(

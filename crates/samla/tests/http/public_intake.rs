@@ -4,12 +4,13 @@
 //! withdrawing, referrals, the second guardian's consent link and answering an offer.
 
 use crate::common::{
-    element_text, error_summary, hrefs, input_value, link_secret, nav_of, strip_tags, unescape, Api, Browser, TestApp,
+    actor_in, element_text, error_summary, hrefs, input_value, link_secret, nav_of, strip_tags, unescape, Api, Browser,
+    TestApp,
 };
 use chrono::{Datelike, Duration};
 use reqwest::{Method, StatusCode};
-use samla_domain::{Role, RoleSet};
-use samla_web::auth::{Actor, Via};
+use samla_domain::Role;
+use samla_web::auth::Actor;
 use samla_web::services::intake::applications::{self as application_service, MoveForm};
 use samla_web::services::intake::group::{self, ConfirmForm, ProposalForm};
 use samla_web::services::intake::settings::{self, SettingsForm};
@@ -89,18 +90,7 @@ async fn recruiting_course(app: &TestApp, org: &Org, name: &str) -> i64 {
 
 /// The coordinator as the services see them (for steps that have no public page).
 async fn coordinator_actor(app: &TestApp, org: &Org) -> Actor {
-    let mut conn = app.state.store.pool().acquire().await.unwrap();
-    let organisation = samla_storage::organisations::find_by_slug(&mut conn, "org-a").await.unwrap().unwrap();
-    Actor {
-        user_id: org.coordinator_id,
-        email: "koord@a.no".into(),
-        name: "Test Person".into(),
-        has_second_factor: false,
-        organisation: organisation.into(),
-        roles: RoleSet::new(vec![Role::Coordinator]),
-        via: Via::Token { id: 0 },
-        request_id: "test".into(),
-    }
+    actor_in(app, "org-a", org.coordinator_id, "koord@a.no", "Test Person", vec![Role::Coordinator], "test").await
 }
 
 async fn set_intake_settings(app: &TestApp, org: &Org, national_id: bool, phone: &str) {
@@ -116,6 +106,25 @@ async fn set_intake_settings(app: &TestApp, org: &Org, national_id: bool, phone:
     };
     // Setting it needs the coordinator's own action (ConfigureIntake includes coordinators).
     settings::update(&app.state, &actor, &form, current.version).await.expect("settings saved");
+}
+
+/// A recruiting SMIL course of org-a and its registration form, opened in a browser.
+struct Registration {
+    org: Org,
+    course: i64,
+    path: String,
+    browser: Browser,
+    csrf: String,
+    submission: String,
+}
+
+async fn registration(app: &TestApp) -> Registration {
+    let org = organisation(app).await;
+    let course = recruiting_course(app, &org, "SMIL for våren").await;
+    let path = format!("/o/org-a/courses/{course}/register");
+    let browser = app.browser();
+    let (csrf, submission) = open_form(&browser, &path).await;
+    Registration { org, course, path, browser, csrf, submission }
 }
 
 /// Opens a public form; returns its CSRF token and submission key.
@@ -165,15 +174,11 @@ async fn post(
 }
 
 async fn count(app: &TestApp, sql: &str) -> i64 {
-    sqlx::query_scalar(sql).fetch_one(app.state.store.pool()).await.expect(sql)
+    app.scalar(sql, ()).await
 }
 
 async fn application(app: &TestApp, reference: &str) -> (i64, String, String, i64) {
-    sqlx::query_as("SELECT id, stage, kind, participant_id FROM applications WHERE reference = $1")
-        .bind(reference)
-        .fetch_one(app.state.store.pool())
-        .await
-        .expect("the application exists")
+    app.row("SELECT id, stage, kind, participant_id FROM applications WHERE reference = $1", (reference,)).await
 }
 
 fn reference_in(html: &str) -> String {
@@ -224,11 +229,7 @@ async fn the_catalogue_shows_recruiting_courses_with_the_phone_first() {
 #[tokio::test]
 async fn a_guardian_registers_a_child_once_even_when_sending_twice() {
     let app = TestApp::spawn().await;
-    let org = organisation(&app).await;
-    let course = recruiting_course(&app, &org, "SMIL for våren").await;
-    let path = format!("/o/org-a/courses/{course}/register");
-    let browser = app.browser();
-    let (csrf, submission) = open_form(&browser, &path).await;
+    let Registration { path, browser, csrf, submission, .. } = registration(&app).await;
 
     let fields = child_fields(&app, "Ola Nordmann", "Kari Nordmann", "kari@example.no");
     let (status, html) = post(&browser, &path, &csrf, &submission, &fields).await;
@@ -243,24 +244,16 @@ async fn a_guardian_registers_a_child_once_even_when_sending_twice() {
     let (id, stage, kind, participant) = application(&app, &reference).await;
     assert_eq!((stage.as_str(), kind.as_str()), ("received", "guardian"));
     let consents: Vec<(String, String, String)> =
-        sqlx::query_as("SELECT purpose, capacity, method FROM consents WHERE participant_id = $1")
-            .bind(participant)
-            .fetch_all(app.state.store.pool())
-            .await
-            .unwrap();
+        app.rows("SELECT purpose, capacity, method FROM consents WHERE participant_id = $1", (participant,)).await;
     assert_eq!(consents, vec![("participation".into(), "guardian".into(), "web".into())]);
-    let needs: String = sqlx::query_scalar("SELECT needs FROM applications WHERE id = $1")
-        .bind(id)
-        .fetch_one(app.state.store.pool())
-        .await
-        .unwrap();
+    let needs: String = app.scalar("SELECT needs FROM applications WHERE id = $1", (id,)).await;
     assert_eq!(needs, "Nøtteallergi");
-    let responsible: i64 = sqlx::query_scalar(
-        "SELECT parental_responsibility FROM persons WHERE household_role = 'guardian' AND name = 'Kari Nordmann'",
-    )
-    .fetch_one(app.state.store.pool())
-    .await
-    .unwrap();
+    let responsible: i64 = app
+        .scalar(
+            "SELECT parental_responsibility FROM persons WHERE household_role = 'guardian' AND name = 'Kari Nordmann'",
+            (),
+        )
+        .await;
     assert_eq!(responsible, 1);
     assert_eq!(
         count(&app, "SELECT COUNT(*) FROM outbox_messages WHERE template = 'application-receipt' AND to_address = 'kari@example.no'").await,
@@ -277,11 +270,7 @@ async fn a_guardian_registers_a_child_once_even_when_sending_twice() {
 #[tokio::test]
 async fn the_honeypot_stores_nothing_and_looks_like_success() {
     let app = TestApp::spawn().await;
-    let org = organisation(&app).await;
-    let course = recruiting_course(&app, &org, "SMIL for våren").await;
-    let path = format!("/o/org-a/courses/{course}/register");
-    let browser = app.browser();
-    let (csrf, submission) = open_form(&browser, &path).await;
+    let Registration { path, browser, csrf, submission, .. } = registration(&app).await;
     let (_, html) = browser.get_html(&path).await;
     assert!(ticked(&html, "guardian_responsibility"), "parental responsibility is ticked to begin with");
     assert!(html.contains("name=\"website\""), "the form has the field robots fill in");
@@ -304,11 +293,7 @@ async fn the_honeypot_stores_nothing_and_looks_like_success() {
 #[tokio::test]
 async fn missing_fields_are_named_and_what_was_typed_is_kept() {
     let app = TestApp::spawn().await;
-    let org = organisation(&app).await;
-    let course = recruiting_course(&app, &org, "SMIL for våren").await;
-    let path = format!("/o/org-a/courses/{course}/register");
-    let browser = app.browser();
-    let (csrf, submission) = open_form(&browser, &path).await;
+    let Registration { path, browser, csrf, submission, .. } = registration(&app).await;
 
     let fields = vec![
         ("participant_name".to_string(), "Ola Nordmann".to_string()),
@@ -356,11 +341,7 @@ async fn a_wrong_national_identity_number_is_refused_when_asked_for() {
 #[tokio::test]
 async fn a_huge_post_gets_413() {
     let app = TestApp::spawn().await;
-    let org = organisation(&app).await;
-    let course = recruiting_course(&app, &org, "SMIL for våren").await;
-    let path = format!("/o/org-a/courses/{course}/register");
-    let browser = app.browser();
-    let (csrf, submission) = open_form(&browser, &path).await;
+    let Registration { path, browser, csrf, submission, .. } = registration(&app).await;
     let mut fields = child_fields(&app, "Ola Nordmann", "Kari Nordmann", "");
     fields.push(("reason".into(), "x".repeat(70 * 1024)));
     let (status, _) = post(&browser, &path, &csrf, &submission, &fields).await;
@@ -371,11 +352,7 @@ async fn a_huge_post_gets_413() {
 #[tokio::test]
 async fn the_twenty_first_submission_in_an_hour_is_refused() {
     let app = TestApp::spawn().await;
-    let org = organisation(&app).await;
-    let course = recruiting_course(&app, &org, "SMIL for våren").await;
-    let path = format!("/o/org-a/courses/{course}/register");
-    let browser = app.browser();
-    let (csrf, submission) = open_form(&browser, &path).await;
+    let Registration { path, browser, csrf, submission, .. } = registration(&app).await;
     for n in 0..20 {
         let fields = vec![("participant_name".to_string(), format!("Forsøk {n}"))];
         let (status, _) = post(&browser, &path, &csrf, &submission, &fields).await;
@@ -397,11 +374,7 @@ async fn the_twenty_first_submission_in_an_hour_is_refused() {
 #[tokio::test]
 async fn the_withdraw_link_works_once() {
     let app = TestApp::spawn().await;
-    let org = organisation(&app).await;
-    let course = recruiting_course(&app, &org, "SMIL for våren").await;
-    let path = format!("/o/org-a/courses/{course}/register");
-    let browser = app.browser();
-    let (csrf, submission) = open_form(&browser, &path).await;
+    let Registration { path, browser, csrf, submission, .. } = registration(&app).await;
     let fields = child_fields(&app, "Ola Nordmann", "Kari Nordmann", "");
     let (_, html) = post(&browser, &path, &csrf, &submission, &fields).await;
     let reference = reference_in(&html);
@@ -476,11 +449,7 @@ async fn a_referral_needs_a_reason_and_an_informed_family() {
     let (id, stage, kind, participant) = application(&app, &reference).await;
     assert_eq!((stage.as_str(), kind.as_str()), ("received", "referral"));
     let (reason, channel): (String, Option<i64>) =
-        sqlx::query_as("SELECT reason, channel_id FROM applications WHERE id = $1")
-            .bind(id)
-            .fetch_one(app.state.store.pool())
-            .await
-            .unwrap();
+        app.row("SELECT reason, channel_id FROM applications WHERE id = $1", (id,)).await;
     assert!(reason.contains("innlagt"));
     assert_eq!(channel, Some(nurse));
     assert_eq!(count(&app, &format!("SELECT COUNT(*) FROM consents WHERE participant_id = {participant}")).await, 0);
@@ -493,11 +462,7 @@ async fn a_referral_needs_a_reason_and_an_informed_family() {
 #[tokio::test]
 async fn the_second_guardian_consents_through_their_link() {
     let (app, mail) = TestApp::spawn_with_mail().await;
-    let org = organisation(&app).await;
-    let course = recruiting_course(&app, &org, "SMIL for våren").await;
-    let path = format!("/o/org-a/courses/{course}/register");
-    let browser = app.browser();
-    let (csrf, submission) = open_form(&browser, &path).await;
+    let Registration { path, browser, csrf, submission, .. } = registration(&app).await;
     let mut fields = child_fields(&app, "Ola Nordmann", "Kari Nordmann", "kari@example.no");
     fields.push(("second_guardian_name".into(), "Per Nordmann".into()));
     fields.push(("second_guardian_email".into(), "per@example.no".into()));
@@ -613,11 +578,7 @@ async fn families_answer_their_offers() {
     let response = browser.submit(&link, &link, &[("answer", "accept")]).await;
     assert_eq!(response.status(), StatusCode::OK);
     assert!(strip_tags(&response.text().await.unwrap()).contains("Velkommen"));
-    let stage: String = sqlx::query_scalar("SELECT stage FROM applications WHERE id = $1")
-        .bind(ids[0])
-        .fetch_one(app.state.store.pool())
-        .await
-        .unwrap();
+    let stage: String = app.scalar("SELECT stage FROM applications WHERE id = $1", (ids[0],)).await;
     assert_eq!(stage, "enrolled");
 
     // The other parent's consent is missing: accepted, and the page says whose.
@@ -632,11 +593,7 @@ async fn families_answer_their_offers() {
     let response = browser.submit(&link, &link, &[("answer", "decline"), ("keep_waiting", "1")]).await;
     assert_eq!(response.status(), StatusCode::OK);
     assert!(strip_tags(&response.text().await.unwrap()).contains("takker nei"));
-    let stage: String = sqlx::query_scalar("SELECT stage FROM applications WHERE id = $1")
-        .bind(ids[2])
-        .fetch_one(app.state.store.pool())
-        .await
-        .unwrap();
+    let stage: String = app.scalar("SELECT stage FROM applications WHERE id = $1", (ids[2],)).await;
     assert_eq!(stage, "waitlisted");
     let (status, page) = browser.get_html(&link).await;
     assert_eq!(status, StatusCode::OK, "an answered offer is a kind page");
@@ -650,11 +607,7 @@ async fn families_answer_their_offers() {
 #[tokio::test]
 async fn an_unanswered_offer_lapses_and_the_family_is_back_on_the_waitlist() {
     let (app, mail) = TestApp::spawn_with_mail().await;
-    let org = organisation(&app).await;
-    let course = recruiting_course(&app, &org, "SMIL for våren").await;
-    let path = format!("/o/org-a/courses/{course}/register");
-    let browser = app.browser();
-    let (csrf, submission) = open_form(&browser, &path).await;
+    let Registration { org, course, path, browser, csrf, submission } = registration(&app).await;
     let fields = child_fields(&app, "Ola Nordmann", "Kari Nordmann", "kari@example.no");
     let (status, html) = post(&browser, &path, &csrf, &submission, &fields).await;
     assert_eq!(status, StatusCode::OK);
@@ -662,11 +615,7 @@ async fn an_unanswered_offer_lapses_and_the_family_is_back_on_the_waitlist() {
     let actor = coordinator_actor(&app, &org).await;
     let step = MoveForm { stage: "waitlisted".into(), note: String::new() };
     application_service::move_stage(&app.state, &actor, id, &step, None).await.expect("waitlisted");
-    let waiting_since: Option<i64> = sqlx::query_scalar("SELECT waitlisted_at FROM applications WHERE id = $1")
-        .bind(id)
-        .fetch_one(app.state.store.pool())
-        .await
-        .unwrap();
+    let waiting_since: Option<i64> = app.scalar("SELECT waitlisted_at FROM applications WHERE id = $1", (id,)).await;
     let confirm = ConfirmForm { expected: vec![id.to_string()], ..Default::default() };
     assert_eq!(group::confirm(&app.state, &actor, course, &confirm).await.expect("an offer"), 1);
     let received = mail.wait_for(2, ARRIVAL).await;
@@ -677,11 +626,7 @@ async fn an_unanswered_offer_lapses_and_the_family_is_back_on_the_waitlist() {
     app.state.clock.advance(8 * 86_400);
     assert_eq!(group::lapse_overdue_offers(&app.state).await.unwrap(), 1);
     let (stage, waitlisted_at): (String, Option<i64>) =
-        sqlx::query_as("SELECT stage, waitlisted_at FROM applications WHERE id = $1")
-            .bind(id)
-            .fetch_one(app.state.store.pool())
-            .await
-            .unwrap();
+        app.row("SELECT stage, waitlisted_at FROM applications WHERE id = $1", (id,)).await;
     assert_eq!(stage, "waitlisted");
     assert_eq!(waitlisted_at, waiting_since, "the family keeps its place in the queue");
     assert_eq!(count(&app, "SELECT COUNT(*) FROM offers WHERE status = 'lapsed'").await, 1);

@@ -32,52 +32,46 @@ fn day(app: &TestApp, offset_days: i64) -> String {
 
 impl Fixture {
     async fn version_of(&self, slug: &str) -> i64 {
-        sqlx::query_scalar(
-            "SELECT v.id FROM questionnaire_versions v JOIN questionnaires q ON q.id = v.questionnaire_id
+        self.app
+            .scalar(
+                "SELECT v.id FROM questionnaire_versions v JOIN questionnaires q ON q.id = v.questionnaire_id
              WHERE q.organisation_id = $1 AND q.shipped_slug = $2 ORDER BY v.number DESC LIMIT 1",
-        )
-        .bind(self.course.organisation_id)
-        .bind(slug)
-        .fetch_one(self.app.state.store.pool())
-        .await
-        .expect("shipped version")
+                (self.course.organisation_id, slug),
+            )
+            .await
     }
 
     /// A round open from yesterday for two weeks (rows written as the rounds feature does).
     async fn round(&self, slug: &str, mode: &str, open_token: Option<&str>) -> (i64, i64) {
         let version_id = self.version_of(slug).await;
-        let id: i64 = sqlx::query_scalar(
+        let id: i64 = self.app.scalar(
             "INSERT INTO questionnaire_rounds
                 (organisation_id, course_id, version_id, audience, mode, timing, opens_on, closes_on, open_token, created_at)
              VALUES ($1, $2, $3, 'participants', $4, 'end', $5, $6, $7, $8) RETURNING id",
+            (
+                self.course.organisation_id,
+                self.course.course_id,
+                version_id,
+                mode,
+                day(&self.app, -1),
+                day(&self.app, 14),
+                open_token,
+                self.app.now(),
+            ),
         )
-        .bind(self.course.organisation_id)
-        .bind(self.course.course_id)
-        .bind(version_id)
-        .bind(mode)
-        .bind(day(&self.app, -1))
-        .bind(day(&self.app, 14))
-        .bind(open_token)
-        .bind(self.app.now())
-        .fetch_one(self.app.state.store.pool())
-        .await
-        .expect("round");
+        .await;
         (id, version_id)
     }
 
     /// A personal link about `subject`, valid `seconds` from now.
     async fn personal_link(&self, round_id: i64, subject: Option<i64>, token: &str, seconds: i64) {
-        sqlx::query(
-            "INSERT INTO round_recipients (round_id, subject_participant_id, token_hash, expires_at)
+        self.app
+            .execute(
+                "INSERT INTO round_recipients (round_id, subject_participant_id, token_hash, expires_at)
              VALUES ($1, $2, $3, $4)",
-        )
-        .bind(round_id)
-        .bind(subject)
-        .bind(hash_secret(token))
-        .bind(self.app.now() + seconds)
-        .execute(self.app.state.store.pool())
-        .await
-        .expect("recipient");
+                (round_id, subject, hash_secret(token), self.app.now() + seconds),
+            )
+            .await;
     }
 
     async fn responses(&self, round_id: i64) -> Vec<samla_storage::questionnaires::responses::StoredResponse> {
@@ -110,12 +104,13 @@ async fn a_child_answers_through_the_qr_code_page_by_page_and_the_response_is_an
     let first = location(&response);
     assert!(first.starts_with("/a/"), "{first}");
     let token = token_of(&first);
-    let walk_in: (i64, Option<i64>) =
-        sqlx::query_as("SELECT walk_in, subject_participant_id FROM round_recipients WHERE token_hash = $1")
-            .bind(hash_secret(&token))
-            .fetch_one(f.app.state.store.pool())
-            .await
-            .unwrap();
+    let walk_in: (i64, Option<i64>) = f
+        .app
+        .row(
+            "SELECT walk_in, subject_participant_id FROM round_recipients WHERE token_hash = $1",
+            (hash_secret(&token),),
+        )
+        .await;
     assert_eq!(walk_in, (1, None));
 
     let (status, html) = browser.get_html(&first).await;
@@ -187,21 +182,15 @@ async fn a_child_answers_through_the_qr_code_page_by_page_and_the_response_is_an
     let scores: serde_json::Value = serde_json::from_str(row.scores.as_ref().unwrap()).unwrap();
     assert!(scores["scales"].as_array().is_some_and(|s| !s.is_empty()));
     let (entered_by, on_paper): (Option<i64>, i64) =
-        sqlx::query_as("SELECT entered_by, on_paper FROM questionnaire_responses WHERE id = $1")
-            .bind(row.id)
-            .fetch_one(f.app.state.store.pool())
-            .await
-            .unwrap();
+        f.app.row("SELECT entered_by, on_paper FROM questionnaire_responses WHERE id = $1", (row.id,)).await;
     assert_eq!((entered_by, on_paper), (None, 0));
     // The response holds nothing from the token.
     let raw = format!("{row:?}");
     assert!(!raw.contains(&token) && !raw.contains(&hash_secret(&token)));
-    let (answered_on, draft): (Option<String>, Option<String>) =
-        sqlx::query_as("SELECT answered_on, draft FROM round_recipients WHERE token_hash = $1")
-            .bind(hash_secret(&token))
-            .fetch_one(f.app.state.store.pool())
-            .await
-            .unwrap();
+    let (answered_on, draft): (Option<String>, Option<String>) = f
+        .app
+        .row("SELECT answered_on, draft FROM round_recipients WHERE token_hash = $1", (hash_secret(&token),))
+        .await;
     assert_eq!(answered_on.as_deref(), Some(day(&f.app, 0).as_str()));
     assert_eq!(draft, None, "the draft goes once the form is sent");
 
@@ -277,11 +266,8 @@ async fn a_personal_link_names_every_problem_stores_nothing_half_and_refuses_a_s
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(problem["problems"][0]["path"], "answers");
     assert!(f.responses(round_id).await.is_empty(), "nothing stored");
-    let answered: Option<String> = sqlx::query_scalar("SELECT answered_on FROM round_recipients WHERE round_id = $1")
-        .bind(round_id)
-        .fetch_one(f.app.state.store.pool())
-        .await
-        .unwrap();
+    let answered: Option<String> =
+        f.app.scalar("SELECT answered_on FROM round_recipients WHERE round_id = $1", (round_id,)).await;
     assert_eq!(answered, None, "the link is still unused");
 
     let good = json!({"language": "en", "answers": {"age": [{"type": "integer", "value": 42}]}});
@@ -313,9 +299,7 @@ async fn missing_required_answers_are_named_on_the_page_with_the_input_kept() {
     assert!(html.contains("Side 1 av 1"), "a short form is one page");
     let response =
         post_page(&browser, &token, &[("page", "0"), ("action", "send"), ("a-important", "Å bli hørt")]).await;
-    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let html = response.text().await.unwrap();
-    let summary = error_summary(&html).expect("error summary");
+    let (html, summary) = refused_form(response).await;
     assert!(summary.contains("må besvares") || summary.contains("besvar"), "{summary}");
     assert!(html.contains("href=\"#a-benefit\""), "the summary links to the question");
     assert!(html.contains("id=\"a-benefit-error\""), "the error stands at the question");
@@ -360,12 +344,7 @@ async fn used_expired_closed_and_unknown_links_get_kind_pages_and_clear_api_answ
     // A closed round: personal links and the QR code say so.
     let (anon_round, _) = f.round("session-evaluation", "anonymous", Some("qr-closing")).await;
     f.personal_link(anon_round, None, "closing-token", 86_400).await;
-    sqlx::query("UPDATE questionnaire_rounds SET closed_at = $1 WHERE id = $2")
-        .bind(f.app.now())
-        .bind(anon_round)
-        .execute(f.app.state.store.pool())
-        .await
-        .unwrap();
+    f.app.execute("UPDATE questionnaire_rounds SET closed_at = $1 WHERE id = $2", (f.app.now(), anon_round)).await;
     let (status, html) = browser.get_html("/a/closing-token").await;
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("stengt"));
@@ -420,13 +399,11 @@ async fn staff_type_in_paper_forms() {
     )
     .await;
     assert_eq!(status, StatusCode::CREATED, "{body}");
-    let (subject, entered_by, on_paper, stored_version): (Option<i64>, Option<i64>, i64, i64) = sqlx::query_as(
+    let (subject, entered_by, on_paper, stored_version): (Option<i64>, Option<i64>, i64, i64) = f.app.row(
         "SELECT subject_participant_id, entered_by, on_paper, version_id FROM questionnaire_responses WHERE id = $1",
+        (body["id"].as_i64().unwrap(),),
     )
-    .bind(body["id"].as_i64().unwrap())
-    .fetch_one(f.app.state.store.pool())
-    .await
-    .unwrap();
+    .await;
     assert_eq!((subject, entered_by, on_paper, stored_version), (Some(child), Some(f.course.leader_id), 1, version_id));
     // The child's own link is spent, and a second form about the child is refused.
     let (_, form) = f.public().get_json("/answers/paper-child-token").await;
@@ -465,12 +442,13 @@ async fn staff_type_in_paper_forms() {
     let (status, body) =
         Api::json_of(leader.send_json(Method::POST, &anon_path, &json!({"answers": benefit})).await).await;
     assert_eq!(status, StatusCode::CREATED, "{body}");
-    let (subject, entered_by): (Option<i64>, Option<i64>) =
-        sqlx::query_as("SELECT subject_participant_id, entered_by FROM questionnaire_responses WHERE id = $1")
-            .bind(body["id"].as_i64().unwrap())
-            .fetch_one(f.app.state.store.pool())
-            .await
-            .unwrap();
+    let (subject, entered_by): (Option<i64>, Option<i64>) = f
+        .app
+        .row(
+            "SELECT subject_participant_id, entered_by FROM questionnaire_responses WHERE id = $1",
+            (body["id"].as_i64().unwrap(),),
+        )
+        .await;
     assert_eq!((subject, entered_by), (None, None));
 
     // Someone not on the course's working group may not.

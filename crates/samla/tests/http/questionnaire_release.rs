@@ -13,13 +13,13 @@
 //!   kindly, and the database itself refuses a response to a closed round;
 //! - identified rounds follow the same rule, and the outcome change uses closed rounds only.
 
+use crate::common::data::zip_entries;
 use crate::common::running::{self, RunningCourse, COORDINATOR, LEADER};
 use crate::common::*;
 use reqwest::{Method, StatusCode};
 use samla_domain::Role;
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::Read;
 
 const A: &str = "/organisations/org-a";
 /// What the sixth guardian writes: it must not appear before the round closes.
@@ -76,12 +76,7 @@ impl Fixture {
     }
 
     async fn questionnaire(&self, slug: &str) -> i64 {
-        sqlx::query_scalar("SELECT id FROM questionnaires WHERE organisation_id = $1 AND shipped_slug = $2")
-            .bind(self.course.organisation_id)
-            .bind(slug)
-            .fetch_one(self.app.state.store.pool())
-            .await
-            .expect("a shipped questionnaire")
+        questionnaires::shipped(&self.app, self.course.organisation_id, slug).await
     }
 
     /// Starts a round over the API as the group leader; returns it.
@@ -94,14 +89,14 @@ impl Fixture {
 
     /// Each invited guardian's personal token, read from the invitation queued for them.
     async fn tokens(&self, round_id: i64) -> BTreeMap<String, String> {
-        let mails: Vec<(String, String)> = sqlx::query_as(
-            "SELECT to_address, body_text FROM outbox_messages
+        let mails: Vec<(String, String)> = self
+            .app
+            .rows(
+                "SELECT to_address, body_text FROM outbox_messages
              WHERE template = 'qround-invitation' AND related_type = 'questionnaire_round' AND related_id = $1",
-        )
-        .bind(round_id)
-        .fetch_all(self.app.state.store.pool())
-        .await
-        .unwrap();
+                (round_id,),
+            )
+            .await;
         mails
             .into_iter()
             .map(|(to, body)| {
@@ -177,15 +172,7 @@ fn text_of(bytes: &[u8]) -> String {
     if !bytes.starts_with(b"PK") {
         return String::from_utf8_lossy(bytes).into_owned();
     }
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).expect("a zip file");
-    let mut text = String::new();
-    for index in 0..archive.len() {
-        let mut entry = archive.by_index(index).expect("an entry");
-        let mut content = Vec::new();
-        entry.read_to_end(&mut content).expect("an entry that reads");
-        text.push_str(&String::from_utf8_lossy(&content));
-    }
-    text
+    zip_entries(bytes).concat()
 }
 
 /// The round's results without the count of answers (which is no secret).
@@ -256,8 +243,7 @@ async fn reading_results_before_and_after_one_answer_does_not_reveal_it() {
     }
 
     // The attack: read the results and who has answered, let one more answer, read again.
-    let (status, after_five) = f.leader.get_json(&results_path).await;
-    assert_eq!(status, StatusCode::OK, "{after_five}");
+    let after_five = f.leader.get_ok(&results_path).await;
     let (_, who_after_five) = f.leader.get_json(&recipients_path).await;
     let reads_after_five = f.every_read(round_id).await;
     let sixth = &f.guardians[5];
@@ -348,11 +334,10 @@ async fn results_wait_for_the_closing_day_in_the_organisations_time_zone() {
     let page = format!("/a/{late}");
     let response = browser.submit(&page, &page, &[("page", "0"), ("action", "back"), ("a-benefit", "none")]).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
-    let draft: Option<String> = sqlx::query_scalar("SELECT draft FROM round_recipients WHERE token_hash = $1")
-        .bind(samla_domain::secrets::hash_secret(late))
-        .fetch_one(f.app.state.store.pool())
-        .await
-        .unwrap();
+    let draft: Option<String> = f
+        .app
+        .scalar("SELECT draft FROM round_recipients WHERE token_hash = $1", (samla_domain::secrets::hash_secret(late),))
+        .await;
     assert!(draft.is_some_and(|d| d.contains("none")), "the draft is kept");
     let results_path = format!("{A}/questionnaire-rounds/{round_id}/results");
     let (_, open) = f.leader.get_json(&results_path).await;
@@ -451,22 +436,18 @@ async fn nothing_is_added_to_a_closed_round_by_qr_code_paper_or_the_database() {
         .start(json!({ "questionnaire_id": questionnaire, "audience": "participants", "mode": "anonymous", "timing": "other", "qr_code": true }))
         .await;
     let other_id = other["id"].as_i64().unwrap();
-    sqlx::query("UPDATE questionnaire_rounds SET opens_on = $1, closes_on = $1 WHERE id = $2")
-        .bind((today - chrono::Duration::days(1)).to_string())
-        .bind(other_id)
-        .execute(f.app.state.store.pool())
-        .await
-        .unwrap();
+    f.app
+        .execute(
+            "UPDATE questionnaire_rounds SET opens_on = $1, closes_on = $1 WHERE id = $2",
+            ((today - chrono::Duration::days(1)).to_string(), other_id),
+        )
+        .await;
     let path = format!("{A}/questionnaire-rounds/{other_id}/paper-responses");
     let (status, problem) = Api::json_of(f.leader.send_json(Method::POST, &path, &paper_body).await).await;
     assert_eq!(status, StatusCode::CONFLICT, "{problem}");
 
     // The database refuses a response to a closed round, and keeps a released round released.
-    let version: i64 = sqlx::query_scalar("SELECT version_id FROM questionnaire_rounds WHERE id = $1")
-        .bind(round_id)
-        .fetch_one(f.app.state.store.pool())
-        .await
-        .unwrap();
+    let version: i64 = f.app.scalar("SELECT version_id FROM questionnaire_rounds WHERE id = $1", (round_id,)).await;
     let inserted = sqlx::query(
         "INSERT INTO questionnaire_responses (round_id, version_id, language, submitted_on, answers)
          VALUES ($1, $2, 'nb', '2026-01-01', '{}')",
@@ -487,8 +468,7 @@ async fn nothing_is_added_to_a_closed_round_by_qr_code_paper_or_the_database() {
             .execute(f.app.state.store.pool())
             .await;
     assert!(reopened.is_err(), "a closed round opened again");
-    let (status, results) = f.leader.get_json(&format!("{A}/questionnaire-rounds/{round_id}/results")).await;
-    assert_eq!(status, StatusCode::OK);
+    let results = f.leader.get_ok(&format!("{A}/questionnaire-rounds/{round_id}/results")).await;
     assert_eq!(results["summary"]["responses"], 5);
 }
 

@@ -86,8 +86,7 @@ async fn results_threshold_figures_outcome_access_and_exports() {
     for (benefit, text) in four {
         add_response(&app, few, session_version, None, &session_answer(benefit, text)).await;
     }
-    let (status, results) = coordinator.get_json(&format!("{A}/questionnaire-rounds/{few}/results")).await;
-    assert_eq!(status, StatusCode::OK, "{results}");
+    let results = coordinator.get_ok(&format!("{A}/questionnaire-rounds/{few}/results")).await;
     assert_eq!(results["summary"]["responses"], 4);
     assert_eq!(results["summary"]["released"], true, "its closing day has passed");
     assert_eq!(results["summary"]["shown"], false);
@@ -184,8 +183,7 @@ async fn results_threshold_figures_outcome_access_and_exports() {
     let pairs: Vec<Pair> =
         (0..3).map(|i| Pair { before: Some(mean(before_steps[i])), after: Some(mean(end_steps[i])) }).collect();
     let expected = paired_change(&pairs).unwrap();
-    let (status, change) = coordinator.get_json(&format!("{A}/courses/{}/outcome-change", course.course_id)).await;
-    assert_eq!(status, StatusCode::OK, "{change}");
+    let change = coordinator.get_ok(&format!("{A}/courses/{}/outcome-change", course.course_id)).await;
     let comparisons = change["comparisons"].as_array().unwrap();
     assert_eq!(comparisons.len(), 1);
     assert_eq!(comparisons[0]["to"], "end");
@@ -205,8 +203,7 @@ async fn results_threshold_figures_outcome_access_and_exports() {
     assert!(html.contains("comparison-0-table") && html.contains("role=\"img\""));
 
     // The course's evaluation lists every round; identified rounds below five show nothing either.
-    let (status, evaluation) = coordinator.get_json(&format!("{A}/courses/{}/evaluation", course.course_id)).await;
-    assert_eq!(status, StatusCode::OK);
+    let evaluation = coordinator.get_ok(&format!("{A}/courses/{}/evaluation", course.course_id)).await;
     let rounds = evaluation["rounds"].as_array().unwrap();
     assert_eq!(rounds.len(), 4);
     let before_round = rounds.iter().find(|r| r["round"]["id"] == before).unwrap();
@@ -224,8 +221,7 @@ async fn results_threshold_figures_outcome_access_and_exports() {
 
     // Who may see results.
     let representative = app.api(&app.token_for(running::REPRESENTATIVE).await);
-    let (status, _) = representative.get_json(&format!("{A}/questionnaire-rounds/{round}/results")).await;
-    assert_eq!(status, StatusCode::OK, "the course's user representative sees results");
+    let _ = representative.get_ok(&format!("{A}/questionnaire-rounds/{round}/results")).await;
     let secretary = app.api(&app.token_for(running::SECRETARY).await);
     let (status, _) = secretary.get_json(&format!("{A}/questionnaire-rounds/{round}/results")).await;
     assert_eq!(status, StatusCode::FORBIDDEN);

@@ -31,12 +31,7 @@ impl Fixture {
     }
 
     async fn questionnaire(&self, slug: &str) -> i64 {
-        sqlx::query_scalar("SELECT id FROM questionnaires WHERE organisation_id = $1 AND shipped_slug = $2")
-            .bind(self.course.organisation_id)
-            .bind(slug)
-            .fetch_one(self.app.state.store.pool())
-            .await
-            .expect("a shipped questionnaire")
+        questionnaires::shipped(&self.app, self.course.organisation_id, slug).await
     }
 
     async fn start(&self, api: &Api, body: Value) -> (StatusCode, Value) {
@@ -44,11 +39,7 @@ impl Fixture {
     }
 
     async fn session_date(&self, session_id: i64) -> NaiveDate {
-        let raw: String = sqlx::query_scalar("SELECT date FROM course_sessions WHERE id = $1")
-            .bind(session_id)
-            .fetch_one(self.app.state.store.pool())
-            .await
-            .unwrap();
+        let raw: String = self.app.scalar("SELECT date FROM course_sessions WHERE id = $1", (session_id,)).await;
         day(&raw)
     }
 
@@ -74,11 +65,8 @@ fn fields(problem: &Value) -> BTreeSet<String> {
 
 /// (to, subject, body) of queued mails of a template.
 async fn outbox_of(app: &TestApp, template: &str) -> Vec<(String, String, String)> {
-    sqlx::query_as("SELECT to_address, subject, body_text FROM outbox_messages WHERE template = $1 ORDER BY id")
-        .bind(template)
-        .fetch_all(app.state.store.pool())
+    app.rows("SELECT to_address, subject, body_text FROM outbox_messages WHERE template = $1 ORDER BY id", (template,))
         .await
-        .unwrap()
 }
 
 #[tokio::test]
@@ -103,21 +91,16 @@ async fn a_leader_starts_a_session_evaluation_with_a_qr_code() {
     assert_eq!(round["session_id"], session);
     assert_eq!(round["qr_code"], true);
     assert_eq!(round["counts"]["asked"], 0, "a QR round makes no personal links");
-    let latest: i64 = sqlx::query_scalar("SELECT MAX(id) FROM questionnaire_versions WHERE questionnaire_id = $1")
-        .bind(questionnaire)
-        .fetch_one(f.app.state.store.pool())
-        .await
-        .unwrap();
+    let latest: i64 =
+        f.app.scalar("SELECT MAX(id) FROM questionnaire_versions WHERE questionnaire_id = $1", (questionnaire,)).await;
     assert_eq!(round["version_id"], latest);
     assert_eq!(f.app.audit_rows("questionnaire_round.start").await.len(), 1);
 
     // Listed on the course, and readable on its own.
-    let (status, list) = leader.get_json(&format!("{A}/courses/{}/questionnaire-rounds", f.course.course_id)).await;
-    assert_eq!(status, StatusCode::OK);
+    let list = leader.get_ok(&format!("{A}/courses/{}/questionnaire-rounds", f.course.course_id)).await;
     assert_eq!(list["items"].as_array().unwrap().len(), 1);
     let id = round["id"].as_i64().unwrap();
-    let (status, one) = leader.get_json(&format!("{A}/questionnaire-rounds/{id}")).await;
-    assert_eq!(status, StatusCode::OK);
+    let one = leader.get_ok(&format!("{A}/questionnaire-rounds/{id}")).await;
     assert_eq!(one["title"], round["title"]);
     assert!(!one["title"].as_str().unwrap().is_empty());
 
@@ -183,11 +166,12 @@ async fn each_audience_asks_its_people_and_the_list_holds_no_answers() {
     assert_eq!(f.app.audit_rows("questionnaire_round.recipients").await.len(), 3, "every look is audited");
 
     // A dropped-out child is not asked.
-    sqlx::query("UPDATE course_participants SET status = 'dropped_out' WHERE id = $1")
-        .bind(f.course.children[0].participant_id)
-        .execute(f.app.state.store.pool())
-        .await
-        .unwrap();
+    f.app
+        .execute(
+            "UPDATE course_participants SET status = 'dropped_out' WHERE id = $1",
+            (f.course.children[0].participant_id,),
+        )
+        .await;
     let (status, round) = f
         .start(
             &coordinator,
@@ -242,17 +226,15 @@ async fn invitations_go_out_on_the_opening_day_and_one_reminder_later() {
     }
     // The link in the mail is the recipient's: its hash is stored, not the token.
     let token = received[0].body.split("/a/").nth(1).unwrap().split_whitespace().next().unwrap().to_string();
-    let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM round_recipients WHERE token_hash = $1")
-        .bind(samla_domain::secrets::hash_secret(&token))
-        .fetch_one(f.app.state.store.pool())
-        .await
-        .unwrap();
+    let stored: i64 = f
+        .app
+        .scalar(
+            "SELECT COUNT(*) FROM round_recipients WHERE token_hash = $1",
+            (samla_domain::secrets::hash_secret(&token),),
+        )
+        .await;
     assert_eq!(stored, 1);
-    let plain: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM round_recipients WHERE token_hash = $1")
-        .bind(&token)
-        .fetch_one(f.app.state.store.pool())
-        .await
-        .unwrap();
+    let plain: i64 = f.app.scalar("SELECT COUNT(*) FROM round_recipients WHERE token_hash = $1", (&token,)).await;
     assert_eq!(plain, 0);
     assert_eq!(service::send_due(&f.app.state).await.unwrap(), 0, "once");
 
@@ -278,15 +260,13 @@ async fn invitations_go_out_on_the_opening_day_and_one_reminder_later() {
     assert_eq!(invited, ["co-leader@a.test", "leader@a.test", "rep@a.test"].map(String::from).into());
 
     // One of them answers; the reminder, seven days after the invitation, goes to the others once.
-    sqlx::query(
-        "UPDATE round_recipients SET answered_on = $1
+    f.app
+        .execute(
+            "UPDATE round_recipients SET answered_on = $1
          WHERE round_id = $2 AND user_id = (SELECT id FROM users WHERE email = 'leader@a.test')",
-    )
-    .bind(f.today().to_string())
-    .bind(later_id)
-    .execute(f.app.state.store.pool())
-    .await
-    .unwrap();
+            (f.today().to_string(), later_id),
+        )
+        .await;
     f.app.state.clock.advance(6 * 86_400);
     // The first round, invited nine days ago, has its reminder due as well: its 3 guardians.
     let first_reminders = service::send_due(&f.app.state).await.unwrap();
@@ -446,12 +426,10 @@ async fn a_closed_round_stops_its_links() {
     assert_eq!(status, StatusCode::OK, "{closed}");
     assert_eq!(closed["state"], "closed");
     assert!(closed["closed_at"].is_i64());
-    let live: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM round_recipients WHERE round_id = $1 AND expires_at > $2")
-        .bind(id)
-        .bind(f.app.now())
-        .fetch_one(f.app.state.store.pool())
-        .await
-        .unwrap();
+    let live: i64 = f
+        .app
+        .scalar("SELECT COUNT(*) FROM round_recipients WHERE round_id = $1 AND expires_at > $2", (id, f.app.now()))
+        .await;
     assert_eq!(live, 0, "no link works after closing");
     let (status, problem) = send(&leader, Method::POST, &path, &json!({})).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
@@ -467,12 +445,13 @@ async fn bad_requests_name_every_field_and_make_nothing() {
     let f = Fixture::new(TestApp::spawn().await).await;
     let leader = f.api(LEADER).await;
     let questionnaire = f.questionnaire("session-evaluation").await;
-    let other_session: i64 =
-        sqlx::query_scalar("SELECT MIN(id) FROM course_sessions WHERE course_id = $1 AND kind = 'session'")
-            .bind(f.course.other_course_id)
-            .fetch_one(f.app.state.store.pool())
-            .await
-            .unwrap();
+    let other_session: i64 = f
+        .app
+        .scalar(
+            "SELECT MIN(id) FROM course_sessions WHERE course_id = $1 AND kind = 'session'",
+            (f.course.other_course_id,),
+        )
+        .await;
     let cases = [
         (
             json!({ "questionnaire_id": questionnaire, "audience": "participants", "mode": "anonymous", "timing": "session" }),
@@ -512,10 +491,7 @@ async fn bad_requests_name_every_field_and_make_nothing() {
         )
         .await;
     assert!(status == StatusCode::BAD_REQUEST || status == StatusCode::UNPROCESSABLE_ENTITY, "{status}");
-    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM questionnaire_rounds")
-        .fetch_one(f.app.state.store.pool())
-        .await
-        .unwrap();
+    let count: i64 = f.app.scalar("SELECT COUNT(*) FROM questionnaire_rounds", ()).await;
     assert_eq!(count, 0);
 
     // The page keeps what was typed and names the fields.
@@ -627,20 +603,16 @@ async fn the_pages_schedule_an_outcome_measure_and_close_a_round() {
     let (status, html) = browser.get_html(&format!("{hub}?saved=scheduled")).await;
     assert_eq!(status, StatusCode::OK);
     let html = unescape(&html);
-    let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM questionnaire_rounds WHERE course_id = $1 ORDER BY id")
-        .bind(f.course.course_id)
-        .fetch_all(f.app.state.store.pool())
-        .await
-        .unwrap();
+    let ids: Vec<i64> = f
+        .app
+        .scalars("SELECT id FROM questionnaire_rounds WHERE course_id = $1 ORDER BY id", (f.course.course_id,))
+        .await;
     assert_eq!(ids.len(), 3);
     for id in &ids {
         assert!(html.contains(&format!("id=\"round-{id}\"")), "round {id} is listed");
     }
-    let months: Option<i64> = sqlx::query_scalar("SELECT follow_up_months FROM questionnaire_rounds WHERE id = $1")
-        .bind(ids[2])
-        .fetch_one(f.app.state.store.pool())
-        .await
-        .unwrap();
+    let months: Option<i64> =
+        f.app.scalar("SELECT follow_up_months FROM questionnaire_rounds WHERE id = $1", (ids[2],)).await;
     assert_eq!(months, Some(6));
 
     // The round's page lists who was asked (the leader may see names) and closes it.
@@ -655,10 +627,6 @@ async fn the_pages_schedule_an_outcome_measure_and_close_a_round() {
     let (_, html) = browser.get_html(&format!("{page}?saved=closed")).await;
     let html = unescape(&html);
     assert!(!html.contains("/close\""), "no close button on a closed round");
-    let closed: Option<i64> = sqlx::query_scalar("SELECT closed_at FROM questionnaire_rounds WHERE id = $1")
-        .bind(ids[0])
-        .fetch_one(f.app.state.store.pool())
-        .await
-        .unwrap();
+    let closed: Option<i64> = f.app.scalar("SELECT closed_at FROM questionnaire_rounds WHERE id = $1", (ids[0],)).await;
     assert!(closed.is_some());
 }

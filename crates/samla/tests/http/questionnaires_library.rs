@@ -101,16 +101,12 @@ impl Fixture {
     }
 
     async fn list(&self) -> Vec<Value> {
-        let (status, body) = self.coordinator.get_json("/organisations/org-a/questionnaires").await;
-        assert_eq!(status, StatusCode::OK, "{body}");
+        let body = self.coordinator.get_ok("/organisations/org-a/questionnaires").await;
         body["items"].as_array().expect("items").clone()
     }
 
     async fn count(&self, table: &str) -> i64 {
-        sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table}"))
-            .fetch_one(self.app.state.store.pool())
-            .await
-            .expect("count")
+        self.app.scalar(&format!("SELECT COUNT(*) FROM {table}"), ()).await
     }
 }
 
@@ -135,10 +131,7 @@ async fn every_organisation_has_the_shipped_questionnaires() {
     assert_eq!(detail["versions"][0]["scored"], true);
 
     // Installing again (a restart) adds nothing; a new organisation gets them too.
-    let organisation_id: i64 = sqlx::query_scalar("SELECT id FROM organisations WHERE slug = 'org-a'")
-        .fetch_one(f.app.state.store.pool())
-        .await
-        .expect("org");
+    let organisation_id: i64 = f.app.scalar("SELECT id FROM organisations WHERE slug = 'org-a'", ()).await;
     let versions = f.count("questionnaire_versions").await;
     samla_web::services::questionnaires::library::install_shipped(&f.app.state, organisation_id)
         .await
@@ -151,11 +144,9 @@ async fn every_organisation_has_the_shipped_questionnaires() {
     // Organisations made before a questionnaire was shipped (here: two rows written
     // directly) get it at the next start, and only they.
     for slug in ["org-c", "org-d"] {
-        sqlx::query("INSERT INTO organisations (slug, name, country, created_at) VALUES ($1, $1, 'NO', 0)")
-            .bind(slug)
-            .execute(f.app.state.store.pool())
-            .await
-            .expect("organisation");
+        f.app
+            .execute("INSERT INTO organisations (slug, name, country, created_at) VALUES ($1, $1, 'NO', 0)", (slug,))
+            .await;
     }
     samla_web::services::questionnaires::library::install_shipped_everywhere(&f.app.state).await.expect("install");
     assert_eq!(f.count("questionnaire_versions").await, versions * 4);
@@ -179,8 +170,7 @@ async fn a_valid_import_makes_a_questionnaire_with_its_languages_and_scoring() {
     assert_eq!(f.app.audit_count("questionnaire.import", None, "success", None).await, 1);
 
     let id = questionnaire["id"].as_i64().expect("id");
-    let (status, scoring) = f.coordinator.get_json(&format!("/organisations/org-a/questionnaires/{id}/scoring")).await;
-    assert_eq!(status, StatusCode::OK);
+    let scoring = f.coordinator.get_ok(&format!("/organisations/org-a/questionnaires/{id}/scoring")).await;
     assert_eq!(scoring["questionnaire"], URL);
     assert_eq!(scoring["scales"][0]["items"], json!(["q1", "q2"]));
     assert_eq!(scoring["scales"][0]["reverse"], json!(["q2"]));

@@ -175,12 +175,12 @@ async fn path_values(app: &TestApp, course: &RunningCourse) -> BTreeMap<&'static
         ("token", "no-such-token".to_string()),
         ("open_token", "no-such-token".to_string()),
     ]);
-    let (programme_id, slug): (i64, String) =
-        sqlx::query_as("SELECT id, slug FROM programmes WHERE organisation_id = $1 ORDER BY id LIMIT 1")
-            .bind(course.organisation_id)
-            .fetch_one(app.state.store.pool())
-            .await
-            .unwrap();
+    let (programme_id, slug): (i64, String) = app
+        .row(
+            "SELECT id, slug FROM programmes WHERE organisation_id = $1 ORDER BY id LIMIT 1",
+            (course.organisation_id,),
+        )
+        .await;
     values.insert("programme", slug);
     values.insert("programme_id", programme_id.to_string());
     let by_sql: [(&'static str, String); 16] = [
@@ -222,11 +222,8 @@ fn fill(operation: &Operation, values: &BTreeMap<&'static str, String>) -> Strin
 }
 
 async fn denials(app: &TestApp, user_id: i64) -> Vec<String> {
-    sqlx::query_scalar("SELECT action FROM audit_log WHERE outcome = 'denied' AND actor_user_id = $1 ORDER BY seq")
-        .bind(user_id)
-        .fetch_all(app.state.store.pool())
+    app.scalars("SELECT action FROM audit_log WHERE outcome = 'denied' AND actor_user_id = $1 ORDER BY seq", (user_id,))
         .await
-        .unwrap()
 }
 
 /// Whether the policy refuses `role` what a refusal audited as `event` names. A policy
@@ -276,11 +273,7 @@ async fn every_operation_answers_every_role_as_the_policy_decides() {
     let mut needs: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let mut wrong = Vec::new();
     for (role, email) in PLAYERS {
-        let user_id: i64 = sqlx::query_scalar("SELECT id FROM users WHERE email = $1")
-            .bind(email)
-            .fetch_one(app.state.store.pool())
-            .await
-            .unwrap();
+        let user_id: i64 = app.scalar("SELECT id FROM users WHERE email = $1", (email,)).await;
         let token = app.token_for(email).await;
         for operation in &operations {
             let before = denials(&app, user_id).await.len();

@@ -33,11 +33,7 @@ async fn fixture() -> Fixture {
     let today = samla_web::services::intake::today(&app.state, "NO").to_string();
     let mut dated = Vec::new();
     for id in &course.session_ids {
-        let date: String = sqlx::query_scalar("SELECT date FROM course_sessions WHERE id = $1")
-            .bind(id)
-            .fetch_one(app.state.store.pool())
-            .await
-            .unwrap();
+        let date: String = app.scalar("SELECT date FROM course_sessions WHERE id = $1", (id,)).await;
         dated.push((*id, date));
     }
     let held: Vec<&(i64, String)> = dated.iter().filter(|(_, d)| *d <= today).collect();
@@ -66,7 +62,7 @@ impl Fixture {
     }
 
     async fn count(&self, sql: &str, id: i64) -> i64 {
-        sqlx::query_scalar(sql).bind(id).fetch_one(self.app.state.store.pool()).await.unwrap()
+        self.app.scalar(sql, (id,)).await
     }
 
     async fn version(&self, session_id: i64) -> i64 {
@@ -74,14 +70,12 @@ impl Fixture {
     }
 
     async fn staff_ids(&self) -> Vec<i64> {
-        sqlx::query_scalar(
+        self.app.scalars(
             "SELECT id FROM course_staff WHERE course_id = $1 AND course_role IN ('group_leader', 'user_representative')
              ORDER BY id",
+            (self.course.course_id,),
         )
-        .bind(self.course.course_id)
-        .fetch_all(self.app.state.store.pool())
         .await
-        .unwrap()
     }
 }
 
@@ -209,9 +203,7 @@ async fn every_problem_is_named_and_what_was_typed_is_kept() {
     let long = "x".repeat(501);
     let marks = [(f.child(0), "", "Ringte ikke"), (f.child(1), "late", long.as_str()), (f.child(2), "sometimes", "")];
     let response = post(&leader, &page, &sheet_body(&html, &marks, &[])).await;
-    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let html = response.text().await.unwrap();
-    let summary = error_summary(&html).expect("an error summary");
+    let (html, summary) = refused_form(response).await;
     for (index, _) in marks.iter().enumerate() {
         assert!(summary.contains(f.name(index)), "the summary names {}: {summary}", f.name(index));
     }
@@ -298,11 +290,7 @@ async fn a_double_submit_gives_one_result() {
 #[tokio::test]
 async fn two_leaders_saving_at_once_get_one_winner_and_a_clear_conflict() {
     let f = fixture().await;
-    sqlx::query("UPDATE users SET name = 'Kari Koordinator' WHERE email = $1")
-        .bind(COORDINATOR)
-        .execute(f.app.state.store.pool())
-        .await
-        .unwrap();
+    f.app.execute("UPDATE users SET name = 'Kari Koordinator' WHERE email = $1", (COORDINATOR,)).await;
     let leader = f.app.logged_in(LEADER).await;
     let coordinator = f.app.logged_in(COORDINATOR).await;
     let page = f.page(f.current.0);
@@ -331,13 +319,13 @@ async fn two_leaders_saving_at_once_get_one_winner_and_a_clear_conflict() {
     let again = post(&leader, &page, &sheet_body(&html, &theirs, &[])).await;
     assert_eq!(again.status(), StatusCode::SEE_OTHER, "saving again on purpose works");
     assert_eq!(f.version(f.current.0).await, 2);
-    let late: String =
-        sqlx::query_scalar("SELECT attendance FROM attendance_entries WHERE session_id = $1 AND participant_id = $2")
-            .bind(f.current.0)
-            .bind(f.child(0))
-            .fetch_one(f.app.state.store.pool())
-            .await
-            .unwrap();
+    let late: String = f
+        .app
+        .scalar(
+            "SELECT attendance FROM attendance_entries WHERE session_id = $1 AND participant_id = $2",
+            (f.current.0, f.child(0)),
+        )
+        .await;
     assert_eq!(late, "late");
 }
 
@@ -379,8 +367,7 @@ async fn the_api_uses_etags_and_if_match() {
     let (status, _, etag) = put_sheet(&api, f.first.0, &[("If-None-Match", "*")], &body).await;
     assert_eq!((status, etag.as_str()), (StatusCode::OK, "\"v1\""));
 
-    let (status, found) = api.get_json(&format!("{A}/sessions/{session}")).await;
-    assert_eq!(status, StatusCode::OK);
+    let found = api.get_ok(&format!("{A}/sessions/{session}")).await;
     assert_eq!(found["course"]["id"], f.course.course_id);
     assert_eq!(found["attendance_recorded"], true);
     assert_eq!(found["attendance_version"], 2);
@@ -621,17 +608,8 @@ async fn today_shows_the_leaders_sessions_with_plan_and_links() {
     // dates may miss around midnight: the latest held session is put on that day.
     let today = samla_web::services::intake::today(&f.app.state, "NO").to_string();
     let session = f.current.0;
-    sqlx::query("UPDATE course_sessions SET date = $1 WHERE id = $2")
-        .bind(&today)
-        .bind(session)
-        .execute(f.app.state.store.pool())
-        .await
-        .unwrap();
-    let room: String = sqlx::query_scalar("SELECT room FROM course_sessions WHERE id = $1")
-        .bind(session)
-        .fetch_one(f.app.state.store.pool())
-        .await
-        .unwrap();
+    f.app.execute("UPDATE course_sessions SET date = $1 WHERE id = $2", (&today, session)).await;
+    let room: String = f.app.scalar("SELECT room FROM course_sessions WHERE id = $1", (session,)).await;
     assert_eq!(room, "Rom 1", "the course's room");
     let api = f.api(LEADER).await;
     let notices = format!("{A}/sessions/{session}/absence-notices");
@@ -718,12 +696,13 @@ async fn a_resent_first_save_without_if_match_gets_the_first_answer() {
 
     // The answer was lost; the client sends exactly the same request again.
     let response = api
-        .request(Method::PUT, &format!("{A}/sessions/{session}/attendance"))
-        .header("Idempotency-Key", "first-save-7")
-        .json(&body)
-        .send()
-        .await
-        .unwrap();
+        .send_json_with(
+            Method::PUT,
+            &format!("{A}/sessions/{session}/attendance"),
+            ("Idempotency-Key", "first-save-7"),
+            &body,
+        )
+        .await;
     assert_eq!(response.status(), StatusCode::OK, "a resend is answered as the save was, not with 428");
     assert_eq!(response.headers()["idempotent-replayed"], "true");
     assert_eq!(response.headers()["etag"], "\"v1\"");
@@ -778,11 +757,8 @@ fn adult_fields(html: &str, parents: &str, family_members: &str) -> Vec<(String,
 async fn guardian_ids(f: &Fixture) -> Vec<i64> {
     let mut found = Vec::new();
     for child in &f.course.children {
-        let id: i64 = sqlx::query_scalar("SELECT id FROM persons WHERE name = $1")
-            .bind(format!("Foresatt til {}", child.name))
-            .fetch_one(f.app.state.store.pool())
-            .await
-            .unwrap();
+        let id: i64 =
+            f.app.scalar("SELECT id FROM persons WHERE name = $1", (format!("Foresatt til {}", child.name),)).await;
         found.push(id);
     }
     found
@@ -801,24 +777,20 @@ fn guardian_lines(guardians: &[i64]) -> Value {
 }
 
 async fn sheet_of(api: &Api, session_id: i64) -> Value {
-    let (status, sheet) = api.get_json(&format!("{A}/sessions/{session_id}/attendance")).await;
-    assert_eq!(status, StatusCode::OK, "{sheet}");
-    sheet
+    api.get_ok(&format!("{A}/sessions/{session_id}/attendance")).await
 }
 
 /// A family evening on the day of the latest held session.
 async fn family_evening(f: &Fixture) -> i64 {
-    sqlx::query_scalar(
-        "INSERT INTO course_sessions (course_id, kind, meeting_kind, title, audience, date, start_time, end_time,
+    f.app
+        .scalar(
+            "INSERT INTO course_sessions (course_id, kind, meeting_kind, title, audience, date, start_time, end_time,
              room, status)
          VALUES ($1, 'meeting', 'family_session', 'Familiekveld', 'family', $2, '18:00', '19:30', 'Skolen', 'planned')
          RETURNING id",
-    )
-    .bind(f.course.course_id)
-    .bind(&f.current.1)
-    .fetch_one(f.app.state.store.pool())
-    .await
-    .unwrap()
+            (f.course.course_id, &f.current.1),
+        )
+        .await
 }
 
 #[tokio::test]
@@ -911,9 +883,7 @@ async fn notices_stay_as_they_are_at_a_cancelled_session_and_on_a_closed_course(
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
     assert_eq!(error_fields(&problem), ["session"]);
     let response = leader.submit(&page, &remove_page(0), &[]).await;
-    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let html = response.text().await.unwrap();
-    let summary = error_summary(&html).expect("the refusal, named");
+    let (html, summary) = refused_form(response).await;
     assert!(summary.contains("avlyst"), "{summary}");
     assert!(html.contains("href=\"#session\""));
     assert_eq!(count().await, 2, "nothing removed");
@@ -964,13 +934,12 @@ async fn a_mestringstreff_session_shows_its_whole_plan() {
     let staff = [(f.course.leader_id, "group_leader"), (f.course.representative_id, "user_representative")];
     let course_id = running::mestringstreff_course(app, &coordinator, "Mestringstreff, høst", start, &staff).await;
     running::run(app, &coordinator, course_id).await;
-    let sessions: Vec<(i64, String)> = sqlx::query_as(
-        "SELECT id, date FROM course_sessions WHERE course_id = $1 AND kind = 'session' ORDER BY date, id",
-    )
-    .bind(course_id)
-    .fetch_all(app.state.store.pool())
-    .await
-    .unwrap();
+    let sessions: Vec<(i64, String)> = app
+        .rows(
+            "SELECT id, date FROM course_sessions WHERE course_id = $1 AND kind = 'session' ORDER BY date, id",
+            (course_id,),
+        )
+        .await;
     let (second, date) = sessions[1].clone();
     assert_eq!(date, today.to_string(), "the second session is today");
 

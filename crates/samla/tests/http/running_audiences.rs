@@ -86,11 +86,7 @@ impl Fixture {
     async fn guardians(&self) -> Vec<i64> {
         let mut found = Vec::new();
         for index in 0..self.course.children.len() {
-            let id: i64 = sqlx::query_scalar("SELECT id FROM persons WHERE name = $1")
-                .bind(self.guardian_name(index))
-                .fetch_one(self.app.state.store.pool())
-                .await
-                .unwrap();
+            let id: i64 = self.app.scalar("SELECT id FROM persons WHERE name = $1", (self.guardian_name(index),)).await;
             found.push(id);
         }
         found
@@ -119,7 +115,7 @@ impl Fixture {
     }
 
     async fn count(&self, sql: &str, id: i64) -> i64 {
-        sqlx::query_scalar(sql).bind(id).fetch_one(self.app.state.store.pool()).await.unwrap()
+        self.app.scalar(sql, (id,)).await
     }
 }
 
@@ -184,8 +180,7 @@ async fn a_parents_meeting_expects_the_guardians_by_name_and_not_the_children() 
     let f = fixture().await;
     let guardians = f.guardians().await;
     let api = f.api(LEADER).await;
-    let (status, session) = api.get_json(&format!("{A}/sessions/{}", f.parent_meeting)).await;
-    assert_eq!(status, StatusCode::OK, "{session}");
+    let session = api.get_ok(&format!("{A}/sessions/{}", f.parent_meeting)).await;
     assert_eq!(session["expected_count"], 0, "no child is expected: {session}");
     assert_eq!(session["expected"], json!([]));
     assert_eq!(session["expected_guardian_count"], 3);
@@ -271,12 +266,13 @@ async fn the_guardians_sheet_keeps_etags_if_match_and_the_idempotency_key() {
     assert_eq!(saved["guardian_counts"]["present"], 3);
     // The same save again (a lost answer): the first answer, nothing written.
     let response = api
-        .request(Method::PUT, &format!("{A}/sessions/{}/attendance", f.parent_meeting))
-        .header("Idempotency-Key", "parents-evening-1")
-        .json(&body)
-        .send()
-        .await
-        .unwrap();
+        .send_json_with(
+            Method::PUT,
+            &format!("{A}/sessions/{}/attendance", f.parent_meeting),
+            ("Idempotency-Key", "parents-evening-1"),
+            &body,
+        )
+        .await;
     assert_eq!(response.status(), StatusCode::OK);
     assert_eq!(response.headers()["idempotent-replayed"], "true");
     // A changed sheet needs If-Match, and a stale one is refused.
@@ -396,8 +392,7 @@ async fn a_childrens_sheet_refuses_a_parents_count_and_the_page_does_not_offer_o
 async fn guardians_names_are_for_those_who_see_contacts_and_reading_them_is_audited() {
     let f = fixture().await;
     let rep = f.api(REPRESENTATIVE).await;
-    let (status, session) = rep.get_json(&format!("{A}/sessions/{}", f.parent_meeting)).await;
-    assert_eq!(status, StatusCode::OK);
+    let session = rep.get_ok(&format!("{A}/sessions/{}", f.parent_meeting)).await;
     assert_eq!(
         (session["expected_guardians"].clone(), session["expected_guardian_count"].as_i64()),
         (Value::Null, Some(3))
@@ -450,12 +445,7 @@ async fn a_familys_notice_marks_its_guardians_away_at_a_parents_meeting() {
 async fn today_lists_the_guardians_expected_at_a_parents_meeting() {
     let f = fixture().await;
     let today = samla_web::services::intake::today(&f.app.state, "NO").to_string();
-    sqlx::query("UPDATE course_sessions SET date = $1 WHERE id = $2")
-        .bind(&today)
-        .bind(f.parent_meeting)
-        .execute(f.app.state.store.pool())
-        .await
-        .unwrap();
+    f.app.execute("UPDATE course_sessions SET date = $1 WHERE id = $2", (&today, f.parent_meeting)).await;
     let leader = f.app.logged_in(LEADER).await;
     let (status, html) = leader.get_html("/today").await;
     assert_eq!(status, StatusCode::OK);
@@ -522,8 +512,7 @@ async fn what_the_guardians_did_reaches_the_overview_the_participant_page_the_su
     let text = unescape(&strip_tags(&print));
     assert!(text.contains(&format!("{}: kom for sent", f.guardian_name(1))), "{text}");
 
-    let (status, report) = coordinator.get_json(&format!("{A}/courses/{}/report", f.course.course_id)).await;
-    assert_eq!(status, StatusCode::OK, "{report}");
+    let report = coordinator.get_ok(&format!("{A}/courses/{}/report", f.course.course_id)).await;
     let rows = report["attendance"]["sessions"].as_array().unwrap();
     let row = rows.iter().find(|s| s["session_id"] == f.parent_meeting).unwrap();
     assert_eq!((row["guardians_attended"].as_i64(), row["guardians_expected"].as_i64()), (Some(2), Some(3)));

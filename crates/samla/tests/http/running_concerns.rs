@@ -4,11 +4,9 @@
 
 use crate::common::*;
 use reqwest::{Method, StatusCode};
-use samla_domain::{Role, RoleSet};
-use samla_web::auth::{Actor, Via};
-use samla_web::services::courses::{self as course_service, CourseForm, StaffForm};
-use samla_web::services::intake::applications::{self as intake, Origin};
-use samla_web::services::intake::ApplicationForm;
+use samla_domain::Role;
+use samla_web::auth::Actor;
+use samla_web::services::courses::{self as course_service, StaffForm};
 use serde_json::{json, Value};
 
 const CONCERN: &str = "CANARY-CONCERN-m2k7";
@@ -24,87 +22,17 @@ struct Seeded {
 }
 
 async fn actor(app: &TestApp, user_id: i64) -> Actor {
-    let mut conn = app.state.store.pool().acquire().await.expect("connection");
-    let organisation =
-        samla_storage::organisations::find_by_slug(&mut conn, "org-a").await.expect("query").expect("organisation");
-    Actor {
-        user_id,
-        email: "coordinator@a.test".into(),
-        name: "Kari Koordinator".into(),
-        has_second_factor: false,
-        organisation: organisation.into(),
-        roles: RoleSet::new(vec![Role::Coordinator]),
-        via: Via::Token { id: 0 },
-        request_id: "test".into(),
-    }
+    actor_in(app, "org-a", user_id, "coordinator@a.test", "Kari Koordinator", vec![Role::Coordinator], "test").await
 }
 
 async fn course(app: &TestApp, coordinator: &Actor, name: &str, staff: &[(i64, &str)]) -> i64 {
     let start = chrono::Utc::now().date_naive() + chrono::Duration::weeks(2);
-    let id = course_service::create(
-        &app.state,
-        coordinator,
-        "mestringsgrupper",
-        &CourseForm {
-            programme: "mestringsgrupper".into(),
-            name: name.into(),
-            venue: "Skolen".into(),
-            room: "Rom 1".into(),
-            start_date: start.to_string(),
-            weekdays: vec![chrono::Datelike::weekday(&start).to_string().to_lowercase()],
-            start_time: "15:00".into(),
-            capacity: "8".into(),
-            ..Default::default()
-        },
-    )
-    .await
-    .expect("course");
+    let id = running::plan_course(app, coordinator, name, start).await;
     for (user_id, course_role) in staff {
         let form = StaffForm { user_id: Some(*user_id), course_role: (*course_role).into(), ..Default::default() };
         course_service::add_staff(&app.state, coordinator, id, &form).await.expect("staff");
     }
     id
-}
-
-async fn enrol(app: &TestApp, coordinator: &Actor, course_id: i64, name: &str) -> i64 {
-    let born = chrono::Utc::now().date_naive() - chrono::Duration::days(365 * 9);
-    let form = ApplicationForm {
-        course_id: course_id.to_string(),
-        participant_type: "child".into(),
-        participant_name: name.into(),
-        participant_birth_date: born.to_string(),
-        guardian_name: format!("Forelder til {name}"),
-        guardian_phone: "912 34 567".into(),
-        guardian_responsibility: "true".into(),
-        consents: vec!["participation".into()],
-        consent_method: "paper".into(),
-        ..Default::default()
-    };
-    let organisation = coordinator.organisation.clone();
-    let receipt =
-        intake::create(&app.state, &organisation, Origin::Staff { actor: coordinator, via_api: false }, &form)
-            .await
-            .expect("application");
-    let person_id =
-        intake::view(&app.state, coordinator, receipt.application_id).await.expect("view").application.participant_id;
-    let mut conn = app.state.store.pool().acquire().await.expect("connection");
-    samla_storage::intake::participants::enrol(
-        &mut conn,
-        course_id,
-        person_id,
-        Some(receipt.application_id),
-        samla_domain::intake::enrolment::ParticipantRole::Participant,
-        None,
-        app.now(),
-    )
-    .await
-    .expect("enrol");
-    sqlx::query_scalar("SELECT id FROM course_participants WHERE course_id = $1 AND person_id = $2")
-        .bind(course_id)
-        .bind(person_id)
-        .fetch_one(&mut *conn)
-        .await
-        .expect("participant id")
 }
 
 /// Course A: the author and a second leader, a user representative, the child Nora.
@@ -131,8 +59,8 @@ async fn seed() -> Seeded {
     .await;
     let course_b =
         course(&app, &coordinator, "Gruppe B", &[(leader_b, "group_leader"), (designated, "group_leader")]).await;
-    let nora = enrol(&app, &coordinator, course_a, "Nora Nordmann").await;
-    let emil_in_b = enrol(&app, &coordinator, course_b, "Emil Eriksen").await;
+    let nora = running::enrol_aged(&app, &coordinator, course_a, ("Nora Nordmann", 9), false).await;
+    let emil_in_b = running::enrol_aged(&app, &coordinator, course_b, ("Emil Eriksen", 9), false).await;
     Seeded { app, course_a, course_b, nora, emil_in_b }
 }
 
@@ -141,11 +69,7 @@ async fn api_of(app: &TestApp, email: &str) -> Api {
 }
 
 async fn user_id(app: &TestApp, email: &str) -> i64 {
-    sqlx::query_scalar("SELECT id FROM users WHERE email = $1")
-        .bind(email)
-        .fetch_one(app.state.store.pool())
-        .await
-        .unwrap()
+    app.scalar("SELECT id FROM users WHERE email = $1", (email,)).await
 }
 
 const REPORTS: &str = "/organisations/org-a/concern-reports";
@@ -164,26 +88,21 @@ fn ids(list: &Value) -> Vec<i64> {
 
 /// Audit rows about concern reports that are not flagged for review (should be none).
 async fn unflagged(app: &TestApp) -> i64 {
-    sqlx::query_scalar(
+    app.scalar(
         "SELECT COUNT(*) FROM audit_log a WHERE a.action LIKE 'concern.%'
            AND NOT EXISTS (SELECT 1 FROM audit_reviews v WHERE v.seq = a.seq)",
+        (),
     )
-    .fetch_one(app.state.store.pool())
     .await
-    .unwrap()
 }
 
 async fn flagged(app: &TestApp, action: &str, outcome: &str, actor: i64) -> i64 {
-    sqlx::query_scalar(
+    app.scalar(
         "SELECT COUNT(*) FROM audit_log a JOIN audit_reviews v ON v.seq = a.seq
          WHERE a.action = $1 AND a.outcome = $2 AND a.actor_user_id = $3 AND v.reviewed_at IS NULL",
+        (action, outcome, actor),
     )
-    .bind(action)
-    .bind(outcome)
-    .bind(actor)
-    .fetch_one(app.state.store.pool())
     .await
-    .unwrap()
 }
 
 #[tokio::test]
@@ -241,11 +160,11 @@ async fn only_the_author_coordinators_and_designated_readers_read_a_report() {
     assert_eq!(status, StatusCode::OK);
     assert_eq!(saved["readers"][0]["user_id"], designated_id);
     // Even put on the list behind the policy's back, a secretary reads nothing.
-    sqlx::query("INSERT INTO concern_readers (organisation_id, user_id) SELECT organisation_id, $1 FROM concern_readers LIMIT 1")
-        .bind(secretary_id)
-        .execute(app.state.store.pool())
-        .await
-        .unwrap();
+    app.execute(
+        "INSERT INTO concern_readers (organisation_id, user_id) SELECT organisation_id, $1 FROM concern_readers LIMIT 1",
+        (secretary_id,),
+    )
+    .await;
 
     // Reading one report.
     let one = format!("{REPORTS}/{by_author}");
@@ -299,10 +218,8 @@ async fn only_the_author_coordinators_and_designated_readers_read_a_report() {
     );
     assert_eq!(send(&colleague, "*").await.unwrap().status(), StatusCode::FORBIDDEN);
     let not_sent = json!({ "concern": " ", "decision": "not_sent", "reference": "BV-17" });
-    let (status, problem) = Api::json_of(
-        coordinator.request(Method::PUT, &one).header("If-Match", "*").json(&not_sent).send().await.unwrap(),
-    )
-    .await;
+    let (status, problem) =
+        Api::json_of(coordinator.send_json_with(Method::PUT, &one, ("If-Match", "*"), &not_sent).await).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     let fields: Vec<&str> =
         problem["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
@@ -310,7 +227,7 @@ async fn only_the_author_coordinators_and_designated_readers_read_a_report() {
     let corrected = format!("{CONCERN} Rettet: det var torsdag.");
     let mut correction = decision.clone();
     correction["concern"] = json!(corrected);
-    let response = author.request(Method::PUT, &one).header("If-Match", "*").json(&correction).send().await.unwrap();
+    let response = author.send_json_with(Method::PUT, &one, ("If-Match", "*"), &correction).await;
     assert_eq!(response.status(), StatusCode::OK, "the author corrects the concern");
     let (_, report) = coordinator.get_json(&one).await;
     assert_eq!(
@@ -330,10 +247,7 @@ async fn only_the_author_coordinators_and_designated_readers_read_a_report() {
     {
         assert!(flagged(&app, action, "denied", user_id(&app, email).await).await >= 1, "{email} {action}");
     }
-    let texts: Vec<String> = sqlx::query_scalar("SELECT COALESCE(record_id, '') || action FROM audit_log")
-        .fetch_all(app.state.store.pool())
-        .await
-        .unwrap();
+    let texts: Vec<String> = app.scalars("SELECT COALESCE(record_id, '') || action FROM audit_log", ()).await;
     assert!(texts.iter().all(|t| !t.contains(CONCERN) && !t.contains(NOTE)), "the audit trail holds no concern text");
 }
 
@@ -445,28 +359,20 @@ async fn flagged_accesses_are_reviewed_by_an_administrator() {
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("concern.create") && html.contains("concern.read"));
     assert!(!html.contains(CONCERN), "the review shows who and what, never the concern");
-    let open: Vec<i64> = sqlx::query_scalar("SELECT seq FROM audit_reviews WHERE reviewed_at IS NULL ORDER BY seq")
-        .fetch_all(app.state.store.pool())
-        .await
-        .unwrap();
+    let open: Vec<i64> = app.scalars("SELECT seq FROM audit_reviews WHERE reviewed_at IS NULL ORDER BY seq", ()).await;
     assert!(open.len() >= 3, "create, read and the refused read");
     let first = open[0];
     let response = admin.submit("/admin/audit/reviews", &format!("/admin/audit/reviews/{first}/reviewed"), &[]).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     let admin_id = user_id(&app, "admin@a.test").await;
     let (reviewed_by, reviewed_at): (Option<i64>, Option<i64>) =
-        sqlx::query_as("SELECT reviewed_by, reviewed_at FROM audit_reviews WHERE seq = $1")
-            .bind(first)
-            .fetch_one(app.state.store.pool())
-            .await
-            .unwrap();
+        app.row("SELECT reviewed_by, reviewed_at FROM audit_reviews WHERE seq = $1", (first,)).await;
     assert_eq!(reviewed_by, Some(admin_id));
     assert!(reviewed_at.is_some());
 
     // Over the API: the rest, once each; marking twice keeps the first review.
     let api = api_of(&app, "admin@a.test").await;
-    let (status, reviews) = api.get_json("/organisations/org-a/audit-reviews").await;
-    assert_eq!(status, StatusCode::OK);
+    let reviews = api.get_ok("/organisations/org-a/audit-reviews").await;
     assert_eq!(reviews["open_count"].as_i64(), Some(open.len() as i64 - 1));
     assert_eq!(reviews["reviewed"][0]["seq"], first);
     let second = open[1];

@@ -5,8 +5,8 @@
 
 use crate::common::*;
 use reqwest::{Method, StatusCode};
-use samla_domain::{Role, RoleSet};
-use samla_web::auth::{Actor, Via};
+use samla_domain::Role;
+use samla_web::auth::Actor;
 use serde_json::json;
 
 const LEADER: &str = "leader@a.test";
@@ -62,19 +62,7 @@ impl Fixture {
 }
 
 async fn coordinator(app: &TestApp, user_id: i64) -> Actor {
-    let mut conn = app.state.store.pool().acquire().await.expect("connection");
-    let organisation =
-        samla_storage::organisations::find_by_slug(&mut conn, "org-a").await.expect("query").expect("organisation");
-    Actor {
-        user_id,
-        email: COORDINATOR.into(),
-        name: "Coordinator".into(),
-        has_second_factor: false,
-        organisation: organisation.into(),
-        roles: RoleSet::new(vec![Role::Coordinator]),
-        via: Via::Token { id: 0 },
-        request_id: "test".into(),
-    }
+    actor_in(app, "org-a", user_id, COORDINATOR, "Coordinator", vec![Role::Coordinator], "test").await
 }
 /// An adult enrolled as a participant, straight into the tables intake would fill.
 async fn enrol(app: &TestApp, course_id: i64, name: &str) -> i64 {
@@ -132,13 +120,12 @@ async fn fixture() -> Fixture {
         &[(other_leader_id, "group_leader")],
     )
     .await;
-    let sessions: Vec<(i64, String)> = sqlx::query_as(
-        "SELECT id, date FROM course_sessions WHERE course_id = $1 AND kind = 'session' ORDER BY date, id",
-    )
-    .bind(course_id)
-    .fetch_all(app.state.store.pool())
-    .await
-    .expect("sessions");
+    let sessions: Vec<(i64, String)> = app
+        .rows(
+            "SELECT id, date FROM course_sessions WHERE course_id = $1 AND kind = 'session' ORDER BY date, id",
+            (course_id,),
+        )
+        .await;
     assert!(sessions.len() >= 4 && sessions[1].1 < today.to_string(), "two sessions in the past: {sessions:?}");
     let mut participants = Vec::new();
     for name in ["Ada Deltaker", "Bo Deltaker", "Cim Deltaker"] {
@@ -279,16 +266,16 @@ async fn the_api_writes_and_reads_the_log_with_versions() {
     let changed = json!({"done": "Runde, helsekopp og skoa.", "elements_done": [true, true, true]});
     let missing = api.send_json(Method::PUT, &path, &changed).await;
     assert_eq!(missing.status(), StatusCode::PRECONDITION_REQUIRED, "once a log exists, If-Match is required");
-    let stale = api.request(Method::PUT, &path).header("If-Match", "\"v0\"").json(&changed).send().await.unwrap();
+    let stale = api.send_json_with(Method::PUT, &path, ("If-Match", "\"v0\""), &changed).await;
     assert_eq!(stale.status(), StatusCode::PRECONDITION_FAILED);
     assert_eq!(stale.headers()["content-type"], "application/problem+json");
-    let create_only = api.request(Method::PUT, &path).header("If-None-Match", "*").json(&changed).send().await.unwrap();
+    let create_only = api.send_json_with(Method::PUT, &path, ("If-None-Match", "*"), &changed).await;
     assert_eq!(create_only.status(), StatusCode::PRECONDITION_FAILED);
-    let response = api.request(Method::PUT, &path).header("If-Match", "\"v1\"").json(&changed).send().await.unwrap();
+    let response = api.send_json_with(Method::PUT, &path, ("If-Match", "\"v1\""), &changed).await;
     assert_eq!(response.status(), StatusCode::OK);
     assert_eq!(response.headers()["etag"], "\"v2\"");
     // The same save sent again (a lost answer) changes nothing and is not a conflict.
-    let again = api.request(Method::PUT, &path).header("If-Match", "\"v1\"").json(&changed).send().await.unwrap();
+    let again = api.send_json_with(Method::PUT, &path, ("If-Match", "\"v1\""), &changed).await;
     assert_eq!(again.status(), StatusCode::OK);
     assert_eq!(again.headers()["etag"], "\"v2\"");
 
@@ -327,9 +314,7 @@ async fn invalid_logs_are_refused_with_the_input_kept() {
     let long = "x".repeat(4001);
     let fields = log_form("0", &["0", "4"], &[("done", long.as_str()), ("learned", "Dette skal stå igjen.")]);
     let response = leader.submit(&page, &page, &fields).await;
-    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let html = response.text().await.unwrap();
-    let summary = error_summary(&html).expect("error summary");
+    let (html, summary) = refused_form(response).await;
     assert!(summary.contains("høyst 4000 tegn"), "{summary}");
     assert!(summary.contains("de 3 planlagte delene"), "{summary}");
     assert!(html.contains("href=\"#done\"") && html.contains("href=\"#elements_done\""));
@@ -457,11 +442,7 @@ async fn homework_is_given_and_reviewed_at_the_next_session() {
     // At the next session it is there to review.
     let second = f.log_page(1);
     let (_, html) = leader.get_html(&second).await;
-    let homework_id: i64 = sqlx::query_scalar("SELECT id FROM homework WHERE session_id = $1")
-        .bind(f.sessions[0].0)
-        .fetch_one(f.app.state.store.pool())
-        .await
-        .unwrap();
+    let homework_id: i64 = f.app.scalar("SELECT id FROM homework WHERE session_id = $1", (f.sessions[0].0,)).await;
     assert!(html.contains(&format!("id=\"review-{homework_id}\"")));
     let review = format!("/courses/{}/sessions/{}/homework/{homework_id}/review", f.course_id, f.sessions[1].0);
     let field = format!("note-{homework_id}");
@@ -546,8 +527,7 @@ async fn observations_reach_only_the_courses_leaders_and_every_read_is_audited()
     // The API: the coordinator reads (audited) and writes.
     let api = f.api(COORDINATOR).await;
     let before = reads(&f.app, participant).await;
-    let (status, list) = api.get_json(&f.observations_api(participant)).await;
-    assert_eq!(status, StatusCode::OK);
+    let list = api.get_ok(&f.observations_api(participant)).await;
     assert_eq!(list["items"][0]["session_id"], f.sessions[1].0);
     assert!(list["items"][0]["body"].as_str().unwrap().starts_with(CANARY));
     assert_eq!(reads(&f.app, participant).await, before + 1);
@@ -593,8 +573,7 @@ async fn observations_reach_only_the_courses_leaders_and_every_read_is_audited()
         assert_eq!((status, api_status), (expected, expected), "{email} and the log");
     }
     assert_eq!(reads(&f.app, participant).await, reads_before, "a refused read is not a read");
-    let count: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM observations").fetch_one(f.app.state.store.pool()).await.unwrap();
+    let count: i64 = f.app.scalar("SELECT COUNT(*) FROM observations", ()).await;
     assert_eq!(count, 2, "no refused write was stored");
     let _ = f.other_course_id;
 }
@@ -624,10 +603,10 @@ async fn a_resent_first_save_without_if_match_gets_the_first_answer() {
     let other = json!({"done": "Noe annet.", "elements_done": [true, true, true]});
     let (status, problem) = Api::json_of(api.send_json(Method::PUT, &path, &other).await).await;
     assert_eq!(status, StatusCode::PRECONDITION_REQUIRED, "{problem}");
-    let stale = api.request(Method::PUT, &path).header("If-Match", "\"v0\"").json(&other).send().await.unwrap();
+    let stale = api.send_json_with(Method::PUT, &path, ("If-Match", "\"v0\""), &other).await;
     assert_eq!(stale.status(), StatusCode::PRECONDITION_FAILED);
     // A resend of a save made with If-None-Match: * is answered too.
-    let create_only = api.request(Method::PUT, &path).header("If-None-Match", "*").json(&body).send().await.unwrap();
+    let create_only = api.send_json_with(Method::PUT, &path, ("If-None-Match", "*"), &body).await;
     assert_eq!(create_only.status(), StatusCode::OK);
     assert_eq!(create_only.headers()["etag"], "\"v1\"");
     assert_eq!(writes().await, 1);

@@ -2,13 +2,12 @@
 //! network meeting's consent filter, and what a user representative may see (that a
 //! meeting exists and when, never its minutes or the participant it is about).
 
+use crate::common::data::problem_fields;
 use crate::common::*;
 use reqwest::{Method, StatusCode};
-use samla_domain::{Role, RoleSet};
-use samla_web::auth::{Actor, Via};
-use samla_web::services::courses::{self as course_service, CourseForm, StaffForm};
-use samla_web::services::intake::applications::{self as intake, Origin};
-use samla_web::services::intake::ApplicationForm;
+use samla_domain::Role;
+use samla_web::auth::Actor;
+use samla_web::services::courses as course_service;
 use serde_json::{json, Value};
 
 const MINUTES: &str = "CANARY-MINUTES-r4t8";
@@ -23,66 +22,7 @@ struct Seeded {
 }
 
 async fn actor(app: &TestApp, user_id: i64, roles: Vec<Role>) -> Actor {
-    let mut conn = app.state.store.pool().acquire().await.expect("connection");
-    let organisation =
-        samla_storage::organisations::find_by_slug(&mut conn, "org-a").await.expect("query").expect("organisation");
-    Actor {
-        user_id,
-        email: "coordinator@a.test".into(),
-        name: "Kari Koordinator".into(),
-        has_second_factor: false,
-        organisation: organisation.into(),
-        roles: RoleSet::new(roles),
-        via: Via::Token { id: 0 },
-        request_id: "test".into(),
-    }
-}
-
-/// A child enrolled on the course with their guardian's consent to take part, and to
-/// share with the network when `network` says so; returns the participant id.
-async fn enrol(app: &TestApp, coordinator: &Actor, course_id: i64, name: &str, network: bool) -> i64 {
-    let born = chrono::Utc::now().date_naive() - chrono::Duration::days(365 * 10);
-    let mut consents = vec!["participation".to_string()];
-    if network {
-        consents.push("share_with_network".into());
-    }
-    let form = ApplicationForm {
-        course_id: course_id.to_string(),
-        participant_type: "child".into(),
-        participant_name: name.into(),
-        participant_birth_date: born.to_string(),
-        guardian_name: format!("Forelder til {name}"),
-        guardian_phone: "912 34 567".into(),
-        guardian_responsibility: "true".into(),
-        consents,
-        consent_method: "paper".into(),
-        ..Default::default()
-    };
-    let organisation = coordinator.organisation.clone();
-    let receipt =
-        intake::create(&app.state, &organisation, Origin::Staff { actor: coordinator, via_api: false }, &form)
-            .await
-            .expect("application");
-    let view = intake::view(&app.state, coordinator, receipt.application_id).await.expect("view");
-    let person_id = view.application.participant_id;
-    let mut conn = app.state.store.pool().acquire().await.expect("connection");
-    samla_storage::intake::participants::enrol(
-        &mut conn,
-        course_id,
-        person_id,
-        Some(receipt.application_id),
-        samla_domain::intake::enrolment::ParticipantRole::Participant,
-        None,
-        app.now(),
-    )
-    .await
-    .expect("enrol");
-    sqlx::query_scalar("SELECT id FROM course_participants WHERE course_id = $1 AND person_id = $2")
-        .bind(course_id)
-        .bind(person_id)
-        .fetch_one(&mut *conn)
-        .await
-        .expect("participant id")
+    actor_in(app, "org-a", user_id, "coordinator@a.test", "Kari Koordinator", roles, "test").await
 }
 
 /// A course with a leader and a user representative on its working group, and two
@@ -96,54 +36,17 @@ async fn seed() -> Seeded {
     app.add_user("org-a", "other-leader@a.test", "group_leader").await;
     let coordinator = actor(&app, coordinator_id, vec![Role::Coordinator]).await;
     let start = chrono::Utc::now().date_naive() + chrono::Duration::weeks(2);
-    let course_id = course_service::create(
-        &app.state,
-        &coordinator,
-        "mestringsgrupper",
-        &CourseForm {
-            programme: "mestringsgrupper".into(),
-            name: "Mestringsgruppe".into(),
-            venue: "Skolen".into(),
-            room: "Rom 1".into(),
-            start_date: start.to_string(),
-            weekdays: vec![chrono::Datelike::weekday(&start).to_string().to_lowercase()],
-            start_time: "15:00".into(),
-            capacity: "8".into(),
-            ..Default::default()
-        },
-    )
-    .await
-    .expect("course");
+    let course_id = running::plan_course(&app, &coordinator, "Mestringsgruppe", start).await;
     for (user_id, course_role) in [(leader_id, "group_leader"), (rep_id, "user_representative")] {
-        let staff = StaffForm {
-            user_id: Some(user_id),
-            course_role: course_role.into(),
-            on_every_session: true,
-            ..Default::default()
-        };
-        course_service::add_staff(&app.state, &coordinator, course_id, &staff).await.expect("staff");
+        running::add_staff(&app, &coordinator, course_id, user_id, course_role).await;
     }
-    let nora = enrol(&app, &coordinator, course_id, "Nora Nordmann", true).await;
-    let emil = enrol(&app, &coordinator, course_id, "Emil Eriksen", false).await;
+    let nora = running::enrol_aged(&app, &coordinator, course_id, ("Nora Nordmann", 10), true).await;
+    let emil = running::enrol_aged(&app, &coordinator, course_id, ("Emil Eriksen", 10), false).await;
     Seeded { app, course_id, nora, emil }
 }
 
 async fn api_of(app: &TestApp, email: &str) -> Api {
     app.api(&app.token_for(email).await)
-}
-
-fn fields(problem: &Value) -> Vec<(String, String)> {
-    problem["errors"]
-        .as_array()
-        .map(|errors| {
-            errors
-                .iter()
-                .map(|e| {
-                    (e["field"].as_str().unwrap_or("").to_string(), e["message"].as_str().unwrap_or("").to_string())
-                })
-                .collect()
-        })
-        .unwrap_or_default()
 }
 
 fn day(weeks: i64) -> String {
@@ -181,9 +84,7 @@ async fn a_leader_schedules_a_parent_meeting_and_records_it_with_guests() {
         ("end_time", "17:00"),
     ];
     let response = leader.submit(&list, &list, &bad).await;
-    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let html = response.text().await.unwrap();
-    let summary = error_summary(&html).expect("an error summary");
+    let (html, summary) = refused_form(response).await;
     assert!(summary.contains("date") || html.contains("href=\"#date\""), "{summary}");
     assert!(html.contains("href=\"#end_time\""));
     assert_eq!(input_value(&html, "title").as_deref(), Some("Foreldremøte om vennskap"));
@@ -200,12 +101,9 @@ async fn a_leader_schedules_a_parent_meeting_and_records_it_with_guests() {
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     let meeting_page = location(&response).split('?').next().unwrap().to_string();
     let session_id: i64 = meeting_page.rsplit('/').next().unwrap().parse().unwrap();
-    let (kind, audience): (String, String) =
-        sqlx::query_as("SELECT meeting_kind, audience FROM course_sessions WHERE id = $1 AND kind = 'meeting'")
-            .bind(session_id)
-            .fetch_one(app.state.store.pool())
-            .await
-            .unwrap();
+    let (kind, audience): (String, String) = app
+        .row("SELECT meeting_kind, audience FROM course_sessions WHERE id = $1 AND kind = 'meeting'", (session_id,))
+        .await;
     assert_eq!((kind.as_str(), audience.as_str()), ("parent_meeting", "parents"), "the usual audience");
 
     // The record: the first save, then a second leader's stale save gets a conflict.
@@ -246,11 +144,7 @@ async fn a_leader_schedules_a_parent_meeting_and_records_it_with_guests() {
     let response =
         leader.submit(&meeting_page, &guests, &[("name", "Lærer Lise"), ("organisation", "Bakke skole")]).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
-    let guest_id: i64 = sqlx::query_scalar("SELECT id FROM meeting_guests WHERE session_id = $1")
-        .bind(session_id)
-        .fetch_one(app.state.store.pool())
-        .await
-        .unwrap();
+    let guest_id: i64 = app.scalar("SELECT id FROM meeting_guests WHERE session_id = $1", (session_id,)).await;
     let response = leader.submit(&meeting_page, &format!("{guests}/{guest_id}"), &[("attended", "1")]).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     let (_, html) = leader.get_html(&meeting_page).await;
@@ -305,7 +199,7 @@ async fn the_record_over_the_api_needs_the_current_version() {
     let other_text = json!({ "agenda": "Velkommen", "minutes": "Noe annet", "agreements": "" });
     let response = api.request(Method::PUT, &path).json(&other_text).send().await.unwrap();
     assert_eq!(response.status(), StatusCode::PRECONDITION_REQUIRED);
-    let response = api.request(Method::PUT, &path).header("If-None-Match", "*").json(&other_text).send().await.unwrap();
+    let response = api.send_json_with(Method::PUT, &path, ("If-None-Match", "*"), &other_text).await;
     assert_eq!(response.status(), StatusCode::PRECONDITION_FAILED, "a record exists");
     // Nor is the same text from someone else who records on the course.
     let coordinator = api_of(&app, "coordinator@a.test").await;
@@ -318,19 +212,18 @@ async fn the_record_over_the_api_needs_the_current_version() {
     );
     // An older version with other text is stale (the same text from the same caller is a
     // resend, answered as above).
-    let response = api.request(Method::PUT, &path).header("If-Match", "\"v0\"").json(&other_text).send().await.unwrap();
+    let response = api.send_json_with(Method::PUT, &path, ("If-Match", "\"v0\""), &other_text).await;
     assert_eq!(response.status(), StatusCode::PRECONDITION_FAILED);
     let changed = json!({ "agenda": "Velkommen", "minutes": "Oppdatert", "agreements": "Avtalt" });
-    let response = api.request(Method::PUT, &path).header("If-Match", "\"v1\"").json(&changed).send().await.unwrap();
+    let response = api.send_json_with(Method::PUT, &path, ("If-Match", "\"v1\""), &changed).await;
     assert_eq!(response.status(), StatusCode::OK);
     assert_eq!(response.headers()["etag"], "\"v2\"");
     let (_, record) = api.get_json(&path).await;
     assert_eq!((record["version"].as_i64(), record["minutes"].as_str()), (Some(2), Some("Oppdatert")));
     let bad = json!({ "minutes": "a\u{b}b" });
-    let (status, problem) =
-        Api::json_of(api.request(Method::PUT, &path).header("If-Match", "*").json(&bad).send().await.unwrap()).await;
+    let (status, problem) = Api::json_of(api.send_json_with(Method::PUT, &path, ("If-Match", "*"), &bad).await).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(fields(&problem)[0].0, "minutes");
+    assert_eq!(problem_fields(&problem)[0].0, "minutes");
 
     // Guests.
     let guests = format!("/organisations/org-a/sessions/{id}/guests");
@@ -369,15 +262,12 @@ async fn the_record_over_the_api_needs_the_current_version() {
         StatusCode::FORBIDDEN
     );
     assert_eq!(other.get(&path).await.status(), StatusCode::FORBIDDEN);
-    let response = other.request(Method::PUT, &path).header("If-Match", "*").json(&body).send().await.unwrap();
+    let response = other.send_json_with(Method::PUT, &path, ("If-Match", "*"), &body).await;
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
     // A session is not a meeting.
-    let session_id: i64 =
-        sqlx::query_scalar("SELECT id FROM course_sessions WHERE course_id = $1 AND kind = 'session' LIMIT 1")
-            .bind(course_id)
-            .fetch_one(app.state.store.pool())
-            .await
-            .unwrap();
+    let session_id: i64 = app
+        .scalar("SELECT id FROM course_sessions WHERE course_id = $1 AND kind = 'session' LIMIT 1", (course_id,))
+        .await;
     assert_eq!(
         api.get(&format!("/organisations/org-a/sessions/{session_id}/record")).await.status(),
         StatusCode::NOT_FOUND
@@ -398,7 +288,7 @@ async fn a_network_meeting_names_only_participants_with_consent() {
     };
     let (status, problem) = schedule(&api, course_id, network(Some(emil))).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(fields(&problem)[0].0, "participant_id");
+    assert_eq!(problem_fields(&problem)[0].0, "participant_id");
     let (status, about_nora) = schedule(&api, course_id, network(Some(nora))).await;
     assert_eq!(status, StatusCode::CREATED, "{about_nora}");
     assert_eq!(about_nora["participant_name"], "Nora Nordmann");
@@ -416,7 +306,7 @@ async fn a_network_meeting_names_only_participants_with_consent() {
     )
     .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    let (field, message) = &fields(&problem)[0];
+    let (field, message) = &problem_fields(&problem)[0];
     assert_eq!(field, "minutes");
     assert!(!message.contains("Emil"), "the refusal does not name the child: {message}");
     let (status, _) =
@@ -433,20 +323,14 @@ async fn a_network_meeting_names_only_participants_with_consent() {
     assert!(!html.contains("Emil"), "a child without consent is not named in a network meeting");
 
     // Withdrawn consent counts at once.
-    let consent_id: i64 = sqlx::query_scalar(
-        "SELECT c.id FROM consents c JOIN course_participants cp ON cp.person_id = c.participant_id
+    let consent_id: i64 = app
+        .scalar(
+            "SELECT c.id FROM consents c JOIN course_participants cp ON cp.person_id = c.participant_id
          WHERE cp.id = $1 AND c.purpose = 'share_with_network'",
-    )
-    .bind(nora)
-    .fetch_one(app.state.store.pool())
-    .await
-    .unwrap();
-    sqlx::query("UPDATE consents SET withdrawn_at = $1 WHERE id = $2")
-        .bind(app.now())
-        .bind(consent_id)
-        .execute(app.state.store.pool())
-        .await
-        .unwrap();
+            (nora,),
+        )
+        .await;
+    app.execute("UPDATE consents SET withdrawn_at = $1 WHERE id = $2", (app.now(), consent_id)).await;
     let (_, record) = api.get_json(&path).await;
     assert_eq!(record["network"]["shareable"], json!([]));
     assert_eq!(record["network"]["left_out"], 2);
@@ -462,7 +346,7 @@ async fn a_meeting_about_one_child_never_shows_the_name_to_a_user_representative
     };
     let (status, problem) = schedule(&api, course_id, closing("Avslutning med Nora")).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(fields(&problem)[0].0, "title");
+    assert_eq!(problem_fields(&problem)[0].0, "title");
     let (status, meeting) = schedule(&api, course_id, closing("")).await;
     assert_eq!(status, StatusCode::CREATED);
     let id = meeting["id"].as_i64().unwrap();
@@ -475,7 +359,7 @@ async fn a_meeting_about_one_child_never_shows_the_name_to_a_user_representative
         json!({ "meeting_kind": "parent_meeting", "date": day(3), "start_time": "18:00", "end_time": "19:00", "participant_id": emil }),
     )
     .await;
-    assert_eq!((status, fields(&problem)[0].0.as_str()), (StatusCode::UNPROCESSABLE_ENTITY, "participant_id"));
+    assert_eq!((status, problem_fields(&problem)[0].0.as_str()), (StatusCode::UNPROCESSABLE_ENTITY, "participant_id"));
 
     // Closing conversations for everyone who has none: Emil only, right after each other.
     let leader = app.logged_in("leader@a.test").await;
@@ -490,14 +374,13 @@ async fn a_meeting_about_one_child_never_shows_the_name_to_a_user_representative
     let response = leader.submit(&list, &format!("{list}/closing-conversations"), &plan).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     assert!(location(&response).contains("saved=closing-planned&count=1"));
-    let planned: Vec<(Option<i64>, String, String)> = sqlx::query_as(
-        "SELECT participant_id, start_time, end_time FROM course_sessions
+    let planned: Vec<(Option<i64>, String, String)> = app
+        .rows(
+            "SELECT participant_id, start_time, end_time FROM course_sessions
          WHERE course_id = $1 AND meeting_kind = 'closing_conversation' AND participant_id IS NOT NULL ORDER BY id",
-    )
-    .bind(course_id)
-    .fetch_all(app.state.store.pool())
-    .await
-    .unwrap();
+            (course_id,),
+        )
+        .await;
     assert_eq!(planned.len(), 2);
     assert_eq!(planned[1], (Some(emil), "15:00".to_string(), "15:45".to_string()));
     let response = leader.submit(&list, &format!("{list}/closing-conversations"), &plan).await;
@@ -535,13 +418,7 @@ async fn a_meeting_about_one_child_never_shows_the_name_to_a_user_representative
     assert!(!meetings.to_string().contains("Nora") && !meetings.to_string().contains(MINUTES));
     assert_eq!(rep_api.get(&record).await.status(), StatusCode::FORBIDDEN);
     assert!(app.audit_count("view_participant_contacts", None, "denied", None).await >= 1, "the refusal is audited");
-    let response = rep_api
-        .request(Method::PUT, &record)
-        .header("If-Match", "*")
-        .json(&json!({ "minutes": "x" }))
-        .send()
-        .await
-        .unwrap();
+    let response = rep_api.send_json_with(Method::PUT, &record, ("If-Match", "*"), &json!({ "minutes": "x" })).await;
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
     let (status, _) = schedule(&rep_api, course_id, closing("")).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
@@ -579,8 +456,7 @@ async fn a_family_session_is_scheduled_with_its_family_and_recorded() {
     )
     .await;
     assert_eq!(status, StatusCode::CREATED);
-    let (status, stored) = api.get_json(&path).await;
-    assert_eq!(status, StatusCode::OK);
+    let stored = api.get_ok(&path).await;
     assert_eq!(stored["minutes"], MINUTES);
     assert_eq!(stored["agreements"], "Ny familiesamtale om to uker");
     assert_eq!(stored["meeting"]["participant_name"], "Nora Nordmann");
@@ -606,44 +482,29 @@ async fn a_family_session_is_scheduled_with_its_family_and_recorded() {
                 "participant_id": nora }),
     )
     .await;
-    assert_eq!((status, fields(&problem)[0].0.as_str()), (StatusCode::UNPROCESSABLE_ENTITY, "participant_id"));
+    assert_eq!((status, problem_fields(&problem)[0].0.as_str()), (StatusCode::UNPROCESSABLE_ENTITY, "participant_id"));
 }
 
 #[tokio::test]
 async fn the_follow_up_is_placed_weeks_after_the_last_session() {
     let Seeded { app, .. } = seed().await;
-    let coordinator_id: i64 = sqlx::query_scalar("SELECT id FROM users WHERE email = $1")
-        .bind("coordinator@a.test")
-        .fetch_one(app.state.store.pool())
-        .await
-        .unwrap();
+    let coordinator_id: i64 = app.scalar("SELECT id FROM users WHERE email = $1", ("coordinator@a.test",)).await;
     let coordinator = actor(&app, coordinator_id, vec![Role::Coordinator]).await;
     let start = chrono::Utc::now().date_naive() + chrono::Duration::weeks(2);
     let course_id = course_service::create(
         &app.state,
         &coordinator,
         "smil",
-        &CourseForm {
-            programme: "smil".into(),
-            name: "SMIL-gruppe".into(),
-            venue: "Skolen".into(),
-            room: "Rom 2".into(),
-            start_date: start.to_string(),
-            weekdays: vec![chrono::Datelike::weekday(&start).to_string().to_lowercase()],
-            start_time: "14:15".into(),
-            capacity: "8".into(),
-            ..Default::default()
-        },
+        &running::course_form("smil", "SMIL-gruppe", ("Skolen", "Rom 2"), start, "14:15"),
     )
     .await
     .expect("a SMIL course");
-    let last: String = sqlx::query_scalar(
-        "SELECT MAX(date) FROM course_sessions WHERE course_id = $1 AND kind = 'session' AND status = 'planned'",
-    )
-    .bind(course_id)
-    .fetch_one(app.state.store.pool())
-    .await
-    .unwrap();
+    let last: String = app
+        .scalar(
+            "SELECT MAX(date) FROM course_sessions WHERE course_id = $1 AND kind = 'session' AND status = 'planned'",
+            (course_id,),
+        )
+        .await;
     let last = chrono::NaiveDate::parse_from_str(&last, "%Y-%m-%d").unwrap();
     let api = api_of(&app, "coordinator@a.test").await;
     let (status, list) = api.get_json(&format!("/organisations/org-a/courses/{course_id}/meetings")).await;
@@ -722,7 +583,7 @@ async fn closing_conversations_are_planned_over_the_api() {
     ] {
         let (status, problem) = Api::json_of(api.send_json(Method::POST, &path, &body).await).await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}: {problem}");
-        assert_eq!(fields(&problem)[0].0, field, "{body}: {problem}");
+        assert_eq!(problem_fields(&problem)[0].0, field, "{body}: {problem}");
     }
     let (status, _) =
         Api::json_of(api.send_json(Method::POST, &path, &json!({ "date": date, "start_time": "15:00" })).await).await;
@@ -768,12 +629,11 @@ async fn closing_conversations_are_planned_over_the_api() {
         let (status, _) = Api::json_of(other.send_json(Method::POST, &path, &plan(&date, "09:00", 30)).await).await;
         assert_eq!(status, StatusCode::FORBIDDEN, "{email}");
     }
-    let count: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM course_sessions WHERE course_id = $1 AND meeting_kind = 'closing_conversation'",
-    )
-    .bind(course_id)
-    .fetch_one(app.state.store.pool())
-    .await
-    .unwrap();
+    let count: i64 = app
+        .scalar(
+            "SELECT COUNT(*) FROM course_sessions WHERE course_id = $1 AND meeting_kind = 'closing_conversation'",
+            (course_id,),
+        )
+        .await;
     assert_eq!(count, 2);
 }

@@ -22,8 +22,7 @@ async fn send(api: &Api, method: Method, path: &str, body: &Value) -> (StatusCod
 
 /// The course's staff ids: (group leaders, user representatives).
 async fn staff_ids(api: &Api, course_id: i64) -> (Vec<i64>, Vec<i64>) {
-    let (status, staff) = api.get_json(&format!("{A}/courses/{course_id}/staff")).await;
-    assert_eq!(status, StatusCode::OK, "{staff}");
+    let staff = api.get_ok(&format!("{A}/courses/{course_id}/staff")).await;
     let of = |role: &str| -> Vec<i64> {
         staff["items"]
             .as_array()
@@ -55,16 +54,14 @@ async fn save_attendance(
     let body = json!({
         "entries": entries, "parents": adults.0, "family_members": adults.1, "staff_present": staff_present,
     });
-    let response = api.request(Method::PUT, &path).header("If-Match", etag).json(&body).send().await.unwrap();
+    let response = api.send_json_with(Method::PUT, &path, ("If-Match", etag), &body).await;
     let (status, saved) = Api::json_of(response).await;
     assert_eq!(status, StatusCode::OK, "saving session {session_id}: {saved}");
     saved
 }
 
 async fn attendance(api: &Api, course_id: i64) -> Value {
-    let (status, body) = api.get_json(&format!("{A}/courses/{course_id}/attendance")).await;
-    assert_eq!(status, StatusCode::OK, "{body}");
-    body
+    api.get_ok(&format!("{A}/courses/{course_id}/attendance")).await
 }
 
 fn participant(overview: &Value, participant_id: i64) -> &Value {
@@ -77,8 +74,7 @@ fn participant(overview: &Value, participant_id: i64) -> &Value {
 }
 
 async fn tasks(api: &Api, course_id: i64) -> Vec<Value> {
-    let (status, body) = api.get_json(&format!("{A}/courses/{course_id}/follow-up-tasks")).await;
-    assert_eq!(status, StatusCode::OK, "{body}");
+    let body = api.get_ok(&format!("{A}/courses/{course_id}/follow-up-tasks")).await;
     body["items"].as_array().unwrap().clone()
 }
 
@@ -87,8 +83,7 @@ async fn tasks(api: &Api, course_id: i64) -> Vec<Value> {
 /// session's day.
 async fn reach(app: &TestApp, api: &Api, session_id: i64) -> NaiveDate {
     app.state.clock.advance(60);
-    let (status, session) = api.get_json(&format!("{A}/sessions/{session_id}")).await;
-    assert_eq!(status, StatusCode::OK, "{session}");
+    let session = api.get_ok(&format!("{A}/sessions/{session_id}")).await;
     let day = NaiveDate::parse_from_str(session["date"].as_str().unwrap(), "%Y-%m-%d").unwrap();
     // UTC's day is never ahead of Oslo's, so once it has come, it has come there too.
     while chrono::DateTime::from_timestamp(app.now(), 0).unwrap().date_naive() < day {
@@ -99,9 +94,24 @@ async fn reach(app: &TestApp, api: &Api, session_id: i64) -> NaiveDate {
 
 /// Who a session expects, by participant id.
 async fn expected(api: &Api, session_id: i64) -> Vec<i64> {
-    let (status, session) = api.get_json(&format!("{A}/sessions/{session_id}")).await;
-    assert_eq!(status, StatusCode::OK, "{session}");
+    let session = api.get_ok(&format!("{A}/sessions/{session_id}")).await;
     session["expected"].as_array().unwrap().iter().map(|p| p["participant_id"].as_i64().unwrap()).collect()
+}
+
+/// A seeded course, its group leader's client and the ids of its leaders.
+struct Led {
+    app: TestApp,
+    course: RunningCourse,
+    leader: Api,
+    leaders: Vec<i64>,
+}
+
+async fn led() -> Led {
+    let app = TestApp::spawn().await;
+    let course = seed(&app).await;
+    let leader = api_for(&app, LEADER).await;
+    let (leaders, _) = staff_ids(&leader, course.course_id).await;
+    Led { app, course, leader, leaders }
 }
 
 /// The three children's ids.
@@ -220,11 +230,8 @@ async fn figures_per_session_and_per_participant_follow_the_saved_sheets() {
 
 #[tokio::test]
 async fn a_follow_up_comes_at_the_threshold_once_per_run_of_absences() {
-    let app = TestApp::spawn().await;
-    let course = seed(&app).await;
+    let Led { app, course, leader, leaders } = led().await;
     let (ada, brage, cecilie) = kids(&course);
-    let leader = api_for(&app, LEADER).await;
-    let (leaders, _) = staff_ids(&leader, course.course_id).await;
     let week = |n: usize, cecilie_was: &'static str| {
         (course.session_ids[n], [(ada, "present"), (brage, "present"), (cecilie, cecilie_was)])
     };
@@ -414,11 +421,8 @@ async fn the_settings_turn_follow_up_off_or_move_its_threshold() {
 
 #[tokio::test]
 async fn a_dropout_takes_the_participant_off_later_sheets() {
-    let app = TestApp::spawn().await;
-    let course = seed(&app).await;
+    let Led { app, course, leader, leaders } = led().await;
     let (ada, brage, cecilie) = kids(&course);
-    let leader = api_for(&app, LEADER).await;
-    let (leaders, _) = staff_ids(&leader, course.course_id).await;
     let all = |a: &'static str, b: &'static str, c: &'static str| [(ada, a), (brage, b), (cecilie, c)];
     save_attendance(
         &app,
@@ -576,11 +580,8 @@ async fn counts_only_everywhere(course: &RunningCourse, api: &Api, browser: &Bro
 
 #[tokio::test]
 async fn a_user_representative_sees_counts_only() {
-    let app = TestApp::spawn().await;
-    let course = seed(&app).await;
+    let Led { app, course, leader, leaders } = led().await;
     let (ada, brage, cecilie) = kids(&course);
-    let leader = api_for(&app, LEADER).await;
-    let (leaders, _) = staff_ids(&leader, course.course_id).await;
     save_attendance(
         &app,
         &leader,
@@ -606,11 +607,8 @@ async fn a_user_representative_sees_counts_only() {
 
 #[tokio::test]
 async fn a_secretary_reads_the_overview_and_prints_the_summary() {
-    let app = TestApp::spawn().await;
-    let course = seed(&app).await;
+    let Led { app, course, leader, leaders } = led().await;
     let (ada, brage, cecilie) = kids(&course);
-    let leader = api_for(&app, LEADER).await;
-    let (leaders, _) = staff_ids(&leader, course.course_id).await;
     for session in &course.session_ids[..2] {
         save_attendance(
             &app,
@@ -662,11 +660,8 @@ async fn a_secretary_reads_the_overview_and_prints_the_summary() {
 
 #[tokio::test]
 async fn another_courses_leader_is_refused() {
-    let app = TestApp::spawn().await;
-    let course = seed(&app).await;
+    let Led { app, course, leader, leaders } = led().await;
     let (ada, brage, cecilie) = kids(&course);
-    let leader = api_for(&app, LEADER).await;
-    let (leaders, _) = staff_ids(&leader, course.course_id).await;
     for session in &course.session_ids[..2] {
         save_attendance(
             &app,

@@ -18,6 +18,7 @@
 //! harmless string (the course name, a questionnaire's free-text answer, the calendar
 //! header), so the crawl proves it read real content.
 
+use crate::common::data::zip_entries;
 use crate::common::questionnaires::{add_personal_link, add_response, add_round, open_now, version_of};
 use crate::common::running::{self, RunningCourse, COORDINATOR, COURSE_NAME, LEADER, ORG, REPRESENTATIVE, SECRETARY};
 use crate::common::*;
@@ -25,7 +26,6 @@ use reqwest::{Method, StatusCode};
 use samla_domain::questionnaires::answers::{AnswerValue, Answers};
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
-use std::io::Read;
 
 const OBSERVATION: &str = "CANARY-OBSERVATION-r4t8";
 const CONCERN: &str = "CANARY-CONCERN-m2c6";
@@ -149,11 +149,7 @@ async fn seed_world(app: &TestApp) -> World {
     add_personal_link(app, open, Some(course.children[0].participant_id), ANSWER_TOKEN, 86_400).await;
     let mut questionnaire_ids = Vec::new();
     for version in [session_version, parents_version] {
-        let id: i64 = sqlx::query_scalar("SELECT questionnaire_id FROM questionnaire_versions WHERE id = $1")
-            .bind(version)
-            .fetch_one(app.state.store.pool())
-            .await
-            .expect("questionnaire");
+        let id: i64 = app.scalar("SELECT questionnaire_id FROM questionnaire_versions WHERE id = $1", (version,)).await;
         questionnaire_ids.push(id);
     }
     let (application_ids, household_ids) = running::intake_ids(app, course).await;
@@ -250,17 +246,9 @@ fn exports(world: &World, own_feed: &str) -> Vec<(String, &'static str)> {
 /// iCalendar's folded lines are also unfolded, so a canary split over two lines is found.
 fn readable(bytes: &[u8]) -> String {
     if bytes.starts_with(b"PK\x03\x04") {
-        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip file that opens");
-        assert!(!archive.is_empty(), "an empty zip file");
-        let mut text = String::new();
-        for index in 0..archive.len() {
-            let mut entry = archive.by_index(index).expect("a zip entry");
-            let mut content = Vec::new();
-            entry.read_to_end(&mut content).expect("a zip entry that reads");
-            text.push_str(&String::from_utf8_lossy(&content));
-            text.push('\n');
-        }
-        return text;
+        let entries = zip_entries(bytes);
+        assert!(!entries.is_empty(), "an empty zip file");
+        return entries.iter().map(|entry| format!("{entry}\n")).collect();
     }
     let text = String::from_utf8_lossy(bytes).into_owned();
     if text.contains("BEGIN:VCALENDAR") {
@@ -564,10 +552,7 @@ async fn observations_and_concern_reports_never_reach_a_secretary_or_a_user_repr
 async fn no_mail_carries_an_observation_or_a_concern() {
     let app = TestApp::spawn().await;
     write_canaries(&app).await;
-    let bodies: Vec<(String, String)> = sqlx::query_as("SELECT subject, body_text FROM outbox_messages")
-        .fetch_all(app.state.store.pool())
-        .await
-        .expect("outbox");
+    let bodies: Vec<(String, String)> = app.rows("SELECT subject, body_text FROM outbox_messages", ()).await;
     assert!(!bodies.is_empty(), "the guardians were sent receipts");
     for (subject, body) in bodies {
         assert!(leaks(&subject).is_empty() && leaks(&body).is_empty(), "mail carries {:?}", leaks(&body));

@@ -201,10 +201,7 @@ async fn setup_until(app: &TestApp, last: &str) -> Setup {
 
 /// (to, subject, body, template) of every queued or sent mail, oldest first.
 async fn outbox(app: &TestApp) -> Vec<(String, String, String, String)> {
-    sqlx::query_as("SELECT to_address, subject, body_text, template FROM outbox_messages ORDER BY id")
-        .fetch_all(app.state.store.pool())
-        .await
-        .unwrap()
+    app.rows("SELECT to_address, subject, body_text, template FROM outbox_messages ORDER BY id", ()).await
 }
 
 async fn outbox_of(app: &TestApp, template: &str) -> Vec<(String, String, String, String)> {
@@ -271,10 +268,7 @@ async fn a_reminder_reaches_each_guardian_and_adult_once_when_due_and_not_before
     assert_eq!(reminders::send_due(&app.state).await.unwrap(), 0);
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     assert_eq!(server.received().len(), 2);
-    let sent: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM reminders_sent WHERE kind = 'session'")
-        .fetch_one(app.state.store.pool())
-        .await
-        .unwrap();
+    let sent: i64 = app.scalar("SELECT COUNT(*) FROM reminders_sent WHERE kind = 'session'", ()).await;
     assert_eq!(sent, 2);
     assert_eq!(
         app.audit_count("reminder.session", Some(("course_session", &first["id"].to_string())), "success", None).await,
@@ -290,8 +284,7 @@ async fn no_reminders_once_the_course_or_a_participant_turns_them_off() {
     let planned = setup.planned().await;
     let reminders_path = format!("{A}/courses/{}/reminders", setup.course_id);
 
-    let (status, view) = setup.api.get_json(&reminders_path).await;
-    assert_eq!(status, StatusCode::OK, "{view}");
+    let view = setup.api.get_ok(&reminders_path).await;
     assert_eq!((view["participant_reminders"].as_bool(), view["log_reminders"].as_bool()), (Some(true), Some(true)));
     assert_eq!(view["active_participants"], 2, "Siri dropped out; Per is a parent: {view}");
     let names: Vec<&str> =
@@ -366,16 +359,12 @@ async fn no_reminders_once_the_course_or_a_participant_turns_them_off() {
 
 /// Writes a session's log as the log feature stores it (one row in `session_logs`).
 async fn write_log(app: &TestApp, session_id: i64, user_id: i64) {
-    sqlx::query(
+    app.execute(
         "INSERT INTO session_logs (session_id, done, learned, noticed, deviations, next_time, elements_done, version, written_at, written_by)
          VALUES ($1, 'Vi lekte', 'Mye', 'Lite', '', '', '[]', 1, $2, $3)",
+        (session_id, app.now(), user_id),
     )
-    .bind(session_id)
-    .bind(app.now())
-    .bind(user_id)
-    .execute(app.state.store.pool())
-    .await
-    .unwrap();
+    .await;
 }
 
 #[tokio::test]
@@ -505,18 +494,11 @@ async fn a_cancelled_session_is_told_to_the_families_and_replaced_after_a_school
     };
     assert_eq!(staff(replacement), staff(target));
     assert_eq!(staff(replacement).len(), 3);
-    let (replaces, programme_session): (Option<i64>, Option<i64>) =
-        sqlx::query_as("SELECT replaces_session_id, programme_session FROM course_sessions WHERE id = $1")
-            .bind(replacement_id)
-            .fetch_one(app.state.store.pool())
-            .await
-            .unwrap();
+    let (replaces, programme_session): (Option<i64>, Option<i64>) = app
+        .row("SELECT replaces_session_id, programme_session FROM course_sessions WHERE id = $1", (replacement_id,))
+        .await;
     assert_eq!(replaces, Some(sid));
-    let original: Option<i64> = sqlx::query_scalar("SELECT programme_session FROM course_sessions WHERE id = $1")
-        .bind(sid)
-        .fetch_one(app.state.store.pool())
-        .await
-        .unwrap();
+    let original: Option<i64> = app.scalar("SELECT programme_session FROM course_sessions WHERE id = $1", (sid,)).await;
     assert_eq!(programme_session, original);
 
     // The families are told at once (the worker is woken by the commit).
@@ -647,8 +629,7 @@ async fn the_organisations_settings_are_checked_and_decide_the_timing() {
     let app = TestApp::spawn().await;
     let setup = setup(&app).await;
     let path = format!("{A}/running-settings");
-    let (status, settings) = setup.api.get_json(&path).await;
-    assert_eq!(status, StatusCode::OK);
+    let settings = setup.api.get_ok(&path).await;
     assert_eq!(settings, json!({ "follow_up_after_absences": 2, "reminder_hours_before": 24, "log_grace_hours": 24 }));
 
     // (A threshold of 0 turns follow-up tasks off; 11 is too many.)
@@ -685,9 +666,7 @@ async fn the_organisations_settings_are_checked_and_decide_the_timing() {
             &[("follow_up_after_absences", "11"), ("reminder_hours_before", "mange"), ("log_grace_hours", "12")],
         )
         .await;
-    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let html = response.text().await.unwrap();
-    let summary = error_summary(&html).expect("an error summary");
+    let (html, summary) = refused_form(response).await;
     assert!(summary.contains("Skriv et tall fra 0 til 10"), "{summary}");
     assert!(summary.contains("Skriv et tall fra 1 til 168"), "{summary}");
     assert!(html.contains("href=\"#follow_up_after_absences\"") && html.contains("href=\"#reminder_hours_before\""));
@@ -725,15 +704,12 @@ fn element_of(html: &str, id: &str) -> Option<String> {
 
 /// (id, date, start time, version) of the course's planned meetings of one kind, earliest first.
 async fn meetings_of(app: &TestApp, course_id: i64, kind: &str) -> Vec<(i64, String, String, i64)> {
-    sqlx::query_as(
+    app.rows(
         "SELECT id, date, start_time, version FROM course_sessions
          WHERE course_id = $1 AND kind = 'meeting' AND meeting_kind = $2 AND status = 'planned' ORDER BY date, id",
+        (course_id, kind),
     )
-    .bind(course_id)
-    .bind(kind)
-    .fetch_all(app.state.store.pool())
     .await
-    .unwrap()
 }
 
 #[tokio::test]
@@ -864,11 +840,7 @@ async fn the_follow_up_moves_with_the_replacement_unless_moved_by_hand_after_the
     let (status, cancelled) = Api::json_of(cancel(&planned[1]["id"]).send().await.unwrap()).await;
     assert_eq!(status, StatusCode::OK, "{cancelled}");
     let replacement_id = cancelled["replacement_session_id"].as_i64().expect("a replacement");
-    let replacement: String = sqlx::query_scalar("SELECT date FROM course_sessions WHERE id = $1")
-        .bind(replacement_id)
-        .fetch_one(app.state.store.pool())
-        .await
-        .unwrap();
+    let replacement: String = app.scalar("SELECT date FROM course_sessions WHERE id = $1", (replacement_id,)).await;
     let replacement = day(&replacement);
     assert!(replacement > last);
     let (_, moved, _, version) = meetings_of(&app, setup.course_id, "follow_up").await[0].clone();
@@ -911,33 +883,26 @@ async fn the_follow_up_moves_with_the_replacement_unless_moved_by_hand_after_the
     assert_eq!(Api::json_of(response.send().await.unwrap()).await.0, StatusCode::OK);
     let (status, cancelled) = Api::json_of(cancel(&planned[3]["id"]).send().await.unwrap()).await;
     assert_eq!(status, StatusCode::OK, "{cancelled}");
-    let newest: String = sqlx::query_scalar("SELECT date FROM course_sessions WHERE id = $1")
-        .bind(cancelled["replacement_session_id"].as_i64().unwrap())
-        .fetch_one(app.state.store.pool())
-        .await
-        .unwrap();
+    let newest: String = app
+        .scalar(
+            "SELECT date FROM course_sessions WHERE id = $1",
+            (cancelled["replacement_session_id"].as_i64().unwrap(),),
+        )
+        .await;
     let (_, again, _, _) = meetings_of(&app, setup.course_id, "follow_up").await[0].clone();
     assert!(day(&again) > day(&newest), "{again} after the new last session {newest}");
 }
 
 /// The person id of someone in the fixture, by name.
 async fn person_named(app: &TestApp, name: &str) -> i64 {
-    sqlx::query_scalar("SELECT id FROM persons WHERE name = $1")
-        .bind(name)
-        .fetch_one(app.state.store.pool())
-        .await
-        .unwrap()
+    app.scalar("SELECT id FROM persons WHERE name = $1", (name,)).await
 }
 
 /// Adds Jon, a second guardian of Ola with parental responsibility and an address
 /// (jon@example.org); returns (Kari, Jon) as person ids.
 async fn second_guardian(app: &TestApp) -> (i64, i64) {
     let kari = person_named(app, "Kari Foresatt").await;
-    let household_id: i64 = sqlx::query_scalar("SELECT household_id FROM persons WHERE id = $1")
-        .bind(kari)
-        .fetch_one(app.state.store.pool())
-        .await
-        .unwrap();
+    let household_id: i64 = app.scalar("SELECT household_id FROM persons WHERE id = $1", (kari,)).await;
     let organisation_id = app.organisation_id("org-a").await;
     let mut conn = app.state.store.pool().acquire().await.unwrap();
     let jon = households::add_person(
@@ -1007,8 +972,7 @@ async fn one_guardian_turns_reminders_off_while_the_childs_other_guardian_still_
     let reminders_path = format!("{A}/courses/{}/reminders", setup.course_id);
     let kari_path = format!("{A}/courses/{}/reminder-recipients/{kari}", setup.course_id);
 
-    let (status, view) = setup.api.get_json(&reminders_path).await;
-    assert_eq!(status, StatusCode::OK, "{view}");
+    let view = setup.api.get_ok(&reminders_path).await;
     let s = |name: &str, email: bool, on: bool| (name.to_string(), email, on);
     assert_eq!(
         recipients_of(&view, setup.ola),
@@ -1073,10 +1037,7 @@ async fn one_guardian_turns_reminders_off_while_the_childs_other_guardian_still_
         send(&setup.api, Method::PUT, &kari_path, &json!({ "reminders": "no" })).await.0,
         StatusCode::BAD_REQUEST
     );
-    let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM person_reminder_opt_outs")
-        .fetch_one(app.state.store.pool())
-        .await
-        .unwrap();
+    let stored: i64 = app.scalar("SELECT COUNT(*) FROM person_reminder_opt_outs", ()).await;
     assert_eq!(stored, 0, "nothing refused was stored, and Kari is on again");
 
     for (action, count) in [("course.reminders.person.off", 1), ("course.reminders.person.on", 1)] {
@@ -1108,20 +1069,13 @@ async fn a_user_representative_or_secretary_cannot_switch_a_guardian_and_the_ref
     let secretary = app.api(&app.token_for("sekretar@a.no").await);
     let (status, body) = send(&secretary, Method::PUT, &kari_path, &json!({ "reminders": false })).await;
     assert_eq!(status, StatusCode::FORBIDDEN, "{body}");
-    let denied: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE outcome = 'denied'")
-        .fetch_one(app.state.store.pool())
-        .await
-        .unwrap();
+    let denied: i64 = app.scalar("SELECT COUNT(*) FROM audit_log WHERE outcome = 'denied'", ()).await;
     assert!(denied >= 2, "both refusals are audited: {denied}");
     // The representative sees the course's reminders, but no guardian by name.
-    let (status, view) = representative.get_json(&format!("{A}/courses/{}/reminders", setup.course_id)).await;
-    assert_eq!(status, StatusCode::OK);
+    let view = representative.get_ok(&format!("{A}/courses/{}/reminders", setup.course_id)).await;
     assert!(view["participants"].is_null() && !view.to_string().contains("Kari"), "{view}");
 
-    let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM person_reminder_opt_outs")
-        .fetch_one(app.state.store.pool())
-        .await
-        .unwrap();
+    let stored: i64 = app.scalar("SELECT COUNT(*) FROM person_reminder_opt_outs", ()).await;
     assert_eq!(stored, 0);
     assert_eq!(app.audit_count("course.reminders.person.off", None, "success", None).await, 0);
 }

@@ -21,7 +21,7 @@ async fn unindexed_foreign_keys(app: &TestApp) -> Vec<(String, String, String)> 
             AND NOT EXISTS (SELECT 1 FROM pragma_table_info(m.name) p WHERE p.pk = 1 AND p.name = f.\"from\")
           ORDER BY 1, 2"
     };
-    sqlx::query_as(sql).fetch_all(app.state.store.pool()).await.expect("foreign keys")
+    app.rows(sql, ()).await
 }
 
 #[tokio::test]

@@ -48,9 +48,7 @@ async fn password_step(browser: &Browser, email: &str) {
 
 #[tokio::test]
 async fn enrolment_then_login_with_codes_used_once() {
-    let app = TestApp::spawn().await;
-    app.relax_second_factor("org-a").await;
-    app.add_user("org-a", "kari@example.no", "coordinator").await;
+    let app = TestApp::spawn_with_user("kari@example.no", "coordinator").await;
     let browser = app.logged_in("kari@example.no").await;
     let (secret, recovery, _) = enrol(&app, &browser).await;
     assert_eq!(recovery.len(), 10);
@@ -91,9 +89,7 @@ async fn enrolment_then_login_with_codes_used_once() {
 
 #[tokio::test]
 async fn the_half_way_session_ends_when_the_code_is_accepted() {
-    let app = TestApp::spawn().await;
-    app.relax_second_factor("org-a").await;
-    app.add_user("org-a", "kari@example.no", "coordinator").await;
+    let app = TestApp::spawn_with_user("kari@example.no", "coordinator").await;
     let browser = app.logged_in("kari@example.no").await;
     let (secret, _, _) = enrol(&app, &browser).await;
     browser.logout().await;
@@ -152,9 +148,7 @@ async fn an_analyst_is_let_in_without_a_second_factor() {
 
 #[tokio::test]
 async fn the_password_alone_cannot_replace_an_enrolled_second_factor() {
-    let app = TestApp::spawn().await;
-    app.relax_second_factor("org-a").await;
-    app.add_user("org-a", "kari@example.no", "coordinator").await;
+    let app = TestApp::spawn_with_user("kari@example.no", "coordinator").await;
     let browser = app.logged_in("kari@example.no").await;
     let (secret, _, _) = enrol(&app, &browser).await;
     password_step(&browser, "kari@example.no").await;

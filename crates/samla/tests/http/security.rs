@@ -17,9 +17,7 @@ async fn assert_html_error(response: Response, status: StatusCode) {
 
 #[tokio::test]
 async fn a_login_post_without_the_csrf_field_is_refused() {
-    let app = TestApp::spawn().await;
-    app.relax_second_factor("org-a").await;
-    app.add_user("org-a", "kari@example.no", "coordinator").await;
+    let app = TestApp::spawn_with_user("kari@example.no", "coordinator").await;
     let browser = app.browser();
     browser.get("/login").await; // the browser holds a CSRF cookie
     let response = browser.post_form("/login", &[("email", "kari@example.no"), ("password", PASSWORD)]).await;
@@ -39,9 +37,7 @@ async fn a_login_post_without_the_csrf_field_is_refused() {
 
 #[tokio::test]
 async fn a_login_post_with_a_wrong_csrf_token_is_refused() {
-    let app = TestApp::spawn().await;
-    app.relax_second_factor("org-a").await;
-    app.add_user("org-a", "kari@example.no", "coordinator").await;
+    let app = TestApp::spawn_with_user("kari@example.no", "coordinator").await;
     let browser = app.browser();
     let real = browser.csrf("/login").await;
     let mut wrong: Vec<char> = real.chars().collect();
@@ -60,9 +56,7 @@ async fn a_login_post_with_a_wrong_csrf_token_is_refused() {
 
 #[tokio::test]
 async fn a_cross_site_origin_is_refused() {
-    let app = TestApp::spawn().await;
-    app.relax_second_factor("org-a").await;
-    app.add_user("org-a", "kari@example.no", "coordinator").await;
+    let app = TestApp::spawn_with_user("kari@example.no", "coordinator").await;
     let browser = app.browser();
     let (_, page) = browser.get_html("/login").await;
     let csrf = csrf_in(&page);
@@ -99,16 +93,13 @@ async fn a_cross_site_origin_is_refused() {
         .await
         .unwrap();
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
-    let tokens: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM api_tokens").fetch_one(app.state.store.pool()).await.unwrap();
+    let tokens: i64 = app.scalar("SELECT COUNT(*) FROM api_tokens", ()).await;
     assert_eq!(tokens, 0, "no token was created");
 }
 
 #[tokio::test]
 async fn pages_carry_the_security_headers() {
-    let app = TestApp::spawn().await;
-    app.relax_second_factor("org-a").await;
-    app.add_user("org-a", "kari@example.no", "coordinator").await;
+    let app = TestApp::spawn_with_user("kari@example.no", "coordinator").await;
     let anonymous = app.browser().get("/login").await;
     let browser = app.logged_in("kari@example.no").await;
     let home = browser.get("/").await;
@@ -160,9 +151,7 @@ async fn every_response_has_a_request_id() {
 
 #[tokio::test]
 async fn after_login_the_person_stays_on_this_site() {
-    let app = TestApp::spawn().await;
-    app.relax_second_factor("org-a").await;
-    app.add_user("org-a", "kari@example.no", "coordinator").await;
+    let app = TestApp::spawn_with_user("kari@example.no", "coordinator").await;
     let cases = [
         ("/account", "/account"),
         ("//evil.example/", "/"),

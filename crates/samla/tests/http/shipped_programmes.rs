@@ -26,17 +26,12 @@ async fn coordinator(app: &TestApp, org: &str) -> Api {
 }
 
 async fn library(api: &Api, org: &str) -> Vec<Value> {
-    let (status, page) = api.get_json(&format!("/organisations/{org}/programmes?limit=200")).await;
-    assert_eq!(status, StatusCode::OK, "{page}");
+    let page = api.get_ok(&format!("/organisations/{org}/programmes?limit=200")).await;
     page["items"].as_array().unwrap().clone()
 }
 
 async fn programme_count(app: &TestApp, organisation_id: i64) -> i64 {
-    sqlx::query_scalar("SELECT COUNT(*) FROM programmes WHERE organisation_id = $1")
-        .bind(organisation_id)
-        .fetch_one(app.state.store.pool())
-        .await
-        .unwrap()
+    app.scalar("SELECT COUNT(*) FROM programmes WHERE organisation_id = $1", (organisation_id,)).await
 }
 
 #[tokio::test]
@@ -47,8 +42,7 @@ async fn a_new_organisation_has_every_shipped_programme() {
     let listed = library(&api, "org-b").await;
     assert_eq!(listed.len(), SHIPPED.len(), "{listed:?}");
     for (slug, _) in SHIPPED {
-        let (status, programme) = api.get_json(&format!("/organisations/org-b/programmes/{slug}")).await;
-        assert_eq!(status, StatusCode::OK, "{slug}");
+        let programme = api.get_ok(&format!("/organisations/org-b/programmes/{slug}")).await;
         assert_eq!(programme["own"], true, "the organisation's own copy: {slug}");
         assert_eq!(programme["shipped"], true, "{slug}");
         assert_eq!(programme["version"], 1);
@@ -111,13 +105,8 @@ async fn a_new_shipped_version_reaches_the_copies_left_as_they_were() {
     // B makes SMIL its own; C archives it.
     let mut edited = manual_json("smil");
     edited["name"] = json!("SMIL slik vi gjør det");
-    let response = b
-        .request(Method::PUT, "/organisations/org-b/programmes/smil")
-        .header("If-Match", "*")
-        .json(&edited)
-        .send()
-        .await
-        .unwrap();
+    let response =
+        b.send_json_with(Method::PUT, "/organisations/org-b/programmes/smil", ("If-Match", "*"), &edited).await;
     assert_eq!(response.status(), StatusCode::OK);
     let (_, smil_c) = c.get_json("/organisations/org-c/programmes/smil").await;
     let (status, archived) =
@@ -169,14 +158,13 @@ async fn a_new_shipped_version_reaches_the_copies_left_as_they_were() {
 async fn organisations_from_before_get_the_library_at_start_and_keep_their_imports() {
     let app = TestApp::spawn().await;
     // An organisation made before samla installed programmes, which imported SMIL by hand.
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO organisations (slug, name, country, created_at) VALUES ('org-old', 'Gammel', 'NO', $1)
+    let id: i64 = app
+        .scalar(
+            "INSERT INTO organisations (slug, name, country, created_at) VALUES ('org-old', 'Gammel', 'NO', $1)
          RETURNING id",
-    )
-    .bind(app.now())
-    .fetch_one(app.state.store.pool())
-    .await
-    .unwrap();
+            (app.now(),),
+        )
+        .await;
     let smil = Manual::from_toml(SHIPPED.iter().find(|(s, _)| *s == "smil").unwrap().1).unwrap();
     programmes::import_file(&app.state.store, "org-old", smil, false, app.now()).await.expect("import");
     assert_eq!(programme_count(&app, id).await, 1);
@@ -184,22 +172,17 @@ async fn organisations_from_before_get_the_library_at_start_and_keep_their_impor
     let shipped: Vec<(&'static str, String)> = SHIPPED.iter().map(|(s, t)| (*s, t.to_string())).collect();
     install(&app, &shipped).await;
     assert_eq!(programme_count(&app, id).await, SHIPPED.len() as i64, "the rest of the library arrives");
-    let versions: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM programme_versions v JOIN programmes p ON p.id = v.programme_id
+    let versions: i64 = app
+        .scalar(
+            "SELECT COUNT(*) FROM programme_versions v JOIN programmes p ON p.id = v.programme_id
          WHERE p.organisation_id = $1 AND p.slug = 'smil'",
-    )
-    .bind(id)
-    .fetch_one(app.state.store.pool())
-    .await
-    .unwrap();
+            (id,),
+        )
+        .await;
     assert_eq!(versions, 1, "the imported copy is samla's own manual: no second version");
     // …so it is kept up to date like the others.
     install(&app, &with_new_smil()).await;
     let current: i64 =
-        sqlx::query_scalar("SELECT current_version FROM programmes WHERE organisation_id = $1 AND slug = 'smil'")
-            .bind(id)
-            .fetch_one(app.state.store.pool())
-            .await
-            .unwrap();
+        app.scalar("SELECT current_version FROM programmes WHERE organisation_id = $1 AND slug = 'smil'", (id,)).await;
     assert_eq!(current, 2);
 }

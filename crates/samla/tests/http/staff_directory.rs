@@ -81,15 +81,10 @@ async fn a_coordinator_finds_the_people_to_staff_a_course_and_no_more() {
     assert!(!text.contains("Annen Kommune"), "only this organisation's people");
 
     // Only one role, a page at a time.
-    let (status, leaders) = api.get_json(&format!("{A}/staff?role=group_leader")).await;
-    assert_eq!(status, StatusCode::OK);
+    let leaders = api.get_ok(&format!("{A}/staff?role=group_leader")).await;
     let names: Vec<&str> = leaders["items"].as_array().unwrap().iter().map(|p| p["name"].as_str().unwrap()).collect();
     assert_eq!(names, ["Gunnar Gruppeleder", "Sigrid Sertifisert"], "by name");
-    let (_, first) = api.get_json(&format!("{A}/staff?limit=1")).await;
-    assert_eq!(first["items"].as_array().unwrap().len(), 1);
-    let cursor = first["next_cursor"].as_str().expect("more");
-    let (_, second) = api.get_json(&format!("{A}/staff?limit=1&cursor={cursor}")).await;
-    assert_ne!(first["items"][0]["user_id"], second["items"][0]["user_id"]);
+    api.assert_pages(&format!("{A}/staff"), 1, "user_id").await;
     let (status, _) = api.get_json(&format!("{A}/staff?role=boss")).await;
     assert!(status == StatusCode::BAD_REQUEST || status == StatusCode::UNPROCESSABLE_ENTITY, "{status}");
 

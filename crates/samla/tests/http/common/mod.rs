@@ -8,15 +8,18 @@
 #![allow(dead_code)]
 
 pub mod cli;
+pub mod data;
 pub mod questionnaires;
 pub mod running;
 mod template;
 
 use reqwest::redirect::Policy;
 use reqwest::{Client, Response, StatusCode};
+use samla_storage::db::{self, Binds};
 use samla_storage::Store;
 use samla_web::services::setup;
 use samla_web::{AppState, Clock, MailSettings, WebConfig};
+use sqlx::any::AnyRow;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
@@ -128,6 +131,15 @@ impl TestApp {
         app
     }
 
+    /// [`TestApp::spawn`] with one person in `org-a` (password [`PASSWORD`]), who logs in
+    /// without a second factor (see [`TestApp::relax_second_factor`]).
+    pub async fn spawn_with_user(email: &str, role: &str) -> TestApp {
+        let app = TestApp::spawn().await;
+        app.relax_second_factor("org-a").await;
+        app.add_user("org-a", email, role).await;
+        app
+    }
+
     pub fn now(&self) -> i64 {
         self.state.clock.now()
     }
@@ -192,25 +204,42 @@ impl TestApp {
 
 impl Drop for TestApp {
     fn drop(&mut self) {
-        if let Some((admin_url, name)) = self.postgres_db.take() {
-            // Drop cannot await; a short-lived runtime on another thread does the cleanup.
-            // It must not wait for the app's pool to close: the test's runtime is blocked
-            // here, so a connection still on its way back to the pool (sqlx returns them
-            // in a spawned task) would never arrive. `WITH (FORCE)` ends those connections.
-            let _ = std::thread::spawn(move || {
-                let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
-                runtime.block_on(async move {
-                    if let Ok(admin) = Store::connect(&admin_url).await {
-                        let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-                            .execute(admin.pool())
-                            .await;
-                        admin.close().await;
-                    }
-                });
-            })
-            .join();
-        }
+        drop_postgres_database(self.postgres_db.take());
     }
+}
+
+/// Drops a test's own PostgreSQL database (`(admin URL, name)`), if it has one.
+///
+/// Drop cannot await; a short-lived runtime on another thread does the cleanup. It must
+/// not wait for the app's pool to close: the test's runtime is blocked here, so a
+/// connection still on its way back to the pool (sqlx returns them in a spawned task)
+/// would never arrive. `WITH (FORCE)` ends those connections.
+fn drop_postgres_database(database: Option<(String, String)>) {
+    let Some((admin_url, name)) = database else { return };
+    let _ = std::thread::spawn(move || {
+        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
+        runtime.block_on(async move {
+            if let Ok(admin) = Store::connect(&admin_url).await {
+                let _ =
+                    sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(admin.pool()).await;
+                admin.close().await;
+            }
+        });
+    })
+    .join();
+}
+
+/// Sends a request and reads its answer as JSON.
+pub async fn json_body(request: reqwest::RequestBuilder) -> serde_json::Value {
+    request.send().await.expect("request").json().await.expect("a JSON body")
+}
+
+/// A form sent back as 422 Unprocessable Entity: the page and its error summary.
+pub async fn refused_form(response: Response) -> (String, String) {
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = response.text().await.expect("a page");
+    let summary = error_summary(&html).expect("an error summary");
+    (html, summary)
 }
 
 pub fn location(response: &Response) -> String {
@@ -282,6 +311,23 @@ impl Api {
         let response = self.get(path).await;
         let status = response.status();
         (status, response.json().await.unwrap_or(serde_json::Value::Null))
+    }
+
+    /// Pages through `path` with `?limit=`: the first page is full and says where the
+    /// next one starts, and the next one starts with another item (told apart by `id`).
+    pub async fn assert_pages(&self, path: &str, limit: usize, id: &str) {
+        let (_, first) = self.get_json(&format!("{path}?limit={limit}")).await;
+        assert_eq!(first["items"].as_array().unwrap().len(), limit);
+        let cursor = first["next_cursor"].as_str().expect("more pages");
+        let (_, second) = self.get_json(&format!("{path}?limit={limit}&cursor={cursor}")).await;
+        assert_ne!(first["items"][0][id], second["items"][0][id]);
+    }
+
+    /// The JSON body of a GET that must answer 200 OK.
+    pub async fn get_ok(&self, path: &str) -> serde_json::Value {
+        let (status, body) = self.get_json(path).await;
+        assert_eq!(status, StatusCode::OK, "GET {path}: {body}");
+        body
     }
 }
 
@@ -457,6 +503,17 @@ impl Api {
         self.request(method, path).json(body).send().await.expect("request")
     }
 
+    /// [`Api::send_json`] with one more header (`If-Match`, `Idempotency-Key`, …).
+    pub async fn send_json_with(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        (name, value): (&str, impl AsRef<str>),
+        body: &serde_json::Value,
+    ) -> Response {
+        self.request(method, path).header(name, value.as_ref()).json(body).send().await.expect("request")
+    }
+
     pub async fn json_of(response: Response) -> (StatusCode, serde_json::Value) {
         let status = response.status();
         (status, response.json().await.unwrap_or(serde_json::Value::Null))
@@ -483,20 +540,79 @@ impl ScratchDatabase {
 
 impl Drop for ScratchDatabase {
     fn drop(&mut self) {
-        if let Some((admin_url, name)) = self.postgres_db.take() {
-            let _ = std::thread::spawn(move || {
-                let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
-                runtime.block_on(async move {
-                    if let Ok(admin) = Store::connect(&admin_url).await {
-                        let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-                            .execute(admin.pool())
-                            .await;
-                        admin.close().await;
-                    }
-                });
-            })
-            .join();
-        }
+        drop_postgres_database(self.postgres_db.take());
+    }
+}
+
+/// An actor for calling the services directly, as if this person were signed in to
+/// `org` with a token.
+pub async fn actor_in(
+    app: &TestApp,
+    org: &str,
+    user_id: i64,
+    email: &str,
+    name: &str,
+    roles: Vec<samla_domain::Role>,
+    request_id: &str,
+) -> samla_web::auth::Actor {
+    let mut conn = app.state.store.pool().acquire().await.expect("connection");
+    let organisation =
+        samla_storage::organisations::find_by_slug(&mut conn, org).await.expect("query").expect("organisation");
+    samla_web::auth::Actor {
+        user_id,
+        email: email.into(),
+        name: name.into(),
+        has_second_factor: false,
+        organisation: organisation.into(),
+        roles: samla_domain::RoleSet::new(roles),
+        via: samla_web::auth::Via::Token { id: 0 },
+        request_id: request_id.into(),
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// Straight to the database: one statement with its values as a tuple (see
+// `samla_storage::db`); a failing statement fails the test, naming it.
+// ---------------------------------------------------------------------------------
+
+impl TestApp {
+    /// The first column of the one row `sql` returns.
+    pub async fn scalar<'q, O>(&self, sql: &'q str, binds: impl Binds<'q>) -> O
+    where
+        (O,): for<'r> sqlx::FromRow<'r, AnyRow>,
+        O: Send + Unpin,
+    {
+        db::scalar(self.state.store.pool(), sql, binds).await.unwrap_or_else(|e| panic!("{sql}: {e}"))
+    }
+
+    /// The first column of every row `sql` returns.
+    pub async fn scalars<'q, O>(&self, sql: &'q str, binds: impl Binds<'q>) -> Vec<O>
+    where
+        (O,): for<'r> sqlx::FromRow<'r, AnyRow>,
+        O: Send + Unpin,
+    {
+        db::scalars(self.state.store.pool(), sql, binds).await.unwrap_or_else(|e| panic!("{sql}: {e}"))
+    }
+
+    /// The one row `sql` returns.
+    pub async fn row<'q, O>(&self, sql: &'q str, binds: impl Binds<'q>) -> O
+    where
+        O: for<'r> sqlx::FromRow<'r, AnyRow> + Send + Unpin,
+    {
+        db::one(self.state.store.pool(), sql, binds).await.unwrap_or_else(|e| panic!("{sql}: {e}"))
+    }
+
+    /// Every row `sql` returns.
+    pub async fn rows<'q, O>(&self, sql: &'q str, binds: impl Binds<'q>) -> Vec<O>
+    where
+        O: for<'r> sqlx::FromRow<'r, AnyRow> + Send + Unpin,
+    {
+        db::all(self.state.store.pool(), sql, binds).await.unwrap_or_else(|e| panic!("{sql}: {e}"))
+    }
+
+    /// Runs `sql` for what it changes: how many rows it changed.
+    pub async fn execute<'q>(&self, sql: &'q str, binds: impl Binds<'q>) -> u64 {
+        db::changed(self.state.store.pool(), sql, binds).await.unwrap_or_else(|e| panic!("{sql}: {e}"))
     }
 }
 

@@ -6,16 +6,22 @@ use samla_domain::questionnaires::answers::Answers;
 use samla_domain::questionnaires::scoring::score;
 use samla_web::services::questionnaires::library::load_version;
 
+/// The organisation's copy of a questionnaire samla ships.
+pub async fn shipped(app: &TestApp, organisation_id: i64, slug: &str) -> i64 {
+    app.scalar(
+        "SELECT id FROM questionnaires WHERE organisation_id = $1 AND shipped_slug = $2",
+        (organisation_id, slug),
+    )
+    .await
+}
+
 pub async fn version_of(app: &TestApp, organisation_id: i64, slug: &str) -> i64 {
-    sqlx::query_scalar(
+    app.scalar(
         "SELECT v.id FROM questionnaire_versions v JOIN questionnaires q ON q.id = v.questionnaire_id
          WHERE q.organisation_id = $1 AND q.shipped_slug = $2 ORDER BY v.number DESC LIMIT 1",
+        (organisation_id, slug),
     )
-    .bind(organisation_id)
-    .bind(slug)
-    .fetch_one(app.state.store.pool())
     .await
-    .expect("shipped questionnaire installed")
 }
 
 pub async fn add_round(
@@ -27,20 +33,12 @@ pub async fn add_round(
     mode: &str,
     timing: &str,
 ) -> i64 {
-    sqlx::query_scalar(
+    app.scalar(
         "INSERT INTO questionnaire_rounds (organisation_id, course_id, version_id, audience, mode, timing, opens_on, closes_on, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, '2026-01-05', '2026-01-20', $7) RETURNING id",
+        (org, course_id, version_id, audience, mode, timing, app.now()),
     )
-    .bind(org)
-    .bind(course_id)
-    .bind(version_id)
-    .bind(audience)
-    .bind(mode)
-    .bind(timing)
-    .bind(app.now())
-    .fetch_one(app.state.store.pool())
     .await
-    .expect("round")
 }
 
 /// Stores a response with its scores computed as on submission.
@@ -68,27 +66,20 @@ pub async fn add_response(app: &TestApp, round_id: i64, version_id: i64, subject
 /// A personal answer link (`/a/{token}`, `/answers/{token}`) in a round, about `subject`,
 /// valid `seconds` from the test clock's now.
 pub async fn add_personal_link(app: &TestApp, round_id: i64, subject: Option<i64>, token: &str, seconds: i64) {
-    sqlx::query(
+    app.execute(
         "INSERT INTO round_recipients (round_id, subject_participant_id, token_hash, expires_at) VALUES ($1, $2, $3, $4)",
+        (round_id, subject, samla_domain::secrets::hash_secret(token), app.now() + seconds),
     )
-    .bind(round_id)
-    .bind(subject)
-    .bind(samla_domain::secrets::hash_secret(token))
-    .bind(app.now() + seconds)
-    .execute(app.state.store.pool())
-    .await
-    .expect("recipient");
+    .await;
 }
 
 /// Moves a round's answering window to around the test clock's today (from yesterday to
 /// two weeks ahead), so its links open the form.
 pub async fn open_now(app: &TestApp, round_id: i64) {
     let today = chrono::DateTime::from_timestamp(app.now(), 0).expect("clock").date_naive();
-    sqlx::query("UPDATE questionnaire_rounds SET opens_on = $1, closes_on = $2 WHERE id = $3")
-        .bind((today - chrono::Duration::days(1)).to_string())
-        .bind((today + chrono::Duration::days(14)).to_string())
-        .bind(round_id)
-        .execute(app.state.store.pool())
-        .await
-        .expect("round window");
+    app.execute(
+        "UPDATE questionnaire_rounds SET opens_on = $1, closes_on = $2 WHERE id = $3",
+        ((today - chrono::Duration::days(1)).to_string(), (today + chrono::Duration::days(14)).to_string(), round_id),
+    )
+    .await;
 }

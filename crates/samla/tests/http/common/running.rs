@@ -7,9 +7,9 @@
 //! Seeding goes through the services, as the people would; what the tests check goes
 //! through HTTP.
 
-use super::TestApp;
-use samla_domain::{Role, RoleSet};
-use samla_web::auth::{Actor, Via};
+use super::{actor_in, TestApp};
+use samla_domain::Role;
+use samla_web::auth::Actor;
 use samla_web::services::courses::{self as course_service, CourseForm, StaffForm};
 use samla_web::services::intake::applications::{self as intake, Origin};
 use samla_web::services::intake::ApplicationForm;
@@ -56,19 +56,7 @@ const CHILDREN: [(&str, &str, &str, bool); 3] = [
 
 /// An actor for seeding through the services, as if this person were signed in.
 pub async fn actor(app: &TestApp, user_id: i64, email: &str, roles: Vec<Role>) -> Actor {
-    let mut conn = app.state.store.pool().acquire().await.expect("connection");
-    let organisation =
-        samla_storage::organisations::find_by_slug(&mut conn, ORG).await.expect("query").expect("organisation");
-    Actor {
-        user_id,
-        email: email.into(),
-        name: email.into(),
-        has_second_factor: false,
-        organisation: organisation.into(),
-        roles: RoleSet::new(roles),
-        via: Via::Token { id: 0 },
-        request_id: "test-seed".into(),
-    }
+    actor_in(app, ORG, user_id, email, email, roles, "test-seed").await
 }
 
 fn today(app: &TestApp) -> chrono::NaiveDate {
@@ -80,25 +68,31 @@ pub fn today_of(app: &TestApp) -> String {
     today(app).to_string()
 }
 
+/// A course of `programme` for eight, held weekly on `start`'s weekday from `start`.
+pub fn course_form(
+    programme: &str,
+    name: &str,
+    (venue, room): (&str, &str),
+    start: chrono::NaiveDate,
+    start_time: &str,
+) -> CourseForm {
+    CourseForm {
+        programme: programme.into(),
+        name: name.into(),
+        venue: venue.into(),
+        room: room.into(),
+        start_date: start.to_string(),
+        weekdays: vec![chrono::Datelike::weekday(&start).to_string().to_lowercase()],
+        start_time: start_time.into(),
+        capacity: "8".into(),
+        ..Default::default()
+    }
+}
+
+/// A Mestringsgrupper course at the school, planned by `coordinator`.
 pub async fn plan_course(app: &TestApp, coordinator: &Actor, name: &str, start: chrono::NaiveDate) -> i64 {
-    course_service::create(
-        &app.state,
-        coordinator,
-        "mestringsgrupper",
-        &CourseForm {
-            programme: "mestringsgrupper".into(),
-            name: name.into(),
-            venue: "Skolen".into(),
-            room: "Rom 1".into(),
-            start_date: start.to_string(),
-            weekdays: vec![chrono::Datelike::weekday(&start).to_string().to_lowercase()],
-            start_time: "15:00".into(),
-            capacity: "8".into(),
-            ..Default::default()
-        },
-    )
-    .await
-    .expect("course")
+    let form = course_form("mestringsgrupper", name, ("Skolen", "Rom 1"), start, "15:00");
+    course_service::create(&app.state, coordinator, "mestringsgrupper", &form).await.expect("course")
 }
 
 pub async fn add_staff(app: &TestApp, coordinator: &Actor, course_id: i64, user_id: i64, role: &str) {
@@ -132,17 +126,7 @@ pub async fn mestringstreff_course(
     start: chrono::NaiveDate,
     staff: &[(i64, &str)],
 ) -> i64 {
-    let form = CourseForm {
-        programme: "mestringstreff".into(),
-        name: name.into(),
-        venue: "Frivilligsentralen".into(),
-        room: "Storsalen".into(),
-        start_date: start.to_string(),
-        weekdays: vec![chrono::Datelike::weekday(&start).to_string().to_lowercase()],
-        start_time: "17:30".into(),
-        capacity: "8".into(),
-        ..Default::default()
-    };
+    let form = course_form("mestringstreff", name, ("Frivilligsentralen", "Storsalen"), start, "17:30");
     let course_id = course_service::create(&app.state, actor, &form.programme, &form).await.expect("course");
     for (user_id, role) in staff {
         let member = StaffForm {
@@ -156,6 +140,76 @@ pub async fn mestringstreff_course(
     course_id
 }
 
+/// A staff member's paper application for a child (name, birth date) with one guardian
+/// who has parental responsibility: consent to taking part and, when `shares`, to sharing
+/// with the network.
+pub fn child_application(
+    course_id: i64,
+    (name, birth_date): (&str, &str),
+    guardian_name: &str,
+    guardian_email: &str,
+    shares: bool,
+) -> ApplicationForm {
+    let mut consents = vec!["participation".to_string()];
+    if shares {
+        consents.push("share_with_network".into());
+    }
+    ApplicationForm {
+        course_id: course_id.to_string(),
+        participant_type: "child".into(),
+        participant_name: name.into(),
+        participant_birth_date: birth_date.into(),
+        guardian_name: guardian_name.into(),
+        guardian_phone: "912 34 567".into(),
+        guardian_email: guardian_email.into(),
+        guardian_responsibility: "true".into(),
+        consents,
+        consent_method: "paper".into(),
+        ..Default::default()
+    }
+}
+
+/// Sends `form` as a staff member's application and places its participant on the
+/// course straight in storage (no offer first); returns the participant id.
+pub async fn enrol_application(app: &TestApp, coordinator: &Actor, course_id: i64, form: &ApplicationForm) -> i64 {
+    let organisation = coordinator.organisation.clone();
+    let receipt = intake::create(&app.state, &organisation, Origin::Staff { actor: coordinator, via_api: false }, form)
+        .await
+        .expect("application");
+    let view = intake::view(&app.state, coordinator, receipt.application_id).await.expect("view");
+    let person_id = view.application.participant_id;
+    let mut conn = app.state.store.pool().acquire().await.expect("connection");
+    samla_storage::intake::participants::enrol(
+        &mut conn,
+        course_id,
+        person_id,
+        Some(receipt.application_id),
+        samla_domain::intake::enrolment::ParticipantRole::Participant,
+        None,
+        app.now(),
+    )
+    .await
+    .expect("enrol");
+    app.scalar("SELECT id FROM course_participants WHERE course_id = $1 AND person_id = $2", (course_id, person_id))
+        .await
+}
+
+/// A child (name, age in years of 365 days) enrolled on the course with their guardian's
+/// consent to take part, and to share with the network when `shares` says so; returns the
+/// participant id.
+pub async fn enrol_aged(
+    app: &TestApp,
+    coordinator: &Actor,
+    course_id: i64,
+    (name, years): (&str, i64),
+    shares: bool,
+) -> i64 {
+    let born = chrono::Utc::now().date_naive() - chrono::Duration::days(365 * years);
+    let guardian = format!("Forelder til {name}");
+    let form = child_application(course_id, (name, &born.to_string()), &guardian, "", shares);
+    enrol_application(app, coordinator, course_id, &form).await
+}
+
 /// Enrols a child with one guardian (who has parental responsibility and an e-mail
 /// address) through the intake services, with consent to taking part and, when `shares`,
 /// to sharing with the network.
@@ -167,23 +221,8 @@ pub async fn enrol_child(
     shares: bool,
 ) -> Child {
     let organisation_id = coordinator.organisation.id;
-    let mut consents = vec!["participation".to_string()];
-    if shares {
-        consents.push("share_with_network".into());
-    }
-    let form = ApplicationForm {
-        course_id: course_id.to_string(),
-        participant_type: "child".into(),
-        participant_name: name.into(),
-        participant_birth_date: birth_date.into(),
-        guardian_name: format!("Foresatt til {name}"),
-        guardian_phone: "912 34 567".into(),
-        guardian_email: guardian_email.into(),
-        guardian_responsibility: "true".into(),
-        consents,
-        consent_method: "paper".into(),
-        ..Default::default()
-    };
+    let guardian = format!("Foresatt til {name}");
+    let form = child_application(course_id, (name, birth_date), &guardian, guardian_email, shares);
     let receipt = intake::create(
         &app.state,
         &coordinator.organisation,
@@ -200,15 +239,13 @@ pub async fn enrol_child(
         .await
         .expect("enrolled");
     tx.commit().await.expect("commit");
-    let (participant_id, person_id): (i64, i64) = sqlx::query_as(
-        "SELECT cp.id, cp.person_id FROM course_participants cp JOIN persons p ON p.id = cp.person_id
+    let (participant_id, person_id): (i64, i64) = app
+        .row(
+            "SELECT cp.id, cp.person_id FROM course_participants cp JOIN persons p ON p.id = cp.person_id
          WHERE cp.course_id = $1 AND cp.role = 'participant' AND p.name = $2",
-    )
-    .bind(course_id)
-    .bind(name)
-    .fetch_one(app.state.store.pool())
-    .await
-    .expect("participant");
+            (course_id, name),
+        )
+        .await;
     Child { name, guardian_email, participant_id, person_id }
 }
 
@@ -264,14 +301,12 @@ pub async fn seed(app: &TestApp) -> RunningCourse {
     run(app, &coordinator, other_course_id).await;
 
     let ids = |kind: &'static str| async move {
-        let rows: Vec<(i64,)> = sqlx::query_as(
-            "SELECT id FROM course_sessions WHERE course_id = $1 AND kind = $2 ORDER BY date, start_time, id",
-        )
-        .bind(course_id)
-        .bind(kind)
-        .fetch_all(app.state.store.pool())
-        .await
-        .expect("sessions");
+        let rows: Vec<(i64,)> = app
+            .rows(
+                "SELECT id FROM course_sessions WHERE course_id = $1 AND kind = $2 ORDER BY date, start_time, id",
+                (course_id, kind),
+            )
+            .await;
         rows.into_iter().map(|(id,)| id).collect::<Vec<i64>>()
     };
     let session_ids = ids("session").await;
@@ -297,14 +332,12 @@ pub async fn intake_ids(app: &TestApp, course: &RunningCourse) -> (Vec<i64>, Vec
     let mut applications = Vec::new();
     let mut households = Vec::new();
     for child in &course.children {
-        let (application, household): (i64, i64) = sqlx::query_as(
-            "SELECT id, household_id FROM applications WHERE organisation_id = $1 AND participant_id = $2",
-        )
-        .bind(course.organisation_id)
-        .bind(child.person_id)
-        .fetch_one(app.state.store.pool())
-        .await
-        .expect("application of a seeded child");
+        let (application, household): (i64, i64) = app
+            .row(
+                "SELECT id, household_id FROM applications WHERE organisation_id = $1 AND participant_id = $2",
+                (course.organisation_id, child.person_id),
+            )
+            .await;
         applications.push(application);
         households.push(household);
     }
