@@ -1,7 +1,7 @@
 //! Secret, revocable iCalendar feed addresses: one per course, one per person.
 
 use super::{ApiJson, ApiQuery, OrgCaller};
-use crate::api::conventions::{OrgSlug, OrganisationCourseNotFound, StandardProblems};
+use crate::api::conventions::{OrgSlug, OrganisationCourseProblems};
 use crate::error::WebError;
 use crate::services::calendar;
 use axum::http::StatusCode;
@@ -33,8 +33,7 @@ pub struct CalendarFeed {
     request_body = NewCalendarFeed,
     responses(
         (status = 201, description = "Created; the address is shown once", body = CalendarFeed),
-        StandardProblems,
-        OrganisationCourseNotFound,
+        OrganisationCourseProblems,
     ))]
 pub async fn create_calendar_feed(
     OrgCaller(state, actor, _): OrgCaller,
@@ -56,8 +55,7 @@ pub struct FeedParams {
     params(OrgSlug, FeedParams),
     responses(
         (status = 204, description = "Revoked (or there was none)"),
-        StandardProblems,
-        OrganisationCourseNotFound,
+        OrganisationCourseProblems,
     ))]
 pub async fn revoke_calendar_feed(
     OrgCaller(state, actor, _): OrgCaller,

@@ -2,9 +2,7 @@
 
 use super::extract::Id;
 use super::{ApiJson, OrgCaller, Problem};
-use crate::api::conventions::{
-    CertificationPath, OrgSlug, ProgrammePersonNotFound, ProgrammeProblems, StandardProblems,
-};
+use crate::api::conventions::{CertificationPath, CertificationProblems, OrgSlug, ProgrammeProblems};
 use crate::error::WebError;
 use crate::services::programmes;
 use axum::http::StatusCode;
@@ -53,8 +51,7 @@ pub struct CertificationChange {
     request_body = CertificationChange,
     responses(
         (status = 204, description = "Recorded"),
-        StandardProblems,
-        ProgrammePersonNotFound,
+        CertificationProblems,
         (status = 422, description = "Invalid date", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn certify_leader(
@@ -70,8 +67,7 @@ pub async fn certify_leader(
     params(CertificationPath),
     responses(
         (status = 204, description = "Removed (or was not recorded)"),
-        StandardProblems,
-        ProgrammePersonNotFound,
+        CertificationProblems,
     ))]
 pub async fn remove_certification(
     OrgCaller(state, actor, (Id(programme), Id(user_id))): OrgCaller<(Id, Id)>,

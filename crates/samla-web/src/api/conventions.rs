@@ -202,6 +202,16 @@ problem_sets! {
     CourseWorkConfigProblems = MalformedRequest + NoValidToken + CourseWorkConfigurersOnly + OrganisationNotFound;
     /// [`StandardProblems`] and 404 of the operations on a person of the organisation.
     PersonProblems = StandardProblems + PersonNotFound;
+    /// [`StandardProblems`] and 404 of the operations on a household.
+    HouseholdProblems = StandardProblems + HouseholdNotFound;
+    /// [`StandardProblems`] and 404 of the operations on one version of a programme.
+    ProgrammeVersionProblems = StandardProblems + ProgrammeVersionNotFound;
+    /// [`StandardProblems`] and 404 of the operations on a leader's certification.
+    CertificationProblems = StandardProblems + ProgrammePersonNotFound;
+    /// [`StandardProblems`] and 404 of the operations on a course of an organisation.
+    OrganisationCourseProblems = StandardProblems + OrganisationCourseNotFound;
+    /// 400, 401 and 404 with the 403 of the operations on a meeting's guest.
+    MeetingGuestRecorderProblems = MalformedRequest + NoValidToken + RecordersOnly + MeetingGuestNotFound;
     /// 400, 401 and 404 with the 403 of reading a session's records.
     SessionRecordReaderProblems = MalformedRequest + NoValidToken + SessionRecordReadersOnly + SessionNotFound;
     /// 400, 401 and 404 with the 403 of the operations on a course only those who work on it use.

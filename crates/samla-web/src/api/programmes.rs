@@ -6,7 +6,7 @@ use super::users::page_bounds;
 use super::{ApiJson, ApiQuery, IfMatch, Items, OrgCaller, Page, Problem};
 use crate::api::conventions::{
     ManualErrors, NoValidToken, NotAllowed, OrgSlug, OrganisationProblems, ProgrammeIfMatch, ProgrammeNotFound,
-    ProgrammePath, ProgrammeVersionNotFound, SharedProgrammeProblems, StandardProblems,
+    ProgrammePath, ProgrammeVersionProblems, SharedProgrammeProblems,
 };
 use crate::auth::Actor;
 use crate::error::WebError;
@@ -563,8 +563,7 @@ pub struct VersionParams {
     responses(
         (status = 200, description = "The programme; ETag carries the current version", body = ProgrammeDetail,
             headers(("ETag" = String, description = "The current version, for If-Match on updateProgramme"))),
-        StandardProblems,
-        ProgrammeVersionNotFound,
+        ProgrammeVersionProblems,
     ))]
 pub async fn get_programme(
     OrgCaller(state, actor, key): OrgCaller<String>,
@@ -753,8 +752,7 @@ pub struct ExportParams {
             (Object = "application/fhir+json"),
             (String = "application/toml"),
         )),
-        StandardProblems,
-        ProgrammeVersionNotFound,
+        ProgrammeVersionProblems,
     ))]
 pub async fn export_programme(
     OrgCaller(state, actor, key): OrgCaller<String>,

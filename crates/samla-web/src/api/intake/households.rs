@@ -2,7 +2,7 @@
 //! (siblings included), and adding another adult (a second guardian, a step-parent).
 
 use super::*;
-use crate::api::conventions::{HouseholdNotFound, HouseholdPath, InvalidFields, StandardProblems};
+use crate::api::conventions::{HouseholdPath, HouseholdProblems, InvalidFields};
 use crate::services::intake::households::{self as service, AdultForm};
 
 /// A family: its members and their applications.
@@ -21,8 +21,7 @@ pub struct Household {
     params(HouseholdPath),
     responses(
         (status = 200, description = "The household", body = Household),
-        StandardProblems,
-        HouseholdNotFound,
+        HouseholdProblems,
     ))]
 pub async fn get_household(
     OrgCaller(state, actor, Id(household_id)): OrgCaller<Id>,
@@ -61,8 +60,7 @@ pub struct NewHouseholdAdult {
     request_body = NewHouseholdAdult,
     responses(
         (status = 201, description = "Added", body = HouseholdPerson),
-        StandardProblems,
-        HouseholdNotFound,
+        HouseholdProblems,
         InvalidFields,
     ))]
 pub async fn add_household_adult(

@@ -11,8 +11,8 @@
 
 use crate::api::conventions::{
     CourseClosed, CoursePath, CourseRecorderProblems, CourseWorkingGroupProblems, InvalidGuest, MalformedRequest,
-    MeetingClosed, MeetingGuestNotFound, MeetingGuestPath, MeetingNotFound, MeetingPath, MeetingRecordIfMatch,
-    MeetingRecorderProblems, NoValidToken, OrgSlug, RecordersOnly, Saved,
+    MeetingClosed, MeetingGuestPath, MeetingGuestRecorderProblems, MeetingNotFound, MeetingPath, MeetingRecordIfMatch,
+    MeetingRecorderProblems, NoValidToken, OrgSlug, Saved,
 };
 use crate::api::courses::whole;
 use crate::api::extract::{etag, Id};
@@ -606,9 +606,7 @@ pub async fn add_meeting_guest(
     request_body = NewMeetingGuest,
     responses(
         (status = 200, description = "Changed", body = MeetingGuest),
-        MalformedRequest, NoValidToken,
-        RecordersOnly,
-        MeetingGuestNotFound,
+        MeetingGuestRecorderProblems,
         MeetingClosed,
         InvalidGuest,
     ))]
@@ -632,9 +630,7 @@ pub async fn update_meeting_guest(
     params(MeetingGuestPath),
     responses(
         (status = 204, description = "Removed"),
-        MalformedRequest, NoValidToken,
-        RecordersOnly,
-        MeetingGuestNotFound,
+        MeetingGuestRecorderProblems,
         MeetingClosed,
     ))]
 pub async fn remove_meeting_guest(
