@@ -1,10 +1,8 @@
 use super::users::page_bounds;
-use super::{ApiQuery, OrgCaller, OrgSlug, Page, Problem, StandardProblems};
-use crate::api::conventions::OrganisationNotFound;
+use super::{ApiQuery, OrgCaller, Page, Problem};
+use crate::api::conventions::{OrgSlug, OrganisationProblems};
 use crate::error::WebError;
 use crate::services::audit;
-use crate::AppState;
-use axum::extract::State;
 use axum::Json;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -76,13 +74,11 @@ pub struct AuditParams {
     params(OrgSlug, AuditParams),
     responses(
         (status = 200, description = "A page of audit rows", body = Page<AuditEntry>),
-        StandardProblems,
-        OrganisationNotFound,
+        OrganisationProblems,
         (status = 422, description = "Invalid filters", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn search_audit(
-    State(state): State<AppState>,
-    OrgCaller(actor, _): OrgCaller,
+    OrgCaller(state, actor, _): OrgCaller,
     ApiQuery(params): ApiQuery<AuditParams>,
 ) -> Result<Json<Page<AuditEntry>>, WebError> {
     let (limit, cursor) = page_bounds(params.limit, params.cursor.as_deref())?;

@@ -1,10 +1,9 @@
 //! Secret, revocable iCalendar feed addresses: one per course, one per person.
 
-use super::{ApiJson, ApiQuery, OrgCaller, OrgSlug, Problem, StandardProblems};
+use super::{ApiJson, ApiQuery, OrgCaller};
+use crate::api::conventions::{OrgSlug, OrganisationCourseProblems};
 use crate::error::WebError;
 use crate::services::calendar;
-use crate::AppState;
-use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::Json;
@@ -34,12 +33,10 @@ pub struct CalendarFeed {
     request_body = NewCalendarFeed,
     responses(
         (status = 201, description = "Created; the address is shown once", body = CalendarFeed),
-        StandardProblems,
-        (status = 404, description = "No such organisation or course here", body = Problem, content_type = "application/problem+json"),
+        OrganisationCourseProblems,
     ))]
 pub async fn create_calendar_feed(
-    State(state): State<AppState>,
-    OrgCaller(actor, _): OrgCaller,
+    OrgCaller(state, actor, _): OrgCaller,
     ApiJson(body): ApiJson<NewCalendarFeed>,
 ) -> Result<impl IntoResponse, WebError> {
     let url = calendar::new_feed(&state, &actor, body.course_id).await?;
@@ -58,12 +55,10 @@ pub struct FeedParams {
     params(OrgSlug, FeedParams),
     responses(
         (status = 204, description = "Revoked (or there was none)"),
-        StandardProblems,
-        (status = 404, description = "No such organisation or course here", body = Problem, content_type = "application/problem+json"),
+        OrganisationCourseProblems,
     ))]
 pub async fn revoke_calendar_feed(
-    State(state): State<AppState>,
-    OrgCaller(actor, _): OrgCaller,
+    OrgCaller(state, actor, _): OrgCaller,
     ApiQuery(params): ApiQuery<FeedParams>,
 ) -> Result<StatusCode, WebError> {
     calendar::revoke_feed(&state, &actor, params.course_id).await?;

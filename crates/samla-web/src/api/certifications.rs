@@ -1,12 +1,10 @@
 //! Who holds a programme's certification in the organisation (planners).
 
 use super::extract::Id;
-use super::{ApiJson, OrgCaller, OrgSlug, Problem, StandardProblems};
-use crate::api::conventions::ProgrammeNotFound;
+use super::{ApiJson, OrgCaller, Problem};
+use crate::api::conventions::{CertificationPath, CertificationProblems, OrgSlug, ProgrammeProblems};
 use crate::error::WebError;
 use crate::services::programmes;
-use crate::AppState;
-use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
 use serde::{Deserialize, Serialize};
@@ -26,14 +24,12 @@ pub struct Certification {
     params(OrgSlug, ("programme" = i64, Path, description = "The programme's id")),
     responses(
         (status = 200, description = "Certified people", body = Vec<Certification>),
-        StandardProblems,
-        ProgrammeNotFound,
+        ProgrammeProblems,
     ))]
 pub async fn list_certifications(
-    State(state): State<AppState>,
-    OrgCaller(actor, programme): OrgCaller<Id>,
+    OrgCaller(state, actor, Id(programme)): OrgCaller<Id>,
 ) -> Result<Json<Vec<Certification>>, WebError> {
-    let list = programmes::certifications(&state, &actor, programme.0).await?;
+    let list = programmes::certifications(&state, &actor, programme).await?;
     Ok(Json(
         list.into_iter()
             .map(|c| Certification { user_id: c.user_id, name: c.name, certified_on: c.certified_on })
@@ -51,43 +47,31 @@ pub struct CertificationChange {
 
 /// Records that a person holds the programme's certification.
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/programmes/{programme}/certifications/{user_id}", operation_id = "certifyLeader", tag = "programmes",
-    params(
-        OrgSlug,
-        ("programme" = i64, Path, description = "The programme's id"),
-        ("user_id" = i64, Path, description = "A person in the organisation"),
-    ),
+    params(CertificationPath),
     request_body = CertificationChange,
     responses(
         (status = 204, description = "Recorded"),
-        StandardProblems,
-        (status = 404, description = "No such programme or person here", body = Problem, content_type = "application/problem+json"),
+        CertificationProblems,
         (status = 422, description = "Invalid date", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn certify_leader(
-    State(state): State<AppState>,
-    OrgCaller(actor, (programme, user_id)): OrgCaller<(Id, Id)>,
+    OrgCaller(state, actor, (Id(programme), Id(user_id))): OrgCaller<(Id, Id)>,
     ApiJson(body): ApiJson<CertificationChange>,
 ) -> Result<StatusCode, WebError> {
-    programmes::set_certification(&state, &actor, programme.0, user_id.0, Some(&body.certified_on)).await?;
+    programmes::set_certification(&state, &actor, programme, user_id, Some(&body.certified_on)).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
 /// Removes a person's certification for the programme.
 #[utoipa::path(delete, path = "/api/v1/organisations/{org}/programmes/{programme}/certifications/{user_id}", operation_id = "removeCertification", tag = "programmes",
-    params(
-        OrgSlug,
-        ("programme" = i64, Path, description = "The programme's id"),
-        ("user_id" = i64, Path, description = "A person in the organisation"),
-    ),
+    params(CertificationPath),
     responses(
         (status = 204, description = "Removed (or was not recorded)"),
-        StandardProblems,
-        (status = 404, description = "No such programme or person here", body = Problem, content_type = "application/problem+json"),
+        CertificationProblems,
     ))]
 pub async fn remove_certification(
-    State(state): State<AppState>,
-    OrgCaller(actor, (programme, user_id)): OrgCaller<(Id, Id)>,
+    OrgCaller(state, actor, (Id(programme), Id(user_id))): OrgCaller<(Id, Id)>,
 ) -> Result<StatusCode, WebError> {
-    programmes::set_certification(&state, &actor, programme.0, user_id.0, None).await?;
+    programmes::set_certification(&state, &actor, programme, user_id, None).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -17,13 +17,14 @@ use samla_domain::validation::{
 };
 use std::collections::BTreeMap;
 use utoipa::openapi::content::ContentBuilder;
+use utoipa::openapi::header::HeaderBuilder;
 use utoipa::openapi::path::Operation;
 use utoipa::openapi::response::{Response, ResponseBuilder};
 use utoipa::openapi::schema::{
     AdditionalProperties, AllOfBuilder, ArrayItems, ObjectBuilder, Schema, SchemaFormat, SchemaType, Type,
 };
 use utoipa::openapi::{OpenApi, Ref, RefOr};
-use utoipa::{IntoParams, IntoResponses};
+use utoipa::{IntoParams, IntoResponses, ToSchema};
 
 /// The names of the two shared text schemas.
 pub const SINGLE_LINE_TEXT: &str = "SingleLineText";
@@ -98,22 +99,125 @@ paths! {
         /// The questionnaire's id
         questionnaire_id: i64,
     }
+    /// A participant of a course.
+    CourseParticipantPath {
+        /// The course's id
+        course_id: i64,
+        /// The participant's id in the course
+        participant_id: i64,
+    }
+    /// A participant of a course, as the observations name them.
+    ObservedParticipantPath {
+        /// The course's id
+        course_id: i64,
+        /// The participant's id on the course
+        participant_id: i64,
+    }
+    /// A guest of a meeting.
+    MeetingGuestPath {
+        /// The meeting's id
+        session_id: i64,
+        /// The guest's id
+        guest_id: i64,
+    }
+    /// A leader's certification for a programme.
+    CertificationPath {
+        /// The programme's id
+        programme: i64,
+        /// A person in the organisation
+        user_id: i64,
+    }
+    /// A person of the organisation.
+    UserPath {
+        /// The person's id
+        user_id: i64,
+    }
+    /// A household.
+    HouseholdPath {
+        /// The household's id
+        household_id: i64,
+    }
+    /// A concern report.
+    ReportPath {
+        /// The report's id
+        report_id: i64,
+    }
 }
 
-/// 400, 401 and 403 as most operations answer them, for an operation's `responses(...)`
-/// beside its own answers. An operation that says more about one of them (which callers
-/// are not allowed, say) lists the other parts ([`MalformedRequest`], [`NoValidToken`],
-/// [`NotAllowed`]) and its own answer instead; one without a token lists none of the
-/// token's.
-pub struct StandardProblems;
+/// Sets of problem answers that many operations give together, each a type for an
+/// operation's `responses(...)` made of the answers named (see [`problem_answers!`]).
+macro_rules! problem_sets {
+    ($($(#[$doc:meta])* $name:ident = $first:ident $(+ $part:ident)*;)*) => {
+        $(
+            $(#[$doc])*
+            pub struct $name;
 
-impl IntoResponses for StandardProblems {
-    fn responses() -> BTreeMap<String, RefOr<Response>> {
-        [MalformedRequest::responses(), NoValidToken::responses(), NotAllowed::responses()]
-            .into_iter()
-            .flatten()
-            .collect()
-    }
+            impl IntoResponses for $name {
+                fn responses() -> BTreeMap<String, RefOr<Response>> {
+                    let mut responses = $first::responses();
+                    $(responses.extend($part::responses());)*
+                    responses
+                }
+            }
+        )*
+    };
+}
+
+problem_sets! {
+    /// 400, 401 and 403 as most operations answer them, for an operation's `responses(...)`
+    /// beside its own answers. An operation that says more about one of them (which callers
+    /// are not allowed, say) lists the other parts ([`MalformedRequest`], [`NoValidToken`],
+    /// [`NotAllowed`]) and its own answer instead; one without a token lists none of the
+    /// token's.
+    StandardProblems = MalformedRequest + NoValidToken + NotAllowed;
+    /// [`StandardProblems`] and 404 of the operations under an organisation.
+    OrganisationProblems = StandardProblems + OrganisationNotFound;
+    /// [`StandardProblems`] and 404 of the operations under a course.
+    CourseProblems = StandardProblems + CourseNotFound;
+    /// [`StandardProblems`] and 404 of the operations under a programme.
+    ProgrammeProblems = StandardProblems + ProgrammeNotFound;
+    /// [`StandardProblems`] and 404 of the operations under an application.
+    ApplicationProblems = StandardProblems + ApplicationNotFound;
+    /// [`StandardProblems`] and 404 of the operations on one session of a course.
+    CourseSessionProblems = StandardProblems + CourseSessionNotFound;
+    /// [`StandardProblems`] and 404 of the operations under a questionnaire.
+    QuestionnaireProblems = StandardProblems + QuestionnaireNotFound;
+    /// 400, 401 and 404 with the 403 of a course's running work.
+    CourseRecorderProblems = MalformedRequest + NoValidToken + RecordersOnly + CourseNotFound;
+    /// 400, 401 and 404 with the 403 of a session's running work.
+    SessionRecorderProblems = MalformedRequest + NoValidToken + RecordersOnly + SessionNotFound;
+    /// 400, 401 and 404 with the 403 of a meeting's running work.
+    MeetingRecorderProblems = MalformedRequest + NoValidToken + RecordersOnly + MeetingNotFound;
+    /// 400, 401 and 404 with the 403 of reading a course's work as its working group.
+    CourseWorkingGroupProblems = MalformedRequest + NoValidToken + WorkingGroupOnly + CourseNotFound;
+    /// 400, 401 and 404 with the 403 of reading a session's work as the course's working group.
+    SessionWorkingGroupProblems = MalformedRequest + NoValidToken + WorkingGroupOnly + SessionNotFound;
+    /// 400, 401 and 404 with the 403 of reading a round's results as the course's working group.
+    RoundWorkingGroupProblems = MalformedRequest + NoValidToken + WorkingGroupOnly + RoundNotFound;
+    /// 400, 401 and 404 with the 403 of running a course's evaluations.
+    CourseEvaluatorProblems = MalformedRequest + NoValidToken + EvaluatorsOnly + CourseNotFound;
+    /// 400, 401 and 404 with the 403 of running evaluations on a round's course.
+    RoundEvaluatorProblems = MalformedRequest + NoValidToken + EvaluatorsOnly + RoundNotFound;
+    /// 400, 401 and 404 with the 403 of configuring course work in an organisation.
+    CourseWorkConfigProblems = MalformedRequest + NoValidToken + CourseWorkConfigurersOnly + OrganisationNotFound;
+    /// [`StandardProblems`] and 404 of the operations on a person of the organisation.
+    PersonProblems = StandardProblems + PersonNotFound;
+    /// [`StandardProblems`] and 404 of the operations on a household.
+    HouseholdProblems = StandardProblems + HouseholdNotFound;
+    /// [`StandardProblems`] and 404 of the operations on one version of a programme.
+    ProgrammeVersionProblems = StandardProblems + ProgrammeVersionNotFound;
+    /// [`StandardProblems`] and 404 of the operations on a leader's certification.
+    CertificationProblems = StandardProblems + ProgrammePersonNotFound;
+    /// [`StandardProblems`] and 404 of the operations on a course of an organisation.
+    OrganisationCourseProblems = StandardProblems + OrganisationCourseNotFound;
+    /// 400, 401 and 404 with the 403 of the operations on a meeting's guest.
+    MeetingGuestRecorderProblems = MalformedRequest + NoValidToken + RecordersOnly + MeetingGuestNotFound;
+    /// 400, 401 and 404 with the 403 of reading a session's records.
+    SessionRecordReaderProblems = MalformedRequest + NoValidToken + SessionRecordReadersOnly + SessionNotFound;
+    /// 400, 401 and 404 with the 403 of the operations on a course only those who work on it use.
+    CourseWorkerProblems = MalformedRequest + NoValidToken + CourseWorkersOnly + CourseNotFound;
+    /// 400, 401 and 404 with the 403 of the operations on a programme that organisations share.
+    SharedProgrammeProblems = MalformedRequest + NoValidToken + NotSharedProgramme + ProgrammeNotFound;
 }
 
 /// Problem answers that many operations give in the same words, each a type for an
@@ -156,11 +260,150 @@ problem_answers! {
     SessionNotFound { "404" => "No such session here" }
     /// 404 of the operations under a questionnaire round.
     RoundNotFound { "404" => "No such round here" }
+    /// 404 of the operations on one session of a course.
+    CourseSessionNotFound { "404" => "No such course or session here" }
+    /// 404 of the operations under a meeting.
+    MeetingNotFound { "404" => "No such meeting here" }
+    /// 404 of the operations on a meeting's guest.
+    MeetingGuestNotFound { "404" => "No such meeting or guest here" }
+    /// 404 of the operations under a questionnaire.
+    QuestionnaireNotFound { "404" => "No such questionnaire here" }
+    /// 404 of the operations under a household.
+    HouseholdNotFound { "404" => "No such household here" }
+    /// 404 of the operations on a concern report.
+    ReportNotFound { "404" => "No such report here" }
+    /// 404 of the operations on a person of the organisation.
+    PersonNotFound { "404" => "No such person here" }
+    /// 404 of the operations on a leader's certification for a programme.
+    ProgrammePersonNotFound { "404" => "No such programme or person here" }
+    /// 404 of the operations on one version of a programme.
+    ProgrammeVersionNotFound { "404" => "No such programme or version here" }
+    /// 404 of the operations on a participant of a course.
+    CourseParticipantNotFound { "404" => "No such course here, or no such participant on it" }
+    /// 404 of the operations on a session's log (a meeting has a record instead).
+    SessionLogNotFound { "404" => "No such session here (meetings have a record, not a log)" }
+    /// 403 of the operations that run a course's evaluations.
+    EvaluatorsOnly { "403" => "Not allowed to run evaluations on the course" }
+    /// 403 of the operations that configure course work in an organisation.
+    CourseWorkConfigurersOnly { "403" => "Not allowed to configure course work" }
+    /// 403 of the operations on a programme another organisation shares.
+    NotSharedProgramme { "403" => "Not allowed, or a programme another organisation shares" }
+    /// 403 of the operations on the audit trail.
+    AuditReadersOnly { "403" => "Not allowed to see the audit trail" }
+    /// 409 of the operations on a meeting that can no longer change.
+    MeetingClosed { "409" => "The meeting is cancelled, or the course archived or cancelled" }
+    /// 409 of the operations on a course that can no longer change.
+    CourseClosed { "409" => "The course is archived or cancelled" }
+    /// 404 of the operations on a course of an organisation the caller may not be in.
+    OrganisationCourseNotFound { "404" => "No such organisation or course here" }
+    /// 404 of the operations on a questionnaire link.
+    LinkNotFound { "404" => "No such link" }
+    /// 400 of a write that may be resent with its `Idempotency-Key`.
+    MalformedOrIdempotencyKey { "400" => "Malformed request or Idempotency-Key" }
+    /// 400 of an export to a file.
+    MalformedExportFormat { "400" => "Malformed request (format must be csv or xlsx)" }
+    /// 403 of the operations only those who work on a course may use.
+    CourseWorkersOnly { "403" => "Not allowed, e.g. a course the caller does not work on" }
+    /// 403 of reading a session's records.
+    SessionRecordReadersOnly {
+        "403" => "Not allowed (not in the course's working group or a coordinator; secretaries read no session records)",
+    }
+    /// 403 of reading a course's evaluations.
+    EvaluationUsersOnly { "403" => "Neither runs evaluations nor sees their results on the course" }
+    /// 422 of a programme manual that cannot be accepted.
+    ManualErrors { "422" => "The manual has errors; each is listed with its path" }
+    /// 422 of a meeting's guest that cannot be accepted.
+    InvalidGuest { "422" => "No name, or a name or organisation too long or with control characters" }
+    /// 422 of a write to a course that cannot be accepted.
+    InvalidFieldsOrCourseFinished { "422" => "Invalid fields, or the course is finished" }
+    /// 422 of a body whose fields cannot be accepted, each named.
+    InvalidFields { "422" => "Invalid fields" }
+    /// 422 of a list whose paging cannot be read.
+    InvalidPaging { "422" => "Invalid paging" }
     /// 412 and 428 of a write that names the version it changes (`If-Match`).
     VersionChecked {
         "412" => "Changed by someone else since read",
         "428" => "If-Match missing",
     }
+}
+
+/// The `If-Match` header of a write that names the version it changes, for an operation's
+/// `params(...)`: each says which operation's ETag it takes. `Option<String>` where the
+/// first write has no version to name yet.
+macro_rules! if_match {
+    ($($(#[$doc:meta])* $name:ident: $ty:ty => $description:tt)*) => {
+        $(
+            $(#[$doc])*
+            #[derive(IntoParams)]
+            #[into_params(parameter_in = Header)]
+            pub struct $name {
+                #[doc = $description]
+                #[param(rename = "If-Match")]
+                pub if_match: $ty,
+            }
+        )*
+    };
+}
+
+if_match! {
+    /// The version of a course.
+    CourseIfMatch: String => "The ETag from getCourse, or *"
+    /// The version of one session of a course.
+    CourseSessionIfMatch: String => "The ETag from getCourseSession (the session's version), or *"
+    /// The version of an application.
+    ApplicationIfMatch: String => "The ETag from getApplication, or *"
+    /// The version of a person's account.
+    UserIfMatch: String => "The ETag from getUser, or *"
+    /// The version of a programme.
+    ProgrammeIfMatch: String => "The ETag from getProgramme (\"v3\"), or *"
+    /// The version of the organisation's settings.
+    OrganisationIfMatch: String => "The ETag from getOrganisation, or *"
+    /// The version of the intake settings.
+    IntakeSettingsIfMatch: String => "The ETag from getIntakeSettings, or *"
+    /// The version of a concern report.
+    ConcernReportIfMatch: String => "The ETag from getConcernReport, or *"
+    /// The version of a session's log, once there is one.
+    SessionLogIfMatch: Option<String> => "The ETag from getSessionLog; required once a log exists"
+    /// The version of a session's attendance sheet, once there is one.
+    AttendanceIfMatch: Option<String> => "The ETag from getSessionAttendance; required once a sheet is saved"
+    /// The version of a meeting's record, once there is one.
+    MeetingRecordIfMatch: Option<String> => "The ETag from getMeetingRecord; required once a record exists"
+}
+
+/// A 200 answer with the thing written and its new version in `ETag`, in the words given,
+/// each a type for an operation's `responses(...)` over the body's schema: `Saved<Course>`.
+macro_rules! versioned_answers {
+    ($($(#[$doc:meta])* $name:ident => $description:literal)*) => {
+        $(
+            $(#[$doc])*
+            pub struct $name<T>(std::marker::PhantomData<T>);
+
+            impl<T: ToSchema> IntoResponses for $name<T> {
+                fn responses() -> BTreeMap<String, RefOr<Response>> {
+                    BTreeMap::from([("200".to_string(), new_version::<T>($description))])
+                }
+            }
+        )*
+    };
+}
+
+versioned_answers! {
+    /// 200 of a write that saves the thing as sent.
+    Saved => "Saved"
+    /// 200 of a write that moves the thing.
+    Moved => "Moved"
+}
+
+/// An answer with `T` as JSON and its new version in `ETag`.
+fn new_version<T: ToSchema>(description: &str) -> RefOr<Response> {
+    let content = ContentBuilder::new().schema(Some(Ref::from_schema_name(T::name()))).build();
+    let etag = HeaderBuilder::new()
+        .schema(ObjectBuilder::new().schema_type(Type::String))
+        .description(Some("The new version"))
+        .build();
+    let response =
+        ResponseBuilder::new().description(description).content("application/json", content).header("ETag", etag);
+    RefOr::T(response.build())
 }
 
 /// An answer with a problem document.

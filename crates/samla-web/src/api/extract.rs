@@ -179,13 +179,14 @@ impl<'de> serde::Deserialize<'de> for Id {
     }
 }
 
-/// The caller acting in the organisation the path's `{org}` names, and the path's other
-/// parameters as [`OrgPath`] reads them: `OrgCaller(actor, course_id): OrgCaller<Id>`.
+/// What a handler under `/organisations/{org}` starts from: the app's state, the caller
+/// acting in the organisation the path's `{org}` names, and the path's other parameters
+/// as [`OrgPath`] reads them: `OrgCaller(state, actor, Id(course_id)): OrgCaller<Id>`.
 /// It answers as a handler taking `ApiCaller` and then `Path` and first calling
 /// [`ApiCaller::in_organisation`] did: 401 without a valid token, 400 for a path that
 /// cannot be read, then 404 for an organisation that does not exist or is not the
 /// caller's.
-pub struct OrgCaller<P = ()>(pub Actor, pub P);
+pub struct OrgCaller<P = ()>(pub AppState, pub Actor, pub P);
 
 impl<P: DeserializeOwned + Send> FromRequestParts<AppState> for OrgCaller<P> {
     type Rejection = Response;
@@ -194,7 +195,7 @@ impl<P: DeserializeOwned + Send> FromRequestParts<AppState> for OrgCaller<P> {
         let caller = ApiCaller::from_request_parts(parts, state).await.map_err(IntoResponse::into_response)?;
         let OrgPath(org, path) = OrgPath::from_request_parts(parts, state).await?;
         let actor = caller.in_organisation(state, &org).await.map_err(IntoResponse::into_response)?;
-        Ok(OrgCaller(actor, path))
+        Ok(OrgCaller(state.clone(), actor, path))
     }
 }
 

@@ -1,12 +1,12 @@
 //! The organisation's school holidays, which course schedules skip.
 
 use super::extract::Id;
-use super::{ApiJson, Items, NoValidToken, NotAllowed, OrgCaller, OrgSlug, Problem, StandardProblems};
-use crate::api::conventions::OrganisationNotFound;
+use super::{ApiJson, Items, OrgCaller, Problem};
+use crate::api::conventions::{
+    NoValidToken, NotAllowed, OrgSlug, OrganisationNotFound, OrganisationProblems, StandardProblems,
+};
 use crate::error::WebError;
 use crate::services::holidays;
-use crate::AppState;
-use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::Json;
@@ -40,8 +40,7 @@ impl From<samla_storage::holidays::SchoolHoliday> for SchoolHoliday {
         OrganisationNotFound,
     ))]
 pub async fn list_school_holidays(
-    State(state): State<AppState>,
-    OrgCaller(actor, _): OrgCaller,
+    OrgCaller(state, actor, _): OrgCaller,
 ) -> Result<Json<Items<SchoolHoliday>>, WebError> {
     let items = holidays::list(&state, &actor).await?.into_iter().map(SchoolHoliday::from).collect();
     Ok(Json(Items { items }))
@@ -65,13 +64,11 @@ pub struct NewSchoolHoliday {
     request_body = NewSchoolHoliday,
     responses(
         (status = 201, description = "Added", body = SchoolHoliday),
-        StandardProblems,
-        OrganisationNotFound,
+        OrganisationProblems,
         (status = 422, description = "Invalid fields, e.g. the last day before the first", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn add_school_holiday(
-    State(state): State<AppState>,
-    OrgCaller(actor, _): OrgCaller,
+    OrgCaller(state, actor, _): OrgCaller,
     ApiJson(body): ApiJson<NewSchoolHoliday>,
 ) -> Result<impl IntoResponse, WebError> {
     actor.authorize(&state, Action::PlanCourses).await?;
@@ -89,10 +86,8 @@ pub async fn add_school_holiday(
         (status = 404, description = "No such holiday here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn delete_school_holiday(
-    State(state): State<AppState>,
-    OrgCaller(actor, holiday_id): OrgCaller<Id>,
+    OrgCaller(state, actor, Id(holiday_id)): OrgCaller<Id>,
 ) -> Result<StatusCode, WebError> {
-    let holiday_id = holiday_id.0;
     holidays::remove(&state, &actor, holiday_id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

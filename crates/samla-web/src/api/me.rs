@@ -1,4 +1,5 @@
-use super::{ApiJson, MalformedRequest, NoValidToken, Problem};
+use super::{ApiJson, Problem};
+use crate::api::conventions::{InvalidFields, MalformedRequest, NoValidToken};
 use crate::auth::{Actor, ApiCaller, Via};
 use crate::error::WebError;
 use crate::services::accounts;
@@ -132,7 +133,7 @@ pub struct CreatedToken {
     responses(
         (status = 201, description = "Created; the secret is shown once", body = CreatedToken),
         MalformedRequest, NoValidToken,
-        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+        InvalidFields,
     ))]
 pub async fn create_token(
     State(state): State<AppState>,

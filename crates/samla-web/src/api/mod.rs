@@ -35,7 +35,6 @@ mod running;
 mod staff_directory;
 mod users;
 
-use conventions::{MalformedRequest, NoValidToken, NotAllowed, OrgSlug, StandardProblems};
 pub use extract::{ApiJson, ApiQuery, CreateOrReplace, IfMatch, OrgCaller, OrgPath};
 
 use crate::AppState;
@@ -247,6 +246,13 @@ pub struct FieldProblem {
 #[derive(Serialize, ToSchema)]
 pub struct Items<T: ToSchema> {
     pub items: Vec<T>,
+}
+
+/// A list collected straight into an answer: `Json(rows.iter().map(row_json).collect())`.
+impl<T: ToSchema> FromIterator<T> for Items<T> {
+    fn from_iter<I: IntoIterator<Item = T>>(iter: I) -> Self {
+        Items { items: iter.into_iter().collect() }
+    }
 }
 
 /// A page of a list; pass `next_cursor` as `cursor` for the next page.

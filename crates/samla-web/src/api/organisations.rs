@@ -1,10 +1,11 @@
 use super::extract::etag;
-use super::{ApiJson, IfMatch, NoValidToken, NotAllowed, OrgCaller, OrgSlug, Problem, StandardProblems};
-use crate::api::conventions::{OrganisationNotFound, VersionChecked};
+use super::{ApiJson, IfMatch, OrgCaller};
+use crate::api::conventions::{
+    InvalidFields, NoValidToken, NotAllowed, OrgSlug, OrganisationIfMatch, OrganisationNotFound, OrganisationProblems,
+    Saved, VersionChecked,
+};
 use crate::error::WebError;
 use crate::services::organisations;
-use crate::AppState;
-use axum::extract::State;
 use axum::http::header::ETAG;
 use axum::response::IntoResponse;
 use axum::Json;
@@ -47,10 +48,7 @@ fn with_etag(organisation: Organisation) -> impl IntoResponse {
         NoValidToken, NotAllowed,
         OrganisationNotFound,
     ))]
-pub async fn get_organisation(
-    State(state): State<AppState>,
-    OrgCaller(actor, _): OrgCaller,
-) -> Result<impl IntoResponse, WebError> {
+pub async fn get_organisation(OrgCaller(state, actor, _): OrgCaller) -> Result<impl IntoResponse, WebError> {
     Ok(with_etag(organisations::settings(&state, &actor).await?.into()))
 }
 
@@ -64,21 +62,16 @@ pub struct OrganisationChange {
 
 /// Changes the settings; `If-Match` must carry the version last read.
 #[utoipa::path(put, path = "/api/v1/organisations/{org}", operation_id = "updateOrganisation", tag = "organisations",
-    params(
-        OrgSlug,
-        ("If-Match" = String, Header, description = "The ETag from getOrganisation, or *"),
-    ),
+    params(OrgSlug, OrganisationIfMatch),
     request_body = OrganisationChange,
     responses(
-        (status = 200, description = "Saved", body = Organisation, headers(("ETag" = String, description = "The new version"))),
-        StandardProblems,
-        OrganisationNotFound,
+        Saved<Organisation>,
+        OrganisationProblems,
         VersionChecked,
-        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+        InvalidFields,
     ))]
 pub async fn update_organisation(
-    State(state): State<AppState>,
-    OrgCaller(actor, _): OrgCaller,
+    OrgCaller(state, actor, _): OrgCaller,
     if_match: IfMatch,
     ApiJson(body): ApiJson<OrganisationChange>,
 ) -> Result<impl IntoResponse, WebError> {

@@ -4,12 +4,10 @@
 
 use super::extract::Id;
 use super::users::page_bounds;
-use super::{ApiQuery, OrgCaller, OrgSlug, Page, Problem, StandardProblems};
-use crate::api::conventions::OrganisationNotFound;
+use super::{ApiQuery, OrgCaller, Page, Problem};
+use crate::api::conventions::{InvalidPaging, OrgSlug, OrganisationProblems, StandardProblems};
 use crate::error::WebError;
 use crate::services::outbox::{self, OutboxFilter};
-use crate::AppState;
-use axum::extract::State;
 use axum::Json;
 use samla_domain::messages::MessageStatus;
 use serde::{Deserialize, Serialize};
@@ -108,13 +106,11 @@ pub struct OutboxParams {
     params(OrgSlug, OutboxParams),
     responses(
         (status = 200, description = "A page of messages", body = Page<OutboxMessage>),
-        StandardProblems,
-        OrganisationNotFound,
-        (status = 422, description = "Invalid paging", body = Problem, content_type = "application/problem+json"),
+        OrganisationProblems,
+        InvalidPaging,
     ))]
 pub async fn list_outbox_messages(
-    State(state): State<AppState>,
-    OrgCaller(actor, _): OrgCaller,
+    OrgCaller(state, actor, _): OrgCaller,
     ApiQuery(params): ApiQuery<OutboxParams>,
 ) -> Result<Json<Page<OutboxMessage>>, WebError> {
     let (limit, cursor) = page_bounds(params.limit, params.cursor.as_deref())?;
@@ -136,9 +132,8 @@ pub async fn list_outbox_messages(
         (status = 409, description = "The message has not failed (queued or sent), or failed more than 7 days ago and its text is erased", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn retry_outbox_message(
-    State(state): State<AppState>,
-    OrgCaller(actor, message_id): OrgCaller<Id>,
+    OrgCaller(state, actor, Id(message_id)): OrgCaller<Id>,
 ) -> Result<Json<OutboxMessage>, WebError> {
-    let message = outbox::retry(&state, &actor, message_id.0).await?;
+    let message = outbox::retry(&state, &actor, message_id).await?;
     Ok(Json(OutboxMessage::at(message, state.clock.now())))
 }

@@ -3,16 +3,15 @@
 
 use super::extract::etag;
 use super::users::page_bounds;
-use super::{
-    ApiJson, ApiQuery, IfMatch, Items, MalformedRequest, NoValidToken, NotAllowed, OrgCaller, OrgSlug, Page, Problem,
-    StandardProblems,
+use super::{ApiJson, ApiQuery, IfMatch, Items, OrgCaller, Page, Problem};
+use crate::api::conventions::{
+    ManualErrors, NoValidToken, NotAllowed, OrgSlug, OrganisationProblems, ProgrammeIfMatch, ProgrammeNotFound,
+    ProgrammePath, ProgrammeVersionProblems, SharedProgrammeProblems,
 };
-use crate::api::conventions::{OrganisationNotFound, ProgrammeNotFound, ProgrammePath};
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::services::programmes::{self, ProgrammeView};
 use crate::AppState;
-use axum::extract::State;
 use axum::http::header::{CONTENT_TYPE, ETAG, LOCATION};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -84,31 +83,33 @@ pub struct ProgrammeManual {
     pub notes: Vec<ManualNote>,
 }
 
-/// One line of a list in a manual (a goal, a part of the content, a material).
-#[allow(dead_code)]
-#[derive(Serialize, Deserialize)]
-pub struct ManualListItem(String);
+/// Text of a manual under the text rule, each a type with its own schema: how many
+/// lines it may have and at most how many characters.
+macro_rules! manual_text {
+    ($($(#[$doc:meta])* $name:ident($lines:expr, $max_chars:literal);)*) => {
+        $(
+            $(#[$doc])*
+            #[allow(dead_code)]
+            #[derive(Serialize, Deserialize)]
+            pub struct $name(String);
 
-impl utoipa::PartialSchema for ManualListItem {
-    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
-        super::conventions::text_schema(Lines::One, true, 1000)
-    }
+            impl utoipa::PartialSchema for $name {
+                fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+                    super::conventions::text_schema($lines, true, $max_chars)
+                }
+            }
+
+            impl ToSchema for $name {}
+        )*
+    };
 }
 
-impl ToSchema for ManualListItem {}
-
-/// A note in a manual, on one or more lines.
-#[allow(dead_code)]
-#[derive(Serialize, Deserialize)]
-pub struct ManualNote(String);
-
-impl utoipa::PartialSchema for ManualNote {
-    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
-        super::conventions::text_schema(Lines::Several, true, 4000)
-    }
+manual_text! {
+    /// One line of a list in a manual (a goal, a part of the content, a material).
+    ManualListItem(Lines::One, 1000);
+    /// A note in a manual, on one or more lines.
+    ManualNote(Lines::Several, 4000);
 }
-
-impl ToSchema for ManualNote {}
 
 #[derive(Serialize, Deserialize, ToSchema, Clone, Copy)]
 #[serde(rename_all = "snake_case")]
@@ -523,13 +524,11 @@ pub struct ProgrammeParams {
     params(OrgSlug, ProgrammeParams),
     responses(
         (status = 200, description = "A page of programmes", body = Page<ProgrammeSummary>),
-        StandardProblems,
-        OrganisationNotFound,
+        OrganisationProblems,
         (status = 422, description = "Invalid search or paging", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_programmes(
-    State(state): State<AppState>,
-    OrgCaller(actor, _): OrgCaller,
+    OrgCaller(state, actor, _): OrgCaller,
     ApiQuery(params): ApiQuery<ProgrammeParams>,
 ) -> Result<Json<Page<ProgrammeSummary>>, WebError> {
     let mut errors = FieldErrors::new();
@@ -560,19 +559,14 @@ pub struct VersionParams {
 
 /// One programme with its current manual, or the manual of an earlier version.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/programmes/{programme}", operation_id = "getProgramme", tag = "programmes",
-    params(
-        ProgrammePath,
-        VersionParams,
-    ),
+    params(ProgrammePath, VersionParams),
     responses(
         (status = 200, description = "The programme; ETag carries the current version", body = ProgrammeDetail,
             headers(("ETag" = String, description = "The current version, for If-Match on updateProgramme"))),
-        StandardProblems,
-        (status = 404, description = "No such programme or version here", body = Problem, content_type = "application/problem+json"),
+        ProgrammeVersionProblems,
     ))]
 pub async fn get_programme(
-    State(state): State<AppState>,
-    OrgCaller(actor, key): OrgCaller<String>,
+    OrgCaller(state, actor, key): OrgCaller<String>,
     ApiQuery(params): ApiQuery<VersionParams>,
 ) -> Result<impl IntoResponse, WebError> {
     let programme = found(&state, &actor, &key).await?;
@@ -598,8 +592,7 @@ pub struct ProgrammeVersion {
         ProgrammeNotFound,
     ))]
 pub async fn list_programme_versions(
-    State(state): State<AppState>,
-    OrgCaller(actor, key): OrgCaller<String>,
+    OrgCaller(state, actor, key): OrgCaller<String>,
 ) -> Result<Json<Items<ProgrammeVersion>>, WebError> {
     let programme = found(&state, &actor, &key).await?;
     let view = programmes::view(&state, &actor, programme.id, None).await?;
@@ -632,13 +625,11 @@ pub struct ImportParams {
             headers(("ETag" = String, description = "The new version"))),
         (status = 201, description = "A new programme", body = ProgrammeDetail,
             headers(("Location" = String, description = "The new programme"), ("ETag" = String, description = "Its version"))),
-        StandardProblems,
-        OrganisationNotFound,
-        (status = 422, description = "The manual has errors; each is listed with its path", body = Problem, content_type = "application/problem+json"),
+        OrganisationProblems,
+        ManualErrors,
     ))]
 pub async fn import_programme(
-    State(state): State<AppState>,
-    OrgCaller(actor, _): OrgCaller,
+    OrgCaller(state, actor, _): OrgCaller,
     ApiQuery(params): ApiQuery<ImportParams>,
     ApiJson(body): ApiJson<serde_json::Value>,
 ) -> Result<Response, WebError> {
@@ -659,24 +650,18 @@ pub async fn import_programme(
 /// Saves an edited manual as the next version of one of the organisation's own
 /// programmes; the slug cannot change. Courses keep the version they were planned from.
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/programmes/{programme}", operation_id = "updateProgramme", tag = "programmes",
-    params(
-        ProgrammePath,
-        ("If-Match" = String, Header, description = "The ETag from getProgramme (\"v3\"), or *"),
-    ),
+    params(ProgrammePath, ProgrammeIfMatch),
     request_body = ProgrammeManual,
     responses(
         (status = 200, description = "Saved as a new version", body = ProgrammeDetail,
             headers(("ETag" = String, description = "The new version"))),
-        MalformedRequest, NoValidToken,
-        (status = 403, description = "Not allowed, or a programme another organisation shares", body = Problem, content_type = "application/problem+json"),
-        ProgrammeNotFound,
+        SharedProgrammeProblems,
         (status = 412, description = "Another version was saved since read", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "The manual has errors; each is listed with its path", body = Problem, content_type = "application/problem+json"),
+        ManualErrors,
         (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn update_programme(
-    State(state): State<AppState>,
-    OrgCaller(actor, key): OrgCaller<String>,
+    OrgCaller(state, actor, key): OrgCaller<String>,
     if_match: IfMatch,
     ApiJson(body): ApiJson<serde_json::Value>,
 ) -> Result<impl IntoResponse, WebError> {
@@ -699,13 +684,10 @@ pub async fn update_programme(
     params(ProgrammePath),
     responses(
         (status = 200, description = "Archived", body = ProgrammeDetail),
-        MalformedRequest, NoValidToken,
-        (status = 403, description = "Not allowed, or a programme another organisation shares", body = Problem, content_type = "application/problem+json"),
-        ProgrammeNotFound,
+        SharedProgrammeProblems,
     ))]
 pub async fn archive_programme(
-    State(state): State<AppState>,
-    OrgCaller(actor, key): OrgCaller<String>,
+    OrgCaller(state, actor, key): OrgCaller<String>,
 ) -> Result<Json<ProgrammeDetail>, WebError> {
     set_archived(state, actor, key, true).await
 }
@@ -716,13 +698,10 @@ pub async fn archive_programme(
     params(ProgrammePath),
     responses(
         (status = 200, description = "In use again", body = ProgrammeDetail),
-        MalformedRequest, NoValidToken,
-        (status = 403, description = "Not allowed, or a programme another organisation shares", body = Problem, content_type = "application/problem+json"),
-        ProgrammeNotFound,
+        SharedProgrammeProblems,
     ))]
 pub async fn unarchive_programme(
-    State(state): State<AppState>,
-    OrgCaller(actor, key): OrgCaller<String>,
+    OrgCaller(state, actor, key): OrgCaller<String>,
 ) -> Result<Json<ProgrammeDetail>, WebError> {
     set_archived(state, actor, key, false).await
 }
@@ -766,22 +745,17 @@ pub struct ExportParams {
 /// A programme's manual as a file: JSON, the TOML format of the shipped manuals, or a
 /// FHIR R4 PlanDefinition (`application/fhir+json`).
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/programmes/{programme}/export", operation_id = "exportProgramme", tag = "programmes",
-    params(
-        ProgrammePath,
-        ExportParams,
-    ),
+    params(ProgrammePath, ExportParams),
     responses(
         (status = 200, description = "The manual in the format asked for", content(
             (ProgrammeManual = "application/json"),
             (Object = "application/fhir+json"),
             (String = "application/toml"),
         )),
-        StandardProblems,
-        (status = 404, description = "No such programme or version here", body = Problem, content_type = "application/problem+json"),
+        ProgrammeVersionProblems,
     ))]
 pub async fn export_programme(
-    State(state): State<AppState>,
-    OrgCaller(actor, key): OrgCaller<String>,
+    OrgCaller(state, actor, key): OrgCaller<String>,
     ApiQuery(params): ApiQuery<ExportParams>,
 ) -> Result<Response, WebError> {
     let programme = found(&state, &actor, &key).await?;

@@ -2,12 +2,10 @@
 //! `addCourseStaff`.
 
 use super::users::{page_bounds, RoleName};
-use super::{ApiQuery, NoValidToken, NotAllowed, OrgCaller, OrgSlug, Page, Problem};
-use crate::api::conventions::OrganisationNotFound;
+use super::{ApiQuery, OrgCaller, Page, Problem};
+use crate::api::conventions::{InvalidPaging, NoValidToken, NotAllowed, OrgSlug, OrganisationNotFound};
 use crate::error::WebError;
 use crate::services::staff_directory as service;
-use crate::AppState;
-use axum::extract::State;
 use axum::Json;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -57,11 +55,10 @@ pub struct StaffParams {
         (status = 400, description = "Malformed request, e.g. an unknown role", body = Problem, content_type = "application/problem+json"),
         NoValidToken, NotAllowed,
         OrganisationNotFound,
-        (status = 422, description = "Invalid paging", body = Problem, content_type = "application/problem+json"),
+        InvalidPaging,
     ))]
 pub async fn list_staff(
-    State(state): State<AppState>,
-    OrgCaller(actor, _): OrgCaller,
+    OrgCaller(state, actor, _): OrgCaller,
     ApiQuery(params): ApiQuery<StaffParams>,
 ) -> Result<Json<Page<StaffPerson>>, WebError> {
     let (limit, offset) = page_bounds(params.limit, params.cursor.as_deref())?;

@@ -1,10 +1,11 @@
 use super::extract::{etag, Id};
-use super::{ApiJson, ApiQuery, IfMatch, OrgCaller, OrgSlug, Page, Problem, StandardProblems};
-use crate::api::conventions::{OrganisationNotFound, VersionChecked};
+use super::{ApiJson, ApiQuery, IfMatch, OrgCaller, Page, Problem};
+use crate::api::conventions::{
+    InvalidFields, InvalidPaging, OrgSlug, OrganisationProblems, PersonProblems, Saved, UserIfMatch, UserPath,
+    VersionChecked,
+};
 use crate::error::WebError;
 use crate::services::accounts::{self, MemberChange, NewMember};
-use crate::AppState;
-use axum::extract::State;
 use axum::http::header::ETAG;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
@@ -74,13 +75,11 @@ pub(super) fn page_bounds(limit: Option<i64>, cursor: Option<&str>) -> Result<(i
     params(OrgSlug, PageParams),
     responses(
         (status = 200, description = "A page of people", body = Page<User>),
-        StandardProblems,
-        OrganisationNotFound,
-        (status = 422, description = "Invalid paging", body = Problem, content_type = "application/problem+json"),
+        OrganisationProblems,
+        InvalidPaging,
     ))]
 pub async fn list_users(
-    State(state): State<AppState>,
-    OrgCaller(actor, _): OrgCaller,
+    OrgCaller(state, actor, _): OrgCaller,
     ApiQuery(params): ApiQuery<PageParams>,
 ) -> Result<Json<Page<User>>, WebError> {
     let (limit, after) = page_bounds(params.limit, params.cursor.as_deref())?;
@@ -163,14 +162,12 @@ pub struct CreatedUser {
     request_body = NewUser,
     responses(
         (status = 201, description = "Added", body = CreatedUser),
-        StandardProblems,
-        OrganisationNotFound,
+        OrganisationProblems,
         (status = 409, description = "Already a member", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+        InvalidFields,
     ))]
 pub async fn create_user(
-    State(state): State<AppState>,
-    OrgCaller(actor, _): OrgCaller,
+    OrgCaller(state, actor, _): OrgCaller,
     ApiJson(body): ApiJson<NewUser>,
 ) -> Result<impl IntoResponse, WebError> {
     let new = NewMember::parse(&body.email, &body.name, &RoleName::names(&body.roles))?;
@@ -182,18 +179,13 @@ pub async fn create_user(
 
 /// One person in the organisation.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/users/{user_id}", operation_id = "getUser", tag = "users",
-    params(OrgSlug, ("user_id" = i64, Path, description = "The person's id")),
+    params(UserPath),
     responses(
         (status = 200, description = "The person; ETag carries the version", body = User,
             headers(("ETag" = String, description = "Version for If-Match"))),
-        StandardProblems,
-        (status = 404, description = "No such person here", body = Problem, content_type = "application/problem+json"),
+        PersonProblems,
     ))]
-pub async fn get_user(
-    State(state): State<AppState>,
-    OrgCaller(actor, user_id): OrgCaller<Id>,
-) -> Result<impl IntoResponse, WebError> {
-    let user_id = user_id.0;
+pub async fn get_user(OrgCaller(state, actor, Id(user_id)): OrgCaller<Id>) -> Result<impl IntoResponse, WebError> {
     let member = accounts::member(&state, &actor, user_id).await?;
     Ok(([(ETAG, etag(member.version))], Json(User::from(member))))
 }
@@ -211,27 +203,20 @@ pub struct UserChange {
 
 /// Changes a person's name, roles here, and whether they are disabled.
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/users/{user_id}", operation_id = "updateUser", tag = "users",
-    params(
-        OrgSlug,
-        ("user_id" = i64, Path, description = "The person's id"),
-        ("If-Match" = String, Header, description = "The ETag from getUser, or *"),
-    ),
+    params(UserPath, UserIfMatch),
     request_body = UserChange,
     responses(
-        (status = 200, description = "Saved", body = User, headers(("ETag" = String, description = "The new version"))),
-        StandardProblems,
-        (status = 404, description = "No such person here", body = Problem, content_type = "application/problem+json"),
+        Saved<User>,
+        PersonProblems,
         (status = 409, description = "Refused, e.g. removing your own administrator role", body = Problem, content_type = "application/problem+json"),
         VersionChecked,
-        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+        InvalidFields,
     ))]
 pub async fn update_user(
-    State(state): State<AppState>,
-    OrgCaller(actor, user_id): OrgCaller<Id>,
+    OrgCaller(state, actor, Id(user_id)): OrgCaller<Id>,
     if_match: IfMatch,
     ApiJson(body): ApiJson<UserChange>,
 ) -> Result<impl IntoResponse, WebError> {
-    let user_id = user_id.0;
     let current = accounts::member(&state, &actor, user_id).await?;
     let version = if_match.expected(current.version)?;
     let change = MemberChange::parse(&body.name, &RoleName::names(&body.roles), body.disabled)?;

@@ -1,7 +1,7 @@
 //! A course's budget.
 
 use super::*;
-use crate::api::conventions::{CourseNotFound, CoursePath};
+use crate::api::conventions::{CoursePath, CourseProblems};
 
 /// The course's budget with line totals, total and cost per participant; money as
 /// decimal strings.
@@ -9,14 +9,9 @@ use crate::api::conventions::{CourseNotFound, CoursePath};
     params(CoursePath),
     responses(
         (status = 200, description = "The budget", body = Budget),
-        StandardProblems,
-        CourseNotFound,
+        CourseProblems,
     ))]
-pub async fn get_budget(
-    State(state): State<AppState>,
-    OrgCaller(actor, course_id): OrgCaller<Id>,
-) -> Result<Json<Budget>, WebError> {
-    let course_id = course_id.0;
+pub async fn get_budget(OrgCaller(state, actor, Id(course_id)): OrgCaller<Id>) -> Result<Json<Budget>, WebError> {
     let view = service::course_view(&state, &actor, course_id).await?;
     Ok(Json(budget_json(&view)))
 }
@@ -101,16 +96,13 @@ impl BudgetChange {
     request_body = BudgetChange,
     responses(
         (status = 200, description = "Saved", body = Budget),
-        StandardProblems,
-        CourseNotFound,
+        CourseProblems,
         (status = 422, description = "Invalid lines (each named, e.g. lines[2].amount), or the course is finished", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn replace_budget(
-    State(state): State<AppState>,
-    OrgCaller(actor, course_id): OrgCaller<Id>,
+    OrgCaller(state, actor, Id(course_id)): OrgCaller<Id>,
     ApiJson(body): ApiJson<BudgetChange>,
 ) -> Result<Json<Budget>, WebError> {
-    let course_id = course_id.0;
     actor.authorize(&state, Action::PlanCourses).await?;
     actor.on_course(&state, Action::ViewCourses, course_id).await?;
     let lines = body.parse()?;

@@ -1,23 +1,20 @@
 //! A course's planning checklist.
 
 use super::*;
-use crate::api::conventions::{CourseNotFound, CoursePath};
+use crate::api::conventions::{CoursePath, CourseProblems, StandardProblems};
 
 /// The planning checklist with real due dates, earliest first.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/courses/{course_id}/checklist", operation_id = "getChecklist", tag = "courses",
     params(CoursePath),
     responses(
         (status = 200, description = "The checklist", body = Items<ChecklistItem>),
-        StandardProblems,
-        CourseNotFound,
+        CourseProblems,
     ))]
 pub async fn get_checklist(
-    State(state): State<AppState>,
-    OrgCaller(actor, course_id): OrgCaller<Id>,
+    OrgCaller(state, actor, Id(course_id)): OrgCaller<Id>,
 ) -> Result<Json<Items<ChecklistItem>>, WebError> {
-    let course_id = course_id.0;
     let view = service::course_view(&state, &actor, course_id).await?;
-    Ok(Json(Items { items: view.checklist.iter().map(checklist_json).collect() }))
+    Ok(Json(view.checklist.iter().map(checklist_json).collect()))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -43,12 +40,9 @@ pub struct ChecklistChange {
         (status = 422, description = "An assignee outside the working group, or the course is finished", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn update_checklist_item(
-    State(state): State<AppState>,
-    OrgCaller(actor, (course_id, item_id)): OrgCaller<(Id, Id)>,
+    OrgCaller(state, actor, (Id(course_id), Id(item_id))): OrgCaller<(Id, Id)>,
     ApiJson(body): ApiJson<ChecklistChange>,
 ) -> Result<Json<ChecklistItem>, WebError> {
-    let course_id = course_id.0;
-    let item_id = item_id.0;
     actor.authorize(&state, Action::PlanCourses).await?;
     actor.on_course(&state, Action::ViewCourses, course_id).await?;
     service::update_checklist_item(&state, &actor, course_id, item_id, body.done, body.assignee_staff_id).await?;

@@ -5,20 +5,19 @@
 
 use super::extract::{etag, Id};
 use super::users::page_bounds;
-use super::{
-    ApiJson, ApiQuery, IfMatch, Items, MalformedRequest, NoValidToken, OrgCaller, OrgSlug, Page, Problem,
-    StandardProblems,
+use super::{ApiJson, ApiQuery, IfMatch, Items, OrgCaller, Page, Problem};
+use crate::api::conventions::{
+    CourseIfMatch, CoursePath, CourseProblems, CourseWorkerProblems, InvalidFieldsOrCourseFinished, InvalidPaging,
+    OrgSlug, OrganisationProblems, Saved, VersionChecked,
 };
-use crate::api::conventions::{CourseNotFound, CoursePath, OrganisationNotFound, VersionChecked};
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::http::Lang;
 use crate::services::courses::{self as service, CourseView, SessionView};
 use crate::AppState;
-use axum::extract::State;
 use axum::http::header::{ETAG, LOCATION};
 use axum::http::StatusCode;
-use axum::response::IntoResponse;
+use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
 use chrono::Weekday;
 use rust_decimal::Decimal;
@@ -425,11 +424,15 @@ pub struct Gap {
     pub need: u32,
 }
 
-fn gap_json(gap: &StaffingGap) -> Gap {
-    match *gap {
-        StaffingGap::GroupLeaders { have, need } => Gap { gap: GapKind::GroupLeaders, have, need },
-        StaffingGap::CertifiedGroupLeaders { have, need } => Gap { gap: GapKind::CertifiedGroupLeaders, have, need },
-        StaffingGap::UserRepresentatives { have, need } => Gap { gap: GapKind::UserRepresentatives, have, need },
+impl From<&StaffingGap> for Gap {
+    fn from(gap: &StaffingGap) -> Gap {
+        match *gap {
+            StaffingGap::GroupLeaders { have, need } => Gap { gap: GapKind::GroupLeaders, have, need },
+            StaffingGap::CertifiedGroupLeaders { have, need } => {
+                Gap { gap: GapKind::CertifiedGroupLeaders, have, need }
+            }
+            StaffingGap::UserRepresentatives { have, need } => Gap { gap: GapKind::UserRepresentatives, have, need },
+        }
     }
 }
 
@@ -489,7 +492,7 @@ fn session_json(s: &SessionView) -> Session {
                 substitute: *substitute,
             })
             .collect(),
-        gaps: s.gaps.iter().map(gap_json).collect(),
+        gaps: s.gaps.iter().map(Gap::from).collect(),
         conflicts: s.conflicts.clone(),
     }
 }
@@ -671,13 +674,11 @@ pub struct CourseParams {
     params(OrgSlug, CourseParams),
     responses(
         (status = 200, description = "A page of courses", body = Page<CourseSummary>),
-        StandardProblems,
-        OrganisationNotFound,
-        (status = 422, description = "Invalid paging", body = Problem, content_type = "application/problem+json"),
+        OrganisationProblems,
+        InvalidPaging,
     ))]
 pub async fn list_courses(
-    State(state): State<AppState>,
-    OrgCaller(actor, _): OrgCaller,
+    OrgCaller(state, actor, _): OrgCaller,
     ApiQuery(params): ApiQuery<CourseParams>,
 ) -> Result<Json<Page<CourseSummary>>, WebError> {
     let (limit, offset) = page_bounds(params.limit, params.cursor.as_deref())?;
@@ -829,14 +830,12 @@ impl TryFrom<&NewCourse> for PlanCourse {
     responses(
         (status = 201, description = "Planned", body = PlannedCourse,
             headers(("Location" = String, description = "The new course"), ("ETag" = String, description = "Its version"))),
-        StandardProblems,
-        OrganisationNotFound,
+        OrganisationProblems,
         (status = 422, description = "Invalid fields, e.g. a start date on another weekday or an unknown programme", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn create_course(
-    State(state): State<AppState>,
     Extension(lang): Extension<Lang>,
-    OrgCaller(actor, _): OrgCaller,
+    OrgCaller(state, actor, _): OrgCaller,
     ApiJson(body): ApiJson<NewCourse>,
 ) -> Result<impl IntoResponse, WebError> {
     actor.authorize(&state, Action::PlanCourses).await?;
@@ -856,15 +855,9 @@ pub async fn create_course(
     params(CoursePath),
     responses(
         (status = 200, description = "The course", body = Course, headers(("ETag" = String, description = "Version for If-Match"))),
-        MalformedRequest, NoValidToken,
-        (status = 403, description = "Not allowed, e.g. a course the caller does not work on", body = Problem, content_type = "application/problem+json"),
-        CourseNotFound,
+        CourseWorkerProblems,
     ))]
-pub async fn get_course(
-    State(state): State<AppState>,
-    OrgCaller(actor, course_id): OrgCaller<Id>,
-) -> Result<impl IntoResponse, WebError> {
-    let course_id = course_id.0;
+pub async fn get_course(OrgCaller(state, actor, Id(course_id)): OrgCaller<Id>) -> Result<impl IntoResponse, WebError> {
     let view = service::course_view(&state, &actor, course_id).await?;
     Ok(([(ETAG, etag(view.course.version))], Json(course_json(&actor, &view))))
 }
@@ -894,31 +887,36 @@ impl TryFrom<&CourseChange> for CourseDetails {
 
 /// Changes a course's name, venue, room and capacity; the schedule stays.
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/courses/{course_id}", operation_id = "updateCourse", tag = "courses",
-    params(
-        CoursePath,
-        ("If-Match" = String, Header, description = "The ETag from getCourse, or *"),
-    ),
+    params(CoursePath, CourseIfMatch),
     request_body = CourseChange,
     responses(
-        (status = 200, description = "Saved", body = Course, headers(("ETag" = String, description = "The new version"))),
-        StandardProblems,
-        CourseNotFound,
+        Saved<Course>,
+        CourseProblems,
         VersionChecked,
-        (status = 422, description = "Invalid fields, or the course is finished", body = Problem, content_type = "application/problem+json"),
+        InvalidFieldsOrCourseFinished,
     ))]
 pub async fn update_course(
-    State(state): State<AppState>,
-    OrgCaller(actor, course_id): OrgCaller<Id>,
+    OrgCaller(state, actor, Id(course_id)): OrgCaller<Id>,
     if_match: IfMatch,
     ApiJson(body): ApiJson<CourseChange>,
 ) -> Result<impl IntoResponse, WebError> {
-    let course_id = course_id.0;
-    actor.authorize(&state, Action::PlanCourses).await?;
-    let current = actor.on_course(&state, Action::ViewCourses, course_id).await?;
-    let expected = if_match.expected(current.version)?;
+    let expected = version_to_plan(&state, &actor, course_id, &if_match).await?;
     let version = service::update(&state, &actor, course_id, &body, expected).await?;
-    let view = service::course_view(&state, &actor, course_id).await?;
-    Ok(([(ETAG, etag(version))], Json(course_json(&actor, &view))))
+    changed_course(&state, &actor, course_id, version).await
+}
+
+/// The version of the course that `If-Match` lets a planner change: what every change to
+/// a course checks first.
+async fn version_to_plan(state: &AppState, actor: &Actor, course_id: i64, if_match: &IfMatch) -> Result<i64, WebError> {
+    actor.authorize(state, Action::PlanCourses).await?;
+    let current = actor.on_course(state, Action::ViewCourses, course_id).await?;
+    if_match.expected(current.version)
+}
+
+/// The answer to a change of a course: the course as it is now, and its new version.
+async fn changed_course(state: &AppState, actor: &Actor, course_id: i64, version: i64) -> Result<Response, WebError> {
+    let view = service::course_view(state, actor, course_id).await?;
+    Ok(([(ETAG, etag(version))], Json(course_json(actor, &view))).into_response())
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -949,28 +947,20 @@ pub struct StatusChange {
 /// `deviation_reason`. An acceptance covers later steps as long as the deviations do not
 /// grow.
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/courses/{course_id}/status", operation_id = "setCourseStatus", tag = "courses",
-    params(
-        CoursePath,
-        ("If-Match" = String, Header, description = "The ETag from getCourse, or *"),
-    ),
+    params(CoursePath, CourseIfMatch),
     request_body = StatusChange,
     responses(
         (status = 200, description = "Changed", body = Course, headers(("ETag" = String, description = "The new version"))),
-        StandardProblems,
-        CourseNotFound,
+        CourseProblems,
         VersionChecked,
         (status = 422, description = "Not a possible next status, no reason to cancel, or deviations from the programme's rules without a deviation_reason (each deviation named under `status`)", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn set_course_status(
-    State(state): State<AppState>,
-    OrgCaller(actor, course_id): OrgCaller<Id>,
+    OrgCaller(state, actor, Id(course_id)): OrgCaller<Id>,
     if_match: IfMatch,
     ApiJson(body): ApiJson<StatusChange>,
 ) -> Result<impl IntoResponse, WebError> {
-    let course_id = course_id.0;
-    actor.authorize(&state, Action::PlanCourses).await?;
-    let current = actor.on_course(&state, Action::ViewCourses, course_id).await?;
-    let expected = if_match.expected(current.version)?;
+    let expected = version_to_plan(&state, &actor, course_id, &if_match).await?;
     let reason = match body.reason.as_deref() {
         Some(raw) => required_line("reason", raw, 500).map_err(FieldErrors::single)?,
         None => String::new(),
@@ -981,8 +971,7 @@ pub async fn set_course_status(
         deviation_reason: body.deviation_reason.as_deref(),
     };
     let version = service::change_status(&state, &actor, course_id, &change, expected).await?;
-    let view = service::course_view(&state, &actor, course_id).await?;
-    Ok(([(ETAG, etag(version))], Json(course_json(&actor, &view))))
+    changed_course(&state, &actor, course_id, version).await
 }
 
 #[cfg(test)]

@@ -1,7 +1,10 @@
 //! Sessions and meetings of a course: listed, moved, cancelled and added one at a time.
 
 use super::*;
-use crate::api::conventions::{CourseNotFound, CoursePath, CourseSessionPath, VersionChecked};
+use crate::api::conventions::{
+    CoursePath, CourseProblems, CourseSessionIfMatch, CourseSessionPath, CourseSessionProblems,
+    InvalidFieldsOrCourseFinished, Moved, VersionChecked,
+};
 use crate::services::running::changes::CancelChoices;
 use samla_domain::planning::commands::SessionChange;
 
@@ -10,16 +13,13 @@ use samla_domain::planning::commands::SessionChange;
     params(CoursePath),
     responses(
         (status = 200, description = "Sessions and meetings, earliest first", body = Items<Session>),
-        StandardProblems,
-        CourseNotFound,
+        CourseProblems,
     ))]
 pub async fn list_course_sessions(
-    State(state): State<AppState>,
-    OrgCaller(actor, course_id): OrgCaller<Id>,
+    OrgCaller(state, actor, Id(course_id)): OrgCaller<Id>,
 ) -> Result<Json<Items<Session>>, WebError> {
-    let course_id = course_id.0;
     let view = service::course_view(&state, &actor, course_id).await?;
-    Ok(Json(Items { items: view.sessions.iter().map(session_json).collect() }))
+    Ok(Json(view.sessions.iter().map(session_json).collect()))
 }
 
 /// One session or meeting; ETag carries its version.
@@ -27,15 +27,11 @@ pub async fn list_course_sessions(
     params(CourseSessionPath),
     responses(
         (status = 200, description = "The session", body = Session, headers(("ETag" = String, description = "Version for If-Match"))),
-        StandardProblems,
-        (status = 404, description = "No such course or session here", body = Problem, content_type = "application/problem+json"),
+        CourseSessionProblems,
     ))]
 pub async fn get_course_session(
-    State(state): State<AppState>,
-    OrgCaller(actor, (course_id, session_id)): OrgCaller<(Id, Id)>,
+    OrgCaller(state, actor, (Id(course_id), Id(session_id))): OrgCaller<(Id, Id)>,
 ) -> Result<impl IntoResponse, WebError> {
-    let course_id = course_id.0;
-    let session_id = session_id.0;
     let view = service::course_view(&state, &actor, course_id).await?;
     let session = session_of(&view, session_id)?;
     Ok(([(ETAG, etag(session.row.version))], Json(session_json(session))))
@@ -98,17 +94,14 @@ pub struct PlannedSession {
     responses(
         (status = 201, description = "Added", body = PlannedSession,
             headers(("Location" = String, description = "The new session"), ("ETag" = String, description = "Its version"))),
-        StandardProblems,
-        CourseNotFound,
+        CourseProblems,
         (status = 422, description = "Invalid fields, e.g. the end before the start", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn add_session(
-    State(state): State<AppState>,
     Extension(lang): Extension<Lang>,
-    OrgCaller(actor, course_id): OrgCaller<Id>,
+    OrgCaller(state, actor, Id(course_id)): OrgCaller<Id>,
     ApiJson(body): ApiJson<NewSession>,
 ) -> Result<impl IntoResponse, WebError> {
-    let course_id = course_id.0;
     actor.authorize(&state, Action::PlanCourses).await?;
     actor.on_course(&state, Action::ViewCourses, course_id).await?;
     let mut errors = FieldErrors::new();
@@ -165,30 +158,22 @@ impl TryFrom<&SessionMove> for SessionChange {
 /// Moves one session or meeting; the others stay as they are. A day before today is
 /// allowed, with an `in_the_past` warning.
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/courses/{course_id}/sessions/{session_id}", operation_id = "moveSession", tag = "courses",
-    params(
-        CourseSessionPath,
-        ("If-Match" = String, Header, description = "The ETag from getCourseSession (the session's version), or *"),
-    ),
+    params(CourseSessionPath, CourseSessionIfMatch),
     request_body = SessionMove,
     responses(
-        (status = 200, description = "Moved", body = PlannedSession, headers(("ETag" = String, description = "The new version"))),
-        StandardProblems,
-        (status = 404, description = "No such course or session here", body = Problem, content_type = "application/problem+json"),
+        Moved<PlannedSession>,
+        CourseSessionProblems,
         VersionChecked,
-        (status = 422, description = "Invalid fields, or the course is finished", body = Problem, content_type = "application/problem+json"),
+        InvalidFieldsOrCourseFinished,
     ))]
 pub async fn move_session(
-    State(state): State<AppState>,
     Extension(lang): Extension<Lang>,
-    OrgCaller(actor, (course_id, session_id)): OrgCaller<(Id, Id)>,
+    OrgCaller(state, actor, (Id(course_id), Id(session_id))): OrgCaller<(Id, Id)>,
     if_match: IfMatch,
     ApiJson(body): ApiJson<SessionMove>,
 ) -> Result<impl IntoResponse, WebError> {
-    let course_id = course_id.0;
-    let session_id = session_id.0;
     actor.authorize(&state, Action::PlanCourses).await?;
-    let view = service::course_view(&state, &actor, course_id).await?;
-    let expected = if_match.expected(session_of(&view, session_id)?.row.version)?;
+    let expected = session_version(&state, &actor, (course_id, session_id), &if_match).await?;
     let mut errors = FieldErrors::new();
     optional_line(&mut errors, "room", body.room.as_deref().unwrap_or_default(), 100);
     errors.finish(|| ())?;
@@ -197,6 +182,17 @@ pub async fn move_session(
     let session = session_of(&view, session_id)?;
     let warnings = past_warnings(&state, lang, &service::in_the_past(&state, &actor, [session.row.date.as_str()]));
     Ok(([(ETAG, etag(session.row.version))], Json(PlannedSession { session: session_json(session), warnings })))
+}
+
+/// The version of one session of a course that `If-Match` lets the caller change.
+async fn session_version(
+    state: &AppState,
+    actor: &Actor,
+    (course_id, session_id): (i64, i64),
+    if_match: &IfMatch,
+) -> Result<i64, WebError> {
+    let view = service::course_view(state, actor, course_id).await?;
+    if_match.expected(session_of(&view, session_id)?.row.version)
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -236,29 +232,21 @@ pub struct CancelledSession {
 /// by e-mail and a replacement is added at the end of the course, in the same transaction.
 /// Planners and the course's own group leaders may cancel.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/courses/{course_id}/sessions/{session_id}/cancel", operation_id = "cancelSession", tag = "courses",
-    params(
-        CourseSessionPath,
-        ("If-Match" = String, Header, description = "The ETag from getCourseSession (the session's version), or *"),
-    ),
+    params(CourseSessionPath, CourseSessionIfMatch),
     request_body = SessionCancellation,
     responses(
         (status = 200, description = "Cancelled", body = CancelledSession, headers(("ETag" = String, description = "The new version"))),
-        StandardProblems,
-        (status = 404, description = "No such course or session here", body = Problem, content_type = "application/problem+json"),
+        CourseSessionProblems,
         VersionChecked,
         (status = 422, description = "No reason, already cancelled, no day for a replacement, or the course is finished", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn cancel_session(
-    State(state): State<AppState>,
-    OrgCaller(actor, (course_id, session_id)): OrgCaller<(Id, Id)>,
+    OrgCaller(state, actor, (Id(course_id), Id(session_id))): OrgCaller<(Id, Id)>,
     if_match: IfMatch,
     ApiJson(body): ApiJson<SessionCancellation>,
 ) -> Result<impl IntoResponse, WebError> {
-    let course_id = course_id.0;
-    let session_id = session_id.0;
     // The service decides: planners, or the course's own group leaders.
-    let view = service::course_view(&state, &actor, course_id).await?;
-    let expected = if_match.expected(session_of(&view, session_id)?.row.version)?;
+    let expected = session_version(&state, &actor, (course_id, session_id), &if_match).await?;
     let choices = CancelChoices { notify: body.notify, add_replacement: body.add_replacement };
     let replacement =
         service::cancel_session(&state, &actor, course_id, session_id, &body.reason, choices, expected).await?;
@@ -293,17 +281,13 @@ pub struct SessionStaffing {
     request_body = SessionStaffing,
     responses(
         (status = 200, description = "Saved; the session with its staffing gaps", body = Session),
-        StandardProblems,
-        (status = 404, description = "No such course or session here", body = Problem, content_type = "application/problem+json"),
+        CourseSessionProblems,
         (status = 422, description = "Someone outside the working group, or the course is finished", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn set_session_staff(
-    State(state): State<AppState>,
-    OrgCaller(actor, (course_id, session_id)): OrgCaller<(Id, Id)>,
+    OrgCaller(state, actor, (Id(course_id), Id(session_id))): OrgCaller<(Id, Id)>,
     ApiJson(body): ApiJson<SessionStaffing>,
 ) -> Result<Json<Session>, WebError> {
-    let course_id = course_id.0;
-    let session_id = session_id.0;
     actor.authorize(&state, Action::PlanCourses).await?;
     actor.on_course(&state, Action::ViewCourses, course_id).await?;
     let mut staff: Vec<(i64, bool)> = Vec::new();

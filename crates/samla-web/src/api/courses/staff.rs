@@ -1,7 +1,7 @@
 //! The working group of a course, who staffs each session, and the staffing check.
 
 use super::*;
-use crate::api::conventions::{CourseNotFound, CoursePath};
+use crate::api::conventions::{CoursePath, CourseProblems, StandardProblems};
 use samla_domain::planning::commands::{JoinWorkingGroup, OUTSIDER_MAX_CHARS};
 
 /// The course's working group.
@@ -9,16 +9,13 @@ use samla_domain::planning::commands::{JoinWorkingGroup, OUTSIDER_MAX_CHARS};
     params(CoursePath),
     responses(
         (status = 200, description = "The working group", body = Items<StaffMember>),
-        StandardProblems,
-        CourseNotFound,
+        CourseProblems,
     ))]
 pub async fn list_course_staff(
-    State(state): State<AppState>,
-    OrgCaller(actor, course_id): OrgCaller<Id>,
+    OrgCaller(state, actor, Id(course_id)): OrgCaller<Id>,
 ) -> Result<Json<Items<StaffMember>>, WebError> {
-    let course_id = course_id.0;
     let view = service::course_view(&state, &actor, course_id).await?;
-    Ok(Json(Items { items: view.staff.iter().map(staff_json).collect() }))
+    Ok(Json(view.staff.iter().map(staff_json).collect()))
 }
 
 /// Someone joining the working group: a person with an account here (`user_id`), or
@@ -71,17 +68,14 @@ impl TryFrom<&NewStaff> for JoinWorkingGroup {
     request_body = NewStaff,
     responses(
         (status = 201, description = "Added", body = StaffMember),
-        StandardProblems,
-        CourseNotFound,
+        CourseProblems,
         (status = 409, description = "The person has that role on the course already", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Nobody named, someone from elsewhere, or the course is finished", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn add_course_staff(
-    State(state): State<AppState>,
-    OrgCaller(actor, course_id): OrgCaller<Id>,
+    OrgCaller(state, actor, Id(course_id)): OrgCaller<Id>,
     ApiJson(body): ApiJson<NewStaff>,
 ) -> Result<impl IntoResponse, WebError> {
-    let course_id = course_id.0;
     actor.authorize(&state, Action::PlanCourses).await?;
     actor.on_course(&state, Action::ViewCourses, course_id).await?;
     let staff_id = service::add_staff(&state, &actor, course_id, &body).await?;
@@ -105,11 +99,8 @@ pub async fn add_course_staff(
         (status = 422, description = "The course is finished", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn remove_course_staff(
-    State(state): State<AppState>,
-    OrgCaller(actor, (course_id, staff_id)): OrgCaller<(Id, Id)>,
+    OrgCaller(state, actor, (Id(course_id), Id(staff_id))): OrgCaller<(Id, Id)>,
 ) -> Result<StatusCode, WebError> {
-    let course_id = course_id.0;
-    let staff_id = staff_id.0;
     actor.authorize(&state, Action::PlanCourses).await?;
     actor.on_course(&state, Action::ViewCourses, course_id).await?;
     service::remove_staff(&state, &actor, course_id, staff_id).await?;
@@ -150,14 +141,11 @@ pub struct StaffingCheck {
     params(CoursePath),
     responses(
         (status = 200, description = "The check, session by session", body = StaffingCheck),
-        StandardProblems,
-        CourseNotFound,
+        CourseProblems,
     ))]
 pub async fn get_staffing_check(
-    State(state): State<AppState>,
-    OrgCaller(actor, course_id): OrgCaller<Id>,
+    OrgCaller(state, actor, Id(course_id)): OrgCaller<Id>,
 ) -> Result<Json<StaffingCheck>, WebError> {
-    let course_id = course_id.0;
     let view = service::course_view(&state, &actor, course_id).await?;
     let rule = view.manual.staffing;
     let sessions: Vec<SessionStaffingCheck> = view
@@ -168,7 +156,7 @@ pub async fn get_staffing_check(
             session_id: s.row.id,
             number: s.number.map(|n| n as i64),
             date: s.row.date.clone(),
-            gaps: s.gaps.iter().map(gap_json).collect(),
+            gaps: s.gaps.iter().map(Gap::from).collect(),
         })
         .collect();
     let lacking = sessions.iter().filter(|s| !s.gaps.is_empty()).count() as i64;

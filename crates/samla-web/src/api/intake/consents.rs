@@ -3,7 +3,7 @@
 //! person of the household a link to consent themself, and the consent texts.
 
 use super::*;
-use crate::api::conventions::{ApplicationNotFound, ApplicationPath, OrganisationNotFound};
+use crate::api::conventions::{ApplicationPath, ApplicationProblems, OrgSlug, OrganisationProblems, StandardProblems};
 use crate::services::intake::consents::{self as service, RecordForm, TextForm};
 
 /// The consents recorded for the participant, withdrawn ones included.
@@ -11,16 +11,14 @@ use crate::services::intake::consents::{self as service, RecordForm, TextForm};
     params(ApplicationPath),
     responses(
         (status = 200, description = "The consents, oldest first", body = Items<Consent>),
-        StandardProblems,
-        ApplicationNotFound,
+        ApplicationProblems,
     ))]
 pub async fn list_consents(
-    State(state): State<AppState>,
-    OrgCaller(actor, application_id): OrgCaller<Id>,
+    OrgCaller(state, actor, Id(application_id)): OrgCaller<Id>,
 ) -> Result<Json<Items<Consent>>, WebError> {
     actor.authorize(&state, Action::ManageIntake).await?;
-    let found = service::list(&state, &actor, application_id.0).await?;
-    Ok(Json(Items { items: found.iter().map(consent_json).collect() }))
+    let found = service::list(&state, &actor, application_id).await?;
+    Ok(Json(found.iter().map(consent_json).collect()))
 }
 
 /// A consent given outside samla's own forms.
@@ -46,13 +44,11 @@ pub struct NewConsent {
     request_body = NewConsent,
     responses(
         (status = 201, description = "Recorded", body = Consent),
-        StandardProblems,
-        ApplicationNotFound,
+        ApplicationProblems,
         (status = 422, description = "Not a person of the household, a capacity the person does not have, or no consent text for the purpose", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn record_consent(
-    State(state): State<AppState>,
-    OrgCaller(actor, application_id): OrgCaller<Id>,
+    OrgCaller(state, actor, Id(application_id)): OrgCaller<Id>,
     ApiJson(body): ApiJson<NewConsent>,
 ) -> Result<impl IntoResponse, WebError> {
     actor.authorize(&state, Action::ManageIntake).await?;
@@ -62,8 +58,8 @@ pub async fn record_consent(
         capacity: body.capacity.code().to_string(),
         method: body.method.unwrap_or(RecordMethodName::Api).code().to_string(),
     };
-    let consent_id = service::record(&state, &actor, application_id.0, &form, true).await?;
-    let found = service::list(&state, &actor, application_id.0).await?;
+    let consent_id = service::record(&state, &actor, application_id, &form, true).await?;
+    let found = service::list(&state, &actor, application_id).await?;
     let consent = found.iter().find(|c| c.id == consent_id).ok_or(WebError::NotFound)?;
     Ok((StatusCode::CREATED, Json(consent_json(consent))))
 }
@@ -81,13 +77,12 @@ pub async fn record_consent(
         (status = 404, description = "No such application, or no such consent for its participant", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn withdraw_consent(
-    State(state): State<AppState>,
-    OrgCaller(actor, (application_id, consent_id)): OrgCaller<(Id, Id)>,
+    OrgCaller(state, actor, (Id(application_id), Id(consent_id))): OrgCaller<(Id, Id)>,
 ) -> Result<Json<Consent>, WebError> {
     actor.authorize(&state, Action::ManageIntake).await?;
-    service::withdraw(&state, &actor, application_id.0, consent_id.0).await?;
-    let found = service::list(&state, &actor, application_id.0).await?;
-    let consent = found.iter().find(|c| c.id == consent_id.0).ok_or(WebError::NotFound)?;
+    service::withdraw(&state, &actor, application_id, consent_id).await?;
+    let found = service::list(&state, &actor, application_id).await?;
+    let consent = found.iter().find(|c| c.id == consent_id).ok_or(WebError::NotFound)?;
     Ok(Json(consent_json(consent)))
 }
 
@@ -107,17 +102,15 @@ pub struct ConsentLinkRequest {
     request_body = ConsentLinkRequest,
     responses(
         (status = 202, description = "The link is on its way"),
-        StandardProblems,
-        ApplicationNotFound,
+        ApplicationProblems,
         (status = 422, description = "Not an adult of the household, or no e-mail address", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn send_consent_link(
-    State(state): State<AppState>,
-    OrgCaller(actor, application_id): OrgCaller<Id>,
+    OrgCaller(state, actor, Id(application_id)): OrgCaller<Id>,
     ApiJson(body): ApiJson<ConsentLinkRequest>,
 ) -> Result<StatusCode, WebError> {
     actor.authorize(&state, Action::ManageIntake).await?;
-    service::send_link(&state, &actor, application_id.0, body.giver_id).await?;
+    service::send_link(&state, &actor, application_id, body.giver_id).await?;
     Ok(StatusCode::ACCEPTED)
 }
 
@@ -151,15 +144,11 @@ fn text_json(t: &samla_storage::intake::consents::ConsentText) -> ConsentText {
     params(OrgSlug),
     responses(
         (status = 200, description = "The texts", body = Items<ConsentText>),
-        StandardProblems,
-        OrganisationNotFound,
+        OrganisationProblems,
     ))]
-pub async fn list_consent_texts(
-    State(state): State<AppState>,
-    OrgCaller(actor, _): OrgCaller,
-) -> Result<Json<Items<ConsentText>>, WebError> {
+pub async fn list_consent_texts(OrgCaller(state, actor, _): OrgCaller) -> Result<Json<Items<ConsentText>>, WebError> {
     let texts = service::texts(&state, &actor).await?;
-    Ok(Json(Items { items: texts.iter().map(text_json).collect() }))
+    Ok(Json(texts.iter().map(text_json).collect()))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -182,13 +171,11 @@ pub struct NewConsentText {
     request_body = NewConsentText,
     responses(
         (status = 201, description = "The new version", body = ConsentText),
-        StandardProblems,
-        OrganisationNotFound,
+        OrganisationProblems,
         (status = 422, description = "Invalid fields, e.g. an unknown programme", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn create_consent_text(
-    State(state): State<AppState>,
-    OrgCaller(actor, _): OrgCaller,
+    OrgCaller(state, actor, _): OrgCaller,
     ApiJson(body): ApiJson<NewConsentText>,
 ) -> Result<impl IntoResponse, WebError> {
     actor.authorize(&state, Action::ConfigureIntake).await?;

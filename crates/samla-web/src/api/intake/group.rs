@@ -3,7 +3,7 @@
 //! people enrolled on the course.
 
 use super::*;
-use crate::api::conventions::{CourseNotFound, CoursePath};
+use crate::api::conventions::{CoursePath, CourseProblems, CourseWorkerProblems};
 use crate::services::intake::group::{self as service, ConfirmForm, ProposalForm};
 use samla_domain::intake::group_formation::{Pin, Reason};
 
@@ -159,17 +159,15 @@ fn proposal_json(view: &service::ProposalView) -> GroupProposal {
     request_body = GroupChoices,
     responses(
         (status = 200, description = "The proposal, with the reason for each person", body = GroupProposal),
-        StandardProblems,
-        CourseNotFound,
+        CourseProblems,
         (status = 422, description = "Invalid fields, e.g. age_max below age_min", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn propose_group(
-    State(state): State<AppState>,
-    OrgCaller(actor, course_id): OrgCaller<Id>,
+    OrgCaller(state, actor, Id(course_id)): OrgCaller<Id>,
     ApiJson(body): ApiJson<GroupChoices>,
 ) -> Result<Json<GroupProposal>, WebError> {
     actor.authorize(&state, Action::PlanCourses).await?;
-    let view = service::propose(&state, &actor, course_id.0, &body.form()).await?;
+    let view = service::propose(&state, &actor, course_id, &body.form()).await?;
     Ok(Json(proposal_json(&view)))
 }
 
@@ -214,14 +212,12 @@ pub struct ConfirmedGroup {
     request_body = GroupConfirmation,
     responses(
         (status = 200, description = "Offers made", body = ConfirmedGroup),
-        StandardProblems,
-        CourseNotFound,
+        CourseProblems,
         (status = 409, description = "The proposal changed since it was made, or nobody is in it", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields, e.g. a deadline in the past", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn confirm_group(
-    State(state): State<AppState>,
-    OrgCaller(actor, course_id): OrgCaller<Id>,
+    OrgCaller(state, actor, Id(course_id)): OrgCaller<Id>,
     ApiJson(body): ApiJson<GroupConfirmation>,
 ) -> Result<Json<ConfirmedGroup>, WebError> {
     actor.authorize(&state, Action::PlanCourses).await?;
@@ -245,7 +241,7 @@ pub async fn confirm_group(
         expected: body.expected.iter().map(i64::to_string).collect(),
         deadline: opt(&body.deadline).to_string(),
     };
-    let offers = service::confirm(&state, &actor, course_id.0, &form).await?;
+    let offers = service::confirm(&state, &actor, course_id, &form).await?;
     Ok(Json(ConfirmedGroup { offers }))
 }
 
@@ -293,15 +289,12 @@ pub struct CourseParticipant {
     params(CoursePath),
     responses(
         (status = 200, description = "Participants, then parents", body = Items<CourseParticipant>),
-        MalformedRequest, NoValidToken,
-        (status = 403, description = "Not allowed, e.g. a course the caller does not work on", body = Problem, content_type = "application/problem+json"),
-        CourseNotFound,
+        CourseWorkerProblems,
     ))]
 pub async fn list_course_participants(
-    State(state): State<AppState>,
-    OrgCaller(actor, course_id): OrgCaller<Id>,
+    OrgCaller(state, actor, Id(course_id)): OrgCaller<Id>,
 ) -> Result<Json<Items<CourseParticipant>>, WebError> {
-    let (_, people) = crate::services::intake::participants::for_course(&state, &actor, course_id.0).await?;
+    let (_, people) = crate::services::intake::participants::for_course(&state, &actor, course_id).await?;
     let items = people
         .iter()
         .map(|v| {

@@ -2,6 +2,7 @@
 //! (siblings included), and adding another adult (a second guardian, a step-parent).
 
 use super::*;
+use crate::api::conventions::{HouseholdPath, HouseholdProblems, InvalidFields};
 use crate::services::intake::households::{self as service, AdultForm};
 
 /// A family: its members and their applications.
@@ -17,18 +18,16 @@ pub struct Household {
 /// A household the caller works with (for a group leader: one with an application
 /// for their course). A read of personal data, audited.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/households/{household_id}", operation_id = "getHousehold", tag = "intake",
-    params(OrgSlug, ("household_id" = i64, Path, description = "The household's id")),
+    params(HouseholdPath),
     responses(
         (status = 200, description = "The household", body = Household),
-        StandardProblems,
-        (status = 404, description = "No such household here", body = Problem, content_type = "application/problem+json"),
+        HouseholdProblems,
     ))]
 pub async fn get_household(
-    State(state): State<AppState>,
-    OrgCaller(actor, household_id): OrgCaller<Id>,
+    OrgCaller(state, actor, Id(household_id)): OrgCaller<Id>,
 ) -> Result<Json<Household>, WebError> {
     actor.authorize(&state, Action::ManageIntake).await?;
-    let view = service::view(&state, &actor, household_id.0).await?;
+    let view = service::view(&state, &actor, household_id).await?;
     Ok(Json(Household {
         id: view.id,
         members: view.members.iter().map(person_json).collect(),
@@ -57,17 +56,15 @@ pub struct NewHouseholdAdult {
 
 /// Adds a second guardian or another adult to the household.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/households/{household_id}/adults", operation_id = "addHouseholdAdult", tag = "intake",
-    params(OrgSlug, ("household_id" = i64, Path, description = "The household's id")),
+    params(HouseholdPath),
     request_body = NewHouseholdAdult,
     responses(
         (status = 201, description = "Added", body = HouseholdPerson),
-        StandardProblems,
-        (status = 404, description = "No such household here", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+        HouseholdProblems,
+        InvalidFields,
     ))]
 pub async fn add_household_adult(
-    State(state): State<AppState>,
-    OrgCaller(actor, household_id): OrgCaller<Id>,
+    OrgCaller(state, actor, Id(household_id)): OrgCaller<Id>,
     ApiJson(body): ApiJson<NewHouseholdAdult>,
 ) -> Result<impl IntoResponse, WebError> {
     actor.authorize(&state, Action::ManageIntake).await?;
@@ -86,8 +83,8 @@ pub async fn add_household_adult(
         role: body.role.unwrap_or(AdultRoleName::Guardian).code().to_string(),
         parental_responsibility: body.parental_responsibility.to_string(),
     };
-    let person_id = service::add_adult(&state, &actor, household_id.0, &form).await?;
-    let view = service::view(&state, &actor, household_id.0).await?;
+    let person_id = service::add_adult(&state, &actor, household_id, &form).await?;
+    let view = service::view(&state, &actor, household_id).await?;
     let person = view.members.iter().find(|p| p.id == person_id).ok_or(WebError::NotFound)?;
     Ok((StatusCode::CREATED, Json(person_json(person))))
 }

@@ -10,14 +10,10 @@
 use super::courses::whole;
 use super::extract::{etag, Id};
 use super::users::page_bounds;
-use super::{
-    ApiJson, ApiQuery, IfMatch, Items, MalformedRequest, NoValidToken, NotAllowed, OrgCaller, OrgSlug, Page, Problem,
-    StandardProblems,
-};
+use super::{ApiJson, ApiQuery, IfMatch, Items, OrgCaller, Page, Problem};
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::AppState;
-use axum::extract::State;
 use axum::http::header::{ETAG, LOCATION};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;

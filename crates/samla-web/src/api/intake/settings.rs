@@ -1,7 +1,9 @@
 //! The organisation's intake settings and its recruitment channels.
 
 use super::*;
-use crate::api::conventions::{OrganisationNotFound, VersionChecked};
+use crate::api::conventions::{
+    IntakeSettingsIfMatch, InvalidFields, OrgSlug, OrganisationProblems, Saved, StandardProblems, VersionChecked,
+};
 use crate::services::intake::settings::{self as service, ChannelForm, SettingsForm};
 
 /// How the organisation runs intake.
@@ -40,13 +42,9 @@ fn settings_json(s: &samla_storage::intake::settings::IntakeSettings) -> IntakeS
     params(OrgSlug),
     responses(
         (status = 200, description = "The settings", body = IntakeSettings, headers(("ETag" = String, description = "Version for If-Match"))),
-        StandardProblems,
-        OrganisationNotFound,
+        OrganisationProblems,
     ))]
-pub async fn get_intake_settings(
-    State(state): State<AppState>,
-    OrgCaller(actor, _): OrgCaller,
-) -> Result<impl IntoResponse, WebError> {
+pub async fn get_intake_settings(OrgCaller(state, actor, _): OrgCaller) -> Result<impl IntoResponse, WebError> {
     let settings = service::get(&state, &actor).await?;
     Ok(([(ETAG, etag(settings.version))], Json(settings_json(&settings))))
 }
@@ -77,21 +75,16 @@ pub struct IntakeSettingsChange {
 
 /// Changes the intake settings (coordinators and administrators).
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/intake-settings", operation_id = "updateIntakeSettings", tag = "intake",
-    params(
-        OrgSlug,
-        ("If-Match" = String, Header, description = "The ETag from getIntakeSettings, or *"),
-    ),
+    params(OrgSlug, IntakeSettingsIfMatch),
     request_body = IntakeSettingsChange,
     responses(
-        (status = 200, description = "Saved", body = IntakeSettings, headers(("ETag" = String, description = "The new version"))),
-        StandardProblems,
-        OrganisationNotFound,
+        Saved<IntakeSettings>,
+        OrganisationProblems,
         VersionChecked,
-        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+        InvalidFields,
     ))]
 pub async fn update_intake_settings(
-    State(state): State<AppState>,
-    OrgCaller(actor, _): OrgCaller,
+    OrgCaller(state, actor, _): OrgCaller,
     if_match: IfMatch,
     ApiJson(body): ApiJson<IntakeSettingsChange>,
 ) -> Result<impl IntoResponse, WebError> {
@@ -120,15 +113,13 @@ pub async fn update_intake_settings(
     params(OrgSlug),
     responses(
         (status = 200, description = "The channels", body = Items<RecruitmentChannel>),
-        StandardProblems,
-        OrganisationNotFound,
+        OrganisationProblems,
     ))]
 pub async fn list_recruitment_channels(
-    State(state): State<AppState>,
-    OrgCaller(actor, _): OrgCaller,
+    OrgCaller(state, actor, _): OrgCaller,
 ) -> Result<Json<Items<RecruitmentChannel>>, WebError> {
     let channels = service::channels(&state, &actor).await?;
-    Ok(Json(Items { items: channels.iter().map(channel_json).collect() }))
+    Ok(Json(channels.iter().map(channel_json).collect()))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -145,13 +136,11 @@ pub struct NewRecruitmentChannel {
     request_body = NewRecruitmentChannel,
     responses(
         (status = 201, description = "Added", body = RecruitmentChannel),
-        StandardProblems,
-        OrganisationNotFound,
-        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+        OrganisationProblems,
+        InvalidFields,
     ))]
 pub async fn create_recruitment_channel(
-    State(state): State<AppState>,
-    OrgCaller(actor, _): OrgCaller,
+    OrgCaller(state, actor, _): OrgCaller,
     ApiJson(body): ApiJson<NewRecruitmentChannel>,
 ) -> Result<impl IntoResponse, WebError> {
     actor.authorize(&state, Action::ConfigureIntake).await?;
@@ -180,10 +169,9 @@ async fn channel_answer(
         (status = 404, description = "No such channel here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn archive_recruitment_channel(
-    State(state): State<AppState>,
-    OrgCaller(actor, channel_id): OrgCaller<Id>,
+    OrgCaller(state, actor, Id(channel_id)): OrgCaller<Id>,
 ) -> Result<impl IntoResponse, WebError> {
     actor.authorize(&state, Action::ConfigureIntake).await?;
-    service::set_channel_archived(&state, &actor, channel_id.0, true).await?;
-    channel_answer(&state, &actor, channel_id.0, StatusCode::OK).await
+    service::set_channel_archived(&state, &actor, channel_id, true).await?;
+    channel_answer(&state, &actor, channel_id, StatusCode::OK).await
 }

@@ -5,9 +5,9 @@
 //! yet), 410 an expired link or closed round, 422 answers that do not fit the form (every
 //! problem listed, `path` = the question's linkId).
 
-use crate::api::conventions::{RoundNotFound, RoundPath};
+use crate::api::conventions::{LinkNotFound, MalformedRequest, RoundNotFound, RoundPath, StandardProblems};
 use crate::api::extract::Id;
-use crate::api::{ApiJson, MalformedRequest, OrgCaller, Problem, StandardProblems};
+use crate::api::{ApiJson, OrgCaller, Problem};
 use crate::error::WebError;
 use crate::http::{Lang, RequestId};
 use crate::services::questionnaires::answering::{self as service, Opened};
@@ -79,7 +79,7 @@ pub struct LanguageQuery {
     responses(
         (status = 200, description = "The form, or the state of a link that takes no answers", body = AnswerForm),
         MalformedRequest,
-        (status = 404, description = "No such link", body = Problem, content_type = "application/problem+json"),
+        LinkNotFound,
     ))]
 pub async fn get_answer_form(
     State(state): State<AppState>,
@@ -253,7 +253,7 @@ pub struct Submitted {
     responses(
         (status = 201, description = "Stored", body = Submitted),
         MalformedRequest,
-        (status = 404, description = "No such link", body = Problem, content_type = "application/problem+json"),
+        LinkNotFound,
         (status = 409, description = "The link was already used, or the round is not open yet", body = Problem, content_type = "application/problem+json"),
         (status = 410, description = "The link has expired or the round is closed", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Answers that do not fit the form: every problem under `problems` with the question's linkId as `path`", body = Problem, content_type = "application/problem+json"),
@@ -337,11 +337,10 @@ pub struct PaperEntered {
         (status = 422, description = "Answers that do not fit the form, or a participant missing (identified) or given (anonymous)", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn enter_paper_response(
-    State(state): State<AppState>,
     Extension(lang): Extension<Lang>,
     request_id: Option<Extension<RequestId>>,
     OriginalUri(uri): OriginalUri,
-    OrgCaller(actor, round_id): OrgCaller<Id>,
+    OrgCaller(state, actor, Id(round_id)): OrgCaller<Id>,
     ApiJson(body): ApiJson<PaperResponse>,
 ) -> Response {
     let instance = uri.path().to_string();
@@ -349,7 +348,7 @@ pub async fn enter_paper_response(
         let answers = to_answers(body.answers)?;
         let language = body.language.unwrap_or_else(|| lang.0.code().to_string());
         let id =
-            service::enter_paper(&state, &actor, round_id.0, &language, &answers, body.subject_participant_id).await?;
+            service::enter_paper(&state, &actor, round_id, &language, &answers, body.subject_participant_id).await?;
         Ok((StatusCode::CREATED, Json(PaperEntered { id })).into_response())
     }
     .await;

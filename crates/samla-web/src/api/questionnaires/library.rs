@@ -4,11 +4,12 @@
 //! nothing and answers 422 with every problem under `errors`, `field` being the JSON path
 //! in the request body (`definitions[0].item[2].linkId`, `scoring.scales[0].items[1]`).
 
-use crate::api::conventions::{OrganisationNotFound, QuestionnairePath};
-use crate::api::extract::Id;
-use crate::api::{
-    ApiJson, ApiQuery, Items, NoValidToken, NotAllowed, OrgCaller, OrgPath, OrgSlug, Problem, StandardProblems,
+use crate::api::conventions::{
+    NoValidToken, NotAllowed, OrgSlug, OrganisationNotFound, OrganisationProblems, QuestionnairePath,
+    QuestionnaireProblems, StandardProblems,
 };
+use crate::api::extract::Id;
+use crate::api::{ApiJson, ApiQuery, Items, OrgCaller, OrgPath, Problem};
 use crate::auth::ApiCaller;
 use crate::error::WebError;
 use crate::services::questionnaires::library::{self as service, Detail, Summary};
@@ -179,7 +180,7 @@ pub async fn list_questionnaires(
 ) -> Result<Json<Items<QuestionnaireSummary>>, WebError> {
     let actor = caller.in_organisation(&state, &org).await?;
     let found = service::list(&state, &actor, &language_of(&caller)).await?;
-    Ok(Json(Items { items: found.iter().map(summary_json).collect() }))
+    Ok(Json(found.iter().map(summary_json).collect()))
 }
 
 /// One questionnaire with its versions.
@@ -187,16 +188,15 @@ pub async fn list_questionnaires(
     params(QuestionnairePath),
     responses(
         (status = 200, description = "The questionnaire", body = QuestionnaireDetail),
-        StandardProblems,
-        (status = 404, description = "No such questionnaire here", body = Problem, content_type = "application/problem+json"),
+        QuestionnaireProblems,
     ))]
 pub async fn get_questionnaire(
     State(state): State<AppState>,
     caller: ApiCaller,
-    OrgPath(org, questionnaire_id): OrgPath<Id>,
+    OrgPath(org, Id(questionnaire_id)): OrgPath<Id>,
 ) -> Result<Json<QuestionnaireDetail>, WebError> {
     let actor = caller.in_organisation(&state, &org).await?;
-    let detail = service::detail(&state, &actor, questionnaire_id.0, None).await?;
+    let detail = service::detail(&state, &actor, questionnaire_id, None).await?;
     Ok(Json(detail_json(&detail, &language_of(&caller))))
 }
 
@@ -235,8 +235,7 @@ pub struct ImportResult {
         (status = 200, description = "The same content as the newest version: nothing added", body = ImportResult),
         (status = 201, description = "A new version", body = ImportResult,
             headers(("Location" = String, description = "The questionnaire"))),
-        StandardProblems,
-        OrganisationNotFound,
+        OrganisationProblems,
         (status = 422, description = "The definitions or rules have problems; each is listed with its path", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn import_questionnaire(
@@ -296,11 +295,10 @@ pub struct ExportParams {
         (status = 404, description = "No such questionnaire, version or language here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn export_questionnaire(
-    State(state): State<AppState>,
-    OrgCaller(actor, questionnaire_id): OrgCaller<Id>,
+    OrgCaller(state, actor, Id(questionnaire_id)): OrgCaller<Id>,
     ApiQuery(params): ApiQuery<ExportParams>,
 ) -> Result<Response, WebError> {
-    let detail = service::detail(&state, &actor, questionnaire_id.0, params.version).await?;
+    let detail = service::detail(&state, &actor, questionnaire_id, params.version).await?;
     let definition = match &params.language {
         Some(language) => detail.shown.definitions.get(language).ok_or(WebError::NotFound)?,
         None => detail.shown.definition("nb"),
@@ -327,11 +325,10 @@ pub struct ScoringParams {
         (status = 404, description = "No such questionnaire or version here, or the version has no scoring rules", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn export_questionnaire_scoring(
-    State(state): State<AppState>,
-    OrgCaller(actor, questionnaire_id): OrgCaller<Id>,
+    OrgCaller(state, actor, Id(questionnaire_id)): OrgCaller<Id>,
     ApiQuery(params): ApiQuery<ScoringParams>,
 ) -> Result<Response, WebError> {
-    let detail = service::detail(&state, &actor, questionnaire_id.0, params.version).await?;
+    let detail = service::detail(&state, &actor, questionnaire_id, params.version).await?;
     let rules = detail.shown.scoring.as_ref().ok_or(WebError::NotFound)?;
     Ok(Json(rules).into_response())
 }
@@ -342,15 +339,14 @@ pub async fn export_questionnaire_scoring(
     params(QuestionnairePath),
     responses(
         (status = 200, description = "Archived", body = QuestionnaireDetail),
-        StandardProblems,
-        (status = 404, description = "No such questionnaire here", body = Problem, content_type = "application/problem+json"),
+        QuestionnaireProblems,
     ))]
 pub async fn archive_questionnaire(
     State(state): State<AppState>,
     caller: ApiCaller,
-    OrgPath(org, questionnaire_id): OrgPath<Id>,
+    OrgPath(org, Id(questionnaire_id)): OrgPath<Id>,
 ) -> Result<Json<QuestionnaireDetail>, WebError> {
-    set_archived(state, caller, org, questionnaire_id.0, true).await
+    set_archived(state, caller, org, questionnaire_id, true).await
 }
 
 /// Brings an archived questionnaire back.
@@ -358,15 +354,14 @@ pub async fn archive_questionnaire(
     params(QuestionnairePath),
     responses(
         (status = 200, description = "Back in use", body = QuestionnaireDetail),
-        StandardProblems,
-        (status = 404, description = "No such questionnaire here", body = Problem, content_type = "application/problem+json"),
+        QuestionnaireProblems,
     ))]
 pub async fn unarchive_questionnaire(
     State(state): State<AppState>,
     caller: ApiCaller,
-    OrgPath(org, questionnaire_id): OrgPath<Id>,
+    OrgPath(org, Id(questionnaire_id)): OrgPath<Id>,
 ) -> Result<Json<QuestionnaireDetail>, WebError> {
-    set_archived(state, caller, org, questionnaire_id.0, false).await
+    set_archived(state, caller, org, questionnaire_id, false).await
 }
 
 async fn set_archived(

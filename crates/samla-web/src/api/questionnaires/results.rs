@@ -3,16 +3,18 @@
 //! All need `ViewEvaluationResults` on the course. A round that is still open, or closed
 //! below the threshold, answers with its count and `shown: false`, never with items.
 
-use crate::api::conventions::{CourseNotFound, CoursePath, RoundNotFound, RoundPath, WorkingGroupOnly};
+use crate::api::conventions::{
+    CourseNotFound, CoursePath, CourseWorkingGroupProblems, MalformedExportFormat, NoValidToken, RoundNotFound,
+    RoundPath, RoundWorkingGroupProblems, WorkingGroupOnly,
+};
 use crate::api::extract::{ApiQuery, Id};
-use crate::api::{MalformedRequest, NoValidToken, OrgCaller, Problem};
+use crate::api::OrgCaller;
 use crate::error::WebError;
 use crate::export::Format;
 use crate::services::questionnaires::results::{
     self as service, Comparison, CourseEvaluation, OutcomeChange, PendingRound, RoundInfo, RoundResults,
 };
 use crate::AppState;
-use axum::extract::State;
 use axum::response::Response;
 use axum::routing::get;
 use axum::{Json, Router};
@@ -114,16 +116,13 @@ impl ExportParams {
     params(RoundPath, ResultsParams),
     responses(
         (status = 200, description = "The round's results", body = RoundResults),
-        MalformedRequest, NoValidToken,
-        WorkingGroupOnly,
-        RoundNotFound,
+        RoundWorkingGroupProblems,
     ))]
 pub async fn get_round_results(
-    State(state): State<AppState>,
-    OrgCaller(actor, round_id): OrgCaller<Id>,
+    OrgCaller(state, actor, Id(round_id)): OrgCaller<Id>,
     ApiQuery(params): ApiQuery<ResultsParams>,
 ) -> Result<Json<RoundResults>, WebError> {
-    Ok(Json(service::round_results_in(&state, &actor, round_id.0, ResultsLanguage::code(params.language)).await?))
+    Ok(Json(service::round_results_in(&state, &actor, round_id, ResultsLanguage::code(params.language)).await?))
 }
 
 /// Every round of a course with its results (as getRoundResults, per round: rounds still
@@ -132,16 +131,13 @@ pub async fn get_round_results(
     params(CoursePath, ResultsParams),
     responses(
         (status = 200, description = "The course's evaluation summary", body = CourseEvaluation),
-        MalformedRequest, NoValidToken,
-        WorkingGroupOnly,
-        CourseNotFound,
+        CourseWorkingGroupProblems,
     ))]
 pub async fn get_course_evaluation_summary(
-    State(state): State<AppState>,
-    OrgCaller(actor, course_id): OrgCaller<Id>,
+    OrgCaller(state, actor, Id(course_id)): OrgCaller<Id>,
     ApiQuery(params): ApiQuery<ResultsParams>,
 ) -> Result<Json<CourseEvaluation>, WebError> {
-    Ok(Json(service::course_evaluation_in(&state, &actor, course_id.0, ResultsLanguage::code(params.language)).await?))
+    Ok(Json(service::course_evaluation_in(&state, &actor, course_id, ResultsLanguage::code(params.language)).await?))
 }
 
 /// The change per scale from the identified rounds before the course to those at its end
@@ -153,17 +149,14 @@ pub async fn get_course_evaluation_summary(
     params(CoursePath, ResultsParams),
     responses(
         (status = 200, description = "The course's outcome change", body = OutcomeChange),
-        MalformedRequest, NoValidToken,
-        WorkingGroupOnly,
-        CourseNotFound,
+        CourseWorkingGroupProblems,
     ))]
 pub async fn get_course_outcome_change(
-    State(state): State<AppState>,
-    OrgCaller(actor, course_id): OrgCaller<Id>,
+    OrgCaller(state, actor, Id(course_id)): OrgCaller<Id>,
     ApiQuery(params): ApiQuery<ResultsParams>,
 ) -> Result<Json<OutcomeChange>, WebError> {
     Ok(Json(
-        service::course_outcome_change_in(&state, &actor, course_id.0, ResultsLanguage::code(params.language)).await?,
+        service::course_outcome_change_in(&state, &actor, course_id, ResultsLanguage::code(params.language)).await?,
     ))
 }
 
@@ -179,18 +172,17 @@ pub async fn get_course_outcome_change(
             (String = "text/csv"),
             (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
         ), headers(("Content-Disposition" = String, description = "attachment; filename=..."))),
-        (status = 400, description = "Malformed request (format must be csv or xlsx)", body = Problem, content_type = "application/problem+json"),
+        MalformedExportFormat,
         NoValidToken,
         WorkingGroupOnly,
         RoundNotFound,
     ))]
 pub async fn export_round_results(
-    State(state): State<AppState>,
-    OrgCaller(actor, round_id): OrgCaller<Id>,
+    OrgCaller(state, actor, Id(round_id)): OrgCaller<Id>,
     ApiQuery(params): ApiQuery<ExportParams>,
 ) -> Result<Response, WebError> {
     let language = ResultsLanguage::code(params.language);
-    Ok(service::export_round(&state, &actor, round_id.0, params.format(), language).await?.into_response())
+    Ok(service::export_round(&state, &actor, round_id, params.format(), language).await?.into_response())
 }
 
 /// A course's evaluation as CSV (every round in one table) or XLSX (that table, a sheet per
@@ -203,16 +195,15 @@ pub async fn export_round_results(
             (String = "text/csv"),
             (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
         ), headers(("Content-Disposition" = String, description = "attachment; filename=..."))),
-        (status = 400, description = "Malformed request (format must be csv or xlsx)", body = Problem, content_type = "application/problem+json"),
+        MalformedExportFormat,
         NoValidToken,
         WorkingGroupOnly,
         CourseNotFound,
     ))]
 pub async fn export_course_evaluation(
-    State(state): State<AppState>,
-    OrgCaller(actor, course_id): OrgCaller<Id>,
+    OrgCaller(state, actor, Id(course_id)): OrgCaller<Id>,
     ApiQuery(params): ApiQuery<ExportParams>,
 ) -> Result<Response, WebError> {
     let language = ResultsLanguage::code(params.language);
-    Ok(service::export_course(&state, &actor, course_id.0, params.format(), language).await?.into_response())
+    Ok(service::export_course(&state, &actor, course_id, params.format(), language).await?.into_response())
 }

@@ -3,15 +3,17 @@
 //! the right to see participants' contacts, and every list is audited; answers are never
 //! part of it), and close a round.
 
-use crate::api::conventions::{CourseNotFound, CoursePath, RoundNotFound, RoundPath};
+use crate::api::conventions::{
+    CourseEvaluatorProblems, CourseNotFound, CoursePath, EvaluationUsersOnly, MalformedRequest, NoValidToken,
+    RoundEvaluatorProblems, RoundNotFound, RoundPath,
+};
 use crate::api::courses::whole;
 use crate::api::extract::Id;
-use crate::api::{ApiJson, Items, MalformedRequest, NoValidToken, OrgCaller, Problem};
+use crate::api::{ApiJson, Items, OrgCaller, Problem};
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::services::questionnaires::rounds::{self as service, RoundView, StartRound};
 use crate::AppState;
-use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
@@ -233,14 +235,11 @@ pub struct NewQuestionnaireRound {
     request_body = NewQuestionnaireRound,
     responses(
         (status = 201, description = "Started", body = QuestionnaireRound),
-        MalformedRequest, NoValidToken,
-        (status = 403, description = "Not allowed to run evaluations on the course", body = Problem, content_type = "application/problem+json"),
-        CourseNotFound,
+        CourseEvaluatorProblems,
         (status = 422, description = "Invalid fields: no such questionnaire, a session not of the course, a QR code with an identified round, dates in the wrong order or past, follow-up months out of range, nobody to ask, or the course closed", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn start_questionnaire_round(
-    State(state): State<AppState>,
-    OrgCaller(actor, course_id): OrgCaller<Id>,
+    OrgCaller(state, actor, Id(course_id)): OrgCaller<Id>,
     ApiJson(body): ApiJson<NewQuestionnaireRound>,
 ) -> Result<impl IntoResponse, WebError> {
     let (audience, mode, timing) = (code(body.audience), code(body.mode), code(body.timing));
@@ -255,7 +254,7 @@ pub async fn start_questionnaire_round(
         qr_code: body.qr_code,
     };
     let start = StartRound { questionnaire_id: Some(body.questionnaire_id), request };
-    let id = service::start(&state, &actor, course_id.0, &start).await?;
+    let id = service::start(&state, &actor, course_id, &start).await?;
     Ok((StatusCode::CREATED, Json(read_round(&state, &actor, id).await?)))
 }
 
@@ -265,14 +264,13 @@ pub async fn start_questionnaire_round(
     responses(
         (status = 200, description = "The rounds", body = Items<QuestionnaireRound>),
         MalformedRequest, NoValidToken,
-        (status = 403, description = "Neither runs evaluations nor sees their results on the course", body = Problem, content_type = "application/problem+json"),
+        EvaluationUsersOnly,
         CourseNotFound,
     ))]
 pub async fn list_questionnaire_rounds(
-    State(state): State<AppState>,
-    OrgCaller(actor, course_id): OrgCaller<Id>,
+    OrgCaller(state, actor, Id(course_id)): OrgCaller<Id>,
 ) -> Result<Json<Items<QuestionnaireRound>>, WebError> {
-    let view = service::course_rounds(&state, &actor, course_id.0, language(&actor)).await?;
+    let view = service::course_rounds(&state, &actor, course_id, language(&actor)).await?;
     let items = view
         .rounds
         .iter()
@@ -293,14 +291,13 @@ pub async fn list_questionnaire_rounds(
     responses(
         (status = 200, description = "The round", body = QuestionnaireRound),
         MalformedRequest, NoValidToken,
-        (status = 403, description = "Neither runs evaluations nor sees their results on the course", body = Problem, content_type = "application/problem+json"),
+        EvaluationUsersOnly,
         RoundNotFound,
     ))]
 pub async fn get_questionnaire_round(
-    State(state): State<AppState>,
-    OrgCaller(actor, round_id): OrgCaller<Id>,
+    OrgCaller(state, actor, Id(round_id)): OrgCaller<Id>,
 ) -> Result<Json<QuestionnaireRound>, WebError> {
-    Ok(Json(read_round(&state, &actor, round_id.0).await?))
+    Ok(Json(read_round(&state, &actor, round_id).await?))
 }
 
 /// Someone a round asked. Never anything they answered.
@@ -348,11 +345,10 @@ fn recipient_json(r: &RecipientRow) -> RoundRecipient {
         RoundNotFound,
     ))]
 pub async fn list_round_recipients(
-    State(state): State<AppState>,
-    OrgCaller(actor, round_id): OrgCaller<Id>,
+    OrgCaller(state, actor, Id(round_id)): OrgCaller<Id>,
 ) -> Result<Json<Items<RoundRecipient>>, WebError> {
-    let rows = service::recipients(&state, &actor, round_id.0).await?;
-    Ok(Json(Items { items: rows.iter().map(recipient_json).collect() }))
+    let rows = service::recipients(&state, &actor, round_id).await?;
+    Ok(Json(rows.iter().map(recipient_json).collect()))
 }
 
 /// An outcome measure's rounds to schedule.
@@ -376,20 +372,17 @@ pub struct OutcomeRounds {
     request_body = OutcomeRounds,
     responses(
         (status = 201, description = "The three rounds: before, end, follow-up", body = Items<QuestionnaireRound>),
-        MalformedRequest, NoValidToken,
-        (status = 403, description = "Not allowed to run evaluations on the course", body = Problem, content_type = "application/problem+json"),
-        CourseNotFound,
+        CourseEvaluatorProblems,
         (status = 422, description = "Invalid fields: no such questionnaire, follow-up months out of range, nobody to ask, or the course closed", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn schedule_outcome_rounds(
-    State(state): State<AppState>,
-    OrgCaller(actor, course_id): OrgCaller<Id>,
+    OrgCaller(state, actor, Id(course_id)): OrgCaller<Id>,
     ApiJson(body): ApiJson<OutcomeRounds>,
 ) -> Result<impl IntoResponse, WebError> {
     let ids = service::schedule_outcome(
         &state,
         &actor,
-        course_id.0,
+        course_id,
         Some(body.questionnaire_id),
         &code(body.audience),
         body.follow_up_months,
@@ -409,15 +402,12 @@ pub async fn schedule_outcome_rounds(
     params(RoundPath),
     responses(
         (status = 200, description = "Closed", body = QuestionnaireRound),
-        MalformedRequest, NoValidToken,
-        (status = 403, description = "Not allowed to run evaluations on the course", body = Problem, content_type = "application/problem+json"),
-        RoundNotFound,
+        RoundEvaluatorProblems,
         (status = 422, description = "The round is closed already", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn close_questionnaire_round(
-    State(state): State<AppState>,
-    OrgCaller(actor, round_id): OrgCaller<Id>,
+    OrgCaller(state, actor, Id(round_id)): OrgCaller<Id>,
 ) -> Result<Json<QuestionnaireRound>, WebError> {
-    service::close(&state, &actor, round_id.0).await?;
-    Ok(Json(read_round(&state, &actor, round_id.0).await?))
+    service::close(&state, &actor, round_id).await?;
+    Ok(Json(read_round(&state, &actor, round_id).await?))
 }

@@ -1,12 +1,11 @@
 //! A course's report as JSON: the same figures as the printable page.
 
-use crate::api::conventions::{CourseNotFound, CoursePath};
+use crate::api::conventions::{CoursePath, CourseProblems};
 use crate::api::extract::Id;
-use crate::api::{ApiQuery, OrgCaller, StandardProblems};
+use crate::api::{ApiQuery, OrgCaller};
 use crate::error::WebError;
 use crate::services::reports::course_report::{self as service, CourseReport};
 use crate::AppState;
-use axum::extract::State;
 use axum::routing::get;
 use axum::{Json, Router};
 use serde::Deserialize;
@@ -46,17 +45,15 @@ pub struct CourseReportParams {
     params(CoursePath, CourseReportParams),
     responses(
         (status = 200, description = "The course's report", body = CourseReport),
-        StandardProblems,
-        CourseNotFound,
+        CourseProblems,
     ))]
 pub async fn get_course_report(
-    State(state): State<AppState>,
-    OrgCaller(actor, course_id): OrgCaller<Id>,
+    OrgCaller(state, actor, Id(course_id)): OrgCaller<Id>,
     ApiQuery(params): ApiQuery<CourseReportParams>,
 ) -> Result<Json<CourseReport>, WebError> {
     let language = match params.language {
         Some(CourseReportLanguage::En) => "en",
         _ => "nb",
     };
-    Ok(Json(service::course_report(&state, &actor, course_id.0, language).await?))
+    Ok(Json(service::course_report(&state, &actor, course_id, language).await?))
 }

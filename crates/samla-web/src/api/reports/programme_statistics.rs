@@ -1,12 +1,11 @@
 //! A programme's statistics as JSON: its courses, and those run with accepted deviations
 //! from its rules, by kind.
 
-use crate::api::conventions::{ProgrammeNotFound, ProgrammePath};
-use crate::api::{OrgCaller, StandardProblems};
+use crate::api::conventions::{ProgrammePath, ProgrammeProblems};
+use crate::api::OrgCaller;
 use crate::error::WebError;
 use crate::services::reports::programme_statistics as service;
 use crate::AppState;
-use axum::extract::State;
 use axum::routing::get;
 use axum::{Json, Router};
 use samla_domain::planning::deviations::DeviationKind;
@@ -55,12 +54,10 @@ pub struct ProgrammeStatistics {
     params(ProgrammePath),
     responses(
         (status = 200, description = "The programme's statistics", body = ProgrammeStatistics),
-        StandardProblems,
-        ProgrammeNotFound,
+        ProgrammeProblems,
     ))]
 pub async fn get_programme_statistics(
-    State(state): State<AppState>,
-    OrgCaller(actor, programme): OrgCaller<String>,
+    OrgCaller(state, actor, programme): OrgCaller<String>,
 ) -> Result<Json<ProgrammeStatistics>, WebError> {
     if programme.is_empty() || programme.len() > 60 || programme.chars().any(char::is_control) {
         return Err(WebError::NotFound);

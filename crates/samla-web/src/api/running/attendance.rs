@@ -13,11 +13,12 @@ mod schema;
 
 pub use schema::*;
 
-use crate::api::conventions::{OrganisationNotFound, RecordersOnly, SessionNotFound, SessionPath, WorkingGroupOnly};
-use crate::api::extract::{etag, Id};
-use crate::api::{
-    ApiJson, ApiQuery, CreateOrReplace, MalformedRequest, NoValidToken, OrgCaller, OrgPath, OrgSlug, Problem,
+use crate::api::conventions::{
+    AttendanceIfMatch, MalformedOrIdempotencyKey, MalformedRequest, NoValidToken, OrgSlug, OrganisationNotFound,
+    RecordersOnly, SessionNotFound, SessionPath, SessionRecorderProblems, SessionWorkingGroupProblems,
 };
+use crate::api::extract::{etag, Id};
+use crate::api::{ApiJson, ApiQuery, CreateOrReplace, OrgCaller, OrgPath, Problem};
 use crate::auth::{Actor, ApiCaller};
 use crate::error::WebError;
 use crate::services::running::attendance::{self as service, NoticeInput, SheetInput, TODAY_DAYS};
@@ -89,15 +90,12 @@ async fn load(state: &AppState, actor: Actor, session_id: i64) -> Result<(Actor,
     params(SessionPath),
     responses(
         (status = 200, description = "The session", body = RunningSession),
-        MalformedRequest, NoValidToken,
-        WorkingGroupOnly,
-        SessionNotFound,
+        SessionWorkingGroupProblems,
     ))]
 pub async fn get_session(
-    State(state): State<AppState>,
-    OrgCaller(actor, session_id): OrgCaller<Id>,
+    OrgCaller(state, actor, Id(session_id)): OrgCaller<Id>,
 ) -> Result<Json<RunningSession>, WebError> {
-    let (_, view) = load(&state, actor, session_id.0).await?;
+    let (_, view) = load(&state, actor, session_id).await?;
     Ok(Json(session_json(&view)))
 }
 
@@ -109,15 +107,12 @@ pub async fn get_session(
     responses(
         (status = 200, description = "The sheet; version 0 while nothing is saved", body = AttendanceSheet,
             headers(("ETag" = String, description = "The sheet's version for If-Match, \"v0\" while nothing is saved"))),
-        MalformedRequest, NoValidToken,
-        WorkingGroupOnly,
-        SessionNotFound,
+        SessionWorkingGroupProblems,
     ))]
 pub async fn get_session_attendance(
-    State(state): State<AppState>,
-    OrgCaller(actor, session_id): OrgCaller<Id>,
+    OrgCaller(state, actor, Id(session_id)): OrgCaller<Id>,
 ) -> Result<impl IntoResponse, WebError> {
-    let (_, view) = load(&state, actor, session_id.0).await?;
+    let (_, view) = load(&state, actor, session_id).await?;
     Ok(([(ETAG, etag(view.version()))], Json(sheet_json(&view))))
 }
 
@@ -141,7 +136,7 @@ fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, WebError> {
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/sessions/{session_id}/attendance", operation_id = "putSessionAttendance", tag = "running",
     params(
         SessionPath,
-        ("If-Match" = Option<String>, Header, description = "The ETag from getSessionAttendance; required once a sheet is saved"),
+        AttendanceIfMatch,
         ("If-None-Match" = Option<String>, Header, description = "* to save only if no sheet is saved yet"),
         ("Idempotency-Key" = Option<String>, Header, nullable = false, max_length = 255, pattern = r"^[!-~]+$",
             description = "A key of the caller's choosing (e.g. a UUID), new for each sheet the caller means to save. A resend with the same key and the same sheet answers 200 with the saved sheet (header Idempotent-Replayed: true) and writes nothing."),
@@ -153,7 +148,7 @@ fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, WebError> {
                 ("ETag" = String, description = "The new version"),
                 ("Idempotent-Replayed" = String, description = "`true` when this repeats the answer to an earlier save"),
             )),
-        (status = 400, description = "Malformed request or Idempotency-Key", body = Problem, content_type = "application/problem+json"),
+        MalformedOrIdempotencyKey,
         NoValidToken,
         RecordersOnly,
         SessionNotFound,
@@ -164,14 +159,13 @@ fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, WebError> {
 pub async fn put_session_attendance(
     State(state): State<AppState>,
     caller: ApiCaller,
-    OrgPath(org, session_id): OrgPath<Id>,
+    OrgPath(org, Id(session_id)): OrgPath<Id>,
     precondition: CreateOrReplace,
     headers: HeaderMap,
     ApiJson(body): ApiJson<AttendanceUpdate>,
 ) -> Result<Response, WebError> {
     // Not `OrgCaller`: a malformed Idempotency-Key is refused before the organisation is
     // looked up, as it always was.
-    let session_id = session_id.0;
     let key = idempotency_key(&headers)?;
     let actor = caller.in_organisation(&state, &org).await?;
     service::recordable(&state, &actor, None, session_id).await?;
@@ -201,17 +195,13 @@ pub async fn put_session_attendance(
     responses(
         (status = 201, description = "Recorded", body = AbsenceNotice),
         (status = 200, description = "A notice was already recorded; its note is replaced", body = AbsenceNotice),
-        MalformedRequest, NoValidToken,
-        RecordersOnly,
-        SessionNotFound,
+        SessionRecorderProblems,
         (status = 422, description = "Not a participant whose family takes part in the session (at a session for parents, a notice for a child marks the child's guardians away), a note too long or with control characters, or a cancelled session or closed course", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn create_absence_notice(
-    State(state): State<AppState>,
-    OrgCaller(actor, session_id): OrgCaller<Id>,
+    OrgCaller(state, actor, Id(session_id)): OrgCaller<Id>,
     ApiJson(body): ApiJson<NewAbsenceNotice>,
 ) -> Result<Response, WebError> {
-    let session_id = session_id.0;
     let input = NoticeInput { participant_id: Some(body.participant_id), note: body.note.unwrap_or_default() };
     let created = service::record_notice(&state, &actor, None, session_id, &input).await?;
     let view = service::load(&state, &actor, None, session_id).await?;
@@ -234,10 +224,9 @@ pub async fn create_absence_notice(
         (status = 422, description = "A cancelled session or a closed course: its notices stay as they are", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn delete_absence_notice(
-    State(state): State<AppState>,
-    OrgCaller(actor, (session_id, participant_id)): OrgCaller<(Id, Id)>,
+    OrgCaller(state, actor, (Id(session_id), Id(participant_id))): OrgCaller<(Id, Id)>,
 ) -> Result<StatusCode, WebError> {
-    service::remove_notice(&state, &actor, None, session_id.0, participant_id.0).await?;
+    service::remove_notice(&state, &actor, None, session_id, participant_id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

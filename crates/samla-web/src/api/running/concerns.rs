@@ -5,14 +5,16 @@
 //! whose role sees sensitive data; secretaries and user representatives are refused
 //! every operation. Every access, refusals included, is audited and flagged for review.
 
-use crate::api::conventions::{CourseNotFound, CoursePath, OrganisationNotFound, VersionChecked};
+use crate::api::conventions::{
+    AuditReadersOnly, ConcernReportIfMatch, CourseNotFound, CoursePath, CourseWorkConfigProblems, MalformedRequest,
+    NoValidToken, OrgSlug, OrganisationNotFound, ReportNotFound, ReportPath, Saved, VersionChecked,
+};
 use crate::api::courses::whole;
 use crate::api::extract::{etag, Id};
-use crate::api::{ApiJson, ApiQuery, IfMatch, Items, MalformedRequest, NoValidToken, OrgCaller, OrgSlug, Problem};
+use crate::api::{ApiJson, ApiQuery, IfMatch, Items, OrgCaller, Problem};
 use crate::error::WebError;
 use crate::services::running::concerns::{self as service, DecisionForm};
 use crate::AppState;
-use axum::extract::State;
 use axum::http::header::{ETAG, LOCATION};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
@@ -156,12 +158,11 @@ pub struct ConcernParams {
         (status = 404, description = "No such organisation of yours, or no such course", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_concern_reports(
-    State(state): State<AppState>,
-    OrgCaller(actor, _): OrgCaller,
+    OrgCaller(state, actor, _): OrgCaller,
     ApiQuery(params): ApiQuery<ConcernParams>,
 ) -> Result<Json<Items<ConcernReport>>, WebError> {
     let found = service::list(&state, &actor, params.course_id).await?;
-    Ok(Json(Items { items: found.reports.iter().map(report_json).collect() }))
+    Ok(Json(found.reports.iter().map(report_json).collect()))
 }
 
 /// A concern to file.
@@ -190,11 +191,10 @@ pub struct NewConcernReport {
         (status = 422, description = "Not a participant of the course, or an empty, too long or malformed concern", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn create_concern_report(
-    State(state): State<AppState>,
-    OrgCaller(actor, course_id): OrgCaller<Id>,
+    OrgCaller(state, actor, Id(course_id)): OrgCaller<Id>,
     ApiJson(body): ApiJson<NewConcernReport>,
 ) -> Result<impl IntoResponse, WebError> {
-    let id = service::create(&state, &actor, course_id.0, &body.participant_id.to_string(), &body.concern).await?;
+    let id = service::create(&state, &actor, course_id, &body.participant_id.to_string(), &body.concern).await?;
     let report = service::read(&state, &actor, id).await?;
     Ok((
         StatusCode::CREATED,
@@ -208,18 +208,17 @@ pub async fn create_concern_report(
 
 /// One report; every read is audited and flagged for review.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/concern-reports/{report_id}", operation_id = "getConcernReport", tag = "running",
-    params(OrgSlug, ("report_id" = i64, Path, description = "The report's id")),
+    params(ReportPath),
     responses(
         (status = 200, description = "The report", body = ConcernReport, headers(("ETag" = String, description = "Its version for If-Match"))),
         MalformedRequest, NoValidToken,
         (status = 403, description = "Not one of its readers", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such report here", body = Problem, content_type = "application/problem+json"),
+        ReportNotFound,
     ))]
 pub async fn get_concern_report(
-    State(state): State<AppState>,
-    OrgCaller(actor, report_id): OrgCaller<Id>,
+    OrgCaller(state, actor, Id(report_id)): OrgCaller<Id>,
 ) -> Result<impl IntoResponse, WebError> {
-    let report = service::read(&state, &actor, report_id.0).await?;
+    let report = service::read(&state, &actor, report_id).await?;
     Ok(([(ETAG, etag(report.version))], Json(report_json(&report))))
 }
 
@@ -251,20 +250,19 @@ pub struct ConcernDecision {
     params(
         OrgSlug,
         ("report_id" = i64, Path, description = "The report's id"),
-        ("If-Match" = String, Header, description = "The ETag from getConcernReport, or *"),
+        ConcernReportIfMatch,
     ),
     request_body = ConcernDecision,
     responses(
-        (status = 200, description = "Saved", body = ConcernReport, headers(("ETag" = String, description = "The new version"))),
+        Saved<ConcernReport>,
         MalformedRequest, NoValidToken,
         (status = 403, description = "Not one of its readers, or not reporting concerns on its course", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such report here", body = Problem, content_type = "application/problem+json"),
+        ReportNotFound,
         VersionChecked,
         (status = 422, description = "Invalid fields: an empty or malformed concern, sent without a day or with one after today, a day or reference on a report not sent, no note on one not sent", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn update_concern_report(
-    State(state): State<AppState>,
-    OrgCaller(actor, report_id): OrgCaller<Id>,
+    OrgCaller(state, actor, Id(report_id)): OrgCaller<Id>,
     if_match: IfMatch,
     ApiJson(body): ApiJson<ConcernDecision>,
 ) -> Result<impl IntoResponse, WebError> {
@@ -275,8 +273,8 @@ pub async fn update_concern_report(
         reference: body.reference,
         decision_note: body.decision_note,
     };
-    service::decide(&state, &actor, report_id.0, &form, |current| if_match.expected(current)).await?;
-    let report = service::read(&state, &actor, report_id.0).await?;
+    service::decide(&state, &actor, report_id, &form, |current| if_match.expected(current)).await?;
+    let report = service::read(&state, &actor, report_id).await?;
     Ok(([(ETAG, etag(report.version))], Json(report_json(&report))))
 }
 
@@ -307,14 +305,9 @@ fn readers_json(readers: &[Reader]) -> ConcernReaders {
     params(OrgSlug),
     responses(
         (status = 200, description = "The designated readers", body = ConcernReaders),
-        MalformedRequest, NoValidToken,
-        (status = 403, description = "Not allowed to configure course work", body = Problem, content_type = "application/problem+json"),
-        OrganisationNotFound,
+        CourseWorkConfigProblems,
     ))]
-pub async fn get_concern_readers(
-    State(state): State<AppState>,
-    OrgCaller(actor, _): OrgCaller,
-) -> Result<Json<ConcernReaders>, WebError> {
+pub async fn get_concern_readers(OrgCaller(state, actor, _): OrgCaller) -> Result<Json<ConcernReaders>, WebError> {
     let (readers, _) = service::readers(&state, &actor).await?;
     Ok(Json(readers_json(&readers)))
 }
@@ -339,14 +332,11 @@ pub struct ReaderId(#[serde(deserialize_with = "whole::required")] i64);
     request_body = ConcernReadersUpdate,
     responses(
         (status = 200, description = "Saved", body = ConcernReaders),
-        MalformedRequest, NoValidToken,
-        (status = 403, description = "Not allowed to configure course work", body = Problem, content_type = "application/problem+json"),
-        OrganisationNotFound,
+        CourseWorkConfigProblems,
         (status = 422, description = "Someone outside the organisation, or without a role that sees sensitive data", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn put_concern_readers(
-    State(state): State<AppState>,
-    OrgCaller(actor, _): OrgCaller,
+    OrgCaller(state, actor, _): OrgCaller,
     ApiJson(body): ApiJson<ConcernReadersUpdate>,
 ) -> Result<Json<ConcernReaders>, WebError> {
     let ids: Vec<i64> = body.user_ids.iter().map(|id| id.0).collect();
@@ -408,13 +398,10 @@ pub struct AuditReviews {
     responses(
         (status = 200, description = "Awaiting review and recently reviewed", body = AuditReviews),
         MalformedRequest, NoValidToken,
-        (status = 403, description = "Not allowed to see the audit trail", body = Problem, content_type = "application/problem+json"),
+        AuditReadersOnly,
         OrganisationNotFound,
     ))]
-pub async fn list_audit_reviews(
-    State(state): State<AppState>,
-    OrgCaller(actor, _): OrgCaller,
-) -> Result<Json<AuditReviews>, WebError> {
+pub async fn list_audit_reviews(OrgCaller(state, actor, _): OrgCaller) -> Result<Json<AuditReviews>, WebError> {
     let found = service::reviews(&state, &actor).await?;
     Ok(Json(AuditReviews {
         open_count: found.open_count,
@@ -429,14 +416,13 @@ pub async fn list_audit_reviews(
     responses(
         (status = 200, description = "Reviewed", body = AuditReview),
         MalformedRequest, NoValidToken,
-        (status = 403, description = "Not allowed to see the audit trail", body = Problem, content_type = "application/problem+json"),
+        AuditReadersOnly,
         (status = 404, description = "No such flagged row here", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn mark_audit_reviewed(
-    State(state): State<AppState>,
-    OrgCaller(actor, seq): OrgCaller<Id>,
+    OrgCaller(state, actor, Id(seq)): OrgCaller<Id>,
 ) -> Result<Json<AuditReview>, WebError> {
     actor.authorize(&state, Action::ViewAuditLog).await?;
-    let review = service::mark_reviewed(&state, &actor, seq.0).await?;
+    let review = service::mark_reviewed(&state, &actor, seq).await?;
     Ok(Json(review_json(&review)))
 }

@@ -4,14 +4,16 @@
 //! `If-None-Match: *`). Once a log exists, a write needs `If-Match` (428 without it, 412
 //! when it names an older version).
 
-use crate::api::conventions::{RecordersOnly, SessionNotFound, SessionPath};
+use crate::api::conventions::{
+    MalformedRequest, NoValidToken, OrgSlug, RecordersOnly, Saved, SessionLogIfMatch, SessionLogNotFound, SessionPath,
+    SessionRecordReaderProblems, SessionRecordReadersOnly, SessionRecorderProblems,
+};
 use crate::api::courses::whole;
 use crate::api::extract::{etag, Id};
-use crate::api::{ApiJson, CreateOrReplace, Items, MalformedRequest, NoValidToken, OrgCaller, OrgSlug, Problem};
+use crate::api::{ApiJson, CreateOrReplace, Items, OrgCaller, Problem};
 use crate::error::WebError;
 use crate::services::running::logs::{self as service, LogView};
 use crate::AppState;
-use axum::extract::State;
 use axum::http::header::ETAG;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
@@ -115,16 +117,15 @@ fn log_json(view: &LogView) -> SessionLogDocument {
         (status = 200, description = "The log; version 0 while none is written", body = SessionLogDocument,
             headers(("ETag" = String, description = "The log's version for If-Match, \"v0\" while none is written"))),
         MalformedRequest, NoValidToken,
-        (status = 403, description = "Not allowed (not in the course's working group or a coordinator; secretaries read no session records)", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such session here (meetings have a record, not a log)", body = Problem, content_type = "application/problem+json"),
+        SessionRecordReadersOnly,
+        SessionLogNotFound,
     ))]
 pub async fn get_session_log(
-    State(state): State<AppState>,
-    OrgCaller(actor, session_id): OrgCaller<Id>,
+    OrgCaller(state, actor, Id(session_id)): OrgCaller<Id>,
 ) -> Result<impl IntoResponse, WebError> {
     actor.authorize(&state, Action::ViewCourses).await?;
-    let course_id = service::course_of_session(&state, &actor, session_id.0).await?;
-    let view = service::view(&state, &actor, course_id, session_id.0).await?;
+    let course_id = service::course_of_session(&state, &actor, session_id).await?;
+    let view = service::view(&state, &actor, course_id, session_id).await?;
     Ok(([(ETAG, etag(view.version()))], Json(log_json(&view))))
 }
 
@@ -164,26 +165,24 @@ pub struct SessionLogUpdate {
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/sessions/{session_id}/log", operation_id = "putSessionLog", tag = "running",
     params(
         SessionPath,
-        ("If-Match" = Option<String>, Header, description = "The ETag from getSessionLog; required once a log exists"),
+        SessionLogIfMatch,
         ("If-None-Match" = Option<String>, Header, description = "* to save only if no log exists yet"),
     ),
     request_body = SessionLogUpdate,
     responses(
-        (status = 200, description = "Saved", body = SessionLogDocument, headers(("ETag" = String, description = "The new version"))),
+        Saved<SessionLogDocument>,
         MalformedRequest, NoValidToken,
         RecordersOnly,
-        (status = 404, description = "No such session here (meetings have a record, not a log)", body = Problem, content_type = "application/problem+json"),
+        SessionLogNotFound,
         (status = 412, description = "Someone saved the log since the given version was read (or one exists, with If-None-Match: *)", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields: a text too long or with control characters, not one mark per planned element, no text at all, or a session that is cancelled, still to come or on a closed course", body = Problem, content_type = "application/problem+json"),
         (status = 428, description = "A log exists, If-Match is missing and the log sent is not the one stored", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn put_session_log(
-    State(state): State<AppState>,
-    OrgCaller(actor, session_id): OrgCaller<Id>,
+    OrgCaller(state, actor, Id(session_id)): OrgCaller<Id>,
     precondition: CreateOrReplace,
     ApiJson(body): ApiJson<SessionLogUpdate>,
 ) -> Result<impl IntoResponse, WebError> {
-    let session_id = session_id.0;
     actor.authorize(&state, Action::RecordSessionWork).await?;
     let course_id = service::course_of_session(&state, &actor, session_id).await?;
     let current = service::view(&state, &actor, course_id, session_id).await?.version();
@@ -235,18 +234,15 @@ fn homework_json(h: &StoredHomework) -> Homework {
     params(SessionPath),
     responses(
         (status = 200, description = "The homework given at the session", body = Items<Homework>),
-        MalformedRequest, NoValidToken,
-        (status = 403, description = "Not allowed (not in the course's working group or a coordinator; secretaries read no session records)", body = Problem, content_type = "application/problem+json"),
-        SessionNotFound,
+        SessionRecordReaderProblems,
     ))]
 pub async fn list_homework(
-    State(state): State<AppState>,
-    OrgCaller(actor, session_id): OrgCaller<Id>,
+    OrgCaller(state, actor, Id(session_id)): OrgCaller<Id>,
 ) -> Result<Json<Items<Homework>>, WebError> {
     actor.authorize(&state, Action::ViewCourses).await?;
-    let course_id = service::course_of_session(&state, &actor, session_id.0).await?;
-    let found = service::homework_at(&state, &actor, course_id, session_id.0).await?;
-    Ok(Json(Items { items: found.iter().map(homework_json).collect() }))
+    let course_id = service::course_of_session(&state, &actor, session_id).await?;
+    let found = service::homework_at(&state, &actor, course_id, session_id).await?;
+    Ok(Json(found.iter().map(homework_json).collect()))
 }
 
 /// Homework given to the whole group.
@@ -264,19 +260,16 @@ pub struct NewHomework {
     request_body = NewHomework,
     responses(
         (status = 201, description = "Added", body = Homework),
-        MalformedRequest, NoValidToken,
-        RecordersOnly,
-        SessionNotFound,
+        SessionRecorderProblems,
         (status = 422, description = "No description, too long, control characters, or the session is cancelled or the course closed", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn create_homework(
-    State(state): State<AppState>,
-    OrgCaller(actor, session_id): OrgCaller<Id>,
+    OrgCaller(state, actor, Id(session_id)): OrgCaller<Id>,
     ApiJson(body): ApiJson<NewHomework>,
 ) -> Result<impl IntoResponse, WebError> {
     actor.authorize(&state, Action::RecordSessionWork).await?;
-    let course_id = service::course_of_session(&state, &actor, session_id.0).await?;
-    let id = service::add_homework(&state, &actor, course_id, session_id.0, &body.description).await?;
+    let course_id = service::course_of_session(&state, &actor, session_id).await?;
+    let id = service::add_homework(&state, &actor, course_id, session_id, &body.description).await?;
     let (homework, _) = service::homework(&state, &actor, id).await?;
     Ok((StatusCode::CREATED, Json(homework_json(&homework))))
 }
@@ -308,11 +301,10 @@ pub struct HomeworkReview {
         (status = 422, description = "Note too long or with control characters, a session that is not a later one of the course, no later session, or the course closed", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn review_homework(
-    State(state): State<AppState>,
-    OrgCaller(actor, homework_id): OrgCaller<Id>,
+    OrgCaller(state, actor, Id(homework_id)): OrgCaller<Id>,
     ApiJson(body): ApiJson<HomeworkReview>,
 ) -> Result<Json<Homework>, WebError> {
     actor.authorize(&state, Action::RecordSessionWork).await?;
-    let homework = service::review_homework(&state, &actor, homework_id.0, body.session_id, &body.note).await?;
+    let homework = service::review_homework(&state, &actor, homework_id, body.session_id, &body.note).await?;
     Ok(Json(homework_json(&homework)))
 }

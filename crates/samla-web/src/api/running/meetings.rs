@@ -9,17 +9,20 @@
 //! version they change (428 without it, 412 when it is older), except that the first
 //! write sent again unchanged by the same caller gets the first answer again.
 
-use crate::api::conventions::{CourseNotFound, CoursePath, MeetingPath, RecordersOnly, WorkingGroupOnly};
+use crate::api::conventions::{
+    CourseClosed, CoursePath, CourseRecorderProblems, CourseWorkingGroupProblems, InvalidGuest, MalformedRequest,
+    MeetingClosed, MeetingGuestPath, MeetingGuestRecorderProblems, MeetingNotFound, MeetingPath, MeetingRecordIfMatch,
+    MeetingRecorderProblems, NoValidToken, OrgSlug, Saved,
+};
 use crate::api::courses::whole;
 use crate::api::extract::{etag, Id};
-use crate::api::{ApiJson, CreateOrReplace, Items, MalformedRequest, NoValidToken, OrgCaller, OrgSlug, Problem};
+use crate::api::{ApiJson, CreateOrReplace, Items, OrgCaller, Problem};
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::services::running::meetings::{
     self as service, ClosingPlanForm, MeetingRow, MeetingView, RecordForm, ScheduleForm,
 };
 use crate::AppState;
-use axum::extract::State;
 use axum::http::header::{ETAG, LOCATION};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
@@ -198,17 +201,14 @@ fn row_json(row: &MeetingRow) -> Meeting {
     params(CoursePath),
     responses(
         (status = 200, description = "The meetings; participants named only for those who may see their names", body = Items<Meeting>),
-        MalformedRequest, NoValidToken,
-        WorkingGroupOnly,
-        CourseNotFound,
+        CourseWorkingGroupProblems,
     ))]
 pub async fn list_course_meetings(
-    State(state): State<AppState>,
-    OrgCaller(actor, course_id): OrgCaller<Id>,
+    OrgCaller(state, actor, Id(course_id)): OrgCaller<Id>,
 ) -> Result<Json<Items<Meeting>>, WebError> {
     actor.authorize(&state, Action::ViewCourses).await?;
-    let view = service::list(&state, &actor, course_id.0).await?;
-    Ok(Json(Items { items: view.meetings.iter().map(row_json).collect() }))
+    let view = service::list(&state, &actor, course_id).await?;
+    Ok(Json(view.meetings.iter().map(row_json).collect()))
 }
 
 /// A meeting to schedule.
@@ -259,18 +259,14 @@ fn check_text(errors: &mut FieldErrors, field: &str, raw: &str, max: usize) {
     request_body = NewMeeting,
     responses(
         (status = 201, description = "Planned", body = Meeting, headers(("Location" = String, description = "The meeting's record"))),
-        MalformedRequest, NoValidToken,
-        RecordersOnly,
-        CourseNotFound,
-        (status = 409, description = "The course is archived or cancelled", body = Problem, content_type = "application/problem+json"),
+        CourseRecorderProblems,
+        CourseClosed,
         (status = 422, description = "Invalid fields: a date or time that does not exist, the end before the start, a participant not active on the course, a kind of meeting for the whole group, no consent to share with the network, or a title that names the participant", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn schedule_meeting(
-    State(state): State<AppState>,
-    OrgCaller(actor, course_id): OrgCaller<Id>,
+    OrgCaller(state, actor, Id(course_id)): OrgCaller<Id>,
     ApiJson(body): ApiJson<NewMeeting>,
 ) -> Result<impl IntoResponse, WebError> {
-    let course_id = course_id.0;
     actor.authorize(&state, Action::RecordSessionWork).await?;
     let title = body.title.unwrap_or_default();
     let room = body.room.unwrap_or_default();
@@ -336,18 +332,14 @@ pub struct ClosingConversationsPlanned {
     request_body = ClosingConversationsPlan,
     responses(
         (status = 200, description = "Planned (`planned` says how many were added)", body = ClosingConversationsPlanned),
-        MalformedRequest, NoValidToken,
-        RecordersOnly,
-        CourseNotFound,
-        (status = 409, description = "The course is archived or cancelled", body = Problem, content_type = "application/problem+json"),
+        CourseRecorderProblems,
+        CourseClosed,
         (status = 422, description = "Invalid fields: a date or time that does not exist, minutes out of range, or conversations that would run past midnight", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn plan_closing_conversations(
-    State(state): State<AppState>,
-    OrgCaller(actor, course_id): OrgCaller<Id>,
+    OrgCaller(state, actor, Id(course_id)): OrgCaller<Id>,
     ApiJson(body): ApiJson<ClosingConversationsPlan>,
 ) -> Result<Json<ClosingConversationsPlanned>, WebError> {
-    let course_id = course_id.0;
     actor.authorize(&state, Action::RecordSessionWork).await?;
     let room = body.room.unwrap_or_default();
     let mut errors = FieldErrors::new();
@@ -457,14 +449,13 @@ async fn readable(state: &AppState, actor: &Actor, session_id: i64) -> Result<Me
             headers(("ETag" = String, description = "The record's version for If-Match, \"v0\" while nothing is written"))),
         MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed: records are for those who may see the course's participants and read its session records", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such meeting here", body = Problem, content_type = "application/problem+json"),
+        MeetingNotFound,
     ))]
 pub async fn get_meeting_record(
-    State(state): State<AppState>,
-    OrgCaller(actor, session_id): OrgCaller<Id>,
+    OrgCaller(state, actor, Id(session_id)): OrgCaller<Id>,
 ) -> Result<impl IntoResponse, WebError> {
     actor.authorize(&state, Action::ViewParticipantContacts).await?;
-    let view = readable(&state, &actor, session_id.0).await?;
+    let view = readable(&state, &actor, session_id).await?;
     let document = record_json(&view);
     Ok(([(ETAG, etag(document.version))], Json(document)))
 }
@@ -492,27 +483,23 @@ pub struct MeetingRecordUpdate {
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/sessions/{session_id}/record", operation_id = "putMeetingRecord", tag = "running",
     params(
         MeetingPath,
-        ("If-Match" = Option<String>, Header, description = "The ETag from getMeetingRecord; required once a record exists"),
+        MeetingRecordIfMatch,
         ("If-None-Match" = Option<String>, Header, description = "* to save only if no record exists yet"),
     ),
     request_body = MeetingRecordUpdate,
     responses(
-        (status = 200, description = "Saved", body = MeetingRecord, headers(("ETag" = String, description = "The new version"))),
-        MalformedRequest, NoValidToken,
-        RecordersOnly,
-        (status = 404, description = "No such meeting here", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The meeting is cancelled, or the course archived or cancelled", body = Problem, content_type = "application/problem+json"),
+        Saved<MeetingRecord>,
+        MeetingRecorderProblems,
+        MeetingClosed,
         (status = 412, description = "Someone saved the record since the given version was read (or one exists, with If-None-Match: *)", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields: a text too long or with control characters, nothing written in any of the three after the text rule, or, in a network meeting, naming a participant without consent to share with the network", body = Problem, content_type = "application/problem+json"),
         (status = 428, description = "A record exists and If-Match is missing", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn put_meeting_record(
-    State(state): State<AppState>,
-    OrgCaller(actor, session_id): OrgCaller<Id>,
+    OrgCaller(state, actor, Id(session_id)): OrgCaller<Id>,
     precondition: CreateOrReplace,
     ApiJson(body): ApiJson<MeetingRecordUpdate>,
 ) -> Result<impl IntoResponse, WebError> {
-    let session_id = session_id.0;
     actor.authorize(&state, Action::RecordSessionWork).await?;
     let course_id = service::course_of(&state, &actor, session_id).await?;
     actor.on_course(&state, Action::RecordSessionWork, course_id).await?;
@@ -595,18 +582,14 @@ async fn guests_of(
     request_body = NewMeetingGuest,
     responses(
         (status = 201, description = "Added", body = MeetingGuest),
-        MalformedRequest, NoValidToken,
-        RecordersOnly,
-        (status = 404, description = "No such meeting here", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The meeting is cancelled, or the course archived or cancelled", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "No name, or a name or organisation too long or with control characters", body = Problem, content_type = "application/problem+json"),
+        MeetingRecorderProblems,
+        MeetingClosed,
+        InvalidGuest,
     ))]
 pub async fn add_meeting_guest(
-    State(state): State<AppState>,
-    OrgCaller(actor, session_id): OrgCaller<Id>,
+    OrgCaller(state, actor, Id(session_id)): OrgCaller<Id>,
     ApiJson(body): ApiJson<NewMeetingGuest>,
 ) -> Result<impl IntoResponse, WebError> {
-    let session_id = session_id.0;
     actor.authorize(&state, Action::RecordSessionWork).await?;
     let course_id = service::course_of(&state, &actor, session_id).await?;
     actor.on_course(&state, Action::RecordSessionWork, course_id).await?;
@@ -619,25 +602,19 @@ pub async fn add_meeting_guest(
 
 /// Changes a guest: name, organisation and whether they came.
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/sessions/{session_id}/guests/{guest_id}", operation_id = "updateMeetingGuest", tag = "running",
-    params(
-        MeetingPath,
-        ("guest_id" = i64, Path, description = "The guest's id"),
-    ),
+    params(MeetingGuestPath),
     request_body = NewMeetingGuest,
     responses(
         (status = 200, description = "Changed", body = MeetingGuest),
-        MalformedRequest, NoValidToken,
-        RecordersOnly,
-        (status = 404, description = "No such meeting or guest here", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The meeting is cancelled, or the course archived or cancelled", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "No name, or a name or organisation too long or with control characters", body = Problem, content_type = "application/problem+json"),
+        MeetingGuestRecorderProblems,
+        MeetingClosed,
+        InvalidGuest,
     ))]
 pub async fn update_meeting_guest(
-    State(state): State<AppState>,
-    OrgCaller(actor, (session_id, guest_id)): OrgCaller<(Id, Id)>,
+    OrgCaller(state, actor, (Id(session_id), Id(guest_id))): OrgCaller<(Id, Id)>,
     ApiJson(body): ApiJson<NewMeetingGuest>,
 ) -> Result<Json<MeetingGuest>, WebError> {
-    let (session_id, guest_id) = (session_id.0, guest_id.0);
+    let (session_id, guest_id) = (session_id, guest_id);
     actor.authorize(&state, Action::RecordSessionWork).await?;
     let course_id = service::course_of(&state, &actor, session_id).await?;
     actor.on_course(&state, Action::RecordSessionWork, course_id).await?;
@@ -650,25 +627,18 @@ pub async fn update_meeting_guest(
 
 /// Removes a guest from a meeting.
 #[utoipa::path(delete, path = "/api/v1/organisations/{org}/sessions/{session_id}/guests/{guest_id}", operation_id = "removeMeetingGuest", tag = "running",
-    params(
-        MeetingPath,
-        ("guest_id" = i64, Path, description = "The guest's id"),
-    ),
+    params(MeetingGuestPath),
     responses(
         (status = 204, description = "Removed"),
-        MalformedRequest, NoValidToken,
-        RecordersOnly,
-        (status = 404, description = "No such meeting or guest here", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The meeting is cancelled, or the course archived or cancelled", body = Problem, content_type = "application/problem+json"),
+        MeetingGuestRecorderProblems,
+        MeetingClosed,
     ))]
 pub async fn remove_meeting_guest(
-    State(state): State<AppState>,
-    OrgCaller(actor, (session_id, guest_id)): OrgCaller<(Id, Id)>,
+    OrgCaller(state, actor, (Id(session_id), Id(guest_id))): OrgCaller<(Id, Id)>,
 ) -> Result<StatusCode, WebError> {
-    let session_id = session_id.0;
     actor.authorize(&state, Action::RecordSessionWork).await?;
     let course_id = service::course_of(&state, &actor, session_id).await?;
-    service::remove_guest(&state, &actor, course_id, session_id, guest_id.0).await?;
+    service::remove_guest(&state, &actor, course_id, session_id, guest_id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

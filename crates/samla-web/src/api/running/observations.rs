@@ -1,14 +1,15 @@
 //! Observations about one participant over JSON: sensitive, for the course's leaders and
 //! the coordinator only; every list is audited as a read (`observation.read`).
 
-use crate::api::conventions::{CoursePath, RecordersOnly};
+use crate::api::conventions::{
+    CourseParticipantNotFound, MalformedRequest, NoValidToken, ObservedParticipantPath, RecordersOnly,
+};
 use crate::api::courses::whole;
 use crate::api::extract::Id;
-use crate::api::{ApiJson, Items, MalformedRequest, NoValidToken, OrgCaller, Problem};
+use crate::api::{ApiJson, Items, OrgCaller, Problem};
 use crate::error::WebError;
 use crate::services::running::observations as service;
 use crate::AppState;
-use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::routing::get;
@@ -55,23 +56,19 @@ fn observation_json(o: &StoredObservation) -> Observation {
 
 /// The observations about one participant of a course, newest first. Audited.
 #[utoipa::path(get, path = "/api/v1/organisations/{org}/courses/{course_id}/participants/{participant_id}/observations", operation_id = "listObservations", tag = "running",
-    params(
-        CoursePath,
-        ("participant_id" = i64, Path, description = "The participant's id on the course"),
-    ),
+    params(ObservedParticipantPath),
     responses(
         (status = 200, description = "The observations, newest first", body = Items<Observation>),
         MalformedRequest, NoValidToken,
         (status = 403, description = "Not allowed: only the course's leaders and the coordinator", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such course here, or no such participant on it", body = Problem, content_type = "application/problem+json"),
+        CourseParticipantNotFound,
     ))]
 pub async fn list_observations(
-    State(state): State<AppState>,
-    OrgCaller(actor, (course_id, participant_id)): OrgCaller<(Id, Id)>,
+    OrgCaller(state, actor, (Id(course_id), Id(participant_id))): OrgCaller<(Id, Id)>,
 ) -> Result<Json<Items<Observation>>, WebError> {
     actor.authorize(&state, Action::ViewSensitivePersonalData).await?;
-    let view = service::list(&state, &actor, course_id.0, participant_id.0).await?;
-    Ok(Json(Items { items: view.observations.iter().map(observation_json).collect() }))
+    let view = service::list(&state, &actor, course_id, participant_id).await?;
+    Ok(Json(view.observations.iter().map(observation_json).collect()))
 }
 
 /// An observation as written.
@@ -90,25 +87,21 @@ pub struct NewObservation {
 
 /// Writes an observation about one participant of a course.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/courses/{course_id}/participants/{participant_id}/observations", operation_id = "createObservation", tag = "running",
-    params(
-        CoursePath,
-        ("participant_id" = i64, Path, description = "The participant's id on the course"),
-    ),
+    params(ObservedParticipantPath),
     request_body = NewObservation,
     responses(
         (status = 201, description = "Written", body = Observation),
         MalformedRequest, NoValidToken,
         RecordersOnly,
-        (status = 404, description = "No such course here, or no such participant on it", body = Problem, content_type = "application/problem+json"),
+        CourseParticipantNotFound,
         (status = 422, description = "No text, too long or with control characters, a session that is not the course's or is cancelled, or the course closed", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn create_observation(
-    State(state): State<AppState>,
-    OrgCaller(actor, (course_id, participant_id)): OrgCaller<(Id, Id)>,
+    OrgCaller(state, actor, (Id(course_id), Id(participant_id))): OrgCaller<(Id, Id)>,
     ApiJson(body): ApiJson<NewObservation>,
 ) -> Result<impl IntoResponse, WebError> {
     actor.authorize(&state, Action::RecordSessionWork).await?;
-    let (course_id, participant_id) = (course_id.0, participant_id.0);
+    let (course_id, participant_id) = (course_id, participant_id);
     let id = service::create(&state, &actor, course_id, participant_id, &body.body, body.session_id).await?;
     let observation = service::written(&state, &actor, course_id, participant_id, id).await?;
     Ok((StatusCode::CREATED, Json(observation_json(&observation))))

@@ -3,19 +3,17 @@
 //! attendance at the gatherings for parents and families); dropouts; the follow-up tasks
 //! that ask a leader to contact a family after absences in a row.
 
-use crate::api::conventions::{CourseNotFound, CoursePath};
-use crate::api::courses::{CourseRoleName, Gap, GapKind, SessionKind};
+use crate::api::conventions::{CourseParticipantPath, CoursePath, CourseProblems, OrgSlug, StandardProblems};
+use crate::api::courses::{CourseRoleName, Gap, SessionKind};
 use crate::api::extract::Id;
-use crate::api::{ApiJson, Items, OrgCaller, OrgSlug, Problem, StandardProblems};
+use crate::api::{ApiJson, Items, OrgCaller, Problem};
 use crate::error::WebError;
 use crate::services::running::overview::{
     self as service, DropoutForm, FollowUp, GuardianFigures, Mark, ParticipantFigures, SessionFigures,
 };
 use crate::AppState;
-use axum::extract::State;
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use samla_domain::planning::staffing::StaffingGap;
 use samla_domain::running::attendance::Attendance;
 use samla_storage::running::overview::{CourseParticipant, FollowUpTask as TaskRow};
 use serde::{Deserialize, Serialize};
@@ -66,14 +64,6 @@ pub struct PresentStaff {
     pub staff_id: i64,
     pub name: String,
     pub course_role: CourseRoleName,
-}
-
-fn gap_json(gap: &StaffingGap) -> Gap {
-    match *gap {
-        StaffingGap::GroupLeaders { have, need } => Gap { gap: GapKind::GroupLeaders, have, need },
-        StaffingGap::CertifiedGroupLeaders { have, need } => Gap { gap: GapKind::CertifiedGroupLeaders, have, need },
-        StaffingGap::UserRepresentatives { have, need } => Gap { gap: GapKind::UserRepresentatives, have, need },
-    }
 }
 
 /// One held session or meeting (one with a saved attendance sheet) in figures.
@@ -139,7 +129,7 @@ fn session_json(s: &SessionFigures) -> SessionAttendanceFigures {
             .iter()
             .map(|m| PresentStaff { staff_id: m.id, name: m.name.clone(), course_role: m.course_role.into() })
             .collect(),
-        staffing_gaps: s.gaps.iter().map(gap_json).collect(),
+        staffing_gaps: s.gaps.iter().map(Gap::from).collect(),
     }
 }
 
@@ -299,14 +289,12 @@ pub struct CourseAttendance {
     params(CoursePath),
     responses(
         (status = 200, description = "The course's attendance", body = CourseAttendance),
-        StandardProblems,
-        CourseNotFound,
+        CourseProblems,
     ))]
 pub async fn get_course_attendance(
-    State(state): State<AppState>,
-    OrgCaller(actor, course_id): OrgCaller<Id>,
+    OrgCaller(state, actor, Id(course_id)): OrgCaller<Id>,
 ) -> Result<Json<CourseAttendance>, WebError> {
-    let found = service::course_attendance(&state, &actor, course_id.0).await?;
+    let found = service::course_attendance(&state, &actor, course_id).await?;
     Ok(Json(CourseAttendance {
         course_id: found.course.id,
         follow_up_after_absences: found.threshold,
@@ -353,10 +341,7 @@ fn dropout_json(p: &CourseParticipant) -> DropoutRecorded {
 /// Records that a participant dropped out, with the day and a reason. From then on they
 /// are not expected at the course's sessions; their open follow-up task closes.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/courses/{course_id}/participants/{participant_id}/dropout", operation_id = "recordDropout", tag = "running",
-    params(
-        CoursePath,
-        ("participant_id" = i64, Path, description = "The participant's id in the course"),
-    ),
+    params(CourseParticipantPath),
     request_body = DropoutRequest,
     responses(
         (status = 200, description = "Recorded", body = DropoutRecorded),
@@ -366,12 +351,11 @@ fn dropout_json(p: &CourseParticipant) -> DropoutRecorded {
         (status = 422, description = "Invalid fields: no reason, or a day in the future or before the enrolment", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn record_dropout(
-    State(state): State<AppState>,
-    OrgCaller(actor, (course_id, participant_id)): OrgCaller<(Id, Id)>,
+    OrgCaller(state, actor, (Id(course_id), Id(participant_id))): OrgCaller<(Id, Id)>,
     ApiJson(body): ApiJson<DropoutRequest>,
 ) -> Result<Json<DropoutRecorded>, WebError> {
     let form = DropoutForm { date: body.date.unwrap_or_default(), reason: body.reason };
-    let participant = service::record_dropout(&state, &actor, course_id.0, participant_id.0, &form).await?;
+    let participant = service::record_dropout(&state, &actor, course_id, participant_id, &form).await?;
     Ok(Json(dropout_json(&participant)))
 }
 
@@ -417,15 +401,13 @@ fn task_json(task: &TaskRow, participant: &CourseParticipant) -> FollowUpTask {
     params(CoursePath),
     responses(
         (status = 200, description = "The tasks", body = Items<FollowUpTask>),
-        StandardProblems,
-        CourseNotFound,
+        CourseProblems,
     ))]
 pub async fn list_follow_up_tasks(
-    State(state): State<AppState>,
-    OrgCaller(actor, course_id): OrgCaller<Id>,
+    OrgCaller(state, actor, Id(course_id)): OrgCaller<Id>,
 ) -> Result<Json<Items<FollowUpTask>>, WebError> {
-    let tasks = service::follow_up_tasks(&state, &actor, course_id.0).await?;
-    Ok(Json(Items { items: tasks.iter().map(|(task, participant)| task_json(task, participant)).collect() }))
+    let tasks = service::follow_up_tasks(&state, &actor, course_id).await?;
+    Ok(Json(tasks.iter().map(|(task, participant)| task_json(task, participant)).collect()))
 }
 
 /// What came of contacting the family.
@@ -449,10 +431,9 @@ pub struct FollowUpOutcome {
         (status = 422, description = "No outcome", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn complete_follow_up_task(
-    State(state): State<AppState>,
-    OrgCaller(actor, task_id): OrgCaller<Id>,
+    OrgCaller(state, actor, Id(task_id)): OrgCaller<Id>,
     ApiJson(body): ApiJson<FollowUpOutcome>,
 ) -> Result<Json<FollowUpTask>, WebError> {
-    let (task, participant) = service::complete_follow_up(&state, &actor, task_id.0, &body.outcome, None).await?;
+    let (task, participant) = service::complete_follow_up(&state, &actor, task_id, &body.outcome, None).await?;
     Ok(Json(task_json(&task, &participant)))
 }

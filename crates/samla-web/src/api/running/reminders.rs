@@ -2,13 +2,12 @@
 //! log reminders), each participant's choice, each grown-up's own choice (one guardian
 //! of a child), and the caller's own log reminders.
 
-use crate::api::conventions::{CourseNotFound, CoursePath};
+use crate::api::conventions::{CourseParticipantPath, CoursePath, CourseProblems, StandardProblems};
 use crate::api::extract::Id;
-use crate::api::{ApiJson, OrgCaller, Problem, StandardProblems};
+use crate::api::{ApiJson, OrgCaller, Problem};
 use crate::error::WebError;
 use crate::services::running::reminders::{self as service, CourseReminders as View};
 use crate::AppState;
-use axum::extract::State;
 use axum::routing::{get, put};
 use axum::{Json, Router};
 use samla_storage::running::reminders::CourseReminderSettings;
@@ -128,14 +127,12 @@ fn reminders_json(view: &View) -> CourseReminders {
     params(CoursePath),
     responses(
         (status = 200, description = "The course's reminders", body = CourseReminders),
-        StandardProblems,
-        CourseNotFound,
+        CourseProblems,
     ))]
 pub async fn get_course_reminder_settings(
-    State(state): State<AppState>,
-    OrgCaller(actor, course_id): OrgCaller<Id>,
+    OrgCaller(state, actor, Id(course_id)): OrgCaller<Id>,
 ) -> Result<Json<CourseReminders>, WebError> {
-    let view = service::for_course(&state, &actor, course_id.0).await?;
+    let view = service::for_course(&state, &actor, course_id).await?;
     Ok(Json(reminders_json(&view)))
 }
 
@@ -154,18 +151,16 @@ pub struct CourseRemindersChange {
     request_body = CourseRemindersChange,
     responses(
         (status = 200, description = "Saved; the course's reminders", body = CourseReminders),
-        StandardProblems,
-        CourseNotFound,
+        CourseProblems,
     ))]
 pub async fn put_course_reminder_settings(
-    State(state): State<AppState>,
-    OrgCaller(actor, course_id): OrgCaller<Id>,
+    OrgCaller(state, actor, Id(course_id)): OrgCaller<Id>,
     ApiJson(body): ApiJson<CourseRemindersChange>,
 ) -> Result<Json<CourseReminders>, WebError> {
     let settings =
         CourseReminderSettings { participant_reminders: body.participant_reminders, log_reminders: body.log_reminders };
-    service::set_course_settings(&state, &actor, course_id.0, settings).await?;
-    let view = service::for_course(&state, &actor, course_id.0).await?;
+    service::set_course_settings(&state, &actor, course_id, settings).await?;
+    let view = service::for_course(&state, &actor, course_id).await?;
     Ok(Json(reminders_json(&view)))
 }
 
@@ -186,10 +181,7 @@ pub struct ParticipantRemindersSaved {
 /// Turns one participant's reminders on or off (planners and the course's group leaders
 /// who may see participants' names).
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/courses/{course_id}/participants/{participant_id}/reminders", operation_id = "setParticipantReminders", tag = "running",
-    params(
-        CoursePath,
-        ("participant_id" = i64, Path, description = "The participant's id in the course"),
-    ),
+    params(CourseParticipantPath),
     request_body = ParticipantRemindersChange,
     responses(
         (status = 200, description = "Saved", body = ParticipantRemindersSaved),
@@ -197,12 +189,11 @@ pub struct ParticipantRemindersSaved {
         (status = 404, description = "No such course, or no such participant in it", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn set_participant_reminders(
-    State(state): State<AppState>,
-    OrgCaller(actor, (course_id, participant_id)): OrgCaller<(Id, Id)>,
+    OrgCaller(state, actor, (Id(course_id), Id(participant_id))): OrgCaller<(Id, Id)>,
     ApiJson(body): ApiJson<ParticipantRemindersChange>,
 ) -> Result<Json<ParticipantRemindersSaved>, WebError> {
-    service::set_participant(&state, &actor, course_id.0, participant_id.0, body.reminders).await?;
-    Ok(Json(ParticipantRemindersSaved { participant_id: participant_id.0, reminders: body.reminders }))
+    service::set_participant(&state, &actor, course_id, participant_id, body.reminders).await?;
+    Ok(Json(ParticipantRemindersSaved { participant_id, reminders: body.reminders }))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -235,12 +226,11 @@ pub struct PersonRemindersSaved {
         (status = 404, description = "No such course, or the course's reminders do not go to this person", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn set_person_reminders(
-    State(state): State<AppState>,
-    OrgCaller(actor, (course_id, person_id)): OrgCaller<(Id, Id)>,
+    OrgCaller(state, actor, (Id(course_id), Id(person_id))): OrgCaller<(Id, Id)>,
     ApiJson(body): ApiJson<PersonRemindersChange>,
 ) -> Result<Json<PersonRemindersSaved>, WebError> {
-    service::set_person(&state, &actor, course_id.0, person_id.0, body.reminders).await?;
-    Ok(Json(PersonRemindersSaved { person_id: person_id.0, reminders: body.reminders }))
+    service::set_person(&state, &actor, course_id, person_id, body.reminders).await?;
+    Ok(Json(PersonRemindersSaved { person_id, reminders: body.reminders }))
 }
 
 #[derive(Deserialize, Serialize, ToSchema)]
@@ -257,15 +247,13 @@ pub struct MyLogReminders {
     request_body = MyLogReminders,
     responses(
         (status = 200, description = "Saved", body = MyLogReminders),
-        StandardProblems,
-        CourseNotFound,
+        CourseProblems,
         (status = 409, description = "The caller does not lead this course", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn set_my_log_reminders(
-    State(state): State<AppState>,
-    OrgCaller(actor, course_id): OrgCaller<Id>,
+    OrgCaller(state, actor, Id(course_id)): OrgCaller<Id>,
     ApiJson(body): ApiJson<MyLogReminders>,
 ) -> Result<Json<MyLogReminders>, WebError> {
-    service::set_my_log_reminders(&state, &actor, course_id.0, body.log_reminders).await?;
+    service::set_my_log_reminders(&state, &actor, course_id, body.log_reminders).await?;
     Ok(Json(MyLogReminders { log_reminders: body.log_reminders }))
 }

@@ -1,13 +1,12 @@
 //! The organisation's settings for running courses over JSON. They have no version: a
 //! PUT replaces all three values.
 
-use crate::api::conventions::OrganisationNotFound;
+use crate::api::conventions::{OrgSlug, OrganisationProblems};
 use crate::api::courses::whole;
-use crate::api::{ApiJson, OrgCaller, OrgSlug, Problem, StandardProblems};
+use crate::api::{ApiJson, OrgCaller, Problem};
 use crate::error::WebError;
 use crate::services::running::settings::{self as service, SettingsForm};
 use crate::AppState;
-use axum::extract::State;
 use axum::routing::get;
 use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
@@ -49,13 +48,9 @@ fn settings_json(s: &samla_storage::running::settings::RunningSettings) -> Runni
     params(OrgSlug),
     responses(
         (status = 200, description = "The settings", body = RunningSettings),
-        StandardProblems,
-        OrganisationNotFound,
+        OrganisationProblems,
     ))]
-pub async fn get_running_settings(
-    State(state): State<AppState>,
-    OrgCaller(actor, _): OrgCaller,
-) -> Result<Json<RunningSettings>, WebError> {
+pub async fn get_running_settings(OrgCaller(state, actor, _): OrgCaller) -> Result<Json<RunningSettings>, WebError> {
     Ok(Json(settings_json(&service::get(&state, &actor).await?)))
 }
 
@@ -82,13 +77,11 @@ pub struct RunningSettingsChange {
     request_body = RunningSettingsChange,
     responses(
         (status = 200, description = "Saved", body = RunningSettings),
-        StandardProblems,
-        OrganisationNotFound,
+        OrganisationProblems,
         (status = 422, description = "A value out of its range", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn put_running_settings(
-    State(state): State<AppState>,
-    OrgCaller(actor, _): OrgCaller,
+    OrgCaller(state, actor, _): OrgCaller,
     ApiJson(body): ApiJson<RunningSettingsChange>,
 ) -> Result<Json<RunningSettings>, WebError> {
     let form = SettingsForm {

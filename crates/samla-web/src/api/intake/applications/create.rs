@@ -1,7 +1,7 @@
 //! Creating an application, with `Idempotency-Key` for retried calls.
 
 use super::super::*;
-use crate::api::conventions::OrganisationNotFound;
+use crate::api::conventions::{MalformedOrIdempotencyKey, NoValidToken, NotAllowed, OrgSlug, OrganisationNotFound};
 use crate::services::intake::applications::{self as service, Origin};
 use crate::services::intake::ApplicationForm;
 use axum::http::{HeaderMap, HeaderValue};
@@ -258,14 +258,13 @@ fn replay(org: &str, status: i64, kept: &str, fingerprint: &str) -> Result<Respo
                 ("Location" = String, description = "The application"),
                 ("Idempotent-Replayed" = String, description = "`true` when this repeats the answer to an earlier call with the same Idempotency-Key"),
             )),
-        (status = 400, description = "Malformed request or Idempotency-Key", body = Problem, content_type = "application/problem+json"),
+        MalformedOrIdempotencyKey,
         NoValidToken, NotAllowed,
         OrganisationNotFound,
         (status = 422, description = "Invalid fields, e.g. a child without a guardian or birth date, a course that takes no applications, no consent text for a purpose, or an Idempotency-Key used for another request", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn create_application(
-    State(state): State<AppState>,
-    OrgCaller(actor, _): OrgCaller,
+    OrgCaller(state, actor, _): OrgCaller,
     headers: HeaderMap,
     ApiJson(body): ApiJson<NewApplication>,
 ) -> Result<Response, WebError> {

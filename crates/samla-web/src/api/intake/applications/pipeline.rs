@@ -2,7 +2,10 @@
 
 use super::super::*;
 use super::read::{answer, pre_conversation_json};
-use crate::api::conventions::{ApplicationNotFound, ApplicationPath, ProgrammeNotFound, ProgrammePath, VersionChecked};
+use crate::api::conventions::{
+    ApplicationIfMatch, ApplicationPath, ApplicationProblems, InvalidFields, Moved, OrgSlug, ProgrammePath,
+    ProgrammeProblems, Saved, StandardProblems, VersionChecked,
+};
 use crate::services::intake::applications::{self as service, DetailsForm, MoveForm};
 /// What can change on an application without a stage move. A field left out keeps its
 /// value; `null` clears a course or channel.
@@ -24,6 +27,20 @@ pub struct ApplicationChange {
     pub channel_id: Option<Option<i64>>,
 }
 
+/// An application the caller manages, and the version of it that `If-Match` lets them
+/// change: what every change to an application checks first.
+async fn application_to_change(
+    state: &AppState,
+    actor: &Actor,
+    id: i64,
+    if_match: &IfMatch,
+) -> Result<(samla_storage::intake::applications::Application, i64), WebError> {
+    actor.authorize(state, Action::ManageIntake).await?;
+    let current = crate::services::intake::visible_application(state, actor, id).await?;
+    let expected = if_match.expected(current.version)?;
+    Ok((current, expected))
+}
+
 /// Left out: `None`; `null`: `Some(None)`; a number: `Some(Some(n))`.
 fn nullable_id<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<Option<i64>>, D::Error> {
     whole::optional(deserializer).map(Some)
@@ -31,28 +48,20 @@ fn nullable_id<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Opti
 
 /// Changes an application's course, priority or recruitment channel.
 #[utoipa::path(patch, path = "/api/v1/organisations/{org}/applications/{application_id}", operation_id = "updateApplication", tag = "intake",
-    params(
-        ApplicationPath,
-        ("If-Match" = String, Header, description = "The ETag from getApplication, or *"),
-    ),
+    params(ApplicationPath, ApplicationIfMatch),
     request_body = ApplicationChange,
     responses(
-        (status = 200, description = "Saved", body = Application, headers(("ETag" = String, description = "The new version"))),
-        StandardProblems,
-        ApplicationNotFound,
+        Saved<Application>,
+        ApplicationProblems,
         VersionChecked,
         (status = 422, description = "Invalid fields, e.g. a course of another programme or an unknown channel", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn update_application(
-    State(state): State<AppState>,
-    OrgCaller(actor, application_id): OrgCaller<Id>,
+    OrgCaller(state, actor, Id(id)): OrgCaller<Id>,
     if_match: IfMatch,
     ApiJson(body): ApiJson<ApplicationChange>,
 ) -> Result<impl IntoResponse, WebError> {
-    let id = application_id.0;
-    actor.authorize(&state, Action::ManageIntake).await?;
-    let current = crate::services::intake::visible_application(&state, &actor, id).await?;
-    let expected = if_match.expected(current.version)?;
+    let (current, expected) = application_to_change(&state, &actor, id, &if_match).await?;
     let mut errors = FieldErrors::new();
     for (field, value) in [("course_id", body.course_id), ("channel_id", body.channel_id)] {
         if value.flatten().is_some_and(|id| id < 1) {
@@ -83,29 +92,21 @@ pub struct StageMove {
 /// needs a course and every consent to taking part: a refusal (409) names each missing
 /// consent in `errors`, field `stage`.
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/applications/{application_id}/stage", operation_id = "moveApplication", tag = "intake",
-    params(
-        ApplicationPath,
-        ("If-Match" = String, Header, description = "The ETag from getApplication, or *"),
-    ),
+    params(ApplicationPath, ApplicationIfMatch),
     request_body = StageMove,
     responses(
-        (status = 200, description = "Moved", body = Application, headers(("ETag" = String, description = "The new version"))),
-        StandardProblems,
-        ApplicationNotFound,
+        Moved<Application>,
+        ApplicationProblems,
         (status = 409, description = "Not a possible move from the current stage, no course to enrol on, or consents missing (each named)", body = Problem, content_type = "application/problem+json"),
         VersionChecked,
-        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+        InvalidFields,
     ))]
 pub async fn move_application(
-    State(state): State<AppState>,
-    OrgCaller(actor, application_id): OrgCaller<Id>,
+    OrgCaller(state, actor, Id(id)): OrgCaller<Id>,
     if_match: IfMatch,
     ApiJson(body): ApiJson<StageMove>,
 ) -> Result<impl IntoResponse, WebError> {
-    let id = application_id.0;
-    actor.authorize(&state, Action::ManageIntake).await?;
-    let current = crate::services::intake::visible_application(&state, &actor, id).await?;
-    let expected = if_match.expected(current.version)?;
+    let (_, expected) = application_to_change(&state, &actor, id, &if_match).await?;
     let mut errors = FieldErrors::new();
     check_text(&mut errors, "note", body.note.as_deref(), 2000, false);
     errors.finish(|| ())?;
@@ -138,17 +139,14 @@ pub struct NewPreConversation {
     request_body = NewPreConversation,
     responses(
         (status = 201, description = "Recorded; notes are null for a caller who may not read them", body = PreConversation),
-        StandardProblems,
-        ApplicationNotFound,
+        ApplicationProblems,
         (status = 409, description = "Not possible at the current stage, or three already held", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields, e.g. a day after tomorrow", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn record_pre_conversation(
-    State(state): State<AppState>,
-    OrgCaller(actor, application_id): OrgCaller<Id>,
+    OrgCaller(state, actor, Id(id)): OrgCaller<Id>,
     ApiJson(body): ApiJson<NewPreConversation>,
 ) -> Result<impl IntoResponse, WebError> {
-    let id = application_id.0;
     actor.authorize(&state, Action::ManageIntake).await?;
     crate::services::intake::visible_application(&state, &actor, id).await?;
     let mut errors = FieldErrors::new();
@@ -187,14 +185,12 @@ pub struct MergeRequest {
         StandardProblems,
         (status = 404, description = "No such application here (either of them)", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Refused: the same application, one already merged, or a duplicate already enrolled", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+        InvalidFields,
     ))]
 pub async fn merge_application(
-    State(state): State<AppState>,
-    OrgCaller(actor, application_id): OrgCaller<Id>,
+    OrgCaller(state, actor, Id(id)): OrgCaller<Id>,
     ApiJson(body): ApiJson<MergeRequest>,
 ) -> Result<impl IntoResponse, WebError> {
-    let id = application_id.0;
     actor.authorize(&state, Action::ManageIntake).await?;
     crate::services::intake::visible_application(&state, &actor, id).await?;
     if body.from < 1 {
@@ -209,15 +205,13 @@ pub async fn merge_application(
     params(ProgrammePath),
     responses(
         (status = 200, description = "Waitlisted applications, next in line first", body = Items<ApplicationSummary>),
-        StandardProblems,
-        ProgrammeNotFound,
+        ProgrammeProblems,
     ))]
 pub async fn list_waitlist(
-    State(state): State<AppState>,
-    OrgCaller(actor, programme): OrgCaller<String>,
+    OrgCaller(state, actor, programme): OrgCaller<String>,
 ) -> Result<Json<Items<ApplicationSummary>>, WebError> {
     actor.authorize(&state, Action::ManageIntake).await?;
     let programme = programme_of(&state, &actor, &programme).await?;
     let found = service::waitlist(&state, &actor, programme.id).await?;
-    Ok(Json(Items { items: found.iter().map(summary_json).collect() }))
+    Ok(Json(found.iter().map(summary_json).collect()))
 }

@@ -1,7 +1,9 @@
 //! Listing and reading applications; sensitive parts are null for those who may not see them.
 
 use super::super::*;
-use crate::api::conventions::{ApplicationNotFound, ApplicationPath, OrganisationNotFound};
+use crate::api::conventions::{
+    ApplicationNotFound, ApplicationPath, MalformedRequest, NoValidToken, OrgSlug, OrganisationProblems,
+};
 use crate::services::intake::applications::{self as service, ApplicationView};
 use samla_storage::intake::applications::Filter;
 #[derive(Deserialize, IntoParams)]
@@ -35,13 +37,11 @@ pub struct ApplicationParams {
     params(OrgSlug, ApplicationParams),
     responses(
         (status = 200, description = "A page of applications", body = Page<ApplicationSummary>),
-        StandardProblems,
-        OrganisationNotFound,
+        OrganisationProblems,
         (status = 422, description = "Invalid filter or paging", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_applications(
-    State(state): State<AppState>,
-    OrgCaller(actor, _): OrgCaller,
+    OrgCaller(state, actor, _): OrgCaller,
     ApiQuery(params): ApiQuery<ApplicationParams>,
 ) -> Result<Json<Page<ApplicationSummary>>, WebError> {
     actor.authorize(&state, Action::ManageIntake).await?;
@@ -319,9 +319,8 @@ pub(super) async fn answer(state: &AppState, actor: &Actor, id: i64) -> Result<A
         ApplicationNotFound,
     ))]
 pub async fn get_application(
-    State(state): State<AppState>,
-    OrgCaller(actor, application_id): OrgCaller<Id>,
+    OrgCaller(state, actor, Id(application_id)): OrgCaller<Id>,
 ) -> Result<impl IntoResponse, WebError> {
     actor.authorize(&state, Action::ManageIntake).await?;
-    answer(&state, &actor, application_id.0).await
+    answer(&state, &actor, application_id).await
 }
