@@ -17,6 +17,7 @@ macro_rules! templates {
 pub(crate) const TEMPLATES: &[(&str, &str)] = templates![
     "base.html",
     "forms.html",
+    "lists.html",
     "error.html",
     "login.html",
     "second_factor.html",

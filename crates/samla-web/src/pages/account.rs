@@ -2,9 +2,10 @@ use super::Ui;
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::forms::{FormData, FormState};
+use crate::pages::Page;
 use crate::services::accounts;
 use crate::AppState;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use samla_domain::Action;
@@ -19,9 +20,7 @@ enum Failed {
 }
 
 pub async fn show(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
+    Page { state, ui, actor }: Page,
     Query(query): Query<HashMap<String, String>>,
 ) -> Result<Response, WebError> {
     render(&state, &ui, &actor, Failed::None, query.get("saved").map(String::as_str)).await
@@ -65,12 +64,7 @@ async fn render(
     ui.render_status(state, Some(actor), status, "account.html", "account-title", context)
 }
 
-pub async fn change_password(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
-    form: FormData,
-) -> Result<Response, WebError> {
+pub async fn change_password(Page { state, ui, actor }: Page, form: FormData) -> Result<Response, WebError> {
     match accounts::change_password(
         &state,
         &actor,
@@ -88,12 +82,7 @@ pub async fn change_password(
     }
 }
 
-pub async fn create_token(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
-    form: FormData,
-) -> Result<Response, WebError> {
+pub async fn create_token(Page { state, ui, actor }: Page, form: FormData) -> Result<Response, WebError> {
     match accounts::create_token(&state, &actor, form.get("label")).await {
         Ok((_, secret)) => {
             let context = minijinja::context! { token => secret, label => form.get("label").trim() };
@@ -106,16 +95,12 @@ pub async fn create_token(
     }
 }
 
-pub async fn revoke_token(
-    State(state): State<AppState>,
-    actor: Actor,
-    Path(id): Path<String>,
-) -> Result<Response, WebError> {
+pub async fn revoke_token(Page { state, actor, .. }: Page, Path(id): Path<String>) -> Result<Response, WebError> {
     accounts::revoke_token(&state, &actor, &id).await?;
     Ok(Redirect::to("/account?saved=token-revoked").into_response())
 }
 
-pub async fn end_sessions(State(state): State<AppState>, actor: Actor, form: FormData) -> Result<Response, WebError> {
+pub async fn end_sessions(Page { state, actor, .. }: Page, form: FormData) -> Result<Response, WebError> {
     let which = Some(form.get("session")).filter(|s| !s.is_empty());
     accounts::end_sessions(&state, &actor, which).await?;
     Ok(Redirect::to("/account?saved=sessions").into_response())
@@ -123,13 +108,13 @@ pub async fn end_sessions(State(state): State<AppState>, actor: Actor, form: For
 
 /// A new secret address for the person's own calendar (their sessions on every course
 /// they work on), shown once; the previous address stops working.
-pub async fn create_calendar_feed(State(state): State<AppState>, ui: Ui, actor: Actor) -> Result<Response, WebError> {
+pub async fn create_calendar_feed(Page { state, ui, actor }: Page) -> Result<Response, WebError> {
     let url = crate::services::calendar::new_feed(&state, &actor, None).await?;
     let context = minijinja::context! { course => (), url => url };
     ui.render(&state, Some(&actor), "calendar_feed.html", "calendar-feed-title", context)
 }
 
-pub async fn revoke_calendar_feed(State(state): State<AppState>, actor: Actor) -> Result<Response, WebError> {
+pub async fn revoke_calendar_feed(Page { state, actor, .. }: Page) -> Result<Response, WebError> {
     crate::services::calendar::revoke_feed(&state, &actor, None).await?;
     Ok(Redirect::to("/account?saved=calendar-revoked").into_response())
 }

@@ -1,10 +1,8 @@
-use super::Ui;
-use crate::auth::Actor;
 use crate::error::WebError;
 use crate::forms::FormState;
+use crate::pages::Page;
 use crate::services::audit;
-use crate::AppState;
-use axum::extract::{Query, State};
+use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::response::Response;
 use chrono::{NaiveDate, TimeZone};
@@ -58,9 +56,7 @@ pub fn parse_query(params: &HashMap<String, String>, tz: chrono_tz::Tz) -> Resul
 }
 
 pub async fn search(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
+    Page { state, ui, actor }: Page,
     Query(params): Query<HashMap<String, String>>,
 ) -> Result<Response, WebError> {
     let tz = actor.organisation.timezone();

@@ -2,9 +2,10 @@ use super::Ui;
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::forms::{FormData, FormState};
+use crate::pages::Page;
 use crate::services::organisations;
 use crate::AppState;
-use axum::extract::{Query, State};
+use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use samla_domain::{FieldError, FieldErrors};
@@ -12,9 +13,7 @@ use samla_storage::organisations::Organisation;
 use std::collections::HashMap;
 
 pub async fn show(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
+    Page { state, ui, actor }: Page,
     Query(query): Query<HashMap<String, String>>,
 ) -> Result<Response, WebError> {
     let organisation = organisations::settings(&state, &actor).await?;
@@ -42,7 +41,7 @@ fn render(
     ui.render_status(state, Some(actor), status, "admin_organisation.html", "organisation-title", context)
 }
 
-pub async fn update(State(state): State<AppState>, ui: Ui, actor: Actor, form: FormData) -> Result<Response, WebError> {
+pub async fn update(Page { state, ui, actor }: Page, form: FormData) -> Result<Response, WebError> {
     let expected = form.get("version").parse::<i64>().unwrap_or(0);
     match organisations::update_settings(
         &state,

@@ -2,9 +2,10 @@ use super::Ui;
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::forms::{FormData, FormState};
+use crate::pages::{FormPage, Page};
 use crate::services::accounts::{self, MemberChange, NewMember};
 use crate::AppState;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use samla_domain::{Action, FieldError, FieldErrors, Role};
@@ -30,9 +31,7 @@ fn all_roles() -> Vec<&'static str> {
 }
 
 pub async fn list(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
+    Page { state, ui, actor }: Page,
     Query(query): Query<HashMap<String, String>>,
 ) -> Result<Response, WebError> {
     let after: i64 = query.get("after").and_then(|a| a.parse().ok()).unwrap_or(0);
@@ -46,35 +45,36 @@ pub async fn list(
     ui.render(&state, Some(&actor), "admin_users.html", "users-title", context)
 }
 
-pub async fn new_form(State(state): State<AppState>, ui: Ui, actor: Actor) -> Result<Response, WebError> {
+pub async fn new_form(Page { state, ui, actor }: Page) -> Result<Response, WebError> {
     actor.authorize(&state, Action::ManageUsers).await?;
-    render_new(&state, &ui, &actor, FormState::new(), StatusCode::OK)
+    NEW_PAGE.show_with(&state, &ui, &actor, FormState::new(), StatusCode::OK, roles_data())
 }
 
-fn render_new(
-    state: &AppState,
-    ui: &Ui,
-    actor: &Actor,
-    form: FormState,
-    status: StatusCode,
-) -> Result<Response, WebError> {
-    let context = minijinja::context! { form => ui.form(state, &form), all_roles => all_roles() };
-    ui.render_status(state, Some(actor), status, "admin_user_new.html", "user-new-title", context)
+/// What the role check boxes of the new-person form offer.
+fn roles_data() -> minijinja::Value {
+    minijinja::context! { all_roles => all_roles() }
 }
 
-pub async fn create(State(state): State<AppState>, ui: Ui, actor: Actor, form: FormData) -> Result<Response, WebError> {
+const NEW_PAGE: FormPage = FormPage { template: "admin_user_new.html", title_key: "user-new-title" };
+
+pub async fn create(Page { state, ui, actor }: Page, form: FormData) -> Result<Response, WebError> {
     let result = match NewMember::parse(form.get("email"), form.get("name"), &form.all("roles")) {
         Ok(new) => accounts::invite(&state, &actor, new).await,
         Err(errors) => Err(WebError::Invalid(errors)),
     };
     match result {
         Ok((user_id, secret)) => render_invitation(&state, &ui, &actor, user_id, &secret),
-        Err(WebError::Invalid(errors)) => {
-            render_new(&state, &ui, &actor, form.kept().with_errors(errors), StatusCode::UNPROCESSABLE_ENTITY)
-        }
+        Err(WebError::Invalid(errors)) => NEW_PAGE.show_with(
+            &state,
+            &ui,
+            &actor,
+            form.kept().with_errors(errors),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            roles_data(),
+        ),
         Err(WebError::Taken(field)) => {
             let errors = FieldErrors::single(FieldError::new(field, "error-member-exists"));
-            render_new(&state, &ui, &actor, form.kept().with_errors(errors), StatusCode::CONFLICT)
+            NEW_PAGE.show_with(&state, &ui, &actor, form.kept().with_errors(errors), StatusCode::CONFLICT, roles_data())
         }
         Err(other) => Err(other),
     }
@@ -95,9 +95,7 @@ fn render_invitation(
 }
 
 pub async fn show(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
+    Page { state, ui, actor }: Page,
     Path(id): Path<i64>,
     Query(query): Query<HashMap<String, String>>,
 ) -> Result<Response, WebError> {
@@ -130,9 +128,7 @@ fn render_member(
 }
 
 pub async fn update(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
+    Page { state, ui, actor }: Page,
     Path(id): Path<i64>,
     form: FormData,
 ) -> Result<Response, WebError> {
@@ -165,21 +161,12 @@ pub async fn update(
     }
 }
 
-pub async fn reset_second_factor(
-    State(state): State<AppState>,
-    actor: Actor,
-    Path(id): Path<i64>,
-) -> Result<Response, WebError> {
+pub async fn reset_second_factor(Page { state, actor, .. }: Page, Path(id): Path<i64>) -> Result<Response, WebError> {
     accounts::reset_second_factor(&state, &actor, id).await?;
     Ok(Redirect::to(&format!("/admin/users/{id}?saved=second-factor-reset")).into_response())
 }
 
-pub async fn reinvite(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
-    Path(id): Path<i64>,
-) -> Result<Response, WebError> {
+pub async fn reinvite(Page { state, ui, actor }: Page, Path(id): Path<i64>) -> Result<Response, WebError> {
     let secret = accounts::reinvite(&state, &actor, id).await?;
     render_invitation(&state, &ui, &actor, id, &secret)
 }

@@ -7,11 +7,12 @@ use crate::auth::Actor;
 use crate::error::WebError;
 use crate::forms::{FormData, FormState};
 use crate::http::ids::id_of;
+use crate::pages::Page;
 use crate::services::courses::{self, SessionForm};
 use crate::services::running::attendance::{session_plan, PlannedSlot};
 use crate::services::running::changes::CancelChoices;
 use crate::AppState;
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use samla_domain::{Action, FieldError, FieldErrors};
@@ -75,9 +76,7 @@ async fn render(
 }
 
 pub async fn show(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
+    Page { state, ui, actor }: Page,
     Path((id, session_id)): Path<(String, String)>,
 ) -> Result<Response, WebError> {
     let (id, session_id) = (id_of(&id)?, id_of(&session_id)?);
@@ -99,9 +98,7 @@ async fn planned(state: &AppState, actor: &Actor, course_id: i64, session_id: i6
 }
 
 pub async fn move_session(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
+    Page { state, ui, actor }: Page,
     Path((id, session_id)): Path<(String, String)>,
     form: FormData,
 ) -> Result<Response, WebError> {
@@ -139,9 +136,7 @@ async fn current_version(state: &AppState, actor: &Actor, course_id: i64, sessio
 }
 
 pub async fn cancel_session(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
+    Page { state, ui, actor }: Page,
     Path((id, session_id)): Path<(String, String)>,
     form: FormData,
 ) -> Result<Response, WebError> {
@@ -168,9 +163,7 @@ pub async fn cancel_session(
 }
 
 pub async fn set_staff(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
+    Page { state, ui, actor }: Page,
     Path((id, session_id)): Path<(String, String)>,
     form: FormData,
 ) -> Result<Response, WebError> {
@@ -212,21 +205,14 @@ fn render_new(
     ui.render_status(state, Some(actor), status, "course_session_new.html", "session-new-title", context)
 }
 
-pub async fn new_form(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
-    Path(id): Path<String>,
-) -> Result<Response, WebError> {
+pub async fn new_form(Page { state, ui, actor }: Page, Path(id): Path<String>) -> Result<Response, WebError> {
     let course = plannable(&state, &actor, id_of(&id)?).await?;
     let form = FormState::new().with_value("start_time", &course.start_time);
     render_new(&state, &ui, &actor, &course, form, StatusCode::OK)
 }
 
 pub async fn add(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
+    Page { state, ui, actor }: Page,
     Path(id): Path<String>,
     form: FormData,
 ) -> Result<Response, WebError> {

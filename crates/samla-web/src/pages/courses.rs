@@ -8,10 +8,11 @@ use crate::auth::Actor;
 use crate::error::WebError;
 use crate::forms::{FormData, FormState};
 use crate::http::ids::id_of;
+use crate::pages::{Page, PathId};
 use crate::services::courses::{self, CourseForm, CourseView, DetailsForm, StaffForm, COURSE_ROLES};
 use crate::services::{calendar, programmes};
 use crate::AppState;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::Value;
@@ -46,7 +47,7 @@ fn options(state: &AppState, ui: &Ui, prefix: &str, values: &[&str]) -> Vec<Valu
         .collect()
 }
 
-pub async fn list(State(state): State<AppState>, ui: Ui, actor: Actor) -> Result<Response, WebError> {
+pub async fn list(Page { state, ui, actor }: Page) -> Result<Response, WebError> {
     let found = courses::list_with_programmes(&state, &actor).await?;
     let rows: Vec<Value> = found
         .iter()
@@ -92,9 +93,7 @@ fn render_new(
 }
 
 pub async fn new_form(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
+    Page { state, ui, actor }: Page,
     Query(query): Query<HashMap<String, String>>,
 ) -> Result<Response, WebError> {
     actor.authorize(&state, Action::PlanCourses).await?;
@@ -146,7 +145,7 @@ fn past_days(query: &HashMap<String, String>) -> Vec<String> {
         .unwrap_or_default()
 }
 
-pub async fn create(State(state): State<AppState>, ui: Ui, actor: Actor, form: FormData) -> Result<Response, WebError> {
+pub async fn create(Page { state, ui, actor }: Page, form: FormData) -> Result<Response, WebError> {
     match courses::create(&state, &actor, form.get("programme"), &course_form(&form)).await {
         Ok(id) => {
             let view = courses::course_view(&state, &actor, id).await?;
@@ -408,13 +407,10 @@ pub(super) fn accepted_deviation_values(view: &CourseView) -> Vec<Value> {
 }
 
 pub async fn show(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
-    Path(id): Path<String>,
+    Page { state, ui, actor }: Page,
+    PathId(id): PathId,
     Query(query): Query<HashMap<String, String>>,
 ) -> Result<Response, WebError> {
-    let id = id_of(&id)?;
     let notice = query.get("saved").map(String::as_str);
     let notice = Notice { saved: notice, past: past_days(&query) };
     render_course(&state, &ui, &actor, id, PageForms::default(), StatusCode::OK, notice).await
@@ -425,13 +421,10 @@ fn saved(course_id: i64, what: &str, anchor: &str) -> Response {
 }
 
 pub async fn set_status(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
-    Path(id): Path<String>,
+    Page { state, ui, actor }: Page,
+    PathId(id): PathId,
     form: FormData,
 ) -> Result<Response, WebError> {
-    let id = id_of(&id)?;
     let expected = form.get("version").parse::<i64>().unwrap_or(0);
     let change = courses::StatusChange {
         status: form.get("status"),
@@ -459,13 +452,10 @@ pub async fn set_status(
 }
 
 pub async fn add_staff(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
-    Path(id): Path<String>,
+    Page { state, ui, actor }: Page,
+    PathId(id): PathId,
     form: FormData,
 ) -> Result<Response, WebError> {
-    let id = id_of(&id)?;
     let new = StaffForm {
         user_id: form.get("user_id").trim().parse().ok(),
         external_name: form.get("external_name").to_string(),
@@ -484,8 +474,7 @@ pub async fn add_staff(
 }
 
 pub async fn remove_staff(
-    State(state): State<AppState>,
-    actor: Actor,
+    Page { state, actor, .. }: Page,
     Path((id, staff_id)): Path<(String, String)>,
 ) -> Result<Response, WebError> {
     let id = id_of(&id)?;
@@ -494,9 +483,7 @@ pub async fn remove_staff(
 }
 
 pub async fn update_checklist_item(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
+    Page { state, ui, actor }: Page,
     Path((id, item_id)): Path<(String, String)>,
     form: FormData,
 ) -> Result<Response, WebError> {
@@ -556,12 +543,7 @@ pub(super) async fn plannable(
     Ok(course)
 }
 
-pub async fn edit(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
-    Path(id): Path<String>,
-) -> Result<Response, WebError> {
+pub async fn edit(Page { state, ui, actor }: Page, Path(id): Path<String>) -> Result<Response, WebError> {
     let course = plannable(&state, &actor, id_of(&id)?).await?;
     let form = FormState::new()
         .with_value("name", &course.name)
@@ -572,14 +554,7 @@ pub async fn edit(
     render_details(&state, &ui, &actor, &course, form, StatusCode::OK)
 }
 
-pub async fn update(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
-    Path(id): Path<String>,
-    form: FormData,
-) -> Result<Response, WebError> {
-    let id = id_of(&id)?;
+pub async fn update(Page { state, ui, actor }: Page, PathId(id): PathId, form: FormData) -> Result<Response, WebError> {
     let course = plannable(&state, &actor, id).await?;
     let details = DetailsForm {
         name: form.get("name").to_string(),
@@ -631,12 +606,7 @@ async fn budget_view(state: &AppState, actor: &Actor, id: i64) -> Result<CourseV
     courses::course_view(state, actor, id).await
 }
 
-pub async fn budget_form(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
-    Path(id): Path<String>,
-) -> Result<Response, WebError> {
+pub async fn budget_form(Page { state, ui, actor }: Page, Path(id): Path<String>) -> Result<Response, WebError> {
     let view = budget_view(&state, &actor, id_of(&id)?).await?;
     let mut form = FormState::new();
     let mut rows = 0;
@@ -721,13 +691,10 @@ fn parse_budget(form: &FormData, rows: usize) -> Result<Vec<BudgetLine>, FieldEr
 }
 
 pub async fn save_budget(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
-    Path(id): Path<String>,
+    Page { state, ui, actor }: Page,
+    PathId(id): PathId,
     form: FormData,
 ) -> Result<Response, WebError> {
-    let id = id_of(&id)?;
     let view = budget_view(&state, &actor, id).await?;
     let rows = form.get("rows").parse::<usize>().unwrap_or(0).min(200);
     let result = match parse_budget(&form, rows) {
@@ -771,13 +738,7 @@ pub async fn save_budget(
     }
 }
 
-pub async fn create_feed(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
-    Path(id): Path<String>,
-) -> Result<Response, WebError> {
-    let id = id_of(&id)?;
+pub async fn create_feed(Page { state, ui, actor }: Page, PathId(id): PathId) -> Result<Response, WebError> {
     let url = calendar::new_feed(&state, &actor, Some(id)).await?;
     let course = actor.on_course(&state, Action::ViewCourses, id).await?;
     let context = minijinja::context! {
@@ -787,12 +748,7 @@ pub async fn create_feed(
     ui.render(&state, Some(&actor), "calendar_feed.html", "calendar-feed-title", context)
 }
 
-pub async fn revoke_feed(
-    State(state): State<AppState>,
-    actor: Actor,
-    Path(id): Path<String>,
-) -> Result<Response, WebError> {
-    let id = id_of(&id)?;
+pub async fn revoke_feed(Page { state, actor, .. }: Page, PathId(id): PathId) -> Result<Response, WebError> {
     calendar::revoke_feed(&state, &actor, Some(id)).await?;
     Ok(saved(id, "feed-revoked", "calendar"))
 }

@@ -1,15 +1,12 @@
-use super::Ui;
-use crate::auth::Actor;
 use crate::error::WebError;
 use crate::forms::FormData;
-use crate::AppState;
-use axum::extract::State;
+use crate::pages::Page;
 use axum::response::{IntoResponse, Redirect, Response};
 use samla_domain::Action;
 use samla_storage::{accounts, sessions, StoreError};
 
 /// The start page: who you are here, your roles, and what you can do.
-pub async fn show(State(state): State<AppState>, ui: Ui, actor: Actor) -> Result<Response, WebError> {
+pub async fn show(Page { state, ui, actor }: Page) -> Result<Response, WebError> {
     actor.authorize(&state, Action::ViewHome).await?;
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
     let organisations = accounts::organisations_of(&mut conn, actor.user_id).await?;
@@ -49,11 +46,7 @@ pub async fn show(State(state): State<AppState>, ui: Ui, actor: Actor) -> Result
 }
 
 /// Moves the session to another organisation the person belongs to.
-pub async fn switch_organisation(
-    State(state): State<AppState>,
-    actor: Actor,
-    form: FormData,
-) -> Result<Response, WebError> {
+pub async fn switch_organisation(Page { state, actor, .. }: Page, form: FormData) -> Result<Response, WebError> {
     let wanted: i64 = form.get("organisation_id").parse().map_err(|_| WebError::NotFound)?;
     let mut tx = state.store.write().await?;
     if accounts::roles_in(&mut tx.tx, actor.user_id, wanted).await?.is_empty() {

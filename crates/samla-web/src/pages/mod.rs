@@ -30,10 +30,11 @@ use crate::auth::session_cookie_name;
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::forms::FormState;
+use crate::http::ids::id_of;
 use crate::http::{CookieJar, CsrfToken, Lang, LANGUAGE_COOKIE};
 use crate::AppState;
-use axum::extract::ConnectInfo;
 use axum::extract::FromRequestParts;
+use axum::extract::{ConnectInfo, Path};
 use axum::http::request::Parts;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
@@ -172,6 +173,38 @@ impl<S: Send + Sync> FromRequestParts<S> for Ui {
     }
 }
 
+/// The record id in a page's path (`/courses/{id}`): a whole number, or the page is not
+/// found.
+pub struct PathId(pub i64);
+
+impl<S: Send + Sync> FromRequestParts<S> for PathId {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let Path(raw) = Path::<String>::from_request_parts(parts, state).await.map_err(IntoResponse::into_response)?;
+        id_of(&raw).map(PathId).map_err(IntoResponse::into_response)
+    }
+}
+
+/// What a signed-in page takes from every request: the application, the page's
+/// language and form token, and who is asking (rejected as unauthenticated when no one
+/// is signed in).
+pub struct Page {
+    pub state: AppState,
+    pub ui: Ui,
+    pub actor: Actor,
+}
+
+impl FromRequestParts<AppState> for Page {
+    type Rejection = WebError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let ui = Ui::from_request_parts(parts, state).await?;
+        let actor = Actor::from_request_parts(parts, state).await?;
+        Ok(Page { state: state.clone(), ui, actor })
+    }
+}
+
 impl Ui {
     pub fn form(&self, state: &AppState, form: &FormState) -> Value {
         form.to_value(&state.i18n, self.lang)
@@ -216,6 +249,42 @@ impl Ui {
         };
         let html = state.views.render(template, context)?;
         Ok((status, Html(html)).into_response())
+    }
+}
+
+/// A page drawn around one form: its template and the key of its title. It is shown
+/// first empty (or filled from what is stored), and again with what was typed and its
+/// errors when the form is refused.
+pub struct FormPage {
+    pub template: &'static str,
+    pub title_key: &'static str,
+}
+
+impl FormPage {
+    /// The page with `form` as the template's `form`.
+    pub fn show(
+        &self,
+        state: &AppState,
+        ui: &Ui,
+        actor: &Actor,
+        form: FormState,
+        status: StatusCode,
+    ) -> Result<Response, WebError> {
+        self.show_with(state, ui, actor, form, status, minijinja::context! {})
+    }
+
+    /// The page with `form` as the template's `form`, and `data` besides.
+    pub fn show_with(
+        &self,
+        state: &AppState,
+        ui: &Ui,
+        actor: &Actor,
+        form: FormState,
+        status: StatusCode,
+        data: Value,
+    ) -> Result<Response, WebError> {
+        let context = minijinja::context! { form => ui.form(state, &form), ..data };
+        ui.render_status(state, Some(actor), status, self.template, self.title_key, context)
     }
 }
 

@@ -2,14 +2,12 @@
 //! only, never bodies), filtered by status, and "retry now" for failed messages while
 //! their text is kept.
 
-use super::Ui;
-use crate::auth::Actor;
 use crate::error::WebError;
 use crate::forms::FormState;
 use crate::http::ids::id_of;
+use crate::pages::Page;
 use crate::services::outbox::{self, OutboxFilter};
-use crate::AppState;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use samla_domain::messages::MessageStatus;
@@ -19,9 +17,7 @@ use std::collections::HashMap;
 const PAGE_SIZE: i64 = 50;
 
 pub async fn list(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
+    Page { state, ui, actor }: Page,
     Query(params): Query<HashMap<String, String>>,
 ) -> Result<Response, WebError> {
     let raw_status = params.get("status").map(|s| s.trim()).unwrap_or("");
@@ -85,7 +81,7 @@ pub async fn list(
     ui.render_status(&state, Some(&actor), code, "outbox.html", "outbox-title", context)
 }
 
-pub async fn retry(State(state): State<AppState>, actor: Actor, Path(id): Path<String>) -> Result<Response, WebError> {
+pub async fn retry(Page { state, actor, .. }: Page, Path(id): Path<String>) -> Result<Response, WebError> {
     outbox::retry(&state, &actor, id_of(&id)?).await?;
     Ok(Redirect::to("/outbox?saved=retried").into_response())
 }

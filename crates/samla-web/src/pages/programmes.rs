@@ -6,9 +6,10 @@ use crate::auth::Actor;
 use crate::error::WebError;
 use crate::forms::{FormData, FormState};
 use crate::http::ids::id_of;
+use crate::pages::{FormPage, Page, PathId};
 use crate::services::programmes::{self, manual_errors_to_fields, ProgrammeView};
 use crate::AppState;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::Value;
@@ -60,9 +61,7 @@ fn prevention_options(state: &AppState, ui: &Ui) -> Vec<Value> {
 }
 
 pub async fn library(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
+    Page { state, ui, actor }: Page,
     Query(query): Query<HashMap<String, String>>,
 ) -> Result<Response, WebError> {
     let q = query.get("q").map(String::as_str).unwrap_or("");
@@ -202,13 +201,10 @@ pub(super) fn budget_line_value(line: &budget::BudgetLine, units: u32, total: St
 }
 
 pub async fn show(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
-    Path(id): Path<String>,
+    Page { state, ui, actor }: Page,
+    PathId(id): PathId,
     Query(query): Query<HashMap<String, String>>,
 ) -> Result<Response, WebError> {
-    let id = id_of(&id)?;
     let version = match query.get("version") {
         Some(raw) => Some(raw.parse::<i64>().map_err(|_| WebError::NotFound)?),
         None => None,
@@ -258,12 +254,10 @@ pub async fn show(
 
 /// Records a person's certification for the programme.
 pub async fn certify(
-    State(state): State<AppState>,
-    actor: Actor,
-    Path(id): Path<String>,
+    Page { state, actor, .. }: Page,
+    PathId(id): PathId,
     form: FormData,
 ) -> Result<Response, WebError> {
-    let id = id_of(&id)?;
     let user_id: i64 = form.get("user_id").parse().map_err(|_| WebError::NotFound)?;
     programmes::set_certification(&state, &actor, id, user_id, Some(form.get("certified_on"))).await?;
     Ok(Redirect::to(&format!("/programmes/{id}#certifications-heading")).into_response())
@@ -277,26 +271,17 @@ async fn archive_or_not(state: &AppState, actor: &Actor, id: &str, archived: boo
     Ok(Redirect::to(&format!("/programmes/{id}?{notice}=1")).into_response())
 }
 
-pub async fn archive(
-    State(state): State<AppState>,
-    actor: Actor,
-    Path(id): Path<String>,
-) -> Result<Response, WebError> {
+pub async fn archive(Page { state, actor, .. }: Page, Path(id): Path<String>) -> Result<Response, WebError> {
     archive_or_not(&state, &actor, &id, true).await
 }
 
-pub async fn unarchive(
-    State(state): State<AppState>,
-    actor: Actor,
-    Path(id): Path<String>,
-) -> Result<Response, WebError> {
+pub async fn unarchive(Page { state, actor, .. }: Page, Path(id): Path<String>) -> Result<Response, WebError> {
     archive_or_not(&state, &actor, &id, false).await
 }
 
 /// Removes a person's certification for the programme.
 pub async fn uncertify(
-    State(state): State<AppState>,
-    actor: Actor,
+    Page { state, actor, .. }: Page,
     Path((id, user_id)): Path<(String, i64)>,
 ) -> Result<Response, WebError> {
     let id = id_of(&id)?;
@@ -355,12 +340,7 @@ async fn editable(state: &AppState, actor: &Actor, id: i64) -> Result<ProgrammeV
     Ok(view)
 }
 
-pub async fn edit(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
-    Path(id): Path<String>,
-) -> Result<Response, WebError> {
+pub async fn edit(Page { state, ui, actor }: Page, Path(id): Path<String>) -> Result<Response, WebError> {
     let view = editable(&state, &actor, id_of(&id)?).await?;
     render_edit(&state, &ui, &actor, &view, edit_form(&view), StatusCode::OK)
 }
@@ -457,14 +437,7 @@ fn parse_edit(form: &FormData) -> Result<Manual, FieldErrors> {
     manual.validated().map_err(|e| manual_errors_to_fields(&e))
 }
 
-pub async fn update(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
-    Path(id): Path<String>,
-    form: FormData,
-) -> Result<Response, WebError> {
-    let id = id_of(&id)?;
+pub async fn update(Page { state, ui, actor }: Page, PathId(id): PathId, form: FormData) -> Result<Response, WebError> {
     let view = editable(&state, &actor, id).await?;
     let expected = form.get("version").parse::<i64>().unwrap_or(0);
     let result = match parse_edit(&form) {
@@ -498,20 +471,11 @@ pub async fn update(
     }
 }
 
-fn render_import(
-    state: &AppState,
-    ui: &Ui,
-    actor: &Actor,
-    form: FormState,
-    status: StatusCode,
-) -> Result<Response, WebError> {
-    let context = minijinja::context! { form => ui.form(state, &form) };
-    ui.render_status(state, Some(actor), status, "programme_import.html", "programme-import-title", context)
-}
+const IMPORT_PAGE: FormPage = FormPage { template: "programme_import.html", title_key: "programme-import-title" };
 
-pub async fn import_form(State(state): State<AppState>, ui: Ui, actor: Actor) -> Result<Response, WebError> {
+pub async fn import_form(Page { state, ui, actor }: Page) -> Result<Response, WebError> {
     actor.authorize(&state, Action::ManageProgrammes).await?;
-    render_import(&state, &ui, &actor, FormState::new(), StatusCode::OK)
+    IMPORT_PAGE.show(&state, &ui, &actor, FormState::new(), StatusCode::OK)
 }
 
 /// Reads a manual as pasted: JSON when it starts with `{`, TOML otherwise. Every
@@ -529,7 +493,7 @@ pub(super) fn parse_manual(text: &str) -> Result<Manual, FieldErrors> {
     manual.validated().map_err(|e| manual_errors_to_fields(&e))
 }
 
-pub async fn import(State(state): State<AppState>, ui: Ui, actor: Actor, form: FormData) -> Result<Response, WebError> {
+pub async fn import(Page { state, ui, actor }: Page, form: FormData) -> Result<Response, WebError> {
     actor.authorize(&state, Action::ManageProgrammes).await?;
     let result = match parse_manual(form.get("manual")) {
         Ok(manual) => programmes::import(&state, &actor, manual, form.checked("shared")).await,
@@ -540,11 +504,11 @@ pub async fn import(State(state): State<AppState>, ui: Ui, actor: Actor, form: F
             Ok(Redirect::to(&format!("/programmes/{}?imported={}", imported.id, imported.version)).into_response())
         }
         Err(WebError::Invalid(errors) | WebError::Refused(errors)) => {
-            render_import(&state, &ui, &actor, form.kept().with_errors(errors), StatusCode::UNPROCESSABLE_ENTITY)
+            IMPORT_PAGE.show(&state, &ui, &actor, form.kept().with_errors(errors), StatusCode::UNPROCESSABLE_ENTITY)
         }
         Err(WebError::Stale) => {
             let errors = FieldErrors::single(FieldError::new("manual", "error-changed-meanwhile"));
-            render_import(&state, &ui, &actor, form.kept().with_errors(errors), StatusCode::CONFLICT)
+            IMPORT_PAGE.show(&state, &ui, &actor, form.kept().with_errors(errors), StatusCode::CONFLICT)
         }
         Err(other) => Err(other),
     }

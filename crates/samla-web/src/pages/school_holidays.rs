@@ -5,9 +5,10 @@ use crate::auth::Actor;
 use crate::error::WebError;
 use crate::forms::{FormData, FormState};
 use crate::http::ids::id_of;
+use crate::pages::Page;
 use crate::services::holidays;
 use crate::AppState;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use samla_domain::Action;
@@ -34,15 +35,13 @@ async fn render(
 }
 
 pub async fn list(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
+    Page { state, ui, actor }: Page,
     Query(query): Query<HashMap<String, String>>,
 ) -> Result<Response, WebError> {
     render(&state, &ui, &actor, FormState::new(), StatusCode::OK, query.get("saved").map(String::as_str)).await
 }
 
-pub async fn add(State(state): State<AppState>, ui: Ui, actor: Actor, form: FormData) -> Result<Response, WebError> {
+pub async fn add(Page { state, ui, actor }: Page, form: FormData) -> Result<Response, WebError> {
     match holidays::add(&state, &actor, form.get("name"), form.get("first_day"), form.get("last_day")).await {
         Ok(_) => Ok(Redirect::to("/school-holidays?saved=added").into_response()),
         Err(WebError::Invalid(errors) | WebError::Refused(errors)) => {
@@ -52,7 +51,7 @@ pub async fn add(State(state): State<AppState>, ui: Ui, actor: Actor, form: Form
     }
 }
 
-pub async fn remove(State(state): State<AppState>, actor: Actor, Path(id): Path<String>) -> Result<Response, WebError> {
+pub async fn remove(Page { state, actor, .. }: Page, Path(id): Path<String>) -> Result<Response, WebError> {
     holidays::remove(&state, &actor, id_of(&id)?).await?;
     Ok(Redirect::to("/school-holidays?saved=removed").into_response())
 }

@@ -1,21 +1,17 @@
 //! The staff directory page: who works here, in which roles and with which programme
 //! certifications, for putting a course's working group together.
 
-use super::Ui;
-use crate::auth::Actor;
 use crate::error::WebError;
 use crate::forms::FormState;
+use crate::pages::Page;
 use crate::services::staff_directory;
-use crate::AppState;
-use axum::extract::{Query, State};
+use axum::extract::Query;
 use axum::response::Response;
 use samla_domain::Role;
 use std::collections::HashMap;
 
 pub async fn show(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
+    Page { state, ui, actor }: Page,
     Query(query): Query<HashMap<String, String>>,
 ) -> Result<Response, WebError> {
     // An unknown role in the address shows everyone rather than an error page.

@@ -3,6 +3,7 @@
 use super::login::{start_session, Stage};
 use crate::auth::{Actor, PendingSession};
 use crate::error::WebError;
+use crate::services::audit::commit_done;
 use crate::AppState;
 use samla_domain::accounts::totp::TotpSecret;
 use samla_domain::accounts::{recovery, Email, Language, NewPassword, PasswordHash, PersonName};
@@ -83,13 +84,7 @@ pub async fn change_password(
     let mut tx = state.store.write().await?;
     accounts::set_password(&mut tx.tx, actor.user_id, password.hash().as_str()).await?;
     sessions::delete_for_user(&mut tx.tx, actor.user_id, actor.session_id_hash()).await?;
-    audit::append(
-        &mut tx,
-        &actor.event("account.password.change", Outcome::Success).record("user", actor.user_id),
-        state.clock.now(),
-    )
-    .await?;
-    tx.commit().await?;
+    commit_done(tx, actor, "account.password.change", ("user", actor.user_id), state.clock.now()).await?;
     Ok(())
 }
 
@@ -116,9 +111,7 @@ pub async fn create_token(state: &AppState, actor: &Actor, label: &str) -> Resul
     tokens::create(&mut tx.tx, actor.user_id, &label, &hash, now).await?;
     // Audit rows name a token by its public id, the one its revocation names too.
     let public_id = hash[..16].to_string();
-    audit::append(&mut tx, &actor.event("account.token.create", Outcome::Success).record("api_token", &public_id), now)
-        .await?;
-    tx.commit().await?;
+    commit_done(tx, actor, "account.token.create", ("api_token", &public_id), now).await?;
     Ok((public_id, secret))
 }
 
@@ -129,9 +122,7 @@ pub async fn revoke_token(state: &AppState, actor: &Actor, public_id: &str) -> R
     if !tokens::revoke(&mut tx.tx, actor.user_id, public_id, now).await? {
         return Err(WebError::NotFound);
     }
-    audit::append(&mut tx, &actor.event("account.token.revoke", Outcome::Success).record("api_token", public_id), now)
-        .await?;
-    tx.commit().await?;
+    commit_done(tx, actor, "account.token.revoke", ("api_token", public_id), now).await?;
     Ok(())
 }
 
@@ -149,13 +140,7 @@ pub async fn end_sessions(state: &AppState, actor: &Actor, which: Option<&str>) 
             sessions::delete_for_user(&mut tx.tx, actor.user_id, actor.session_id_hash()).await?;
         }
     }
-    audit::append(
-        &mut tx,
-        &actor.event("account.sessions.end", Outcome::Success).record("user", actor.user_id),
-        state.clock.now(),
-    )
-    .await?;
-    tx.commit().await?;
+    commit_done(tx, actor, "account.sessions.end", ("user", actor.user_id), state.clock.now()).await?;
     Ok(())
 }
 
@@ -205,8 +190,7 @@ pub async fn invite(state: &AppState, actor: &Actor, new: NewMember) -> Result<(
     accounts::set_roles(&mut tx.tx, user_id, actor.organisation.id, &new.roles).await?;
     let secret = random_token(32);
     sessions::create_setup_link(&mut tx.tx, &hash_secret(&secret), Some(user_id), now + INVITATION_SECONDS).await?;
-    audit::append(&mut tx, &actor.event("user.invite", Outcome::Success).record("user", user_id), now).await?;
-    tx.commit().await?;
+    commit_done(tx, actor, "user.invite", ("user", user_id), now).await?;
     Ok((user_id, secret))
 }
 
@@ -218,15 +202,13 @@ pub async fn reinvite(state: &AppState, actor: &Actor, user_id: i64) -> Result<S
     accounts::get_member(&mut tx.tx, actor.organisation.id, user_id).await?;
     let secret = random_token(32);
     sessions::create_setup_link(&mut tx.tx, &hash_secret(&secret), Some(user_id), now + INVITATION_SECONDS).await?;
-    audit::append(&mut tx, &actor.event("user.reinvite", Outcome::Success).record("user", user_id), now).await?;
-    tx.commit().await?;
+    commit_done(tx, actor, "user.reinvite", ("user", user_id), now).await?;
     Ok(secret)
 }
 
 /// Reads one member of the actor's organisation (audited once found).
 pub async fn member(state: &AppState, actor: &Actor, user_id: i64) -> Result<Member, WebError> {
-    actor.authorize(state, Action::ManageUsers).await?;
-    let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
+    let mut conn = crate::services::authorized_conn(state, actor, Action::ManageUsers).await?;
     let member = accounts::get_member(&mut conn, actor.organisation.id, user_id).await?;
     drop(conn);
     actor.record_read(state, "user.view", "user", user_id).await?;
@@ -293,13 +275,7 @@ pub async fn reset_second_factor(state: &AppState, actor: &Actor, user_id: i64) 
     accounts::get_member(&mut tx.tx, actor.organisation.id, user_id).await?;
     accounts::set_totp(&mut tx.tx, user_id, None, &[]).await?;
     sessions::delete_for_user(&mut tx.tx, user_id, None).await?;
-    audit::append(
-        &mut tx,
-        &actor.event("user.second_factor.reset", Outcome::Success).record("user", user_id),
-        state.clock.now(),
-    )
-    .await?;
-    tx.commit().await?;
+    commit_done(tx, actor, "user.second_factor.reset", ("user", user_id), state.clock.now()).await?;
     Ok(())
 }
 

@@ -14,6 +14,7 @@ pub use crate::services::holidays::school_holidays;
 
 use crate::auth::Actor;
 use crate::error::WebError;
+use crate::services::audit::commit_done;
 use crate::services::course_access::OnCourse;
 use crate::AppState;
 use chrono::{Duration, NaiveDate, NaiveTime};
@@ -100,8 +101,7 @@ pub async fn assignable_people(
     state: &AppState,
     actor: &Actor,
 ) -> Result<Vec<samla_storage::staff_directory::StaffPerson>, WebError> {
-    actor.authorize(state, Action::PlanCourses).await?;
-    let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
+    let mut conn = crate::services::authorized_conn(state, actor, Action::PlanCourses).await?;
     Ok(samla_storage::staff_directory::list(&mut conn, actor.organisation.id, None).await?)
 }
 
@@ -209,8 +209,7 @@ pub async fn create<E: Into<WebError>>(
     }
     let lines: Vec<StoredLine> = manual.budget.iter().map(StoredLine::from_domain).collect();
     budgets::replace(&mut tx.tx, course_id, &lines.iter().map(StoredLine::as_new).collect::<Vec<_>>()).await?;
-    audit::append(&mut tx, &actor.event("course.create", Outcome::Success).record("course", course_id), now).await?;
-    tx.commit().await?;
+    commit_done(tx, actor, "course.create", ("course", course_id), now).await?;
     Ok(course_id)
 }
 
@@ -305,19 +304,6 @@ async fn cancelling_tx(state: &AppState, actor: &Actor, course_id: i64) -> Resul
     open_course_tx(state, recording.course(state, actor, course_id).await?).await
 }
 
-async fn finish(
-    mut tx: WriteTx,
-    state: &AppState,
-    actor: &Actor,
-    action: &str,
-    course_id: i64,
-) -> Result<(), WebError> {
-    audit::append(&mut tx, &actor.event(action, Outcome::Success).record("course", course_id), state.clock.now())
-        .await?;
-    tx.commit().await?;
-    Ok(())
-}
-
 /// What can change on a course itself: name, place and capacity.
 pub async fn update<E: Into<WebError>>(
     state: &AppState,
@@ -335,7 +321,7 @@ pub async fn update<E: Into<WebError>>(
         capacity: i64::from(details.capacity),
     };
     let version = courses::update(&mut tx.tx, course_id, &change, expected_version).await?;
-    finish(tx, state, actor, "course.update", course_id).await?;
+    commit_done(tx, actor, "course.update", ("course", course_id), state.clock.now()).await?;
     Ok(version)
 }
 
@@ -449,7 +435,8 @@ pub async fn change_status(
         let event = actor.event("course.deviations.accept", Outcome::Success).record("course", course_id);
         audit::append(&mut tx, &event, now).await?;
     }
-    finish(tx, state, actor, &format!("course.status.{}", next.as_str()), course_id).await?;
+    commit_done(tx, actor, &format!("course.status.{}", next.as_str()), ("course", course_id), state.clock.now())
+        .await?;
     Ok(version)
 }
 
@@ -476,7 +463,7 @@ pub async fn move_session<E: Into<WebError>>(
     )
     .await?;
     let _ = course;
-    finish(tx, state, actor, "course.session.move", course_id).await
+    commit_done(tx, actor, "course.session.move", ("course", course_id), state.clock.now()).await
 }
 
 /// Cancels a session or meeting with a reason and, as chosen, tells the families and adds
@@ -501,7 +488,7 @@ pub async fn cancel_session(
     courses::cancel_session(&mut tx.tx, session_id, &reason, expected_version).await?;
     let replacement =
         crate::services::running::changes::after_cancel(&mut tx, state, actor, &course, &session, choices).await?;
-    finish(tx, state, actor, "course.session.cancel", course_id).await?;
+    commit_done(tx, actor, "course.session.cancel", ("course", course_id), state.clock.now()).await?;
     Ok(replacement)
 }
 
@@ -530,7 +517,7 @@ pub async fn add_session<E: Into<WebError>>(
         },
     )
     .await?;
-    finish(tx, state, actor, "course.session.add", course_id).await?;
+    commit_done(tx, actor, "course.session.add", ("course", course_id), state.clock.now()).await?;
     Ok(session_id)
 }
 
@@ -574,7 +561,7 @@ pub async fn add_staff<E: Into<WebError>>(
             course_staff::set_session_staff(&mut tx.tx, session.id, &staff).await?;
         }
     }
-    finish(tx, state, actor, "course.staff.add", course_id).await?;
+    commit_done(tx, actor, "course.staff.add", ("course", course_id), state.clock.now()).await?;
     Ok(staff_id)
 }
 
@@ -587,7 +574,7 @@ pub async fn remove_staff(state: &AppState, actor: &Actor, course_id: i64, staff
             return Err(WebError::Refused(FieldErrors::single(FieldError::new("staff", "error-staff-was-present"))))
         }
     }
-    finish(tx, state, actor, "course.staff.remove", course_id).await
+    commit_done(tx, actor, "course.staff.remove", ("course", course_id), state.clock.now()).await
 }
 
 /// Replaces who staffs one session: (staff id, substitute) pairs from the working group.
@@ -605,7 +592,7 @@ pub async fn set_session_staff(
         return Err(FieldErrors::single(FieldError::new("staff", "error-staff-who")).into());
     }
     course_staff::set_session_staff(&mut tx.tx, session_id, staff).await?;
-    finish(tx, state, actor, "course.session.staff", course_id).await
+    commit_done(tx, actor, "course.session.staff", ("course", course_id), state.clock.now()).await
 }
 
 /// Ticks a checklist item off (or opens it again) and sets who does it.
@@ -627,7 +614,7 @@ pub async fn update_checklist_item(
     if !checklists::update(&mut tx.tx, course_id, item_id, done, assignee_staff_id).await? {
         return Err(WebError::NotFound);
     }
-    finish(tx, state, actor, "course.checklist.update", course_id).await
+    commit_done(tx, actor, "course.checklist.update", ("course", course_id), state.clock.now()).await
 }
 
 /// Replaces the course's budget lines.
@@ -640,5 +627,5 @@ pub async fn replace_budget(
     let (mut tx, _) = planning_tx(state, actor, course_id).await?;
     let stored: Vec<StoredLine> = lines.iter().map(StoredLine::from_domain).collect();
     budgets::replace(&mut tx.tx, course_id, &stored.iter().map(StoredLine::as_new).collect::<Vec<_>>()).await?;
-    finish(tx, state, actor, "course.budget.update", course_id).await
+    commit_done(tx, actor, "course.budget.update", ("course", course_id), state.clock.now()).await
 }

@@ -2,19 +2,17 @@
 
 use crate::auth::Actor;
 use crate::error::WebError;
+use crate::services::audit::commit_done;
 use crate::services::dates::parse_date;
 use crate::AppState;
-use samla_domain::audit::Outcome;
 use samla_domain::calendar::ClosedPeriod;
 use samla_domain::validation::day as input_day;
 use samla_domain::validation::required_line;
 use samla_domain::{Action, FieldError, FieldErrors};
 use samla_storage::holidays::{self, SchoolHoliday};
-use samla_storage::{audit, StoreError};
 
 pub async fn list(state: &AppState, actor: &Actor) -> Result<Vec<SchoolHoliday>, WebError> {
-    actor.authorize(state, Action::ViewCourses).await?;
-    let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
+    let mut conn = crate::services::authorized_conn(state, actor, Action::ViewCourses).await?;
     Ok(holidays::list(&mut conn, actor.organisation.id).await?)
 }
 
@@ -41,13 +39,7 @@ pub async fn add(
     let (name, first, last) = errors.finish(|| (name.unwrap(), first.unwrap(), last.unwrap()))?;
     let mut tx = state.store.write().await?;
     let id = holidays::add(&mut tx.tx, actor.organisation.id, &name, &first.to_string(), &last.to_string()).await?;
-    audit::append(
-        &mut tx,
-        &actor.event("school_holiday.add", Outcome::Success).record("school_holiday", id),
-        state.clock.now(),
-    )
-    .await?;
-    tx.commit().await?;
+    commit_done(tx, actor, "school_holiday.add", ("school_holiday", id), state.clock.now()).await?;
     Ok(id)
 }
 
@@ -57,13 +49,7 @@ pub async fn remove(state: &AppState, actor: &Actor, id: i64) -> Result<(), WebE
     if !holidays::remove(&mut tx.tx, actor.organisation.id, id).await? {
         return Err(WebError::NotFound);
     }
-    audit::append(
-        &mut tx,
-        &actor.event("school_holiday.remove", Outcome::Success).record("school_holiday", id),
-        state.clock.now(),
-    )
-    .await?;
-    tx.commit().await?;
+    commit_done(tx, actor, "school_holiday.remove", ("school_holiday", id), state.clock.now()).await?;
     Ok(())
 }
 

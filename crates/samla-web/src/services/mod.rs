@@ -20,3 +20,18 @@ pub mod reports;
 pub mod running;
 pub mod setup;
 pub mod staff_directory;
+
+use crate::auth::Actor;
+use crate::error::WebError;
+use crate::AppState;
+use samla_domain::Action;
+
+/// A connection for reading, once the actor is allowed `action`.
+pub(crate) async fn authorized_conn(
+    state: &AppState,
+    actor: &Actor,
+    action: Action,
+) -> Result<sqlx::pool::PoolConnection<sqlx::Any>, WebError> {
+    actor.authorize(state, action).await?;
+    Ok(state.store.pool().acquire().await.map_err(samla_storage::StoreError::from)?)
+}

@@ -5,8 +5,8 @@ use samla_domain::audit::Outcome;
 use samla_domain::calendar::Country;
 use samla_domain::validation::required_line;
 use samla_domain::{Action, FieldError, FieldErrors};
+use samla_storage::audit;
 use samla_storage::organisations::{self, Organisation};
-use samla_storage::{audit, StoreError};
 
 /// An organisation's slug: 2–40 lower-case letters, digits and dashes.
 pub fn parse_slug(raw: &str) -> Result<String, FieldError> {
@@ -31,8 +31,7 @@ pub fn parse_name(raw: &str) -> Result<String, FieldError> {
 }
 
 pub async fn settings(state: &AppState, actor: &Actor) -> Result<Organisation, WebError> {
-    actor.authorize(state, Action::ManageOrganisationSettings).await?;
-    let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
+    let mut conn = crate::services::authorized_conn(state, actor, Action::ManageOrganisationSettings).await?;
     Ok(organisations::get(&mut conn, actor.organisation.id).await?)
 }
 

@@ -523,3 +523,38 @@ fn demo_courses(today: chrono::NaiveDate) -> Vec<DemoCourse> {
         },
     ]
 }
+
+/// A demo family's household: the guardian (with parental responsibility, reached at
+/// `guardian_email` when given) and the child born on `born`; their person ids.
+async fn demo_family(
+    conn: &mut sqlx::AnyConnection,
+    organisation_id: i64,
+    (guardian, guardian_email): (&str, &str),
+    (child, born): (&str, &str),
+    now: i64,
+) -> Result<(i64, i64), StoreError> {
+    use samla_domain::intake::household::HouseholdRole;
+    use samla_storage::intake::households::{self, NewPerson};
+    let household_id = households::create_household(conn, organisation_id, now).await?;
+    let person = |household_role, parental_responsibility, name, birth_date, email| NewPerson {
+        household_id,
+        household_role,
+        parental_responsibility,
+        name,
+        birth_date,
+        national_id: None,
+        phone: "",
+        email,
+    };
+    let guardian_id = households::add_person(
+        conn,
+        organisation_id,
+        &person(HouseholdRole::Guardian, true, guardian, None, guardian_email),
+        now,
+    )
+    .await?;
+    let child_id =
+        households::add_person(conn, organisation_id, &person(HouseholdRole::Child, false, child, Some(born), ""), now)
+            .await?;
+    Ok((guardian_id, child_id))
+}

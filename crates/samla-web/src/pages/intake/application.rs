@@ -12,13 +12,14 @@ use crate::error::WebError;
 use crate::forms::{FormData, FormState};
 use crate::http::ids::id_of;
 use crate::pages::Ui;
+use crate::pages::{Page, PathId};
 use crate::services::courses;
 use crate::services::intake::applications::{
     self, ApplicationView, DetailsForm, MoveForm, PreConversationForm, OPEN_FOR_APPLICATIONS, PRE_CONVERSATION_OUTCOMES,
 };
 use crate::services::intake::{consents, visible_application};
 use crate::AppState;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::Value;
@@ -303,9 +304,7 @@ async fn render(
 }
 
 pub async fn show(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
+    Page { state, ui, actor }: Page,
     Path(id): Path<String>,
     Query(query): Query<HashMap<String, String>>,
 ) -> Result<Response, WebError> {
@@ -365,26 +364,20 @@ fn version(form: &FormData) -> Option<i64> {
 }
 
 pub async fn move_stage(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
-    Path(id): Path<String>,
+    Page { state, ui, actor }: Page,
+    PathId(id): PathId,
     form: FormData,
 ) -> Result<Response, WebError> {
-    let id = id_of(&id)?;
     let moving = MoveForm { stage: form.get("stage").to_string(), note: form.get("note").to_string() };
     let result = applications::move_stage(&state, &actor, id, &moving, version(&form)).await;
     answer(&state, &ui, &actor, id, result, "moved", "stage-heading", Slot::Move, form.kept()).await
 }
 
 pub async fn pre_conversation(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
-    Path(id): Path<String>,
+    Page { state, ui, actor }: Page,
+    PathId(id): PathId,
     form: FormData,
 ) -> Result<Response, WebError> {
-    let id = id_of(&id)?;
     let talk = PreConversationForm {
         held_on: form.get("held_on").to_string(),
         participants: form.get("participants").to_string(),
@@ -396,13 +389,10 @@ pub async fn pre_conversation(
 }
 
 pub async fn details(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
-    Path(id): Path<String>,
+    Page { state, ui, actor }: Page,
+    PathId(id): PathId,
     form: FormData,
 ) -> Result<Response, WebError> {
-    let id = id_of(&id)?;
     let details = DetailsForm {
         course_id: form.get("course_id").to_string(),
         priority: form.get("priority").to_string(),
@@ -413,13 +403,10 @@ pub async fn details(
 }
 
 pub async fn record_consent(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
-    Path(id): Path<String>,
+    Page { state, ui, actor }: Page,
+    PathId(id): PathId,
     form: FormData,
 ) -> Result<Response, WebError> {
-    let id = id_of(&id)?;
     let consent = consents::RecordForm {
         giver_id: form.get("giver_id").to_string(),
         purpose: form.get("purpose").to_string(),
@@ -431,8 +418,7 @@ pub async fn record_consent(
 }
 
 pub async fn withdraw_consent(
-    State(state): State<AppState>,
-    actor: Actor,
+    Page { state, actor, .. }: Page,
     Path((id, consent_id)): Path<(String, String)>,
 ) -> Result<Response, WebError> {
     let id = id_of(&id)?;
@@ -441,13 +427,10 @@ pub async fn withdraw_consent(
 }
 
 pub async fn consent_link(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
-    Path(id): Path<String>,
+    Page { state, ui, actor }: Page,
+    PathId(id): PathId,
     form: FormData,
 ) -> Result<Response, WebError> {
-    let id = id_of(&id)?;
     let result = match form.get("giver_id").trim().parse::<i64>() {
         Ok(giver) => consents::send_link(&state, &actor, id, giver).await,
         Err(_) => Err(FieldErrors::single(FieldError::new("giver_id", "error-consent-giver")).into()),
@@ -455,14 +438,7 @@ pub async fn consent_link(
     answer(&state, &ui, &actor, id, result, "link", "people-heading", Slot::Link, FormState::new()).await
 }
 
-pub async fn merge(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
-    Path(id): Path<String>,
-    form: FormData,
-) -> Result<Response, WebError> {
-    let id = id_of(&id)?;
+pub async fn merge(Page { state, ui, actor }: Page, PathId(id): PathId, form: FormData) -> Result<Response, WebError> {
     let result = match form.get("from").trim().parse::<i64>() {
         Ok(from) => applications::merge(&state, &actor, id, from).await,
         Err(_) => Err(FieldErrors::single(FieldError::new("from", "error-choice")).into()),

@@ -3,12 +3,10 @@
 use super::{
     channel_options, channels, course_options, parse_id, programme_options, stage_key, text, with_empty, Context,
 };
-use crate::auth::Actor;
 use crate::error::WebError;
-use crate::pages::Ui;
+use crate::pages::Page;
 use crate::services::intake::{applications, settings};
-use crate::AppState;
-use axum::extract::{Query, State};
+use axum::extract::Query;
 use axum::response::Response;
 use minijinja::Value;
 use samla_domain::intake::stage::Stage;
@@ -20,9 +18,7 @@ use std::collections::HashMap;
 const BOARD_LIMIT: i64 = 1000;
 
 pub async fn show(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
+    Page { state, ui, actor }: Page,
     Query(query): Query<HashMap<String, String>>,
 ) -> Result<Response, WebError> {
     let stage = query.get("stage").and_then(|s| Stage::parse(s.trim()));

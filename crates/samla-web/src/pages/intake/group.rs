@@ -5,12 +5,12 @@ use super::{coded_options, local_day, option, text};
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::forms::{FormData, FormState};
-use crate::http::ids::id_of;
 use crate::pages::Ui;
+use crate::pages::{Page, PathId};
 use crate::services::intake::group::{self, ConfirmForm, ProposalForm, ProposalView};
 use crate::services::intake::settings;
 use crate::AppState;
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::RawQuery;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::Value;
@@ -148,13 +148,10 @@ async fn render(
 }
 
 pub async fn show(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
-    Path(id): Path<String>,
+    Page { state, ui, actor }: Page,
+    PathId(id): PathId,
     RawQuery(query): RawQuery,
 ) -> Result<Response, WebError> {
-    let id = id_of(&id)?;
     let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query.as_deref().unwrap_or(""))
         .map_err(|_| WebError::BadRequest { detail_key: "problem-query-detail", location: String::new() })?;
     let (form, age_given) = proposal_form(&pairs);
@@ -162,13 +159,10 @@ pub async fn show(
 }
 
 pub async fn confirm(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
-    Path(id): Path<String>,
+    Page { state, ui, actor }: Page,
+    PathId(id): PathId,
     form: FormData,
 ) -> Result<Response, WebError> {
-    let id = id_of(&id)?;
     let confirm = ConfirmForm {
         age_min: form.get("age_min").to_string(),
         age_max: form.get("age_max").to_string(),

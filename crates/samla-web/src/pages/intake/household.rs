@@ -7,9 +7,10 @@ use crate::error::WebError;
 use crate::forms::{FormData, FormState};
 use crate::http::ids::id_of;
 use crate::pages::Ui;
+use crate::pages::{Page, PathId};
 use crate::services::intake::households::{self, AdultForm};
 use crate::AppState;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::Value;
@@ -62,9 +63,7 @@ async fn render(
 }
 
 pub async fn show(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
+    Page { state, ui, actor }: Page,
     Path(id): Path<String>,
     Query(query): Query<HashMap<String, String>>,
 ) -> Result<Response, WebError> {
@@ -73,13 +72,10 @@ pub async fn show(
 }
 
 pub async fn add_adult(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
-    Path(id): Path<String>,
+    Page { state, ui, actor }: Page,
+    PathId(id): PathId,
     form: FormData,
 ) -> Result<Response, WebError> {
-    let id = id_of(&id)?;
     let adult = AdultForm {
         name: form.get("name").to_string(),
         phone: form.get("phone").to_string(),

@@ -6,12 +6,13 @@ use super::{
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::forms::{FormData, FormState};
+use crate::pages::Page;
 use crate::pages::Ui;
 use crate::services::intake::applications::{self, Origin};
 use crate::services::intake::households::{self, HouseholdView};
 use crate::services::intake::{settings, ApplicationForm};
 use crate::AppState;
-use axum::extract::{Query, State};
+use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use samla_domain::intake::household::HouseholdRole;
@@ -47,9 +48,7 @@ async fn render(
 }
 
 pub async fn show(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
+    Page { state, ui, actor }: Page,
     Query(query): Query<HashMap<String, String>>,
 ) -> Result<Response, WebError> {
     let household = match super::parse_id(query.get("household")) {
@@ -118,7 +117,7 @@ fn application_form(form: &FormData) -> ApplicationForm {
     }
 }
 
-pub async fn submit(State(state): State<AppState>, ui: Ui, actor: Actor, form: FormData) -> Result<Response, WebError> {
+pub async fn submit(Page { state, ui, actor }: Page, form: FormData) -> Result<Response, WebError> {
     let application = application_form(&form);
     let origin = Origin::Staff { actor: &actor, via_api: false };
     match applications::create(&state, &actor.organisation, origin, &application).await {

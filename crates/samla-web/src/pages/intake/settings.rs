@@ -7,11 +7,12 @@ use crate::error::WebError;
 use crate::forms::{FormData, FormState};
 use crate::http::ids::id_of;
 use crate::pages::intake_labels::channel_label;
+use crate::pages::Page;
 use crate::pages::Ui;
 use crate::services::intake::consents::{self, TextForm};
 use crate::services::intake::settings::{self, ChannelForm, SettingsForm};
 use crate::AppState;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::Value;
@@ -119,9 +120,7 @@ async fn render(
 }
 
 pub async fn show(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
+    Page { state, ui, actor }: Page,
     Query(query): Query<HashMap<String, String>>,
 ) -> Result<Response, WebError> {
     let notice = query.get("saved").map(String::as_str);
@@ -132,7 +131,7 @@ fn saved(what: &str, anchor: &str) -> Response {
     Redirect::to(&format!("/intake/settings?saved={what}#{anchor}")).into_response()
 }
 
-pub async fn update(State(state): State<AppState>, ui: Ui, actor: Actor, form: FormData) -> Result<Response, WebError> {
+pub async fn update(Page { state, ui, actor }: Page, form: FormData) -> Result<Response, WebError> {
     let input = SettingsForm {
         national_id_enabled: form.get("national_id_enabled").to_string(),
         stale_after_days: form.get("stale_after_days").to_string(),
@@ -161,12 +160,7 @@ pub async fn update(State(state): State<AppState>, ui: Ui, actor: Actor, form: F
     }
 }
 
-pub async fn add_channel(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
-    form: FormData,
-) -> Result<Response, WebError> {
+pub async fn add_channel(Page { state, ui, actor }: Page, form: FormData) -> Result<Response, WebError> {
     let input = ChannelForm { name: form.get("name").to_string(), kind: form.get("kind").to_string() };
     match settings::add_channel(&state, &actor, &input).await {
         Ok(_) => Ok(saved("channel", "channels-heading")),
@@ -178,30 +172,17 @@ pub async fn add_channel(
     }
 }
 
-pub async fn archive_channel(
-    State(state): State<AppState>,
-    actor: Actor,
-    Path(id): Path<String>,
-) -> Result<Response, WebError> {
+pub async fn archive_channel(Page { state, actor, .. }: Page, Path(id): Path<String>) -> Result<Response, WebError> {
     settings::set_channel_archived(&state, &actor, id_of(&id)?, true).await?;
     Ok(saved("channel-archived", "channels-heading"))
 }
 
-pub async fn unarchive_channel(
-    State(state): State<AppState>,
-    actor: Actor,
-    Path(id): Path<String>,
-) -> Result<Response, WebError> {
+pub async fn unarchive_channel(Page { state, actor, .. }: Page, Path(id): Path<String>) -> Result<Response, WebError> {
     settings::set_channel_archived(&state, &actor, id_of(&id)?, false).await?;
     Ok(saved("channel", "channels-heading"))
 }
 
-pub async fn add_text(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
-    form: FormData,
-) -> Result<Response, WebError> {
+pub async fn add_text(Page { state, ui, actor }: Page, form: FormData) -> Result<Response, WebError> {
     let input = TextForm {
         purpose: form.get("purpose").to_string(),
         programme: form.get("programme").to_string(),

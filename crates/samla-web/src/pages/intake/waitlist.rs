@@ -1,12 +1,10 @@
 //! The waitlists: per programme, highest priority first, then longest waiting.
 
 use super::{parse_id, programme_options, text, with_empty, Context};
-use crate::auth::Actor;
 use crate::error::WebError;
-use crate::pages::Ui;
+use crate::pages::Page;
 use crate::services::intake::applications;
-use crate::AppState;
-use axum::extract::{Query, State};
+use axum::extract::Query;
 use axum::response::Response;
 use minijinja::Value;
 use samla_domain::intake::stage::Stage;
@@ -14,9 +12,7 @@ use samla_storage::intake::applications::Filter;
 use std::collections::HashMap;
 
 pub async fn show(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
+    Page { state, ui, actor }: Page,
     Query(query): Query<HashMap<String, String>>,
 ) -> Result<Response, WebError> {
     let programme_id = parse_id(query.get("programme"));

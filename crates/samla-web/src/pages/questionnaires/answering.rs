@@ -10,6 +10,7 @@ use crate::error::WebError;
 use crate::forms::FormData;
 use crate::http::ids::id_of;
 use crate::http::{CookieJar, LANGUAGE_COOKIE};
+use crate::pages::Page;
 use crate::pages::Ui;
 use crate::services::questionnaires::answering::{self as service, AnswerForm, Opened, WHOLE};
 use crate::services::questionnaires::library::LoadedVersion;
@@ -23,7 +24,7 @@ use minijinja::Value;
 use samla_domain::accounts::Language;
 use samla_domain::questionnaires::answers::{drop_disabled, enabled_items, validate_answers, Answers};
 use samla_domain::questionnaires::definition::{Item, ItemKind, Questionnaire};
-use samla_domain::questionnaires::paging::{self, Page};
+use samla_domain::questionnaires::paging;
 use samla_domain::questionnaires::rounds::Mode;
 use samla_domain::{FieldError, FieldErrors};
 use samla_storage::questionnaires::responses::LinkState;
@@ -126,7 +127,7 @@ fn items_value(
 /// Items shown on a page: those the answers so far enable, and those whose conditions
 /// depend on a question on the same page (without JavaScript the page cannot hide them
 /// as the respondent answers; answers to hidden ones are dropped on sending).
-fn shown_on_page<'q>(definition: &'q Questionnaire, page: &Page<'q>, answers: &Answers) -> HashSet<&'q str> {
+fn shown_on_page<'q>(definition: &'q Questionnaire, page: &paging::Page<'q>, answers: &Answers) -> HashSet<&'q str> {
     let enabled = enabled_items(definition, answers);
     let on_page = page.link_ids();
     definition
@@ -482,9 +483,7 @@ fn render_paper(
 
 /// `GET /questionnaire-rounds/{round_id}/paper`: one paper form to type in.
 async fn show_paper(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
+    Page { state, ui, actor }: Page,
     Path(round_id): Path<String>,
     Query(query): Query<PaperQuery>,
 ) -> Result<Response, WebError> {
@@ -494,9 +493,7 @@ async fn show_paper(
 
 /// `POST /questionnaire-rounds/{round_id}/paper`: stores it and offers the next one.
 async fn enter_paper(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
+    Page { state, ui, actor }: Page,
     Path(round_id): Path<String>,
     form_data: FormData,
 ) -> Result<Response, WebError> {

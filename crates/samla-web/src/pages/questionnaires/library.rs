@@ -3,14 +3,14 @@
 //! per language in text areas, and the scoring rules). Errors are listed with their JSON
 //! path and the text typed is kept.
 
-use crate::auth::Actor;
 use crate::error::WebError;
 use crate::forms::{FormData, FormState};
 use crate::http::ids::id_of;
 use crate::pages::Ui;
+use crate::pages::{FormPage, Page, PathId};
 use crate::services::questionnaires::library::{self as service, Detail};
 use crate::AppState;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, Query};
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -36,7 +36,7 @@ pub fn routes() -> Router<AppState> {
         .route("/questionnaires/{id}/unarchive", post(unarchive))
 }
 
-pub async fn list(State(state): State<AppState>, ui: Ui, actor: Actor) -> Result<Response, WebError> {
+pub async fn list(Page { state, ui, actor }: Page) -> Result<Response, WebError> {
     let found = service::list(&state, &actor, ui.lang.code()).await?;
     let rows: Vec<Value> = found
         .iter()
@@ -215,13 +215,10 @@ fn detail_context(detail: &Detail, language: &str) -> Value {
 }
 
 pub async fn show(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
-    Path(id): Path<String>,
+    Page { state, ui, actor }: Page,
+    PathId(id): PathId,
     Query(query): Query<HashMap<String, String>>,
 ) -> Result<Response, WebError> {
-    let id = id_of(&id)?;
     let detail = service::detail(&state, &actor, id, number_param(&query, "version")?).await?;
     let language = query.get("language").map(String::as_str).unwrap_or(ui.lang.code());
     let notice = if let Some(number) = query.get("imported") {
@@ -239,12 +236,10 @@ pub async fn show(
 
 /// The version's definition as a FHIR JSON file.
 pub async fn export(
-    State(state): State<AppState>,
-    actor: Actor,
-    Path(id): Path<String>,
+    Page { state, actor, .. }: Page,
+    PathId(id): PathId,
     Query(query): Query<HashMap<String, String>>,
 ) -> Result<Response, WebError> {
-    let id = id_of(&id)?;
     let detail = service::detail(&state, &actor, id, number_param(&query, "version")?).await?;
     let definition = match query.get("language") {
         Some(language) => detail.shown.definitions.get(language).ok_or(WebError::NotFound)?,
@@ -259,12 +254,10 @@ pub async fn export(
 
 /// The version's scoring rules as a JSON file.
 pub async fn export_scoring(
-    State(state): State<AppState>,
-    actor: Actor,
-    Path(id): Path<String>,
+    Page { state, actor, .. }: Page,
+    PathId(id): PathId,
     Query(query): Query<HashMap<String, String>>,
 ) -> Result<Response, WebError> {
-    let id = id_of(&id)?;
     let detail = service::detail(&state, &actor, id, number_param(&query, "version")?).await?;
     let rules = detail.shown.scoring.as_ref().ok_or(WebError::NotFound)?;
     let body = serde_json::to_string_pretty(rules).map_err(|e| WebError::Internal(e.to_string()))?;
@@ -272,40 +265,23 @@ pub async fn export_scoring(
     Ok(([(CONTENT_TYPE, "application/json".to_string()), (CONTENT_DISPOSITION, file)], body).into_response())
 }
 
-pub async fn archive(
-    State(state): State<AppState>,
-    actor: Actor,
-    Path(id): Path<String>,
-) -> Result<Response, WebError> {
+pub async fn archive(Page { state, actor, .. }: Page, Path(id): Path<String>) -> Result<Response, WebError> {
     let id = id_of(&id)?;
     service::set_archived(&state, &actor, id, true).await?;
     Ok(Redirect::to(&format!("/questionnaires/{id}")).into_response())
 }
 
-pub async fn unarchive(
-    State(state): State<AppState>,
-    actor: Actor,
-    Path(id): Path<String>,
-) -> Result<Response, WebError> {
-    let id = id_of(&id)?;
+pub async fn unarchive(Page { state, actor, .. }: Page, PathId(id): PathId) -> Result<Response, WebError> {
     service::set_archived(&state, &actor, id, false).await?;
     Ok(Redirect::to(&format!("/questionnaires/{id}")).into_response())
 }
 
-fn render_import(
-    state: &AppState,
-    ui: &Ui,
-    actor: &Actor,
-    form: FormState,
-    status: StatusCode,
-) -> Result<Response, WebError> {
-    let context = minijinja::context! { form => ui.form(state, &form) };
-    ui.render_status(state, Some(actor), status, "questionnaire_library_import.html", "qlib-import-title", context)
-}
+const IMPORT_PAGE: FormPage =
+    FormPage { template: "questionnaire_library_import.html", title_key: "qlib-import-title" };
 
-pub async fn import_form(State(state): State<AppState>, ui: Ui, actor: Actor) -> Result<Response, WebError> {
+pub async fn import_form(Page { state, ui, actor }: Page) -> Result<Response, WebError> {
     actor.authorize(&state, Action::ManageQuestionnaires).await?;
-    render_import(&state, &ui, &actor, FormState::new(), StatusCode::OK)
+    IMPORT_PAGE.show(&state, &ui, &actor, FormState::new(), StatusCode::OK)
 }
 
 /// The service's errors placed at the text areas: `definitions[i]` is the i-th filled
@@ -330,7 +306,7 @@ fn place_errors(state: &AppState, ui: &Ui, errors: FieldErrors, filled: &[&str])
     FieldErrors(placed.collect())
 }
 
-pub async fn import(State(state): State<AppState>, ui: Ui, actor: Actor, form: FormData) -> Result<Response, WebError> {
+pub async fn import(Page { state, ui, actor }: Page, form: FormData) -> Result<Response, WebError> {
     actor.authorize(&state, Action::ManageQuestionnaires).await?;
     let filled: Vec<&str> = DEFINITION_FIELDS.into_iter().filter(|f| !form.get(f).trim().is_empty()).collect();
     let definitions: Vec<String> = filled.iter().map(|f| form.get(f).to_string()).collect();
@@ -348,7 +324,7 @@ pub async fn import(State(state): State<AppState>, ui: Ui, actor: Actor, form: F
         }
         Err(WebError::Invalid(errors)) => {
             let errors = if definitions.is_empty() { errors } else { place_errors(&state, &ui, errors, &filled) };
-            render_import(&state, &ui, &actor, form.kept().with_errors(errors), StatusCode::UNPROCESSABLE_ENTITY)
+            IMPORT_PAGE.show(&state, &ui, &actor, form.kept().with_errors(errors), StatusCode::UNPROCESSABLE_ENTITY)
         }
         Err(other) => Err(other),
     }

@@ -2,15 +2,14 @@
 //! change, each with charts drawn on the server beside their tables, and downloads as CSV
 //! or XLSX. Read with `ViewEvaluationResults` on the course.
 
-use crate::auth::Actor;
 use crate::charts::{self, Bar, Change};
 use crate::error::WebError;
 use crate::export::Format;
 use crate::http::ids::id_of;
-use crate::pages::Ui;
+use crate::pages::Page;
 use crate::services::questionnaires::results::{self as service, OutcomeChange, RoundResults};
 use crate::AppState;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, Query};
 use axum::response::Response;
 use axum::routing::get;
 use axum::Router;
@@ -163,12 +162,7 @@ fn option_label(state: &AppState, language: Language, display: &str, kind: &str)
     }
 }
 
-async fn round(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
-    Path(id): Path<String>,
-) -> Result<Response, WebError> {
+async fn round(Page { state, ui, actor }: Page, Path(id): Path<String>) -> Result<Response, WebError> {
     let id = id_of(&id)?;
     let results = service::round_results_in(&state, &actor, id, ui.lang.code()).await?;
     let (course, _) = service::round_for_results(&state, &actor, id).await?;
@@ -180,12 +174,7 @@ async fn round(
     ui.render(&state, Some(&actor), "questionnaire_results.html", "qres-round-title", context)
 }
 
-async fn course(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
-    Path(id): Path<String>,
-) -> Result<Response, WebError> {
+async fn course(Page { state, ui, actor }: Page, Path(id): Path<String>) -> Result<Response, WebError> {
     let evaluation = service::course_evaluation_in(&state, &actor, id_of(&id)?, ui.lang.code()).await?;
     let rounds: Vec<Value> = evaluation.rounds.iter().map(|r| round_value(&state, ui.lang, r)).collect();
     let context = context! {
@@ -277,12 +266,7 @@ pub(in crate::pages) fn pending_value(change: &OutcomeChange) -> Vec<Value> {
         .collect()
 }
 
-async fn outcome(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
-    Path(id): Path<String>,
-) -> Result<Response, WebError> {
+async fn outcome(Page { state, ui, actor }: Page, Path(id): Path<String>) -> Result<Response, WebError> {
     let change = service::course_outcome_change_in(&state, &actor, id_of(&id)?, ui.lang.code()).await?;
     let context = context! {
         course => context! { id => change.course_id, name => change.course_name.clone() },
@@ -298,9 +282,7 @@ fn format_of(query: &HashMap<String, String>) -> Result<Format, WebError> {
 }
 
 async fn export_round(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
+    Page { state, ui, actor }: Page,
     Path(id): Path<String>,
     Query(query): Query<HashMap<String, String>>,
 ) -> Result<Response, WebError> {
@@ -309,9 +291,7 @@ async fn export_round(
 }
 
 async fn export_course(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
+    Page { state, ui, actor }: Page,
     Path(id): Path<String>,
     Query(query): Query<HashMap<String, String>>,
 ) -> Result<Response, WebError> {

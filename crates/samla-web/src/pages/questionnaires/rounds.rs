@@ -12,10 +12,11 @@ use crate::auth::Actor;
 use crate::error::WebError;
 use crate::forms::{FormData, FormState};
 use crate::http::ids::id_of;
+use crate::pages::Page;
 use crate::pages::Ui;
 use crate::services::questionnaires::rounds::{self as service, CourseRounds, StartRound};
 use crate::AppState;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -121,9 +122,7 @@ fn render_hub(
 const NOTICES: [&str; 3] = ["started", "scheduled", "closed"];
 
 async fn hub(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
+    Page { state, ui, actor }: Page,
     Path(id): Path<String>,
     Query(query): Query<HashMap<String, String>>,
 ) -> Result<Response, WebError> {
@@ -149,13 +148,7 @@ fn optional_number(form: &FormData, name: &str, errors: &mut FieldErrors) -> Opt
     }
 }
 
-async fn start(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
-    Path(id): Path<String>,
-    form: FormData,
-) -> Result<Response, WebError> {
+async fn start(Page { state, ui, actor }: Page, Path(id): Path<String>, form: FormData) -> Result<Response, WebError> {
     let course_id = id_of(&id)?;
     let mut parse_errors = FieldErrors::new();
     let questionnaire_id = optional_number(&form, "questionnaire_id", &mut parse_errors);
@@ -196,9 +189,7 @@ async fn start(
 }
 
 async fn schedule_outcome(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
+    Page { state, ui, actor }: Page,
     Path(id): Path<String>,
     form: FormData,
 ) -> Result<Response, WebError> {
@@ -248,9 +239,7 @@ fn qr_data_uri(link: &str) -> Result<String, WebError> {
 }
 
 async fn round_page(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
+    Page { state, ui, actor }: Page,
     Path((id, round_id)): Path<(String, String)>,
     Query(query): Query<HashMap<String, String>>,
 ) -> Result<Response, WebError> {
@@ -316,8 +305,7 @@ async fn round_page(
 }
 
 async fn close(
-    State(state): State<AppState>,
-    actor: Actor,
+    Page { state, actor, .. }: Page,
     Path((id, round_id)): Path<(String, String)>,
 ) -> Result<Response, WebError> {
     let (course_id, round_id) = (id_of(&id)?, id_of(&round_id)?);

@@ -2,14 +2,13 @@
 //! by its own stylesheet (no navigation, each section on a new page), printed with the
 //! browser's own print command, so no script is needed.
 
-use crate::auth::Actor;
 use crate::error::WebError;
 use crate::http::ids::id_of;
 use crate::pages::questionnaires::results::{outcome_value, pending_value, round_value};
-use crate::pages::Ui;
+use crate::pages::Page;
 use crate::services::reports::course_report as service;
 use crate::AppState;
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -28,12 +27,7 @@ async fn stylesheet() -> impl IntoResponse {
     )
 }
 
-async fn report(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
-    Path(id): Path<String>,
-) -> Result<Response, WebError> {
+async fn report(Page { state, ui, actor }: Page, Path(id): Path<String>) -> Result<Response, WebError> {
     let report = service::course_report(&state, &actor, id_of(&id)?, ui.lang.code()).await?;
     let rounds: Vec<Value> = report.evaluation.rounds.iter().map(|r| round_value(&state, ui.lang, r)).collect();
     let context = minijinja::context! {

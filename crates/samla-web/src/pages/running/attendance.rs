@@ -9,10 +9,11 @@ use crate::auth::Actor;
 use crate::error::WebError;
 use crate::forms::{FormData, FormState};
 use crate::http::ids::id_of;
+use crate::pages::Page;
 use crate::pages::Ui;
 use crate::services::running::attendance::{self as service, NoticeInput, SessionView};
 use crate::AppState;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -246,9 +247,7 @@ fn render_view(
 }
 
 pub async fn show(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
+    Page { state, ui, actor }: Page,
     Path((id, session_id)): Path<(String, String)>,
     Query(query): Query<HashMap<String, String>>,
 ) -> Result<Response, WebError> {
@@ -258,9 +257,7 @@ pub async fn show(
 }
 
 pub async fn save(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
+    Page { state, ui, actor }: Page,
     Path((id, session_id)): Path<(String, String)>,
     form: FormData,
 ) -> Result<Response, WebError> {
@@ -308,9 +305,7 @@ pub async fn save(
 }
 
 pub async fn record_notice(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
+    Page { state, ui, actor }: Page,
     Path((id, session_id)): Path<(String, String)>,
     form: FormData,
 ) -> Result<Response, WebError> {
@@ -330,9 +325,7 @@ pub async fn record_notice(
 }
 
 pub async fn remove_notice(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
+    Page { state, ui, actor }: Page,
     Path((id, session_id, participant_id)): Path<(String, String, String)>,
 ) -> Result<Response, WebError> {
     let (course_id, session_id) = paths(&id, &session_id)?;

@@ -7,9 +7,10 @@ use crate::error::WebError;
 use crate::forms::{FormData, FormState};
 use crate::http::ids::id_of;
 use crate::pages::Ui;
+use crate::pages::{Page, PathId};
 use crate::services::running::concerns::{self as service, DecisionForm};
 use crate::AppState;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -101,29 +102,19 @@ async fn render_list(
     ui.render_status(state, Some(actor), status, "running_concerns.html", "concerns-title", context)
 }
 
-pub async fn course_list(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
-    Path(id): Path<String>,
-) -> Result<Response, WebError> {
-    let id = id_of(&id)?;
+pub async fn course_list(Page { state, ui, actor }: Page, PathId(id): PathId) -> Result<Response, WebError> {
     render_list(&state, &ui, &actor, Some(id), FormState::new(), StatusCode::OK, None).await
 }
 
 pub async fn all(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
+    Page { state, ui, actor }: Page,
     Query(query): Query<HashMap<String, String>>,
 ) -> Result<Response, WebError> {
     render_list(&state, &ui, &actor, None, FormState::new(), StatusCode::OK, notice(&query)).await
 }
 
 pub async fn create(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
+    Page { state, ui, actor }: Page,
     Path(id): Path<String>,
     form: FormData,
 ) -> Result<Response, WebError> {
@@ -182,23 +173,14 @@ async fn render_report(
 }
 
 pub async fn show(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
+    Page { state, ui, actor }: Page,
     Path(id): Path<String>,
     Query(query): Query<HashMap<String, String>>,
 ) -> Result<Response, WebError> {
     render_report(&state, &ui, &actor, id_of(&id)?, None, StatusCode::OK, notice(&query)).await
 }
 
-pub async fn decide(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
-    Path(id): Path<String>,
-    form: FormData,
-) -> Result<Response, WebError> {
-    let id = id_of(&id)?;
+pub async fn decide(Page { state, ui, actor }: Page, PathId(id): PathId, form: FormData) -> Result<Response, WebError> {
     let typed = DecisionForm {
         concern: None,
         decision: form.get("decision").to_string(),
@@ -253,20 +235,13 @@ async fn render_readers(
 }
 
 pub async fn readers(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
+    Page { state, ui, actor }: Page,
     Query(query): Query<HashMap<String, String>>,
 ) -> Result<Response, WebError> {
     render_readers(&state, &ui, &actor, None, StatusCode::OK, notice(&query)).await
 }
 
-pub async fn save_readers(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
-    form: FormData,
-) -> Result<Response, WebError> {
+pub async fn save_readers(Page { state, ui, actor }: Page, form: FormData) -> Result<Response, WebError> {
     let chosen: Option<Vec<i64>> = form.all("user_ids").iter().map(|v| v.parse::<i64>().ok()).collect();
     let result = match chosen {
         Some(ids) => service::set_readers(&state, &actor, &ids).await.map(|_| ()),
@@ -305,9 +280,7 @@ fn review_value(review: &Review) -> Value {
 }
 
 pub async fn reviews(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
+    Page { state, ui, actor }: Page,
     Query(query): Query<HashMap<String, String>>,
 ) -> Result<Response, WebError> {
     let found = service::reviews(&state, &actor).await?;
@@ -320,11 +293,7 @@ pub async fn reviews(
     ui.render(&state, Some(&actor), "running_audit_reviews.html", "audit-reviews-title", context)
 }
 
-pub async fn mark_reviewed(
-    State(state): State<AppState>,
-    actor: Actor,
-    Path(seq): Path<String>,
-) -> Result<Response, WebError> {
+pub async fn mark_reviewed(Page { state, actor, .. }: Page, Path(seq): Path<String>) -> Result<Response, WebError> {
     service::mark_reviewed(&state, &actor, id_of(&seq)?).await?;
     Ok(Redirect::to("/admin/audit/reviews?saved=reviewed").into_response())
 }

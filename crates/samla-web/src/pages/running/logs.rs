@@ -7,11 +7,12 @@ use crate::auth::Actor;
 use crate::error::WebError;
 use crate::forms::{FormData, FormState};
 use crate::http::ids::id_of;
+use crate::pages::Page;
 use crate::pages::Ui;
 use crate::services::running::logs::{self, LogView};
 use crate::services::running::observations;
 use crate::AppState;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -185,9 +186,7 @@ async fn render(
 }
 
 pub async fn show(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
+    Page { state, ui, actor }: Page,
     Path((id, session_id)): Path<(String, String)>,
     Query(query): Query<HashMap<String, String>>,
 ) -> Result<Response, WebError> {
@@ -217,9 +216,7 @@ fn saved(course_id: i64, session_id: i64, what: &str, anchor: &str) -> Response 
 }
 
 pub async fn save(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
+    Page { state, ui, actor }: Page,
     Path((id, session_id)): Path<(String, String)>,
     form: FormData,
 ) -> Result<Response, WebError> {
@@ -243,9 +240,7 @@ pub async fn save(
 }
 
 pub async fn add_homework(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
+    Page { state, ui, actor }: Page,
     Path((id, session_id)): Path<(String, String)>,
     form: FormData,
 ) -> Result<Response, WebError> {
@@ -261,9 +256,7 @@ pub async fn add_homework(
 }
 
 pub async fn review_homework(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
+    Page { state, ui, actor }: Page,
     Path((id, session_id, homework_id)): Path<(String, String, String)>,
     form: FormData,
 ) -> Result<Response, WebError> {

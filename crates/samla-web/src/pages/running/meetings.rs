@@ -6,10 +6,11 @@ use crate::error::WebError;
 use crate::forms::{FormData, FormState};
 use crate::http::ids::id_of;
 use crate::pages::Ui;
+use crate::pages::{Page, PathId};
 use crate::services::running::concerns as concern_service;
 use crate::services::running::meetings::{self as service, ClosingPlanForm, MeetingView, RecordForm, ScheduleForm};
 use crate::AppState;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -122,25 +123,19 @@ async fn render_list(
 }
 
 pub async fn list(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
-    Path(id): Path<String>,
+    Page { state, ui, actor }: Page,
+    PathId(id): PathId,
     Query(query): Query<HashMap<String, String>>,
 ) -> Result<Response, WebError> {
-    let id = id_of(&id)?;
     let planned = query.get("count").and_then(|c| c.parse::<usize>().ok());
     render_list(&state, &ui, &actor, id, ListForms::default(), StatusCode::OK, (notice(&query), planned)).await
 }
 
 pub async fn schedule(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
-    Path(id): Path<String>,
+    Page { state, ui, actor }: Page,
+    PathId(id): PathId,
     form: FormData,
 ) -> Result<Response, WebError> {
-    let id = id_of(&id)?;
     let typed = ScheduleForm {
         meeting_kind: form.get("meeting_kind").to_string(),
         title: form.get("title").to_string(),
@@ -170,13 +165,10 @@ fn closing_field(field: &str) -> String {
 }
 
 pub async fn plan_closing(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
-    Path(id): Path<String>,
+    Page { state, ui, actor }: Page,
+    PathId(id): PathId,
     form: FormData,
 ) -> Result<Response, WebError> {
-    let id = id_of(&id)?;
     let typed = ClosingPlanForm {
         date: form.get("closing_date").to_string(),
         start_time: form.get("closing_start_time").to_string(),
@@ -268,9 +260,7 @@ fn ids(id: &str, session_id: &str) -> Result<(i64, i64), WebError> {
 }
 
 pub async fn show(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
+    Page { state, ui, actor }: Page,
     Path((id, session_id)): Path<(String, String)>,
     Query(query): Query<HashMap<String, String>>,
 ) -> Result<Response, WebError> {
@@ -283,9 +273,7 @@ fn back_to(course_id: i64, session_id: i64, what: &str, anchor: &str) -> Respons
 }
 
 pub async fn save_record(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
+    Page { state, ui, actor }: Page,
     Path((id, session_id)): Path<(String, String)>,
     form: FormData,
 ) -> Result<Response, WebError> {
@@ -319,9 +307,7 @@ pub async fn save_record(
 }
 
 pub async fn add_guest(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
+    Page { state, ui, actor }: Page,
     Path((id, session_id)): Path<(String, String)>,
     form: FormData,
 ) -> Result<Response, WebError> {
@@ -340,8 +326,7 @@ pub async fn add_guest(
 }
 
 pub async fn mark_guest(
-    State(state): State<AppState>,
-    actor: Actor,
+    Page { state, actor, .. }: Page,
     Path((id, session_id, guest_id)): Path<(String, String, String)>,
     form: FormData,
 ) -> Result<Response, WebError> {
@@ -353,8 +338,7 @@ pub async fn mark_guest(
 }
 
 pub async fn remove_guest(
-    State(state): State<AppState>,
-    actor: Actor,
+    Page { state, actor, .. }: Page,
     Path((id, session_id, guest_id)): Path<(String, String, String)>,
 ) -> Result<Response, WebError> {
     let (course_id, session_id) = ids(&id, &session_id)?;

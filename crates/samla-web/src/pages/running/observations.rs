@@ -5,10 +5,11 @@ use crate::auth::Actor;
 use crate::error::WebError;
 use crate::forms::{FormData, FormState};
 use crate::http::ids::id_of;
+use crate::pages::Page;
 use crate::pages::Ui;
 use crate::services::running::observations::{self, ObservationsView};
 use crate::AppState;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
@@ -87,9 +88,7 @@ fn session_param(raw: Option<&String>) -> Option<i64> {
 }
 
 pub async fn show(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
+    Page { state, ui, actor }: Page,
     Path((id, participant_id)): Path<(String, String)>,
     Query(query): Query<HashMap<String, String>>,
 ) -> Result<Response, WebError> {
@@ -105,9 +104,7 @@ pub async fn show(
 }
 
 pub async fn create(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
+    Page { state, ui, actor }: Page,
     Path((id, participant_id)): Path<(String, String)>,
     form: FormData,
 ) -> Result<Response, WebError> {

@@ -6,10 +6,11 @@ use crate::auth::Actor;
 use crate::error::WebError;
 use crate::forms::{FormData, FormState};
 use crate::http::ids::id_of;
+use crate::pages::Page;
 use crate::pages::Ui;
 use crate::services::running::overview::{self as service, DropoutForm, FollowUp, ParticipantFigures, SessionFigures};
 use crate::AppState;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -141,12 +142,7 @@ fn course_value(course: &samla_storage::courses::Course) -> Value {
     minijinja::context! { id => course.id, name => course.name.clone() }
 }
 
-async fn overview(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
-    Path(id): Path<String>,
-) -> Result<Response, WebError> {
+async fn overview(Page { state, ui, actor }: Page, Path(id): Path<String>) -> Result<Response, WebError> {
     let found = service::course_attendance(&state, &actor, id_of(&id)?).await?;
     let sessions: Vec<Value> = found.sessions.iter().map(session_value).collect();
     let participants: Option<Vec<Value>> =
@@ -161,12 +157,7 @@ async fn overview(
     ui.render(&state, Some(&actor), "running_course_attendance.html", "overview-title", context)
 }
 
-async fn print(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
-    Path(id): Path<String>,
-) -> Result<Response, WebError> {
+async fn print(Page { state, ui, actor }: Page, Path(id): Path<String>) -> Result<Response, WebError> {
     let found = service::printable(&state, &actor, id_of(&id)?).await?;
     let participants: Vec<Value> =
         found.participants.iter().flatten().map(|p| participant_value(p, &found.sessions)).collect();
@@ -230,9 +221,7 @@ async fn render_participant(
 }
 
 async fn participant(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
+    Page { state, ui, actor }: Page,
     Path((id, participant_id)): Path<(String, String)>,
     Query(query): Query<HashMap<String, String>>,
 ) -> Result<Response, WebError> {
@@ -253,9 +242,7 @@ fn problem_status(error: &WebError) -> StatusCode {
 }
 
 async fn dropout(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
+    Page { state, ui, actor }: Page,
     Path((id, participant_id)): Path<(String, String)>,
     form: FormData,
 ) -> Result<Response, WebError> {
@@ -274,9 +261,7 @@ async fn dropout(
 }
 
 async fn contacted(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
+    Page { state, ui, actor }: Page,
     Path((id, participant_id, task_id)): Path<(String, String, String)>,
     form: FormData,
 ) -> Result<Response, WebError> {

@@ -3,14 +3,13 @@
 //! off, which of a child's guardians have turned theirs off, and the signed-in leader's
 //! own log reminders for the course.
 
-use crate::auth::Actor;
 use crate::error::WebError;
 use crate::forms::FormData;
 use crate::http::ids::id_of;
-use crate::pages::Ui;
+use crate::pages::Page;
 use crate::services::running::reminders::{self as service, CourseReminders};
 use crate::AppState;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, Query};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
@@ -67,9 +66,7 @@ fn page_value(view: &CourseReminders) -> minijinja::Value {
 }
 
 async fn show(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
+    Page { state, ui, actor }: Page,
     Path(id): Path<String>,
     Query(query): Query<HashMap<String, String>>,
 ) -> Result<Response, WebError> {
@@ -97,8 +94,7 @@ fn switch(form: &FormData, name: &str) -> Result<bool, WebError> {
 }
 
 async fn save_course(
-    State(state): State<AppState>,
-    actor: Actor,
+    Page { state, actor, .. }: Page,
     Path(id): Path<String>,
     form: FormData,
 ) -> Result<Response, WebError> {
@@ -112,8 +108,7 @@ async fn save_course(
 }
 
 async fn set_participant(
-    State(state): State<AppState>,
-    actor: Actor,
+    Page { state, actor, .. }: Page,
     Path((id, participant_id)): Path<(String, String)>,
     form: FormData,
 ) -> Result<Response, WebError> {
@@ -123,8 +118,7 @@ async fn set_participant(
 }
 
 async fn set_person(
-    State(state): State<AppState>,
-    actor: Actor,
+    Page { state, actor, .. }: Page,
     Path((id, person_id)): Path<(String, String)>,
     form: FormData,
 ) -> Result<Response, WebError> {
@@ -134,8 +128,7 @@ async fn set_person(
 }
 
 async fn set_mine(
-    State(state): State<AppState>,
-    actor: Actor,
+    Page { state, actor, .. }: Page,
     Path(id): Path<String>,
     form: FormData,
 ) -> Result<Response, WebError> {

@@ -5,10 +5,11 @@
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::forms::{FormData, FormState};
+use crate::pages::Page;
 use crate::pages::Ui;
 use crate::services::running::settings::{self, SettingsForm};
 use crate::AppState;
-use axum::extract::{Query, State};
+use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
@@ -46,16 +47,14 @@ async fn render(
 }
 
 async fn show(
-    State(state): State<AppState>,
-    ui: Ui,
-    actor: Actor,
+    Page { state, ui, actor }: Page,
     Query(query): Query<HashMap<String, String>>,
 ) -> Result<Response, WebError> {
     let saved = query.get("saved").is_some_and(|v| v == "settings");
     render(&state, &ui, &actor, None, StatusCode::OK, saved).await
 }
 
-async fn update(State(state): State<AppState>, ui: Ui, actor: Actor, form: FormData) -> Result<Response, WebError> {
+async fn update(Page { state, ui, actor }: Page, form: FormData) -> Result<Response, WebError> {
     let input = SettingsForm {
         follow_up_after_absences: form.get("follow_up_after_absences").to_string(),
         reminder_hours_before: form.get("reminder_hours_before").to_string(),

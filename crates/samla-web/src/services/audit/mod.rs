@@ -6,7 +6,7 @@ use samla_domain::audit::{
 };
 use samla_domain::Action;
 use samla_storage::audit::{self, AuditQuery};
-use samla_storage::StoreError;
+use samla_storage::{StoreError, WriteTx};
 
 mod group_commit;
 
@@ -18,20 +18,36 @@ pub async fn record(state: &AppState, event: AuditEvent) -> Result<(), WebError>
     state.audit_writer.write(event, state.clock.now()).await
 }
 
+/// Ends a change made in `tx`: the actor's successful `action` on the record joins the
+/// trail (at `now`) in the same transaction, which then commits (both or neither).
+pub async fn commit_done(
+    mut tx: WriteTx,
+    actor: &Actor,
+    action: &str,
+    (record_type, record_id): (&str, impl ToString),
+    now: i64,
+) -> Result<(), WebError> {
+    audit::append(&mut tx, &actor.event(action, Outcome::Success).record(record_type, record_id), now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
 /// Searches the organisation's audit trail; the search itself is audited.
 pub async fn search(state: &AppState, actor: &Actor, mut query: AuditQuery) -> Result<Vec<AuditEntry>, WebError> {
     actor.authorize(state, Action::ViewAuditLog).await?;
     query.organisation_id = actor.organisation.id;
-    let mut tx = state.store.write().await?;
-    audit::append(
-        &mut tx,
-        &actor.event("audit.search", Outcome::Success).record("audit_log", "search"),
-        state.clock.now(),
-    )
-    .await?;
+    let mut tx = reading_tx(state, actor, "audit.search", "search").await?;
     let rows = audit::search(&mut tx.tx, &query).await?;
     tx.commit().await?;
     Ok(rows)
+}
+
+/// A transaction for reading the audit trail in which the reading itself (`action`, on
+/// the trail's `what`) is recorded first, so it commits with what was read.
+pub async fn reading_tx(state: &AppState, actor: &Actor, action: &str, what: &str) -> Result<WriteTx, WebError> {
+    let mut tx = state.store.write().await?;
+    audit::append(&mut tx, &actor.event(action, Outcome::Success).record("audit_log", what), state.clock.now()).await?;
+    Ok(tx)
 }
 
 /// Rows read at a time while verifying.

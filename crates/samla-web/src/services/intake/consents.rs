@@ -6,6 +6,7 @@ use super::access::visible_application;
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::org::OrgContext;
+use crate::services::audit::commit_done;
 use crate::services::outbox::{self, OutgoingMail};
 use crate::AppState;
 use chrono::NaiveDate;
@@ -81,6 +82,19 @@ pub async fn age_day_for(
     }
 }
 
+/// The household's guardians, as the consent rules see them.
+pub(crate) fn guardians_for_consent(household: &[households::Person]) -> Vec<GuardianForConsent> {
+    household
+        .iter()
+        .filter(|p| p.household_role == HouseholdRole::Guardian)
+        .map(|p| GuardianForConsent {
+            person_id: p.id,
+            name: p.name.clone(),
+            parental_responsibility: p.parental_responsibility == 1,
+        })
+        .collect()
+}
+
 /// Who still has to consent to `purpose` for the application's participant; the child's
 /// own say counts by the age on the course's first session ([`age_day_for`]).
 pub async fn missing_for(
@@ -99,15 +113,7 @@ pub async fn missing_for(
         .as_deref()
         .and_then(crate::services::courses::parse_date)
         .map(|born| rules::age_on(born, age_day));
-    let guardians: Vec<GuardianForConsent> = household
-        .iter()
-        .filter(|p| p.household_role == HouseholdRole::Guardian)
-        .map(|p| GuardianForConsent {
-            person_id: p.id,
-            name: p.name.clone(),
-            parental_responsibility: p.parental_responsibility == 1,
-        })
-        .collect();
+    let guardians = guardians_for_consent(&household);
     let given: Vec<Given> = store::for_participant(conn, participant.id)
         .await?
         .into_iter()
@@ -224,8 +230,7 @@ pub async fn record(
         WebError::NotFound => FieldErrors::single(FieldError::new("purpose", "error-consent-text-missing")).into(),
         other => other,
     })?;
-    audit::append(&mut tx, &actor.event("consent.record", Outcome::Success).record("consent", id), now).await?;
-    tx.commit().await?;
+    commit_done(tx, actor, "consent.record", ("consent", id), now).await?;
     Ok(id)
 }
 
@@ -239,9 +244,7 @@ pub async fn withdraw(state: &AppState, actor: &Actor, application_id: i64, cons
         return Err(WebError::NotFound);
     }
     store::withdraw(&mut tx.tx, actor.organisation.id, consent_id, Some(actor.user_id), "staff", now).await?;
-    audit::append(&mut tx, &actor.event("consent.withdraw", Outcome::Success).record("consent", consent_id), now)
-        .await?;
-    tx.commit().await?;
+    commit_done(tx, actor, "consent.withdraw", ("consent", consent_id), now).await?;
     Ok(())
 }
 
@@ -309,9 +312,7 @@ pub async fn send_link(state: &AppState, actor: &Actor, application_id: i64, giv
         now,
     )
     .await?;
-    audit::append(&mut tx, &actor.event("consent.link", Outcome::Success).record("application", application_id), now)
-        .await?;
-    tx.commit().await?;
+    commit_done(tx, actor, "consent.link", ("application", application_id), now).await?;
     Ok(())
 }
 
@@ -458,8 +459,7 @@ pub async fn add_text(state: &AppState, actor: &Actor, form: &TextForm) -> Resul
         now,
     )
     .await?;
-    audit::append(&mut tx, &actor.event("consent_text.add", Outcome::Success).record("consent_text", id), now).await?;
-    tx.commit().await?;
+    commit_done(tx, actor, "consent_text.add", ("consent_text", id), now).await?;
     Ok((id, version))
 }
 

@@ -4,6 +4,7 @@
 
 use crate::auth::Actor;
 use crate::error::WebError;
+use crate::services::audit::commit_done;
 use crate::services::courses::parse_date;
 use crate::services::outbox::{self, OutgoingMail};
 use crate::AppState;
@@ -269,8 +270,7 @@ pub async fn confirm(state: &AppState, actor: &Actor, course_id: i64, form: &Con
             .await?;
         }
     }
-    audit::append(&mut tx, &actor.event("group.confirm", Outcome::Success).record("course", course_id), now).await?;
-    tx.commit().await?;
+    commit_done(tx, actor, "group.confirm", ("course", course_id), now).await?;
     Ok(included.len())
 }
 

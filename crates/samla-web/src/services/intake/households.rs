@@ -4,14 +4,14 @@
 use super::access::sees_sensitive;
 use crate::auth::Actor;
 use crate::error::WebError;
+use crate::services::audit::commit_done;
 use crate::AppState;
-use samla_domain::audit::Outcome;
 use samla_domain::intake::household::HouseholdRole;
 use samla_domain::validation::{phone, required_line};
 use samla_domain::{Action, FieldError, FieldErrors};
 use samla_storage::intake::applications::{self, Summary};
 use samla_storage::intake::households::{self, NewPerson, Person};
-use samla_storage::{audit, StoreError};
+use samla_storage::StoreError;
 
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct HouseholdView {
@@ -92,12 +92,6 @@ pub async fn add_adult(state: &AppState, actor: &Actor, household_id: i64, form:
         now,
     )
     .await?;
-    audit::append(
-        &mut tx,
-        &actor.event("household.add_person", Outcome::Success).record("household", household_id),
-        now,
-    )
-    .await?;
-    tx.commit().await?;
+    commit_done(tx, actor, "household.add_person", ("household", household_id), now).await?;
     Ok(id)
 }

@@ -3,8 +3,8 @@
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::i18n::I18n;
+use crate::services::audit::commit_done;
 use crate::AppState;
-use samla_domain::audit::Outcome;
 use samla_domain::calendar::Country;
 use samla_domain::intake::consent::Purpose;
 use samla_domain::intake::ChannelKind;
@@ -13,7 +13,7 @@ use samla_domain::{Action, FieldError, FieldErrors};
 use samla_storage::intake::channels::{self, Channel};
 use samla_storage::intake::consents;
 use samla_storage::intake::settings::{self, IntakeSettings};
-use samla_storage::{audit, StoreError, WriteTx};
+use samla_storage::{StoreError, WriteTx};
 
 /// Reading the settings, channels and texts: those who work with intake and those who
 /// configure it (an administrator needs the current version to change them).
@@ -91,13 +91,7 @@ pub async fn update(
     let now = state.clock.now();
     let mut tx = state.store.write().await?;
     let version = settings::update(&mut tx.tx, actor.organisation.id, &settings, expected_version).await?;
-    audit::append(
-        &mut tx,
-        &actor.event("intake_settings.update", Outcome::Success).record("organisation", actor.organisation.id),
-        now,
-    )
-    .await?;
-    tx.commit().await?;
+    commit_done(tx, actor, "intake_settings.update", ("organisation", actor.organisation.id), now).await?;
     Ok(version)
 }
 
@@ -126,8 +120,7 @@ pub async fn add_channel(state: &AppState, actor: &Actor, form: &ChannelForm) ->
     let id =
         channels::add(&mut tx.tx, actor.organisation.id, &name.unwrap_or_default(), kind.unwrap_or(ChannelKind::Both))
             .await?;
-    audit::append(&mut tx, &actor.event("channel.add", Outcome::Success).record("channel", id), now).await?;
-    tx.commit().await?;
+    commit_done(tx, actor, "channel.add", ("channel", id), now).await?;
     Ok(id)
 }
 
@@ -136,8 +129,7 @@ pub async fn set_channel_archived(state: &AppState, actor: &Actor, id: i64, arch
     let now = state.clock.now();
     let mut tx = state.store.write().await?;
     channels::set_archived(&mut tx.tx, actor.organisation.id, id, archived).await?;
-    audit::append(&mut tx, &actor.event("channel.archive", Outcome::Success).record("channel", id), now).await?;
-    tx.commit().await?;
+    commit_done(tx, actor, "channel.archive", ("channel", id), now).await?;
     Ok(())
 }
 

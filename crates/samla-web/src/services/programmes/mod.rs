@@ -8,6 +8,7 @@ pub use shipped::{install_shipped_everywhere, install_shipped_in};
 
 use crate::auth::Actor;
 use crate::error::WebError;
+use crate::services::audit::commit_done;
 use crate::AppState;
 use samla_domain::audit::{AuditEvent, Outcome};
 use samla_domain::programmes::{Manual, ManualErrors};
@@ -57,14 +58,12 @@ pub async fn library_with(
     target_group: &str,
     archived: bool,
 ) -> Result<Vec<Programme>, WebError> {
-    actor.authorize(state, Action::ViewProgrammes).await?;
-    let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
+    let mut conn = crate::services::authorized_conn(state, actor, Action::ViewProgrammes).await?;
     Ok(programmes::list_visible(&mut conn, actor.organisation.id, query.trim(), target_group, archived).await?)
 }
 
 pub async fn view(state: &AppState, actor: &Actor, id: i64, version: Option<i64>) -> Result<ProgrammeView, WebError> {
-    actor.authorize(state, Action::ViewProgrammes).await?;
-    let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
+    let mut conn = crate::services::authorized_conn(state, actor, Action::ViewProgrammes).await?;
     let programme = programmes::get_visible(&mut conn, actor.organisation.id, id).await?;
     let version = version.unwrap_or(programme.current_version);
     let stored = programmes::version(&mut conn, id, version).await?;
@@ -152,6 +151,18 @@ pub async fn import(state: &AppState, actor: &Actor, manual: Manual, shared: boo
     Ok(imported)
 }
 
+/// A write transaction on one of the organisation's own programmes, for one who may manage
+/// programmes: one shared by another organisation is theirs to change, read-only here.
+async fn own_programme_tx(state: &AppState, actor: &Actor, id: i64) -> Result<(WriteTx, Programme), WebError> {
+    actor.authorize(state, Action::ManageProgrammes).await?;
+    let mut tx = state.store.write().await?;
+    let programme = programmes::get_visible(&mut tx.tx, actor.organisation.id, id).await?;
+    if programme.organisation_id != actor.organisation.id {
+        return Err(WebError::Forbidden);
+    }
+    Ok((tx, programme))
+}
+
 /// Saves an edited manual as the next version of an own programme, if nobody saved
 /// another version since `expected_version`.
 pub async fn update(
@@ -161,14 +172,8 @@ pub async fn update(
     manual: Manual,
     expected_version: i64,
 ) -> Result<i64, WebError> {
-    actor.authorize(state, Action::ManageProgrammes).await?;
     let now = state.clock.now();
-    let mut tx = state.store.write().await?;
-    let programme = programmes::get_visible(&mut tx.tx, actor.organisation.id, id).await?;
-    if programme.organisation_id != actor.organisation.id {
-        // A programme shared by another organisation is read-only here.
-        return Err(WebError::Forbidden);
-    }
+    let (mut tx, programme) = own_programme_tx(state, actor, id).await?;
     if manual.slug != programme.slug {
         return Err(FieldErrors::single(FieldError::new("slug", "error-slug-fixed")).into());
     }
@@ -177,28 +182,20 @@ pub async fn update(
     let row = Listing { slug: &manual.slug, name: &manual.name, summary: &manual.summary, target_groups: &groups };
     let version =
         programmes::add_version(&mut tx.tx, id, expected_version, &row, &json, Some(actor.user_id), now).await?;
-    audit::append(&mut tx, &actor.event("programme.update", Outcome::Success).record("programme", id), now).await?;
-    tx.commit().await?;
+    commit_done(tx, actor, "programme.update", ("programme", id), now).await?;
     Ok(version)
 }
 
 /// Archives one of the organisation's own programmes (it leaves the library, takes no
 /// new courses and no shipped updates; its courses keep it), or takes it back into use.
 pub async fn set_archived(state: &AppState, actor: &Actor, id: i64, archived: bool) -> Result<(), WebError> {
-    actor.authorize(state, Action::ManageProgrammes).await?;
     let now = state.clock.now();
-    let mut tx = state.store.write().await?;
-    let programme = programmes::get_visible(&mut tx.tx, actor.organisation.id, id).await?;
-    if programme.organisation_id != actor.organisation.id {
-        // A programme another organisation shares is theirs to archive.
-        return Err(WebError::Forbidden);
-    }
+    let (mut tx, programme) = own_programme_tx(state, actor, id).await?;
     if programme.archived_at.is_some() != archived {
         programmes::set_archived(&mut tx.tx, id, archived.then_some(now)).await?;
     }
     let action = if archived { "programme.archive" } else { "programme.unarchive" };
-    audit::append(&mut tx, &actor.event(action, Outcome::Success).record("programme", id), now).await?;
-    tx.commit().await?;
+    commit_done(tx, actor, action, ("programme", id), now).await?;
     Ok(())
 }
 
@@ -223,13 +220,7 @@ pub async fn import_file(
 
 /// `samla programmes export`: the current manual of a programme by slug.
 pub async fn export_file(store: &Store, organisation_slug: &str, slug: &str) -> Result<Manual, WebError> {
-    let mut conn = store.pool().acquire().await.map_err(StoreError::from)?;
-    let organisation =
-        samla_storage::organisations::find_by_slug(&mut conn, organisation_slug).await?.ok_or(WebError::NotFound)?;
-    let programme =
-        programmes::find_visible_by_slug(&mut conn, organisation.id, slug).await?.ok_or(WebError::NotFound)?;
-    let stored = programmes::version(&mut conn, programme.id, programme.current_version).await?;
-    parse_stored(&stored.manual)
+    Ok(export_file_version(store, organisation_slug, slug).await?.0)
 }
 
 /// `samla programmes export`: the current manual of a programme by slug, with its
@@ -257,8 +248,7 @@ pub struct Certified {
 
 /// Who holds the programme's certification in the organisation (planners only).
 pub async fn certifications(state: &AppState, actor: &Actor, programme_id: i64) -> Result<Vec<Certified>, WebError> {
-    actor.authorize(state, Action::PlanCourses).await?;
-    let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
+    let mut conn = crate::services::authorized_conn(state, actor, Action::PlanCourses).await?;
     programmes::get_visible(&mut conn, actor.organisation.id, programme_id).await?;
     Ok(programmes::certifications(&mut conn, actor.organisation.id, programme_id)
         .await?
@@ -289,7 +279,6 @@ pub async fn set_certification(
     }
     programmes::set_certified(&mut tx.tx, user_id, programme_id, actor.organisation.id, day.as_deref()).await?;
     let action = if day.is_some() { "programme.certification.set" } else { "programme.certification.remove" };
-    audit::append(&mut tx, &actor.event(action, Outcome::Success).record("user", user_id), now).await?;
-    tx.commit().await?;
+    commit_done(tx, actor, action, ("user", user_id), now).await?;
     Ok(())
 }

@@ -18,6 +18,7 @@
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::org::OrgContext;
+use crate::services::audit::commit_done;
 use crate::services::questionnaires::library::{self, LoadedVersion};
 use crate::AppState;
 use samla_domain::audit::Outcome;
@@ -26,7 +27,6 @@ use samla_domain::questionnaires::rounds::Mode;
 use samla_domain::questionnaires::{paging, scoring};
 use samla_domain::secrets::{hash_secret, random_token};
 use samla_domain::{Action, FieldError, FieldErrors};
-use samla_storage::audit;
 use samla_storage::questionnaires::responses::{self as store, LinkState, NewResponse, RecipientLink};
 use samla_storage::questionnaires::rounds::{self, Round};
 use samla_storage::running::overview;
@@ -352,9 +352,7 @@ pub async fn enter_paper(
     }
     // The audit row names the round, never the response: in an anonymous round it must not
     // tie the typist to one set of answers.
-    audit::append(&mut tx, &actor.event("questionnaire.paper", Outcome::Success).record("round", round.id), now)
-        .await?;
-    tx.commit().await?;
+    commit_done(tx, actor, "questionnaire.paper", ("round", round.id), now).await?;
     Ok(id)
 }
 

@@ -12,6 +12,7 @@
 
 use crate::auth::Actor;
 use crate::error::WebError;
+use crate::services::audit::commit_done;
 use crate::AppState;
 use samla_domain::audit::Outcome;
 use samla_domain::questionnaires::definition::{AnswerOption, EnableAnswer, EnableWhen, Item, ItemKind};
@@ -468,9 +469,7 @@ pub async fn set_archived(
     let mut tx = state.store.write().await?;
     store::set_archived(&mut tx.tx, actor.organisation.id, questionnaire_id, archived).await?;
     let action = if archived { "questionnaire.archive" } else { "questionnaire.unarchive" };
-    audit::append(&mut tx, &actor.event(action, Outcome::Success).record("questionnaire", questionnaire_id), now)
-        .await?;
-    tx.commit().await?;
+    commit_done(tx, actor, action, ("questionnaire", questionnaire_id), now).await?;
     Ok(())
 }
 
@@ -492,8 +491,7 @@ pub struct Summary {
 
 /// The organisation's library, for anyone who may view programmes.
 pub async fn list(state: &AppState, actor: &Actor, language: &str) -> Result<Vec<Summary>, WebError> {
-    actor.authorize(state, Action::ViewProgrammes).await?;
-    let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
+    let mut conn = crate::services::authorized_conn(state, actor, Action::ViewProgrammes).await?;
     let rows = store::list(&mut conn, actor.organisation.id).await?;
     let titles = store::titles(&mut conn, actor.organisation.id).await?;
     Ok(rows
@@ -541,8 +539,7 @@ pub async fn detail(
     questionnaire_id: i64,
     version: Option<i64>,
 ) -> Result<Detail, WebError> {
-    actor.authorize(state, Action::ViewProgrammes).await?;
-    let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
+    let mut conn = crate::services::authorized_conn(state, actor, Action::ViewProgrammes).await?;
     let questionnaire = store::get(&mut conn, actor.organisation.id, questionnaire_id).await?;
     let versions = store::versions(&mut conn, questionnaire_id).await?;
     let chosen = match version {

@@ -177,20 +177,13 @@ pub async fn course_evaluation_in(
     course_id: i64,
     language: &str,
 ) -> Result<CourseEvaluation, WebError> {
-    let course = actor.on_course(state, Action::ViewEvaluationResults, course_id).await?;
-    let rounds = released_rounds_of(state, actor, course_id).await?;
-    let mut conn = connection(state).await?;
+    let (course_name, rounds, mut conn) = released_of_course(state, actor, course_id).await?;
     let mut versions = HashMap::new();
     let mut results = Vec::new();
     for round in &rounds {
         results.push(summarise_round(&mut conn, &mut versions, round, language).await?);
     }
-    Ok(CourseEvaluation {
-        course_id,
-        course_name: course.into_course().name,
-        threshold: MIN_ANSWERS_SHOWN,
-        rounds: results,
-    })
+    Ok(CourseEvaluation { course_id, course_name, threshold: MIN_ANSWERS_SHOWN, rounds: results })
 }
 
 /// The course's outcome change, in nb.
@@ -207,9 +200,7 @@ pub async fn course_outcome_change_in(
     course_id: i64,
     language: &str,
 ) -> Result<OutcomeChange, WebError> {
-    let course = actor.on_course(state, Action::ViewEvaluationResults, course_id).await?;
-    let rounds = released_rounds_of(state, actor, course_id).await?;
-    let mut conn = connection(state).await?;
+    let (course_name, rounds, mut conn) = released_of_course(state, actor, course_id).await?;
     let mut versions: HashMap<i64, LoadedVersion> = HashMap::new();
     let mut groups: Vec<OutcomeGroup> = Vec::new();
     let mut pending_rounds = Vec::new();
@@ -271,10 +262,22 @@ pub async fn course_outcome_change_in(
             });
         }
     }
-    Ok(OutcomeChange { course_id, course_name: course.into_course().name, comparisons, pending_rounds })
+    Ok(OutcomeChange { course_id, course_name, comparisons, pending_rounds })
 }
 
 /// The course's rounds (of the actor's organisation), those that have closed released first.
+/// What the course's result pages read: the course's name (for one who may see its
+/// results), its released rounds and a connection to read their answers.
+async fn released_of_course(
+    state: &AppState,
+    actor: &Actor,
+    course_id: i64,
+) -> Result<(String, Vec<Round>, sqlx::pool::PoolConnection<sqlx::Any>), WebError> {
+    let course = actor.on_course(state, Action::ViewEvaluationResults, course_id).await?;
+    let rounds = released_rounds_of(state, actor, course_id).await?;
+    Ok((course.into_course().name, rounds, connection(state).await?))
+}
+
 async fn released_rounds_of(state: &AppState, actor: &Actor, course_id: i64) -> Result<Vec<Round>, WebError> {
     let mut rounds = store::rounds_of_course(&mut *connection(state).await?, actor.organisation.id, course_id).await?;
     release_closed(state, actor, &mut rounds).await?;
@@ -409,21 +412,14 @@ pub fn export_rows(results: &RoundResults) -> Vec<Vec<crate::export::Cell>> {
     }
     for item in &summary.items {
         let d = item.descriptives.as_ref();
-        let mut row = lead("item");
-        row.extend([
-            Cell::from(item.link_id.as_str()),
-            Cell::from(item.text.as_str()),
-            Cell::Empty,
-            Cell::Empty,
-            Cell::Empty,
-            Cell::Empty,
+        let stats = [
             Cell::from(item.n),
             Cell::from(d.and_then(|d| d.mean)),
             Cell::from(d.and_then(|d| d.sd)),
             Cell::from(d.and_then(|d| d.median)),
             Cell::from(item.share_positive.as_ref().map(|s| s.proportion)),
-        ]);
-        rows.push(row);
+        ];
+        rows.push(descriptives_row(lead("item"), &item.link_id, &item.text, stats));
         for option in &item.options {
             let mut row = lead("option");
             row.extend([
@@ -445,22 +441,25 @@ pub fn export_rows(results: &RoundResults) -> Vec<Vec<crate::export::Cell>> {
     }
     for scale in &summary.scales {
         let d = &scale.descriptives;
-        let mut row = lead("scale");
-        row.extend([
-            Cell::from(scale.id.as_str()),
-            Cell::from(scale.label.as_str()),
-            Cell::Empty,
-            Cell::Empty,
-            Cell::Empty,
-            Cell::Empty,
-            Cell::from(d.n),
-            Cell::from(d.mean),
-            Cell::from(d.sd),
-            Cell::from(d.median),
-        ]);
-        rows.push(row);
+        let stats = [Cell::from(d.n), Cell::from(d.mean), Cell::from(d.sd), Cell::from(d.median)];
+        rows.push(descriptives_row(lead("scale"), &scale.id, &scale.label, stats));
     }
     rows
+}
+
+/// An export row of an item's or a scale's descriptives: after `row`'s leading columns its
+/// id and text, the four answer columns empty, then `stats` (n, mean, sd, median and for an
+/// item the share of positive answers).
+fn descriptives_row<const N: usize>(
+    mut row: Vec<crate::export::Cell>,
+    id: &str,
+    text: &str,
+    stats: [crate::export::Cell; N],
+) -> Vec<crate::export::Cell> {
+    use crate::export::Cell;
+    row.extend([Cell::from(id), Cell::from(text), Cell::Empty, Cell::Empty, Cell::Empty, Cell::Empty]);
+    row.extend(stats);
+    row
 }
 
 /// One round's results as an export table.

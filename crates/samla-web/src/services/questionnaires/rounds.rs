@@ -27,6 +27,7 @@
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::org::OrgContexts;
+use crate::services::audit::commit_done;
 use crate::services::course_access::OnCourse;
 use crate::services::outbox::OutgoingMail;
 use crate::services::questionnaires::library;
@@ -324,7 +325,8 @@ async fn create_in(
             closes_on,
             invitations_sent_at: None,
         };
-        mail_in(tx, state, &due, actor.organisation.language(), false, now).await?;
+        mail_in(tx, state, Mailing { round: &due, fallback: actor.organisation.language(), reminder: false }, now)
+            .await?;
     }
     Ok(id)
 }
@@ -456,13 +458,7 @@ pub async fn schedule_outcome(
         };
         ids.push(create_in(&mut tx, state, actor, &course, version_id, &plan, "audience", now).await?);
     }
-    audit::append(
-        &mut tx,
-        &actor.event("questionnaire_round.schedule_outcome", Outcome::Success).record("course", course_id),
-        now,
-    )
-    .await?;
-    tx.commit().await?;
+    commit_done(tx, actor, "questionnaire_round.schedule_outcome", ("course", course_id), now).await?;
     Ok(ids)
 }
 
@@ -478,13 +474,7 @@ pub async fn close(state: &AppState, actor: &Actor, round_id: i64) -> Result<(),
     if !store::close(&mut tx.tx, round_id, now).await? {
         return Err(FieldErrors::single(FieldError::new("round", "error-qround-already-closed")).into());
     }
-    audit::append(
-        &mut tx,
-        &actor.event("questionnaire_round.close", Outcome::Success).record("questionnaire_round", round_id),
-        now,
-    )
-    .await?;
-    tx.commit().await?;
+    commit_done(tx, actor, "questionnaire_round.close", ("questionnaire_round", round_id), now).await?;
     Ok(())
 }
 
@@ -571,18 +561,21 @@ pub async fn release_due(state: &AppState) -> Result<usize, WebError> {
 // Invitations and the reminder, from the housekeeping loop
 // ---------------------------------------------------------------------------------
 
+/// One mailing of a round: its invitations or its reminder, each in the recipient's
+/// language or else in `fallback`.
+#[derive(Clone, Copy)]
+struct Mailing<'a> {
+    round: &'a DueRound,
+    fallback: Language,
+    reminder: bool,
+}
+
 /// Queues the invitations (or the reminder) of a round inside `tx`: each recipient with
 /// an address gets a fresh link. Marks the round first, so a round goes out once even
 /// when several instances run. The mail names the organisation, the link and the
 /// closing day — never the course, the programme, the questionnaire or a child.
-async fn mail_in(
-    tx: &mut WriteTx,
-    state: &AppState,
-    round: &DueRound,
-    fallback: Language,
-    reminder: bool,
-    now: i64,
-) -> Result<usize, WebError> {
+async fn mail_in(tx: &mut WriteTx, state: &AppState, mailing: Mailing<'_>, now: i64) -> Result<usize, WebError> {
+    let Mailing { round, reminder, .. } = mailing;
     let marked = if reminder {
         store::mark_reminder_sent(&mut tx.tx, round.id, now).await?
     } else {
@@ -591,18 +584,17 @@ async fn mail_in(
     if !marked {
         return Ok(0);
     }
-    mail_recipients(tx, state, round, fallback, reminder, now).await
+    mail_recipients(tx, state, mailing, now).await
 }
 
 /// Queues the mail to every recipient of the round who has not had this one yet.
 async fn mail_recipients(
     tx: &mut WriteTx,
     state: &AppState,
-    round: &DueRound,
-    fallback: Language,
-    reminder: bool,
+    mailing: Mailing<'_>,
     now: i64,
 ) -> Result<usize, WebError> {
+    let Mailing { round, fallback, reminder } = mailing;
     let base = state.config.public_url.trim_end_matches('/').to_string();
     let mut sent = 0;
     for recipient in store::to_mail(&mut tx.tx, round.id, reminder).await? {
@@ -666,7 +658,8 @@ async fn invite_late_joiners(state: &AppState, from: &str) -> Result<usize, WebE
             store::add_recipient(&mut tx.tx, due.id, recipient, &hash_secret(&random_token(24)), expires_at).await?;
         }
         let language = organisation.language();
-        sent += mail_recipients(&mut tx, state, &due, language, false, now).await?;
+        sent +=
+            mail_recipients(&mut tx, state, Mailing { round: &due, fallback: language, reminder: false }, now).await?;
         tx.commit().await?;
     }
     Ok(sent)
@@ -723,7 +716,7 @@ pub async fn send_due(state: &AppState) -> Result<usize, WebError> {
             let language = organisation.language();
             let now = state.clock.now();
             let mut tx = state.store.write().await?;
-            sent += mail_in(&mut tx, state, &round, language, reminder, now).await?;
+            sent += mail_in(&mut tx, state, Mailing { round: &round, fallback: language, reminder }, now).await?;
             tx.commit().await?;
         }
     }

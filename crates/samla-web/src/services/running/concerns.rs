@@ -255,8 +255,7 @@ pub struct Candidate {
 
 /// The people designated to read every concern report, and everyone who could be.
 pub async fn readers(state: &AppState, actor: &Actor) -> Result<(Vec<Reader>, Vec<Candidate>), WebError> {
-    actor.authorize(state, Action::ConfigureCourseWork).await?;
-    let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
+    let mut conn = crate::services::authorized_conn(state, actor, Action::ConfigureCourseWork).await?;
     let readers = store::readers(&mut conn, actor.organisation.id).await?;
     let members = accounts::list_members(&mut conn, actor.organisation.id, 0, 1000).await?;
     let mut candidates: Vec<Candidate> = members
@@ -319,13 +318,7 @@ pub const REVIEW_PAGE: i64 = 200;
 
 pub async fn reviews(state: &AppState, actor: &Actor) -> Result<Reviews, WebError> {
     actor.authorize(state, Action::ViewAuditLog).await?;
-    let mut tx = state.store.write().await?;
-    audit::append(
-        &mut tx,
-        &actor.event("audit.reviews.list", Outcome::Success).record("audit_log", "reviews"),
-        state.clock.now(),
-    )
-    .await?;
+    let mut tx = crate::services::audit::reading_tx(state, actor, "audit.reviews.list", "reviews").await?;
     let open = store::reviews(&mut tx.tx, actor.organisation.id, false, REVIEW_PAGE).await?;
     let open_count = store::count_open_reviews(&mut tx.tx, actor.organisation.id).await?;
     let reviewed = store::reviews(&mut tx.tx, actor.organisation.id, true, 50).await?;

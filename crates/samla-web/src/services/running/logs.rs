@@ -10,6 +10,7 @@
 use super::access::is_closed;
 use crate::auth::Actor;
 use crate::error::WebError;
+use crate::services::audit::commit_done;
 use crate::services::course_access::OnCourse;
 use crate::AppState;
 use samla_domain::audit::Outcome;
@@ -317,8 +318,7 @@ pub async fn add_homework(
     errors.finish(|| ())?;
     let now = state.clock.now();
     let id = homework_store::add(&mut tx.tx, session_id, &description.unwrap_or_default(), actor.user_id, now).await?;
-    audit::append(&mut tx, &actor.event("homework.create", Outcome::Success).record("homework", id), now).await?;
-    tx.commit().await?;
+    commit_done(tx, actor, "homework.create", ("homework", id), now).await?;
     Ok(id)
 }
 

@@ -12,13 +12,11 @@
 use super::access::is_closed;
 use crate::auth::Actor;
 use crate::error::WebError;
+use crate::services::audit::commit_done;
 use crate::services::course_access::OnCourse;
 use crate::services::courses::SessionForm;
 use crate::AppState;
-use samla_domain::audit::Outcome;
-use samla_domain::intake::consent::{
-    self as consent_rules, Capacity, Given, GuardianForConsent, PersonForConsent, Purpose,
-};
+use samla_domain::intake::consent::{self as consent_rules, Capacity, Given, PersonForConsent, Purpose};
 use samla_domain::intake::household::HouseholdRole;
 use samla_domain::planning::commands::SessionChange;
 use samla_domain::programmes::MeetingKind;
@@ -28,7 +26,7 @@ use samla_storage::courses::Course;
 use samla_storage::intake::participants::{self, Participant};
 use samla_storage::intake::{households, settings as intake_settings};
 use samla_storage::running::meetings::{self as store, Guest, Meeting, NewMeeting, Record, RecordText};
-use samla_storage::{audit, StoreError, WriteTx};
+use samla_storage::StoreError;
 use sqlx::AnyConnection;
 use std::collections::HashMap;
 
@@ -173,15 +171,7 @@ pub async fn network_sharing_in(
         let household = households::members(conn, participant.household_id).await?;
         let is_child =
             household.iter().any(|p| p.id == participant.person_id && p.household_role == HouseholdRole::Child);
-        let guardians: Vec<GuardianForConsent> = household
-            .iter()
-            .filter(|p| p.household_role == HouseholdRole::Guardian)
-            .map(|p| GuardianForConsent {
-                person_id: p.id,
-                name: p.name.clone(),
-                parental_responsibility: p.parental_responsibility == 1,
-            })
-            .collect();
+        let guardians = crate::services::intake::consents::guardians_for_consent(&household);
         let age = participant
             .birth_date
             .as_deref()
@@ -301,21 +291,8 @@ pub async fn schedule(state: &AppState, actor: &Actor, course_id: i64, form: &Sc
         },
     )
     .await?;
-    finish(tx, state, actor, "meeting.schedule", session_id).await?;
+    commit_done(tx, actor, "meeting.schedule", ("meeting", session_id), state.clock.now()).await?;
     Ok(session_id)
-}
-
-async fn finish(
-    mut tx: WriteTx,
-    state: &AppState,
-    actor: &Actor,
-    action: &str,
-    session_id: i64,
-) -> Result<(), WebError> {
-    audit::append(&mut tx, &actor.event(action, Outcome::Success).record("meeting", session_id), state.clock.now())
-        .await?;
-    tx.commit().await?;
-    Ok(())
 }
 
 /// Closing conversations planned for every participant who has none, back to back.
@@ -380,13 +357,7 @@ pub async fn plan_closing_conversations(
         )
         .await?;
     }
-    audit::append(
-        &mut tx,
-        &actor.event("meeting.plan_closing", Outcome::Success).record("course", course_id),
-        state.clock.now(),
-    )
-    .await?;
-    tx.commit().await?;
+    commit_done(tx, actor, "meeting.plan_closing", ("course", course_id), state.clock.now()).await?;
     Ok(waiting.len())
 }
 
@@ -519,7 +490,7 @@ pub async fn save_record(
     let text = RecordText { agenda: &record.agenda, minutes: &record.minutes, agreements: &record.agreements };
     let version =
         store::save_record(&mut tx.tx, session_id, &text, expected_version, actor.user_id, state.clock.now()).await?;
-    finish(tx, state, actor, "meeting.record.write", session_id).await?;
+    commit_done(tx, actor, "meeting.record.write", ("meeting", session_id), state.clock.now()).await?;
     Ok(version)
 }
 
@@ -545,7 +516,7 @@ pub async fn add_guest(
     let (name, organisation) = rules::parse_guest(name, organisation)?;
     let mut tx = state.store.write().await?;
     let id = store::add_guest(&mut tx.tx, session_id, &name, &organisation, attended).await?;
-    finish(tx, state, actor, "meeting.guest.add", session_id).await?;
+    commit_done(tx, actor, "meeting.guest.add", ("meeting", session_id), state.clock.now()).await?;
     Ok(id)
 }
 
@@ -561,7 +532,7 @@ pub async fn update_guest(
     let (name, organisation) = rules::parse_guest(name, organisation)?;
     let mut tx = state.store.write().await?;
     store::update_guest(&mut tx.tx, session_id, guest_id, &name, &organisation, attended).await?;
-    finish(tx, state, actor, "meeting.guest.update", session_id).await
+    commit_done(tx, actor, "meeting.guest.update", ("meeting", session_id), state.clock.now()).await
 }
 
 /// Marks whether a guest came, keeping their name and organisation.
@@ -578,7 +549,7 @@ pub async fn set_guest_attended(
     let guest = store::guests(&mut tx.tx, session_id).await?.into_iter().find(|g| g.id == guest_id);
     let guest = guest.ok_or(WebError::NotFound)?;
     store::update_guest(&mut tx.tx, session_id, guest_id, &guest.name, &guest.organisation, attended).await?;
-    finish(tx, state, actor, "meeting.guest.update", session_id).await
+    commit_done(tx, actor, "meeting.guest.update", ("meeting", session_id), state.clock.now()).await
 }
 
 pub async fn remove_guest(
@@ -591,5 +562,5 @@ pub async fn remove_guest(
     writable_meeting(state, actor, course_id, session_id).await?;
     let mut tx = state.store.write().await?;
     store::remove_guest(&mut tx.tx, session_id, guest_id).await?;
-    finish(tx, state, actor, "meeting.guest.remove", session_id).await
+    commit_done(tx, actor, "meeting.guest.remove", ("meeting", session_id), state.clock.now()).await
 }

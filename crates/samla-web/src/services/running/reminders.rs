@@ -22,6 +22,7 @@
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::org::OrgContexts;
+use crate::services::audit::commit_done;
 use crate::services::outbox::{self, OutgoingMail};
 use crate::AppState;
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
@@ -325,19 +326,6 @@ async fn change_tx(
     Err(WebError::Forbidden)
 }
 
-async fn finish(
-    mut tx: WriteTx,
-    state: &AppState,
-    actor: &Actor,
-    action: &str,
-    course_id: i64,
-) -> Result<(), WebError> {
-    audit::append(&mut tx, &actor.event(action, Outcome::Success).record("course", course_id), state.clock.now())
-        .await?;
-    tx.commit().await?;
-    Ok(())
-}
-
 /// Turns the course's participant reminders and log reminders on or off.
 pub async fn set_course_settings(
     state: &AppState,
@@ -347,7 +335,7 @@ pub async fn set_course_settings(
 ) -> Result<(), WebError> {
     let mut tx = change_tx(state, actor, course_id, ReminderSwitch::Course).await?;
     store::save_course_settings(&mut tx.tx, course_id, &settings).await?;
-    finish(tx, state, actor, "course.reminders.update", course_id).await
+    commit_done(tx, actor, "course.reminders.update", ("course", course_id), state.clock.now()).await
 }
 
 /// Turns one participant's reminders on or off; chosen by name, so it also needs the
@@ -362,13 +350,7 @@ pub async fn set_participant(
     let mut tx = change_tx(state, actor, course_id, ReminderSwitch::Person).await?;
     store::set_participant_reminders(&mut tx.tx, course_id, participant_id, on).await?;
     let action = if on { "course.reminders.participant.on" } else { "course.reminders.participant.off" };
-    audit::append(
-        &mut tx,
-        &actor.event(action, Outcome::Success).record("course_participant", participant_id),
-        state.clock.now(),
-    )
-    .await?;
-    tx.commit().await?;
+    commit_done(tx, actor, action, ("course_participant", participant_id), state.clock.now()).await?;
     Ok(())
 }
 
@@ -386,9 +368,7 @@ pub async fn set_person(
     let mut tx = change_tx(state, actor, course_id, ReminderSwitch::Person).await?;
     store::set_person_reminders(&mut tx.tx, course_id, person_id, on).await?;
     let action = if on { "course.reminders.person.on" } else { "course.reminders.person.off" };
-    audit::append(&mut tx, &actor.event(action, Outcome::Success).record("person", person_id), state.clock.now())
-        .await?;
-    tx.commit().await?;
+    commit_done(tx, actor, action, ("person", person_id), state.clock.now()).await?;
     Ok(())
 }
 
@@ -397,5 +377,6 @@ pub async fn set_person(
 pub async fn set_my_log_reminders(state: &AppState, actor: &Actor, course_id: i64, on: bool) -> Result<(), WebError> {
     let mut tx = change_tx(state, actor, course_id, ReminderSwitch::OwnLogReminders).await?;
     store::set_opted_out(&mut tx.tx, course_id, actor.user_id, !on).await?;
-    finish(tx, state, actor, if on { "course.reminders.mine.on" } else { "course.reminders.mine.off" }, course_id).await
+    let action = if on { "course.reminders.mine.on" } else { "course.reminders.mine.off" };
+    commit_done(tx, actor, action, ("course", course_id), state.clock.now()).await
 }

@@ -6,11 +6,10 @@
 
 use crate::auth::Actor;
 use crate::error::WebError;
+use crate::services::audit::commit_done;
 use crate::AppState;
-use samla_domain::audit::Outcome;
 use samla_domain::{Action, FieldError, FieldErrors};
 use samla_storage::running::settings::{self, RunningSettings};
-use samla_storage::{audit, StoreError};
 
 /// The bounds of each value: (field, smallest, largest). A follow-up threshold of 0 turns
 /// follow-up tasks off.
@@ -19,8 +18,7 @@ pub const REMINDER_HOURS_BEFORE: (&str, i64, i64) = ("reminder_hours_before", 1,
 pub const LOG_GRACE_HOURS: (&str, i64, i64) = ("log_grace_hours", 1, 168);
 
 pub async fn get(state: &AppState, actor: &Actor) -> Result<RunningSettings, WebError> {
-    actor.authorize(state, Action::ConfigureCourseWork).await?;
-    let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
+    let mut conn = crate::services::authorized_conn(state, actor, Action::ConfigureCourseWork).await?;
     Ok(settings::get(&mut conn, actor.organisation.id).await?)
 }
 
@@ -63,13 +61,7 @@ pub async fn update(state: &AppState, actor: &Actor, form: &SettingsForm) -> Res
     let now = state.clock.now();
     let mut tx = state.store.write().await?;
     settings::save(&mut tx.tx, actor.organisation.id, &settings).await?;
-    audit::append(
-        &mut tx,
-        &actor.event("running_settings.update", Outcome::Success).record("organisation", actor.organisation.id),
-        now,
-    )
-    .await?;
-    tx.commit().await?;
+    commit_done(tx, actor, "running_settings.update", ("organisation", actor.organisation.id), now).await?;
     Ok(settings)
 }
 

@@ -15,10 +15,8 @@ use crate::services::questionnaires::library::load_version;
 use chrono::{Datelike, Duration, NaiveDate};
 use samla_domain::audit::Outcome;
 use samla_domain::intake::enrolment::ParticipantRole;
-use samla_domain::intake::household::HouseholdRole;
 use samla_domain::questionnaires::answers::{AnswerValue, Answers};
 use samla_domain::questionnaires::scoring::score;
-use samla_storage::intake::households::{self, NewPerson};
 use samla_storage::intake::participants;
 use samla_storage::{audit, courses, StoreError};
 use sqlx::AnyConnection;
@@ -97,6 +95,15 @@ fn parent_answers(steps: [usize; 6]) -> Answers {
     answers
 }
 
+/// One anonymous answer to the session evaluation (an empty text is left unanswered).
+fn session_answers((benefit, important, change): &(&str, &str, &str)) -> (Option<i64>, Answers) {
+    let mut answers = Answers::new();
+    choice(&mut answers, "benefit", benefit);
+    text(&mut answers, "important", important);
+    text(&mut answers, "change", change);
+    (None, answers)
+}
+
 async fn version_of(conn: &mut AnyConnection, organisation_id: i64, slug: &str) -> Result<i64, WebError> {
     Ok(sqlx::query_scalar(
         "SELECT v.id FROM questionnaire_versions v JOIN questionnaires q ON q.id = v.questionnaire_id \
@@ -119,14 +126,17 @@ struct NewRound<'a> {
     follow_up_months: Option<i64>,
 }
 
-async fn add_round(
+/// A round of the course with its answers (all given on its first day), closed so its
+/// results are out.
+async fn closed_round(
     conn: &mut AnyConnection,
     coordinator: &Actor,
     course_id: i64,
     round: &NewRound<'_>,
+    responses: Vec<(Option<i64>, Answers)>,
     now: i64,
-) -> Result<i64, WebError> {
-    Ok(sqlx::query_scalar(
+) -> Result<(), WebError> {
+    let round_id: i64 = sqlx::query_scalar(
         "INSERT INTO questionnaire_rounds (organisation_id, course_id, session_id, version_id, audience, mode, timing, \
          opens_on, closes_on, follow_up_months, invitations_sent_at, created_by, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $11) RETURNING id",
@@ -143,9 +153,12 @@ async fn add_round(
     .bind(round.follow_up_months)
     .bind(now)
     .bind(coordinator.user_id)
-    .fetch_one(conn)
+    .fetch_one(&mut *conn)
     .await
-    .map_err(StoreError::from)?)
+    .map_err(StoreError::from)?;
+    add_responses(conn, round_id, round.version_id, round.opens_on, responses).await?;
+    samla_storage::questionnaires::rounds::close(conn, round_id, now).await?;
+    Ok(())
 }
 
 async fn add_responses(
@@ -181,12 +194,6 @@ async fn add_responses(
     Ok(())
 }
 
-/// Closes the round with its answers in, releasing its results.
-async fn close(conn: &mut AnyConnection, round_id: i64, now: i64) -> Result<(), WebError> {
-    samla_storage::questionnaires::rounds::close(conn, round_id, now).await?;
-    Ok(())
-}
-
 pub(super) async fn seed(
     state: &crate::AppState,
     coordinator: &Actor,
@@ -204,40 +211,9 @@ pub(super) async fn seed(
     // The families, enrolled: children as participants, guardians as parents.
     let mut children = Vec::new();
     for (child, age, guardian) in FAMILIES {
-        let household_id = households::create_household(&mut tx.tx, organisation_id, now).await?;
-        let guardian_id = households::add_person(
-            &mut tx.tx,
-            organisation_id,
-            &NewPerson {
-                household_id,
-                household_role: HouseholdRole::Guardian,
-                parental_responsibility: true,
-                name: guardian,
-                birth_date: None,
-                national_id: None,
-                phone: "",
-                email: "",
-            },
-            now,
-        )
-        .await?;
         let born = format!("{}-{:02}-15", today.year() - age, 1 + (age as u32 % 12));
-        let child_id = households::add_person(
-            &mut tx.tx,
-            organisation_id,
-            &NewPerson {
-                household_id,
-                household_role: HouseholdRole::Child,
-                parental_responsibility: false,
-                name: child,
-                birth_date: Some(&born),
-                national_id: None,
-                phone: "",
-                email: "",
-            },
-            now,
-        )
-        .await?;
+        let (guardian_id, child_id) =
+            super::demo_family(&mut tx.tx, organisation_id, (guardian, ""), (child, &born), now).await?;
         participants::enrol(&mut tx.tx, course_id, child_id, None, ParticipantRole::Participant, None, now).await?;
         participants::enrol(&mut tx.tx, course_id, guardian_id, None, ParticipantRole::Parent, None, now).await?;
         let participant: i64 =
@@ -263,36 +239,16 @@ pub(super) async fn seed(
         opens_on: session_day,
         follow_up_months: None,
     };
-    let round_id = add_round(&mut tx.tx, coordinator, course_id, &round, now).await?;
-    let responses = SESSION
-        .iter()
-        .map(|(benefit, important, change)| {
-            let mut answers = Answers::new();
-            choice(&mut answers, "benefit", benefit);
-            text(&mut answers, "important", important);
-            text(&mut answers, "change", change);
-            (None, answers)
-        })
-        .collect();
-    add_responses(&mut tx.tx, round_id, version, session_day, responses).await?;
-    close(&mut tx.tx, round_id, now).await?;
+    let responses = SESSION.iter().map(session_answers).collect();
+    closed_round(&mut tx.tx, coordinator, course_id, &round, responses, now).await?;
 
     // The same after the fifth session, where only three answered: it shows the count only.
     if let Some(later) = held.get(4).copied() {
         let day = NaiveDate::parse_from_str(&later.date, "%Y-%m-%d").unwrap_or(session_day);
         let round = NewRound { session_id: Some(later.id), opens_on: day, ..round };
-        let round_id = add_round(&mut tx.tx, coordinator, course_id, &round, now).await?;
-        let responses = SESSION[..3]
-            .iter()
-            .map(|(benefit, important, _)| {
-                let mut answers = Answers::new();
-                choice(&mut answers, "benefit", benefit);
-                text(&mut answers, "important", important);
-                (None, answers)
-            })
-            .collect();
-        add_responses(&mut tx.tx, round_id, version, day, responses).await?;
-        close(&mut tx.tx, round_id, now).await?;
+        let responses =
+            SESSION[..3].iter().map(|&(benefit, important, _)| session_answers(&(benefit, important, ""))).collect();
+        closed_round(&mut tx.tx, coordinator, course_id, &round, responses, now).await?;
     }
 
     // The children's anonymous evaluation at the end.
@@ -306,7 +262,6 @@ pub(super) async fn seed(
         opens_on: last,
         follow_up_months: None,
     };
-    let round_id = add_round(&mut tx.tx, coordinator, course_id, &round, now).await?;
     let responses = CHILDREN
         .iter()
         .map(|(steps, not_alone, go_on, best)| {
@@ -321,8 +276,7 @@ pub(super) async fn seed(
             (None, answers)
         })
         .collect();
-    add_responses(&mut tx.tx, round_id, version, last, responses).await?;
-    close(&mut tx.tx, round_id, now).await?;
+    closed_round(&mut tx.tx, coordinator, course_id, &round, responses, now).await?;
 
     // The parents' form by name: before, at the end, and three months on (or today).
     let version = version_of(&mut tx.tx, organisation_id, "smil-parents").await?;
@@ -339,7 +293,6 @@ pub(super) async fn seed(
             opens_on,
             follow_up_months: months,
         };
-        let round_id = add_round(&mut tx.tx, coordinator, course_id, &round, now).await?;
         let responses = PARENTS
             .iter()
             .zip(&children)
@@ -352,8 +305,7 @@ pub(super) async fn seed(
                 steps.map(|s| (Some(*child), parent_answers(s)))
             })
             .collect();
-        add_responses(&mut tx.tx, round_id, version, opens_on, responses).await?;
-        close(&mut tx.tx, round_id, now).await?;
+        closed_round(&mut tx.tx, coordinator, course_id, &round, responses, now).await?;
     }
 
     let event = coordinator.event("demo.evaluations.seed", Outcome::Success).record("course", course_id);

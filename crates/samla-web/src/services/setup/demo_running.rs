@@ -17,13 +17,11 @@ use crate::services::running::logs;
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime};
 use samla_domain::audit::Outcome;
 use samla_domain::intake::enrolment::ParticipantRole;
-use samla_domain::intake::household::HouseholdRole;
 use samla_domain::planning::commands::{CourseRole, JoinWorkingGroup, Member, PlanCourse};
 use samla_domain::planning::schedule::Interval;
 use samla_domain::programmes::Audience;
 use samla_domain::running::attendance::{Attendance, GuardianEntry, Sheet, SheetEntry};
 use samla_storage::intake::consents::{self, NewConsent};
-use samla_storage::intake::households::{self, NewPerson};
 use samla_storage::intake::participants;
 use samla_storage::{accounts, audit, course_staff, courses, programmes, StoreError};
 
@@ -191,40 +189,9 @@ async fn enrol(
     let participation = consents::current_text(&mut tx.tx, organisation_id, programme_id, "participation").await?;
     let network = consents::current_text(&mut tx.tx, organisation_id, programme_id, "share_with_network").await?;
     for (child, age, guardian, email, shares) in FAMILIES {
-        let household_id = households::create_household(&mut tx.tx, organisation_id, now).await?;
-        let guardian_id = households::add_person(
-            &mut tx.tx,
-            organisation_id,
-            &NewPerson {
-                household_id,
-                household_role: HouseholdRole::Guardian,
-                parental_responsibility: true,
-                name: guardian,
-                birth_date: None,
-                national_id: None,
-                phone: "",
-                email,
-            },
-            now,
-        )
-        .await?;
         let born = format!("{}-{:02}-10", today.year() - age, 1 + (age as u32 % 12));
-        let child_id = households::add_person(
-            &mut tx.tx,
-            organisation_id,
-            &NewPerson {
-                household_id,
-                household_role: HouseholdRole::Child,
-                parental_responsibility: false,
-                name: child,
-                birth_date: Some(&born),
-                national_id: None,
-                phone: "",
-                email: "",
-            },
-            now,
-        )
-        .await?;
+        let (guardian_id, child_id) =
+            super::demo_family(&mut tx.tx, organisation_id, (guardian, email), (child, &born), now).await?;
         let texts = [(participation.as_ref(), true), (network.as_ref(), shares)];
         for text in texts.iter().filter(|(_, wanted)| *wanted).filter_map(|(text, _)| *text) {
             let consent = NewConsent {

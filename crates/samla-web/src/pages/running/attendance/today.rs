@@ -1,11 +1,8 @@
 //! `/today`: the signed-in person's sessions of today and the next days.
 
-use crate::auth::Actor;
 use crate::error::WebError;
-use crate::pages::Ui;
+use crate::pages::Page;
 use crate::services::running::attendance::{self as service, SessionView, TODAY_DAYS};
-use crate::AppState;
-use axum::extract::State;
 use axum::response::Response;
 use minijinja::Value;
 
@@ -43,7 +40,7 @@ fn session_value(view: &SessionView) -> Value {
     }
 }
 
-pub async fn show(State(state): State<AppState>, ui: Ui, actor: Actor) -> Result<Response, WebError> {
+pub async fn show(Page { state, ui, actor }: Page) -> Result<Response, WebError> {
     let view = service::today(&state, &actor, TODAY_DAYS).await?;
     let today = view.today.to_string();
     let mut days: Vec<(String, Vec<Value>)> = Vec::new();

@@ -5,10 +5,10 @@ use super::create::OPEN_FOR_APPLICATIONS;
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::org::OrgContext;
+use crate::services::audit::commit_done;
 use crate::services::intake::access::visible_application;
 use crate::services::intake::consents as consent_service;
 use crate::AppState;
-use samla_domain::audit::Outcome;
 use samla_domain::intake::consent::Purpose;
 use samla_domain::intake::enrolment::{OfferStatus, ParticipantRole};
 use samla_domain::intake::household::HouseholdRole;
@@ -19,7 +19,7 @@ use samla_storage::intake::applications::{self, Application};
 use samla_storage::intake::households::{self};
 use samla_storage::intake::offers::{self};
 use samla_storage::intake::{channels, settings};
-use samla_storage::{audit, courses, programmes, WriteTx};
+use samla_storage::{courses, programmes, WriteTx};
 
 /// A stage move as typed.
 #[derive(Debug, Clone, Default, serde::Deserialize, utoipa::ToSchema)]
@@ -72,8 +72,7 @@ pub async fn move_stage(
     let version = applications::set_stage(&mut tx.tx, id, target.as_str(), Some(current.version), now).await?;
     applications::add_event(&mut tx.tx, id, now, Some(actor.user_id), Some(from.as_str()), target.as_str(), &note)
         .await?;
-    audit::append(&mut tx, &actor.event("application.move", Outcome::Success).record("application", id), now).await?;
-    tx.commit().await?;
+    commit_done(tx, actor, "application.move", ("application", id), now).await?;
     let _ = application;
     Ok(version)
 }
@@ -221,13 +220,7 @@ pub async fn record_pre_conversation(
     };
     applications::set_stage(&mut tx.tx, id, next.as_str(), None, now).await?;
     applications::add_event(&mut tx.tx, id, now, Some(actor.user_id), Some(from.as_str()), next.as_str(), "").await?;
-    audit::append(
-        &mut tx,
-        &actor.event("application.pre_conversation", Outcome::Success).record("application", id),
-        now,
-    )
-    .await?;
-    tx.commit().await?;
+    commit_done(tx, actor, "application.pre_conversation", ("application", id), now).await?;
     Ok(talk_id)
 }
 
@@ -291,8 +284,7 @@ pub async fn update_details(
     }
     let version =
         applications::update_details(&mut tx.tx, id, course_id, priority.unwrap_or(2), channel_id, now).await?;
-    audit::append(&mut tx, &actor.event("application.update", Outcome::Success).record("application", id), now).await?;
-    tx.commit().await?;
+    commit_done(tx, actor, "application.update", ("application", id), now).await?;
     Ok(version)
 }
 
@@ -329,8 +321,6 @@ pub async fn merge(state: &AppState, actor: &Actor, into: i64, from: i64) -> Res
         &fold.reference,
     )
     .await?;
-    audit::append(&mut tx, &actor.event("application.merge", Outcome::Success).record("application", into), now)
-        .await?;
-    tx.commit().await?;
+    commit_done(tx, actor, "application.merge", ("application", into), now).await?;
     Ok(())
 }
