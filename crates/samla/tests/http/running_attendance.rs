@@ -1152,3 +1152,22 @@ async fn someone_marked_present_stays_in_the_working_group_and_the_record_holds(
     assert_eq!(f.count("SELECT COUNT(*) FROM course_staff WHERE id = $1", absent).await, 0);
     assert_eq!(f.count("SELECT COUNT(*) FROM session_staff WHERE staff_id = $1", absent).await, 0);
 }
+
+/// Many requests for Today at once are each answered: the page never waits for a second
+/// database connection while it holds one, which starved the pool (eight leaders at once
+/// waited ten seconds, and some were answered 500).
+#[tokio::test]
+async fn today_answers_many_requests_at_once() {
+    let f = fixture().await;
+    let api = std::sync::Arc::new(f.api(LEADER).await);
+    let mut requests = tokio::task::JoinSet::new();
+    for _ in 0..40 {
+        let api = api.clone();
+        requests.spawn(async move { api.get_json(&format!("{A}/today")).await });
+    }
+    while let Some(answer) = requests.join_next().await {
+        let (status, today) = answer.expect("the request ran");
+        assert_eq!(status, StatusCode::OK, "{today}");
+        assert!(today["sessions"].as_array().is_some_and(|s| !s.is_empty()), "{today}");
+    }
+}
