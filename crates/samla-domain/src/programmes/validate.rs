@@ -51,6 +51,8 @@ pub const NAME_MAX_CHARS: usize = 200;
 pub const SUMMARY_MAX_CHARS: usize = 4000;
 pub const SOURCE_MAX_CHARS: usize = 500;
 pub const ITEM_MAX_CHARS: usize = 1000;
+/// The most group leaders or user representatives a programme may ask for at a session.
+pub const MAX_STAFF_PER_SESSION: u32 = 20;
 
 /// The text rule ([`crate::validation::text`]) applied to one text of a manual in place;
 /// a problem is named by the text's path. `required`: empty after the rule is a problem.
@@ -168,6 +170,18 @@ impl Manual {
             if band.max.is_some_and(|max| max < band.min) || band.min > 120 {
                 errors.push(format!("age_bands[{i}]"), "min must not be above max");
             }
+            if band.max.is_some_and(|max| max > 120) {
+                errors.push(format!("age_bands[{i}].max"), "0–120");
+            }
+        }
+        let staffing = [
+            ("staffing.min_group_leaders", self.staffing.min_group_leaders),
+            ("staffing.min_user_representatives", self.staffing.min_user_representatives),
+        ];
+        for (field, count) in staffing {
+            if count > MAX_STAFF_PER_SESSION {
+                errors.push(field, format!("0–{MAX_STAFF_PER_SESSION}"));
+            }
         }
         if let Some(size) = self.group_size {
             if size.min == 0 || size.max < size.min || size.max > 100 {
@@ -187,8 +201,8 @@ impl Manual {
             if session.duration_minutes == 0 || session.duration_minutes > 24 * 60 {
                 errors.push(format!("{path}.duration_minutes"), "1–1440 minutes");
             }
-            let segment_total: u32 = session.segments.iter().map(|s| s.minutes).sum();
-            if segment_total > session.duration_minutes {
+            let segment_total: u64 = session.segments.iter().map(|s| u64::from(s.minutes)).sum();
+            if segment_total > u64::from(session.duration_minutes) {
                 errors.push(
                     format!("{path}.segments"),
                     format!(
@@ -198,8 +212,8 @@ impl Manual {
                 );
             }
             for (j, segment) in session.segments.iter().enumerate() {
-                if segment.minutes == 0 {
-                    errors.push(format!("{path}.segments[{j}].minutes"), "must be above 0");
+                if segment.minutes == 0 || segment.minutes > 24 * 60 {
+                    errors.push(format!("{path}.segments[{j}].minutes"), "1–1440 minutes");
                 }
             }
         }
@@ -260,6 +274,28 @@ mod tests {
 
     fn paths(errors: ManualErrors) -> Vec<String> {
         errors.0.into_iter().map(|e| e.path).collect()
+    }
+
+    #[test]
+    fn counts_beyond_what_the_api_document_allows_are_named() {
+        let mut typed = mestringstreff();
+        typed.staffing.min_user_representatives = 2_147_483_648;
+        typed.staffing.min_group_leaders = 21;
+        typed.sessions[0].segments[0].minutes = u32::MAX;
+        let long = typed.sessions[0].segments[0].clone();
+        typed.sessions[0].segments.push(long);
+        let found = paths(typed.validate().expect_err("refused"));
+        for path in [
+            "staffing.min_user_representatives",
+            "staffing.min_group_leaders",
+            "sessions[0].segments[0].minutes",
+            "sessions[0].segments",
+        ] {
+            assert!(found.iter().any(|p| p == path), "{path} in {found:?}");
+        }
+        let mut typed = mestringstreff();
+        typed.staffing.min_group_leaders = MAX_STAFF_PER_SESSION;
+        assert!(typed.validate().is_ok());
     }
 
     #[test]

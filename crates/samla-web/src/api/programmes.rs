@@ -159,6 +159,7 @@ pub struct ManualAgeBand {
     #[schema(minimum = 0, maximum = 120)]
     pub min: u32,
     #[serde(default)]
+    #[schema(minimum = 0, maximum = 120)]
     pub max: Option<u32>,
 }
 
@@ -288,7 +289,9 @@ pub struct ManualMeeting {
 #[derive(Serialize, Deserialize, ToSchema, Default)]
 #[serde(default, deny_unknown_fields)]
 pub struct ManualStaffing {
+    #[schema(maximum = 20)]
     pub min_group_leaders: u32,
+    #[schema(maximum = 20)]
     pub min_user_representatives: u32,
     pub leaders_need_certification: bool,
 }
