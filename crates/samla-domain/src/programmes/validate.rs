@@ -53,6 +53,8 @@ pub const SOURCE_MAX_CHARS: usize = 500;
 pub const ITEM_MAX_CHARS: usize = 1000;
 /// The most group leaders or user representatives a programme may ask for at a session.
 pub const MAX_STAFF_PER_SESSION: u32 = 20;
+/// The most units a budget line may count at a fixed number.
+pub const MAX_FIXED_UNITS: u32 = 1_000_000;
 
 /// The text rule ([`crate::validation::text`]) applied to one text of a manual in place;
 /// a problem is named by the text's path. `required`: empty after the rule is a problem.
@@ -228,6 +230,9 @@ impl Manual {
             if meeting.days.unsigned_abs() > super::MAX_OFFSET_DAYS as u32 {
                 errors.push(format!("{path}.days"), offset_range());
             }
+            if meeting.session.is_some_and(|n| n == 0 || n > crate::planning::schedule::MAX_SESSIONS) {
+                errors.push(format!("{path}.session"), "1–60");
+            }
             match (meeting.anchor, meeting.session) {
                 (super::Anchor::AfterSession, None) => {
                     errors.push(format!("{path}.session"), "name the session the meeting follows")
@@ -253,6 +258,9 @@ impl Manual {
             }
             if line.hours.is_some_and(|h| h.is_sign_negative()) {
                 errors.push(format!("budget[{i}].hours"), "must not be negative");
+            }
+            if matches!(line.multiplier, crate::planning::budget::Multiplier::Fixed(n) if n > MAX_FIXED_UNITS) {
+                errors.push(format!("budget[{i}].multiplier"), format!("at most {MAX_FIXED_UNITS} units"));
             }
         }
     }
@@ -292,6 +300,11 @@ mod tests {
             "sessions[0].segments",
         ] {
             assert!(found.iter().any(|p| p == path), "{path} in {found:?}");
+        }
+        let mut typed = mestringstreff();
+        if let Some(meeting) = typed.meetings.first_mut() {
+            meeting.session = Some(2_147_483_648);
+            assert!(paths(typed.validate().expect_err("refused")).contains(&"meetings[0].session".to_string()));
         }
         let mut typed = mestringstreff();
         typed.staffing.min_group_leaders = MAX_STAFF_PER_SESSION;

@@ -274,6 +274,7 @@ pub struct ManualMeeting {
     pub anchor: AnchorName,
     /// The session the meeting follows (with `after_session`).
     #[serde(default)]
+    #[schema(minimum = 1, maximum = 60)]
     pub session: Option<u32>,
     /// Days from the anchor; negative is before (at most two years either way).
     #[serde(default)]
