@@ -8,7 +8,7 @@ CASES.json holds a list of cases, each {"cells": N, "published": {cell: value},
 (at least 0), a published cell is known, and each sum says that a total is the sum of its
 parts. For each suppressed cell the attack minimises and maximises it with scipy's
 `linprog` (HiGHS) subject to all of that, and prints one JSON line per case: a list of
-[cell, low, high]. Crates/samla-domain/tests/rules/disclosure_attack.rs asks it, and holds
+[cell, low, high]. crates/samla-domain/tests/rules/disclosure_attack.rs asks it, and holds
 every range to at least five persons wide.
 """
 
