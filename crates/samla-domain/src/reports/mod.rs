@@ -15,4 +15,5 @@ pub mod course_report;
 pub mod disclosure;
 pub mod evaluation;
 pub mod statistics;
+pub mod national;
 pub mod tables;

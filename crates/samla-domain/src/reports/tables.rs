@@ -7,11 +7,11 @@
 use super::disclosure::{Cell, Cube, Given, Hierarchy, Node, Publication, Shown};
 use crate::organisations::Region;
 use chrono::{Datelike, NaiveDate};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Half a year: courses are counted in the term they start in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Half {
     /// January to June.
@@ -20,7 +20,7 @@ pub enum Half {
     Autumn,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Term {
     pub year: i32,
     pub half: Half,
@@ -41,7 +41,7 @@ pub struct Unit {
 
 /// Where a table is read: the whole nation by region, one region by organisation, or one
 /// organisation alone.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Level {
     Nation,
     Region(Region),
@@ -49,7 +49,7 @@ pub enum Level {
 }
 
 /// A year, or one term of it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Period {
     Year(i32),
     Term(Term),
@@ -156,32 +156,84 @@ impl<K: Copy + PartialEq> Layout<K> {
     /// The table at `level` and `period` as published; `None` when the level or period is
     /// not in the layout.
     pub fn view(&self, cube: &Cube, publication: &Publication, level: Level, period: Period) -> Option<TableView> {
-        let time = match period {
-            Period::Year(year) => self.year_node(year)?,
-            Period::Term(term) => self.term_node(term)?,
-        };
-        let (own, below): (Node, Vec<Node>) = match level {
-            Level::Nation => (0, self.regions.iter().map(|(_, node)| *node).collect()),
-            Level::Region(region) => {
-                let node = self.regions.iter().find(|(r, _)| *r == region)?.1;
-                (node, self.units_dim.leaves_under(node).to_vec())
-            }
-            Level::Organisation(id) => (*self.units.get(&id)?, Vec::new()),
+        self.read(cube, level, period, |cell| (publication.shown(cell) == Shown::Published).then(|| cube.value(cell)))
+    }
+
+    /// The table at `level` and `period`, each cell's figure from `value` (`None` where
+    /// it is not shown); `shape` numbers the cells (this layout's cube, or its
+    /// [`Layout::shape`]).
+    pub fn read(
+        &self,
+        shape: &Cube,
+        level: Level,
+        period: Period,
+        value: impl Fn(Cell) -> Option<u64>,
+    ) -> Option<TableView> {
+        let time = self.period_node(period)?;
+        let own = self.unit_node(level)?;
+        let below: Vec<Node> = match level {
+            Level::Nation => self.regions.iter().map(|(_, node)| *node).collect(),
+            Level::Region(_) => self.units_dim.leaves_under(own).to_vec(),
+            Level::Organisation(_) => Vec::new(),
         };
         let columns = self.categories.len();
         let line = |unit: Node| -> Vec<Option<u64>> {
-            (1..=columns)
-                .chain(std::iter::once(0))
-                .map(|category| {
-                    let cell: Cell = cube.cell(&[unit, category, time]);
-                    (publication.shown(cell) == Shown::Published).then(|| cube.value(cell))
-                })
-                .collect()
+            (1..=columns).chain(std::iter::once(0)).map(|category| value(shape.cell(&[unit, category, time]))).collect()
         };
         Some(TableView {
             rows: below.into_iter().map(|node| RowView { node, cells: line(node) }).collect(),
             total: line(own),
         })
+    }
+
+    /// The cube of no facts: the numbering of this layout's cells.
+    pub fn shape(&self) -> Cube {
+        self.cube(std::iter::empty())
+    }
+
+    fn period_node(&self, period: Period) -> Option<Node> {
+        match period {
+            Period::Year(year) => self.year_node(year),
+            Period::Term(term) => self.term_node(term),
+        }
+    }
+
+    fn unit_node(&self, level: Level) -> Option<Node> {
+        match level {
+            Level::Nation => Some(0),
+            Level::Region(region) => self.regions.iter().find(|(r, _)| *r == region).map(|(_, node)| *node),
+            Level::Organisation(id) => self.units.get(&id).copied(),
+        }
+    }
+
+    /// What a cell stands for, in terms that outlive this layout: the level, the category
+    /// (`None` for the total) and the period. `None` for a cell over every year.
+    pub fn key(&self, shape: &Cube, cell: Cell) -> Option<(Level, Option<K>, Period)> {
+        let nodes = shape.nodes(cell);
+        let level = if nodes[0] == 0 {
+            Level::Nation
+        } else if let Some(region) = self.region_of(nodes[0]) {
+            Level::Region(region)
+        } else {
+            Level::Organisation(self.organisation_of(nodes[0])?)
+        };
+        let category = if nodes[1] == 0 { None } else { Some(*self.categories.get(nodes[1] - 1)?) };
+        let (year, first) = *self.years.iter().find(|(_, first)| (*first..first + 3).contains(&nodes[2]))?;
+        let period = match nodes[2] - first {
+            0 => Period::Year(year),
+            1 => Period::Term(Term { year, half: Half::Spring }),
+            _ => Period::Term(Term { year, half: Half::Autumn }),
+        };
+        Some((level, category, period))
+    }
+
+    /// The cell a [`Layout::key`] names in this layout, if it has one.
+    pub fn cell_at(&self, shape: &Cube, (level, category, period): (Level, Option<K>, Period)) -> Option<Cell> {
+        let category = match category {
+            None => 0,
+            Some(category) => self.category_node(category)?,
+        };
+        Some(shape.cell(&[self.unit_node(level)?, category, self.period_node(period)?]))
     }
 
     /// The region a row node of [`Level::Nation`] stands for.

@@ -5,7 +5,9 @@
 //! The rules, applied to every cell of a [`Cube`] (a table at every level at once):
 //! - a count of 1–4 is suppressed ([`Why::FewPersons`]);
 //! - a count whose complement in one of its totals (the total less the count) is 1–4 is
-//!   suppressed ([`Why::SmallComplement`]): it would tell that a few persons are *not* in it;
+//!   suppressed ([`Why::SmallComplement`]): it would tell that a few persons are *not* in it
+//!   (not where the total is itself 1–4: it is suppressed, so the complement is not told,
+//!   and an empty cell under it is no reason to hide a whole network's figures);
 //! - cells suppressed in an earlier release of the same figures stay suppressed
 //!   ([`Why::EarlierRelease`]), so comparing releases tells nothing new;
 //! - then *secondary* suppression, until every suppressed cell has a [`Protection`]: a
@@ -25,7 +27,7 @@ pub use cube::{Cell, Cube};
 pub use hierarchy::{Hierarchy, HierarchyError, Node};
 pub use protection::{cheapest_move, width, Change, Freedom, Move, Side, Width, UNBOUNDED};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The fewest persons a published count, rate or mean may stand for.
@@ -35,7 +37,7 @@ pub const MIN_PERSONS: u64 = 5;
 pub const PROTECTION_WIDTH: Width = MIN_PERSONS;
 
 /// Why a cell is not shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Why {
     FewPersons,
@@ -48,7 +50,7 @@ pub enum Why {
 }
 
 /// What a release does with one cell.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Shown {
     Published,
@@ -114,7 +116,7 @@ pub fn primary(cube: &Cube, given: &Given) -> BTreeMap<Cell, Why> {
         } else if cube
             .totals_of(cell)
             .filter(|total| !given.left_out.contains(total))
-            .any(|total| few(cube.value(total) - count))
+            .any(|total| !few(cube.value(total)) && few(cube.value(total) - count))
         {
             Some(Why::SmallComplement)
         } else {

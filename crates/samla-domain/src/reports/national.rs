@@ -1,0 +1,298 @@
+//! A programme's statistics release for one year: the predefined tables of the courses its
+//! network ran, every count of persons under disclosure control, frozen as published.
+//!
+//! A release keeps only what it published: each cell's figure where it is shown, and why
+//! where it is not. Counts that were suppressed are never stored in it, so no later
+//! reading can show them. A correction is a new release of the same year: every cell
+//! suppressed in the earlier one stays suppressed ([`Why::EarlierRelease`]), so comparing
+//! the two tells nothing the rules hide.
+//!
+//! The tables of persons share their totals (all participants of a unit in a term): a
+//! total suppressed in one is suppressed in the other ([`Why::SuppressedElsewhere`]),
+//! repeated until neither suppresses more, so one table cannot undo the other's.
+
+use super::disclosure::{suppress, Cell, Cube, Given, Publication, Shown, Why};
+use super::tables::{Layout, Level, Period, TableView, Term, Unit};
+use crate::organisations::Region;
+use crate::planning::lifecycle::CourseStatus;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+
+stored_enum! {
+    /// The predefined tables of a release.
+    pub enum TableKind ("statistics table") {
+        /// Participants by their age when the course started.
+        ParticipantsByAge = "participants_by_age",
+        /// Participants by how their course ended for them.
+        ParticipantsByOutcome = "participants_by_outcome",
+        /// Courses by how far they came.
+        CoursesByStatus = "courses_by_status",
+    }
+}
+
+impl TableKind {
+    /// The columns, as codes the translations name.
+    pub fn categories(self) -> &'static [&'static str] {
+        match self {
+            TableKind::ParticipantsByAge => &AGE_BANDS,
+            TableKind::ParticipantsByOutcome => &["completed", "dropped_out", "ongoing"],
+            TableKind::CoursesByStatus => &["planned", "running", "completed", "cancelled"],
+        }
+    }
+
+    /// Whether the table counts persons (and so is under disclosure control).
+    pub fn counts_persons(self) -> bool {
+        self != TableKind::CoursesByStatus
+    }
+}
+
+const AGE_BANDS: [&str; 9] = ["0-5", "6-9", "10-12", "13-17", "18-29", "30-49", "50-66", "67+", "unknown"];
+
+/// The age band of a person born on `birth` on the day `on`.
+pub fn age_band(birth: Option<NaiveDate>, on: NaiveDate) -> &'static str {
+    let Some(age) = birth.and_then(|birth| on.years_since(birth)) else {
+        return "unknown";
+    };
+    match age {
+        0..=5 => "0-5",
+        6..=9 => "6-9",
+        10..=12 => "10-12",
+        13..=17 => "13-17",
+        18..=29 => "18-29",
+        30..=49 => "30-49",
+        50..=66 => "50-66",
+        _ => "67+",
+    }
+}
+
+/// One participant of a course of the programme.
+#[derive(Debug, Clone)]
+pub struct ParticipantFact {
+    pub organisation_id: i64,
+    pub course_start: NaiveDate,
+    pub course_status: CourseStatus,
+    pub birth_date: Option<NaiveDate>,
+    pub dropped_out: bool,
+}
+
+/// One course of the programme.
+#[derive(Debug, Clone)]
+pub struct CourseFact {
+    pub organisation_id: i64,
+    pub start: NaiveDate,
+    pub status: CourseStatus,
+}
+
+fn outcome(fact: &ParticipantFact) -> &'static str {
+    if fact.dropped_out {
+        "dropped_out"
+    } else if matches!(fact.course_status, CourseStatus::Completed | CourseStatus::Archived) {
+        "completed"
+    } else {
+        "ongoing"
+    }
+}
+
+/// Drafts are plans nobody has committed to; they are not counted.
+fn course_category(status: CourseStatus) -> Option<&'static str> {
+    match status {
+        CourseStatus::Draft => None,
+        CourseStatus::Ready | CourseStatus::Recruiting => Some("planned"),
+        CourseStatus::Running => Some("running"),
+        CourseStatus::Completed | CourseStatus::Archived => Some("completed"),
+        CourseStatus::Cancelled => Some("cancelled"),
+    }
+}
+
+/// An organisation as the release counts it, named as it was when published.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CountedUnit {
+    pub organisation_id: i64,
+    pub name: String,
+    pub region: Region,
+}
+
+/// One table as published: a cell per cell of its cube, the figure only where shown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReleasedTable {
+    pub kind: TableKind,
+    /// No protection could be found: nothing of the table is published.
+    pub withheld: bool,
+    pub shown: Vec<Shown>,
+    pub figures: Vec<Option<u64>>,
+}
+
+/// What one release holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReleaseContents {
+    pub year: i32,
+    pub units: Vec<CountedUnit>,
+    pub tables: Vec<ReleasedTable>,
+}
+
+type Key = (Level, Option<&'static str>, Period);
+
+impl ReleaseContents {
+    fn layout(&self, kind: TableKind) -> Layout<&'static str> {
+        layout(&self.units, kind, self.year)
+    }
+
+    pub fn table(&self, kind: TableKind) -> Option<&ReleasedTable> {
+        self.tables.iter().find(|table| table.kind == kind)
+    }
+
+    /// One table at a level and period as published; `None` where the release has no
+    /// such level or period.
+    pub fn view(&self, kind: TableKind, level: Level, period: Period) -> Option<TableView> {
+        let table = self.table(kind)?;
+        let layout = self.layout(kind);
+        let shape = layout.shape();
+        layout.read(&shape, level, period, |cell| table.figures.get(cell).copied().flatten())
+    }
+
+    /// The organisations of a region, by name, as the release counts them.
+    pub fn organisation(&self, id: i64) -> Option<&CountedUnit> {
+        self.units.iter().find(|unit| unit.organisation_id == id)
+    }
+
+    /// The regions the release counts, in their official order.
+    pub fn regions(&self) -> Vec<Region> {
+        let mut regions: Vec<Region> = self.units.iter().map(|unit| unit.region).collect();
+        regions.sort_by_key(|region| region.number());
+        regions.dedup();
+        regions
+    }
+
+    /// The keys of the cells a table suppressed: what a correction must keep suppressed.
+    fn suppressed_keys(&self, kind: TableKind) -> HashSet<Key> {
+        let (Some(table), layout) = (self.table(kind), self.layout(kind)) else {
+            return HashSet::new();
+        };
+        let shape = layout.shape();
+        (0..shape.len())
+            .filter(|cell| table.withheld || matches!(table.shown.get(*cell), Some(Shown::Suppressed(_))))
+            .filter_map(|cell| layout.key(&shape, cell))
+            .collect()
+    }
+}
+
+fn layout(units: &[CountedUnit], kind: TableKind, year: i32) -> Layout<&'static str> {
+    let units: Vec<Unit> =
+        units.iter().map(|u| Unit { organisation_id: u.organisation_id, region: u.region }).collect();
+    Layout::new(&units, kind.categories().to_vec(), &[year])
+}
+
+/// Builds the release of `year` from the facts of the courses that started in it,
+/// keeping suppressed whatever `earlier` (the year's last release) suppressed.
+pub fn build(
+    year: i32,
+    units: Vec<CountedUnit>,
+    participants: &[ParticipantFact],
+    courses: &[CourseFact],
+    earlier: Option<&ReleaseContents>,
+) -> ReleaseContents {
+    let person_tables = [TableKind::ParticipantsByAge, TableKind::ParticipantsByOutcome];
+    let category = |kind: TableKind, fact: &ParticipantFact| match kind {
+        TableKind::ParticipantsByAge => age_band(fact.birth_date, fact.course_start),
+        _ => outcome(fact),
+    };
+    let cubes: Vec<_> = person_tables
+        .iter()
+        .map(|kind| {
+            let layout = layout(&units, *kind, year);
+            let facts = participants.iter().map(|f| (f.organisation_id, Term::of(f.course_start), category(*kind, f)));
+            let cube = layout.cube(facts);
+            (*kind, layout, cube)
+        })
+        .collect();
+    // Totals suppressed by either table, by key, grown until both agree.
+    let mut shared: HashSet<Key> = HashSet::new();
+    let mut published: Vec<(TableKind, Publication)>;
+    loop {
+        published = Vec::new();
+        let mut grown = shared.clone();
+        for (kind, layout, cube) in &cubes {
+            let mut given = layout.given(cube);
+            let earlier_keys = earlier.map(|e| e.suppressed_keys(*kind)).unwrap_or_default();
+            for key in &earlier_keys {
+                if let Some(cell) = layout.cell_at(cube, *key) {
+                    given.suppressed.insert(cell, Why::EarlierRelease);
+                }
+            }
+            for key in &shared {
+                if let Some(cell) = layout.cell_at(cube, *key) {
+                    given.suppressed.entry(cell).or_insert(Why::SuppressedElsewhere);
+                }
+            }
+            let publication = suppress_below_the_top(layout, cube, given);
+            let suppressed_totals = (0..cube.len()).filter(|cell| match &publication {
+                Publication::Withheld => true,
+                Publication::Cells { shown, .. } => matches!(shown[*cell], Shown::Suppressed(_)),
+            });
+            grown.extend(
+                suppressed_totals.filter_map(|cell| layout.key(cube, cell)).filter(|(_, category, _)| category.is_none()),
+            );
+            published.push((*kind, publication));
+        }
+        if grown == shared {
+            break;
+        }
+        shared = grown;
+    }
+    let mut tables: Vec<ReleasedTable> = cubes
+        .iter()
+        .zip(published)
+        .map(|((kind, _, cube), (_, publication))| released(*kind, cube.len(), &publication, |cell| cube.value(cell)))
+        .collect();
+
+    let kind = TableKind::CoursesByStatus;
+    let course_layout = layout(&units, kind, year);
+    let facts =
+        courses.iter().filter_map(|c| Some((c.organisation_id, Term::of(c.start), course_category(c.status)?)));
+    let cube = course_layout.cube(facts);
+    let given = course_layout.given(&cube);
+    let shown = (0..cube.len())
+        .map(|cell| if given.left_out.contains(&cell) { Shown::LeftOut } else { Shown::Published })
+        .collect();
+    let everything = Publication::Cells { shown, protections: Vec::new() };
+    tables.push(released(kind, cube.len(), &everything, |cell| cube.value(cell)));
+    ReleaseContents { year, units, tables }
+}
+
+/// Suppresses as the rules say, protecting hidden cells with cells below the network's
+/// own line where that is possible: its totals are what everyone reads first.
+fn suppress_below_the_top(layout: &Layout<&'static str>, cube: &Cube, given: Given) -> Publication {
+    let mut keep_top = given.clone();
+    keep_top.published_elsewhere.extend((0..cube.len()).filter(|cell| {
+        !given.left_out.contains(cell)
+            && !given.suppressed.contains_key(cell)
+            && matches!(layout.key(cube, *cell), Some((Level::Nation, _, _)))
+    }));
+    match suppress(cube, &keep_top) {
+        Publication::Withheld => suppress(cube, &given),
+        publication => publication,
+    }
+}
+
+fn released(kind: TableKind, cells: usize, publication: &Publication, value: impl Fn(Cell) -> u64) -> ReleasedTable {
+    let shown: Vec<Shown> = (0..cells).map(|cell| publication.shown(cell)).collect();
+    let figures = shown.iter().enumerate().map(|(cell, s)| (*s == Shown::Published).then(|| value(cell))).collect();
+    ReleasedTable { kind, withheld: matches!(publication, Publication::Withheld), shown, figures }
+}
+
+/// How many cells each table published and suppressed, for the publisher's summary.
+pub fn suppression_summary(contents: &ReleaseContents) -> Vec<(TableKind, usize, usize)> {
+    contents
+        .tables
+        .iter()
+        .map(|table| {
+            let suppressed = table.shown.iter().filter(|s| matches!(s, Shown::Suppressed(_))).count();
+            let published = table.shown.iter().filter(|s| **s == Shown::Published).count();
+            (table.kind, published, suppressed)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

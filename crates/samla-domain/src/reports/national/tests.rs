@@ -1,0 +1,142 @@
+use super::*;
+use crate::reports::disclosure::MIN_PERSONS;
+use crate::reports::tables::Half;
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("a date")
+}
+
+fn units() -> Vec<CountedUnit> {
+    [(1, "Bergen", Region::Vestland), (2, "Voss", Region::Vestland), (3, "Oslo", Region::Oslo), (4, "Asker", Region::Akershus)]
+        .into_iter()
+        .map(|(organisation_id, name, region)| CountedUnit { organisation_id, name: name.to_string(), region })
+        .collect()
+}
+
+/// `n` participants of one organisation's course that started on `start`, each born
+/// `age` years before it, the first `dropped` of them dropped out.
+fn group(organisation_id: i64, start: NaiveDate, age: i32, n: usize, dropped: usize) -> Vec<ParticipantFact> {
+    let birth = NaiveDate::from_ymd_opt(start.year_ce().1 as i32 - age, 1, 1);
+    (0..n)
+        .map(|i| ParticipantFact {
+            organisation_id,
+            course_start: start,
+            course_status: CourseStatus::Completed,
+            birth_date: birth,
+            dropped_out: i < dropped,
+        })
+        .collect()
+}
+
+use chrono::Datelike;
+
+fn participants() -> Vec<ParticipantFact> {
+    let spring = day(2025, 2, 3);
+    let autumn = day(2025, 9, 1);
+    [
+        group(1, spring, 8, 70, 10),
+        group(1, spring, 11, 60, 0),
+        group(2, spring, 8, 3, 1),
+        group(3, spring, 8, 120, 40),
+        group(3, autumn, 14, 90, 20),
+        group(4, autumn, 40, 20, 0),
+        group(4, autumn, 35, 110, 30),
+    ]
+    .concat()
+}
+
+fn courses() -> Vec<CourseFact> {
+    vec![
+        CourseFact { organisation_id: 2, start: day(2025, 2, 3), status: CourseStatus::Completed },
+        CourseFact { organisation_id: 2, start: day(2025, 9, 3), status: CourseStatus::Cancelled },
+        CourseFact { organisation_id: 2, start: day(2025, 10, 3), status: CourseStatus::Draft },
+    ]
+}
+
+fn published_person_cells(release: &ReleaseContents) -> impl Iterator<Item = (TableKind, u64)> + '_ {
+    release
+        .tables
+        .iter()
+        .filter(|t| t.kind.counts_persons())
+        .flat_map(|t| t.figures.iter().flatten().map(move |figure| (t.kind, *figure)))
+}
+
+#[test]
+fn ages_are_counted_on_the_day_the_course_starts() {
+    let start = day(2026, 3, 10);
+    assert_eq!(age_band(Some(day(2020, 3, 10)), start), "6-9", "sixth birthday on the first day");
+    assert_eq!(age_band(Some(day(2020, 3, 11)), start), "0-5", "sixth birthday the day after");
+    assert_eq!(age_band(Some(day(2008, 3, 10)), start), "18-29");
+    assert_eq!(age_band(Some(day(2008, 3, 11)), start), "13-17");
+    assert_eq!(age_band(None, start), "unknown");
+    assert_eq!(age_band(Some(day(2027, 1, 1)), start), "unknown", "born after the start is no age");
+}
+
+#[test]
+fn a_release_publishes_no_small_count_of_persons_and_counts_courses_as_they_are() {
+    let release = build(2025, units(), &participants(), &courses(), None);
+    for (kind, figure) in published_person_cells(&release) {
+        assert!(figure == 0 || figure >= MIN_PERSONS, "{kind:?} published {figure}");
+    }
+    let outcomes = release.view(TableKind::ParticipantsByOutcome, Level::Nation, Period::Year(2025));
+    let outcomes = outcomes.expect("the nation");
+    assert_eq!(outcomes.total, vec![Some(372), Some(101), Some(0), Some(473)], "every participant of the year");
+    let voss = release.view(TableKind::ParticipantsByAge, Level::Organisation(2), Period::Year(2025)).expect("Voss");
+    assert_eq!(voss.total[1], None, "three children of 6-9 in Voss are not shown: {voss:?}");
+    assert_eq!(voss.total.last(), Some(&None), "nor is Voss's total");
+    assert_eq!(voss.total[0], Some(0), "an empty column under a hidden total tells nothing");
+
+    let courses = release.view(TableKind::CoursesByStatus, Level::Organisation(2), Period::Year(2025));
+    let courses = courses.expect("Voss's courses");
+    assert_eq!(courses.total, vec![Some(0), Some(0), Some(1), Some(1), Some(2)], "drafts are not counted");
+}
+
+#[test]
+fn the_tables_of_persons_hide_the_same_totals() {
+    let release = build(2025, units(), &participants(), &courses(), None);
+    let age = release.table(TableKind::ParticipantsByAge).expect("ages");
+    let outcome = release.table(TableKind::ParticipantsByOutcome).expect("outcomes");
+    assert!(!age.withheld && !outcome.withheld);
+    for level in [Level::Nation, Level::Region(Region::Vestland), Level::Organisation(1), Level::Organisation(4)] {
+        for period in [Period::Year(2025), Period::Term(Term { year: 2025, half: Half::Autumn })] {
+            let a = release.view(TableKind::ParticipantsByAge, level, period).expect("age view");
+            let o = release.view(TableKind::ParticipantsByOutcome, level, period).expect("outcome view");
+            assert_eq!(a.total.last(), o.total.last(), "{level:?} {period:?}: one total, shown alike");
+            for (a, o) in a.rows.iter().zip(&o.rows) {
+                assert_eq!(a.cells.last(), o.cells.last(), "{level:?} {period:?} row {}", a.node);
+            }
+        }
+    }
+}
+
+#[test]
+fn a_correction_keeps_hidden_what_the_first_release_hid() {
+    let first = build(2025, units(), &participants(), &courses(), None);
+    let hidden = first.view(TableKind::ParticipantsByAge, Level::Organisation(2), Period::Year(2025));
+    assert_eq!(hidden.expect("Voss").total.last(), Some(&None), "three in Voss: hidden");
+    // Five more children in Voss were registered late: eight now, which alone could show.
+    let mut corrected = participants();
+    corrected.extend(group(2, day(2025, 2, 3), 8, 5, 0));
+    let second = build(2025, units(), &corrected, &courses(), Some(&first));
+    let voss = second.view(TableKind::ParticipantsByAge, Level::Organisation(2), Period::Year(2025)).expect("Voss");
+    assert_eq!(voss.total.last(), Some(&None), "comparing the releases would tell the first count");
+    let table = second.table(TableKind::ParticipantsByAge).expect("ages");
+    assert!(table.shown.iter().any(|s| *s == Shown::Suppressed(Why::EarlierRelease)));
+    for kind in TableKind::ALL {
+        let before = first.suppressed_keys(*kind);
+        let after = second.suppressed_keys(*kind);
+        assert!(before.is_subset(&after), "{kind:?}: a cell hidden in the first release shows in the second");
+    }
+}
+
+#[test]
+fn a_stored_release_reads_back_the_same() {
+    let release = build(2025, units(), &participants(), &courses(), None);
+    let stored = serde_json::to_string(&release).expect("JSON");
+    let read: ReleaseContents = serde_json::from_str(&stored).expect("read back");
+    assert_eq!(read, release);
+    assert_eq!(read.regions(), vec![Region::Oslo, Region::Akershus, Region::Vestland]);
+    assert!(!stored.contains("\"figures\":[3,"), "suppressed figures are not stored");
+}
+
+
