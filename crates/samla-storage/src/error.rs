@@ -36,6 +36,8 @@ const UNIQUE_FIELDS: &[(&str, &str)] = &[
     ("programmes_organisation_id_slug_key", "slug"),
     ("course_staff.course_id, course_staff.user_id, course_staff.course_role", "user_id"),
     ("course_staff_course_id_user_id_course_role_key", "user_id"),
+    ("programme_network_members.programme_id, programme_network_members.organisation_id", "programme"),
+    ("programme_network_members_pkey", "programme"),
 ];
 
 impl From<sqlx::Error> for StoreError {

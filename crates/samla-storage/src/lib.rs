@@ -20,6 +20,7 @@ pub mod holidays;
 pub mod idempotency;
 pub mod intake;
 mod migrations;
+pub mod networks;
 pub mod organisations;
 pub mod outbox;
 pub mod programmes;
@@ -28,6 +29,7 @@ pub mod reports;
 pub mod running;
 pub mod sessions;
 pub mod staff_directory;
+pub mod statistics;
 pub mod tokens;
 
 pub use error::StoreError;

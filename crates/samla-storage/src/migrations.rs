@@ -31,6 +31,7 @@ embedded!(
     "0010_shipped_programmes",
     "0011_audiences_and_deviations",
     "0012_foreign_key_indexes",
+    "0013_programme_networks",
 );
 
 /// A migrator over `files` (`NNNN_description`, SQL), checksummed as sqlx does, so

@@ -4,6 +4,7 @@
 use crate::db;
 use crate::Result;
 use samla_domain::calendar::Country;
+use samla_domain::organisations::{OrganisationKind, Region};
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, FromRow, Row};
 
@@ -15,14 +16,25 @@ pub struct Organisation {
     pub country: Country,
     pub require_second_factor: i64,
     pub version: i64,
+    /// What statistics count the organisation as.
+    pub kind: OrganisationKind,
+    /// Where statistics place it; none until its administrator says.
+    pub region: Option<Region>,
 }
 
 // Written out rather than derived: the derive's `try_from` needs a sqlx feature samla does
 // not build with, and the country is read back typed so no caller handles country codes.
 impl<'r> FromRow<'r, AnyRow> for Organisation {
     fn from_row(row: &'r AnyRow) -> std::result::Result<Self, sqlx::Error> {
-        let country = Country::try_from(row.try_get::<String, _>("country")?)
-            .map_err(|e| sqlx::Error::ColumnDecode { index: "country".into(), source: Box::new(e) })?;
+        fn decode(column: &str, e: impl std::error::Error + Send + Sync + 'static) -> sqlx::Error {
+            sqlx::Error::ColumnDecode { index: column.into(), source: Box::new(e) }
+        }
+        let country = Country::try_from(row.try_get::<String, _>("country")?).map_err(|e| decode("country", e))?;
+        let kind = OrganisationKind::try_from(row.try_get::<String, _>("kind")?).map_err(|e| decode("kind", e))?;
+        let region = match row.try_get::<Option<String>, _>("region")? {
+            Some(code) => Some(Region::try_from(code).map_err(|e| decode("region", e))?),
+            None => None,
+        };
         Ok(Organisation {
             id: row.try_get("id")?,
             slug: row.try_get("slug")?,
@@ -30,11 +42,13 @@ impl<'r> FromRow<'r, AnyRow> for Organisation {
             country,
             require_second_factor: row.try_get("require_second_factor")?,
             version: row.try_get("version")?,
+            kind,
+            region,
         })
     }
 }
 
-const COLUMNS: &str = "id, slug, name, country, require_second_factor, version";
+const COLUMNS: &str = "id, slug, name, country, require_second_factor, version, kind, region";
 
 pub async fn create(conn: &mut AnyConnection, slug: &str, name: &str, country: Country, now: i64) -> Result<i64> {
     let id: i64 = db::scalar(
@@ -74,4 +88,14 @@ pub async fn update_settings(
     )
     .await?;
     db::version_or_why(updated, get(conn, id)).await
+}
+
+/// Sets what statistics count the organisation as and where they place it.
+pub async fn set_placement(conn: &mut AnyConnection, id: i64, kind: OrganisationKind, region: Region) -> Result<()> {
+    db::execute(
+        conn,
+        "UPDATE organisations SET kind = $1, region = $2 WHERE id = $3",
+        (kind.as_str(), region.as_str(), id),
+    )
+    .await
 }

@@ -14,6 +14,6 @@
 pub mod course_report;
 pub mod disclosure;
 pub mod evaluation;
-pub mod statistics;
 pub mod national;
+pub mod statistics;
 pub mod tables;

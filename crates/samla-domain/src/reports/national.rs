@@ -151,7 +151,18 @@ impl ReleaseContents {
         layout.read(&shape, level, period, |cell| table.figures.get(cell).copied().flatten())
     }
 
-    /// The organisations of a region, by name, as the release counts them.
+    /// What a row of a table read at `level` stands for: a region of the nation, an
+    /// organisation of a region.
+    pub fn row_level(&self, kind: TableKind, level: Level, node: usize) -> Option<Level> {
+        let layout = self.layout(kind);
+        match level {
+            Level::Nation => layout.region_of(node).map(Level::Region),
+            Level::Region(_) => layout.organisation_of(node).map(Level::Organisation),
+            Level::Organisation(_) => None,
+        }
+    }
+
+    /// An organisation as the release counts it.
     pub fn organisation(&self, id: i64) -> Option<&CountedUnit> {
         self.units.iter().find(|unit| unit.organisation_id == id)
     }
@@ -231,7 +242,9 @@ pub fn build(
                 Publication::Cells { shown, .. } => matches!(shown[*cell], Shown::Suppressed(_)),
             });
             grown.extend(
-                suppressed_totals.filter_map(|cell| layout.key(cube, cell)).filter(|(_, category, _)| category.is_none()),
+                suppressed_totals
+                    .filter_map(|cell| layout.key(cube, cell))
+                    .filter(|(_, category, _)| category.is_none()),
             );
             published.push((*kind, publication));
         }
@@ -248,8 +261,7 @@ pub fn build(
 
     let kind = TableKind::CoursesByStatus;
     let course_layout = layout(&units, kind, year);
-    let facts =
-        courses.iter().filter_map(|c| Some((c.organisation_id, Term::of(c.start), course_category(c.status)?)));
+    let facts = courses.iter().filter_map(|c| Some((c.organisation_id, Term::of(c.start), course_category(c.status)?)));
     let cube = course_layout.cube(facts);
     let given = course_layout.given(&cube);
     let shown = (0..cube.len())

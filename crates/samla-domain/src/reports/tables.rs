@@ -55,6 +55,51 @@ pub enum Period {
     Term(Term),
 }
 
+impl Level {
+    /// `nation`, `region:<code>` or `organisation:<id>`.
+    pub fn parse(text: &str) -> Option<Level> {
+        match text.split_once(':') {
+            None if text == "nation" => Some(Level::Nation),
+            Some(("region", code)) => Region::parse(code).map(Level::Region),
+            Some(("organisation", id)) => id.parse().ok().filter(|id| *id > 0).map(Level::Organisation),
+            _ => None,
+        }
+    }
+
+    pub fn code(self) -> String {
+        match self {
+            Level::Nation => "nation".to_string(),
+            Level::Region(region) => format!("region:{}", region.as_str()),
+            Level::Organisation(id) => format!("organisation:{id}"),
+        }
+    }
+}
+
+impl Period {
+    /// `2025`, `2025-spring` or `2025-autumn`.
+    pub fn parse(text: &str) -> Option<Period> {
+        let (year, half) = match text.split_once('-') {
+            None => (text, None),
+            Some((year, "spring")) => (year, Some(Half::Spring)),
+            Some((year, "autumn")) => (year, Some(Half::Autumn)),
+            Some(_) => return None,
+        };
+        let year: i32 = year.parse().ok().filter(|y| (1900..=9999).contains(y))?;
+        Some(match half {
+            None => Period::Year(year),
+            Some(half) => Period::Term(Term { year, half }),
+        })
+    }
+
+    pub fn code(self) -> String {
+        match self {
+            Period::Year(year) => year.to_string(),
+            Period::Term(Term { year, half: Half::Spring }) => format!("{year}-spring"),
+            Period::Term(Term { year, half: Half::Autumn }) => format!("{year}-autumn"),
+        }
+    }
+}
+
 /// The nodes of one table's three dimensions.
 #[derive(Debug, Clone)]
 pub struct Layout<K> {
@@ -254,6 +299,22 @@ mod tests {
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).expect("a date")
+    }
+
+    #[test]
+    fn levels_and_periods_read_back_from_their_codes() {
+        for level in [Level::Nation, Level::Region(Region::Vestland), Level::Organisation(12)] {
+            assert_eq!(Level::parse(&level.code()), Some(level));
+        }
+        for period in [Period::Year(2025), Period::Term(Term { year: 2025, half: Half::Autumn })] {
+            assert_eq!(Period::parse(&period.code()), Some(period));
+        }
+        for bad in ["", "region:hordaland", "organisation:0", "organisation:x", "country"] {
+            assert_eq!(Level::parse(bad), None, "{bad}");
+        }
+        for bad in ["", "2025-winter", "20x5", "-1", "2025-"] {
+            assert_eq!(Period::parse(bad), None, "{bad}");
+        }
     }
 
     #[test]

@@ -2474,3 +2474,10 @@ reminders-household = Turning reminders off for a child turns them off for all o
 reminders-guardians = Guardians who get reminders about { $name }:
 reminders-saved-person = The guardian's reminders are saved.
 reminders-guardians-alone = Reminders can also be turned off for one guardian alone. The child's other guardians still get them.
+
+## Programme networks and statistics releases
+error-region-country = Choose a region of the organisation's own country.
+error-network-own = The organisation owns this programme: its courses count in the programme's statistics already.
+error-network-no-region = Set the organisation's region first: statistics count every organisation in its region.
+error-network-member = The organisation is a member of this programme's network already.
+error-statistics-year-open = Choose a year that is over: only a whole year's statistics are published.

@@ -2474,3 +2474,10 @@ reminders-household = Slår du av påminnelser for et barn, gjelder det alle for
 reminders-guardians = Foresatte som får påminnelser om { $name }:
 reminders-saved-person = Påminnelsene til den foresatte er lagret.
 reminders-guardians-alone = Påminnelsene kan også slås av for én foresatt alene. Da får barnets andre foresatte dem fortsatt.
+
+## Programme networks and statistics releases
+error-region-country = Velg et fylke eller en region i organisasjonens eget land.
+error-network-own = Organisasjonen eier dette programmet: kursene regnes allerede med i programmets statistikk.
+error-network-no-region = Velg organisasjonens fylke først: statistikken teller hver organisasjon i sitt fylke.
+error-network-member = Organisasjonen er allerede med i programmets nettverk.
+error-statistics-year-open = Velg et år som er over: statistikk publiseres bare for hele år.

@@ -20,6 +20,7 @@ pub mod reports;
 pub mod running;
 pub mod setup;
 pub mod staff_directory;
+pub mod statistics;
 
 use crate::auth::Actor;
 use crate::error::WebError;

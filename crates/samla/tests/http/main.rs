@@ -46,4 +46,5 @@ mod second_factor;
 mod security;
 mod shipped_programmes;
 mod staff_directory;
+mod statistics_network;
 mod text_rule;

@@ -174,6 +174,8 @@ async fn path_values(app: &TestApp, course: &RunningCourse) -> BTreeMap<&'static
         ("user_id", course.leader_id.to_string()),
         ("token", "no-such-token".to_string()),
         ("open_token", "no-such-token".to_string()),
+        ("year", "2025".to_string()),
+        ("table", "participants_by_age".to_string()),
     ]);
     let (programme_id, slug): (i64, String) = app
         .row(

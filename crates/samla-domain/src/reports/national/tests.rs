@@ -7,10 +7,15 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
 }
 
 fn units() -> Vec<CountedUnit> {
-    [(1, "Bergen", Region::Vestland), (2, "Voss", Region::Vestland), (3, "Oslo", Region::Oslo), (4, "Asker", Region::Akershus)]
-        .into_iter()
-        .map(|(organisation_id, name, region)| CountedUnit { organisation_id, name: name.to_string(), region })
-        .collect()
+    [
+        (1, "Bergen", Region::Vestland),
+        (2, "Voss", Region::Vestland),
+        (3, "Oslo", Region::Oslo),
+        (4, "Asker", Region::Akershus),
+    ]
+    .into_iter()
+    .map(|(organisation_id, name, region)| CountedUnit { organisation_id, name: name.to_string(), region })
+    .collect()
 }
 
 /// `n` participants of one organisation's course that started on `start`, each born
@@ -138,5 +143,3 @@ fn a_stored_release_reads_back_the_same() {
     assert_eq!(read.regions(), vec![Region::Oslo, Region::Akershus, Region::Vestland]);
     assert!(!stored.contains("\"figures\":[3,"), "suppressed figures are not stored");
 }
-
-

@@ -1,13 +1,14 @@
 //! Reports made from the data of a course, and a programme's statistics.
 
 mod course_report;
+mod national;
 mod programme_statistics;
 
 use crate::AppState;
 use axum::Router;
 
 pub fn routes() -> Router<AppState> {
-    Router::new().merge(course_report::routes()).merge(programme_statistics::routes())
+    Router::new().merge(course_report::routes()).merge(programme_statistics::routes()).merge(national::routes())
 }
 
 /// The reports part of the OpenAPI document.
@@ -15,5 +16,6 @@ pub fn document() -> utoipa::openapi::OpenApi {
     use utoipa::OpenApi;
     let mut document = course_report::Doc::openapi();
     document.merge(programme_statistics::Doc::openapi());
+    document.merge(national::Doc::openapi());
     document
 }

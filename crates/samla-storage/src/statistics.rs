@@ -1,0 +1,187 @@
+//! What a programme's statistics release is made of, and the releases themselves.
+//!
+//! The facts are read for the courses of one programme that started in one year, run by
+//! the programme's owner or a member of its network that has a region (statistics place
+//! every organisation in one). Drafts are read too; the domain leaves them out.
+
+use crate::db;
+use crate::Result;
+use sqlx::AnyConnection;
+
+/// Where the counted courses are: the owner and the network's members.
+const COUNTED: &str = "c.organisation_id IN (
+    SELECT p.organisation_id FROM programmes p WHERE p.id = $1
+    UNION SELECT m.organisation_id FROM programme_network_members m WHERE m.programme_id = $1)";
+
+/// An organisation counted, as the release names it.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct CountedOrganisation {
+    pub id: i64,
+    pub name: String,
+    pub region: Option<String>,
+}
+
+/// The owner and the members, with their regions (none where not set).
+pub async fn counted_organisations(conn: &mut AnyConnection, programme_id: i64) -> Result<Vec<CountedOrganisation>> {
+    db::all(
+        conn,
+        "SELECT o.id, o.name, o.region FROM organisations o
+         WHERE o.id IN (SELECT p.organisation_id FROM programmes p WHERE p.id = $1
+                        UNION SELECT m.organisation_id FROM programme_network_members m WHERE m.programme_id = $1)
+         ORDER BY o.id",
+        (programme_id,),
+    )
+    .await
+}
+
+/// One participant of a counted course.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ParticipantRow {
+    pub organisation_id: i64,
+    pub course_start: String,
+    pub course_status: String,
+    pub birth_date: Option<String>,
+    pub participant_status: String,
+}
+
+/// One counted course.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct CourseRow {
+    pub organisation_id: i64,
+    pub start_date: String,
+    pub status: String,
+}
+
+/// The participants of the programme's counted courses that started from `first_day`
+/// up to but not including `next_first_day` (ISO dates).
+pub async fn participants(
+    conn: &mut AnyConnection,
+    programme_id: i64,
+    first_day: &str,
+    next_first_day: &str,
+) -> Result<Vec<ParticipantRow>> {
+    db::all(
+        conn,
+        &format!(
+            "SELECT c.organisation_id, c.start_date AS course_start, c.status AS course_status,
+                    p.birth_date, cp.status AS participant_status
+             FROM course_participants cp
+             JOIN courses c ON c.id = cp.course_id
+             JOIN programme_versions v ON v.id = c.programme_version_id
+             JOIN persons p ON p.id = cp.person_id
+             WHERE v.programme_id = $1 AND c.start_date >= $2 AND c.start_date < $3 AND {COUNTED}"
+        ),
+        (programme_id, first_day, next_first_day),
+    )
+    .await
+}
+
+/// The programme's counted courses that started in the same days.
+pub async fn courses(
+    conn: &mut AnyConnection,
+    programme_id: i64,
+    first_day: &str,
+    next_first_day: &str,
+) -> Result<Vec<CourseRow>> {
+    db::all(
+        conn,
+        &format!(
+            "SELECT c.organisation_id, c.start_date, c.status
+             FROM courses c JOIN programme_versions v ON v.id = c.programme_version_id
+             WHERE v.programme_id = $1 AND c.start_date >= $2 AND c.start_date < $3 AND {COUNTED}"
+        ),
+        (programme_id, first_day, next_first_day),
+    )
+    .await
+}
+
+/// A release, without its tables.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct ReleaseSummary {
+    pub id: i64,
+    pub year: i64,
+    pub number: i64,
+    pub published_at: i64,
+    pub note: String,
+}
+
+/// A release with its tables (JSON, as the domain writes them).
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct Release {
+    pub id: i64,
+    pub year: i64,
+    pub number: i64,
+    pub published_at: i64,
+    pub note: String,
+    pub tables: String,
+}
+
+/// Stores a release as the year's next; its number.
+pub async fn insert(
+    conn: &mut AnyConnection,
+    programme_id: i64,
+    year: i64,
+    tables: &str,
+    note: &str,
+    published_by: i64,
+    now: i64,
+) -> Result<i64> {
+    let number: i64 = db::scalar(
+        &mut *conn,
+        "SELECT COALESCE(MAX(number), 0) + 1 FROM statistics_releases WHERE programme_id = $1 AND year = $2",
+        (programme_id, year),
+    )
+    .await?;
+    db::execute(
+        conn,
+        "INSERT INTO statistics_releases (programme_id, year, number, published_at, published_by, note, tables)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        (programme_id, year, number, now, published_by, note, tables),
+    )
+    .await?;
+    Ok(number)
+}
+
+/// Every release of the programme, newest year first, each year's releases newest first.
+pub async fn list(conn: &mut AnyConnection, programme_id: i64) -> Result<Vec<ReleaseSummary>> {
+    db::all(
+        conn,
+        "SELECT id, year, number, published_at, note FROM statistics_releases
+         WHERE programme_id = $1 ORDER BY year DESC, number DESC",
+        (programme_id,),
+    )
+    .await
+}
+
+/// A year's release by number, or its latest.
+pub async fn get(
+    conn: &mut AnyConnection,
+    programme_id: i64,
+    year: i64,
+    number: Option<i64>,
+) -> Result<Option<Release>> {
+    let columns = "id, year, number, published_at, note, tables";
+    match number {
+        Some(number) => {
+            db::optional(
+                conn,
+                &format!(
+                    "SELECT {columns} FROM statistics_releases WHERE programme_id = $1 AND year = $2 AND number = $3"
+                ),
+                (programme_id, year, number),
+            )
+            .await
+        }
+        None => {
+            db::optional(
+                conn,
+                &format!(
+                    "SELECT {columns} FROM statistics_releases WHERE programme_id = $1 AND year = $2
+                     ORDER BY number DESC LIMIT 1"
+                ),
+                (programme_id, year),
+            )
+            .await
+        }
+    }
+}

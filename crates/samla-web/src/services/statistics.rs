@@ -1,0 +1,231 @@
+//! A programme's network and its statistics releases.
+//!
+//! An organisation joins the network of a programme another organisation owns (and
+//! shares); the owner publishes a year's release of the network's courses once the year
+//! is over; the owner's and the members' readers of aggregate statistics see the
+//! published tables. Only what a release published is ever read back: the counts it
+//! suppressed are not stored with it. Nobody sees a person here, so reads are not
+//! audited; joining, leaving and publishing are.
+
+use crate::auth::Actor;
+use crate::error::WebError;
+use crate::services::audit;
+use crate::AppState;
+use chrono::{Datelike, NaiveDate};
+use samla_domain::organisations::{OrganisationKind, Region};
+use samla_domain::planning::lifecycle::CourseStatus;
+use samla_domain::reports::national::{build, CountedUnit, CourseFact, ParticipantFact, ReleaseContents, TableKind};
+use samla_domain::reports::tables::{Level, Period, TableView};
+use samla_domain::validation::{FieldError, FieldErrors};
+use samla_domain::Action;
+use samla_storage::networks::{self, Member};
+use samla_storage::programmes::Programme;
+use samla_storage::statistics::{self, ReleaseSummary};
+use samla_storage::{organisations, StoreError};
+
+/// Sets the organisation's kind and region, which statistics count it by.
+pub async fn set_placement(
+    state: &AppState,
+    actor: &Actor,
+    kind: OrganisationKind,
+    region: Region,
+) -> Result<(), WebError> {
+    actor.authorize(state, Action::ManageOrganisationSettings).await?;
+    if region.country() != actor.organisation.country {
+        return Err(WebError::Invalid(FieldErrors::single(FieldError::new("region", "error-region-country"))));
+    }
+    let mut tx = state.store.write().await?;
+    organisations::set_placement(&mut tx.tx, actor.organisation.id, kind, region).await?;
+    audit::commit_done(tx, actor, "organisation.placement", ("organisation", actor.organisation.id), state.clock.now())
+        .await
+}
+
+/// Joins the network of a programme another organisation owns and shares.
+pub async fn join(state: &AppState, actor: &Actor, programme: &str) -> Result<Programme, WebError> {
+    actor.authorize(state, Action::ManageProgrammes).await?;
+    let programme = crate::services::programmes::find(state, actor, programme).await?;
+    if programme.organisation_id == actor.organisation.id {
+        return Err(WebError::Refused(FieldErrors::single(FieldError::new("programme", "error-network-own"))));
+    }
+    let mut tx = state.store.write().await?;
+    let placed = organisations::get(&mut tx.tx, actor.organisation.id).await?;
+    if placed.region.is_none() {
+        return Err(WebError::Refused(FieldErrors::single(FieldError::new("region", "error-network-no-region"))));
+    }
+    let now = state.clock.now();
+    match networks::join(&mut tx.tx, programme.id, actor.organisation.id, actor.user_id, now).await {
+        Err(StoreError::Taken(_)) => {
+            return Err(WebError::Refused(FieldErrors::single(FieldError::new("programme", "error-network-member"))))
+        }
+        other => other?,
+    }
+    audit::commit_done(tx, actor, "network.join", ("programme", programme.id), now).await?;
+    Ok(programme)
+}
+
+/// Leaves a programme's network; its published releases keep what they counted.
+pub async fn leave(state: &AppState, actor: &Actor, programme: &str) -> Result<(), WebError> {
+    actor.authorize(state, Action::ManageProgrammes).await?;
+    let programme = crate::services::programmes::find(state, actor, programme).await?;
+    let mut tx = state.store.write().await?;
+    if !networks::leave(&mut tx.tx, programme.id, actor.organisation.id).await? {
+        return Err(WebError::NotFound);
+    }
+    audit::commit_done(tx, actor, "network.leave", ("programme", programme.id), state.clock.now()).await
+}
+
+/// The programme, if the actor may read its network's statistics: its owner or a member.
+async fn network_programme(state: &AppState, actor: &Actor, programme: &str) -> Result<Programme, WebError> {
+    actor.authorize(state, Action::ViewAggregateStatistics).await?;
+    let programme = crate::services::programmes::find(state, actor, programme).await?;
+    if programme.organisation_id == actor.organisation.id {
+        return Ok(programme);
+    }
+    let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
+    if networks::is_member(&mut conn, programme.id, actor.organisation.id).await? {
+        Ok(programme)
+    } else {
+        Err(WebError::NotFound)
+    }
+}
+
+/// The network: its owner's programme and the members.
+pub async fn network(state: &AppState, actor: &Actor, programme: &str) -> Result<(Programme, Vec<Member>), WebError> {
+    let programme = network_programme(state, actor, programme).await?;
+    let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
+    let members = networks::members(&mut conn, programme.id).await?;
+    Ok((programme, members))
+}
+
+/// The programme's releases, newest first.
+pub async fn releases(
+    state: &AppState,
+    actor: &Actor,
+    programme: &str,
+) -> Result<(Programme, Vec<ReleaseSummary>), WebError> {
+    let programme = network_programme(state, actor, programme).await?;
+    let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
+    let releases = statistics::list(&mut conn, programme.id).await?;
+    Ok((programme, releases))
+}
+
+/// What [`publish`] made.
+#[derive(Debug, Clone)]
+pub struct Published {
+    pub programme: Programme,
+    pub year: i32,
+    pub number: i64,
+    pub contents: ReleaseContents,
+    /// Organisations of the network not counted, for want of a region.
+    pub not_placed: Vec<String>,
+}
+
+/// Publishes the release of a year that is over, for the programme the actor's
+/// organisation owns; a year released before gets its next, corrected release.
+pub async fn publish(
+    state: &AppState,
+    actor: &Actor,
+    programme: &str,
+    year: i32,
+    note: &str,
+) -> Result<Published, WebError> {
+    actor.authorize(state, Action::ManageProgrammes).await?;
+    let programme = crate::services::programmes::find(state, actor, programme).await?;
+    if programme.organisation_id != actor.organisation.id {
+        return Err(WebError::NotFound);
+    }
+    let today = actor.organisation.today(&state.clock);
+    let mut errors = FieldErrors::new();
+    if year >= today.year() || year < 2000 {
+        errors.push(FieldError::new("year", "error-statistics-year-open"));
+    }
+    let note = errors.take(samla_domain::validation::optional_text("note", note, 2000));
+    let note = errors.finish(|| note.unwrap_or_default()).map_err(WebError::Invalid)?;
+    let (first, next) = (format!("{year:04}-01-01"), format!("{:04}-01-01", year + 1));
+
+    let mut tx = state.store.write().await?;
+    let counted = statistics::counted_organisations(&mut tx.tx, programme.id).await?;
+    let (units, not_placed): (Vec<_>, Vec<_>) = counted.into_iter().partition(|o| o.region.is_some());
+    let units: Vec<CountedUnit> = units
+        .into_iter()
+        .filter_map(|o| {
+            let region = Region::parse(o.region.as_deref()?)?;
+            Some(CountedUnit { organisation_id: o.id, name: o.name, region })
+        })
+        .collect();
+    let participants = statistics::participants(&mut tx.tx, programme.id, &first, &next).await?;
+    let participants: Vec<ParticipantFact> = participants
+        .into_iter()
+        .filter_map(|row| {
+            Some(ParticipantFact {
+                organisation_id: row.organisation_id,
+                course_start: NaiveDate::parse_from_str(&row.course_start, "%Y-%m-%d").ok()?,
+                course_status: CourseStatus::parse(&row.course_status)?,
+                birth_date: row.birth_date.and_then(|b| NaiveDate::parse_from_str(&b, "%Y-%m-%d").ok()),
+                dropped_out: row.participant_status == "dropped_out",
+            })
+        })
+        .collect();
+    let courses = statistics::courses(&mut tx.tx, programme.id, &first, &next).await?;
+    let courses: Vec<CourseFact> = courses
+        .into_iter()
+        .filter_map(|row| {
+            Some(CourseFact {
+                organisation_id: row.organisation_id,
+                start: NaiveDate::parse_from_str(&row.start_date, "%Y-%m-%d").ok()?,
+                status: CourseStatus::parse(&row.status)?,
+            })
+        })
+        .collect();
+    let earlier = statistics::get(&mut tx.tx, programme.id, i64::from(year), None).await?;
+    let earlier = earlier.map(|release| read_contents(&release.tables)).transpose()?;
+    let contents = build(year, units, &participants, &courses, earlier.as_ref());
+    let json = serde_json::to_string(&contents).map_err(|e| WebError::Internal(e.to_string()))?;
+    let now = state.clock.now();
+    let number =
+        statistics::insert(&mut tx.tx, programme.id, i64::from(year), &json, &note, actor.user_id, now).await?;
+    audit::commit_done(tx, actor, "statistics.publish", ("programme", programme.id), now).await?;
+    Ok(Published { programme, year, number, contents, not_placed: not_placed.into_iter().map(|o| o.name).collect() })
+}
+
+fn read_contents(json: &str) -> Result<ReleaseContents, WebError> {
+    serde_json::from_str(json).map_err(|e| WebError::Internal(format!("a stored statistics release: {e}")))
+}
+
+/// One published table, read as asked.
+#[derive(Debug, Clone)]
+pub struct PublishedTable {
+    pub programme: Programme,
+    pub release: ReleaseSummary,
+    pub contents: ReleaseContents,
+    pub kind: TableKind,
+    pub level: Level,
+    pub period: Period,
+    pub view: TableView,
+}
+
+/// A table of a year's release (its latest, or `number`) at a level and period; 404
+/// where the release has no such level or period.
+pub async fn table(
+    state: &AppState,
+    actor: &Actor,
+    programme: &str,
+    year: i32,
+    number: Option<i64>,
+    kind: TableKind,
+    (level, period): (Level, Period),
+) -> Result<PublishedTable, WebError> {
+    let programme = network_programme(state, actor, programme).await?;
+    let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
+    let release = statistics::get(&mut conn, programme.id, i64::from(year), number).await?.ok_or(WebError::NotFound)?;
+    let contents = read_contents(&release.tables)?;
+    let view = contents.view(kind, level, period).ok_or(WebError::NotFound)?;
+    let summary = ReleaseSummary {
+        id: release.id,
+        year: release.year,
+        number: release.number,
+        published_at: release.published_at,
+        note: release.note,
+    };
+    Ok(PublishedTable { programme, release: summary, contents, kind, level, period, view })
+}

@@ -1,0 +1,199 @@
+//! A programme's network and its statistics releases over HTTP: an owner shares a
+//! programme, a municipality joins its network and runs courses of it, the owner publishes
+//! the year, and readers of aggregate statistics see the tables with small groups hidden,
+//! at every level, in a correction too.
+
+use crate::common::data::problem_fields;
+use crate::common::running::{actor, child_application, course_form, enrol_application};
+use crate::common::{Api, TestApp};
+use reqwest::{Method, StatusCode};
+use samla_domain::Role;
+use samla_web::services::courses as course_service;
+use serde_json::{json, Value};
+
+const OWNER: &str = "org-a";
+const MEMBER: &str = "org-b";
+const OUTSIDER: &str = "org-c";
+
+fn day(text: &str) -> chrono::NaiveDate {
+    text.parse().expect("a date")
+}
+
+/// Every line of a table: the rows and the total.
+fn lines(table: &Value) -> Vec<Vec<Option<u64>>> {
+    let line = |l: &Value| l["cells"].as_array().expect("cells").iter().map(Value::as_u64).collect::<Vec<_>>();
+    let mut all: Vec<_> = table["rows"].as_array().expect("rows").iter().map(line).collect();
+    all.push(line(&table["total"]));
+    all
+}
+
+/// No published count of persons is 1–4, and no line hides exactly one cell (which its
+/// total and the other cells would tell).
+fn assert_safe(table: &Value, what: &str) {
+    for cells in lines(table) {
+        for figure in cells.iter().flatten() {
+            assert!(*figure == 0 || *figure >= 5, "{what}: published {figure}: {table}");
+        }
+        let hidden = cells.iter().filter(|c| c.is_none()).count();
+        assert_ne!(hidden, 1, "{what}: one hidden cell in a line can be worked out: {cells:?}");
+    }
+}
+
+#[tokio::test]
+async fn a_network_publishes_a_year_with_small_groups_hidden_at_every_level_and_in_a_correction() {
+    let app = TestApp::spawn().await;
+    app.add_organisation(MEMBER, "Voss kommune", "NO").await;
+    app.add_organisation(OUTSIDER, "Kommune C", "NO").await;
+    let (_, owner_admin) = app.admin_api(OWNER, "admin@a.test").await;
+    let (_, member_admin) = app.admin_api(MEMBER, "admin@b.test").await;
+    let owner_coordinator_id = app.add_user(OWNER, "coordinator@a.test", "coordinator").await;
+    let owner = app.api(&app.token_for("coordinator@a.test").await);
+    app.add_user(OWNER, "analyst@a.test", "analyst").await;
+    let analyst = app.api(&app.token_for("analyst@a.test").await);
+    let member_coordinator_id = app.add_user(MEMBER, "coordinator@b.test", "coordinator").await;
+    let member = app.api(&app.token_for("coordinator@b.test").await);
+    app.add_user(OUTSIDER, "coordinator@c.test", "coordinator").await;
+    let outsider = app.api(&app.token_for("coordinator@c.test").await);
+
+    // Where each organisation stands; a Danish region is not a Norwegian one.
+    let placement = |kind: &str, region: &str| json!({ "kind": kind, "region": region });
+    let (status, problem) = Api::json_of(
+        owner_admin.send_json(Method::PUT, "/organisations/org-a/placement", &placement("nation", "oslo")).await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+    assert_eq!(problem_fields(&problem).first().map(|(f, _)| f.as_str()), Some("kind"));
+    let danish = owner_admin
+        .send_json(Method::PUT, "/organisations/org-a/placement", &placement("national_centre", "hovedstaden"))
+        .await;
+    assert_eq!(danish.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    for (api, org, kind, region) in
+        [(&owner_admin, OWNER, "national_centre", "oslo"), (&member_admin, MEMBER, "municipality", "vestland")]
+    {
+        let path = format!("/organisations/{org}/placement");
+        let saved = api.send_json(Method::PUT, &path, &placement(kind, region)).await;
+        assert_eq!(saved.status(), StatusCode::NO_CONTENT, "{org}");
+    }
+
+    // The owner shares its Mestringsgrupper; the member joins that programme's network.
+    let programme: i64 = app
+        .scalar(
+            "SELECT p.id FROM programmes p JOIN organisations o ON o.id = p.organisation_id
+             WHERE o.slug = $1 AND p.slug = 'mestringsgrupper'",
+            (OWNER,),
+        )
+        .await;
+    app.execute("UPDATE programmes SET shared = 1 WHERE id = $1", (programme,)).await;
+    let network = |org: &str| format!("/organisations/{org}/programmes/{programme}/network");
+    let own = owner.request(Method::POST, &network(OWNER)).send().await.expect("request");
+    assert_eq!(own.status(), StatusCode::CONFLICT, "the owner does not join its own network");
+    let unplaced = outsider.request(Method::POST, &network(OUTSIDER)).send().await.expect("request");
+    assert_eq!(unplaced.status(), StatusCode::CONFLICT, "no region, no membership");
+    let joined = member.request(Method::POST, &network(MEMBER)).send().await.expect("request");
+    assert_eq!(joined.status(), StatusCode::NO_CONTENT);
+    let again = member.request(Method::POST, &network(MEMBER)).send().await.expect("request");
+    assert_eq!(again.status(), StatusCode::CONFLICT);
+    let members = owner.get_ok(&network(OWNER)).await;
+    assert_eq!(members["members"][0]["slug"], "org-b", "{members}");
+    let (status, _) = outsider.get_json(&network(OUTSIDER)).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "an organisation outside the network sees nothing of it");
+
+    // The member runs two courses of the programme in 2025: twelve children in spring,
+    // three in autumn.
+    let coordinator = actor(&app, member_coordinator_id, "coordinator@b.test", vec![Role::Coordinator]).await;
+    let coordinator = samla_web::auth::Actor {
+        organisation: samla_web::org::OrgContext::load(
+            &mut app.state.store.pool().acquire().await.expect("connection"),
+            app.scalar("SELECT id FROM organisations WHERE slug = $1", (MEMBER,)).await,
+        )
+        .await
+        .expect("the member"),
+        ..coordinator
+    };
+    let mut courses = Vec::new();
+    for (name, start, children) in [("Vår", "2025-03-03", 12), ("Høst", "2025-09-01", 3)] {
+        let form = course_form(&programme.to_string(), name, ("Skolen", "Rom 1"), day(start), "15:00");
+        let course = course_service::create(&app.state, &coordinator, &programme.to_string(), &form)
+            .await
+            .expect("a course of the shared programme");
+        app.execute("UPDATE courses SET status = 'recruiting' WHERE id = $1", (course,)).await;
+        for i in 0..children {
+            let child = child_application(course, (&format!("Barn {name} {i}"), "2016-05-01"), "Forelder", "", false);
+            enrol_application(&app, &coordinator, course, &child).await;
+        }
+        app.execute("UPDATE courses SET status = 'completed' WHERE id = $1", (course,)).await;
+        courses.push(course);
+    }
+    let _ = owner_coordinator_id;
+
+    // Only the owner publishes, and only a year that is over.
+    let releases = format!("/organisations/org-a/programmes/{programme}/statistics/releases");
+    let open = owner.send_json(Method::POST, &releases, &json!({ "year": 2026 })).await;
+    assert_eq!(open.status(), StatusCode::UNPROCESSABLE_ENTITY, "2026 is not over");
+    let by_member = member
+        .send_json(
+            Method::POST,
+            &format!("/organisations/org-b/programmes/{programme}/statistics/releases"),
+            &json!({ "year": 2025 }),
+        )
+        .await;
+    assert_eq!(by_member.status(), StatusCode::NOT_FOUND, "a member does not publish the owner's statistics");
+    let (status, published) =
+        Api::json_of(owner.send_json(Method::POST, &releases, &json!({ "year": 2025 })).await).await;
+    assert_eq!(status, StatusCode::CREATED, "{published}");
+    assert_eq!(published["number"], 1);
+
+    // The tables, as the owner's analyst and the member's coordinator read them.
+    let table = |org: &str, kind: &str, query: &str| {
+        format!("/organisations/{org}/programmes/{programme}/statistics/releases/2025/tables/{kind}{query}")
+    };
+    let outcome = analyst.get_ok(&table(OWNER, "participants_by_outcome", "")).await;
+    assert_eq!(outcome["total"]["cells"], json!([15, 0, 0, 15]), "fifteen children completed: {outcome}");
+    let vestland = analyst.get_ok(&table(OWNER, "participants_by_age", "?level=region:vestland")).await;
+    assert_eq!(vestland["rows"][0]["name"], "Voss kommune", "{vestland}");
+    let autumn =
+        member.get_ok(&table(MEMBER, "participants_by_age", "?level=region:vestland&period=2025-autumn")).await;
+    let autumn_total = autumn["total"]["cells"].as_array().expect("cells").last().cloned();
+    assert_eq!(autumn_total, Some(Value::Null), "three children in the autumn are not shown: {autumn}");
+    let courses_table = analyst.get_ok(&table(OWNER, "courses_by_status", "?period=2025-autumn")).await;
+    assert_eq!(courses_table["total"]["cells"], json!([0, 0, 1, 0, 1]), "courses are counted as they are");
+    for kind in ["participants_by_age", "participants_by_outcome"] {
+        for level in ["nation", "region:vestland", "region:oslo"] {
+            for period in ["2025", "2025-spring", "2025-autumn"] {
+                let read = analyst.get_ok(&table(OWNER, kind, &format!("?level={level}&period={period}"))).await;
+                assert_safe(&read, &format!("{kind} {level} {period}"));
+            }
+        }
+    }
+    for bad in ["?level=region:hordaland", "?level=organisation:999999", "?period=2024", "?period=2025-winter"] {
+        let (status, _) = analyst.get_json(&table(OWNER, "participants_by_age", bad)).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{bad}");
+    }
+    let (status, _) = outsider.get_json(&table(OUTSIDER, "participants_by_age", "")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "outside the network");
+
+    // Five more children registered late in the autumn: the correction keeps the autumn
+    // hidden, so comparing the releases does not tell the first count.
+    app.execute("UPDATE courses SET status = 'recruiting' WHERE id = $1", (courses[1],)).await;
+    for i in 0..5 {
+        let child = child_application(courses[1], (&format!("Sen {i}"), "2016-05-01"), "Forelder", "", false);
+        enrol_application(&app, &coordinator, courses[1], &child).await;
+    }
+    app.execute("UPDATE courses SET status = 'completed' WHERE id = $1", (courses[1],)).await;
+    let (status, corrected) = Api::json_of(
+        owner.send_json(Method::POST, &releases, &json!({ "year": 2025, "note": "Sene registreringer" })).await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{corrected}");
+    assert_eq!(corrected["number"], 2);
+    let later = analyst.get_ok(&table(OWNER, "participants_by_age", "?level=region:vestland&period=2025-autumn")).await;
+    assert_eq!(later["release"], 2);
+    assert_eq!(later["total"]["cells"].as_array().and_then(|c| c.last().cloned()), Some(Value::Null));
+    let first = analyst
+        .get_ok(&table(OWNER, "participants_by_age", "?level=region:vestland&period=2025-autumn&release=1"))
+        .await;
+    assert_eq!(first["release"], 1, "the first release stays as published");
+    let listed = analyst.get_ok(&releases).await;
+    assert_eq!(listed.as_array().map(Vec::len), Some(2), "{listed}");
+    assert_eq!(app.audit_count("statistics.publish", None, "success", None).await, 2);
+}
