@@ -15,6 +15,9 @@ macro_rules! name_from {
     };
 }
 
+#[macro_use]
+mod paging;
+
 mod audit;
 mod calendar;
 mod certifications;

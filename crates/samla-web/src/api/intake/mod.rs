@@ -9,7 +9,6 @@
 
 use super::courses::whole;
 use super::extract::{etag, Id};
-use super::users::page_bounds;
 use super::{ApiJson, ApiQuery, IfMatch, Items, OrgCaller, Page, Problem};
 use crate::auth::Actor;
 use crate::error::WebError;
@@ -23,7 +22,7 @@ use samla_domain::accounts::Email;
 use samla_domain::validation::{optional_text, required_line, required_text};
 use samla_domain::{Action, FieldError, FieldErrors};
 use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use utoipa::ToSchema;
 
 // ---------------------------------------------------------------------------------
 // Names
