@@ -38,7 +38,7 @@ mod running;
 mod staff_directory;
 mod users;
 
-pub use extract::{ApiJson, ApiQuery, CreateOrReplace, IfMatch, OrgCaller, OrgPath};
+pub use extract::{ApiJson, ApiQuery, CreateOrReplace, IfMatch, OrgCaller, OrgPath, Versioned};
 
 use crate::AppState;
 use axum::routing::{delete, get, put};

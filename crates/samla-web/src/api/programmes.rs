@@ -2,7 +2,7 @@
 //! version) and export (TOML, JSON or a FHIR R4 PlanDefinition).
 
 use super::extract::etag;
-use super::{ApiJson, ApiQuery, IfMatch, Items, OrgCaller, Page, Problem};
+use super::{ApiJson, ApiQuery, IfMatch, Items, OrgCaller, Page, Problem, Versioned};
 use crate::api::conventions::{
     ManualErrors, NoValidToken, NotAllowed, OrgSlug, OrganisationProblems, ProgrammeIfMatch, ProgrammeNotFound,
     ProgrammePath, ProgrammeVersionProblems, SharedProgrammeProblems,
@@ -565,7 +565,7 @@ pub async fn get_programme(
     let programme = found(&state, &actor, &key).await?;
     let view = programmes::view(&state, &actor, programme.id, params.version).await?;
     let current = view.programme.current_version;
-    Ok(([(ETAG, etag(current))], Json(detail(view, actor.organisation.id)?)))
+    Ok(Versioned(current, detail(view, actor.organisation.id)?))
 }
 
 #[derive(Serialize, ToSchema)]
@@ -667,7 +667,7 @@ pub async fn update_programme(
     let manual = parse_manual(body)?;
     let version = programmes::update(&state, &actor, programme.id, manual, expected).await?;
     let view = programmes::view(&state, &actor, programme.id, None).await?;
-    Ok(([(ETAG, etag(version))], Json(detail(view, actor.organisation.id)?)))
+    Ok(Versioned(version, detail(view, actor.organisation.id)?))
 }
 
 /// Archives one of the organisation's own programmes: it leaves the library, takes no

@@ -1,12 +1,11 @@
-use super::extract::{etag, Id};
-use super::{ApiJson, ApiQuery, IfMatch, OrgCaller, Page, Problem};
+use super::extract::Id;
+use super::{ApiJson, ApiQuery, IfMatch, OrgCaller, Page, Problem, Versioned};
 use crate::api::conventions::{
     InvalidFields, InvalidPaging, OrgSlug, OrganisationProblems, PersonProblems, Saved, UserIfMatch, UserPath,
     VersionChecked,
 };
 use crate::error::WebError;
 use crate::services::accounts::{self, MemberChange, NewMember};
-use axum::http::header::ETAG;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::Json;
@@ -155,7 +154,7 @@ pub async fn create_user(
     ))]
 pub async fn get_user(OrgCaller(state, actor, Id(user_id)): OrgCaller<Id>) -> Result<impl IntoResponse, WebError> {
     let member = accounts::member(&state, &actor, user_id).await?;
-    Ok(([(ETAG, etag(member.version))], Json(User::from(member))))
+    Ok(Versioned(member.version, User::from(member)))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -189,5 +188,5 @@ pub async fn update_user(
     let version = if_match.expected(current.version)?;
     let change = MemberChange::parse(&body.name, &RoleName::names(&body.roles), body.disabled)?;
     let member = accounts::update_member(&state, &actor, user_id, change, Some(version)).await?;
-    Ok(([(ETAG, etag(member.version))], Json(User::from(member))))
+    Ok(Versioned(member.version, User::from(member)))
 }

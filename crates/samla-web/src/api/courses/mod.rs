@@ -4,7 +4,7 @@
 //! shape the answer; the rules live in the services and the domain.
 
 use super::extract::{etag, Id};
-use super::{ApiJson, ApiQuery, IfMatch, Items, OrgCaller, Page, Problem};
+use super::{ApiJson, ApiQuery, IfMatch, Items, OrgCaller, Page, Problem, Versioned};
 use crate::api::conventions::{
     CourseIfMatch, CoursePath, CourseProblems, CourseWorkerProblems, InvalidFieldsOrCourseFinished, InvalidPaging,
     OrgSlug, OrganisationProblems, Saved, VersionChecked,
@@ -846,7 +846,7 @@ pub async fn create_course(
     ))]
 pub async fn get_course(OrgCaller(state, actor, Id(course_id)): OrgCaller<Id>) -> Result<impl IntoResponse, WebError> {
     let view = service::course_view(&state, &actor, course_id).await?;
-    Ok(([(ETAG, etag(view.course.version))], Json(course_json(&actor, &view))))
+    Ok(Versioned(view.course.version, course_json(&actor, &view)))
 }
 
 /// What can change on a course after planning.
@@ -903,7 +903,7 @@ async fn version_to_plan(state: &AppState, actor: &Actor, course_id: i64, if_mat
 /// The answer to a change of a course: the course as it is now, and its new version.
 async fn changed_course(state: &AppState, actor: &Actor, course_id: i64, version: i64) -> Result<Response, WebError> {
     let view = service::course_view(state, actor, course_id).await?;
-    Ok(([(ETAG, etag(version))], Json(course_json(actor, &view))).into_response())
+    Ok(Versioned(version, course_json(actor, &view)).into_response())
 }
 
 #[derive(Deserialize, ToSchema)]

@@ -288,12 +288,12 @@ fn application_json(view: &ApplicationView) -> Application {
     }
 }
 
-pub(super) type Answer = ([(axum::http::HeaderName, String); 1], Json<Application>);
+pub(super) type Answer = Versioned<Application>;
 
 /// The application as the caller may see it, with its ETag.
 pub(super) async fn answer(state: &AppState, actor: &Actor, id: i64) -> Result<Answer, WebError> {
     let view = service::view(state, actor, id).await?;
-    Ok(([(ETAG, etag(view.application.version))], Json(application_json(&view))))
+    Ok(Versioned(view.application.version, application_json(&view)))
 }
 
 /// One application with its household, history, consents and offers. A read of
