@@ -1,4 +1,3 @@
-use super::users::page_bounds;
 use super::{ApiQuery, OrgCaller, Page, Problem};
 use crate::api::conventions::{OrgSlug, OrganisationProblems};
 use crate::error::WebError;
@@ -6,7 +5,7 @@ use crate::services::audit;
 use axum::Json;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-use utoipa::{IntoParams, ToSchema};
+use utoipa::ToSchema;
 
 #[derive(Serialize, ToSchema)]
 pub struct AuditEntry {
@@ -41,31 +40,27 @@ impl OutcomeName {
     }
 }
 
-#[derive(Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct AuditParams {
-    /// Only this action, e.g. `login.password`.
-    #[param(pattern = r"^[^\x00]*$")]
-    pub action: Option<String>,
-    #[param(pattern = r"^[^\x00]*$")]
-    pub record_type: Option<String>,
-    #[param(pattern = r"^[^\x00]*$")]
-    pub record_id: Option<String>,
-    /// Only rows by this person (their id).
-    #[param(minimum = 1)]
-    pub user: Option<i64>,
-    pub outcome: Option<OutcomeName>,
-    /// First day, YYYY-MM-DD, in the organisation's time zone.
-    #[param(value_type = Option<String>, format = Date)]
-    pub from: Option<String>,
-    /// Last day, YYYY-MM-DD.
-    #[param(value_type = Option<String>, format = Date)]
-    pub to: Option<String>,
-    #[param(minimum = 1, maximum = 200)]
-    pub limit: Option<i64>,
-    /// `next_cursor` from the previous page.
-    #[param(pattern = "^[0-9]{1,18}$")]
-    pub cursor: Option<String>,
+page_params! {
+    undocumented limit:
+    pub struct AuditParams {
+        /// Only this action, e.g. `login.password`.
+        #[param(pattern = r"^[^\x00]*$")]
+        pub action: Option<String>,
+        #[param(pattern = r"^[^\x00]*$")]
+        pub record_type: Option<String>,
+        #[param(pattern = r"^[^\x00]*$")]
+        pub record_id: Option<String>,
+        /// Only rows by this person (their id).
+        #[param(minimum = 1)]
+        pub user: Option<i64>,
+        pub outcome: Option<OutcomeName>,
+        /// First day, YYYY-MM-DD, in the organisation's time zone.
+        #[param(value_type = Option<String>, format = Date)]
+        pub from: Option<String>,
+        /// Last day, YYYY-MM-DD.
+        #[param(value_type = Option<String>, format = Date)]
+        pub to: Option<String>,
+    }
 }
 
 /// Searches the organisation's audit trail, newest first (administrators). The search
@@ -81,7 +76,7 @@ pub async fn search_audit(
     OrgCaller(state, actor, _): OrgCaller,
     ApiQuery(params): ApiQuery<AuditParams>,
 ) -> Result<Json<Page<AuditEntry>>, WebError> {
-    let (limit, cursor) = page_bounds(params.limit, params.cursor.as_deref())?;
+    let (limit, cursor) = params.page_bounds()?;
     // No stored text holds U+0000 (PostgreSQL cannot store it), so no filter may.
     for (name, value) in
         [("action", &params.action), ("record_type", &params.record_type), ("record_id", &params.record_id)]

@@ -165,6 +165,16 @@ pub fn etag(version: i64) -> String {
     format!("\"v{version}\"")
 }
 
+/// A record's JSON with its version as the `ETag` (what `If-Match` then names):
+/// `Ok(Versioned(view.version, view_json(&view)))`.
+pub struct Versioned<T>(pub i64, pub T);
+
+impl<T: serde::Serialize> IntoResponse for Versioned<T> {
+    fn into_response(self) -> Response {
+        ([(axum::http::header::ETAG, etag(self.0))], axum::Json(self.1)).into_response()
+    }
+}
+
 /// A numeric id in a path, read as [`crate::http::ids::whole_number_or_zero_fraction`];
 /// any other fraction, or text, is a 400 like any unparsable path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

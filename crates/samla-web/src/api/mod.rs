@@ -15,6 +15,9 @@ macro_rules! name_from {
     };
 }
 
+#[macro_use]
+mod paging;
+
 mod audit;
 mod calendar;
 mod certifications;
@@ -35,7 +38,7 @@ mod running;
 mod staff_directory;
 mod users;
 
-pub use extract::{ApiJson, ApiQuery, CreateOrReplace, IfMatch, OrgCaller, OrgPath};
+pub use extract::{ApiJson, ApiQuery, CreateOrReplace, IfMatch, OrgCaller, OrgPath, Versioned};
 
 use crate::AppState;
 use axum::routing::{delete, get, put};

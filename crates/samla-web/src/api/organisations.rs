@@ -1,14 +1,11 @@
-use super::extract::etag;
-use super::{ApiJson, IfMatch, OrgCaller};
+use super::{ApiJson, IfMatch, OrgCaller, Versioned};
 use crate::api::conventions::{
     InvalidFields, NoValidToken, NotAllowed, OrgSlug, OrganisationIfMatch, OrganisationNotFound, OrganisationProblems,
     Saved, VersionChecked,
 };
 use crate::error::WebError;
 use crate::services::organisations;
-use axum::http::header::ETAG;
 use axum::response::IntoResponse;
-use axum::Json;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -36,7 +33,7 @@ impl From<samla_storage::organisations::Organisation> for Organisation {
 }
 
 fn with_etag(organisation: Organisation) -> impl IntoResponse {
-    ([(ETAG, etag(organisation.version))], Json(organisation))
+    Versioned(organisation.version, organisation)
 }
 
 /// An organisation's settings (administrators).

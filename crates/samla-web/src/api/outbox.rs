@@ -3,7 +3,6 @@
 //! the message is sent, and a week after it failed.
 
 use super::extract::Id;
-use super::users::page_bounds;
 use super::{ApiQuery, OrgCaller, Page, Problem};
 use crate::api::conventions::{InvalidPaging, OrgSlug, OrganisationProblems, StandardProblems};
 use crate::error::WebError;
@@ -11,7 +10,7 @@ use crate::services::outbox::{self, OutboxFilter};
 use axum::Json;
 use samla_domain::messages::MessageStatus;
 use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use utoipa::ToSchema;
 
 #[derive(Deserialize, Serialize, ToSchema, Clone, Copy)]
 #[serde(rename_all = "snake_case")]
@@ -87,17 +86,11 @@ impl OutboxMessage {
     }
 }
 
-#[derive(Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct OutboxParams {
-    /// Only messages with this status.
-    pub status: Option<OutboxStatus>,
-    /// How many to return, 1–200 (default 50).
-    #[param(minimum = 1, maximum = 200)]
-    pub limit: Option<i64>,
-    /// `next_cursor` from the previous page.
-    #[param(pattern = "^[0-9]{1,18}$")]
-    pub cursor: Option<String>,
+page_params! {
+    pub struct OutboxParams {
+        /// Only messages with this status.
+        pub status: Option<OutboxStatus>,
+    }
 }
 
 /// The organisation's outgoing mail, newest first. Shows recipients' addresses, so each
@@ -113,7 +106,7 @@ pub async fn list_outbox_messages(
     OrgCaller(state, actor, _): OrgCaller,
     ApiQuery(params): ApiQuery<OutboxParams>,
 ) -> Result<Json<Page<OutboxMessage>>, WebError> {
-    let (limit, cursor) = page_bounds(params.limit, params.cursor.as_deref())?;
+    let (limit, cursor) = params.page_bounds()?;
     let filter = OutboxFilter { status: params.status.map(MessageStatus::from), before_id: cursor, limit };
     let messages = outbox::list(&state, &actor, filter).await?;
     let next_cursor = if messages.len() as i64 == limit { messages.last().map(|m| m.id.to_string()) } else { None };

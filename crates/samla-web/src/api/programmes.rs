@@ -2,8 +2,7 @@
 //! version) and export (TOML, JSON or a FHIR R4 PlanDefinition).
 
 use super::extract::etag;
-use super::users::page_bounds;
-use super::{ApiJson, ApiQuery, IfMatch, Items, OrgCaller, Page, Problem};
+use super::{ApiJson, ApiQuery, IfMatch, Items, OrgCaller, Page, Problem, Versioned};
 use crate::api::conventions::{
     ManualErrors, NoValidToken, NotAllowed, OrgSlug, OrganisationProblems, ProgrammeIfMatch, ProgrammeNotFound,
     ProgrammePath, ProgrammeVersionProblems, SharedProgrammeProblems,
@@ -505,21 +504,15 @@ fn whole_numbers(value: &mut serde_json::Value) {
 // Operations
 // ---------------------------------------------------------------------------------
 
-#[derive(Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct ProgrammeParams {
-    /// Words in the name, summary or slug.
-    #[param(max_length = 200, format = "optional_line")]
-    pub q: Option<String>,
-    pub target_group: Option<TargetGroupName>,
-    /// Also the organisation's archived programmes (default false).
-    pub archived: Option<bool>,
-    /// How many to return, 1–200 (default 50).
-    #[param(minimum = 1, maximum = 200)]
-    pub limit: Option<i64>,
-    /// `next_cursor` from the previous page.
-    #[param(pattern = "^[0-9]{1,18}$")]
-    pub cursor: Option<String>,
+page_params! {
+    pub struct ProgrammeParams {
+        /// Words in the name, summary or slug.
+        #[param(max_length = 200, format = "optional_line")]
+        pub q: Option<String>,
+        pub target_group: Option<TargetGroupName>,
+        /// Also the organisation's archived programmes (default false).
+        pub archived: Option<bool>,
+    }
 }
 
 /// The programmes the organisation can use: its own (samla's shipped manuals among
@@ -538,7 +531,7 @@ pub async fn list_programmes(
     let mut errors = FieldErrors::new();
     let query =
         errors.take(optional_line("q", params.q.as_deref().unwrap_or_default(), 200)).flatten().unwrap_or_default();
-    let bounds = page_bounds(params.limit, params.cursor.as_deref());
+    let bounds = params.page_bounds();
     if let Err(WebError::Invalid(more)) = &bounds {
         errors.0.extend(more.0.iter().cloned());
     }
@@ -546,11 +539,7 @@ pub async fn list_programmes(
     let (limit, offset) = bounds?;
     let group = params.target_group.map(TargetGroupName::as_str).unwrap_or("");
     let all = programmes::library_with(&state, &actor, &query, group, params.archived.unwrap_or(false)).await?;
-    let offset = offset.unwrap_or(0).min(all.len() as i64) as usize;
-    let end = (offset + limit as usize).min(all.len());
-    let items = all[offset..end].iter().map(|p| summary(p, actor.organisation.id)).collect();
-    let next_cursor = (end < all.len()).then(|| end.to_string());
-    Ok(Json(Page { items, next_cursor }))
+    Ok(Json(Page::of_slice(&all, offset, limit, |p| summary(p, actor.organisation.id))))
 }
 
 #[derive(Deserialize, IntoParams)]
@@ -576,7 +565,7 @@ pub async fn get_programme(
     let programme = found(&state, &actor, &key).await?;
     let view = programmes::view(&state, &actor, programme.id, params.version).await?;
     let current = view.programme.current_version;
-    Ok(([(ETAG, etag(current))], Json(detail(view, actor.organisation.id)?)))
+    Ok(Versioned(current, detail(view, actor.organisation.id)?))
 }
 
 #[derive(Serialize, ToSchema)]
@@ -678,7 +667,7 @@ pub async fn update_programme(
     let manual = parse_manual(body)?;
     let version = programmes::update(&state, &actor, programme.id, manual, expected).await?;
     let view = programmes::view(&state, &actor, programme.id, None).await?;
-    Ok(([(ETAG, etag(version))], Json(detail(view, actor.organisation.id)?)))
+    Ok(Versioned(version, detail(view, actor.organisation.id)?))
 }
 
 /// Archives one of the organisation's own programmes: it leaves the library, takes no

@@ -1,14 +1,14 @@
 //! The staff directory over JSON: whom a coordinator can put on a course, by id for
 //! `addCourseStaff`.
 
-use super::users::{page_bounds, RoleName};
+use super::users::RoleName;
 use super::{ApiQuery, OrgCaller, Page, Problem};
 use crate::api::conventions::{InvalidPaging, NoValidToken, NotAllowed, OrgSlug, OrganisationNotFound};
 use crate::error::WebError;
 use crate::services::staff_directory as service;
 use axum::Json;
-use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use serde::Serialize;
+use utoipa::ToSchema;
 
 /// A programme the person is certified to lead.
 #[derive(Serialize, ToSchema)]
@@ -31,17 +31,11 @@ pub struct StaffPerson {
     pub certifications: Vec<StaffCertification>,
 }
 
-#[derive(Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct StaffParams {
-    /// Only people who hold this role.
-    pub role: Option<RoleName>,
-    /// How many to return, 1–200 (default 50).
-    #[param(minimum = 1, maximum = 200)]
-    pub limit: Option<i64>,
-    /// `next_cursor` from the previous page.
-    #[param(pattern = "^[0-9]{1,18}$")]
-    pub cursor: Option<String>,
+page_params! {
+    pub struct StaffParams {
+        /// Only people who hold this role.
+        pub role: Option<RoleName>,
+    }
 }
 
 /// The people of the organisation with an active account, by name, with their roles and
@@ -61,28 +55,22 @@ pub async fn list_staff(
     OrgCaller(state, actor, _): OrgCaller,
     ApiQuery(params): ApiQuery<StaffParams>,
 ) -> Result<Json<Page<StaffPerson>>, WebError> {
-    let (limit, offset) = page_bounds(params.limit, params.cursor.as_deref())?;
+    let (limit, offset) = params.page_bounds()?;
     let role = params.role.map(RoleName::role);
     let people = service::list(&state, &actor, role).await?;
-    let offset = offset.unwrap_or(0).min(people.len() as i64) as usize;
-    let end = (offset + limit as usize).min(people.len());
-    let items = people[offset..end]
-        .iter()
-        .map(|p| StaffPerson {
-            user_id: p.user_id,
-            name: p.name.clone(),
-            roles: p.roles.iter().map(|r| RoleName::of(*r)).collect(),
-            certifications: p
-                .certifications
-                .iter()
-                .map(|c| StaffCertification {
-                    programme_id: c.programme_id,
-                    programme_slug: c.programme_slug.clone(),
-                    programme_name: c.programme_name.clone(),
-                    certified_on: c.certified_on.clone(),
-                })
-                .collect(),
-        })
-        .collect();
-    Ok(Json(Page { items, next_cursor: (end < people.len()).then(|| end.to_string()) }))
+    Ok(Json(Page::of_slice(&people, offset, limit, |p| StaffPerson {
+        user_id: p.user_id,
+        name: p.name.clone(),
+        roles: p.roles.iter().map(|r| RoleName::of(*r)).collect(),
+        certifications: p
+            .certifications
+            .iter()
+            .map(|c| StaffCertification {
+                programme_id: c.programme_id,
+                programme_slug: c.programme_slug.clone(),
+                programme_name: c.programme_name.clone(),
+                certified_on: c.certified_on.clone(),
+            })
+            .collect(),
+    })))
 }

@@ -1,19 +1,17 @@
-use super::extract::{etag, Id};
-use super::{ApiJson, ApiQuery, IfMatch, OrgCaller, Page, Problem};
+use super::extract::Id;
+use super::{ApiJson, ApiQuery, IfMatch, OrgCaller, Page, Problem, Versioned};
 use crate::api::conventions::{
     InvalidFields, InvalidPaging, OrgSlug, OrganisationProblems, PersonProblems, Saved, UserIfMatch, UserPath,
     VersionChecked,
 };
 use crate::error::WebError;
 use crate::services::accounts::{self, MemberChange, NewMember};
-use axum::http::header::ETAG;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::Json;
-use samla_domain::{FieldError, FieldErrors};
 use samla_storage::accounts::Member;
 use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use utoipa::ToSchema;
 
 #[derive(Serialize, ToSchema)]
 pub struct User {
@@ -40,34 +38,9 @@ impl From<Member> for User {
     }
 }
 
-#[derive(Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct PageParams {
-    /// How many to return, 1–200 (default 50).
-    #[param(minimum = 1, maximum = 200)]
-    pub limit: Option<i64>,
-    /// `next_cursor` from the previous page.
-    #[param(pattern = "^[0-9]{1,18}$")]
-    pub cursor: Option<String>,
-}
-
-pub(super) fn page_bounds(limit: Option<i64>, cursor: Option<&str>) -> Result<(i64, Option<i64>), WebError> {
-    let mut errors = FieldErrors::new();
-    let limit = limit.unwrap_or(50);
-    if !(1..=200).contains(&limit) {
-        errors.push(FieldError::new("limit", "error-limit").with_arg("max", 200));
+page_params! {
+    pub struct PageParams {
     }
-    let cursor = match cursor {
-        Some(c) => match c.parse::<i64>() {
-            Ok(v) if v >= 0 && c.len() <= 18 && c.bytes().all(|b| b.is_ascii_digit()) => Some(v),
-            _ => {
-                errors.push(FieldError::new("cursor", "error-cursor"));
-                None
-            }
-        },
-        None => None,
-    };
-    errors.finish(|| (limit, cursor)).map_err(WebError::Invalid)
 }
 
 /// People in the organisation (administrators).
@@ -82,15 +55,9 @@ pub async fn list_users(
     OrgCaller(state, actor, _): OrgCaller,
     ApiQuery(params): ApiQuery<PageParams>,
 ) -> Result<Json<Page<User>>, WebError> {
-    let (limit, after) = page_bounds(params.limit, params.cursor.as_deref())?;
-    let mut members = accounts::members(&state, &actor, after.unwrap_or(0), limit + 1).await?;
-    let next_cursor = if members.len() as i64 > limit {
-        members.truncate(limit as usize);
-        members.last().map(|m| m.id.to_string())
-    } else {
-        None
-    };
-    Ok(Json(Page { items: members.into_iter().map(User::from).collect(), next_cursor }))
+    let (limit, after) = params.page_bounds()?;
+    let members = accounts::members(&state, &actor, after.unwrap_or(0), limit + 1).await?;
+    Ok(Json(Page::after_key(members, limit, |m| m.id, User::from)))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -187,7 +154,7 @@ pub async fn create_user(
     ))]
 pub async fn get_user(OrgCaller(state, actor, Id(user_id)): OrgCaller<Id>) -> Result<impl IntoResponse, WebError> {
     let member = accounts::member(&state, &actor, user_id).await?;
-    Ok(([(ETAG, etag(member.version))], Json(User::from(member))))
+    Ok(Versioned(member.version, User::from(member)))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -221,5 +188,5 @@ pub async fn update_user(
     let version = if_match.expected(current.version)?;
     let change = MemberChange::parse(&body.name, &RoleName::names(&body.roles), body.disabled)?;
     let member = accounts::update_member(&state, &actor, user_id, change, Some(version)).await?;
-    Ok(([(ETAG, etag(member.version))], Json(User::from(member))))
+    Ok(Versioned(member.version, User::from(member)))
 }

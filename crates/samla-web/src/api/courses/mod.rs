@@ -4,8 +4,7 @@
 //! shape the answer; the rules live in the services and the domain.
 
 use super::extract::{etag, Id};
-use super::users::page_bounds;
-use super::{ApiJson, ApiQuery, IfMatch, Items, OrgCaller, Page, Problem};
+use super::{ApiJson, ApiQuery, IfMatch, Items, OrgCaller, Page, Problem, Versioned};
 use crate::api::conventions::{
     CourseIfMatch, CoursePath, CourseProblems, CourseWorkerProblems, InvalidFieldsOrCourseFinished, InvalidPaging,
     OrgSlug, OrganisationProblems, Saved, VersionChecked,
@@ -30,7 +29,7 @@ use samla_domain::planning::staffing::StaffingGap;
 use samla_domain::validation::{required_line, time_of_day};
 use samla_domain::{Action, FieldError, FieldErrors};
 use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use utoipa::ToSchema;
 
 mod budget_lines;
 mod checklist;
@@ -654,17 +653,11 @@ fn optional_line(errors: &mut FieldErrors, field: &str, raw: &str, max: usize) {
 // Courses
 // ---------------------------------------------------------------------------------
 
-#[derive(Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct CourseParams {
-    /// Only courses with this status.
-    pub status: Option<CourseStatusName>,
-    /// How many to return, 1–200 (default 50).
-    #[param(minimum = 1, maximum = 200)]
-    pub limit: Option<i64>,
-    /// `next_cursor` from the previous page.
-    #[param(pattern = "^[0-9]{1,18}$")]
-    pub cursor: Option<String>,
+page_params! {
+    pub struct CourseParams {
+        /// Only courses with this status.
+        pub status: Option<CourseStatusName>,
+    }
 }
 
 /// The courses the caller may see, latest start first: everyone's for coordinators,
@@ -681,29 +674,23 @@ pub async fn list_courses(
     OrgCaller(state, actor, _): OrgCaller,
     ApiQuery(params): ApiQuery<CourseParams>,
 ) -> Result<Json<Page<CourseSummary>>, WebError> {
-    let (limit, offset) = page_bounds(params.limit, params.cursor.as_deref())?;
+    let (limit, offset) = params.page_bounds()?;
     let all: Vec<_> = service::list(&state, &actor)
         .await?
         .into_iter()
         .filter(|c| params.status.is_none_or(|s| s == CourseStatusName::from(c.status)))
         .collect();
-    let offset = offset.unwrap_or(0).min(all.len() as i64) as usize;
-    let end = (offset + limit as usize).min(all.len());
-    let items = all[offset..end]
-        .iter()
-        .map(|c| CourseSummary {
-            id: c.id,
-            name: c.name.clone(),
-            venue: c.venue.clone(),
-            room: c.room.clone(),
-            start_date: c.start_date.clone(),
-            session_count: c.session_count,
-            capacity: c.capacity,
-            status: c.status.into(),
-            version: c.version,
-        })
-        .collect();
-    Ok(Json(Page { items, next_cursor: (end < all.len()).then(|| end.to_string()) }))
+    Ok(Json(Page::of_slice(&all, offset, limit, |c| CourseSummary {
+        id: c.id,
+        name: c.name.clone(),
+        venue: c.venue.clone(),
+        room: c.room.clone(),
+        start_date: c.start_date.clone(),
+        session_count: c.session_count,
+        capacity: c.capacity,
+        status: c.status.into(),
+        version: c.version,
+    })))
 }
 
 /// A new course, planned from the current version of a programme.
@@ -859,7 +846,7 @@ pub async fn create_course(
     ))]
 pub async fn get_course(OrgCaller(state, actor, Id(course_id)): OrgCaller<Id>) -> Result<impl IntoResponse, WebError> {
     let view = service::course_view(&state, &actor, course_id).await?;
-    Ok(([(ETAG, etag(view.course.version))], Json(course_json(&actor, &view))))
+    Ok(Versioned(view.course.version, course_json(&actor, &view)))
 }
 
 /// What can change on a course after planning.
@@ -916,7 +903,7 @@ async fn version_to_plan(state: &AppState, actor: &Actor, course_id: i64, if_mat
 /// The answer to a change of a course: the course as it is now, and its new version.
 async fn changed_course(state: &AppState, actor: &Actor, course_id: i64, version: i64) -> Result<Response, WebError> {
     let view = service::course_view(state, actor, course_id).await?;
-    Ok(([(ETAG, etag(version))], Json(course_json(actor, &view))).into_response())
+    Ok(Versioned(version, course_json(actor, &view)).into_response())
 }
 
 #[derive(Deserialize, ToSchema)]

@@ -34,7 +34,7 @@ pub async fn get_course_session(
 ) -> Result<impl IntoResponse, WebError> {
     let view = service::course_view(&state, &actor, course_id).await?;
     let session = session_of(&view, session_id)?;
-    Ok(([(ETAG, etag(session.row.version))], Json(session_json(session))))
+    Ok(Versioned(session.row.version, session_json(session)))
 }
 
 /// A session or meeting added to a course.
@@ -181,7 +181,7 @@ pub async fn move_session(
     let view = service::course_view(&state, &actor, course_id).await?;
     let session = session_of(&view, session_id)?;
     let warnings = past_warnings(&state, lang, &service::in_the_past(&state, &actor, [session.row.date.as_str()]));
-    Ok(([(ETAG, etag(session.row.version))], Json(PlannedSession { session: session_json(session), warnings })))
+    Ok(Versioned(session.row.version, PlannedSession { session: session_json(session), warnings }))
 }
 
 /// The version of one session of a course that `If-Match` lets the caller change.
@@ -253,7 +253,7 @@ pub async fn cancel_session(
     let view = service::course_view(&state, &actor, course_id).await?;
     let session = session_of(&view, session_id)?;
     let cancelled = CancelledSession { session: session_json(session), replacement_session_id: replacement };
-    Ok(([(ETAG, etag(session.row.version))], Json(cancelled)))
+    Ok(Versioned(session.row.version, cancelled))
 }
 
 #[derive(Deserialize, ToSchema)]

@@ -8,13 +8,12 @@
 //! intake of a participant through these operations.
 
 use super::courses::whole;
-use super::extract::{etag, Id};
-use super::users::page_bounds;
-use super::{ApiJson, ApiQuery, IfMatch, Items, OrgCaller, Page, Problem};
+use super::extract::Id;
+use super::{ApiJson, ApiQuery, IfMatch, Items, OrgCaller, Page, Problem, Versioned};
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::AppState;
-use axum::http::header::{ETAG, LOCATION};
+use axum::http::header::LOCATION;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::Json;
@@ -23,7 +22,7 @@ use samla_domain::accounts::Email;
 use samla_domain::validation::{optional_text, required_line, required_text};
 use samla_domain::{Action, FieldError, FieldErrors};
 use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use utoipa::ToSchema;
 
 // ---------------------------------------------------------------------------------
 // Names

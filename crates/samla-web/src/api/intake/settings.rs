@@ -46,7 +46,7 @@ fn settings_json(s: &samla_storage::intake::settings::IntakeSettings) -> IntakeS
     ))]
 pub async fn get_intake_settings(OrgCaller(state, actor, _): OrgCaller) -> Result<impl IntoResponse, WebError> {
     let settings = service::get(&state, &actor).await?;
-    Ok(([(ETAG, etag(settings.version))], Json(settings_json(&settings))))
+    Ok(Versioned(settings.version, settings_json(&settings)))
 }
 
 /// Every intake setting, as getIntakeSettings shows them.
@@ -105,7 +105,7 @@ pub async fn update_intake_settings(
     };
     let version = service::update(&state, &actor, &form, expected).await?;
     let settings = service::get(&state, &actor).await?;
-    Ok(([(ETAG, etag(version))], Json(settings_json(&settings))))
+    Ok(Versioned(version, settings_json(&settings)))
 }
 
 /// The organisation's recruitment channels in their order, archived ones included.

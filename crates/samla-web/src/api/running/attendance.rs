@@ -17,14 +17,13 @@ use crate::api::conventions::{
     AttendanceIfMatch, MalformedOrIdempotencyKey, MalformedRequest, NoValidToken, OrgSlug, OrganisationNotFound,
     RecordersOnly, SessionNotFound, SessionPath, SessionRecorderProblems, SessionWorkingGroupProblems,
 };
-use crate::api::extract::{etag, Id};
-use crate::api::{ApiJson, ApiQuery, CreateOrReplace, OrgCaller, OrgPath, Problem};
+use crate::api::extract::Id;
+use crate::api::{ApiJson, ApiQuery, CreateOrReplace, OrgCaller, OrgPath, Problem, Versioned};
 use crate::auth::{Actor, ApiCaller};
 use crate::error::WebError;
 use crate::services::running::attendance::{self as service, NoticeInput, SheetInput, TODAY_DAYS};
 use crate::AppState;
 use axum::extract::State;
-use axum::http::header::ETAG;
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, post};
@@ -113,7 +112,7 @@ pub async fn get_session_attendance(
     OrgCaller(state, actor, Id(session_id)): OrgCaller<Id>,
 ) -> Result<impl IntoResponse, WebError> {
     let (_, view) = load(&state, actor, session_id).await?;
-    Ok(([(ETAG, etag(view.version()))], Json(sheet_json(&view))))
+    Ok(Versioned(view.version(), sheet_json(&view)))
 }
 
 /// The `Idempotency-Key` header: 1–255 visible ASCII characters.
@@ -179,7 +178,7 @@ pub async fn put_session_attendance(
         submission_key: key.map(|k| format!("api:{}:{k}", actor.user_id)),
     };
     let (outcome, view) = service::save_sheet_and_read(&state, &actor, session_id, &input).await?;
-    let mut response = ([(ETAG, etag(view.version()))], Json(sheet_json(&view))).into_response();
+    let mut response = Versioned(view.version(), sheet_json(&view)).into_response();
     if outcome.repeated {
         response.headers_mut().insert("idempotent-replayed", HeaderValue::from_static("true"));
     }

@@ -11,7 +11,7 @@ use crate::api::conventions::{
 };
 use crate::api::courses::whole;
 use crate::api::extract::{etag, Id};
-use crate::api::{ApiJson, ApiQuery, IfMatch, Items, OrgCaller, Problem};
+use crate::api::{ApiJson, ApiQuery, IfMatch, Items, OrgCaller, Problem, Versioned};
 use crate::error::WebError;
 use crate::services::running::concerns::{self as service, DecisionForm};
 use crate::AppState;
@@ -219,7 +219,7 @@ pub async fn get_concern_report(
     OrgCaller(state, actor, Id(report_id)): OrgCaller<Id>,
 ) -> Result<impl IntoResponse, WebError> {
     let report = service::read(&state, &actor, report_id).await?;
-    Ok(([(ETAG, etag(report.version))], Json(report_json(&report))))
+    Ok(Versioned(report.version, report_json(&report)))
 }
 
 /// What was decided, and the concern as it now reads.
@@ -275,7 +275,7 @@ pub async fn update_concern_report(
     };
     service::decide(&state, &actor, report_id, &form, |current| if_match.expected(current)).await?;
     let report = service::read(&state, &actor, report_id).await?;
-    Ok(([(ETAG, etag(report.version))], Json(report_json(&report))))
+    Ok(Versioned(report.version, report_json(&report)))
 }
 
 #[derive(Serialize, ToSchema)]

@@ -9,12 +9,11 @@ use crate::api::conventions::{
     SessionRecordReaderProblems, SessionRecordReadersOnly, SessionRecorderProblems,
 };
 use crate::api::courses::whole;
-use crate::api::extract::{etag, Id};
-use crate::api::{ApiJson, CreateOrReplace, Items, OrgCaller, Problem};
+use crate::api::extract::Id;
+use crate::api::{ApiJson, CreateOrReplace, Items, OrgCaller, Problem, Versioned};
 use crate::error::WebError;
 use crate::services::running::logs::{self as service, LogView};
 use crate::AppState;
-use axum::http::header::ETAG;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::routing::{get, put};
@@ -126,7 +125,7 @@ pub async fn get_session_log(
     actor.authorize(&state, Action::ViewCourses).await?;
     let course_id = service::course_of_session(&state, &actor, session_id).await?;
     let view = service::view(&state, &actor, course_id, session_id).await?;
-    Ok(([(ETAG, etag(view.version()))], Json(log_json(&view))))
+    Ok(Versioned(view.version(), log_json(&view)))
 }
 
 /// A whole session log as written. Texts may span several lines.
@@ -199,7 +198,7 @@ pub async fn put_session_log(
     };
     service::save(&state, &actor, course_id, session_id, typed, expected).await?;
     let view = service::view(&state, &actor, course_id, session_id).await?;
-    Ok(([(ETAG, etag(view.version()))], Json(log_json(&view))))
+    Ok(Versioned(view.version(), log_json(&view)))
 }
 
 /// Homework given at a session, and how reviewing it went.

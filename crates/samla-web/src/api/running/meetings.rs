@@ -15,15 +15,15 @@ use crate::api::conventions::{
     MeetingRecorderProblems, NoValidToken, OrgSlug, Saved,
 };
 use crate::api::courses::whole;
-use crate::api::extract::{etag, Id};
-use crate::api::{ApiJson, CreateOrReplace, Items, OrgCaller, Problem};
+use crate::api::extract::Id;
+use crate::api::{ApiJson, CreateOrReplace, Items, OrgCaller, Problem, Versioned};
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::services::running::meetings::{
     self as service, ClosingPlanForm, MeetingRow, MeetingView, RecordForm, ScheduleForm,
 };
 use crate::AppState;
-use axum::http::header::{ETAG, LOCATION};
+use axum::http::header::LOCATION;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::routing::{get, put};
@@ -457,7 +457,7 @@ pub async fn get_meeting_record(
     actor.authorize(&state, Action::ViewParticipantContacts).await?;
     let view = readable(&state, &actor, session_id).await?;
     let document = record_json(&view);
-    Ok(([(ETAG, etag(document.version))], Json(document)))
+    Ok(Versioned(document.version, document))
 }
 
 /// A meeting's whole record as written. Texts may span several lines.
@@ -520,14 +520,14 @@ pub async fn put_meeting_record(
     };
     if first_save_again {
         let document = record_json(&service::view(&state, &actor, course_id, session_id).await?);
-        return Ok(([(ETAG, etag(document.version))], Json(document)));
+        return Ok(Versioned(document.version, document));
     }
     let expected = expected?;
     let form = RecordForm { agenda: body.agenda, minutes: body.minutes, agreements: body.agreements };
     service::save_record(&state, &actor, course_id, session_id, &form, (expected != 0).then_some(expected)).await?;
     let view = service::view(&state, &actor, course_id, session_id).await?;
     let document = record_json(&view);
-    Ok(([(ETAG, etag(document.version))], Json(document)))
+    Ok(Versioned(document.version, document))
 }
 
 /// Whether the stored record is the first version, saved by this caller, with exactly

@@ -6,28 +6,22 @@ use crate::api::conventions::{
 };
 use crate::services::intake::applications::{self as service, ApplicationView};
 use samla_storage::intake::applications::Filter;
-#[derive(Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct ApplicationParams {
-    /// Only applications at this stage.
-    pub stage: Option<StageName>,
-    /// Only applications for this programme (its slug or id); none match an unknown one.
-    #[param(min_length = 1, max_length = 60, pattern = r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$")]
-    pub programme: Option<String>,
-    /// Only applications for this course.
-    #[param(value_type = Option<i64>, minimum = 1)]
-    pub course_id: Option<Id>,
-    /// Only applications from this recruitment channel.
-    #[param(value_type = Option<i64>, minimum = 1)]
-    pub channel_id: Option<Id>,
-    /// Only open applications (received, contacted, pre_conversation, waitlisted, offered).
-    pub open_only: Option<bool>,
-    /// How many to return, 1–200 (default 50).
-    #[param(minimum = 1, maximum = 200)]
-    pub limit: Option<i64>,
-    /// `next_cursor` from the previous page.
-    #[param(pattern = "^[0-9]{1,18}$")]
-    pub cursor: Option<String>,
+page_params! {
+    pub struct ApplicationParams {
+        /// Only applications at this stage.
+        pub stage: Option<StageName>,
+        /// Only applications for this programme (its slug or id); none match an unknown one.
+        #[param(min_length = 1, max_length = 60, pattern = r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$")]
+        pub programme: Option<String>,
+        /// Only applications for this course.
+        #[param(value_type = Option<i64>, minimum = 1)]
+        pub course_id: Option<Id>,
+        /// Only applications from this recruitment channel.
+        #[param(value_type = Option<i64>, minimum = 1)]
+        pub channel_id: Option<Id>,
+        /// Only open applications (received, contacted, pre_conversation, waitlisted, offered).
+        pub open_only: Option<bool>,
+    }
 }
 
 /// Applications the caller works with, oldest first (merged duplicates left out):
@@ -45,7 +39,7 @@ pub async fn list_applications(
     ApiQuery(params): ApiQuery<ApplicationParams>,
 ) -> Result<Json<Page<ApplicationSummary>>, WebError> {
     actor.authorize(&state, Action::ManageIntake).await?;
-    let (limit, after) = page_bounds(params.limit, params.cursor.as_deref())?;
+    let (limit, after) = params.page_bounds()?;
     let mut errors = FieldErrors::new();
     check_programme(&mut errors, "programme", params.programme.as_deref());
     for (field, id) in [("course_id", params.course_id), ("channel_id", params.channel_id)] {
@@ -69,14 +63,8 @@ pub async fn list_applications(
         channel_id: params.channel_id.map(|id| id.0),
         open_only: params.open_only.unwrap_or(false),
     };
-    let mut found = service::list(&state, &actor, &filter, after.unwrap_or(0), limit + 1).await?;
-    let next_cursor = if found.len() as i64 > limit {
-        found.truncate(limit as usize);
-        found.last().map(|a| a.id.to_string())
-    } else {
-        None
-    };
-    Ok(Json(Page { items: found.iter().map(summary_json).collect(), next_cursor }))
+    let found = service::list(&state, &actor, &filter, after.unwrap_or(0), limit + 1).await?;
+    Ok(Json(Page::after_key(found, limit, |a| a.id, |a| summary_json(&a))))
 }
 
 /// A referrer (a professional who referred the participant).
@@ -300,12 +288,12 @@ fn application_json(view: &ApplicationView) -> Application {
     }
 }
 
-pub(super) type Answer = ([(axum::http::HeaderName, String); 1], Json<Application>);
+pub(super) type Answer = Versioned<Application>;
 
 /// The application as the caller may see it, with its ETag.
 pub(super) async fn answer(state: &AppState, actor: &Actor, id: i64) -> Result<Answer, WebError> {
     let view = service::view(state, actor, id).await?;
-    Ok(([(ETAG, etag(view.application.version))], Json(application_json(&view))))
+    Ok(Versioned(view.application.version, application_json(&view)))
 }
 
 /// One application with its household, history, consents and offers. A read of
