@@ -6,13 +6,13 @@ use super::Ui;
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::forms::{FormData, FormState};
-use crate::http::ids::id_of;
 use crate::pages::Page;
+use crate::pages::PathId;
+use crate::pages::PathIds;
 use crate::services::courses::{self, SessionForm};
 use crate::services::running::attendance::{session_plan, PlannedSlot};
 use crate::services::running::changes::CancelChoices;
 use crate::AppState;
-use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use samla_domain::{Action, FieldError, FieldErrors};
@@ -77,9 +77,8 @@ async fn render(
 
 pub async fn show(
     Page { state, ui, actor }: Page,
-    Path((id, session_id)): Path<(String, String)>,
+    PathIds([id, session_id]): PathIds<2>,
 ) -> Result<Response, WebError> {
-    let (id, session_id) = (id_of(&id)?, id_of(&session_id)?);
     render(&state, &ui, &actor, id, session_id, SessionForms::default(), StatusCode::OK).await
 }
 
@@ -99,10 +98,9 @@ async fn planned(state: &AppState, actor: &Actor, course_id: i64, session_id: i6
 
 pub async fn move_session(
     Page { state, ui, actor }: Page,
-    Path((id, session_id)): Path<(String, String)>,
+    PathIds([id, session_id]): PathIds<2>,
     form: FormData,
 ) -> Result<Response, WebError> {
-    let (id, session_id) = (id_of(&id)?, id_of(&session_id)?);
     let change = SessionForm {
         date: form.get("date").to_string(),
         start_time: form.get("start_time").to_string(),
@@ -137,10 +135,9 @@ async fn current_version(state: &AppState, actor: &Actor, course_id: i64, sessio
 
 pub async fn cancel_session(
     Page { state, ui, actor }: Page,
-    Path((id, session_id)): Path<(String, String)>,
+    PathIds([id, session_id]): PathIds<2>,
     form: FormData,
 ) -> Result<Response, WebError> {
-    let (id, session_id) = (id_of(&id)?, id_of(&session_id)?);
     let expected = form.get("version").parse::<i64>().unwrap_or(0);
     let choices = CancelChoices { notify: form.checked("notify"), add_replacement: form.checked("add_replacement") };
     match courses::cancel_session(&state, &actor, id, session_id, form.get("reason"), choices, expected).await {
@@ -164,10 +161,9 @@ pub async fn cancel_session(
 
 pub async fn set_staff(
     Page { state, ui, actor }: Page,
-    Path((id, session_id)): Path<(String, String)>,
+    PathIds([id, session_id]): PathIds<2>,
     form: FormData,
 ) -> Result<Response, WebError> {
-    let (id, session_id) = (id_of(&id)?, id_of(&session_id)?);
     let parse = |name: &str| -> Option<Vec<i64>> { form.all(name).iter().map(|v| v.parse::<i64>().ok()).collect() };
     let result = match (parse("staff"), parse("substitute")) {
         (Some(present), Some(substitutes)) => {
@@ -205,18 +201,14 @@ fn render_new(
     ui.render_status(state, Some(actor), status, "course_session_new.html", "session-new-title", context)
 }
 
-pub async fn new_form(Page { state, ui, actor }: Page, Path(id): Path<String>) -> Result<Response, WebError> {
-    let course = plannable(&state, &actor, id_of(&id)?).await?;
+pub async fn new_form(Page { state, ui, actor }: Page, PathId(id): PathId) -> Result<Response, WebError> {
+    let course = plannable(&state, &actor, id).await?;
     let form = FormState::new().with_value("start_time", &course.start_time);
     render_new(&state, &ui, &actor, &course, form, StatusCode::OK)
 }
 
-pub async fn add(
-    Page { state, ui, actor }: Page,
-    Path(id): Path<String>,
-    form: FormData,
-) -> Result<Response, WebError> {
-    let course = plannable(&state, &actor, id_of(&id)?).await?;
+pub async fn add(Page { state, ui, actor }: Page, PathId(id): PathId, form: FormData) -> Result<Response, WebError> {
+    let course = plannable(&state, &actor, id).await?;
     let new = SessionForm {
         date: form.get("date").to_string(),
         start_time: form.get("start_time").to_string(),

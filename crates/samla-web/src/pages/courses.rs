@@ -7,12 +7,11 @@ use super::Ui;
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::forms::{FormData, FormState};
-use crate::http::ids::id_of;
-use crate::pages::{Page, PathId};
+use crate::pages::{Page, PathId, PathIds};
 use crate::services::courses::{self, CourseForm, CourseView, DetailsForm, StaffForm, COURSE_ROLES};
 use crate::services::{calendar, programmes};
 use crate::AppState;
-use axum::extract::{Path, Query};
+use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::Value;
@@ -475,19 +474,17 @@ pub async fn add_staff(
 
 pub async fn remove_staff(
     Page { state, actor, .. }: Page,
-    Path((id, staff_id)): Path<(String, String)>,
+    PathIds([id, staff_id]): PathIds<2>,
 ) -> Result<Response, WebError> {
-    let id = id_of(&id)?;
-    courses::remove_staff(&state, &actor, id, id_of(&staff_id)?).await?;
+    courses::remove_staff(&state, &actor, id, staff_id).await?;
     Ok(saved(id, "staff-removed", "working-group"))
 }
 
 pub async fn update_checklist_item(
     Page { state, ui, actor }: Page,
-    Path((id, item_id)): Path<(String, String)>,
+    PathIds([id, item_id]): PathIds<2>,
     form: FormData,
 ) -> Result<Response, WebError> {
-    let (id, item_id) = (id_of(&id)?, id_of(&item_id)?);
     let assignee = form.get("assignee").trim().parse::<i64>().ok();
     match courses::update_checklist_item(&state, &actor, id, item_id, form.checked("done"), assignee).await {
         Ok(()) => Ok(saved(id, "checklist", &format!("item-{item_id}"))),
@@ -543,8 +540,8 @@ pub(super) async fn plannable(
     Ok(course)
 }
 
-pub async fn edit(Page { state, ui, actor }: Page, Path(id): Path<String>) -> Result<Response, WebError> {
-    let course = plannable(&state, &actor, id_of(&id)?).await?;
+pub async fn edit(Page { state, ui, actor }: Page, PathId(id): PathId) -> Result<Response, WebError> {
+    let course = plannable(&state, &actor, id).await?;
     let form = FormState::new()
         .with_value("name", &course.name)
         .with_value("venue", &course.venue)
@@ -606,8 +603,8 @@ async fn budget_view(state: &AppState, actor: &Actor, id: i64) -> Result<CourseV
     courses::course_view(state, actor, id).await
 }
 
-pub async fn budget_form(Page { state, ui, actor }: Page, Path(id): Path<String>) -> Result<Response, WebError> {
-    let view = budget_view(&state, &actor, id_of(&id)?).await?;
+pub async fn budget_form(Page { state, ui, actor }: Page, PathId(id): PathId) -> Result<Response, WebError> {
+    let view = budget_view(&state, &actor, id).await?;
     let mut form = FormState::new();
     let mut rows = 0;
     for (row, _) in &view.budget {

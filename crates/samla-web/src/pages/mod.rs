@@ -186,6 +186,26 @@ impl<S: Send + Sync> FromRequestParts<S> for PathId {
     }
 }
 
+/// The `N` record ids in a page's path, in order (`/courses/{id}/sessions/{session_id}`):
+/// each a whole number, or the page is not found.
+pub struct PathIds<const N: usize>(pub [i64; N]);
+
+impl<S: Send + Sync, const N: usize> FromRequestParts<S> for PathIds<N> {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let Path(raw) =
+            Path::<Vec<String>>::from_request_parts(parts, state).await.map_err(IntoResponse::into_response)?;
+        let ids = raw
+            .iter()
+            .map(|r| id_of(r))
+            .collect::<Result<Vec<i64>, WebError>>()
+            .map_err(IntoResponse::into_response)?;
+        let ids: [i64; N] = ids.try_into().map_err(|_| WebError::NotFound.into_response())?;
+        Ok(PathIds(ids))
+    }
+}
+
 /// What a signed-in page takes from every request: the application, the page's
 /// language and form token, and who is asking (rejected as unauthenticated when no one
 /// is signed in).

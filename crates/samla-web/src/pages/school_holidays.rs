@@ -4,11 +4,11 @@ use super::Ui;
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::forms::{FormData, FormState};
-use crate::http::ids::id_of;
 use crate::pages::Page;
+use crate::pages::PathId;
 use crate::services::holidays;
 use crate::AppState;
-use axum::extract::{Path, Query};
+use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use samla_domain::Action;
@@ -51,7 +51,7 @@ pub async fn add(Page { state, ui, actor }: Page, form: FormData) -> Result<Resp
     }
 }
 
-pub async fn remove(Page { state, actor, .. }: Page, Path(id): Path<String>) -> Result<Response, WebError> {
-    holidays::remove(&state, &actor, id_of(&id)?).await?;
+pub async fn remove(Page { state, actor, .. }: Page, PathId(id): PathId) -> Result<Response, WebError> {
+    holidays::remove(&state, &actor, id).await?;
     Ok(Redirect::to("/school-holidays?saved=removed").into_response())
 }

@@ -5,12 +5,11 @@ use super::{coded_key, coded_options, option, text, Context, NOTICES};
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::forms::{FormData, FormState};
-use crate::http::ids::id_of;
 use crate::pages::Ui;
 use crate::pages::{Page, PathId};
 use crate::services::intake::households::{self, AdultForm};
 use crate::AppState;
-use axum::extract::{Path, Query};
+use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::Value;
@@ -64,11 +63,11 @@ async fn render(
 
 pub async fn show(
     Page { state, ui, actor }: Page,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     Query(query): Query<HashMap<String, String>>,
 ) -> Result<Response, WebError> {
     let notice = query.get("saved").map(String::as_str);
-    render(&state, &ui, &actor, id_of(&id)?, FormState::new(), StatusCode::OK, notice).await
+    render(&state, &ui, &actor, id, FormState::new(), StatusCode::OK, notice).await
 }
 
 pub async fn add_adult(

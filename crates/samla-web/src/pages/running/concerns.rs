@@ -5,12 +5,11 @@
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::forms::{FormData, FormState};
-use crate::http::ids::id_of;
 use crate::pages::Ui;
 use crate::pages::{Page, PathId};
 use crate::services::running::concerns::{self as service, DecisionForm};
 use crate::AppState;
-use axum::extract::{Path, Query};
+use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -115,10 +114,9 @@ pub async fn all(
 
 pub async fn create(
     Page { state, ui, actor }: Page,
-    Path(id): Path<String>,
+    PathId(course_id): PathId,
     form: FormData,
 ) -> Result<Response, WebError> {
-    let course_id = id_of(&id)?;
     match service::create(&state, &actor, course_id, form.get("participant_id"), form.get("concern")).await {
         Ok(report_id) => Ok(Redirect::to(&format!("/concerns/{report_id}?saved=created")).into_response()),
         Err(WebError::Invalid(errors)) => {
@@ -174,10 +172,10 @@ async fn render_report(
 
 pub async fn show(
     Page { state, ui, actor }: Page,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     Query(query): Query<HashMap<String, String>>,
 ) -> Result<Response, WebError> {
-    render_report(&state, &ui, &actor, id_of(&id)?, None, StatusCode::OK, notice(&query)).await
+    render_report(&state, &ui, &actor, id, None, StatusCode::OK, notice(&query)).await
 }
 
 pub async fn decide(Page { state, ui, actor }: Page, PathId(id): PathId, form: FormData) -> Result<Response, WebError> {
@@ -293,7 +291,7 @@ pub async fn reviews(
     ui.render(&state, Some(&actor), "running_audit_reviews.html", "audit-reviews-title", context)
 }
 
-pub async fn mark_reviewed(Page { state, actor, .. }: Page, Path(seq): Path<String>) -> Result<Response, WebError> {
-    service::mark_reviewed(&state, &actor, id_of(&seq)?).await?;
+pub async fn mark_reviewed(Page { state, actor, .. }: Page, PathId(seq): PathId) -> Result<Response, WebError> {
+    service::mark_reviewed(&state, &actor, seq).await?;
     Ok(Redirect::to("/admin/audit/reviews?saved=reviewed").into_response())
 }

@@ -4,13 +4,12 @@
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::forms::{FormData, FormState};
-use crate::http::ids::id_of;
 use crate::pages::Ui;
-use crate::pages::{Page, PathId};
+use crate::pages::{Page, PathId, PathIds};
 use crate::services::running::concerns as concern_service;
 use crate::services::running::meetings::{self as service, ClosingPlanForm, MeetingView, RecordForm, ScheduleForm};
 use crate::AppState;
-use axum::extract::{Path, Query};
+use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -255,16 +254,12 @@ async fn render_meeting(
     ui.render_status(state, Some(actor), status, "running_meeting.html", "meeting-title", context)
 }
 
-fn ids(id: &str, session_id: &str) -> Result<(i64, i64), WebError> {
-    Ok((id_of(id)?, id_of(session_id)?))
-}
-
 pub async fn show(
     Page { state, ui, actor }: Page,
-    Path((id, session_id)): Path<(String, String)>,
+    PathIds([id, session_id]): PathIds<2>,
     Query(query): Query<HashMap<String, String>>,
 ) -> Result<Response, WebError> {
-    let ids = ids(&id, &session_id)?;
+    let ids = (id, session_id);
     render_meeting(&state, &ui, &actor, ids, MeetingForms::default(), StatusCode::OK, notice(&query)).await
 }
 
@@ -274,10 +269,9 @@ fn back_to(course_id: i64, session_id: i64, what: &str, anchor: &str) -> Respons
 
 pub async fn save_record(
     Page { state, ui, actor }: Page,
-    Path((id, session_id)): Path<(String, String)>,
+    PathIds([course_id, session_id]): PathIds<2>,
     form: FormData,
 ) -> Result<Response, WebError> {
-    let (course_id, session_id) = ids(&id, &session_id)?;
     // As typed: the text rule (CR LF as LF, the ends trimmed) is the domain's.
     let text = |name: &str| form.get(name).to_string();
     let typed = RecordForm { agenda: text("agenda"), minutes: text("minutes"), agreements: text("agreements") };
@@ -308,10 +302,9 @@ pub async fn save_record(
 
 pub async fn add_guest(
     Page { state, ui, actor }: Page,
-    Path((id, session_id)): Path<(String, String)>,
+    PathIds([course_id, session_id]): PathIds<2>,
     form: FormData,
 ) -> Result<Response, WebError> {
-    let (course_id, session_id) = ids(&id, &session_id)?;
     match service::add_guest(&state, &actor, course_id, session_id, (form.get("name"), form.get("organisation"), false))
         .await
     {
@@ -327,11 +320,9 @@ pub async fn add_guest(
 
 pub async fn mark_guest(
     Page { state, actor, .. }: Page,
-    Path((id, session_id, guest_id)): Path<(String, String, String)>,
+    PathIds([course_id, session_id, guest_id]): PathIds<3>,
     form: FormData,
 ) -> Result<Response, WebError> {
-    let (course_id, session_id) = ids(&id, &session_id)?;
-    let guest_id = id_of(&guest_id)?;
     let attended = form.get("attended") == "1";
     service::set_guest_attended(&state, &actor, course_id, session_id, guest_id, attended).await?;
     Ok(back_to(course_id, session_id, "guest-changed", &format!("guest-{guest_id}")))
@@ -339,9 +330,8 @@ pub async fn mark_guest(
 
 pub async fn remove_guest(
     Page { state, actor, .. }: Page,
-    Path((id, session_id, guest_id)): Path<(String, String, String)>,
+    PathIds([course_id, session_id, guest_id]): PathIds<3>,
 ) -> Result<Response, WebError> {
-    let (course_id, session_id) = ids(&id, &session_id)?;
-    service::remove_guest(&state, &actor, course_id, session_id, id_of(&guest_id)?).await?;
+    service::remove_guest(&state, &actor, course_id, session_id, guest_id).await?;
     Ok(back_to(course_id, session_id, "guest-removed", "guests-heading"))
 }

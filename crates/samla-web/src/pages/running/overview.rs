@@ -5,12 +5,13 @@
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::forms::{FormData, FormState};
-use crate::http::ids::id_of;
 use crate::pages::Page;
+use crate::pages::PathId;
+use crate::pages::PathIds;
 use crate::pages::Ui;
 use crate::services::running::overview::{self as service, DropoutForm, FollowUp, ParticipantFigures, SessionFigures};
 use crate::AppState;
-use axum::extract::{Path, Query};
+use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -142,8 +143,8 @@ fn course_value(course: &samla_storage::courses::Course) -> Value {
     minijinja::context! { id => course.id, name => course.name.clone() }
 }
 
-async fn overview(Page { state, ui, actor }: Page, Path(id): Path<String>) -> Result<Response, WebError> {
-    let found = service::course_attendance(&state, &actor, id_of(&id)?).await?;
+async fn overview(Page { state, ui, actor }: Page, PathId(id): PathId) -> Result<Response, WebError> {
+    let found = service::course_attendance(&state, &actor, id).await?;
     let sessions: Vec<Value> = found.sessions.iter().map(session_value).collect();
     let participants: Option<Vec<Value>> =
         found.participants.as_ref().map(|all| all.iter().map(|p| participant_value(p, &found.sessions)).collect());
@@ -157,8 +158,8 @@ async fn overview(Page { state, ui, actor }: Page, Path(id): Path<String>) -> Re
     ui.render(&state, Some(&actor), "running_course_attendance.html", "overview-title", context)
 }
 
-async fn print(Page { state, ui, actor }: Page, Path(id): Path<String>) -> Result<Response, WebError> {
-    let found = service::printable(&state, &actor, id_of(&id)?).await?;
+async fn print(Page { state, ui, actor }: Page, PathId(id): PathId) -> Result<Response, WebError> {
+    let found = service::printable(&state, &actor, id).await?;
     let participants: Vec<Value> =
         found.participants.iter().flatten().map(|p| participant_value(p, &found.sessions)).collect();
     let context = minijinja::context! {
@@ -222,10 +223,10 @@ async fn render_participant(
 
 async fn participant(
     Page { state, ui, actor }: Page,
-    Path((id, participant_id)): Path<(String, String)>,
+    PathIds([id, participant_id]): PathIds<2>,
     Query(query): Query<HashMap<String, String>>,
 ) -> Result<Response, WebError> {
-    let ids = (id_of(&id)?, id_of(&participant_id)?);
+    let ids = (id, participant_id);
     let notice = query.get("saved").map(String::as_str);
     render_participant(&state, &ui, &actor, ids, ParticipantForms::default(), StatusCode::OK, notice).await
 }
@@ -243,10 +244,10 @@ fn problem_status(error: &WebError) -> StatusCode {
 
 async fn dropout(
     Page { state, ui, actor }: Page,
-    Path((id, participant_id)): Path<(String, String)>,
+    PathIds([id, participant_id]): PathIds<2>,
     form: FormData,
 ) -> Result<Response, WebError> {
-    let ids = (id_of(&id)?, id_of(&participant_id)?);
+    let ids = (id, participant_id);
     let typed = DropoutForm { date: form.get("date").to_string(), reason: form.get("reason").to_string() };
     match service::record_dropout(&state, &actor, ids.0, ids.1, &typed).await {
         Ok(_) => Ok(saved(ids.0, ids.1, "dropout", "dropout")),
@@ -262,11 +263,10 @@ async fn dropout(
 
 async fn contacted(
     Page { state, ui, actor }: Page,
-    Path((id, participant_id, task_id)): Path<(String, String, String)>,
+    PathIds([id, participant_id, task_id]): PathIds<3>,
     form: FormData,
 ) -> Result<Response, WebError> {
-    let ids = (id_of(&id)?, id_of(&participant_id)?);
-    let task_id = id_of(&task_id)?;
+    let ids = (id, participant_id);
     match service::complete_follow_up(&state, &actor, task_id, form.get("outcome"), Some(ids)).await {
         Ok(_) => Ok(saved(ids.0, ids.1, "contacted", "follow-up")),
         Err(error @ (WebError::Invalid(_) | WebError::Refused(_))) => {
