@@ -16,6 +16,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::Value;
 use samla_domain::planning::budget::{parse_amount, BudgetLine, Multiplier};
+use samla_domain::planning::deviations::Deviation;
 use samla_domain::planning::lifecycle::CourseStatus;
 use samla_domain::planning::staffing::StaffingGap;
 use samla_domain::validation::required_line;
@@ -175,7 +176,8 @@ struct PageForms {
     checklist: FormState,
 }
 
-fn gap_value(gap: &StaffingGap) -> Value {
+/// A staffing gap as the templates show it: its message key and the figures.
+pub(in crate::pages) fn gap_value(gap: &StaffingGap) -> Value {
     let (have, need) = match gap {
         StaffingGap::GroupLeaders { have, need }
         | StaffingGap::CertifiedGroupLeaders { have, need }
@@ -369,19 +371,19 @@ async fn render_course(
 /// acceptance covers it.
 fn deviation_values(view: &CourseView) -> Vec<Value> {
     let open = view.open_deviations();
-    view.deviations
-        .iter()
-        .map(|d| {
-            minijinja::context! {
-                key => d.kind.message_key(),
-                kind => d.kind.as_str(),
-                sessions => d.sessions,
-                fewest => d.fewest,
-                needed => d.needed,
-                accepted => !open.contains(d),
-            }
-        })
-        .collect()
+    view.deviations.iter().map(|d| deviation_value(d, minijinja::context! { accepted => !open.contains(d) })).collect()
+}
+
+/// A deviation as the templates name its figures, with `more` about it besides.
+fn deviation_value(d: &Deviation, more: Value) -> Value {
+    minijinja::context! {
+        key => d.kind.message_key(),
+        kind => d.kind.as_str(),
+        sessions => d.sessions,
+        fewest => d.fewest,
+        needed => d.needed,
+        ..more
+    }
 }
 
 /// The deviations a coordinator accepted, with the reason, who and when.
@@ -390,17 +392,13 @@ pub(super) fn accepted_deviation_values(view: &CourseView) -> Vec<Value> {
         .iter()
         .zip(courses::accepted_in_domain(&view.accepted_deviations))
         .map(|(row, d)| {
-            minijinja::context! {
-                key => d.kind.message_key(),
-                kind => d.kind.as_str(),
-                sessions => d.sessions,
-                fewest => d.fewest,
-                needed => d.needed,
+            let acceptance = minijinja::context! {
                 reason => row.reason.clone(),
                 status => row.to_status,
                 by => row.accepted_by_name.clone(),
                 at => row.accepted_at,
-            }
+            };
+            deviation_value(&d, acceptance)
         })
         .collect()
 }

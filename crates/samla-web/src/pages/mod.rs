@@ -114,13 +114,11 @@ pub fn routes() -> Router<AppState> {
 /// The public intake pages (no login); their forms may send at most 64 KiB.
 fn public_intake_routes() -> Router<AppState> {
     use axum::extract::DefaultBodyLimit;
+    use public_intake::{show_form, submit_form, Refer, Register};
     Router::new()
         .route("/o/{slug}", get(public_intake::catalogue))
-        .route(
-            "/o/{slug}/courses/{course_id}/register",
-            get(public_intake::show_register).post(public_intake::register),
-        )
-        .route("/o/{slug}/courses/{course_id}/refer", get(public_intake::show_refer).post(public_intake::refer))
+        .route("/o/{slug}/courses/{course_id}/register", get(show_form::<Register>).post(submit_form::<Register>))
+        .route("/o/{slug}/courses/{course_id}/refer", get(show_form::<Refer>).post(submit_form::<Refer>))
         .route("/withdraw/{token}", get(public_intake::show_withdraw).post(public_intake::withdraw))
         .route("/offer/{token}", get(public_intake::show_offer).post(public_intake::answer_offer))
         .route("/consent/{token}", get(public_intake::show_consent).post(public_intake::give_consent))

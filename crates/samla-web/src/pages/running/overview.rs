@@ -5,6 +5,7 @@
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::forms::{FormData, FormState};
+use crate::pages::courses::gap_value;
 use crate::pages::Page;
 use crate::pages::PathId;
 use crate::pages::PathIds;
@@ -17,7 +18,6 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use minijinja::Value;
-use samla_domain::planning::staffing::StaffingGap;
 use samla_domain::{FieldError, FieldErrors};
 use std::collections::HashMap;
 
@@ -32,15 +32,6 @@ pub fn routes() -> Router<AppState> {
 
 /// Notices a redirect may ask the participant page to show.
 const NOTICES: [&str; 2] = ["dropout", "contacted"];
-
-fn gap_value(gap: &StaffingGap) -> Value {
-    let (have, need) = match gap {
-        StaffingGap::GroupLeaders { have, need }
-        | StaffingGap::CertifiedGroupLeaders { have, need }
-        | StaffingGap::UserRepresentatives { have, need } => (*have, *need),
-    };
-    minijinja::context! { key => gap.message_key(), have => have, need => need }
-}
 
 /// A held session as the templates show it (the fields of planning.html's macros, and
 /// the figures).
