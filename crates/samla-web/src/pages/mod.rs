@@ -34,7 +34,7 @@ use crate::http::ids::id_of;
 use crate::http::{CookieJar, CsrfToken, Lang, LANGUAGE_COOKIE};
 use crate::AppState;
 use axum::extract::FromRequestParts;
-use axum::extract::{ConnectInfo, Path};
+use axum::extract::{ConnectInfo, Path, Query};
 use axum::http::request::Parts;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
@@ -43,6 +43,7 @@ use axum::Router;
 use minijinja::Value;
 use samla_domain::accounts::Language;
 use samla_domain::Action;
+use std::collections::HashMap;
 use std::net::SocketAddr;
 
 pub fn routes() -> Router<AppState> {
@@ -201,6 +202,27 @@ impl<S: Send + Sync, const N: usize> FromRequestParts<S> for PathIds<N> {
             .map_err(IntoResponse::into_response)?;
         let ids: [i64; N] = ids.try_into().map_err(|_| WebError::NotFound.into_response())?;
         Ok(PathIds(ids))
+    }
+}
+
+/// The notice a redirect after a change asks its page to show (`?saved=…`), as sent.
+pub struct Saved(pub Option<String>);
+
+impl Saved {
+    /// The notice, if it is one of those the page knows.
+    pub fn known(&self, known: &[&'static str]) -> Option<&'static str> {
+        self.0.as_deref().and_then(|n| known.iter().find(|k| **k == n).copied())
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Saved {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let Query(mut query) = Query::<HashMap<String, String>>::from_request_parts(parts, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        Ok(Saved(query.remove("saved")))
     }
 }
 

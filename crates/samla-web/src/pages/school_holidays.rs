@@ -6,13 +6,12 @@ use crate::error::WebError;
 use crate::forms::{FormData, FormState};
 use crate::pages::Page;
 use crate::pages::PathId;
+use crate::pages::Saved;
 use crate::services::holidays;
 use crate::AppState;
-use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use samla_domain::Action;
-use std::collections::HashMap;
 
 async fn render(
     state: &AppState,
@@ -34,11 +33,8 @@ async fn render(
     ui.render_status(state, Some(actor), status, "school_holidays.html", "holidays-title", context)
 }
 
-pub async fn list(
-    Page { state, ui, actor }: Page,
-    Query(query): Query<HashMap<String, String>>,
-) -> Result<Response, WebError> {
-    render(&state, &ui, &actor, FormState::new(), StatusCode::OK, query.get("saved").map(String::as_str)).await
+pub async fn list(Page { state, ui, actor }: Page, Saved(saved): Saved) -> Result<Response, WebError> {
+    render(&state, &ui, &actor, FormState::new(), StatusCode::OK, saved.as_deref()).await
 }
 
 pub async fn add(Page { state, ui, actor }: Page, form: FormData) -> Result<Response, WebError> {

@@ -11,21 +11,19 @@ use crate::auth::Actor;
 use crate::error::WebError;
 use crate::forms::{FormData, FormState};
 use crate::pages::Ui;
-use crate::pages::{Page, PathId, PathIds};
+use crate::pages::{Page, PathId, PathIds, Saved};
 use crate::services::courses;
 use crate::services::intake::applications::{
     self, ApplicationView, DetailsForm, MoveForm, PreConversationForm, OPEN_FOR_APPLICATIONS, PRE_CONVERSATION_OUTCOMES,
 };
 use crate::services::intake::{consents, visible_application};
 use crate::AppState;
-use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::Value;
 use samla_domain::intake::household::HouseholdRole;
 use samla_domain::intake::stage::{self, EventKind, Stage};
 use samla_domain::{FieldError, FieldErrors};
-use std::collections::HashMap;
 
 /// The forms of the page; the one that failed carries what was typed and its errors.
 #[derive(Default)]
@@ -305,10 +303,9 @@ async fn render(
 pub async fn show(
     Page { state, ui, actor }: Page,
     PathId(id): PathId,
-    Query(query): Query<HashMap<String, String>>,
+    Saved(notice): Saved,
 ) -> Result<Response, WebError> {
-    let notice = query.get("saved").map(String::as_str);
-    render(&state, &ui, &actor, id, Forms::default(), StatusCode::OK, notice).await
+    render(&state, &ui, &actor, id, Forms::default(), StatusCode::OK, notice.as_deref()).await
 }
 
 /// Where a form's POST ends: back to the page with a notice, or the page again with the

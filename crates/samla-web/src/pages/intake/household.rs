@@ -6,15 +6,13 @@ use crate::auth::Actor;
 use crate::error::WebError;
 use crate::forms::{FormData, FormState};
 use crate::pages::Ui;
-use crate::pages::{Page, PathId};
+use crate::pages::{Page, PathId, Saved};
 use crate::services::intake::households::{self, AdultForm};
 use crate::AppState;
-use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::Value;
 use samla_domain::intake::household::HouseholdRole;
-use std::collections::HashMap;
 
 async fn render(
     state: &AppState,
@@ -64,10 +62,9 @@ async fn render(
 pub async fn show(
     Page { state, ui, actor }: Page,
     PathId(id): PathId,
-    Query(query): Query<HashMap<String, String>>,
+    Saved(notice): Saved,
 ) -> Result<Response, WebError> {
-    let notice = query.get("saved").map(String::as_str);
-    render(&state, &ui, &actor, id, FormState::new(), StatusCode::OK, notice).await
+    render(&state, &ui, &actor, id, FormState::new(), StatusCode::OK, notice.as_deref()).await
 }
 
 pub async fn add_adult(

@@ -8,11 +8,11 @@ use crate::forms::{FormData, FormState};
 use crate::pages::intake_labels::channel_label;
 use crate::pages::Page;
 use crate::pages::PathId;
+use crate::pages::Saved;
 use crate::pages::Ui;
 use crate::services::intake::consents::{self, TextForm};
 use crate::services::intake::settings::{self, ChannelForm, SettingsForm};
 use crate::AppState;
-use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::Value;
@@ -119,12 +119,8 @@ async fn render(
     ui.render_status(state, Some(actor), status, "intake_settings.html", "intake-settings-title", data)
 }
 
-pub async fn show(
-    Page { state, ui, actor }: Page,
-    Query(query): Query<HashMap<String, String>>,
-) -> Result<Response, WebError> {
-    let notice = query.get("saved").map(String::as_str);
-    render(&state, &ui, &actor, Forms::default(), StatusCode::OK, notice).await
+pub async fn show(Page { state, ui, actor }: Page, Saved(notice): Saved) -> Result<Response, WebError> {
+    render(&state, &ui, &actor, Forms::default(), StatusCode::OK, notice.as_deref()).await
 }
 
 fn saved(what: &str, anchor: &str) -> Response {

@@ -10,17 +10,16 @@ use crate::error::WebError;
 use crate::forms::{FormData, FormState};
 use crate::pages::Page;
 use crate::pages::PathIds;
+use crate::pages::Saved;
 use crate::pages::Ui;
 use crate::services::running::attendance::{self as service, NoticeInput, SessionView};
 use crate::AppState;
-use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use minijinja::Value;
 use samla_domain::running::attendance::Attendance;
-use std::collections::HashMap;
 
 pub fn routes() -> Router<AppState> {
     const SESSION: &str = "/courses/{id}/sessions/{session_id}";
@@ -245,10 +244,10 @@ fn render_view(
 pub async fn show(
     Page { state, ui, actor }: Page,
     PathIds([id, session_id]): PathIds<2>,
-    Query(query): Query<HashMap<String, String>>,
+    saved: Saved,
 ) -> Result<Response, WebError> {
     let ids = (id, session_id);
-    let saved = query.get("saved").and_then(|s| SAVED.iter().find(|known| *known == s)).copied();
+    let saved = saved.known(&SAVED);
     render(&state, &ui, &actor, ids, Shown { saved, ..Default::default() }, StatusCode::OK).await
 }
 

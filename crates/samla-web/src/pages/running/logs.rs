@@ -8,11 +8,11 @@ use crate::error::WebError;
 use crate::forms::{FormData, FormState};
 use crate::pages::Page;
 use crate::pages::PathIds;
+use crate::pages::Saved;
 use crate::pages::Ui;
 use crate::services::running::logs::{self, LogView};
 use crate::services::running::observations;
 use crate::AppState;
-use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -188,10 +188,9 @@ async fn render(
 pub async fn show(
     Page { state, ui, actor }: Page,
     PathIds([id, session_id]): PathIds<2>,
-    Query(query): Query<HashMap<String, String>>,
+    Saved(notice): Saved,
 ) -> Result<Response, WebError> {
-    let notice = query.get("saved").map(String::as_str);
-    render(&state, &ui, &actor, id, session_id, LogForms::default(), StatusCode::OK, notice).await
+    render(&state, &ui, &actor, id, session_id, LogForms::default(), StatusCode::OK, notice.as_deref()).await
 }
 
 /// The log as the form sent it. The marks are one per planned element: `elements` says

@@ -5,7 +5,7 @@ use crate::auth::Actor;
 use crate::error::WebError;
 use crate::forms::{FormData, FormState};
 use crate::pages::Ui;
-use crate::pages::{Page, PathId, PathIds};
+use crate::pages::{Page, PathId, PathIds, Saved};
 use crate::services::running::concerns as concern_service;
 use crate::services::running::meetings::{self as service, ClosingPlanForm, MeetingView, RecordForm, ScheduleForm};
 use crate::AppState;
@@ -34,10 +34,6 @@ pub fn routes() -> Router<AppState> {
 /// The notices a redirect back to the list or a meeting may ask for.
 const NOTICES: [&str; 7] =
     ["scheduled", "closing-planned", "closing-none", "record", "guest-added", "guest-changed", "guest-removed"];
-
-fn notice(query: &HashMap<String, String>) -> Option<&'static str> {
-    query.get("saved").and_then(|n| NOTICES.iter().find(|known| *known == n).copied())
-}
 
 /// A meeting as the templates see it (`session_label` in planning.html names it).
 fn meeting_value(meeting: &Meeting, about_one: bool, participant_name: Option<&str>) -> Value {
@@ -124,10 +120,11 @@ async fn render_list(
 pub async fn list(
     Page { state, ui, actor }: Page,
     PathId(id): PathId,
+    saved: Saved,
     Query(query): Query<HashMap<String, String>>,
 ) -> Result<Response, WebError> {
     let planned = query.get("count").and_then(|c| c.parse::<usize>().ok());
-    render_list(&state, &ui, &actor, id, ListForms::default(), StatusCode::OK, (notice(&query), planned)).await
+    render_list(&state, &ui, &actor, id, ListForms::default(), StatusCode::OK, (saved.known(&NOTICES), planned)).await
 }
 
 pub async fn schedule(
@@ -257,10 +254,10 @@ async fn render_meeting(
 pub async fn show(
     Page { state, ui, actor }: Page,
     PathIds([id, session_id]): PathIds<2>,
-    Query(query): Query<HashMap<String, String>>,
+    saved: Saved,
 ) -> Result<Response, WebError> {
     let ids = (id, session_id);
-    render_meeting(&state, &ui, &actor, ids, MeetingForms::default(), StatusCode::OK, notice(&query)).await
+    render_meeting(&state, &ui, &actor, ids, MeetingForms::default(), StatusCode::OK, saved.known(&NOTICES)).await
 }
 
 fn back_to(course_id: i64, session_id: i64, what: &str, anchor: &str) -> Response {

@@ -9,17 +9,16 @@ use crate::pages::courses::gap_value;
 use crate::pages::Page;
 use crate::pages::PathId;
 use crate::pages::PathIds;
+use crate::pages::Saved;
 use crate::pages::Ui;
 use crate::services::running::overview::{self as service, DropoutForm, FollowUp, ParticipantFigures, SessionFigures};
 use crate::AppState;
-use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use minijinja::Value;
 use samla_domain::{FieldError, FieldErrors};
-use std::collections::HashMap;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -215,11 +214,10 @@ async fn render_participant(
 async fn participant(
     Page { state, ui, actor }: Page,
     PathIds([id, participant_id]): PathIds<2>,
-    Query(query): Query<HashMap<String, String>>,
+    Saved(notice): Saved,
 ) -> Result<Response, WebError> {
     let ids = (id, participant_id);
-    let notice = query.get("saved").map(String::as_str);
-    render_participant(&state, &ui, &actor, ids, ParticipantForms::default(), StatusCode::OK, notice).await
+    render_participant(&state, &ui, &actor, ids, ParticipantForms::default(), StatusCode::OK, notice.as_deref()).await
 }
 
 fn saved(course_id: i64, participant_id: i64, what: &str, anchor: &str) -> Response {

@@ -8,15 +8,14 @@ use crate::forms::FormData;
 use crate::pages::Page;
 use crate::pages::PathId;
 use crate::pages::PathIds;
+use crate::pages::Saved;
 use crate::services::running::reminders::{self as service, CourseReminders};
 use crate::AppState;
-use axum::extract::Query;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use samla_domain::Action;
 use samla_storage::running::reminders::CourseReminderSettings;
-use std::collections::HashMap;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -66,13 +65,9 @@ fn page_value(view: &CourseReminders) -> minijinja::Value {
     }
 }
 
-async fn show(
-    Page { state, ui, actor }: Page,
-    PathId(id): PathId,
-    Query(query): Query<HashMap<String, String>>,
-) -> Result<Response, WebError> {
+async fn show(Page { state, ui, actor }: Page, PathId(id): PathId, saved: Saved) -> Result<Response, WebError> {
     let view = service::for_course(&state, &actor, id).await?;
-    let notice = query.get("saved").map(String::as_str).filter(|n| NOTICES.contains(n));
+    let notice = saved.known(&NOTICES);
     let context = minijinja::context! {
         notice => notice,
         may_configure => actor.roles.may(Action::ConfigureCourseWork),
