@@ -1,11 +1,12 @@
 //! One session or meeting of a course: move it, cancel it, choose who staffs it; and
 //! adding a session or meeting to a course.
 
-use super::courses::{course_value, is_closed, plannable, session_value, staff_values};
+use super::courses::{course_form_page, course_value, is_closed, plannable, session_value, staff_values};
 use super::Ui;
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::forms::{FormData, FormState};
+use crate::pages::FormPage;
 use crate::pages::Page;
 use crate::pages::PathId;
 use crate::pages::PathIds;
@@ -186,25 +187,12 @@ pub async fn set_staff(
     }
 }
 
-fn render_new(
-    state: &AppState,
-    ui: &Ui,
-    actor: &Actor,
-    course: &samla_storage::courses::Course,
-    form: FormState,
-    status: StatusCode,
-) -> Result<Response, WebError> {
-    let context = minijinja::context! {
-        course => minijinja::context! { id => course.id, name => course.name.clone(), room => course.room.clone() },
-        form => ui.form(state, &form),
-    };
-    ui.render_status(state, Some(actor), status, "course_session_new.html", "session-new-title", context)
-}
+const NEW_PAGE: FormPage = FormPage { template: "course_session_new.html", title_key: "session-new-title" };
 
 pub async fn new_form(Page { state, ui, actor }: Page, PathId(id): PathId) -> Result<Response, WebError> {
     let course = plannable(&state, &actor, id).await?;
     let form = FormState::new().with_value("start_time", &course.start_time);
-    render_new(&state, &ui, &actor, &course, form, StatusCode::OK)
+    course_form_page(&NEW_PAGE, &state, &ui, &actor, &course, form, StatusCode::OK)
 }
 
 pub async fn add(Page { state, ui, actor }: Page, PathId(id): PathId, form: FormData) -> Result<Response, WebError> {
@@ -219,9 +207,15 @@ pub async fn add(Page { state, ui, actor }: Page, PathId(id): PathId, form: Form
     };
     match courses::add_session(&state, &actor, course.id, &new).await {
         Ok(session_id) => planned(&state, &actor, course.id, session_id).await,
-        Err(WebError::Invalid(errors) | WebError::Refused(errors)) => {
-            render_new(&state, &ui, &actor, &course, form.kept().with_errors(errors), StatusCode::UNPROCESSABLE_ENTITY)
-        }
+        Err(WebError::Invalid(errors) | WebError::Refused(errors)) => course_form_page(
+            &NEW_PAGE,
+            &state,
+            &ui,
+            &actor,
+            &course,
+            form.kept().with_errors(errors),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
         Err(other) => Err(other),
     }
 }

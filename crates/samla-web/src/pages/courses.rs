@@ -7,7 +7,7 @@ use super::Ui;
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::forms::{FormData, FormState};
-use crate::pages::{Page, PathId, PathIds};
+use crate::pages::{FormPage, Page, PathId, PathIds};
 use crate::services::courses::{self, CourseForm, CourseView, DetailsForm, StaffForm, COURSE_ROLES};
 use crate::services::{calendar, programmes};
 use crate::AppState;
@@ -509,7 +509,11 @@ pub async fn update_checklist_item(
     }
 }
 
-fn render_details(
+const EDIT_PAGE: FormPage = FormPage { template: "course_edit.html", title_key: "course-edit-title" };
+
+/// A form page about one course: the template finds its id, name and room in `course`.
+pub(super) fn course_form_page(
+    page: &FormPage,
     state: &AppState,
     ui: &Ui,
     actor: &Actor,
@@ -517,11 +521,8 @@ fn render_details(
     form: FormState,
     status: StatusCode,
 ) -> Result<Response, WebError> {
-    let context = minijinja::context! {
-        course => minijinja::context! { id => course.id, name => course.name.clone() },
-        form => ui.form(state, &form),
-    };
-    ui.render_status(state, Some(actor), status, "course_edit.html", "course-edit-title", context)
+    let course = minijinja::context! { id => course.id, name => course.name.clone(), room => course.room.clone() };
+    page.show_with(state, ui, actor, form, status, minijinja::context! { course => course })
 }
 
 /// A course the actor may plan and that can still change (not archived or cancelled).
@@ -546,7 +547,7 @@ pub async fn edit(Page { state, ui, actor }: Page, PathId(id): PathId) -> Result
         .with_value("room", &course.room)
         .with_value("capacity", course.capacity)
         .with_value("version", course.version);
-    render_details(&state, &ui, &actor, &course, form, StatusCode::OK)
+    course_form_page(&EDIT_PAGE, &state, &ui, &actor, &course, form, StatusCode::OK)
 }
 
 pub async fn update(Page { state, ui, actor }: Page, PathId(id): PathId, form: FormData) -> Result<Response, WebError> {
@@ -560,7 +561,8 @@ pub async fn update(Page { state, ui, actor }: Page, PathId(id): PathId, form: F
     let expected = form.get("version").parse::<i64>().unwrap_or(0);
     match courses::update(&state, &actor, id, &details, expected).await {
         Ok(_) => Ok(saved(id, "details", "details")),
-        Err(WebError::Invalid(errors) | WebError::Refused(errors)) => render_details(
+        Err(WebError::Invalid(errors) | WebError::Refused(errors)) => course_form_page(
+            &EDIT_PAGE,
             &state,
             &ui,
             &actor,
@@ -571,7 +573,7 @@ pub async fn update(Page { state, ui, actor }: Page, PathId(id): PathId, form: F
         Err(WebError::Stale) => {
             let errors = FieldErrors::single(FieldError::new("name", "error-changed-meanwhile"));
             let form = form.kept().with_errors(errors).with_value("version", course.version);
-            render_details(&state, &ui, &actor, &course, form, StatusCode::CONFLICT)
+            course_form_page(&EDIT_PAGE, &state, &ui, &actor, &course, form, StatusCode::CONFLICT)
         }
         Err(other) => Err(other),
     }

@@ -323,8 +323,32 @@ impl FormPage {
         status: StatusCode,
         data: Value,
     ) -> Result<Response, WebError> {
+        self.draw(state, ui, Some(actor), form, status, data)
+    }
+
+    /// The page for someone not signed in (logging in, choosing a password), with `data`.
+    pub fn show_signed_out(
+        &self,
+        state: &AppState,
+        ui: &Ui,
+        form: FormState,
+        status: StatusCode,
+        data: Value,
+    ) -> Result<Response, WebError> {
+        self.draw(state, ui, None, form, status, data)
+    }
+
+    fn draw(
+        &self,
+        state: &AppState,
+        ui: &Ui,
+        actor: Option<&Actor>,
+        form: FormState,
+        status: StatusCode,
+        data: Value,
+    ) -> Result<Response, WebError> {
         let context = minijinja::context! { form => ui.form(state, &form), ..data };
-        ui.render_status(state, Some(actor), status, self.template, self.title_key, context)
+        ui.render_status(state, actor, status, self.template, self.title_key, context)
     }
 }
 

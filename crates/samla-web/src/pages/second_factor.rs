@@ -1,4 +1,4 @@
-use super::{login_cookies, redirect_with, safe_next, user_agent, ClientAddress, Ui};
+use super::{login_cookies, redirect_with, safe_next, user_agent, ClientAddress, FormPage, Ui};
 use crate::auth::PendingSession;
 use crate::error::WebError;
 use crate::forms::{FormData, FormState};
@@ -25,15 +25,10 @@ pub async fn show_check(
     render_check(&state, &ui, FormState::new().with_value("next", next), StatusCode::OK)
 }
 
+const CHECK_PAGE: FormPage = FormPage { template: "second_factor.html", title_key: "second-factor-title" };
+
 fn render_check(state: &AppState, ui: &Ui, form: FormState, status: StatusCode) -> Result<Response, WebError> {
-    ui.render_status(
-        state,
-        None,
-        status,
-        "second_factor.html",
-        "second-factor-title",
-        minijinja::context! { form => ui.form(state, &form) },
-    )
+    CHECK_PAGE.show_signed_out(state, ui, form, status, minijinja::context! {})
 }
 
 pub async fn submit_check(

@@ -1,4 +1,4 @@
-use super::Ui;
+use super::{FormPage, Ui};
 use crate::error::WebError;
 use crate::forms::{FormData, FormState};
 use crate::http::RequestId;
@@ -21,15 +21,10 @@ pub async fn show_first_admin(
     render_first_admin(&state, &ui, form, StatusCode::OK)
 }
 
+const FIRST_ADMIN_PAGE: FormPage = FormPage { template: "setup.html", title_key: "setup-title" };
+
 fn render_first_admin(state: &AppState, ui: &Ui, form: FormState, status: StatusCode) -> Result<Response, WebError> {
-    ui.render_status(
-        state,
-        None,
-        status,
-        "setup.html",
-        "setup-title",
-        minijinja::context! { form => ui.form(state, &form) },
-    )
+    FIRST_ADMIN_PAGE.show_signed_out(state, ui, form, status, minijinja::context! {})
 }
 
 pub async fn submit_first_admin(
@@ -73,6 +68,8 @@ pub async fn show_welcome(
     render_welcome(&state, &ui, &user.name, FormState::new(), StatusCode::OK)
 }
 
+const WELCOME_PAGE: FormPage = FormPage { template: "welcome.html", title_key: "welcome-title" };
+
 fn render_welcome(
     state: &AppState,
     ui: &Ui,
@@ -80,14 +77,7 @@ fn render_welcome(
     form: FormState,
     status: StatusCode,
 ) -> Result<Response, WebError> {
-    ui.render_status(
-        state,
-        None,
-        status,
-        "welcome.html",
-        "welcome-title",
-        minijinja::context! { form => ui.form(state, &form), name => name },
-    )
+    WELCOME_PAGE.show_signed_out(state, ui, form, status, minijinja::context! { name => name })
 }
 
 pub async fn submit_welcome(
