@@ -112,21 +112,47 @@ pub async fn move_session(
     let expected = form.get("version").parse::<i64>().unwrap_or(0);
     match courses::move_session(&state, &actor, id, session_id, &change, expected).await {
         Ok(()) => planned(&state, &actor, id, session_id).await,
-        Err(WebError::Invalid(errors) | WebError::Refused(errors)) => {
-            let forms = SessionForms { moving: Some(form.kept().with_errors(errors)), ..Default::default() };
-            render(&state, &ui, &actor, id, session_id, forms, StatusCode::UNPROCESSABLE_ENTITY).await
-        }
-        Err(WebError::Stale) => {
-            let current = current_version(&state, &actor, id, session_id).await?;
-            let errors = FieldErrors::single(FieldError::new("date", "error-changed-meanwhile"));
-            let forms = SessionForms {
-                moving: Some(form.kept().with_errors(errors).with_value("version", current)),
-                ..Default::default()
-            };
-            render(&state, &ui, &actor, id, session_id, forms, StatusCode::CONFLICT).await
-        }
-        Err(other) => Err(other),
+        Err(error) => refused(&state, &ui, &actor, (id, session_id), Sent::Move(form), error).await,
     }
+}
+
+/// Which of the session page's forms with a version came back refused, as typed.
+enum Sent {
+    Move(FormData),
+    Cancel(FormData),
+}
+
+/// The session page again after a change to it was refused: the form with its errors, or
+/// when someone changed the session meanwhile, with the current version and a message at
+/// its first field.
+async fn refused(
+    state: &AppState,
+    ui: &Ui,
+    actor: &Actor,
+    (id, session_id): (i64, i64),
+    sent: Sent,
+    error: WebError,
+) -> Result<Response, WebError> {
+    let (form, field) = match &sent {
+        Sent::Move(form) => (form.kept(), "date"),
+        Sent::Cancel(form) => (form.kept(), "reason"),
+    };
+    let (form, status) = match error {
+        WebError::Invalid(errors) | WebError::Refused(errors) => {
+            (form.with_errors(errors), StatusCode::UNPROCESSABLE_ENTITY)
+        }
+        WebError::Stale => {
+            let current = current_version(state, actor, id, session_id).await?;
+            let errors = FieldErrors::single(FieldError::new(field, "error-changed-meanwhile"));
+            (form.with_errors(errors).with_value("version", current), StatusCode::CONFLICT)
+        }
+        other => return Err(other),
+    };
+    let forms = match sent {
+        Sent::Move(_) => SessionForms { moving: Some(form), ..Default::default() },
+        Sent::Cancel(_) => SessionForms { cancel: Some(form), ..Default::default() },
+    };
+    render(state, ui, actor, id, session_id, forms, status).await
 }
 
 async fn current_version(state: &AppState, actor: &Actor, course_id: i64, session_id: i64) -> Result<i64, WebError> {
@@ -143,20 +169,7 @@ pub async fn cancel_session(
     let choices = CancelChoices { notify: form.checked("notify"), add_replacement: form.checked("add_replacement") };
     match courses::cancel_session(&state, &actor, id, session_id, form.get("reason"), choices, expected).await {
         Ok(_) => Ok(changed(id, session_id)),
-        Err(WebError::Invalid(errors) | WebError::Refused(errors)) => {
-            let forms = SessionForms { cancel: Some(form.kept().with_errors(errors)), ..Default::default() };
-            render(&state, &ui, &actor, id, session_id, forms, StatusCode::UNPROCESSABLE_ENTITY).await
-        }
-        Err(WebError::Stale) => {
-            let current = current_version(&state, &actor, id, session_id).await?;
-            let errors = FieldErrors::single(FieldError::new("reason", "error-changed-meanwhile"));
-            let forms = SessionForms {
-                cancel: Some(form.kept().with_errors(errors).with_value("version", current)),
-                ..Default::default()
-            };
-            render(&state, &ui, &actor, id, session_id, forms, StatusCode::CONFLICT).await
-        }
-        Err(other) => Err(other),
+        Err(error) => refused(&state, &ui, &actor, (id, session_id), Sent::Cancel(form), error).await,
     }
 }
 

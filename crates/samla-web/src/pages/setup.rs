@@ -18,14 +18,10 @@ pub async fn show_first_admin(
         return Err(WebError::Gone);
     }
     let form = FormState::new().with_value("country", "NO");
-    render_first_admin(&state, &ui, form, StatusCode::OK)
+    FIRST_ADMIN_PAGE.show_signed_out(&state, &ui, form, StatusCode::OK, minijinja::context! {})
 }
 
 const FIRST_ADMIN_PAGE: FormPage = FormPage { template: "setup.html", title_key: "setup-title" };
-
-fn render_first_admin(state: &AppState, ui: &Ui, form: FormState, status: StatusCode) -> Result<Response, WebError> {
-    FIRST_ADMIN_PAGE.show_signed_out(state, ui, form, status, minijinja::context! {})
-}
 
 pub async fn submit_first_admin(
     State(state): State<AppState>,
@@ -47,12 +43,22 @@ pub async fn submit_first_admin(
     };
     match result {
         Ok(()) => Ok(Redirect::to("/login?welcome=1").into_response()),
-        Err(WebError::Invalid(errors)) => {
-            render_first_admin(&state, &ui, form.kept().with_errors(errors), StatusCode::UNPROCESSABLE_ENTITY)
-        }
+        Err(WebError::Invalid(errors)) => FIRST_ADMIN_PAGE.show_signed_out(
+            &state,
+            &ui,
+            form.kept().with_errors(errors),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            minijinja::context! {},
+        ),
         Err(WebError::Taken(field)) => {
             let errors = samla_domain::FieldErrors::single(samla_domain::FieldError::new(field, "error-taken"));
-            render_first_admin(&state, &ui, form.kept().with_errors(errors), StatusCode::CONFLICT)
+            FIRST_ADMIN_PAGE.show_signed_out(
+                &state,
+                &ui,
+                form.kept().with_errors(errors),
+                StatusCode::CONFLICT,
+                minijinja::context! {},
+            )
         }
         Err(other) => Err(other),
     }
