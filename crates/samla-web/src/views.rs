@@ -18,6 +18,7 @@ pub(crate) const TEMPLATES: &[(&str, &str)] = templates![
     "base.html",
     "forms.html",
     "lists.html",
+    "links.html",
     "error.html",
     "login.html",
     "second_factor.html",
@@ -347,6 +348,11 @@ mod tests {
             ["same-day", "weeks-before", "days-before", "weeks-after", "days-after"].map(|o| format!("offset-{o}")),
         );
         keys.extend(["start", "session", "end", "course-start"].map(|a| format!("anchor-{a}")));
+        // The states of the pages behind a link (links.html's link_state).
+        keys.extend(["given", "used", "expired", "unknown"].map(|s| format!("public-consent-{s}-text")));
+        keys.extend(["enrolled", "declined", "expired", "unknown"].map(|s| format!("public-offer-{s}-text")));
+        let answering = ["thanks", "answered", "expired", "closed", "not-yet-open", "unknown"];
+        keys.extend(answering.map(|s| format!("qans-{s}-text")));
         for key in keys {
             for language in Language::ALL {
                 assert!(i18n.has(language, &key), "{key} missing in {}", language.code());

@@ -3,14 +3,14 @@ use crate::auth::Actor;
 use crate::error::WebError;
 use crate::forms::{FormData, FormState};
 use crate::pages::Page;
+use crate::pages::Saved;
 use crate::services::accounts;
 use crate::AppState;
-use axum::extract::{Path, Query};
+use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use samla_domain::Action;
 use samla_storage::{sessions, tokens, StoreError};
-use std::collections::HashMap;
 
 /// Which form on the account page had errors.
 enum Failed {
@@ -19,11 +19,8 @@ enum Failed {
     Token(FormState),
 }
 
-pub async fn show(
-    Page { state, ui, actor }: Page,
-    Query(query): Query<HashMap<String, String>>,
-) -> Result<Response, WebError> {
-    render(&state, &ui, &actor, Failed::None, query.get("saved").map(String::as_str)).await
+pub async fn show(Page { state, ui, actor }: Page, Saved(saved): Saved) -> Result<Response, WebError> {
+    render(&state, &ui, &actor, Failed::None, saved.as_deref()).await
 }
 
 async fn render(

@@ -1,18 +1,19 @@
 //! One session or meeting of a course: move it, cancel it, choose who staffs it; and
 //! adding a session or meeting to a course.
 
-use super::courses::{course_value, is_closed, plannable, session_value, staff_values};
+use super::courses::{course_form_page, course_value, is_closed, plannable, session_value, staff_values};
 use super::Ui;
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::forms::{FormData, FormState};
-use crate::http::ids::id_of;
+use crate::pages::FormPage;
 use crate::pages::Page;
+use crate::pages::PathId;
+use crate::pages::PathIds;
 use crate::services::courses::{self, SessionForm};
 use crate::services::running::attendance::{session_plan, PlannedSlot};
 use crate::services::running::changes::CancelChoices;
 use crate::AppState;
-use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use samla_domain::{Action, FieldError, FieldErrors};
@@ -77,9 +78,8 @@ async fn render(
 
 pub async fn show(
     Page { state, ui, actor }: Page,
-    Path((id, session_id)): Path<(String, String)>,
+    PathIds([id, session_id]): PathIds<2>,
 ) -> Result<Response, WebError> {
-    let (id, session_id) = (id_of(&id)?, id_of(&session_id)?);
     render(&state, &ui, &actor, id, session_id, SessionForms::default(), StatusCode::OK).await
 }
 
@@ -99,10 +99,9 @@ async fn planned(state: &AppState, actor: &Actor, course_id: i64, session_id: i6
 
 pub async fn move_session(
     Page { state, ui, actor }: Page,
-    Path((id, session_id)): Path<(String, String)>,
+    PathIds([id, session_id]): PathIds<2>,
     form: FormData,
 ) -> Result<Response, WebError> {
-    let (id, session_id) = (id_of(&id)?, id_of(&session_id)?);
     let change = SessionForm {
         date: form.get("date").to_string(),
         start_time: form.get("start_time").to_string(),
@@ -113,21 +112,47 @@ pub async fn move_session(
     let expected = form.get("version").parse::<i64>().unwrap_or(0);
     match courses::move_session(&state, &actor, id, session_id, &change, expected).await {
         Ok(()) => planned(&state, &actor, id, session_id).await,
-        Err(WebError::Invalid(errors) | WebError::Refused(errors)) => {
-            let forms = SessionForms { moving: Some(form.kept().with_errors(errors)), ..Default::default() };
-            render(&state, &ui, &actor, id, session_id, forms, StatusCode::UNPROCESSABLE_ENTITY).await
-        }
-        Err(WebError::Stale) => {
-            let current = current_version(&state, &actor, id, session_id).await?;
-            let errors = FieldErrors::single(FieldError::new("date", "error-changed-meanwhile"));
-            let forms = SessionForms {
-                moving: Some(form.kept().with_errors(errors).with_value("version", current)),
-                ..Default::default()
-            };
-            render(&state, &ui, &actor, id, session_id, forms, StatusCode::CONFLICT).await
-        }
-        Err(other) => Err(other),
+        Err(error) => refused(&state, &ui, &actor, (id, session_id), Sent::Move(form), error).await,
     }
+}
+
+/// Which of the session page's forms with a version came back refused, as typed.
+enum Sent {
+    Move(FormData),
+    Cancel(FormData),
+}
+
+/// The session page again after a change to it was refused: the form with its errors, or
+/// when someone changed the session meanwhile, with the current version and a message at
+/// its first field.
+async fn refused(
+    state: &AppState,
+    ui: &Ui,
+    actor: &Actor,
+    (id, session_id): (i64, i64),
+    sent: Sent,
+    error: WebError,
+) -> Result<Response, WebError> {
+    let (form, field) = match &sent {
+        Sent::Move(form) => (form.kept(), "date"),
+        Sent::Cancel(form) => (form.kept(), "reason"),
+    };
+    let (form, status) = match error {
+        WebError::Invalid(errors) | WebError::Refused(errors) => {
+            (form.with_errors(errors), StatusCode::UNPROCESSABLE_ENTITY)
+        }
+        WebError::Stale => {
+            let current = current_version(state, actor, id, session_id).await?;
+            let errors = FieldErrors::single(FieldError::new(field, "error-changed-meanwhile"));
+            (form.with_errors(errors).with_value("version", current), StatusCode::CONFLICT)
+        }
+        other => return Err(other),
+    };
+    let forms = match sent {
+        Sent::Move(_) => SessionForms { moving: Some(form), ..Default::default() },
+        Sent::Cancel(_) => SessionForms { cancel: Some(form), ..Default::default() },
+    };
+    render(state, ui, actor, id, session_id, forms, status).await
 }
 
 async fn current_version(state: &AppState, actor: &Actor, course_id: i64, session_id: i64) -> Result<i64, WebError> {
@@ -137,37 +162,22 @@ async fn current_version(state: &AppState, actor: &Actor, course_id: i64, sessio
 
 pub async fn cancel_session(
     Page { state, ui, actor }: Page,
-    Path((id, session_id)): Path<(String, String)>,
+    PathIds([id, session_id]): PathIds<2>,
     form: FormData,
 ) -> Result<Response, WebError> {
-    let (id, session_id) = (id_of(&id)?, id_of(&session_id)?);
     let expected = form.get("version").parse::<i64>().unwrap_or(0);
     let choices = CancelChoices { notify: form.checked("notify"), add_replacement: form.checked("add_replacement") };
     match courses::cancel_session(&state, &actor, id, session_id, form.get("reason"), choices, expected).await {
         Ok(_) => Ok(changed(id, session_id)),
-        Err(WebError::Invalid(errors) | WebError::Refused(errors)) => {
-            let forms = SessionForms { cancel: Some(form.kept().with_errors(errors)), ..Default::default() };
-            render(&state, &ui, &actor, id, session_id, forms, StatusCode::UNPROCESSABLE_ENTITY).await
-        }
-        Err(WebError::Stale) => {
-            let current = current_version(&state, &actor, id, session_id).await?;
-            let errors = FieldErrors::single(FieldError::new("reason", "error-changed-meanwhile"));
-            let forms = SessionForms {
-                cancel: Some(form.kept().with_errors(errors).with_value("version", current)),
-                ..Default::default()
-            };
-            render(&state, &ui, &actor, id, session_id, forms, StatusCode::CONFLICT).await
-        }
-        Err(other) => Err(other),
+        Err(error) => refused(&state, &ui, &actor, (id, session_id), Sent::Cancel(form), error).await,
     }
 }
 
 pub async fn set_staff(
     Page { state, ui, actor }: Page,
-    Path((id, session_id)): Path<(String, String)>,
+    PathIds([id, session_id]): PathIds<2>,
     form: FormData,
 ) -> Result<Response, WebError> {
-    let (id, session_id) = (id_of(&id)?, id_of(&session_id)?);
     let parse = |name: &str| -> Option<Vec<i64>> { form.all(name).iter().map(|v| v.parse::<i64>().ok()).collect() };
     let result = match (parse("staff"), parse("substitute")) {
         (Some(present), Some(substitutes)) => {
@@ -190,33 +200,16 @@ pub async fn set_staff(
     }
 }
 
-fn render_new(
-    state: &AppState,
-    ui: &Ui,
-    actor: &Actor,
-    course: &samla_storage::courses::Course,
-    form: FormState,
-    status: StatusCode,
-) -> Result<Response, WebError> {
-    let context = minijinja::context! {
-        course => minijinja::context! { id => course.id, name => course.name.clone(), room => course.room.clone() },
-        form => ui.form(state, &form),
-    };
-    ui.render_status(state, Some(actor), status, "course_session_new.html", "session-new-title", context)
-}
+const NEW_PAGE: FormPage = FormPage { template: "course_session_new.html", title_key: "session-new-title" };
 
-pub async fn new_form(Page { state, ui, actor }: Page, Path(id): Path<String>) -> Result<Response, WebError> {
-    let course = plannable(&state, &actor, id_of(&id)?).await?;
+pub async fn new_form(Page { state, ui, actor }: Page, PathId(id): PathId) -> Result<Response, WebError> {
+    let course = plannable(&state, &actor, id).await?;
     let form = FormState::new().with_value("start_time", &course.start_time);
-    render_new(&state, &ui, &actor, &course, form, StatusCode::OK)
+    course_form_page(&NEW_PAGE, &state, &ui, &actor, &course, form, StatusCode::OK)
 }
 
-pub async fn add(
-    Page { state, ui, actor }: Page,
-    Path(id): Path<String>,
-    form: FormData,
-) -> Result<Response, WebError> {
-    let course = plannable(&state, &actor, id_of(&id)?).await?;
+pub async fn add(Page { state, ui, actor }: Page, PathId(id): PathId, form: FormData) -> Result<Response, WebError> {
+    let course = plannable(&state, &actor, id).await?;
     let new = SessionForm {
         date: form.get("date").to_string(),
         start_time: form.get("start_time").to_string(),
@@ -227,9 +220,15 @@ pub async fn add(
     };
     match courses::add_session(&state, &actor, course.id, &new).await {
         Ok(session_id) => planned(&state, &actor, course.id, session_id).await,
-        Err(WebError::Invalid(errors) | WebError::Refused(errors)) => {
-            render_new(&state, &ui, &actor, &course, form.kept().with_errors(errors), StatusCode::UNPROCESSABLE_ENTITY)
-        }
+        Err(WebError::Invalid(errors) | WebError::Refused(errors)) => course_form_page(
+            &NEW_PAGE,
+            &state,
+            &ui,
+            &actor,
+            &course,
+            form.kept().with_errors(errors),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
         Err(other) => Err(other),
     }
 }

@@ -7,16 +7,16 @@ use super::Ui;
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::forms::{FormData, FormState};
-use crate::http::ids::id_of;
-use crate::pages::{Page, PathId};
+use crate::pages::{FormPage, Page, PathId, PathIds};
 use crate::services::courses::{self, CourseForm, CourseView, DetailsForm, StaffForm, COURSE_ROLES};
 use crate::services::{calendar, programmes};
 use crate::AppState;
-use axum::extract::{Path, Query};
+use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::Value;
 use samla_domain::planning::budget::{parse_amount, BudgetLine, Multiplier};
+use samla_domain::planning::deviations::Deviation;
 use samla_domain::planning::lifecycle::CourseStatus;
 use samla_domain::planning::staffing::StaffingGap;
 use samla_domain::validation::required_line;
@@ -176,7 +176,8 @@ struct PageForms {
     checklist: FormState,
 }
 
-fn gap_value(gap: &StaffingGap) -> Value {
+/// A staffing gap as the templates show it: its message key and the figures.
+pub(in crate::pages) fn gap_value(gap: &StaffingGap) -> Value {
     let (have, need) = match gap {
         StaffingGap::GroupLeaders { have, need }
         | StaffingGap::CertifiedGroupLeaders { have, need }
@@ -370,19 +371,19 @@ async fn render_course(
 /// acceptance covers it.
 fn deviation_values(view: &CourseView) -> Vec<Value> {
     let open = view.open_deviations();
-    view.deviations
-        .iter()
-        .map(|d| {
-            minijinja::context! {
-                key => d.kind.message_key(),
-                kind => d.kind.as_str(),
-                sessions => d.sessions,
-                fewest => d.fewest,
-                needed => d.needed,
-                accepted => !open.contains(d),
-            }
-        })
-        .collect()
+    view.deviations.iter().map(|d| deviation_value(d, minijinja::context! { accepted => !open.contains(d) })).collect()
+}
+
+/// A deviation as the templates name its figures, with `more` about it besides.
+fn deviation_value(d: &Deviation, more: Value) -> Value {
+    minijinja::context! {
+        key => d.kind.message_key(),
+        kind => d.kind.as_str(),
+        sessions => d.sessions,
+        fewest => d.fewest,
+        needed => d.needed,
+        ..more
+    }
 }
 
 /// The deviations a coordinator accepted, with the reason, who and when.
@@ -391,17 +392,13 @@ pub(super) fn accepted_deviation_values(view: &CourseView) -> Vec<Value> {
         .iter()
         .zip(courses::accepted_in_domain(&view.accepted_deviations))
         .map(|(row, d)| {
-            minijinja::context! {
-                key => d.kind.message_key(),
-                kind => d.kind.as_str(),
-                sessions => d.sessions,
-                fewest => d.fewest,
-                needed => d.needed,
+            let acceptance = minijinja::context! {
                 reason => row.reason.clone(),
                 status => row.to_status,
                 by => row.accepted_by_name.clone(),
                 at => row.accepted_at,
-            }
+            };
+            deviation_value(&d, acceptance)
         })
         .collect()
 }
@@ -475,19 +472,17 @@ pub async fn add_staff(
 
 pub async fn remove_staff(
     Page { state, actor, .. }: Page,
-    Path((id, staff_id)): Path<(String, String)>,
+    PathIds([id, staff_id]): PathIds<2>,
 ) -> Result<Response, WebError> {
-    let id = id_of(&id)?;
-    courses::remove_staff(&state, &actor, id, id_of(&staff_id)?).await?;
+    courses::remove_staff(&state, &actor, id, staff_id).await?;
     Ok(saved(id, "staff-removed", "working-group"))
 }
 
 pub async fn update_checklist_item(
     Page { state, ui, actor }: Page,
-    Path((id, item_id)): Path<(String, String)>,
+    PathIds([id, item_id]): PathIds<2>,
     form: FormData,
 ) -> Result<Response, WebError> {
-    let (id, item_id) = (id_of(&id)?, id_of(&item_id)?);
     let assignee = form.get("assignee").trim().parse::<i64>().ok();
     match courses::update_checklist_item(&state, &actor, id, item_id, form.checked("done"), assignee).await {
         Ok(()) => Ok(saved(id, "checklist", &format!("item-{item_id}"))),
@@ -514,7 +509,11 @@ pub async fn update_checklist_item(
     }
 }
 
-fn render_details(
+const EDIT_PAGE: FormPage = FormPage { template: "course_edit.html", title_key: "course-edit-title" };
+
+/// A form page about one course: the template finds its id, name and room in `course`.
+pub(super) fn course_form_page(
+    page: &FormPage,
     state: &AppState,
     ui: &Ui,
     actor: &Actor,
@@ -522,11 +521,8 @@ fn render_details(
     form: FormState,
     status: StatusCode,
 ) -> Result<Response, WebError> {
-    let context = minijinja::context! {
-        course => minijinja::context! { id => course.id, name => course.name.clone() },
-        form => ui.form(state, &form),
-    };
-    ui.render_status(state, Some(actor), status, "course_edit.html", "course-edit-title", context)
+    let course = minijinja::context! { id => course.id, name => course.name.clone(), room => course.room.clone() };
+    page.show_with(state, ui, actor, form, status, minijinja::context! { course => course })
 }
 
 /// A course the actor may plan and that can still change (not archived or cancelled).
@@ -543,15 +539,15 @@ pub(super) async fn plannable(
     Ok(course)
 }
 
-pub async fn edit(Page { state, ui, actor }: Page, Path(id): Path<String>) -> Result<Response, WebError> {
-    let course = plannable(&state, &actor, id_of(&id)?).await?;
+pub async fn edit(Page { state, ui, actor }: Page, PathId(id): PathId) -> Result<Response, WebError> {
+    let course = plannable(&state, &actor, id).await?;
     let form = FormState::new()
         .with_value("name", &course.name)
         .with_value("venue", &course.venue)
         .with_value("room", &course.room)
         .with_value("capacity", course.capacity)
         .with_value("version", course.version);
-    render_details(&state, &ui, &actor, &course, form, StatusCode::OK)
+    course_form_page(&EDIT_PAGE, &state, &ui, &actor, &course, form, StatusCode::OK)
 }
 
 pub async fn update(Page { state, ui, actor }: Page, PathId(id): PathId, form: FormData) -> Result<Response, WebError> {
@@ -565,7 +561,8 @@ pub async fn update(Page { state, ui, actor }: Page, PathId(id): PathId, form: F
     let expected = form.get("version").parse::<i64>().unwrap_or(0);
     match courses::update(&state, &actor, id, &details, expected).await {
         Ok(_) => Ok(saved(id, "details", "details")),
-        Err(WebError::Invalid(errors) | WebError::Refused(errors)) => render_details(
+        Err(WebError::Invalid(errors) | WebError::Refused(errors)) => course_form_page(
+            &EDIT_PAGE,
             &state,
             &ui,
             &actor,
@@ -576,7 +573,7 @@ pub async fn update(Page { state, ui, actor }: Page, PathId(id): PathId, form: F
         Err(WebError::Stale) => {
             let errors = FieldErrors::single(FieldError::new("name", "error-changed-meanwhile"));
             let form = form.kept().with_errors(errors).with_value("version", course.version);
-            render_details(&state, &ui, &actor, &course, form, StatusCode::CONFLICT)
+            course_form_page(&EDIT_PAGE, &state, &ui, &actor, &course, form, StatusCode::CONFLICT)
         }
         Err(other) => Err(other),
     }
@@ -606,8 +603,8 @@ async fn budget_view(state: &AppState, actor: &Actor, id: i64) -> Result<CourseV
     courses::course_view(state, actor, id).await
 }
 
-pub async fn budget_form(Page { state, ui, actor }: Page, Path(id): Path<String>) -> Result<Response, WebError> {
-    let view = budget_view(&state, &actor, id_of(&id)?).await?;
+pub async fn budget_form(Page { state, ui, actor }: Page, PathId(id): PathId) -> Result<Response, WebError> {
+    let view = budget_view(&state, &actor, id).await?;
     let mut form = FormState::new();
     let mut rows = 0;
     for (row, _) in &view.budget {

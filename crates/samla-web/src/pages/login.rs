@@ -1,4 +1,4 @@
-use super::{login_cookies, redirect_with, safe_next, user_agent, ClientAddress, Ui};
+use super::{login_cookies, redirect_with, safe_next, user_agent, ClientAddress, FormPage, Ui};
 use crate::auth::{session_cookie_name, PendingSession};
 use crate::error::WebError;
 use crate::forms::{FormData, FormState};
@@ -20,15 +20,10 @@ pub async fn show(
     render(&state, &ui, form, StatusCode::OK, query.contains_key("welcome"))
 }
 
+const LOGIN_PAGE: FormPage = FormPage { template: "login.html", title_key: "login-title" };
+
 fn render(state: &AppState, ui: &Ui, form: FormState, status: StatusCode, welcome: bool) -> Result<Response, WebError> {
-    ui.render_status(
-        state,
-        None,
-        status,
-        "login.html",
-        "login-title",
-        minijinja::context! { form => ui.form(state, &form), welcome => welcome },
-    )
+    LOGIN_PAGE.show_signed_out(state, ui, form, status, minijinja::context! { welcome => welcome })
 }
 
 pub async fn submit(

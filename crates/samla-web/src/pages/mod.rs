@@ -34,7 +34,7 @@ use crate::http::ids::id_of;
 use crate::http::{CookieJar, CsrfToken, Lang, LANGUAGE_COOKIE};
 use crate::AppState;
 use axum::extract::FromRequestParts;
-use axum::extract::{ConnectInfo, Path};
+use axum::extract::{ConnectInfo, Path, Query};
 use axum::http::request::Parts;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
@@ -43,6 +43,7 @@ use axum::Router;
 use minijinja::Value;
 use samla_domain::accounts::Language;
 use samla_domain::Action;
+use std::collections::HashMap;
 use std::net::SocketAddr;
 
 pub fn routes() -> Router<AppState> {
@@ -114,13 +115,11 @@ pub fn routes() -> Router<AppState> {
 /// The public intake pages (no login); their forms may send at most 64 KiB.
 fn public_intake_routes() -> Router<AppState> {
     use axum::extract::DefaultBodyLimit;
+    use public_intake::{show_form, submit_form, Refer, Register};
     Router::new()
         .route("/o/{slug}", get(public_intake::catalogue))
-        .route(
-            "/o/{slug}/courses/{course_id}/register",
-            get(public_intake::show_register).post(public_intake::register),
-        )
-        .route("/o/{slug}/courses/{course_id}/refer", get(public_intake::show_refer).post(public_intake::refer))
+        .route("/o/{slug}/courses/{course_id}/register", get(show_form::<Register>).post(submit_form::<Register>))
+        .route("/o/{slug}/courses/{course_id}/refer", get(show_form::<Refer>).post(submit_form::<Refer>))
         .route("/withdraw/{token}", get(public_intake::show_withdraw).post(public_intake::withdraw))
         .route("/offer/{token}", get(public_intake::show_offer).post(public_intake::answer_offer))
         .route("/consent/{token}", get(public_intake::show_consent).post(public_intake::give_consent))
@@ -183,6 +182,47 @@ impl<S: Send + Sync> FromRequestParts<S> for PathId {
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
         let Path(raw) = Path::<String>::from_request_parts(parts, state).await.map_err(IntoResponse::into_response)?;
         id_of(&raw).map(PathId).map_err(IntoResponse::into_response)
+    }
+}
+
+/// The `N` record ids in a page's path, in order (`/courses/{id}/sessions/{session_id}`):
+/// each a whole number, or the page is not found.
+pub struct PathIds<const N: usize>(pub [i64; N]);
+
+impl<S: Send + Sync, const N: usize> FromRequestParts<S> for PathIds<N> {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let Path(raw) =
+            Path::<Vec<String>>::from_request_parts(parts, state).await.map_err(IntoResponse::into_response)?;
+        let ids = raw
+            .iter()
+            .map(|r| id_of(r))
+            .collect::<Result<Vec<i64>, WebError>>()
+            .map_err(IntoResponse::into_response)?;
+        let ids: [i64; N] = ids.try_into().map_err(|_| WebError::NotFound.into_response())?;
+        Ok(PathIds(ids))
+    }
+}
+
+/// The notice a redirect after a change asks its page to show (`?saved=…`), as sent.
+pub struct Saved(pub Option<String>);
+
+impl Saved {
+    /// The notice, if it is one of those the page knows.
+    pub fn known(&self, known: &[&'static str]) -> Option<&'static str> {
+        self.0.as_deref().and_then(|n| known.iter().find(|k| **k == n).copied())
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Saved {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let Query(mut query) = Query::<HashMap<String, String>>::from_request_parts(parts, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        Ok(Saved(query.remove("saved")))
     }
 }
 
@@ -283,8 +323,32 @@ impl FormPage {
         status: StatusCode,
         data: Value,
     ) -> Result<Response, WebError> {
+        self.draw(state, ui, Some(actor), form, status, data)
+    }
+
+    /// The page for someone not signed in (logging in, choosing a password), with `data`.
+    pub fn show_signed_out(
+        &self,
+        state: &AppState,
+        ui: &Ui,
+        form: FormState,
+        status: StatusCode,
+        data: Value,
+    ) -> Result<Response, WebError> {
+        self.draw(state, ui, None, form, status, data)
+    }
+
+    fn draw(
+        &self,
+        state: &AppState,
+        ui: &Ui,
+        actor: Option<&Actor>,
+        form: FormState,
+        status: StatusCode,
+        data: Value,
+    ) -> Result<Response, WebError> {
         let context = minijinja::context! { form => ui.form(state, &form), ..data };
-        ui.render_status(state, Some(actor), status, self.template, self.title_key, context)
+        ui.render_status(state, actor, status, self.template, self.title_key, context)
     }
 }
 

@@ -4,10 +4,10 @@
 
 use crate::error::WebError;
 use crate::forms::FormState;
-use crate::http::ids::id_of;
 use crate::pages::Page;
+use crate::pages::PathId;
 use crate::services::outbox::{self, OutboxFilter};
-use axum::extract::{Path, Query};
+use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use samla_domain::messages::MessageStatus;
@@ -81,7 +81,7 @@ pub async fn list(
     ui.render_status(&state, Some(&actor), code, "outbox.html", "outbox-title", context)
 }
 
-pub async fn retry(Page { state, actor, .. }: Page, Path(id): Path<String>) -> Result<Response, WebError> {
-    outbox::retry(&state, &actor, id_of(&id)?).await?;
+pub async fn retry(Page { state, actor, .. }: Page, PathId(id): PathId) -> Result<Response, WebError> {
+    outbox::retry(&state, &actor, id).await?;
     Ok(Redirect::to("/outbox?saved=retried").into_response())
 }

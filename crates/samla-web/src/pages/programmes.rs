@@ -340,8 +340,8 @@ async fn editable(state: &AppState, actor: &Actor, id: i64) -> Result<ProgrammeV
     Ok(view)
 }
 
-pub async fn edit(Page { state, ui, actor }: Page, Path(id): Path<String>) -> Result<Response, WebError> {
-    let view = editable(&state, &actor, id_of(&id)?).await?;
+pub async fn edit(Page { state, ui, actor }: Page, PathId(id): PathId) -> Result<Response, WebError> {
+    let view = editable(&state, &actor, id).await?;
     render_edit(&state, &ui, &actor, &view, edit_form(&view), StatusCode::OK)
 }
 

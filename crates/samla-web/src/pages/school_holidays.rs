@@ -4,15 +4,14 @@ use super::Ui;
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::forms::{FormData, FormState};
-use crate::http::ids::id_of;
 use crate::pages::Page;
+use crate::pages::PathId;
+use crate::pages::Saved;
 use crate::services::holidays;
 use crate::AppState;
-use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use samla_domain::Action;
-use std::collections::HashMap;
 
 async fn render(
     state: &AppState,
@@ -34,11 +33,8 @@ async fn render(
     ui.render_status(state, Some(actor), status, "school_holidays.html", "holidays-title", context)
 }
 
-pub async fn list(
-    Page { state, ui, actor }: Page,
-    Query(query): Query<HashMap<String, String>>,
-) -> Result<Response, WebError> {
-    render(&state, &ui, &actor, FormState::new(), StatusCode::OK, query.get("saved").map(String::as_str)).await
+pub async fn list(Page { state, ui, actor }: Page, Saved(saved): Saved) -> Result<Response, WebError> {
+    render(&state, &ui, &actor, FormState::new(), StatusCode::OK, saved.as_deref()).await
 }
 
 pub async fn add(Page { state, ui, actor }: Page, form: FormData) -> Result<Response, WebError> {
@@ -51,7 +47,7 @@ pub async fn add(Page { state, ui, actor }: Page, form: FormData) -> Result<Resp
     }
 }
 
-pub async fn remove(Page { state, actor, .. }: Page, Path(id): Path<String>) -> Result<Response, WebError> {
-    holidays::remove(&state, &actor, id_of(&id)?).await?;
+pub async fn remove(Page { state, actor, .. }: Page, PathId(id): PathId) -> Result<Response, WebError> {
+    holidays::remove(&state, &actor, id).await?;
     Ok(Redirect::to("/school-holidays?saved=removed").into_response())
 }

@@ -1,4 +1,4 @@
-use super::{login_cookies, redirect_with, safe_next, user_agent, ClientAddress, Ui};
+use super::{login_cookies, redirect_with, safe_next, user_agent, ClientAddress, FormPage, Ui};
 use crate::auth::PendingSession;
 use crate::error::WebError;
 use crate::forms::{FormData, FormState};
@@ -22,19 +22,16 @@ pub async fn show_check(
         return Ok(Redirect::to("/").into_response());
     }
     let next = safe_next(query.get("next").map(String::as_str).unwrap_or("/"));
-    render_check(&state, &ui, FormState::new().with_value("next", next), StatusCode::OK)
-}
-
-fn render_check(state: &AppState, ui: &Ui, form: FormState, status: StatusCode) -> Result<Response, WebError> {
-    ui.render_status(
-        state,
-        None,
-        status,
-        "second_factor.html",
-        "second-factor-title",
-        minijinja::context! { form => ui.form(state, &form) },
+    CHECK_PAGE.show_signed_out(
+        &state,
+        &ui,
+        FormState::new().with_value("next", next),
+        StatusCode::OK,
+        minijinja::context! {},
     )
 }
+
+const CHECK_PAGE: FormPage = FormPage { template: "second_factor.html", title_key: "second-factor-title" };
 
 pub async fn submit_check(
     State(state): State<AppState>,
@@ -53,9 +50,13 @@ pub async fn submit_check(
         .await
     {
         Ok(session) => Ok(redirect_with(login_cookies(&state, &session.secret, session.language.as_deref()), &next)),
-        Err(WebError::Invalid(errors)) => {
-            render_check(&state, &ui, form.kept().with_errors(errors), StatusCode::UNPROCESSABLE_ENTITY)
-        }
+        Err(WebError::Invalid(errors)) => CHECK_PAGE.show_signed_out(
+            &state,
+            &ui,
+            form.kept().with_errors(errors),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            minijinja::context! {},
+        ),
         Err(other) => Err(other),
     }
 }

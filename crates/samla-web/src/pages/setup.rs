@@ -1,4 +1,4 @@
-use super::Ui;
+use super::{FormPage, Ui};
 use crate::error::WebError;
 use crate::forms::{FormData, FormState};
 use crate::http::RequestId;
@@ -18,19 +18,10 @@ pub async fn show_first_admin(
         return Err(WebError::Gone);
     }
     let form = FormState::new().with_value("country", "NO");
-    render_first_admin(&state, &ui, form, StatusCode::OK)
+    FIRST_ADMIN_PAGE.show_signed_out(&state, &ui, form, StatusCode::OK, minijinja::context! {})
 }
 
-fn render_first_admin(state: &AppState, ui: &Ui, form: FormState, status: StatusCode) -> Result<Response, WebError> {
-    ui.render_status(
-        state,
-        None,
-        status,
-        "setup.html",
-        "setup-title",
-        minijinja::context! { form => ui.form(state, &form) },
-    )
-}
+const FIRST_ADMIN_PAGE: FormPage = FormPage { template: "setup.html", title_key: "setup-title" };
 
 pub async fn submit_first_admin(
     State(state): State<AppState>,
@@ -52,12 +43,22 @@ pub async fn submit_first_admin(
     };
     match result {
         Ok(()) => Ok(Redirect::to("/login?welcome=1").into_response()),
-        Err(WebError::Invalid(errors)) => {
-            render_first_admin(&state, &ui, form.kept().with_errors(errors), StatusCode::UNPROCESSABLE_ENTITY)
-        }
+        Err(WebError::Invalid(errors)) => FIRST_ADMIN_PAGE.show_signed_out(
+            &state,
+            &ui,
+            form.kept().with_errors(errors),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            minijinja::context! {},
+        ),
         Err(WebError::Taken(field)) => {
             let errors = samla_domain::FieldErrors::single(samla_domain::FieldError::new(field, "error-taken"));
-            render_first_admin(&state, &ui, form.kept().with_errors(errors), StatusCode::CONFLICT)
+            FIRST_ADMIN_PAGE.show_signed_out(
+                &state,
+                &ui,
+                form.kept().with_errors(errors),
+                StatusCode::CONFLICT,
+                minijinja::context! {},
+            )
         }
         Err(other) => Err(other),
     }
@@ -73,6 +74,8 @@ pub async fn show_welcome(
     render_welcome(&state, &ui, &user.name, FormState::new(), StatusCode::OK)
 }
 
+const WELCOME_PAGE: FormPage = FormPage { template: "welcome.html", title_key: "welcome-title" };
+
 fn render_welcome(
     state: &AppState,
     ui: &Ui,
@@ -80,14 +83,7 @@ fn render_welcome(
     form: FormState,
     status: StatusCode,
 ) -> Result<Response, WebError> {
-    ui.render_status(
-        state,
-        None,
-        status,
-        "welcome.html",
-        "welcome-title",
-        minijinja::context! { form => ui.form(state, &form), name => name },
-    )
+    WELCOME_PAGE.show_signed_out(state, ui, form, status, minijinja::context! { name => name })
 }
 
 pub async fn submit_welcome(

@@ -10,23 +10,20 @@ use super::{
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::forms::{FormData, FormState};
-use crate::http::ids::id_of;
 use crate::pages::Ui;
-use crate::pages::{Page, PathId};
+use crate::pages::{Page, PathId, PathIds, Saved};
 use crate::services::courses;
 use crate::services::intake::applications::{
     self, ApplicationView, DetailsForm, MoveForm, PreConversationForm, OPEN_FOR_APPLICATIONS, PRE_CONVERSATION_OUTCOMES,
 };
 use crate::services::intake::{consents, visible_application};
 use crate::AppState;
-use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::Value;
 use samla_domain::intake::household::HouseholdRole;
 use samla_domain::intake::stage::{self, EventKind, Stage};
 use samla_domain::{FieldError, FieldErrors};
-use std::collections::HashMap;
 
 /// The forms of the page; the one that failed carries what was typed and its errors.
 #[derive(Default)]
@@ -305,11 +302,10 @@ async fn render(
 
 pub async fn show(
     Page { state, ui, actor }: Page,
-    Path(id): Path<String>,
-    Query(query): Query<HashMap<String, String>>,
+    PathId(id): PathId,
+    Saved(notice): Saved,
 ) -> Result<Response, WebError> {
-    let notice = query.get("saved").map(String::as_str);
-    render(&state, &ui, &actor, id_of(&id)?, Forms::default(), StatusCode::OK, notice).await
+    render(&state, &ui, &actor, id, Forms::default(), StatusCode::OK, notice.as_deref()).await
 }
 
 /// Where a form's POST ends: back to the page with a notice, or the page again with the
@@ -419,10 +415,9 @@ pub async fn record_consent(
 
 pub async fn withdraw_consent(
     Page { state, actor, .. }: Page,
-    Path((id, consent_id)): Path<(String, String)>,
+    PathIds([id, consent_id]): PathIds<2>,
 ) -> Result<Response, WebError> {
-    let id = id_of(&id)?;
-    consents::withdraw(&state, &actor, id, id_of(&consent_id)?).await?;
+    consents::withdraw(&state, &actor, id, consent_id).await?;
     Ok(Redirect::to(&format!("/intake/applications/{id}?saved=withdrawn#consents-heading")).into_response())
 }
 

@@ -5,17 +5,14 @@ use super::{coded_key, coded_options, option, text, Context, NOTICES};
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::forms::{FormData, FormState};
-use crate::http::ids::id_of;
 use crate::pages::Ui;
-use crate::pages::{Page, PathId};
+use crate::pages::{Page, PathId, Saved};
 use crate::services::intake::households::{self, AdultForm};
 use crate::AppState;
-use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::Value;
 use samla_domain::intake::household::HouseholdRole;
-use std::collections::HashMap;
 
 async fn render(
     state: &AppState,
@@ -64,11 +61,10 @@ async fn render(
 
 pub async fn show(
     Page { state, ui, actor }: Page,
-    Path(id): Path<String>,
-    Query(query): Query<HashMap<String, String>>,
+    PathId(id): PathId,
+    Saved(notice): Saved,
 ) -> Result<Response, WebError> {
-    let notice = query.get("saved").map(String::as_str);
-    render(&state, &ui, &actor, id_of(&id)?, FormState::new(), StatusCode::OK, notice).await
+    render(&state, &ui, &actor, id, FormState::new(), StatusCode::OK, notice.as_deref()).await
 }
 
 pub async fn add_adult(

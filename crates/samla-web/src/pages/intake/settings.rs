@@ -5,14 +5,14 @@ use super::{coded_key, coded_options, option, text, with_empty, NOTICES, PURPOSE
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::forms::{FormData, FormState};
-use crate::http::ids::id_of;
 use crate::pages::intake_labels::channel_label;
 use crate::pages::Page;
+use crate::pages::PathId;
+use crate::pages::Saved;
 use crate::pages::Ui;
 use crate::services::intake::consents::{self, TextForm};
 use crate::services::intake::settings::{self, ChannelForm, SettingsForm};
 use crate::AppState;
-use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::Value;
@@ -119,12 +119,8 @@ async fn render(
     ui.render_status(state, Some(actor), status, "intake_settings.html", "intake-settings-title", data)
 }
 
-pub async fn show(
-    Page { state, ui, actor }: Page,
-    Query(query): Query<HashMap<String, String>>,
-) -> Result<Response, WebError> {
-    let notice = query.get("saved").map(String::as_str);
-    render(&state, &ui, &actor, Forms::default(), StatusCode::OK, notice).await
+pub async fn show(Page { state, ui, actor }: Page, Saved(notice): Saved) -> Result<Response, WebError> {
+    render(&state, &ui, &actor, Forms::default(), StatusCode::OK, notice.as_deref()).await
 }
 
 fn saved(what: &str, anchor: &str) -> Response {
@@ -172,13 +168,13 @@ pub async fn add_channel(Page { state, ui, actor }: Page, form: FormData) -> Res
     }
 }
 
-pub async fn archive_channel(Page { state, actor, .. }: Page, Path(id): Path<String>) -> Result<Response, WebError> {
-    settings::set_channel_archived(&state, &actor, id_of(&id)?, true).await?;
+pub async fn archive_channel(Page { state, actor, .. }: Page, PathId(id): PathId) -> Result<Response, WebError> {
+    settings::set_channel_archived(&state, &actor, id, true).await?;
     Ok(saved("channel-archived", "channels-heading"))
 }
 
-pub async fn unarchive_channel(Page { state, actor, .. }: Page, Path(id): Path<String>) -> Result<Response, WebError> {
-    settings::set_channel_archived(&state, &actor, id_of(&id)?, false).await?;
+pub async fn unarchive_channel(Page { state, actor, .. }: Page, PathId(id): PathId) -> Result<Response, WebError> {
+    settings::set_channel_archived(&state, &actor, id, false).await?;
     Ok(saved("channel", "channels-heading"))
 }
 

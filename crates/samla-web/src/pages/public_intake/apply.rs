@@ -20,7 +20,7 @@ use std::collections::BTreeMap;
 
 /// Which of the two public forms.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Form {
+pub enum Form {
     Register,
     Refer,
 }
@@ -50,20 +50,31 @@ async fn context(state: &AppState, slug: &str, raw_course_id: &str, form: Form) 
     public::form_context(state, slug, course_id(raw_course_id)?, kind).await
 }
 
-pub async fn show_register(
-    State(state): State<AppState>,
-    ui: Ui,
-    Path((slug, course)): Path<(String, String)>,
-) -> Result<Response, WebError> {
-    show(state, ui, slug, course, Form::Register).await
+/// One of the two public forms, as a type: a route names it to pick its form.
+pub trait FormKind {
+    const FORM: Form;
 }
 
-pub async fn show_refer(
+/// The form a parent or an adult applies with.
+pub struct Register;
+
+impl FormKind for Register {
+    const FORM: Form = Form::Register;
+}
+
+/// The form a professional refers someone with.
+pub struct Refer;
+
+impl FormKind for Refer {
+    const FORM: Form = Form::Refer;
+}
+
+pub async fn show_form<K: FormKind>(
     State(state): State<AppState>,
     ui: Ui,
     Path((slug, course)): Path<(String, String)>,
 ) -> Result<Response, WebError> {
-    show(state, ui, slug, course, Form::Refer).await
+    show(state, ui, slug, course, K::FORM).await
 }
 
 async fn show(state: AppState, ui: Ui, slug: String, course: String, form: Form) -> Result<Response, WebError> {
@@ -76,24 +87,14 @@ async fn show(state: AppState, ui: Ui, slug: String, course: String, form: Form)
     render_form(&state, &ui, &context, form, values, StatusCode::OK)
 }
 
-pub async fn register(
+pub async fn submit_form<K: FormKind>(
     State(state): State<AppState>,
     ui: Ui,
     ClientAddress(address): ClientAddress,
     Path((slug, course)): Path<(String, String)>,
     PublicForm(form): PublicForm,
 ) -> Result<Response, WebError> {
-    submit(state, ui, address, slug, course, form, Form::Register).await
-}
-
-pub async fn refer(
-    State(state): State<AppState>,
-    ui: Ui,
-    ClientAddress(address): ClientAddress,
-    Path((slug, course)): Path<(String, String)>,
-    PublicForm(form): PublicForm,
-) -> Result<Response, WebError> {
-    submit(state, ui, address, slug, course, form, Form::Refer).await
+    submit(state, ui, address, slug, course, form, K::FORM).await
 }
 
 async fn submit(

@@ -6,7 +6,7 @@
 mod apply;
 mod links;
 
-pub use apply::{refer, register, show_refer, show_register};
+pub use apply::{show_form, submit_form, Refer, Register};
 pub use links::{answer_offer, give_consent, show_consent, show_offer, show_withdraw, withdraw};
 
 use super::Ui;

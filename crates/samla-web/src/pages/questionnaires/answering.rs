@@ -8,9 +8,9 @@
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::forms::FormData;
-use crate::http::ids::id_of;
 use crate::http::{CookieJar, LANGUAGE_COOKIE};
 use crate::pages::Page;
+use crate::pages::PathId;
 use crate::pages::Ui;
 use crate::services::questionnaires::answering::{self as service, AnswerForm, Opened, WHOLE};
 use crate::services::questionnaires::library::LoadedVersion;
@@ -484,20 +484,19 @@ fn render_paper(
 /// `GET /questionnaire-rounds/{round_id}/paper`: one paper form to type in.
 async fn show_paper(
     Page { state, ui, actor }: Page,
-    Path(round_id): Path<String>,
+    PathId(round_id): PathId,
     Query(query): Query<PaperQuery>,
 ) -> Result<Response, WebError> {
-    let paper = service::paper_form(&state, &actor, id_of(&round_id)?).await?;
+    let paper = service::paper_form(&state, &actor, round_id).await?;
     render_paper(&state, &ui, &actor, &paper, None, FieldErrors::new(), query.saved.is_some())
 }
 
 /// `POST /questionnaire-rounds/{round_id}/paper`: stores it and offers the next one.
 async fn enter_paper(
     Page { state, ui, actor }: Page,
-    Path(round_id): Path<String>,
+    PathId(round_id): PathId,
     form_data: FormData,
 ) -> Result<Response, WebError> {
-    let round_id = id_of(&round_id)?;
     let paper = service::paper_form(&state, &actor, round_id).await?;
     let language = paper.version.language_for(ui.lang.code());
     let definition = paper.version.definition(&language);

@@ -5,12 +5,11 @@
 
 use crate::error::WebError;
 use crate::forms::{FormData, FormState};
-use crate::http::ids::id_of;
 use crate::pages::Ui;
 use crate::pages::{FormPage, Page, PathId};
 use crate::services::questionnaires::library::{self as service, Detail};
 use crate::AppState;
-use axum::extract::{Path, Query};
+use axum::extract::Query;
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -265,8 +264,7 @@ pub async fn export_scoring(
     Ok(([(CONTENT_TYPE, "application/json".to_string()), (CONTENT_DISPOSITION, file)], body).into_response())
 }
 
-pub async fn archive(Page { state, actor, .. }: Page, Path(id): Path<String>) -> Result<Response, WebError> {
-    let id = id_of(&id)?;
+pub async fn archive(Page { state, actor, .. }: Page, PathId(id): PathId) -> Result<Response, WebError> {
     service::set_archived(&state, &actor, id, true).await?;
     Ok(Redirect::to(&format!("/questionnaires/{id}")).into_response())
 }

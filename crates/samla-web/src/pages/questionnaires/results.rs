@@ -7,6 +7,7 @@ use crate::error::WebError;
 use crate::export::Format;
 use crate::http::ids::id_of;
 use crate::pages::Page;
+use crate::pages::PathId;
 use crate::services::questionnaires::results::{self as service, OutcomeChange, RoundResults};
 use crate::AppState;
 use axum::extract::{Path, Query};
@@ -162,8 +163,7 @@ fn option_label(state: &AppState, language: Language, display: &str, kind: &str)
     }
 }
 
-async fn round(Page { state, ui, actor }: Page, Path(id): Path<String>) -> Result<Response, WebError> {
-    let id = id_of(&id)?;
+async fn round(Page { state, ui, actor }: Page, PathId(id): PathId) -> Result<Response, WebError> {
     let results = service::round_results_in(&state, &actor, id, ui.lang.code()).await?;
     let (course, _) = service::round_for_results(&state, &actor, id).await?;
     let context = context! {
@@ -174,8 +174,8 @@ async fn round(Page { state, ui, actor }: Page, Path(id): Path<String>) -> Resul
     ui.render(&state, Some(&actor), "questionnaire_results.html", "qres-round-title", context)
 }
 
-async fn course(Page { state, ui, actor }: Page, Path(id): Path<String>) -> Result<Response, WebError> {
-    let evaluation = service::course_evaluation_in(&state, &actor, id_of(&id)?, ui.lang.code()).await?;
+async fn course(Page { state, ui, actor }: Page, PathId(id): PathId) -> Result<Response, WebError> {
+    let evaluation = service::course_evaluation_in(&state, &actor, id, ui.lang.code()).await?;
     let rounds: Vec<Value> = evaluation.rounds.iter().map(|r| round_value(&state, ui.lang, r)).collect();
     let context = context! {
         course => context! { id => evaluation.course_id, name => evaluation.course_name.clone() },
@@ -266,8 +266,8 @@ pub(in crate::pages) fn pending_value(change: &OutcomeChange) -> Vec<Value> {
         .collect()
 }
 
-async fn outcome(Page { state, ui, actor }: Page, Path(id): Path<String>) -> Result<Response, WebError> {
-    let change = service::course_outcome_change_in(&state, &actor, id_of(&id)?, ui.lang.code()).await?;
+async fn outcome(Page { state, ui, actor }: Page, PathId(id): PathId) -> Result<Response, WebError> {
+    let change = service::course_outcome_change_in(&state, &actor, id, ui.lang.code()).await?;
     let context = context! {
         course => context! { id => change.course_id, name => change.course_name.clone() },
         comparisons => outcome_value(&state, ui.lang, &change),

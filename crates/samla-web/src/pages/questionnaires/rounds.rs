@@ -11,12 +11,13 @@
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::forms::{FormData, FormState};
-use crate::http::ids::id_of;
 use crate::pages::Page;
+use crate::pages::PathId;
+use crate::pages::PathIds;
 use crate::pages::Ui;
 use crate::services::questionnaires::rounds::{self as service, CourseRounds, StartRound};
 use crate::AppState;
-use axum::extract::{Path, Query};
+use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -123,10 +124,10 @@ const NOTICES: [&str; 3] = ["started", "scheduled", "closed"];
 
 async fn hub(
     Page { state, ui, actor }: Page,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     Query(query): Query<HashMap<String, String>>,
 ) -> Result<Response, WebError> {
-    let view = service::course_rounds(&state, &actor, id_of(&id)?, ui.lang.code()).await?;
+    let view = service::course_rounds(&state, &actor, id, ui.lang.code()).await?;
     let form = FormState::new().with_value("mode", "anonymous").with_value("audience", "participants");
     let outcome =
         FormState::new().with_value("outcome_audience", "guardians").with_value("outcome_follow_up_months", 3);
@@ -148,8 +149,11 @@ fn optional_number(form: &FormData, name: &str, errors: &mut FieldErrors) -> Opt
     }
 }
 
-async fn start(Page { state, ui, actor }: Page, Path(id): Path<String>, form: FormData) -> Result<Response, WebError> {
-    let course_id = id_of(&id)?;
+async fn start(
+    Page { state, ui, actor }: Page,
+    PathId(course_id): PathId,
+    form: FormData,
+) -> Result<Response, WebError> {
     let mut parse_errors = FieldErrors::new();
     let questionnaire_id = optional_number(&form, "questionnaire_id", &mut parse_errors);
     let session_id = optional_number(&form, "session_id", &mut parse_errors);
@@ -190,10 +194,9 @@ async fn start(Page { state, ui, actor }: Page, Path(id): Path<String>, form: Fo
 
 async fn schedule_outcome(
     Page { state, ui, actor }: Page,
-    Path(id): Path<String>,
+    PathId(course_id): PathId,
     form: FormData,
 ) -> Result<Response, WebError> {
-    let course_id = id_of(&id)?;
     let mut parse_errors = FieldErrors::new();
     let questionnaire_id = optional_number(&form, "outcome_questionnaire_id", &mut parse_errors);
     let months = optional_number(&form, "outcome_follow_up_months", &mut parse_errors);
@@ -240,10 +243,9 @@ fn qr_data_uri(link: &str) -> Result<String, WebError> {
 
 async fn round_page(
     Page { state, ui, actor }: Page,
-    Path((id, round_id)): Path<(String, String)>,
+    PathIds([course_id, round_id]): PathIds<2>,
     Query(query): Query<HashMap<String, String>>,
 ) -> Result<Response, WebError> {
-    let (course_id, round_id) = (id_of(&id)?, id_of(&round_id)?);
     let view = service::round_view(&state, &actor, round_id, ui.lang.code()).await?;
     if view.course.id != course_id {
         return Err(WebError::NotFound);
@@ -306,9 +308,8 @@ async fn round_page(
 
 async fn close(
     Page { state, actor, .. }: Page,
-    Path((id, round_id)): Path<(String, String)>,
+    PathIds([course_id, round_id]): PathIds<2>,
 ) -> Result<Response, WebError> {
-    let (course_id, round_id) = (id_of(&id)?, id_of(&round_id)?);
     let (course, _) = service::round_for(&state, &actor, samla_domain::Action::RunEvaluations, round_id).await?;
     if course.id != course_id {
         return Err(WebError::NotFound);

@@ -3,12 +3,11 @@
 //! browser's own print command, so no script is needed.
 
 use crate::error::WebError;
-use crate::http::ids::id_of;
 use crate::pages::questionnaires::results::{outcome_value, pending_value, round_value};
 use crate::pages::Page;
+use crate::pages::PathId;
 use crate::services::reports::course_report as service;
 use crate::AppState;
-use axum::extract::Path;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -27,8 +26,8 @@ async fn stylesheet() -> impl IntoResponse {
     )
 }
 
-async fn report(Page { state, ui, actor }: Page, Path(id): Path<String>) -> Result<Response, WebError> {
-    let report = service::course_report(&state, &actor, id_of(&id)?, ui.lang.code()).await?;
+async fn report(Page { state, ui, actor }: Page, PathId(id): PathId) -> Result<Response, WebError> {
+    let report = service::course_report(&state, &actor, id, ui.lang.code()).await?;
     let rounds: Vec<Value> = report.evaluation.rounds.iter().map(|r| round_value(&state, ui.lang, r)).collect();
     let context = minijinja::context! {
         report => Value::from_serialize(&report),

@@ -8,19 +8,18 @@ mod today;
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::forms::{FormData, FormState};
-use crate::http::ids::id_of;
 use crate::pages::Page;
+use crate::pages::PathIds;
+use crate::pages::Saved;
 use crate::pages::Ui;
 use crate::services::running::attendance::{self as service, NoticeInput, SessionView};
 use crate::AppState;
-use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use minijinja::Value;
 use samla_domain::running::attendance::Attendance;
-use std::collections::HashMap;
 
 pub fn routes() -> Router<AppState> {
     const SESSION: &str = "/courses/{id}/sessions/{session_id}";
@@ -42,10 +41,6 @@ struct Shown {
     notice: Option<FormState>,
     conflict: bool,
     saved: Option<&'static str>,
-}
-
-fn paths(id: &str, session_id: &str) -> Result<(i64, i64), WebError> {
-    Ok((id_of(id)?, id_of(session_id)?))
 }
 
 fn page_of(course_id: i64, session_id: i64, saved: &str, anchor: &str) -> Response {
@@ -248,20 +243,19 @@ fn render_view(
 
 pub async fn show(
     Page { state, ui, actor }: Page,
-    Path((id, session_id)): Path<(String, String)>,
-    Query(query): Query<HashMap<String, String>>,
+    PathIds([id, session_id]): PathIds<2>,
+    saved: Saved,
 ) -> Result<Response, WebError> {
-    let ids = paths(&id, &session_id)?;
-    let saved = query.get("saved").and_then(|s| SAVED.iter().find(|known| *known == s)).copied();
+    let ids = (id, session_id);
+    let saved = saved.known(&SAVED);
     render(&state, &ui, &actor, ids, Shown { saved, ..Default::default() }, StatusCode::OK).await
 }
 
 pub async fn save(
     Page { state, ui, actor }: Page,
-    Path((id, session_id)): Path<(String, String)>,
+    PathIds([course_id, session_id]): PathIds<2>,
     form: FormData,
 ) -> Result<Response, WebError> {
-    let (course_id, session_id) = paths(&id, &session_id)?;
     let (input, parse_errors) = sheet::parse(&form);
     let result = if parse_errors.is_empty() {
         service::save_sheet(&state, &actor, Some(course_id), session_id, &input).await
@@ -306,10 +300,9 @@ pub async fn save(
 
 pub async fn record_notice(
     Page { state, ui, actor }: Page,
-    Path((id, session_id)): Path<(String, String)>,
+    PathIds([course_id, session_id]): PathIds<2>,
     form: FormData,
 ) -> Result<Response, WebError> {
-    let (course_id, session_id) = paths(&id, &session_id)?;
     let input = NoticeInput {
         participant_id: form.get("participant_id").trim().parse::<i64>().ok(),
         note: form.get("note").to_string(),
@@ -326,10 +319,8 @@ pub async fn record_notice(
 
 pub async fn remove_notice(
     Page { state, ui, actor }: Page,
-    Path((id, session_id, participant_id)): Path<(String, String, String)>,
+    PathIds([course_id, session_id, participant_id]): PathIds<3>,
 ) -> Result<Response, WebError> {
-    let (course_id, session_id) = paths(&id, &session_id)?;
-    let participant_id = id_of(&participant_id)?;
     match service::remove_notice(&state, &actor, Some(course_id), session_id, participant_id).await {
         Ok(()) => Ok(page_of(course_id, session_id, "notice-removed", "notices-heading")),
         Err(WebError::Invalid(errors) | WebError::Refused(errors)) => {

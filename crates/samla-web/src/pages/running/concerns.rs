@@ -5,12 +5,10 @@
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::forms::{FormData, FormState};
-use crate::http::ids::id_of;
 use crate::pages::Ui;
-use crate::pages::{Page, PathId};
+use crate::pages::{Page, PathId, Saved};
 use crate::services::running::concerns::{self as service, DecisionForm};
 use crate::AppState;
-use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -21,7 +19,6 @@ use samla_domain::{Action, FieldError, FieldErrors};
 use samla_storage::courses;
 use samla_storage::running::concerns::{ConcernReport, Review};
 use samla_storage::StoreError;
-use std::collections::HashMap;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -34,10 +31,6 @@ pub fn routes() -> Router<AppState> {
 }
 
 const NOTICES: [&str; 4] = ["created", "decided", "readers", "reviewed"];
-
-fn notice(query: &HashMap<String, String>) -> Option<&'static str> {
-    query.get("saved").and_then(|n| NOTICES.iter().find(|known| *known == n).copied())
-}
 
 fn report_value(report: &ConcernReport) -> Value {
     minijinja::context! {
@@ -106,19 +99,15 @@ pub async fn course_list(Page { state, ui, actor }: Page, PathId(id): PathId) ->
     render_list(&state, &ui, &actor, Some(id), FormState::new(), StatusCode::OK, None).await
 }
 
-pub async fn all(
-    Page { state, ui, actor }: Page,
-    Query(query): Query<HashMap<String, String>>,
-) -> Result<Response, WebError> {
-    render_list(&state, &ui, &actor, None, FormState::new(), StatusCode::OK, notice(&query)).await
+pub async fn all(Page { state, ui, actor }: Page, saved: Saved) -> Result<Response, WebError> {
+    render_list(&state, &ui, &actor, None, FormState::new(), StatusCode::OK, saved.known(&NOTICES)).await
 }
 
 pub async fn create(
     Page { state, ui, actor }: Page,
-    Path(id): Path<String>,
+    PathId(course_id): PathId,
     form: FormData,
 ) -> Result<Response, WebError> {
-    let course_id = id_of(&id)?;
     match service::create(&state, &actor, course_id, form.get("participant_id"), form.get("concern")).await {
         Ok(report_id) => Ok(Redirect::to(&format!("/concerns/{report_id}?saved=created")).into_response()),
         Err(WebError::Invalid(errors)) => {
@@ -172,12 +161,8 @@ async fn render_report(
     ui.render_status(state, Some(actor), status, "running_concern.html", "concern-title", context)
 }
 
-pub async fn show(
-    Page { state, ui, actor }: Page,
-    Path(id): Path<String>,
-    Query(query): Query<HashMap<String, String>>,
-) -> Result<Response, WebError> {
-    render_report(&state, &ui, &actor, id_of(&id)?, None, StatusCode::OK, notice(&query)).await
+pub async fn show(Page { state, ui, actor }: Page, PathId(id): PathId, saved: Saved) -> Result<Response, WebError> {
+    render_report(&state, &ui, &actor, id, None, StatusCode::OK, saved.known(&NOTICES)).await
 }
 
 pub async fn decide(Page { state, ui, actor }: Page, PathId(id): PathId, form: FormData) -> Result<Response, WebError> {
@@ -234,11 +219,8 @@ async fn render_readers(
     ui.render_status(state, Some(actor), status, "running_concern_readers.html", "concern-readers-title", context)
 }
 
-pub async fn readers(
-    Page { state, ui, actor }: Page,
-    Query(query): Query<HashMap<String, String>>,
-) -> Result<Response, WebError> {
-    render_readers(&state, &ui, &actor, None, StatusCode::OK, notice(&query)).await
+pub async fn readers(Page { state, ui, actor }: Page, saved: Saved) -> Result<Response, WebError> {
+    render_readers(&state, &ui, &actor, None, StatusCode::OK, saved.known(&NOTICES)).await
 }
 
 pub async fn save_readers(Page { state, ui, actor }: Page, form: FormData) -> Result<Response, WebError> {
@@ -279,21 +261,18 @@ fn review_value(review: &Review) -> Value {
     }
 }
 
-pub async fn reviews(
-    Page { state, ui, actor }: Page,
-    Query(query): Query<HashMap<String, String>>,
-) -> Result<Response, WebError> {
+pub async fn reviews(Page { state, ui, actor }: Page, saved: Saved) -> Result<Response, WebError> {
     let found = service::reviews(&state, &actor).await?;
     let context = minijinja::context! {
         open => found.open.iter().map(review_value).collect::<Vec<_>>(),
         open_count => found.open_count,
         reviewed => found.reviewed.iter().map(review_value).collect::<Vec<_>>(),
-        notice => notice(&query),
+        notice => saved.known(&NOTICES),
     };
     ui.render(&state, Some(&actor), "running_audit_reviews.html", "audit-reviews-title", context)
 }
 
-pub async fn mark_reviewed(Page { state, actor, .. }: Page, Path(seq): Path<String>) -> Result<Response, WebError> {
-    service::mark_reviewed(&state, &actor, id_of(&seq)?).await?;
+pub async fn mark_reviewed(Page { state, actor, .. }: Page, PathId(seq): PathId) -> Result<Response, WebError> {
+    service::mark_reviewed(&state, &actor, seq).await?;
     Ok(Redirect::to("/admin/audit/reviews?saved=reviewed").into_response())
 }

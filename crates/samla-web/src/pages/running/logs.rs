@@ -6,13 +6,13 @@
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::forms::{FormData, FormState};
-use crate::http::ids::id_of;
 use crate::pages::Page;
+use crate::pages::PathIds;
+use crate::pages::Saved;
 use crate::pages::Ui;
 use crate::services::running::logs::{self, LogView};
 use crate::services::running::observations;
 use crate::AppState;
-use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -187,12 +187,10 @@ async fn render(
 
 pub async fn show(
     Page { state, ui, actor }: Page,
-    Path((id, session_id)): Path<(String, String)>,
-    Query(query): Query<HashMap<String, String>>,
+    PathIds([id, session_id]): PathIds<2>,
+    Saved(notice): Saved,
 ) -> Result<Response, WebError> {
-    let (id, session_id) = (id_of(&id)?, id_of(&session_id)?);
-    let notice = query.get("saved").map(String::as_str);
-    render(&state, &ui, &actor, id, session_id, LogForms::default(), StatusCode::OK, notice).await
+    render(&state, &ui, &actor, id, session_id, LogForms::default(), StatusCode::OK, notice.as_deref()).await
 }
 
 /// The log as the form sent it. The marks are one per planned element: `elements` says
@@ -217,10 +215,9 @@ fn saved(course_id: i64, session_id: i64, what: &str, anchor: &str) -> Response 
 
 pub async fn save(
     Page { state, ui, actor }: Page,
-    Path((id, session_id)): Path<(String, String)>,
+    PathIds([id, session_id]): PathIds<2>,
     form: FormData,
 ) -> Result<Response, WebError> {
-    let (id, session_id) = (id_of(&id)?, id_of(&session_id)?);
     let expected = form.get("version").parse::<i64>().unwrap_or(-1);
     match logs::save(&state, &actor, id, session_id, typed_log(&form), Some(expected)).await {
         Ok(_) => Ok(saved(id, session_id, "log", "log-status")),
@@ -241,10 +238,9 @@ pub async fn save(
 
 pub async fn add_homework(
     Page { state, ui, actor }: Page,
-    Path((id, session_id)): Path<(String, String)>,
+    PathIds([id, session_id]): PathIds<2>,
     form: FormData,
 ) -> Result<Response, WebError> {
-    let (id, session_id) = (id_of(&id)?, id_of(&session_id)?);
     match logs::add_homework(&state, &actor, id, session_id, form.get("description")).await {
         Ok(_) => Ok(saved(id, session_id, "homework", "homework-given")),
         Err(WebError::Invalid(errors) | WebError::Refused(errors)) => {
@@ -257,10 +253,9 @@ pub async fn add_homework(
 
 pub async fn review_homework(
     Page { state, ui, actor }: Page,
-    Path((id, session_id, homework_id)): Path<(String, String, String)>,
+    PathIds([id, session_id, homework_id]): PathIds<3>,
     form: FormData,
 ) -> Result<Response, WebError> {
-    let (id, session_id, homework_id) = (id_of(&id)?, id_of(&session_id)?, id_of(&homework_id)?);
     let (_, course_id) = logs::homework(&state, &actor, homework_id).await?;
     if course_id != id {
         return Err(WebError::NotFound);

@@ -4,13 +4,12 @@
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::forms::{FormData, FormState};
-use crate::http::ids::id_of;
 use crate::pages::Ui;
-use crate::pages::{Page, PathId};
+use crate::pages::{Page, PathId, PathIds, Saved};
 use crate::services::running::concerns as concern_service;
 use crate::services::running::meetings::{self as service, ClosingPlanForm, MeetingView, RecordForm, ScheduleForm};
 use crate::AppState;
-use axum::extract::{Path, Query};
+use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -35,10 +34,6 @@ pub fn routes() -> Router<AppState> {
 /// The notices a redirect back to the list or a meeting may ask for.
 const NOTICES: [&str; 7] =
     ["scheduled", "closing-planned", "closing-none", "record", "guest-added", "guest-changed", "guest-removed"];
-
-fn notice(query: &HashMap<String, String>) -> Option<&'static str> {
-    query.get("saved").and_then(|n| NOTICES.iter().find(|known| *known == n).copied())
-}
 
 /// A meeting as the templates see it (`session_label` in planning.html names it).
 fn meeting_value(meeting: &Meeting, about_one: bool, participant_name: Option<&str>) -> Value {
@@ -125,10 +120,11 @@ async fn render_list(
 pub async fn list(
     Page { state, ui, actor }: Page,
     PathId(id): PathId,
+    saved: Saved,
     Query(query): Query<HashMap<String, String>>,
 ) -> Result<Response, WebError> {
     let planned = query.get("count").and_then(|c| c.parse::<usize>().ok());
-    render_list(&state, &ui, &actor, id, ListForms::default(), StatusCode::OK, (notice(&query), planned)).await
+    render_list(&state, &ui, &actor, id, ListForms::default(), StatusCode::OK, (saved.known(&NOTICES), planned)).await
 }
 
 pub async fn schedule(
@@ -255,17 +251,13 @@ async fn render_meeting(
     ui.render_status(state, Some(actor), status, "running_meeting.html", "meeting-title", context)
 }
 
-fn ids(id: &str, session_id: &str) -> Result<(i64, i64), WebError> {
-    Ok((id_of(id)?, id_of(session_id)?))
-}
-
 pub async fn show(
     Page { state, ui, actor }: Page,
-    Path((id, session_id)): Path<(String, String)>,
-    Query(query): Query<HashMap<String, String>>,
+    PathIds([id, session_id]): PathIds<2>,
+    saved: Saved,
 ) -> Result<Response, WebError> {
-    let ids = ids(&id, &session_id)?;
-    render_meeting(&state, &ui, &actor, ids, MeetingForms::default(), StatusCode::OK, notice(&query)).await
+    let ids = (id, session_id);
+    render_meeting(&state, &ui, &actor, ids, MeetingForms::default(), StatusCode::OK, saved.known(&NOTICES)).await
 }
 
 fn back_to(course_id: i64, session_id: i64, what: &str, anchor: &str) -> Response {
@@ -274,10 +266,9 @@ fn back_to(course_id: i64, session_id: i64, what: &str, anchor: &str) -> Respons
 
 pub async fn save_record(
     Page { state, ui, actor }: Page,
-    Path((id, session_id)): Path<(String, String)>,
+    PathIds([course_id, session_id]): PathIds<2>,
     form: FormData,
 ) -> Result<Response, WebError> {
-    let (course_id, session_id) = ids(&id, &session_id)?;
     // As typed: the text rule (CR LF as LF, the ends trimmed) is the domain's.
     let text = |name: &str| form.get(name).to_string();
     let typed = RecordForm { agenda: text("agenda"), minutes: text("minutes"), agreements: text("agreements") };
@@ -308,10 +299,9 @@ pub async fn save_record(
 
 pub async fn add_guest(
     Page { state, ui, actor }: Page,
-    Path((id, session_id)): Path<(String, String)>,
+    PathIds([course_id, session_id]): PathIds<2>,
     form: FormData,
 ) -> Result<Response, WebError> {
-    let (course_id, session_id) = ids(&id, &session_id)?;
     match service::add_guest(&state, &actor, course_id, session_id, (form.get("name"), form.get("organisation"), false))
         .await
     {
@@ -327,11 +317,9 @@ pub async fn add_guest(
 
 pub async fn mark_guest(
     Page { state, actor, .. }: Page,
-    Path((id, session_id, guest_id)): Path<(String, String, String)>,
+    PathIds([course_id, session_id, guest_id]): PathIds<3>,
     form: FormData,
 ) -> Result<Response, WebError> {
-    let (course_id, session_id) = ids(&id, &session_id)?;
-    let guest_id = id_of(&guest_id)?;
     let attended = form.get("attended") == "1";
     service::set_guest_attended(&state, &actor, course_id, session_id, guest_id, attended).await?;
     Ok(back_to(course_id, session_id, "guest-changed", &format!("guest-{guest_id}")))
@@ -339,9 +327,8 @@ pub async fn mark_guest(
 
 pub async fn remove_guest(
     Page { state, actor, .. }: Page,
-    Path((id, session_id, guest_id)): Path<(String, String, String)>,
+    PathIds([course_id, session_id, guest_id]): PathIds<3>,
 ) -> Result<Response, WebError> {
-    let (course_id, session_id) = ids(&id, &session_id)?;
-    service::remove_guest(&state, &actor, course_id, session_id, id_of(&guest_id)?).await?;
+    service::remove_guest(&state, &actor, course_id, session_id, guest_id).await?;
     Ok(back_to(course_id, session_id, "guest-removed", "guests-heading"))
 }

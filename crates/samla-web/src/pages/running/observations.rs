@@ -4,12 +4,12 @@
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::forms::{FormData, FormState};
-use crate::http::ids::id_of;
 use crate::pages::Page;
+use crate::pages::PathIds;
 use crate::pages::Ui;
 use crate::services::running::observations::{self, ObservationsView};
 use crate::AppState;
-use axum::extract::{Path, Query};
+use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
@@ -89,10 +89,9 @@ fn session_param(raw: Option<&String>) -> Option<i64> {
 
 pub async fn show(
     Page { state, ui, actor }: Page,
-    Path((id, participant_id)): Path<(String, String)>,
+    PathIds([id, participant_id]): PathIds<2>,
     Query(query): Query<HashMap<String, String>>,
 ) -> Result<Response, WebError> {
-    let (id, participant_id) = (id_of(&id)?, id_of(&participant_id)?);
     let view = observations::list(&state, &actor, id, participant_id).await?;
     let back = session_param(query.get("session"));
     let mut form = FormState::new();
@@ -105,10 +104,9 @@ pub async fn show(
 
 pub async fn create(
     Page { state, ui, actor }: Page,
-    Path((id, participant_id)): Path<(String, String)>,
+    PathIds([id, participant_id]): PathIds<2>,
     form: FormData,
 ) -> Result<Response, WebError> {
-    let (id, participant_id) = (id_of(&id)?, id_of(&participant_id)?);
     let raw_session = form.get("session_id").trim();
     let session_id = raw_session.parse::<i64>().ok();
     let result = if raw_session.is_empty() || session_id.is_some() {

@@ -5,20 +5,20 @@
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::forms::{FormData, FormState};
-use crate::http::ids::id_of;
+use crate::pages::courses::gap_value;
 use crate::pages::Page;
+use crate::pages::PathId;
+use crate::pages::PathIds;
+use crate::pages::Saved;
 use crate::pages::Ui;
 use crate::services::running::overview::{self as service, DropoutForm, FollowUp, ParticipantFigures, SessionFigures};
 use crate::AppState;
-use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use minijinja::Value;
-use samla_domain::planning::staffing::StaffingGap;
 use samla_domain::{FieldError, FieldErrors};
-use std::collections::HashMap;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -31,15 +31,6 @@ pub fn routes() -> Router<AppState> {
 
 /// Notices a redirect may ask the participant page to show.
 const NOTICES: [&str; 2] = ["dropout", "contacted"];
-
-fn gap_value(gap: &StaffingGap) -> Value {
-    let (have, need) = match gap {
-        StaffingGap::GroupLeaders { have, need }
-        | StaffingGap::CertifiedGroupLeaders { have, need }
-        | StaffingGap::UserRepresentatives { have, need } => (*have, *need),
-    };
-    minijinja::context! { key => gap.message_key(), have => have, need => need }
-}
 
 /// A held session as the templates show it (the fields of planning.html's macros, and
 /// the figures).
@@ -142,8 +133,8 @@ fn course_value(course: &samla_storage::courses::Course) -> Value {
     minijinja::context! { id => course.id, name => course.name.clone() }
 }
 
-async fn overview(Page { state, ui, actor }: Page, Path(id): Path<String>) -> Result<Response, WebError> {
-    let found = service::course_attendance(&state, &actor, id_of(&id)?).await?;
+async fn overview(Page { state, ui, actor }: Page, PathId(id): PathId) -> Result<Response, WebError> {
+    let found = service::course_attendance(&state, &actor, id).await?;
     let sessions: Vec<Value> = found.sessions.iter().map(session_value).collect();
     let participants: Option<Vec<Value>> =
         found.participants.as_ref().map(|all| all.iter().map(|p| participant_value(p, &found.sessions)).collect());
@@ -157,8 +148,8 @@ async fn overview(Page { state, ui, actor }: Page, Path(id): Path<String>) -> Re
     ui.render(&state, Some(&actor), "running_course_attendance.html", "overview-title", context)
 }
 
-async fn print(Page { state, ui, actor }: Page, Path(id): Path<String>) -> Result<Response, WebError> {
-    let found = service::printable(&state, &actor, id_of(&id)?).await?;
+async fn print(Page { state, ui, actor }: Page, PathId(id): PathId) -> Result<Response, WebError> {
+    let found = service::printable(&state, &actor, id).await?;
     let participants: Vec<Value> =
         found.participants.iter().flatten().map(|p| participant_value(p, &found.sessions)).collect();
     let context = minijinja::context! {
@@ -222,12 +213,11 @@ async fn render_participant(
 
 async fn participant(
     Page { state, ui, actor }: Page,
-    Path((id, participant_id)): Path<(String, String)>,
-    Query(query): Query<HashMap<String, String>>,
+    PathIds([id, participant_id]): PathIds<2>,
+    Saved(notice): Saved,
 ) -> Result<Response, WebError> {
-    let ids = (id_of(&id)?, id_of(&participant_id)?);
-    let notice = query.get("saved").map(String::as_str);
-    render_participant(&state, &ui, &actor, ids, ParticipantForms::default(), StatusCode::OK, notice).await
+    let ids = (id, participant_id);
+    render_participant(&state, &ui, &actor, ids, ParticipantForms::default(), StatusCode::OK, notice.as_deref()).await
 }
 
 fn saved(course_id: i64, participant_id: i64, what: &str, anchor: &str) -> Response {
@@ -243,10 +233,10 @@ fn problem_status(error: &WebError) -> StatusCode {
 
 async fn dropout(
     Page { state, ui, actor }: Page,
-    Path((id, participant_id)): Path<(String, String)>,
+    PathIds([id, participant_id]): PathIds<2>,
     form: FormData,
 ) -> Result<Response, WebError> {
-    let ids = (id_of(&id)?, id_of(&participant_id)?);
+    let ids = (id, participant_id);
     let typed = DropoutForm { date: form.get("date").to_string(), reason: form.get("reason").to_string() };
     match service::record_dropout(&state, &actor, ids.0, ids.1, &typed).await {
         Ok(_) => Ok(saved(ids.0, ids.1, "dropout", "dropout")),
@@ -262,11 +252,10 @@ async fn dropout(
 
 async fn contacted(
     Page { state, ui, actor }: Page,
-    Path((id, participant_id, task_id)): Path<(String, String, String)>,
+    PathIds([id, participant_id, task_id]): PathIds<3>,
     form: FormData,
 ) -> Result<Response, WebError> {
-    let ids = (id_of(&id)?, id_of(&participant_id)?);
-    let task_id = id_of(&task_id)?;
+    let ids = (id, participant_id);
     match service::complete_follow_up(&state, &actor, task_id, form.get("outcome"), Some(ids)).await {
         Ok(_) => Ok(saved(ids.0, ids.1, "contacted", "follow-up")),
         Err(error @ (WebError::Invalid(_) | WebError::Refused(_))) => {

@@ -5,17 +5,17 @@
 
 use crate::error::WebError;
 use crate::forms::FormData;
-use crate::http::ids::id_of;
 use crate::pages::Page;
+use crate::pages::PathId;
+use crate::pages::PathIds;
+use crate::pages::Saved;
 use crate::services::running::reminders::{self as service, CourseReminders};
 use crate::AppState;
-use axum::extract::{Path, Query};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use samla_domain::Action;
 use samla_storage::running::reminders::CourseReminderSettings;
-use std::collections::HashMap;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -65,13 +65,9 @@ fn page_value(view: &CourseReminders) -> minijinja::Value {
     }
 }
 
-async fn show(
-    Page { state, ui, actor }: Page,
-    Path(id): Path<String>,
-    Query(query): Query<HashMap<String, String>>,
-) -> Result<Response, WebError> {
-    let view = service::for_course(&state, &actor, id_of(&id)?).await?;
-    let notice = query.get("saved").map(String::as_str).filter(|n| NOTICES.contains(n));
+async fn show(Page { state, ui, actor }: Page, PathId(id): PathId, saved: Saved) -> Result<Response, WebError> {
+    let view = service::for_course(&state, &actor, id).await?;
+    let notice = saved.known(&NOTICES);
     let context = minijinja::context! {
         notice => notice,
         may_configure => actor.roles.may(Action::ConfigureCourseWork),
@@ -95,10 +91,9 @@ fn switch(form: &FormData, name: &str) -> Result<bool, WebError> {
 
 async fn save_course(
     Page { state, actor, .. }: Page,
-    Path(id): Path<String>,
+    PathId(course_id): PathId,
     form: FormData,
 ) -> Result<Response, WebError> {
-    let course_id = id_of(&id)?;
     let settings = CourseReminderSettings {
         participant_reminders: form.checked("participant_reminders"),
         log_reminders: form.checked("log_reminders"),
@@ -109,30 +104,27 @@ async fn save_course(
 
 async fn set_participant(
     Page { state, actor, .. }: Page,
-    Path((id, participant_id)): Path<(String, String)>,
+    PathIds([course_id, participant_id]): PathIds<2>,
     form: FormData,
 ) -> Result<Response, WebError> {
-    let (course_id, participant_id) = (id_of(&id)?, id_of(&participant_id)?);
     service::set_participant(&state, &actor, course_id, participant_id, switch(&form, "reminders")?).await?;
     Ok(saved(course_id, "participant"))
 }
 
 async fn set_person(
     Page { state, actor, .. }: Page,
-    Path((id, person_id)): Path<(String, String)>,
+    PathIds([course_id, person_id]): PathIds<2>,
     form: FormData,
 ) -> Result<Response, WebError> {
-    let (course_id, person_id) = (id_of(&id)?, id_of(&person_id)?);
     service::set_person(&state, &actor, course_id, person_id, switch(&form, "reminders")?).await?;
     Ok(Redirect::to(&format!("/courses/{course_id}/reminders?saved=person#participant-heading")).into_response())
 }
 
 async fn set_mine(
     Page { state, actor, .. }: Page,
-    Path(id): Path<String>,
+    PathId(course_id): PathId,
     form: FormData,
 ) -> Result<Response, WebError> {
-    let course_id = id_of(&id)?;
     service::set_my_log_reminders(&state, &actor, course_id, switch(&form, "log_reminders")?).await?;
     Ok(saved(course_id, "mine"))
 }

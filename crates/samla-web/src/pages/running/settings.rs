@@ -6,15 +6,14 @@ use crate::auth::Actor;
 use crate::error::WebError;
 use crate::forms::{FormData, FormState};
 use crate::pages::Page;
+use crate::pages::Saved;
 use crate::pages::Ui;
 use crate::services::running::settings::{self, SettingsForm};
 use crate::AppState;
-use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::Router;
-use std::collections::HashMap;
 
 pub fn routes() -> Router<AppState> {
     Router::new().route("/running/settings", get(show).post(update))
@@ -46,11 +45,8 @@ async fn render(
     ui.render_status(state, Some(actor), status, "running_settings.html", "running-settings-title", context)
 }
 
-async fn show(
-    Page { state, ui, actor }: Page,
-    Query(query): Query<HashMap<String, String>>,
-) -> Result<Response, WebError> {
-    let saved = query.get("saved").is_some_and(|v| v == "settings");
+async fn show(Page { state, ui, actor }: Page, Saved(saved): Saved) -> Result<Response, WebError> {
+    let saved = saved.as_deref() == Some("settings");
     render(&state, &ui, &actor, None, StatusCode::OK, saved).await
 }
 
