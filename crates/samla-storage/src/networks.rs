@@ -62,3 +62,39 @@ pub async fn members(conn: &mut AnyConnection, programme_id: i64) -> Result<Vec<
     )
     .await
 }
+
+/// A programme as the statistics overview lists it for one organisation.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct NetworkProgramme {
+    pub programme_id: i64,
+    pub slug: String,
+    pub name: String,
+    pub owner_id: i64,
+    pub owner_name: String,
+    /// 1 when the organisation is a member of the programme's network.
+    pub member: i64,
+    /// 1 when the owner shares the programme (others may join its network).
+    pub shared: i64,
+    /// How many releases the programme has.
+    pub releases: i64,
+}
+
+/// The programmes the organisation owns and shares or has published, those whose
+/// network it is in, and the shared programmes of others it could join; by name.
+pub async fn visible(conn: &mut AnyConnection, organisation_id: i64) -> Result<Vec<NetworkProgramme>> {
+    db::all(
+        conn,
+        "SELECT p.id AS programme_id, p.slug, p.name, p.organisation_id AS owner_id, o.name AS owner_name,
+                CASE WHEN m.organisation_id IS NULL THEN 0 ELSE 1 END AS member, p.shared,
+                (SELECT COUNT(*) FROM statistics_releases r WHERE r.programme_id = p.id) AS releases
+         FROM programmes p
+         JOIN organisations o ON o.id = p.organisation_id
+         LEFT JOIN programme_network_members m ON m.programme_id = p.id AND m.organisation_id = $1
+         WHERE p.shared = 1 OR m.organisation_id IS NOT NULL
+            OR (p.organisation_id = $1
+                AND EXISTS (SELECT 1 FROM statistics_releases r WHERE r.programme_id = p.id))
+         ORDER BY p.name, o.name, p.id",
+        (organisation_id,),
+    )
+    .await
+}

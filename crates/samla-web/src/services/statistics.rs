@@ -18,7 +18,7 @@ use samla_domain::reports::national::{build, CountedUnit, CourseFact, Participan
 use samla_domain::reports::tables::{Level, Period, TableView};
 use samla_domain::validation::{FieldError, FieldErrors};
 use samla_domain::Action;
-use samla_storage::networks::{self, Member};
+use samla_storage::networks::{self, Member, NetworkProgramme};
 use samla_storage::programmes::Programme;
 use samla_storage::statistics::{self, ReleaseSummary};
 use samla_storage::{organisations, StoreError};
@@ -228,4 +228,45 @@ pub async fn table(
         note: release.note,
     };
     Ok(PublishedTable { programme, release: summary, contents, kind, level, period, view })
+}
+
+/// What the statistics page shows an organisation.
+#[derive(Debug, Clone)]
+pub struct Overview {
+    /// Programmes with a network the organisation owns or is in, or releases it made.
+    pub networks: Vec<NetworkProgramme>,
+    /// Shared programmes of others the organisation could join (for those who may).
+    pub joinable: Vec<NetworkProgramme>,
+    /// The organisation's own programmes it may publish a year of (for those who may).
+    pub publishable: Vec<Programme>,
+    /// Years that are over, newest first, to publish.
+    pub years: Vec<i32>,
+    /// Whether the organisation has a region (needed to join a network).
+    pub placed: bool,
+}
+
+/// The statistics overview: for readers of aggregate statistics and for coordinators.
+pub async fn overview(state: &AppState, actor: &Actor) -> Result<Overview, WebError> {
+    let reads = actor.roles.may(Action::ViewAggregateStatistics);
+    let manages = actor.roles.may(Action::ManageProgrammes);
+    if !reads && !manages {
+        actor.authorize(state, Action::ViewAggregateStatistics).await?;
+    }
+    let own = actor.organisation.id;
+    let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
+    let visible = networks::visible(&mut conn, own).await?;
+    let placed = organisations::get(&mut conn, own).await?.region.is_some();
+    drop(conn);
+    let (networks, joinable): (Vec<_>, Vec<_>) =
+        visible.into_iter().partition(|p| p.owner_id == own || p.member == 1);
+    let networks = if reads { networks } else { Vec::new() };
+    let joinable = if manages { joinable } else { Vec::new() };
+    let publishable = if manages {
+        crate::services::programmes::library(state, actor, "", "").await?.into_iter().filter(|p| p.organisation_id == own).collect()
+    } else {
+        Vec::new()
+    };
+    let this_year = actor.organisation.today(&state.clock).year();
+    let years = (1..=5).map(|back| this_year - back).collect();
+    Ok(Overview { networks, joinable, publishable, years, placed })
 }
