@@ -5,7 +5,7 @@
 //! past is allowed, with a warning on the page and in the API answer.
 
 use crate::common::data::problem_fields;
-use crate::common::{location, Api, TestApp};
+use crate::common::{location, send, Api, TestApp};
 use chrono::{Datelike, Duration, NaiveDate};
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
@@ -25,10 +25,6 @@ fn day(raw: &str) -> NaiveDate {
 fn years_before(date: NaiveDate, years: i32) -> NaiveDate {
     NaiveDate::from_ymd_opt(date.year() - years, date.month(), date.day())
         .unwrap_or_else(|| NaiveDate::from_ymd_opt(date.year() - years, date.month(), 28).unwrap())
-}
-
-async fn send(api: &Api, method: Method, path: &str, body: &Value) -> (StatusCode, Value) {
-    Api::json_of(api.send_json(method, path, body).await).await
 }
 
 /// Moves an application to another stage (any version).

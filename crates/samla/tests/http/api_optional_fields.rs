@@ -5,7 +5,7 @@
 
 use crate::common::data::national_id_born;
 use crate::common::running::{self, RunningCourse, COORDINATOR};
-use crate::common::{Api, TestApp};
+use crate::common::{send, Api, TestApp};
 use reqwest::{Method, StatusCode};
 use samla_domain::programmes::shipped::SHIPPED;
 use samla_domain::programmes::Manual;
@@ -13,10 +13,6 @@ use serde_json::{json, Value};
 use std::collections::{BTreeMap, BTreeSet};
 
 const A: &str = "/organisations/org-a";
-
-async fn send(api: &Api, method: Method, path: &str, body: &Value) -> (StatusCode, Value) {
-    Api::json_of(api.send_json(method, path, body).await).await
-}
 
 /// Sends a create request and insists on its success status.
 async fn create(api: &Api, path: &str, body: &Value, status: StatusCode) -> Value {

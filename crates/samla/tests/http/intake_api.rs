@@ -4,8 +4,8 @@
 //! referral's contents, user representatives without intake, group leaders with their
 //! own courses only); and validation problems that name their fields.
 
-use crate::common::data::national_id_born;
-use crate::common::{location, Api, TestApp};
+use crate::common::data::{error_fields, national_id_born};
+use crate::common::{location, send, send_if_match, Api, TestApp};
 use chrono::{Datelike, NaiveDate};
 use reqwest::{Method, Response, StatusCode};
 use serde_json::{json, Value};
@@ -16,24 +16,9 @@ async fn json_of(response: Response) -> (StatusCode, Value) {
     Api::json_of(response).await
 }
 
-async fn send(api: &Api, method: Method, path: &str, body: &Value) -> (StatusCode, Value) {
-    json_of(api.send_json(method, path, body).await).await
-}
-
-async fn send_if_match(api: &Api, method: Method, path: &str, if_match: &str, body: &Value) -> (StatusCode, Value) {
-    json_of(api.request(method, path).header("If-Match", if_match).json(body).send().await.unwrap()).await
-}
-
 async fn api_for(app: &TestApp, email: &str, roles: &[&str]) -> (i64, Api) {
     let id = app.add_user_with_roles("org-a", email, roles).await;
     (id, app.api(&app.token_for(email).await))
-}
-
-fn error_fields(problem: &Value) -> Vec<String> {
-    problem["errors"]
-        .as_array()
-        .map(|errors| errors.iter().map(|e| e["field"].as_str().unwrap_or("").to_string()).collect())
-        .unwrap_or_default()
 }
 
 fn today(app: &TestApp) -> NaiveDate {

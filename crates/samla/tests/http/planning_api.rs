@@ -3,7 +3,8 @@
 //! holidays, changing single sessions, staffing rules, checklist, budget, bad input,
 //! tenant isolation and the audit trail.
 
-use crate::common::{Api, TestApp};
+use crate::common::data::error_fields;
+use crate::common::{send, send_if_match, Api, TestApp};
 use chrono::{Datelike, Duration, NaiveDate};
 use reqwest::{Method, Response, StatusCode};
 use samla_domain::calendar::{public_holiday, Country};
@@ -34,14 +35,6 @@ async fn json_of(response: Response) -> (StatusCode, Value) {
 async fn coordinator(app: &TestApp, org: &str, email: &str) -> Api {
     app.add_user(org, email, "coordinator").await;
     app.api(&app.token_for(email).await)
-}
-
-async fn send(api: &Api, method: Method, path: &str, body: &Value) -> (StatusCode, Value) {
-    json_of(api.send_json(method, path, body).await).await
-}
-
-async fn send_if_match(api: &Api, method: Method, path: &str, if_match: &str, body: &Value) -> (StatusCode, Value) {
-    json_of(api.request(method, path).header("If-Match", if_match).json(body).send().await.unwrap()).await
 }
 
 /// Imports a shipped manual: every organisation has it already, so nothing new is saved.
@@ -77,13 +70,6 @@ fn session_dates(items: &[Value]) -> Vec<NaiveDate> {
         .filter(|s| s["kind"] == "session" && s["status"] == "planned")
         .map(|s| day(s["date"].as_str().unwrap()))
         .collect()
-}
-
-fn error_fields(problem: &Value) -> Vec<String> {
-    problem["errors"]
-        .as_array()
-        .map(|errors| errors.iter().map(|e| e["field"].as_str().unwrap_or("").to_string()).collect())
-        .unwrap_or_default()
 }
 
 fn course_body(programme: &str, start: &str, extra: Value) -> Value {

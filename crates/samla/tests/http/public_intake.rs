@@ -4,8 +4,8 @@
 //! withdrawing, referrals, the second guardian's consent link and answering an offer.
 
 use crate::common::{
-    actor_in, element_text, error_summary, hrefs, input_value, link_secret, nav_of, strip_tags, unescape, Api, Browser,
-    TestApp,
+    actor_in, element_text, error_summary, hrefs, input_value, link_secret, nav_of, send, strip_tags, unescape, Api,
+    Browser, TestApp,
 };
 use chrono::{Datelike, Duration};
 use reqwest::{Method, StatusCode};
@@ -14,7 +14,7 @@ use samla_web::auth::Actor;
 use samla_web::services::intake::applications::{self as application_service, MoveForm};
 use samla_web::services::intake::group::{self, ConfirmForm, ProposalForm};
 use samla_web::services::intake::settings::{self, SettingsForm};
-use serde_json::{json, Value};
+use serde_json::json;
 
 const A: &str = "/organisations/org-a";
 const ARRIVAL: std::time::Duration = std::time::Duration::from_secs(20);
@@ -29,10 +29,6 @@ fn ticked(html: &str, id: &str) -> bool {
     let start = html.find(&format!("<input id=\"{id}\"")).unwrap_or_else(|| panic!("no check box {id}"));
     let tag = &html[start..start + html[start..].find('>').unwrap()];
     tag.contains(" checked")
-}
-
-async fn send(api: &Api, method: Method, path: &str, body: &Value) -> (StatusCode, Value) {
-    Api::json_of(api.send_json(method, path, body).await).await
 }
 
 /// The coordinator of org-a, with the SMIL programme imported, and an API client.

@@ -24,10 +24,6 @@ const ARRIVAL: std::time::Duration = std::time::Duration::from_secs(20);
 const COURSE_NAME: &str = "Gruppe for barn av foreldre med rusproblemer";
 const CHILD: &str = "Ola Testbarn";
 
-async fn send(api: &Api, method: Method, path: &str, body: &Value) -> (StatusCode, Value) {
-    Api::json_of(api.send_json(method, path, body).await).await
-}
-
 fn day(raw: &str) -> NaiveDate {
     NaiveDate::parse_from_str(raw, "%Y-%m-%d").unwrap()
 }

@@ -520,6 +520,27 @@ impl Api {
     }
 }
 
+/// Sends a JSON request: the status and the JSON answer (null when there is none).
+pub async fn send(
+    api: &Api,
+    method: reqwest::Method,
+    path: &str,
+    body: &serde_json::Value,
+) -> (StatusCode, serde_json::Value) {
+    Api::json_of(api.send_json(method, path, body).await).await
+}
+
+/// [`send`] with an `If-Match` header.
+pub async fn send_if_match(
+    api: &Api,
+    method: reqwest::Method,
+    path: &str,
+    if_match: &str,
+    body: &serde_json::Value,
+) -> (StatusCode, serde_json::Value) {
+    Api::json_of(api.send_json_with(method, path, ("If-Match", if_match), body).await).await
+}
+
 /// A database of its own for a test that runs the `samla` binary: a SQLite file in
 /// `dir` (pass `--data-dir`), or a new PostgreSQL database when the run uses one
 /// (pass `url` as `SAMLA_DATABASE_URL`).
