@@ -5,7 +5,7 @@
 //! own courses only); and validation problems that name their fields.
 
 use crate::common::data::{error_fields, national_id_born};
-use crate::common::{location, send, send_if_match, Api, TestApp};
+use crate::common::{location, refused_fields, send, send_if_match, Api, TestApp};
 use chrono::{Datelike, NaiveDate};
 use reqwest::{Method, Response, StatusCode};
 use serde_json::{json, Value};
@@ -530,33 +530,21 @@ async fn problems_name_the_fields() {
     let id =
         create(&api, &child_application(&app, course_id, channel_id(&api, "gp").await)).await["id"].as_i64().unwrap();
     let later = (today(&app) + chrono::Duration::days(10)).to_string();
-    let (status, problem) = send(
-        &api,
-        Method::POST,
-        &format!("{A}/applications/{id}/pre-conversations"),
-        &json!({ "held_on": later, "participants": "Mor", "outcome": "continue" }),
-    )
-    .await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
-    assert_eq!(error_fields(&problem), ["held_on"]);
-    let (status, problem) = send(
-        &api,
-        Method::POST,
-        &format!("{A}/courses/{course_id}/group-proposal"),
-        &json!({ "age_min": 12, "age_max": 9 }),
-    )
-    .await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
-    assert_eq!(error_fields(&problem), ["age_max"]);
-    let (status, problem) = send(
-        &api,
-        Method::POST,
-        &format!("{A}/applications/{id}/consents"),
-        &json!({ "giver_id": 999_999, "purpose": "evaluation", "capacity": "guardian" }),
-    )
-    .await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
-    assert_eq!(error_fields(&problem), ["giver_id"]);
+    let body = json!({ "held_on": later, "participants": "Mor", "outcome": "continue" });
+    assert_eq!(
+        refused_fields(&api, Method::POST, &format!("{A}/applications/{id}/pre-conversations"), &body).await,
+        ["held_on"]
+    );
+    let body = json!({ "age_min": 12, "age_max": 9 });
+    assert_eq!(
+        refused_fields(&api, Method::POST, &format!("{A}/courses/{course_id}/group-proposal"), &body).await,
+        ["age_max"]
+    );
+    let body = json!({ "giver_id": 999_999, "purpose": "evaluation", "capacity": "guardian" });
+    assert_eq!(
+        refused_fields(&api, Method::POST, &format!("{A}/applications/{id}/consents"), &body).await,
+        ["giver_id"]
+    );
     let (status, problem) =
         send_if_match(&api, Method::PATCH, &format!("{A}/applications/{id}"), "*", &json!({ "channel_id": 999_999 }))
             .await;

@@ -72,27 +72,9 @@ impl Fixture {
     }
 }
 
-/// The HTML from the element with this id to the first `end` after it (inclusive).
-fn section(html: &str, id: &str, end: &str) -> String {
-    let marker = format!("id=\"{id}\"");
-    let start = html.find(&marker).unwrap_or_else(|| panic!("no element {id}"));
-    let start = html[..start].rfind('<').unwrap();
-    let stop = start + html[start..].find(end).map_or(html.len() - start, |at| at + end.len());
-    html[start..stop].to_string()
-}
-
 /// Text of a piece of HTML as a reader sees it: tags stripped, entities undone.
 fn text_of(html: &str) -> String {
     unescape(&strip_tags(html))
-}
-
-/// Whether the radio or check box with this id is checked.
-fn is_checked(html: &str, id: &str) -> bool {
-    let marker = format!("id=\"{id}\"");
-    let Some(at) = html.find(&marker) else { panic!("no element {id}") };
-    let start = html[..at].rfind('<').unwrap();
-    let end = at + html[at..].find('>').unwrap();
-    html[start..end].contains(" checked")
 }
 
 /// The page's sheet form as a browser would send it, with `marks` changed:

@@ -116,23 +116,6 @@ fn ids(list: &Value, key: &str) -> Vec<i64> {
     list.as_array().unwrap().iter().map(|p| p[key].as_i64().unwrap()).collect()
 }
 
-fn is_checked(html: &str, id: &str) -> bool {
-    let marker = format!("id=\"{id}\"");
-    let Some(at) = html.find(&marker) else { panic!("no element {id}") };
-    let start = html[..at].rfind('<').unwrap();
-    let end = at + html[at..].find('>').unwrap();
-    html[start..end].contains(" checked")
-}
-
-/// The HTML from the element with this id to the first `end` after it (inclusive).
-fn section(html: &str, id: &str, end: &str) -> String {
-    let marker = format!("id=\"{id}\"");
-    let start = html.find(&marker).unwrap_or_else(|| panic!("no element {id}"));
-    let start = html[..start].rfind('<').unwrap();
-    let stop = start + html[start..].find(end).map_or(html.len() - start, |at| at + end.len());
-    html[start..stop].to_string()
-}
-
 async fn post(browser: &Browser, action: &str, body: &[(String, String)]) -> reqwest::Response {
     browser.client.post(format!("{}{action}", browser.base_url)).form(body).send().await.unwrap()
 }

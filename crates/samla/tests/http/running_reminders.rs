@@ -67,6 +67,41 @@ impl Setup {
     }
 }
 
+/// Writes households and their people straight to the store, as intake would have.
+struct Households {
+    conn: sqlx::pool::PoolConnection<sqlx::Any>,
+    organisation_id: i64,
+    now: i64,
+}
+
+impl Households {
+    async fn create(&mut self) -> i64 {
+        households::create_household(&mut self.conn, self.organisation_id, self.now).await.unwrap()
+    }
+
+    /// A person of the household (a child born 2016-05-01): their person id.
+    async fn add(
+        &mut self,
+        household_id: i64,
+        role: HouseholdRole,
+        parental_responsibility: bool,
+        name: &str,
+        email: &str,
+    ) -> i64 {
+        let person = NewPerson {
+            household_id,
+            household_role: role,
+            parental_responsibility,
+            name,
+            birth_date: (role == Child).then_some("2016-05-01"),
+            national_id: None,
+            phone: "",
+            email,
+        };
+        households::add_person(&mut self.conn, self.organisation_id, &person, self.now).await.unwrap()
+    }
+}
+
 async fn setup(app: &TestApp) -> Setup {
     setup_until(app, "running").await
 }
@@ -102,64 +137,18 @@ async fn setup_until(app: &TestApp, last: &str) -> Setup {
 
     let organisation_id = app.organisation_id("org-a").await;
     let now = app.now();
-    let mut conn = app.state.store.pool().acquire().await.unwrap();
-    let person =
-        |household_id: i64, role: HouseholdRole, responsibility: bool, name: &'static str, email: &'static str| {
-            NewPerson {
-                household_id,
-                household_role: role,
-                parental_responsibility: responsibility,
-                name,
-                birth_date: (role == Child).then_some("2016-05-01"),
-                national_id: None,
-                phone: "",
-                email,
-            }
-        };
-    let home = households::create_household(&mut conn, organisation_id, now).await.unwrap();
-    let ola =
-        households::add_person(&mut conn, organisation_id, &person(home, Child, false, CHILD, ""), now).await.unwrap();
-    households::add_person(
-        &mut conn,
-        organisation_id,
-        &person(home, Guardian, true, "Kari Foresatt", "kari@example.org"),
-        now,
-    )
-    .await
-    .unwrap();
-    let per = households::add_person(
-        &mut conn,
-        organisation_id,
-        &person(home, Guardian, false, "Per Uten", "per@example.org"),
-        now,
-    )
-    .await
-    .unwrap();
-    households::add_person(&mut conn, organisation_id, &person(home, Guardian, true, "Lise Utenpost", ""), now)
-        .await
-        .unwrap();
-    let other = households::create_household(&mut conn, organisation_id, now).await.unwrap();
-    let anne = households::add_person(
-        &mut conn,
-        organisation_id,
-        &person(other, Adult, false, "Anne Voksen", "anne@example.org"),
-        now,
-    )
-    .await
-    .unwrap();
-    let third = households::create_household(&mut conn, organisation_id, now).await.unwrap();
-    let siri =
-        households::add_person(&mut conn, organisation_id, &person(third, Child, false, "Siri Sluttet", ""), now)
-            .await
-            .unwrap();
-    households::add_person(
-        &mut conn,
-        organisation_id,
-        &person(third, Guardian, true, "Dag Foresatt", "dag@example.org"),
-        now,
-    )
-    .await
-    .unwrap();
+    let mut homes = Households { conn: app.state.store.pool().acquire().await.unwrap(), organisation_id, now };
+    let home = homes.create().await;
+    let ola = homes.add(home, Child, false, CHILD, "").await;
+    homes.add(home, Guardian, true, "Kari Foresatt", "kari@example.org").await;
+    let per = homes.add(home, Guardian, false, "Per Uten", "per@example.org").await;
+    homes.add(home, Guardian, true, "Lise Utenpost", "").await;
+    let other = homes.create().await;
+    let anne = homes.add(other, Adult, false, "Anne Voksen", "anne@example.org").await;
+    let third = homes.create().await;
+    let siri = homes.add(third, Child, false, "Siri Sluttet", "").await;
+    homes.add(third, Guardian, true, "Dag Foresatt", "dag@example.org").await;
+    let mut conn = homes.conn;
     let (participant, parent) = (ParticipantRole::Participant, ParticipantRole::Parent);
     for (person_id, role) in [(ola, participant), (per, parent), (anne, participant), (siri, participant)] {
         participants::enrol(&mut conn, course_id, person_id, None, role, None, now).await.unwrap();

@@ -262,6 +262,24 @@ pub fn element_text(html: &str, id: &str) -> Option<String> {
     Some(html[open_end..close].trim().to_string())
 }
 
+/// The HTML from the element with this id to the first `end` after it (inclusive).
+pub fn section(html: &str, id: &str, end: &str) -> String {
+    let marker = format!("id=\"{id}\"");
+    let start = html.find(&marker).unwrap_or_else(|| panic!("no element {id}"));
+    let start = html[..start].rfind('<').unwrap();
+    let stop = start + html[start..].find(end).map_or(html.len() - start, |at| at + end.len());
+    html[start..stop].to_string()
+}
+
+/// Whether the radio or check box with this id is checked.
+pub fn is_checked(html: &str, id: &str) -> bool {
+    let marker = format!("id=\"{id}\"");
+    let Some(at) = html.find(&marker) else { panic!("no element {id}") };
+    let start = html[..at].rfind('<').unwrap();
+    let end = at + html[at..].find('>').unwrap();
+    html[start..end].contains(" checked")
+}
+
 pub struct Browser {
     pub client: Client,
     pub base_url: String,
@@ -528,6 +546,14 @@ pub async fn send(
     body: &serde_json::Value,
 ) -> (StatusCode, serde_json::Value) {
     Api::json_of(api.send_json(method, path, body).await).await
+}
+
+/// Sends a request the API must refuse as unprocessable (422): the fields its problem
+/// document names.
+pub async fn refused_fields(api: &Api, method: reqwest::Method, path: &str, body: &serde_json::Value) -> Vec<String> {
+    let (status, problem) = send(api, method, path, body).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{path}: {problem}");
+    data::error_fields(&problem)
 }
 
 /// [`send`] with an `If-Match` header.
