@@ -146,11 +146,7 @@ async fn every_operation_on_personal_data_is_audited() {
     let created: Value =
         audited!(app, Expect { what: "createUser", action: "user.invite", record: None, outcome: "success", actor }, {
             let response = api
-                .send_json(
-                    Method::POST,
-                    "/organisations/org-a/users",
-                    &json!({ "email": "ny@example.no", "name": "Ny", "roles": ["secretary"] }),
-                )
+                .create_user("org-a", &json!({ "email": "ny@example.no", "name": "Ny", "roles": ["secretary"] }))
                 .await;
             assert_eq!(response.status(), StatusCode::CREATED);
             response.json().await.unwrap()
@@ -168,10 +164,10 @@ async fn every_operation_on_personal_data_is_audited() {
         },
         {
             let response = api
-                .send_json_with(
-                    Method::PUT,
-                    &format!("/organisations/org-a/users/{kari}"),
-                    ("If-Match", "\"v1\""),
+                .update_user(
+                    "org-a",
+                    kari,
+                    "\"v1\"",
                     &json!({ "name": "Kari K", "roles": ["coordinator"], "disabled": false }),
                 )
                 .await;

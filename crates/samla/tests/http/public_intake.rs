@@ -31,6 +31,13 @@ fn ticked(html: &str, id: &str) -> bool {
     tag.contains(" checked")
 }
 
+/// A link with a token nobody was given: a "not found" page that says so kindly.
+async fn assert_unknown_link(browser: &Browser, path: &str, says: &str) {
+    let (status, page) = browser.get_html(path).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
+    assert!(strip_tags(&page).contains(says), "{path}: {page}");
+}
+
 /// The coordinator of org-a, with the SMIL programme imported, and an API client.
 struct Org {
     api: Api,
@@ -396,9 +403,7 @@ async fn the_withdraw_link_works_once() {
     assert!(strip_tags(&response.text().await.unwrap()).contains("allerede trukket"));
     assert_eq!(app.audit_count("application.withdraw_by_link", None, "success", None).await, 1);
 
-    let (status, page) = browser.get_html("/withdraw/not-a-real-token").await;
-    assert_eq!(status, StatusCode::NOT_FOUND);
-    assert!(strip_tags(&page).contains("Vi fant ikke denne lenken"), "{}", strip_tags(&page));
+    assert_unknown_link(&browser, "/withdraw/not-a-real-token", "Vi fant ikke denne lenken").await;
 }
 
 #[tokio::test]
@@ -502,9 +507,7 @@ async fn the_second_guardian_consents_through_their_link() {
     let (status, page) = other.get_html(&link).await;
     assert_eq!(status, StatusCode::OK);
     assert!(strip_tags(&page).contains("allerede registrert"), "a used link is a kind page");
-    let (status, page) = other.get_html("/consent/not-a-real-token").await;
-    assert_eq!(status, StatusCode::NOT_FOUND);
-    assert!(strip_tags(&page).contains("Vi fant ikke denne lenken"));
+    assert_unknown_link(&other, "/consent/not-a-real-token", "Vi fant ikke denne lenken").await;
 }
 
 #[tokio::test]
@@ -595,9 +598,7 @@ async fn families_answer_their_offers() {
     assert_eq!(status, StatusCode::OK, "an answered offer is a kind page");
     assert!(strip_tags(&page).contains("takker nei"));
 
-    let (status, page) = browser.get_html("/offer/not-a-real-token").await;
-    assert_eq!(status, StatusCode::NOT_FOUND);
-    assert!(strip_tags(&page).contains("Vi fant ikke dette tilbudet"));
+    assert_unknown_link(&browser, "/offer/not-a-real-token", "Vi fant ikke dette tilbudet").await;
 }
 
 #[tokio::test]

@@ -532,6 +532,17 @@ impl Api {
         self.request(method, path).header(name, value.as_ref()).json(body).send().await.expect("request")
     }
 
+    /// createUser: invites a person to the organisation.
+    pub async fn create_user(&self, org: &str, body: &serde_json::Value) -> Response {
+        self.send_json(reqwest::Method::POST, &format!("/organisations/{org}/users"), body).await
+    }
+
+    /// updateUser over the version in `if_match`.
+    pub async fn update_user(&self, org: &str, user_id: i64, if_match: &str, body: &serde_json::Value) -> Response {
+        let path = format!("/organisations/{org}/users/{user_id}");
+        self.send_json_with(reqwest::Method::PUT, &path, ("If-Match", if_match), body).await
+    }
+
     pub async fn json_of(response: Response) -> (StatusCode, serde_json::Value) {
         let status = response.status();
         (status, response.json().await.unwrap_or(serde_json::Value::Null))
@@ -736,6 +747,17 @@ impl TestApp {
             assert!(std::time::Instant::now() < deadline, "{queued} messages still queued after 20 s");
             tokio::time::sleep(std::time::Duration::from_millis(50)).await;
         }
+    }
+
+    /// Every queued or sent mail's (subject, plain-text body): one at least (`why` there
+    /// is), and none that carries anything `leaks` finds.
+    pub async fn mails_without(&self, leaks: fn(&str) -> Vec<&'static str>, why: &str) -> Vec<(String, String)> {
+        let mails: Vec<(String, String)> = self.rows("SELECT subject, body_text FROM outbox_messages", ()).await;
+        assert!(!mails.is_empty(), "{why}");
+        for (subject, body) in &mails {
+            assert!(leaks(subject).is_empty() && leaks(body).is_empty(), "mail carries {:?}", leaks(body));
+        }
+        mails
     }
 
     /// Every text the outbox table holds, all rows and columns, as one string.
