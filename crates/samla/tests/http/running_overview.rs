@@ -4,7 +4,8 @@
 //! per run; dropouts; who sees names and who sees counts only; the printable summary.
 
 use crate::common::running::{
-    reach, save_attendance, seed, RunningCourse, COORDINATOR, LEADER, OTHER_LEADER, REPRESENTATIVE, SECRETARY,
+    reach, save_attendance, seed, submit_running_settings, RunningCourse, COORDINATOR, LEADER, OTHER_LEADER,
+    REPRESENTATIVE, SECRETARY,
 };
 use crate::common::{error_summary, hrefs, location, send, strip_tags, unescape, Api, Browser, TestApp};
 use chrono::NaiveDate;
@@ -344,10 +345,7 @@ async fn the_settings_turn_follow_up_off_or_move_its_threshold() {
     assert_eq!(status, StatusCode::OK);
     assert!(page.contains("0 slår av oppfølgingsoppgavene. Fra 0 til 10."), "the hint: {page}");
     assert_eq!(crate::common::input_value(&page, "follow_up_after_absences").as_deref(), Some("0"));
-    let fields = |threshold: &'static str| {
-        [("follow_up_after_absences", threshold), ("reminder_hours_before", "24"), ("log_grace_hours", "24")]
-    };
-    let response = browser.submit("/running/settings", "/running/settings", &fields("11")).await;
+    let response = submit_running_settings(&browser, ("11", "24", "24")).await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let html = response.text().await.unwrap();
     assert!(html.contains("href=\"#follow_up_after_absences\""), "the field is named");
@@ -361,7 +359,7 @@ async fn the_settings_turn_follow_up_off_or_move_its_threshold() {
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
 
     // 3 on the page: two absences in a row are not enough any more, the third is.
-    let response = browser.submit("/running/settings", "/running/settings", &fields("3")).await;
+    let response = submit_running_settings(&browser, ("3", "24", "24")).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     assert_eq!(location(&response), "/running/settings?saved=settings");
     let (_, settings) = coordinator.get_json(&format!("{A}/running-settings")).await;

@@ -7,7 +7,7 @@
 //! Seeding goes through the services, as the people would; what the tests check goes
 //! through HTTP.
 
-use super::{actor_in, Api, TestApp};
+use super::{actor_in, Api, Browser, TestApp};
 use chrono::NaiveDate;
 use reqwest::{Method, StatusCode};
 use samla_domain::Role;
@@ -424,4 +424,15 @@ pub async fn save_attendance(
     let (status, saved) = Api::json_of(response).await;
     assert_eq!(status, StatusCode::OK, "saving session {session_id}: {saved}");
     saved
+}
+
+/// Sends the running settings page's form as typed: (follow-up after absences in a row,
+/// reminder hours before a session, log grace hours).
+pub async fn submit_running_settings(
+    browser: &Browser,
+    (follow_up, reminder, grace): (&str, &str, &str),
+) -> reqwest::Response {
+    let fields =
+        [("follow_up_after_absences", follow_up), ("reminder_hours_before", reminder), ("log_grace_hours", grace)];
+    browser.submit("/running/settings", "/running/settings", &fields).await
 }
