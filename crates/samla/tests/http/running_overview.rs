@@ -314,12 +314,9 @@ async fn set_threshold(coordinator: &Api, threshold: i64) {
 
 #[tokio::test]
 async fn the_settings_turn_follow_up_off_or_move_its_threshold() {
-    let app = TestApp::spawn().await;
-    let course = seed(&app).await;
+    let Led { app, course, leader, leaders } = led().await;
     let (ada, brage, cecilie) = kids(&course);
-    let leader = api_for(&app, LEADER).await;
     let coordinator = api_for(&app, COORDINATOR).await;
-    let (leaders, _) = staff_ids(&leader, course.course_id).await;
     let week = |n: usize, cecilie_was: &'static str| {
         (course.session_ids[n], [(ada, "present"), (brage, "present"), (cecilie, cecilie_was)])
     };
