@@ -46,6 +46,15 @@ async fn fixture() -> Fixture {
 }
 
 impl Fixture {
+    /// The sheet of the current session opened by `email`: their browser, the page's path,
+    /// and what it answered.
+    async fn current_sheet(&self, email: &str) -> (Browser, String, StatusCode, String) {
+        let browser = self.app.logged_in(email).await;
+        let page = self.course.attendance_page(self.current.0);
+        let (status, html) = browser.get_html(&page).await;
+        (browser, page, status, html)
+    }
+
     fn name(&self, index: usize) -> &'static str {
         self.course.children[index].name
     }
@@ -116,9 +125,7 @@ fn whole_sheet(f: &Fixture, staff: &[i64]) -> Value {
 #[tokio::test]
 async fn a_leader_saves_the_whole_group_from_one_page() {
     let f = fixture().await;
-    let leader = f.app.logged_in(LEADER).await;
-    let page = f.course.attendance_page(f.current.0);
-    let (status, html) = leader.get_html(&page).await;
+    let (leader, page, status, html) = f.current_sheet(LEADER).await;
     assert_eq!(status, StatusCode::OK);
     for child in &f.course.children {
         assert!(html.contains(&format!("<legend>{}</legend>", child.name)), "{} on the sheet", child.name);
@@ -160,9 +167,7 @@ async fn a_leader_saves_the_whole_group_from_one_page() {
 #[tokio::test]
 async fn every_problem_is_named_and_what_was_typed_is_kept() {
     let f = fixture().await;
-    let leader = f.app.logged_in(LEADER).await;
-    let page = f.course.attendance_page(f.current.0);
-    let (_, html) = leader.get_html(&page).await;
+    let (leader, page, _, html) = f.current_sheet(LEADER).await;
     let long = "x".repeat(501);
     let marks = [
         (f.course.child_id(0), "", "Ringte ikke"),
@@ -216,9 +221,7 @@ async fn every_problem_is_named_and_what_was_typed_is_kept() {
 #[tokio::test]
 async fn a_double_submit_gives_one_result() {
     let f = fixture().await;
-    let leader = f.app.logged_in(LEADER).await;
-    let page = f.course.attendance_page(f.current.0);
-    let (_, html) = leader.get_html(&page).await;
+    let (leader, page, _, html) = f.current_sheet(LEADER).await;
     let marks = [
         (f.course.child_id(0), "present", ""),
         (f.course.child_id(1), "present", ""),
@@ -412,9 +415,7 @@ async fn a_secretary_reads_the_sheet_but_cannot_save_it() {
     let (status, _, _) = put_sheet(&api, f.current.0, &[], &whole_sheet(&f, &[])).await;
     assert_eq!(status, StatusCode::OK);
 
-    let secretary = f.app.logged_in(SECRETARY).await;
-    let page = f.course.attendance_page(f.current.0);
-    let (status, html) = secretary.get_html(&page).await;
+    let (secretary, page, status, html) = f.current_sheet(SECRETARY).await;
     assert_eq!(status, StatusCode::OK);
     let table =
         element_text(&html, "attendance-entries").map(|_| &html[html.find("id=\"attendance-entries\"").unwrap()..]);
@@ -436,9 +437,7 @@ async fn a_secretary_reads_the_sheet_but_cannot_save_it() {
 #[tokio::test]
 async fn another_courses_leader_is_refused_and_audited() {
     let f = fixture().await;
-    let other = f.app.logged_in(OTHER_LEADER).await;
-    let page = f.course.attendance_page(f.current.0);
-    let (status, _) = other.get_html(&page).await;
+    let (other, page, status, _) = f.current_sheet(OTHER_LEADER).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     let (_, own_page) = other.get_html("/today").await;
     let response = post(&other, &page, &sheet_body(&own_page, &[(f.course.child_id(0), "present", "")], &[])).await;
@@ -759,6 +758,16 @@ fn guardian_lines(guardians: &[i64]) -> Value {
     json!(guardians.iter().map(|id| json!({"person_id": id, "attendance": "present"})).collect::<Vec<_>>())
 }
 
+/// [`whole_sheet`] at a family gathering: every guardian came, and (parents, family
+/// members) counted.
+fn family_sheet(f: &Fixture, guardians: &[i64], (parents, family_members): (u32, u32)) -> Value {
+    let mut body = whole_sheet(f, &[]);
+    body["guardians"] = guardian_lines(guardians);
+    body["parents"] = json!(parents);
+    body["family_members"] = json!(family_members);
+    body
+}
+
 async fn sheet_of(api: &Api, session_id: i64) -> Value {
     api.get_ok(&format!("{A}/sessions/{session_id}/attendance")).await
 }
@@ -794,10 +803,7 @@ async fn adults_counted_through_the_api_are_shown_on_the_page_and_kept_by_its_sa
     assert_eq!(input_value(&html, "parents"), None, "no adults asked at a children's session");
 
     // A family evening's counts, saved through the API, are on the page, and its save keeps them.
-    let mut body = whole_sheet(&f, &[]);
-    body["guardians"] = guardian_lines(&guardians);
-    body["parents"] = json!(2);
-    body["family_members"] = json!(1);
+    let body = family_sheet(&f, &guardians, (2, 1));
     let (status, saved, _) = put_sheet(&api, family, &[], &body).await;
     assert_eq!(status, StatusCode::OK, "{saved}");
     let page = f.course.attendance_page(family);
@@ -851,7 +857,6 @@ async fn notices_stay_as_they_are_at_a_cancelled_session_and_on_a_closed_course(
     }
     let count = || f.count("SELECT COUNT(*) FROM absence_notices WHERE session_id = $1", session);
     assert_eq!(count().await, 2);
-    let pool = f.app.state.store.pool();
     let page = f.course.attendance_page(session);
     let remove_page = |index: usize| {
         format!(
@@ -862,11 +867,12 @@ async fn notices_stay_as_they_are_at_a_cancelled_session_and_on_a_closed_course(
     };
 
     // The session is cancelled: its notices are kept as they were.
-    sqlx::query("UPDATE course_sessions SET status = 'cancelled', cancel_reason = 'Snøstorm' WHERE id = $1")
-        .bind(session)
-        .execute(pool)
-        .await
-        .unwrap();
+    f.app
+        .execute(
+            "UPDATE course_sessions SET status = 'cancelled', cancel_reason = 'Snøstorm' WHERE id = $1",
+            (session,),
+        )
+        .await;
     let (_, html) = leader.get_html(&page).await;
     assert!(!html.contains("/remove\""), "no remove button at a cancelled session");
     let response = api.request(Method::DELETE, &format!("{notices}/{}", f.course.child_id(0))).send().await.unwrap();
@@ -880,16 +886,10 @@ async fn notices_stay_as_they_are_at_a_cancelled_session_and_on_a_closed_course(
     assert_eq!(count().await, 2, "nothing removed");
 
     // Held again, on a course that is closed: the same.
-    sqlx::query("UPDATE course_sessions SET status = 'planned', cancel_reason = NULL WHERE id = $1")
-        .bind(session)
-        .execute(pool)
-        .await
-        .unwrap();
-    sqlx::query("UPDATE courses SET status = 'archived' WHERE id = $1")
-        .bind(f.course.course_id)
-        .execute(pool)
-        .await
-        .unwrap();
+    f.app
+        .execute("UPDATE course_sessions SET status = 'planned', cancel_reason = NULL WHERE id = $1", (session,))
+        .await;
+    f.app.execute("UPDATE courses SET status = 'archived' WHERE id = $1", (f.course.course_id,)).await;
     let response = api.request(Method::DELETE, &format!("{notices}/{}", f.course.child_id(1))).send().await.unwrap();
     let (status, problem) = Api::json_of(response).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
@@ -903,11 +903,7 @@ async fn notices_stay_as_they_are_at_a_cancelled_session_and_on_a_closed_course(
     assert_eq!(removed, 0);
 
     // Open again, the notice can go.
-    sqlx::query("UPDATE courses SET status = 'running' WHERE id = $1")
-        .bind(f.course.course_id)
-        .execute(pool)
-        .await
-        .unwrap();
+    f.app.execute("UPDATE courses SET status = 'running' WHERE id = $1", (f.course.course_id,)).await;
     let response = api.request(Method::DELETE, &format!("{notices}/{}", f.course.child_id(1))).send().await.unwrap();
     assert_eq!(response.status(), StatusCode::NO_CONTENT);
     assert_eq!(count().await, 1);
@@ -1020,10 +1016,7 @@ async fn adults_at_parent_and_family_gatherings_reach_the_course_overview() {
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     // The family evening through the API.
     let api = f.api(LEADER).await;
-    let mut body = whole_sheet(&f, &[]);
-    body["guardians"] = guardian_lines(&guardians);
-    body["parents"] = json!(3);
-    body["family_members"] = json!(5);
+    let body = family_sheet(&f, &guardians, (3, 5));
     let (status, saved, _) = put_sheet(&api, family, &[], &body).await;
     assert_eq!(status, StatusCode::OK, "{saved}");
 
