@@ -122,11 +122,6 @@ mod tests {
 
     #[test]
     fn stored_texts_are_the_json_names() {
-        for kind in OrganisationKind::ALL {
-            assert_eq!(serde_json::to_value(kind).ok(), Some(serde_json::Value::from(kind.as_str())));
-        }
-        for region in Region::ALL {
-            assert_eq!(serde_json::to_value(region).ok(), Some(serde_json::Value::from(region.as_str())));
-        }
+        assert_names_round_trip!(OrganisationKind, Region);
     }
 }

@@ -66,6 +66,20 @@ macro_rules! stored_enum {
     };
 }
 
+/// In tests: every value of each enum (one with `ALL`, `as_str` and `parse`) parses back
+/// from its text, and is that text in JSON both ways.
+#[cfg(test)]
+macro_rules! assert_names_round_trip {
+    ($($name:ty),+ $(,)?) => {$(
+        for value in <$name>::ALL.iter().copied() {
+            let text = value.as_str();
+            assert_eq!(<$name>::parse(text), Some(value));
+            assert_eq!(serde_json::to_string(&value).unwrap(), format!("\"{text}\""));
+            assert_eq!(serde_json::from_str::<$name>(&format!("\"{text}\"")).unwrap(), value);
+        }
+    )+};
+}
+
 #[cfg(test)]
 mod tests {
     use crate::intake::enrolment::{OfferStatus, ParticipantRole, ParticipantStatus};

@@ -251,14 +251,7 @@ mod tests {
 
     #[test]
     fn names_round_trip() {
-        for p in Purpose::ALL {
-            assert_eq!(Purpose::parse(p.as_str()), Some(p));
-            assert_eq!(serde_json::to_string(&p).unwrap(), format!("\"{}\"", p.as_str()));
-        }
-        for c in Capacity::ALL {
-            assert_eq!(Capacity::parse(c.as_str()), Some(c));
-            assert_eq!(serde_json::to_string(&c).unwrap(), format!("\"{}\"", c.as_str()));
-        }
+        assert_names_round_trip!(Purpose, Capacity);
         assert_eq!(Purpose::parse("share-with-network"), None);
         assert_eq!(Capacity::parse("Guardian"), None);
     }

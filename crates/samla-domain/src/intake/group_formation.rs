@@ -332,10 +332,7 @@ mod tests {
 
     #[test]
     fn names_and_codes() {
-        for r in SiblingRule::ALL {
-            assert_eq!(SiblingRule::parse(r.as_str()), Some(r));
-            assert_eq!(serde_json::to_string(&r).unwrap(), format!("\"{}\"", r.as_str()));
-        }
+        assert_names_round_trip!(SiblingRule);
         for p in Pin::ALL {
             assert_eq!(Pin::parse(p.as_str()), Some(p));
         }

@@ -147,11 +147,7 @@ mod tests {
 
     #[test]
     fn names_round_trip() {
-        for stage in Stage::ALL {
-            assert_eq!(Stage::parse(stage.as_str()), Some(stage));
-            assert_eq!(serde_json::to_string(&stage).unwrap(), format!("\"{}\"", stage.as_str()));
-            assert_eq!(serde_json::from_str::<Stage>(&format!("\"{}\"", stage.as_str())).unwrap(), stage);
-        }
+        assert_names_round_trip!(Stage);
         assert_eq!(Stage::parse("Received"), None);
         assert_eq!(Stage::parse("pre-conversation"), None);
         assert_eq!(Stage::parse(""), None);

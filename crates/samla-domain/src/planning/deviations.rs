@@ -278,10 +278,7 @@ mod tests {
 
     #[test]
     fn kinds_round_trip() {
-        for kind in DeviationKind::ALL {
-            assert_eq!(DeviationKind::parse(kind.as_str()), Some(kind));
-            assert_eq!(serde_json::to_string(&kind).unwrap(), format!("\"{}\"", kind.as_str()));
-        }
+        assert_names_round_trip!(DeviationKind);
         assert_eq!(DeviationKind::parse("capacity"), None);
     }
 }

@@ -79,12 +79,15 @@ pub fn check(rule: &StaffingRule, staff: &SessionStaff) -> Vec<StaffingGap> {
     gaps
 }
 
+/// SMIL's rule, the tests' example: two group leaders and a user representative, with no
+/// certification required.
+#[cfg(test)]
+pub(crate) const SMIL: StaffingRule =
+    StaffingRule { min_group_leaders: 2, min_user_representatives: 1, leaders_need_certification: false };
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    const SMIL: StaffingRule =
-        StaffingRule { min_group_leaders: 2, min_user_representatives: 1, leaders_need_certification: false };
 
     #[test]
     fn fully_staffed_session_has_no_gaps() {

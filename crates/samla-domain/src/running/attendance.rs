@@ -516,10 +516,7 @@ mod tests {
 
     #[test]
     fn names_round_trip_and_serde_matches() {
-        for a in Attendance::ALL {
-            assert_eq!(Attendance::parse(a.as_str()), Some(a));
-            assert_eq!(serde_json::to_string(&a).unwrap(), format!("\"{}\"", a.as_str()));
-        }
+        assert_names_round_trip!(Attendance);
         assert_eq!(Attendance::parse("Present"), None);
         assert_eq!(Attendance::parse(""), None);
     }

@@ -70,9 +70,7 @@ pub fn sessions_short_staffed(rule: &StaffingRule, held: &[(i64, SessionStaff)])
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    const SMIL: StaffingRule =
-        StaffingRule { min_group_leaders: 2, min_user_representatives: 1, leaders_need_certification: false };
+    use crate::planning::staffing::SMIL;
 
     #[test]
     fn presence_gaps_is_the_planning_rule_applied_to_who_came() {

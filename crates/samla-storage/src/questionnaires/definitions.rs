@@ -77,8 +77,10 @@ pub struct NewVersion<'a> {
 }
 
 const QUESTIONNAIRE_COLUMNS: &str = "id, organisation_id, url, shipped_slug, archived, created_at";
-const VERSION_COLUMNS: &str = "v.id, v.questionnaire_id, v.number, v.fhir_version, v.scoring, v.content_hash, \
-     v.created_by, u.name AS creator_name, v.created_at";
+/// Reads questionnaire versions with their creator's name; the caller adds the condition.
+const VERSIONS: &str = "SELECT v.id, v.questionnaire_id, v.number, v.fhir_version, v.scoring, v.content_hash, \
+     v.created_by, u.name AS creator_name, v.created_at \
+     FROM questionnaire_versions v LEFT JOIN users u ON u.id = v.created_by";
 
 /// The organisation's questionnaires with their newest version, archived ones included,
 /// in the order they were added.
@@ -139,25 +141,15 @@ pub async fn find_or_create(
 
 /// Every version of a questionnaire, newest first.
 pub async fn versions(conn: &mut AnyConnection, questionnaire_id: i64) -> Result<Vec<StoredVersion>> {
-    db::all(
-        conn,
-        &format!(
-            "SELECT {VERSION_COLUMNS} FROM questionnaire_versions v LEFT JOIN users u ON u.id = v.created_by
-         WHERE v.questionnaire_id = $1 ORDER BY v.number DESC"
-        ),
-        (questionnaire_id,),
-    )
-    .await
+    db::all(conn, &format!("{VERSIONS} WHERE v.questionnaire_id = $1 ORDER BY v.number DESC"), (questionnaire_id,))
+        .await
 }
 
 /// The newest version of a questionnaire, if it has any.
 pub async fn latest_version(conn: &mut AnyConnection, questionnaire_id: i64) -> Result<Option<StoredVersion>> {
     db::optional(
         conn,
-        &format!(
-            "SELECT {VERSION_COLUMNS} FROM questionnaire_versions v LEFT JOIN users u ON u.id = v.created_by
-         WHERE v.questionnaire_id = $1 ORDER BY v.number DESC LIMIT 1"
-        ),
+        &format!("{VERSIONS} WHERE v.questionnaire_id = $1 ORDER BY v.number DESC LIMIT 1"),
         (questionnaire_id,),
     )
     .await
@@ -166,28 +158,13 @@ pub async fn latest_version(conn: &mut AnyConnection, questionnaire_id: i64) -> 
 /// One version by id, whatever organisation it belongs to (callers reach it through a
 /// round or questionnaire they have already scoped).
 pub async fn version(conn: &mut AnyConnection, version_id: i64) -> Result<StoredVersion> {
-    db::one(
-        conn,
-        &format!(
-            "SELECT {VERSION_COLUMNS} FROM questionnaire_versions v LEFT JOIN users u ON u.id = v.created_by
-         WHERE v.id = $1"
-        ),
-        (version_id,),
-    )
-    .await
+    db::one(conn, &format!("{VERSIONS} WHERE v.id = $1"), (version_id,)).await
 }
 
 /// One version of one questionnaire by its number.
 pub async fn version_by_number(conn: &mut AnyConnection, questionnaire_id: i64, number: i64) -> Result<StoredVersion> {
-    db::one(
-        conn,
-        &format!(
-            "SELECT {VERSION_COLUMNS} FROM questionnaire_versions v LEFT JOIN users u ON u.id = v.created_by
-         WHERE v.questionnaire_id = $1 AND v.number = $2"
-        ),
-        (questionnaire_id, number),
-    )
-    .await
+    db::one(conn, &format!("{VERSIONS} WHERE v.questionnaire_id = $1 AND v.number = $2"), (questionnaire_id, number))
+        .await
 }
 
 /// A version's definitions, one per language, ordered by language code.

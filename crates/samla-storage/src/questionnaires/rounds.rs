@@ -343,36 +343,31 @@ pub struct DueRound {
 const DUE_COLUMNS: &str = "r.id, r.organisation_id, o.name AS organisation_name, r.opens_on, r.closes_on, \
      r.invitations_sent_at";
 
+/// The statement reading the [`DueRound`]s not closed by hand that meet `condition`, in
+/// the order they were made.
+fn due_rounds(condition: &str) -> String {
+    format!(
+        "SELECT {DUE_COLUMNS} FROM questionnaire_rounds r JOIN organisations o ON o.id = r.organisation_id
+         WHERE r.closed_at IS NULL AND {condition}
+         ORDER BY r.id"
+    )
+}
+
 /// Open rounds (not closed by hand) whose invitations have not gone out and that open by
 /// `until` and close on or after `from`.
 pub async fn awaiting_invitations(conn: &mut AnyConnection, from: &str, until: &str) -> Result<Vec<DueRound>> {
-    db::all(
-        conn,
-        &format!(
-            "SELECT {DUE_COLUMNS} FROM questionnaire_rounds r JOIN organisations o ON o.id = r.organisation_id
-         WHERE r.invitations_sent_at IS NULL AND r.closed_at IS NULL AND r.opens_on <= $1 AND r.closes_on >= $2
-         ORDER BY r.id"
-        ),
-        (until, from),
-    )
-    .await
+    let sql = due_rounds("r.invitations_sent_at IS NULL AND r.opens_on <= $1 AND r.closes_on >= $2");
+    db::all(conn, &sql, (until, from)).await
 }
 
 /// Rounds whose invitations went out by personal link to the whole course (not one
 /// session, not a QR code), not closed by hand, closing on or after `from`: the rounds
 /// someone who joins the course now should still be asked in.
 pub async fn invited_and_open(conn: &mut AnyConnection, from: &str) -> Result<Vec<DueRound>> {
-    db::all(
-        conn,
-        &format!(
-            "SELECT {DUE_COLUMNS} FROM questionnaire_rounds r JOIN organisations o ON o.id = r.organisation_id
-         WHERE r.invitations_sent_at IS NOT NULL AND r.closed_at IS NULL AND r.closes_on >= $1
-           AND r.open_token IS NULL AND r.session_id IS NULL
-         ORDER BY r.id"
-        ),
-        (from,),
-    )
-    .await
+    let sql = due_rounds(
+        "r.invitations_sent_at IS NOT NULL AND r.closes_on >= $1 AND r.open_token IS NULL AND r.session_id IS NULL",
+    );
+    db::all(conn, &sql, (from,)).await
 }
 
 /// Who a round asks, as (subject participant, person, user), walk-ins left out.
@@ -387,17 +382,8 @@ pub async fn asked(conn: &mut AnyConnection, round_id: i64) -> Result<Vec<(Optio
 
 /// Rounds invited but not yet reminded, not closed by hand, closing on or after `from`.
 pub async fn awaiting_reminder(conn: &mut AnyConnection, from: &str) -> Result<Vec<DueRound>> {
-    db::all(
-        conn,
-        &format!(
-            "SELECT {DUE_COLUMNS} FROM questionnaire_rounds r JOIN organisations o ON o.id = r.organisation_id
-         WHERE r.invitations_sent_at IS NOT NULL AND r.reminder_sent_at IS NULL AND r.closed_at IS NULL
-           AND r.closes_on >= $1
-         ORDER BY r.id"
-        ),
-        (from,),
-    )
-    .await
+    let sql = due_rounds("r.invitations_sent_at IS NOT NULL AND r.reminder_sent_at IS NULL AND r.closes_on >= $1");
+    db::all(conn, &sql, (from,)).await
 }
 
 /// Marks the round's invitations as sent; false when another run got there first.

@@ -36,16 +36,18 @@ pub async fn add(conn: &mut AnyConnection, new: &NewObservation<'_>, now: i64) -
     .await
 }
 
-const COLUMNS: &str = "o.id, o.course_id, o.participant_id, o.session_id, o.body, o.written_at, o.written_by, \
-     u.name AS writer_name";
+/// Reads observations with their writer's name; the caller adds the condition.
+const OBSERVATIONS: &str =
+    "SELECT o.id, o.course_id, o.participant_id, o.session_id, o.body, o.written_at, o.written_by, \
+     u.name AS writer_name \
+     FROM observations o LEFT JOIN users u ON u.id = o.written_by";
 
 /// The observations about one participant of a course, newest first.
 pub async fn about(conn: &mut AnyConnection, course_id: i64, participant_id: i64) -> Result<Vec<Observation>> {
     db::all(
         conn,
         &format!(
-            "SELECT {COLUMNS} FROM observations o LEFT JOIN users u ON u.id = o.written_by
-         WHERE o.course_id = $1 AND o.participant_id = $2 ORDER BY o.written_at DESC, o.id DESC"
+            "{OBSERVATIONS} WHERE o.course_id = $1 AND o.participant_id = $2 ORDER BY o.written_at DESC, o.id DESC"
         ),
         (course_id, participant_id),
     )
@@ -56,10 +58,7 @@ pub async fn about(conn: &mut AnyConnection, course_id: i64, participant_id: i64
 pub async fn get(conn: &mut AnyConnection, course_id: i64, participant_id: i64, id: i64) -> Result<Observation> {
     db::one(
         conn,
-        &format!(
-            "SELECT {COLUMNS} FROM observations o LEFT JOIN users u ON u.id = o.written_by
-         WHERE o.course_id = $1 AND o.participant_id = $2 AND o.id = $3"
-        ),
+        &format!("{OBSERVATIONS} WHERE o.course_id = $1 AND o.participant_id = $2 AND o.id = $3"),
         (course_id, participant_id, id),
     )
     .await

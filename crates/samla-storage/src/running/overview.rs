@@ -134,17 +134,16 @@ pub struct CourseParticipant {
     pub dropout_reason: Option<String>,
 }
 
-const PARTICIPANT_COLUMNS: &str = "cp.id, cp.course_id, cp.person_id, p.name, cp.status, cp.enrolled_at, \
-     cp.dropped_out_on, cp.dropout_reason";
+/// Reads course participants with their names; the caller adds the condition.
+const PARTICIPANTS: &str = "SELECT cp.id, cp.course_id, cp.person_id, p.name, cp.status, cp.enrolled_at, \
+     cp.dropped_out_on, cp.dropout_reason \
+     FROM course_participants cp JOIN persons p ON p.id = cp.person_id";
 
 /// The course's participants by name.
 pub async fn participants(conn: &mut AnyConnection, course_id: i64) -> Result<Vec<CourseParticipant>> {
     db::all(
         conn,
-        &format!(
-            "SELECT {PARTICIPANT_COLUMNS} FROM course_participants cp JOIN persons p ON p.id = cp.person_id
-         WHERE cp.course_id = $1 AND cp.role = 'participant' ORDER BY p.name, cp.id"
-        ),
+        &format!("{PARTICIPANTS} WHERE cp.course_id = $1 AND cp.role = 'participant' ORDER BY p.name, cp.id"),
         (course_id,),
     )
     .await
@@ -155,10 +154,7 @@ pub async fn participants(conn: &mut AnyConnection, course_id: i64) -> Result<Ve
 pub async fn participant(conn: &mut AnyConnection, course_id: i64, participant_id: i64) -> Result<CourseParticipant> {
     db::one(
         conn,
-        &format!(
-            "SELECT {PARTICIPANT_COLUMNS} FROM course_participants cp JOIN persons p ON p.id = cp.person_id
-         WHERE cp.course_id = $1 AND cp.id = $2 AND cp.role = 'participant'"
-        ),
+        &format!("{PARTICIPANTS} WHERE cp.course_id = $1 AND cp.id = $2 AND cp.role = 'participant'"),
         (course_id, participant_id),
     )
     .await

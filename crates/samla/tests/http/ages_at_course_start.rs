@@ -5,7 +5,7 @@
 //! past is allowed, with a warning on the page and in the API answer.
 
 use crate::common::data::problem_fields;
-use crate::common::{location, Api, TestApp};
+use crate::common::{location, send, send_if_match, Api, TestApp};
 use chrono::{Datelike, Duration, NaiveDate};
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
@@ -25,10 +25,6 @@ fn day(raw: &str) -> NaiveDate {
 fn years_before(date: NaiveDate, years: i32) -> NaiveDate {
     NaiveDate::from_ymd_opt(date.year() - years, date.month(), date.day())
         .unwrap_or_else(|| NaiveDate::from_ymd_opt(date.year() - years, date.month(), 28).unwrap())
-}
-
-async fn send(api: &Api, method: Method, path: &str, body: &Value) -> (StatusCode, Value) {
-    Api::json_of(api.send_json(method, path, body).await).await
 }
 
 /// Moves an application to another stage (any version).
@@ -257,27 +253,14 @@ async fn planning_in_the_past_is_allowed_with_a_warning_in_the_api() {
     assert_eq!(warning_dates(&added), std::slice::from_ref(&yesterday));
 
     let first = sessions(&api, course_id).await[0].clone();
-    let moved = api
-        .send_json_with(
-            Method::PUT,
-            &format!("{A}/courses/{course_id}/sessions/{}", first["id"]),
-            ("If-Match", "*"),
-            &json!({ "date": yesterday, "start_time": "17:00", "end_time": "19:00" }),
-        )
-        .await;
-    let (status, moved) = Api::json_of(moved).await;
+    let first_path = format!("{A}/courses/{course_id}/sessions/{}", first["id"]);
+    let evening = |date: &str| json!({ "date": date, "start_time": "17:00", "end_time": "19:00" });
+    let (status, moved) = send_if_match(&api, Method::PUT, &first_path, "*", &evening(&yesterday)).await;
     assert_eq!(status, StatusCode::OK, "{moved}");
     assert_eq!(warning_dates(&moved), [yesterday]);
     let tomorrow = (today() + Duration::days(1)).to_string();
-    let moved = api
-        .send_json_with(
-            Method::PUT,
-            &format!("{A}/courses/{course_id}/sessions/{}", first["id"]),
-            ("If-Match", "*"),
-            &json!({ "date": tomorrow, "start_time": "17:00", "end_time": "19:00" }),
-        )
-        .await;
-    assert_eq!(Api::json_of(moved).await.1["warnings"], json!([]));
+    let (_, moved) = send_if_match(&api, Method::PUT, &first_path, "*", &evening(&tomorrow)).await;
+    assert_eq!(moved["warnings"], json!([]));
 }
 
 #[tokio::test]

@@ -98,13 +98,7 @@ async fn bad_json_is_a_400_naming_where() {
     let detail = body["detail"].as_str().unwrap();
     assert!(detail.contains("line 3") && detail.contains("column"), "{detail}");
 
-    let wrong_type = api
-        .send_json(
-            Method::POST,
-            "/organisations/org-a/users",
-            &json!({ "email": "x@example.no", "name": "X", "roles": [7] }),
-        )
-        .await;
+    let wrong_type = api.create_user("org-a", &json!({ "email": "x@example.no", "name": "X", "roles": [7] })).await;
     let body = problem(wrong_type, StatusCode::BAD_REQUEST).await;
     let detail = body["detail"].as_str().unwrap();
     assert!(detail.contains("roles[0]"), "the field path is named: {detail}");
@@ -198,11 +192,7 @@ async fn users_are_listed_a_page_at_a_time() {
     let mut expected: HashSet<i64> = HashSet::from([admin_id]);
     for n in 0..5 {
         let response = api
-            .send_json(
-                Method::POST,
-                "/organisations/org-a/users",
-                &json!({ "email": format!("person{n}@example.no"), "name": format!("Person {n}"), "roles": ["analyst"] }),
-            )
+            .create_user("org-a", &json!({ "email": format!("person{n}@example.no"), "name": format!("Person {n}"), "roles": ["analyst"] }))
             .await;
         assert_eq!(response.status(), StatusCode::CREATED);
         let created: Value = response.json().await.unwrap();
@@ -250,47 +240,26 @@ async fn users_are_listed_a_page_at_a_time() {
 #[tokio::test]
 async fn invalid_new_users_are_422_with_every_field_named() {
     let (_app, _, api) = admin_app().await;
-    let response = api
-        .send_json(
-            Method::POST,
-            "/organisations/org-a/users",
-            &json!({ "email": "not-an-address", "name": "", "roles": [] }),
-        )
-        .await;
+    let response = api.create_user("org-a", &json!({ "email": "not-an-address", "name": "", "roles": [] })).await;
     let body = problem(response, StatusCode::UNPROCESSABLE_ENTITY).await;
     let mut fields: Vec<&str> =
         body["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
     fields.sort();
     assert_eq!(fields, ["email", "name", "roles"]);
 
-    let created = api
-        .send_json(
-            Method::POST,
-            "/organisations/org-a/users",
-            &json!({ "email": "ola@example.no", "name": "Ola", "roles": ["analyst"] }),
-        )
-        .await;
+    let created =
+        api.create_user("org-a", &json!({ "email": "ola@example.no", "name": "Ola", "roles": ["analyst"] })).await;
     assert_eq!(created.status(), StatusCode::CREATED);
-    let again = api
-        .send_json(
-            Method::POST,
-            "/organisations/org-a/users",
-            &json!({ "email": "OLA@example.no", "name": "Ola", "roles": ["analyst"] }),
-        )
-        .await;
+    let again =
+        api.create_user("org-a", &json!({ "email": "OLA@example.no", "name": "Ola", "roles": ["analyst"] })).await;
     problem(again, StatusCode::CONFLICT).await;
 }
 
 #[tokio::test]
 async fn an_invited_person_chooses_a_password_once() {
     let (app, _, api) = admin_app().await;
-    let response = api
-        .send_json(
-            Method::POST,
-            "/organisations/org-a/users",
-            &json!({ "email": "ny@example.no", "name": "Nina Ny", "roles": ["analyst"] }),
-        )
-        .await;
+    let response =
+        api.create_user("org-a", &json!({ "email": "ny@example.no", "name": "Nina Ny", "roles": ["analyst"] })).await;
     assert_eq!(response.status(), StatusCode::CREATED);
     let created: Value = response.json().await.unwrap();
     assert_eq!(created["user"]["email"], "ny@example.no");

@@ -5,7 +5,7 @@
 
 use crate::common::data::national_id_born;
 use crate::common::running::{self, RunningCourse, COORDINATOR};
-use crate::common::{Api, TestApp};
+use crate::common::{send, Api, TestApp};
 use reqwest::{Method, StatusCode};
 use samla_domain::programmes::shipped::SHIPPED;
 use samla_domain::programmes::Manual;
@@ -14,8 +14,13 @@ use std::collections::{BTreeMap, BTreeSet};
 
 const A: &str = "/organisations/org-a";
 
-async fn send(api: &Api, method: Method, path: &str, body: &Value) -> (StatusCode, Value) {
-    Api::json_of(api.send_json(method, path, body).await).await
+/// cancelSession over any version of the session: what the API answers, which must be OK.
+async fn cancel_any_version(api: &Api, running_path: &str, session: &Value, body: &Value) -> Value {
+    let path = format!("{running_path}/sessions/{}/cancel", session["id"]);
+    let (status, cancelled) =
+        Api::json_of(api.send_json_with(Method::POST, &path, ("If-Match", "*"), body).await).await;
+    assert_eq!(status, StatusCode::OK, "{cancelled}");
+    cancelled
 }
 
 /// Sends a create request and insists on its success status.
@@ -237,29 +242,11 @@ async fn planning_operations_honour_every_optional_field() {
     let before = outbox(api).await;
     let body = json!({ "reason": "Syk leder", "notify": false, "add_replacement": false });
     assert_sends(&body, &["notify", "add_replacement"]);
-    let cancelled = api
-        .send_json_with(
-            Method::POST,
-            &format!("{running_path}/sessions/{}/cancel", ahead[0]["id"]),
-            ("If-Match", "*"),
-            &body,
-        )
-        .await;
-    let (status, cancelled) = Api::json_of(cancelled).await;
-    assert_eq!(status, StatusCode::OK, "{cancelled}");
+    let cancelled = cancel_any_version(api, &running_path, &ahead[0], &body).await;
     assert_eq!(cancelled["replacement_session_id"], Value::Null);
     assert_eq!(outbox(api).await, before, "nobody told");
     let body = json!({ "reason": "Stengt", "notify": true, "add_replacement": true });
-    let cancelled = api
-        .send_json_with(
-            Method::POST,
-            &format!("{running_path}/sessions/{}/cancel", ahead[1]["id"]),
-            ("If-Match", "*"),
-            &body,
-        )
-        .await;
-    let (status, cancelled) = Api::json_of(cancelled).await;
-    assert_eq!(status, StatusCode::OK, "{cancelled}");
+    let cancelled = cancel_any_version(api, &running_path, &ahead[1], &body).await;
     let replacement = &cancelled["replacement_session_id"];
     assert_eq!(read(api, &format!("{running_path}/sessions/{replacement}")).await["status"], "planned");
     assert!(outbox(api).await > before, "the families are told");

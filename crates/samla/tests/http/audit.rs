@@ -15,6 +15,13 @@ struct Expect<'a> {
     actor: Option<i64>,
 }
 
+impl<'a> Expect<'a> {
+    /// A successful operation by `actor`, on `record` if it names one.
+    fn success(what: &'a str, action: &'a str, record: Option<(&'a str, String)>, actor: Option<i64>) -> Expect<'a> {
+        Expect { what, action, record, outcome: "success", actor }
+    }
+}
+
 async fn count(app: &TestApp, expect: &Expect<'_>) -> i64 {
     let record = expect.record.as_ref().map(|(t, id)| (*t, id.as_str()));
     app.audit_count(expect.action, record, expect.outcome, expect.actor).await
@@ -53,13 +60,7 @@ async fn every_operation_on_personal_data_is_audited() {
     // Logins, successful and not.
     let admin: Browser = audited!(
         app,
-        Expect {
-            what: "login success",
-            action: "login.password",
-            record: Some(("user", admin_id.to_string())),
-            outcome: "success",
-            actor
-        },
+        Expect::success("login success", "login.password", Some(("user", admin_id.to_string())), actor),
         app.logged_in("admin@example.no").await
     );
     audited!(
@@ -88,130 +89,68 @@ async fn every_operation_on_personal_data_is_audited() {
     // Pages.
     audited!(
         app,
-        Expect {
-            what: "user list page",
-            action: "user.list",
-            record: Some(("organisation", org.clone())),
-            outcome: "success",
-            actor
-        },
+        Expect::success("user list page", "user.list", Some(("organisation", org.clone())), actor),
         assert_eq!(admin.get("/admin/users").await.status(), StatusCode::OK)
     );
     audited!(
         app,
-        Expect {
-            what: "user page",
-            action: "user.view",
-            record: Some(("user", kari.to_string())),
-            outcome: "success",
-            actor
-        },
+        Expect::success("user page", "user.view", Some(("user", kari.to_string())), actor),
         assert_eq!(admin.get(&format!("/admin/users/{kari}")).await.status(), StatusCode::OK)
     );
     audited!(
         app,
-        Expect {
-            what: "audit search page",
-            action: "audit.search",
-            record: Some(("audit_log", "search".into())),
-            outcome: "success",
-            actor
-        },
+        Expect::success("audit search page", "audit.search", Some(("audit_log", "search".into())), actor),
         assert_eq!(admin.get("/admin/audit?action=login.password").await.status(), StatusCode::OK)
     );
 
     // API.
     audited!(
         app,
-        Expect {
-            what: "listUsers",
-            action: "user.list",
-            record: Some(("organisation", org.clone())),
-            outcome: "success",
-            actor
-        },
+        Expect::success("listUsers", "user.list", Some(("organisation", org.clone())), actor),
         assert_eq!(api.get("/organisations/org-a/users").await.status(), StatusCode::OK)
     );
     audited!(
         app,
-        Expect {
-            what: "getUser",
-            action: "user.view",
-            record: Some(("user", kari.to_string())),
-            outcome: "success",
-            actor
-        },
+        Expect::success("getUser", "user.view", Some(("user", kari.to_string())), actor),
         assert_eq!(api.get(&format!("/organisations/org-a/users/{kari}")).await.status(), StatusCode::OK)
     );
-    let created: Value =
-        audited!(app, Expect { what: "createUser", action: "user.invite", record: None, outcome: "success", actor }, {
-            let response = api
-                .send_json(
-                    Method::POST,
-                    "/organisations/org-a/users",
-                    &json!({ "email": "ny@example.no", "name": "Ny", "roles": ["secretary"] }),
-                )
-                .await;
-            assert_eq!(response.status(), StatusCode::CREATED);
-            response.json().await.unwrap()
-        });
+    let created: Value = audited!(app, Expect::success("createUser", "user.invite", None, actor), {
+        let response =
+            api.create_user("org-a", &json!({ "email": "ny@example.no", "name": "Ny", "roles": ["secretary"] })).await;
+        assert_eq!(response.status(), StatusCode::CREATED);
+        response.json().await.unwrap()
+    });
     let new_id = created["user"]["id"].as_i64().unwrap();
     assert_eq!(app.audit_count("user.invite", Some(("user", &new_id.to_string())), "success", actor).await, 1);
+    audited!(app, Expect::success("updateUser", "user.update", Some(("user", kari.to_string())), actor), {
+        let response = api
+            .update_user(
+                "org-a",
+                kari,
+                "\"v1\"",
+                &json!({ "name": "Kari K", "roles": ["coordinator"], "disabled": false }),
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::OK);
+    });
     audited!(
         app,
-        Expect {
-            what: "updateUser",
-            action: "user.update",
-            record: Some(("user", kari.to_string())),
-            outcome: "success",
-            actor
-        },
-        {
-            let response = api
-                .send_json_with(
-                    Method::PUT,
-                    &format!("/organisations/org-a/users/{kari}"),
-                    ("If-Match", "\"v1\""),
-                    &json!({ "name": "Kari K", "roles": ["coordinator"], "disabled": false }),
-                )
-                .await;
-            assert_eq!(response.status(), StatusCode::OK);
-        }
-    );
-    audited!(
-        app,
-        Expect {
-            what: "audit search API",
-            action: "audit.search",
-            record: Some(("audit_log", "search".into())),
-            outcome: "success",
-            actor
-        },
+        Expect::success("audit search API", "audit.search", Some(("audit_log", "search".into())), actor),
         assert_eq!(api.get("/organisations/org-a/audit?outcome=failure").await.status(), StatusCode::OK)
     );
 
     // Tokens.
-    let token: Value = audited!(
-        app,
-        Expect { what: "token create", action: "account.token.create", record: None, outcome: "success", actor },
-        {
-            let response = api.send_json(Method::POST, "/me/tokens", &json!({ "label": "script" })).await;
-            assert_eq!(response.status(), StatusCode::CREATED);
-            response.json().await.unwrap()
-        }
-    );
+    let token: Value = audited!(app, Expect::success("token create", "account.token.create", None, actor), {
+        let response = api.send_json(Method::POST, "/me/tokens", &json!({ "label": "script" })).await;
+        assert_eq!(response.status(), StatusCode::CREATED);
+        response.json().await.unwrap()
+    });
     let token_id = token["id"].as_str().unwrap().to_string();
     let named = app.audit_count("account.token.create", Some(("api_token", &token_id)), "success", actor).await;
     assert_eq!(named, 1, "the creation names the token by the public id its revocation uses");
     audited!(
         app,
-        Expect {
-            what: "token revoke",
-            action: "account.token.revoke",
-            record: Some(("api_token", token_id.clone())),
-            outcome: "success",
-            actor
-        },
+        Expect::success("token revoke", "account.token.revoke", Some(("api_token", token_id.clone())), actor),
         assert_eq!(
             api.request(Method::DELETE, &format!("/me/tokens/{token_id}")).send().await.unwrap().status(),
             StatusCode::NO_CONTENT
@@ -223,13 +162,7 @@ async fn every_operation_on_personal_data_is_audited() {
     let new_password = "en helt ny og lang frase";
     audited!(
         app,
-        Expect {
-            what: "password change",
-            action: "account.password.change",
-            record: Some(("user", kari.to_string())),
-            outcome: "success",
-            actor: Some(kari)
-        },
+        Expect::success("password change", "account.password.change", Some(("user", kari.to_string())), Some(kari)),
         {
             let response = kari_browser
                 .submit(
@@ -247,13 +180,12 @@ async fn every_operation_on_personal_data_is_audited() {
     );
     audited!(
         app,
-        Expect {
-            what: "second-factor enrol",
-            action: "account.second_factor.enrol",
-            record: Some(("user", kari.to_string())),
-            outcome: "success",
-            actor: Some(kari)
-        },
+        Expect::success(
+            "second-factor enrol",
+            "account.second_factor.enrol",
+            Some(("user", kari.to_string())),
+            Some(kari)
+        ),
         {
             let (_, page) = kari_browser.get_html("/account/second-factor").await;
             let secret = input_value(&page, "secret").unwrap();

@@ -83,6 +83,17 @@ impl Server {
 const ADD_ADA: [&str; 11] =
     ["user", "add", "--org", "sk", "--email", "ada@sk.no", "--name", "Ada", "--role", "admin", "--password-stdin"];
 
+/// Logs in on the login page of the server at `base_url` with the test password.
+async fn log_in(browser: &reqwest::Client, base_url: &str, email: &str) -> reqwest::Response {
+    let page = browser.get(format!("{base_url}/login")).send().await.unwrap().text().await.unwrap();
+    browser
+        .post(format!("{base_url}/login"))
+        .form(&[("csrf", csrf_in(&page).as_str()), ("email", email), ("password", PASSWORD), ("next", "/")])
+        .send()
+        .await
+        .unwrap()
+}
+
 #[tokio::test]
 async fn an_operator_sets_up_an_organisation_a_person_and_a_token() {
     let db = ScratchDatabase::new().await;
@@ -141,13 +152,7 @@ async fn an_operator_sets_up_an_organisation_a_person_and_a_token() {
     // The person logs in with the password given on standard input.
     let browser =
         reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap();
-    let page = browser.get(format!("{}/login", server.base_url)).send().await.unwrap().text().await.unwrap();
-    let login = browser
-        .post(format!("{}/login", server.base_url))
-        .form(&[("csrf", csrf_in(&page).as_str()), ("email", "ada@sk.no"), ("password", PASSWORD), ("next", "/")])
-        .send()
-        .await
-        .unwrap();
+    let login = log_in(&browser, &server.base_url, "ada@sk.no").await;
     assert_eq!(login.status(), StatusCode::SEE_OTHER);
     assert_eq!(location(&login), "/account/second-factor", "a new organisation requires a second factor");
 
@@ -254,13 +259,7 @@ async fn serve_without_an_administrator_prints_a_setup_link() {
 
     // The link is used up, and the new administrator can log in.
     assert_eq!(browser.get(&link).send().await.unwrap().status(), StatusCode::GONE);
-    let page = browser.get(format!("{}/login", server.base_url)).send().await.unwrap().text().await.unwrap();
-    let login = browser
-        .post(format!("{}/login", server.base_url))
-        .form(&[("csrf", csrf_in(&page).as_str()), ("email", "ada@nk.no"), ("password", PASSWORD), ("next", "/")])
-        .send()
-        .await
-        .unwrap();
+    let login = log_in(&browser, &server.base_url, "ada@nk.no").await;
     assert_eq!(login.status(), StatusCode::SEE_OTHER);
     assert_eq!(location(&login), "/account/second-factor");
 

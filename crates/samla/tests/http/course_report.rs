@@ -5,7 +5,9 @@
 //! dropouts with their reasons; who may read it; that it names nobody and is not audited.
 
 use crate::common::questionnaires::{add_response, add_round, version_of};
-use crate::common::running::{seed, RunningCourse, COORDINATOR, LEADER, OTHER_LEADER, REPRESENTATIVE, SECRETARY};
+use crate::common::running::{
+    save_attendance, seed, RunningCourse, COORDINATOR, LEADER, OTHER_LEADER, REPRESENTATIVE, SECRETARY,
+};
 use crate::common::{Api, TestApp};
 use chrono::NaiveDate;
 use reqwest::{Method, StatusCode};
@@ -13,7 +15,6 @@ use samla_domain::questionnaires::answers::{AnswerValue, Answers};
 use serde_json::{json, Value};
 
 const A: &str = "/organisations/org-a";
-const DAY: i64 = 24 * 3600;
 
 async fn api_for(app: &TestApp, email: &str) -> Api {
     app.api(&app.token_for(email).await)
@@ -29,44 +30,6 @@ async fn leader_staff_ids(api: &Api, course_id: i64) -> Vec<i64> {
         .filter(|m| m["course_role"] == "group_leader")
         .map(|m| m["id"].as_i64().unwrap())
         .collect()
-}
-
-/// Saves a session's attendance as a leader's phone would, once its day has come (the
-/// test clock moves on until it has).
-async fn save_attendance(
-    app: &TestApp,
-    api: &Api,
-    session_id: i64,
-    marks: &[(i64, &str)],
-    staff_present: &[i64],
-    adults: (u32, u32),
-) {
-    app.state.clock.advance(60);
-    let (status, session) = api.get_json(&format!("{A}/sessions/{session_id}")).await;
-    assert_eq!(status, StatusCode::OK, "{session}");
-    let day = NaiveDate::parse_from_str(session["date"].as_str().unwrap(), "%Y-%m-%d").unwrap();
-    while chrono::DateTime::from_timestamp(app.now(), 0).unwrap().date_naive() < day {
-        app.state.clock.advance(DAY);
-    }
-    let path = format!("{A}/sessions/{session_id}/attendance");
-    let response = api.get(&path).await;
-    assert_eq!(response.status(), StatusCode::OK, "the sheet of session {session_id}");
-    let etag = response.headers()["etag"].to_str().unwrap().to_string();
-    let entries: Vec<Value> = marks.iter().map(|(id, a)| json!({ "participant_id": id, "attendance": a })).collect();
-    // The guardians expected (at a family gathering) came.
-    let guardians: Vec<Value> = session["expected_guardians"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|g| json!({ "person_id": g["person_id"], "attendance": "present" }))
-        .collect();
-    let body = json!({
-        "entries": entries, "guardians": guardians, "parents": adults.0, "family_members": adults.1,
-        "staff_present": staff_present,
-    });
-    let response = api.send_json_with(Method::PUT, &path, ("If-Match", etag), &body).await;
-    let (status, saved) = Api::json_of(response).await;
-    assert_eq!(status, StatusCode::OK, "saving session {session_id}: {saved}");
 }
 
 async fn report(api: &Api, course_id: i64) -> (StatusCode, Value) {

@@ -4,8 +4,8 @@
 //! referral's contents, user representatives without intake, group leaders with their
 //! own courses only); and validation problems that name their fields.
 
-use crate::common::data::national_id_born;
-use crate::common::{location, Api, TestApp};
+use crate::common::data::{error_fields, national_id_born};
+use crate::common::{location, refused_fields, send, send_if_match, Api, TestApp};
 use chrono::{Datelike, NaiveDate};
 use reqwest::{Method, Response, StatusCode};
 use serde_json::{json, Value};
@@ -16,24 +16,9 @@ async fn json_of(response: Response) -> (StatusCode, Value) {
     Api::json_of(response).await
 }
 
-async fn send(api: &Api, method: Method, path: &str, body: &Value) -> (StatusCode, Value) {
-    json_of(api.send_json(method, path, body).await).await
-}
-
-async fn send_if_match(api: &Api, method: Method, path: &str, if_match: &str, body: &Value) -> (StatusCode, Value) {
-    json_of(api.request(method, path).header("If-Match", if_match).json(body).send().await.unwrap()).await
-}
-
 async fn api_for(app: &TestApp, email: &str, roles: &[&str]) -> (i64, Api) {
     let id = app.add_user_with_roles("org-a", email, roles).await;
     (id, app.api(&app.token_for(email).await))
-}
-
-fn error_fields(problem: &Value) -> Vec<String> {
-    problem["errors"]
-        .as_array()
-        .map(|errors| errors.iter().map(|e| e["field"].as_str().unwrap_or("").to_string()).collect())
-        .unwrap_or_default()
 }
 
 fn today(app: &TestApp) -> NaiveDate {
@@ -486,18 +471,11 @@ async fn problems_name_the_fields() {
     let path = format!("{A}/applications");
 
     // A child without a guardian or birth date, and a phone that is not one.
-    let (status, problem) = send(
-        &api,
-        Method::POST,
-        &path,
-        &json!({
-            "course_id": course_id, "participant_type": "child", "participant_name": "Nora",
-            "second_guardian_phone": "ring meg",
-        }),
-    )
-    .await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
-    assert_eq!(error_fields(&problem), ["second_guardian_phone"]);
+    let body = json!({
+        "course_id": course_id, "participant_type": "child", "participant_name": "Nora",
+        "second_guardian_phone": "ring meg",
+    });
+    assert_eq!(refused_fields(&api, Method::POST, &path, &body).await, ["second_guardian_phone"]);
     let (status, problem) = send(
         &api,
         Method::POST,
@@ -517,18 +495,14 @@ async fn problems_name_the_fields() {
     body["guardian_name"] = json!("Kari\nBerg");
     body["participant_birth_date"] = json!("15.03.2016");
     body["guardian_email"] = json!("kari.example.no");
-    let (status, problem) = send(&api, Method::POST, &path, &body).await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
-    let mut fields = error_fields(&problem);
+    let mut fields = refused_fields(&api, Method::POST, &path, &body).await;
     fields.sort();
     assert_eq!(fields, ["guardian_email", "guardian_name", "participant_birth_date"]);
 
     // A national identity number where the organisation records none.
     let mut body = child_application(&app, course_id, channel_id(&api, "gp").await);
     body["participant_national_id"] = json!(national_id(&born(&app, 10)));
-    let (status, problem) = send(&api, Method::POST, &path, &body).await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
-    assert_eq!(error_fields(&problem), ["participant_national_id"]);
+    assert_eq!(refused_fields(&api, Method::POST, &path, &body).await, ["participant_national_id"]);
 
     // Unknown fields and wrong types are malformed requests.
     let mut body = child_application(&app, course_id, 1);
@@ -545,33 +519,21 @@ async fn problems_name_the_fields() {
     let id =
         create(&api, &child_application(&app, course_id, channel_id(&api, "gp").await)).await["id"].as_i64().unwrap();
     let later = (today(&app) + chrono::Duration::days(10)).to_string();
-    let (status, problem) = send(
-        &api,
-        Method::POST,
-        &format!("{A}/applications/{id}/pre-conversations"),
-        &json!({ "held_on": later, "participants": "Mor", "outcome": "continue" }),
-    )
-    .await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
-    assert_eq!(error_fields(&problem), ["held_on"]);
-    let (status, problem) = send(
-        &api,
-        Method::POST,
-        &format!("{A}/courses/{course_id}/group-proposal"),
-        &json!({ "age_min": 12, "age_max": 9 }),
-    )
-    .await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
-    assert_eq!(error_fields(&problem), ["age_max"]);
-    let (status, problem) = send(
-        &api,
-        Method::POST,
-        &format!("{A}/applications/{id}/consents"),
-        &json!({ "giver_id": 999_999, "purpose": "evaluation", "capacity": "guardian" }),
-    )
-    .await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
-    assert_eq!(error_fields(&problem), ["giver_id"]);
+    let body = json!({ "held_on": later, "participants": "Mor", "outcome": "continue" });
+    assert_eq!(
+        refused_fields(&api, Method::POST, &format!("{A}/applications/{id}/pre-conversations"), &body).await,
+        ["held_on"]
+    );
+    let body = json!({ "age_min": 12, "age_max": 9 });
+    assert_eq!(
+        refused_fields(&api, Method::POST, &format!("{A}/courses/{course_id}/group-proposal"), &body).await,
+        ["age_max"]
+    );
+    let body = json!({ "giver_id": 999_999, "purpose": "evaluation", "capacity": "guardian" });
+    assert_eq!(
+        refused_fields(&api, Method::POST, &format!("{A}/applications/{id}/consents"), &body).await,
+        ["giver_id"]
+    );
     let (status, problem) =
         send_if_match(&api, Method::PATCH, &format!("{A}/applications/{id}"), "*", &json!({ "channel_id": 999_999 }))
             .await;

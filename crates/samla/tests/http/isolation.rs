@@ -81,12 +81,7 @@ async fn another_organisations_person_is_not_found_in_the_api() {
 
     let put = t
         .a_api
-        .send_json_with(
-            Method::PUT,
-            &format!("/organisations/org-a/users/{b_id}"),
-            ("If-Match", "\"v1\""),
-            &json!({ "name": "Taken over", "roles": ["admin"], "disabled": true }),
-        )
+        .update_user("org-a", b_id, "\"v1\"", &json!({ "name": "Taken over", "roles": ["admin"], "disabled": true }))
         .await;
     assert_eq!(put.status(), StatusCode::NOT_FOUND);
     assert!(is_problem(&put));

@@ -81,10 +81,10 @@ async fn a_disabled_account_cannot_log_in() {
     let (status, user) = admin.get_json(&format!("/organisations/org-a/users/{kari}")).await;
     assert_eq!(status, StatusCode::OK);
     let response = admin
-        .send_json_with(
-            reqwest::Method::PUT,
-            &format!("/organisations/org-a/users/{kari}"),
-            ("If-Match", format!("\"v{}\"", user["version"])),
+        .update_user(
+            "org-a",
+            kari,
+            &format!("\"v{}\"", user["version"]),
             &json!({ "name": "Kari", "roles": ["coordinator"], "disabled": true }),
         )
         .await;

@@ -56,6 +56,12 @@ async fn queue_receipt_with(
     Ok(id)
 }
 
+/// An app that sends its mail to a port where no server listens (yet): the app and the port.
+async fn mail_server_down() -> (TestApp, u16) {
+    let port = free_port();
+    (TestApp::spawn_with_smtp(&format!("smtp://127.0.0.1:{port}")).await, port)
+}
+
 #[tokio::test]
 async fn a_receipt_arrives_over_smtp_in_the_recipients_language() {
     let (app, server) = TestApp::spawn_with_mail().await;
@@ -105,8 +111,7 @@ async fn a_receipt_arrives_over_smtp_in_the_recipients_language() {
 
 #[tokio::test]
 async fn a_server_that_refuses_means_retries_with_backoff_until_it_answers() {
-    let port = free_port();
-    let app = TestApp::spawn_with_smtp(&format!("smtp://127.0.0.1:{port}")).await;
+    let (app, port) = mail_server_down().await;
     let id = queue_receipt(&app, "kari@example.org", Language::NorwegianBokmal, "K7-Q4M2").await.unwrap();
 
     assert_eq!(app.deliver_due().await, 0, "nothing listens on port {port}");
@@ -135,8 +140,7 @@ async fn a_server_that_refuses_means_retries_with_backoff_until_it_answers() {
 
 #[tokio::test]
 async fn after_the_last_attempt_the_message_is_failed_shown_and_sent_again_by_hand() {
-    let port = free_port();
-    let app = TestApp::spawn_with_smtp(&format!("smtp://127.0.0.1:{port}")).await;
+    let (app, port) = mail_server_down().await;
     app.relax_second_factor("org-a").await;
     app.add_user("org-a", "coordinator@example.no", "coordinator").await;
     let id = queue_receipt(&app, "kari@example.org", Language::NorwegianBokmal, "K7-Q4M2").await.unwrap();
@@ -195,8 +199,7 @@ async fn after_the_last_attempt_the_message_is_failed_shown_and_sent_again_by_ha
 
 #[tokio::test]
 async fn a_message_that_fails_again_after_a_retry_by_hand_is_failed_at_once() {
-    let port = free_port();
-    let app = TestApp::spawn_with_smtp(&format!("smtp://127.0.0.1:{port}")).await;
+    let (app, _) = mail_server_down().await;
     app.add_user("org-a", "coordinator@example.no", "coordinator").await;
     let api = app.api(&app.token_for("coordinator@example.no").await);
     let id = queue_receipt(&app, "kari@example.org", Language::English, "B3-X9PZ").await.unwrap();
@@ -257,8 +260,7 @@ async fn a_delivered_message_keeps_no_link_in_the_outbox() {
 
 #[tokio::test]
 async fn a_failed_message_can_be_sent_again_for_a_week_and_then_its_text_is_erased() {
-    let port = free_port();
-    let app = TestApp::spawn_with_smtp(&format!("smtp://127.0.0.1:{port}")).await;
+    let (app, port) = mail_server_down().await;
     app.relax_second_factor("org-a").await;
     app.add_user("org-a", "coordinator@example.no", "coordinator").await;
     let api = app.api(&app.token_for("coordinator@example.no").await);

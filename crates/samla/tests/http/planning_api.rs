@@ -3,7 +3,8 @@
 //! holidays, changing single sessions, staffing rules, checklist, budget, bad input,
 //! tenant isolation and the audit trail.
 
-use crate::common::{Api, TestApp};
+use crate::common::data::error_fields;
+use crate::common::{refused_fields, send, send_if_match, Api, TestApp};
 use chrono::{Datelike, Duration, NaiveDate};
 use reqwest::{Method, Response, StatusCode};
 use samla_domain::calendar::{public_holiday, Country};
@@ -34,14 +35,6 @@ async fn json_of(response: Response) -> (StatusCode, Value) {
 async fn coordinator(app: &TestApp, org: &str, email: &str) -> Api {
     app.add_user(org, email, "coordinator").await;
     app.api(&app.token_for(email).await)
-}
-
-async fn send(api: &Api, method: Method, path: &str, body: &Value) -> (StatusCode, Value) {
-    json_of(api.send_json(method, path, body).await).await
-}
-
-async fn send_if_match(api: &Api, method: Method, path: &str, if_match: &str, body: &Value) -> (StatusCode, Value) {
-    json_of(api.request(method, path).header("If-Match", if_match).json(body).send().await.unwrap()).await
 }
 
 /// Imports a shipped manual: every organisation has it already, so nothing new is saved.
@@ -79,11 +72,14 @@ fn session_dates(items: &[Value]) -> Vec<NaiveDate> {
         .collect()
 }
 
-fn error_fields(problem: &Value) -> Vec<String> {
-    problem["errors"]
-        .as_array()
-        .map(|errors| errors.iter().map(|e| e["field"].as_str().unwrap_or("").to_string()).collect())
-        .unwrap_or_default()
+/// The coordinator of org-a, with a Mestringstreff course of theirs starting 2026-09-01
+/// (`extra` added to the course's form): their client and the course's id.
+async fn mestringstreff_course(app: &TestApp, extra: Value) -> (Api, i64) {
+    let api = coordinator(app, "org-a", "koord@a.no").await;
+    import(&api, A, "mestringstreff").await;
+    let course = create_course(&api, A, course_body("mestringstreff", "2026-09-01", extra)).await;
+    let id = course["id"].as_i64().unwrap();
+    (api, id)
 }
 
 fn course_body(programme: &str, start: &str, extra: Value) -> Value {
@@ -354,15 +350,8 @@ async fn school_holidays_every_other_week_and_hand_picked_dates() {
 
     let (_, list) = api.get_json(&format!("{A}/school-holidays")).await;
     assert_eq!(list["items"].as_array().unwrap().len(), 1);
-    let (status, problem) = send(
-        &api,
-        Method::POST,
-        &format!("{A}/school-holidays"),
-        &json!({ "name": "Baklengs", "first_day": "2027-03-05", "last_day": "2027-03-01" }),
-    )
-    .await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(error_fields(&problem), ["last_day"]);
+    let body = json!({ "name": "Baklengs", "first_day": "2027-03-05", "last_day": "2027-03-01" });
+    assert_eq!(refused_fields(&api, Method::POST, &format!("{A}/school-holidays"), &body).await, ["last_day"]);
     let id = holiday["id"].as_i64().unwrap();
     let response = api.request(Method::DELETE, &format!("{A}/school-holidays/{id}")).send().await.unwrap();
     assert_eq!(response.status(), StatusCode::NO_CONTENT);
@@ -405,10 +394,7 @@ async fn a_danish_course_follows_danish_holidays_and_the_guides_budget() {
 #[tokio::test]
 async fn moving_cancelling_and_adding_a_session_leaves_the_others_alone() {
     let app = TestApp::spawn().await;
-    let api = coordinator(&app, "org-a", "koord@a.no").await;
-    import(&api, A, "mestringstreff").await;
-    let course = create_course(&api, A, course_body("mestringstreff", "2026-09-01", json!({}))).await;
-    let id = course["id"].as_i64().unwrap();
+    let (api, id) = mestringstreff_course(&app, json!({})).await;
     let before = sessions(&api, A, id).await;
     let target = before.iter().filter(|s| s["kind"] == "session").nth(2).unwrap().clone();
     let sid = target["id"].as_i64().unwrap();
@@ -478,15 +464,8 @@ async fn moving_cancelling_and_adding_a_session_leaves_the_others_alone() {
     unchanged(&after, &[sid, oid]);
     let dates: Vec<&str> = after.iter().map(|s| s["date"].as_str().unwrap()).collect();
     assert!(dates.windows(2).all(|w| w[0] <= w[1]), "in time order: {dates:?}");
-    let (status, problem) = send(
-        &api,
-        Method::POST,
-        &format!("{A}/courses/{id}/sessions"),
-        &json!({ "date": "2026-10-21", "start_time": "18:00", "end_time": "17:00" }),
-    )
-    .await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(error_fields(&problem), ["end_time"]);
+    let body = json!({ "date": "2026-10-21", "start_time": "18:00", "end_time": "17:00" });
+    assert_eq!(refused_fields(&api, Method::POST, &format!("{A}/courses/{id}/sessions"), &body).await, ["end_time"]);
 
     for action in ["course.session.move", "course.session.cancel", "course.session.add"] {
         assert_eq!(app.audit_count(action, Some(("course", &id.to_string())), "success", None).await, 1, "{action}");
@@ -604,10 +583,7 @@ async fn a_course_is_ready_only_when_every_session_is_staffed() {
 #[tokio::test]
 async fn the_checklist_has_real_due_dates() {
     let app = TestApp::spawn().await;
-    let api = coordinator(&app, "org-a", "koord@a.no").await;
-    import(&api, A, "mestringstreff").await;
-    let course = create_course(&api, A, course_body("mestringstreff", "2026-09-01", json!({}))).await;
-    let id = course["id"].as_i64().unwrap();
+    let (api, id) = mestringstreff_course(&app, json!({})).await;
     let list = api.get_ok(&format!("{A}/courses/{id}/checklist")).await;
     let items = list["items"].as_array().unwrap();
     let template = manual("mestringstreff").checklist;
@@ -641,10 +617,7 @@ async fn the_checklist_has_real_due_dates() {
 #[tokio::test]
 async fn budgets_take_decimal_strings_with_a_dot() {
     let app = TestApp::spawn().await;
-    let api = coordinator(&app, "org-a", "koord@a.no").await;
-    import(&api, A, "mestringstreff").await;
-    let course = create_course(&api, A, course_body("mestringstreff", "2026-09-01", json!({ "capacity": 10 }))).await;
-    let id = course["id"].as_i64().unwrap();
+    let (api, id) = mestringstreff_course(&app, json!({ "capacity": 10 })).await;
     let path = format!("{A}/courses/{id}/budget");
     let line = |amount: Value| json!({ "lines": [{ "label": "Ledere", "amount": amount, "hours": "2", "multiplier": { "per": "fixed", "count": 1 } }] });
 
@@ -791,10 +764,7 @@ async fn organisations_see_only_their_own_courses_and_programmes() {
 #[tokio::test]
 async fn calendar_feeds_are_secret_and_revocable() {
     let app = TestApp::spawn().await;
-    let api = coordinator(&app, "org-a", "koord@a.no").await;
-    import(&api, A, "mestringstreff").await;
-    let course = create_course(&api, A, course_body("mestringstreff", "2026-09-01", json!({}))).await;
-    let id = course["id"].as_i64().unwrap();
+    let (api, id) = mestringstreff_course(&app, json!({})).await;
     let (status, feed) = send(&api, Method::POST, &format!("{A}/calendar-feeds"), &json!({ "course_id": id })).await;
     assert_eq!(status, StatusCode::CREATED, "{feed}");
     let url = feed["url"].as_str().unwrap().to_string();
@@ -985,10 +955,7 @@ async fn a_leader_subscribes_to_their_own_sessions_from_the_account_page() {
 #[tokio::test]
 async fn a_checklist_item_is_overdue_from_the_organisations_midnight() {
     let app = TestApp::spawn().await;
-    let api = coordinator(&app, "org-a", "koord@a.no").await;
-    import(&api, A, "mestringstreff").await;
-    let course = create_course(&api, A, course_body("mestringstreff", "2026-09-01", json!({}))).await;
-    let id = course["id"].as_i64().unwrap();
+    let (api, id) = mestringstreff_course(&app, json!({})).await;
     // 23:30 UTC tomorrow: in Oslo it is already the day after.
     let now = chrono::DateTime::from_timestamp(app.now(), 0).unwrap();
     let utc_day = now.date_naive() + Duration::days(1);

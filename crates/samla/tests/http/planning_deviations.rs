@@ -5,6 +5,7 @@
 //! page and in the course report, covers the next steps until the deviations grow, and is
 //! counted in the programme's statistics. Both databases.
 
+use crate::common::data::error_fields;
 use crate::common::*;
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
@@ -31,10 +32,6 @@ async fn send(api: &Api, method: Method, path: &str, if_match: Option<&str>, bod
         request = request.header("If-Match", tag);
     }
     Api::json_of(request.send().await.unwrap()).await
-}
-
-fn error_fields(problem: &Value) -> Vec<String> {
-    problem["errors"].as_array().map(|e| e.iter().map(|x| x["field"].as_str().unwrap().to_string()).collect()).unwrap()
 }
 
 fn messages(problem: &Value) -> String {

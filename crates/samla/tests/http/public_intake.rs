@@ -4,8 +4,8 @@
 //! withdrawing, referrals, the second guardian's consent link and answering an offer.
 
 use crate::common::{
-    actor_in, element_text, error_summary, hrefs, input_value, link_secret, nav_of, strip_tags, unescape, Api, Browser,
-    TestApp,
+    actor_in, element_text, error_summary, hrefs, input_value, link_secret, nav_of, send, strip_tags, unescape, Api,
+    Browser, TestApp,
 };
 use chrono::{Datelike, Duration};
 use reqwest::{Method, StatusCode};
@@ -14,7 +14,7 @@ use samla_web::auth::Actor;
 use samla_web::services::intake::applications::{self as application_service, MoveForm};
 use samla_web::services::intake::group::{self, ConfirmForm, ProposalForm};
 use samla_web::services::intake::settings::{self, SettingsForm};
-use serde_json::{json, Value};
+use serde_json::json;
 
 const A: &str = "/organisations/org-a";
 const ARRIVAL: std::time::Duration = std::time::Duration::from_secs(20);
@@ -31,8 +31,11 @@ fn ticked(html: &str, id: &str) -> bool {
     tag.contains(" checked")
 }
 
-async fn send(api: &Api, method: Method, path: &str, body: &Value) -> (StatusCode, Value) {
-    Api::json_of(api.send_json(method, path, body).await).await
+/// A link with a token nobody was given: a "not found" page that says so kindly.
+async fn assert_unknown_link(browser: &Browser, path: &str, says: &str) {
+    let (status, page) = browser.get_html(path).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
+    assert!(strip_tags(&page).contains(says), "{path}: {page}");
 }
 
 /// The coordinator of org-a, with the SMIL programme imported, and an API client.
@@ -400,9 +403,7 @@ async fn the_withdraw_link_works_once() {
     assert!(strip_tags(&response.text().await.unwrap()).contains("allerede trukket"));
     assert_eq!(app.audit_count("application.withdraw_by_link", None, "success", None).await, 1);
 
-    let (status, page) = browser.get_html("/withdraw/not-a-real-token").await;
-    assert_eq!(status, StatusCode::NOT_FOUND);
-    assert!(strip_tags(&page).contains("Vi fant ikke denne lenken"), "{}", strip_tags(&page));
+    assert_unknown_link(&browser, "/withdraw/not-a-real-token", "Vi fant ikke denne lenken").await;
 }
 
 #[tokio::test]
@@ -506,9 +507,7 @@ async fn the_second_guardian_consents_through_their_link() {
     let (status, page) = other.get_html(&link).await;
     assert_eq!(status, StatusCode::OK);
     assert!(strip_tags(&page).contains("allerede registrert"), "a used link is a kind page");
-    let (status, page) = other.get_html("/consent/not-a-real-token").await;
-    assert_eq!(status, StatusCode::NOT_FOUND);
-    assert!(strip_tags(&page).contains("Vi fant ikke denne lenken"));
+    assert_unknown_link(&other, "/consent/not-a-real-token", "Vi fant ikke denne lenken").await;
 }
 
 #[tokio::test]
@@ -599,9 +598,7 @@ async fn families_answer_their_offers() {
     assert_eq!(status, StatusCode::OK, "an answered offer is a kind page");
     assert!(strip_tags(&page).contains("takker nei"));
 
-    let (status, page) = browser.get_html("/offer/not-a-real-token").await;
-    assert_eq!(status, StatusCode::NOT_FOUND);
-    assert!(strip_tags(&page).contains("Vi fant ikke dette tilbudet"));
+    assert_unknown_link(&browser, "/offer/not-a-real-token", "Vi fant ikke dette tilbudet").await;
 }
 
 #[tokio::test]

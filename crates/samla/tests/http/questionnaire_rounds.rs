@@ -48,10 +48,6 @@ impl Fixture {
     }
 }
 
-async fn send(api: &Api, method: Method, path: &str, body: &Value) -> (StatusCode, Value) {
-    Api::json_of(api.send_json(method, path, body).await).await
-}
-
 fn day(raw: &str) -> NaiveDate {
     NaiveDate::parse_from_str(raw, "%Y-%m-%d").unwrap()
 }

@@ -95,6 +95,11 @@ async fn fixture() -> Fixture {
 }
 
 impl Fixture {
+    /// A POST without a body, as the coordinator.
+    async fn post(&self, path: &str) -> reqwest::Response {
+        self.coordinator.request(Method::POST, path).send().await.unwrap()
+    }
+
     async fn import(&self, body: &Value) -> (StatusCode, Value) {
         let response = self.coordinator.send_json(Method::POST, "/organisations/org-a/questionnaires", body).await;
         Api::json_of(response).await
@@ -380,12 +385,7 @@ async fn archiving_keeps_versions_but_hides_the_questionnaire_from_new_rounds() 
     let f = fixture().await;
     let (_, created) = f.import(&json!({ "definitions": [nb()] })).await;
     let id = created["questionnaire"]["id"].as_i64().unwrap();
-    let response = f
-        .coordinator
-        .request(Method::POST, &format!("/organisations/org-a/questionnaires/{id}/archive"))
-        .send()
-        .await
-        .unwrap();
+    let response = f.post(&format!("/organisations/org-a/questionnaires/{id}/archive")).await;
     let (status, body) = Api::json_of(response).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(body["archived"], true);
@@ -394,12 +394,7 @@ async fn archiving_keeps_versions_but_hides_the_questionnaire_from_new_rounds() 
         sqlx::query_scalar("SELECT id FROM organisations WHERE slug = 'org-a'").fetch_one(&mut *conn).await.unwrap();
     let result = samla_web::services::questionnaires::library::latest_version_id(&mut conn, organisation_id, id).await;
     assert!(matches!(result, Err(samla_web::WebError::NotFound)));
-    let response = f
-        .coordinator
-        .request(Method::POST, &format!("/organisations/org-a/questionnaires/{id}/unarchive"))
-        .send()
-        .await
-        .unwrap();
+    let response = f.post(&format!("/organisations/org-a/questionnaires/{id}/unarchive")).await;
     assert_eq!(response.status(), StatusCode::OK);
 }
 

@@ -7,8 +7,9 @@
 //! family gatherings (and refused at children's sessions) and never dropped by the page, the today page and the session plan,
 //! and the audit rows of it all. Both databases.
 
+use crate::common::data::error_fields;
 use crate::common::running::{
-    self, RunningCourse, COORDINATOR, COURSE_NAME, LEADER, OTHER_LEADER, REPRESENTATIVE, SECRETARY,
+    self, put_sheet, RunningCourse, COORDINATOR, COURSE_NAME, LEADER, OTHER_LEADER, REPRESENTATIVE, SECRETARY,
 };
 use crate::common::*;
 use reqwest::{Method, Response, StatusCode};
@@ -45,12 +46,13 @@ async fn fixture() -> Fixture {
 }
 
 impl Fixture {
-    fn page(&self, session_id: i64) -> String {
-        format!("/courses/{}/sessions/{session_id}/attendance", self.course.course_id)
-    }
-
-    fn child(&self, index: usize) -> i64 {
-        self.course.children[index].participant_id
+    /// The sheet of the current session opened by `email`: their browser, the page's path,
+    /// and what it answered.
+    async fn current_sheet(&self, email: &str) -> (Browser, String, StatusCode, String) {
+        let browser = self.app.logged_in(email).await;
+        let page = self.course.attendance_page(self.current.0);
+        let (status, html) = browser.get_html(&page).await;
+        (browser, page, status, html)
     }
 
     fn name(&self, index: usize) -> &'static str {
@@ -79,27 +81,9 @@ impl Fixture {
     }
 }
 
-/// The HTML from the element with this id to the first `end` after it (inclusive).
-fn section(html: &str, id: &str, end: &str) -> String {
-    let marker = format!("id=\"{id}\"");
-    let start = html.find(&marker).unwrap_or_else(|| panic!("no element {id}"));
-    let start = html[..start].rfind('<').unwrap();
-    let stop = start + html[start..].find(end).map_or(html.len() - start, |at| at + end.len());
-    html[start..stop].to_string()
-}
-
 /// Text of a piece of HTML as a reader sees it: tags stripped, entities undone.
 fn text_of(html: &str) -> String {
     unescape(&strip_tags(html))
-}
-
-/// Whether the radio or check box with this id is checked.
-fn is_checked(html: &str, id: &str) -> bool {
-    let marker = format!("id=\"{id}\"");
-    let Some(at) = html.find(&marker) else { panic!("no element {id}") };
-    let start = html[..at].rfind('<').unwrap();
-    let end = at + html[at..].find('>').unwrap();
-    html[start..end].contains(" checked")
 }
 
 /// The page's sheet form as a browser would send it, with `marks` changed:
@@ -127,38 +111,21 @@ async fn post(browser: &Browser, action: &str, body: &[(String, String)]) -> Res
     browser.client.post(format!("{}{action}", browser.base_url)).form(body).send().await.unwrap()
 }
 
-async fn put_sheet(api: &Api, session_id: i64, headers: &[(&str, &str)], body: &Value) -> (StatusCode, Value, String) {
-    let mut request = api.request(Method::PUT, &format!("{A}/sessions/{session_id}/attendance")).json(body);
-    for (name, value) in headers {
-        request = request.header(*name, *value);
-    }
-    let response = request.send().await.unwrap();
-    let etag = response.headers().get("etag").and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
-    let (status, json) = Api::json_of(response).await;
-    (status, json, etag)
-}
-
 fn whole_sheet(f: &Fixture, staff: &[i64]) -> Value {
     json!({
         "entries": [
-            {"participant_id": f.child(0), "attendance": "present"},
-            {"participant_id": f.child(1), "attendance": "late", "note": "Bussen var sen"},
-            {"participant_id": f.child(2), "attendance": "absent_without_notice"},
+            {"participant_id": f.course.child_id(0), "attendance": "present"},
+            {"participant_id": f.course.child_id(1), "attendance": "late", "note": "Bussen var sen"},
+            {"participant_id": f.course.child_id(2), "attendance": "absent_without_notice"},
         ],
         "staff_present": staff,
     })
 }
 
-fn error_fields(problem: &Value) -> Vec<String> {
-    problem["errors"].as_array().map(|e| e.iter().map(|x| x["field"].as_str().unwrap().to_string()).collect()).unwrap()
-}
-
 #[tokio::test]
 async fn a_leader_saves_the_whole_group_from_one_page() {
     let f = fixture().await;
-    let leader = f.app.logged_in(LEADER).await;
-    let page = f.page(f.current.0);
-    let (status, html) = leader.get_html(&page).await;
+    let (leader, page, status, html) = f.current_sheet(LEADER).await;
     assert_eq!(status, StatusCode::OK);
     for child in &f.course.children {
         assert!(html.contains(&format!("<legend>{}</legend>", child.name)), "{} on the sheet", child.name);
@@ -171,17 +138,20 @@ async fn a_leader_saves_the_whole_group_from_one_page() {
         f.app.audit_count("attendance.read", Some(("session", &f.current.0.to_string())), "success", None).await;
     assert_eq!(reads, 1, "reading the names is audited");
 
-    let marks =
-        [(f.child(0), "present", ""), (f.child(1), "late", "  Bussen var sen "), (f.child(2), "left_early", "")];
+    let marks = [
+        (f.course.child_id(0), "present", ""),
+        (f.course.child_id(1), "late", "  Bussen var sen "),
+        (f.course.child_id(2), "left_early", ""),
+    ];
     let response = post(&leader, &page, &sheet_body(&html, &marks, &staff[..1])).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     assert_eq!(location(&response), format!("{page}?saved=attendance#saved"));
 
     let (_, saved) = leader.get_html(&format!("{page}?saved=attendance")).await;
     assert!(saved.contains("id=\"saved\""), "the saved notice");
-    assert!(is_checked(&saved, &format!("attendance.{}-late", f.child(1))));
-    assert!(is_checked(&saved, &format!("attendance.{}-left_early", f.child(2))));
-    assert_eq!(input_value(&saved, &format!("note.{}", f.child(1))).as_deref(), Some("Bussen var sen"));
+    assert!(is_checked(&saved, &format!("attendance.{}-late", f.course.child_id(1))));
+    assert!(is_checked(&saved, &format!("attendance.{}-left_early", f.course.child_id(2))));
+    assert_eq!(input_value(&saved, &format!("note.{}", f.course.child_id(1))).as_deref(), Some("Bussen var sen"));
     assert!(is_checked(&saved, &format!("staff_present-{}", staff[0])));
     assert!(!is_checked(&saved, &format!("staff_present-{}", staff[1])));
     assert!(element_text(&saved, "saved-by").is_some());
@@ -197,33 +167,37 @@ async fn a_leader_saves_the_whole_group_from_one_page() {
 #[tokio::test]
 async fn every_problem_is_named_and_what_was_typed_is_kept() {
     let f = fixture().await;
-    let leader = f.app.logged_in(LEADER).await;
-    let page = f.page(f.current.0);
-    let (_, html) = leader.get_html(&page).await;
+    let (leader, page, _, html) = f.current_sheet(LEADER).await;
     let long = "x".repeat(501);
-    let marks = [(f.child(0), "", "Ringte ikke"), (f.child(1), "late", long.as_str()), (f.child(2), "sometimes", "")];
+    let marks = [
+        (f.course.child_id(0), "", "Ringte ikke"),
+        (f.course.child_id(1), "late", long.as_str()),
+        (f.course.child_id(2), "sometimes", ""),
+    ];
     let response = post(&leader, &page, &sheet_body(&html, &marks, &[])).await;
     let (html, summary) = refused_form(response).await;
     for (index, _) in marks.iter().enumerate() {
         assert!(summary.contains(f.name(index)), "the summary names {}: {summary}", f.name(index));
     }
-    for field in
-        [format!("attendance.{}", f.child(0)), format!("note.{}", f.child(1)), format!("attendance.{}", f.child(2))]
-    {
+    for field in [
+        format!("attendance.{}", f.course.child_id(0)),
+        format!("note.{}", f.course.child_id(1)),
+        format!("attendance.{}", f.course.child_id(2)),
+    ] {
         assert!(html.contains(&format!("href=\"#{field}\"")), "the summary links {field}");
         assert!(html.contains(&format!("id=\"{field}-error\"")), "the message at {field}");
     }
-    assert_eq!(input_value(&html, &format!("note.{}", f.child(0))).as_deref(), Some("Ringte ikke"));
-    assert_eq!(input_value(&html, &format!("note.{}", f.child(1))).as_deref(), Some(long.as_str()));
-    assert!(is_checked(&html, &format!("attendance.{}-late", f.child(1))), "a choice made is kept");
-    assert!(!is_checked(&html, &format!("attendance.{}-present", f.child(0))), "no choice is made up");
+    assert_eq!(input_value(&html, &format!("note.{}", f.course.child_id(0))).as_deref(), Some("Ringte ikke"));
+    assert_eq!(input_value(&html, &format!("note.{}", f.course.child_id(1))).as_deref(), Some(long.as_str()));
+    assert!(is_checked(&html, &format!("attendance.{}-late", f.course.child_id(1))), "a choice made is kept");
+    assert!(!is_checked(&html, &format!("attendance.{}-present", f.course.child_id(0))), "no choice is made up");
     assert_eq!(f.version(f.current.0).await, 0, "nothing saved");
 
     // The API names every problem too, each by its field.
     let api = f.api(LEADER).await;
     let body = json!({
         "entries": [
-            {"participant_id": f.child(0), "attendance": "present", "note": "første\nandre"},
+            {"participant_id": f.course.child_id(0), "attendance": "present", "note": "første\nandre"},
             {"participant_id": 999_999, "attendance": "present"},
         ],
         "parents": 101,
@@ -233,10 +207,10 @@ async fn every_problem_is_named_and_what_was_typed_is_kept() {
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
     let fields = error_fields(&problem);
     for expected in [
-        format!("note.{}", f.child(0)),
+        format!("note.{}", f.course.child_id(0)),
         "attendance.999999".to_string(),
-        format!("attendance.{}", f.child(1)),
-        format!("attendance.{}", f.child(2)),
+        format!("attendance.{}", f.course.child_id(1)),
+        format!("attendance.{}", f.course.child_id(2)),
         "parents".to_string(),
         "staff_present".to_string(),
     ] {
@@ -247,10 +221,12 @@ async fn every_problem_is_named_and_what_was_typed_is_kept() {
 #[tokio::test]
 async fn a_double_submit_gives_one_result() {
     let f = fixture().await;
-    let leader = f.app.logged_in(LEADER).await;
-    let page = f.page(f.current.0);
-    let (_, html) = leader.get_html(&page).await;
-    let marks = [(f.child(0), "present", ""), (f.child(1), "present", ""), (f.child(2), "absent_with_notice", "")];
+    let (leader, page, _, html) = f.current_sheet(LEADER).await;
+    let marks = [
+        (f.course.child_id(0), "present", ""),
+        (f.course.child_id(1), "present", ""),
+        (f.course.child_id(2), "absent_with_notice", ""),
+    ];
     let body = sheet_body(&html, &marks, &[]);
     let (first, second) = tokio::join!(post(&leader, &page, &body), post(&leader, &page, &body));
     let third = post(&leader, &page, &body).await;
@@ -293,11 +269,19 @@ async fn two_leaders_saving_at_once_get_one_winner_and_a_clear_conflict() {
     f.app.execute("UPDATE users SET name = 'Kari Koordinator' WHERE email = $1", (COORDINATOR,)).await;
     let leader = f.app.logged_in(LEADER).await;
     let coordinator = f.app.logged_in(COORDINATOR).await;
-    let page = f.page(f.current.0);
+    let page = f.course.attendance_page(f.current.0);
     let (_, leader_html) = leader.get_html(&page).await;
     let (_, coordinator_html) = coordinator.get_html(&page).await;
-    let mine = [(f.child(0), "present", ""), (f.child(1), "present", ""), (f.child(2), "present", "")];
-    let theirs = [(f.child(0), "late", "Kom 17.10"), (f.child(1), "present", ""), (f.child(2), "left_early", "")];
+    let mine = [
+        (f.course.child_id(0), "present", ""),
+        (f.course.child_id(1), "present", ""),
+        (f.course.child_id(2), "present", ""),
+    ];
+    let theirs = [
+        (f.course.child_id(0), "late", "Kom 17.10"),
+        (f.course.child_id(1), "present", ""),
+        (f.course.child_id(2), "left_early", ""),
+    ];
     let first = post(&coordinator, &page, &sheet_body(&coordinator_html, &mine, &[])).await;
     assert_eq!(first.status(), StatusCode::SEE_OTHER);
     let second = post(&leader, &page, &sheet_body(&leader_html, &theirs, &[])).await;
@@ -308,10 +292,10 @@ async fn two_leaders_saving_at_once_get_one_winner_and_a_clear_conflict() {
     assert!(conflict.contains("Noen andre lagret oppmøtet samtidig"), "{conflict}");
     assert!(conflict.contains("Kari Koordinator"), "names who saved: {conflict}");
     // What the leader typed is kept, and what was saved is shown beside it.
-    assert!(is_checked(&html, &format!("attendance.{}-late", f.child(0))));
-    assert!(is_checked(&html, &format!("attendance.{}-left_early", f.child(2))));
-    assert_eq!(input_value(&html, &format!("note.{}", f.child(0))).as_deref(), Some("Kom 17.10"));
-    let saved = element_text(&html, &format!("attendance.{}-saved", f.child(0))).expect("the saved value");
+    assert!(is_checked(&html, &format!("attendance.{}-late", f.course.child_id(0))));
+    assert!(is_checked(&html, &format!("attendance.{}-left_early", f.course.child_id(2))));
+    assert_eq!(input_value(&html, &format!("note.{}", f.course.child_id(0))).as_deref(), Some("Kom 17.10"));
+    let saved = element_text(&html, &format!("attendance.{}-saved", f.course.child_id(0))).expect("the saved value");
     assert!(saved.contains("Til stede"), "{saved}");
     assert_eq!(input_value(&html, "version").as_deref(), Some("1"), "saving again replaces what is saved now");
     assert_eq!(f.version(f.current.0).await, 1, "the second save wrote nothing");
@@ -323,7 +307,7 @@ async fn two_leaders_saving_at_once_get_one_winner_and_a_clear_conflict() {
         .app
         .scalar(
             "SELECT attendance FROM attendance_entries WHERE session_id = $1 AND participant_id = $2",
-            (f.current.0, f.child(0)),
+            (f.current.0, f.course.child_id(0)),
         )
         .await;
     assert_eq!(late, "late");
@@ -392,7 +376,7 @@ async fn a_user_representative_sees_counts_and_never_names() {
     assert_eq!(status, StatusCode::OK);
 
     let rep = f.app.logged_in(REPRESENTATIVE).await;
-    for path in [f.page(f.current.0), "/today".to_string()] {
+    for path in [f.course.attendance_page(f.current.0), "/today".to_string()] {
         let (status, html) = rep.get_html(&path).await;
         assert_eq!(status, StatusCode::OK, "{path}");
         for child in &f.course.children {
@@ -401,10 +385,12 @@ async fn a_user_representative_sees_counts_and_never_names() {
         assert!(!html.contains("Bussen var sen"), "{path} shows a note");
         assert!(html.contains("3 deltakere er forventet"), "{path} counts");
     }
-    let (_, html) = rep.get_html(&f.page(f.current.0)).await;
+    let (_, html) = rep.get_html(&f.course.attendance_page(f.current.0)).await;
     assert!(html.contains("id=\"attendance-counts\""), "the counts of the saved sheet");
     assert!(!html.contains("name=\"attendance."), "no sheet to fill in");
-    let response = rep.submit(&f.page(f.current.0), &f.page(f.current.0), &[("participant", "1")]).await;
+    let response = rep
+        .submit(&f.course.attendance_page(f.current.0), &f.course.attendance_page(f.current.0), &[("participant", "1")])
+        .await;
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
 
     let rep_api = f.api(REPRESENTATIVE).await;
@@ -429,16 +415,14 @@ async fn a_secretary_reads_the_sheet_but_cannot_save_it() {
     let (status, _, _) = put_sheet(&api, f.current.0, &[], &whole_sheet(&f, &[])).await;
     assert_eq!(status, StatusCode::OK);
 
-    let secretary = f.app.logged_in(SECRETARY).await;
-    let page = f.page(f.current.0);
-    let (status, html) = secretary.get_html(&page).await;
+    let (secretary, page, status, html) = f.current_sheet(SECRETARY).await;
     assert_eq!(status, StatusCode::OK);
     let table =
         element_text(&html, "attendance-entries").map(|_| &html[html.find("id=\"attendance-entries\"").unwrap()..]);
     let table = strip_tags(table.expect("the saved lines"));
     assert!(table.contains(f.name(1)) && table.contains("Kom for sent"), "{table}");
     assert!(!html.contains("name=\"attendance."), "no form to save");
-    let response = post(&secretary, &page, &sheet_body(&html, &[(f.child(0), "present", "")], &[])).await;
+    let response = post(&secretary, &page, &sheet_body(&html, &[(f.course.child_id(0), "present", "")], &[])).await;
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
     let secretary_api = f.api(SECRETARY).await;
     let (status, _, _) = put_sheet(&secretary_api, f.current.0, &[("If-Match", "\"v1\"")], &whole_sheet(&f, &[])).await;
@@ -453,19 +437,17 @@ async fn a_secretary_reads_the_sheet_but_cannot_save_it() {
 #[tokio::test]
 async fn another_courses_leader_is_refused_and_audited() {
     let f = fixture().await;
-    let other = f.app.logged_in(OTHER_LEADER).await;
-    let page = f.page(f.current.0);
-    let (status, _) = other.get_html(&page).await;
+    let (other, page, status, _) = f.current_sheet(OTHER_LEADER).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     let (_, own_page) = other.get_html("/today").await;
-    let response = post(&other, &page, &sheet_body(&own_page, &[(f.child(0), "present", "")], &[])).await;
+    let response = post(&other, &page, &sheet_body(&own_page, &[(f.course.child_id(0), "present", "")], &[])).await;
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
     let api = f.api(OTHER_LEADER).await;
     let (status, _, _) = put_sheet(&api, f.current.0, &[], &whole_sheet(&f, &[])).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     let (status, _) = api.get_json(&format!("{A}/sessions/{}", f.current.0)).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
-    let notice = json!({"participant_id": f.child(0)});
+    let notice = json!({"participant_id": f.course.child_id(0)});
     let (status, _) = Api::json_of(
         api.send_json(Method::POST, &format!("{A}/sessions/{}/absence-notices", f.current.0), &notice).await,
     )
@@ -486,7 +468,7 @@ async fn another_courses_leader_is_refused_and_audited() {
 async fn who_is_expected_follows_dropouts_consent_and_meetings() {
     let f = fixture().await;
     let pool = f.app.state.store.pool();
-    let dropped = f.child(1);
+    let dropped = f.course.child_id(1);
     let day_before: String = {
         let date = chrono::NaiveDate::parse_from_str(&f.current.1, "%Y-%m-%d").unwrap();
         (date - chrono::Duration::days(1)).to_string()
@@ -506,11 +488,11 @@ async fn who_is_expected_follows_dropouts_consent_and_meetings() {
     let (_, later) = api.get_json(&format!("{A}/sessions/{}", f.current.0)).await;
     assert!(!expected(later).contains(&dropped), "not expected after");
     let leader = f.app.logged_in(LEADER).await;
-    let (_, html) = leader.get_html(&f.page(f.current.0)).await;
+    let (_, html) = leader.get_html(&f.course.attendance_page(f.current.0)).await;
     assert!(!html.contains(f.name(1)), "not on the sheet");
     let body = json!({"entries": [
-        {"participant_id": f.child(0), "attendance": "present"},
-        {"participant_id": f.child(2), "attendance": "present"},
+        {"participant_id": f.course.child_id(0), "attendance": "present"},
+        {"participant_id": f.course.child_id(2), "attendance": "present"},
     ]});
     let (status, sheet, _) = put_sheet(&api, f.current.0, &[], &body).await;
     assert_eq!(status, StatusCode::OK, "a sheet without the dropout is whole: {sheet}");
@@ -539,16 +521,16 @@ async fn who_is_expected_follows_dropouts_consent_and_meetings() {
     };
     let network = add_meeting("network_meeting", "network", None).await;
     let (_, meeting) = api.get_json(&format!("{A}/sessions/{network}")).await;
-    assert_eq!(expected(meeting.clone()), vec![f.child(0)], "only the family that consented: {meeting}");
+    assert_eq!(expected(meeting.clone()), vec![f.course.child_id(0)], "only the family that consented: {meeting}");
     assert_eq!(meeting["left_out_without_consent"], 1, "the dropout is not counted either");
-    let (_, html) = leader.get_html(&f.page(network)).await;
+    let (_, html) = leader.get_html(&f.course.attendance_page(network)).await;
     assert!(html.contains(f.name(0)) && !html.contains(f.name(2)));
     assert!(html.contains("1 deltaker vises ikke"), "says how many are left out");
-    let closing = add_meeting("closing_conversation", "family", Some(f.child(2))).await;
+    let closing = add_meeting("closing_conversation", "family", Some(f.course.child_id(2))).await;
     let (_, meeting) = api.get_json(&format!("{A}/sessions/{closing}")).await;
-    assert_eq!(expected(meeting), vec![f.child(2)], "a meeting about one child expects that child");
+    assert_eq!(expected(meeting), vec![f.course.child_id(2)], "a meeting about one child expects that child");
     // With the school there, that child may not be named: the family did not agree.
-    let with_school = add_meeting("follow_up", "network", Some(f.child(2))).await;
+    let with_school = add_meeting("follow_up", "network", Some(f.course.child_id(2))).await;
     let (_, meeting) = api.get_json(&format!("{A}/sessions/{with_school}")).await;
     assert_eq!((expected(meeting.clone()), meeting["left_out_without_consent"].as_i64()), (vec![], Some(1)));
 }
@@ -557,9 +539,9 @@ async fn who_is_expected_follows_dropouts_consent_and_meetings() {
 async fn absence_notices_are_recorded_ahead_and_preselected() {
     let f = fixture().await;
     let leader = f.app.logged_in(LEADER).await;
-    let page = f.page(f.current.0);
+    let page = f.course.attendance_page(f.current.0);
     let action = format!("/courses/{}/sessions/{}/absence-notices", f.course.course_id, f.current.0);
-    let child = f.child(2).to_string();
+    let child = f.course.child_id(2).to_string();
     let response = leader.submit(&page, &action, &[("participant_id", ""), ("note", "Syk")]).await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let html = response.text().await.unwrap();
@@ -573,7 +555,7 @@ async fn absence_notices_are_recorded_ahead_and_preselected() {
 
     let api = f.api(LEADER).await;
     let notices = format!("{A}/sessions/{}/absence-notices", f.future);
-    let body = json!({"participant_id": f.child(0), "note": "Ferie"});
+    let body = json!({"participant_id": f.course.child_id(0), "note": "Ferie"});
     let (status, notice) = Api::json_of(api.send_json(Method::POST, &notices, &body).await).await;
     assert_eq!(status, StatusCode::CREATED, "{notice}");
     assert_eq!(notice["name"], f.name(0));
@@ -585,7 +567,7 @@ async fn absence_notices_are_recorded_ahead_and_preselected() {
     assert_eq!(error_fields(&problem), ["participant_id"]);
     let (_, session) = api.get_json(&format!("{A}/sessions/{}", f.future)).await;
     assert_eq!(session["absence_notices"][0]["note"], "Ferie");
-    let one = format!("{notices}/{}", f.child(0));
+    let one = format!("{notices}/{}", f.course.child_id(0));
     assert_eq!(api.request(Method::DELETE, &one).send().await.unwrap().status(), StatusCode::NO_CONTENT);
     assert_eq!(api.request(Method::DELETE, &one).send().await.unwrap().status(), StatusCode::NOT_FOUND);
     let recorded = f.app.audit_count("attendance.notice.record", None, "success", Some(f.course.leader_id)).await;
@@ -613,7 +595,7 @@ async fn today_shows_the_leaders_sessions_with_plan_and_links() {
     assert_eq!(room, "Rom 1", "the course's room");
     let api = f.api(LEADER).await;
     let notices = format!("{A}/sessions/{session}/absence-notices");
-    let notice = json!({"participant_id": f.child(1), "note": "Tannlege"});
+    let notice = json!({"participant_id": f.course.child_id(1), "note": "Tannlege"});
     assert_eq!(api.send_json(Method::POST, &notices, &notice).await.status(), StatusCode::CREATED);
 
     let leader = f.app.logged_in(LEADER).await;
@@ -626,7 +608,7 @@ async fn today_shows_the_leaders_sessions_with_plan_and_links() {
     assert!(strip_tags(&day).starts_with("I dag,"), "today is named today: {}", strip_tags(&day));
     let article = section(&html, &format!("session-{session}"), "</article>");
     let links = hrefs(&article);
-    assert!(links.contains(&f.page(session)), "attendance link for today's session");
+    assert!(links.contains(&f.course.attendance_page(session)), "attendance link for today's session");
     assert!(links.contains(&format!("/courses/{}/sessions/{session}/log", f.course.course_id)), "and the log");
     let text = strip_tags(&article);
     assert!(text.contains(&format!("rom {room}")), "the room: {text}");
@@ -657,7 +639,7 @@ async fn today_shows_the_leaders_sessions_with_plan_and_links() {
     let (status, html) = secretary.get_html("/today").await;
     assert_eq!(status, StatusCode::OK);
     let article = section(&html, &format!("session-{session}"), "</article>");
-    assert!(hrefs(&article).contains(&f.page(session)), "the attendance of the day");
+    assert!(hrefs(&article).contains(&f.course.attendance_page(session)), "the attendance of the day");
     let log_links: Vec<String> =
         hrefs(&html).into_iter().filter(|h| h.contains("/sessions/") && h.ends_with("/log")).collect();
     assert!(log_links.is_empty(), "no log link for a secretary: {log_links:?}");
@@ -681,7 +663,7 @@ async fn the_session_page_shows_the_plan_and_links_to_attendance() {
     assert!(html.contains("Plan for samlingen"));
     assert!(html.contains("Gjenkjennelse av følelser"), "session 2's theme in Mestringsgrupper");
     assert!(html.contains("Hjemmelekse å gå gjennom"), "last time's homework to review");
-    assert!(hrefs(&html).contains(&f.page(second)));
+    assert!(hrefs(&html).contains(&f.course.attendance_page(second)));
 }
 
 #[tokio::test]
@@ -776,6 +758,16 @@ fn guardian_lines(guardians: &[i64]) -> Value {
     json!(guardians.iter().map(|id| json!({"person_id": id, "attendance": "present"})).collect::<Vec<_>>())
 }
 
+/// [`whole_sheet`] at a family gathering: every guardian came, and (parents, family
+/// members) counted.
+fn family_sheet(f: &Fixture, guardians: &[i64], (parents, family_members): (u32, u32)) -> Value {
+    let mut body = whole_sheet(f, &[]);
+    body["guardians"] = guardian_lines(guardians);
+    body["parents"] = json!(parents);
+    body["family_members"] = json!(family_members);
+    body
+}
+
 async fn sheet_of(api: &Api, session_id: i64) -> Value {
     api.get_ok(&format!("{A}/sessions/{session_id}/attendance")).await
 }
@@ -800,20 +792,21 @@ async fn adults_counted_through_the_api_are_shown_on_the_page_and_kept_by_its_sa
     let leader = f.app.logged_in(LEADER).await;
     let guardians = guardian_ids(&f).await;
     let family = family_evening(&f).await;
-    let marks = [(f.child(0), "present", ""), (f.child(1), "present", ""), (f.child(2), "present", "")];
+    let marks = [
+        (f.course.child_id(0), "present", ""),
+        (f.course.child_id(1), "present", ""),
+        (f.course.child_id(2), "present", ""),
+    ];
 
     // A children's session does not ask for adults.
-    let (_, html) = leader.get_html(&f.page(f.first.0)).await;
+    let (_, html) = leader.get_html(&f.course.attendance_page(f.first.0)).await;
     assert_eq!(input_value(&html, "parents"), None, "no adults asked at a children's session");
 
     // A family evening's counts, saved through the API, are on the page, and its save keeps them.
-    let mut body = whole_sheet(&f, &[]);
-    body["guardians"] = guardian_lines(&guardians);
-    body["parents"] = json!(2);
-    body["family_members"] = json!(1);
+    let body = family_sheet(&f, &guardians, (2, 1));
     let (status, saved, _) = put_sheet(&api, family, &[], &body).await;
     assert_eq!(status, StatusCode::OK, "{saved}");
-    let page = f.page(family);
+    let page = f.course.attendance_page(family);
     let (_, html) = leader.get_html(&page).await;
     assert_eq!(input_value(&html, "parents").as_deref(), Some("2"));
     assert_eq!(input_value(&html, "family_members").as_deref(), Some("1"));
@@ -859,26 +852,30 @@ async fn notices_stay_as_they_are_at_a_cancelled_session_and_on_a_closed_course(
     let session = f.future;
     let notices = format!("{A}/sessions/{session}/absence-notices");
     for (index, note) in [(0, "Ferie"), (1, "Bursdag")] {
-        let body = json!({"participant_id": f.child(index), "note": note});
+        let body = json!({"participant_id": f.course.child_id(index), "note": note});
         assert_eq!(api.send_json(Method::POST, &notices, &body).await.status(), StatusCode::CREATED);
     }
     let count = || f.count("SELECT COUNT(*) FROM absence_notices WHERE session_id = $1", session);
     assert_eq!(count().await, 2);
-    let pool = f.app.state.store.pool();
-    let page = f.page(session);
+    let page = f.course.attendance_page(session);
     let remove_page = |index: usize| {
-        format!("/courses/{}/sessions/{session}/absence-notices/{}/remove", f.course.course_id, f.child(index))
+        format!(
+            "/courses/{}/sessions/{session}/absence-notices/{}/remove",
+            f.course.course_id,
+            f.course.child_id(index)
+        )
     };
 
     // The session is cancelled: its notices are kept as they were.
-    sqlx::query("UPDATE course_sessions SET status = 'cancelled', cancel_reason = 'Snøstorm' WHERE id = $1")
-        .bind(session)
-        .execute(pool)
-        .await
-        .unwrap();
+    f.app
+        .execute(
+            "UPDATE course_sessions SET status = 'cancelled', cancel_reason = 'Snøstorm' WHERE id = $1",
+            (session,),
+        )
+        .await;
     let (_, html) = leader.get_html(&page).await;
     assert!(!html.contains("/remove\""), "no remove button at a cancelled session");
-    let response = api.request(Method::DELETE, &format!("{notices}/{}", f.child(0))).send().await.unwrap();
+    let response = api.request(Method::DELETE, &format!("{notices}/{}", f.course.child_id(0))).send().await.unwrap();
     let (status, problem) = Api::json_of(response).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
     assert_eq!(error_fields(&problem), ["session"]);
@@ -889,35 +886,25 @@ async fn notices_stay_as_they_are_at_a_cancelled_session_and_on_a_closed_course(
     assert_eq!(count().await, 2, "nothing removed");
 
     // Held again, on a course that is closed: the same.
-    sqlx::query("UPDATE course_sessions SET status = 'planned', cancel_reason = NULL WHERE id = $1")
-        .bind(session)
-        .execute(pool)
-        .await
-        .unwrap();
-    sqlx::query("UPDATE courses SET status = 'archived' WHERE id = $1")
-        .bind(f.course.course_id)
-        .execute(pool)
-        .await
-        .unwrap();
-    let response = api.request(Method::DELETE, &format!("{notices}/{}", f.child(1))).send().await.unwrap();
+    f.app
+        .execute("UPDATE course_sessions SET status = 'planned', cancel_reason = NULL WHERE id = $1", (session,))
+        .await;
+    f.app.execute("UPDATE courses SET status = 'archived' WHERE id = $1", (f.course.course_id,)).await;
+    let response = api.request(Method::DELETE, &format!("{notices}/{}", f.course.child_id(1))).send().await.unwrap();
     let (status, problem) = Api::json_of(response).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
     assert_eq!(error_fields(&problem), ["session"]);
     let response = leader.submit(&page, &remove_page(1), &[]).await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let body = json!({"participant_id": f.child(2)});
+    let body = json!({"participant_id": f.course.child_id(2)});
     assert_eq!(api.send_json(Method::POST, &notices, &body).await.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(count().await, 2, "nothing removed or added");
     let removed = f.app.audit_count("attendance.notice.remove", None, "success", None).await;
     assert_eq!(removed, 0);
 
     // Open again, the notice can go.
-    sqlx::query("UPDATE courses SET status = 'running' WHERE id = $1")
-        .bind(f.course.course_id)
-        .execute(pool)
-        .await
-        .unwrap();
-    let response = api.request(Method::DELETE, &format!("{notices}/{}", f.child(1))).send().await.unwrap();
+    f.app.execute("UPDATE courses SET status = 'running' WHERE id = $1", (f.course.course_id,)).await;
+    let response = api.request(Method::DELETE, &format!("{notices}/{}", f.course.child_id(1))).send().await.unwrap();
     assert_eq!(response.status(), StatusCode::NO_CONTENT);
     assert_eq!(count().await, 1);
 }
@@ -1019,7 +1006,7 @@ async fn adults_at_parent_and_family_gatherings_reach_the_course_overview() {
 
     // The parent meeting on the page: the guardians, and other parents counted.
     let leader = f.app.logged_in(LEADER).await;
-    let page = f.page(parent_meeting);
+    let page = f.course.attendance_page(parent_meeting);
     let (status, html) = leader.get_html(&page).await;
     assert_eq!(status, StatusCode::OK);
     let mut form = sheet_body(&html, &[], &[]);
@@ -1029,10 +1016,7 @@ async fn adults_at_parent_and_family_gatherings_reach_the_course_overview() {
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     // The family evening through the API.
     let api = f.api(LEADER).await;
-    let mut body = whole_sheet(&f, &[]);
-    body["guardians"] = guardian_lines(&guardians);
-    body["parents"] = json!(3);
-    body["family_members"] = json!(5);
+    let body = family_sheet(&f, &guardians, (3, 5));
     let (status, saved, _) = put_sheet(&api, family, &[], &body).await;
     assert_eq!(status, StatusCode::OK, "{saved}");
 

@@ -6,7 +6,8 @@
 //! marked reaches Today, the attendance overview (per session, per participant, printable)
 //! and the course report. Both databases.
 
-use crate::common::running::{self, RunningCourse, COORDINATOR, LEADER, REPRESENTATIVE};
+use crate::common::data::error_fields;
+use crate::common::running::{self, put_sheet, RunningCourse, COORDINATOR, LEADER, REPRESENTATIVE};
 use crate::common::*;
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
@@ -66,14 +67,6 @@ async fn fixture() -> Fixture {
 }
 
 impl Fixture {
-    fn page(&self, session_id: i64) -> String {
-        format!("/courses/{}/sessions/{session_id}/attendance", self.course.course_id)
-    }
-
-    fn child(&self, index: usize) -> i64 {
-        self.course.children[index].participant_id
-    }
-
     fn guardian_name(&self, index: usize) -> String {
         format!("Foresatt til {}", self.course.children[index].name)
     }
@@ -119,40 +112,8 @@ impl Fixture {
     }
 }
 
-async fn put_sheet(api: &Api, session_id: i64, headers: &[(&str, &str)], body: &Value) -> (StatusCode, Value, String) {
-    let mut request = api.request(Method::PUT, &format!("{A}/sessions/{session_id}/attendance")).json(body);
-    for (name, value) in headers {
-        request = request.header(*name, *value);
-    }
-    let response = request.send().await.unwrap();
-    let etag = response.headers().get("etag").and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
-    let (status, json) = Api::json_of(response).await;
-    (status, json, etag)
-}
-
-fn error_fields(problem: &Value) -> Vec<String> {
-    problem["errors"].as_array().map(|e| e.iter().map(|x| x["field"].as_str().unwrap().to_string()).collect()).unwrap()
-}
-
 fn ids(list: &Value, key: &str) -> Vec<i64> {
     list.as_array().unwrap().iter().map(|p| p[key].as_i64().unwrap()).collect()
-}
-
-fn is_checked(html: &str, id: &str) -> bool {
-    let marker = format!("id=\"{id}\"");
-    let Some(at) = html.find(&marker) else { panic!("no element {id}") };
-    let start = html[..at].rfind('<').unwrap();
-    let end = at + html[at..].find('>').unwrap();
-    html[start..end].contains(" checked")
-}
-
-/// The HTML from the element with this id to the first `end` after it (inclusive).
-fn section(html: &str, id: &str, end: &str) -> String {
-    let marker = format!("id=\"{id}\"");
-    let start = html.find(&marker).unwrap_or_else(|| panic!("no element {id}"));
-    let start = html[..start].rfind('<').unwrap();
-    let stop = start + html[start..].find(end).map_or(html.len() - start, |at| at + end.len());
-    html[start..stop].to_string()
 }
 
 async fn post(browser: &Browser, action: &str, body: &[(String, String)]) -> reqwest::Response {
@@ -190,7 +151,7 @@ async fn a_parents_meeting_expects_the_guardians_by_name_and_not_the_children() 
     all.sort_unstable();
     assert_eq!(listed, all);
     let first = session["expected_guardians"].as_array().unwrap().iter().find(|g| g["person_id"] == guardians[0]);
-    assert_eq!(first.unwrap()["guardian_of"], json!([f.child(0)]));
+    assert_eq!(first.unwrap()["guardian_of"], json!([f.course.child_id(0)]));
     assert_eq!(
         session["sheet_shape"],
         json!({"children": false, "guardians": true, "parents_count": true, "family_members_count": false})
@@ -198,7 +159,7 @@ async fn a_parents_meeting_expects_the_guardians_by_name_and_not_the_children() 
 
     // The page lists the guardians to mark, not the children.
     let leader = f.app.logged_in(LEADER).await;
-    let page = f.page(f.parent_meeting);
+    let page = f.course.attendance_page(f.parent_meeting);
     let (status, html) = leader.get_html(&page).await;
     assert_eq!(status, StatusCode::OK);
     for (index, child) in f.course.children.iter().enumerate() {
@@ -229,7 +190,7 @@ async fn a_parents_meeting_expects_the_guardians_by_name_and_not_the_children() 
 
     // The API refuses the children there, and a guardian left out, each by its field.
     let body = json!({
-        "entries": [{"participant_id": f.child(0), "attendance": "present"}],
+        "entries": [{"participant_id": f.course.child_id(0), "attendance": "present"}],
         "guardians": [
             {"participant_id_is_wrong": 1},
         ],
@@ -237,7 +198,7 @@ async fn a_parents_meeting_expects_the_guardians_by_name_and_not_the_children() 
     let (status, _, _) = put_sheet(&api, f.parent_meeting, &[("If-Match", "\"v1\"")], &body).await;
     assert_eq!(status, StatusCode::BAD_REQUEST, "an unknown field in a guardian's line");
     let body = json!({
-        "entries": [{"participant_id": f.child(0), "attendance": "present"}],
+        "entries": [{"participant_id": f.course.child_id(0), "attendance": "present"}],
         "guardians": [
             {"person_id": guardians[0], "attendance": "present"},
             {"person_id": guardians[1], "attendance": "present"},
@@ -246,7 +207,7 @@ async fn a_parents_meeting_expects_the_guardians_by_name_and_not_the_children() 
     let (status, problem, _) = put_sheet(&api, f.parent_meeting, &[("If-Match", "\"v1\"")], &body).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
     let fields = error_fields(&problem);
-    assert!(fields.contains(&format!("attendance.{}", f.child(0))), "{fields:?}");
+    assert!(fields.contains(&format!("attendance.{}", f.course.child_id(0))), "{fields:?}");
     assert!(fields.contains(&format!("guardian.{}", guardians[2])), "{fields:?}");
     assert_eq!(f.count("SELECT version FROM attendance_sheets WHERE session_id = $1", f.parent_meeting).await, 1);
 }
@@ -301,7 +262,7 @@ async fn a_family_gathering_expects_children_and_guardians_and_counts_the_others
     let (_, session) = api.get_json(&format!("{A}/sessions/{}", f.family)).await;
     let mut children = ids(&session["expected"], "participant_id");
     children.sort_unstable();
-    let mut all: Vec<i64> = (0..3).map(|i| f.child(i)).collect();
+    let mut all: Vec<i64> = (0..3).map(|i| f.course.child_id(i)).collect();
     all.sort_unstable();
     assert_eq!(children, all, "the children come to a family gathering");
     let listed = ids(&session["expected_guardians"], "person_id");
@@ -310,7 +271,7 @@ async fn a_family_gathering_expects_children_and_guardians_and_counts_the_others
 
     let mut lines: Vec<Value> = guardians.iter().map(|id| json!({"person_id": id, "attendance": "present"})).collect();
     let body = json!({
-        "entries": (0..3).map(|i| json!({"participant_id": f.child(i), "attendance": "present"})).collect::<Vec<_>>(),
+        "entries": (0..3).map(|i| json!({"participant_id": f.course.child_id(i), "attendance": "present"})).collect::<Vec<_>>(),
         "guardians": lines.clone(),
         "parents": 1,
         "family_members": 11,
@@ -320,7 +281,7 @@ async fn a_family_gathering_expects_children_and_guardians_and_counts_the_others
     assert_eq!(error_fields(&problem), [format!("guardian.{second}")], "the second parent has no line");
     lines.push(json!({"person_id": second, "attendance": "absent_with_notice", "note": "På jobb"}));
     let body = json!({
-        "entries": (0..3).map(|i| json!({"participant_id": f.child(i), "attendance": "present"})).collect::<Vec<_>>(),
+        "entries": (0..3).map(|i| json!({"participant_id": f.course.child_id(i), "attendance": "present"})).collect::<Vec<_>>(),
         "guardians": lines,
         "parents": 1,
         "family_members": 11,
@@ -332,7 +293,7 @@ async fn a_family_gathering_expects_children_and_guardians_and_counts_the_others
 
     // The page shows both lists and both counts.
     let leader = f.app.logged_in(LEADER).await;
-    let (_, html) = leader.get_html(&f.page(f.family)).await;
+    let (_, html) = leader.get_html(&f.course.attendance_page(f.family)).await;
     assert!(html.contains(&format!("<legend>{}</legend>", f.course.children[0].name)));
     assert!(html.contains("<legend>Andre forelder Fjellstad</legend>"));
     assert!(is_checked(&html, &format!("guardian.{second}-absent_with_notice")));
@@ -345,7 +306,8 @@ async fn a_family_gathering_expects_children_and_guardians_and_counts_the_others
 async fn a_childrens_sheet_refuses_a_parents_count_and_the_page_does_not_offer_one() {
     let f = fixture().await;
     let api = f.api(LEADER).await;
-    let entries: Vec<Value> = (0..3).map(|i| json!({"participant_id": f.child(i), "attendance": "present"})).collect();
+    let entries: Vec<Value> =
+        (0..3).map(|i| json!({"participant_id": f.course.child_id(i), "attendance": "present"})).collect();
     for (field, count) in [("parents", 2), ("family_members", 1)] {
         let mut body = json!({"entries": entries});
         body[field] = json!(count);
@@ -366,7 +328,7 @@ async fn a_childrens_sheet_refuses_a_parents_count_and_the_page_does_not_offer_o
     assert_eq!(session["sheet_shape"]["parents_count"], false);
     assert_eq!(session["expected_guardians"], json!([]));
     let leader = f.app.logged_in(LEADER).await;
-    let (_, html) = leader.get_html(&f.page(f.current)).await;
+    let (_, html) = leader.get_html(&f.course.attendance_page(f.current)).await;
     assert_eq!(input_value(&html, "parents"), None, "the page does not ask for parents");
     assert_eq!(input_value(&html, "family_members"), None);
     assert!(!html.contains("Foresatt til"), "no guardians on a children's sheet");
@@ -378,10 +340,10 @@ async fn a_childrens_sheet_refuses_a_parents_count_and_the_page_does_not_offer_o
         ("parents".to_string(), "4".to_string()),
     ];
     for i in 0..3 {
-        form.push(("participant".into(), f.child(i).to_string()));
-        form.push((format!("attendance.{}", f.child(i)), "present".into()));
+        form.push(("participant".into(), f.course.child_id(i).to_string()));
+        form.push((format!("attendance.{}", f.course.child_id(i)), "present".into()));
     }
-    let response = post(&leader, &f.page(f.current), &form).await;
+    let response = post(&leader, &f.course.attendance_page(f.current), &form).await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let html = response.text().await.unwrap();
     assert!(error_summary(&html).unwrap().contains("foreldre telles ikke her"), "{:?}", error_summary(&html));
@@ -407,8 +369,11 @@ async fn guardians_names_are_for_those_who_see_contacts_and_reading_them_is_audi
     assert_eq!(sheet["guardians"], Value::Null);
     assert_eq!(sheet["guardian_counts"]["present"], 3, "counts only");
     let browser = f.app.logged_in(REPRESENTATIVE).await;
-    for page in [f.page(f.parent_meeting), "/today".to_string(), format!("/courses/{}/attendance", f.course.course_id)]
-    {
+    for page in [
+        f.course.attendance_page(f.parent_meeting),
+        "/today".to_string(),
+        format!("/courses/{}/attendance", f.course.course_id),
+    ] {
         let (_, html) = browser.get_html(&page).await;
         assert!(!html.contains("Foresatt til") && !html.contains("Hemmelig"), "no guardian named on {page}");
     }
@@ -432,11 +397,11 @@ async fn a_familys_notice_marks_its_guardians_away_at_a_parents_meeting() {
     let guardians = f.guardians().await;
     let api = f.api(LEADER).await;
     let notices = format!("{A}/sessions/{}/absence-notices", f.parent_meeting);
-    let body = json!({"participant_id": f.child(1), "note": "Syk"});
+    let body = json!({"participant_id": f.course.child_id(1), "note": "Syk"});
     let (status, notice) = Api::json_of(api.send_json(Method::POST, &notices, &body).await).await;
     assert_eq!(status, StatusCode::CREATED, "a family's notice at the parents' meeting: {notice}");
     let leader = f.app.logged_in(LEADER).await;
-    let (_, html) = leader.get_html(&f.page(f.parent_meeting)).await;
+    let (_, html) = leader.get_html(&f.course.attendance_page(f.parent_meeting)).await;
     assert!(is_checked(&html, &format!("guardian.{}-absent_with_notice", guardians[1])));
     assert!(is_checked(&html, &format!("guardian.{}-present", guardians[0])));
 }
@@ -484,8 +449,12 @@ async fn what_the_guardians_did_reaches_the_overview_the_participant_page_the_su
     assert_eq!(row["audience"], "parents");
     assert_eq!((row["participants_expected"].as_i64(), row["guardians_attended"].as_i64()), (Some(0), Some(2)));
     assert_eq!((row["guardians_expected"].as_i64(), row["parents"].as_i64()), (Some(3), Some(1)));
-    let cecilie =
-        overview["participants"].as_array().unwrap().iter().find(|p| p["participant_id"] == f.child(2)).unwrap();
+    let cecilie = overview["participants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["participant_id"] == f.course.child_id(2))
+        .unwrap();
     assert_eq!((cecilie["family_sessions"].as_i64(), cecilie["family_sessions_attended"].as_i64()), (Some(1), Some(0)));
     assert_eq!(cecilie["held"], 0, "the parents' meeting is not the child's absence");
     assert_eq!(cecilie["guardians"][0]["name"], f.guardian_name(2));
@@ -493,7 +462,12 @@ async fn what_the_guardians_did_reaches_the_overview_the_participant_page_the_su
         (cecilie["guardians"][0]["attended"].as_i64(), cecilie["guardians"][0]["held"].as_i64()),
         (Some(0), Some(1))
     );
-    let ada = overview["participants"].as_array().unwrap().iter().find(|p| p["participant_id"] == f.child(0)).unwrap();
+    let ada = overview["participants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["participant_id"] == f.course.child_id(0))
+        .unwrap();
     assert_eq!(ada["family_sessions_attended"], 1);
 
     let browser = f.app.logged_in(COORDINATOR).await;
@@ -501,9 +475,10 @@ async fn what_the_guardians_did_reaches_the_overview_the_participant_page_the_su
     let row = section(&html, &format!("session-{}", f.parent_meeting), "</tr>");
     assert!(row.contains("data-guardians-attended=\"2\"") && row.contains("data-guardians-expected=\"3\""), "{row}");
     assert!(unescape(&strip_tags(&row)).contains("2 av 3"), "{row}");
-    let line = unescape(&strip_tags(&section(&html, &format!("participant-{}", f.child(2)), "</tr>")));
+    let line = unescape(&strip_tags(&section(&html, &format!("participant-{}", f.course.child_id(2)), "</tr>")));
     assert!(line.contains("0 av 1"), "Cecilie's guardians came to none of one: {line}");
-    let (_, page) = browser.get_html(&format!("/courses/{}/participants/{}", f.course.course_id, f.child(2))).await;
+    let (_, page) =
+        browser.get_html(&format!("/courses/{}/participants/{}", f.course.course_id, f.course.child_id(2))).await;
     let text = unescape(&strip_tags(&page));
     assert!(text.contains(&format!("Foresatt {}", f.guardian_name(2))), "{text}");
     assert!(text.contains(&format!("{}: borte uten melding", f.guardian_name(2))), "the guardian's mark: {text}");

@@ -3,21 +3,19 @@
 //! follow-up task that comes after the organisation's number of absences in a row, once
 //! per run; dropouts; who sees names and who sees counts only; the printable summary.
 
-use crate::common::running::{seed, RunningCourse, COORDINATOR, LEADER, OTHER_LEADER, REPRESENTATIVE, SECRETARY};
-use crate::common::{error_summary, hrefs, location, strip_tags, unescape, Api, Browser, TestApp};
+use crate::common::running::{
+    reach, save_attendance, seed, submit_running_settings, RunningCourse, COORDINATOR, LEADER, OTHER_LEADER,
+    REPRESENTATIVE, SECRETARY,
+};
+use crate::common::{error_summary, hrefs, location, send, strip_tags, unescape, Api, Browser, TestApp};
 use chrono::NaiveDate;
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
 const A: &str = "/organisations/org-a";
-const DAY: i64 = 24 * 3600;
 
 async fn api_for(app: &TestApp, email: &str) -> Api {
     app.api(&app.token_for(email).await)
-}
-
-async fn send(api: &Api, method: Method, path: &str, body: &Value) -> (StatusCode, Value) {
-    Api::json_of(api.send_json(method, path, body).await).await
 }
 
 /// The course's staff ids: (group leaders, user representatives).
@@ -35,29 +33,15 @@ async fn staff_ids(api: &Api, course_id: i64) -> (Vec<i64>, Vec<i64>) {
     (of("group_leader"), of("user_representative"))
 }
 
-/// Saves a session's whole attendance through the attendance API, as a leader's phone
-/// would, once the session's day has come: reads the sheet's ETag first.
-async fn save_attendance(
-    app: &TestApp,
-    api: &Api,
-    session_id: i64,
-    marks: &[(i64, &str)],
-    staff_present: &[i64],
-    adults: (u32, u32),
-) -> Value {
-    reach(app, api, session_id).await;
-    let path = format!("{A}/sessions/{session_id}/attendance");
-    let response = api.get(&path).await;
-    assert_eq!(response.status(), StatusCode::OK, "the sheet of session {session_id}");
-    let etag = response.headers()["etag"].to_str().unwrap().to_string();
-    let entries: Vec<Value> = marks.iter().map(|(id, a)| json!({ "participant_id": id, "attendance": a })).collect();
-    let body = json!({
-        "entries": entries, "parents": adults.0, "family_members": adults.1, "staff_present": staff_present,
-    });
-    let response = api.send_json_with(Method::PUT, &path, ("If-Match", etag), &body).await;
-    let (status, saved) = Api::json_of(response).await;
-    assert_eq!(status, StatusCode::OK, "saving session {session_id}: {saved}");
-    saved
+/// How the server answers a dropout of the participant from the course (reason "Nei").
+async fn dropout_status(api: &Api, course_id: i64, participant_id: i64) -> StatusCode {
+    let path = format!("{A}/courses/{course_id}/participants/{participant_id}/dropout");
+    send(api, Method::POST, &path, &json!({ "reason": "Nei" })).await.0
+}
+
+/// How the server answers completing the follow-up task (outcome "Ok").
+async fn complete_status(api: &Api, task_id: i64) -> StatusCode {
+    send(api, Method::POST, &format!("{A}/follow-up-tasks/{task_id}/complete"), &json!({ "outcome": "Ok" })).await.0
 }
 
 async fn attendance(api: &Api, course_id: i64) -> Value {
@@ -76,20 +60,6 @@ fn participant(overview: &Value, participant_id: i64) -> &Value {
 async fn tasks(api: &Api, course_id: i64) -> Vec<Value> {
     let body = api.get_ok(&format!("{A}/courses/{course_id}/follow-up-tasks")).await;
     body["items"].as_array().unwrap().clone()
-}
-
-/// Moves the test clock on until the session's day has come (attendance is taken on the
-/// day or after), and always by a minute, so two saves never share a second. Returns the
-/// session's day.
-async fn reach(app: &TestApp, api: &Api, session_id: i64) -> NaiveDate {
-    app.state.clock.advance(60);
-    let session = api.get_ok(&format!("{A}/sessions/{session_id}")).await;
-    let day = NaiveDate::parse_from_str(session["date"].as_str().unwrap(), "%Y-%m-%d").unwrap();
-    // UTC's day is never ahead of Oslo's, so once it has come, it has come there too.
-    while chrono::DateTime::from_timestamp(app.now(), 0).unwrap().date_naive() < day {
-        app.state.clock.advance(DAY);
-    }
-    day
 }
 
 /// Who a session expects, by participant id.
@@ -112,6 +82,13 @@ async fn led() -> Led {
     let leader = api_for(&app, LEADER).await;
     let (leaders, _) = staff_ids(&leader, course.course_id).await;
     Led { app, course, leader, leaders }
+}
+
+impl Led {
+    /// Saves a session's sheet with these marks, every leader present and no adults counted.
+    async fn save(&self, session_id: i64, marks: &[(i64, &str)]) {
+        save_attendance(&self.app, &self.leader, session_id, marks, &self.leaders, (0, 0)).await;
+    }
 }
 
 /// The three children's ids.
@@ -337,12 +314,9 @@ async fn set_threshold(coordinator: &Api, threshold: i64) {
 
 #[tokio::test]
 async fn the_settings_turn_follow_up_off_or_move_its_threshold() {
-    let app = TestApp::spawn().await;
-    let course = seed(&app).await;
+    let Led { app, course, leader, leaders } = led().await;
     let (ada, brage, cecilie) = kids(&course);
-    let leader = api_for(&app, LEADER).await;
     let coordinator = api_for(&app, COORDINATOR).await;
-    let (leaders, _) = staff_ids(&leader, course.course_id).await;
     let week = |n: usize, cecilie_was: &'static str| {
         (course.session_ids[n], [(ada, "present"), (brage, "present"), (cecilie, cecilie_was)])
     };
@@ -368,10 +342,7 @@ async fn the_settings_turn_follow_up_off_or_move_its_threshold() {
     assert_eq!(status, StatusCode::OK);
     assert!(page.contains("0 slår av oppfølgingsoppgavene. Fra 0 til 10."), "the hint: {page}");
     assert_eq!(crate::common::input_value(&page, "follow_up_after_absences").as_deref(), Some("0"));
-    let fields = |threshold: &'static str| {
-        [("follow_up_after_absences", threshold), ("reminder_hours_before", "24"), ("log_grace_hours", "24")]
-    };
-    let response = browser.submit("/running/settings", "/running/settings", &fields("11")).await;
+    let response = submit_running_settings(&browser, ("11", "24", "24")).await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let html = response.text().await.unwrap();
     assert!(html.contains("href=\"#follow_up_after_absences\""), "the field is named");
@@ -385,7 +356,7 @@ async fn the_settings_turn_follow_up_off_or_move_its_threshold() {
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
 
     // 3 on the page: two absences in a row are not enough any more, the third is.
-    let response = browser.submit("/running/settings", "/running/settings", &fields("3")).await;
+    let response = submit_running_settings(&browser, ("3", "24", "24")).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     assert_eq!(location(&response), "/running/settings?saved=settings");
     let (_, settings) = coordinator.get_json(&format!("{A}/running-settings")).await;
@@ -421,27 +392,12 @@ async fn the_settings_turn_follow_up_off_or_move_its_threshold() {
 
 #[tokio::test]
 async fn a_dropout_takes_the_participant_off_later_sheets() {
-    let Led { app, course, leader, leaders } = led().await;
-    let (ada, brage, cecilie) = kids(&course);
+    let led = led().await;
+    let (ada, brage, cecilie) = kids(&led.course);
     let all = |a: &'static str, b: &'static str, c: &'static str| [(ada, a), (brage, b), (cecilie, c)];
-    save_attendance(
-        &app,
-        &leader,
-        course.session_ids[0],
-        &all("present", "absent_without_notice", "present"),
-        &leaders,
-        (0, 0),
-    )
-    .await;
-    save_attendance(
-        &app,
-        &leader,
-        course.session_ids[1],
-        &all("present", "absent_without_notice", "present"),
-        &leaders,
-        (0, 0),
-    )
-    .await;
+    led.save(led.course.session_ids[0], &all("present", "absent_without_notice", "present")).await;
+    led.save(led.course.session_ids[1], &all("present", "absent_without_notice", "present")).await;
+    let Led { app, course, leader, leaders } = led;
     assert_eq!(tasks(&leader, course.course_id).await.len(), 1, "Brage's follow-up is open");
 
     // Through the API: a reason is required; then recorded once.
@@ -568,29 +524,15 @@ async fn counts_only_everywhere(course: &RunningCourse, api: &Api, browser: &Bro
     }
     let (status, _) = api.get_json(&format!("{A}/courses/{}/follow-up-tasks", course.course_id)).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
-    let (status, _) = send(
-        api,
-        Method::POST,
-        &format!("{A}/courses/{}/participants/{brage}/dropout", course.course_id),
-        &json!({ "reason": "Nei" }),
-    )
-    .await;
-    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert_eq!(dropout_status(api, course.course_id, brage).await, StatusCode::FORBIDDEN);
 }
 
 #[tokio::test]
 async fn a_user_representative_sees_counts_only() {
-    let Led { app, course, leader, leaders } = led().await;
-    let (ada, brage, cecilie) = kids(&course);
-    save_attendance(
-        &app,
-        &leader,
-        course.session_ids[0],
-        &[(ada, "present"), (brage, "late"), (cecilie, "absent_with_notice")],
-        &leaders,
-        (0, 0),
-    )
-    .await;
+    let led = led().await;
+    let (ada, brage, cecilie) = kids(&led.course);
+    led.save(led.course.session_ids[0], &[(ada, "present"), (brage, "late"), (cecilie, "absent_with_notice")]).await;
+    let Led { app, course, .. } = led;
     let representative = api_for(&app, REPRESENTATIVE).await;
     let browser = app.logged_in(REPRESENTATIVE).await;
     counts_only_everywhere(&course, &representative, &browser).await;
@@ -607,19 +549,13 @@ async fn a_user_representative_sees_counts_only() {
 
 #[tokio::test]
 async fn a_secretary_reads_the_overview_and_prints_the_summary() {
-    let Led { app, course, leader, leaders } = led().await;
-    let (ada, brage, cecilie) = kids(&course);
-    for session in &course.session_ids[..2] {
-        save_attendance(
-            &app,
-            &leader,
-            *session,
-            &[(ada, "present"), (brage, "absent_with_notice"), (cecilie, "absent_without_notice")],
-            &leaders,
-            (0, 0),
-        )
-        .await;
+    let led = led().await;
+    let (ada, brage, cecilie) = kids(&led.course);
+    for session in &led.course.session_ids[..2] {
+        led.save(*session, &[(ada, "present"), (brage, "absent_with_notice"), (cecilie, "absent_without_notice")])
+            .await;
     }
+    let Led { app, course, .. } = led;
     let secretary = api_for(&app, SECRETARY).await;
     let overview = attendance(&secretary, course.course_id).await;
     assert_eq!(participant(&overview, ada)["attended"], 2);
@@ -644,35 +580,18 @@ async fn a_secretary_reads_the_overview_and_prints_the_summary() {
     assert!(!html.contains("/observations"), "observations are not for secretaries");
     let found = tasks(&secretary, course.course_id).await;
     let task_id = found[0]["id"].as_i64().unwrap();
-    let (status, _) =
-        send(&secretary, Method::POST, &format!("{A}/follow-up-tasks/{task_id}/complete"), &json!({ "outcome": "Ok" }))
-            .await;
-    assert_eq!(status, StatusCode::FORBIDDEN);
-    let (status, _) = send(
-        &secretary,
-        Method::POST,
-        &format!("{A}/courses/{}/participants/{brage}/dropout", course.course_id),
-        &json!({ "reason": "Nei" }),
-    )
-    .await;
-    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert_eq!(complete_status(&secretary, task_id).await, StatusCode::FORBIDDEN);
+    assert_eq!(dropout_status(&secretary, course.course_id, brage).await, StatusCode::FORBIDDEN);
 }
 
 #[tokio::test]
 async fn another_courses_leader_is_refused() {
-    let Led { app, course, leader, leaders } = led().await;
-    let (ada, brage, cecilie) = kids(&course);
-    for session in &course.session_ids[..2] {
-        save_attendance(
-            &app,
-            &leader,
-            *session,
-            &[(ada, "present"), (brage, "present"), (cecilie, "absent_without_notice")],
-            &leaders,
-            (0, 0),
-        )
-        .await;
+    let led = led().await;
+    let (ada, brage, cecilie) = kids(&led.course);
+    for session in &led.course.session_ids[..2] {
+        led.save(*session, &[(ada, "present"), (brage, "present"), (cecilie, "absent_without_notice")]).await;
     }
+    let Led { app, course, leader, .. } = led;
     let task_id = tasks(&leader, course.course_id).await[0]["id"].as_i64().unwrap();
 
     let other = api_for(&app, OTHER_LEADER).await;
@@ -682,18 +601,8 @@ async fn another_courses_leader_is_refused() {
     assert!(app.audit_count("view_courses", None, "denied", Some(course.other_leader_id)).await > denied_before);
     let (status, _) = other.get_json(&format!("{A}/courses/{}/follow-up-tasks", course.course_id)).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
-    let (status, _) =
-        send(&other, Method::POST, &format!("{A}/follow-up-tasks/{task_id}/complete"), &json!({ "outcome": "Ok" }))
-            .await;
-    assert_eq!(status, StatusCode::FORBIDDEN);
-    let (status, _) = send(
-        &other,
-        Method::POST,
-        &format!("{A}/courses/{}/participants/{ada}/dropout", course.course_id),
-        &json!({ "reason": "Nei" }),
-    )
-    .await;
-    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert_eq!(complete_status(&other, task_id).await, StatusCode::FORBIDDEN);
+    assert_eq!(dropout_status(&other, course.course_id, ada).await, StatusCode::FORBIDDEN);
 
     let browser = app.logged_in(OTHER_LEADER).await;
     for path in ["attendance", "attendance/print", &format!("participants/{ada}")] {
@@ -704,14 +613,7 @@ async fn another_courses_leader_is_refused() {
     assert!(!home.contains("Cecilie"), "another course's task is not on their home page");
 
     // Their own course is theirs: a participant of this course is not found there.
-    let (status, _) = send(
-        &other,
-        Method::POST,
-        &format!("{A}/courses/{}/participants/{ada}/dropout", course.other_course_id),
-        &json!({ "reason": "Nei" }),
-    )
-    .await;
-    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_eq!(dropout_status(&other, course.other_course_id, ada).await, StatusCode::NOT_FOUND);
     let overview = attendance(&other, course.other_course_id).await;
     assert_eq!(overview["sessions"], json!([]));
     assert_eq!(overview["participants"], json!([]));

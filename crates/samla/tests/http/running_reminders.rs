@@ -7,6 +7,7 @@
 //! course past a school holiday; the organisation's settings and their validation. No
 //! mail ever names the course, the programme or a child.
 
+use crate::common::running::submit_running_settings;
 use crate::common::*;
 use chrono::{Duration, NaiveDate, NaiveDateTime, TimeZone};
 use reqwest::{Method, StatusCode};
@@ -24,12 +25,13 @@ const ARRIVAL: std::time::Duration = std::time::Duration::from_secs(20);
 const COURSE_NAME: &str = "Gruppe for barn av foreldre med rusproblemer";
 const CHILD: &str = "Ola Testbarn";
 
-async fn send(api: &Api, method: Method, path: &str, body: &Value) -> (StatusCode, Value) {
-    Api::json_of(api.send_json(method, path, body).await).await
-}
-
 fn day(raw: &str) -> NaiveDate {
     NaiveDate::parse_from_str(raw, "%Y-%m-%d").unwrap()
+}
+
+/// Sets the test clock to an hour before the planned session starts (14:15 in Oslo).
+fn an_hour_before(app: &TestApp, session: &Value) {
+    set_clock(app, oslo(session["date"].as_str().unwrap(), "14:15") - 3600);
 }
 
 /// Unix seconds of a wall-clock time in Oslo.
@@ -59,6 +61,12 @@ struct Setup {
 }
 
 impl Setup {
+    /// Turns a participant's reminders on or off through the API.
+    async fn set_reminders(&self, participant_id: i64, on: bool) {
+        let path = format!("{A}/courses/{}/participants/{participant_id}/reminders", self.course_id);
+        assert_eq!(send(&self.api, Method::PUT, &path, &json!({ "reminders": on })).await.0, StatusCode::OK);
+    }
+
     async fn sessions(&self) -> Vec<Value> {
         let (status, body) = self.api.get_json(&format!("{A}/courses/{}/sessions", self.course_id)).await;
         assert_eq!(status, StatusCode::OK, "{body}");
@@ -68,6 +76,41 @@ impl Setup {
     /// The planned sessions (not meetings), earliest first.
     async fn planned(&self) -> Vec<Value> {
         self.sessions().await.into_iter().filter(|s| s["kind"] == "session" && s["status"] == "planned").collect()
+    }
+}
+
+/// Writes households and their people straight to the store, as intake would have.
+struct Households {
+    conn: sqlx::pool::PoolConnection<sqlx::Any>,
+    organisation_id: i64,
+    now: i64,
+}
+
+impl Households {
+    async fn create(&mut self) -> i64 {
+        households::create_household(&mut self.conn, self.organisation_id, self.now).await.unwrap()
+    }
+
+    /// A person of the household (a child born 2016-05-01): their person id.
+    async fn add(
+        &mut self,
+        household_id: i64,
+        role: HouseholdRole,
+        parental_responsibility: bool,
+        name: &str,
+        email: &str,
+    ) -> i64 {
+        let person = NewPerson {
+            household_id,
+            household_role: role,
+            parental_responsibility,
+            name,
+            birth_date: (role == Child).then_some("2016-05-01"),
+            national_id: None,
+            phone: "",
+            email,
+        };
+        households::add_person(&mut self.conn, self.organisation_id, &person, self.now).await.unwrap()
     }
 }
 
@@ -106,64 +149,18 @@ async fn setup_until(app: &TestApp, last: &str) -> Setup {
 
     let organisation_id = app.organisation_id("org-a").await;
     let now = app.now();
-    let mut conn = app.state.store.pool().acquire().await.unwrap();
-    let person =
-        |household_id: i64, role: HouseholdRole, responsibility: bool, name: &'static str, email: &'static str| {
-            NewPerson {
-                household_id,
-                household_role: role,
-                parental_responsibility: responsibility,
-                name,
-                birth_date: (role == Child).then_some("2016-05-01"),
-                national_id: None,
-                phone: "",
-                email,
-            }
-        };
-    let home = households::create_household(&mut conn, organisation_id, now).await.unwrap();
-    let ola =
-        households::add_person(&mut conn, organisation_id, &person(home, Child, false, CHILD, ""), now).await.unwrap();
-    households::add_person(
-        &mut conn,
-        organisation_id,
-        &person(home, Guardian, true, "Kari Foresatt", "kari@example.org"),
-        now,
-    )
-    .await
-    .unwrap();
-    let per = households::add_person(
-        &mut conn,
-        organisation_id,
-        &person(home, Guardian, false, "Per Uten", "per@example.org"),
-        now,
-    )
-    .await
-    .unwrap();
-    households::add_person(&mut conn, organisation_id, &person(home, Guardian, true, "Lise Utenpost", ""), now)
-        .await
-        .unwrap();
-    let other = households::create_household(&mut conn, organisation_id, now).await.unwrap();
-    let anne = households::add_person(
-        &mut conn,
-        organisation_id,
-        &person(other, Adult, false, "Anne Voksen", "anne@example.org"),
-        now,
-    )
-    .await
-    .unwrap();
-    let third = households::create_household(&mut conn, organisation_id, now).await.unwrap();
-    let siri =
-        households::add_person(&mut conn, organisation_id, &person(third, Child, false, "Siri Sluttet", ""), now)
-            .await
-            .unwrap();
-    households::add_person(
-        &mut conn,
-        organisation_id,
-        &person(third, Guardian, true, "Dag Foresatt", "dag@example.org"),
-        now,
-    )
-    .await
-    .unwrap();
+    let mut homes = Households { conn: app.state.store.pool().acquire().await.unwrap(), organisation_id, now };
+    let home = homes.create().await;
+    let ola = homes.add(home, Child, false, CHILD, "").await;
+    homes.add(home, Guardian, true, "Kari Foresatt", "kari@example.org").await;
+    let per = homes.add(home, Guardian, false, "Per Uten", "per@example.org").await;
+    homes.add(home, Guardian, true, "Lise Utenpost", "").await;
+    let other = homes.create().await;
+    let anne = homes.add(other, Adult, false, "Anne Voksen", "anne@example.org").await;
+    let third = homes.create().await;
+    let siri = homes.add(third, Child, false, "Siri Sluttet", "").await;
+    homes.add(third, Guardian, true, "Dag Foresatt", "dag@example.org").await;
+    let mut conn = homes.conn;
     let (participant, parent) = (ParticipantRole::Participant, ParticipantRole::Parent);
     for (person_id, role) in [(ola, participant), (per, parent), (anne, participant), (siri, participant)] {
         participants::enrol(&mut conn, course_id, person_id, None, role, None, now).await.unwrap();
@@ -310,8 +307,7 @@ async fn no_reminders_once_the_course_or_a_participant_turns_them_off() {
     assert_eq!(saved, json!({ "participant_id": setup.ola, "reminders": false }));
     let (_, view) = setup.api.get_json(&reminders_path).await;
     assert_eq!(view["participants_with_reminders_off"], 1);
-    let second = oslo(planned[1]["date"].as_str().unwrap(), "14:15");
-    set_clock(&app, second - 3600);
+    an_hour_before(&app, &planned[1]);
     // (The first session's log is overdue by now, so its leaders are reminded too.)
     reminders::send_due(&app.state).await.unwrap();
     assert_eq!(recipients(&outbox_of(&app, "session-reminder").await), ["anne@example.org"]);
@@ -330,10 +326,8 @@ async fn no_reminders_once_the_course_or_a_participant_turns_them_off() {
 
     // Ola's on again: the third session reaches Kari too. Siri, dropped out, never.
     assert_eq!(send(&setup.api, Method::PUT, &ola_path, &json!({ "reminders": true })).await.0, StatusCode::OK);
-    let siri_path = format!("{A}/courses/{}/participants/{}/reminders", setup.course_id, setup.siri);
-    assert_eq!(send(&setup.api, Method::PUT, &siri_path, &json!({ "reminders": true })).await.0, StatusCode::OK);
-    let third = oslo(planned[2]["date"].as_str().unwrap(), "14:15");
-    set_clock(&app, third - 3600);
+    setup.set_reminders(setup.siri, true).await;
+    an_hour_before(&app, &planned[2]);
     reminders::send_due(&app.state).await.unwrap();
     let all = outbox_of(&app, "session-reminder").await;
     assert_eq!(recipients(&all), ["anne@example.org", "anne@example.org", "kari@example.org"]);
@@ -659,13 +653,7 @@ async fn the_organisations_settings_are_checked_and_decide_the_timing() {
     let (status, html) = coordinator.get_html("/running/settings").await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(input_value(&html, "reminder_hours_before").as_deref(), Some("2"));
-    let response = coordinator
-        .submit(
-            "/running/settings",
-            "/running/settings",
-            &[("follow_up_after_absences", "11"), ("reminder_hours_before", "mange"), ("log_grace_hours", "12")],
-        )
-        .await;
+    let response = submit_running_settings(&coordinator, ("11", "mange", "12")).await;
     let (html, summary) = refused_form(response).await;
     assert!(summary.contains("Skriv et tall fra 0 til 10"), "{summary}");
     assert!(summary.contains("Skriv et tall fra 1 til 168"), "{summary}");
@@ -674,13 +662,7 @@ async fn the_organisations_settings_are_checked_and_decide_the_timing() {
     assert_eq!(input_value(&html, "reminder_hours_before").as_deref(), Some("mange"));
     assert_eq!(input_value(&html, "log_grace_hours").as_deref(), Some("12"));
     assert_eq!(setup.api.get_json(&path).await.1, good, "nothing saved");
-    let response = coordinator
-        .submit(
-            "/running/settings",
-            "/running/settings",
-            &[("follow_up_after_absences", "4"), ("reminder_hours_before", "24"), ("log_grace_hours", "12")],
-        )
-        .await;
+    let response = submit_running_settings(&coordinator, ("4", "24", "12")).await;
     assert_eq!(location(&response), "/running/settings?saved=settings");
     assert_eq!(setup.api.get_json(&path).await.1["log_grace_hours"], 12);
     assert_eq!(app.audit_count("running_settings.update", None, "success", None).await, 2);
@@ -759,8 +741,7 @@ async fn families_are_reminded_of_parent_meetings_and_family_sessions_not_of_net
     );
 
     // Ola's reminders off: the next family session about Ola reminds nobody.
-    let ola_path = format!("{A}/courses/{}/participants/{}/reminders", setup.course_id, setup.ola);
-    assert_eq!(send(&setup.api, Method::PUT, &ola_path, &json!({ "reminders": false })).await.0, StatusCode::OK);
+    setup.set_reminders(setup.ola, false).await;
     let later = (day(&parent_date) + Duration::days(2)).to_string();
     let body = json!({ "meeting_kind": "family_session", "date": later, "start_time": "10:00", "end_time": "11:00",
                        "participant_id": setup.ola });
@@ -810,8 +791,7 @@ async fn a_course_about_to_start_reminds_before_its_first_session_and_a_draft_do
     let response = setup.api.request(Method::PUT, &path).header("If-Match", "*").json(&json!({ "status": "draft" }));
     let (status, body) = Api::json_of(response.send().await.unwrap()).await;
     assert_eq!(status, StatusCode::OK, "{body}");
-    let second = oslo(planned[1]["date"].as_str().unwrap(), "14:15");
-    set_clock(&app, second - 3600);
+    an_hour_before(&app, &planned[1]);
     assert_eq!(reminders::send_due(&app.state).await.unwrap(), 0);
     assert_eq!(outbox_of(&app, "session-reminder").await.len(), 2);
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
@@ -991,16 +971,14 @@ async fn one_guardian_turns_reminders_off_while_the_childs_other_guardian_still_
         [s("Jon Foresatt", true, true), s("Kari Foresatt", true, false), s("Lise Utenpost", false, true)]
     );
     assert_eq!(view["participants_with_reminders_off"], 0, "Ola's own switch is still on: {view}");
-    let first = oslo(planned[0]["date"].as_str().unwrap(), "14:15");
-    set_clock(&app, first - 3600);
+    an_hour_before(&app, &planned[0]);
     assert_eq!(reminders::send_due(&app.state).await.unwrap(), 2, "Jon and Anne");
     assert_eq!(family_mail(&server, 2).await, ["anne@example.org", "jon@example.org"]);
 
     // On again: the second session reaches Kari too.
     let (status, saved) = send(&setup.api, Method::PUT, &kari_path, &json!({ "reminders": true })).await;
     assert_eq!(status, StatusCode::OK, "{saved}");
-    let second = oslo(planned[1]["date"].as_str().unwrap(), "14:15");
-    set_clock(&app, second - 3600);
+    an_hour_before(&app, &planned[1]);
     reminders::send_due(&app.state).await.unwrap();
     assert_eq!(
         family_mail(&server, 5).await,
@@ -1008,10 +986,8 @@ async fn one_guardian_turns_reminders_off_while_the_childs_other_guardian_still_
     );
 
     // The child's own switch still silences the whole household, Jon included.
-    let ola_path = format!("{A}/courses/{}/participants/{}/reminders", setup.course_id, setup.ola);
-    assert_eq!(send(&setup.api, Method::PUT, &ola_path, &json!({ "reminders": false })).await.0, StatusCode::OK);
-    let third = oslo(planned[2]["date"].as_str().unwrap(), "14:15");
-    set_clock(&app, third - 3600);
+    setup.set_reminders(setup.ola, false).await;
+    an_hour_before(&app, &planned[2]);
     reminders::send_due(&app.state).await.unwrap();
     let all = outbox_of(&app, "session-reminder").await;
     assert_eq!(

@@ -35,6 +35,16 @@ async fn submit_code(browser: &Browser, code: &str) -> reqwest::Response {
 }
 
 /// Logs out and logs in again with the password; the next step is the code.
+/// A new person of org-a with this role gives their password in a new browser: the
+/// browser, and where the login sent it.
+async fn password_step_of_new(app: &TestApp, email: &str, role: &str) -> (Browser, String) {
+    app.add_user("org-a", email, role).await;
+    let browser = app.browser();
+    let response = browser.login(email, PASSWORD).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    (browser, location(&response))
+}
+
 async fn password_step(browser: &Browser, email: &str) {
     browser.logout().await;
     let response = browser.login(email, PASSWORD).await;
@@ -117,11 +127,8 @@ async fn the_half_way_session_ends_when_the_code_is_accepted() {
 #[tokio::test]
 async fn an_organisation_requiring_a_second_factor_sends_a_coordinator_to_enrol() {
     let app = TestApp::spawn().await; // org-a requires a second factor
-    app.add_user("org-a", "kari@example.no", "coordinator").await;
-    let browser = app.browser();
-    let response = browser.login("kari@example.no", PASSWORD).await;
-    assert_eq!(response.status(), StatusCode::SEE_OTHER);
-    assert_eq!(location(&response), "/account/second-factor");
+    let (browser, sent_to) = password_step_of_new(&app, "kari@example.no", "coordinator").await;
+    assert_eq!(sent_to, "/account/second-factor");
 
     for page in ["/", "/account", "/admin/users"] {
         let closed = browser.get(page).await;
@@ -138,11 +145,8 @@ async fn an_organisation_requiring_a_second_factor_sends_a_coordinator_to_enrol(
 #[tokio::test]
 async fn an_analyst_is_let_in_without_a_second_factor() {
     let app = TestApp::spawn().await; // org-a requires a second factor
-    app.add_user("org-a", "anne@example.no", "analyst").await;
-    let browser = app.browser();
-    let response = browser.login("anne@example.no", PASSWORD).await;
-    assert_eq!(response.status(), StatusCode::SEE_OTHER);
-    assert_eq!(location(&response), "/", "an analyst sees no personal data and needs no second factor");
+    let (browser, sent_to) = password_step_of_new(&app, "anne@example.no", "analyst").await;
+    assert_eq!(sent_to, "/", "an analyst sees no personal data and needs no second factor");
     assert_eq!(browser.get("/").await.status(), StatusCode::OK);
 }
 

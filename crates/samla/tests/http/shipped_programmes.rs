@@ -3,7 +3,7 @@
 //! reaches every copy the organisation left as it was (a new programme version; courses
 //! keep theirs), never a copy it changed or archived.
 
-use crate::common::{Api, TestApp, PASSWORD};
+use crate::common::{send, Api, TestApp, PASSWORD};
 use reqwest::{Method, StatusCode};
 use samla_domain::programmes::shipped::SHIPPED;
 use samla_domain::programmes::Manual;
@@ -13,10 +13,6 @@ use serde_json::{json, Value};
 fn manual_json(slug: &str) -> Value {
     let (_, source) = SHIPPED.iter().find(|(s, _)| *s == slug).expect("shipped");
     serde_json::to_value(Manual::from_toml(source).unwrap()).unwrap()
-}
-
-async fn send(api: &Api, method: Method, path: &str, body: &Value) -> (StatusCode, Value) {
-    Api::json_of(api.send_json(method, path, body).await).await
 }
 
 async fn coordinator(app: &TestApp, org: &str) -> Api {

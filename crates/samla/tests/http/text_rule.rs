@@ -4,6 +4,7 @@
 //! required field with nothing left is refused naming the field. Nothing else is changed,
 //! and a JSON body sent as another media type is answered 415.
 
+use crate::common::data::error_fields;
 use crate::common::running::{self, COORDINATOR, LEADER, ORG};
 use crate::common::*;
 use reqwest::{Method, StatusCode};
@@ -12,13 +13,6 @@ use samla_domain::programmes::Manual;
 use serde_json::{json, Value};
 
 const HOLIDAYS: &str = "/organisations/org-a/school-holidays";
-
-fn error_fields(problem: &Value) -> Vec<String> {
-    problem["errors"]
-        .as_array()
-        .map(|errors| errors.iter().map(|e| e["field"].as_str().unwrap_or("").to_string()).collect())
-        .unwrap_or_default()
-}
 
 async fn holiday_names(api: &Api) -> Vec<String> {
     let list = api.get_ok(HOLIDAYS).await;

@@ -69,23 +69,24 @@ fn item(item: &Item) -> Value {
 }
 
 fn answer_option(option: &AnswerOption) -> Value {
-    let mut coding = Map::new();
-    put(&mut coding, "system", option.system.as_ref().map(|s| json!(s)));
-    coding.insert("code".into(), json!(option.code));
-    coding.insert("display".into(), json!(option.display));
     let mut out = Map::new();
     if let Some(ordinal) = option.ordinal {
         out.insert("extension".into(), json!([{ "url": ORDINAL_VALUE_URL, "valueDecimal": ordinal }]));
     }
-    out.insert("valueCoding".into(), Value::Object(coding));
+    out.insert("valueCoding".into(), coding_of(option.system.as_deref(), &option.code, Some(&option.display)));
     Value::Object(out)
 }
 
 fn coding(coding: &Coding) -> Value {
+    coding_of(coding.system.as_deref(), &coding.code, coding.display.as_deref())
+}
+
+/// A FHIR Coding, with a system and a display only where there are ones.
+fn coding_of(system: Option<&str>, code: &str, display: Option<&str>) -> Value {
     let mut out = Map::new();
-    put(&mut out, "system", coding.system.as_ref().map(|s| json!(s)));
-    out.insert("code".into(), json!(coding.code));
-    put(&mut out, "display", coding.display.as_ref().map(|d| json!(d)));
+    put(&mut out, "system", system.map(|s| json!(s)));
+    out.insert("code".into(), json!(code));
+    put(&mut out, "display", display.map(|d| json!(d)));
     Value::Object(out)
 }
 

@@ -16,6 +16,11 @@ pub fn problem_fields(problem: &serde_json::Value) -> Vec<(String, String)> {
         .unwrap_or_default()
 }
 
+/// The field of each error in a problem document, in order ("" where one names none).
+pub fn error_fields(problem: &serde_json::Value) -> Vec<String> {
+    problem_fields(problem).into_iter().map(|(field, _)| field).collect()
+}
+
 /// The text of every entry of a zip file (an XLSX workbook, an export), in order.
 pub fn zip_entries(bytes: &[u8]) -> Vec<String> {
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip file that opens");

@@ -262,6 +262,24 @@ pub fn element_text(html: &str, id: &str) -> Option<String> {
     Some(html[open_end..close].trim().to_string())
 }
 
+/// The HTML from the element with this id to the first `end` after it (inclusive).
+pub fn section(html: &str, id: &str, end: &str) -> String {
+    let marker = format!("id=\"{id}\"");
+    let start = html.find(&marker).unwrap_or_else(|| panic!("no element {id}"));
+    let start = html[..start].rfind('<').unwrap();
+    let stop = start + html[start..].find(end).map_or(html.len() - start, |at| at + end.len());
+    html[start..stop].to_string()
+}
+
+/// Whether the radio or check box with this id is checked.
+pub fn is_checked(html: &str, id: &str) -> bool {
+    let marker = format!("id=\"{id}\"");
+    let Some(at) = html.find(&marker) else { panic!("no element {id}") };
+    let start = html[..at].rfind('<').unwrap();
+    let end = at + html[at..].find('>').unwrap();
+    html[start..end].contains(" checked")
+}
+
 pub struct Browser {
     pub client: Client,
     pub base_url: String,
@@ -514,10 +532,50 @@ impl Api {
         self.request(method, path).header(name, value.as_ref()).json(body).send().await.expect("request")
     }
 
+    /// createUser: invites a person to the organisation.
+    pub async fn create_user(&self, org: &str, body: &serde_json::Value) -> Response {
+        self.send_json(reqwest::Method::POST, &format!("/organisations/{org}/users"), body).await
+    }
+
+    /// updateUser over the version in `if_match`.
+    pub async fn update_user(&self, org: &str, user_id: i64, if_match: &str, body: &serde_json::Value) -> Response {
+        let path = format!("/organisations/{org}/users/{user_id}");
+        self.send_json_with(reqwest::Method::PUT, &path, ("If-Match", if_match), body).await
+    }
+
     pub async fn json_of(response: Response) -> (StatusCode, serde_json::Value) {
         let status = response.status();
         (status, response.json().await.unwrap_or(serde_json::Value::Null))
     }
+}
+
+/// Sends a JSON request: the status and the JSON answer (null when there is none).
+pub async fn send(
+    api: &Api,
+    method: reqwest::Method,
+    path: &str,
+    body: &serde_json::Value,
+) -> (StatusCode, serde_json::Value) {
+    Api::json_of(api.send_json(method, path, body).await).await
+}
+
+/// Sends a request the API must refuse as unprocessable (422): the fields its problem
+/// document names.
+pub async fn refused_fields(api: &Api, method: reqwest::Method, path: &str, body: &serde_json::Value) -> Vec<String> {
+    let (status, problem) = send(api, method, path, body).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{path}: {problem}");
+    data::error_fields(&problem)
+}
+
+/// [`send`] with an `If-Match` header.
+pub async fn send_if_match(
+    api: &Api,
+    method: reqwest::Method,
+    path: &str,
+    if_match: &str,
+    body: &serde_json::Value,
+) -> (StatusCode, serde_json::Value) {
+    Api::json_of(api.send_json_with(method, path, ("If-Match", if_match), body).await).await
 }
 
 /// A database of its own for a test that runs the `samla` binary: a SQLite file in
@@ -689,6 +747,17 @@ impl TestApp {
             assert!(std::time::Instant::now() < deadline, "{queued} messages still queued after 20 s");
             tokio::time::sleep(std::time::Duration::from_millis(50)).await;
         }
+    }
+
+    /// Every queued or sent mail's (subject, plain-text body): one at least (`why` there
+    /// is), and none that carries anything `leaks` finds.
+    pub async fn mails_without(&self, leaks: fn(&str) -> Vec<&'static str>, why: &str) -> Vec<(String, String)> {
+        let mails: Vec<(String, String)> = self.rows("SELECT subject, body_text FROM outbox_messages", ()).await;
+        assert!(!mails.is_empty(), "{why}");
+        for (subject, body) in &mails {
+            assert!(leaks(subject).is_empty() && leaks(body).is_empty(), "mail carries {:?}", leaks(body));
+        }
+        mails
     }
 
     /// Every text the outbox table holds, all rows and columns, as one string.

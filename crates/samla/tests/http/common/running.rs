@@ -7,12 +7,15 @@
 //! Seeding goes through the services, as the people would; what the tests check goes
 //! through HTTP.
 
-use super::{actor_in, TestApp};
+use super::{actor_in, Api, Browser, TestApp};
+use chrono::NaiveDate;
+use reqwest::{Method, StatusCode};
 use samla_domain::Role;
 use samla_web::auth::Actor;
 use samla_web::services::courses::{self as course_service, CourseForm, StaffForm};
 use samla_web::services::intake::applications::{self as intake, Origin};
 use samla_web::services::intake::ApplicationForm;
+use serde_json::{json, Value};
 
 pub const ORG: &str = "org-a";
 pub const COORDINATOR: &str = "coordinator@a.test";
@@ -46,6 +49,18 @@ pub struct RunningCourse {
     /// The course's meetings (kind 'meeting'), in date order.
     pub meeting_ids: Vec<i64>,
     pub children: Vec<Child>,
+}
+
+impl RunningCourse {
+    /// The page of a session's attendance sheet.
+    pub fn attendance_page(&self, session_id: i64) -> String {
+        format!("/courses/{}/sessions/{session_id}/attendance", self.course_id)
+    }
+
+    /// The participant id of the child at `index` (Ada, Brage, Cecilie).
+    pub fn child_id(&self, index: usize) -> i64 {
+        self.children[index].participant_id
+    }
 }
 
 const CHILDREN: [(&str, &str, &str, bool); 3] = [
@@ -342,4 +357,82 @@ pub async fn intake_ids(app: &TestApp, course: &RunningCourse) -> (Vec<i64>, Vec
         households.push(household);
     }
     (applications, households)
+}
+
+/// Sends a session's attendance sheet with these headers (`If-Match`, `Idempotency-Key`):
+/// the status, the answer and the ETag it carries ("" when none).
+pub async fn put_sheet(
+    api: &Api,
+    session_id: i64,
+    headers: &[(&str, &str)],
+    body: &Value,
+) -> (StatusCode, Value, String) {
+    let mut request =
+        api.request(Method::PUT, &format!("/organisations/{ORG}/sessions/{session_id}/attendance")).json(body);
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    let response = request.send().await.unwrap();
+    let etag = response.headers().get("etag").and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+    let (status, json) = Api::json_of(response).await;
+    (status, json, etag)
+}
+
+/// Moves the test clock on until the session's day has come (attendance is taken on the
+/// day or after), and always by a minute, so two saves never share a second. Returns the
+/// session as getSession shows it.
+pub async fn reach(app: &TestApp, api: &Api, session_id: i64) -> Value {
+    app.state.clock.advance(60);
+    let session = api.get_ok(&format!("/organisations/{ORG}/sessions/{session_id}")).await;
+    let day = NaiveDate::parse_from_str(session["date"].as_str().unwrap(), "%Y-%m-%d").unwrap();
+    // UTC's day is never ahead of Oslo's, so once it has come, it has come there too.
+    while chrono::DateTime::from_timestamp(app.now(), 0).unwrap().date_naive() < day {
+        app.state.clock.advance(24 * 3600);
+    }
+    session
+}
+
+/// Saves a session's whole attendance through the attendance API, as a leader's phone
+/// would, once the session's day has come ([`reach`]): reads the sheet's ETag first. Every
+/// guardian the session expects (at a parents' or family gathering) came; `adults` counts
+/// other parents and family members.
+pub async fn save_attendance(
+    app: &TestApp,
+    api: &Api,
+    session_id: i64,
+    marks: &[(i64, &str)],
+    staff_present: &[i64],
+    adults: (u32, u32),
+) -> Value {
+    let session = reach(app, api, session_id).await;
+    let path = format!("/organisations/{ORG}/sessions/{session_id}/attendance");
+    let response = api.get(&path).await;
+    assert_eq!(response.status(), StatusCode::OK, "the sheet of session {session_id}");
+    let etag = response.headers()["etag"].to_str().unwrap().to_string();
+    let entries: Vec<Value> = marks.iter().map(|(id, a)| json!({ "participant_id": id, "attendance": a })).collect();
+    let guardians: Vec<Value> = session["expected_guardians"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| json!({ "person_id": g["person_id"], "attendance": "present" }))
+        .collect();
+    let body = json!({
+        "entries": entries, "guardians": guardians, "parents": adults.0, "family_members": adults.1,
+        "staff_present": staff_present,
+    });
+    let response = api.send_json_with(Method::PUT, &path, ("If-Match", etag), &body).await;
+    let (status, saved) = Api::json_of(response).await;
+    assert_eq!(status, StatusCode::OK, "saving session {session_id}: {saved}");
+    saved
+}
+
+/// Sends the running settings page's form as typed: (follow-up after absences in a row,
+/// reminder hours before a session, log grace hours).
+pub async fn submit_running_settings(
+    browser: &Browser,
+    (follow_up, reminder, grace): (&str, &str, &str),
+) -> reqwest::Response {
+    let fields =
+        [("follow_up_after_absences", follow_up), ("reminder_hours_before", reminder), ("log_grace_hours", grace)];
+    browser.submit("/running/settings", "/running/settings", &fields).await
 }
