@@ -72,19 +72,24 @@ pub async fn count(conn: &mut AnyConnection) -> Result<i64> {
     db::scalar(conn, "SELECT COUNT(*) FROM organisations", ()).await
 }
 
-/// Changes the settings if nobody else changed them since `expected_version`.
+/// Changes the settings (and, given, the kind and region; a region of none keeps the
+/// one set) if nobody else changed them since `expected_version`.
 pub async fn update_settings(
     conn: &mut AnyConnection,
     id: i64,
     name: &str,
     require_second_factor: bool,
+    placement: Option<(OrganisationKind, Option<Region>)>,
     expected_version: i64,
 ) -> Result<i64> {
+    let kind = placement.map(|(kind, _)| kind.as_str());
+    let region = placement.and_then(|(_, region)| region).map(Region::as_str);
     let updated: Option<i64> = db::scalar_optional(
         &mut *conn,
-        "UPDATE organisations SET name = $1, require_second_factor = $2, version = version + 1
-         WHERE id = $3 AND version = $4 RETURNING version",
-        (name, i64::from(require_second_factor), id, expected_version),
+        "UPDATE organisations SET name = $1, require_second_factor = $2, kind = COALESCE($3, kind),
+                region = COALESCE($4, region), version = version + 1
+         WHERE id = $5 AND version = $6 RETURNING version",
+        (name, i64::from(require_second_factor), kind, region, id, expected_version),
     )
     .await?;
     db::version_or_why(updated, get(conn, id)).await

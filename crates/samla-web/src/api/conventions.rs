@@ -26,6 +26,11 @@ use utoipa::openapi::schema::{
 use utoipa::openapi::{OpenApi, Ref, RefOr};
 use utoipa::{IntoParams, IntoResponses, ToSchema};
 
+/// A statistics table's level: the nation, a region or an organisation.
+pub const STATISTICS_LEVEL_PATTERN: &str = r"^(nation|region:[a-z_]{1,30}|organisation:[0-9]{1,18})$";
+/// A statistics table's period: a year or one of its terms.
+pub const STATISTICS_PERIOD_PATTERN: &str = r"^[0-9]{4}(-spring|-autumn)?$";
+
 /// The names of the two shared text schemas.
 pub const SINGLE_LINE_TEXT: &str = "SingleLineText";
 pub const MULTI_LINE_TEXT: &str = "MultiLineText";
@@ -573,7 +578,7 @@ mod tests {
 
     /// Patterns of values with a form of their own (ids, slugs, times, amounts, keys),
     /// which are not free text.
-    const STRUCTURED: [&str; 9] = [
+    const STRUCTURED: [&str; 11] = [
         r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$",
         r"^[0-9]{1,18}$",
         r"^[0-9]{11}$",
@@ -584,6 +589,9 @@ mod tests {
         r"^[!-~]+$",
         // The audit log's filters match recorded action names and ids exactly.
         r"^[^\x00]*$",
+        // A statistics table's level and period.
+        super::STATISTICS_LEVEL_PATTERN,
+        super::STATISTICS_PERIOD_PATTERN,
     ];
     /// Inputs without a pattern that are not free text: preconditions and language codes.
     const NAMED: [&str; 3] = ["If-Match", "If-None-Match", "language"];

@@ -75,6 +75,6 @@ pub async fn update_organisation(
     let current = organisations::settings(&state, &actor).await?;
     let version = if_match.expected(current.version)?;
     let updated =
-        organisations::update_settings(&state, &actor, &body.name, body.require_second_factor, version).await?;
+        organisations::update_settings(&state, &actor, &body.name, body.require_second_factor, None, version).await?;
     Ok(with_etag(updated.into()))
 }

@@ -3,11 +3,12 @@ use crate::auth::Actor;
 use crate::error::WebError;
 use crate::forms::{FormData, FormState};
 use crate::pages::Page;
-use crate::services::organisations;
+use crate::services::organisations::{self, PlacementForm};
 use crate::AppState;
 use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use samla_domain::organisations::{OrganisationKind, Region};
 use samla_domain::{FieldError, FieldErrors};
 use samla_storage::organisations::Organisation;
 use std::collections::HashMap;
@@ -20,6 +21,8 @@ pub async fn show(
     let form = FormState::new()
         .with_value("name", &organisation.name)
         .with_value("require_second_factor", if organisation.require_second_factor != 0 { "1" } else { "" })
+        .with_value("kind", organisation.kind.as_str())
+        .with_value("region", organisation.region.map(Region::as_str).unwrap_or_default())
         .with_value("version", organisation.version);
     render(&state, &ui, &actor, &organisation, form, StatusCode::OK, query.contains_key("saved"))
 }
@@ -33,7 +36,17 @@ fn render(
     status: StatusCode,
     saved: bool,
 ) -> Result<Response, WebError> {
+    let t = |key: &str| state.i18n.text(ui.lang, key, &[]);
+    let kinds: Vec<_> = OrganisationKind::ALL
+        .iter()
+        .map(|kind| minijinja::context! { value => kind.as_str(), label => t(&format!("organisation-kind-{}", kind.as_str())) })
+        .collect();
+    let regions: Vec<_> = std::iter::once(minijinja::context! { value => "", label => t("organisation-region-none") })
+        .chain(Region::of(organisation.country).map(|r| minijinja::context! { value => r.as_str(), label => r.name() }))
+        .collect();
     let context = minijinja::context! {
+        kinds => kinds,
+        regions => regions,
         organisation => organisation.clone(),
         form => ui.form(state, &form),
         saved => saved,
@@ -48,6 +61,7 @@ pub async fn update(Page { state, ui, actor }: Page, form: FormData) -> Result<R
         &actor,
         form.get("name"),
         form.checked("require_second_factor"),
+        Some(&PlacementForm { kind: form.get("kind").to_string(), region: form.get("region").to_string() }),
         expected,
     )
     .await

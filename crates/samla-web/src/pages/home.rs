@@ -19,6 +19,7 @@ pub async fn show(Page { state, ui, actor }: Page) -> Result<Response, WebError>
         (Action::PlanCourses, "/school-holidays", "home-task-school-holidays"),
         (Action::ManageUsers, "/admin/users", "home-task-users"),
         (Action::ManageOrganisationSettings, "/admin/organisation", "home-task-organisation"),
+        (Action::ViewAggregateStatistics, "/statistics", "home-task-statistics"),
         (Action::ViewAuditLog, "/admin/audit", "home-task-audit"),
     ]
     .into_iter()

@@ -25,6 +25,7 @@ mod school_holidays;
 mod second_factor;
 mod setup;
 mod staff_directory;
+mod statistics;
 
 use crate::auth::session_cookie_name;
 use crate::auth::Actor;
@@ -110,6 +111,7 @@ pub fn routes() -> Router<AppState> {
         .merge(running::routes())
         .merge(questionnaires::routes())
         .merge(reports::routes())
+        .merge(statistics::routes())
 }
 
 /// The public intake pages (no login); their forms may send at most 64 KiB.
@@ -378,6 +380,9 @@ fn navigation(actor: &Actor, path: &str) -> Vec<Value> {
     }
     if actor.roles.may(Action::ManageOrganisationSettings) {
         items.push(("/admin/organisation", "nav-organisation"));
+    }
+    if actor.roles.may(Action::ViewAggregateStatistics) {
+        items.push(("/statistics", "nav-statistics"));
     }
     if actor.roles.may(Action::ViewAuditLog) {
         items.push(("/admin/audit", "nav-audit"));

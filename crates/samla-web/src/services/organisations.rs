@@ -3,6 +3,7 @@ use crate::error::WebError;
 use crate::AppState;
 use samla_domain::audit::Outcome;
 use samla_domain::calendar::Country;
+use samla_domain::organisations::{OrganisationKind, Region};
 use samla_domain::validation::required_line;
 use samla_domain::{Action, FieldError, FieldErrors};
 use samla_storage::audit;
@@ -35,19 +36,63 @@ pub async fn settings(state: &AppState, actor: &Actor) -> Result<Organisation, W
     Ok(organisations::get(&mut conn, actor.organisation.id).await?)
 }
 
-/// Saves the settings if nobody changed them since `expected_version`.
+/// Where statistics place the organisation, as typed in the settings form: a kind and a
+/// region (empty: keep the one set).
+#[derive(Debug, Clone, Default)]
+pub struct PlacementForm {
+    pub kind: String,
+    pub region: String,
+}
+
+impl PlacementForm {
+    fn parse(&self, country: Country, errors: &mut FieldErrors) -> Option<(OrganisationKind, Option<Region>)> {
+        let kind = OrganisationKind::parse(&self.kind);
+        if kind.is_none() {
+            errors.push(FieldError::new("kind", "error-choice"));
+        }
+        let region = match self.region.as_str() {
+            "" => Some(None),
+            code => match Region::parse(code) {
+                Some(region) if region.country() == country => Some(Some(region)),
+                Some(_) => {
+                    errors.push(FieldError::new("region", "error-region-country"));
+                    None
+                }
+                None => {
+                    errors.push(FieldError::new("region", "error-choice"));
+                    None
+                }
+            },
+        };
+        Some((kind?, region?))
+    }
+}
+
+/// Saves the settings (and, from the settings page, where statistics place the
+/// organisation) if nobody changed them since `expected_version`.
 pub async fn update_settings(
     state: &AppState,
     actor: &Actor,
     name: &str,
     require_second_factor: bool,
+    placement: Option<&PlacementForm>,
     expected_version: i64,
 ) -> Result<Organisation, WebError> {
     actor.authorize(state, Action::ManageOrganisationSettings).await?;
-    let name = parse_name(name).map_err(FieldErrors::single)?;
+    let mut errors = FieldErrors::new();
+    let name = errors.take(parse_name(name));
+    let placement = placement.map(|p| p.parse(actor.organisation.country, &mut errors));
+    let (name, placement) = errors.finish(|| (name.unwrap_or_default(), placement.flatten()))?;
     let mut tx = state.store.write().await?;
-    organisations::update_settings(&mut tx.tx, actor.organisation.id, &name, require_second_factor, expected_version)
-        .await?;
+    organisations::update_settings(
+        &mut tx.tx,
+        actor.organisation.id,
+        &name,
+        require_second_factor,
+        placement,
+        expected_version,
+    )
+    .await?;
     audit::append(
         &mut tx,
         &actor.event("organisation.update", Outcome::Success).record("organisation", actor.organisation.id),

@@ -189,7 +189,7 @@ pub async fn seed_demo(store: &Store, now: i64) -> Result<Vec<(Role, String, Str
             crate::services::programmes::install_shipped_in(&mut tx, id, now).await?;
             // The demo lets people in with a password alone so a newcomer can look
             // around at once; real organisations require a second factor.
-            organisations::update_settings(&mut tx.tx, id, "Demo kommune", false, 1).await?;
+            organisations::update_settings(&mut tx.tx, id, "Demo kommune", false, None, 1).await?;
             id
         }
     };

@@ -89,12 +89,21 @@ async fn network_programme(state: &AppState, actor: &Actor, programme: &str) -> 
     }
 }
 
-/// The network: its owner's programme and the members.
-pub async fn network(state: &AppState, actor: &Actor, programme: &str) -> Result<(Programme, Vec<Member>), WebError> {
+/// A programme's network: the programme, its owner's name and the members.
+#[derive(Debug, Clone)]
+pub struct Network {
+    pub programme: Programme,
+    pub owner: String,
+    pub members: Vec<Member>,
+}
+
+/// The network of a programme the actor's organisation owns or is in.
+pub async fn network(state: &AppState, actor: &Actor, programme: &str) -> Result<Network, WebError> {
     let programme = network_programme(state, actor, programme).await?;
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
     let members = networks::members(&mut conn, programme.id).await?;
-    Ok((programme, members))
+    let owner = organisations::get(&mut conn, programme.organisation_id).await?.name;
+    Ok(Network { programme, owner, members })
 }
 
 /// The programme's releases, newest first.
@@ -257,12 +266,15 @@ pub async fn overview(state: &AppState, actor: &Actor) -> Result<Overview, WebEr
     let visible = networks::visible(&mut conn, own).await?;
     let placed = organisations::get(&mut conn, own).await?.region.is_some();
     drop(conn);
-    let (networks, joinable): (Vec<_>, Vec<_>) =
-        visible.into_iter().partition(|p| p.owner_id == own || p.member == 1);
+    let (networks, joinable): (Vec<_>, Vec<_>) = visible.into_iter().partition(|p| p.owner_id == own || p.member == 1);
     let networks = if reads { networks } else { Vec::new() };
     let joinable = if manages { joinable } else { Vec::new() };
     let publishable = if manages {
-        crate::services::programmes::library(state, actor, "", "").await?.into_iter().filter(|p| p.organisation_id == own).collect()
+        crate::services::programmes::library(state, actor, "", "")
+            .await?
+            .into_iter()
+            .filter(|p| p.organisation_id == own)
+            .collect()
     } else {
         Vec::new()
     };

@@ -840,6 +840,8 @@ const READ_BACK: &[(&str, &[&str])] = &[
     ("enterPaperResponse", &["language", "subject_participant_id"]),
     ("importQuestionnaire", &["scoring"]),
     ("importProgramme", &MANUAL_OPTIONAL_FIELDS),
+    // Read back in statistics_network (the release list gives the correction's note).
+    ("publishStatisticsRelease", &["note"]),
 ];
 
 /// The optional parts of a programme's manual.

@@ -85,6 +85,7 @@ async fn the_navigation_shows_only_what_the_role_may_use() {
             (samla_domain::Action::ManageUsers, "/admin/users"),
             (samla_domain::Action::ManageOrganisationSettings, "/admin/organisation"),
             (samla_domain::Action::ViewAuditLog, "/admin/audit"),
+            (samla_domain::Action::ViewAggregateStatistics, "/statistics"),
         ];
         for (action, link) in areas {
             assert_eq!(nav.contains(&link.to_string()), roles.may(action), "{role}: {link} in {nav:?}");

@@ -318,6 +318,8 @@ fn candidates(world: &World) -> BTreeMap<&'static str, Vec<String>> {
         ("user_id", strings(&[course.coordinator_id, course.leader_id, course.secretary_id, course.representative_id])),
         ("token", vec![ANSWER_TOKEN.to_string()]),
         ("language", vec!["nb".to_string(), "en".to_string()]),
+        ("year", vec!["2025".to_string()]),
+        ("table", vec!["participants_by_age".to_string()]),
     ])
 }
 

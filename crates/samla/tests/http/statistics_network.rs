@@ -3,7 +3,6 @@
 //! the year, and readers of aggregate statistics see the tables with small groups hidden,
 //! at every level, in a correction too.
 
-use crate::common::data::problem_fields;
 use crate::common::running::{actor, child_application, course_form, enrol_application};
 use crate::common::{Api, TestApp};
 use reqwest::{Method, StatusCode};
@@ -61,8 +60,8 @@ async fn a_network_publishes_a_year_with_small_groups_hidden_at_every_level_and_
         owner_admin.send_json(Method::PUT, "/organisations/org-a/placement", &placement("nation", "oslo")).await,
     )
     .await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
-    assert_eq!(problem_fields(&problem).first().map(|(f, _)| f.as_str()), Some("kind"));
+    assert_eq!(status, StatusCode::BAD_REQUEST, "a kind not in the document's list: {problem}");
+    assert!(problem["detail"].as_str().is_some_and(|d| d.contains("kind")), "names the field: {problem}");
     let danish = owner_admin
         .send_json(Method::PUT, "/organisations/org-a/placement", &placement("national_centre", "hovedstaden"))
         .await;
@@ -195,5 +194,116 @@ async fn a_network_publishes_a_year_with_small_groups_hidden_at_every_level_and_
     assert_eq!(first["release"], 1, "the first release stays as published");
     let listed = analyst.get_ok(&releases).await;
     assert_eq!(listed.as_array().map(Vec::len), Some(2), "{listed}");
+    assert_eq!(listed[0]["note"], "Sene registreringer", "the newest first, with its note");
+    assert_eq!(listed[1]["note"], "");
     assert_eq!(app.audit_count("statistics.publish", None, "success", None).await, 2);
+}
+
+/// The same network through the pages: the administrator places the organisation, the
+/// member's coordinator joins from the statistics page, the owner's coordinator publishes
+/// from it (a year not over is named), and the analyst reads the table and its CSV.
+#[tokio::test]
+async fn the_statistics_pages_join_publish_and_show_a_table_with_small_groups_hidden() {
+    let app = TestApp::spawn().await;
+    app.add_organisation(MEMBER, "Voss kommune", "NO").await;
+    for org in [OWNER, MEMBER] {
+        app.relax_second_factor(org).await;
+    }
+    app.add_user(MEMBER, "admin@b.test", "admin").await;
+    app.add_user(OWNER, "coordinator@a.test", "coordinator").await;
+    let member_coordinator_id = app.add_user(MEMBER, "coordinator@b.test", "coordinator").await;
+    app.add_user(OWNER, "analyst@a.test", "analyst").await;
+    app.execute("UPDATE organisations SET region = 'oslo' WHERE slug = $1", (OWNER,)).await;
+    let programme: i64 = app
+        .scalar(
+            "SELECT p.id FROM programmes p JOIN organisations o ON o.id = p.organisation_id
+             WHERE o.slug = $1 AND p.slug = 'mestringsgrupper'",
+            (OWNER,),
+        )
+        .await;
+    app.execute("UPDATE programmes SET shared = 1 WHERE id = $1", (programme,)).await;
+
+    // The member's administrator sets its kind and region on the settings page.
+    let admin = app.logged_in("admin@b.test").await;
+    let (_, settings) = admin.get_html("/admin/organisation").await;
+    let version = crate::common::input_value(&settings, "version").expect("version");
+    let saved = admin
+        .submit(
+            "/admin/organisation",
+            "/admin/organisation",
+            &[("name", "Voss kommune"), ("version", &version), ("kind", "municipality"), ("region", "hovedstaden")],
+        )
+        .await;
+    assert_eq!(saved.status(), StatusCode::UNPROCESSABLE_ENTITY, "a Danish region for a Norwegian municipality");
+    let page = saved.text().await.expect("page");
+    assert!(page.contains("id=\"region-error\""), "the region is named");
+    let saved = admin
+        .submit(
+            "/admin/organisation",
+            "/admin/organisation",
+            &[("name", "Voss kommune"), ("version", &version), ("kind", "municipality"), ("region", "vestland")],
+        )
+        .await;
+    assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+    let region: Option<String> = app.scalar("SELECT region FROM organisations WHERE slug = $1", (MEMBER,)).await;
+    assert_eq!(region.as_deref(), Some("vestland"));
+
+    // The member's coordinator joins from the statistics page.
+    let member = app.logged_in("coordinator@b.test").await;
+    let (_, overview) = member.get_html("/statistics").await;
+    assert!(overview.contains("id=\"joinable\""), "shared programmes to join are offered");
+    let joined = member.submit("/statistics", "/statistics/join", &[("programme", &programme.to_string())]).await;
+    assert_eq!(joined.status(), StatusCode::SEE_OTHER);
+    let (_, overview) = member.get_html("/statistics").await;
+    assert!(crate::common::section(&overview, "networks", "</ul>").contains("Mestringsgrupper"), "{overview}");
+
+    // Three children on a course in the autumn of 2025.
+    let coordinator = actor(&app, member_coordinator_id, "coordinator@b.test", vec![Role::Coordinator]).await;
+    let coordinator = samla_web::auth::Actor {
+        organisation: samla_web::org::OrgContext::load(
+            &mut app.state.store.pool().acquire().await.expect("connection"),
+            app.scalar("SELECT id FROM organisations WHERE slug = $1", (MEMBER,)).await,
+        )
+        .await
+        .expect("the member"),
+        ..coordinator
+    };
+    let form = course_form(&programme.to_string(), "Høst", ("Skolen", "Rom 1"), day("2025-09-01"), "15:00");
+    let course = course_service::create(&app.state, &coordinator, &programme.to_string(), &form).await.expect("course");
+    app.execute("UPDATE courses SET status = 'recruiting' WHERE id = $1", (course,)).await;
+    for i in 0..3 {
+        let child = child_application(course, (&format!("Barn {i}"), "2016-05-01"), "Forelder", "", false);
+        enrol_application(&app, &coordinator, course, &child).await;
+    }
+
+    // The owner's coordinator publishes; a year not over is named on the form.
+    let owner = app.logged_in("coordinator@a.test").await;
+    let id = programme.to_string();
+    let open = owner.submit("/statistics", "/statistics/publish", &[("programme", &id), ("year", "2026")]).await;
+    assert_eq!(open.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(open.text().await.expect("page").contains("id=\"year-error\""), "the year is named");
+    let published = owner.submit("/statistics", "/statistics/publish", &[("programme", &id), ("year", "2025")]).await;
+    assert_eq!(published.status(), StatusCode::SEE_OTHER);
+    let table = crate::common::location(&published);
+    assert!(table.starts_with(&format!("/statistics/{programme}/2025/participants_by_age")), "{table}");
+
+    // The analyst reads it: Vestland's three children are hidden, the page says why.
+    let analyst = app.logged_in("analyst@a.test").await;
+    let (status, html) = analyst.get_html(&format!("{table}&level=region:vestland")).await;
+    assert_eq!(status, StatusCode::OK);
+    let shown = crate::common::section(&html, "statistics-table", "</table>");
+    assert!(shown.contains("Voss kommune") && shown.contains("–"), "{shown}");
+    assert!(!shown.contains(">3<"), "three children are not shown: {shown}");
+    let csv = analyst
+        .get(&format!("/statistics/{programme}/2025/participants_by_age?level=region:vestland&format=csv"))
+        .await;
+    assert_eq!(csv.status(), StatusCode::OK);
+    let csv = csv.text().await.expect("CSV");
+    let voss = csv.lines().find(|line| line.starts_with("Voss kommune")).expect("Voss's line");
+    assert!(!voss.split(',').any(|cell| cell == "3"), "{voss}");
+    let (status, _) =
+        analyst.get_html(&format!("/statistics/{programme}/2025/participants_by_age?level=region:troms")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "a region the release does not have");
+    let (_, programme_page) = analyst.get_html(&format!("/statistics/{programme}")).await;
+    assert!(programme_page.contains("Voss kommune"), "the owner sees who is in the network");
 }

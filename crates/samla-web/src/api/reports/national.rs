@@ -14,7 +14,6 @@ use samla_domain::organisations::{OrganisationKind, Region};
 use samla_domain::reports::disclosure::Shown;
 use samla_domain::reports::national::{suppression_summary, TableKind};
 use samla_domain::reports::tables::{Level, Period};
-use samla_domain::validation::{FieldError, FieldErrors};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, OpenApi, ToSchema};
 
@@ -51,13 +50,24 @@ pub struct Doc;
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Placement {
-    /// municipality, hospital, regional_centre, national_centre or other.
-    #[schema(max_length = 40)]
-    pub kind: String,
-    /// A Norwegian county or Danish region of the organisation's country, e.g. vestland
-    /// or hovedstaden.
-    #[schema(max_length = 40)]
-    pub region: String,
+    #[schema(schema_with = kind_schema)]
+    pub kind: OrganisationKind,
+    /// A Norwegian county or Danish region of the organisation's country.
+    #[schema(schema_with = region_schema)]
+    pub region: Region,
+}
+
+fn text_choice(values: impl IntoIterator<Item = &'static str>) -> utoipa::openapi::schema::Object {
+    use utoipa::openapi::schema::{ObjectBuilder, Type};
+    ObjectBuilder::new().schema_type(Type::String).enum_values(Some(values)).build()
+}
+
+fn kind_schema() -> utoipa::openapi::schema::Object {
+    text_choice(OrganisationKind::ALL.iter().map(|kind| kind.as_str()))
+}
+
+fn region_schema() -> utoipa::openapi::schema::Object {
+    text_choice(Region::ALL.iter().map(|region| region.as_str()))
 }
 
 /// Sets the organisation's kind and region (administrators). An organisation needs a
@@ -68,25 +78,13 @@ pub struct Placement {
     responses(
         (status = 204, description = "Saved"),
         StandardProblems,
-        (status = 422, description = "A kind or region not listed, or a region of another country", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A region of another country", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn put_placement(
     OrgCaller(state, actor, ()): OrgCaller,
     ApiJson(body): ApiJson<Placement>,
 ) -> Result<StatusCode, WebError> {
-    let mut errors = FieldErrors::new();
-    let kind = OrganisationKind::parse(&body.kind);
-    if kind.is_none() {
-        errors.push(FieldError::new("kind", "error-choice"));
-    }
-    let region = Region::parse(&body.region);
-    if region.is_none() {
-        errors.push(FieldError::new("region", "error-choice"));
-    }
-    let (Some(kind), Some(region)) = (kind, region) else {
-        return Err(WebError::Invalid(errors));
-    };
-    service::set_placement(&state, &actor, kind, region).await?;
+    service::set_placement(&state, &actor, body.kind, body.region).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -120,11 +118,12 @@ fn checked(programme: &str) -> Result<&str, WebError> {
     params(ProgrammePath),
     responses((status = 200, description = "The network", body = Network), ProgrammeProblems))]
 pub async fn get_network(OrgCaller(state, actor, programme): OrgCaller<String>) -> Result<Json<Network>, WebError> {
-    let (programme, members) = service::network(&state, &actor, checked(&programme)?).await?;
+    let network = service::network(&state, &actor, checked(&programme)?).await?;
     Ok(Json(Network {
-        programme_id: programme.id,
-        slug: programme.slug,
-        members: members
+        programme_id: network.programme.id,
+        slug: network.programme.slug,
+        members: network
+            .members
             .into_iter()
             .map(|m| NetworkMember { slug: m.slug, name: m.name, region: m.region, joined_at: m.joined_at })
             .collect(),
@@ -190,7 +189,7 @@ pub struct NewRelease {
     pub year: i32,
     /// What the release is, e.g. why a correction was made.
     #[serde(default)]
-    #[schema(max_length = 2000)]
+    #[schema(max_length = 2000, format = "optional_text")]
     pub note: String,
 }
 
@@ -256,10 +255,10 @@ pub async fn publish_release(
 pub struct TableQuery {
     /// `nation` (the whole network, by region; the default), `region:<code>` (by
     /// organisation) or `organisation:<id>`.
-    #[param(max_length = 40)]
+    #[param(max_length = 50, pattern = r"^(nation|region:[a-z_]{1,30}|organisation:[0-9]{1,18})$")]
     pub level: Option<String>,
     /// `2025`, `2025-spring` or `2025-autumn`; the release's year by default.
-    #[param(max_length = 20)]
+    #[param(max_length = 11, pattern = r"^[0-9]{4}(-spring|-autumn)?$")]
     pub period: Option<String>,
     /// A release of the year by number; the latest by default.
     #[param(minimum = 1, maximum = 1000000)]

@@ -1,0 +1,302 @@
+//! The statistics pages: the programmes whose network the organisation owns or is in and
+//! their published releases, joining a network, publishing a year (a programme's owner),
+//! and one table of a release at a level and period, with CSV and XLSX downloads.
+
+use crate::error::WebError;
+use crate::export::{Cell, Format, Table};
+use crate::forms::{FormData, FormState};
+use crate::pages::{Page, Ui};
+use crate::services::statistics::{self as service, Overview, PublishedTable};
+use crate::AppState;
+use axum::extract::{Path, Query};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use minijinja::Value;
+use samla_domain::reports::national::TableKind;
+use samla_domain::reports::tables::{Half, Level, Period, Term};
+use samla_domain::FieldErrors;
+use serde::Deserialize;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/statistics", get(overview))
+        .route("/statistics/join", post(join))
+        .route("/statistics/leave", post(leave))
+        .route("/statistics/publish", post(publish))
+        .route("/statistics/{programme}", get(programme_page))
+        .route("/statistics/{programme}/{year}/{table}", get(table))
+}
+
+fn t(state: &AppState, ui: &Ui, key: &str) -> String {
+    state.i18n.text(ui.lang, key, &[])
+}
+
+fn render_overview(
+    page: &Page,
+    overview: &Overview,
+    form: FormState,
+    status: StatusCode,
+) -> Result<Response, WebError> {
+    let Page { state, ui, actor } = page;
+    let programme = |p: &samla_storage::networks::NetworkProgramme| {
+        minijinja::context! {
+            id => p.programme_id,
+            name => p.name.clone(),
+            owner => p.owner_name.clone(),
+            own => p.owner_id == actor.organisation.id,
+            member => p.member == 1,
+            releases => p.releases,
+        }
+    };
+    let publishable: Vec<Value> =
+        overview.publishable.iter().map(|p| minijinja::context! { value => p.id, label => p.name.clone() }).collect();
+    let years: Vec<Value> =
+        overview.years.iter().map(|y| minijinja::context! { value => y, label => y.to_string() }).collect();
+    let context = minijinja::context! {
+        networks => overview.networks.iter().map(programme).collect::<Vec<_>>(),
+        joinable => overview.joinable.iter().map(programme).collect::<Vec<_>>(),
+        publishable => publishable,
+        years => years,
+        placed => overview.placed,
+        form => ui.form(state, &form),
+    };
+    ui.render_status(state, Some(actor), status, "statistics.html", "statistics-title", context)
+}
+
+async fn overview(page: Page) -> Result<Response, WebError> {
+    let overview = service::overview(&page.state, &page.actor).await?;
+    let form = FormState::new().with_value("year", overview.years.first().copied().unwrap_or_default());
+    render_overview(&page, &overview, form, StatusCode::OK)
+}
+
+/// A refusal shown on the overview, the form kept.
+async fn refused(page: &Page, form: FormState, errors: FieldErrors, status: StatusCode) -> Result<Response, WebError> {
+    let overview = service::overview(&page.state, &page.actor).await?;
+    render_overview(page, &overview, form.with_errors(errors), status)
+}
+
+async fn join(page: Page, form: FormData) -> Result<Response, WebError> {
+    match service::join(&page.state, &page.actor, form.get("programme")).await {
+        Ok(_) => Ok(Redirect::to("/statistics").into_response()),
+        Err(WebError::Refused(errors)) => refused(&page, form.kept(), errors, StatusCode::CONFLICT).await,
+        Err(other) => Err(other),
+    }
+}
+
+async fn leave(page: Page, form: FormData) -> Result<Response, WebError> {
+    service::leave(&page.state, &page.actor, form.get("programme")).await?;
+    Ok(Redirect::to("/statistics").into_response())
+}
+
+async fn publish(page: Page, form: FormData) -> Result<Response, WebError> {
+    let year: i32 = form.get("year").trim().parse().unwrap_or(0);
+    match service::publish(&page.state, &page.actor, form.get("programme"), year, form.get("note")).await {
+        Ok(published) => Ok(Redirect::to(&format!(
+            "/statistics/{}/{}/participants_by_age?release={}",
+            published.programme.id, published.year, published.number
+        ))
+        .into_response()),
+        Err(WebError::Invalid(errors)) => refused(&page, form.kept(), errors, StatusCode::UNPROCESSABLE_ENTITY).await,
+        Err(other) => Err(other),
+    }
+}
+
+/// A programme's releases and the organisations in its network.
+async fn programme_page(page: Page, Path(programme): Path<String>) -> Result<Response, WebError> {
+    let Page { state, ui, actor } = &page;
+    let (_, releases) = service::releases(state, actor, &programme).await?;
+    let network = service::network(state, actor, &programme).await?;
+    let zone = actor.organisation.timezone();
+    let releases: Vec<Value> = releases
+        .iter()
+        .map(|r| {
+            minijinja::context! {
+                year => r.year, number => r.number, note => r.note.clone(),
+                published => crate::views::format_datetime(ui.lang, zone, r.published_at),
+            }
+        })
+        .collect();
+    let members: Vec<Value> = network
+        .members
+        .iter()
+        .map(|m| {
+            let region = m.region.as_deref().and_then(samla_domain::organisations::Region::parse);
+            minijinja::context! {
+                name => m.name.clone(),
+                region => region.map(|r| r.name()).unwrap_or_default(),
+                joined => crate::views::format_datetime(ui.lang, zone, m.joined_at),
+            }
+        })
+        .collect();
+    let context = minijinja::context! {
+        programme => minijinja::context! { id => network.programme.id, name => network.programme.name.clone() },
+        own => network.programme.organisation_id == actor.organisation.id,
+        owner => network.owner.clone(),
+        releases => releases,
+        members => members,
+    };
+    ui.render(state, Some(actor), "statistics_programme.html", "statistics-programme-title", context)
+}
+
+#[derive(Deserialize)]
+struct TableQuery {
+    level: Option<String>,
+    period: Option<String>,
+    release: Option<String>,
+    format: Option<String>,
+}
+
+async fn table(
+    page: Page,
+    Path((programme, year, kind)): Path<(String, String, String)>,
+    Query(query): Query<TableQuery>,
+) -> Result<Response, WebError> {
+    let year: i32 = year.parse().ok().filter(|y| (2000..=9999).contains(y)).ok_or(WebError::NotFound)?;
+    let kind = TableKind::parse(&kind).ok_or(WebError::NotFound)?;
+    let level = match query.level.as_deref().filter(|l| !l.is_empty()) {
+        None => Level::Nation,
+        Some(text) => Level::parse(text).ok_or(WebError::NotFound)?,
+    };
+    let period = match query.period.as_deref().filter(|p| !p.is_empty()) {
+        None => Period::Year(year),
+        Some(text) => Period::parse(text).ok_or(WebError::NotFound)?,
+    };
+    let release = match query.release.as_deref().filter(|r| !r.is_empty()) {
+        None => None,
+        Some(text) => Some(text.parse::<i64>().ok().filter(|n| *n > 0).ok_or(WebError::NotFound)?),
+    };
+    let found = service::table(&page.state, &page.actor, &programme, year, release, kind, (level, period)).await?;
+    match query.format.as_deref() {
+        None | Some("") => render_table(&page, &found),
+        Some(format) => download(&page, &found, Format::parse(format).ok_or(WebError::NotFound)?),
+    }
+}
+
+/// A line's name: the network, a region or an organisation as the release names it.
+fn line_name(found: &PublishedTable, level: Level) -> String {
+    match level {
+        Level::Nation => found.programme.name.clone(),
+        Level::Region(region) => region.name().to_string(),
+        Level::Organisation(id) => found.contents.organisation(id).map(|u| u.name.clone()).unwrap_or_default(),
+    }
+}
+
+fn column_names(state: &AppState, ui: &Ui, kind: TableKind) -> Vec<String> {
+    kind.categories()
+        .iter()
+        .map(|c| t(state, ui, &format!("statistics-column-{}", c.replace('+', "-plus"))))
+        .chain([t(state, ui, "statistics-column-total")])
+        .collect()
+}
+
+fn period_label(state: &AppState, ui: &Ui, period: Period) -> String {
+    match period {
+        Period::Year(year) => year.to_string(),
+        Period::Term(Term { year, half: Half::Spring }) => {
+            state.i18n.text(ui.lang, "statistics-spring", &[("year", year.to_string())])
+        }
+        Period::Term(Term { year, half: Half::Autumn }) => {
+            state.i18n.text(ui.lang, "statistics-autumn", &[("year", year.to_string())])
+        }
+    }
+}
+
+fn render_table(page: &Page, found: &PublishedTable) -> Result<Response, WebError> {
+    let Page { state, ui, actor } = page;
+    let base = format!("/statistics/{}/{}/{}", found.programme.id, found.release.year, found.kind.as_str());
+    let link = |level: Level| format!("{base}?level={}&period={}", level.code(), found.period.code());
+    let rows: Vec<Value> = found
+        .view
+        .rows
+        .iter()
+        .filter_map(|row| {
+            let level = found.contents.row_level(found.kind, found.level, row.node)?;
+            Some(minijinja::context! { name => line_name(found, level), href => link(level), cells => row.cells.clone() })
+        })
+        .collect();
+    let year = found.release.year as i32;
+    let periods: Vec<Value> = [
+        Period::Year(year),
+        Period::Term(Term { year, half: Half::Spring }),
+        Period::Term(Term { year, half: Half::Autumn }),
+    ]
+    .into_iter()
+    .map(|p| minijinja::context! { value => p.code(), label => period_label(state, ui, p) })
+    .collect();
+    let mut levels = vec![minijinja::context! { value => "nation", label => found.programme.name.clone() }];
+    levels.extend(found.contents.regions().into_iter().map(|region| {
+        minijinja::context! { value => Level::Region(region).code(), label => region.name() }
+    }));
+    levels.extend(found.contents.units.iter().map(|unit| {
+        minijinja::context! { value => Level::Organisation(unit.organisation_id).code(), label => unit.name.clone() }
+    }));
+    let tables: Vec<Value> = TableKind::ALL
+        .iter()
+        .map(|k| {
+            minijinja::context! {
+                href => format!("/statistics/{}/{}/{}?level={}&period={}", found.programme.id, year, k.as_str(), found.level.code(), found.period.code()),
+                key => format!("statistics-table-{}", k.as_str()),
+                current => *k == found.kind,
+            }
+        })
+        .collect();
+    let withheld = found.contents.table(found.kind).is_some_and(|t| t.withheld);
+    let query = format!("level={}&period={}&release={}", found.level.code(), found.period.code(), found.release.number);
+    let context = minijinja::context! {
+        programme => minijinja::context! { id => found.programme.id, name => found.programme.name.clone() },
+        release => minijinja::context! {
+            year => found.release.year, number => found.release.number, note => found.release.note.clone(),
+            published => crate::views::format_datetime(ui.lang, actor.organisation.timezone(), found.release.published_at),
+        },
+        table_key => format!("statistics-table-{}", found.kind.as_str()),
+        tables => tables,
+        columns => column_names(state, ui, found.kind),
+        rows => rows,
+        total => minijinja::context! { name => line_name(found, found.level), cells => found.view.total.clone() },
+        level => found.level.code(),
+        level_name => line_name(found, found.level),
+        period => found.period.code(),
+        period_label => period_label(state, ui, found.period),
+        levels => levels,
+        periods => periods,
+        counts_persons => found.kind.counts_persons(),
+        withheld => withheld,
+        csv => format!("{base}?{query}&format=csv"),
+        xlsx => format!("{base}?{query}&format=xlsx"),
+        action => base,
+    };
+    ui.render(state, Some(actor), "statistics_table.html", "statistics-table-title", context)
+}
+
+/// The table as a file: a row per line, suppressed cells empty, and a note saying why.
+fn download(page: &Page, found: &PublishedTable, format: Format) -> Result<Response, WebError> {
+    let Page { state, ui, .. } = page;
+    let mut header = vec![t(state, ui, "statistics-column-unit")];
+    header.extend(column_names(state, ui, found.kind));
+    let line = |name: String, cells: &[Option<u64>]| -> Vec<Cell> {
+        std::iter::once(Cell::from(name)).chain(cells.iter().map(|c| Cell::from(c.map(|v| v as i64)))).collect()
+    };
+    let mut rows: Vec<Vec<Cell>> = found
+        .view
+        .rows
+        .iter()
+        .filter_map(|row| {
+            let level = found.contents.row_level(found.kind, found.level, row.node)?;
+            Some(line(line_name(found, level), &row.cells))
+        })
+        .collect();
+    rows.push(line(line_name(found, found.level), &found.view.total));
+    rows.push(vec![Cell::from(t(state, ui, "statistics-download-note"))]);
+    let table = Table { sheet: found.kind.as_str().to_string(), header, rows };
+    let bytes = crate::export::write(format, &[table])?;
+    let stem =
+        format!("{}-{}-{}-{}", found.programme.slug, found.release.year, found.kind.as_str(), found.period.code());
+    Ok(crate::services::questionnaires::results::Download {
+        bytes,
+        content_type: format.content_type(),
+        file_name: crate::services::questionnaires::results::file_name(&stem, format),
+    }
+    .into_response())
+}
