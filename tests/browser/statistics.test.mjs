@@ -1,0 +1,95 @@
+// The statistics pages at 360 px and 1280 px, in bokmål and English: a coordinator
+// publishes last year's figures of one of the demo's programmes by keyboard from the
+// statistics page, and the overview, the programme's page and a table (with its level and
+// period filters) are axe-clean, fit the phone and have their headings; the analyst, whose
+// home and menu lead there, reads the same table.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from './server.mjs';
+import {
+  launchBrowser, newContext, signIn, pathOf, checkPage, assertNoProblems, landing, switchLanguage,
+} from './lib.mjs';
+
+let server;
+let browser;
+let tablePath; // the published table, found after publishing
+
+before(async () => {
+  server = await startServer('server-statistics');
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function signedIn(role, lang) {
+  const context = await newContext(browser, server.baseUrl);
+  const page = await context.newPage();
+  const response = await signIn(page, server.accounts[role]);
+  assert.equal(pathOf(page), '/', `${role} signing in landed on ${await landing(page, response)}`);
+  if (lang === 'en') await switchLanguage(page, 'en');
+  return { context, page };
+}
+
+test('a coordinator publishes last year by keyboard from the statistics page', { timeout: 120_000 }, async () => {
+  const { context, page } = await signedIn('coordinator', 'nb');
+  try {
+    await page.goto('/statistics');
+    const year = String(new Date().getFullYear() - 1);
+    await page.locator('#year').selectOption(year);
+    await page.locator('#note').focus();
+    await page.keyboard.type('Første utgave');
+    await page.locator('form[action="/statistics/publish"] button[type="submit"]').focus();
+    const [response] = await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.keyboard.press('Enter')]);
+    assert.equal(response.status(), 200, `publishing ended at ${await landing(page, response)}`);
+    assert.match(pathOf(page), new RegExp(`^/statistics/\\d+/${year}/participants_by_age`), 'the new table is shown');
+    tablePath = pathOf(page);
+    assert.ok(await page.locator('#statistics-table caption').count() === 1, 'the table has a caption');
+    assert.ok(await page.locator('#statistics-table th[scope="row"]').count() >= 1, 'its lines have row headers');
+  } finally {
+    await context.close();
+  }
+});
+
+for (const lang of ['nb', 'en']) {
+  for (const role of ['coordinator', 'analyst']) {
+    test(`the statistics pages are axe-clean and fit a phone (${role}, ${lang})`, { timeout: 180_000 }, async () => {
+      assert.ok(tablePath, 'a table was published first');
+      const { context, page } = await signedIn(role, lang);
+      const problems = [];
+      try {
+        await page.goto('/');
+        const fromHome = page.locator('main a[href="/statistics"]');
+        assert.equal(await fromHome.count(), 1, `${role}'s home leads to the statistics`);
+        const programme = tablePath.split('/').slice(0, 3).join('/');
+        const year = tablePath.split('/')[3];
+        for (const path of [
+          '/statistics',
+          programme,
+          tablePath,
+          `${programme}/${year}/participants_by_outcome?period=${year}-autumn`,
+          `${programme}/${year}/courses_by_status`,
+        ]) {
+          const response = await page.goto(path);
+          assert.equal(response.status(), 200, `${path} ended at ${await landing(page, response)}`);
+          const name = `statistics-${role}-${lang}-${path.replaceAll('/', '_')}`;
+          problems.push(...await checkPage(page, { name, lang, where: { page: path, role, lang } }));
+        }
+        // The filters ask for the table again at another period.
+        await page.goto(tablePath);
+        await page.locator('#period').selectOption(`${year}-spring`);
+        const [response] = await Promise.all([
+          page.waitForNavigation({ waitUntil: 'load' }),
+          page.locator('form.filters button[type="submit"]').click(),
+        ]);
+        assert.equal(response.status(), 200);
+        assert.ok(page.url().includes(`period=${year}-spring`), `the filter chose the spring: ${page.url()}`);
+      } finally {
+        await context.close();
+      }
+      assertNoProblems(problems, `statistics pages (${role}, ${lang})`);
+    });
+  }
+}
