@@ -71,6 +71,7 @@ for (const lang of ['nb', 'en']) {
           tablePath,
           `${programme}/${year}/participants_by_outcome?period=${year}-autumn`,
           `${programme}/${year}/courses_by_status`,
+          `${programme}/${year}/participants_by_channel?level=nation`,
         ]) {
           const response = await page.goto(path);
           assert.equal(response.status(), 200, `${path} ended at ${await landing(page, response)}`);

@@ -18,6 +18,7 @@ const COUNTED: &str = "c.organisation_id IN (
 pub struct CountedOrganisation {
     pub id: i64,
     pub name: String,
+    pub kind: String,
     pub region: Option<String>,
 }
 
@@ -25,7 +26,7 @@ pub struct CountedOrganisation {
 pub async fn counted_organisations(conn: &mut AnyConnection, programme_id: i64) -> Result<Vec<CountedOrganisation>> {
     db::all(
         conn,
-        "SELECT o.id, o.name, o.region FROM organisations o
+        "SELECT o.id, o.name, o.kind, o.region FROM organisations o
          WHERE o.id IN (SELECT p.organisation_id FROM programmes p WHERE p.id = $1
                         UNION SELECT m.organisation_id FROM programme_network_members m WHERE m.programme_id = $1)
          ORDER BY o.id",
@@ -34,7 +35,7 @@ pub async fn counted_organisations(conn: &mut AnyConnection, programme_id: i64) 
     .await
 }
 
-/// One participant of a counted course.
+/// One participant of a counted course (not a guardian enrolled beside a child).
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ParticipantRow {
     pub organisation_id: i64,
@@ -42,6 +43,8 @@ pub struct ParticipantRow {
     pub course_status: String,
     pub birth_date: Option<String>,
     pub participant_status: String,
+    /// The recruitment channel's code.
+    pub channel: Option<String>,
 }
 
 /// One counted course.
@@ -64,12 +67,14 @@ pub async fn participants(
         conn,
         &format!(
             "SELECT c.organisation_id, c.start_date AS course_start, c.status AS course_status,
-                    p.birth_date, cp.status AS participant_status
+                    p.birth_date, cp.status AS participant_status, rc.code AS channel
              FROM course_participants cp
              JOIN courses c ON c.id = cp.course_id
              JOIN programme_versions v ON v.id = c.programme_version_id
              JOIN persons p ON p.id = cp.person_id
-             WHERE v.programme_id = $1 AND c.start_date >= $2 AND c.start_date < $3 AND {COUNTED}"
+             LEFT JOIN recruitment_channels rc ON rc.id = cp.channel_id
+             WHERE v.programme_id = $1 AND c.start_date >= $2 AND c.start_date < $3
+               AND cp.role = 'participant' AND {COUNTED}"
         ),
         (programme_id, first_day, next_first_day),
     )

@@ -8,12 +8,12 @@
 //! the two tells nothing the rules hide.
 //!
 //! The tables of persons share their totals (all participants of a unit in a term): a
-//! total suppressed in one is suppressed in the other ([`Why::SuppressedElsewhere`]),
-//! repeated until neither suppresses more, so one table cannot undo the other's.
+//! total suppressed in one is suppressed in the others ([`Why::SuppressedElsewhere`]),
+//! repeated until none suppresses more, so one table cannot undo another's.
 
 use super::disclosure::{suppress, Cell, Cube, Given, Publication, Shown, Why};
 use super::tables::{Layout, Level, Period, TableView, Term, Unit};
-use crate::organisations::Region;
+use crate::organisations::{OrganisationKind, Region};
 use crate::planning::lifecycle::CourseStatus;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -26,6 +26,10 @@ stored_enum! {
         ParticipantsByAge = "participants_by_age",
         /// Participants by how their course ended for them.
         ParticipantsByOutcome = "participants_by_outcome",
+        /// Participants by how they came to the course (the recruitment channel).
+        ParticipantsByChannel = "participants_by_channel",
+        /// Participants by the kind of service that ran their course.
+        ParticipantsByServiceKind = "participants_by_service_kind",
         /// Courses by how far they came.
         CoursesByStatus = "courses_by_status",
     }
@@ -37,6 +41,8 @@ impl TableKind {
         match self {
             TableKind::ParticipantsByAge => &AGE_BANDS,
             TableKind::ParticipantsByOutcome => &["completed", "dropped_out", "ongoing"],
+            TableKind::ParticipantsByChannel => &CHANNELS,
+            TableKind::ParticipantsByServiceKind => &SERVICE_KINDS,
             TableKind::CoursesByStatus => &["planned", "running", "completed", "cancelled"],
         }
     }
@@ -44,6 +50,39 @@ impl TableKind {
     /// Whether the table counts persons (and so is under disclosure control).
     pub fn counts_persons(self) -> bool {
         self != TableKind::CoursesByStatus
+    }
+}
+
+/// The recruitment channels every organisation starts with; an organisation's own
+/// channels count as `other`, a participant without one as `unknown`.
+const CHANNELS: [&str; 18] = [
+    "user_organisation",
+    "poster_advert",
+    "internet",
+    "family_friends",
+    "municipality",
+    "hospital",
+    "gp",
+    "school_nurse",
+    "school",
+    "child_welfare",
+    "ppt",
+    "family_counselling",
+    "family_centre",
+    "mental_health_clinic",
+    "substance_abuse_service",
+    "nav",
+    "other",
+    "unknown",
+];
+
+const SERVICE_KINDS: [&str; 5] = ["municipality", "hospital", "regional_centre", "national_centre", "other"];
+
+/// The column of a participant's recruitment channel.
+pub fn channel(code: Option<&str>) -> &'static str {
+    match code {
+        None => "unknown",
+        Some(code) => CHANNELS.iter().find(|c| **c == code && **c != "unknown").copied().unwrap_or("other"),
     }
 }
 
@@ -74,6 +113,8 @@ pub struct ParticipantFact {
     pub course_status: CourseStatus,
     pub birth_date: Option<NaiveDate>,
     pub dropped_out: bool,
+    /// The recruitment channel's code, if the participant came by one.
+    pub channel: Option<String>,
 }
 
 /// One course of the programme.
@@ -111,6 +152,8 @@ pub struct CountedUnit {
     pub organisation_id: i64,
     pub name: String,
     pub region: Region,
+    /// What kind of service it was when published.
+    pub kind: OrganisationKind,
 }
 
 /// One table as published: a cell per cell of its cube, the figure only where shown.
@@ -203,9 +246,18 @@ pub fn build(
     courses: &[CourseFact],
     earlier: Option<&ReleaseContents>,
 ) -> ReleaseContents {
-    let person_tables = [TableKind::ParticipantsByAge, TableKind::ParticipantsByOutcome];
+    let person_tables = [
+        TableKind::ParticipantsByAge,
+        TableKind::ParticipantsByOutcome,
+        TableKind::ParticipantsByChannel,
+        TableKind::ParticipantsByServiceKind,
+    ];
+    let kinds: std::collections::HashMap<i64, &'static str> =
+        units.iter().map(|u| (u.organisation_id, u.kind.as_str())).collect();
     let category = |kind: TableKind, fact: &ParticipantFact| match kind {
         TableKind::ParticipantsByAge => age_band(fact.birth_date, fact.course_start),
+        TableKind::ParticipantsByChannel => channel(fact.channel.as_deref()),
+        TableKind::ParticipantsByServiceKind => kinds.get(&fact.organisation_id).copied().unwrap_or("other"),
         _ => outcome(fact),
     };
     let cubes: Vec<_> = person_tables

@@ -2560,3 +2560,6 @@ statistics-autumn = Autumn { $year }
 statistics-download-csv = Download as CSV
 statistics-download-xlsx = Download as Excel (XLSX)
 statistics-download-note = Empty cells are hidden to protect small groups.
+statistics-column-no-channel = Not recorded
+statistics-table-participants_by_channel = Participants by how they came to the course
+statistics-table-participants_by_service_kind = Participants by kind of service

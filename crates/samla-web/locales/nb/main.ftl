@@ -2560,3 +2560,6 @@ statistics-autumn = Høsten { $year }
 statistics-download-csv = Last ned som CSV
 statistics-download-xlsx = Last ned som Excel (XLSX)
 statistics-download-note = Tomme celler er skjult for å verne små grupper.
+statistics-column-no-channel = Ikke registrert
+statistics-table-participants_by_channel = Deltakere etter hvordan de kom til kurset
+statistics-table-participants_by_service_kind = Deltakere etter type tjeneste

@@ -183,10 +183,21 @@ fn line_name(found: &PublishedTable, level: Level) -> String {
     }
 }
 
+/// The translation key of a column: the channels and kinds of service keep the names
+/// they have elsewhere in samla.
+fn column_key(kind: TableKind, category: &str) -> String {
+    match (kind, category) {
+        (TableKind::ParticipantsByChannel, "unknown") => "statistics-column-no-channel".to_string(),
+        (TableKind::ParticipantsByChannel, code) => format!("channel-{}", code.replace('_', "-")),
+        (TableKind::ParticipantsByServiceKind, code) => format!("organisation-kind-{code}"),
+        (_, code) => format!("statistics-column-{}", code.replace('+', "-plus")),
+    }
+}
+
 fn column_names(state: &AppState, ui: &Ui, kind: TableKind) -> Vec<String> {
     kind.categories()
         .iter()
-        .map(|c| t(state, ui, &format!("statistics-column-{}", c.replace('+', "-plus"))))
+        .map(|c| t(state, ui, &column_key(kind, c)))
         .chain([t(state, ui, "statistics-column-total")])
         .collect()
 }

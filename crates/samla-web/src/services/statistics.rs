@@ -159,7 +159,8 @@ pub async fn publish(
         .into_iter()
         .filter_map(|o| {
             let region = Region::parse(o.region.as_deref()?)?;
-            Some(CountedUnit { organisation_id: o.id, name: o.name, region })
+            let kind = OrganisationKind::parse(&o.kind)?;
+            Some(CountedUnit { organisation_id: o.id, name: o.name, region, kind })
         })
         .collect();
     let participants = statistics::participants(&mut tx.tx, programme.id, &first, &next).await?;
@@ -172,6 +173,7 @@ pub async fn publish(
                 course_status: CourseStatus::parse(&row.course_status)?,
                 birth_date: row.birth_date.and_then(|b| NaiveDate::parse_from_str(&b, "%Y-%m-%d").ok()),
                 dropped_out: row.participant_status == "dropped_out",
+                channel: row.channel,
             })
         })
         .collect();

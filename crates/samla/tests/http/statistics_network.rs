@@ -148,6 +148,11 @@ async fn a_network_publishes_a_year_with_small_groups_hidden_at_every_level_and_
     };
     let outcome = analyst.get_ok(&table(OWNER, "participants_by_outcome", "")).await;
     assert_eq!(outcome["total"]["cells"], json!([15, 0, 0, 15]), "fifteen children completed: {outcome}");
+    let kinds = analyst.get_ok(&table(OWNER, "participants_by_service_kind", "")).await;
+    assert_eq!(kinds["total"]["cells"], json!([15, 0, 0, 0, 0, 15]), "all in a municipality: {kinds}");
+    let channels = analyst.get_ok(&table(OWNER, "participants_by_channel", "")).await;
+    assert_eq!(channels["columns"].as_array().map(Vec::len), Some(19), "{channels}");
+    assert_eq!(channels["total"]["cells"][17], 15, "staff applications record no channel: {channels}");
     let vestland = analyst.get_ok(&table(OWNER, "participants_by_age", "?level=region:vestland")).await;
     assert_eq!(vestland["rows"][0]["name"], "Voss kommune", "{vestland}");
     let autumn =
@@ -156,7 +161,9 @@ async fn a_network_publishes_a_year_with_small_groups_hidden_at_every_level_and_
     assert_eq!(autumn_total, Some(Value::Null), "three children in the autumn are not shown: {autumn}");
     let courses_table = analyst.get_ok(&table(OWNER, "courses_by_status", "?period=2025-autumn")).await;
     assert_eq!(courses_table["total"]["cells"], json!([0, 0, 1, 0, 1]), "courses are counted as they are");
-    for kind in ["participants_by_age", "participants_by_outcome"] {
+    for kind in
+        ["participants_by_age", "participants_by_outcome", "participants_by_channel", "participants_by_service_kind"]
+    {
         for level in ["nation", "region:vestland", "region:oslo"] {
             for period in ["2025", "2025-spring", "2025-autumn"] {
                 let read = analyst.get_ok(&table(OWNER, kind, &format!("?level={level}&period={period}"))).await;

@@ -1,4 +1,5 @@
 use super::*;
+use crate::organisations::OrganisationKind;
 use crate::reports::disclosure::MIN_PERSONS;
 use crate::reports::tables::Half;
 
@@ -14,7 +15,12 @@ fn units() -> Vec<CountedUnit> {
         (4, "Asker", Region::Akershus),
     ]
     .into_iter()
-    .map(|(organisation_id, name, region)| CountedUnit { organisation_id, name: name.to_string(), region })
+    .map(|(organisation_id, name, region)| CountedUnit {
+        organisation_id,
+        name: name.to_string(),
+        region,
+        kind: if organisation_id == 3 { OrganisationKind::Hospital } else { OrganisationKind::Municipality },
+    })
     .collect()
 }
 
@@ -29,6 +35,7 @@ fn group(organisation_id: i64, start: NaiveDate, age: i32, n: usize, dropped: us
             course_status: CourseStatus::Completed,
             birth_date: birth,
             dropped_out: i < dropped,
+            channel: Some(["school", "gp", "their_own_poster"][i % 3].to_string()).filter(|_| i % 7 != 6),
         })
         .collect()
 }
@@ -97,16 +104,36 @@ fn a_release_publishes_no_small_count_of_persons_and_counts_courses_as_they_are(
 }
 
 #[test]
+fn channels_and_kinds_of_service_are_columns_of_their_own() {
+    assert_eq!(channel(Some("school")), "school");
+    assert_eq!(channel(Some("their_own_poster")), "other", "an organisation's own channel");
+    assert_eq!(channel(Some("unknown")), "other", "a channel an organisation named unknown is its own");
+    assert_eq!(channel(None), "unknown");
+    let release = build(2025, units(), &participants(), &courses(), None);
+    let kinds = release.view(TableKind::ParticipantsByServiceKind, Level::Nation, Period::Year(2025)).expect("kinds");
+    assert_eq!(kinds.total[0], Some(263), "Bergen, Voss and Asker are municipalities");
+    assert_eq!(kinds.total[1], Some(210), "Oslo here is a hospital");
+    for (kind, figure) in published_person_cells(&release) {
+        assert!(figure == 0 || figure >= MIN_PERSONS, "{kind:?} published {figure}");
+    }
+}
+
+#[test]
 fn the_tables_of_persons_hide_the_same_totals() {
     let release = build(2025, units(), &participants(), &courses(), None);
     let age = release.table(TableKind::ParticipantsByAge).expect("ages");
     let outcome = release.table(TableKind::ParticipantsByOutcome).expect("outcomes");
     assert!(!age.withheld && !outcome.withheld);
+    let others = [TableKind::ParticipantsByChannel, TableKind::ParticipantsByServiceKind];
     for level in [Level::Nation, Level::Region(Region::Vestland), Level::Organisation(1), Level::Organisation(4)] {
         for period in [Period::Year(2025), Period::Term(Term { year: 2025, half: Half::Autumn })] {
             let a = release.view(TableKind::ParticipantsByAge, level, period).expect("age view");
             let o = release.view(TableKind::ParticipantsByOutcome, level, period).expect("outcome view");
             assert_eq!(a.total.last(), o.total.last(), "{level:?} {period:?}: one total, shown alike");
+            for other in others {
+                let view = release.view(other, level, period).expect("view");
+                assert_eq!(a.total.last(), view.total.last(), "{other:?} {level:?} {period:?}");
+            }
             for (a, o) in a.rows.iter().zip(&o.rows) {
                 assert_eq!(a.cells.last(), o.cells.last(), "{level:?} {period:?} row {}", a.node);
             }
@@ -126,7 +153,7 @@ fn a_correction_keeps_hidden_what_the_first_release_hid() {
     let voss = second.view(TableKind::ParticipantsByAge, Level::Organisation(2), Period::Year(2025)).expect("Voss");
     assert_eq!(voss.total.last(), Some(&None), "comparing the releases would tell the first count");
     let table = second.table(TableKind::ParticipantsByAge).expect("ages");
-    assert!(table.shown.iter().any(|s| *s == Shown::Suppressed(Why::EarlierRelease)));
+    assert!(table.shown.contains(&Shown::Suppressed(Why::EarlierRelease)));
     for kind in TableKind::ALL {
         let before = first.suppressed_keys(*kind);
         let after = second.suppressed_keys(*kind);
