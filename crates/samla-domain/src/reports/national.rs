@@ -4,14 +4,16 @@
 //! A release keeps only what it published: each cell's figure where it is shown, and why
 //! where it is not. Counts that were suppressed are never stored in it, so no later
 //! reading can show them. A correction is a new release of the same year: every cell
-//! suppressed in the earlier one stays suppressed ([`Why::EarlierRelease`]), so comparing
-//! the two tells nothing the rules hide.
+//! suppressed in the earlier one stays suppressed ([`Why::EarlierRelease`]), and every
+//! figure it published that still holds stays published and counts as public, so no
+//! protection of the correction rests on hiding what is known: comparing the two tells
+//! nothing the rules hide.
 //!
 //! The tables of persons share their totals (all participants of a unit in a term): a
 //! total suppressed in one is suppressed in the others ([`Why::SuppressedElsewhere`]),
 //! repeated until none suppresses more, so one table cannot undo another's.
 
-use super::disclosure::{suppress, Cell, Cube, Given, Publication, Shown, Why};
+use super::disclosure::{primary, suppress, Cell, Cube, Given, Publication, Shown, Why};
 use super::tables::{Layout, Level, Period, TableView, Term, Unit};
 use crate::organisations::{OrganisationKind, Region};
 use crate::planning::lifecycle::CourseStatus;
@@ -219,6 +221,17 @@ impl ReleaseContents {
     }
 
     /// The keys of the cells a table suppressed: what a correction must keep suppressed.
+    /// The figures a table published, by key.
+    fn published(&self, kind: TableKind) -> Vec<(Key, u64)> {
+        let (Some(table), layout) = (self.table(kind), self.layout(kind)) else {
+            return Vec::new();
+        };
+        let shape = layout.shape();
+        (0..shape.len())
+            .filter_map(|cell| Some((layout.key(&shape, cell)?, table.figures.get(cell).copied().flatten()?)))
+            .collect()
+    }
+
     fn suppressed_keys(&self, kind: TableKind) -> HashSet<Key> {
         let (Some(table), layout) = (self.table(kind), self.layout(kind)) else {
             return HashSet::new();
@@ -288,6 +301,14 @@ pub fn build(
                     given.suppressed.entry(cell).or_insert(Why::SuppressedElsewhere);
                 }
             }
+            // What the earlier release published and still holds is public: it stays
+            // published, and no protection may count on hiding it.
+            for (key, figure) in earlier.map(|e| e.published(*kind)).unwrap_or_default() {
+                if let Some(cell) = layout.cell_at(cube, key).filter(|cell| cube.value(*cell) == figure) {
+                    given.suppressed.remove(&cell);
+                    given.published_elsewhere.insert(cell);
+                }
+            }
             let publication = suppress_below_the_top(layout, cube, given);
             let suppressed_totals = (0..cube.len()).filter(|cell| match &publication {
                 Publication::Withheld => true,
@@ -327,10 +348,11 @@ pub fn build(
 /// Suppresses as the rules say, protecting hidden cells with cells below the network's
 /// own line where that is possible: its totals are what everyone reads first.
 fn suppress_below_the_top(layout: &Layout<&'static str>, cube: &Cube, given: Given) -> Publication {
+    let hidden_anyway = primary(cube, &given);
     let mut keep_top = given.clone();
     keep_top.published_elsewhere.extend((0..cube.len()).filter(|cell| {
         !given.left_out.contains(cell)
-            && !given.suppressed.contains_key(cell)
+            && !hidden_anyway.contains_key(cell)
             && matches!(layout.key(cube, *cell), Some((Level::Nation, _, _)))
     }));
     match suppress(cube, &keep_top) {

@@ -6,7 +6,7 @@ use crate::error::WebError;
 use crate::export::{Cell, Format, Table};
 use crate::forms::{FormData, FormState};
 use crate::pages::{Page, Ui};
-use crate::services::statistics::{self as service, Overview, PublishedTable};
+use crate::services::statistics::{self as service, Overview, PublishedTable, TableAsked};
 use crate::AppState;
 use axum::extract::{Path, Query};
 use axum::http::StatusCode;
@@ -153,21 +153,13 @@ async fn table(
     Path((programme, year, kind)): Path<(String, String, String)>,
     Query(query): Query<TableQuery>,
 ) -> Result<Response, WebError> {
-    let year: i32 = year.parse().ok().filter(|y| (2000..=9999).contains(y)).ok_or(WebError::NotFound)?;
-    let kind = TableKind::parse(&kind).ok_or(WebError::NotFound)?;
-    let level = match query.level.as_deref().filter(|l| !l.is_empty()) {
-        None => Level::Nation,
-        Some(text) => Level::parse(text).ok_or(WebError::NotFound)?,
-    };
-    let period = match query.period.as_deref().filter(|p| !p.is_empty()) {
-        None => Period::Year(year),
-        Some(text) => Period::parse(text).ok_or(WebError::NotFound)?,
-    };
     let release = match query.release.as_deref().filter(|r| !r.is_empty()) {
         None => None,
-        Some(text) => Some(text.parse::<i64>().ok().filter(|n| *n > 0).ok_or(WebError::NotFound)?),
+        Some(text) => Some(text.parse::<i64>().map_err(|_| WebError::NotFound)?),
     };
-    let found = service::table(&page.state, &page.actor, &programme, year, release, kind, (level, period)).await?;
+    let asked = TableAsked::parse(&year, &kind, query.level.as_deref(), query.period.as_deref(), release)
+        .ok_or(WebError::NotFound)?;
+    let found = service::table(&page.state, &page.actor, &programme, asked).await?;
     match query.format.as_deref() {
         None | Some("") => render_table(&page, &found),
         Some(format) => download(&page, &found, Format::parse(format).ok_or(WebError::NotFound)?),

@@ -215,17 +215,49 @@ pub struct PublishedTable {
     pub view: TableView,
 }
 
-/// A table of a year's release (its latest, or `number`) at a level and period; 404
-/// where the release has no such level or period.
+/// A table as an address asks for it: the release's year, the table, the level and
+/// period (the nation and the whole year when not given) and a release's number (the
+/// latest when not given).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TableAsked {
+    pub year: i32,
+    pub kind: TableKind,
+    pub level: Level,
+    pub period: Period,
+    pub release: Option<i64>,
+}
+
+impl TableAsked {
+    /// `None` where any part is not one (the address names no table: 404).
+    pub fn parse(
+        year: &str,
+        table: &str,
+        level: Option<&str>,
+        period: Option<&str>,
+        release: Option<i64>,
+    ) -> Option<TableAsked> {
+        let year: i32 = year.parse().ok().filter(|y| (2000..=9999).contains(y))?;
+        let level = match level.filter(|l| !l.is_empty()) {
+            None => Level::Nation,
+            Some(text) => Level::parse(text)?,
+        };
+        let period = match period.filter(|p| !p.is_empty()) {
+            None => Period::Year(year),
+            Some(text) => Period::parse(text)?,
+        };
+        Some(TableAsked { year, kind: TableKind::parse(table)?, level, period, release: release.filter(|n| *n > 0) })
+    }
+}
+
+/// A table of a year's release at a level and period; 404 where the release has no
+/// such level or period.
 pub async fn table(
     state: &AppState,
     actor: &Actor,
     programme: &str,
-    year: i32,
-    number: Option<i64>,
-    kind: TableKind,
-    (level, period): (Level, Period),
+    asked: TableAsked,
 ) -> Result<PublishedTable, WebError> {
+    let TableAsked { year, kind, level, period, release: number } = asked;
     let programme = network_programme(state, actor, programme).await?;
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
     let release = statistics::get(&mut conn, programme.id, i64::from(year), number).await?.ok_or(WebError::NotFound)?;

@@ -3,8 +3,8 @@
 //! the year, and readers of aggregate statistics see the tables with small groups hidden,
 //! at every level, in a correction too.
 
-use crate::common::running::{actor, child_application, course_form, enrol_application};
-use crate::common::{Api, TestApp};
+use crate::common::running::{child_application, course_form, enrol_application};
+use crate::common::{actor_in, Api, TestApp};
 use reqwest::{Method, StatusCode};
 use samla_domain::Role;
 use samla_web::services::courses as course_service;
@@ -36,6 +36,25 @@ fn assert_safe(table: &Value, what: &str) {
         let hidden = cells.iter().filter(|c| c.is_none()).count();
         assert_ne!(hidden, 1, "{what}: one hidden cell in a line can be worked out: {cells:?}");
     }
+}
+
+/// The owner's Mestringsgrupper, shared with everyone; its id.
+async fn shared_programme(app: &TestApp) -> i64 {
+    let programme: i64 = app
+        .scalar(
+            "SELECT p.id FROM programmes p JOIN organisations o ON o.id = p.organisation_id
+             WHERE o.slug = $1 AND p.slug = 'mestringsgrupper'",
+            (OWNER,),
+        )
+        .await;
+    app.execute("UPDATE programmes SET shared = 1 WHERE id = $1", (programme,)).await;
+    programme
+}
+
+/// The member's coordinator, for seeding its courses through the services.
+async fn member_coordinator(app: &TestApp, user_id: i64) -> samla_web::auth::Actor {
+    let roles = vec![Role::Coordinator];
+    actor_in(app, MEMBER, user_id, "coordinator@b.test", "coordinator@b.test", roles, "test-seed").await
 }
 
 #[tokio::test]
@@ -75,14 +94,7 @@ async fn a_network_publishes_a_year_with_small_groups_hidden_at_every_level_and_
     }
 
     // The owner shares its Mestringsgrupper; the member joins that programme's network.
-    let programme: i64 = app
-        .scalar(
-            "SELECT p.id FROM programmes p JOIN organisations o ON o.id = p.organisation_id
-             WHERE o.slug = $1 AND p.slug = 'mestringsgrupper'",
-            (OWNER,),
-        )
-        .await;
-    app.execute("UPDATE programmes SET shared = 1 WHERE id = $1", (programme,)).await;
+    let programme = shared_programme(&app).await;
     let network = |org: &str| format!("/organisations/{org}/programmes/{programme}/network");
     let own = owner.request(Method::POST, &network(OWNER)).send().await.expect("request");
     assert_eq!(own.status(), StatusCode::CONFLICT, "the owner does not join its own network");
@@ -99,16 +111,7 @@ async fn a_network_publishes_a_year_with_small_groups_hidden_at_every_level_and_
 
     // The member runs two courses of the programme in 2025: twelve children in spring,
     // three in autumn.
-    let coordinator = actor(&app, member_coordinator_id, "coordinator@b.test", vec![Role::Coordinator]).await;
-    let coordinator = samla_web::auth::Actor {
-        organisation: samla_web::org::OrgContext::load(
-            &mut app.state.store.pool().acquire().await.expect("connection"),
-            app.scalar("SELECT id FROM organisations WHERE slug = $1", (MEMBER,)).await,
-        )
-        .await
-        .expect("the member"),
-        ..coordinator
-    };
+    let coordinator = member_coordinator(&app, member_coordinator_id).await;
     let mut courses = Vec::new();
     for (name, start, children) in [("Vår", "2025-03-03", 12), ("Høst", "2025-09-01", 3)] {
         let form = course_form(&programme.to_string(), name, ("Skolen", "Rom 1"), day(start), "15:00");
@@ -221,14 +224,7 @@ async fn the_statistics_pages_join_publish_and_show_a_table_with_small_groups_hi
     let member_coordinator_id = app.add_user(MEMBER, "coordinator@b.test", "coordinator").await;
     app.add_user(OWNER, "analyst@a.test", "analyst").await;
     app.execute("UPDATE organisations SET region = 'oslo' WHERE slug = $1", (OWNER,)).await;
-    let programme: i64 = app
-        .scalar(
-            "SELECT p.id FROM programmes p JOIN organisations o ON o.id = p.organisation_id
-             WHERE o.slug = $1 AND p.slug = 'mestringsgrupper'",
-            (OWNER,),
-        )
-        .await;
-    app.execute("UPDATE programmes SET shared = 1 WHERE id = $1", (programme,)).await;
+    let programme = shared_programme(&app).await;
 
     // The member's administrator sets its kind and region on the settings page.
     let admin = app.logged_in("admin@b.test").await;
@@ -265,16 +261,7 @@ async fn the_statistics_pages_join_publish_and_show_a_table_with_small_groups_hi
     assert!(crate::common::section(&overview, "networks", "</ul>").contains("Mestringsgrupper"), "{overview}");
 
     // Three children on a course in the autumn of 2025.
-    let coordinator = actor(&app, member_coordinator_id, "coordinator@b.test", vec![Role::Coordinator]).await;
-    let coordinator = samla_web::auth::Actor {
-        organisation: samla_web::org::OrgContext::load(
-            &mut app.state.store.pool().acquire().await.expect("connection"),
-            app.scalar("SELECT id FROM organisations WHERE slug = $1", (MEMBER,)).await,
-        )
-        .await
-        .expect("the member"),
-        ..coordinator
-    };
+    let coordinator = member_coordinator(&app, member_coordinator_id).await;
     let form = course_form(&programme.to_string(), "Høst", ("Skolen", "Rom 1"), day("2025-09-01"), "15:00");
     let course = course_service::create(&app.state, &coordinator, &programme.to_string(), &form).await.expect("course");
     app.execute("UPDATE courses SET status = 'recruiting' WHERE id = $1", (course,)).await;

@@ -66,7 +66,9 @@ pub struct Given {
     pub left_out: BTreeSet<Cell>,
     /// Cells that stay suppressed, and why (an earlier release; another table).
     pub suppressed: BTreeMap<Cell, Why>,
-    /// Cells published in another table of the release: secondary suppression leaves them.
+    /// Cells published elsewhere (another table of the release, an earlier release with
+    /// the same figure): public already, so no rule hides them and no protection may
+    /// count on them.
     pub published_elsewhere: BTreeSet<Cell>,
 }
 
@@ -109,7 +111,9 @@ fn few(count: u64) -> bool {
 /// The cells suppressed by the primary rules, and why.
 pub fn primary(cube: &Cube, given: &Given) -> BTreeMap<Cell, Why> {
     let mut suppressed = given.suppressed.clone();
-    for cell in (0..cube.len()).filter(|c| !given.left_out.contains(c)) {
+    // A cell published elsewhere is public already: hiding it here would protect nothing.
+    let ruled = |c: &Cell| !given.left_out.contains(c) && !given.published_elsewhere.contains(c);
+    for cell in (0..cube.len()).filter(ruled) {
         let count = cube.value(cell);
         let why = if few(count) {
             Some(Why::FewPersons)

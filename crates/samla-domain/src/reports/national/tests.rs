@@ -170,3 +170,30 @@ fn a_stored_release_reads_back_the_same() {
     assert_eq!(read.regions(), vec![Region::Oslo, Region::Akershus, Region::Vestland]);
     assert!(!stored.contains("\"figures\":[3,"), "suppressed figures are not stored");
 }
+
+#[test]
+fn a_correction_after_a_member_joined_cannot_be_subtracted_from_the_first_release() {
+    // The first release: Bergen alone in Vestland.
+    let bergen_only: Vec<CountedUnit> = units().into_iter().filter(|u| u.organisation_id != 2).collect();
+    let without_voss: Vec<ParticipantFact> = participants().into_iter().filter(|p| p.organisation_id != 2).collect();
+    let first = build(2025, bergen_only, &without_voss, &courses(), None);
+    // Voss joins with its three children; Bergen's figures are as they were.
+    let second = build(2025, units(), &participants(), &courses(), Some(&first));
+    for table in TableKind::ALL.iter().filter(|k| k.counts_persons()) {
+        let before: std::collections::HashMap<Key, u64> = first.published(*table).into_iter().collect();
+        let after: std::collections::HashMap<Key, u64> = second.published(*table).into_iter().collect();
+        let withheld = second.table(*table).is_some_and(|t| t.withheld);
+        for (key, figure) in &before {
+            let holds = matches!(key.0, Level::Organisation(1) | Level::Region(Region::Oslo) | Level::Organisation(3));
+            if holds && !withheld {
+                assert_eq!(after.get(key), Some(figure), "{table:?} {key:?}: published before, hidden now");
+            }
+        }
+        let voss = second.view(*table, Level::Organisation(2), Period::Year(2025)).expect("Voss");
+        let bergen = second.view(*table, Level::Organisation(1), Period::Year(2025)).expect("Bergen");
+        let vestland = second.view(*table, Level::Region(Region::Vestland), Period::Year(2025)).expect("Vestland");
+        if let (Some(Some(region)), Some(Some(bergen))) = (vestland.total.last(), bergen.total.last()) {
+            panic!("{table:?}: Vestland {region} less Bergen {bergen} tells Voss's {:?}", voss.total.last());
+        }
+    }
+}

@@ -2,18 +2,18 @@
 //! stands (kind, region), joining a programme's network, publishing a year's release
 //! (the programme's owner) and reading its tables (owner and members).
 
-use crate::api::conventions::{OrgSlug, ProgrammePath, ProgrammeProblems, StandardProblems};
+use crate::api::conventions::{OrgSlug, OrganisationProblems, ProgrammePath, ProgrammeProblems};
 use crate::api::{ApiJson, ApiQuery, OrgCaller, Problem};
 use crate::error::WebError;
-use crate::services::statistics as service;
+use crate::services::statistics::{self as service, TableAsked};
 use crate::AppState;
 use axum::http::StatusCode;
 use axum::routing::{get, put};
 use axum::{Json, Router};
 use samla_domain::organisations::{OrganisationKind, Region};
 use samla_domain::reports::disclosure::Shown;
-use samla_domain::reports::national::{suppression_summary, TableKind};
-use samla_domain::reports::tables::{Level, Period};
+use samla_domain::reports::national::suppression_summary;
+use samla_domain::reports::tables::Level;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, OpenApi, ToSchema};
 
@@ -77,7 +77,7 @@ fn region_schema() -> utoipa::openapi::schema::Object {
     request_body = Placement,
     responses(
         (status = 204, description = "Saved"),
-        StandardProblems,
+        OrganisationProblems,
         (status = 422, description = "A region of another country", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn put_placement(
@@ -185,6 +185,7 @@ pub async fn list_releases(
 #[serde(deny_unknown_fields)]
 pub struct NewRelease {
     /// A year that is over.
+    #[serde(deserialize_with = "crate::api::courses::whole::required")]
     #[schema(minimum = 2000, maximum = 9999)]
     pub year: i32,
     /// What the release is, e.g. why a correction was made.
@@ -310,18 +311,10 @@ pub async fn get_statistics_table(
     OrgCaller(state, actor, (programme, year, table)): OrgCaller<(String, String, String)>,
     ApiQuery(query): ApiQuery<TableQuery>,
 ) -> Result<Json<StatisticsTable>, WebError> {
-    let year: i32 = year.parse().ok().filter(|y| (2000..=9999).contains(y)).ok_or(WebError::NotFound)?;
-    let kind = TableKind::parse(&table).ok_or(WebError::NotFound)?;
-    let level = match query.level.as_deref() {
-        None => Level::Nation,
-        Some(text) => Level::parse(text).ok_or(WebError::NotFound)?,
-    };
-    let period = match query.period.as_deref() {
-        None => Period::Year(year),
-        Some(text) => Period::parse(text).ok_or(WebError::NotFound)?,
-    };
-    let found =
-        service::table(&state, &actor, checked(&programme)?, year, query.release, kind, (level, period)).await?;
+    let asked = TableAsked::parse(&year, &table, query.level.as_deref(), query.period.as_deref(), query.release)
+        .ok_or(WebError::NotFound)?;
+    let (kind, level, period) = (asked.kind, asked.level, asked.period);
+    let found = service::table(&state, &actor, checked(&programme)?, asked).await?;
     let contents = &found.contents;
     let line = |level: Level, cells: Vec<Option<u64>>| TableLine {
         level: level.code(),
