@@ -78,7 +78,13 @@ fn summary(release: &ReleaseContents) -> String {
         .map(|t| {
             let published = t.shown.iter().filter(|s| **s == Shown::Published).count();
             let suppressed = t.shown.iter().filter(|s| matches!(s, Shown::Suppressed(_))).count();
-            let withheld = if t.withheld { ", WITHHELD" } else { "" };
+            let withheld = if t.withheld {
+                ", WITHHELD"
+            } else if t.kept_from.is_some() {
+                ", kept as first published"
+            } else {
+                ""
+            };
             format!("    {:<30} {published:>7} published {suppressed:>7} suppressed{withheld}", t.kind.as_str())
         })
         .collect::<Vec<_>>()

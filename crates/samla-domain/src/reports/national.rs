@@ -7,7 +7,8 @@
 //! suppressed in the earlier one stays suppressed ([`Why::EarlierRelease`]), and every
 //! figure it published that still holds stays published and counts as public, so no
 //! protection of the correction rests on hiding what is known: comparing the two tells
-//! nothing the rules hide.
+//! nothing the rules hide. Where a table of the correction cannot be protected that way,
+//! the correction keeps the table as the earlier release published it.
 //!
 //! The tables of persons share their totals (all participants of a unit in a term): a
 //! total suppressed in one is suppressed in the others ([`Why::SuppressedElsewhere`]),
@@ -166,6 +167,17 @@ pub struct ReleasedTable {
     pub withheld: bool,
     pub shown: Vec<Shown>,
     pub figures: Vec<Option<u64>>,
+    /// A correction that could not be protected keeps the table as an earlier release
+    /// published it: that release's number, and the organisations it counted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kept_from: Option<KeptTable>,
+}
+
+/// Where a table kept from an earlier release comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KeptTable {
+    pub year: i32,
+    pub units: Vec<CountedUnit>,
 }
 
 /// What one release holds.
@@ -180,7 +192,10 @@ type Key = (Level, Option<&'static str>, Period);
 
 impl ReleaseContents {
     fn layout(&self, kind: TableKind) -> Layout<&'static str> {
-        layout(&self.units, kind, self.year)
+        match self.table(kind).and_then(|t| t.kept_from.as_ref()) {
+            Some(kept) => layout(&kept.units, kind, kept.year),
+            None => layout(&self.units, kind, self.year),
+        }
     }
 
     pub fn table(&self, kind: TableKind) -> Option<&ReleasedTable> {
@@ -209,7 +224,8 @@ impl ReleaseContents {
 
     /// An organisation as the release counts it.
     pub fn organisation(&self, id: i64) -> Option<&CountedUnit> {
-        self.units.iter().find(|unit| unit.organisation_id == id)
+        let kept = self.tables.iter().filter_map(|t| t.kept_from.as_ref()).flat_map(|k| k.units.iter());
+        self.units.iter().chain(kept).find(|unit| unit.organisation_id == id)
     }
 
     /// The regions the release counts, in their official order.
@@ -221,6 +237,13 @@ impl ReleaseContents {
     }
 
     /// The keys of the cells a table suppressed: what a correction must keep suppressed.
+    /// The table as this release published it, to stand unchanged in a later one.
+    fn kept(&self, kind: TableKind) -> Option<ReleasedTable> {
+        let table = self.table(kind).filter(|t| !t.withheld)?;
+        let from = table.kept_from.clone().unwrap_or(KeptTable { year: self.year, units: self.units.clone() });
+        Some(ReleasedTable { kept_from: Some(from), ..table.clone() })
+    }
+
     /// The figures a table published, by key.
     fn published(&self, kind: TableKind) -> Vec<(Key, u64)> {
         let (Some(table), layout) = (self.table(kind), self.layout(kind)) else {
@@ -310,8 +333,11 @@ pub fn build(
                 }
             }
             let publication = suppress_below_the_top(layout, cube, given);
+            // A correction that cannot protect a table keeps the earlier one (below),
+            // whose hidden totals every table keeps hidden already.
+            let keeps_earlier = earlier.is_some_and(|e| e.table(*kind).is_some_and(|t| !t.withheld));
             let suppressed_totals = (0..cube.len()).filter(|cell| match &publication {
-                Publication::Withheld => true,
+                Publication::Withheld => !keeps_earlier,
                 Publication::Cells { shown, .. } => matches!(shown[*cell], Shown::Suppressed(_)),
             });
             grown.extend(
@@ -329,7 +355,10 @@ pub fn build(
     let mut tables: Vec<ReleasedTable> = cubes
         .iter()
         .zip(published)
-        .map(|((kind, _, cube), (_, publication))| released(*kind, cube.len(), &publication, |cell| cube.value(cell)))
+        .map(|((kind, _, cube), (_, publication))| {
+            let kept = earlier.filter(|_| publication == Publication::Withheld).and_then(|e| e.kept(*kind));
+            kept.unwrap_or_else(|| released(*kind, cube.len(), &publication, |cell| cube.value(cell)))
+        })
         .collect();
 
     let kind = TableKind::CoursesByStatus;
@@ -364,7 +393,7 @@ fn suppress_below_the_top(layout: &Layout<&'static str>, cube: &Cube, given: Giv
 fn released(kind: TableKind, cells: usize, publication: &Publication, value: impl Fn(Cell) -> u64) -> ReleasedTable {
     let shown: Vec<Shown> = (0..cells).map(|cell| publication.shown(cell)).collect();
     let figures = shown.iter().enumerate().map(|(cell, s)| (*s == Shown::Published).then(|| value(cell))).collect();
-    ReleasedTable { kind, withheld: matches!(publication, Publication::Withheld), shown, figures }
+    ReleasedTable { kind, withheld: matches!(publication, Publication::Withheld), shown, figures, kept_from: None }
 }
 
 /// How many cells each table published and suppressed, for the publisher's summary.

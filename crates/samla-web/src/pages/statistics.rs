@@ -246,6 +246,7 @@ fn render_table(page: &Page, found: &PublishedTable) -> Result<Response, WebErro
         })
         .collect();
     let withheld = found.contents.table(found.kind).is_some_and(|t| t.withheld);
+    let kept = found.contents.table(found.kind).is_some_and(|t| t.kept_from.is_some());
     let query = format!("level={}&period={}&release={}", found.level.code(), found.period.code(), found.release.number);
     let context = minijinja::context! {
         programme => minijinja::context! { id => found.programme.id, name => found.programme.name.clone() },
@@ -266,6 +267,7 @@ fn render_table(page: &Page, found: &PublishedTable) -> Result<Response, WebErro
         periods => periods,
         counts_persons => found.kind.counts_persons(),
         withheld => withheld,
+        kept => kept,
         csv => format!("{base}?{query}&format=csv"),
         xlsx => format!("{base}?{query}&format=xlsx"),
         action => base,

@@ -202,6 +202,11 @@ async fn a_network_publishes_a_year_with_small_groups_hidden_at_every_level_and_
         .get_ok(&table(OWNER, "participants_by_age", "?level=region:vestland&period=2025-autumn&release=1"))
         .await;
     assert_eq!(first["release"], 1, "the first release stays as published");
+    if later["as_first_published"] == true {
+        assert_eq!(later["rows"], first["rows"], "a table the correction could not change stands as first published");
+    } else {
+        assert_eq!(later["as_first_published"], false, "{later}");
+    }
     let listed = analyst.get_ok(&releases).await;
     assert_eq!(listed.as_array().map(Vec::len), Some(2), "{listed}");
     assert_eq!(listed[0]["note"], "Sene registreringer", "the newest first, with its note");

@@ -197,3 +197,26 @@ fn a_correction_after_a_member_joined_cannot_be_subtracted_from_the_first_releas
         }
     }
 }
+
+#[test]
+fn a_correction_that_cannot_be_protected_keeps_the_table_as_first_published() {
+    let first = build(2025, units(), &participants(), &courses(), None);
+    // One late registration in Voss: its hidden three become four.
+    let mut corrected = participants();
+    corrected.extend(group(2, day(2025, 2, 3), 8, 1, 0));
+    let second = build(2025, units(), &corrected, &courses(), Some(&first));
+    for table in second.tables.iter().filter(|t| t.kind.counts_persons()) {
+        assert!(!table.withheld, "{:?}: a correction never withholds a table the first release published", table.kind);
+        if table.kept_from.is_some() {
+            let earlier = first.table(table.kind).expect("the first release's table");
+            assert_eq!(table.figures, earlier.figures, "{:?}: kept as first published", table.kind);
+        }
+        for figure in table.figures.iter().flatten() {
+            assert!(*figure == 0 || *figure >= MIN_PERSONS, "{:?} published {figure}", table.kind);
+        }
+    }
+    let stored: ReleaseContents = serde_json::from_str(&serde_json::to_string(&second).expect("JSON")).expect("back");
+    assert_eq!(stored, second);
+    let voss = second.view(TableKind::ParticipantsByAge, Level::Organisation(2), Period::Year(2025)).expect("Voss");
+    assert_eq!(voss.total.last(), Some(&None), "still hidden");
+}

@@ -292,6 +292,9 @@ pub struct StatisticsTable {
     pub total: TableLine,
     /// Nothing of the table could be published safely.
     pub withheld: bool,
+    /// A correction could not change this table without revealing a small group, so it
+    /// stands as the year's earlier release published it.
+    pub as_first_published: bool,
 }
 
 /// A table of a published release, at a level and period. Cells not published are
@@ -343,5 +346,6 @@ pub async fn get_statistics_table(
         rows,
         total: line(level, found.view.total.clone()),
         withheld,
+        as_first_published: contents.table(kind).is_some_and(|t| t.kept_from.is_some()),
     }))
 }
