@@ -6,6 +6,8 @@
 
 use crate::db;
 use crate::Result;
+use samla_domain::organisations::OrganisationKind;
+use samla_domain::planning::lifecycle::CourseStatus;
 use sqlx::AnyConnection;
 
 /// Where the counted courses are: the owner and the network's members.
@@ -18,7 +20,8 @@ const COUNTED: &str = "c.organisation_id IN (
 pub struct CountedOrganisation {
     pub id: i64,
     pub name: String,
-    pub kind: String,
+    #[sqlx(try_from = "String")]
+    pub kind: OrganisationKind,
     pub region: Option<String>,
 }
 
@@ -40,9 +43,11 @@ pub async fn counted_organisations(conn: &mut AnyConnection, programme_id: i64) 
 pub struct ParticipantRow {
     pub organisation_id: i64,
     pub course_start: String,
-    pub course_status: String,
+    #[sqlx(try_from = "String")]
+    pub course_status: CourseStatus,
     pub birth_date: Option<String>,
-    pub participant_status: String,
+    /// 1 when the participant dropped out.
+    pub dropped_out: i64,
     /// The recruitment channel's code.
     pub channel: Option<String>,
 }
@@ -52,7 +57,8 @@ pub struct ParticipantRow {
 pub struct CourseRow {
     pub organisation_id: i64,
     pub start_date: String,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: CourseStatus,
 }
 
 /// The participants of the programme's counted courses that started from `first_day`
@@ -67,7 +73,8 @@ pub async fn participants(
         conn,
         &format!(
             "SELECT c.organisation_id, c.start_date AS course_start, c.status AS course_status,
-                    p.birth_date, cp.status AS participant_status, rc.code AS channel
+                    p.birth_date, CASE WHEN cp.status = 'dropped_out' THEN 1 ELSE 0 END AS dropped_out,
+                    rc.code AS channel
              FROM course_participants cp
              JOIN courses c ON c.id = cp.course_id
              JOIN programme_versions v ON v.id = c.programme_version_id

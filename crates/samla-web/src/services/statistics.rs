@@ -13,7 +13,6 @@ use crate::services::audit;
 use crate::AppState;
 use chrono::{Datelike, NaiveDate};
 use samla_domain::organisations::{OrganisationKind, Region};
-use samla_domain::planning::lifecycle::CourseStatus;
 use samla_domain::reports::national::{build, CountedUnit, CourseFact, ParticipantFact, ReleaseContents, TableKind};
 use samla_domain::reports::tables::{Level, Period, TableView};
 use samla_domain::validation::{FieldError, FieldErrors};
@@ -159,8 +158,7 @@ pub async fn publish(
         .into_iter()
         .filter_map(|o| {
             let region = Region::parse(o.region.as_deref()?)?;
-            let kind = OrganisationKind::parse(&o.kind)?;
-            Some(CountedUnit { organisation_id: o.id, name: o.name, region, kind })
+            Some(CountedUnit { organisation_id: o.id, name: o.name, region, kind: o.kind })
         })
         .collect();
     let participants = statistics::participants(&mut tx.tx, programme.id, &first, &next).await?;
@@ -170,9 +168,9 @@ pub async fn publish(
             Some(ParticipantFact {
                 organisation_id: row.organisation_id,
                 course_start: NaiveDate::parse_from_str(&row.course_start, "%Y-%m-%d").ok()?,
-                course_status: CourseStatus::parse(&row.course_status)?,
+                course_status: row.course_status,
                 birth_date: row.birth_date.and_then(|b| NaiveDate::parse_from_str(&b, "%Y-%m-%d").ok()),
-                dropped_out: row.participant_status == "dropped_out",
+                dropped_out: row.dropped_out == 1,
                 channel: row.channel,
             })
         })
@@ -184,7 +182,7 @@ pub async fn publish(
             Some(CourseFact {
                 organisation_id: row.organisation_id,
                 start: NaiveDate::parse_from_str(&row.start_date, "%Y-%m-%d").ok()?,
-                status: CourseStatus::parse(&row.status)?,
+                status: row.status,
             })
         })
         .collect();
