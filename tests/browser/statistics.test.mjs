@@ -65,7 +65,9 @@ for (const lang of ['nb', 'en']) {
         assert.equal(await fromHome.count(), 1, `${role}'s home leads to the statistics`);
         const programme = tablePath.split('/').slice(0, 3).join('/');
         const year = tablePath.split('/')[3];
+        assert.equal(await page.locator('#home-statistics a').count(), 1, `${role}'s home lists the published programme`);
         for (const path of [
+          '/',
           '/statistics',
           programme,
           tablePath,

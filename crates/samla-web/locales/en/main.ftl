@@ -2564,3 +2564,8 @@ statistics-column-no-channel = Not recorded
 statistics-table-participants_by_channel = Participants by how they came to the course
 statistics-table-participants_by_service_kind = Participants by kind of service
 statistics-kept = This table stands as the year's earlier release published it: the correction could not change it without revealing a small group.
+home-statistics-heading = Published statistics
+home-statistics-releases = { $count ->
+    [one] One release
+   *[other] { $count } releases
+}

@@ -2564,3 +2564,8 @@ statistics-column-no-channel = Ikke registrert
 statistics-table-participants_by_channel = Deltakere etter hvordan de kom til kurset
 statistics-table-participants_by_service_kind = Deltakere etter type tjeneste
 statistics-kept = Tabellen står slik årets tidligere utgave publiserte den: rettelsen kunne ikke endre den uten å avsløre en liten gruppe.
+home-statistics-heading = Publisert statistikk
+home-statistics-releases = { $count ->
+    [one] Én utgave
+   *[other] { $count } utgaver
+}

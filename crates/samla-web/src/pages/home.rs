@@ -35,9 +35,22 @@ pub async fn show(Page { state, ui, actor }: Page) -> Result<Response, WebError>
         0
     };
     let follow_ups = super::running::overview::home_section(&state, &actor).await?;
+    // Those who read aggregate statistics open on the programmes they have figures of.
+    let statistics: Vec<minijinja::Value> = if actor.roles.may(Action::ViewAggregateStatistics) {
+        let overview = crate::services::statistics::overview(&state, &actor).await?;
+        overview
+            .networks
+            .iter()
+            .filter(|p| p.releases > 0)
+            .map(|p| minijinja::context! { id => p.programme_id, name => p.name.clone(), releases => p.releases })
+            .collect()
+    } else {
+        Vec::new()
+    };
     let context = minijinja::context! {
         stale => stale,
         follow_ups => follow_ups,
+        statistics => statistics,
         roles => roles,
         organisations => organisations.iter().map(|(id, _, name)| minijinja::context!{ id => id, name => name, current => *id == actor.organisation.id }).collect::<Vec<_>>(),
         tasks => tasks.iter().map(|(href, key)| minijinja::context!{ href => href, key => key }).collect::<Vec<_>>(),

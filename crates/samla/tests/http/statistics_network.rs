@@ -303,6 +303,9 @@ async fn the_statistics_pages_join_publish_and_show_a_table_with_small_groups_hi
     let (status, _) =
         analyst.get_html(&format!("/statistics/{programme}/2025/participants_by_age?level=region:troms")).await;
     assert_eq!(status, StatusCode::NOT_FOUND, "a region the release does not have");
+    let (_, home) = analyst.get_html("/").await;
+    let listed = crate::common::section(&home, "home-statistics", "</ul>");
+    assert!(listed.contains(&format!("href=\"/statistics/{programme}\"")), "the analyst's home opens on it: {listed}");
     let (_, programme_page) = analyst.get_html(&format!("/statistics/{programme}")).await;
     assert!(programme_page.contains("Voss kommune"), "the owner sees who is in the network");
 }
