@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './server.mjs';
 import {
-  launchBrowser, newContext, signIn, pathOf, checkPage, assertNoProblems, landing, switchLanguage, PHONE,
+  launchBrowser, checkPage, assertNoProblems, landing, PHONE, signedInAs,
 } from './lib.mjs';
 
 // The demo's running course (see services/setup.rs).
@@ -27,14 +27,8 @@ after(async () => {
   await server?.stop();
 });
 
-async function signedIn(role, lang) {
-  const context = await newContext(browser, server.baseUrl);
-  const page = await context.newPage();
-  const response = await signIn(page, server.accounts[role]);
-  assert.equal(pathOf(page), '/', `${role} signing in landed on ${await landing(page, response)}`);
-  if (lang === 'en') await switchLanguage(page, 'en');
-  return { context, page };
-}
+/** Signed in as `role` in `lang`, on a context of its own. */
+const signedIn = (role, lang) => signedInAs(browser, server, role, lang);
 
 /** The demo's running course, found by name in the course list. */
 async function runningCourse(page) {

@@ -292,3 +292,18 @@ export async function tabUntil(page, wanted, what, max = 80) {
   }
   throw new Error(`Tab never reached ${what}; focus went ${seen.slice(-15).join(' → ')}`);
 }
+
+/** A fresh context signed in as `role` of the demo server, in `lang`: { context, page }. */
+export async function signedInAs(browser, server, role, lang) {
+  const context = await newContext(browser, server.baseUrl);
+  const page = await context.newPage();
+  const response = await signIn(page, server.accounts[role]);
+  if (pathOf(page) !== '/') {
+    throw new Error(`${role} signing in landed on ${await landing(page, response)}`);
+  }
+  // The choice of language is the person's own and outlives the session: switch when the
+  // page is in another.
+  const shown = await page.evaluate(() => document.documentElement.getAttribute('lang'));
+  if (shown !== lang) await switchLanguage(page, lang);
+  return { context, page };
+}

@@ -13,8 +13,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './server.mjs';
 import {
-  launchBrowser, newContext, signIn, pathOf, checkPage, assertNoProblems, landing, switchLanguage, LANGS, PHONE,
-  focusedElement, tabUntil,
+  launchBrowser, pathOf, checkPage, assertNoProblems, landing, LANGS, PHONE,
+  focusedElement, tabUntil, signedInAs,
 } from './lib.mjs';
 
 let server;
@@ -55,14 +55,8 @@ const TEXT = {
   },
 };
 
-async function signedIn(role, lang) {
-  const context = await newContext(browser, server.baseUrl);
-  const page = await context.newPage();
-  const response = await signIn(page, server.accounts[role]);
-  assert.equal(pathOf(page), '/', `${role} signing in landed on ${await landing(page, response)}`);
-  await switchLanguage(page, lang);
-  return { context, page };
-}
+/** Signed in as `role` in `lang`, on a context of its own. */
+const signedIn = (role, lang) => signedInAs(browser, server, role, lang);
 
 async function axeClean(page, name, role, lang) {
   const problems = await checkPage(page, { name: `${name}-${lang}`, lang, where: { page: name, role, lang } });

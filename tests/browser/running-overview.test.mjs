@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './server.mjs';
 import {
-  launchBrowser, newContext, signIn, submitFormOf, pathOf, checkPage, assertNoProblems, landing, switchLanguage, PHONE,
+  launchBrowser, submitFormOf, pathOf, checkPage, assertNoProblems, landing, PHONE, signedInAs,
 } from './lib.mjs';
 
 // The demo's running course (see services/setup.rs).
@@ -36,14 +36,8 @@ async function runningCourse(page) {
   return href;
 }
 
-async function signedIn(role, lang) {
-  const context = await newContext(browser, server.baseUrl);
-  const page = await context.newPage();
-  const response = await signIn(page, server.accounts[role]);
-  assert.equal(pathOf(page), '/', `${role} signing in landed on ${await landing(page, response)}`);
-  if (lang === 'en') await switchLanguage(page, 'en');
-  return { context, page };
-}
+/** Signed in as `role` in `lang`, on a context of its own. */
+const signedIn = (role, lang) => signedInAs(browser, server, role, lang);
 
 for (const lang of ['nb', 'en']) {
   test(`the overview, the printable summary and a participant's page are axe-clean at 360 px (${lang})`, { timeout: 180_000 }, async () => {

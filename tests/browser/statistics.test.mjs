@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './server.mjs';
 import {
-  launchBrowser, newContext, signIn, pathOf, checkPage, assertNoProblems, landing, switchLanguage,
+  launchBrowser, pathOf, checkPage, assertNoProblems, landing, signedInAs,
 } from './lib.mjs';
 
 let server;
@@ -24,14 +24,8 @@ after(async () => {
   await server?.stop();
 });
 
-async function signedIn(role, lang) {
-  const context = await newContext(browser, server.baseUrl);
-  const page = await context.newPage();
-  const response = await signIn(page, server.accounts[role]);
-  assert.equal(pathOf(page), '/', `${role} signing in landed on ${await landing(page, response)}`);
-  if (lang === 'en') await switchLanguage(page, 'en');
-  return { context, page };
-}
+/** Signed in as `role` in `lang`, on a context of its own. */
+const signedIn = (role, lang) => signedInAs(browser, server, role, lang);
 
 test('a coordinator publishes last year by keyboard from the statistics page', { timeout: 120_000 }, async () => {
   const { context, page } = await signedIn('coordinator', 'nb');

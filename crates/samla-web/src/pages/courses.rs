@@ -3,6 +3,7 @@
 //! forms that change a course.
 
 use super::programmes::budget_line_value;
+use super::staffing::gap_value;
 use super::Ui;
 use crate::auth::Actor;
 use crate::error::WebError;
@@ -18,7 +19,6 @@ use minijinja::Value;
 use samla_domain::planning::budget::{parse_amount, BudgetLine, Multiplier};
 use samla_domain::planning::deviations::Deviation;
 use samla_domain::planning::lifecycle::CourseStatus;
-use samla_domain::planning::staffing::StaffingGap;
 use samla_domain::validation::required_line;
 use samla_domain::{Action, FieldError, FieldErrors};
 use std::collections::HashMap;
@@ -174,16 +174,6 @@ struct PageForms {
     status: FormState,
     staff: FormState,
     checklist: FormState,
-}
-
-/// A staffing gap as the templates show it: its message key and the figures.
-pub(in crate::pages) fn gap_value(gap: &StaffingGap) -> Value {
-    let (have, need) = match gap {
-        StaffingGap::GroupLeaders { have, need }
-        | StaffingGap::CertifiedGroupLeaders { have, need }
-        | StaffingGap::UserRepresentatives { have, need } => (*have, *need),
-    };
-    minijinja::context! { key => gap.message_key(), have => have, need => need }
 }
 
 /// A session or meeting of the course as the pages show it.

@@ -25,6 +25,7 @@ mod school_holidays;
 mod second_factor;
 mod setup;
 mod staff_directory;
+mod staffing;
 mod statistics;
 
 use crate::auth::session_cookie_name;

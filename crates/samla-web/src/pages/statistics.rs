@@ -166,15 +166,6 @@ async fn table(
     }
 }
 
-/// A line's name: the network, a region or an organisation as the release names it.
-fn line_name(found: &PublishedTable, level: Level) -> String {
-    match level {
-        Level::Nation => found.programme.name.clone(),
-        Level::Region(region) => region.name().to_string(),
-        Level::Organisation(id) => found.contents.organisation(id).map(|u| u.name.clone()).unwrap_or_default(),
-    }
-}
-
 /// The translation key of a column: the channels and kinds of service keep the names
 /// they have elsewhere in samla.
 fn column_key(kind: TableKind, category: &str) -> String {
@@ -216,7 +207,9 @@ fn render_table(page: &Page, found: &PublishedTable) -> Result<Response, WebErro
         .iter()
         .filter_map(|row| {
             let level = found.contents.row_level(found.kind, found.level, row.node)?;
-            Some(minijinja::context! { name => line_name(found, level), href => link(level), cells => row.cells.clone() })
+            Some(
+                minijinja::context! { name => found.line_name(level), href => link(level), cells => row.cells.clone() },
+            )
         })
         .collect();
     let year = found.release.year as i32;
@@ -258,9 +251,9 @@ fn render_table(page: &Page, found: &PublishedTable) -> Result<Response, WebErro
         tables => tables,
         columns => column_names(state, ui, found.kind),
         rows => rows,
-        total => minijinja::context! { name => line_name(found, found.level), cells => found.view.total.clone() },
+        total => minijinja::context! { name => found.line_name(found.level), cells => found.view.total.clone() },
         level => found.level.code(),
-        level_name => line_name(found, found.level),
+        level_name => found.line_name(found.level),
         period => found.period.code(),
         period_label => period_label(state, ui, found.period),
         levels => levels,
@@ -289,10 +282,10 @@ fn download(page: &Page, found: &PublishedTable, format: Format) -> Result<Respo
         .iter()
         .filter_map(|row| {
             let level = found.contents.row_level(found.kind, found.level, row.node)?;
-            Some(line(line_name(found, level), &row.cells))
+            Some(line(found.line_name(level), &row.cells))
         })
         .collect();
-    rows.push(line(line_name(found, found.level), &found.view.total));
+    rows.push(line(found.line_name(found.level), &found.view.total));
     rows.push(vec![Cell::from(t(state, ui, "statistics-download-note"))]);
     let table = Table { sheet: found.kind.as_str().to_string(), header, rows };
     let bytes = crate::export::write(format, &[table])?;

@@ -213,6 +213,18 @@ pub struct PublishedTable {
     pub view: TableView,
 }
 
+impl PublishedTable {
+    /// A line's name: the network (the programme), a region, or an organisation as the
+    /// release names it.
+    pub fn line_name(&self, level: Level) -> String {
+        match level {
+            Level::Nation => self.programme.name.clone(),
+            Level::Region(region) => region.name().to_string(),
+            Level::Organisation(id) => self.contents.organisation(id).map(|u| u.name.clone()).unwrap_or_default(),
+        }
+    }
+}
+
 /// A table as an address asks for it: the release's year, the table, the level and
 /// period (the nation and the whole year when not given) and a release's number (the
 /// latest when not given).

@@ -319,15 +319,8 @@ pub async fn get_statistics_table(
     let (kind, level, period) = (asked.kind, asked.level, asked.period);
     let found = service::table(&state, &actor, checked(&programme)?, asked).await?;
     let contents = &found.contents;
-    let line = |level: Level, cells: Vec<Option<u64>>| TableLine {
-        level: level.code(),
-        name: match level {
-            Level::Nation => found.programme.name.clone(),
-            Level::Region(region) => region.name().to_string(),
-            Level::Organisation(id) => contents.organisation(id).map(|u| u.name.clone()).unwrap_or_default(),
-        },
-        cells,
-    };
+    let line =
+        |level: Level, cells: Vec<Option<u64>>| TableLine { level: level.code(), name: found.line_name(level), cells };
     let rows = found
         .view
         .rows

@@ -5,7 +5,7 @@
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::forms::{FormData, FormState};
-use crate::pages::courses::gap_value;
+use crate::pages::staffing::gap_value;
 use crate::pages::Page;
 use crate::pages::PathId;
 use crate::pages::PathIds;
