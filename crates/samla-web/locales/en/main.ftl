@@ -2480,6 +2480,7 @@ error-region-country = Choose a region of the organisation's own country.
 error-network-own = The organisation owns this programme: its courses count in the programme's statistics already.
 error-network-no-region = Set the organisation's region first: statistics count every organisation in its region.
 error-network-member = The organisation is a member of this programme's network already.
+error-network-not-member = The organisation is not a member of this programme's network.
 error-statistics-year-open = Choose a year that is over: only a whole year's statistics are published.
 field-organisation-kind = Kind of service
 field-organisation-kind-hint = National statistics count organisations by kind.

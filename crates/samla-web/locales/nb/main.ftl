@@ -2480,6 +2480,7 @@ error-region-country = Velg et fylke eller en region i organisasjonens eget land
 error-network-own = Organisasjonen eier dette programmet: kursene regnes allerede med i programmets statistikk.
 error-network-no-region = Velg organisasjonens fylke først: statistikken teller hver organisasjon i sitt fylke.
 error-network-member = Organisasjonen er allerede med i programmets nettverk.
+error-network-not-member = Organisasjonen er ikke med i programmets nettverk.
 error-statistics-year-open = Velg et år som er over: statistikk publiseres bare for hele år.
 field-organisation-kind = Type tjeneste
 field-organisation-kind-hint = Nasjonal statistikk teller organisasjonene etter type.

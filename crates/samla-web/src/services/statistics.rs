@@ -66,9 +66,14 @@ pub async fn join(state: &AppState, actor: &Actor, programme: &str) -> Result<Pr
 pub async fn leave(state: &AppState, actor: &Actor, programme: &str) -> Result<(), WebError> {
     actor.authorize(state, Action::ManageProgrammes).await?;
     let programme = crate::services::programmes::find(state, actor, programme).await?;
+    let refused = |message| WebError::Refused(FieldErrors::single(FieldError::new("programme", message)));
+    if programme.organisation_id == actor.organisation.id {
+        return Err(refused("error-network-own"));
+    }
     let mut tx = state.store.write().await?;
     if !networks::leave(&mut tx.tx, programme.id, actor.organisation.id).await? {
-        return Err(WebError::NotFound);
+        // The programme is there to be seen; only the membership is missing, so this is a conflict, not a 404.
+        return Err(refused("error-network-not-member"));
     }
     audit::commit_done(tx, actor, "network.leave", ("programme", programme.id), state.clock.now()).await
 }

@@ -212,6 +212,18 @@ async fn a_network_publishes_a_year_with_small_groups_hidden_at_every_level_and_
     assert_eq!(listed[0]["note"], "Sene registreringer", "the newest first, with its note");
     assert_eq!(listed[1]["note"], "");
     assert_eq!(app.audit_count("statistics.publish", None, "success", None).await, 2);
+
+    // Leaving: the owner cannot, an organisation outside is told it is not a member (the
+    // programme is there; only the membership is missing), the member leaves once.
+    let leave = |client: &Api, org: &str| client.request(Method::DELETE, &network(org)).send();
+    let status = |sent: Result<reqwest::Response, reqwest::Error>| sent.expect("request").status();
+    assert_eq!(status(leave(&owner, OWNER).await), StatusCode::CONFLICT, "the owner does not leave its own network");
+    assert_eq!(status(leave(&outsider, OUTSIDER).await), StatusCode::CONFLICT, "not a member");
+    assert_eq!(status(leave(&member, MEMBER).await), StatusCode::NO_CONTENT);
+    assert_eq!(status(leave(&member, MEMBER).await), StatusCode::CONFLICT, "left already");
+    let (read, _) = member.get_json(&table(MEMBER, "participants_by_age", "")).await;
+    assert_eq!(read, StatusCode::NOT_FOUND, "a former member no longer reads the network's figures");
+    assert_eq!(app.audit_count("network.leave", None, "success", None).await, 1);
 }
 
 /// The same network through the pages: the administrator places the organisation, the

@@ -147,7 +147,10 @@ pub async fn join_network(OrgCaller(state, actor, programme): OrgCaller<String>)
 /// Leaves a programme's network. Releases published before keep what they counted.
 #[utoipa::path(delete, path = "/api/v1/organisations/{org}/programmes/{programme}/network", operation_id = "leaveProgrammeNetwork", tag = "statistics",
     params(ProgrammePath),
-    responses((status = 204, description = "Left"), ProgrammeProblems))]
+    responses(
+        (status = 204, description = "Left"),
+        (status = 409, description = "The organisation owns the programme or is not a member of its network", body = Problem, content_type = "application/problem+json"),
+        ProgrammeProblems))]
 pub async fn leave_network(OrgCaller(state, actor, programme): OrgCaller<String>) -> Result<StatusCode, WebError> {
     service::leave(&state, &actor, checked(&programme)?).await?;
     Ok(StatusCode::NO_CONTENT)
