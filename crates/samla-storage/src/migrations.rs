@@ -32,6 +32,7 @@ embedded!(
     "0011_audiences_and_deviations",
     "0012_foreign_key_indexes",
     "0013_programme_networks",
+    "0014_audit_chains",
 );
 
 /// A migrator over `files` (`NNNN_description`, SQL), checksummed as sqlx does, so

@@ -309,7 +309,7 @@ async fn verify_audit(store: &Store, path: &std::path::Path) -> anyhow::Result<(
             verified.anchors,
             path.display(),
             utc_time(last.at),
-            last.rows,
+            last.rows(),
             verified.unanchored_rows()
         ),
         None => println!("anchors: none yet in {}", path.display()),

@@ -8,8 +8,11 @@ pub mod anchor;
 pub mod chain;
 pub mod key;
 
-pub use anchor::{Anchor, SignedAnchor};
-pub use chain::{keyed_hash, plain_hash, utc_time, ChainBreak, ChainSeal, ChainVerifier, VerifiedChain, GENESIS_HASH};
+pub use anchor::{Anchor, ChainHead, SignedAnchor, SINGLE_CHAIN};
+pub use chain::{
+    chain_of, chained_hash, keyed_hash, plain_hash, utc_time, ChainBreak, ChainSeal, ChainVerifier, Link,
+    VerifiedChain, GENESIS_HASH,
+};
 pub use key::AuditKey;
 
 use serde::Serialize;
@@ -83,6 +86,11 @@ pub struct AuditEntry {
     pub record_id: Option<String>,
     pub outcome: String,
     pub request_id: Option<String>,
+    /// The organisation's chain the row is in (see [`chain`]); `None` for rows of the
+    /// single chain written before chains per organisation.
+    pub chain: Option<i64>,
+    /// The row's number within its chain, from 1.
+    pub chain_seq: Option<i64>,
     pub prev_hash: String,
     pub hash: String,
 }

@@ -6,7 +6,7 @@
 
 use crate::common::cli::{text, Samla};
 use crate::common::{free_port, ScratchDatabase};
-use samla_domain::audit::{keyed_hash, plain_hash, AuditEntry, AuditEvent, AuditKey, Outcome, GENESIS_HASH};
+use samla_domain::audit::{chained_hash, plain_hash, AuditEntry, AuditEvent, AuditKey, Link, Outcome, GENESIS_HASH};
 use samla_storage::Store;
 use std::process::Stdio;
 use std::time::Duration;
@@ -63,14 +63,15 @@ async fn write_back(store: &Store, row: &AuditEntry) {
         .expect("the guard is off");
 }
 
-/// Changes row `seq`'s record id and recomputes every hash from it to the end with
-/// `hash`, writing them back: the rewrite an attacker without the key would try.
+/// Changes row `seq`'s record id and recomputes every hash of its chain from it to the
+/// end with `hash`, writing them back: the rewrite an attacker without the key would try.
 async fn rewrite_from(store: &Store, seq: i64, hash: impl Fn(&str, &AuditEntry) -> String) {
     let mut all = rows(store).await;
     let index = all.iter().position(|r| r.seq == seq).expect("the row");
     all[index].record_id = Some("999".into());
-    let mut prev = if index == 0 { GENESIS_HASH.to_string() } else { all[index - 1].hash.clone() };
-    for row in all.iter_mut().skip(index) {
+    let chain = all[index].chain;
+    let mut prev = all[index].prev_hash.clone();
+    for row in all.iter_mut().skip(index).filter(|row| row.chain == chain) {
         row.prev_hash = prev.clone();
         row.hash = hash(&prev, row);
         prev = row.hash.clone();
@@ -152,10 +153,16 @@ async fn an_edit_with_plain_hashes_recomputed_is_detected_at_its_row() {
     an_edit_is_detected_at_its_row(0, |prev, row| plain_hash(prev, row.seq, row.at, &event_of(row))).await;
 }
 
+/// Where a row stands in its chain.
+fn link_of(row: &AuditEntry) -> Link {
+    Link { chain: row.chain.expect("a chained row"), chain_seq: row.chain_seq.expect("a chained row"), seq: row.seq }
+}
+
 #[tokio::test]
 async fn an_edit_with_hashes_recomputed_under_another_key_is_detected_at_its_row() {
     let wrong = AuditKey::generate();
-    an_edit_is_detected_at_its_row(1, |prev, row| keyed_hash(&wrong, prev, row.seq, row.at, &event_of(row))).await;
+    an_edit_is_detected_at_its_row(1, |prev, row| chained_hash(&wrong, prev, link_of(row), row.at, &event_of(row)))
+        .await;
 }
 
 #[tokio::test]
@@ -166,10 +173,19 @@ async fn rows_cut_from_the_end_are_detected_by_the_anchors() {
     let total = last_seq(&store).await;
     let last_anchor = anchors(&db).last().cloned().expect("the server's stop wrote an anchor");
     assert!(last_anchor.contains(&format!(" rows={total} ")), "the stop anchored every row: {last_anchor}");
-    sqlx::query("DELETE FROM audit_log WHERE seq > $1").bind(total - 3).execute(store.pool()).await.unwrap();
+    // The last row of the organisation's chain goes; the rows after it (the server's
+    // start and stop, without an organisation) stay.
+    let (last, of_chain): (i64, i64) = sqlx::query_as(
+        "SELECT seq, chain_seq FROM audit_log WHERE chain = (SELECT id FROM organisations) ORDER BY seq DESC LIMIT 1",
+    )
+    .fetch_one(store.pool())
+    .await
+    .unwrap();
+    assert!(last < total, "rows of another chain came after it");
+    sqlx::query("DELETE FROM audit_log WHERE seq = $1").bind(last).execute(store.pool()).await.unwrap();
     let err = verify_refused(&samla).await;
-    assert!(err.contains("cut from the end"), "{err}");
-    assert!(err.contains(&format!("covers {total} rows, the database has {}", total - 3)), "{err}");
+    assert!(err.contains("cut from the end of organisation"), "{err}");
+    assert!(err.contains(&format!("covers {of_chain} of its rows, the database has {}", of_chain - 1)), "{err}");
 }
 
 #[tokio::test]
@@ -177,12 +193,21 @@ async fn an_edited_anchor_is_refused() {
     let db = ScratchDatabase::new().await;
     let samla = Samla::new(&db);
     a_trail(&samla).await;
-    // Lowering an anchor's row count to hide a cut breaks its signature.
+    // Lowering a chain's row count (and the total with it) to hide a cut breaks the
+    // anchor's signature.
     let lines = anchors(&db);
     let last = lines.last().unwrap();
-    let rows: String = last.split(" rows=").nth(1).unwrap().split(' ').next().unwrap().to_string();
+    let field = |name: &str| last.split(&format!(" {name}=")).nth(1).unwrap().split(' ').next().unwrap().to_string();
+    let (rows, chains) = (field("rows").parse::<i64>().unwrap(), field("chains"));
+    let (kept, lowered) = chains.rsplit_once(',').unwrap_or(("", &chains));
+    let mut bits: Vec<String> = lowered.split(':').map(str::to_string).collect();
+    bits[1] = (bits[1].parse::<i64>().unwrap() - 1).to_string();
+    let lowered =
+        [kept.to_string(), bits.join(":")].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(",");
     let mut edited = lines.clone();
-    *edited.last_mut().unwrap() = last.replace(&format!(" rows={rows} "), " rows=1 ");
+    *edited.last_mut().unwrap() = last
+        .replace(&format!(" rows={rows} "), &format!(" rows={} ", rows - 1))
+        .replace(&format!(" chains={chains} "), &format!(" chains={lowered} "));
     std::fs::write(db.dir.0.join("audit-anchors"), edited.join("\n") + "\n").unwrap();
     let (code, _, err) = verify(&samla).await;
     assert_eq!(code, Some(1));
@@ -210,7 +235,7 @@ async fn the_key_file_is_made_at_first_start_and_kept() {
     }
     let first = anchors(&db);
     assert_eq!(first.len(), 1, "the key's introduction is anchored: {first:?}");
-    assert!(first[0].starts_with("samla-audit-anchor v1 ") && first[0].contains(" rows=0 "), "{first:?}");
+    assert!(first[0].starts_with("samla-audit-anchor v2 ") && first[0].contains(" rows=0 "), "{first:?}");
 
     // Later commands and the server use the same key; the server anchors at start and
     // stop, in the anchors file and in its log.
@@ -305,7 +330,9 @@ async fn rows_from_before_the_key_keep_their_hashes_and_are_pinned() {
     assert!(anchors(&db)[0].contains(" rows=3 ") && anchors(&db)[0].contains(" keyed-from=4 "), "{:?}", anchors(&db));
     let after = rows(&store).await;
     let key = AuditKey::from_hex(&std::fs::read_to_string(db.dir.0.join("audit.key")).unwrap()).unwrap();
-    assert_eq!(after[3].hash, keyed_hash(&key, &after[2].hash, 4, after[3].at, &event_of(&after[3])));
+    let next = &after[3];
+    assert_eq!(next.prev_hash, after[2].hash, "the first row of a chain links to the old rows' last");
+    assert_eq!(next.hash, chained_hash(&key, &after[2].hash, link_of(next), next.at, &event_of(next)));
 
     // An old row edited and the old rows' plain hashes recomputed: the seal pinned them.
     bypass_guard(&store).await;

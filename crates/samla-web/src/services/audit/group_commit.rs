@@ -69,8 +69,6 @@ async fn commit_as_they_come(store: Store, mut waiting: mpsc::UnboundedReceiver<
 
 async fn commit(store: &Store, rows: &[(AuditEvent, i64)]) -> Result<(), StoreError> {
     let mut tx = store.write().await?;
-    for (event, at) in rows {
-        audit::append(&mut tx, event, *at).await?;
-    }
+    audit::append_all(&mut tx, rows).await?;
     tx.commit().await
 }

@@ -61,7 +61,7 @@ pub async fn verify(
     anchors: Vec<(usize, SignedAnchor)>,
 ) -> Result<Result<VerifiedChain, ChainBreak>, StoreError> {
     let key = store.audit_key().ok_or(StoreError::NoAuditKey)?;
-    let mut conn = store.pool().acquire().await?;
+    let mut conn = audit::snapshot(store).await?;
     let seal = audit::seal(&mut conn).await?;
     let mut verifier = match ChainVerifier::new(key, seal, anchors) {
         Ok(verifier) => verifier,
@@ -81,12 +81,12 @@ pub async fn verify(
     Ok(verifier.finish())
 }
 
-/// The chain's head now, signed with the store's audit key, for the anchors file and the
+/// Every chain's head now, signed with the store's audit key, for the anchors file and the
 /// log.
 pub async fn anchor(store: &samla_storage::Store, now: i64) -> Result<SignedAnchor, StoreError> {
     let key = store.audit_key().ok_or(StoreError::NoAuditKey)?;
-    let mut conn = store.pool().acquire().await?;
+    let mut conn = audit::snapshot(store).await?;
     let keyed_from = audit::seal(&mut conn).await?.map_or(1, |seal| seal.keyed_from_seq);
-    let (rows, head) = audit::head(&mut conn).await?;
-    Ok(SignedAnchor::sign(key, Anchor { at: now, rows, head, keyed_from }))
+    let chains = audit::chain_heads(&mut conn).await?;
+    Ok(SignedAnchor::sign(key, Anchor { at: now, keyed_from, chains }))
 }
