@@ -138,6 +138,12 @@ impl CreateOrReplace {
         }
     }
 
+    /// Whether the save asks for whatever is stored (`If-Match: *`), to be compared where
+    /// it is written.
+    pub fn any_saved(&self) -> bool {
+        matches!(self.if_match, IfMatch::Any) && !self.only_if_none
+    }
+
     /// As [`Self::expected`], except that a save naming no version over a stored record
     /// gives `None` instead of 428: the caller first checks whether the save repeats the
     /// one stored (a resend after a lost answer, answered as the first save was) and

@@ -263,6 +263,28 @@ async fn a_double_submit_gives_one_result() {
     assert_eq!(status, StatusCode::PRECONDITION_FAILED);
 }
 
+/// `If-Match: *` replaces whatever sheet is saved when the save is made: saves sent at
+/// the same moment are written one after the other, none refused as stale (as they were
+/// when `*` was turned into the version read before the save's transaction). With no
+/// sheet saved, `*` matches nothing.
+#[tokio::test]
+async fn saves_with_if_match_any_sent_at_once_are_each_written() {
+    let f = fixture().await;
+    let api = f.api(LEADER).await;
+    let body = whole_sheet(&f, &[]);
+    let any = [("If-Match", "*")];
+    let (status, _, _) = put_sheet(&api, f.current.0, &any, &body).await;
+    assert_eq!(status, StatusCode::PRECONDITION_FAILED, "nothing is saved for * to match");
+    let (status, _, _) = put_sheet(&api, f.current.0, &[], &body).await;
+    assert_eq!(status, StatusCode::OK, "the first save");
+    let save = || put_sheet(&api, f.current.0, &any, &body);
+    let (a, b, c, d, e, g) = tokio::join!(save(), save(), save(), save(), save(), save());
+    for (status, sheet, _) in [a, b, c, d, e, g] {
+        assert_eq!(status, StatusCode::OK, "{sheet}");
+    }
+    assert_eq!(f.version(f.current.0).await, 7, "each save written");
+}
+
 #[tokio::test]
 async fn two_leaders_saving_at_once_get_one_winner_and_a_clear_conflict() {
     let f = fixture().await;

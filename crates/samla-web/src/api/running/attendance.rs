@@ -21,7 +21,7 @@ use crate::api::extract::Id;
 use crate::api::{ApiJson, ApiQuery, CreateOrReplace, OrgCaller, OrgPath, Problem, Versioned};
 use crate::auth::{Actor, ApiCaller};
 use crate::error::WebError;
-use crate::services::running::attendance::{self as service, NoticeInput, SheetInput, TODAY_DAYS};
+use crate::services::running::attendance::{self as service, NoticeInput, Replaces, SheetInput, TODAY_DAYS};
 use crate::AppState;
 use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
@@ -173,7 +173,10 @@ pub async fn put_session_attendance(
         sheet: body.into_sheet(),
         // Without If-Match over a saved sheet: 428, unless this repeats the saved submission
         // (the service checks that first).
-        expected_version: precondition.expected_unless_repeat(current)?,
+        expected_version: match precondition.any_saved() {
+            true => Some(Replaces::AnySaved),
+            false => precondition.expected_unless_repeat(current)?.map(Replaces::Version),
+        },
         // Kept per caller, so one caller's key never answers for another's save.
         submission_key: key.map(|k| format!("api:{}:{k}", actor.user_id)),
     };

@@ -284,13 +284,24 @@ pub async fn current_version(state: &AppState, session_id: i64) -> Result<i64, W
     Ok(store::version(&mut conn, session_id).await?)
 }
 
+/// Which saved sheet a save replaces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Replaces {
+    /// The version the sender saw (0: nothing saved yet).
+    Version(i64),
+    /// Whatever sheet is saved when the save is made (`If-Match: *`), none being refused:
+    /// compared inside the save's transaction, so saves at the same moment do not refuse
+    /// each other.
+    AnySaved,
+}
+
 /// A whole sheet as sent, with the version the sender saw and the one-time key of the
 /// submission.
 pub struct SheetInput {
     pub sheet: Sheet,
-    /// The version the sender saw (0: nothing saved yet); `None` when an API caller named
-    /// no version although one is saved (answered with 428 unless it repeats a save).
-    pub expected_version: Option<i64>,
+    /// `None` when an API caller named no version although one is saved (answered with
+    /// 428 unless it repeats a save).
+    pub expected_version: Option<Replaces>,
     pub submission_key: Option<String>,
 }
 
@@ -438,12 +449,18 @@ async fn save(
         return Err(FieldErrors::single(reason).into());
     }
     let mut tx = state.store.write().await?;
+    store::hold_sheet(&mut tx, session_id).await?;
     let stored = store::sheet(&mut tx.tx, session_id).await?;
     if repeats(stored.as_ref(), input) {
         return Ok((SaveOutcome { version: stored.map_or(0, |s| s.header.version), repeated: true }, None));
     }
-    let expected_version = input.expected_version.ok_or(WebError::PreconditionRequired)?;
-    if expected_version != stored.as_ref().map_or(0, |s| s.header.version) {
+    let found = stored.as_ref().map_or(0, |s| s.header.version);
+    let expected_version = match input.expected_version.ok_or(WebError::PreconditionRequired)? {
+        Replaces::AnySaved if found > 0 => found,
+        Replaces::AnySaved => return Err(WebError::Stale),
+        Replaces::Version(version) => version,
+    };
+    if expected_version != found {
         return Err(WebError::Stale);
     }
     let expected = expected_at(&mut tx.tx, course.organisation_id, &session).await?;

@@ -12,7 +12,7 @@
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::services::courses as course_service;
-use crate::services::running::attendance::{self as attendance, NoticeInput, SheetInput, STAFF_ROLES};
+use crate::services::running::attendance::{self as attendance, NoticeInput, Replaces, SheetInput, STAFF_ROLES};
 use crate::services::running::logs;
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime};
 use samla_domain::audit::Outcome;
@@ -104,7 +104,7 @@ pub(super) async fn seed(
         let parents = if shape.parents_count && shape.family_members_count { 1 } else { 0 };
         let family_members = if shape.family_members_count { 4 } else { 0 };
         let sheet = Sheet { entries, guardians, parents, family_members, staff_present: staff.clone() };
-        let input = SheetInput { sheet, expected_version: Some(0), submission_key: None };
+        let input = SheetInput { sheet, expected_version: Some(Replaces::Version(0)), submission_key: None };
         attendance::save_sheet(state, leader, Some(course_id), *session_id, &input).await?;
     }
     if let Some((session_id, _)) = held.get(1) {

@@ -2,7 +2,7 @@
 //! template draws from.
 
 use crate::forms::{FormData, FormState};
-use crate::services::running::attendance::{SessionView, SheetInput};
+use crate::services::running::attendance::{Replaces, SessionView, SheetInput};
 use minijinja::Value;
 use samla_domain::running::attendance::{self as rules, Attendance, GuardianEntry, Sheet, SheetEntry, MAX_ADULTS};
 use samla_domain::{FieldError, FieldErrors};
@@ -128,7 +128,7 @@ pub fn parse(form: &FormData) -> (SheetInput, FieldErrors) {
     }
     let input = SheetInput {
         sheet: Sheet { entries, guardians, parents, family_members, staff_present },
-        expected_version: Some(form.get("version").trim().parse::<i64>().unwrap_or(0)),
+        expected_version: Some(Replaces::Version(form.get("version").trim().parse::<i64>().unwrap_or(0))),
         submission_key: Some(form.get("submission_key").trim().to_string()).filter(|k| !k.is_empty()),
     };
     (input, errors)
