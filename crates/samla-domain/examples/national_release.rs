@@ -10,10 +10,12 @@
 //! the defaults and now and then none.
 
 use chrono::NaiveDate;
+use samla_domain::intake::household::Sex;
 use samla_domain::organisations::{OrganisationKind, Region};
 use samla_domain::planning::lifecycle::CourseStatus;
 use samla_domain::reports::disclosure::Shown;
 use samla_domain::reports::national::{build, CountedUnit, CourseFact, ParticipantFact, ReleaseContents};
+use samla_domain::running::dropout::DropoutReason;
 use std::time::Instant;
 
 /// A small seeded generator (xorshift64*), so the figures do not depend on a crate.
@@ -64,6 +66,9 @@ fn data(organisations: i64, courses_per: u64, year: i32) -> (Vec<CountedUnit>, V
                     birth_date: birth,
                     dropped_out: random.below(10) == 0,
                     channel: CHANNELS.get(channel as usize).map(|c| c.to_string()),
+                    sex: [Some(Sex::Female), Some(Sex::Male), None, Some(Sex::Other)][random.below(4) as usize],
+                    applied_on: Some(start - chrono::Duration::days(random.below(300) as i64)),
+                    dropout_reason: DropoutReason::ALL.get(random.below(8) as usize).copied(),
                 });
             }
         }

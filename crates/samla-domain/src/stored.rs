@@ -83,7 +83,7 @@ macro_rules! assert_names_round_trip {
 #[cfg(test)]
 mod tests {
     use crate::intake::enrolment::{OfferStatus, ParticipantRole, ParticipantStatus};
-    use crate::intake::household::HouseholdRole;
+    use crate::intake::household::{HouseholdRole, Sex};
     use crate::intake::stage::EventKind;
     use crate::intake::ChannelKind;
     use crate::messages::MessageStatus;
@@ -128,6 +128,7 @@ mod tests {
             CourseRole,
             DeviationKind,
             HouseholdRole,
+            Sex,
             ParticipantRole,
             ParticipantStatus,
             OfferStatus,

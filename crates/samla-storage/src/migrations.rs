@@ -33,6 +33,7 @@ embedded!(
     "0012_foreign_key_indexes",
     "0013_programme_networks",
     "0014_audit_chains",
+    "0015_statistics_fields",
 );
 
 /// A migrator over `files` (`NNNN_description`, SQL), checksummed as sqlx does, so

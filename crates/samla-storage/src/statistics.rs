@@ -6,6 +6,7 @@
 
 use crate::db;
 use crate::Result;
+use samla_domain::calendar::Country;
 use samla_domain::organisations::OrganisationKind;
 use samla_domain::planning::lifecycle::CourseStatus;
 use sqlx::AnyConnection;
@@ -50,6 +51,15 @@ pub struct ParticipantRow {
     pub dropped_out: i64,
     /// The recruitment channel's code.
     pub channel: Option<String>,
+    /// As stated (`female`, `male`, `other`), if stated.
+    pub sex: Option<String>,
+    /// The group of the reason for a dropout, where one was given.
+    pub dropout_reason_kind: Option<String>,
+    /// When the application that brought the participant came (Unix seconds), if any.
+    pub applied_at: Option<i64>,
+    /// The organisation's country, whose time zone gives the application's day.
+    #[sqlx(try_from = "String")]
+    pub country: Country,
 }
 
 /// One counted course.
@@ -74,9 +84,11 @@ pub async fn participants(
         &format!(
             "SELECT c.organisation_id, c.start_date AS course_start, c.status AS course_status,
                     p.birth_date, CASE WHEN cp.status = 'dropped_out' THEN 1 ELSE 0 END AS dropped_out,
-                    rc.code AS channel
+                    rc.code AS channel, p.sex, cp.dropout_reason_kind, a.created_at AS applied_at, o.country
              FROM course_participants cp
              JOIN courses c ON c.id = cp.course_id
+             JOIN organisations o ON o.id = c.organisation_id
+             LEFT JOIN applications a ON a.id = cp.application_id
              JOIN programme_versions v ON v.id = c.programme_version_id
              JOIN persons p ON p.id = cp.person_id
              LEFT JOIN recruitment_channels rc ON rc.id = cp.channel_id

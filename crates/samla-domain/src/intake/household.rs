@@ -13,6 +13,17 @@ stored_enum! {
     }
 }
 
+stored_enum! {
+    /// A participant's sex as the family states it, for statistics only; not stating it
+    /// is always a choice.
+    pub enum Sex("sex") {
+        Female = "female",
+        Male = "male",
+        /// Another, or one the family does not want to tie to female or male.
+        Other = "other",
+    }
+}
+
 /// Whether contact details given on an application contradict those recorded for the
 /// same guardian. An empty value says nothing; phone numbers compare by their digits
 /// ("912 34 567" is "91234567"), e-mail addresses without regard to case.

@@ -16,8 +16,10 @@
 
 use super::disclosure::{primary, suppress, Cell, Cube, Given, Publication, Shown, Why};
 use super::tables::{Layout, Level, Period, TableView, Term, Unit};
+use crate::intake::household::Sex;
 use crate::organisations::{OrganisationKind, Region};
 use crate::planning::lifecycle::CourseStatus;
+use crate::running::dropout::DropoutReason;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -33,6 +35,12 @@ stored_enum! {
         ParticipantsByChannel = "participants_by_channel",
         /// Participants by the kind of service that ran their course.
         ParticipantsByServiceKind = "participants_by_service_kind",
+        /// Participants by their sex as stated (or not) when they applied.
+        ParticipantsBySex = "participants_by_sex",
+        /// Participants by the time from their application to their course's start.
+        ParticipantsByWait = "participants_by_wait",
+        /// Participants by the group of their reason for dropping out (or that they did not).
+        ParticipantsByDropoutReason = "participants_by_dropout_reason",
         /// Courses by how far they came.
         CoursesByStatus = "courses_by_status",
     }
@@ -46,6 +54,9 @@ impl TableKind {
             TableKind::ParticipantsByOutcome => &["completed", "dropped_out", "ongoing"],
             TableKind::ParticipantsByChannel => &CHANNELS,
             TableKind::ParticipantsByServiceKind => &SERVICE_KINDS,
+            TableKind::ParticipantsBySex => &["female", "male", "other", "unknown"],
+            TableKind::ParticipantsByWait => &WAITS,
+            TableKind::ParticipantsByDropoutReason => &DROPOUT_REASONS,
             TableKind::CoursesByStatus => &["planned", "running", "completed", "cancelled"],
         }
     }
@@ -89,6 +100,26 @@ pub fn channel(code: Option<&str>) -> &'static str {
     }
 }
 
+const DROPOUT_REASONS: [&str; 8] =
+    ["did_not_drop_out", "illness", "practical", "did_not_suit", "family_situation", "moved", "other", "not_given"];
+
+const WAITS: [&str; 5] = ["days_0_30", "days_31_90", "days_91_180", "days_181_plus", "no_application"];
+
+/// How long a participant waited: from the day their application came to the day their
+/// course started. Someone who joined a course already running waited up to 30 days;
+/// someone added by staff without an application has no wait to count.
+pub fn wait_band(applied_on: Option<NaiveDate>, course_start: NaiveDate) -> &'static str {
+    let Some(applied) = applied_on else {
+        return "no_application";
+    };
+    match (course_start - applied).num_days() {
+        ..=30 => "days_0_30",
+        31..=90 => "days_31_90",
+        91..=180 => "days_91_180",
+        _ => "days_181_plus",
+    }
+}
+
 const AGE_BANDS: [&str; 9] = ["0-5", "6-9", "10-12", "13-17", "18-29", "30-49", "50-66", "67+", "unknown"];
 
 /// The age band of a person born on `birth` on the day `on`.
@@ -118,6 +149,12 @@ pub struct ParticipantFact {
     pub dropped_out: bool,
     /// The recruitment channel's code, if the participant came by one.
     pub channel: Option<String>,
+    /// As stated when they applied.
+    pub sex: Option<Sex>,
+    /// The day their application came (in the organisation's time zone), if they applied.
+    pub applied_on: Option<NaiveDate>,
+    /// The group of the reason they dropped out for, where one was given.
+    pub dropout_reason: Option<DropoutReason>,
 }
 
 /// One course of the programme.
@@ -287,6 +324,9 @@ pub fn build(
         TableKind::ParticipantsByOutcome,
         TableKind::ParticipantsByChannel,
         TableKind::ParticipantsByServiceKind,
+        TableKind::ParticipantsBySex,
+        TableKind::ParticipantsByWait,
+        TableKind::ParticipantsByDropoutReason,
     ];
     let kinds: std::collections::HashMap<i64, &'static str> =
         units.iter().map(|u| (u.organisation_id, u.kind.as_str())).collect();
@@ -294,6 +334,10 @@ pub fn build(
         TableKind::ParticipantsByAge => age_band(fact.birth_date, fact.course_start),
         TableKind::ParticipantsByChannel => channel(fact.channel.as_deref()),
         TableKind::ParticipantsByServiceKind => kinds.get(&fact.organisation_id).copied().unwrap_or("other"),
+        TableKind::ParticipantsBySex => fact.sex.map_or("unknown", Sex::as_str),
+        TableKind::ParticipantsByWait => wait_band(fact.applied_on, fact.course_start),
+        TableKind::ParticipantsByDropoutReason if !fact.dropped_out => "did_not_drop_out",
+        TableKind::ParticipantsByDropoutReason => fact.dropout_reason.map_or("not_given", DropoutReason::as_str),
         _ => outcome(fact),
     };
     let cubes: Vec<_> = person_tables

@@ -22,6 +22,7 @@ pub mod attendance;
 pub mod attendance_scope;
 pub mod changes;
 pub mod concerns;
+pub mod dropout;
 pub mod follow_up;
 pub mod homework;
 pub mod log;

@@ -3,7 +3,7 @@
 
 use crate::db;
 use crate::{Result, StoreError};
-use samla_domain::intake::household::HouseholdRole;
+use samla_domain::intake::household::{HouseholdRole, Sex};
 use sqlx::{AnyConnection, FromRow};
 
 #[derive(Debug, Clone, PartialEq, Eq, FromRow, serde::Serialize)]
@@ -19,10 +19,12 @@ pub struct Person {
     pub national_id: Option<String>,
     pub phone: String,
     pub email: String,
+    /// `female`, `male` or `other` as stated; none where not stated.
+    pub sex: Option<String>,
 }
 
 const COLUMNS: &str =
-    "id, household_id, household_role, parental_responsibility, name, birth_date, national_id, phone, email";
+    "id, household_id, household_role, parental_responsibility, name, birth_date, national_id, phone, email, sex";
 
 pub struct NewPerson<'a> {
     pub household_id: i64,
@@ -33,6 +35,7 @@ pub struct NewPerson<'a> {
     pub national_id: Option<&'a str>,
     pub phone: &'a str,
     pub email: &'a str,
+    pub sex: Option<Sex>,
 }
 
 pub async fn create_household(conn: &mut AnyConnection, organisation_id: i64, now: i64) -> Result<i64> {
@@ -59,8 +62,8 @@ pub async fn add_person(conn: &mut AnyConnection, organisation_id: i64, p: &NewP
     db::scalar(
         conn,
         "INSERT INTO persons (organisation_id, household_id, household_role, parental_responsibility, name,
-             birth_date, national_id, phone, email, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+             birth_date, national_id, phone, email, sex, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
         (
             organisation_id,
             p.household_id,
@@ -71,6 +74,7 @@ pub async fn add_person(conn: &mut AnyConnection, organisation_id: i64, p: &NewP
             p.national_id,
             p.phone,
             p.email,
+            p.sex.map(Sex::as_str),
             now,
         ),
     )

@@ -7,6 +7,7 @@ use crate::Result;
 use samla_domain::intake::enrolment::ParticipantStatus;
 use samla_domain::planning::session::SessionKind;
 use samla_domain::programmes::Audience;
+use samla_domain::running::dropout::DropoutReason;
 use sqlx::{AnyConnection, FromRow};
 
 /// A session or meeting with a saved attendance sheet (a held one).
@@ -132,11 +133,13 @@ pub struct CourseParticipant {
     pub enrolled_at: i64,
     pub dropped_out_on: Option<String>,
     pub dropout_reason: Option<String>,
+    /// The reason's group (`illness`, `practical`, …), where the leader chose one.
+    pub dropout_reason_kind: Option<String>,
 }
 
 /// Reads course participants with their names; the caller adds the condition.
 const PARTICIPANTS: &str = "SELECT cp.id, cp.course_id, cp.person_id, p.name, cp.status, cp.enrolled_at, \
-     cp.dropped_out_on, cp.dropout_reason \
+     cp.dropped_out_on, cp.dropout_reason, cp.dropout_reason_kind \
      FROM course_participants cp JOIN persons p ON p.id = cp.person_id";
 
 /// The course's participants by name.
@@ -161,12 +164,18 @@ pub async fn participant(conn: &mut AnyConnection, course_id: i64, participant_i
 }
 
 /// Records that an active participant dropped out; false when they already had.
-pub async fn record_dropout(conn: &mut AnyConnection, participant_id: i64, date: &str, reason: &str) -> Result<bool> {
+pub async fn record_dropout(
+    conn: &mut AnyConnection,
+    participant_id: i64,
+    date: &str,
+    (reason, kind): (&str, Option<DropoutReason>),
+) -> Result<bool> {
     db::changed_one(
         conn,
-        "UPDATE course_participants SET status = 'dropped_out', dropped_out_on = $1, dropout_reason = $2
-         WHERE id = $3 AND role = 'participant' AND status = 'active'",
-        (date, reason, participant_id),
+        "UPDATE course_participants SET status = 'dropped_out', dropped_out_on = $1, dropout_reason = $2,
+             dropout_reason_kind = $3
+         WHERE id = $4 AND role = 'participant' AND status = 'active'",
+        (date, reason, kind.map(DropoutReason::as_str), participant_id),
     )
     .await
 }

@@ -173,6 +173,13 @@ fn column_key(kind: TableKind, category: &str) -> String {
         (TableKind::ParticipantsByChannel, "unknown") => "statistics-column-no-channel".to_string(),
         (TableKind::ParticipantsByChannel, code) => format!("channel-{}", code.replace('_', "-")),
         (TableKind::ParticipantsByServiceKind, code) => format!("organisation-kind-{code}"),
+        (TableKind::ParticipantsBySex, "unknown") => "statistics-column-sex-unknown".to_string(),
+        (TableKind::ParticipantsBySex, code) => format!("sex-{code}"),
+        (TableKind::ParticipantsByDropoutReason, "not_given") => "dropout-reason-none".to_string(),
+        (TableKind::ParticipantsByDropoutReason, "did_not_drop_out") => {
+            "statistics-column-did_not_drop_out".to_string()
+        }
+        (TableKind::ParticipantsByDropoutReason, code) => format!("dropout-reason-{}", code.replace('_', "-")),
         (_, code) => format!("statistics-column-{}", code.replace('+', "-plus")),
     }
 }

@@ -545,6 +545,7 @@ async fn demo_family(
         national_id: None,
         phone: "",
         email,
+        sex: None,
     };
     let guardian_id = households::add_person(
         conn,

@@ -12,9 +12,12 @@ use crate::error::WebError;
 use crate::services::audit;
 use crate::AppState;
 use chrono::{Datelike, NaiveDate};
+use samla_domain::calendar::Country;
+use samla_domain::intake::household::Sex;
 use samla_domain::organisations::{OrganisationKind, Region};
 use samla_domain::reports::national::{build, CountedUnit, CourseFact, ParticipantFact, ReleaseContents, TableKind};
 use samla_domain::reports::tables::{Level, Period, TableView};
+use samla_domain::running::dropout::DropoutReason;
 use samla_domain::validation::{FieldError, FieldErrors};
 use samla_domain::Action;
 use samla_storage::networks::{self, Member, NetworkProgramme};
@@ -177,6 +180,9 @@ pub async fn publish(
                 birth_date: row.birth_date.and_then(|b| NaiveDate::parse_from_str(&b, "%Y-%m-%d").ok()),
                 dropped_out: row.dropped_out == 1,
                 channel: row.channel,
+                sex: row.sex.as_deref().and_then(Sex::parse),
+                applied_on: row.applied_at.and_then(|at| local_day(at, row.country)),
+                dropout_reason: row.dropout_reason_kind.as_deref().and_then(DropoutReason::parse),
             })
         })
         .collect();
@@ -200,6 +206,11 @@ pub async fn publish(
         statistics::insert(&mut tx.tx, programme.id, i64::from(year), &json, &note, actor.user_id, now).await?;
     audit::commit_done(tx, actor, "statistics.publish", ("programme", programme.id), now).await?;
     Ok(Published { programme, year, number, contents, not_placed: not_placed.into_iter().map(|o| o.name).collect() })
+}
+
+/// The day of a moment (Unix seconds) where an organisation of `country` is.
+fn local_day(at: i64, country: Country) -> Option<NaiveDate> {
+    Some(chrono::DateTime::from_timestamp(at, 0)?.with_timezone(&country.timezone()).date_naive())
 }
 
 fn read_contents(json: &str) -> Result<ReleaseContents, WebError> {

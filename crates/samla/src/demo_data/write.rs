@@ -211,6 +211,7 @@ async fn families(tx: &mut WriteTx, planned: &Organisation, ids: &mut Ids) -> an
                 national_id: None,
                 phone: &p.phone,
                 email: &p.email,
+                sex: None,
             };
             (person, p.created_at)
         })

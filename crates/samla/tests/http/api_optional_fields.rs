@@ -342,6 +342,7 @@ async fn intake_operations_honour_every_optional_field() {
     let full = json!({
         "course_id": course_id, "programme": "mestringsgrupper", "participant_type": "child",
         "participant_name": "Ole Barn", "participant_birth_date": birth, "participant_national_id": national_id(&birth),
+        "participant_sex": "male",
         "guardian_name": "Per Far", "guardian_phone": "913 00 001", "guardian_email": "per@example.test",
         "guardian_responsibility": false,
         "second_guardian_name": "Liv Mor", "second_guardian_phone": "917 00 005",
@@ -368,6 +369,7 @@ async fn intake_operations_honour_every_optional_field() {
         "programme",
         "participant_birth_date",
         "participant_national_id",
+        "participant_sex",
         "guardian_name",
         "guardian_phone",
         "guardian_email",
@@ -395,6 +397,7 @@ async fn intake_operations_honour_every_optional_field() {
     assert_eq!(view["programme"]["id"], programme["id"]);
     assert_eq!(view["participant"]["birth_date"], birth);
     assert_eq!(view["participant"]["national_id"], full["participant_national_id"]);
+    assert_eq!(view["participant"]["sex"], "male");
     assert_eq!(view["household_id"], household);
     let person =
         |name: &str| view["household"].as_array().unwrap().iter().find(|p| p["name"] == name).cloned().unwrap();
@@ -650,8 +653,8 @@ async fn running_operations_honour_every_optional_field() {
     // recordDropout: the day they stopped, not today (two days on, the day after enrolment).
     f.app.state.clock.advance(2 * 86_400);
     let stopped = (today + chrono::Duration::days(1)).to_string();
-    let body = json!({ "reason": "Flyttet", "date": stopped });
-    assert_sends(&body, &["date"]);
+    let body = json!({ "reason": "Flyttet", "date": stopped, "reason_kind": "moved" });
+    assert_sends(&body, &["date", "reason_kind"]);
     let dropout = format!("{course_path}/participants/{}/dropout", f.course.children[2].participant_id);
     create(api, &dropout, &body, StatusCode::OK).await;
     let attendance = read(api, &format!("{course_path}/attendance")).await;
@@ -663,6 +666,7 @@ async fn running_operations_honour_every_optional_field() {
         .cloned()
         .unwrap_or_else(|| panic!("{attendance}"));
     assert_eq!(stored["dropped_out_on"], stopped.as_str());
+    assert_eq!(stored["dropout_reason_kind"], "moved");
 }
 
 /// The value with every number as a float, so 1 and 1.0 compare equal.
@@ -808,6 +812,7 @@ const READ_BACK: &[(&str, &[&str])] = &[
             "participant_email",
             "participant_national_id",
             "participant_phone",
+            "participant_sex",
             "priority",
             "programme",
             "reason",
@@ -833,7 +838,7 @@ const READ_BACK: &[(&str, &[&str])] = &[
     ("createObservation", &["session_id"]),
     ("createAbsenceNotice", &["note"]),
     ("addMeetingGuest", &["attended", "organisation"]),
-    ("recordDropout", &["date"]),
+    ("recordDropout", &["date", "reason_kind"]),
     ("startQuestionnaireRound", &["closes_on", "follow_up_months", "opens_on", "qr_code", "session_id"]),
     ("submitAnswers", &["language"]),
     ("scheduleOutcomeRounds", &["follow_up_months"]),

@@ -79,6 +79,7 @@ fn child_application(app: &TestApp, course_id: i64, channel: i64) -> Value {
         "participant_type": "child",
         "participant_name": "Nora Berg",
         "participant_birth_date": born(app, 10),
+        "participant_sex": "female",
         "guardian_name": "Kari Berg",
         "guardian_phone": "+47 912 34 567",
         "guardian_email": "kari.berg@example.no",
@@ -390,6 +391,9 @@ async fn secretaries_never_see_the_referral_and_user_representatives_see_no_inta
     let household = secretary.get_ok(&format!("{A}/households/{household_id}")).await;
     let members = household["members"].as_array().unwrap();
     assert!(members.iter().any(|m| m["national_id"] == format!("{}•••••", &number[..6])), "{household}");
+    let sexes: Vec<(&str, &Value)> = members.iter().map(|m| (m["name"].as_str().unwrap_or(""), &m["sex"])).collect();
+    assert!(sexes.contains(&("Nora Berg", &json!("female"))), "the child's sex as stated: {sexes:?}");
+    assert!(sexes.iter().filter(|(name, _)| *name != "Nora Berg").all(|(_, sex)| sex.is_null()), "{sexes:?}");
 
     // A user representative gets no intake list at all.
     let (_, representative) = api_for(&app, "brukerrep@a.no", &["user_representative"]).await;

@@ -408,10 +408,12 @@ async fn a_dropout_takes_the_participant_off_later_sheets() {
     let (status, problem) = send(&leader, Method::POST, &path, &json!({ "reason": "x", "date": "2999-01-01" })).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
     assert_eq!(problem["errors"][0]["field"], "date");
-    let (status, dropped) = send(&leader, Method::POST, &path, &json!({ "reason": "Familien har flyttet" })).await;
+    let body = json!({ "reason": "Familien har flyttet", "reason_kind": "moved" });
+    let (status, dropped) = send(&leader, Method::POST, &path, &body).await;
     assert_eq!(status, StatusCode::OK, "{dropped}");
     assert_eq!(dropped["status"], "dropped_out");
     assert_eq!(dropped["dropout_reason"], "Familien har flyttet");
+    assert_eq!(dropped["dropout_reason_kind"], "moved", "the reason's group, for the statistics");
     let today = dropped["dropped_out_on"].as_str().unwrap().to_string();
     let (status, _) = send(&leader, Method::POST, &path, &json!({ "reason": "Igjen" })).await;
     assert_eq!(status, StatusCode::CONFLICT, "a dropout is recorded once");

@@ -109,6 +109,7 @@ impl Households {
             national_id: None,
             phone: "",
             email,
+            sex: None,
         };
         households::add_person(&mut self.conn, self.organisation_id, &person, self.now).await.unwrap()
     }
@@ -897,6 +898,7 @@ async fn second_guardian(app: &TestApp) -> (i64, i64) {
             national_id: None,
             phone: "",
             email: "jon@example.org",
+            sex: None,
         },
         app.now(),
     )

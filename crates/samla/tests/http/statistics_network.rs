@@ -8,6 +8,7 @@ use crate::common::{actor_in, Api, TestApp};
 use reqwest::{Method, StatusCode};
 use samla_domain::Role;
 use samla_web::services::courses as course_service;
+use samla_web::services::intake::ApplicationForm;
 use serde_json::{json, Value};
 
 const OWNER: &str = "org-a";
@@ -121,6 +122,9 @@ async fn a_network_publishes_a_year_with_small_groups_hidden_at_every_level_and_
         app.execute("UPDATE courses SET status = 'recruiting' WHERE id = $1", (course,)).await;
         for i in 0..children {
             let child = child_application(course, (&format!("Barn {name} {i}"), "2016-05-01"), "Forelder", "", false);
+            // Every third family does not state the child's sex.
+            let sex = ["female", "male", ""][i % 3];
+            let child = ApplicationForm { participant_sex: sex.into(), ..child };
             enrol_application(&app, &coordinator, course, &child).await;
         }
         app.execute("UPDATE courses SET status = 'completed' WHERE id = $1", (course,)).await;
@@ -156,6 +160,13 @@ async fn a_network_publishes_a_year_with_small_groups_hidden_at_every_level_and_
     let channels = analyst.get_ok(&table(OWNER, "participants_by_channel", "")).await;
     assert_eq!(channels["columns"].as_array().map(Vec::len), Some(19), "{channels}");
     assert_eq!(channels["total"]["cells"][17], 15, "staff applications record no channel: {channels}");
+    let sexes = analyst.get_ok(&table(OWNER, "participants_by_sex", "")).await;
+    assert_eq!(sexes["columns"], json!(["female", "male", "other", "unknown", "total"]), "{sexes}");
+    assert_eq!(sexes["total"]["cells"][4], 15, "{sexes}");
+    // The applications came after the courses started (the test's clock is today's):
+    // each counts as a wait of up to 30 days.
+    let waits = analyst.get_ok(&table(OWNER, "participants_by_wait", "")).await;
+    assert_eq!(waits["total"]["cells"], json!([15, 0, 0, 0, 0, 15]), "{waits}");
     let vestland = analyst.get_ok(&table(OWNER, "participants_by_age", "?level=region:vestland")).await;
     assert_eq!(vestland["rows"][0]["name"], "Voss kommune", "{vestland}");
     let autumn =
@@ -164,9 +175,14 @@ async fn a_network_publishes_a_year_with_small_groups_hidden_at_every_level_and_
     assert_eq!(autumn_total, Some(Value::Null), "three children in the autumn are not shown: {autumn}");
     let courses_table = analyst.get_ok(&table(OWNER, "courses_by_status", "?period=2025-autumn")).await;
     assert_eq!(courses_table["total"]["cells"], json!([0, 0, 1, 0, 1]), "courses are counted as they are");
-    for kind in
-        ["participants_by_age", "participants_by_outcome", "participants_by_channel", "participants_by_service_kind"]
-    {
+    for kind in [
+        "participants_by_age",
+        "participants_by_outcome",
+        "participants_by_channel",
+        "participants_by_service_kind",
+        "participants_by_sex",
+        "participants_by_wait",
+    ] {
         for level in ["nation", "region:vestland", "region:oslo"] {
             for period in ["2025", "2025-spring", "2025-autumn"] {
                 let read = analyst.get_ok(&table(OWNER, kind, &format!("?level={level}&period={period}"))).await;

@@ -98,6 +98,16 @@ names!(
 );
 
 names!(
+    /// A participant's sex as the family states it; left out when not stated. Counted
+    /// in the programme's anonymous statistics only.
+    SexName {
+        Female = "female",
+        Male = "male",
+        Other = "other",
+    }
+);
+
+names!(
     ParticipantTypeName {
         Child = "child",
         Adult = "adult",
@@ -235,6 +245,8 @@ pub struct HouseholdPerson {
     pub national_id: Option<String>,
     pub phone: Option<String>,
     pub email: Option<String>,
+    /// As stated on the application; none where not stated.
+    pub sex: Option<SexName>,
 }
 
 fn non_empty(value: &str) -> Option<String> {
@@ -252,6 +264,7 @@ fn person_json(p: &samla_storage::intake::households::Person) -> HouseholdPerson
         national_id: p.national_id.clone(),
         phone: non_empty(&p.phone),
         email: non_empty(&p.email),
+        sex: p.sex.as_deref().map(SexName::parse),
     }
 }
 

@@ -15,6 +15,7 @@ use crate::AppState;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use samla_domain::running::attendance::Attendance;
+use samla_domain::running::dropout::DropoutReason;
 use samla_storage::running::overview::{CourseParticipant, FollowUpTask as TaskRow};
 use serde::{Deserialize, Serialize};
 use utoipa::{OpenApi, ToSchema};
@@ -172,6 +173,8 @@ pub struct ParticipantAttendanceFigures {
     #[schema(value_type = Option<String>, format = Date)]
     pub dropped_out_on: Option<String>,
     pub dropout_reason: Option<String>,
+    /// The reason's group, where one was given.
+    pub dropout_reason_kind: Option<DropoutReasonName>,
     /// Sessions attended (present, late or left early): the x of "attended x of y".
     #[schema(minimum = 0)]
     pub attended: u32,
@@ -253,6 +256,7 @@ fn participant_json(p: &ParticipantFigures, sessions: &[SessionFigures]) -> Part
         status: p.participant.status.into(),
         dropped_out_on: p.participant.dropped_out_on.clone(),
         dropout_reason: p.participant.dropout_reason.clone(),
+        dropout_reason_kind: reason_kind(&p.participant),
         attended: p.summary.attended,
         held: p.summary.held,
         absent_with_notice: p.summary.absent_with_notice,
@@ -317,6 +321,36 @@ pub struct DropoutRequest {
     pub date: Option<String>,
     #[schema(max_length = 500, format = "required_line")]
     pub reason: String,
+    /// The reason's group, counted in the programme's statistics; left out: none given.
+    #[serde(default)]
+    pub reason_kind: Option<DropoutReasonName>,
+}
+
+/// The group a reason for dropping out falls in.
+#[derive(Serialize, Deserialize, ToSchema, Clone, Copy)]
+#[serde(rename_all = "snake_case")]
+pub enum DropoutReasonName {
+    Illness,
+    Practical,
+    DidNotSuit,
+    FamilySituation,
+    Moved,
+    Other,
+}
+
+name_from!(DropoutReason => DropoutReasonName { Illness, Practical, DidNotSuit, FamilySituation, Moved, Other });
+
+impl From<DropoutReasonName> for DropoutReason {
+    fn from(name: DropoutReasonName) -> Self {
+        match name {
+            DropoutReasonName::Illness => DropoutReason::Illness,
+            DropoutReasonName::Practical => DropoutReason::Practical,
+            DropoutReasonName::DidNotSuit => DropoutReason::DidNotSuit,
+            DropoutReasonName::FamilySituation => DropoutReason::FamilySituation,
+            DropoutReasonName::Moved => DropoutReason::Moved,
+            DropoutReasonName::Other => DropoutReason::Other,
+        }
+    }
 }
 
 /// A participant's place in the course after a dropout.
@@ -327,6 +361,7 @@ pub struct DropoutRecorded {
     #[schema(value_type = Option<String>, format = Date)]
     pub dropped_out_on: Option<String>,
     pub dropout_reason: Option<String>,
+    pub dropout_reason_kind: Option<DropoutReasonName>,
 }
 
 fn dropout_json(p: &CourseParticipant) -> DropoutRecorded {
@@ -335,7 +370,12 @@ fn dropout_json(p: &CourseParticipant) -> DropoutRecorded {
         status: p.status.into(),
         dropped_out_on: p.dropped_out_on.clone(),
         dropout_reason: p.dropout_reason.clone(),
+        dropout_reason_kind: reason_kind(p),
     }
+}
+
+fn reason_kind(p: &CourseParticipant) -> Option<DropoutReasonName> {
+    p.dropout_reason_kind.as_deref().and_then(DropoutReason::parse).map(Into::into)
 }
 
 /// Records that a participant dropped out, with the day and a reason. From then on they
@@ -354,7 +394,8 @@ pub async fn record_dropout(
     OrgCaller(state, actor, (Id(course_id), Id(participant_id))): OrgCaller<(Id, Id)>,
     ApiJson(body): ApiJson<DropoutRequest>,
 ) -> Result<Json<DropoutRecorded>, WebError> {
-    let form = DropoutForm { date: body.date.unwrap_or_default(), reason: body.reason };
+    let reason_kind = body.reason_kind.map_or("", |name| DropoutReason::from(name).as_str()).to_string();
+    let form = DropoutForm { date: body.date.unwrap_or_default(), reason: body.reason, reason_kind };
     let participant = service::record_dropout(&state, &actor, course_id, participant_id, &form).await?;
     Ok(Json(dropout_json(&participant)))
 }

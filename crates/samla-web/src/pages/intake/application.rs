@@ -262,6 +262,7 @@ async fn render(
         participant => minijinja::context! {
             name => view.participant.name.clone(),
             birth_date => view.participant.birth_date.clone(),
+            sex => view.participant.sex.as_deref().map(|sex| text(state, ui, &format!("sex-{sex}"))),
             national_id => view.participant.national_id.clone(),
             phone => view.participant.phone.clone(),
             email => view.participant.email.clone(),

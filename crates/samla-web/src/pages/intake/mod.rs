@@ -48,6 +48,13 @@ fn option(value: impl ToString, label: impl ToString) -> Value {
     minijinja::context! { value => value.to_string(), label => label.to_string() }
 }
 
+/// The choices of a participant's sex, ending with not stating it.
+pub(crate) fn sex_options(state: &AppState, ui: &Ui) -> Vec<Value> {
+    let mut options = coded_options(state, ui, "sex-", &["female", "male", "other"]);
+    options.push(option("", text(state, ui, "sex-not-stated")));
+    options
+}
+
 /// A list of choices led by an empty one.
 fn with_empty(label: String, rest: Vec<Value>) -> Vec<Value> {
     let mut out = vec![option("", label)];

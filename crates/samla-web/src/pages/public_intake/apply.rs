@@ -176,6 +176,7 @@ fn application_form(data: &FormData, context: &FormContext, kind: ApplicationKin
         participant_type: if child { "child" } else { "adult" }.to_string(),
         participant_name: get("participant_name"),
         participant_birth_date: get("participant_birth_date"),
+        participant_sex: get("participant_sex"),
         channel_id: get("channel_id"),
         needs: get("needs"),
         ..Default::default()
@@ -269,6 +270,7 @@ fn render_form(
             action => format!("/o/{}/courses/{}/{action}", context.organisation.slug, context.course.course_id),
             course => course_value(&context.course),
             channels => channels,
+            sex_options => crate::pages::intake::sex_options(state, ui),
             consents => consents,
             labels => labels,
             national_id => context.national_id_enabled,

@@ -18,6 +18,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use minijinja::Value;
+use samla_domain::running::dropout::DropoutReason;
 use samla_domain::{FieldError, FieldErrors};
 
 pub fn routes() -> Router<AppState> {
@@ -168,6 +169,20 @@ struct ParticipantForms {
     contacted: FormState,
 }
 
+/// The groups a reason for dropping out may be put in, ending with none.
+fn reason_kinds(state: &AppState, ui: &Ui) -> Vec<Value> {
+    let text = |key: &str| state.i18n.text(ui.lang, key, &[]);
+    let mut kinds: Vec<Value> = DropoutReason::ALL
+        .iter()
+        .map(|kind| {
+            let code = kind.as_str();
+            minijinja::context! { value => code, label => text(&format!("dropout-reason-{}", code.replace('_', "-"))) }
+        })
+        .collect();
+    kinds.push(minijinja::context! { value => "", label => text("dropout-reason-none") });
+    kinds
+}
+
 async fn render_participant(
     state: &AppState,
     ui: &Ui,
@@ -205,6 +220,7 @@ async fn render_participant(
         may_report_concerns => found.access.concerns,
         notice => notice.filter(|n| NOTICES.contains(n)),
         dropout_form => ui.form(state, &dropout),
+        reason_kinds => reason_kinds(state, ui),
         contacted_form => ui.form(state, &forms.contacted),
         today => today.to_string(),
     };
@@ -237,7 +253,11 @@ async fn dropout(
     form: FormData,
 ) -> Result<Response, WebError> {
     let ids = (id, participant_id);
-    let typed = DropoutForm { date: form.get("date").to_string(), reason: form.get("reason").to_string() };
+    let typed = DropoutForm {
+        date: form.get("date").to_string(),
+        reason: form.get("reason").to_string(),
+        reason_kind: form.get("reason_kind").to_string(),
+    };
     match service::record_dropout(&state, &actor, ids.0, ids.1, &typed).await {
         Ok(_) => Ok(saved(ids.0, ids.1, "dropout", "dropout")),
         Err(error @ (WebError::Invalid(_) | WebError::Refused(_))) => {

@@ -88,6 +88,7 @@ pub async fn add_adult(state: &AppState, actor: &Actor, household_id: i64, form:
             national_id: None,
             phone: &phone.unwrap_or_default(),
             email: &email.unwrap_or_default(),
+            sex: None,
         },
         now,
     )

@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use samla_domain::accounts::Email;
 use samla_domain::intake::consent::{age_on, Purpose};
+use samla_domain::intake::household::Sex;
 use samla_domain::intake::national_id::NationalId;
 use samla_domain::validation::day as input_day;
 use samla_domain::validation::{optional_line, optional_text, phone, required_line, required_text};
@@ -57,6 +58,9 @@ pub struct ApplicationForm {
     pub participant_birth_date: String,
     /// Only where the organisation has turned national identity numbers on.
     pub participant_national_id: String,
+    /// `female`, `male` or `other`; empty when not stated (it is counted in statistics
+    /// only, and never required).
+    pub participant_sex: String,
     /// An adult participant's own phone.
     pub participant_phone: String,
     pub participant_email: String,
@@ -100,6 +104,7 @@ pub struct PersonInput {
     pub national_id: Option<NationalId>,
     pub phone: String,
     pub email: String,
+    pub sex: Option<Sex>,
 }
 
 #[derive(Debug)]
@@ -205,6 +210,10 @@ impl ApplicationForm {
             errors.push(FieldError::new("participant_national_id", "error-national-id-off"));
         }
         let name = errors.take(required_line("participant_name", &self.participant_name, 200));
+        let sex = match self.participant_sex.trim() {
+            "" => None,
+            raw => errors.take(Sex::parse(raw).ok_or_else(|| FieldError::new("participant_sex", "error-choice"))),
+        };
         let birth_date = if self.participant_birth_date.trim().is_empty() && !participant_is_child {
             None
         } else {
@@ -360,6 +369,7 @@ impl ApplicationForm {
                 national_id,
                 phone: participant_phone,
                 email: participant_email,
+                sex,
             },
             guardians,
             channel_id,
@@ -388,6 +398,20 @@ mod tests {
     fn rules(kind: ApplicationKind) -> FormRules {
         let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
         FormRules { kind, national_id_enabled: true, today, age_day: today }
+    }
+
+    #[test]
+    fn sex_is_optional_and_one_of_three() {
+        for (raw, sex) in
+            [("", None), ("female", Some(Sex::Female)), (" male ", Some(Sex::Male)), ("other", Some(Sex::Other))]
+        {
+            let form = ApplicationForm { participant_sex: raw.into(), ..guardian_form() };
+            let input = form.parse(&rules(ApplicationKind::Guardian)).expect("valid");
+            assert_eq!(input.participant.sex, sex, "{raw:?}");
+        }
+        let form = ApplicationForm { participant_sex: "f".into(), ..guardian_form() };
+        let found = fields(form.parse(&rules(ApplicationKind::Guardian)).unwrap_err());
+        assert_eq!(found, vec![("participant_sex".into(), "error-choice")]);
     }
 
     fn guardian_form() -> ApplicationForm {

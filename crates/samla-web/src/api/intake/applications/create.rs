@@ -35,6 +35,9 @@ pub struct NewApplication {
     #[serde(default)]
     #[schema(pattern = r"^[0-9]{11}$")]
     pub participant_national_id: Option<String>,
+    /// Left out when the family does not state it.
+    #[serde(default)]
+    pub participant_sex: Option<SexName>,
     /// An adult participant's own phone (required for an adult).
     #[serde(default)]
     #[schema(max_length = 30, pattern = r"^\+?[ ().-]*([0-9][ ().-]*){5,15}$")]
@@ -167,6 +170,7 @@ impl NewApplication {
             participant_name: self.participant_name.clone(),
             participant_birth_date: opt(&self.participant_birth_date).to_string(),
             participant_national_id: opt(&self.participant_national_id).to_string(),
+            participant_sex: self.participant_sex.map(SexName::code).unwrap_or_default().to_string(),
             participant_phone: opt(&self.participant_phone).to_string(),
             participant_email: opt(&self.participant_email).to_string(),
             guardian_name: opt(&self.guardian_name).to_string(),

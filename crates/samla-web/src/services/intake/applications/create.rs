@@ -129,6 +129,7 @@ pub async fn create_in(
             national_id: input.participant.national_id.as_ref().map(|n| n.as_str()),
             phone: &input.participant.phone,
             email: &input.participant.email,
+            sex: input.participant.sex,
         },
         now,
     )
@@ -172,6 +173,7 @@ pub async fn create_in(
                         national_id: None,
                         phone: &guardian.phone,
                         email: &guardian.email,
+                        sex: None,
                     },
                     now,
                 )

@@ -8,6 +8,7 @@ use crate::services::courses::parse_date;
 use crate::AppState;
 use chrono::NaiveDate;
 use samla_domain::audit::Outcome;
+use samla_domain::running::dropout::DropoutReason;
 use samla_domain::validation::required_line;
 use samla_domain::{Action, FieldError, FieldErrors};
 use samla_storage::running::overview::{self as store, CourseParticipant};
@@ -22,11 +23,21 @@ pub struct DropoutForm {
     /// YYYY-MM-DD; empty means today.
     pub date: String,
     pub reason: String,
+    /// The reason's group (`illness`, `practical`, …); empty when none is chosen.
+    pub reason_kind: String,
+}
+
+/// A dropout as recorded: the day, the leader's words and the group they fall in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Dropout {
+    date: NaiveDate,
+    reason: String,
+    kind: Option<DropoutReason>,
 }
 
 /// The day and reason, each problem named by its field: the day no later than today and
-/// no earlier than the enrolment, the reason a single line.
-fn parse(form: &DropoutForm, enrolled_on: NaiveDate, today: NaiveDate) -> Result<(NaiveDate, String), FieldErrors> {
+/// no earlier than the enrolment, the reason a single line, its group one of the known.
+fn parse(form: &DropoutForm, enrolled_on: NaiveDate, today: NaiveDate) -> Result<Dropout, FieldErrors> {
     let mut errors = FieldErrors::new();
     let date = match form.date.trim() {
         "" => Some(today),
@@ -47,7 +58,11 @@ fn parse(form: &DropoutForm, enrolled_on: NaiveDate, today: NaiveDate) -> Result
         },
     };
     let reason = errors.take(required_line("reason", &form.reason, REASON_MAX_CHARS));
-    errors.finish(|| (date.unwrap_or(today), reason.unwrap_or_default()))
+    let kind = match form.reason_kind.trim() {
+        "" => None,
+        raw => errors.take(DropoutReason::parse(raw).ok_or_else(|| FieldError::new("reason_kind", "error-choice"))),
+    };
+    errors.finish(|| Dropout { date: date.unwrap_or(today), reason: reason.unwrap_or_default(), kind })
 }
 
 /// Records that a participant dropped out (audited as `participant.dropout`), in one
@@ -67,13 +82,14 @@ pub async fn record_dropout(
     drop(conn);
     let organisation = &actor.organisation;
     let now = state.clock.now();
-    let (date, reason) = parse(form, organisation.local_date(participant.enrolled_at), organisation.local_date(now))?;
+    let Dropout { date, reason, kind } =
+        parse(form, organisation.local_date(participant.enrolled_at), organisation.local_date(now))?;
     let already = || WebError::Refused(FieldErrors::single(FieldError::new("reason", "error-dropout-already")));
     if !participant.status.is_active() {
         return Err(already());
     }
     let mut tx = state.store.write().await?;
-    if !store::record_dropout(&mut tx.tx, participant.id, &date.to_string(), &reason).await? {
+    if !store::record_dropout(&mut tx.tx, participant.id, &date.to_string(), (&reason, kind)).await? {
         return Err(already());
     }
     store::close_open_tasks(&mut tx.tx, participant.id, actor.user_id, &reason, now).await?;
@@ -97,14 +113,15 @@ mod tests {
     }
 
     fn form(date: &str, reason: &str) -> DropoutForm {
-        DropoutForm { date: date.into(), reason: reason.into() }
+        DropoutForm { date: date.into(), reason: reason.into(), reason_kind: String::new() }
     }
 
     #[test]
     fn the_day_defaults_to_today_and_stays_within_the_enrolment() {
         let (enrolled, today) = (day("2027-01-04"), day("2027-02-01"));
-        assert_eq!(parse(&form("", " Flyttet "), enrolled, today), Ok((today, "Flyttet".to_string())));
-        assert_eq!(parse(&form("2027-01-04", "x"), enrolled, today).unwrap().0, enrolled);
+        let moved = Dropout { date: today, reason: "Flyttet".into(), kind: None };
+        assert_eq!(parse(&form("", " Flyttet "), enrolled, today), Ok(moved));
+        assert_eq!(parse(&form("2027-01-04", "x"), enrolled, today).unwrap().date, enrolled);
         let fields = |f: &DropoutForm| -> Vec<(String, &'static str)> {
             parse(f, enrolled, today).unwrap_err().0.into_iter().map(|e| (e.field, e.code)).collect()
         };
@@ -115,5 +132,16 @@ mod tests {
             [("date".to_string(), "error-date"), ("reason".to_string(), "error-required")]
         );
         assert_eq!(fields(&form("", "a\nb")), [("reason".to_string(), "error-invalid-characters")]);
+    }
+
+    #[test]
+    fn the_reason_may_be_put_in_a_group() {
+        let today = day("2027-02-01");
+        let grouped = DropoutForm { reason_kind: "moved".into(), ..form("", "Flyttet til Bergen") };
+        assert_eq!(parse(&grouped, today, today).unwrap().kind, Some(DropoutReason::Moved));
+        let unknown = DropoutForm { reason_kind: "bored".into(), ..form("", "x") };
+        let found: Vec<_> =
+            parse(&unknown, today, today).unwrap_err().0.into_iter().map(|e| (e.field, e.code)).collect();
+        assert_eq!(found, [("reason_kind".to_string(), "error-choice")]);
     }
 }
