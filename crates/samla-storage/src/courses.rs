@@ -277,49 +277,63 @@ pub async fn cancel_session(
     .await
 }
 
-/// A stretch of time on one day, as stored ('YYYY-MM-DD', 'HH:MM').
-pub struct Slot<'a> {
-    pub date: &'a str,
-    pub start_time: &'a str,
-    pub end_time: &'a str,
-}
-
-/// Planned sessions of other courses in the same organisation and room that overlap
-/// the given time (for conflict warnings).
+/// For each planned session of the course, the other courses of the organisation with a
+/// planned session in the same venue and room overlapping it: (session id, the other
+/// course's name). One query for the whole course, starting from its own sessions, so it
+/// costs the same however many courses the country has.
 pub async fn room_conflicts(
     conn: &mut AnyConnection,
     organisation_id: i64,
     course_id: i64,
-    (venue, room): (&str, &str),
-    slot: &Slot<'_>,
+    venue: &str,
 ) -> Result<Vec<(i64, String)>> {
     db::all(
         conn,
-        "SELECT c.id, c.name FROM course_sessions s JOIN courses c ON c.id = s.course_id
-         WHERE c.organisation_id = $1 AND c.id <> $2 AND c.venue = $3 AND s.room = $4 AND s.date = $5
-           AND s.status = 'planned' AND c.status <> 'cancelled' AND s.start_time < $7 AND s.end_time > $6",
-        (organisation_id, course_id, venue, room, slot.date, slot.start_time, slot.end_time),
+        // From the organisation's other courses at the venue, not from every session in
+        // the country in a room of the same name.
+        "WITH here AS MATERIALIZED (
+             SELECT id FROM courses WHERE organisation_id = $1 AND venue = $3 AND status <> 'cancelled' AND id <> $2
+         )
+         SELECT DISTINCT s.id, c.name FROM course_sessions s
+         JOIN course_sessions o ON o.course_id IN (SELECT id FROM here) AND o.date = s.date AND o.room = s.room
+           AND o.status = 'planned' AND o.start_time < s.end_time AND o.end_time > s.start_time
+         JOIN courses c ON c.id = o.course_id
+         WHERE s.course_id = $2 AND s.status = 'planned'
+         ORDER BY s.id, c.name",
+        (organisation_id, course_id, venue),
     )
     .await
 }
 
-/// Planned sessions of other courses where this person is on the staff, overlapping
-/// the given time.
-pub async fn staff_conflicts(
-    conn: &mut AnyConnection,
-    user_id: i64,
-    course_id: i64,
-    slot: &Slot<'_>,
-) -> Result<Vec<(i64, String)>> {
+/// For each planned session of the course, the people on its staff who are on the staff
+/// of another course's planned session overlapping it: (session id, user id, the other
+/// course's name). One query for the whole course.
+pub async fn staff_conflicts(conn: &mut AnyConnection, course_id: i64) -> Result<Vec<(i64, i64, String)>> {
     db::all(
         conn,
-        "SELECT DISTINCT c.id, c.name FROM session_staff ss
-         JOIN course_staff st ON st.id = ss.staff_id
-         JOIN course_sessions s ON s.id = ss.session_id
-         JOIN courses c ON c.id = s.course_id
-         WHERE st.user_id = $1 AND c.id <> $2 AND s.date = $3 AND s.status = 'planned' AND c.status <> 'cancelled'
-           AND s.start_time < $5 AND s.end_time > $4",
-        (user_id, course_id, slot.date, slot.start_time, slot.end_time),
+        // Materialised in this order (the course's staffed sessions, then those people's
+        // other sessions in the same days), so the planner never starts from every
+        // session in the country on a date.
+        "WITH mine AS MATERIALIZED (
+             SELECT s.id AS session_id, s.date, s.start_time, s.end_time, st.user_id
+             FROM course_sessions s
+             JOIN session_staff ss ON ss.session_id = s.id
+             JOIN course_staff st ON st.id = ss.staff_id
+             WHERE s.course_id = $1 AND s.status = 'planned' AND st.user_id IS NOT NULL
+         ), theirs AS MATERIALIZED (
+             SELECT st.user_id, o.date, o.start_time, o.end_time, o.course_id
+             FROM course_staff st
+             JOIN session_staff ss ON ss.staff_id = st.id
+             JOIN course_sessions o ON o.id = ss.session_id
+             WHERE st.user_id IN (SELECT user_id FROM mine) AND st.course_id <> $1 AND o.status = 'planned'
+               AND o.date >= (SELECT MIN(date) FROM mine) AND o.date <= (SELECT MAX(date) FROM mine)
+         )
+         SELECT DISTINCT m.session_id, m.user_id, c.name FROM mine m
+         JOIN theirs t ON t.user_id = m.user_id AND t.date = m.date
+           AND t.start_time < m.end_time AND t.end_time > m.start_time
+         JOIN courses c ON c.id = t.course_id AND c.status <> 'cancelled'
+         ORDER BY m.session_id, m.user_id, c.name",
+        (course_id,),
     )
     .await
 }

@@ -472,6 +472,44 @@ async fn moving_cancelling_and_adding_a_session_leaves_the_others_alone() {
     }
 }
 
+/// A course warns of another course of the organisation in the same room at the same
+/// time, and of a leader on the staff of both; not of a course in another room, nor of
+/// another organisation's course in a room of the same name.
+#[tokio::test]
+async fn a_course_warns_of_the_same_room_and_the_same_leader_at_the_same_time() {
+    let app = TestApp::spawn().await;
+    let api = coordinator(&app, "org-a", "koord@a.no").await;
+    app.add_organisation("org-b", "Nabokommunen", "NO").await;
+    let other_organisation = coordinator(&app, "org-b", "koord@b.no").await;
+    let leader = app.add_user("org-a", "leder1@a.no", "group_leader").await;
+    import(&api, A, "smil").await;
+    import(&other_organisation, "/organisations/org-b", "smil").await;
+    let course = |name: &str, room: &str| {
+        let mut body = course_body("smil", "2026-09-02", json!({ "session_count": 3 }));
+        body["name"] = json!(name);
+        body["room"] = json!(room);
+        body
+    };
+    let id = |course: Value| course["id"].as_i64().unwrap();
+    let mine = id(create_course(&api, A, course("Først", "Rom 1")).await);
+    id(create_course(&api, A, course("Samme rom", "Rom 1")).await);
+    let other_room = id(create_course(&api, A, course("Annet rom", "Rom 2")).await);
+    id(create_course(&other_organisation, "/organisations/org-b", course("Nabokommunen", "Rom 1")).await);
+    for course_id in [mine, other_room] {
+        let body = json!({ "user_id": leader, "course_role": "group_leader", "on_every_session": true });
+        let (status, member) = send(&api, Method::POST, &format!("{A}/courses/{course_id}/staff"), &body).await;
+        assert_eq!(status, StatusCode::CREATED, "{member}");
+    }
+    let planned: Vec<Value> = sessions(&api, A, mine).await.into_iter().filter(|s| s["kind"] == "session").collect();
+    assert_eq!(planned.len(), 3);
+    for session in &planned {
+        let conflicts: Vec<&str> = session["conflicts"].as_array().unwrap().iter().filter_map(Value::as_str).collect();
+        assert_eq!(conflicts.len(), 2, "{conflicts:?}");
+        assert!(conflicts.contains(&"Samme rom"), "the same room: {conflicts:?}");
+        assert!(conflicts.iter().any(|c| c.ends_with(" – Annet rom")), "the same leader: {conflicts:?}");
+    }
+}
+
 #[tokio::test]
 async fn a_course_is_ready_only_when_every_session_is_staffed() {
     let app = TestApp::spawn().await;

@@ -17,7 +17,7 @@ use samla_storage::budgets::BudgetLineRow;
 use samla_storage::checklists::ChecklistItem;
 use samla_storage::course_deviations::{self, AcceptedDeviation};
 use samla_storage::course_staff::StaffMember;
-use samla_storage::courses::{Course, CourseSession, Slot};
+use samla_storage::courses::{Course, CourseSession};
 use samla_storage::programmes::Programme;
 use samla_storage::{budgets, checklists, course_staff, courses, programmes, StoreError};
 
@@ -89,6 +89,8 @@ pub async fn course_view(state: &AppState, actor: &Actor, course_id: i64) -> Res
     let assignments = course_staff::assignments(&mut conn, course_id).await?;
     let certified = programmes::certified_users(&mut conn, actor.organisation.id, programme.id).await?;
     let rows = courses::sessions(&mut conn, course_id).await?;
+    let room_conflicts = courses::room_conflicts(&mut conn, actor.organisation.id, course_id, &course.venue).await?;
+    let staff_conflicts = courses::staff_conflicts(&mut conn, course_id).await?;
     let mut sessions = Vec::with_capacity(rows.len());
     let mut number = 0;
     for row in rows {
@@ -117,20 +119,12 @@ pub async fn course_view(state: &AppState, actor: &Actor, course_id: i64) -> Res
         } else {
             Vec::new()
         };
-        let mut conflicts = Vec::new();
-        if row.status.is_planned() {
-            let slot = Slot { date: &row.date, start_time: &row.start_time, end_time: &row.end_time };
-            let place = (course.venue.as_str(), row.room.as_str());
-            for (_, name) in courses::room_conflicts(&mut conn, actor.organisation.id, course_id, place, &slot).await? {
-                conflicts.push(name);
-            }
-            for (member, _) in &assigned {
-                if let Some(user_id) = member.user_id {
-                    for (_, name) in courses::staff_conflicts(&mut conn, user_id, course_id, &slot).await? {
-                        conflicts.push(format!("{} – {name}", member.name));
-                    }
-                }
-            }
+        let mut conflicts: Vec<String> =
+            room_conflicts.iter().filter(|(session, _)| *session == row.id).map(|(_, name)| name.clone()).collect();
+        for (member, _) in &assigned {
+            let theirs =
+                staff_conflicts.iter().filter(|(session, user, _)| *session == row.id && Some(*user) == member.user_id);
+            conflicts.extend(theirs.map(|(_, _, name)| format!("{} – {name}", member.name)));
         }
         sessions.push(SessionView { number: is_session.then_some(number), row, staff: assigned, gaps, conflicts });
     }
