@@ -621,8 +621,12 @@ async fn today_shows_the_leaders_sessions_with_plan_and_links() {
     assert_eq!(api.send_json(Method::POST, &notices, &notice).await.status(), StatusCode::CREATED);
 
     let leader = f.app.logged_in(LEADER).await;
+    let record = Some(("session", &*session.to_string()));
+    let reads_before = f.app.audit_count("attendance.read", record, "success", None).await;
     let (status, html) = leader.get_html("/today").await;
     assert_eq!(status, StatusCode::OK);
+    let reads = f.app.audit_count("attendance.read", record, "success", None).await;
+    assert_eq!(reads, reads_before + 1, "the names Today shows of the session are audited by the time it answers");
     assert!(hrefs(&nav_of(&html)).contains(&"/today".to_string()), "Today is in the menu");
     assert!(html.contains(COURSE_NAME));
     assert!(!html.contains(OTHER_COURSE), "not another leader's course");

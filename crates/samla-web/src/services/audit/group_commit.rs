@@ -40,12 +40,26 @@ impl AuditWriter {
 
     /// Writes one row, returning once it is committed.
     pub async fn write(&self, event: AuditEvent, at: i64) -> Result<(), WebError> {
+        self.write_all(vec![event], at).await
+    }
+
+    /// Writes rows (together, unless a commit starts between them), returning once every
+    /// one is committed.
+    pub async fn write_all(&self, events: Vec<AuditEvent>, at: i64) -> Result<(), WebError> {
         let Some(queue) = &self.queue else {
-            return Ok(commit(&self.store, std::slice::from_ref(&(event, at))).await?);
+            let rows: Vec<(AuditEvent, i64)> = events.into_iter().map(|event| (event, at)).collect();
+            return Ok(commit(&self.store, &rows).await?);
         };
-        let (committed, done) = oneshot::channel();
-        queue.send(Pending { event, at, committed }).map_err(|_| stopped())?;
-        done.await.map_err(|_| stopped())?.map_err(|error| WebError::Internal(format!("audit: {error}")))
+        let mut waiting = Vec::with_capacity(events.len());
+        for event in events {
+            let (committed, done) = oneshot::channel();
+            queue.send(Pending { event, at, committed }).map_err(|_| stopped())?;
+            waiting.push(done);
+        }
+        for done in waiting {
+            done.await.map_err(|_| stopped())?.map_err(|error| WebError::Internal(format!("audit: {error}")))?;
+        }
+        Ok(())
     }
 }
 

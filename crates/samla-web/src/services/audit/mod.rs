@@ -18,6 +18,11 @@ pub async fn record(state: &AppState, event: AuditEvent) -> Result<(), WebError>
     state.audit_writer.write(event, state.clock.now()).await
 }
 
+/// [`record`] for several rows at once, e.g. one per session a page shows names of.
+pub async fn record_all(state: &AppState, events: Vec<AuditEvent>) -> Result<(), WebError> {
+    state.audit_writer.write_all(events, state.clock.now()).await
+}
+
 /// Ends a change made in `tx`: the actor's successful `action` on the record joins the
 /// trail (at `now`) in the same transaction, which then commits (both or neither).
 pub async fn commit_done(

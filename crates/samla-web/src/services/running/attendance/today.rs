@@ -6,11 +6,11 @@ use crate::auth::Actor;
 use crate::error::WebError;
 use crate::AppState;
 use chrono::{Duration, NaiveDate};
-use samla_domain::audit::Outcome;
+use samla_domain::audit::{AuditEvent, Outcome};
 use samla_domain::{Action, Scope};
 use samla_storage::courses;
 use samla_storage::running::attendance as store;
-use samla_storage::{audit, StoreError};
+use samla_storage::StoreError;
 use std::collections::HashMap;
 
 /// How many days after today the page looks ahead.
@@ -64,15 +64,14 @@ pub async fn today(state: &AppState, actor: &Actor, days: i64) -> Result<TodayVi
         sessions.push(session_view(&mut conn, context, session, today).await?);
     }
     drop(conn);
-    let named: Vec<i64> = sessions.iter().filter(|s| s.access.names).map(|s| s.session.id).collect();
+    // Audited with the reads of other requests (group commit), not in a write of its own.
+    let named: Vec<AuditEvent> = sessions
+        .iter()
+        .filter(|s| s.access.names)
+        .map(|s| actor.event("attendance.read", Outcome::Success).record("session", s.session.id))
+        .collect();
     if !named.is_empty() {
-        let mut tx = state.store.write().await?;
-        let now = state.clock.now();
-        for session_id in named {
-            let event = actor.event("attendance.read", Outcome::Success).record("session", session_id);
-            audit::append(&mut tx, &event, now).await?;
-        }
-        tx.commit().await?;
+        crate::services::audit::record_all(state, named).await?;
     }
     Ok(TodayView { today, last_day, whole_organisation, sessions })
 }
