@@ -3,6 +3,7 @@
 
 use crate::db;
 use crate::Result;
+use samla_domain::planning::lifecycle::CourseStatus;
 use sqlx::AnyConnection;
 
 /// A member of a programme's network.
@@ -95,6 +96,54 @@ pub async fn visible(conn: &mut AnyConnection, organisation_id: i64) -> Result<V
                 AND EXISTS (SELECT 1 FROM statistics_releases r WHERE r.programme_id = p.id))
          ORDER BY p.name, o.name, p.id",
         (organisation_id,),
+    )
+    .await
+}
+
+/// A course of the programme in its network, as the programme's owner follows it: where,
+/// when and how far it came, never who takes part.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct NetworkCourse {
+    pub organisation_id: i64,
+    pub organisation_slug: String,
+    pub organisation_name: String,
+    pub name: String,
+    pub start_date: String,
+    #[sqlx(try_from = "String")]
+    pub status: CourseStatus,
+    /// Deviations from the staffing rules accepted for the course (each kind once).
+    pub deviations: i64,
+}
+
+/// The courses of the programme run by its owner or a member that start on `from` or
+/// later (drafts left out), by organisation and start.
+pub async fn courses(conn: &mut AnyConnection, programme_id: i64, from: &str) -> Result<Vec<NetworkCourse>> {
+    db::all(
+        conn,
+        "SELECT c.organisation_id, o.slug AS organisation_slug, o.name AS organisation_name, c.name, c.start_date,
+                c.status,
+                (SELECT COUNT(DISTINCT d.kind) FROM course_deviation_acceptances a
+                 JOIN course_deviations d ON d.acceptance_id = a.id WHERE a.course_id = c.id) AS deviations
+         FROM courses c
+         JOIN programme_versions v ON v.id = c.programme_version_id
+         JOIN organisations o ON o.id = c.organisation_id
+         WHERE v.programme_id = $1 AND c.status <> 'draft' AND c.start_date >= $2
+           AND c.organisation_id IN (SELECT p.organisation_id FROM programmes p WHERE p.id = $1
+                                     UNION SELECT m.organisation_id FROM programme_network_members m
+                                     WHERE m.programme_id = $1)
+         ORDER BY o.name, c.organisation_id, c.start_date, c.name",
+        (programme_id, from),
+    )
+    .await
+}
+
+/// How many leaders each organisation of the network has certified for the programme:
+/// (organisation id, leaders).
+pub async fn certified_leaders(conn: &mut AnyConnection, programme_id: i64) -> Result<Vec<(i64, i64)>> {
+    db::all(
+        conn,
+        "SELECT organisation_id, COUNT(*) FROM certifications WHERE programme_id = $1 GROUP BY organisation_id",
+        (programme_id,),
     )
     .await
 }

@@ -2524,6 +2524,18 @@ statistics-published-on = Published { $date }
 statistics-members = Organisations in the network
 statistics-members-lead = Organisations that run the programme and count in its statistics.
 statistics-members-none = No other organisation has joined yet.
+statistics-own-leaders = { $count ->
+    [one] Your organisation has one leader certified for the programme.
+   *[other] Your organisation has { $count } leaders certified for the programme.
+}
+statistics-certified-leaders = Certified leaders
+statistics-network-courses = Courses in the network
+statistics-network-courses-lead = Courses of the programme from the start of last year, as the organisations plan and run them. Who takes part is not shown here.
+statistics-network-courses-none = No courses from the start of last year.
+statistics-course = Course
+statistics-course-start = Starts
+statistics-course-status = Status
+statistics-course-deviations = Accepted staffing deviations
 statistics-joined = Joined
 statistics-programme-title = A programme's statistics
 statistics-table-title = Statistics table

@@ -2524,6 +2524,18 @@ statistics-published-on = Publisert { $date }
 statistics-members = Organisasjoner i nettverket
 statistics-members-lead = Organisasjoner som driver programmet og telles i statistikken.
 statistics-members-none = Ingen andre organisasjoner er med ennå.
+statistics-own-leaders = { $count ->
+    [one] Organisasjonen din har én leder sertifisert for programmet.
+   *[other] Organisasjonen din har { $count } ledere sertifisert for programmet.
+}
+statistics-certified-leaders = Sertifiserte ledere
+statistics-network-courses = Kurs i nettverket
+statistics-network-courses-lead = Programmets kurs fra starten av i fjor, slik organisasjonene planlegger og holder dem. Hvem som deltar, vises ikke her.
+statistics-network-courses-none = Ingen kurs fra starten av i fjor.
+statistics-course = Kurs
+statistics-course-start = Starter
+statistics-course-status = Status
+statistics-course-deviations = Godtatte avvik fra bemanningskravet
 statistics-joined = Ble med
 statistics-programme-title = Statistikk for et program
 statistics-table-title = Statistikktabell

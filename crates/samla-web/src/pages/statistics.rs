@@ -118,6 +118,10 @@ async fn programme_page(page: Page, Path(programme): Path<String>) -> Result<Res
             }
         })
         .collect();
+    let leaders = network.certified_leaders.as_ref();
+    let leaders_of = |organisation_id: i64| {
+        leaders.map(|all| all.iter().find(|(id, _)| *id == organisation_id).map_or(0, |(_, n)| *n))
+    };
     let members: Vec<Value> = network
         .members
         .iter()
@@ -127,15 +131,32 @@ async fn programme_page(page: Page, Path(programme): Path<String>) -> Result<Res
                 name => m.name.clone(),
                 region => region.map(|r| r.name()).unwrap_or_default(),
                 joined => crate::views::format_datetime(ui.lang, zone, m.joined_at),
+                leaders => leaders_of(m.organisation_id),
             }
         })
         .collect();
+    let courses: Option<Vec<Value>> = network.courses.as_ref().map(|courses| {
+        courses
+            .iter()
+            .map(|c| {
+                minijinja::context! {
+                    organisation => c.organisation_name.clone(),
+                    name => c.name.clone(),
+                    start => c.start_date.clone(),
+                    status => t(state, ui, &format!("status-{}", c.status.as_str())),
+                    deviations => c.deviations,
+                }
+            })
+            .collect()
+    });
     let context = minijinja::context! {
         programme => minijinja::context! { id => network.programme.id, name => network.programme.name.clone() },
         own => network.programme.organisation_id == actor.organisation.id,
         owner => network.owner.clone(),
         releases => releases,
         members => members,
+        own_leaders => leaders_of(network.programme.organisation_id),
+        courses => courses,
     };
     ui.render(state, Some(actor), "statistics_programme.html", "statistics-programme-title", context)
 }

@@ -20,7 +20,7 @@ use samla_domain::reports::tables::{Level, Period, TableView};
 use samla_domain::running::dropout::DropoutReason;
 use samla_domain::validation::{FieldError, FieldErrors};
 use samla_domain::Action;
-use samla_storage::networks::{self, Member, NetworkProgramme};
+use samla_storage::networks::{self, Member, NetworkCourse, NetworkProgramme};
 use samla_storage::programmes::Programme;
 use samla_storage::statistics::{self, ReleaseSummary};
 use samla_storage::{organisations, StoreError};
@@ -96,12 +96,18 @@ async fn network_programme(state: &AppState, actor: &Actor, programme: &str) -> 
     }
 }
 
-/// A programme's network: the programme, its owner's name and the members.
+/// A programme's network: the programme, its owner's name and the members; for the
+/// owner, also the network's courses and each organisation's certified leaders.
 #[derive(Debug, Clone)]
 pub struct Network {
     pub programme: Programme,
     pub owner: String,
     pub members: Vec<Member>,
+    /// The owner's view only (members see who is in the network, not each other's work):
+    /// courses from the start of last year on.
+    pub courses: Option<Vec<NetworkCourse>>,
+    /// The owner's view only: (organisation id, certified leaders).
+    pub certified_leaders: Option<Vec<(i64, i64)>>,
 }
 
 /// The network of a programme the actor's organisation owns or is in.
@@ -110,7 +116,14 @@ pub async fn network(state: &AppState, actor: &Actor, programme: &str) -> Result
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
     let members = networks::members(&mut conn, programme.id).await?;
     let owner = organisations::get(&mut conn, programme.organisation_id).await?.name;
-    Ok(Network { programme, owner, members })
+    let (courses, certified_leaders) = if programme.organisation_id == actor.organisation.id {
+        let from = format!("{:04}-01-01", actor.organisation.today(&state.clock).year() - 1);
+        let courses = networks::courses(&mut conn, programme.id, &from).await?;
+        (Some(courses), Some(networks::certified_leaders(&mut conn, programme.id).await?))
+    } else {
+        (None, None)
+    };
+    Ok(Network { programme, owner, members, courses, certified_leaders })
 }
 
 /// The programme's releases, newest first.

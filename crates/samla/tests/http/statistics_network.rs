@@ -132,6 +132,28 @@ async fn a_network_publishes_a_year_with_small_groups_hidden_at_every_level_and_
     }
     let _ = owner_coordinator_id;
 
+    // The owner follows the network's work: each organisation's certified leaders and
+    // its courses of the programme (where, when, how far), never who takes part; a
+    // member sees who is in the network, not the others' work.
+    let leader = app.add_user(MEMBER, "leder@b.test", "group_leader").await;
+    let certify = format!("/organisations/{MEMBER}/programmes/{programme}/certifications/{leader}");
+    let certified = member.send_json(Method::PUT, &certify, &json!({ "certified_on": "2025-01-15" })).await;
+    assert!(certified.status().is_success(), "{}", certified.status());
+    let followed = owner.get_ok(&network(OWNER)).await;
+    assert_eq!(followed["members"][0]["certified_leaders"], 1, "{followed}");
+    assert_eq!(followed["own_certified_leaders"], 0, "{followed}");
+    let courses_run: Vec<(&str, &str, &str)> = followed["courses"]
+        .as_array()
+        .expect("the owner sees the network's courses")
+        .iter()
+        .map(|c| (c["organisation"].as_str().unwrap(), c["name"].as_str().unwrap(), c["status"].as_str().unwrap()))
+        .collect();
+    assert_eq!(courses_run, [(MEMBER, "Vår", "completed"), (MEMBER, "Høst", "completed")], "{followed}");
+    assert!(!followed.to_string().contains("Barn "), "no participant: {followed}");
+    let as_member = member.get_ok(&network(MEMBER)).await;
+    assert_eq!(as_member["courses"], Value::Null, "{as_member}");
+    assert_eq!(as_member["members"][0]["certified_leaders"], Value::Null, "{as_member}");
+
     // Only the owner publishes, and only a year that is over.
     let releases = format!("/organisations/org-a/programmes/{programme}/statistics/releases");
     let open = owner.send_json(Method::POST, &releases, &json!({ "year": 2026 })).await;
@@ -336,4 +358,8 @@ async fn the_statistics_pages_join_publish_and_show_a_table_with_small_groups_hi
     assert!(listed.contains(&format!("href=\"/statistics/{programme}\"")), "the analyst's home opens on it: {listed}");
     let (_, programme_page) = analyst.get_html(&format!("/statistics/{programme}")).await;
     assert!(programme_page.contains("Voss kommune"), "the owner sees who is in the network");
+    let courses = crate::common::section(&programme_page, "courses-heading", "</section>");
+    let courses = crate::common::strip_tags(&courses);
+    assert!(courses.contains("Høst") && courses.contains("Rekrutterer"), "and its courses: {courses}");
+    assert!(!programme_page.contains("Barn 0"), "never who takes part");
 }

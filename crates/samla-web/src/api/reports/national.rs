@@ -3,6 +3,7 @@
 //! (the programme's owner) and reading its tables (owner and members).
 
 use crate::api::conventions::{OrgSlug, OrganisationProblems, ProgrammePath, ProgrammeProblems};
+use crate::api::courses::CourseStatusName;
 use crate::api::{ApiJson, ApiQuery, OrgCaller, Problem};
 use crate::error::WebError;
 use crate::services::statistics::{self as service, TableAsked};
@@ -96,6 +97,23 @@ pub struct NetworkMember {
     pub region: Option<String>,
     /// Unix seconds.
     pub joined_at: i64,
+    /// Leaders the organisation has certified for the programme; for the programme's
+    /// owner only.
+    pub certified_leaders: Option<i64>,
+}
+
+/// A course of the programme in the network, as the owner follows it: no person.
+#[derive(Serialize, ToSchema)]
+pub struct NetworkCourse {
+    /// The organisation that runs it.
+    pub organisation: String,
+    pub organisation_name: String,
+    pub name: String,
+    #[schema(value_type = String, format = Date)]
+    pub start_date: String,
+    pub status: CourseStatusName,
+    /// Kinds of staffing deviation accepted for the course.
+    pub accepted_deviations: i64,
 }
 
 /// A programme's network: the owner and the organisations that joined.
@@ -104,6 +122,10 @@ pub struct Network {
     pub programme_id: i64,
     pub slug: String,
     pub members: Vec<NetworkMember>,
+    /// For the owner: leaders it has certified for the programme itself.
+    pub own_certified_leaders: Option<i64>,
+    /// For the owner: the network's courses from the start of last year, drafts left out.
+    pub courses: Option<Vec<NetworkCourse>>,
 }
 
 fn checked(programme: &str) -> Result<&str, WebError> {
@@ -119,14 +141,38 @@ fn checked(programme: &str) -> Result<&str, WebError> {
     responses((status = 200, description = "The network", body = Network), ProgrammeProblems))]
 pub async fn get_network(OrgCaller(state, actor, programme): OrgCaller<String>) -> Result<Json<Network>, WebError> {
     let network = service::network(&state, &actor, checked(&programme)?).await?;
+    let leaders = network.certified_leaders.as_ref();
+    let leaders_of = |organisation_id: i64| {
+        leaders.map(|all| all.iter().find(|(id, _)| *id == organisation_id).map_or(0, |(_, n)| *n))
+    };
     Ok(Json(Network {
         programme_id: network.programme.id,
-        slug: network.programme.slug,
+        slug: network.programme.slug.clone(),
         members: network
             .members
-            .into_iter()
-            .map(|m| NetworkMember { slug: m.slug, name: m.name, region: m.region, joined_at: m.joined_at })
+            .iter()
+            .map(|m| NetworkMember {
+                slug: m.slug.clone(),
+                name: m.name.clone(),
+                region: m.region.clone(),
+                joined_at: m.joined_at,
+                certified_leaders: leaders_of(m.organisation_id),
+            })
             .collect(),
+        own_certified_leaders: leaders_of(network.programme.organisation_id),
+        courses: network.courses.as_ref().map(|courses| {
+            courses
+                .iter()
+                .map(|c| NetworkCourse {
+                    organisation: c.organisation_slug.clone(),
+                    organisation_name: c.organisation_name.clone(),
+                    name: c.name.clone(),
+                    start_date: c.start_date.clone(),
+                    status: c.status.into(),
+                    accepted_deviations: c.deviations,
+                })
+                .collect()
+        }),
     }))
 }
 
