@@ -312,8 +312,8 @@ pub async fn staff_conflicts(conn: &mut AnyConnection, course_id: i64) -> Result
     db::all(
         conn,
         // Materialised in this order (the course's staffed sessions, then those people's
-        // other sessions in the same days), so the planner never starts from every
-        // session in the country on a date.
+        // other sessions, matched on the day last), so neither planner starts from every
+        // session in the country in a stretch of days.
         "WITH mine AS MATERIALIZED (
              SELECT s.id AS session_id, s.date, s.start_time, s.end_time, st.user_id
              FROM course_sessions s
@@ -326,7 +326,6 @@ pub async fn staff_conflicts(conn: &mut AnyConnection, course_id: i64) -> Result
              JOIN session_staff ss ON ss.staff_id = st.id
              JOIN course_sessions o ON o.id = ss.session_id
              WHERE st.user_id IN (SELECT user_id FROM mine) AND st.course_id <> $1 AND o.status = 'planned'
-               AND o.date >= (SELECT MIN(date) FROM mine) AND o.date <= (SELECT MAX(date) FROM mine)
          )
          SELECT DISTINCT m.session_id, m.user_id, c.name FROM mine m
          JOIN theirs t ON t.user_id = m.user_id AND t.date = m.date
