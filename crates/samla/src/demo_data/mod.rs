@@ -98,7 +98,7 @@ pub async fn national(storage: &Storage, store: &Store, args: NationalArgs) -> a
             );
         }
     }
-    store.refresh_statistics().await?;
+    store.refresh_statistics_after_bulk_load().await?;
     let anchor = samla_web::services::audit::anchor(store, samla_web::Clock::default().now()).await?;
     audit_files::write_anchor(&storage.data_dir, &anchor, "demo data written")?;
     let mut conn = store.pool().acquire().await?;
