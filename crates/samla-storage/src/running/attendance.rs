@@ -319,19 +319,9 @@ pub async fn version(conn: &mut AnyConnection, session_id: i64) -> Result<i64> {
     Ok(found.unwrap_or(0))
 }
 
-/// Holds the session's saved sheet, if any, until the transaction ends, so that a save
-/// compares its version with the one it replaces (FOR UPDATE on PostgreSQL; SQLite's
-/// writers take turns anyway).
+/// Holds the session's saved sheet, if any, until the transaction ends.
 pub async fn hold_sheet(tx: &mut crate::WriteTx, session_id: i64) -> Result<()> {
-    if tx.backend() == crate::Backend::Postgres {
-        db::execute(
-            &mut *tx.tx,
-            "SELECT version FROM attendance_sheets WHERE session_id = $1 FOR UPDATE",
-            (session_id,),
-        )
-        .await?;
-    }
-    Ok(())
+    super::hold_session_row(tx, "attendance_sheets", session_id).await
 }
 
 pub async fn sheet(conn: &mut AnyConnection, session_id: i64) -> Result<Option<StoredSheet>> {

@@ -148,6 +148,11 @@ pub async fn course_of_session(conn: &mut AnyConnection, organisation_id: i64, s
     .await
 }
 
+/// Holds the session's log, if any, until the transaction ends.
+pub async fn hold(tx: &mut crate::WriteTx, session_id: i64) -> Result<()> {
+    super::hold_session_row(tx, "session_logs", session_id).await
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -232,3 +232,8 @@ pub async fn network_consents(conn: &mut AnyConnection, course_id: i64) -> Resul
     )
     .await
 }
+
+/// Holds the meeting's record, if any, until the transaction ends.
+pub async fn hold_record(tx: &mut crate::WriteTx, session_id: i64) -> Result<()> {
+    super::hold_session_row(tx, "meeting_records", session_id).await
+}

@@ -306,6 +306,31 @@ async fn the_api_writes_and_reads_the_log_with_versions() {
     assert_eq!(api.get("/organisations/org-a/sessions/999999/log").await.status(), StatusCode::NOT_FOUND);
 }
 
+/// `If-Match: *` replaces whatever log is written when the save is made: saves sent at
+/// once are written one after the other, none refused as stale; with no log, `*` matches
+/// nothing.
+#[tokio::test]
+async fn log_saves_with_if_match_any_sent_at_once_are_each_written() {
+    let f = fixture().await;
+    let api = f.api(LEADER).await;
+    let path = f.log_api(0);
+    let body = json!({"done": "Runde og helsekopp.", "elements_done": [true, true, false]});
+    let any = ("If-Match", "*");
+    let nothing_yet = api.send_json_with(Method::PUT, &path, any, &body).await;
+    assert_eq!(nothing_yet.status(), StatusCode::PRECONDITION_FAILED, "no log for * to match");
+    assert_eq!(api.send_json(Method::PUT, &path, &body).await.status(), StatusCode::OK, "the first save");
+    let bodies: Vec<serde_json::Value> = ["To", "Tre", "Fire", "Fem", "Seks"]
+        .iter()
+        .map(|done| json!({"done": done, "elements_done": [true, true, true]}))
+        .collect();
+    let save = |body| put_over_any(&api, &path, body);
+    let (a, b, c, d, e) =
+        tokio::join!(save(&bodies[0]), save(&bodies[1]), save(&bodies[2]), save(&bodies[3]), save(&bodies[4]));
+    assert_eq!([a, b, c, d, e], [StatusCode::OK; 5]);
+    let (_, read) = api.get_json(&path).await;
+    assert_eq!(read["version"], 6, "each save written: {read}");
+}
+
 #[tokio::test]
 async fn invalid_logs_are_refused_with_the_input_kept() {
     let f = fixture().await;
@@ -654,4 +679,9 @@ async fn a_secretary_reads_no_log_and_no_homework() {
     assert_eq!((status, log["done"].as_str()), (StatusCode::OK, Some("Runde.")));
     let (status, list) = rep_api.get_json(&homework_path).await;
     assert_eq!((status, list["items"][0]["description"].as_str()), (StatusCode::OK, Some("Skriv ned tre ting.")));
+}
+
+/// A PUT of `body` with `If-Match: *`: its status.
+async fn put_over_any(api: &Api, path: &str, body: &serde_json::Value) -> StatusCode {
+    api.send_json_with(Method::PUT, path, ("If-Match", "*"), body).await.status()
 }

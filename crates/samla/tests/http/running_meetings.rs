@@ -165,6 +165,33 @@ async fn a_leader_schedules_a_parent_meeting_and_records_it_with_guests() {
     assert_eq!(app.audit_count("meeting.guest.add", None, "success", None).await, 1);
 }
 
+/// `If-Match: *` replaces whatever record is written when the save is made: saves sent
+/// at once are written one after the other, none refused as stale.
+#[tokio::test]
+async fn record_saves_with_if_match_any_sent_at_once_are_each_written() {
+    let Seeded { app, course_id, .. } = seed().await;
+    let api = api_of(&app, "leader@a.test").await;
+    let body = json!({ "meeting_kind": "parent_meeting", "date": day(3), "start_time": "18:00", "end_time": "19:00" });
+    let (status, meeting) = schedule(&api, course_id, body).await;
+    assert_eq!(status, StatusCode::CREATED, "{meeting}");
+    let path = format!("/organisations/org-a/sessions/{}/record", meeting["id"]);
+    let any = ("If-Match", "*");
+    let first = json!({ "agenda": "Velkommen", "minutes": "Første", "agreements": "" });
+    let nothing_yet = api.send_json_with(Method::PUT, &path, any, &first).await;
+    assert_eq!(nothing_yet.status(), StatusCode::PRECONDITION_FAILED, "no record for * to match");
+    assert_eq!(api.send_json(Method::PUT, &path, &first).await.status(), StatusCode::OK, "the first save");
+    let bodies: Vec<serde_json::Value> = ["To", "Tre", "Fire", "Fem", "Seks"]
+        .iter()
+        .map(|minutes| json!({ "agenda": "Velkommen", "minutes": minutes, "agreements": "" }))
+        .collect();
+    let save = |body| put_over_any(&api, &path, body);
+    let (a, b, c, d, e) =
+        tokio::join!(save(&bodies[0]), save(&bodies[1]), save(&bodies[2]), save(&bodies[3]), save(&bodies[4]));
+    assert_eq!([a, b, c, d, e], [StatusCode::OK; 5]);
+    let (_, record) = api.get_json(&path).await;
+    assert_eq!(record["version"], 6, "each save written: {record}");
+}
+
 #[tokio::test]
 async fn the_record_over_the_api_needs_the_current_version() {
     let Seeded { app, course_id, .. } = seed().await;
@@ -636,4 +663,9 @@ async fn closing_conversations_are_planned_over_the_api() {
         )
         .await;
     assert_eq!(count, 2);
+}
+
+/// A PUT of `body` with `If-Match: *`: its status.
+async fn put_over_any(api: &Api, path: &str, body: &serde_json::Value) -> StatusCode {
+    api.send_json_with(Method::PUT, path, ("If-Match", "*"), body).await.status()
 }

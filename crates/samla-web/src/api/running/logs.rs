@@ -13,6 +13,7 @@ use crate::api::extract::Id;
 use crate::api::{ApiJson, CreateOrReplace, Items, OrgCaller, Problem, Versioned};
 use crate::error::WebError;
 use crate::services::running::logs::{self as service, LogView};
+use crate::services::running::Replaces;
 use crate::AppState;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
@@ -187,7 +188,10 @@ pub async fn put_session_log(
     let current = service::view(&state, &actor, course_id, session_id).await?.version();
     // Without If-Match over a written log: 428, unless this is the stored log sent again
     // (a resend after a lost answer; the service checks that first).
-    let expected = precondition.expected_unless_repeat(current)?;
+    let expected = match precondition.any_saved() {
+        true => Some(Replaces::AnySaved),
+        false => precondition.expected_unless_repeat(current)?.map(Replaces::Version),
+    };
     let typed = SessionLog {
         done: body.done,
         learned: body.learned,

@@ -22,6 +22,7 @@ use crate::error::WebError;
 use crate::services::running::meetings::{
     self as service, ClosingPlanForm, MeetingRow, MeetingView, RecordForm, ScheduleForm,
 };
+use crate::services::running::Replaces;
 use crate::AppState;
 use axum::http::header::LOCATION;
 use axum::http::StatusCode;
@@ -522,9 +523,9 @@ pub async fn put_meeting_record(
         let document = record_json(&service::view(&state, &actor, course_id, session_id).await?);
         return Ok(Versioned(document.version, document));
     }
-    let expected = expected?;
+    let replaces = if precondition.any_saved() { Replaces::AnySaved } else { Replaces::Version(expected?) };
     let form = RecordForm { agenda: body.agenda, minutes: body.minutes, agreements: body.agreements };
-    service::save_record(&state, &actor, course_id, session_id, &form, (expected != 0).then_some(expected)).await?;
+    service::save_record(&state, &actor, course_id, session_id, &form, replaces).await?;
     let view = service::view(&state, &actor, course_id, session_id).await?;
     let document = record_json(&view);
     Ok(Versioned(document.version, document))

@@ -12,6 +12,7 @@ use crate::pages::Saved;
 use crate::pages::Ui;
 use crate::services::running::logs::{self, LogView};
 use crate::services::running::observations;
+use crate::services::running::Replaces;
 use crate::AppState;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -219,7 +220,7 @@ pub async fn save(
     form: FormData,
 ) -> Result<Response, WebError> {
     let expected = form.get("version").parse::<i64>().unwrap_or(-1);
-    match logs::save(&state, &actor, id, session_id, typed_log(&form), Some(expected)).await {
+    match logs::save(&state, &actor, id, session_id, typed_log(&form), Some(Replaces::Version(expected))).await {
         Ok(_) => Ok(saved(id, session_id, "log", "log-status")),
         Err(WebError::Invalid(errors) | WebError::Refused(errors)) => {
             let forms = LogForms { log: Some(form.kept().with_errors(errors)), ..Default::default() };

@@ -8,6 +8,7 @@ use crate::pages::Ui;
 use crate::pages::{Page, PathId, PathIds, Saved};
 use crate::services::running::concerns as concern_service;
 use crate::services::running::meetings::{self as service, ClosingPlanForm, MeetingView, RecordForm, ScheduleForm};
+use crate::services::running::Replaces;
 use crate::AppState;
 use axum::extract::Query;
 use axum::http::StatusCode;
@@ -274,8 +275,7 @@ pub async fn save_record(
     let typed = RecordForm { agenda: text("agenda"), minutes: text("minutes"), agreements: text("agreements") };
     // The page says 0 while nothing is stored: then this is the first save.
     let expected = form.get("version").trim().parse::<i64>().unwrap_or(-1);
-    let expected = (expected != 0).then_some(expected);
-    match service::save_record(&state, &actor, course_id, session_id, &typed, expected).await {
+    match service::save_record(&state, &actor, course_id, session_id, &typed, Replaces::Version(expected)).await {
         Ok(_) => Ok(back_to(course_id, session_id, "record", "record-heading")),
         Err(WebError::Invalid(errors) | WebError::Refused(errors)) => {
             let forms = MeetingForms { record: Some(form.kept().with_errors(errors)), ..Default::default() };

@@ -16,6 +16,7 @@ pub use plan::{session_plan, PlanView, PlannedSlot, Segment};
 pub use today::{today, TodayView, TODAY_DAYS};
 
 use super::access::is_closed;
+pub use super::Replaces;
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::services::course_access::OnCourse;
@@ -282,17 +283,6 @@ pub async fn load(
 pub async fn current_version(state: &AppState, session_id: i64) -> Result<i64, WebError> {
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
     Ok(store::version(&mut conn, session_id).await?)
-}
-
-/// Which saved sheet a save replaces.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Replaces {
-    /// The version the sender saw (0: nothing saved yet).
-    Version(i64),
-    /// Whatever sheet is saved when the save is made (`If-Match: *`), none being refused:
-    /// compared inside the save's transaction, so saves at the same moment do not refuse
-    /// each other.
-    AnySaved,
 }
 
 /// A whole sheet as sent, with the version the sender saw and the one-time key of the

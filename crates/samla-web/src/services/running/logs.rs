@@ -8,6 +8,7 @@
 //! where it is written). Every write is one transaction with its audit row.
 
 use super::access::is_closed;
+use super::Replaces;
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::services::audit::commit_done;
@@ -192,7 +193,7 @@ pub async fn save(
     course_id: i64,
     session_id: i64,
     typed: SessionLog,
-    expected_version: Option<i64>,
+    expected_version: Option<Replaces>,
 ) -> Result<Saved, WebError> {
     let course = actor.on_course(state, Action::RecordSessionWork, course_id).await?;
     let mut tx = state.store.write().await?;
@@ -213,7 +214,11 @@ pub async fn save(
     let now = state.clock.now();
     let fidelity = log_rules::fidelity(&log.elements_done);
     let expected_version = match expected_version {
-        Some(version) => version,
+        Some(Replaces::Version(version)) => version,
+        Some(Replaces::AnySaved) => {
+            store::hold(&mut tx, session_id).await?;
+            store::get(&mut tx.tx, session_id).await?.map(|stored| stored.version).ok_or(WebError::Stale)?
+        }
         None => match store::get(&mut tx.tx, session_id).await? {
             Some(stored) if as_domain(&stored) == log => return Ok(Saved { version: stored.version, fidelity }),
             Some(_) => return Err(WebError::PreconditionRequired),

@@ -10,6 +10,7 @@
 //! meeting names only participants whose family consented to sharing with the network.
 
 use super::access::is_closed;
+use super::Replaces;
 use crate::auth::Actor;
 use crate::error::WebError;
 use crate::services::audit::commit_done;
@@ -460,15 +461,16 @@ pub struct RecordForm {
     pub agreements: String,
 }
 
-/// Saves the record over `expected_version` (None: the first save). For a meeting
-/// shared with the network, text naming a participant without consent is refused.
+/// Saves the record over the one it replaces (`Replaces::Version(0)`: the first save).
+/// For a meeting shared with the network, text naming a participant without consent is
+/// refused.
 pub async fn save_record(
     state: &AppState,
     actor: &Actor,
     course_id: i64,
     session_id: i64,
     form: &RecordForm,
-    expected_version: Option<i64>,
+    replaces: Replaces,
 ) -> Result<i64, WebError> {
     let meeting = writable_meeting(state, actor, course_id, session_id).await?;
     let sharing = if shares_with_network(&meeting) {
@@ -487,6 +489,14 @@ pub async fn save_record(
         sharing.as_ref().map(|_| (&shareable[..], &not_shareable[..])),
     )?;
     let mut tx = state.store.write().await?;
+    let expected_version = match replaces {
+        Replaces::Version(0) => None,
+        Replaces::Version(version) => Some(version),
+        Replaces::AnySaved => {
+            store::hold_record(&mut tx, session_id).await?;
+            Some(store::record(&mut tx.tx, session_id).await?.map(|stored| stored.version).ok_or(WebError::Stale)?)
+        }
+    };
     let text = RecordText { agenda: &record.agenda, minutes: &record.minutes, agreements: &record.agreements };
     let version =
         store::save_record(&mut tx.tx, session_id, &text, expected_version, actor.user_id, state.clock.now()).await?;

@@ -12,3 +12,15 @@ pub mod observations;
 pub mod overview;
 pub mod reminders;
 pub mod settings;
+
+/// Which saved record (an attendance sheet, a session log, a meeting record) a save
+/// replaces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Replaces {
+    /// The version the sender saw (0: nothing saved yet).
+    Version(i64),
+    /// Whatever is saved when the save is made (`If-Match: *`), nothing saved being refused:
+    /// compared inside the save's transaction, so saves at the same moment do not refuse
+    /// each other.
+    AnySaved,
+}
