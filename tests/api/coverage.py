@@ -1,10 +1,12 @@
 """How far a schemathesis run reached, from its NDJSON report.
 
-    python3 coverage.py REPORT.ndjson OPENAPI_JSON
+    python3 coverage.py REPORT.ndjson OPENAPI_JSON [LEAST_WITH_2XX]
 
 Prints how many of the document's operations got at least one 2xx answer (and which did
 not), and how many OpenAPI links the stateful phase followed (the document's own links and
-those schemathesis inferred), and how many of those led to a 2xx.
+those schemathesis inferred), and how many of those led to a 2xx. With LEAST_WITH_2XX, exits
+1 when fewer operations than that got a 2xx: a run whose token stopped working, or that no
+longer reaches the API's logic, fails instead of passing vacuously.
 """
 
 import json
@@ -15,6 +17,7 @@ METHODS = ("get", "put", "post", "patch", "delete")
 
 def main():
     report, openapi = sys.argv[1], sys.argv[2]
+    least = int(sys.argv[3]) if len(sys.argv) > 3 else 0
     with open(openapi) as f:
         document = json.load(f)
     operations = {
@@ -62,6 +65,9 @@ def main():
     inferred = [k for k in followed if k[1]]
     print("[coverage] links followed in the stateful phase: %d of the document's %d, and %d inferred by schemathesis;"
           " %d of them led to a 2xx" % (len(declared), declared_links, len(inferred), sum(followed.values())))
+    if len(with_2xx) < least:
+        print("[coverage] FAILED: fewer than %d operations answered 2xx" % least)
+        sys.exit(1)
 
 
 if __name__ == "__main__":

@@ -18,6 +18,8 @@
 #   SCHEMATHESIS_WORKERS       concurrent workers (default 1; >1 trips a CPython 3.11
 #                              ast.parse thread-safety bug inside hypothesis)
 #   SCHEMATHESIS_SEED          fixed seed to reproduce a run (default: random)
+#   SCHEMATHESIS_LEAST_WITH_2XX  fewest operations that must answer 2xx at least once
+#                              (default 100 of about 144), or the run fails
 #   SCHEMATHESIS_REPORT_DIR    if set, JUnit + NDJSON reports and the server log go there
 #   SCHEMATHESIS_VENV          venv location
 #                              (default ${XDG_CACHE_HOME:-$HOME/.cache}/samla-schemathesis-venv)
@@ -186,8 +188,6 @@ fi
 
 # --- run schemathesis ------------------------------------------------------
 # A config file of our own (so no schemathesis.toml elsewhere is picked up):
-# - a run in which the token is not accepted (most answers 401/403) fails
-#   instead of passing vacuously;
 # - the path parameter {org} is the demo organisation's slug in most cases
 #   (generated values the rest of the time), and so is every other path parameter
 #   a real id of the demo (added below), so operations get past 404 and their
@@ -195,9 +195,6 @@ fi
 # - the on-disk failure cache is off so each run is fresh;
 # - two expected-status lists name the answers of optimistic locking (below).
 cat >"$WORK/schemathesis.toml" <<'EOF'
-[warnings]
-fail-on = ["missing_auth"]
-
 [cache]
 enabled = false
 
@@ -434,9 +431,19 @@ if ! kill -0 "$SERVER_PID" 2>/dev/null; then
     show_server_log
     [ "$st_rc" -eq 0 ] && st_rc=1
 fi
-# How far the run reached: operations that got a 2xx, links followed.
+# How far the run reached: operations that got a 2xx, links followed. A run that reaches
+# fewer than LEAST_WITH_2XX operations fails: its token stopped working, or the fuzzer no
+# longer gets past authentication and 404s. (Schemathesis' own missing_auth warning is not
+# used for this: it fires for an operation whose coverage-phase requests without a token
+# outnumber the others, which happens by seed to operations with no body and two path
+# parameters, such as joining and leaving a programme network.)
+LEAST_WITH_2XX=${SCHEMATHESIS_LEAST_WITH_2XX:-100}
 for report in "$REPORT_DIR"/ndjson-*.ndjson; do
-    [ -f "$report" ] && "$PYTHON" "$SCRIPT_DIR/coverage.py" "$report" "$WORK/openapi.json" | sed 's/^/[schemathesis.sh] /' >&2
+    [ -f "$report" ] || continue
+    if ! "$PYTHON" "$SCRIPT_DIR/coverage.py" "$report" "$WORK/openapi.json" "$LEAST_WITH_2XX" >"$WORK/coverage.out"; then
+        [ "$st_rc" -eq 0 ] && st_rc=1
+    fi
+    sed 's/^/[schemathesis.sh] /' "$WORK/coverage.out" >&2
 done
 if [ "$st_rc" -ne 0 ]; then
     show_server_log
