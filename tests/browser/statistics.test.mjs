@@ -68,6 +68,8 @@ for (const lang of ['nb', 'en']) {
           `${programme}/${year}/participants_by_outcome?period=${year}-autumn`,
           `${programme}/${year}/courses_by_status`,
           `${programme}/${year}/participants_by_channel?level=nation`,
+          `${programme}/${year}/participants_by_sex`,
+          `${programme}/${year}/participants_by_dropout_reason`,
         ]) {
           const response = await page.goto(path);
           assert.equal(response.status(), 200, `${path} ended at ${await landing(page, response)}`);

@@ -118,10 +118,6 @@ async fn programme_page(page: Page, Path(programme): Path<String>) -> Result<Res
             }
         })
         .collect();
-    let leaders = network.certified_leaders.as_ref();
-    let leaders_of = |organisation_id: i64| {
-        leaders.map(|all| all.iter().find(|(id, _)| *id == organisation_id).map_or(0, |(_, n)| *n))
-    };
     let members: Vec<Value> = network
         .members
         .iter()
@@ -131,7 +127,7 @@ async fn programme_page(page: Page, Path(programme): Path<String>) -> Result<Res
                 name => m.name.clone(),
                 region => region.map(|r| r.name()).unwrap_or_default(),
                 joined => crate::views::format_datetime(ui.lang, zone, m.joined_at),
-                leaders => leaders_of(m.organisation_id),
+                leaders => network.certified_leaders_of(m.organisation_id),
             }
         })
         .collect();
@@ -155,7 +151,7 @@ async fn programme_page(page: Page, Path(programme): Path<String>) -> Result<Res
         owner => network.owner.clone(),
         releases => releases,
         members => members,
-        own_leaders => leaders_of(network.programme.organisation_id),
+        own_leaders => network.certified_leaders_of(network.programme.organisation_id),
         courses => courses,
     };
     ui.render(state, Some(actor), "statistics_programme.html", "statistics-programme-title", context)

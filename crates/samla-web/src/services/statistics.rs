@@ -110,6 +110,15 @@ pub struct Network {
     pub certified_leaders: Option<Vec<(i64, i64)>>,
 }
 
+impl Network {
+    /// The leaders an organisation of the network has certified for the programme, for
+    /// the owner's view (none in a member's).
+    pub fn certified_leaders_of(&self, organisation_id: i64) -> Option<i64> {
+        let all = self.certified_leaders.as_ref()?;
+        Some(all.iter().find(|(id, _)| *id == organisation_id).map_or(0, |(_, n)| *n))
+    }
+}
+
 /// The network of a programme the actor's organisation owns or is in.
 pub async fn network(state: &AppState, actor: &Actor, programme: &str) -> Result<Network, WebError> {
     let programme = network_programme(state, actor, programme).await?;

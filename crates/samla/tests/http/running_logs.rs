@@ -323,7 +323,7 @@ async fn log_saves_with_if_match_any_sent_at_once_are_each_written() {
         .iter()
         .map(|done| json!({"done": done, "elements_done": [true, true, true]}))
         .collect();
-    let save = |body| put_over_any(&api, &path, body);
+    let save = |body| crate::common::put_over_any(&api, &path, body);
     let (a, b, c, d, e) =
         tokio::join!(save(&bodies[0]), save(&bodies[1]), save(&bodies[2]), save(&bodies[3]), save(&bodies[4]));
     assert_eq!([a, b, c, d, e], [StatusCode::OK; 5]);
@@ -679,9 +679,4 @@ async fn a_secretary_reads_no_log_and_no_homework() {
     assert_eq!((status, log["done"].as_str()), (StatusCode::OK, Some("Runde.")));
     let (status, list) = rep_api.get_json(&homework_path).await;
     assert_eq!((status, list["items"][0]["description"].as_str()), (StatusCode::OK, Some("Skriv ned tre ting.")));
-}
-
-/// A PUT of `body` with `If-Match: *`: its status.
-async fn put_over_any(api: &Api, path: &str, body: &serde_json::Value) -> StatusCode {
-    api.send_json_with(Method::PUT, path, ("If-Match", "*"), body).await.status()
 }

@@ -184,7 +184,7 @@ async fn record_saves_with_if_match_any_sent_at_once_are_each_written() {
         .iter()
         .map(|minutes| json!({ "agenda": "Velkommen", "minutes": minutes, "agreements": "" }))
         .collect();
-    let save = |body| put_over_any(&api, &path, body);
+    let save = |body| crate::common::put_over_any(&api, &path, body);
     let (a, b, c, d, e) =
         tokio::join!(save(&bodies[0]), save(&bodies[1]), save(&bodies[2]), save(&bodies[3]), save(&bodies[4]));
     assert_eq!([a, b, c, d, e], [StatusCode::OK; 5]);
@@ -663,9 +663,4 @@ async fn closing_conversations_are_planned_over_the_api() {
         )
         .await;
     assert_eq!(count, 2);
-}
-
-/// A PUT of `body` with `If-Match: *`: its status.
-async fn put_over_any(api: &Api, path: &str, body: &serde_json::Value) -> StatusCode {
-    api.send_json_with(Method::PUT, path, ("If-Match", "*"), body).await.status()
 }

@@ -141,10 +141,6 @@ fn checked(programme: &str) -> Result<&str, WebError> {
     responses((status = 200, description = "The network", body = Network), ProgrammeProblems))]
 pub async fn get_network(OrgCaller(state, actor, programme): OrgCaller<String>) -> Result<Json<Network>, WebError> {
     let network = service::network(&state, &actor, checked(&programme)?).await?;
-    let leaders = network.certified_leaders.as_ref();
-    let leaders_of = |organisation_id: i64| {
-        leaders.map(|all| all.iter().find(|(id, _)| *id == organisation_id).map_or(0, |(_, n)| *n))
-    };
     Ok(Json(Network {
         programme_id: network.programme.id,
         slug: network.programme.slug.clone(),
@@ -156,10 +152,10 @@ pub async fn get_network(OrgCaller(state, actor, programme): OrgCaller<String>) 
                 name: m.name.clone(),
                 region: m.region.clone(),
                 joined_at: m.joined_at,
-                certified_leaders: leaders_of(m.organisation_id),
+                certified_leaders: network.certified_leaders_of(m.organisation_id),
             })
             .collect(),
-        own_certified_leaders: leaders_of(network.programme.organisation_id),
+        own_certified_leaders: network.certified_leaders_of(network.programme.organisation_id),
         courses: network.courses.as_ref().map(|courses| {
             courses
                 .iter()

@@ -955,3 +955,8 @@ impl Drop for MailServer {
         let _ = self.child.wait();
     }
 }
+
+/// A PUT of `body` with `If-Match: *`: its status.
+pub async fn put_over_any(api: &Api, path: &str, body: &serde_json::Value) -> reqwest::StatusCode {
+    api.send_json_with(reqwest::Method::PUT, path, ("If-Match", "*"), body).await.status()
+}
