@@ -70,6 +70,8 @@ for (const lang of ['nb', 'en']) {
           `${programme}/${year}/participants_by_channel?level=nation`,
           `${programme}/${year}/participants_by_sex`,
           `${programme}/${year}/participants_by_dropout_reason`,
+          `${programme}/${year}/participants_by_attendance`,
+          `${programme}/${year}/waitlist_at_term_start`,
         ]) {
           const response = await page.goto(path);
           assert.equal(response.status(), 200, `${path} ended at ${await landing(page, response)}`);

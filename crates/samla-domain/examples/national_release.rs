@@ -14,7 +14,10 @@ use samla_domain::intake::household::Sex;
 use samla_domain::organisations::{OrganisationKind, Region};
 use samla_domain::planning::lifecycle::CourseStatus;
 use samla_domain::reports::disclosure::Shown;
-use samla_domain::reports::national::{build, CountedUnit, CourseFact, ParticipantFact, ReleaseContents};
+use samla_domain::reports::national::{
+    build, CountedUnit, CourseFact, Facts, ParticipantFact, ReleaseContents, WaitingFact,
+};
+use samla_domain::reports::tables::{Half, Term};
 use samla_domain::running::dropout::DropoutReason;
 use std::time::Instant;
 
@@ -37,7 +40,7 @@ impl Seeded {
 const CHANNELS: [&str; 8] =
     ["school", "gp", "school_nurse", "internet", "family_friends", "child_welfare", "nav", "own"];
 
-fn data(organisations: i64, courses_per: u64, year: i32) -> (Vec<CountedUnit>, Vec<ParticipantFact>, Vec<CourseFact>) {
+fn data(organisations: i64, courses_per: u64, year: i32) -> (Vec<CountedUnit>, Facts) {
     let mut random = Seeded(0x5eed_2026);
     let regions: Vec<Region> = Region::of(samla_domain::calendar::Country::Norway).collect();
     let units: Vec<CountedUnit> = (1..=organisations)
@@ -69,11 +72,24 @@ fn data(organisations: i64, courses_per: u64, year: i32) -> (Vec<CountedUnit>, V
                     sex: [Some(Sex::Female), Some(Sex::Male), None, Some(Sex::Other)][random.below(4) as usize],
                     applied_on: Some(start - chrono::Duration::days(random.below(300) as i64)),
                     dropout_reason: DropoutReason::ALL.get(random.below(8) as usize).copied(),
+                    sessions_recorded: 10,
+                    sessions_attended: random.below(11) as u32,
                 });
             }
         }
     }
-    (units, participants, courses)
+    let mut waiting = Vec::new();
+    for unit in &units {
+        for half in [Half::Spring, Half::Autumn] {
+            let term = Term { year, half };
+            let first = samla_domain::reports::national::term_start(term);
+            for _ in 0..random.below(12) {
+                let applied_on = first - chrono::Duration::days(1 + random.below(400) as i64);
+                waiting.push(WaitingFact { organisation_id: unit.organisation_id, term, applied_on });
+            }
+        }
+    }
+    (units, Facts { participants, courses, waiting })
 }
 
 fn summary(release: &ReleaseContents) -> String {
@@ -101,25 +117,27 @@ fn main() {
     let organisations: i64 = args.next().and_then(|a| a.parse().ok()).unwrap_or(300);
     let courses_per: u64 = args.next().and_then(|a| a.parse().ok()).unwrap_or(8);
     let year = 2025;
-    let (units, participants, courses) = data(organisations, courses_per, year);
+    let (units, facts) = data(organisations, courses_per, year);
     println!(
-        "national release: {organisations} organisations, {} courses, {} participants",
-        courses.len(),
-        participants.len()
+        "national release: {organisations} organisations, {} courses, {} participants, {} waiting",
+        facts.courses.len(),
+        facts.participants.len(),
+        facts.waiting.len()
     );
     let started = Instant::now();
-    let first = build(year, units.clone(), &participants, &courses, None);
+    let first = build(year, units.clone(), &facts, None);
     println!("  first release built in {:.2} s", started.elapsed().as_secs_f64());
     println!("{}", summary(&first));
     let stored = serde_json::to_string(&first).expect("JSON");
     println!("  stored as {} kB of JSON", stored.len() / 1024);
 
     // A correction: one participant more at every tenth organisation.
-    let mut corrected = participants.clone();
-    corrected
-        .extend(participants.iter().filter(|p| p.organisation_id % 10 == 0).take(organisations as usize / 10).cloned());
+    let mut corrected = facts.clone();
+    corrected.participants.extend(
+        facts.participants.iter().filter(|p| p.organisation_id % 10 == 0).take(organisations as usize / 10).cloned(),
+    );
     let started = Instant::now();
-    let second = build(year, units, &corrected, &courses, Some(&first));
+    let second = build(year, units, &corrected, Some(&first));
     println!("  correction built in {:.2} s", started.elapsed().as_secs_f64());
     println!("{}", summary(&second));
 }

@@ -13,6 +13,8 @@ pub enum Country {
 }
 
 impl Country {
+    pub const ALL: [Country; 2] = [Country::Norway, Country::Denmark];
+
     pub fn code(self) -> &'static str {
         match self {
             Country::Norway => "NO",

@@ -7,6 +7,7 @@
 use crate::db;
 use crate::Result;
 use samla_domain::calendar::Country;
+use samla_domain::intake::stage::Stage;
 use samla_domain::organisations::OrganisationKind;
 use samla_domain::planning::lifecycle::CourseStatus;
 use sqlx::AnyConnection;
@@ -42,6 +43,8 @@ pub async fn counted_organisations(conn: &mut AnyConnection, programme_id: i64) 
 /// One participant of a counted course (not a guardian enrolled beside a child).
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ParticipantRow {
+    /// The place on the course (`course_participants.id`).
+    pub participant_id: i64,
     pub organisation_id: i64,
     pub course_start: String,
     #[sqlx(try_from = "String")]
@@ -82,7 +85,7 @@ pub async fn participants(
     db::all(
         conn,
         &format!(
-            "SELECT c.organisation_id, c.start_date AS course_start, c.status AS course_status,
+            "SELECT cp.id AS participant_id, c.organisation_id, c.start_date AS course_start, c.status AS course_status,
                     p.birth_date, CASE WHEN cp.status = 'dropped_out' THEN 1 ELSE 0 END AS dropped_out,
                     rc.code AS channel, p.sex, cp.dropout_reason_kind, a.created_at AS applied_at, o.country
              FROM course_participants cp
@@ -96,6 +99,66 @@ pub async fn participants(
                AND cp.role = 'participant' AND {COUNTED}"
         ),
         (programme_id, first_day, next_first_day),
+    )
+    .await
+}
+
+/// How often each participant of the same courses was recorded with each kind of
+/// attendance: (place on the course, attendance as stored, sessions).
+pub async fn attendance(
+    conn: &mut AnyConnection,
+    programme_id: i64,
+    first_day: &str,
+    next_first_day: &str,
+) -> Result<Vec<(i64, String, i64)>> {
+    db::all(
+        conn,
+        &format!(
+            "SELECT e.participant_id, e.attendance, COUNT(*) AS sessions
+             FROM attendance_entries e
+             JOIN course_participants cp ON cp.id = e.participant_id
+             JOIN courses c ON c.id = cp.course_id
+             JOIN programme_versions v ON v.id = c.programme_version_id
+             WHERE v.programme_id = $1 AND c.start_date >= $2 AND c.start_date < $3
+               AND cp.role = 'participant' AND {COUNTED}
+             GROUP BY e.participant_id, e.attendance"
+        ),
+        (programme_id, first_day, next_first_day),
+    )
+    .await
+}
+
+/// Someone waiting for a place in the programme at a moment.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct WaitingRow {
+    pub organisation_id: i64,
+    pub person_id: i64,
+    /// When their application came (Unix seconds).
+    pub applied_at: i64,
+}
+
+/// The applications to the programme, at counted organisations of `country`, whose
+/// stage at the moment `at` (Unix seconds) was the waitlist: the last step of their
+/// history before it went there.
+pub async fn waiting_at(
+    conn: &mut AnyConnection,
+    programme_id: i64,
+    country: Country,
+    at: i64,
+) -> Result<Vec<WaitingRow>> {
+    db::all(
+        conn,
+        "SELECT a.organisation_id, a.participant_id AS person_id, a.created_at AS applied_at
+         FROM applications a
+         JOIN organisations o ON o.id = a.organisation_id
+         WHERE a.programme_id = $1 AND o.country = $2 AND a.created_at < $3
+           AND a.organisation_id IN (
+               SELECT p.organisation_id FROM programmes p WHERE p.id = $1
+               UNION SELECT m.organisation_id FROM programme_network_members m WHERE m.programme_id = $1)
+           AND (SELECT e.stage_to FROM application_events e
+                WHERE e.application_id = a.id AND e.at < $3
+                ORDER BY e.at DESC, e.id DESC LIMIT 1) = $4",
+        (programme_id, country.code(), at, Stage::Waitlisted.as_str()),
     )
     .await
 }

@@ -15,7 +15,7 @@
 //! repeated until none suppresses more, so one table cannot undo another's.
 
 use super::disclosure::{primary, suppress, Cell, Cube, Given, Publication, Shown, Why};
-use super::tables::{Layout, Level, Period, TableView, Term, Unit};
+use super::tables::{Half, Layout, Level, Period, TableView, Term, Unit};
 use crate::intake::household::Sex;
 use crate::organisations::{OrganisationKind, Region};
 use crate::planning::lifecycle::CourseStatus;
@@ -41,6 +41,10 @@ stored_enum! {
         ParticipantsByWait = "participants_by_wait",
         /// Participants by the group of their reason for dropping out (or that they did not).
         ParticipantsByDropoutReason = "participants_by_dropout_reason",
+        /// Participants by the share of their recorded sessions they attended.
+        ParticipantsByAttendance = "participants_by_attendance",
+        /// Persons on the waitlist at the start of each term, by how long they had waited.
+        WaitlistAtTermStart = "waitlist_at_term_start",
         /// Courses by how far they came.
         CoursesByStatus = "courses_by_status",
     }
@@ -57,6 +61,8 @@ impl TableKind {
             TableKind::ParticipantsBySex => &["female", "male", "other", "unknown"],
             TableKind::ParticipantsByWait => &WAITS,
             TableKind::ParticipantsByDropoutReason => &DROPOUT_REASONS,
+            TableKind::ParticipantsByAttendance => &ATTENDANCE_BANDS,
+            TableKind::WaitlistAtTermStart => &WAITS[..4],
             TableKind::CoursesByStatus => &["planned", "running", "completed", "cancelled"],
         }
     }
@@ -64,6 +70,12 @@ impl TableKind {
     /// Whether the table counts persons (and so is under disclosure control).
     pub fn counts_persons(self) -> bool {
         self != TableKind::CoursesByStatus
+    }
+
+    /// Whether the table counts the participants of the year's courses, so that its
+    /// totals are the same figures as every other such table's.
+    fn counts_participants(self) -> bool {
+        self.counts_persons() && self != TableKind::WaitlistAtTermStart
     }
 }
 
@@ -120,6 +132,26 @@ pub fn wait_band(applied_on: Option<NaiveDate>, course_start: NaiveDate) -> &'st
     }
 }
 
+const ATTENDANCE_BANDS: [&str; 5] =
+    ["attended_all", "attended_75_99", "attended_50_74", "attended_under_50", "attended_none_recorded"];
+
+/// How much of the course a participant attended: of the sessions whose attendance was
+/// recorded with them on the list, the share they came to (late or leaving early counts).
+pub fn attendance_band(recorded: u32, attended: u32) -> &'static str {
+    let (recorded, attended) = (u64::from(recorded), u64::from(attended));
+    if recorded == 0 {
+        "attended_none_recorded"
+    } else if attended >= recorded {
+        "attended_all"
+    } else if 4 * attended >= 3 * recorded {
+        "attended_75_99"
+    } else if 2 * attended >= recorded {
+        "attended_50_74"
+    } else {
+        "attended_under_50"
+    }
+}
+
 const AGE_BANDS: [&str; 9] = ["0-5", "6-9", "10-12", "13-17", "18-29", "30-49", "50-66", "67+", "unknown"];
 
 /// The age band of a person born on `birth` on the day `on`.
@@ -155,6 +187,36 @@ pub struct ParticipantFact {
     pub applied_on: Option<NaiveDate>,
     /// The group of the reason they dropped out for, where one was given.
     pub dropout_reason: Option<DropoutReason>,
+    /// Sessions whose attendance was recorded with them on the list, and of those the
+    /// sessions they came to.
+    pub sessions_recorded: u32,
+    pub sessions_attended: u32,
+}
+
+/// One person on the programme's waitlist at the start of a term.
+#[derive(Debug, Clone)]
+pub struct WaitingFact {
+    pub organisation_id: i64,
+    pub term: Term,
+    /// The day their application came, in the organisation's time zone.
+    pub applied_on: NaiveDate,
+}
+
+/// The first day of a term.
+pub fn term_start(term: Term) -> NaiveDate {
+    let month = match term.half {
+        Half::Spring => 1,
+        Half::Autumn => 7,
+    };
+    NaiveDate::from_ymd_opt(term.year, month, 1).unwrap_or_default()
+}
+
+/// What a release counts: the year's participants and courses, and who waited.
+#[derive(Debug, Clone, Default)]
+pub struct Facts {
+    pub participants: Vec<ParticipantFact>,
+    pub courses: Vec<CourseFact>,
+    pub waiting: Vec<WaitingFact>,
 }
 
 /// One course of the programme.
@@ -310,24 +372,10 @@ fn layout(units: &[CountedUnit], kind: TableKind, year: i32) -> Layout<&'static 
     Layout::new(&units, kind.categories().to_vec(), &[year])
 }
 
-/// Builds the release of `year` from the facts of the courses that started in it,
-/// keeping suppressed whatever `earlier` (the year's last release) suppressed.
-pub fn build(
-    year: i32,
-    units: Vec<CountedUnit>,
-    participants: &[ParticipantFact],
-    courses: &[CourseFact],
-    earlier: Option<&ReleaseContents>,
-) -> ReleaseContents {
-    let person_tables = [
-        TableKind::ParticipantsByAge,
-        TableKind::ParticipantsByOutcome,
-        TableKind::ParticipantsByChannel,
-        TableKind::ParticipantsByServiceKind,
-        TableKind::ParticipantsBySex,
-        TableKind::ParticipantsByWait,
-        TableKind::ParticipantsByDropoutReason,
-    ];
+/// Builds the release of `year` from the facts of the courses that started in it and of
+/// who waited at its terms' starts, keeping suppressed whatever `earlier` (the year's last
+/// release) suppressed.
+pub fn build(year: i32, units: Vec<CountedUnit>, facts: &Facts, earlier: Option<&ReleaseContents>) -> ReleaseContents {
     let kinds: std::collections::HashMap<i64, &'static str> =
         units.iter().map(|u| (u.organisation_id, u.kind.as_str())).collect();
     let category = |kind: TableKind, fact: &ParticipantFact| match kind {
@@ -338,45 +386,28 @@ pub fn build(
         TableKind::ParticipantsByWait => wait_band(fact.applied_on, fact.course_start),
         TableKind::ParticipantsByDropoutReason if !fact.dropped_out => "did_not_drop_out",
         TableKind::ParticipantsByDropoutReason => fact.dropout_reason.map_or("not_given", DropoutReason::as_str),
+        TableKind::ParticipantsByAttendance => attendance_band(fact.sessions_recorded, fact.sessions_attended),
         _ => outcome(fact),
     };
-    let cubes: Vec<_> = person_tables
+    let cubes: Vec<_> = TableKind::ALL
         .iter()
+        .filter(|kind| kind.counts_participants())
         .map(|kind| {
             let layout = layout(&units, *kind, year);
-            let facts = participants.iter().map(|f| (f.organisation_id, Term::of(f.course_start), category(*kind, f)));
+            let facts =
+                facts.participants.iter().map(|f| (f.organisation_id, Term::of(f.course_start), category(*kind, f)));
             let cube = layout.cube(facts);
             (*kind, layout, cube)
         })
         .collect();
     // Totals suppressed by either table, by key, grown until both agree.
     let mut shared: HashSet<Key> = HashSet::new();
-    let mut published: Vec<(TableKind, Publication)>;
+    let mut published: Vec<Publication>;
     loop {
         published = Vec::new();
         let mut grown = shared.clone();
         for (kind, layout, cube) in &cubes {
-            let mut given = layout.given(cube);
-            let earlier_keys = earlier.map(|e| e.suppressed_keys(*kind)).unwrap_or_default();
-            for key in &earlier_keys {
-                if let Some(cell) = layout.cell_at(cube, *key) {
-                    given.suppressed.insert(cell, Why::EarlierRelease);
-                }
-            }
-            for key in &shared {
-                if let Some(cell) = layout.cell_at(cube, *key) {
-                    given.suppressed.entry(cell).or_insert(Why::SuppressedElsewhere);
-                }
-            }
-            // What the earlier release published and still holds is public: it stays
-            // published, and no protection may count on hiding it.
-            for (key, figure) in earlier.map(|e| e.published(*kind)).unwrap_or_default() {
-                if let Some(cell) = layout.cell_at(cube, key).filter(|cell| cube.value(*cell) == figure) {
-                    given.suppressed.remove(&cell);
-                    given.published_elsewhere.insert(cell);
-                }
-            }
-            let publication = suppress_below_the_top(layout, cube, given);
+            let publication = protect(*kind, layout, cube, earlier, &shared);
             // A correction that cannot protect a table keeps the earlier one (below),
             // whose hidden totals every table keeps hidden already.
             let keeps_earlier = earlier.is_some_and(|e| e.table(*kind).is_some_and(|t| !t.withheld));
@@ -389,7 +420,7 @@ pub fn build(
                     .filter_map(|cell| layout.key(cube, cell))
                     .filter(|(_, category, _)| category.is_none()),
             );
-            published.push((*kind, publication));
+            published.push(publication);
         }
         if grown == shared {
             break;
@@ -399,16 +430,23 @@ pub fn build(
     let mut tables: Vec<ReleasedTable> = cubes
         .iter()
         .zip(published)
-        .map(|((kind, _, cube), (_, publication))| {
-            let kept = earlier.filter(|_| publication == Publication::Withheld).and_then(|e| e.kept(*kind));
-            kept.unwrap_or_else(|| released(*kind, cube.len(), &publication, |cell| cube.value(cell)))
-        })
+        .map(|((kind, _, cube), publication)| released_or_kept(*kind, cube, &publication, earlier))
         .collect();
+
+    // Who waited are other persons than who took part: the waitlist has totals of its own.
+    let kind = TableKind::WaitlistAtTermStart;
+    let waiting_layout = layout(&units, kind, year);
+    let facts_waiting =
+        facts.waiting.iter().map(|w| (w.organisation_id, w.term, wait_band(Some(w.applied_on), term_start(w.term))));
+    let cube = waiting_layout.cube(facts_waiting);
+    let publication = protect(kind, &waiting_layout, &cube, earlier, &HashSet::new());
+    tables.push(released_or_kept(kind, &cube, &publication, earlier));
 
     let kind = TableKind::CoursesByStatus;
     let course_layout = layout(&units, kind, year);
-    let facts = courses.iter().filter_map(|c| Some((c.organisation_id, Term::of(c.start), course_category(c.status)?)));
-    let cube = course_layout.cube(facts);
+    let course_facts =
+        facts.courses.iter().filter_map(|c| Some((c.organisation_id, Term::of(c.start), course_category(c.status)?)));
+    let cube = course_layout.cube(course_facts);
     let given = course_layout.given(&cube);
     let shown = (0..cube.len())
         .map(|cell| if given.left_out.contains(&cell) { Shown::LeftOut } else { Shown::Published })
@@ -416,6 +454,50 @@ pub fn build(
     let everything = Publication::Cells { shown, protections: Vec::new() };
     tables.push(released(kind, cube.len(), &everything, |cell| cube.value(cell)));
     ReleaseContents { year, units, tables }
+}
+
+/// One table of persons under disclosure control: what the earlier release suppressed
+/// stays suppressed, `shared` totals are suppressed too, and what the earlier release
+/// published and still holds stays published.
+fn protect(
+    kind: TableKind,
+    layout: &Layout<&'static str>,
+    cube: &Cube,
+    earlier: Option<&ReleaseContents>,
+    shared: &HashSet<Key>,
+) -> Publication {
+    let mut given = layout.given(cube);
+    for key in earlier.map(|e| e.suppressed_keys(kind)).unwrap_or_default() {
+        if let Some(cell) = layout.cell_at(cube, key) {
+            given.suppressed.insert(cell, Why::EarlierRelease);
+        }
+    }
+    for key in shared {
+        if let Some(cell) = layout.cell_at(cube, *key) {
+            given.suppressed.entry(cell).or_insert(Why::SuppressedElsewhere);
+        }
+    }
+    // What the earlier release published and still holds is public: it stays
+    // published, and no protection may count on hiding it.
+    for (key, figure) in earlier.map(|e| e.published(kind)).unwrap_or_default() {
+        if let Some(cell) = layout.cell_at(cube, key).filter(|cell| cube.value(*cell) == figure) {
+            given.suppressed.remove(&cell);
+            given.published_elsewhere.insert(cell);
+        }
+    }
+    suppress_below_the_top(layout, cube, given)
+}
+
+/// The table as published, or, where it could not be protected, as the earlier release
+/// published it.
+fn released_or_kept(
+    kind: TableKind,
+    cube: &Cube,
+    publication: &Publication,
+    earlier: Option<&ReleaseContents>,
+) -> ReleasedTable {
+    let kept = earlier.filter(|_| *publication == Publication::Withheld).and_then(|e| e.kept(kind));
+    kept.unwrap_or_else(|| released(kind, cube.len(), publication, |cell| cube.value(cell)))
 }
 
 /// Suppresses as the rules say, protecting hidden cells with cells below the network's

@@ -2607,3 +2607,11 @@ home-statistics-releases = { $count ->
     [one] One release
    *[other] { $count } releases
 }
+statistics-table-participants_by_attendance = Participants by how much of the course they attended
+statistics-column-attended_all = Every session
+statistics-column-attended_75_99 = 75–99 %
+statistics-column-attended_50_74 = 50–74 %
+statistics-column-attended_under_50 = Under half
+statistics-column-attended_none_recorded = No attendance recorded
+statistics-table-waitlist_at_term_start = Waiting for a place at the start of the term
+statistics-waitlist-explained = Persons whose application was on the waitlist on 1 January (spring) and 1 July (autumn), by how long they had waited since applying. A year adds its two term starts, so someone still waiting in July counts twice.

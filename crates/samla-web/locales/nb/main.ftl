@@ -2607,3 +2607,11 @@ home-statistics-releases = { $count ->
     [one] Én utgave
    *[other] { $count } utgaver
 }
+statistics-table-participants_by_attendance = Deltakere etter hvor mye av kurset de deltok på
+statistics-column-attended_all = Alle samlingene
+statistics-column-attended_75_99 = 75–99 %
+statistics-column-attended_50_74 = 50–74 %
+statistics-column-attended_under_50 = Under halvparten
+statistics-column-attended_none_recorded = Ikke registrert oppmøte
+statistics-table-waitlist_at_term_start = På venteliste ved semesterstart
+statistics-waitlist-explained = Personer med søknad på venteliste 1. januar (vår) og 1. juli (høst), etter hvor lenge de hadde ventet siden de søkte. Et år legger sammen de to semesterstartene, så den som fortsatt venter i juli, telles to ganger.

@@ -283,6 +283,7 @@ fn render_table(page: &Page, found: &PublishedTable) -> Result<Response, WebErro
         levels => levels,
         periods => periods,
         counts_persons => found.kind.counts_persons(),
+        waitlist => found.kind == TableKind::WaitlistAtTermStart,
         withheld => withheld,
         kept => kept,
         csv => format!("{base}?{query}&format=csv"),

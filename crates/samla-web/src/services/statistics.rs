@@ -15,8 +15,11 @@ use chrono::{Datelike, NaiveDate};
 use samla_domain::calendar::Country;
 use samla_domain::intake::household::Sex;
 use samla_domain::organisations::{OrganisationKind, Region};
-use samla_domain::reports::national::{build, CountedUnit, CourseFact, ParticipantFact, ReleaseContents, TableKind};
-use samla_domain::reports::tables::{Level, Period, TableView};
+use samla_domain::reports::national::{
+    build, term_start, CountedUnit, CourseFact, Facts, ParticipantFact, ReleaseContents, TableKind, WaitingFact,
+};
+use samla_domain::reports::tables::{Half, Level, Period, TableView, Term};
+use samla_domain::running::attendance::Attendance;
 use samla_domain::running::dropout::DropoutReason;
 use samla_domain::validation::{FieldError, FieldErrors};
 use samla_domain::Action;
@@ -24,6 +27,7 @@ use samla_storage::networks::{self, Member, NetworkCourse, NetworkProgramme};
 use samla_storage::programmes::Programme;
 use samla_storage::statistics::{self, ReleaseSummary};
 use samla_storage::{organisations, StoreError};
+use std::collections::{HashMap, HashSet};
 
 /// Sets the organisation's kind and region, which statistics count it by.
 pub async fn set_placement(
@@ -179,8 +183,6 @@ pub async fn publish(
     }
     let note = errors.take(samla_domain::validation::optional_text("note", note, 2000));
     let note = errors.finish(|| note.unwrap_or_default()).map_err(WebError::Invalid)?;
-    let (first, next) = (format!("{year:04}-01-01"), format!("{:04}-01-01", year + 1));
-
     let mut tx = state.store.write().await?;
     let counted = statistics::counted_organisations(&mut tx.tx, programme.id).await?;
     let (units, not_placed): (Vec<_>, Vec<_>) = counted.into_iter().partition(|o| o.region.is_some());
@@ -191,10 +193,37 @@ pub async fn publish(
             Some(CountedUnit { organisation_id: o.id, name: o.name, region, kind: o.kind })
         })
         .collect();
-    let participants = statistics::participants(&mut tx.tx, programme.id, &first, &next).await?;
+    let facts = facts_of_year(&mut tx.tx, programme.id, year).await?;
+    let earlier = statistics::get(&mut tx.tx, programme.id, i64::from(year), None).await?;
+    let earlier = earlier.map(|release| read_contents(&release.tables)).transpose()?;
+    let contents = build(year, units, &facts, earlier.as_ref());
+    let json = serde_json::to_string(&contents).map_err(|e| WebError::Internal(e.to_string()))?;
+    let now = state.clock.now();
+    let number =
+        statistics::insert(&mut tx.tx, programme.id, i64::from(year), &json, &note, actor.user_id, now).await?;
+    audit::commit_done(tx, actor, "statistics.publish", ("programme", programme.id), now).await?;
+    Ok(Published { programme, year, number, contents, not_placed: not_placed.into_iter().map(|o| o.name).collect() })
+}
+
+/// What the release of `year` counts: the participants of the courses that started in it,
+/// with their attendance; the courses; and who was on the waitlist as each term began.
+async fn facts_of_year(conn: &mut sqlx::AnyConnection, programme_id: i64, year: i32) -> Result<Facts, WebError> {
+    let (first, next) = (format!("{year:04}-01-01"), format!("{:04}-01-01", year + 1));
+    let mut attendance: HashMap<i64, (u32, u32)> = HashMap::new();
+    for (participant, kind, sessions) in statistics::attendance(conn, programme_id, &first, &next).await? {
+        let sessions = u32::try_from(sessions).unwrap_or(0);
+        let counts = attendance.entry(participant).or_default();
+        counts.0 += sessions;
+        if Attendance::parse(&kind).is_some_and(Attendance::attended) {
+            counts.1 += sessions;
+        }
+    }
+    let participants = statistics::participants(conn, programme_id, &first, &next).await?;
     let participants: Vec<ParticipantFact> = participants
         .into_iter()
         .filter_map(|row| {
+            let (sessions_recorded, sessions_attended) =
+                attendance.get(&row.participant_id).copied().unwrap_or_default();
             Some(ParticipantFact {
                 organisation_id: row.organisation_id,
                 course_start: NaiveDate::parse_from_str(&row.course_start, "%Y-%m-%d").ok()?,
@@ -205,10 +234,12 @@ pub async fn publish(
                 sex: row.sex.as_deref().and_then(Sex::parse),
                 applied_on: row.applied_at.and_then(|at| local_day(at, row.country)),
                 dropout_reason: row.dropout_reason_kind.as_deref().and_then(DropoutReason::parse),
+                sessions_recorded,
+                sessions_attended,
             })
         })
         .collect();
-    let courses = statistics::courses(&mut tx.tx, programme.id, &first, &next).await?;
+    let courses = statistics::courses(conn, programme_id, &first, &next).await?;
     let courses: Vec<CourseFact> = courses
         .into_iter()
         .filter_map(|row| {
@@ -219,15 +250,28 @@ pub async fn publish(
             })
         })
         .collect();
-    let earlier = statistics::get(&mut tx.tx, programme.id, i64::from(year), None).await?;
-    let earlier = earlier.map(|release| read_contents(&release.tables)).transpose()?;
-    let contents = build(year, units, &participants, &courses, earlier.as_ref());
-    let json = serde_json::to_string(&contents).map_err(|e| WebError::Internal(e.to_string()))?;
-    let now = state.clock.now();
-    let number =
-        statistics::insert(&mut tx.tx, programme.id, i64::from(year), &json, &note, actor.user_id, now).await?;
-    audit::commit_done(tx, actor, "statistics.publish", ("programme", programme.id), now).await?;
-    Ok(Published { programme, year, number, contents, not_placed: not_placed.into_iter().map(|o| o.name).collect() })
+    let mut waiting = Vec::new();
+    for half in [Half::Spring, Half::Autumn] {
+        let term = Term { year, half };
+        for country in Country::ALL {
+            let Some(at) = local_midnight(term_start(term), country) else { continue };
+            let mut counted = HashSet::new();
+            for row in statistics::waiting_at(conn, programme_id, country, at).await? {
+                // A person with two applications waiting counts once.
+                if counted.insert((row.organisation_id, row.person_id)) {
+                    let Some(applied_on) = local_day(row.applied_at, country) else { continue };
+                    waiting.push(WaitingFact { organisation_id: row.organisation_id, term, applied_on });
+                }
+            }
+        }
+    }
+    Ok(Facts { participants, courses, waiting })
+}
+
+/// The first moment (Unix seconds) of a day where an organisation of `country` is.
+fn local_midnight(day: NaiveDate, country: Country) -> Option<i64> {
+    let midnight = day.and_hms_opt(0, 0, 0)?;
+    Some(midnight.and_local_timezone(country.timezone()).earliest()?.timestamp())
 }
 
 /// The day of a moment (Unix seconds) where an organisation of `country` is.

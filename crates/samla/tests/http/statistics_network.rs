@@ -363,3 +363,165 @@ async fn the_statistics_pages_join_publish_and_show_a_table_with_small_groups_hi
     assert!(courses.contains("Høst") && courses.contains("Rekrutterer"), "and its courses: {courses}");
     assert!(!programme_page.contains("Barn 0"), "never who takes part");
 }
+
+/// Unix seconds of a moment in UTC (the test's moments are days from a term's start, so
+/// Oslo's offset does not matter).
+fn utc(text: &str) -> i64 {
+    chrono::NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M").expect("a moment").and_utc().timestamp()
+}
+
+/// The member's network set up by SQL: placed, joined, the programme shared; its id.
+async fn joined_network(app: &TestApp) -> i64 {
+    app.add_organisation(MEMBER, "Voss kommune", "NO").await;
+    app.execute("UPDATE organisations SET region = 'oslo', kind = 'national_centre' WHERE slug = $1", (OWNER,)).await;
+    app.execute("UPDATE organisations SET region = 'vestland' WHERE slug = $1", (MEMBER,)).await;
+    let programme = shared_programme(app).await;
+    app.execute(
+        "INSERT INTO programme_network_members (programme_id, organisation_id, joined_at, joined_by)
+         SELECT $1, o.id, $2, NULL FROM organisations o WHERE o.slug = $3",
+        (programme, app.now(), MEMBER),
+    )
+    .await;
+    programme
+}
+
+#[tokio::test]
+async fn attendance_and_the_waitlist_at_each_term_start_are_counted_with_small_groups_hidden() {
+    let app = TestApp::spawn().await;
+    let programme = joined_network(&app).await;
+    let member_coordinator_id = app.add_user(MEMBER, "coordinator@b.test", "coordinator").await;
+    app.add_user(OWNER, "coordinator@a.test", "coordinator").await;
+    let owner = app.api(&app.token_for("coordinator@a.test").await);
+    let coordinator = member_coordinator(&app, member_coordinator_id).await;
+
+    // Twelve children in the spring: six came to all four recorded sessions, six to two.
+    let form = course_form(&programme.to_string(), "Vår", ("Skolen", "Rom 1"), day("2025-03-03"), "15:00");
+    let course = course_service::create(&app.state, &coordinator, &programme.to_string(), &form).await.expect("course");
+    app.execute("UPDATE courses SET status = 'recruiting' WHERE id = $1", (course,)).await;
+    let mut children = Vec::new();
+    for i in 0..12 {
+        let child = child_application(course, (&format!("Barn {i}"), "2016-05-01"), "Forelder", "", false);
+        children.push(enrol_application(&app, &coordinator, course, &child).await);
+    }
+    let sessions: Vec<i64> = app
+        .scalars(
+            "SELECT id FROM course_sessions WHERE course_id = $1 AND kind = 'session' ORDER BY date, id LIMIT 4",
+            (course,),
+        )
+        .await;
+    assert_eq!(sessions.len(), 4, "the course has four sessions to record");
+    for (n, session) in sessions.iter().enumerate() {
+        for (i, child) in children.iter().enumerate() {
+            let attendance = match (i < 6, n % 2) {
+                (true, _) => ["present", "late", "left_early", "present"][n],
+                (false, 0) => "present",
+                (false, _) => ["absent_with_notice", "absent_without_notice"][i % 2],
+            };
+            app.execute(
+                "INSERT INTO attendance_entries (session_id, participant_id, attendance) VALUES ($1, $2, $3)",
+                (*session, *child, attendance),
+            )
+            .await;
+        }
+    }
+
+    // Eight children waited from November 2024, so on 1 January; two got a place in
+    // March, so six were still waiting on 1 July; the first applied twice and counts
+    // once. One more withdrew in December 2024 and one applied in August: neither was
+    // waiting at a term's start.
+    let mut waiting = Vec::new();
+    for i in 0..11 {
+        let form = child_application(course, (&format!("Venter {i}"), "2015-02-01"), "Forelder", "", false);
+        let receipt = samla_web::services::intake::applications::create(
+            &app.state,
+            &coordinator.organisation,
+            samla_web::services::intake::applications::Origin::Staff { actor: &coordinator, via_api: false },
+            &form,
+        )
+        .await
+        .expect("an application");
+        waiting.push(receipt.application_id);
+    }
+    let person_of_first: i64 = app.scalar("SELECT participant_id FROM applications WHERE id = $1", (waiting[0],)).await;
+    app.execute("UPDATE applications SET participant_id = $1 WHERE id = $2", (person_of_first, waiting[8])).await;
+    let step = |application: i64, at: &str, from: &str, to: &str| {
+        let (application, at, from, to) = (application, utc(at), from.to_string(), to.to_string());
+        let app = &app;
+        async move {
+            app.execute(
+                "INSERT INTO application_events (application_id, at, stage_from, stage_to, note) VALUES ($1, $2, $3, $4, '')",
+                (application, at, from, to),
+            )
+            .await;
+        }
+    };
+    for (i, application) in waiting.iter().enumerate() {
+        let applied = match i {
+            10 => "2025-08-04 10:00",
+            _ => "2024-11-01 10:00",
+        };
+        app.execute("UPDATE applications SET created_at = $1 WHERE id = $2", (utc(applied), *application)).await;
+        app.execute("DELETE FROM application_events WHERE application_id = $1", (*application,)).await;
+        step(*application, applied, "", "received").await;
+        let listed = if i == 10 { "2025-08-05 09:00" } else { "2024-11-15 09:00" };
+        step(*application, listed, "received", "waitlisted").await;
+        match i {
+            6 | 7 => step(*application, "2025-03-01 12:00", "waitlisted", "enrolled").await,
+            9 => step(*application, "2024-12-20 12:00", "waitlisted", "withdrawn").await,
+            _ => {}
+        }
+    }
+
+    app.execute("UPDATE courses SET status = 'completed' WHERE id = $1", (course,)).await;
+
+    let releases = format!("/organisations/org-a/programmes/{programme}/statistics/releases");
+    let (status, published) =
+        Api::json_of(owner.send_json(Method::POST, &releases, &json!({ "year": 2025 })).await).await;
+    assert_eq!(status, StatusCode::CREATED, "{published}");
+    let table = |kind: &str, query: &str| {
+        format!("/organisations/org-a/programmes/{programme}/statistics/releases/2025/tables/{kind}{query}")
+    };
+
+    let attendance = owner.get_ok(&table("participants_by_attendance", "")).await;
+    assert_eq!(
+        attendance["columns"],
+        json!([
+            "attended_all",
+            "attended_75_99",
+            "attended_50_74",
+            "attended_under_50",
+            "attended_none_recorded",
+            "total"
+        ])
+    );
+    assert_eq!(attendance["total"]["cells"], json!([6, 0, 6, 0, 0, 12]), "late and leaving early count: {attendance}");
+
+    // Spring: nine applications of eight persons waited since November (61 days), the
+    // withdrawn one did not. Autumn: six of them, now 242 days; the August one not yet.
+    let spring = owner.get_ok(&table("waitlist_at_term_start", "?period=2025-spring")).await;
+    assert_eq!(spring["columns"], json!(["days_0_30", "days_31_90", "days_91_180", "days_181_plus", "total"]));
+    assert_eq!(spring["total"]["cells"], json!([0, 8, 0, 0, 8]), "{spring}");
+    let autumn = owner.get_ok(&table("waitlist_at_term_start", "?period=2025-autumn")).await;
+    assert_eq!(autumn["total"]["cells"], json!([0, 0, 0, 6, 6]), "{autumn}");
+    let year = owner.get_ok(&table("waitlist_at_term_start", "")).await;
+    assert_eq!(year["total"]["cells"], json!([0, 8, 0, 6, 14]), "a year adds its two term starts: {year}");
+    for kind in ["participants_by_attendance", "waitlist_at_term_start"] {
+        for level in ["nation", "region:vestland"] {
+            for period in ["2025", "2025-spring", "2025-autumn"] {
+                let read = owner.get_ok(&table(kind, &format!("?level={level}&period={period}"))).await;
+                assert_safe(&read, &format!("{kind} {level} {period}"));
+            }
+        }
+    }
+
+    // Three of the waiting find a place before the correction is published: the waitlist
+    // was what it was at the terms' starts, so the correction counts the same.
+    for application in &waiting[..3] {
+        step(*application, "2026-11-02 12:00", "waitlisted", "enrolled").await;
+    }
+    let (status, corrected) =
+        Api::json_of(owner.send_json(Method::POST, &releases, &json!({ "year": 2025, "note": "Ny" })).await).await;
+    assert_eq!(status, StatusCode::CREATED, "{corrected}");
+    let again = owner.get_ok(&table("waitlist_at_term_start", "?period=2025-spring")).await;
+    assert_eq!(again["total"], spring["total"], "{again}");
+}

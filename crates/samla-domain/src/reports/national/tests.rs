@@ -39,6 +39,8 @@ fn group(organisation_id: i64, start: NaiveDate, age: i32, n: usize, dropped: us
             sex: [Some(Sex::Female), Some(Sex::Male), None][i % 3],
             applied_on: (i % 5 != 4).then(|| start - chrono::Duration::days(20 * i as i64)),
             dropout_reason: [Some(DropoutReason::Illness), Some(DropoutReason::Moved), None][i % 3],
+            sessions_recorded: [10, 10, 8, 0][i % 4],
+            sessions_attended: [10, 6, 7, 0][i % 4],
         })
         .collect()
 }
@@ -58,6 +60,11 @@ fn participants() -> Vec<ParticipantFact> {
         group(4, autumn, 35, 110, 30),
     ]
     .concat()
+}
+
+/// The year's facts: these participants, the courses above, nobody waiting.
+fn counted(participants: Vec<ParticipantFact>) -> Facts {
+    Facts { participants, courses: courses(), waiting: Vec::new() }
 }
 
 fn courses() -> Vec<CourseFact> {
@@ -83,7 +90,7 @@ fn waits_are_counted_from_the_application_to_the_course_start() {
 
 #[test]
 fn sex_and_wait_are_tables_of_persons_with_the_same_totals() {
-    let release = build(2025, units(), &participants(), &courses(), None);
+    let release = build(2025, units(), &counted(participants()), None);
     let total_of = |kind: TableKind| {
         let view = release.view(kind, Level::Nation, Period::Year(2025)).expect("the nation's table");
         view.total.last().copied().flatten()
@@ -127,7 +134,7 @@ fn ages_are_counted_on_the_day_the_course_starts() {
 
 #[test]
 fn a_release_publishes_no_small_count_of_persons_and_counts_courses_as_they_are() {
-    let release = build(2025, units(), &participants(), &courses(), None);
+    let release = build(2025, units(), &counted(participants()), None);
     for (kind, figure) in published_person_cells(&release) {
         assert!(figure == 0 || figure >= MIN_PERSONS, "{kind:?} published {figure}");
     }
@@ -150,7 +157,7 @@ fn channels_and_kinds_of_service_are_columns_of_their_own() {
     assert_eq!(channel(Some("their_own_poster")), "other", "an organisation's own channel");
     assert_eq!(channel(Some("unknown")), "other", "a channel an organisation named unknown is its own");
     assert_eq!(channel(None), "unknown");
-    let release = build(2025, units(), &participants(), &courses(), None);
+    let release = build(2025, units(), &counted(participants()), None);
     let kinds = release.view(TableKind::ParticipantsByServiceKind, Level::Nation, Period::Year(2025)).expect("kinds");
     assert_eq!(kinds.total[0], Some(263), "Bergen, Voss and Asker are municipalities");
     assert_eq!(kinds.total[1], Some(210), "Oslo here is a hospital");
@@ -161,7 +168,7 @@ fn channels_and_kinds_of_service_are_columns_of_their_own() {
 
 #[test]
 fn the_tables_of_persons_hide_the_same_totals() {
-    let release = build(2025, units(), &participants(), &courses(), None);
+    let release = build(2025, units(), &counted(participants()), None);
     let age = release.table(TableKind::ParticipantsByAge).expect("ages");
     let outcome = release.table(TableKind::ParticipantsByOutcome).expect("outcomes");
     assert!(!age.withheld && !outcome.withheld);
@@ -184,13 +191,13 @@ fn the_tables_of_persons_hide_the_same_totals() {
 
 #[test]
 fn a_correction_keeps_hidden_what_the_first_release_hid() {
-    let first = build(2025, units(), &participants(), &courses(), None);
+    let first = build(2025, units(), &counted(participants()), None);
     let hidden = first.view(TableKind::ParticipantsByAge, Level::Organisation(2), Period::Year(2025));
     assert_eq!(hidden.expect("Voss").total.last(), Some(&None), "three in Voss: hidden");
     // Five more children in Voss were registered late: eight now, which alone could show.
     let mut corrected = participants();
     corrected.extend(group(2, day(2025, 2, 3), 8, 5, 0));
-    let second = build(2025, units(), &corrected, &courses(), Some(&first));
+    let second = build(2025, units(), &counted(corrected.clone()), Some(&first));
     let voss = second.view(TableKind::ParticipantsByAge, Level::Organisation(2), Period::Year(2025)).expect("Voss");
     assert_eq!(voss.total.last(), Some(&None), "comparing the releases would tell the first count");
     let table = second.table(TableKind::ParticipantsByAge).expect("ages");
@@ -204,7 +211,7 @@ fn a_correction_keeps_hidden_what_the_first_release_hid() {
 
 #[test]
 fn a_stored_release_reads_back_the_same() {
-    let release = build(2025, units(), &participants(), &courses(), None);
+    let release = build(2025, units(), &counted(participants()), None);
     let stored = serde_json::to_string(&release).expect("JSON");
     let read: ReleaseContents = serde_json::from_str(&stored).expect("read back");
     assert_eq!(read, release);
@@ -217,10 +224,10 @@ fn a_correction_after_a_member_joined_cannot_be_subtracted_from_the_first_releas
     // The first release: Bergen alone in Vestland.
     let bergen_only: Vec<CountedUnit> = units().into_iter().filter(|u| u.organisation_id != 2).collect();
     let without_voss: Vec<ParticipantFact> = participants().into_iter().filter(|p| p.organisation_id != 2).collect();
-    let first = build(2025, bergen_only, &without_voss, &courses(), None);
+    let first = build(2025, bergen_only, &counted(without_voss.clone()), None);
     // Voss joins with its three children; Bergen's figures are as they were.
-    let second = build(2025, units(), &participants(), &courses(), Some(&first));
-    for table in TableKind::ALL.iter().filter(|k| k.counts_persons()) {
+    let second = build(2025, units(), &counted(participants()), Some(&first));
+    for table in TableKind::ALL.iter().filter(|k| k.counts_participants()) {
         let before: std::collections::HashMap<Key, u64> = first.published(*table).into_iter().collect();
         let after: std::collections::HashMap<Key, u64> = second.published(*table).into_iter().collect();
         let withheld = second.table(*table).is_some_and(|t| t.withheld);
@@ -246,11 +253,11 @@ fn a_correction_after_a_member_joined_cannot_be_subtracted_from_the_first_releas
 
 #[test]
 fn a_correction_that_cannot_be_protected_keeps_the_table_as_first_published() {
-    let first = build(2025, units(), &participants(), &courses(), None);
+    let first = build(2025, units(), &counted(participants()), None);
     // One late registration in Voss: its hidden three become four.
     let mut corrected = participants();
     corrected.extend(group(2, day(2025, 2, 3), 8, 1, 0));
-    let second = build(2025, units(), &corrected, &courses(), Some(&first));
+    let second = build(2025, units(), &counted(corrected.clone()), Some(&first));
     for table in second.tables.iter().filter(|t| t.kind.counts_persons()) {
         assert!(!table.withheld, "{:?}: a correction never withholds a table the first release published", table.kind);
         if table.kept_from.is_some() {
@@ -265,4 +272,55 @@ fn a_correction_that_cannot_be_protected_keeps_the_table_as_first_published() {
     assert_eq!(stored, second);
     let voss = second.view(TableKind::ParticipantsByAge, Level::Organisation(2), Period::Year(2025)).expect("Voss");
     assert_eq!(voss.total.last(), Some(&None), "still hidden");
+}
+
+#[test]
+fn attendance_is_banded_by_the_share_of_recorded_sessions_attended() {
+    assert_eq!(attendance_band(0, 0), "attended_none_recorded");
+    assert_eq!(attendance_band(8, 8), "attended_all");
+    assert_eq!(attendance_band(8, 6), "attended_75_99", "exactly three quarters");
+    assert_eq!(attendance_band(8, 5), "attended_50_74");
+    assert_eq!(attendance_band(8, 4), "attended_50_74", "exactly half");
+    assert_eq!(attendance_band(8, 3), "attended_under_50");
+    assert_eq!(attendance_band(8, 0), "attended_under_50");
+    assert_eq!(attendance_band(u32::MAX, u32::MAX - 1), "attended_75_99", "no overflow");
+}
+
+#[test]
+fn the_waitlist_has_totals_of_its_own_under_the_same_rules() {
+    let spring = Term { year: 2025, half: Half::Spring };
+    let autumn = Term { year: 2025, half: Half::Autumn };
+    assert_eq!(term_start(autumn), day(2025, 7, 1));
+    let waited = |organisation_id, term, days, n| {
+        (0..n).map(move |_| WaitingFact {
+            organisation_id,
+            term,
+            applied_on: term_start(term) - chrono::Duration::days(days),
+        })
+    };
+    let waiting: Vec<WaitingFact> = waited(1, spring, 40, 30)
+        .chain(waited(1, autumn, 200, 12))
+        .chain(waited(2, spring, 10, 2))
+        .chain(waited(3, spring, 100, 25))
+        .collect();
+    let facts = Facts { waiting, ..counted(participants()) };
+    let release = build(2025, units(), &facts, None);
+    let kind = TableKind::WaitlistAtTermStart;
+    assert!(kind.counts_persons());
+    let view = release.view(kind, Level::Nation, Period::Term(spring)).expect("the waitlist");
+    let everyone = release.view(TableKind::ParticipantsByAge, Level::Nation, Period::Term(spring)).unwrap();
+    assert_ne!(view.total.last(), everyone.total.last(), "not the participants' totals");
+    for period in [Period::Year(2025), Period::Term(spring), Period::Term(autumn)] {
+        for level in [Level::Nation, Level::Region(Region::Vestland), Level::Organisation(2)] {
+            let view = release.view(kind, level, period).expect("a view");
+            for line in view.rows.iter().map(|r| &r.cells).chain([&view.total]) {
+                assert!(line.iter().flatten().all(|n| *n == 0 || *n >= MIN_PERSONS), "{level:?} {line:?}");
+                assert_ne!(line.iter().filter(|c| c.is_none()).count(), 1, "{level:?} {period:?} {line:?}");
+            }
+        }
+    }
+    let voss = release.view(kind, Level::Organisation(2), Period::Term(spring)).unwrap();
+    assert_eq!((voss.total[0], voss.total[4]), (None, None), "Voss's two are hidden: {voss:?}");
+    let autumn_view = release.view(kind, Level::Nation, Period::Term(autumn)).unwrap();
+    assert_eq!(autumn_view.total, vec![Some(0), Some(0), Some(0), Some(12), Some(12)]);
 }
