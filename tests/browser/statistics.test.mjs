@@ -72,6 +72,7 @@ for (const lang of ['nb', 'en']) {
           `${programme}/${year}/participants_by_dropout_reason`,
           `${programme}/${year}/participants_by_attendance`,
           `${programme}/${year}/waitlist_at_term_start`,
+          `${programme}/${year}/outcome-change`,
         ]) {
           const response = await page.goto(path);
           assert.equal(response.status(), 200, `${path} ended at ${await landing(page, response)}`);

@@ -39,6 +39,7 @@ pub(crate) const TEMPLATES: &[(&str, &str)] = templates![
     "statistics.html",
     "statistics_programme.html",
     "statistics_table.html",
+    "statistics_outcomes.html",
     "budget_calculation.html",
     "planning.html",
     "programmes.html",

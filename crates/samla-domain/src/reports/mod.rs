@@ -15,5 +15,6 @@ pub mod course_report;
 pub mod disclosure;
 pub mod evaluation;
 pub mod national;
+pub mod pooled;
 pub mod statistics;
 pub mod tables;

@@ -15,6 +15,7 @@
 //! repeated until none suppresses more, so one table cannot undo another's.
 
 use super::disclosure::{primary, suppress, Cell, Cube, Given, Publication, Shown, Why};
+use super::pooled::{pool, MeasureFacts, PooledChange};
 use super::tables::{Half, Layout, Level, Period, TableView, Term, Unit};
 use crate::intake::household::Sex;
 use crate::organisations::{OrganisationKind, Region};
@@ -217,6 +218,8 @@ pub struct Facts {
     pub participants: Vec<ParticipantFact>,
     pub courses: Vec<CourseFact>,
     pub waiting: Vec<WaitingFact>,
+    /// The outcome measures the courses used before and after.
+    pub measures: Vec<MeasureFacts>,
 }
 
 /// One course of the programme.
@@ -280,11 +283,15 @@ pub struct KeptTable {
 }
 
 /// What one release holds.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReleaseContents {
     pub year: i32,
     pub units: Vec<CountedUnit>,
     pub tables: Vec<ReleasedTable>,
+    /// Outcome change pooled across the network's courses (releases before it was
+    /// counted have none).
+    #[serde(default)]
+    pub outcomes: Vec<PooledChange>,
 }
 
 type Key = (Level, Option<&'static str>, Period);
@@ -453,7 +460,8 @@ pub fn build(year: i32, units: Vec<CountedUnit>, facts: &Facts, earlier: Option<
         .collect();
     let everything = Publication::Cells { shown, protections: Vec::new() };
     tables.push(released(kind, cube.len(), &everything, |cell| cube.value(cell)));
-    ReleaseContents { year, units, tables }
+    let outcomes = pool(&facts.measures, earlier.map_or(&[][..], |e| &e.outcomes));
+    ReleaseContents { year, units, tables, outcomes }
 }
 
 /// One table of persons under disclosure control: what the earlier release suppressed

@@ -15,9 +15,12 @@ use chrono::{Datelike, NaiveDate};
 use samla_domain::calendar::Country;
 use samla_domain::intake::household::Sex;
 use samla_domain::organisations::{OrganisationKind, Region};
+use samla_domain::questionnaires::rounds::{Audience, Timing};
+use samla_domain::questionnaires::scoring::{Labels, Scores};
 use samla_domain::reports::national::{
     build, term_start, CountedUnit, CourseFact, Facts, ParticipantFact, ReleaseContents, TableKind, WaitingFact,
 };
+use samla_domain::reports::pooled::MeasureFacts;
 use samla_domain::reports::tables::{Half, Level, Period, TableView, Term};
 use samla_domain::running::attendance::Attendance;
 use samla_domain::running::dropout::DropoutReason;
@@ -265,7 +268,57 @@ async fn facts_of_year(conn: &mut sqlx::AnyConnection, programme_id: i64, year: 
             }
         }
     }
-    Ok(Facts { participants, courses, waiting })
+    let measures = measures_of_year(conn, programme_id, &first, &next).await?;
+    Ok(Facts { participants, courses, waiting, measures })
+}
+
+/// The outcome measures of the year's courses: per questionnaire (by its URL, which every
+/// organisation's copy shares) and audience, the scores before paired with those at the
+/// end and at follow-up; the latest version used before names the scales.
+async fn measures_of_year(
+    conn: &mut sqlx::AnyConnection,
+    programme_id: i64,
+    first: &str,
+    next: &str,
+) -> Result<Vec<MeasureFacts>, WebError> {
+    type ByTiming = HashMap<Timing, Vec<(i64, Scores)>>;
+    let mut measures: Vec<((String, Audience), i64, ByTiming)> = Vec::new();
+    for row in statistics::measured(conn, programme_id, first, next).await? {
+        let scores: Scores = serde_json::from_str(&row.scores)
+            .map_err(|e| WebError::Internal(format!("stored scores do not read: {e}")))?;
+        let key = (row.url, row.audience);
+        let at = match measures.iter().position(|(k, _, _)| *k == key) {
+            Some(at) => at,
+            None => {
+                measures.push((key, 0, HashMap::new()));
+                measures.len() - 1
+            }
+        };
+        let (_, version_id, by_timing) = &mut measures[at];
+        if row.timing == Timing::Before {
+            *version_id = row.version_id;
+        }
+        by_timing.entry(row.timing).or_default().push((row.subject, scores));
+    }
+    let mut facts = Vec::new();
+    for ((url, audience), version_id, by_timing) in measures {
+        let Some(before) = by_timing.get(&Timing::Before) else { continue };
+        let version = crate::services::questionnaires::library::load_version(conn, version_id).await?;
+        let title: Labels = version.definitions.iter().map(|(lang, d)| (lang.clone(), d.title.clone())).collect();
+        for to in [Timing::End, Timing::FollowUp] {
+            let Some(after) = by_timing.get(&to) else { continue };
+            facts.push(MeasureFacts {
+                questionnaire: url.clone(),
+                title: title.clone(),
+                audience,
+                to,
+                rules: version.scoring.clone(),
+                before: before.clone(),
+                after: after.clone(),
+            });
+        }
+    }
+    Ok(facts)
 }
 
 /// The first moment (Unix seconds) of a day where an organisation of `country` is.
@@ -350,11 +403,34 @@ pub async fn table(
     asked: TableAsked,
 ) -> Result<PublishedTable, WebError> {
     let TableAsked { year, kind, level, period, release: number } = asked;
+    let PublishedRelease { programme, release, contents } = release(state, actor, programme, year, number).await?;
+    let view = contents.view(kind, level, period).ok_or(WebError::NotFound)?;
+    Ok(PublishedTable { programme, release, contents, kind, level, period, view })
+}
+
+/// A year's release as published, with its programme.
+#[derive(Debug, Clone)]
+pub struct PublishedRelease {
+    pub programme: Programme,
+    pub release: ReleaseSummary,
+    pub contents: ReleaseContents,
+}
+
+/// Release `number` of a year (the latest when `None`), for the programme's owner and
+/// the members of its network who read aggregate statistics; 404 where there is none.
+pub async fn release(
+    state: &AppState,
+    actor: &Actor,
+    programme: &str,
+    year: i32,
+    number: Option<i64>,
+) -> Result<PublishedRelease, WebError> {
     let programme = network_programme(state, actor, programme).await?;
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
-    let release = statistics::get(&mut conn, programme.id, i64::from(year), number).await?.ok_or(WebError::NotFound)?;
+    let release = statistics::get(&mut conn, programme.id, i64::from(year), number.filter(|n| *n > 0))
+        .await?
+        .ok_or(WebError::NotFound)?;
     let contents = read_contents(&release.tables)?;
-    let view = contents.view(kind, level, period).ok_or(WebError::NotFound)?;
     let summary = ReleaseSummary {
         id: release.id,
         year: release.year,
@@ -362,7 +438,7 @@ pub async fn table(
         published_at: release.published_at,
         note: release.note,
     };
-    Ok(PublishedTable { programme, release: summary, contents, kind, level, period, view })
+    Ok(PublishedRelease { programme, release: summary, contents })
 }
 
 /// What the statistics page shows an organisation.

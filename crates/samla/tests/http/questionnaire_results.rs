@@ -41,28 +41,6 @@ fn parent_answer(steps: [usize; 6]) -> Answers {
     answers
 }
 
-/// RFC 4180 fields (quotes doubled inside quoted fields), header row left out.
-fn parse_csv(text: &str) -> Vec<Vec<String>> {
-    let (mut rows, mut row, mut field, mut quoted) = (Vec::new(), Vec::new(), String::new(), false);
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (c, quoted) {
-            ('"', true) if chars.peek() == Some(&'"') => {
-                field.push('"');
-                chars.next();
-            }
-            ('"', _) => quoted = !quoted,
-            (',', false) => row.push(std::mem::take(&mut field)),
-            ('\n', false) => {
-                row.push(std::mem::take(&mut field));
-                rows.push(std::mem::take(&mut row));
-            }
-            _ => field.push(c),
-        }
-    }
-    rows.into_iter().skip(1).collect()
-}
-
 fn item<'a>(results: &'a Value, link_id: &str) -> &'a Value {
     results["summary"]["items"].as_array().unwrap().iter().find(|i| i["link_id"] == link_id).expect("item")
 }

@@ -525,3 +525,153 @@ async fn attendance_and_the_waitlist_at_each_term_start_are_counted_with_small_g
     let again = owner.get_ok(&table("waitlist_at_term_start", "?period=2025-spring")).await;
     assert_eq!(again["total"], spring["total"], "{again}");
 }
+
+const PARENT_ITEMS: [&str; 6] =
+    ["child-benefit", "child-met-others", "child-words", "own-benefit", "understanding", "openness"];
+const STEPS: [&str; 5] = ["very-small", "small", "some", "large", "very-large"];
+
+/// A parent's SMIL form with every scale item at `step` (1–5).
+fn parent_answer(step: usize) -> samla_domain::questionnaires::answers::Answers {
+    use samla_domain::questionnaires::answers::AnswerValue;
+    PARENT_ITEMS.iter().map(|item| (item.to_string(), vec![AnswerValue::Choice(STEPS[step - 1].into())])).collect()
+}
+
+/// A course of the programme in `org` starting on `start` with `children` children, and
+/// the parents' SMIL form before it and at its end about each child: `steps` gives each
+/// child's (before, end). Returns the course and its two rounds.
+async fn measured_course(
+    app: &TestApp,
+    coordinator: &samla_web::auth::Actor,
+    programme: i64,
+    start: &str,
+    steps: &[(usize, usize)],
+) -> (i64, i64, i64) {
+    use crate::common::questionnaires::{add_round, version_of};
+    let org = coordinator.organisation.id;
+    let form = course_form(&programme.to_string(), &format!("Kurs {start}"), ("Skolen", "Rom 1"), day(start), "15:00");
+    let course = course_service::create(&app.state, coordinator, &programme.to_string(), &form).await.expect("course");
+    app.execute("UPDATE courses SET status = 'recruiting' WHERE id = $1", (course,)).await;
+    let version = version_of(app, org, "smil-parents").await;
+    let before = add_round(app, org, course, version, "guardians", "identified", "before").await;
+    let end = add_round(app, org, course, version, "guardians", "identified", "end").await;
+    add_children(app, coordinator, course, (before, end, version), steps).await;
+    (course, before, end)
+}
+
+/// The course ends and its rounds' results are released.
+async fn finish(app: &TestApp, course: i64) {
+    app.execute("UPDATE questionnaire_rounds SET results_released_at = $1 WHERE course_id = $2", (app.now(), course))
+        .await;
+    app.execute("UPDATE courses SET status = 'completed' WHERE id = $1", (course,)).await;
+}
+
+/// Children enrolled on the course, with their parents' answers before and at the end.
+async fn add_children(
+    app: &TestApp,
+    coordinator: &samla_web::auth::Actor,
+    course: i64,
+    (before, end, version): (i64, i64, i64),
+    steps: &[(usize, usize)],
+) {
+    use crate::common::questionnaires::add_response;
+    for (i, (then, now)) in steps.iter().enumerate() {
+        let name = format!("Barn {course}-{i}");
+        let child = child_application(course, (&name, "2016-05-01"), "Forelder", "", false);
+        let child = enrol_application(app, coordinator, course, &child).await;
+        add_response(app, before, version, Some(child), &parent_answer(*then)).await;
+        add_response(app, end, version, Some(child), &parent_answer(*now)).await;
+    }
+}
+
+#[tokio::test]
+async fn outcome_change_is_pooled_across_the_networks_small_groups_and_a_small_correction_changes_nothing() {
+    let app = TestApp::spawn().await;
+    let programme = joined_network(&app).await;
+    let owner_id = app.add_user(OWNER, "coordinator@a.test", "coordinator").await;
+    let member_id = app.add_user(MEMBER, "coordinator@b.test", "coordinator").await;
+    app.add_user(OWNER, "analyst@a.test", "analyst").await;
+    let analyst = app.api(&app.token_for("analyst@a.test").await);
+    let owner = app.api(&app.token_for("coordinator@a.test").await);
+    let owner_actor =
+        actor_in(&app, OWNER, owner_id, "coordinator@a.test", "coordinator@a.test", vec![Role::Coordinator], "seed")
+            .await;
+    let member_actor = member_coordinator(&app, member_id).await;
+
+    // Three children at the owner and three at the member: neither course can show its
+    // change (under five), together they can. A child of the member's has no end answer.
+    let own_steps = [(2, 4), (1, 2), (3, 4)];
+    let member_steps = [(2, 3), (2, 5), (1, 1)];
+    let (own_course, _, _) = measured_course(&app, &owner_actor, programme, "2025-02-03", &own_steps).await;
+    finish(&app, own_course).await;
+    let (member_course, before, _) = measured_course(&app, &member_actor, programme, "2025-09-01", &member_steps).await;
+    let version: i64 = app.scalar("SELECT version_id FROM questionnaire_rounds WHERE id = $1", (before,)).await;
+    let lonely = child_application(member_course, ("Uten svar", "2016-05-01"), "Forelder", "", false);
+    let lonely = enrol_application(&app, &member_actor, member_course, &lonely).await;
+    crate::common::questionnaires::add_response(&app, before, version, Some(lonely), &parent_answer(5)).await;
+    finish(&app, member_course).await;
+
+    let releases = format!("/organisations/org-a/programmes/{programme}/statistics/releases");
+    let (status, published) =
+        Api::json_of(owner.send_json(Method::POST, &releases, &json!({ "year": 2025 })).await).await;
+    assert_eq!(status, StatusCode::CREATED, "{published}");
+    let path = format!("/organisations/org-a/programmes/{programme}/statistics/releases/2025/outcome-change");
+    let change = analyst.get_ok(&path).await;
+    let measures = change["measures"].as_array().expect("measures");
+    assert_eq!(measures.len(), 1, "one questionnaire, one audience, before and end: {change}");
+    assert_eq!((measures[0]["audience"].as_str(), measures[0]["to"].as_str()), (Some("guardians"), Some("end")));
+    let benefit = measures[0]["scales"].as_array().unwrap().iter().find(|s| s["scale"] == "benefit").expect("benefit");
+    assert_eq!(benefit["pairs"], 6, "the pairs of both courses, not the child without an end answer: {benefit}");
+    let pairs: Vec<samla_domain::reports::statistics::Pair> = own_steps
+        .iter()
+        .chain(&member_steps)
+        .map(|(b, a)| samla_domain::reports::statistics::Pair { before: Some(*b as f64), after: Some(*a as f64) })
+        .collect();
+    let expected = samla_domain::reports::statistics::paired_change(&pairs).expect("pairs");
+    assert_eq!(benefit["mean_change"].as_f64(), expected.mean_change);
+    let ci = expected.confidence_interval.expect("an interval");
+    assert_eq!((benefit["ci_lower"].as_f64(), benefit["ci_upper"].as_f64()), (Some(ci.lower), Some(ci.upper)));
+    assert_eq!(benefit["cohens_dz"].as_f64(), expected.cohens_dz.ok());
+    assert_eq!(benefit["as_first_published"], false);
+    assert!(!change.to_string().contains("Barn "), "no person: {change}");
+
+    // A late autumn course of two children whose end round closed after the release:
+    // publishing both means would tell those two's change, so the correction keeps the
+    // first figures.
+    let (late, _, _) = measured_course(&app, &member_actor, programme, "2025-10-06", &[(1, 5), (1, 5)]).await;
+    finish(&app, late).await;
+    let (status, _) =
+        Api::json_of(owner.send_json(Method::POST, &releases, &json!({ "year": 2025, "note": "Sene svar" })).await)
+            .await;
+    assert_eq!(status, StatusCode::CREATED);
+    let corrected = analyst.get_ok(&path).await;
+    assert_eq!(corrected["release"], 2);
+    let kept = corrected["measures"][0]["scales"].as_array().unwrap().iter().find(|s| s["scale"] == "benefit").unwrap();
+    assert_eq!((kept["pairs"].clone(), kept["mean_change"].clone()), (json!(6), benefit["mean_change"].clone()));
+    assert_eq!(kept["as_first_published"], true, "{kept}");
+
+    // The page and its CSV say the same; an outsider and a bad year see nothing.
+    let browser = {
+        app.relax_second_factor(OWNER).await;
+        app.logged_in("analyst@a.test").await
+    };
+    let (status, html) = browser.get_html(&format!("/statistics/{programme}/2025/outcome-change?release=1")).await;
+    assert_eq!(status, StatusCode::OK);
+    let table = crate::common::section(&html, "measure-0-table", "</table>");
+    let text = crate::common::strip_tags(&table);
+    let label = benefit["label"]["nb"].as_str().expect("the scale's name in bokmål");
+    assert!(text.contains(label) && text.contains(" 6 "), "the scale and its six pairs: {text}");
+    assert!(html.contains("<svg") && html.contains("role=\"img\""), "a chart beside the table");
+    let csv = browser.get(&format!("/statistics/{programme}/2025/outcome-change?release=1&format=csv")).await;
+    assert_eq!(csv.status(), StatusCode::OK);
+    let csv = csv.text().await.expect("CSV");
+    let rows = crate::common::parse_csv(&csv);
+    assert!(rows.iter().any(|r| r.get(2).map(String::as_str) == Some("6")), "six pairs in the file: {csv}");
+    for bad in [
+        "/statistics/{p}/1999/outcome-change",
+        "/statistics/{p}/2024/outcome-change",
+        "/statistics/{p}/2025/outcome-change?release=x",
+    ] {
+        let (status, _) = browser.get_html(&bad.replace("{p}", &programme.to_string())).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{bad}");
+    }
+}

@@ -64,7 +64,7 @@ fn participants() -> Vec<ParticipantFact> {
 
 /// The year's facts: these participants, the courses above, nobody waiting.
 fn counted(participants: Vec<ParticipantFact>) -> Facts {
-    Facts { participants, courses: courses(), waiting: Vec::new() }
+    Facts { participants, courses: courses(), ..Facts::default() }
 }
 
 fn courses() -> Vec<CourseFact> {

@@ -2,13 +2,18 @@
 
 mod course_report;
 mod national;
+mod national_outcomes;
 mod programme_statistics;
 
 use crate::AppState;
 use axum::Router;
 
 pub fn routes() -> Router<AppState> {
-    Router::new().merge(course_report::routes()).merge(programme_statistics::routes()).merge(national::routes())
+    Router::new()
+        .merge(course_report::routes())
+        .merge(programme_statistics::routes())
+        .merge(national::routes())
+        .merge(national_outcomes::routes())
 }
 
 /// The reports part of the OpenAPI document.
@@ -17,5 +22,6 @@ pub fn document() -> utoipa::openapi::OpenApi {
     let mut document = course_report::Doc::openapi();
     document.merge(programme_statistics::Doc::openapi());
     document.merge(national::Doc::openapi());
+    document.merge(national_outcomes::Doc::openapi());
     document
 }

@@ -128,7 +128,7 @@ pub struct Network {
     pub courses: Option<Vec<NetworkCourse>>,
 }
 
-fn checked(programme: &str) -> Result<&str, WebError> {
+pub(super) fn checked(programme: &str) -> Result<&str, WebError> {
     if programme.is_empty() || programme.len() > 60 || programme.chars().any(char::is_control) {
         return Err(WebError::NotFound);
     }

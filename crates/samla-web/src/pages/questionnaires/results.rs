@@ -29,7 +29,7 @@ pub fn routes() -> Router<AppState> {
 }
 
 /// A number with `decimals` decimals, with a decimal comma in Norwegian.
-fn number(language: Language, value: f64, decimals: usize) -> String {
+pub(in crate::pages) fn number(language: Language, value: f64, decimals: usize) -> String {
     let text = format!("{value:.decimals$}");
     let text = if text.starts_with('-') && text.trim_start_matches(['-', '0', '.']).is_empty() {
         text[1..].to_string()
@@ -42,7 +42,7 @@ fn number(language: Language, value: f64, decimals: usize) -> String {
     }
 }
 
-fn optional(language: Language, value: Option<f64>, decimals: usize) -> Option<String> {
+pub(in crate::pages) fn optional(language: Language, value: Option<f64>, decimals: usize) -> Option<String> {
     value.map(|v| number(language, v, decimals))
 }
 

@@ -960,3 +960,25 @@ impl Drop for MailServer {
 pub async fn put_over_any(api: &Api, path: &str, body: &serde_json::Value) -> reqwest::StatusCode {
     api.send_json_with(reqwest::Method::PUT, path, ("If-Match", "*"), body).await.status()
 }
+
+/// RFC 4180 fields (quotes doubled inside quoted fields), header row left out.
+pub fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let (mut rows, mut row, mut field, mut quoted) = (Vec::new(), Vec::new(), String::new(), false);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            ('"', _) => quoted = !quoted,
+            (',', false) => row.push(std::mem::take(&mut field)),
+            ('\n', false) => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            _ => field.push(c),
+        }
+    }
+    rows.into_iter().skip(1).collect()
+}

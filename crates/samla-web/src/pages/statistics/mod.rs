@@ -17,6 +17,7 @@ use minijinja::Value;
 use samla_domain::reports::national::TableKind;
 use samla_domain::reports::tables::{Half, Level, Period, Term};
 use samla_domain::FieldErrors;
+use samla_storage::programmes::Programme;
 use serde::Deserialize;
 
 pub fn routes() -> Router<AppState> {
@@ -26,7 +27,49 @@ pub fn routes() -> Router<AppState> {
         .route("/statistics/leave", post(leave))
         .route("/statistics/publish", post(publish))
         .route("/statistics/{programme}", get(programme_page))
+        .route("/statistics/{programme}/{year}/outcome-change", get(outcomes::outcome_change))
         .route("/statistics/{programme}/{year}/{table}", get(table))
+}
+
+mod outcomes;
+
+/// Which release of a year, and whether as a file.
+#[derive(Deserialize)]
+struct ReleaseQuery {
+    release: Option<String>,
+    format: Option<String>,
+}
+
+impl ReleaseQuery {
+    /// The release asked for; `None` for the latest. Not a number: no such page.
+    fn number(&self) -> Result<Option<i64>, WebError> {
+        match self.release.as_deref().filter(|r| !r.is_empty()) {
+            None => Ok(None),
+            Some(text) => text.parse::<i64>().map(Some).map_err(|_| WebError::NotFound),
+        }
+    }
+}
+
+/// The links to a release's tables and its outcome change; `current` is the table shown,
+/// `None` on the outcome change. `query` keeps the level and period asked for.
+fn table_links(programme: &Programme, year: i32, current: Option<(TableKind, &str)>) -> Vec<Value> {
+    let query = current.map(|(_, q)| q).unwrap_or_default();
+    let mut links: Vec<Value> = TableKind::ALL
+        .iter()
+        .map(|k| {
+            minijinja::context! {
+                href => format!("/statistics/{}/{}/{}{}", programme.id, year, k.as_str(), query),
+                key => format!("statistics-table-{}", k.as_str()),
+                current => current.is_some_and(|(kind, _)| kind == *k),
+            }
+        })
+        .collect();
+    links.push(minijinja::context! {
+        href => format!("/statistics/{}/{}/outcome-change", programme.id, year),
+        key => "statistics-outcome-title",
+        current => current.is_none(),
+    });
+    links
 }
 
 fn t(state: &AppState, ui: &Ui, key: &str) -> String {
@@ -161,8 +204,8 @@ async fn programme_page(page: Page, Path(programme): Path<String>) -> Result<Res
 struct TableQuery {
     level: Option<String>,
     period: Option<String>,
-    release: Option<String>,
-    format: Option<String>,
+    #[serde(flatten)]
+    release: ReleaseQuery,
 }
 
 async fn table(
@@ -170,14 +213,11 @@ async fn table(
     Path((programme, year, kind)): Path<(String, String, String)>,
     Query(query): Query<TableQuery>,
 ) -> Result<Response, WebError> {
-    let release = match query.release.as_deref().filter(|r| !r.is_empty()) {
-        None => None,
-        Some(text) => Some(text.parse::<i64>().map_err(|_| WebError::NotFound)?),
-    };
+    let release = query.release.number()?;
     let asked = TableAsked::parse(&year, &kind, query.level.as_deref(), query.period.as_deref(), release)
         .ok_or(WebError::NotFound)?;
     let found = service::table(&page.state, &page.actor, &programme, asked).await?;
-    match query.format.as_deref() {
+    match query.release.format.as_deref() {
         None | Some("") => render_table(&page, &found),
         Some(format) => download(&page, &found, Format::parse(format).ok_or(WebError::NotFound)?),
     }
@@ -252,16 +292,8 @@ fn render_table(page: &Page, found: &PublishedTable) -> Result<Response, WebErro
     levels.extend(found.contents.units.iter().map(|unit| {
         minijinja::context! { value => Level::Organisation(unit.organisation_id).code(), label => unit.name.clone() }
     }));
-    let tables: Vec<Value> = TableKind::ALL
-        .iter()
-        .map(|k| {
-            minijinja::context! {
-                href => format!("/statistics/{}/{}/{}?level={}&period={}", found.programme.id, year, k.as_str(), found.level.code(), found.period.code()),
-                key => format!("statistics-table-{}", k.as_str()),
-                current => *k == found.kind,
-            }
-        })
-        .collect();
+    let kept_query = format!("?level={}&period={}", found.level.code(), found.period.code());
+    let tables = table_links(&found.programme, year, Some((found.kind, &kept_query)));
     let withheld = found.contents.table(found.kind).is_some_and(|t| t.withheld);
     let kept = found.contents.table(found.kind).is_some_and(|t| t.kept_from.is_some());
     let query = format!("level={}&period={}&release={}", found.level.code(), found.period.code(), found.release.number);

@@ -1,0 +1,157 @@
+//! A release's outcome change pooled across the network's courses: per measure a chart of
+//! each scale's mean change with its interval and the table beside it, with CSV and XLSX.
+
+use super::{period_label, t, ReleaseQuery};
+use crate::charts::{self, Change};
+use crate::error::WebError;
+use crate::export::{Cell, Format, Table};
+use crate::pages::questionnaires::results::{number, optional};
+use crate::pages::{Page, Ui};
+use crate::services::statistics::{self as service, PublishedRelease};
+use crate::AppState;
+use axum::extract::{Path, Query};
+use axum::response::Response;
+use minijinja::{context, Value};
+use samla_domain::accounts::Language;
+use samla_domain::reports::evaluation::label_in;
+use samla_domain::reports::pooled::{PooledChange, PooledScale};
+use samla_domain::reports::tables::Period;
+
+pub async fn outcome_change(
+    page: Page,
+    Path((programme, year)): Path<(String, String)>,
+    Query(query): Query<ReleaseQuery>,
+) -> Result<Response, WebError> {
+    let year: i32 = year.parse().ok().filter(|y| (2000..=9999).contains(y)).ok_or(WebError::NotFound)?;
+    let found = service::release(&page.state, &page.actor, &programme, year, query.number()?).await?;
+    match query.format.as_deref() {
+        None | Some("") => render(&page, &found),
+        Some(format) => download(&page, &found, Format::parse(format).ok_or(WebError::NotFound)?),
+    }
+}
+
+fn measure_title(state: &AppState, ui: &Ui, change: &PooledChange) -> String {
+    let to = t(state, ui, &format!("qround-timing-{}", change.to.as_str()));
+    let audience = t(state, ui, &format!("qround-audience-{}", change.audience.as_str()));
+    let title = label_in(&change.title, ui.lang.code(), &change.questionnaire);
+    state.i18n.text(ui.lang, "statistics-outcome-measure", &[("title", title), ("audience", audience), ("to", to)])
+}
+
+fn interval(language: Language, scale: &PooledScale) -> Option<String> {
+    let f = scale.figures.as_ref()?;
+    Some(format!("{} – {}", number(language, f.ci_lower?, 2), number(language, f.ci_upper?, 2)))
+}
+
+fn render(page: &Page, found: &PublishedRelease) -> Result<Response, WebError> {
+    let Page { state, ui, actor } = page;
+    let language = ui.lang;
+    let measures: Vec<Value> = found
+        .contents
+        .outcomes
+        .iter()
+        .enumerate()
+        .map(|(index, change)| {
+            let title = measure_title(state, ui, change);
+            let label = |s: &PooledScale| label_in(&s.label, language.code(), &s.scale_id);
+            let bars: Vec<Change> = change
+                .scales
+                .iter()
+                .filter_map(|s| {
+                    let f = s.figures.as_ref()?;
+                    let mean = f.mean_change?;
+                    Some(Change {
+                        label: label(s),
+                        mean,
+                        lower: f.ci_lower,
+                        upper: f.ci_upper,
+                        shown: number(language, mean, 2),
+                    })
+                })
+                .collect();
+            let chart = (!bars.is_empty()).then(|| {
+                charts::change_chart(
+                    &format!("pooled-{index}"),
+                    &title,
+                    &t(state, ui, "statistics-outcome-chart"),
+                    &bars,
+                )
+            });
+            let scales: Vec<Value> = change
+                .scales
+                .iter()
+                .map(|s| {
+                    let f = s.figures.as_ref();
+                    context! {
+                        label => label(s),
+                        subscale => s.parent.is_some(),
+                        n => f.map(|f| f.n),
+                        mean_change => optional(language, f.and_then(|f| f.mean_change), 2),
+                        ci => interval(language, s),
+                        dz => optional(language, f.and_then(|f| f.cohens_dz), 2),
+                        kept => s.kept,
+                    }
+                })
+                .collect();
+            context! { index => index, title => title, chart => chart, scales => scales }
+        })
+        .collect();
+    let base = format!("/statistics/{}/{}/outcome-change", found.programme.id, found.release.year);
+    let query = format!("release={}", found.release.number);
+    let context = context! {
+        programme => context! { id => found.programme.id, name => found.programme.name.clone() },
+        release => context! {
+            year => found.release.year, number => found.release.number, note => found.release.note.clone(),
+            published => crate::views::format_datetime(ui.lang, actor.organisation.timezone(), found.release.published_at),
+        },
+        period_label => period_label(state, ui, Period::Year(found.release.year as i32)),
+        tables => super::table_links(&found.programme, found.release.year as i32, None),
+        measures => measures,
+        csv => format!("{base}?{query}&format=csv"),
+        xlsx => format!("{base}?{query}&format=xlsx"),
+    };
+    ui.render(state, Some(actor), "statistics_outcomes.html", "statistics-outcome-title", context)
+}
+
+/// A row per scale of each measure; hidden figures are empty, and a note says why.
+fn download(page: &Page, found: &PublishedRelease, format: Format) -> Result<Response, WebError> {
+    let Page { state, ui, .. } = page;
+    let language = ui.lang;
+    let header: Vec<String> = [
+        "statistics-outcome-measure-column",
+        "statistics-outcome-scale",
+        "statistics-outcome-pairs",
+        "statistics-outcome-mean-change",
+        "statistics-outcome-ci-lower",
+        "statistics-outcome-ci-upper",
+        "statistics-outcome-dz",
+    ]
+    .iter()
+    .map(|key| t(state, ui, key))
+    .collect();
+    let mut rows: Vec<Vec<Cell>> = Vec::new();
+    for change in &found.contents.outcomes {
+        let title = measure_title(state, ui, change);
+        for scale in &change.scales {
+            let f = scale.figures.as_ref();
+            rows.push(vec![
+                Cell::from(title.clone()),
+                Cell::from(label_in(&scale.label, language.code(), &scale.scale_id)),
+                Cell::from(f.map(|f| f.n as i64)),
+                Cell::from(f.and_then(|f| f.mean_change)),
+                Cell::from(f.and_then(|f| f.ci_lower)),
+                Cell::from(f.and_then(|f| f.ci_upper)),
+                Cell::from(f.and_then(|f| f.cohens_dz)),
+            ]);
+        }
+    }
+    rows.push(vec![Cell::from(t(state, ui, "statistics-outcome-download-note"))]);
+    let table = Table { sheet: "outcome_change".to_string(), header, rows };
+    let bytes = crate::export::write(format, &[table])?;
+    let stem = format!("{}-{}-outcome-change", found.programme.slug, found.release.year);
+    Ok(crate::services::questionnaires::results::Download {
+        bytes,
+        content_type: format.content_type(),
+        file_name: crate::services::questionnaires::results::file_name(&stem, format),
+    }
+    .into_response())
+}
