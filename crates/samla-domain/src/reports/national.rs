@@ -530,6 +530,38 @@ fn released(kind: TableKind, cells: usize, publication: &Publication, value: imp
     ReleasedTable { kind, withheld: matches!(publication, Publication::Withheld), shown, figures, kept_from: None }
 }
 
+/// A year's headline figures at the network's own line, as its release published them:
+/// what a trend over the years is drawn from. `None` where the release hid the figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Headline {
+    pub year: i32,
+    /// Courses counted (planned, running, completed or cancelled).
+    pub courses: Option<u64>,
+    pub participants: Option<u64>,
+    pub completed: Option<u64>,
+    pub dropped_out: Option<u64>,
+}
+
+impl ReleaseContents {
+    pub fn headline(&self) -> Headline {
+        let figure = |kind: TableKind, column: Option<&str>| {
+            let view = self.view(kind, Level::Nation, Period::Year(self.year))?;
+            let at = match column {
+                Some(code) => kind.categories().iter().position(|c| *c == code)?,
+                None => kind.categories().len(),
+            };
+            view.total.get(at).copied().flatten()
+        };
+        Headline {
+            year: self.year,
+            courses: figure(TableKind::CoursesByStatus, None),
+            participants: figure(TableKind::ParticipantsByOutcome, None),
+            completed: figure(TableKind::ParticipantsByOutcome, Some("completed")),
+            dropped_out: figure(TableKind::ParticipantsByOutcome, Some("dropped_out")),
+        }
+    }
+}
+
 /// How many cells each table published and suppressed, for the publisher's summary.
 pub fn suppression_summary(contents: &ReleaseContents) -> Vec<(TableKind, usize, usize)> {
     contents

@@ -36,21 +36,39 @@ pub async fn show(Page { state, ui, actor }: Page) -> Result<Response, WebError>
     };
     let follow_ups = super::running::overview::home_section(&state, &actor).await?;
     // Those who read aggregate statistics open on the programmes they have figures of.
-    let statistics: Vec<minijinja::Value> = if actor.roles.may(Action::ViewAggregateStatistics) {
+    let mut statistics: Vec<minijinja::Value> = Vec::new();
+    let mut years: Vec<i32> = Vec::new();
+    if actor.roles.may(Action::ViewAggregateStatistics) {
         let overview = crate::services::statistics::overview(&state, &actor).await?;
-        overview
-            .networks
-            .iter()
-            .filter(|p| p.releases > 0)
-            .map(|p| minijinja::context! { id => p.programme_id, name => p.name.clone(), releases => p.releases })
-            .collect()
-    } else {
-        Vec::new()
-    };
+        for p in overview.networks.iter().filter(|p| p.releases > 0) {
+            let trend = crate::services::statistics::trend(&state, &actor, &p.programme_id.to_string()).await?;
+            years.extend(trend.iter().map(|h| h.year));
+            // The latest five years, in plain words: participants per year.
+            let recent: Vec<minijinja::Value> = trend
+                .iter()
+                .rev()
+                .take(5)
+                .rev()
+                .map(|h| minijinja::context! { year => h.year, participants => h.participants })
+                .collect();
+            statistics.push(minijinja::context! {
+                id => p.programme_id, name => p.name.clone(), releases => p.releases, trend => recent,
+            });
+        }
+    }
+    years.sort_unstable_by(|a, b| b.cmp(a));
+    years.dedup();
+    let tables: Vec<minijinja::Value> = samla_domain::reports::national::TableKind::ALL
+        .iter()
+        .map(|k| minijinja::context! { value => k.as_str(), key => format!("statistics-table-{}", k.as_str()) })
+        .chain([minijinja::context! { value => "outcome-change", key => "statistics-outcome-title" }])
+        .collect();
     let context = minijinja::context! {
         stale => stale,
         follow_ups => follow_ups,
         statistics => statistics,
+        statistics_years => years,
+        statistics_tables => tables,
         roles => roles,
         organisations => organisations.iter().map(|(id, _, name)| minijinja::context!{ id => id, name => name, current => *id == actor.organisation.id }).collect::<Vec<_>>(),
         tasks => tasks.iter().map(|(href, key)| minijinja::context!{ href => href, key => key }).collect::<Vec<_>>(),

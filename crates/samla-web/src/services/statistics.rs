@@ -18,7 +18,8 @@ use samla_domain::organisations::{OrganisationKind, Region};
 use samla_domain::questionnaires::rounds::{Audience, Timing};
 use samla_domain::questionnaires::scoring::{Labels, Scores};
 use samla_domain::reports::national::{
-    build, term_start, CountedUnit, CourseFact, Facts, ParticipantFact, ReleaseContents, TableKind, WaitingFact,
+    build, term_start, CountedUnit, CourseFact, Facts, Headline, ParticipantFact, ReleaseContents, TableKind,
+    WaitingFact,
 };
 use samla_domain::reports::pooled::MeasureFacts;
 use samla_domain::reports::tables::{Half, Level, Period, TableView, Term};
@@ -152,6 +153,23 @@ pub async fn releases(
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
     let releases = statistics::list(&mut conn, programme.id).await?;
     Ok((programme, releases))
+}
+
+/// Each year's headline figures from its latest release, oldest year first: the trend
+/// the programme's page draws.
+pub async fn trend(state: &AppState, actor: &Actor, programme: &str) -> Result<Vec<Headline>, WebError> {
+    let programme = network_programme(state, actor, programme).await?;
+    let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
+    let mut years: Vec<i64> = statistics::list(&mut conn, programme.id).await?.iter().map(|r| r.year).collect();
+    years.sort_unstable();
+    years.dedup();
+    let mut headlines = Vec::with_capacity(years.len());
+    for year in years {
+        if let Some(release) = statistics::get(&mut conn, programme.id, year, None).await? {
+            headlines.push(read_contents(&release.tables)?.headline());
+        }
+    }
+    Ok(headlines)
 }
 
 /// What [`publish`] made.

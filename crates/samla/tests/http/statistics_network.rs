@@ -249,6 +249,14 @@ async fn a_network_publishes_a_year_with_small_groups_hidden_at_every_level_and_
     assert_eq!(listed.as_array().map(Vec::len), Some(2), "{listed}");
     assert_eq!(listed[0]["note"], "Sene registreringer", "the newest first, with its note");
     assert_eq!(listed[1]["note"], "");
+    // Year by year: the latest release's figures at the network's line, as its tables say.
+    let trend = analyst.get_ok(&format!("/organisations/org-a/programmes/{programme}/statistics/trend")).await;
+    let latest = analyst.get_ok(&table(OWNER, "participants_by_outcome", "")).await;
+    assert_eq!(trend.as_array().map(Vec::len), Some(1), "{trend}");
+    assert_eq!(trend[0]["year"], 2025);
+    assert_eq!(trend[0]["courses"], 2, "{trend}");
+    assert_eq!(trend[0]["participants"], latest["total"]["cells"][3], "{trend} {latest}");
+    assert_eq!(trend[0]["dropped_out"], latest["total"]["cells"][1], "{trend} {latest}");
     assert_eq!(app.audit_count("statistics.publish", None, "success", None).await, 2);
 
     // Leaving: the owner cannot, an organisation outside is told it is not a member (the
@@ -356,12 +364,46 @@ async fn the_statistics_pages_join_publish_and_show_a_table_with_small_groups_hi
     let (_, home) = analyst.get_html("/").await;
     let listed = crate::common::section(&home, "home-statistics", "</ul>");
     assert!(listed.contains(&format!("href=\"/statistics/{programme}\"")), "the analyst's home opens on it: {listed}");
+    assert!(home.contains("action=\"/statistics/find\""), "with filters to open a table");
+    let trend_line = crate::common::strip_tags(&listed);
+    assert!(
+        trend_line.contains("Deltakere per år: 2025: skjult"),
+        "three children are not shown there either: {trend_line}"
+    );
+    let own_id: i64 = app.scalar("SELECT id FROM organisations WHERE slug = $1", (OWNER,)).await;
+    for (query, to) in [
+        (
+            "year=2025&period=autumn&table=participants_by_sex&level=own",
+            format!("/statistics/{programme}/2025/participants_by_sex?level=organisation:{own_id}&period=2025-autumn"),
+        ),
+        (
+            "year=2025&period=year&table=participants_by_age&level=regions",
+            format!("/statistics/{programme}/2025/participants_by_age?level=region:oslo&period=2025"),
+        ),
+        (
+            "year=2025&period=spring&table=courses_by_status&level=nation",
+            format!("/statistics/{programme}/2025/courses_by_status?level=nation&period=2025-spring"),
+        ),
+        ("year=2025&table=outcome-change", format!("/statistics/{programme}/2025/outcome-change")),
+        ("year=2024&table=participants_by_age", format!("/statistics/{programme}")),
+    ] {
+        let found = analyst.get(&format!("/statistics/find?programme={programme}&{query}")).await;
+        assert_eq!(found.status(), StatusCode::SEE_OTHER, "{query}");
+        assert_eq!(crate::common::location(&found), to, "{query}");
+    }
+    let nothing = analyst.get("/statistics/find?programme=999999&year=2025&table=participants_by_age").await;
+    assert_eq!(nothing.status(), StatusCode::NOT_FOUND, "a programme not to be seen");
     let (_, programme_page) = analyst.get_html(&format!("/statistics/{programme}")).await;
     assert!(programme_page.contains("Voss kommune"), "the owner sees who is in the network");
     let courses = crate::common::section(&programme_page, "courses-heading", "</section>");
     let courses = crate::common::strip_tags(&courses);
     assert!(courses.contains("Høst") && courses.contains("Rekrutterer"), "and its courses: {courses}");
     assert!(!programme_page.contains("Barn 0"), "never who takes part");
+    let trend = crate::common::section(&programme_page, "trend-table", "</table>");
+    assert!(crate::common::strip_tags(&trend).contains("2025"), "the year in the trend: {trend}");
+    assert!(programme_page.contains("id=\"trend-chart-title\""), "with its chart");
+    let (_, table_page) = analyst.get_html(&format!("{table}&level=region:vestland")).await;
+    assert!(table_page.contains("id=\"table-chart-title\""), "a chart beside the table");
 }
 
 /// Unix seconds of a moment in UTC (the test's moments are days from a term's start, so

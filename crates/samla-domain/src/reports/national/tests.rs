@@ -324,3 +324,16 @@ fn the_waitlist_has_totals_of_its_own_under_the_same_rules() {
     let autumn_view = release.view(kind, Level::Nation, Period::Term(autumn)).unwrap();
     assert_eq!(autumn_view.total, vec![Some(0), Some(0), Some(0), Some(12), Some(12)]);
 }
+
+#[test]
+fn a_years_headline_is_read_from_the_networks_published_line() {
+    let release = build(2025, units(), &counted(participants()), None);
+    let headline = release.headline();
+    let outcome = release.view(TableKind::ParticipantsByOutcome, Level::Nation, Period::Year(2025)).unwrap();
+    assert_eq!(headline.year, 2025);
+    assert_eq!(headline.participants, outcome.total[3]);
+    assert_eq!(headline.participants, Some(473), "every participant of the year");
+    assert_eq!(headline.dropped_out, outcome.total[1]);
+    assert_eq!(headline.completed, outcome.total[0]);
+    assert_eq!(headline.courses, Some(2), "the draft is not counted");
+}

@@ -3,6 +3,7 @@
 mod course_report;
 mod national;
 mod national_outcomes;
+mod national_trend;
 mod programme_statistics;
 
 use crate::AppState;
@@ -14,6 +15,7 @@ pub fn routes() -> Router<AppState> {
         .merge(programme_statistics::routes())
         .merge(national::routes())
         .merge(national_outcomes::routes())
+        .merge(national_trend::routes())
 }
 
 /// The reports part of the OpenAPI document.
@@ -23,5 +25,6 @@ pub fn document() -> utoipa::openapi::OpenApi {
     document.merge(programme_statistics::Doc::openapi());
     document.merge(national::Doc::openapi());
     document.merge(national_outcomes::Doc::openapi());
+    document.merge(national_trend::Doc::openapi());
     document
 }

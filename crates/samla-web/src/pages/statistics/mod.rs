@@ -2,6 +2,7 @@
 //! their published releases, joining a network, publishing a year (a programme's owner),
 //! and one table of a release at a level and period, with CSV and XLSX downloads.
 
+use crate::charts::{self, Bar};
 use crate::error::WebError;
 use crate::export::{Cell, Format, Table};
 use crate::forms::{FormData, FormState};
@@ -14,6 +15,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use minijinja::Value;
+use samla_domain::reports::national::Headline;
 use samla_domain::reports::national::TableKind;
 use samla_domain::reports::tables::{Half, Level, Period, Term};
 use samla_domain::FieldErrors;
@@ -26,6 +28,7 @@ pub fn routes() -> Router<AppState> {
         .route("/statistics/join", post(join))
         .route("/statistics/leave", post(leave))
         .route("/statistics/publish", post(publish))
+        .route("/statistics/find", get(find))
         .route("/statistics/{programme}", get(programme_page))
         .route("/statistics/{programme}/{year}/outcome-change", get(outcomes::outcome_change))
         .route("/statistics/{programme}/{year}/{table}", get(table))
@@ -151,6 +154,7 @@ async fn programme_page(page: Page, Path(programme): Path<String>) -> Result<Res
     let Page { state, ui, actor } = &page;
     let (_, releases) = service::releases(state, actor, &programme).await?;
     let network = service::network(state, actor, &programme).await?;
+    let trend = service::trend(state, actor, &programme).await?;
     let zone = actor.organisation.timezone();
     let releases: Vec<Value> = releases
         .iter()
@@ -196,8 +200,107 @@ async fn programme_page(page: Page, Path(programme): Path<String>) -> Result<Res
         members => members,
         own_leaders => network.certified_leaders_of(network.programme.organisation_id),
         courses => courses,
+        trend => trend.iter().map(|h| minijinja::context! {
+            year => h.year, courses => h.courses, participants => h.participants,
+            completed => h.completed, dropped_out => h.dropped_out,
+        }).collect::<Vec<_>>(),
+        trend_chart => trend_chart(state, ui, &trend),
     };
     ui.render(state, Some(actor), "statistics_programme.html", "statistics-programme-title", context)
+}
+
+/// Participants per year as bars; a year whose figure is hidden says so in its place.
+fn trend_chart(state: &AppState, ui: &Ui, trend: &[Headline]) -> Option<String> {
+    if trend.is_empty() {
+        return None;
+    }
+    let bars: Vec<Bar> = trend
+        .iter()
+        .map(|h| Bar {
+            label: h.year.to_string(),
+            value: h.participants.unwrap_or(0) as f64,
+            shown: h.participants.map_or_else(|| t(state, ui, "statistics-hidden"), |n| n.to_string()),
+        })
+        .collect();
+    let max = bars.iter().map(|b| b.value).fold(0.0, f64::max);
+    let title = t(state, ui, "statistics-trend-chart");
+    Some(charts::bar_chart("trend-chart", &title, &t(state, ui, "statistics-trend-chart-description"), &bars, max))
+}
+
+/// The line's figures per column as bars, beside the table that holds them.
+fn line_chart(state: &AppState, ui: &Ui, found: &PublishedTable, line: &[Option<u64>]) -> String {
+    let names = column_names(state, ui, found.kind);
+    let bars: Vec<Bar> = names
+        .iter()
+        .zip(line)
+        .take(found.kind.categories().len())
+        .map(|(name, figure)| Bar {
+            label: name.clone(),
+            value: figure.unwrap_or(0) as f64,
+            shown: figure.map_or_else(|| t(state, ui, "statistics-hidden"), |n| n.to_string()),
+        })
+        .collect();
+    let max = bars.iter().map(|b| b.value).fold(0.0, f64::max);
+    let title = format!(
+        "{}: {}",
+        t(state, ui, &format!("statistics-table-{}", found.kind.as_str())),
+        found.line_name(found.level)
+    );
+    charts::bar_chart("table-chart", &title, &t(state, ui, "statistics-table-chart-description"), &bars, max)
+}
+
+/// What the home page's filters ask for.
+#[derive(Deserialize)]
+struct Find {
+    programme: Option<String>,
+    year: Option<String>,
+    /// `year`, `spring` or `autumn`.
+    period: Option<String>,
+    /// A table's code or `outcome-change`.
+    table: Option<String>,
+    /// `nation`, `regions` (the organisation's own region) or `own`.
+    level: Option<String>,
+}
+
+/// Opens the table the filters ask for; where the year has no release the programme's
+/// page lists those there are, and where the release does not count the organisation
+/// (or its region) the network's line is shown.
+async fn find(page: Page, Query(find): Query<Find>) -> Result<Response, WebError> {
+    let Page { state, actor, .. } = &page;
+    let programme = find.programme.unwrap_or_default();
+    let year: i32 = find.year.as_deref().and_then(|y| y.parse().ok()).unwrap_or(0);
+    let found = match service::release(state, actor, &programme, year, None).await {
+        Ok(found) => found,
+        Err(WebError::NotFound) => {
+            // Shows the programme's releases, or answers 404 where the programme is not one to see.
+            service::releases(state, actor, &programme).await?;
+            return Ok(Redirect::to(&format!("/statistics/{}", programme.trim())).into_response());
+        }
+        Err(other) => return Err(other),
+    };
+    let base = format!("/statistics/{}/{}", found.programme.id, year);
+    let table = find.table.unwrap_or_default();
+    if table == "outcome-change" {
+        return Ok(Redirect::to(&format!("{base}/outcome-change")).into_response());
+    }
+    let kind = TableKind::parse(&table).ok_or(WebError::NotFound)?;
+    let period = match find.period.as_deref() {
+        Some("spring") => Period::Term(Term { year, half: Half::Spring }),
+        Some("autumn") => Period::Term(Term { year, half: Half::Autumn }),
+        _ => Period::Year(year),
+    };
+    let level = match find.level.as_deref() {
+        Some("own") => Level::Organisation(actor.organisation.id),
+        Some("regions") => {
+            let mut conn = state.store.pool().acquire().await.map_err(samla_storage::StoreError::from)?;
+            let placed = samla_storage::organisations::get(&mut conn, actor.organisation.id).await?;
+            placed.region.map_or(Level::Nation, Level::Region)
+        }
+        _ => Level::Nation,
+    };
+    let level = if found.contents.view(kind, level, period).is_some() { level } else { Level::Nation };
+    let to = format!("{base}/{}?level={}&period={}", kind.as_str(), level.code(), period.code());
+    Ok(Redirect::to(&to).into_response())
 }
 
 #[derive(Deserialize)]
@@ -314,6 +417,7 @@ fn render_table(page: &Page, found: &PublishedTable) -> Result<Response, WebErro
         period_label => period_label(state, ui, found.period),
         levels => levels,
         periods => periods,
+        chart => line_chart(state, ui, found, &found.view.total),
         counts_persons => found.kind.counts_persons(),
         waitlist => found.kind == TableKind::WaitlistAtTermStart,
         withheld => withheld,
