@@ -73,6 +73,7 @@ for (const lang of ['nb', 'en']) {
           `${programme}/${year}/participants_by_attendance`,
           `${programme}/${year}/waitlist_at_term_start`,
           `${programme}/${year}/outcome-change`,
+          `${programme}/${year}/evaluation`,
         ]) {
           const response = await page.goto(path);
           assert.equal(response.status(), 200, `${path} ended at ${await landing(page, response)}`);

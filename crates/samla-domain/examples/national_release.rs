@@ -89,7 +89,7 @@ fn data(organisations: i64, courses_per: u64, year: i32) -> (Vec<CountedUnit>, F
             }
         }
     }
-    (units, Facts { participants, courses, waiting, measures: Vec::new() })
+    (units, Facts { participants, courses, waiting, ..Facts::default() })
 }
 
 fn summary(release: &ReleaseContents) -> String {

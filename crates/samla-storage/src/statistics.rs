@@ -183,6 +183,47 @@ pub async fn measured(
     .await
 }
 
+/// One response in a released round of a counted course.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct AnsweredRow {
+    pub course_id: i64,
+    pub version_id: i64,
+    /// The version's content hash, the same in every organisation's copy.
+    pub content_hash: String,
+    #[sqlx(try_from = "String")]
+    pub audience: Audience,
+    #[sqlx(try_from = "String")]
+    pub timing: Timing,
+    /// The answers as JSON.
+    pub answers: String,
+}
+
+/// The responses in released rounds of the programme's counted courses that started in
+/// the days given.
+pub async fn answered(
+    conn: &mut AnyConnection,
+    programme_id: i64,
+    first_day: &str,
+    next_first_day: &str,
+) -> Result<Vec<AnsweredRow>> {
+    db::all(
+        conn,
+        &format!(
+            "SELECT r.course_id, r.version_id, qv.content_hash, r.audience, r.timing, resp.answers
+             FROM questionnaire_rounds r
+             JOIN courses c ON c.id = r.course_id
+             JOIN programme_versions v ON v.id = c.programme_version_id
+             JOIN questionnaire_versions qv ON qv.id = r.version_id
+             JOIN questionnaire_responses resp ON resp.round_id = r.id
+             WHERE v.programme_id = $1 AND c.start_date >= $2 AND c.start_date < $3 AND {COUNTED}
+               AND r.results_released_at IS NOT NULL
+             ORDER BY r.id, resp.id"
+        ),
+        (programme_id, first_day, next_first_day),
+    )
+    .await
+}
+
 /// Someone waiting for a place in the programme at a moment.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct WaitingRow {

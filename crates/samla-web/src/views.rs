@@ -40,6 +40,7 @@ pub(crate) const TEMPLATES: &[(&str, &str)] = templates![
     "statistics_programme.html",
     "statistics_table.html",
     "statistics_outcomes.html",
+    "statistics_evaluations.html",
     "budget_calculation.html",
     "planning.html",
     "programmes.html",

@@ -16,5 +16,6 @@ pub mod disclosure;
 pub mod evaluation;
 pub mod national;
 pub mod pooled;
+pub mod pooled_evaluation;
 pub mod statistics;
 pub mod tables;

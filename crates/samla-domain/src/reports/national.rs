@@ -16,6 +16,7 @@
 
 use super::disclosure::{primary, suppress, Cell, Cube, Given, Publication, Shown, Why};
 use super::pooled::{pool, MeasureFacts, PooledChange};
+use super::pooled_evaluation::{pool_evaluations, EvaluationFacts, PooledEvaluation};
 use super::tables::{Half, Layout, Level, Period, TableView, Term, Unit};
 use crate::intake::household::Sex;
 use crate::organisations::{OrganisationKind, Region};
@@ -220,6 +221,8 @@ pub struct Facts {
     pub waiting: Vec<WaitingFact>,
     /// The outcome measures the courses used before and after.
     pub measures: Vec<MeasureFacts>,
+    /// The answers of the courses' rounds, by questionnaire version, audience and time.
+    pub evaluations: Vec<EvaluationFacts>,
 }
 
 /// One course of the programme.
@@ -292,6 +295,9 @@ pub struct ReleaseContents {
     /// counted have none).
     #[serde(default)]
     pub outcomes: Vec<PooledChange>,
+    /// Evaluation answers pooled across the network's courses.
+    #[serde(default)]
+    pub evaluations: Vec<PooledEvaluation>,
 }
 
 type Key = (Level, Option<&'static str>, Period);
@@ -461,7 +467,8 @@ pub fn build(year: i32, units: Vec<CountedUnit>, facts: &Facts, earlier: Option<
     let everything = Publication::Cells { shown, protections: Vec::new() };
     tables.push(released(kind, cube.len(), &everything, |cell| cube.value(cell)));
     let outcomes = pool(&facts.measures, earlier.map_or(&[][..], |e| &e.outcomes));
-    ReleaseContents { year, units, tables, outcomes }
+    let evaluations = pool_evaluations(&facts.evaluations, earlier.map_or(&[][..], |e| &e.evaluations));
+    ReleaseContents { year, units, tables, outcomes, evaluations }
 }
 
 /// One table of persons under disclosure control: what the earlier release suppressed

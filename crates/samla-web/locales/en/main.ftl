@@ -2649,3 +2649,21 @@ statistics-find-autumn = Autumn term
 statistics-find-network = The whole network
 statistics-find-own-region = Our region
 statistics-find-own = Our organisation
+statistics-evaluation-title = Evaluations, all courses
+statistics-evaluation-intro = The answers to the same questionnaire, asked of the same group at the same point in the course, counted together across the network's courses. Written answers are never included here.
+statistics-evaluation-question = Question
+statistics-evaluation-answer = Answer
+statistics-evaluation-count = Number
+statistics-evaluation-answered = Answered
+statistics-evaluation-responses = { $count } responses from { $courses ->
+    [one] one course
+   *[other] { $courses } courses
+}.
+statistics-evaluation-too-few = Fewer than five responses (from { $courses ->
+    [one] one course
+   *[other] { $courses } courses
+}): nothing is shown.
+statistics-evaluation-share = { $share } positive
+statistics-evaluation-mean = mean { $mean }
+statistics-evaluation-kept = As the year's earlier release published it: the correction changed fewer than five responses.
+statistics-evaluation-none = None of the year's courses has evaluation answers whose results are released.

@@ -2649,3 +2649,21 @@ statistics-find-autumn = Høstsemesteret
 statistics-find-network = Hele nettverket
 statistics-find-own-region = Vår region
 statistics-find-own = Vår organisasjon
+statistics-evaluation-title = Evalueringer, alle kurs
+statistics-evaluation-intro = Svarene på det samme spørreskjemaet, stilt til den samme gruppen på samme tidspunkt i kurset, telt sammen for alle kursene i nettverket. Fritekstsvar tas aldri med her.
+statistics-evaluation-question = Spørsmål
+statistics-evaluation-answer = Svar
+statistics-evaluation-count = Antall
+statistics-evaluation-answered = Svarte
+statistics-evaluation-responses = { $count } svar fra { $courses ->
+    [one] ett kurs
+   *[other] { $courses } kurs
+}.
+statistics-evaluation-too-few = Færre enn fem svar (fra { $courses ->
+    [one] ett kurs
+   *[other] { $courses } kurs
+}): ingenting vises.
+statistics-evaluation-share = { $share } positive
+statistics-evaluation-mean = gjennomsnitt { $mean }
+statistics-evaluation-kept = Slik årets tidligere utgivelse publiserte den: rettelsen endret færre enn fem svar.
+statistics-evaluation-none = Ingen av årets kurs har evalueringssvar med frigitte resultater.

@@ -61,7 +61,10 @@ pub async fn show(Page { state, ui, actor }: Page) -> Result<Response, WebError>
     let tables: Vec<minijinja::Value> = samla_domain::reports::national::TableKind::ALL
         .iter()
         .map(|k| minijinja::context! { value => k.as_str(), key => format!("statistics-table-{}", k.as_str()) })
-        .chain([minijinja::context! { value => "outcome-change", key => "statistics-outcome-title" }])
+        .chain([
+            minijinja::context! { value => "outcome-change", key => "statistics-outcome-title" },
+            minijinja::context! { value => "evaluation", key => "statistics-evaluation-title" },
+        ])
         .collect();
     let context = minijinja::context! {
         stale => stale,

@@ -15,6 +15,7 @@ use chrono::{Datelike, NaiveDate};
 use samla_domain::calendar::Country;
 use samla_domain::intake::household::Sex;
 use samla_domain::organisations::{OrganisationKind, Region};
+use samla_domain::questionnaires::answers::Answers;
 use samla_domain::questionnaires::rounds::{Audience, Timing};
 use samla_domain::questionnaires::scoring::{Labels, Scores};
 use samla_domain::reports::national::{
@@ -22,6 +23,7 @@ use samla_domain::reports::national::{
     WaitingFact,
 };
 use samla_domain::reports::pooled::MeasureFacts;
+use samla_domain::reports::pooled_evaluation::EvaluationFacts;
 use samla_domain::reports::tables::{Half, Level, Period, TableView, Term};
 use samla_domain::running::attendance::Attendance;
 use samla_domain::running::dropout::DropoutReason;
@@ -287,7 +289,47 @@ async fn facts_of_year(conn: &mut sqlx::AnyConnection, programme_id: i64, year: 
         }
     }
     let measures = measures_of_year(conn, programme_id, &first, &next).await?;
-    Ok(Facts { participants, courses, waiting, measures })
+    let evaluations = evaluations_of_year(conn, programme_id, &first, &next).await?;
+    Ok(Facts { participants, courses, waiting, measures, evaluations })
+}
+
+/// The answers of the year's released rounds, by questionnaire version (its content, so
+/// every organisation's copy of a version counts together), audience and time.
+async fn evaluations_of_year(
+    conn: &mut sqlx::AnyConnection,
+    programme_id: i64,
+    first: &str,
+    next: &str,
+) -> Result<Vec<EvaluationFacts>, WebError> {
+    type Key = (String, Audience, Timing);
+    let mut groups: Vec<(Key, i64, HashSet<i64>, Vec<Answers>)> = Vec::new();
+    for row in statistics::answered(conn, programme_id, first, next).await? {
+        let answers: Answers = serde_json::from_str(&row.answers)
+            .map_err(|e| WebError::Internal(format!("stored answers do not read: {e}")))?;
+        let key = (row.content_hash, row.audience, row.timing);
+        let at = match groups.iter().position(|(k, ..)| *k == key) {
+            Some(at) => at,
+            None => {
+                groups.push((key, row.version_id, HashSet::new(), Vec::new()));
+                groups.len() - 1
+            }
+        };
+        groups[at].2.insert(row.course_id);
+        groups[at].3.push(answers);
+    }
+    let mut facts = Vec::with_capacity(groups.len());
+    for ((version, audience, timing), version_id, courses, answers) in groups {
+        let loaded = crate::services::questionnaires::library::load_version(conn, version_id).await?;
+        facts.push(EvaluationFacts {
+            version,
+            audience,
+            timing,
+            definitions: loaded.definitions,
+            answers,
+            courses: courses.len(),
+        });
+    }
+    Ok(facts)
 }
 
 /// The outcome measures of the year's courses: per questionnaire (by its URL, which every

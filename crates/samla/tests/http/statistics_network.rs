@@ -625,6 +625,11 @@ async fn add_children(
     }
 }
 
+/// A page as the owner's analyst reads it.
+async fn analyst_page(app: &TestApp, path: &str) -> (StatusCode, String) {
+    app.logged_in("analyst@a.test").await.get_html(path).await
+}
+
 #[tokio::test]
 async fn outcome_change_is_pooled_across_the_networks_small_groups_and_a_small_correction_changes_nothing() {
     let app = TestApp::spawn().await;
@@ -638,6 +643,7 @@ async fn outcome_change_is_pooled_across_the_networks_small_groups_and_a_small_c
         actor_in(&app, OWNER, owner_id, "coordinator@a.test", "coordinator@a.test", vec![Role::Coordinator], "seed")
             .await;
     let member_actor = member_coordinator(&app, member_id).await;
+    app.relax_second_factor(OWNER).await;
 
     // Three children at the owner and three at the member: neither course can show its
     // change (under five), together they can. A child of the member's has no end answer.
@@ -676,6 +682,35 @@ async fn outcome_change_is_pooled_across_the_networks_small_groups_and_a_small_c
     assert_eq!(benefit["as_first_published"], false);
     assert!(!change.to_string().contains("Barn "), "no person: {change}");
 
+    // The same forms as evaluation answers: seven before (the child without an end
+    // answer too), six at the end, from two courses; every count of 1–4 hidden.
+    let evaluation_path = path.replace("outcome-change", "evaluation");
+    let evaluation = analyst.get_ok(&evaluation_path).await;
+    let forms = evaluation["questionnaires"].as_array().expect("questionnaires");
+    let responses: Vec<(&str, u64, u64)> = forms
+        .iter()
+        .map(|q| (q["timing"].as_str().unwrap(), q["responses"].as_u64().unwrap(), q["courses"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(responses, [("before", 7, 2), ("end", 6, 2)], "{evaluation}");
+    for question in forms.iter().flat_map(|q| q["questions"].as_array().unwrap()) {
+        let counts: Vec<Option<u64>> =
+            question["options"].as_array().unwrap().iter().map(|o| o["count"].as_u64()).collect();
+        for count in counts.iter().flatten() {
+            assert!(*count == 0 || *count >= 5, "{question}");
+        }
+        let hidden = counts.iter().filter(|c| c.is_none()).count();
+        assert_ne!(hidden, 1, "one hidden count beside its total tells itself: {question}");
+        if hidden > 0 {
+            assert_eq!((question["share_positive"].clone(), question["mean"].clone()), (Value::Null, Value::Null));
+        }
+    }
+    let questions = forms[0]["questions"].as_array().unwrap();
+    assert!(questions.iter().any(|q| q["link_id"] == "child-benefit"), "the form's questions: {evaluation}");
+    assert!(!evaluation.to_string().contains("Barn "), "no person");
+    let (status, html) = analyst_page(&app, &format!("/statistics/{programme}/2025/evaluation")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("evaluation-0-heading") && !html.contains("Barn "), "the page, with no person");
+
     // A late autumn course of two children whose end round closed after the release:
     // publishing both means would tell those two's change, so the correction keeps the
     // first figures.
@@ -692,10 +727,7 @@ async fn outcome_change_is_pooled_across_the_networks_small_groups_and_a_small_c
     assert_eq!(kept["as_first_published"], true, "{kept}");
 
     // The page and its CSV say the same; an outsider and a bad year see nothing.
-    let browser = {
-        app.relax_second_factor(OWNER).await;
-        app.logged_in("analyst@a.test").await
-    };
+    let browser = app.logged_in("analyst@a.test").await;
     let (status, html) = browser.get_html(&format!("/statistics/{programme}/2025/outcome-change?release=1")).await;
     assert_eq!(status, StatusCode::OK);
     let table = crate::common::section(&html, "measure-0-table", "</table>");

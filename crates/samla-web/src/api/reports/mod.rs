@@ -2,7 +2,7 @@
 
 mod course_report;
 mod national;
-mod national_outcomes;
+mod national_pooled;
 mod national_trend;
 mod programme_statistics;
 
@@ -14,7 +14,7 @@ pub fn routes() -> Router<AppState> {
         .merge(course_report::routes())
         .merge(programme_statistics::routes())
         .merge(national::routes())
-        .merge(national_outcomes::routes())
+        .merge(national_pooled::routes())
         .merge(national_trend::routes())
 }
 
@@ -24,7 +24,7 @@ pub fn document() -> utoipa::openapi::OpenApi {
     let mut document = course_report::Doc::openapi();
     document.merge(programme_statistics::Doc::openapi());
     document.merge(national::Doc::openapi());
-    document.merge(national_outcomes::Doc::openapi());
+    document.merge(national_pooled::Doc::openapi());
     document.merge(national_trend::Doc::openapi());
     document
 }

@@ -31,10 +31,21 @@ pub fn routes() -> Router<AppState> {
         .route("/statistics/find", get(find))
         .route("/statistics/{programme}", get(programme_page))
         .route("/statistics/{programme}/{year}/outcome-change", get(outcomes::outcome_change))
+        .route("/statistics/{programme}/{year}/evaluation", get(evaluations::evaluation))
         .route("/statistics/{programme}/{year}/{table}", get(table))
 }
 
+mod evaluations;
 mod outcomes;
+
+/// Which of a release's pages a link list is on.
+#[derive(Clone, Copy, PartialEq)]
+enum Current<'q> {
+    /// A table, with the level and period asked for (`?level=…&period=…`).
+    Table(TableKind, &'q str),
+    OutcomeChange,
+    Evaluation,
+}
 
 /// Which release of a year, and whether as a file.
 #[derive(Deserialize)]
@@ -53,25 +64,33 @@ impl ReleaseQuery {
     }
 }
 
-/// The links to a release's tables and its outcome change; `current` is the table shown,
-/// `None` on the outcome change. `query` keeps the level and period asked for.
-fn table_links(programme: &Programme, year: i32, current: Option<(TableKind, &str)>) -> Vec<Value> {
-    let query = current.map(|(_, q)| q).unwrap_or_default();
+/// The links to a release's tables, its outcome change and its evaluation; a table's
+/// link keeps the level and period asked for.
+fn table_links(programme: &Programme, year: i32, current: Current) -> Vec<Value> {
+    let query = match current {
+        Current::Table(_, query) => query,
+        _ => "",
+    };
     let mut links: Vec<Value> = TableKind::ALL
         .iter()
         .map(|k| {
             minijinja::context! {
                 href => format!("/statistics/{}/{}/{}{}", programme.id, year, k.as_str(), query),
                 key => format!("statistics-table-{}", k.as_str()),
-                current => current.is_some_and(|(kind, _)| kind == *k),
+                current => matches!(current, Current::Table(kind, _) if kind == *k),
             }
         })
         .collect();
-    links.push(minijinja::context! {
-        href => format!("/statistics/{}/{}/outcome-change", programme.id, year),
-        key => "statistics-outcome-title",
-        current => current.is_none(),
-    });
+    for (page, path, key) in [
+        (Current::OutcomeChange, "outcome-change", "statistics-outcome-title"),
+        (Current::Evaluation, "evaluation", "statistics-evaluation-title"),
+    ] {
+        links.push(minijinja::context! {
+            href => format!("/statistics/{}/{}/{path}", programme.id, year),
+            key => key,
+            current => current == page,
+        });
+    }
     links
 }
 
@@ -280,8 +299,8 @@ async fn find(page: Page, Query(find): Query<Find>) -> Result<Response, WebError
     };
     let base = format!("/statistics/{}/{}", found.programme.id, year);
     let table = find.table.unwrap_or_default();
-    if table == "outcome-change" {
-        return Ok(Redirect::to(&format!("{base}/outcome-change")).into_response());
+    if table == "outcome-change" || table == "evaluation" {
+        return Ok(Redirect::to(&format!("{base}/{table}")).into_response());
     }
     let kind = TableKind::parse(&table).ok_or(WebError::NotFound)?;
     let period = match find.period.as_deref() {
@@ -396,7 +415,7 @@ fn render_table(page: &Page, found: &PublishedTable) -> Result<Response, WebErro
         minijinja::context! { value => Level::Organisation(unit.organisation_id).code(), label => unit.name.clone() }
     }));
     let kept_query = format!("?level={}&period={}", found.level.code(), found.period.code());
-    let tables = table_links(&found.programme, year, Some((found.kind, &kept_query)));
+    let tables = table_links(&found.programme, year, Current::Table(found.kind, &kept_query));
     let withheld = found.contents.table(found.kind).is_some_and(|t| t.withheld);
     let kept = found.contents.table(found.kind).is_some_and(|t| t.kept_from.is_some());
     let query = format!("level={}&period={}&release={}", found.level.code(), found.period.code(), found.release.number);

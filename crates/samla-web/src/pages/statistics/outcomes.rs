@@ -104,7 +104,7 @@ fn render(page: &Page, found: &PublishedRelease) -> Result<Response, WebError> {
             published => crate::views::format_datetime(ui.lang, actor.organisation.timezone(), found.release.published_at),
         },
         period_label => period_label(state, ui, Period::Year(found.release.year as i32)),
-        tables => super::table_links(&found.programme, found.release.year as i32, None),
+        tables => super::table_links(&found.programme, found.release.year as i32, super::Current::OutcomeChange),
         measures => measures,
         csv => format!("{base}?{query}&format=csv"),
         xlsx => format!("{base}?{query}&format=xlsx"),

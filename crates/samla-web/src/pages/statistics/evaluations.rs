@@ -1,0 +1,136 @@
+//! A release's evaluation answers pooled across the network's courses: per measure each
+//! question's answers with small counts hidden, with CSV and XLSX.
+
+use super::{t, ReleaseQuery};
+use crate::error::WebError;
+use crate::export::{Cell, Format, Table};
+use crate::pages::questionnaires::results::{number, optional};
+use crate::pages::{Page, Ui};
+use crate::services::statistics::{self as service, PublishedRelease};
+use crate::AppState;
+use axum::extract::{Path, Query};
+use axum::response::Response;
+use minijinja::{context, Value};
+use samla_domain::reports::evaluation::label_in;
+use samla_domain::reports::pooled_evaluation::PooledEvaluation;
+
+pub async fn evaluation(
+    page: Page,
+    Path((programme, year)): Path<(String, String)>,
+    Query(query): Query<ReleaseQuery>,
+) -> Result<Response, WebError> {
+    let year: i32 = year.parse().ok().filter(|y| (2000..=9999).contains(y)).ok_or(WebError::NotFound)?;
+    let found = service::release(&page.state, &page.actor, &programme, year, query.number()?).await?;
+    match query.format.as_deref() {
+        None | Some("") => render(&page, &found),
+        Some(format) => download(&page, &found, Format::parse(format).ok_or(WebError::NotFound)?),
+    }
+}
+
+fn measure_title(state: &AppState, ui: &Ui, measure: &PooledEvaluation) -> String {
+    let timing = t(state, ui, &format!("qround-timing-{}", measure.timing.as_str()));
+    let audience = t(state, ui, &format!("qround-audience-{}", measure.audience.as_str()));
+    let title = label_in(&measure.title, ui.lang.code(), &measure.version);
+    state.i18n.text(ui.lang, "statistics-outcome-measure", &[("title", title), ("audience", audience), ("to", timing)])
+}
+
+fn percent(language: samla_domain::accounts::Language, share: Option<f64>) -> Option<String> {
+    share.map(|s| format!("{}\u{a0}%", number(language, s * 100.0, 0)))
+}
+
+fn render(page: &Page, found: &PublishedRelease) -> Result<Response, WebError> {
+    let Page { state, ui, actor } = page;
+    let language = ui.lang;
+    let code = language.code();
+    let measures: Vec<Value> = found
+        .contents
+        .evaluations
+        .iter()
+        .enumerate()
+        .map(|(index, measure)| {
+            let items: Vec<Value> = measure
+                .items
+                .iter()
+                .map(|item| {
+                    context! {
+                        text => label_in(&item.text, code, &item.link_id),
+                        answered => item.answered,
+                        options => item.options.iter().map(|o| context! {
+                            display => label_in(&o.display, code, &o.code), count => o.count,
+                        }).collect::<Vec<_>>(),
+                        share => percent(language, item.share_positive),
+                        mean => optional(language, item.mean, 2),
+                    }
+                })
+                .collect();
+            context! {
+                index => index,
+                title => measure_title(state, ui, measure),
+                courses => measure.courses,
+                responses => measure.responses,
+                kept => measure.kept,
+                items => items,
+            }
+        })
+        .collect();
+    let base = format!("/statistics/{}/{}/evaluation", found.programme.id, found.release.year);
+    let query = format!("release={}", found.release.number);
+    let context = context! {
+        programme => context! { id => found.programme.id, name => found.programme.name.clone() },
+        release => context! {
+            year => found.release.year, number => found.release.number, note => found.release.note.clone(),
+            published => crate::views::format_datetime(ui.lang, actor.organisation.timezone(), found.release.published_at),
+        },
+        tables => super::table_links(&found.programme, found.release.year as i32, super::Current::Evaluation),
+        measures => measures,
+        csv => format!("{base}?{query}&format=csv"),
+        xlsx => format!("{base}?{query}&format=xlsx"),
+    };
+    ui.render(state, Some(actor), "statistics_evaluations.html", "statistics-evaluation-title", context)
+}
+
+/// A row per answer option of each question; hidden counts are empty, and a note says why.
+fn download(page: &Page, found: &PublishedRelease, format: Format) -> Result<Response, WebError> {
+    let Page { state, ui, .. } = page;
+    let code = ui.lang.code();
+    let header: Vec<String> = [
+        "statistics-outcome-measure-column",
+        "statistics-evaluation-question",
+        "statistics-evaluation-answer",
+        "statistics-evaluation-count",
+    ]
+    .iter()
+    .map(|key| t(state, ui, key))
+    .collect();
+    let mut rows: Vec<Vec<Cell>> = Vec::new();
+    for measure in &found.contents.evaluations {
+        let title = measure_title(state, ui, measure);
+        for item in &measure.items {
+            let text = label_in(&item.text, code, &item.link_id);
+            for option in &item.options {
+                rows.push(vec![
+                    Cell::from(title.clone()),
+                    Cell::from(text.clone()),
+                    Cell::from(label_in(&option.display, code, &option.code)),
+                    Cell::from(option.count.map(|n| n as i64)),
+                ]);
+            }
+            rows.push(vec![
+                Cell::from(title.clone()),
+                Cell::from(text),
+                Cell::from(t(state, ui, "statistics-evaluation-answered")),
+                Cell::from(item.answered.map(|n| n as i64)),
+            ]);
+        }
+    }
+    rows.push(vec![Cell::from(t(state, ui, "statistics-download-note"))]);
+    let table = Table { sheet: "evaluation".to_string(), header, rows };
+    let bytes = crate::export::write(format, &[table])?;
+    let stem = format!("{}-{}-evaluation", found.programme.slug, found.release.year);
+    Ok(crate::services::questionnaires::results::Download {
+        bytes,
+        content_type: format.content_type(),
+        file_name: crate::services::questionnaires::results::file_name(&stem, format),
+    }
+    .into_response())
+}
