@@ -74,6 +74,7 @@ for (const lang of ['nb', 'en']) {
           `${programme}/${year}/waitlist_at_term_start`,
           `${programme}/${year}/outcome-change`,
           `${programme}/${year}/evaluation`,
+          `${programme}/${year}/leaders_by_certification`,
         ]) {
           const response = await page.goto(path);
           assert.equal(response.status(), 200, `${path} ended at ${await landing(page, response)}`);

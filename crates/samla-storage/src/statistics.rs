@@ -10,6 +10,7 @@ use samla_domain::calendar::Country;
 use samla_domain::intake::stage::Stage;
 use samla_domain::organisations::OrganisationKind;
 use samla_domain::planning::lifecycle::CourseStatus;
+use samla_domain::planning::staffing::CourseRole;
 use samla_domain::questionnaires::rounds::{Audience, Mode, Timing};
 use sqlx::AnyConnection;
 
@@ -179,6 +180,45 @@ pub async fn measured(
             Timing::End.as_str(),
             Timing::FollowUp.as_str(),
         ),
+    )
+    .await
+}
+
+/// A group leader of a counted course.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct LeaderRow {
+    pub organisation_id: i64,
+    pub start_date: String,
+    #[sqlx(try_from = "String")]
+    pub course_status: CourseStatus,
+    /// The leader's account; none for a leader from outside the organisation.
+    pub user_id: Option<i64>,
+    pub external_name: Option<String>,
+    /// When the organisation certified the leader for the programme, if it did.
+    pub certified_on: Option<String>,
+}
+
+/// The group leaders of the programme's counted courses that started in the days given.
+pub async fn leaders(
+    conn: &mut AnyConnection,
+    programme_id: i64,
+    first_day: &str,
+    next_first_day: &str,
+) -> Result<Vec<LeaderRow>> {
+    db::all(
+        conn,
+        &format!(
+            "SELECT c.organisation_id, c.start_date, c.status AS course_status, s.user_id, s.external_name,
+                    cert.certified_on
+             FROM course_staff s
+             JOIN courses c ON c.id = s.course_id
+             JOIN programme_versions v ON v.id = c.programme_version_id
+             LEFT JOIN certifications cert
+                    ON cert.user_id = s.user_id AND cert.programme_id = $1 AND cert.organisation_id = c.organisation_id
+             WHERE v.programme_id = $1 AND c.start_date >= $2 AND c.start_date < $3 AND {COUNTED}
+               AND s.course_role = $4"
+        ),
+        (programme_id, first_day, next_first_day, CourseRole::GroupLeader.as_str()),
     )
     .await
 }

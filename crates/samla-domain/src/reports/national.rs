@@ -49,6 +49,8 @@ stored_enum! {
         WaitlistAtTermStart = "waitlist_at_term_start",
         /// Courses by how far they came.
         CoursesByStatus = "courses_by_status",
+        /// The courses' group leaders, each once a year, by whether they were certified.
+        LeadersByCertification = "leaders_by_certification",
     }
 }
 
@@ -66,12 +68,15 @@ impl TableKind {
             TableKind::ParticipantsByAttendance => &ATTENDANCE_BANDS,
             TableKind::WaitlistAtTermStart => &WAITS[..4],
             TableKind::CoursesByStatus => &["planned", "running", "completed", "cancelled"],
+            TableKind::LeadersByCertification => &["certified", "not_certified", "external"],
         }
     }
 
-    /// Whether the table counts persons (and so is under disclosure control).
+    /// Whether the table counts persons (and so is under disclosure control). Courses are
+    /// not persons, and the staff who lead them are counted in the open, as the network's
+    /// own staffing.
     pub fn counts_persons(self) -> bool {
-        self != TableKind::CoursesByStatus
+        !matches!(self, TableKind::CoursesByStatus | TableKind::LeadersByCertification)
     }
 
     /// Whether the table counts the participants of the year's courses, so that its
@@ -195,6 +200,34 @@ pub struct ParticipantFact {
     pub sessions_attended: u32,
 }
 
+/// One group leader of the year's courses at one organisation, counted in the term of
+/// their first course of the year (so a year adds its terms without counting anyone twice).
+#[derive(Debug, Clone)]
+pub struct LeaderFact {
+    pub organisation_id: i64,
+    pub first_course_start: NaiveDate,
+    pub standing: LeaderStanding,
+}
+
+/// Whether a leader was certified for the programme when their first course of the year
+/// started, or came from outside the organisation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LeaderStanding {
+    Certified,
+    NotCertified,
+    External,
+}
+
+impl LeaderStanding {
+    fn column(self) -> &'static str {
+        match self {
+            LeaderStanding::Certified => "certified",
+            LeaderStanding::NotCertified => "not_certified",
+            LeaderStanding::External => "external",
+        }
+    }
+}
+
 /// One person on the programme's waitlist at the start of a term.
 #[derive(Debug, Clone)]
 pub struct WaitingFact {
@@ -223,6 +256,8 @@ pub struct Facts {
     pub measures: Vec<MeasureFacts>,
     /// The answers of the courses' rounds, by questionnaire version, audience and time.
     pub evaluations: Vec<EvaluationFacts>,
+    /// The courses' group leaders.
+    pub leaders: Vec<LeaderFact>,
 }
 
 /// One course of the programme.
@@ -455,20 +490,32 @@ pub fn build(year: i32, units: Vec<CountedUnit>, facts: &Facts, earlier: Option<
     let publication = protect(kind, &waiting_layout, &cube, earlier, &HashSet::new());
     tables.push(released_or_kept(kind, &cube, &publication, earlier));
 
-    let kind = TableKind::CoursesByStatus;
-    let course_layout = layout(&units, kind, year);
     let course_facts =
         facts.courses.iter().filter_map(|c| Some((c.organisation_id, Term::of(c.start), course_category(c.status)?)));
-    let cube = course_layout.cube(course_facts);
-    let given = course_layout.given(&cube);
+    tables.push(in_the_open(TableKind::CoursesByStatus, &units, year, course_facts));
+    let leader_facts =
+        facts.leaders.iter().map(|l| (l.organisation_id, Term::of(l.first_course_start), l.standing.column()));
+    tables.push(in_the_open(TableKind::LeadersByCertification, &units, year, leader_facts));
+    let outcomes = pool(&facts.measures, earlier.map_or(&[][..], |e| &e.outcomes));
+    let evaluations = pool_evaluations(&facts.evaluations, earlier.map_or(&[][..], |e| &e.evaluations));
+    ReleaseContents { year, units, tables, outcomes, evaluations }
+}
+
+/// A table published as it is: it counts no person of a course.
+fn in_the_open(
+    kind: TableKind,
+    units: &[CountedUnit],
+    year: i32,
+    facts: impl IntoIterator<Item = (i64, Term, &'static str)>,
+) -> ReleasedTable {
+    let layout = layout(units, kind, year);
+    let cube = layout.cube(facts);
+    let given = layout.given(&cube);
     let shown = (0..cube.len())
         .map(|cell| if given.left_out.contains(&cell) { Shown::LeftOut } else { Shown::Published })
         .collect();
     let everything = Publication::Cells { shown, protections: Vec::new() };
-    tables.push(released(kind, cube.len(), &everything, |cell| cube.value(cell)));
-    let outcomes = pool(&facts.measures, earlier.map_or(&[][..], |e| &e.outcomes));
-    let evaluations = pool_evaluations(&facts.evaluations, earlier.map_or(&[][..], |e| &e.evaluations));
-    ReleaseContents { year, units, tables, outcomes, evaluations }
+    released(kind, cube.len(), &everything, |cell| cube.value(cell))
 }
 
 /// One table of persons under disclosure control: what the earlier release suppressed

@@ -15,12 +15,13 @@ use chrono::{Datelike, NaiveDate};
 use samla_domain::calendar::Country;
 use samla_domain::intake::household::Sex;
 use samla_domain::organisations::{OrganisationKind, Region};
+use samla_domain::planning::lifecycle::CourseStatus;
 use samla_domain::questionnaires::answers::Answers;
 use samla_domain::questionnaires::rounds::{Audience, Timing};
 use samla_domain::questionnaires::scoring::{Labels, Scores};
 use samla_domain::reports::national::{
-    build, term_start, CountedUnit, CourseFact, Facts, Headline, ParticipantFact, ReleaseContents, TableKind,
-    WaitingFact,
+    build, term_start, CountedUnit, CourseFact, Facts, Headline, LeaderFact, LeaderStanding, ParticipantFact,
+    ReleaseContents, TableKind, WaitingFact,
 };
 use samla_domain::reports::pooled::MeasureFacts;
 use samla_domain::reports::pooled_evaluation::EvaluationFacts;
@@ -290,7 +291,44 @@ async fn facts_of_year(conn: &mut sqlx::AnyConnection, programme_id: i64, year: 
     }
     let measures = measures_of_year(conn, programme_id, &first, &next).await?;
     let evaluations = evaluations_of_year(conn, programme_id, &first, &next).await?;
-    Ok(Facts { participants, courses, waiting, measures, evaluations })
+    let leaders = leaders_of_year(conn, programme_id, &first, &next).await?;
+    Ok(Facts { participants, courses, waiting, measures, evaluations, leaders })
+}
+
+/// Each group leader of the year's courses once per organisation, at their first course
+/// of the year (drafts left out): certified for the programme by then, or not, or from
+/// outside the organisation (known by name only).
+async fn leaders_of_year(
+    conn: &mut sqlx::AnyConnection,
+    programme_id: i64,
+    first: &str,
+    next: &str,
+) -> Result<Vec<LeaderFact>, WebError> {
+    // Who (organisation, account, or name from outside) → (first start, certified on).
+    type Leader = (i64, Option<i64>, String);
+    let mut first_courses: HashMap<Leader, (NaiveDate, Option<NaiveDate>)> = HashMap::new();
+    for row in statistics::leaders(conn, programme_id, first, next).await? {
+        let Ok(start) = NaiveDate::parse_from_str(&row.start_date, "%Y-%m-%d") else { continue };
+        if row.course_status == CourseStatus::Draft {
+            continue;
+        }
+        let who = (row.organisation_id, row.user_id, row.external_name.unwrap_or_default().trim().to_lowercase());
+        let certified = row.certified_on.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok());
+        let entry = first_courses.entry(who).or_insert((start, certified));
+        entry.0 = entry.0.min(start);
+    }
+    Ok(first_courses
+        .into_iter()
+        .map(|((organisation_id, user_id, _), (start, certified))| LeaderFact {
+            organisation_id,
+            first_course_start: start,
+            standing: match (user_id, certified) {
+                (None, _) => LeaderStanding::External,
+                (Some(_), Some(on)) if on <= start => LeaderStanding::Certified,
+                (Some(_), _) => LeaderStanding::NotCertified,
+            },
+        })
+        .collect())
 }
 
 /// The answers of the year's released rounds, by questionnaire version (its content, so

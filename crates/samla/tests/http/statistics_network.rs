@@ -428,7 +428,7 @@ async fn joined_network(app: &TestApp) -> i64 {
 }
 
 #[tokio::test]
-async fn attendance_and_the_waitlist_at_each_term_start_are_counted_with_small_groups_hidden() {
+async fn attendance_the_waitlist_at_each_term_start_and_the_leaders_are_counted() {
     let app = TestApp::spawn().await;
     let programme = joined_network(&app).await;
     let member_coordinator_id = app.add_user(MEMBER, "coordinator@b.test", "coordinator").await;
@@ -516,6 +516,35 @@ async fn attendance_and_the_waitlist_at_each_term_start_are_counted_with_small_g
 
     app.execute("UPDATE courses SET status = 'completed' WHERE id = $1", (course,)).await;
 
+    // Three group leaders: one certified in January, one certified only after the course
+    // started, one from outside; a coordinator on the course is no group leader.
+    let certified = app.add_user(MEMBER, "leder1@b.test", "group_leader").await;
+    let later = app.add_user(MEMBER, "leder2@b.test", "group_leader").await;
+    let member_id: i64 = app.scalar("SELECT id FROM organisations WHERE slug = $1", (MEMBER,)).await;
+    for (user, on) in [(certified, "2025-01-15"), (later, "2025-06-01")] {
+        app.execute(
+            "INSERT INTO certifications (user_id, programme_id, organisation_id, certified_on) VALUES ($1, $2, $3, $4)",
+            (user, programme, member_id, on),
+        )
+        .await;
+        app.execute(
+            "INSERT INTO course_staff (course_id, user_id, course_role) VALUES ($1, $2, 'group_leader')",
+            (course, user),
+        )
+        .await;
+    }
+    app.execute(
+        "INSERT INTO course_staff (course_id, external_name, external_organisation, course_role)
+         VALUES ($1, 'Kari Ekstern', 'BUP', 'group_leader')",
+        (course,),
+    )
+    .await;
+    app.execute(
+        "INSERT INTO course_staff (course_id, user_id, course_role) VALUES ($1, $2, 'coordinator')",
+        (course, member_coordinator_id),
+    )
+    .await;
+
     let releases = format!("/organisations/org-a/programmes/{programme}/statistics/releases");
     let (status, published) =
         Api::json_of(owner.send_json(Method::POST, &releases, &json!({ "year": 2025 })).await).await;
@@ -537,6 +566,10 @@ async fn attendance_and_the_waitlist_at_each_term_start_are_counted_with_small_g
         ])
     );
     assert_eq!(attendance["total"]["cells"], json!([6, 0, 6, 0, 0, 12]), "late and leaving early count: {attendance}");
+
+    let leaders = owner.get_ok(&table("leaders_by_certification", "")).await;
+    assert_eq!(leaders["columns"], json!(["certified", "not_certified", "external", "total"]));
+    assert_eq!(leaders["total"]["cells"], json!([1, 1, 1, 3]), "staff counts are shown as they are: {leaders}");
 
     // Spring: nine applications of eight persons waited since November (61 days), the
     // withdrawn one did not. Autumn: six of them, now 242 days; the August one not yet.

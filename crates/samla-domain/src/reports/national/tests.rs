@@ -337,3 +337,23 @@ fn a_years_headline_is_read_from_the_networks_published_line() {
     assert_eq!(headline.completed, outcome.total[0]);
     assert_eq!(headline.courses, Some(2), "the draft is not counted");
 }
+
+#[test]
+fn leaders_are_counted_once_a_year_in_the_open() {
+    let leader = |organisation_id, start, standing| LeaderFact { organisation_id, first_course_start: start, standing };
+    let leaders = vec![
+        leader(1, day(2025, 2, 3), LeaderStanding::Certified),
+        leader(1, day(2025, 2, 3), LeaderStanding::NotCertified),
+        leader(1, day(2025, 9, 1), LeaderStanding::Certified),
+        leader(2, day(2025, 2, 3), LeaderStanding::External),
+    ];
+    let facts = Facts { leaders, ..counted(participants()) };
+    let release = build(2025, units(), &facts, None);
+    let kind = TableKind::LeadersByCertification;
+    assert!(!kind.counts_persons(), "staff, not participants");
+    let year = release.view(kind, Level::Nation, Period::Year(2025)).unwrap();
+    assert_eq!(year.total, vec![Some(2), Some(1), Some(1), Some(4)], "small counts are shown: {year:?}");
+    let autumn =
+        release.view(kind, Level::Organisation(1), Period::Term(Term { year: 2025, half: Half::Autumn })).unwrap();
+    assert_eq!(autumn.total, vec![Some(1), Some(0), Some(0), Some(1)]);
+}

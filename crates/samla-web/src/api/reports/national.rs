@@ -242,7 +242,7 @@ pub struct NewRelease {
 /// How much of one table a release published.
 #[derive(Serialize, ToSchema)]
 pub struct TableSummary {
-    /// participants_by_age, participants_by_outcome, participants_by_channel, participants_by_service_kind, participants_by_sex, participants_by_wait, participants_by_dropout_reason, participants_by_attendance, waitlist_at_term_start or courses_by_status.
+    /// participants_by_age, participants_by_outcome, participants_by_channel, participants_by_service_kind, participants_by_sex, participants_by_wait, participants_by_dropout_reason, participants_by_attendance, waitlist_at_term_start, courses_by_status or leaders_by_certification.
     pub table: String,
     #[schema(minimum = 0)]
     pub published_cells: u64,
@@ -323,7 +323,7 @@ pub struct TableLine {
 /// A published table.
 #[derive(Serialize, ToSchema)]
 pub struct StatisticsTable {
-    /// participants_by_age, participants_by_outcome, participants_by_channel, participants_by_service_kind, participants_by_sex, participants_by_wait, participants_by_dropout_reason, participants_by_attendance, waitlist_at_term_start or courses_by_status.
+    /// participants_by_age, participants_by_outcome, participants_by_channel, participants_by_service_kind, participants_by_sex, participants_by_wait, participants_by_dropout_reason, participants_by_attendance, waitlist_at_term_start, courses_by_status or leaders_by_certification.
     pub table: String,
     pub year: i64,
     pub release: i64,
@@ -348,7 +348,7 @@ pub struct StatisticsTable {
     params(
         ProgrammePath,
         ("year" = i32, Path, description = "The release's year", minimum = 2000, maximum = 9999),
-        ("table" = String, Path, description = "participants_by_age, participants_by_outcome, participants_by_channel, participants_by_service_kind, participants_by_sex, participants_by_wait, participants_by_dropout_reason, participants_by_attendance, waitlist_at_term_start or courses_by_status", max_length = 40),
+        ("table" = String, Path, description = "participants_by_age, participants_by_outcome, participants_by_channel, participants_by_service_kind, participants_by_sex, participants_by_wait, participants_by_dropout_reason, participants_by_attendance, waitlist_at_term_start, courses_by_status or leaders_by_certification", max_length = 40),
         TableQuery,
     ),
     responses(

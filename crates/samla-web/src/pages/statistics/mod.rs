@@ -439,6 +439,7 @@ fn render_table(page: &Page, found: &PublishedTable) -> Result<Response, WebErro
         chart => line_chart(state, ui, found, &found.view.total),
         counts_persons => found.kind.counts_persons(),
         waitlist => found.kind == TableKind::WaitlistAtTermStart,
+        leaders => found.kind == TableKind::LeadersByCertification,
         withheld => withheld,
         kept => kept,
         csv => format!("{base}?{query}&format=csv"),
