@@ -75,6 +75,7 @@ for (const lang of ['nb', 'en']) {
           `${programme}/${year}/outcome-change`,
           `${programme}/${year}/evaluation`,
           `${programme}/${year}/leaders_by_certification`,
+          ...(role === 'coordinator' ? ['/statistics/import'] : []),
         ]) {
           const response = await page.goto(path);
           assert.equal(response.status(), 200, `${path} ended at ${await landing(page, response)}`);
@@ -90,6 +91,18 @@ for (const lang of ['nb', 'en']) {
         ]);
         assert.equal(response.status(), 200);
         assert.ok(page.url().includes(`period=${year}-spring`), `the filter chose the spring: ${page.url()}`);
+        if (role === 'coordinator') {
+          // A file that is no workbook: the problem is named at the field, axe-clean.
+          await page.goto('/statistics/import');
+          await page.locator('#workbook').setInputFiles({ name: 'x.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('not a workbook') });
+          const [refused] = await Promise.all([
+            page.waitForNavigation({ waitUntil: 'load' }),
+            page.locator('form[enctype="multipart/form-data"] button[type="submit"]').click(),
+          ]);
+          assert.equal(refused.status(), 422);
+          assert.equal(await page.locator('#workbook-error').count(), 1, 'the problem stands at the field');
+          problems.push(...await checkPage(page, { name: `statistics-import-refused-${lang}`, lang, where: { page: '/statistics/import (refused)', role, lang } }));
+        }
       } finally {
         await context.close();
       }

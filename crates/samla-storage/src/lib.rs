@@ -18,6 +18,7 @@ pub mod db;
 mod error;
 pub mod holidays;
 pub mod idempotency;
+pub mod imported_courses;
 pub mod intake;
 mod migrations;
 pub mod networks;

@@ -34,6 +34,7 @@ embedded!(
     "0013_programme_networks",
     "0014_audit_chains",
     "0015_statistics_fields",
+    "0016_imported_courses",
 );
 
 /// A migrator over `files` (`NNNN_description`, SQL), checksummed as sqlx does, so

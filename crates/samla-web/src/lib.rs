@@ -20,6 +20,7 @@ pub mod org;
 pub mod outbox_worker;
 mod pages;
 pub mod services;
+mod spreadsheets;
 mod state;
 mod views;
 

@@ -41,6 +41,7 @@ pub(crate) const TEMPLATES: &[(&str, &str)] = templates![
     "statistics_table.html",
     "statistics_outcomes.html",
     "statistics_evaluations.html",
+    "statistics_import.html",
     "budget_calculation.html",
     "planning.html",
     "programmes.html",

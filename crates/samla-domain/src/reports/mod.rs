@@ -14,6 +14,7 @@
 pub mod course_report;
 pub mod disclosure;
 pub mod evaluation;
+pub mod import;
 pub mod national;
 pub mod pooled;
 pub mod pooled_evaluation;

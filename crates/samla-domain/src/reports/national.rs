@@ -68,7 +68,7 @@ impl TableKind {
             TableKind::ParticipantsByAttendance => &ATTENDANCE_BANDS,
             TableKind::WaitlistAtTermStart => &WAITS[..4],
             TableKind::CoursesByStatus => &["planned", "running", "completed", "cancelled"],
-            TableKind::LeadersByCertification => &["certified", "not_certified", "external"],
+            TableKind::LeadersByCertification => &["certified", "not_certified", "external", "not_known"],
         }
     }
 
@@ -216,6 +216,8 @@ pub enum LeaderStanding {
     Certified,
     NotCertified,
     External,
+    /// A leader of an imported course: only how many there were is known.
+    NotKnown,
 }
 
 impl LeaderStanding {
@@ -224,6 +226,7 @@ impl LeaderStanding {
             LeaderStanding::Certified => "certified",
             LeaderStanding::NotCertified => "not_certified",
             LeaderStanding::External => "external",
+            LeaderStanding::NotKnown => "not_known",
         }
     }
 }
@@ -258,6 +261,9 @@ pub struct Facts {
     pub evaluations: Vec<EvaluationFacts>,
     /// The courses' group leaders.
     pub leaders: Vec<LeaderFact>,
+    /// How many of the courses were imported from a spreadsheet (they are in the facts
+    /// above too).
+    pub imported_courses: u64,
 }
 
 /// One course of the programme.
@@ -333,6 +339,9 @@ pub struct ReleaseContents {
     /// Evaluation answers pooled across the network's courses.
     #[serde(default)]
     pub evaluations: Vec<PooledEvaluation>,
+    /// How many of the courses counted were imported from a spreadsheet.
+    #[serde(default)]
+    pub imported_courses: u64,
 }
 
 type Key = (Level, Option<&'static str>, Period);
@@ -498,7 +507,7 @@ pub fn build(year: i32, units: Vec<CountedUnit>, facts: &Facts, earlier: Option<
     tables.push(in_the_open(TableKind::LeadersByCertification, &units, year, leader_facts));
     let outcomes = pool(&facts.measures, earlier.map_or(&[][..], |e| &e.outcomes));
     let evaluations = pool_evaluations(&facts.evaluations, earlier.map_or(&[][..], |e| &e.evaluations));
-    ReleaseContents { year, units, tables, outcomes, evaluations }
+    ReleaseContents { year, units, tables, outcomes, evaluations, imported_courses: facts.imported_courses }
 }
 
 /// A table published as it is: it counts no person of a course.

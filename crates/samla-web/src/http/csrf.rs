@@ -60,7 +60,12 @@ pub async fn csrf(State(state): State<AppState>, request: Request, next: Next) -
         Ok(bytes) => bytes,
         Err(_) => return WebError::PayloadTooLarge.into_response(),
     };
-    let sent = form_urlencoded_value(&bytes, "csrf");
+    let content_type = parts.headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or_default();
+    let sent = if content_type.starts_with("multipart/form-data") {
+        multipart_value(&bytes, content_type, "csrf").await
+    } else {
+        form_urlencoded_value(&bytes, "csrf")
+    };
     if !sent.is_some_and(|sent| samla_domain::secrets::constant_time_eq(&sent, &expected)) {
         return csrf_failure();
     }
@@ -86,6 +91,20 @@ fn same_origin(request: &Request) -> bool {
     let host = request.headers().get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or("");
     let origin_host = origin.split_once("://").map(|(_, rest)| rest).unwrap_or("");
     !host.is_empty() && origin_host == host
+}
+
+/// A text field of a multipart form (a file upload's), read from the body in memory.
+async fn multipart_value(body: &axum::body::Bytes, content_type: &str, key: &str) -> Option<String> {
+    let boundary = multer::parse_boundary(content_type).ok()?;
+    let body = body.clone();
+    let stream = futures_util::stream::once(async move { Ok::<_, std::convert::Infallible>(body) });
+    let mut form = multer::Multipart::new(stream, boundary);
+    while let Ok(Some(field)) = form.next_field().await {
+        if field.name() == Some(key) {
+            return field.text().await.ok();
+        }
+    }
+    None
 }
 
 fn form_urlencoded_value(body: &[u8], key: &str) -> Option<String> {

@@ -10,6 +10,7 @@ pub mod courses;
 pub mod dates;
 pub mod holidays;
 pub mod idempotency;
+pub mod imports;
 pub mod intake;
 pub mod login;
 pub mod organisations;

@@ -19,6 +19,7 @@ use samla_domain::planning::lifecycle::CourseStatus;
 use samla_domain::questionnaires::answers::Answers;
 use samla_domain::questionnaires::rounds::{Audience, Timing};
 use samla_domain::questionnaires::scoring::{Labels, Scores};
+use samla_domain::reports::import;
 use samla_domain::reports::national::{
     build, term_start, CountedUnit, CourseFact, Facts, Headline, LeaderFact, LeaderStanding, ParticipantFact,
     ReleaseContents, TableKind, WaitingFact,
@@ -30,6 +31,7 @@ use samla_domain::running::attendance::Attendance;
 use samla_domain::running::dropout::DropoutReason;
 use samla_domain::validation::{FieldError, FieldErrors};
 use samla_domain::Action;
+use samla_storage::imported_courses;
 use samla_storage::networks::{self, Member, NetworkCourse, NetworkProgramme};
 use samla_storage::programmes::Programme;
 use samla_storage::statistics::{self, ReleaseSummary};
@@ -292,7 +294,55 @@ async fn facts_of_year(conn: &mut sqlx::AnyConnection, programme_id: i64, year: 
     let measures = measures_of_year(conn, programme_id, &first, &next).await?;
     let evaluations = evaluations_of_year(conn, programme_id, &first, &next).await?;
     let leaders = leaders_of_year(conn, programme_id, &first, &next).await?;
-    Ok(Facts { participants, courses, waiting, measures, evaluations, leaders })
+    let mut facts = Facts { participants, courses, waiting, measures, evaluations, leaders, imported_courses: 0 };
+    add_imported(conn, programme_id, (&first, &next), &mut facts).await?;
+    Ok(facts)
+}
+
+/// The courses imported from spreadsheets count as completed (or cancelled) courses, with
+/// their pseudonymous participants and as many leaders of unknown standing as they had.
+async fn add_imported(
+    conn: &mut sqlx::AnyConnection,
+    programme_id: i64,
+    (first, next): (&str, &str),
+    facts: &mut Facts,
+) -> Result<(), WebError> {
+    let status = |cancelled: i64| if cancelled == 1 { CourseStatus::Cancelled } else { CourseStatus::Completed };
+    for course in imported_courses::counted_courses(conn, programme_id, first, next).await? {
+        let Ok(start) = NaiveDate::parse_from_str(&course.start_date, "%Y-%m-%d") else { continue };
+        facts.imported_courses += 1;
+        facts.courses.push(CourseFact {
+            organisation_id: course.organisation_id,
+            start,
+            status: status(course.cancelled),
+        });
+        let leader = LeaderFact {
+            organisation_id: course.organisation_id,
+            first_course_start: start,
+            standing: LeaderStanding::NotKnown,
+        };
+        facts.leaders.extend(std::iter::repeat_n(leader, usize::try_from(course.leaders).unwrap_or(0)));
+    }
+    for row in imported_courses::counted_participants(conn, programme_id, first, next).await? {
+        let Ok(start) = NaiveDate::parse_from_str(&row.start_date, "%Y-%m-%d") else { continue };
+        let number = |n: Option<i64>| n.and_then(|n| u32::try_from(n).ok());
+        let birth_year = row.birth_year.and_then(|y| i32::try_from(y).ok());
+        let attended = number(row.sessions_attended);
+        facts.participants.push(ParticipantFact {
+            organisation_id: row.organisation_id,
+            course_start: start,
+            course_status: status(row.cancelled),
+            birth_date: import::birth_date(number(row.age), birth_year, start),
+            dropped_out: row.dropped_out == 1,
+            channel: row.channel,
+            sex: row.sex.as_deref().and_then(Sex::parse),
+            applied_on: None,
+            dropout_reason: row.dropout_reason_kind.as_deref().and_then(DropoutReason::parse),
+            sessions_recorded: attended.map_or(0, |_| number(Some(row.sessions)).unwrap_or(0)),
+            sessions_attended: attended.unwrap_or(0),
+        });
+    }
+    Ok(())
 }
 
 /// Each group leader of the year's courses once per organisation, at their first course

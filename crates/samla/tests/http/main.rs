@@ -46,5 +46,6 @@ mod second_factor;
 mod security;
 mod shipped_programmes;
 mod staff_directory;
+mod statistics_import;
 mod statistics_network;
 mod text_rule;

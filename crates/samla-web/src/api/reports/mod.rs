@@ -5,6 +5,7 @@ mod national;
 mod national_pooled;
 mod national_trend;
 mod programme_statistics;
+mod statistics_imports;
 
 use crate::AppState;
 use axum::Router;
@@ -16,6 +17,7 @@ pub fn routes() -> Router<AppState> {
         .merge(national::routes())
         .merge(national_pooled::routes())
         .merge(national_trend::routes())
+        .merge(statistics_imports::routes())
 }
 
 /// The reports part of the OpenAPI document.
@@ -26,5 +28,6 @@ pub fn document() -> utoipa::openapi::OpenApi {
     document.merge(national::Doc::openapi());
     document.merge(national_pooled::Doc::openapi());
     document.merge(national_trend::Doc::openapi());
+    document.merge(statistics_imports::Doc::openapi());
     document
 }

@@ -340,6 +340,8 @@ pub struct StatisticsTable {
     /// A correction could not change this table without revealing a small group, so it
     /// stands as the year's earlier release published it.
     pub as_first_published: bool,
+    /// How many of the courses the release counts were imported from spreadsheets.
+    pub imported_courses: u64,
 }
 
 /// A table of a published release, at a level and period. Cells not published are
@@ -385,5 +387,6 @@ pub async fn get_statistics_table(
         total: line(level, found.view.total.clone()),
         withheld,
         as_first_published: contents.table(kind).is_some_and(|t| t.kept_from.is_some()),
+        imported_courses: contents.imported_courses,
     }))
 }

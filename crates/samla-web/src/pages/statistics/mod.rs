@@ -29,6 +29,8 @@ pub fn routes() -> Router<AppState> {
         .route("/statistics/leave", post(leave))
         .route("/statistics/publish", post(publish))
         .route("/statistics/find", get(find))
+        .route("/statistics/import", get(imports::show).post(imports::upload))
+        .route("/statistics/import/template", get(imports::template))
         .route("/statistics/{programme}", get(programme_page))
         .route("/statistics/{programme}/{year}/outcome-change", get(outcomes::outcome_change))
         .route("/statistics/{programme}/{year}/evaluation", get(evaluations::evaluation))
@@ -36,6 +38,7 @@ pub fn routes() -> Router<AppState> {
 }
 
 mod evaluations;
+mod imports;
 mod outcomes;
 
 /// Which of a release's pages a link list is on.
@@ -125,6 +128,7 @@ fn render_overview(
         publishable => publishable,
         years => years,
         placed => overview.placed,
+        may_import => actor.roles.may(samla_domain::Action::PlanCourses),
         form => ui.form(state, &form),
     };
     ui.render_status(state, Some(actor), status, "statistics.html", "statistics-title", context)
@@ -440,6 +444,7 @@ fn render_table(page: &Page, found: &PublishedTable) -> Result<Response, WebErro
         counts_persons => found.kind.counts_persons(),
         waitlist => found.kind == TableKind::WaitlistAtTermStart,
         leaders => found.kind == TableKind::LeadersByCertification,
+        imported_courses => found.contents.imported_courses,
         withheld => withheld,
         kept => kept,
         csv => format!("{base}?{query}&format=csv"),

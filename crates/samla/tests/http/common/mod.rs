@@ -498,6 +498,18 @@ impl TestApp {
 }
 
 impl Browser {
+    /// Uploads files with a multipart form as a browser does, with the CSRF token of `page`.
+    pub async fn upload(&self, page: &str, action: &str, files: &[(&str, &str, Vec<u8>)]) -> Response {
+        let mut form = reqwest::multipart::Form::new().text("csrf", self.csrf(page).await);
+        for (field, file_name, bytes) in files {
+            form = form.part(
+                field.to_string(),
+                reqwest::multipart::Part::bytes(bytes.clone()).file_name(file_name.to_string()),
+            );
+        }
+        self.client.post(format!("{}{action}", self.base_url)).multipart(form).send().await.expect("POST")
+    }
+
     /// Posts a form exactly as given (no CSRF token added).
     pub async fn post_form(&self, action: &str, fields: &[(&str, &str)]) -> Response {
         self.client.post(format!("{}{action}", self.base_url)).form(fields).send().await.expect("POST")
