@@ -130,60 +130,6 @@ pub async fn attendance(
     .await
 }
 
-/// One scored response about a participant of a counted course, in an identified round
-/// before the course, at its end or at follow-up whose results are released.
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct MeasuredRow {
-    pub version_id: i64,
-    /// The questionnaire's canonical URL.
-    pub url: String,
-    #[sqlx(try_from = "String")]
-    pub audience: Audience,
-    #[sqlx(try_from = "String")]
-    pub timing: Timing,
-    /// The place on the course the answers are about.
-    pub subject: i64,
-    /// The scores as JSON.
-    pub scores: String,
-}
-
-/// The scored responses of the programme's counted courses that started in the days
-/// given, oldest round first and within a round oldest response first (so that a later
-/// answer of the same subject comes later).
-pub async fn measured(
-    conn: &mut AnyConnection,
-    programme_id: i64,
-    first_day: &str,
-    next_first_day: &str,
-) -> Result<Vec<MeasuredRow>> {
-    db::all(
-        conn,
-        &format!(
-            "SELECT r.version_id, q.url, r.audience, r.timing, resp.subject_participant_id AS subject, resp.scores
-             FROM questionnaire_rounds r
-             JOIN courses c ON c.id = r.course_id
-             JOIN programme_versions v ON v.id = c.programme_version_id
-             JOIN questionnaire_versions qv ON qv.id = r.version_id
-             JOIN questionnaires q ON q.id = qv.questionnaire_id
-             JOIN questionnaire_responses resp ON resp.round_id = r.id
-             WHERE v.programme_id = $1 AND c.start_date >= $2 AND c.start_date < $3 AND {COUNTED}
-               AND r.mode = $4 AND r.timing IN ($5, $6, $7) AND r.results_released_at IS NOT NULL
-               AND resp.subject_participant_id IS NOT NULL AND resp.scores IS NOT NULL
-             ORDER BY r.opens_on, r.id, resp.submitted_on, resp.id"
-        ),
-        (
-            programme_id,
-            first_day,
-            next_first_day,
-            Mode::Identified.as_str(),
-            Timing::Before.as_str(),
-            Timing::End.as_str(),
-            Timing::FollowUp.as_str(),
-        ),
-    )
-    .await
-}
-
 /// A group leader of a counted course.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct LeaderRow {
@@ -225,39 +171,50 @@ pub async fn leaders(
 
 /// One response in a released round of a counted course.
 #[derive(Debug, Clone, sqlx::FromRow)]
-pub struct AnsweredRow {
+pub struct ResponseRow {
     pub course_id: i64,
     pub version_id: i64,
+    /// The questionnaire's canonical URL.
+    pub url: String,
     /// The version's content hash, the same in every organisation's copy.
     pub content_hash: String,
     #[sqlx(try_from = "String")]
     pub audience: Audience,
     #[sqlx(try_from = "String")]
+    pub mode: Mode,
+    #[sqlx(try_from = "String")]
     pub timing: Timing,
+    /// The place on the course the answers are about (identified rounds).
+    pub subject: Option<i64>,
     /// The answers as JSON.
     pub answers: String,
+    /// The scores as JSON, where the questionnaire has scoring rules.
+    pub scores: Option<String>,
 }
 
 /// The responses in released rounds of the programme's counted courses that started in
-/// the days given.
-pub async fn answered(
+/// the days given, oldest round first and within a round oldest response first (so that
+/// a later answer of the same subject comes later).
+pub async fn released_responses(
     conn: &mut AnyConnection,
     programme_id: i64,
     first_day: &str,
     next_first_day: &str,
-) -> Result<Vec<AnsweredRow>> {
+) -> Result<Vec<ResponseRow>> {
     db::all(
         conn,
         &format!(
-            "SELECT r.course_id, r.version_id, qv.content_hash, r.audience, r.timing, resp.answers
+            "SELECT r.course_id, r.version_id, q.url, qv.content_hash, r.audience, r.mode, r.timing,
+                    resp.subject_participant_id AS subject, resp.answers, resp.scores
              FROM questionnaire_rounds r
              JOIN courses c ON c.id = r.course_id
              JOIN programme_versions v ON v.id = c.programme_version_id
              JOIN questionnaire_versions qv ON qv.id = r.version_id
+             JOIN questionnaires q ON q.id = qv.questionnaire_id
              JOIN questionnaire_responses resp ON resp.round_id = r.id
              WHERE v.programme_id = $1 AND c.start_date >= $2 AND c.start_date < $3 AND {COUNTED}
                AND r.results_released_at IS NOT NULL
-             ORDER BY r.id, resp.id"
+             ORDER BY r.opens_on, r.id, resp.submitted_on, resp.id"
         ),
         (programme_id, first_day, next_first_day),
     )

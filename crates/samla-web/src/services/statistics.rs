@@ -17,7 +17,7 @@ use samla_domain::intake::household::Sex;
 use samla_domain::organisations::{OrganisationKind, Region};
 use samla_domain::planning::lifecycle::CourseStatus;
 use samla_domain::questionnaires::answers::Answers;
-use samla_domain::questionnaires::rounds::{Audience, Timing};
+use samla_domain::questionnaires::rounds::{Audience, Mode, Timing};
 use samla_domain::questionnaires::scoring::{Labels, Scores};
 use samla_domain::reports::import;
 use samla_domain::reports::national::{
@@ -34,7 +34,7 @@ use samla_domain::Action;
 use samla_storage::imported_courses;
 use samla_storage::networks::{self, Member, NetworkCourse, NetworkProgramme};
 use samla_storage::programmes::Programme;
-use samla_storage::statistics::{self, ReleaseSummary};
+use samla_storage::statistics::{self, ReleaseSummary, ResponseRow};
 use samla_storage::{organisations, StoreError};
 use std::collections::{HashMap, HashSet};
 
@@ -291,8 +291,9 @@ async fn facts_of_year(conn: &mut sqlx::AnyConnection, programme_id: i64, year: 
             }
         }
     }
-    let measures = measures_of_year(conn, programme_id, &first, &next).await?;
-    let evaluations = evaluations_of_year(conn, programme_id, &first, &next).await?;
+    let responses = statistics::released_responses(conn, programme_id, &first, &next).await?;
+    let measures = measures_of_year(conn, &responses).await?;
+    let evaluations = evaluations_of_year(conn, &responses).await?;
     let leaders = leaders_of_year(conn, programme_id, &first, &next).await?;
     let mut facts = Facts { participants, courses, waiting, measures, evaluations, leaders, imported_courses: 0 };
     add_imported(conn, programme_id, (&first, &next), &mut facts).await?;
@@ -385,16 +386,14 @@ async fn leaders_of_year(
 /// every organisation's copy of a version counts together), audience and time.
 async fn evaluations_of_year(
     conn: &mut sqlx::AnyConnection,
-    programme_id: i64,
-    first: &str,
-    next: &str,
+    responses: &[ResponseRow],
 ) -> Result<Vec<EvaluationFacts>, WebError> {
     type Key = (String, Audience, Timing);
     let mut groups: Vec<(Key, i64, HashSet<i64>, Vec<Answers>)> = Vec::new();
-    for row in statistics::answered(conn, programme_id, first, next).await? {
+    for row in responses {
         let answers: Answers = serde_json::from_str(&row.answers)
             .map_err(|e| WebError::Internal(format!("stored answers do not read: {e}")))?;
-        let key = (row.content_hash, row.audience, row.timing);
+        let key = (row.content_hash.clone(), row.audience, row.timing);
         let at = match groups.iter().position(|(k, ..)| *k == key) {
             Some(at) => at,
             None => {
@@ -425,16 +424,18 @@ async fn evaluations_of_year(
 /// end and at follow-up; the latest version used before names the scales.
 async fn measures_of_year(
     conn: &mut sqlx::AnyConnection,
-    programme_id: i64,
-    first: &str,
-    next: &str,
+    responses: &[ResponseRow],
 ) -> Result<Vec<MeasureFacts>, WebError> {
     type ByTiming = HashMap<Timing, Vec<(i64, Scores)>>;
     let mut measures: Vec<((String, Audience), i64, ByTiming)> = Vec::new();
-    for row in statistics::measured(conn, programme_id, first, next).await? {
-        let scores: Scores = serde_json::from_str(&row.scores)
-            .map_err(|e| WebError::Internal(format!("stored scores do not read: {e}")))?;
-        let key = (row.url, row.audience);
+    let measured = responses
+        .iter()
+        .filter(|r| r.mode == Mode::Identified && matches!(r.timing, Timing::Before | Timing::End | Timing::FollowUp));
+    for row in measured {
+        let (Some(subject), Some(scores)) = (row.subject, row.scores.as_deref()) else { continue };
+        let scores: Scores =
+            serde_json::from_str(scores).map_err(|e| WebError::Internal(format!("stored scores do not read: {e}")))?;
+        let key = (row.url.clone(), row.audience);
         let at = match measures.iter().position(|(k, _, _)| *k == key) {
             Some(at) => at,
             None => {
@@ -446,7 +447,7 @@ async fn measures_of_year(
         if row.timing == Timing::Before {
             *version_id = row.version_id;
         }
-        by_timing.entry(row.timing).or_default().push((row.subject, scores));
+        by_timing.entry(row.timing).or_default().push((subject, scores));
     }
     let mut facts = Vec::new();
     for ((url, audience), version_id, by_timing) in measures {

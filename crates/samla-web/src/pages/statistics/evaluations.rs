@@ -5,9 +5,8 @@ use super::{t, ReleaseQuery};
 use crate::error::WebError;
 use crate::export::{Cell, Format, Table};
 use crate::pages::questionnaires::results::{number, optional};
-use crate::pages::{Page, Ui};
-use crate::services::statistics::{self as service, PublishedRelease};
-use crate::AppState;
+use crate::pages::Page;
+use crate::services::statistics::PublishedRelease;
 use axum::extract::{Path, Query};
 use axum::response::Response;
 use minijinja::{context, Value};
@@ -16,22 +15,15 @@ use samla_domain::reports::pooled_evaluation::PooledEvaluation;
 
 pub async fn evaluation(
     page: Page,
-    Path((programme, year)): Path<(String, String)>,
+    Path(path): Path<(String, String)>,
     Query(query): Query<ReleaseQuery>,
 ) -> Result<Response, WebError> {
-    let year: i32 = year.parse().ok().filter(|y| (2000..=9999).contains(y)).ok_or(WebError::NotFound)?;
-    let found = service::release(&page.state, &page.actor, &programme, year, query.number()?).await?;
-    match query.format.as_deref() {
-        None | Some("") => render(&page, &found),
-        Some(format) => download(&page, &found, Format::parse(format).ok_or(WebError::NotFound)?),
-    }
+    super::release_page(&page, path, &query, render, download).await
 }
 
-fn measure_title(state: &AppState, ui: &Ui, measure: &PooledEvaluation) -> String {
-    let timing = t(state, ui, &format!("qround-timing-{}", measure.timing.as_str()));
-    let audience = t(state, ui, &format!("qround-audience-{}", measure.audience.as_str()));
-    let title = label_in(&measure.title, ui.lang.code(), &measure.version);
-    state.i18n.text(ui.lang, "statistics-outcome-measure", &[("title", title), ("audience", audience), ("to", timing)])
+fn title_of(page: &Page, measure: &PooledEvaluation) -> String {
+    let title = label_in(&measure.title, page.ui.lang.code(), &measure.version);
+    super::measure_title(page, &title, measure.audience.as_str(), measure.timing.as_str())
 }
 
 fn percent(language: samla_domain::accounts::Language, share: Option<f64>) -> Option<String> {
@@ -65,7 +57,7 @@ fn render(page: &Page, found: &PublishedRelease) -> Result<Response, WebError> {
                 .collect();
             context! {
                 index => index,
-                title => measure_title(state, ui, measure),
+                title => title_of(page, measure),
                 courses => measure.courses,
                 responses => measure.responses,
                 kept => measure.kept,
@@ -77,10 +69,7 @@ fn render(page: &Page, found: &PublishedRelease) -> Result<Response, WebError> {
     let query = format!("release={}", found.release.number);
     let context = context! {
         programme => context! { id => found.programme.id, name => found.programme.name.clone() },
-        release => context! {
-            year => found.release.year, number => found.release.number, note => found.release.note.clone(),
-            published => crate::views::format_datetime(ui.lang, actor.organisation.timezone(), found.release.published_at),
-        },
+        release => super::release_value(ui, actor, &found.release),
         tables => super::table_links(&found.programme, found.release.year as i32, super::Current::Evaluation),
         measures => measures,
         csv => format!("{base}?{query}&format=csv"),
@@ -104,7 +93,7 @@ fn download(page: &Page, found: &PublishedRelease, format: Format) -> Result<Res
     .collect();
     let mut rows: Vec<Vec<Cell>> = Vec::new();
     for measure in &found.contents.evaluations {
-        let title = measure_title(state, ui, measure);
+        let title = title_of(page, measure);
         for item in &measure.items {
             let text = label_in(&item.text, code, &item.link_id);
             for option in &item.options {

@@ -7,7 +7,7 @@ use crate::error::WebError;
 use crate::export::{Cell, Format, Table};
 use crate::forms::{FormData, FormState};
 use crate::pages::{Page, Ui};
-use crate::services::statistics::{self as service, Overview, PublishedTable, TableAsked};
+use crate::services::statistics::{self as service, Overview, PublishedRelease, PublishedTable, TableAsked};
 use crate::AppState;
 use axum::extract::{Path, Query};
 use axum::http::StatusCode;
@@ -48,6 +48,43 @@ enum Current<'q> {
     Table(TableKind, &'q str),
     OutcomeChange,
     Evaluation,
+}
+
+/// A page of a year's release other than a table: the release asked for, shown or as a
+/// file. A year that is not one names no page.
+async fn release_page(
+    page: &Page,
+    (programme, year): (String, String),
+    query: &ReleaseQuery,
+    render: fn(&Page, &PublishedRelease) -> Result<Response, WebError>,
+    download: fn(&Page, &PublishedRelease, Format) -> Result<Response, WebError>,
+) -> Result<Response, WebError> {
+    let year: i32 = year.parse().ok().filter(|y| (2000..=9999).contains(y)).ok_or(WebError::NotFound)?;
+    let found = service::release(&page.state, &page.actor, &programme, year, query.number()?).await?;
+    match query.format.as_deref() {
+        None | Some("") => render(page, &found),
+        Some(format) => download(page, &found, Format::parse(format).ok_or(WebError::NotFound)?),
+    }
+}
+
+/// What a pooled measure is called: the questionnaire, who answered, and when.
+fn measure_title(page: &Page, title: &str, audience: &str, timing: &str) -> String {
+    let Page { state, ui, .. } = page;
+    let audience = t(state, ui, &format!("qround-audience-{audience}"));
+    let timing = t(state, ui, &format!("qround-timing-{timing}"));
+    state.i18n.text(
+        ui.lang,
+        "statistics-outcome-measure",
+        &[("title", title.to_string()), ("audience", audience), ("to", timing)],
+    )
+}
+
+/// The release as the pages under a table name it.
+fn release_value(ui: &Ui, actor: &crate::auth::Actor, release: &samla_storage::statistics::ReleaseSummary) -> Value {
+    minijinja::context! {
+        year => release.year, number => release.number, note => release.note.clone(),
+        published => crate::views::format_datetime(ui.lang, actor.organisation.timezone(), release.published_at),
+    }
 }
 
 /// Which release of a year, and whether as a file.
@@ -425,10 +462,7 @@ fn render_table(page: &Page, found: &PublishedTable) -> Result<Response, WebErro
     let query = format!("level={}&period={}&release={}", found.level.code(), found.period.code(), found.release.number);
     let context = minijinja::context! {
         programme => minijinja::context! { id => found.programme.id, name => found.programme.name.clone() },
-        release => minijinja::context! {
-            year => found.release.year, number => found.release.number, note => found.release.note.clone(),
-            published => crate::views::format_datetime(ui.lang, actor.organisation.timezone(), found.release.published_at),
-        },
+        release => release_value(ui, actor, &found.release),
         table_key => format!("statistics-table-{}", found.kind.as_str()),
         tables => tables,
         columns => column_names(state, ui, found.kind),

@@ -6,9 +6,8 @@ use crate::charts::{self, Change};
 use crate::error::WebError;
 use crate::export::{Cell, Format, Table};
 use crate::pages::questionnaires::results::{number, optional};
-use crate::pages::{Page, Ui};
-use crate::services::statistics::{self as service, PublishedRelease};
-use crate::AppState;
+use crate::pages::Page;
+use crate::services::statistics::PublishedRelease;
 use axum::extract::{Path, Query};
 use axum::response::Response;
 use minijinja::{context, Value};
@@ -19,22 +18,15 @@ use samla_domain::reports::tables::Period;
 
 pub async fn outcome_change(
     page: Page,
-    Path((programme, year)): Path<(String, String)>,
+    Path(path): Path<(String, String)>,
     Query(query): Query<ReleaseQuery>,
 ) -> Result<Response, WebError> {
-    let year: i32 = year.parse().ok().filter(|y| (2000..=9999).contains(y)).ok_or(WebError::NotFound)?;
-    let found = service::release(&page.state, &page.actor, &programme, year, query.number()?).await?;
-    match query.format.as_deref() {
-        None | Some("") => render(&page, &found),
-        Some(format) => download(&page, &found, Format::parse(format).ok_or(WebError::NotFound)?),
-    }
+    super::release_page(&page, path, &query, render, download).await
 }
 
-fn measure_title(state: &AppState, ui: &Ui, change: &PooledChange) -> String {
-    let to = t(state, ui, &format!("qround-timing-{}", change.to.as_str()));
-    let audience = t(state, ui, &format!("qround-audience-{}", change.audience.as_str()));
-    let title = label_in(&change.title, ui.lang.code(), &change.questionnaire);
-    state.i18n.text(ui.lang, "statistics-outcome-measure", &[("title", title), ("audience", audience), ("to", to)])
+fn title_of(page: &Page, change: &PooledChange) -> String {
+    let title = label_in(&change.title, page.ui.lang.code(), &change.questionnaire);
+    super::measure_title(page, &title, change.audience.as_str(), change.to.as_str())
 }
 
 fn interval(language: Language, scale: &PooledScale) -> Option<String> {
@@ -51,7 +43,7 @@ fn render(page: &Page, found: &PublishedRelease) -> Result<Response, WebError> {
         .iter()
         .enumerate()
         .map(|(index, change)| {
-            let title = measure_title(state, ui, change);
+            let title = title_of(page, change);
             let label = |s: &PooledScale| label_in(&s.label, language.code(), &s.scale_id);
             let bars: Vec<Change> = change
                 .scales
@@ -99,10 +91,7 @@ fn render(page: &Page, found: &PublishedRelease) -> Result<Response, WebError> {
     let query = format!("release={}", found.release.number);
     let context = context! {
         programme => context! { id => found.programme.id, name => found.programme.name.clone() },
-        release => context! {
-            year => found.release.year, number => found.release.number, note => found.release.note.clone(),
-            published => crate::views::format_datetime(ui.lang, actor.organisation.timezone(), found.release.published_at),
-        },
+        release => super::release_value(ui, actor, &found.release),
         period_label => period_label(state, ui, Period::Year(found.release.year as i32)),
         tables => super::table_links(&found.programme, found.release.year as i32, super::Current::OutcomeChange),
         measures => measures,
@@ -130,7 +119,7 @@ fn download(page: &Page, found: &PublishedRelease, format: Format) -> Result<Res
     .collect();
     let mut rows: Vec<Vec<Cell>> = Vec::new();
     for change in &found.contents.outcomes {
-        let title = measure_title(state, ui, change);
+        let title = title_of(page, change);
         for scale in &change.scales {
             let f = scale.figures.as_ref();
             rows.push(vec![
