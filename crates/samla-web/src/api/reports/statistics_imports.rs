@@ -79,7 +79,7 @@ pub struct ImportParticipant {
 pub struct CourseImport {
     #[schema(max_items = 5000)]
     pub courses: Vec<ImportCourse>,
-    #[serde(default)]
+    /// Every participant of the courses (an empty list for courses without any).
     #[schema(max_items = 100000)]
     pub participants: Vec<ImportParticipant>,
 }
