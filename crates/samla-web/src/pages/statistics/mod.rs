@@ -332,9 +332,9 @@ async fn find(page: Page, Query(find): Query<Find>) -> Result<Response, WebError
     let found = match service::release(state, actor, &programme, year, None).await {
         Ok(found) => found,
         Err(WebError::NotFound) => {
-            // Shows the programme's releases, or answers 404 where the programme is not one to see.
-            service::releases(state, actor, &programme).await?;
-            return Ok(Redirect::to(&format!("/statistics/{}", programme.trim())).into_response());
+            // The programme's releases, or 404 where the programme is not one to see.
+            let (programme, _) = service::releases(state, actor, &programme).await?;
+            return Ok(Redirect::to(&format!("/statistics/{}", programme.id)).into_response());
         }
         Err(other) => return Err(other),
     };
