@@ -26,6 +26,13 @@ fn children() -> Vec<Value> {
         .collect()
 }
 
+/// The children, one of them changed by `change`, as an import body.
+fn good_children_with(change: impl Fn(&mut Value)) -> Value {
+    let mut children = children();
+    change(&mut children[0]);
+    json!({ "participants": children })
+}
+
 async fn imported_count(app: &TestApp) -> (i64, i64) {
     let courses: i64 = app.scalar("SELECT COUNT(*) FROM imported_courses", ()).await;
     let participants: i64 = app.scalar("SELECT COUNT(*) FROM imported_participants", ()).await;
@@ -45,7 +52,7 @@ async fn an_import_names_every_problem_writes_nothing_until_none_and_counts_in_t
     // Problems in both sheets: all named, nothing written.
     let mut bad_children = children();
     bad_children[0]["participant"] = json!("01017012345");
-    bad_children[1]["sex"] = json!("f");
+    bad_children[1]["birth_year"] = json!(1850);
     bad_children[2]["course"] = json!("X99");
     let bad = json!({
         "courses": [course("V24", "2024-02-05", "2024-04-15", false), course("V24", "2030-01-06", "2030-03-01", false)],
@@ -59,7 +66,7 @@ async fn an_import_names_every_problem_writes_nothing_until_none_and_counts_in_t
         "courses[3].course",
         "courses[3].start_date",
         "participants[2].participant",
-        "participants[3].sex",
+        "participants[3].birth_year",
         "participants[4].course",
     ] {
         assert!(fields.contains(&expected), "{expected} in {fields:?}");
@@ -67,6 +74,10 @@ async fn an_import_names_every_problem_writes_nothing_until_none_and_counts_in_t
     let message = problem["errors"][0]["message"].as_str().unwrap_or_default();
     assert!(message.contains("rad") || message.contains("row"), "the message says where: {message}");
     assert_eq!(imported_count(&app).await, (0, 0), "nothing imported while a row has a problem");
+    let mut unknown_sex = good_children_with(|child| child["sex"] = json!("f"));
+    unknown_sex["courses"] = json!([course("V24", "2024-02-05", "2024-04-15", false)]);
+    let (status, _) = Api::json_of(coordinator.send_json(Method::POST, &imports, &unknown_sex).await).await;
+    assert!(status.is_client_error(), "a sex the document does not list: {status}");
 
     // Only those who plan courses import.
     let good = json!({

@@ -2,6 +2,8 @@
 //! spreadsheet template has, read by the same rules.
 
 use crate::api::conventions::{OrgSlug, OrganisationProblems};
+use crate::api::intake::SexName;
+use crate::api::running::DropoutReasonName;
 use crate::api::{ApiJson, OrgCaller, Problem};
 use crate::error::WebError;
 use crate::services::imports;
@@ -10,6 +12,7 @@ use axum::http::StatusCode;
 use axum::routing::post;
 use axum::{Json, Router};
 use samla_domain::reports::import::{Sheet, COURSE_COLUMNS, PARTICIPANT_COLUMNS};
+use samla_domain::running::dropout::DropoutReason;
 use serde::{Deserialize, Serialize};
 use utoipa::{OpenApi, ToSchema};
 
@@ -59,9 +62,7 @@ pub struct ImportParticipant {
     /// Age when the course started (instead of the birth year).
     #[schema(minimum = 0, maximum = 120)]
     pub age: Option<u32>,
-    /// female, male or other.
-    #[schema(max_length = 10)]
-    pub sex: Option<String>,
+    pub sex: Option<SexName>,
     /// A recruitment channel's code.
     #[schema(max_length = 60, format = "optional_line")]
     pub channel: Option<String>,
@@ -69,9 +70,8 @@ pub struct ImportParticipant {
     pub sessions_attended: Option<u32>,
     #[serde(default)]
     pub dropped_out: bool,
-    /// illness, practical, did_not_suit, family_situation, moved or other.
-    #[schema(max_length = 20)]
-    pub dropout_reason: Option<String>,
+    /// Left out where they did not drop out or no reason was given.
+    pub dropout_reason: Option<DropoutReasonName>,
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -128,11 +128,11 @@ fn sheets(body: &CourseImport) -> (Sheet, Sheet) {
                     p.participant.clone(),
                     text(p.birth_year),
                     text(p.age),
-                    text(p.sex.as_ref()),
+                    text(p.sex.map(SexName::code)),
                     text(p.channel.as_ref()),
                     text(p.sessions_attended),
                     yes_no(p.dropped_out),
-                    text(p.dropout_reason.as_ref()),
+                    text(p.dropout_reason.map(|r| DropoutReason::from(r).as_str())),
                 ]
             })
             .collect(),

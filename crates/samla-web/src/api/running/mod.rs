@@ -7,6 +7,8 @@ mod logs;
 mod meetings;
 mod observations;
 mod overview;
+
+pub(in crate::api) use overview::DropoutReasonName;
 mod reminders;
 mod settings;
 
