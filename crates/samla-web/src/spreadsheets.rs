@@ -14,6 +14,27 @@ pub enum Unreadable {
     Workbook,
     /// The workbook has no sheet of that name.
     SheetMissing,
+    /// The workbook unpacks to more than [`MAX_UNPACKED_BYTES`].
+    TooLarge,
+}
+
+/// What a workbook may unpack to: a few hundred thousand cells, far more than years of
+/// courses, and far less than a small file crafted to unpack to gigabytes.
+pub const MAX_UNPACKED_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Refuses a workbook whose parts unpack to more than [`MAX_UNPACKED_BYTES`], by the sizes
+/// its directory states.
+fn within_size(bytes: &[u8]) -> Result<(), Unreadable> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| Unreadable::Workbook)?;
+    let mut total: u64 = 0;
+    for index in 0..archive.len() {
+        let part = archive.by_index_raw(index).map_err(|_| Unreadable::Workbook)?;
+        total = total.saturating_add(part.size());
+    }
+    if total > MAX_UNPACKED_BYTES {
+        return Err(Unreadable::TooLarge);
+    }
+    Ok(())
 }
 
 /// A CSV file; the separator is the one its header line uses most (`,` or `;`).
@@ -36,6 +57,7 @@ pub fn csv(bytes: &[u8]) -> Result<Sheet, Unreadable> {
 /// The sheet `name` of an XLSX workbook; dates as 2024-03-01, whole numbers without a
 /// decimal point.
 pub fn workbook_sheet(bytes: &[u8], name: &str) -> Result<Sheet, Unreadable> {
+    within_size(bytes)?;
     let mut workbook: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|_| Unreadable::Workbook)?;
     let range = workbook.worksheet_range(name).map_err(|_| Unreadable::SheetMissing)?;
     let mut rows = range.rows().map(|row| row.iter().map(cell).collect::<Vec<_>>());
@@ -87,5 +109,20 @@ mod tests {
         assert_eq!(sheet.rows, vec![vec!["V24".to_string(), "10".into()]]);
         assert_eq!(workbook_sheet(&bytes, "participants"), Err(Unreadable::SheetMissing));
         assert_eq!(workbook_sheet(b"not a zip", "courses"), Err(Unreadable::Workbook));
+    }
+
+    #[test]
+    fn a_workbook_that_unpacks_to_too_much_is_refused_before_it_is_read() {
+        use std::io::Write;
+        let mut packed = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+        packed.start_file("xl/worksheets/sheet1.xml", options).expect("a part");
+        let zeros = vec![b'0'; 1024 * 1024];
+        for _ in 0..=MAX_UNPACKED_BYTES / (1024 * 1024) {
+            packed.write_all(&zeros).expect("written");
+        }
+        let bytes = packed.finish().expect("a zip").into_inner();
+        assert!(bytes.len() < 1024 * 1024, "small when packed: {} bytes", bytes.len());
+        assert_eq!(workbook_sheet(&bytes, "courses"), Err(Unreadable::TooLarge));
     }
 }

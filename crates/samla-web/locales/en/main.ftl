@@ -2735,3 +2735,4 @@ import-error-workbook = The file cannot be read as an Excel workbook (XLSX).
 import-error-sheet-missing = The workbook has no sheet named { $sheet }.
 import-error-no-file = Choose the workbook, or the two CSV files.
 import-overview-lead = Courses you ran before samla can count in the statistics too.
+import-error-too-large = The workbook is too large to read; split it, or save the two sheets as CSV files.

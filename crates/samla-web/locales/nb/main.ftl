@@ -2735,3 +2735,4 @@ import-error-workbook = Filen kan ikke leses som en Excel-arbeidsbok (XLSX).
 import-error-sheet-missing = Arbeidsboken har ikke noe ark som heter { $sheet }.
 import-error-no-file = Velg arbeidsboken, eller de to CSV-filene.
 import-overview-lead = Kurs dere holdt før samla kan også telle med i statistikken.
+import-error-too-large = Arbeidsboken er for stor til å leses; del den opp, eller lagre de to arkene som CSV-filer.

@@ -85,6 +85,7 @@ pub async fn upload(page: Page, mut form: Multipart) -> Result<Response, WebErro
             Unreadable::Csv => "import-error-csv",
             Unreadable::Workbook => "import-error-workbook",
             Unreadable::SheetMissing => "import-error-sheet-missing",
+            Unreadable::TooLarge => "import-error-too-large",
         };
         FieldErrors::single(FieldError::new(field, code).with_arg("sheet", sheet))
     };
