@@ -273,9 +273,12 @@ checks.positive_data_acceptance.expected-statuses = ["2xx", "3xx", "401", "403",
 # Programme networks and statistics, rules JSON Schema cannot state: a kind and region
 # from samla's lists, the region in the organisation's own country; joining a network
 # of a programme another organisation owns, once, with a region set; publishing only a
-# year that is over. A schema-valid request that breaks one is answered 422 or 409.
+# year that is over; importing earlier courses whose rows read (programmes and recruitment
+# channels of the organisation, courses that have started, participants of a course in
+# the import, attended sessions no more than the course had, codes that are no national
+# identity number). A schema-valid request that breaks one is answered 422 or 409.
 [[operations]]
-include-operation-id = ["setOrganisationPlacement", "joinProgrammeNetwork", "publishStatisticsRelease"]
+include-operation-id = ["setOrganisationPlacement", "joinProgrammeNetwork", "publishStatisticsRelease", "importCourses"]
 checks.positive_data_acceptance.expected-statuses = ["2xx", "3xx", "401", "403", "404", "409", "412", "422", "429", "5xx"]
 
 # The first attendance sheet, log or meeting record of a session needs no If-Match, so

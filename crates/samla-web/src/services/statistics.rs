@@ -539,7 +539,10 @@ impl TableAsked {
             None => Period::Year(year),
             Some(text) => Period::parse(text)?,
         };
-        Some(TableAsked { year, kind: TableKind::parse(table)?, level, period, release: release.filter(|n| *n > 0) })
+        if release.is_some_and(|n| n < 1) {
+            return None;
+        }
+        Some(TableAsked { year, kind: TableKind::parse(table)?, level, period, release })
     }
 }
 
@@ -574,11 +577,12 @@ pub async fn release(
     year: i32,
     number: Option<i64>,
 ) -> Result<PublishedRelease, WebError> {
+    if number.is_some_and(|n| n < 1) {
+        return Err(WebError::NotFound);
+    }
     let programme = network_programme(state, actor, programme).await?;
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
-    let release = statistics::get(&mut conn, programme.id, i64::from(year), number.filter(|n| *n > 0))
-        .await?
-        .ok_or(WebError::NotFound)?;
+    let release = statistics::get(&mut conn, programme.id, i64::from(year), number).await?.ok_or(WebError::NotFound)?;
     let contents = read_contents(&release.tables)?;
     let summary = ReleaseSummary {
         id: release.id,

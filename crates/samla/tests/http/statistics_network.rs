@@ -740,6 +740,13 @@ async fn outcome_change_is_pooled_across_the_networks_small_groups_and_a_small_c
     let questions = forms[0]["questions"].as_array().unwrap();
     assert!(questions.iter().any(|q| q["link_id"] == "child-benefit"), "the form's questions: {evaluation}");
     assert!(!evaluation.to_string().contains("Barn "), "no person");
+    let tables = path.replace("outcome-change", "tables/participants_by_age");
+    for page in [&path, &evaluation_path, &tables] {
+        for bad in ["0", "-1"] {
+            let (status, _) = analyst.get_json(&format!("{page}?release={bad}")).await;
+            assert_eq!(status, StatusCode::NOT_FOUND, "release {bad} is none: {page}");
+        }
+    }
     let (status, html) = analyst_page(&app, &format!("/statistics/{programme}/2025/evaluation")).await;
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("evaluation-0-heading") && !html.contains("Barn "), "the page, with no person");

@@ -101,7 +101,11 @@ fn a_missing_column_or_an_empty_sheet_is_named_once() {
     let missing: Vec<&str> =
         problems.iter().filter(|p| p.code == "import-error-column-missing").map(|p| p.column.as_str()).collect();
     assert_eq!(missing, ["start_date", "end_date", "sessions", "leaders", "cancelled"]);
-    assert!(problems.iter().any(|p| p.sheet == SheetKind::Participants && p.code == "import-error-empty"));
+    let empty = read(&sheet(&COURSE_COLUMNS, &[]), &participants(), &known()).expect_err("no courses");
+    assert!(empty.iter().any(|p| p.sheet == SheetKind::Courses && p.code == "import-error-empty"));
+    let cancelled = sheet(&COURSE_COLUMNS, &[&["V23", "smil", "2023-02-06", "2023-04-17", "10", "2", "ja"]]);
+    let alone = read(&cancelled, &sheet(&PARTICIPANT_COLUMNS, &[]), &known()).expect("a cancelled course alone");
+    assert!(alone.courses[0].cancelled && alone.participants.is_empty());
 }
 
 #[test]

@@ -77,7 +77,7 @@ pub struct ImportParticipant {
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CourseImport {
-    #[schema(max_items = 5000)]
+    #[schema(min_items = 1, max_items = 5000)]
     pub courses: Vec<ImportCourse>,
     /// Every participant of the courses (an empty list for courses without any).
     #[schema(max_items = 100000)]
