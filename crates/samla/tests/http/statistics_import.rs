@@ -10,7 +10,7 @@ const ORG: &str = "org-a";
 
 fn course(reference: &str, start: &str, end: &str, cancelled: bool) -> Value {
     json!({ "course": reference, "programme": "smil", "start_date": start, "end_date": end,
-            "sessions": 10, "leaders": 2, "cancelled": cancelled })
+            "sessions": 10, "leaders": 2.0, "cancelled": cancelled })
 }
 
 /// Twelve children on V24: six came to all ten sessions, six to four; five dropped out.
@@ -18,7 +18,7 @@ fn children() -> Vec<Value> {
     (0..12)
         .map(|i| {
             let sex = ["female", "male"][i % 2];
-            json!({ "course": "V24", "participant": format!("B{i:02}"), "birth_year": 2014,
+            json!({ "course": "V24", "participant": format!("B{i:02}"), "birth_year": 2014.0,
                     "sex": sex, "channel": "school",
                     "sessions_attended": if i < 6 { 10 } else { 4 }, "dropped_out": i >= 7,
                     "dropout_reason": if i >= 7 { Some("moved") } else { None } })

@@ -2,6 +2,7 @@
 //! spreadsheet template has, read by the same rules.
 
 use crate::api::conventions::{OrgSlug, OrganisationProblems};
+use crate::api::courses::whole;
 use crate::api::intake::SexName;
 use crate::api::running::DropoutReasonName;
 use crate::api::{ApiJson, OrgCaller, Problem};
@@ -38,9 +39,11 @@ pub struct ImportCourse {
     pub start_date: String,
     #[schema(format = Date)]
     pub end_date: String,
+    #[serde(deserialize_with = "whole::required")]
     #[schema(minimum = 1, maximum = 200)]
     pub sessions: u32,
     /// How many group leaders it had.
+    #[serde(deserialize_with = "whole::required")]
     #[schema(minimum = 0, maximum = 20)]
     pub leaders: u32,
     #[serde(default)]
@@ -57,15 +60,18 @@ pub struct ImportParticipant {
     pub course: String,
     #[schema(max_length = 40, format = "required_line")]
     pub participant: String,
+    #[serde(default, deserialize_with = "whole::optional")]
     #[schema(minimum = 1900, maximum = 9999)]
     pub birth_year: Option<u32>,
     /// Age when the course started (instead of the birth year).
+    #[serde(default, deserialize_with = "whole::optional")]
     #[schema(minimum = 0, maximum = 120)]
     pub age: Option<u32>,
     pub sex: Option<SexName>,
     /// A recruitment channel's code.
     #[schema(max_length = 60, format = "optional_line")]
     pub channel: Option<String>,
+    #[serde(default, deserialize_with = "whole::optional")]
     #[schema(minimum = 0, maximum = 200)]
     pub sessions_attended: Option<u32>,
     #[serde(default)]
