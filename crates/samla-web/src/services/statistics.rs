@@ -55,6 +55,12 @@ pub async fn set_placement(
         .await
 }
 
+/// The region statistics place the organisation in, if its administrator set one.
+pub async fn own_region(state: &AppState, actor: &Actor) -> Result<Option<Region>, WebError> {
+    let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
+    Ok(organisations::get(&mut conn, actor.organisation.id).await?.region)
+}
+
 /// Joins the network of a programme another organisation owns and shares.
 pub async fn join(state: &AppState, actor: &Actor, programme: &str) -> Result<Programme, WebError> {
     actor.authorize(state, Action::ManageProgrammes).await?;

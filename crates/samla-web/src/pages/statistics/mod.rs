@@ -351,11 +351,7 @@ async fn find(page: Page, Query(find): Query<Find>) -> Result<Response, WebError
     };
     let level = match find.level.as_deref() {
         Some("own") => Level::Organisation(actor.organisation.id),
-        Some("regions") => {
-            let mut conn = state.store.pool().acquire().await.map_err(samla_storage::StoreError::from)?;
-            let placed = samla_storage::organisations::get(&mut conn, actor.organisation.id).await?;
-            placed.region.map_or(Level::Nation, Level::Region)
-        }
+        Some("regions") => service::own_region(state, actor).await?.map_or(Level::Nation, Level::Region),
         _ => Level::Nation,
     };
     let level = if found.contents.view(kind, level, period).is_some() { level } else { Level::Nation };
