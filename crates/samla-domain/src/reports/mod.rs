@@ -19,4 +19,5 @@ pub mod national;
 pub mod pooled;
 pub mod pooled_evaluation;
 pub mod statistics;
+pub mod submission;
 pub mod tables;

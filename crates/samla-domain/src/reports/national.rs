@@ -81,7 +81,7 @@ impl TableKind {
 
     /// Whether the table counts the participants of the year's courses, so that its
     /// totals are the same figures as every other such table's.
-    fn counts_participants(self) -> bool {
+    pub fn counts_participants(self) -> bool {
         self.counts_persons() && self != TableKind::WaitlistAtTermStart
     }
 }
@@ -221,7 +221,7 @@ pub enum LeaderStanding {
 }
 
 impl LeaderStanding {
-    fn column(self) -> &'static str {
+    pub fn column(self) -> &'static str {
         match self {
             LeaderStanding::Certified => "certified",
             LeaderStanding::NotCertified => "not_certified",
@@ -264,6 +264,37 @@ pub struct Facts {
     /// How many of the courses were imported from a spreadsheet (they are in the facts
     /// above too).
     pub imported_courses: u64,
+    /// Exact counts another installation submitted for an organisation that runs the
+    /// programme on its own samla.
+    pub submitted: Vec<SubmittedCount>,
+}
+
+/// One cell an installation of its own submitted: how many it counted of a table's
+/// category in a term. A submission has no table by kind of service: the organisation's
+/// kind is known here, so its participants are counted from the table by outcome.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SubmittedCount {
+    pub organisation_id: i64,
+    pub kind: TableKind,
+    pub term: Term,
+    pub category: &'static str,
+    pub count: u64,
+}
+
+impl Facts {
+    /// The submitted counts of a table, one item per person or course, as the table's own
+    /// facts are.
+    fn submitted_to<'a>(
+        &'a self,
+        kind: TableKind,
+        service_kind: impl Fn(i64) -> &'static str + 'a,
+    ) -> impl Iterator<Item = (i64, Term, &'static str)> + 'a {
+        let from = if kind == TableKind::ParticipantsByServiceKind { TableKind::ParticipantsByOutcome } else { kind };
+        self.submitted.iter().filter(move |s| s.kind == from).flat_map(move |s| {
+            let category = if kind == from { s.category } else { service_kind(s.organisation_id) };
+            std::iter::repeat_n((s.organisation_id, s.term, category), usize::try_from(s.count).unwrap_or(0))
+        })
+    }
 }
 
 /// One course of the programme.
@@ -282,6 +313,41 @@ fn outcome(fact: &ParticipantFact) -> &'static str {
     } else {
         "ongoing"
     }
+}
+
+/// The column of a participant in a table of participants; `service_kind` is what the
+/// participant's organisation is.
+pub(super) fn participant_category(
+    kind: TableKind,
+    fact: &ParticipantFact,
+    service_kind: &'static str,
+) -> &'static str {
+    match kind {
+        TableKind::ParticipantsByAge => age_band(fact.birth_date, fact.course_start),
+        TableKind::ParticipantsByChannel => channel(fact.channel.as_deref()),
+        TableKind::ParticipantsByServiceKind => service_kind,
+        TableKind::ParticipantsBySex => fact.sex.map_or("unknown", Sex::as_str),
+        TableKind::ParticipantsByWait => wait_band(fact.applied_on, fact.course_start),
+        TableKind::ParticipantsByDropoutReason if !fact.dropped_out => "did_not_drop_out",
+        TableKind::ParticipantsByDropoutReason => fact.dropout_reason.map_or("not_given", DropoutReason::as_str),
+        TableKind::ParticipantsByAttendance => attendance_band(fact.sessions_recorded, fact.sessions_attended),
+        _ => outcome(fact),
+    }
+}
+
+/// Where a person on the waitlist is counted: organisation, term, how long they had waited.
+pub(super) fn waiting_category(fact: &WaitingFact) -> (i64, Term, &'static str) {
+    (fact.organisation_id, fact.term, wait_band(Some(fact.applied_on), term_start(fact.term)))
+}
+
+/// Where a course is counted, unless it is a draft.
+pub(super) fn course_of(fact: &CourseFact) -> Option<(i64, Term, &'static str)> {
+    Some((fact.organisation_id, Term::of(fact.start), course_category(fact.status)?))
+}
+
+/// Where a leader is counted.
+pub(super) fn leader_of(fact: &LeaderFact) -> (i64, Term, &'static str) {
+    (fact.organisation_id, Term::of(fact.first_course_start), fact.standing.column())
 }
 
 /// Drafts are plans nobody has committed to; they are not counted.
@@ -435,25 +501,20 @@ fn layout(units: &[CountedUnit], kind: TableKind, year: i32) -> Layout<&'static 
 pub fn build(year: i32, units: Vec<CountedUnit>, facts: &Facts, earlier: Option<&ReleaseContents>) -> ReleaseContents {
     let kinds: std::collections::HashMap<i64, &'static str> =
         units.iter().map(|u| (u.organisation_id, u.kind.as_str())).collect();
-    let category = |kind: TableKind, fact: &ParticipantFact| match kind {
-        TableKind::ParticipantsByAge => age_band(fact.birth_date, fact.course_start),
-        TableKind::ParticipantsByChannel => channel(fact.channel.as_deref()),
-        TableKind::ParticipantsByServiceKind => kinds.get(&fact.organisation_id).copied().unwrap_or("other"),
-        TableKind::ParticipantsBySex => fact.sex.map_or("unknown", Sex::as_str),
-        TableKind::ParticipantsByWait => wait_band(fact.applied_on, fact.course_start),
-        TableKind::ParticipantsByDropoutReason if !fact.dropped_out => "did_not_drop_out",
-        TableKind::ParticipantsByDropoutReason => fact.dropout_reason.map_or("not_given", DropoutReason::as_str),
-        TableKind::ParticipantsByAttendance => attendance_band(fact.sessions_recorded, fact.sessions_attended),
-        _ => outcome(fact),
-    };
+    let service_kind = |organisation_id: i64| kinds.get(&organisation_id).copied().unwrap_or("other");
     let cubes: Vec<_> = TableKind::ALL
         .iter()
         .filter(|kind| kind.counts_participants())
         .map(|kind| {
             let layout = layout(&units, *kind, year);
-            let facts =
-                facts.participants.iter().map(|f| (f.organisation_id, Term::of(f.course_start), category(*kind, f)));
-            let cube = layout.cube(facts);
+            let counted = facts.participants.iter().map(|f| {
+                (
+                    f.organisation_id,
+                    Term::of(f.course_start),
+                    participant_category(*kind, f, service_kind(f.organisation_id)),
+                )
+            });
+            let cube = layout.cube(counted.chain(facts.submitted_to(*kind, service_kind)));
             (*kind, layout, cube)
         })
         .collect();
@@ -493,18 +554,17 @@ pub fn build(year: i32, units: Vec<CountedUnit>, facts: &Facts, earlier: Option<
     // Who waited are other persons than who took part: the waitlist has totals of its own.
     let kind = TableKind::WaitlistAtTermStart;
     let waiting_layout = layout(&units, kind, year);
-    let facts_waiting =
-        facts.waiting.iter().map(|w| (w.organisation_id, w.term, wait_band(Some(w.applied_on), term_start(w.term))));
-    let cube = waiting_layout.cube(facts_waiting);
+    let facts_waiting = facts.waiting.iter().map(waiting_category);
+    let cube = waiting_layout.cube(facts_waiting.chain(facts.submitted_to(kind, service_kind)));
     let publication = protect(kind, &waiting_layout, &cube, earlier, &HashSet::new());
     tables.push(released_or_kept(kind, &cube, &publication, earlier));
 
-    let course_facts =
-        facts.courses.iter().filter_map(|c| Some((c.organisation_id, Term::of(c.start), course_category(c.status)?)));
-    tables.push(in_the_open(TableKind::CoursesByStatus, &units, year, course_facts));
-    let leader_facts =
-        facts.leaders.iter().map(|l| (l.organisation_id, Term::of(l.first_course_start), l.standing.column()));
-    tables.push(in_the_open(TableKind::LeadersByCertification, &units, year, leader_facts));
+    let course_facts = facts.courses.iter().filter_map(course_of);
+    let submitted = facts.submitted_to(TableKind::CoursesByStatus, service_kind);
+    tables.push(in_the_open(TableKind::CoursesByStatus, &units, year, course_facts.chain(submitted)));
+    let leader_facts = facts.leaders.iter().map(leader_of);
+    let submitted = facts.submitted_to(TableKind::LeadersByCertification, service_kind);
+    tables.push(in_the_open(TableKind::LeadersByCertification, &units, year, leader_facts.chain(submitted)));
     let outcomes = pool(&facts.measures, earlier.map_or(&[][..], |e| &e.outcomes));
     let evaluations = pool_evaluations(&facts.evaluations, earlier.map_or(&[][..], |e| &e.evaluations));
     ReleaseContents { year, units, tables, outcomes, evaluations, imported_courses: facts.imported_courses }
