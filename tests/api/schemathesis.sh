@@ -276,9 +276,16 @@ checks.positive_data_acceptance.expected-statuses = ["2xx", "3xx", "401", "403",
 # year that is over; importing earlier courses whose rows read (programmes and recruitment
 # channels of the organisation, courses that have started, participants of a course in
 # the import, attended sessions no more than the course had, codes that are no national
-# identity number). A schema-valid request that breaks one is answered 422 or 409.
+# identity number); a submission file whose signature holds under a registered key, for
+# the programme, newer than the one held, with tables that agree; an installation's public
+# key that is one, registered once. A schema-valid request that breaks one is answered 422
+# or 409.
 [[operations]]
-include-operation-id = ["setOrganisationPlacement", "joinProgrammeNetwork", "publishStatisticsRelease", "importCourses"]
+include-operation-id = [
+    "setOrganisationPlacement", "joinProgrammeNetwork", "publishStatisticsRelease", "importCourses",
+    "makeStatisticsSubmission", "registerSubmittingInstallation", "receiveStatisticsSubmission",
+    "pushStatisticsSubmission",
+]
 checks.positive_data_acceptance.expected-statuses = ["2xx", "3xx", "401", "403", "404", "409", "412", "422", "429", "5xx"]
 
 # The first attendance sheet, log or meeting record of a session needs no If-Match, so

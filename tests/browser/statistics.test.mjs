@@ -75,7 +75,7 @@ for (const lang of ['nb', 'en']) {
           `${programme}/${year}/outcome-change`,
           `${programme}/${year}/evaluation`,
           `${programme}/${year}/leaders_by_certification`,
-          ...(role === 'coordinator' ? ['/statistics/import'] : []),
+          ...(role === 'coordinator' ? ['/statistics/import', `${programme}/send`, `${programme}/installations`] : []),
         ]) {
           const response = await page.goto(path);
           assert.equal(response.status(), 200, `${path} ended at ${await landing(page, response)}`);
@@ -102,6 +102,22 @@ for (const lang of ['nb', 'en']) {
           assert.equal(refused.status(), 422);
           assert.equal(await page.locator('#workbook-error').count(), 1, 'the problem stands at the field');
           problems.push(...await checkPage(page, { name: `statistics-import-refused-${lang}`, lang, where: { page: '/statistics/import (refused)', role, lang } }));
+          // A file that is no submission, and an installation with nothing filled in.
+          await page.goto(`${programme}/installations`);
+          await page.locator('#submission').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{}') });
+          const [unread] = await Promise.all([
+            page.waitForNavigation({ waitUntil: 'load' }),
+            page.locator('form[enctype="multipart/form-data"] button[type="submit"]').click(),
+          ]);
+          assert.equal(unread.status(), 422);
+          assert.equal(await page.locator('#submission-error').count(), 1, 'the problem stands at the file field');
+          const [empty] = await Promise.all([
+            page.waitForNavigation({ waitUntil: 'load' }),
+            page.locator('section[aria-labelledby="register-heading"] button[type="submit"]').click(),
+          ]);
+          assert.equal(empty.status(), 422);
+          assert.equal(await page.locator('#public_key-error').count(), 1, 'the key is named');
+          problems.push(...await checkPage(page, { name: `statistics-installations-refused-${lang}`, lang, where: { page: `${programme}/installations (refused)`, role, lang } }));
         }
       } finally {
         await context.close();

@@ -38,6 +38,10 @@ const UNIQUE_FIELDS: &[(&str, &str)] = &[
     ("course_staff_course_id_user_id_course_role_key", "user_id"),
     ("programme_network_members.programme_id, programme_network_members.organisation_id", "programme"),
     ("programme_network_members_pkey", "programme"),
+    ("submitting_installations.programme_id, submitting_installations.public_key", "key"),
+    ("submitting_installations_programme_id_public_key_key", "key"),
+    ("statistics_submissions.installation_id, statistics_submissions.year, statistics_submissions.made_at", "made_at"),
+    ("statistics_submissions_installation_id_year_made_at_key", "made_at"),
 ];
 
 impl From<sqlx::Error> for StoreError {

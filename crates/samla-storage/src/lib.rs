@@ -31,6 +31,7 @@ pub mod running;
 pub mod sessions;
 pub mod staff_directory;
 pub mod statistics;
+pub mod submissions;
 pub mod tokens;
 
 pub use error::StoreError;

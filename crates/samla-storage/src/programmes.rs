@@ -189,6 +189,11 @@ pub async fn organisation_ids(conn: &mut AnyConnection) -> Result<Vec<i64>> {
     db::scalars(conn, "SELECT id FROM organisations ORDER BY id", ()).await
 }
 
+/// One programme, whoever owns it: for callers that are no organisation's staff.
+pub async fn get(conn: &mut AnyConnection, programme_id: i64) -> Result<Programme> {
+    db::one(conn, &format!("SELECT {COLUMNS} FROM programmes p WHERE p.id = $1"), (programme_id,)).await
+}
+
 /// One programme the organisation can see; others are not found.
 pub async fn get_visible(conn: &mut AnyConnection, organisation_id: i64, programme_id: i64) -> Result<Programme> {
     db::one(

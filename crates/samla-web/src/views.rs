@@ -42,6 +42,8 @@ pub(crate) const TEMPLATES: &[(&str, &str)] = templates![
     "statistics_outcomes.html",
     "statistics_evaluations.html",
     "statistics_import.html",
+    "statistics_send.html",
+    "statistics_installations.html",
     "statistics_release_top.html",
     "statistics_release_bottom.html",
     "budget_calculation.html",

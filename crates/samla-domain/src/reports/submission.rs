@@ -229,9 +229,10 @@ pub fn public_key(secret: &[u8; 32]) -> String {
     BASE64.encode(SigningKey::from_bytes(secret).verifying_key().as_bytes())
 }
 
-/// Whether `text` is a public key samla can check signatures with.
-pub fn is_public_key(text: &str) -> bool {
-    verifying_key(text).is_some()
+/// A public key samla can check signatures with, written as samla writes it (so that one
+/// key is stored and compared as one text); `None` for anything else.
+pub fn canonical_key(text: &str) -> Option<String> {
+    verifying_key(text).map(|key| BASE64.encode(key.as_bytes()))
 }
 
 fn verifying_key(text: &str) -> Option<VerifyingKey> {

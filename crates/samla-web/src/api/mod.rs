@@ -193,6 +193,14 @@ impl Modify for BearerAuth {
                 HttpBuilder::new().scheme(HttpAuthScheme::Bearer).bearer_format("samla personal access token").build(),
             ),
         );
+        // The token a programme's owner gives an installation of its own: it only pushes
+        // that installation's statistics submissions.
+        components.add_security_scheme(
+            "installation",
+            SecurityScheme::Http(
+                HttpBuilder::new().scheme(HttpAuthScheme::Bearer).bearer_format("samla installation token").build(),
+            ),
+        );
     }
 }
 

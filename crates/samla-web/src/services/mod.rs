@@ -22,6 +22,7 @@ pub mod running;
 pub mod setup;
 pub mod staff_directory;
 pub mod statistics;
+pub mod submissions;
 
 use crate::auth::Actor;
 use crate::error::WebError;

@@ -22,10 +22,11 @@ use samla_domain::questionnaires::scoring::{Labels, Scores};
 use samla_domain::reports::import;
 use samla_domain::reports::national::{
     build, term_start, CountedUnit, CourseFact, Facts, Headline, LeaderFact, LeaderStanding, ParticipantFact,
-    ReleaseContents, TableKind, WaitingFact,
+    ReleaseContents, SubmittedCount, TableKind, WaitingFact,
 };
 use samla_domain::reports::pooled::MeasureFacts;
 use samla_domain::reports::pooled_evaluation::EvaluationFacts;
+use samla_domain::reports::submission;
 use samla_domain::reports::tables::{Half, Level, Period, TableView, Term};
 use samla_domain::running::attendance::Attendance;
 use samla_domain::running::dropout::DropoutReason;
@@ -225,7 +226,8 @@ pub async fn publish(
             Some(CountedUnit { organisation_id: o.id, name: o.name, region, kind: o.kind })
         })
         .collect();
-    let facts = facts_of_year(&mut tx.tx, programme.id, year).await?;
+    let mut facts = facts_of_year(&mut tx.tx, programme.id, year).await?;
+    facts.submitted = submitted_counts(&mut tx.tx, programme.id, year).await?;
     let earlier = statistics::get(&mut tx.tx, programme.id, i64::from(year), None).await?;
     let earlier = earlier.map(|release| read_contents(&release.tables)).transpose()?;
     let contents = build(year, units, &facts, earlier.as_ref());
@@ -237,9 +239,30 @@ pub async fn publish(
     Ok(Published { programme, year, number, contents, not_placed: not_placed.into_iter().map(|o| o.name).collect() })
 }
 
+/// The counts the network's installations of their own submitted for `year`: each one's
+/// latest, checked again as it was when received.
+async fn submitted_counts(
+    conn: &mut sqlx::AnyConnection,
+    programme_id: i64,
+    year: i32,
+) -> Result<Vec<SubmittedCount>, WebError> {
+    let mut counts = Vec::new();
+    for (organisation_id, envelope) in samla_storage::submissions::counted(conn, programme_id, i64::from(year)).await? {
+        let unreadable = |why: &str| WebError::Internal(format!("a kept submission does not read: {why}"));
+        let opened = submission::open(envelope.as_bytes()).map_err(|p| unreadable(p.code))?;
+        let read = submission::read(&opened.submission, organisation_id);
+        counts.extend(read.map_err(|problems| unreadable(problems.first().map_or("", |p| p.code)))?);
+    }
+    Ok(counts)
+}
+
 /// What the release of `year` counts: the participants of the courses that started in it,
 /// with their attendance; the courses; and who was on the waitlist as each term began.
-async fn facts_of_year(conn: &mut sqlx::AnyConnection, programme_id: i64, year: i32) -> Result<Facts, WebError> {
+pub(crate) async fn facts_of_year(
+    conn: &mut sqlx::AnyConnection,
+    programme_id: i64,
+    year: i32,
+) -> Result<Facts, WebError> {
     let (first, next) = (format!("{year:04}-01-01"), format!("{:04}-01-01", year + 1));
     let mut attendance: HashMap<i64, (u32, u32)> = HashMap::new();
     for (participant, kind, sessions) in statistics::attendance(conn, programme_id, &first, &next).await? {
@@ -301,7 +324,16 @@ async fn facts_of_year(conn: &mut sqlx::AnyConnection, programme_id: i64, year: 
     let measures = measures_of_year(conn, &responses).await?;
     let evaluations = evaluations_of_year(conn, &responses).await?;
     let leaders = leaders_of_year(conn, programme_id, &first, &next).await?;
-    let mut facts = Facts { participants, courses, waiting, measures, evaluations, leaders, imported_courses: 0 };
+    let mut facts = Facts {
+        participants,
+        courses,
+        waiting,
+        measures,
+        evaluations,
+        leaders,
+        imported_courses: 0,
+        submitted: Vec::new(),
+    };
     add_imported(conn, programme_id, (&first, &next), &mut facts).await?;
     Ok(facts)
 }

@@ -48,4 +48,5 @@ mod shipped_programmes;
 mod staff_directory;
 mod statistics_import;
 mod statistics_network;
+mod statistics_submissions;
 mod text_rule;

@@ -62,8 +62,10 @@ fn operations(document: &Value) -> Vec<Operation> {
             ("delete", Method::DELETE),
         ] {
             let operation = &item[name];
-            // Links for families and guardians (answering, open links) take no token.
-            if operation.is_null() || operation["responses"]["401"].is_null() {
+            // Links for families and guardians (answering, open links) take no token; an
+            // installation's token is no person's, and plays no role.
+            let installation_only = operation["security"] == json!([{ "installation": [] }]);
+            if operation.is_null() || operation["responses"]["401"].is_null() || installation_only {
                 continue;
             }
             let body = operation["requestBody"]["content"]["application/json"]["schema"]

@@ -6,6 +6,7 @@ mod national_pooled;
 mod national_trend;
 mod programme_statistics;
 mod statistics_imports;
+mod statistics_submissions;
 
 use crate::AppState;
 use axum::Router;
@@ -18,6 +19,7 @@ pub fn routes() -> Router<AppState> {
         .merge(national_pooled::routes())
         .merge(national_trend::routes())
         .merge(statistics_imports::routes())
+        .merge(statistics_submissions::routes())
 }
 
 /// The reports part of the OpenAPI document.
@@ -29,5 +31,6 @@ pub fn document() -> utoipa::openapi::OpenApi {
     document.merge(national_pooled::Doc::openapi());
     document.merge(national_trend::Doc::openapi());
     document.merge(statistics_imports::Doc::openapi());
+    document.merge(statistics_submissions::Doc::openapi());
     document
 }

@@ -63,11 +63,11 @@ fn text_choice(values: impl IntoIterator<Item = &'static str>) -> utoipa::openap
     ObjectBuilder::new().schema_type(Type::String).enum_values(Some(values)).build()
 }
 
-fn kind_schema() -> utoipa::openapi::schema::Object {
+pub(super) fn kind_schema() -> utoipa::openapi::schema::Object {
     text_choice(OrganisationKind::ALL.iter().map(|kind| kind.as_str()))
 }
 
-fn region_schema() -> utoipa::openapi::schema::Object {
+pub(super) fn region_schema() -> utoipa::openapi::schema::Object {
     text_choice(Region::ALL.iter().map(|region| region.as_str()))
 }
 

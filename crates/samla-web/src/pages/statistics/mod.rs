@@ -32,6 +32,12 @@ pub fn routes() -> Router<AppState> {
         .route("/statistics/import", get(imports::show).post(imports::upload))
         .route("/statistics/import/template", get(imports::template))
         .route("/statistics/{programme}", get(programme_page))
+        .route("/statistics/{programme}/send", get(submissions::send_page).post(submissions::send))
+        .route(
+            "/statistics/{programme}/installations",
+            get(submissions::installations_page).post(submissions::register),
+        )
+        .route("/statistics/{programme}/submissions", post(submissions::upload))
         .route("/statistics/{programme}/{year}/outcome-change", get(outcomes::outcome_change))
         .route("/statistics/{programme}/{year}/evaluation", get(evaluations::evaluation))
         .route("/statistics/{programme}/{year}/{table}", get(table))
@@ -40,6 +46,7 @@ pub fn routes() -> Router<AppState> {
 mod evaluations;
 mod imports;
 mod outcomes;
+mod submissions;
 
 /// Which of a release's pages a link list is on.
 #[derive(Clone, Copy, PartialEq)]
@@ -255,6 +262,7 @@ async fn programme_page(page: Page, Path(programme): Path<String>) -> Result<Res
     let context = minijinja::context! {
         programme => minijinja::context! { id => network.programme.id, name => network.programme.name.clone() },
         own => network.programme.organisation_id == actor.organisation.id,
+        may_send => matches!(actor.roles.decide(samla_domain::Action::ManageProgrammes), samla_domain::Decision::Allow(_)),
         owner => network.owner.clone(),
         releases => releases,
         members => members,
