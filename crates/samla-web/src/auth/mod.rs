@@ -10,4 +10,4 @@ mod token;
 
 pub use actor::{Actor, Via};
 pub use session::{session_cookie_name, PendingSession, SESSION_ABSOLUTE_SECONDS, SESSION_IDLE_SECONDS};
-pub use token::ApiCaller;
+pub use token::{bearer_token, ApiCaller};

@@ -10,6 +10,17 @@ use samla_domain::RoleSet;
 use samla_storage::accounts::{self, User};
 use samla_storage::{organisations, tokens, StoreError};
 
+/// The token of an `Authorization: Bearer …` header, if the request has one of a
+/// token's length.
+pub fn bearer_token(headers: &axum::http::HeaderMap) -> Option<&str> {
+    headers
+        .get(AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(str::trim)
+        .filter(|s| !s.is_empty() && s.len() < 200)
+}
+
 /// An API caller identified by a personal access token; the token acts with exactly
 /// its owner's permissions.
 pub struct ApiCaller {
@@ -22,14 +33,7 @@ impl FromRequestParts<AppState> for ApiCaller {
     type Rejection = WebError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        let secret = parts
-            .headers
-            .get(AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer "))
-            .map(str::trim)
-            .filter(|s| !s.is_empty() && s.len() < 200)
-            .ok_or(WebError::Unauthenticated)?;
+        let secret = bearer_token(&parts.headers).ok_or(WebError::Unauthenticated)?;
         let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
         let token = tokens::find_live(&mut conn, &hash_secret(secret)).await?.ok_or(WebError::Unauthenticated)?;
         let user = accounts::get(&mut conn, token.user_id).await?;

@@ -9,7 +9,6 @@ use crate::api::{ApiJson, OrgCaller, Problem};
 use crate::error::WebError;
 use crate::services::submissions::{self as service, HandedIn, NewInstallation};
 use crate::AppState;
-use axum::http::header::AUTHORIZATION;
 use axum::http::{HeaderMap, StatusCode};
 use axum::routing::{get, post};
 use axum::{Json, Router};
@@ -305,12 +304,6 @@ pub async fn push_submission(
     headers: HeaderMap,
     ApiJson(body): ApiJson<SubmissionEnvelope>,
 ) -> Result<(StatusCode, Json<AcceptedSubmission>), WebError> {
-    let token = headers
-        .get(AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .map(str::trim)
-        .filter(|t| !t.is_empty() && t.len() < 200)
-        .ok_or(WebError::Unauthenticated)?;
+    let token = crate::auth::bearer_token(&headers).ok_or(WebError::Unauthenticated)?;
     Ok(accepted(service::receive(&state, HandedIn::Push { token }, &bytes(&body)?).await?))
 }
