@@ -92,6 +92,22 @@ pub async fn register(
     .await
 }
 
+/// Gives the programme's installation counted as `organisation_id` a new token (the old one
+/// stops working); whether there is such an installation.
+pub async fn replace_token(
+    conn: &mut AnyConnection,
+    programme_id: i64,
+    organisation_id: i64,
+    token_hash: &str,
+) -> Result<bool> {
+    db::changed_one(
+        conn,
+        "UPDATE submitting_installations SET token_hash = $3 WHERE programme_id = $1 AND organisation_id = $2",
+        (programme_id, organisation_id, token_hash),
+    )
+    .await
+}
+
 /// The programme's installations, by name.
 pub async fn installations(conn: &mut AnyConnection, programme_id: i64) -> Result<Vec<Installation>> {
     db::all(conn, &format!("{INSTALLATION} WHERE i.programme_id = $1 ORDER BY o.name, i.id"), (programme_id,)).await

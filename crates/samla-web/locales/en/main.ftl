@@ -2798,3 +2798,6 @@ submission-error-replayed = A newer submission of this installation for the year
 submission-error-programme = The file is for another programme ({ $at }).
 submission-error-key-taken = An installation with this key is registered already.
 submission-error-no-file = Choose the file to receive.
+submission-token = Token
+submission-new-token = New token
+submission-token-replaced = { $name } has a new token; the old one no longer works.

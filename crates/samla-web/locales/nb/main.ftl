@@ -2798,3 +2798,6 @@ submission-error-replayed = En nyere innsending fra denne installasjonen for år
 submission-error-programme = Filen gjelder et annet program ({ $at }).
 submission-error-key-taken = En installasjon med denne nøkkelen er allerede registrert.
 submission-error-no-file = Velg filen som skal tas imot.
+submission-token = Nøkkelord
+submission-new-token = Nytt nøkkelord
+submission-token-replaced = { $name } har fått et nytt nøkkelord; det gamle virker ikke lenger.

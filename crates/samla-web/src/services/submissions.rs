@@ -106,6 +106,8 @@ pub struct Registered {
     pub organisation_id: i64,
     pub name: String,
     pub token: String,
+    /// The token replaces an earlier one (the installation was registered before).
+    pub replaced: bool,
 }
 
 /// An installation to count, as the owner names and places it.
@@ -163,7 +165,27 @@ pub async fn register(
         other => other?,
     };
     audit::commit_done(tx, actor, "network.installation.register", ("organisation", organisation_id), now).await?;
-    Ok(Registered { organisation_id, name, token })
+    Ok(Registered { organisation_id, name, token, replaced: false })
+}
+
+/// A new token for an installation whose token may have leaked: the old one stops working
+/// at once. The installation is named by the organisation it is counted as.
+pub async fn replace_token(
+    state: &AppState,
+    actor: &Actor,
+    programme: &str,
+    organisation_id: i64,
+) -> Result<Registered, WebError> {
+    let programme = owned(state, actor, programme).await?;
+    let token = random_token(32);
+    let mut tx = state.store.write().await?;
+    if !stored::replace_token(&mut tx.tx, programme.id, organisation_id, &hash_secret(&token)).await? {
+        return Err(WebError::NotFound);
+    }
+    let name = organisations::get(&mut tx.tx, organisation_id).await?.name;
+    let now = state.clock.now();
+    audit::commit_done(tx, actor, "network.installation.token", ("organisation", organisation_id), now).await?;
+    Ok(Registered { organisation_id, name, token, replaced: true })
 }
 
 /// The programme's installations and the submissions received from them (its owner).

@@ -187,7 +187,7 @@ async fn path_values(app: &TestApp, course: &RunningCourse) -> BTreeMap<&'static
         .await;
     values.insert("programme", slug);
     values.insert("programme_id", programme_id.to_string());
-    let by_sql: [(&'static str, String); 16] = [
+    let by_sql: [(&'static str, String); 17] = [
         ("application_id", "SELECT MIN(id) FROM applications".into()),
         ("household_id", "SELECT MIN(household_id) FROM persons".into()),
         ("round_id", "SELECT MIN(id) FROM questionnaire_rounds".into()),
@@ -204,6 +204,7 @@ async fn path_values(app: &TestApp, course: &RunningCourse) -> BTreeMap<&'static
         ("holiday_id", "SELECT MIN(id) FROM school_holidays".into()),
         ("consent_id", "SELECT MIN(id) FROM consents".into()),
         ("channel_id", "SELECT MIN(id) FROM recruitment_channels".into()),
+        ("organisation_id", "SELECT MIN(organisation_id) FROM submitting_installations".into()),
     ];
     for (name, sql) in by_sql {
         values.insert(name, first_id(app, &sql).await);

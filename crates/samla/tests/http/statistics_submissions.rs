@@ -181,6 +181,21 @@ async fn a_submission_from_another_installation_counts_in_the_owners_release_and
     let outcome = owner_api.get_ok(&format!("{releases}/2024/tables/participants_by_outcome?release=2")).await;
     assert_eq!(outcome["total"]["cells"], json!([10, 6, 0, 16]), "{outcome}");
 
+    // A token that may have leaked is replaced: the old one stops working at once.
+    let organisation = registered["organisation_id"].as_i64().expect("an id");
+    let rotate = format!("{installations}/{organisation}/token");
+    assert_eq!(representative.send_json(Method::POST, &rotate, &json!({})).await.status(), StatusCode::FORBIDDEN);
+    let missing = format!("{installations}/987654/token");
+    assert_eq!(owner_api.send_json(Method::POST, &missing, &json!({})).await.status(), StatusCode::NOT_FOUND);
+    let (status, rotated) = Api::json_of(owner_api.send_json(Method::POST, &rotate, &json!({})).await).await;
+    assert_eq!(status, StatusCode::CREATED, "{rotated}");
+    let refused = refusal(installation.send_json(Method::POST, push, &corrected).await).await;
+    assert_eq!(refused.0, StatusCode::UNAUTHORIZED, "the old token: {refused:?}");
+    let fresh = owner.api(rotated["token"].as_str().expect("a token"));
+    let refused = refusal(fresh.send_json(Method::POST, push, &corrected).await).await;
+    assert!(is(&refused, StatusCode::CONFLICT, "allerede mottatt"), "the new token pushes: {refused:?}");
+    assert_eq!(owner.audit_count("network.installation.token", None, "success", None).await, 1);
+
     assert_eq!(owner.audit_count("statistics.submission.receive", None, "success", None).await, 1);
     assert_eq!(owner.audit_count("statistics.submission.correct", None, "success", None).await, 1);
     assert_eq!(owner.audit_count("network.installation.register", None, "success", None).await, 1);
@@ -276,6 +291,12 @@ async fn the_pages_make_the_file_register_the_installation_and_receive_the_file(
     assert!(crate::common::element_text(&html, "token").is_some_and(|t| t.len() > 30), "the token is shown once");
     let (_, again) = receiving.get_html(&page_path).await;
     assert!(crate::common::element_text(&again, "token").is_none(), "and only once");
+    let installation: i64 = owner.scalar("SELECT organisation_id FROM submitting_installations", ()).await;
+    let rotated = receiving.submit(&page_path, &format!("{page_path}/{installation}/token"), &[]).await;
+    assert_eq!(rotated.status(), StatusCode::CREATED);
+    let html = rotated.text().await.expect("html");
+    let token = crate::common::element_text(&html, "token").expect("the new token is shown");
+    assert!(token.len() > 30, "{token}");
 
     let bad = receiving
         .submit(

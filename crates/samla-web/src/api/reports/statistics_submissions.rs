@@ -5,6 +5,7 @@
 
 use super::national::checked;
 use crate::api::conventions::{MalformedRequest, OrgSlug, OrganisationProblems, ProgrammePath, ProgrammeProblems};
+use crate::api::extract::Id;
 use crate::api::{ApiJson, OrgCaller, Problem};
 use crate::error::WebError;
 use crate::services::submissions::{self as service, HandedIn, NewInstallation};
@@ -29,6 +30,10 @@ pub fn routes() -> Router<AppState> {
             "/organisations/{org}/programmes/{programme}/statistics/submissions",
             get(list_submissions).post(receive_submission),
         )
+        .route(
+            "/organisations/{org}/programmes/{programme}/statistics/installations/{organisation_id}/token",
+            post(replace_installation_token),
+        )
         .route("/statistics/submissions", post(push_submission))
 }
 
@@ -38,6 +43,7 @@ pub fn routes() -> Router<AppState> {
     make_submission,
     list_installations,
     register_installation,
+    replace_installation_token,
     list_submissions,
     receive_submission,
     push_submission
@@ -203,6 +209,26 @@ pub async fn register_installation(
         organisation_id: registered.organisation_id,
         name: registered.name,
         token: registered.token,
+    };
+    Ok((StatusCode::CREATED, Json(answer)))
+}
+
+/// Gives an installation a new token (e.g. when the old one may have leaked); the old one
+/// stops working at once. Audited.
+#[utoipa::path(post, path = "/api/v1/organisations/{org}/programmes/{programme}/statistics/installations/{organisation_id}/token", operation_id = "replaceInstallationToken", tag = "statistics",
+    params(ProgrammePath, ("organisation_id" = i64, Path, description = "The organisation the installation is counted as")),
+    responses(
+        (status = 201, description = "The new token", body = RegisteredInstallation),
+        ProgrammeProblems,
+    ))]
+pub async fn replace_installation_token(
+    OrgCaller(state, actor, (programme, Id(organisation_id))): OrgCaller<(String, Id)>,
+) -> Result<(StatusCode, Json<RegisteredInstallation>), WebError> {
+    let replaced = service::replace_token(&state, &actor, checked(&programme)?, organisation_id).await?;
+    let answer = RegisteredInstallation {
+        organisation_id: replaced.organisation_id,
+        name: replaced.name,
+        token: replaced.token,
     };
     Ok((StatusCode::CREATED, Json(answer)))
 }

@@ -38,6 +38,7 @@ pub fn routes() -> Router<AppState> {
             get(submissions::installations_page).post(submissions::register),
         )
         .route("/statistics/{programme}/submissions", post(submissions::upload))
+        .route("/statistics/{programme}/installations/{organisation}/token", post(submissions::replace_token))
         .route("/statistics/{programme}/{year}/outcome-change", get(outcomes::outcome_change))
         .route("/statistics/{programme}/{year}/evaluation", get(evaluations::evaluation))
         .route("/statistics/{programme}/{year}/{table}", get(table))

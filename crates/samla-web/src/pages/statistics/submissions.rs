@@ -98,7 +98,7 @@ async fn render_installations(
         .iter()
         .map(|i| {
             context! {
-                name => i.name.clone(), region => region_name(i.region.as_deref()),
+                id => i.organisation_id, name => i.name.clone(), region => region_name(i.region.as_deref()),
                 kind => t(state, ui, &format!("organisation-kind-{}", i.kind.as_str())),
                 key => i.public_key.clone(), registered => when(i.registered_at),
             }
@@ -132,7 +132,7 @@ async fn render_installations(
         kinds => kinds,
         regions => regions,
         form => ui.form(state, &form),
-        registered => registered.map(|r| context! { name => r.name, token => r.token }),
+        registered => registered.map(|r| context! { name => r.name, token => r.token, replaced => r.replaced }),
         done => done,
         push_url => format!("{}/api/v1/statistics/submissions", state.config.public_url.trim_end_matches('/')),
     };
@@ -165,6 +165,16 @@ pub async fn register(page: Page, Path(programme): Path<String>, form: FormData)
         Err(WebError::Refused(errors)) => refused(errors, StatusCode::CONFLICT).await,
         Err(other) => Err(other),
     }
+}
+
+/// A new token for an installation, shown once on the page.
+pub async fn replace_token(
+    page: Page,
+    Path((programme, organisation_id)): Path<(String, String)>,
+) -> Result<Response, WebError> {
+    let organisation_id: i64 = organisation_id.parse().map_err(|_| WebError::NotFound)?;
+    let replaced = service::replace_token(&page.state, &page.actor, &programme, organisation_id).await?;
+    render_installations(&page, &programme, FormState::new(), StatusCode::CREATED, Some(replaced), None).await
 }
 
 /// Receives an uploaded submission file.
