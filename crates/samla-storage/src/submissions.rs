@@ -67,10 +67,15 @@ pub struct Installation {
     pub kind: OrganisationKind,
     pub public_key: String,
     pub registered_at: i64,
+    /// 1 while it is in the programme's network (and counted); 0 once the owner removed it.
+    pub member: i64,
 }
 
 const INSTALLATION: &str = "SELECT i.id, i.programme_id, i.organisation_id, o.name, o.region, o.kind, i.public_key,
-        i.registered_at
+        i.registered_at,
+        CASE WHEN EXISTS (SELECT 1 FROM programme_network_members m
+                          WHERE m.programme_id = i.programme_id AND m.organisation_id = i.organisation_id)
+             THEN 1 ELSE 0 END AS member
      FROM submitting_installations i JOIN organisations o ON o.id = i.organisation_id";
 
 pub async fn register(
@@ -104,6 +109,18 @@ pub async fn replace_token(
         conn,
         "UPDATE submitting_installations SET token_hash = $3 WHERE programme_id = $1 AND organisation_id = $2",
         (programme_id, organisation_id, token_hash),
+    )
+    .await
+}
+
+/// Takes the installation's token away for good (no token hashes to this text); whether
+/// there is such an installation. Its submissions stay, as evidence of what was counted.
+pub async fn disable_token(conn: &mut AnyConnection, programme_id: i64, organisation_id: i64) -> Result<bool> {
+    db::changed_one(
+        conn,
+        "UPDATE submitting_installations SET token_hash = 'removed:' || CAST(id AS TEXT)
+         WHERE programme_id = $1 AND organisation_id = $2",
+        (programme_id, organisation_id),
     )
     .await
 }

@@ -2801,3 +2801,5 @@ submission-error-no-file = Choose the file to receive.
 submission-token = Token
 submission-new-token = New token
 submission-token-replaced = { $name } has a new token; the old one no longer works.
+submission-remove = Remove from the network
+submission-removed = Removed: not counted, no token

@@ -2801,3 +2801,5 @@ submission-error-no-file = Velg filen som skal tas imot.
 submission-token = Nøkkelord
 submission-new-token = Nytt nøkkelord
 submission-token-replaced = { $name } har fått et nytt nøkkelord; det gamle virker ikke lenger.
+submission-remove = Fjern fra nettverket
+submission-removed = Fjernet: telles ikke, uten nøkkelord

@@ -188,6 +188,20 @@ pub async fn replace_token(
     Ok(Registered { organisation_id, name, token, replaced: true })
 }
 
+/// Removes an installation from the programme's network: it is no longer counted in
+/// releases made from now on, its token stops working, and what it submitted is kept. Its
+/// key stays taken, so a removed installation comes back only with a new key.
+pub async fn remove(state: &AppState, actor: &Actor, programme: &str, organisation_id: i64) -> Result<(), WebError> {
+    let programme = owned(state, actor, programme).await?;
+    let mut tx = state.store.write().await?;
+    if !stored::disable_token(&mut tx.tx, programme.id, organisation_id).await? {
+        return Err(WebError::NotFound);
+    }
+    networks::leave(&mut tx.tx, programme.id, organisation_id).await?;
+    let now = state.clock.now();
+    audit::commit_done(tx, actor, "network.installation.remove", ("organisation", organisation_id), now).await
+}
+
 /// The programme's installations and the submissions received from them (its owner).
 pub async fn received(
     state: &AppState,

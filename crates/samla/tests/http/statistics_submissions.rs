@@ -196,9 +196,23 @@ async fn a_submission_from_another_installation_counts_in_the_owners_release_and
     assert!(is(&refused, StatusCode::CONFLICT, "allerede mottatt"), "the new token pushes: {refused:?}");
     assert_eq!(owner.audit_count("network.installation.token", None, "success", None).await, 1);
 
+    // Removed from the network: not counted from the next release on, its token dead, its
+    // submissions kept.
+    let remove = format!("{installations}/{organisation}");
+    assert_eq!(representative.send_json(Method::DELETE, &remove, &json!({})).await.status(), StatusCode::FORBIDDEN);
+    assert_eq!(owner_api.send_json(Method::DELETE, &remove, &json!({})).await.status(), StatusCode::NO_CONTENT);
+    assert_eq!(owner_api.get_ok(&installations).await[0]["counted"], json!(false));
+    assert_eq!(fresh.send_json(Method::POST, push, &corrected).await.status(), StatusCode::UNAUTHORIZED);
+    let (status, _) = Api::json_of(owner_api.send_json(Method::POST, &releases, &json!({ "year": 2024 })).await).await;
+    assert_eq!(status, StatusCode::CREATED);
+    let outcome = owner_api.get_ok(&format!("{releases}/2024/tables/participants_by_outcome?release=3")).await;
+    assert_eq!(outcome["total"]["cells"], json!([0, 0, 0, 0]), "{outcome}");
+    assert_eq!(owner_api.get_ok(&receive).await.as_array().map(Vec::len), Some(2), "the files are kept");
+
     assert_eq!(owner.audit_count("statistics.submission.receive", None, "success", None).await, 1);
     assert_eq!(owner.audit_count("statistics.submission.correct", None, "success", None).await, 1);
     assert_eq!(owner.audit_count("network.installation.register", None, "success", None).await, 1);
+    assert_eq!(owner.audit_count("network.installation.remove", None, "success", None).await, 1);
 }
 
 #[tokio::test]
@@ -325,6 +339,11 @@ async fn the_pages_make_the_file_register_the_installation_and_receive_the_file(
         .upload(&page_path, &format!("/statistics/{own}/submissions"), &[("submission", "voss.json", file)])
         .await;
     assert_eq!(again.status(), StatusCode::CONFLICT);
+
+    let removed = receiving.submit(&page_path, &format!("{page_path}/{installation}/remove"), &[]).await;
+    assert_eq!(removed.status(), StatusCode::SEE_OTHER);
+    let (_, page) = receiving.get_html(&page_path).await;
+    assert!(crate::common::section(&page, "installations", "</table>").contains("Fjernet"), "shown as removed");
 
     let representative = owner.logged_in("rep@owner.test").await;
     assert_eq!(representative.get(&page_path).await.status(), StatusCode::FORBIDDEN);

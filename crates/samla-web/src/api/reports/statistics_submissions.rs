@@ -11,7 +11,7 @@ use crate::error::WebError;
 use crate::services::submissions::{self as service, HandedIn, NewInstallation};
 use crate::AppState;
 use axum::http::{HeaderMap, StatusCode};
-use axum::routing::{get, post};
+use axum::routing::{delete, get, post};
 use axum::{Json, Router};
 use samla_domain::organisations::{OrganisationKind, Region};
 use samla_domain::reports::submission::Envelope;
@@ -34,6 +34,10 @@ pub fn routes() -> Router<AppState> {
             "/organisations/{org}/programmes/{programme}/statistics/installations/{organisation_id}/token",
             post(replace_installation_token),
         )
+        .route(
+            "/organisations/{org}/programmes/{programme}/statistics/installations/{organisation_id}",
+            delete(remove_installation),
+        )
         .route("/statistics/submissions", post(push_submission))
 }
 
@@ -44,6 +48,7 @@ pub fn routes() -> Router<AppState> {
     list_installations,
     register_installation,
     replace_installation_token,
+    remove_installation,
     list_submissions,
     receive_submission,
     push_submission
@@ -132,6 +137,8 @@ pub struct SubmittingInstallation {
     pub public_key: String,
     /// Unix seconds.
     pub registered_at: i64,
+    /// Whether it is in the network and counted (false once removed).
+    pub counted: bool,
 }
 
 /// The installations registered to submit the programme's statistics (its owner).
@@ -152,6 +159,7 @@ pub async fn list_installations(
                 kind: i.kind.as_str().to_string(),
                 public_key: i.public_key,
                 registered_at: i.registered_at,
+                counted: i.member == 1,
             })
             .collect(),
     ))
@@ -231,6 +239,18 @@ pub async fn replace_installation_token(
         token: replaced.token,
     };
     Ok((StatusCode::CREATED, Json(answer)))
+}
+
+/// Removes an installation from the programme's network: releases made from now on do not
+/// count it, its token stops working, and its submissions are kept. Audited.
+#[utoipa::path(delete, path = "/api/v1/organisations/{org}/programmes/{programme}/statistics/installations/{organisation_id}", operation_id = "removeSubmittingInstallation", tag = "statistics",
+    params(ProgrammePath, ("organisation_id" = i64, Path, description = "The organisation the installation is counted as")),
+    responses((status = 204, description = "Removed"), ProgrammeProblems))]
+pub async fn remove_installation(
+    OrgCaller(state, actor, (programme, Id(organisation_id))): OrgCaller<(String, Id)>,
+) -> Result<StatusCode, WebError> {
+    service::remove(&state, &actor, checked(&programme)?, organisation_id).await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// A submission as received.

@@ -39,6 +39,7 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/statistics/{programme}/submissions", post(submissions::upload))
         .route("/statistics/{programme}/installations/{organisation}/token", post(submissions::replace_token))
+        .route("/statistics/{programme}/installations/{organisation}/remove", post(submissions::remove))
         .route("/statistics/{programme}/{year}/outcome-change", get(outcomes::outcome_change))
         .route("/statistics/{programme}/{year}/evaluation", get(evaluations::evaluation))
         .route("/statistics/{programme}/{year}/{table}", get(table))

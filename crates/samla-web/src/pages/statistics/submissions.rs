@@ -100,7 +100,7 @@ async fn render_installations(
             context! {
                 id => i.organisation_id, name => i.name.clone(), region => region_name(i.region.as_deref()),
                 kind => t(state, ui, &format!("organisation-kind-{}", i.kind.as_str())),
-                key => i.public_key.clone(), registered => when(i.registered_at),
+                key => i.public_key.clone(), registered => when(i.registered_at), counted => i.member == 1,
             }
         })
         .collect();
@@ -175,6 +175,17 @@ pub async fn replace_token(
     let organisation_id: i64 = organisation_id.parse().map_err(|_| WebError::NotFound)?;
     let replaced = service::replace_token(&page.state, &page.actor, &programme, organisation_id).await?;
     render_installations(&page, &programme, FormState::new(), StatusCode::CREATED, Some(replaced), None).await
+}
+
+/// Removes an installation from the network, then shows the page again.
+pub async fn remove(
+    page: Page,
+    Path((programme, organisation_id)): Path<(String, String)>,
+) -> Result<Response, WebError> {
+    let organisation_id: i64 = organisation_id.parse().map_err(|_| WebError::NotFound)?;
+    service::remove(&page.state, &page.actor, &programme, organisation_id).await?;
+    let programme: String = form_urlencoded::byte_serialize(programme.as_bytes()).collect();
+    Ok(Redirect::to(&format!("/statistics/{programme}/installations")).into_response())
 }
 
 /// Receives an uploaded submission file.
