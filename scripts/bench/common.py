@@ -34,6 +34,13 @@ class Database:
             self.url = f"{postgres.rsplit('/', 1)[0]}/{database}"
             self.postgres, self.database = postgres, database
 
+    @classmethod
+    def restored(cls, fields):
+        """A dataset an earlier run kept, from the fields it saved (its __dict__)."""
+        database = cls.__new__(cls)
+        database.__dict__.update(fields)
+        return database
+
     def env(self):
         env = {k: v for k, v in os.environ.items() if not k.startswith("SAMLA_")}
         env["SAMLA_DATA_DIR"] = self.dir
