@@ -363,6 +363,8 @@ def main():
     parser.add_argument("--years", type=int, default=10)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--year", type=int, help="the year to measure and publish (by default the last one over"
+                        " before the data set's last day); a kept data set measured again publishes a new year this way")
     parser.add_argument("--keep", help="keep the data sets in this directory (and their PostgreSQL database), and"
                         " measure those kept there by an earlier run with the same arguments instead of making them"
                         " again (migrated first; its releases are published again, as corrections)")
@@ -405,6 +407,7 @@ def main():
                     kept["arguments"] = [args.organisations, args.years, args.seed]
                     kept[backend] = {"database": database.__dict__, "seconds": generated[backend], "year": year}
                     json.dump(kept, open(kept_file, "w"))
+            year = args.year or year
             log(f"{backend}: written in {generated[backend]:.0f} s (load {load()}); timing the queries of {year}")
             groups = samla_queries(queries, database, year, args.runs)
             log(f"{backend}: publishing {year} (load {load()})")

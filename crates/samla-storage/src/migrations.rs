@@ -35,6 +35,7 @@ embedded!(
     "0014_audit_chains",
     "0015_statistics_fields",
     "0016_imported_courses",
+    "0018_statistics_indexes",
 );
 
 /// A migrator over `files` (`NNNN_description`, SQL), checksummed as sqlx does, so
