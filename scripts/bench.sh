@@ -20,13 +20,18 @@
 #      start-up, Today, audited and unaudited sheet reads, sheet saves beside a bare sqlite3
 #      loop, the course and the course list, `audit verify` (time and peak RSS), each with
 #      its target. Takes about ten minutes; BENCH_NATIONAL=0 leaves it out.
+#   f) with BENCH_STATISTICS=1, national statistics (scripts/bench/national_statistics.py) at
+#      BENCH_ORGANISATIONS on SQLite and PostgreSQL beside DuckDB: each table's queries and
+#      publishing a year. It needs the statistics_queries example built beside the binary
+#      (cargo build --release -p samla-storage --example statistics_queries) and makes a
+#      virtual environment with DuckDB once; about 15 minutes at 300 organisations.
 # It builds nothing. (a)-(d) use SQLite in a temp dir (SAMLA_DATABASE_URL is unset); (e)
 # uses the PostgreSQL server at BENCH_POSTGRES_URL, or a throwaway cluster of its own as the
 # test command does (scripts/lib/postgres.sh), but with fsync on, as in production.
 #
 # Environment: BENCH_RUNS (default 5), BENCH_WRK_DURATION (default 10s),
 #   BENCH_WRK_THREADS (2), BENCH_WRK_CONNECTIONS (16), BENCH_IDLE_SECONDS (2),
-#   BENCH_NATIONAL (1), BENCH_ORGANISATIONS (300), BENCH_POSTGRES_URL.
+#   BENCH_NATIONAL (1), BENCH_STATISTICS (0), BENCH_ORGANISATIONS (300), BENCH_POSTGRES_URL.
 set -euo pipefail
 
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -288,11 +293,22 @@ AUDITED_RATIO=$(awk -v a="$RPS_SHEET" -v b="$RPS_SHEET_UNAUDITED" 'BEGIN { if (a
 printf '%-44s %12s %10s %6s\n' "same sheet unaudited (user repr.) req/s" "$RPS_SHEET_UNAUDITED" "" ""
 printf '%-44s %12s %10s %6s\n' "ratio audited/unaudited read" "$AUDITED_RATIO" ">= 0.8" "$(verdict "$AUDITED_RATIO" ge 0.8)"
 
-if [ "${BENCH_NATIONAL:-1}" != 0 ]; then
-    PG_URL="${BENCH_POSTGRES_URL:-}"
+PG_URL="${BENCH_POSTGRES_URL:-}"
+if [ "${BENCH_NATIONAL:-1}" != 0 ] || [ "${BENCH_STATISTICS:-0}" = 1 ]; then
     if [ -z "$PG_URL" ]; then
         OWN_PG_DURABLE=1 start_own_postgres >&2
     fi
+fi
+if [ "${BENCH_NATIONAL:-1}" != 0 ]; then
     "$PYTHON" "$SCRIPT_DIR/bench/national.py" --bin "$BIN" --postgres "$PG_URL" \
         --organisations "${BENCH_ORGANISATIONS:-300}"
+fi
+if [ "${BENCH_STATISTICS:-0}" = 1 ]; then
+    QUERIES="$(dirname "$BIN")/examples/statistics_queries"
+    if [ -x "$QUERIES" ]; then
+        "$PYTHON" "$SCRIPT_DIR/bench/national_statistics.py" --bin "$BIN" --queries "$QUERIES" \
+            --postgres "$PG_URL" --organisations "${BENCH_ORGANISATIONS:-300}"
+    else
+        log "BENCH_STATISTICS=1 but $QUERIES is not built: cargo build --release -p samla-storage --example statistics_queries"
+    fi
 fi

@@ -5,6 +5,7 @@
 //! binary turns the draws into rows and writes them through the store.
 
 use crate::calendar::Country;
+use crate::organisations::{self, Region};
 use crate::programmes::AgeBand;
 use crate::running::attendance::Attendance;
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime, TimeZone, Weekday};
@@ -68,6 +69,55 @@ pub fn organisation(number: u32) -> SyntheticOrganisation {
             kind: OrganisationKind::Municipality,
         }
     }
+}
+
+impl OrganisationKind {
+    /// The kind of service national statistics count the organisation as.
+    pub fn service_kind(self) -> organisations::OrganisationKind {
+        match self {
+            OrganisationKind::Municipality => organisations::OrganisationKind::Municipality,
+            OrganisationKind::Hospital => organisations::OrganisationKind::Hospital,
+        }
+    }
+}
+
+/// The operator's organisation is the national centre: it owns the shipped programmes,
+/// shares them, and every other organisation runs them in its programme networks.
+pub const OPERATOR_REGION: Region = Region::Oslo;
+
+/// Norway's counties, each with about as many municipalities as it has (2024): the
+/// organisations are spread over the counties in these shares, so a county's tables are
+/// as small or as large as a real one's.
+const COUNTIES: [(Region, u32); 15] = [
+    (Region::Oslo, 1),
+    (Region::Rogaland, 23),
+    (Region::MoreOgRomsdal, 26),
+    (Region::Nordland, 41),
+    (Region::Ostfold, 12),
+    (Region::Akershus, 21),
+    (Region::Buskerud, 18),
+    (Region::Innlandet, 46),
+    (Region::Vestfold, 6),
+    (Region::Telemark, 17),
+    (Region::Agder, 25),
+    (Region::Vestland, 43),
+    (Region::Trondelag, 38),
+    (Region::Troms, 21),
+    (Region::Finnmark, 18),
+];
+
+/// The county of the `number`th organisation (from 1): a function of the number alone,
+/// like its name, so an organisation is in the same county whatever the seed.
+pub fn region(number: u32) -> Region {
+    let total: u32 = COUNTIES.iter().map(|(_, weight)| weight).sum();
+    let mut draw = (organisation_seed(0, number) % u64::from(total)) as u32;
+    for (region, weight) in COUNTIES {
+        if draw < weight {
+            return region;
+        }
+        draw -= weight;
+    }
+    COUNTIES[0].0
 }
 
 /// How many people with accounts an organisation has besides its one coordinator and
@@ -377,6 +427,19 @@ mod tests {
         assert!(!slugs.contains(OPERATOR_SLUG));
         let hospitals = (1..=300).filter(|n| organisation(*n).kind == OrganisationKind::Hospital).count();
         assert_eq!(hospitals, 6);
+    }
+
+    #[test]
+    fn organisations_are_spread_over_norways_counties_by_their_municipalities() {
+        assert_eq!(region(7), region(7), "the same number, the same county");
+        let placed: Vec<Region> = (1..=300).map(region).collect();
+        assert!(placed.iter().all(|r| r.country() == Country::Norway));
+        let count = |wanted: Region| placed.iter().filter(|r| **r == wanted).count();
+        assert!(count(Region::Innlandet) > 20, "many municipalities, many organisations");
+        assert!(count(Region::Vestfold) < 15, "few municipalities, few organisations");
+        let empty: Vec<Region> = Region::of(Country::Norway).filter(|r| count(*r) == 0).collect();
+        assert!(empty.iter().all(|r| *r == Region::Oslo), "only Oslo (one municipality) may be left out: {empty:?}");
+        assert_eq!(OrganisationKind::Hospital.service_kind(), organisations::OrganisationKind::Hospital);
     }
 
     #[test]

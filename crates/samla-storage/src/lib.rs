@@ -185,10 +185,13 @@ impl Store {
     /// its own.
     /// [`Self::refresh_statistics`] after rows were written in bulk: on PostgreSQL too
     /// (`ANALYZE`), whose autovacuum would otherwise plan the first queries over the new
-    /// rows without statistics (seen: a course page at 125 ms instead of 12).
+    /// rows without statistics (seen: a course page at 125 ms instead of 12), and with
+    /// `VACUUM`, which marks the new rows visible to all so that an index holding every
+    /// column a query reads answers it alone, as in a database autovacuum has long kept (a
+    /// year's statistics at national size: the attendance marks' query 0.44 s → 0.25 s).
     pub async fn refresh_statistics_after_bulk_load(&self) -> Result<()> {
         if self.backend == Backend::Postgres {
-            sqlx::query("ANALYZE").execute(&self.pool).await?;
+            sqlx::query("VACUUM ANALYZE").execute(&self.pool).await?;
             return Ok(());
         }
         self.refresh_statistics().await

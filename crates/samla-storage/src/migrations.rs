@@ -36,6 +36,7 @@ embedded!(
     "0015_statistics_fields",
     "0016_imported_courses",
     "0017_statistics_submissions",
+    "0018_statistics_indexes",
 );
 
 /// A migrator over `files` (`NNNN_description`, SQL), checksummed as sqlx does, so

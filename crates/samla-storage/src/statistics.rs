@@ -14,10 +14,12 @@ use samla_domain::planning::staffing::CourseRole;
 use samla_domain::questionnaires::rounds::{Audience, Mode, Timing};
 use sqlx::AnyConnection;
 
-/// Where the counted courses are: the owner and the network's members.
-const COUNTED: &str = "c.organisation_id IN (
-    SELECT p.organisation_id FROM programmes p WHERE p.id = $1
-    UNION SELECT m.organisation_id FROM programme_network_members m WHERE m.programme_id = $1)";
+/// Where the counted courses are: the owner and the network's members. Asked per course
+/// as the owner (found once) or a member's key: PostgreSQL's generic plan of an `IN
+/// (… UNION …)` list scanned the whole list again for every participant.
+const COUNTED: &str = "(c.organisation_id = (SELECT owner.organisation_id FROM programmes owner WHERE owner.id = $1)
+    OR EXISTS (SELECT 1 FROM programme_network_members m
+               WHERE m.programme_id = $1 AND m.organisation_id = c.organisation_id))";
 
 /// An organisation counted, as the release names it.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]

@@ -2,7 +2,10 @@
 //! organisation is planned in memory from its own seeded random source (the rules are in
 //! [`samla_domain::synthetic`]) and written through the store in one transaction, with the
 //! audit rows the work would have left on the trail's chain; the next organisation is
-//! planned while one is written. The same arguments give the same data.
+//! planned while one is written. The installation's own organisation is the national
+//! centre: it owns and shares the programmes, and every other organisation, placed in a
+//! county, runs them in the centre's programme networks, so a year's statistics can be
+//! published from them. The same arguments give the same data.
 
 mod plan;
 mod write;
@@ -72,7 +75,9 @@ pub async fn national(storage: &Storage, store: &Store, args: NationalArgs) -> a
     let password_hash = password.hash();
 
     let operator = plan::operator(&span, args.seed);
-    write::organisation(store, &catalogue, &operator, password_hash.as_str()).await?;
+    // The operator's organisation is the national centre whose shared programmes every
+    // other organisation runs, in the centre's programme networks.
+    let centre = write::organisation(store, &catalogue, &operator, password_hash.as_str(), None).await?.programmes;
     let plan_of = |number: u32| {
         let catalogue = catalogue.clone();
         tokio::task::spawn_blocking(move || plan::organisation(&catalogue, &span, args.seed, number))
@@ -83,7 +88,7 @@ pub async fn national(storage: &Storage, store: &Store, args: NationalArgs) -> a
         let Some(planning) = next.take() else { break };
         let planned = planning.await?;
         next = (number < args.organisations).then(|| plan_of(number + 1));
-        let written = write::organisation(store, &catalogue, &planned, password_hash.as_str()).await?;
+        let written = write::organisation(store, &catalogue, &planned, password_hash.as_str(), Some(&centre)).await?;
         total.courses += written.courses;
         total.attendance += written.attendance;
         total.audit += written.audit;

@@ -16,6 +16,7 @@ use rand::{Rng, SeedableRng};
 use samla_domain::calendar::Country;
 use samla_domain::intake::consent::{self, Capacity, GuardianForConsent, PersonForConsent, Purpose};
 use samla_domain::intake::household::HouseholdRole;
+use samla_domain::organisations::{self as placement, Region};
 use samla_domain::planning::checklist::due_date;
 use samla_domain::planning::meetings::place;
 use samla_domain::planning::schedule::{generate, ClosedDays, Interval, ScheduleRequest};
@@ -211,6 +212,8 @@ pub enum Record {
     Enrolment(usize, usize),
     /// (course, task).
     Task(usize, usize),
+    /// A programme of the national centre, by its place in the catalogue.
+    CentreProgramme(usize),
 }
 
 pub struct Event {
@@ -228,6 +231,14 @@ pub struct Organisation {
     pub slug: String,
     pub name: String,
     pub created_at: i64,
+    /// The kind of service and the county national statistics count it by.
+    pub placement: (placement::OrganisationKind, Region),
+    /// Whether it shares its programmes with every organisation (the national centre).
+    pub shares_programmes: bool,
+    /// The national centre's programmes (places in the catalogue) whose networks the
+    /// organisation joined, when and by which user; its courses run on the centre's
+    /// programmes, and its leaders are certified for those.
+    pub joins: Vec<(usize, i64, usize)>,
     pub users: Vec<User>,
     /// (user, programme, day).
     pub certifications: Vec<(usize, usize, NaiveDate)>,
@@ -248,12 +259,14 @@ impl Organisation {
     }
 }
 
-/// The installation's own organisation, with its first administrator and an analyst,
-/// made before any other.
+/// The installation's own organisation, with its first administrator, an analyst and a
+/// coordinator, made before any other: the national centre.
 pub fn operator(span: &Span, seed: u64) -> Organisation {
     let mut rng = StdRng::seed_from_u64(rules::organisation_seed(seed, 0));
     let created_at = at(span.first_day() - Duration::days(160), 9, 0);
     let mut organisation = empty(rules::OPERATOR_SLUG, rules::OPERATOR_NAME, created_at);
+    organisation.placement = (placement::OrganisationKind::NationalCentre, rules::OPERATOR_REGION);
+    organisation.shares_programmes = true;
     let surname = rules::surname(&mut rng);
     organisation.users.push(User {
         email: format!("admin@{}.samla.test", rules::OPERATOR_SLUG),
@@ -268,6 +281,14 @@ pub fn operator(span: &Span, seed: u64) -> Organisation {
         role: Role::Analyst,
     });
     organisation.event(created_at + 600, None, "cli.user.add", Record::User(1), &mut rng);
+    // The national centre's coordinator publishes each year's statistics of its networks.
+    let surname = rules::surname(&mut rng);
+    organisation.users.push(User {
+        email: format!("koordinator@{}.samla.test", rules::OPERATOR_SLUG),
+        name: rules::person_name(surname, &mut rng),
+        role: Role::Coordinator,
+    });
+    organisation.event(created_at + 1200, None, "cli.user.add", Record::User(2), &mut rng);
     organisation
 }
 
@@ -276,6 +297,9 @@ fn empty(slug: &str, name: &str, created_at: i64) -> Organisation {
         slug: slug.to_string(),
         name: name.to_string(),
         created_at,
+        placement: (placement::OrganisationKind::Other, rules::OPERATOR_REGION),
+        shares_programmes: false,
+        joins: Vec::new(),
         users: Vec::new(),
         certifications: Vec::new(),
         households: Vec::new(),
@@ -303,6 +327,9 @@ pub fn organisation(catalogue: &Catalogue, span: &Span, seed: u64, number: u32) 
     let created_day = span.first_day() - Duration::days(150 - offset);
     let created_at = at(created_day, 9, 0) + i64::from(number);
     let mut organisation = empty(&made.slug, &made.name, created_at);
+    // The operator places each organisation as it adds it (the placement is the
+    // organisation's administrator's to change later).
+    organisation.placement = (made.kind.service_kind(), rules::region(number));
     organisation.event(created_at, None, "cli.organisation.create", Record::Organisation, &mut rng);
     let people = staff(&mut organisation, made.kind, created_at, &mut rng);
     for (programme, (_, manual)) in catalogue.programmes.iter().enumerate() {
@@ -337,8 +364,24 @@ pub fn organisation(catalogue: &Catalogue, span: &Span, seed: u64, number: u32) 
         let slug = rules::programme(made.kind, &mut rng);
         course(&mut organisation, catalogue, catalogue.index(slug), &people, span, start, made.kind, &mut rng);
     }
+    join_networks(&mut organisation, &people, created_day, &mut rng);
     organisation.events.sort_by_key(|e| e.at);
     organisation
+}
+
+/// The coordinator joins the network of each of the centre's programmes the organisation
+/// runs courses of, the day after the organisation was added (before its first course).
+/// Drawn after everything else, so the rest of the organisation's data is what it was
+/// before organisations joined networks.
+fn join_networks(organisation: &mut Organisation, people: &People, created_day: NaiveDate, rng: &mut StdRng) {
+    let mut programmes: Vec<usize> = organisation.courses.iter().map(|c| c.programme).collect();
+    programmes.sort_unstable();
+    programmes.dedup();
+    for (n, programme) in programmes.into_iter().enumerate() {
+        let when = at(created_day + Duration::days(1), 11, 0) + 60 * n as i64;
+        organisation.joins.push((programme, when, people.coordinator));
+        organisation.event(when, Some(people.coordinator), "network.join", Record::CentreProgramme(programme), rng);
+    }
 }
 
 fn staff(organisation: &mut Organisation, kind: OrganisationKind, created_at: i64, rng: &mut StdRng) -> People {

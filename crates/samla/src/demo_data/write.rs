@@ -1,6 +1,7 @@
 //! Writing one planned organisation through the store, in one transaction: made as
 //! `samla org add` makes an organisation (settings, the shipped questionnaires and
-//! programmes), then its people and courses table by table, then its audit rows on the
+//! programmes), placed in its county, in the networks of the national centre's programmes
+//! it runs, then its people and courses table by table, then its audit rows on the
 //! trail's chain.
 
 use super::plan::{self, Organisation, Record, COUNTRY};
@@ -13,15 +14,18 @@ use samla_storage::bulk::{self, ChecklistItem, Enrolment, FollowUpTask, PlannedC
 use samla_storage::courses::{NewCourse, NewSession};
 use samla_storage::intake::consents::{self, NewConsent};
 use samla_storage::intake::households::NewPerson;
-use samla_storage::{accounts, audit, organisations, programmes, Store, WriteTx};
+use samla_storage::{accounts, audit, networks, organisations, programmes, Store, WriteTx};
 use samla_web::services;
 
 /// How much was written, for the progress lines.
-#[derive(Debug, Default, Clone, Copy)]
+#[derive(Debug, Default, Clone)]
 pub struct Written {
     pub courses: usize,
     pub attendance: usize,
     pub audit: usize,
+    /// (programme, its current version) for each programme of the catalogue, as the
+    /// organisation installed them: the national centre's are what the others run.
+    pub programmes: Vec<(i64, i64)>,
 }
 
 /// Ids of what the organisation's rows refer to, by their places in the plan.
@@ -30,6 +34,8 @@ struct Ids {
     users: Vec<i64>,
     /// (programme, its current version) for each programme of the catalogue.
     programmes: Vec<(i64, i64)>,
+    /// The same for the programmes its courses run on: the national centre's.
+    runs_on: Vec<(i64, i64)>,
     persons: Vec<i64>,
     consents: Vec<i64>,
     courses: Vec<i64>,
@@ -39,14 +45,17 @@ struct Ids {
     tasks: Vec<Vec<i64>>,
 }
 
+/// Writes the organisation; `centre` is the national centre's programmes (none for the
+/// centre itself, whose courses would run on its own).
 pub async fn organisation(
     store: &Store,
     catalogue: &plan::Catalogue,
     planned: &Organisation,
     password_hash: &str,
+    centre: Option<&[(i64, i64)]>,
 ) -> anyhow::Result<Written> {
     let mut tx = store.write().await?;
-    let mut ids = create(&mut tx, catalogue, planned, password_hash).await?;
+    let mut ids = create(&mut tx, catalogue, planned, password_hash, centre).await?;
     courses(&mut tx, planned, &mut ids).await?;
     families(&mut tx, planned, &mut ids).await?;
     running(&mut tx, planned, &mut ids).await?;
@@ -58,6 +67,7 @@ pub async fn organisation(
         courses: planned.courses.len(),
         attendance: sheets.map(|s| s.entries.len() + s.guardians.len()).sum(),
         audit: events.len(),
+        programmes: ids.programmes,
     })
 }
 
@@ -72,9 +82,12 @@ async fn create(
     catalogue: &plan::Catalogue,
     planned: &Organisation,
     password_hash: &str,
+    centre: Option<&[(i64, i64)]>,
 ) -> anyhow::Result<Ids> {
     let now = planned.created_at;
     let organisation = organisations::create(&mut tx.tx, &planned.slug, &planned.name, COUNTRY, now).await?;
+    let (kind, region) = planned.placement;
+    organisations::set_placement(&mut tx.tx, organisation, kind, region).await?;
     services::intake::settings::seed_organisation(tx, organisation, COUNTRY, now).await.map_err(web)?;
     services::questionnaires::library::install_shipped_in(tx, organisation, now).await.map_err(web)?;
     services::programmes::install_shipped_in(tx, organisation, now).await.map_err(web)?;
@@ -91,15 +104,23 @@ async fn create(
             .with_context(|| format!("the shipped programme {slug} was not installed"))?;
         let version = programmes::version(&mut tx.tx, programme.id, programme.current_version).await?;
         installed.push((programme.id, version.id));
+        if planned.shares_programmes {
+            programmes::set_shared(&mut tx.tx, programme.id, true).await?;
+        }
     }
+    let runs_on = centre.map_or_else(|| installed.clone(), <[_]>::to_vec);
     for (user, programme, day) in &planned.certifications {
         let day = day.to_string();
-        programmes::set_certified(&mut tx.tx, users[*user], installed[*programme].0, organisation, Some(&day)).await?;
+        programmes::set_certified(&mut tx.tx, users[*user], runs_on[*programme].0, organisation, Some(&day)).await?;
+    }
+    for (programme, at, user) in &planned.joins {
+        networks::join(&mut tx.tx, runs_on[*programme].0, organisation, users[*user], *at).await?;
     }
     Ok(Ids {
         organisation,
         users,
         programmes: installed,
+        runs_on,
         persons: Vec::new(),
         consents: Vec::new(),
         courses: Vec::new(),
@@ -119,7 +140,7 @@ async fn courses(tx: &mut WriteTx, planned: &Organisation, ids: &mut Ids) -> any
         .map(|(c, start_date)| PlannedCourse {
             course: NewCourse {
                 organisation_id: ids.organisation,
-                programme_version_id: ids.programmes[c.programme].1,
+                programme_version_id: ids.runs_on[c.programme].1,
                 name: &c.name,
                 venue: c.venue,
                 room: c.room,
@@ -344,6 +365,7 @@ fn audit_rows(planned: &Organisation, ids: &Ids) -> Vec<(AuditEvent, i64)> {
                 Record::Consent(k) => ("consent", ids.consents[k]),
                 Record::Enrolment(c, n) => ("course_participant", ids.enrolments[c][n]),
                 Record::Task(c, t) => ("follow_up_task", ids.tasks[c][t]),
+                Record::CentreProgramme(p) => ("programme", ids.runs_on[p].0),
             };
             let mut event = AuditEvent::new(e.action, Outcome::Success).record(record_type, record_id);
             event.organisation_id = e.names_organisation.then_some(ids.organisation);

@@ -1,7 +1,7 @@
 //! `samla demo-data national`: a small national data set through the real binary, on both
 //! databases. It has the counts its seed gives, its audit trail verifies, the same
-//! arguments give the same rows in a fresh database, and a database with courses is
-//! refused.
+//! arguments give the same rows in a fresh database, a database with courses is refused,
+//! and the organisations run the national centre's programmes in its networks.
 
 use crate::common::cli::{text, Samla};
 use crate::common::ScratchDatabase;
@@ -14,7 +14,7 @@ const SMALL: [&str; 8] = ["demo-data", "national", "--organisations", "3", "--ye
 /// The tables the command reports, with the rows the small data set has.
 const EXPECTED: [(&str, i64); 16] = [
     ("organisations", 4),
-    ("users", 28),
+    ("users", 29),
     ("programmes", 40),
     ("courses", 30),
     ("course_sessions", 399),
@@ -28,17 +28,18 @@ const EXPECTED: [(&str, i64); 16] = [
     ("attendance_entries", 1881),
     ("attendance_guardians", 131),
     ("follow_up_tasks", 18),
-    ("audit_log", 1622),
+    ("audit_log", 1643),
 ];
 
 /// The rows the command writes, each table in a fixed order.
-const TABLES: [(&str, &str); 23] = [
+const TABLES: [(&str, &str); 24] = [
     ("organisations", "id"),
     ("users", "id"),
     ("memberships", "user_id, organisation_id, role"),
     ("certifications", "user_id, programme_id"),
     ("programmes", "id"),
     ("programme_versions", "id"),
+    ("programme_network_members", "programme_id, organisation_id"),
     ("consent_texts", "id"),
     ("courses", "id"),
     ("course_sessions", "id"),
@@ -144,6 +145,65 @@ async fn a_small_data_set_has_its_counts_an_intact_trail_and_refuses_to_run_twic
             .unwrap()
     };
     assert!(analysed > 0, "statistics of course_sessions: {analysed}");
+    store.close().await;
+}
+
+#[tokio::test]
+async fn the_organisations_run_the_national_centres_programmes_in_its_networks() {
+    let db = ScratchDatabase::new().await;
+    Samla::new(&db).ok(&SMALL, None).await;
+    let store = store(&db).await;
+    let pool = store.pool();
+    let placed: Vec<(String, String, String)> =
+        sqlx::query_as("SELECT slug, kind, region FROM organisations WHERE region IS NOT NULL ORDER BY id")
+            .fetch_all(pool)
+            .await
+            .unwrap();
+    assert_eq!(placed.len(), 4, "every organisation is placed: {placed:?}");
+    assert_eq!((placed[0].0.as_str(), placed[0].1.as_str()), ("drift", "national_centre"));
+    assert!(placed[1..].iter().all(|(_, kind, _)| kind == "municipality"), "{placed:?}");
+    let shared: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM programmes p JOIN organisations o ON o.id = p.organisation_id
+         WHERE p.shared = 1 AND o.slug = 'drift'",
+    )
+    .fetch_one(pool)
+    .await
+    .unwrap();
+    assert_eq!(shared, 10, "the centre shares every shipped programme");
+    let elsewhere: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM courses c JOIN programme_versions v ON v.id = c.programme_version_id
+         JOIN programmes p ON p.id = v.programme_id JOIN organisations o ON o.id = p.organisation_id
+         WHERE o.slug <> 'drift'",
+    )
+    .fetch_one(pool)
+    .await
+    .unwrap();
+    assert_eq!(elsewhere, 0, "every course runs on a programme of the centre");
+    let outside: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM courses c JOIN programme_versions v ON v.id = c.programme_version_id
+         WHERE NOT EXISTS (SELECT 1 FROM programme_network_members m
+                           WHERE m.programme_id = v.programme_id AND m.organisation_id = c.organisation_id)",
+    )
+    .fetch_one(pool)
+    .await
+    .unwrap();
+    assert_eq!(outside, 0, "every course's organisation is in its programme's network");
+    let memberships: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM programme_network_members").fetch_one(pool).await.unwrap();
+    let joined: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'network.join'")
+        .fetch_one(pool)
+        .await
+        .unwrap();
+    assert!(memberships >= 3, "{memberships}");
+    assert_eq!(joined, memberships, "each join left its audit row");
+    let certified_elsewhere: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM certifications c JOIN programmes p ON p.id = c.programme_id
+         JOIN organisations o ON o.id = p.organisation_id WHERE o.slug <> 'drift'",
+    )
+    .fetch_one(pool)
+    .await
+    .unwrap();
+    assert_eq!(certified_elsewhere, 0, "leaders are certified for the programmes they run");
     store.close().await;
 }
 
