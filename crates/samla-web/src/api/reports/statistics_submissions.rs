@@ -190,6 +190,12 @@ pub struct RegisteredInstallation {
     pub token: String,
 }
 
+impl From<service::Registered> for RegisteredInstallation {
+    fn from(r: service::Registered) -> Self {
+        RegisteredInstallation { organisation_id: r.organisation_id, name: r.name, token: r.token }
+    }
+}
+
 /// Registers an installation of the programme's network that runs samla of its own (the
 /// programme's owner): counted as an organisation of its own, placed by kind and region,
 /// known by its public key.
@@ -213,12 +219,7 @@ pub async fn register_installation(
         public_key: &body.public_key,
     };
     let registered = service::register(&state, &actor, checked(&programme)?, &new).await?;
-    let answer = RegisteredInstallation {
-        organisation_id: registered.organisation_id,
-        name: registered.name,
-        token: registered.token,
-    };
-    Ok((StatusCode::CREATED, Json(answer)))
+    Ok((StatusCode::CREATED, Json(registered.into())))
 }
 
 /// Gives an installation a new token (e.g. when the old one may have leaked); the old one
@@ -233,12 +234,7 @@ pub async fn replace_installation_token(
     OrgCaller(state, actor, (programme, Id(organisation_id))): OrgCaller<(String, Id)>,
 ) -> Result<(StatusCode, Json<RegisteredInstallation>), WebError> {
     let replaced = service::replace_token(&state, &actor, checked(&programme)?, organisation_id).await?;
-    let answer = RegisteredInstallation {
-        organisation_id: replaced.organisation_id,
-        name: replaced.name,
-        token: replaced.token,
-    };
-    Ok((StatusCode::CREATED, Json(answer)))
+    Ok((StatusCode::CREATED, Json(replaced.into())))
 }
 
 /// Removes an installation from the programme's network: releases made from now on do not
