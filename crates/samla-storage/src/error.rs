@@ -42,6 +42,8 @@ const UNIQUE_FIELDS: &[(&str, &str)] = &[
     ("submitting_installations_programme_id_public_key_key", "key"),
     ("statistics_submissions.installation_id, statistics_submissions.year, statistics_submissions.made_at", "made_at"),
     ("statistics_submissions_installation_id_year_made_at_key", "made_at"),
+    ("statistics_submissions.installation_id, statistics_submissions.year", "current"),
+    ("statistics_submissions_current", "current"),
 ];
 
 impl From<sqlx::Error> for StoreError {

@@ -98,7 +98,7 @@ pub async fn register(
 }
 
 /// Gives the programme's installation counted as `organisation_id` a new token (the old one
-/// stops working); whether there is such an installation.
+/// stops working); whether there is such an installation that was not removed.
 pub async fn replace_token(
     conn: &mut AnyConnection,
     programme_id: i64,
@@ -107,7 +107,8 @@ pub async fn replace_token(
 ) -> Result<bool> {
     db::changed_one(
         conn,
-        "UPDATE submitting_installations SET token_hash = $3 WHERE programme_id = $1 AND organisation_id = $2",
+        "UPDATE submitting_installations SET token_hash = $3
+         WHERE programme_id = $1 AND organisation_id = $2 AND token_hash NOT LIKE 'removed:%'",
         (programme_id, organisation_id, token_hash),
     )
     .await

@@ -40,3 +40,6 @@ CREATE TABLE statistics_submissions (
     replaced_at INTEGER,
     UNIQUE (installation_id, year, made_at)
 );
+-- One submission of a year counts: two received at the same moment cannot both be current.
+CREATE UNIQUE INDEX statistics_submissions_current ON statistics_submissions (installation_id, year)
+    WHERE replaced_at IS NULL;

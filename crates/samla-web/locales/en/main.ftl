@@ -2803,3 +2803,6 @@ submission-new-token = New token
 submission-token-replaced = { $name } has a new token; the old one no longer works.
 submission-remove = Remove from the network
 submission-removed = Removed: not counted, no token
+submission-error-removed = This installation was removed from the programme's network; its files are no longer received.
+submission-error-at-once = Another submission of this installation for the year was received at the same moment. Send the file again.
+submission-error-own-key = That is your own organisation's key: your own courses are counted already.

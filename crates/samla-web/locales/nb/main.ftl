@@ -2803,3 +2803,6 @@ submission-new-token = Nytt nøkkelord
 submission-token-replaced = { $name } har fått et nytt nøkkelord; det gamle virker ikke lenger.
 submission-remove = Fjern fra nettverket
 submission-removed = Fjernet: telles ikke, uten nøkkelord
+submission-error-removed = Denne installasjonen er fjernet fra programmets nettverk; filene dens tas ikke lenger imot.
+submission-error-at-once = En annen innsending fra denne installasjonen for året ble tatt imot i samme øyeblikk. Send filen på nytt.
+submission-error-own-key = Det er deres egen organisasjons nøkkel: deres egne kurs telles allerede.

@@ -47,6 +47,11 @@ fn closed_year(actor: &Actor, state: &AppState, year: i32) -> Result<(), WebErro
 /// The organisation's public key, which the owner registers; made on first use.
 pub async fn public_key(state: &AppState, actor: &Actor) -> Result<String, WebError> {
     actor.authorize(state, Action::ManageProgrammes).await?;
+    let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
+    if let Some((_, public)) = stored::signing_key(&mut conn, actor.organisation.id).await? {
+        return Ok(public);
+    }
+    drop(conn);
     let mut tx = state.store.write().await?;
     let (_, public) = signing_key(&mut tx.tx, actor.organisation.id, state.clock.now()).await?;
     tx.commit().await?;
@@ -148,6 +153,10 @@ pub async fn register(
     let now = state.clock.now();
     let token = random_token(32);
     let mut tx = state.store.write().await?;
+    // The owner's own counts are in its releases already; its own key would count them twice.
+    if stored::signing_key(&mut tx.tx, actor.organisation.id).await?.is_some_and(|(_, own)| own == key) {
+        return Err(WebError::Refused(FieldErrors::single(FieldError::new("public_key", "submission-error-own-key"))));
+    }
     let slug = format!("installation-{}", random_token(9).to_ascii_lowercase().replace(['-', '_'], "x"));
     let organisation_id = organisations::create(&mut tx.tx, &slug, &name, region.country(), now).await?;
     organisations::set_placement(&mut tx.tx, organisation_id, kind, region).await?;
@@ -266,6 +275,9 @@ pub async fn receive(state: &AppState, from: HandedIn<'_>, bytes: &[u8]) -> Resu
             installation.ok_or_else(|| refused("submission-error-unknown-key"))?
         }
     };
+    if installation.member == 0 {
+        return Err(refused("submission-error-removed"));
+    }
     let owner = organisations::get(&mut conn, programme.organisation_id).await?;
     drop(conn);
     let Opened { submission: counts, digest, .. } = &opened;
@@ -299,7 +311,10 @@ pub async fn receive(state: &AppState, from: HandedIn<'_>, bytes: &[u8]) -> Resu
     };
     let id = match stored::receive(&mut tx.tx, &received, now).await {
         // An earlier, replaced submission made at the same moment: this is it again.
-        Err(StoreError::Taken(_)) => return Err(refused("submission-error-replayed")),
+        Err(StoreError::Taken("made_at")) => return Err(refused("submission-error-replayed")),
+        // Another submission of the year was taken in at this very moment (PostgreSQL lets
+        // two transactions read the same current one): one year counts one submission.
+        Err(StoreError::Taken(_)) => return Err(refused("submission-error-at-once")),
         other => other?,
     };
     let action = if current.is_some() { "statistics.submission.correct" } else { "statistics.submission.receive" };

@@ -115,6 +115,11 @@ async fn a_submission_from_another_installation_counts_in_the_owners_release_and
     assert!(is(&refused, StatusCode::CONFLICT, "allerede registrert"), "submission-error-key-taken: {refused:?}");
     let listed = owner_api.get_ok(&installations).await;
     assert_eq!(listed.as_array().map(Vec::len), Some(1), "{listed}");
+    // The owner's own key would count its own courses twice.
+    let own_key = owner_api.get_ok(&format!("/organisations/{ORG}/statistics/signing-key")).await["public_key"].clone();
+    let itself = json!({ "name": "Ourselves", "kind": "national_centre", "region": "oslo", "public_key": own_key });
+    let refused = refusal(owner_api.send_json(Method::POST, &installations, &itself).await).await;
+    assert!(is(&refused, StatusCode::CONFLICT, "egen organisasjons nøkkel"), "{refused:?}");
 
     // The installation's token pushes; it opens nothing else, and a person's token does not push.
     let installation = owner.api(&token);
@@ -208,6 +213,11 @@ async fn a_submission_from_another_installation_counts_in_the_owners_release_and
     let outcome = owner_api.get_ok(&format!("{releases}/2024/tables/participants_by_outcome?release=3")).await;
     assert_eq!(outcome["total"]["cells"], json!([0, 0, 0, 0]), "{outcome}");
     assert_eq!(owner_api.get_ok(&receive).await.as_array().map(Vec::len), Some(2), "the files are kept");
+    let revived = owner_api.send_json(Method::POST, &rotate, &json!({})).await;
+    assert_eq!(revived.status(), StatusCode::NOT_FOUND, "a removed installation gets no new token");
+    let newest = make(&voss, &voss_api, 2024).await;
+    let refused = refusal(owner_api.send_json(Method::POST, &receive, &newest).await).await;
+    assert!(is(&refused, StatusCode::CONFLICT, "fjernet"), "nor are its files received: {refused:?}");
 
     assert_eq!(owner.audit_count("statistics.submission.receive", None, "success", None).await, 1);
     assert_eq!(owner.audit_count("statistics.submission.correct", None, "success", None).await, 1);
@@ -347,4 +357,41 @@ async fn the_pages_make_the_file_register_the_installation_and_receive_the_file(
 
     let representative = owner.logged_in("rep@owner.test").await;
     assert_eq!(representative.get(&page_path).await.status(), StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn two_submissions_of_a_year_at_the_same_moment_leave_one_that_counts() {
+    let (voss, voss_api) = sender(6, 0).await;
+    let owner = TestApp::spawn().await;
+    owner.add_user(ORG, "coordinator@owner.test", "coordinator").await;
+    let owner_api = owner.api(&owner.token_for("coordinator@owner.test").await);
+    let programme = smil(&owner).await;
+    let public_key =
+        voss_api.get_ok(&format!("/organisations/{ORG}/statistics/signing-key")).await["public_key"].clone();
+    let installations = format!("/organisations/{ORG}/programmes/{programme}/statistics/installations");
+    let new = json!({ "name": "Voss", "kind": "municipality", "region": "vestland", "public_key": public_key });
+    let (status, registered) = Api::json_of(owner_api.send_json(Method::POST, &installations, &new).await).await;
+    assert_eq!(status, StatusCode::CREATED);
+    let installation = owner.api(registered["token"].as_str().expect("a token"));
+    for round in 0..3 {
+        let files: Vec<Value> = files_made(&voss, &voss_api, 4).await;
+        let push = |file| installation.send_json(Method::POST, "/statistics/submissions", file);
+        let (a, b, c, d) = tokio::join!(push(&files[0]), push(&files[1]), push(&files[2]), push(&files[3]));
+        let statuses: Vec<StatusCode> = [a, b, c, d].iter().map(|answer| answer.status()).collect();
+        assert!(statuses.iter().all(|s| *s == StatusCode::CREATED || *s == StatusCode::CONFLICT), "{statuses:?}");
+        assert!(statuses.contains(&StatusCode::CREATED), "newer files than the one held: {statuses:?}");
+        let current: i64 = owner
+            .scalar("SELECT COUNT(*) FROM statistics_submissions WHERE year = 2024 AND replaced_at IS NULL", ())
+            .await;
+        assert_eq!(current, 1, "one submission of the year counts, round {round}: {statuses:?}");
+    }
+}
+
+/// `n` files of 2024 made one after the other (each later than the one before).
+async fn files_made(app: &TestApp, api: &Api, n: usize) -> Vec<Value> {
+    let mut files = Vec::new();
+    for _ in 0..n {
+        files.push(make(app, api, 2024).await);
+    }
+    files
 }
