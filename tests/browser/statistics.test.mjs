@@ -5,6 +5,7 @@
 // home and menu lead there, reads the same table.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { generateKeyPairSync } from 'node:crypto';
 import { startServer } from './server.mjs';
 import {
   launchBrowser, pathOf, checkPage, assertNoProblems, landing, signedInAs,
@@ -118,6 +119,21 @@ for (const lang of ['nb', 'en']) {
           assert.equal(empty.status(), 422);
           assert.equal(await page.locator('#public_key-error').count(), 1, 'the key is named');
           problems.push(...await checkPage(page, { name: `statistics-installations-refused-${lang}`, lang, where: { page: `${programme}/installations (refused)`, role, lang } }));
+          // Registered with an installation's real key: the token is shown once, and the
+          // installation's row has its buttons.
+          const { publicKey } = generateKeyPairSync('ed25519');
+          const raw = Buffer.from(publicKey.export({ format: 'jwk' }).x, 'base64url').toString('base64');
+          await page.locator('#name').fill(`Installasjon ${lang}`);
+          await page.locator('#region').selectOption('vestland');
+          await page.locator('#public_key').fill(raw);
+          const [registered] = await Promise.all([
+            page.waitForNavigation({ waitUntil: 'load' }),
+            page.locator('section[aria-labelledby="register-heading"] button[type="submit"]').click(),
+          ]);
+          assert.equal(registered.status(), 201);
+          assert.equal(await page.locator('#token').count(), 1, 'the token is shown');
+          assert.ok(await page.locator('#installations button').count() >= 2, 'a new token and removal are offered');
+          problems.push(...await checkPage(page, { name: `statistics-installations-registered-${lang}`, lang, where: { page: `${programme}/installations (registered)`, role, lang } }));
         }
       } finally {
         await context.close();

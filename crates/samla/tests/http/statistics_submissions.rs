@@ -353,7 +353,7 @@ async fn the_pages_make_the_file_register_the_installation_and_receive_the_file(
     let removed = receiving.submit(&page_path, &format!("{page_path}/{installation}/remove"), &[]).await;
     assert_eq!(removed.status(), StatusCode::SEE_OTHER);
     let (_, page) = receiving.get_html(&page_path).await;
-    assert!(crate::common::section(&page, "installations", "</table>").contains("Fjernet"), "shown as removed");
+    assert!(crate::common::section(&page, "installations", "</ul>").contains("Fjernet"), "shown as removed");
 
     let representative = owner.logged_in("rep@owner.test").await;
     assert_eq!(representative.get(&page_path).await.status(), StatusCode::FORBIDDEN);
