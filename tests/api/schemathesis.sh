@@ -12,7 +12,7 @@
 #   SAMLA_TEST_DATABASE_URL  if set (a fresh, empty PostgreSQL database), passed to
 #                            the server and `token create` as SAMLA_DATABASE_URL;
 #                            otherwise SQLite in the temporary data dir is used.
-#   SCHEMATHESIS_MAX_EXAMPLES  examples per operation (default 50)
+#   SCHEMATHESIS_MAX_EXAMPLES  examples per operation (default 25)
 #   SCHEMATHESIS_STATEFUL_EXAMPLES  scenarios of the stateful phase, which follows the
 #                              document's links from one answer to the next (default 200)
 #   SCHEMATHESIS_WORKERS       concurrent workers (default 1; >1 trips a CPython 3.11
@@ -42,7 +42,7 @@ if [ ! -x "$BIN" ]; then
     exit 2
 fi
 
-MAX_EXAMPLES=${SCHEMATHESIS_MAX_EXAMPLES:-50}
+MAX_EXAMPLES=${SCHEMATHESIS_MAX_EXAMPLES:-25}
 STATEFUL_EXAMPLES=${SCHEMATHESIS_STATEFUL_EXAMPLES:-200}
 WORKERS=${SCHEMATHESIS_WORKERS:-1}
 ST_TIMEOUT=${SCHEMATHESIS_TIMEOUT:-600}
