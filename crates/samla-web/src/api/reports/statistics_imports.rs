@@ -156,6 +156,7 @@ fn sheets(body: &CourseImport) -> (Sheet, Sheet) {
     responses(
         (status = 201, description = "Imported", body = CoursesImported),
         OrganisationProblems,
+        (status = 413, description = "The import is larger than 1 MiB (about 20,000 participant rows); nothing imported", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Every problem, by sheet, row and column; nothing imported", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn import_courses(
