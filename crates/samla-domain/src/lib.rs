@@ -15,6 +15,7 @@ pub mod messages;
 pub mod organisations;
 pub mod planning;
 pub mod policy;
+pub mod privacy;
 pub mod programmes;
 pub mod questionnaires;
 pub mod reports;

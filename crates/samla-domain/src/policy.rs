@@ -247,6 +247,35 @@ pub fn may_read_concern_report(roles: &RoleSet, is_author: bool, is_designated_r
     (is_author && roles.may(Action::ReportConcerns)) || (is_designated_reader && sees_sensitive)
 }
 
+/// Break-the-glass: who may open a course they do not work on in an emergency. Those
+/// whose role sees sensitive personal data only on their own courses (group leaders); a
+/// coordinator reaches every course already, and a role that never sees sensitive data
+/// (secretary, user representative, administrator, analyst) gets none by an emergency.
+pub fn may_open_emergency_access(roles: &RoleSet) -> bool {
+    roles.decide(Action::ViewSensitivePersonalData) == Decision::Allow(Scope::AssignedCourses)
+}
+
+/// What an open emergency access reaches on its course, beyond the person's own courses:
+/// reading, never changing. Only where the person's roles allow the action on their own
+/// courses (so it widens where, not what).
+pub fn emergency_access_reaches(roles: &RoleSet, action: Action) -> bool {
+    const READS: [Action; 5] = [
+        Action::ViewCourses,
+        Action::ViewParticipantContacts,
+        Action::ViewSensitivePersonalData,
+        Action::ViewSessionRecords,
+        Action::ViewEvaluationResults,
+    ];
+    may_open_emergency_access(roles)
+        && READS.contains(&action)
+        && roles.decide(action) == Decision::Allow(Scope::AssignedCourses)
+}
+
+/// Who signs emergency accesses off: the one who oversees the audit trail.
+pub fn may_review_emergency_accesses(roles: &RoleSet) -> bool {
+    roles.may(Action::ViewAuditLog)
+}
+
 /// A reminder switch of one course (see `services/running/reminders.rs` for what each
 /// turns off).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -475,5 +504,34 @@ mod tests {
             assert_eq!(Role::parse(role.as_str()), Some(role));
         }
         assert_eq!(Role::parse("root"), None);
+    }
+
+    #[test]
+    fn only_those_limited_to_their_own_courses_break_the_glass() {
+        let roles = |r: &[Role]| RoleSet::new(r.to_vec());
+        assert!(may_open_emergency_access(&roles(&[Role::GroupLeader])));
+        for never in [Role::UserRepresentative, Role::Secretary, Role::Admin, Role::Analyst] {
+            assert!(!may_open_emergency_access(&roles(&[never])), "{never:?} sees no sensitive data");
+        }
+        assert!(!may_open_emergency_access(&roles(&[Role::Coordinator])), "reaches every course already");
+        assert!(!may_open_emergency_access(&roles(&[Role::GroupLeader, Role::Coordinator])));
+    }
+
+    #[test]
+    fn an_emergency_access_reads_and_never_changes() {
+        let leader = RoleSet::new(vec![Role::GroupLeader]);
+        for action in Action::ALL {
+            let reads = matches!(
+                action,
+                Action::ViewCourses
+                    | Action::ViewParticipantContacts
+                    | Action::ViewSensitivePersonalData
+                    | Action::ViewSessionRecords
+                    | Action::ViewEvaluationResults
+            );
+            assert_eq!(emergency_access_reaches(&leader, action), reads, "{action:?}");
+        }
+        let representative = RoleSet::new(vec![Role::UserRepresentative]);
+        assert!(Action::ALL.iter().all(|a| !emergency_access_reaches(&representative, *a)));
     }
 }

@@ -24,6 +24,7 @@ mod migrations;
 pub mod networks;
 pub mod organisations;
 pub mod outbox;
+pub mod privacy;
 pub mod programmes;
 pub mod questionnaires;
 pub mod reports;

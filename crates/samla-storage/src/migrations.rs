@@ -37,6 +37,7 @@ embedded!(
     "0016_imported_courses",
     "0017_statistics_submissions",
     "0018_statistics_indexes",
+    "0019_emergency_access",
 );
 
 /// A migrator over `files` (`NNNN_description`, SQL), checksummed as sqlx does, so

@@ -2805,3 +2805,48 @@ submission-removed = Removed: not counted, no token
 submission-error-removed = This installation was removed from the programme's network; its files are no longer received.
 submission-error-at-once = Another submission of this installation for the year was received at the same moment. Send the file again.
 submission-error-own-key = That is your own organisation's key: your own courses are counted already.
+
+## Emergency access (break-the-glass)
+home-task-emergency = Open a course in an emergency
+emergency-title = Emergency access to a course
+emergency-intro = If you must read a course you do not work on (for example about a concern for a child), you can open it for a limited time. Write down why: the reason is kept, everything you read is logged, and the person who oversees the audit log reviews each opening. You can read, but not change, the course.
+emergency-open-heading = Open now
+emergency-open-none = You have no emergency access open.
+emergency-until = Open until { $when }
+emergency-new-heading = Open a course
+emergency-new-intro = Only courses you do not work on are listed.
+emergency-choose-course = Choose a course
+emergency-hours-option = { $hours ->
+    [one] 1 hour
+   *[other] { $hours } hours
+}
+emergency-submit = Open the course
+field-emergency-course = Course
+field-emergency-reason = Why must you read it now?
+field-emergency-reason-hint = Say what happened and why it cannot wait. Keep details about the person to what is needed.
+field-emergency-hours = For how long
+error-emergency-hours = Choose from 1 to { $max } hours.
+error-emergency-own-course = You work on this course already and need no emergency access.
+error-emergency-course = Choose a course of this organisation.
+emergency-reviews-link = Emergency accesses to review
+emergency-reviews-title = Emergency accesses
+emergency-reviews-intro = Each time someone opened a course in an emergency: who, which course, when and why, and what they did while it was open. Sign each one off with what you found.
+emergency-reviews-open = Awaiting review
+emergency-reviews-none = Nothing awaits review.
+emergency-reviews-done = Signed off
+emergency-reviews-done-none = Nothing signed off yet.
+emergency-reviews-saved = The access is signed off.
+emergency-who-what = { $who } opened { $course }
+emergency-from-until = { $from } to { $until }
+emergency-signed-by = Signed off by { $who }, { $when }
+emergency-review-title = Review an emergency access
+emergency-review-who = Opened by
+emergency-review-course = Course
+emergency-review-when = Open
+emergency-review-reason = Reason given
+emergency-review-actions = What was done while it was open
+emergency-review-no-actions = Nothing was logged.
+emergency-review-sign-off = Sign off
+field-emergency-comment = What did you find?
+field-emergency-comment-hint = For example that the access was justified, or what was followed up.
+emergency-review-submit = Sign off

@@ -2805,3 +2805,48 @@ submission-removed = Fjernet: telles ikke, uten nøkkelord
 submission-error-removed = Denne installasjonen er fjernet fra programmets nettverk; filene dens tas ikke lenger imot.
 submission-error-at-once = En annen innsending fra denne installasjonen for året ble tatt imot i samme øyeblikk. Send filen på nytt.
 submission-error-own-key = Det er deres egen organisasjons nøkkel: deres egne kurs telles allerede.
+
+## Emergency access (break-the-glass)
+home-task-emergency = Åpne et kurs i en nødsituasjon
+emergency-title = Nødtilgang til et kurs
+emergency-intro = Må du lese et kurs du ikke jobber på (for eksempel ved en bekymring for et barn), kan du åpne det for en begrenset tid. Skriv hvorfor: begrunnelsen tas vare på, alt du leser logges, og den som følger med på loggen går gjennom hver åpning. Du kan lese kurset, men ikke endre det.
+emergency-open-heading = Åpne nå
+emergency-open-none = Du har ingen nødtilgang åpen.
+emergency-until = Åpen til { $when }
+emergency-new-heading = Åpne et kurs
+emergency-new-intro = Bare kurs du ikke jobber på, vises.
+emergency-choose-course = Velg et kurs
+emergency-hours-option = { $hours ->
+    [one] 1 time
+   *[other] { $hours } timer
+}
+emergency-submit = Åpne kurset
+field-emergency-course = Kurs
+field-emergency-reason = Hvorfor må du lese det nå?
+field-emergency-reason-hint = Skriv hva som har skjedd og hvorfor det ikke kan vente. Ta bare med det som trengs om personen.
+field-emergency-hours = Hvor lenge
+error-emergency-hours = Velg fra 1 til { $max } timer.
+error-emergency-own-course = Du jobber allerede på dette kurset og trenger ikke nødtilgang.
+error-emergency-course = Velg et kurs i denne organisasjonen.
+emergency-reviews-link = Nødtilganger til gjennomgang
+emergency-reviews-title = Nødtilganger
+emergency-reviews-intro = Hver gang noen åpnet et kurs i en nødsituasjon: hvem, hvilket kurs, når og hvorfor, og hva de gjorde mens det var åpent. Godkjenn hver enkelt med hva du fant.
+emergency-reviews-open = Venter på gjennomgang
+emergency-reviews-none = Ingenting venter på gjennomgang.
+emergency-reviews-done = Gjennomgått
+emergency-reviews-done-none = Ingenting er gjennomgått ennå.
+emergency-reviews-saved = Tilgangen er gjennomgått.
+emergency-who-what = { $who } åpnet { $course }
+emergency-from-until = { $from } til { $until }
+emergency-signed-by = Gjennomgått av { $who }, { $when }
+emergency-review-title = Gå gjennom en nødtilgang
+emergency-review-who = Åpnet av
+emergency-review-course = Kurs
+emergency-review-when = Åpen
+emergency-review-reason = Oppgitt begrunnelse
+emergency-review-actions = Hva som ble gjort mens den var åpen
+emergency-review-no-actions = Ingenting ble logget.
+emergency-review-sign-off = Godkjenn
+field-emergency-comment = Hva fant du?
+field-emergency-comment-hint = For eksempel at tilgangen var begrunnet, eller hva som ble fulgt opp.
+emergency-review-submit = Godkjenn gjennomgangen

@@ -295,6 +295,10 @@ problem_answers! {
     NotSharedProgramme { "403" => "Not allowed, or a programme another organisation shares" }
     /// 403 of the operations on the audit trail.
     AuditReadersOnly { "403" => "Not allowed to see the audit trail" }
+    /// 403 of opening an emergency access.
+    EmergencyOpenersOnly { "403" => "Not allowed to open an emergency access (only those who see sensitive data on their own courses may)" }
+    /// 404 of the operations on one emergency access.
+    EmergencyAccessNotFound { "404" => "No such emergency access here" }
     /// 409 of the operations on a meeting that can no longer change.
     MeetingClosed { "409" => "The meeting is cancelled, or the course archived or cancelled" }
     /// 409 of the operations on a course that can no longer change.

@@ -31,6 +31,7 @@ mod links;
 mod me;
 mod organisations;
 mod outbox;
+mod privacy;
 mod programmes;
 mod questionnaires;
 mod reports;
@@ -65,6 +66,7 @@ pub fn routes() -> Router<AppState> {
         .merge(running::routes())
         .merge(questionnaires::routes())
         .merge(reports::routes())
+        .merge(privacy::routes())
 }
 
 /// Recruitment, referral and intake.
@@ -212,6 +214,7 @@ pub fn document() -> utoipa::openapi::OpenApi {
     document.merge(running::document());
     document.merge(questionnaires::document());
     document.merge(reports::document());
+    document.merge(privacy::Doc::openapi());
     conventions::apply(&mut document);
     document
 }

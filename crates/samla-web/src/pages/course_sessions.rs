@@ -59,7 +59,8 @@ async fn render(
             )
     });
     let slots: Vec<PlannedSlot> = view.sessions.iter().map(|s| PlannedSlot::from(&s.row)).collect();
-    let may_read_log = actor.may_on_course(state.store.pool(), Action::ViewSessionRecords, course_id).await?;
+    let may_read_log =
+        actor.may_on_course(&state.clock, state.store.pool(), Action::ViewSessionRecords, course_id).await?;
     let may_cancel = courses::may_cancel_sessions(state, actor, course_id).await? && !is_closed(&view);
     let context = minijinja::context! {
         course => course_value(&view),

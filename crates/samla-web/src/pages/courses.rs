@@ -743,8 +743,9 @@ pub async fn revoke_feed(Page { state, actor, .. }: Page, PathId(id): PathId) ->
 /// What the course page's "Evaluation" section may offer: rounds for those who run
 /// evaluations or read their counts, results and the report for those who read results.
 async fn evaluation_section(state: &AppState, actor: &Actor, course_id: i64) -> Result<Value, WebError> {
-    let may_run = actor.may_on_course(state.store.pool(), Action::RunEvaluations, course_id).await?;
-    let may_read = actor.may_on_course(state.store.pool(), Action::ViewEvaluationResults, course_id).await?;
+    let may_run = actor.may_on_course(&state.clock, state.store.pool(), Action::RunEvaluations, course_id).await?;
+    let may_read =
+        actor.may_on_course(&state.clock, state.store.pool(), Action::ViewEvaluationResults, course_id).await?;
     Ok(minijinja::context! { may_run => may_run, may_read => may_read })
 }
 

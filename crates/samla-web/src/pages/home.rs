@@ -25,6 +25,10 @@ pub async fn show(Page { state, ui, actor }: Page) -> Result<Response, WebError>
     .into_iter()
     .filter(|(action, _, _)| actor.roles.may(*action))
     .map(|(_, href, key)| (href, key))
+    .chain(
+        samla_domain::policy::may_open_emergency_access(&actor.roles)
+            .then_some(("/emergency-access", "home-task-emergency")),
+    )
     .chain([("/account", "home-task-account")])
     .collect();
     drop(conn);

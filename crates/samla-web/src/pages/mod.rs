@@ -16,6 +16,7 @@ pub mod intake_labels;
 mod language;
 mod login;
 mod outbox;
+mod privacy;
 mod programmes;
 mod public_intake;
 mod questionnaires;
@@ -113,6 +114,7 @@ pub fn routes() -> Router<AppState> {
         .merge(questionnaires::routes())
         .merge(reports::routes())
         .merge(statistics::routes())
+        .merge(privacy::routes())
 }
 
 /// The public intake pages (no login); their forms may send at most 64 KiB.

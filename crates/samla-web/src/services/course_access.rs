@@ -7,11 +7,14 @@
 //! organisation answers 404. It imports no feature service, so every feature may use it.
 
 use crate::auth::Actor;
+use crate::clock::Clock;
 use crate::error::WebError;
 use crate::AppState;
 use samla_domain::audit::Outcome;
+use samla_domain::policy::emergency_access_reaches;
 use samla_domain::{Action, Decision, Scope};
 use samla_storage::courses::{self, Course};
+use samla_storage::privacy::emergency;
 use samla_storage::StoreError;
 use sqlx::{AnyConnection, AnyPool};
 use std::ops::Deref;
@@ -36,15 +39,33 @@ impl<'a> From<&'a mut AnyConnection> for Db<'a> {
 }
 
 impl Db<'_> {
-    async fn works_on(self, course_id: i64, user_id: i64) -> Result<bool, WebError> {
-        Ok(match self {
+    /// Whether the actor works on the course or, for what an emergency access reaches,
+    /// holds one to it that is open at `now`.
+    async fn has_place(self, course_id: i64, actor: &Actor, action: Action, now: i64) -> Result<bool, WebError> {
+        match self {
             Db::Pool(pool) => {
                 let mut conn = pool.acquire().await.map_err(StoreError::from)?;
-                courses::works_on(&mut conn, course_id, user_id).await?
+                has_place(&mut conn, course_id, actor, action, now).await
             }
-            Db::Connection(conn) => courses::works_on(conn, course_id, user_id).await?,
-        })
+            Db::Connection(conn) => has_place(conn, course_id, actor, action, now).await,
+        }
     }
+}
+
+async fn has_place(
+    conn: &mut AnyConnection,
+    course_id: i64,
+    actor: &Actor,
+    action: Action,
+    now: i64,
+) -> Result<bool, WebError> {
+    if courses::works_on(conn, course_id, actor.user_id).await? {
+        return Ok(true);
+    }
+    if !emergency_access_reaches(&actor.roles, action) {
+        return Ok(false);
+    }
+    Ok(emergency::holds(conn, actor.user_id, course_id, now).await?)
 }
 
 /// A course the actor may do an action on, as [`Actor::on_course`] and [`CourseScope`]
@@ -134,10 +155,10 @@ impl CourseScope {
 
     /// Whether the answer reaches the course; a course not known yet (an application not
     /// placed on one) only the organisation's scope reaches.
-    async fn reaches(self, db: Db<'_>, actor: &Actor, course_id: Option<i64>) -> Result<bool, WebError> {
+    async fn reaches(self, db: Db<'_>, actor: &Actor, course_id: Option<i64>, now: i64) -> Result<bool, WebError> {
         // The organisation's scope asks for no place on the course; no course, no place.
         let works_on = match (self.scope, course_id) {
-            (Scope::AssignedCourses, Some(course_id)) => db.works_on(course_id, actor.user_id).await?,
+            (Scope::AssignedCourses, Some(course_id)) => db.has_place(course_id, actor, self.action, now).await?,
             _ => false,
         };
         Ok(Decision::Allow(self.scope).reaches_course(works_on))
@@ -163,7 +184,7 @@ impl CourseScope {
         if course.organisation_id != actor.organisation.id {
             return Err(WebError::NotFound);
         }
-        if !self.reaches(state.store.pool().into(), actor, Some(course.id)).await? {
+        if !self.reaches(state.store.pool().into(), actor, Some(course.id), state.clock.now()).await? {
             return Err(refuse(state, actor, self.action, refused_as).await);
         }
         Ok(OnCourse { course, action: self.action, scope: self.scope })
@@ -184,7 +205,7 @@ impl CourseScope {
         }
         let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
         for course_id in course_ids {
-            if self.reaches(Db::Connection(&mut conn), actor, *course_id).await? {
+            if self.reaches(Db::Connection(&mut conn), actor, *course_id, state.clock.now()).await? {
                 return Ok(());
             }
         }
@@ -225,7 +246,7 @@ impl Actor {
         let course = courses::get(&mut conn, self.organisation.id, course_id).await?;
         for action in actions {
             if let Some(scope) = CourseScope::decide(self, action) {
-                if scope.reaches(Db::Connection(&mut conn), self, Some(course_id)).await? {
+                if scope.reaches(Db::Connection(&mut conn), self, Some(course_id), state.clock.now()).await? {
                     return Ok(OnCourse { course, action, scope: scope.scope });
                 }
             }
@@ -243,15 +264,16 @@ impl Actor {
 
     /// Whether the actor may do `action` on the course, without auditing: for deciding
     /// what a page offers. A course not known yet (`None`) only the organisation's scope
-    /// reaches.
+    /// reaches. `clock` says whether an emergency access is still open.
     pub async fn may_on_course<'a>(
         &self,
+        clock: &Clock,
         db: impl Into<Db<'a>>,
         action: Action,
         course_id: impl Into<Option<i64>>,
     ) -> Result<bool, WebError> {
         match CourseScope::decide(self, action) {
-            Some(scope) => scope.reaches(db.into(), self, course_id.into()).await,
+            Some(scope) => scope.reaches(db.into(), self, course_id.into(), clock.now()).await,
             None => Ok(false),
         }
     }

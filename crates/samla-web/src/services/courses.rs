@@ -290,7 +290,7 @@ async fn open_course_tx(state: &AppState, mut course: OnCourse) -> Result<(Write
 /// group leaders (who are the ones to know in the morning that a session cannot be held).
 pub async fn may_cancel_sessions(state: &AppState, actor: &Actor, course_id: i64) -> Result<bool, WebError> {
     Ok(actor.roles.may(Action::PlanCourses)
-        || actor.may_on_course(state.store.pool(), Action::RecordSessionWork, course_id).await?)
+        || actor.may_on_course(&state.clock, state.store.pool(), Action::RecordSessionWork, course_id).await?)
 }
 
 /// [`planning_tx`] for cancelling, which the course's group leaders may do too.

@@ -15,6 +15,7 @@ pub mod intake;
 pub mod login;
 pub mod organisations;
 pub mod outbox;
+pub mod privacy;
 pub mod programmes;
 pub mod questionnaires;
 pub mod reports;

@@ -847,6 +847,8 @@ const READ_BACK: &[(&str, &[&str])] = &[
     ("importProgramme", &MANUAL_OPTIONAL_FIELDS),
     // Read back in statistics_network (the release list gives the correction's note).
     ("publishStatisticsRelease", &["note"]),
+    // Read back in emergency_access (expires_at − opened_at, and the access closing then).
+    ("openEmergencyAccess", &["hours"]),
 ];
 
 /// The optional parts of a programme's manual.

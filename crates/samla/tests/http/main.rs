@@ -12,6 +12,7 @@ mod audit_chain;
 mod cli;
 mod course_report;
 mod demo_data;
+mod emergency_access;
 mod foundation_smoke;
 mod i18n;
 mod intake_api;

@@ -13,7 +13,9 @@
 use crate::common::running::{self, RunningCourse, COORDINATOR, LEADER, REPRESENTATIVE, SECRETARY};
 use crate::common::*;
 use reqwest::{Method, StatusCode};
-use samla_domain::policy::{decide_for_role, may_work_with_concerns, Decision};
+use samla_domain::policy::{
+    decide_for_role, may_open_emergency_access, may_review_emergency_accesses, may_work_with_concerns, Decision,
+};
 use samla_domain::{Action, Role, RoleSet, Scope};
 use serde_json::{json, Map, Value};
 use std::collections::{BTreeMap, BTreeSet};
@@ -187,7 +189,7 @@ async fn path_values(app: &TestApp, course: &RunningCourse) -> BTreeMap<&'static
         .await;
     values.insert("programme", slug);
     values.insert("programme_id", programme_id.to_string());
-    let by_sql: [(&'static str, String); 17] = [
+    let by_sql: [(&'static str, String); 18] = [
         ("application_id", "SELECT MIN(id) FROM applications".into()),
         ("household_id", "SELECT MIN(household_id) FROM persons".into()),
         ("round_id", "SELECT MIN(id) FROM questionnaire_rounds".into()),
@@ -205,6 +207,7 @@ async fn path_values(app: &TestApp, course: &RunningCourse) -> BTreeMap<&'static
         ("consent_id", "SELECT MIN(id) FROM consents".into()),
         ("channel_id", "SELECT MIN(id) FROM recruitment_channels".into()),
         ("organisation_id", "SELECT MIN(organisation_id) FROM submitting_installations".into()),
+        ("access_id", "SELECT MIN(id) FROM emergency_accesses".into()),
     ];
     for (name, sql) in by_sql {
         values.insert(name, first_id(app, &sql).await);
@@ -248,6 +251,14 @@ fn refusal_follows_policy(role: Role, event: &str, path: &str) -> bool {
     }
     if event.starts_with("concern.") {
         return !may_work_with_concerns(&roles, false);
+    }
+    match event {
+        "emergency_access.open" => return !may_open_emergency_access(&roles),
+        "emergency_access.list" => {
+            return !may_open_emergency_access(&roles) && !may_review_emergency_accesses(&roles);
+        }
+        "emergency_access.read" | "emergency_access.sign_off" => return !may_review_emergency_accesses(&roles),
+        _ => {}
     }
     match event {
         "course.reminders.update" => refuses(Action::PlanCourses) && refuses(Action::RecordSessionWork),

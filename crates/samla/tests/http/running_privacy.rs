@@ -97,6 +97,8 @@ struct World {
     questionnaire_ids: Vec<i64>,
     application_ids: Vec<i64>,
     household_ids: Vec<i64>,
+    /// An emergency access the leader opened on the other course, its reason a canary.
+    access_id: i64,
     /// `/calendar/SECRET.ics` of the course's feed (made by the coordinator).
     course_feed: String,
 }
@@ -154,7 +156,15 @@ async fn seed_world(app: &TestApp) -> World {
     }
     let (application_ids, household_ids) = running::intake_ids(app, course).await;
     let course_feed = new_feed(app, COORDINATOR, Some(course.course_id)).await;
+    let leader = app.api(&app.token_for(LEADER).await);
+    let reason = format!("{CONCERN}: skolen ringte");
+    let body = json!({ "course_id": course.other_course_id, "reason": reason, "hours": 1 });
+    let (status, access) =
+        Api::json_of(leader.send_json(Method::POST, &format!("/organisations/{ORG}/emergency-accesses"), &body).await)
+            .await;
+    assert_eq!(status, StatusCode::CREATED, "emergency access: {access}");
     World {
+        access_id: access["id"].as_i64().expect("an id"),
         rounds: vec![session_round, before, open],
         questionnaire_ids,
         application_ids,
@@ -320,6 +330,7 @@ fn candidates(world: &World) -> BTreeMap<&'static str, Vec<String>> {
         ("language", vec!["nb".to_string(), "en".to_string()]),
         ("year", vec!["2025".to_string()]),
         ("table", vec!["participants_by_age".to_string()]),
+        ("access_id", strings(&[world.access_id])),
     ])
 }
 

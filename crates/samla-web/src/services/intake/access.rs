@@ -24,7 +24,7 @@ pub async fn visible_application(state: &AppState, actor: &Actor, id: i64) -> Re
 
 /// Whether the actor may read the sensitive parts of an application for `course_id`.
 pub async fn sees_sensitive(state: &AppState, actor: &Actor, course_id: Option<i64>) -> Result<bool, WebError> {
-    actor.may_on_course(state.store.pool(), Action::ViewSensitivePersonalData, course_id).await
+    actor.may_on_course(&state.clock, state.store.pool(), Action::ViewSensitivePersonalData, course_id).await
 }
 
 /// Shows only the birth date part of a national identity number (the first six digits),

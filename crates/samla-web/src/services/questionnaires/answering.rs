@@ -274,7 +274,8 @@ fn round_closed() -> WebError {
 
 pub async fn paper_form(state: &AppState, actor: &Actor, round_id: i64) -> Result<PaperForm, WebError> {
     let round = round_for_entry(state, actor, round_id).await?;
-    let names = actor.may_on_course(state.store.pool(), Action::ViewParticipantContacts, round.course_id).await?;
+    let names =
+        actor.may_on_course(&state.clock, state.store.pool(), Action::ViewParticipantContacts, round.course_id).await?;
     let mut conn = state.store.pool().acquire().await.map_err(conn_err)?;
     let version = library::load_version(&mut conn, round.version_id).await?;
     let closed = takes_no_answers(state, actor, &round);

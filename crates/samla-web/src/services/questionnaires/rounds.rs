@@ -129,9 +129,10 @@ pub async fn course_rounds(
     language: &str,
 ) -> Result<CourseRounds, WebError> {
     let course = readable_course(state, actor, course_id).await?;
-    let may_run =
-        actor.may_on_course(state.store.pool(), Action::RunEvaluations, course_id).await? && !is_closed(&course);
-    let may_see_names = actor.may_on_course(state.store.pool(), Action::ViewParticipantContacts, course_id).await?;
+    let may_run = actor.may_on_course(&state.clock, state.store.pool(), Action::RunEvaluations, course_id).await?
+        && !is_closed(&course);
+    let may_see_names =
+        actor.may_on_course(&state.clock, state.store.pool(), Action::ViewParticipantContacts, course_id).await?;
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
     let rounds = store::list_for_course(&mut conn, course_id, language).await?;
     let sessions = numbered_sessions(&courses::sessions(&mut conn, course_id).await?);
@@ -170,8 +171,9 @@ pub async fn round_view(state: &AppState, actor: &Actor, round_id: i64, language
         store::get(&mut conn, actor.organisation.id, round_id).await?
     };
     let course = readable_course(state, actor, round.course_id).await?;
-    let may_run = actor.may_on_course(state.store.pool(), Action::RunEvaluations, course.id).await?;
-    let may_see_names = actor.may_on_course(state.store.pool(), Action::ViewParticipantContacts, course.id).await?;
+    let may_run = actor.may_on_course(&state.clock, state.store.pool(), Action::RunEvaluations, course.id).await?;
+    let may_see_names =
+        actor.may_on_course(&state.clock, state.store.pool(), Action::ViewParticipantContacts, course.id).await?;
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
     let summary = store::summary(&mut conn, round_id, language).await?;
     let session = match round.session_id {

@@ -358,7 +358,8 @@ pub async fn course_report(
 ) -> Result<CourseReport, WebError> {
     let course = actor.on_course(state, Action::ViewEvaluationResults, course_id).await?;
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
-    let sees_participants = actor.may_on_course(&mut *conn, Action::ViewParticipantContacts, course.id).await?;
+    let sees_participants =
+        actor.may_on_course(&state.clock, &mut *conn, Action::ViewParticipantContacts, course.id).await?;
     let programme = store::programme_name(&mut conn, course.programme_version_id).await?;
     let participants = store::participants(&mut conn, course.id).await?;
     let parents_enrolled = store::count_parents(&mut conn, course.id).await?;

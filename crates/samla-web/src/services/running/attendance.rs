@@ -200,11 +200,16 @@ struct CourseContext {
     assignments: Vec<(i64, i64, i64)>,
 }
 
-async fn course_context(conn: &mut AnyConnection, actor: &Actor, course: OnCourse) -> Result<CourseContext, WebError> {
+async fn course_context(
+    state: &AppState,
+    conn: &mut AnyConnection,
+    actor: &Actor,
+    course: OnCourse,
+) -> Result<CourseContext, WebError> {
     let access = Access {
-        record: actor.may_on_course(&mut *conn, Action::RecordSessionWork, course.id).await?,
-        names: actor.may_on_course(&mut *conn, Action::ViewParticipantContacts, course.id).await?,
-        log: actor.may_on_course(&mut *conn, Action::ViewSessionRecords, course.id).await?,
+        record: actor.may_on_course(&state.clock, &mut *conn, Action::RecordSessionWork, course.id).await?,
+        names: actor.may_on_course(&state.clock, &mut *conn, Action::ViewParticipantContacts, course.id).await?,
+        log: actor.may_on_course(&state.clock, &mut *conn, Action::ViewSessionRecords, course.id).await?,
     };
     let manual = parse_manual(&programmes::version_by_id(conn, course.programme_version_id).await?.manual)?;
     let all = store::course_sessions(conn, course.id).await?;
@@ -270,7 +275,7 @@ pub async fn load(
     drop(conn);
     let course = actor.on_course(state, Action::ViewCourses, session.course_id).await?;
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
-    let context = course_context(&mut conn, actor, course).await?;
+    let context = course_context(state, &mut conn, actor, course).await?;
     let view = session_view(&mut conn, &context, session, actor.organisation.today(&state.clock)).await?;
     drop(conn);
     if view.access.names {
@@ -478,7 +483,7 @@ async fn save(
     let view = if read_back {
         let today = actor.organisation.today(&state.clock);
         let session = store::session(&mut tx.tx, actor.organisation.id, session_id).await?;
-        let context = course_context(&mut tx.tx, actor, course).await?;
+        let context = course_context(state, &mut tx.tx, actor, course).await?;
         let view = session_view(&mut tx.tx, &context, session, today).await?;
         if view.access.names {
             let read = actor.event("attendance.read", Outcome::Success).record("session", session_id);

@@ -89,7 +89,8 @@ pub async fn list(state: &AppState, actor: &Actor, course_id: Option<i64>) -> Re
             let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
             courses::get(&mut conn, actor.organisation.id, course_id).await?;
             drop(conn);
-            let may_report = actor.may_on_course(state.store.pool(), Action::ReportConcerns, course_id).await?;
+            let may_report =
+                actor.may_on_course(&state.clock, state.store.pool(), Action::ReportConcerns, course_id).await?;
             let reads_all = may_read_concern_report(&actor.roles, false, designated);
             if !may_report && !reads_all {
                 return Err(refuse(state, actor, "concern.list", record).await);
@@ -128,7 +129,7 @@ pub async fn read(state: &AppState, actor: &Actor, id: i64) -> Result<ConcernRep
 /// Whether the actor may change the decision on a report they can read: they must also
 /// report concerns on its course.
 pub async fn may_decide(state: &AppState, actor: &Actor, report: &ConcernReport) -> Result<bool, WebError> {
-    actor.may_on_course(state.store.pool(), Action::ReportConcerns, report.course_id).await
+    actor.may_on_course(&state.clock, state.store.pool(), Action::ReportConcerns, report.course_id).await
 }
 
 /// A participant of the course a concern can be about: (participant id, name).
@@ -155,7 +156,7 @@ pub async fn create(
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
     courses::get(&mut conn, actor.organisation.id, course_id).await?;
     drop(conn);
-    if !actor.may_on_course(state.store.pool(), Action::ReportConcerns, course_id).await? {
+    if !actor.may_on_course(&state.clock, state.store.pool(), Action::ReportConcerns, course_id).await? {
         return Err(refuse(state, actor, "concern.create", record).await);
     }
     let mut errors = FieldErrors::new();

@@ -158,7 +158,7 @@ pub async fn view(state: &AppState, actor: &Actor, course_id: i64, session_id: i
     drop(conn);
     let suggestion = at.plan.as_ref().and_then(|p| p.homework.clone()).filter(|_| given.is_empty());
     let fidelity = log.as_ref().and_then(|l| log_rules::fidelity(&l.elements_done()));
-    let may_write = actor.may_on_course(state.store.pool(), Action::RecordSessionWork, course_id).await?;
+    let may_write = actor.may_on_course(&state.clock, state.store.pool(), Action::RecordSessionWork, course_id).await?;
     let closed = log_window(state, actor, &course, &at.session).err();
     Ok(LogView {
         course: course.into_course(),

@@ -75,9 +75,10 @@ pub struct MeetingsView {
 /// see participants' names (then the read is audited).
 pub async fn list(state: &AppState, actor: &Actor, course_id: i64) -> Result<MeetingsView, WebError> {
     let course = actor.on_course(state, Action::ViewCourses, course_id).await?.into_course();
-    let may_see_names = actor.may_on_course(state.store.pool(), Action::ViewParticipantContacts, course_id).await?;
-    let may_schedule =
-        !is_closed(&course) && actor.may_on_course(state.store.pool(), Action::RecordSessionWork, course_id).await?;
+    let may_see_names =
+        actor.may_on_course(&state.clock, state.store.pool(), Action::ViewParticipantContacts, course_id).await?;
+    let may_schedule = !is_closed(&course)
+        && actor.may_on_course(&state.clock, state.store.pool(), Action::RecordSessionWork, course_id).await?;
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
     let rows = store::for_course(&mut conn, course_id).await?;
     let (names, choices, without_closing) = if may_see_names {
@@ -387,11 +388,12 @@ pub async fn view(state: &AppState, actor: &Actor, course_id: i64, session_id: i
         return Err(WebError::NotFound);
     }
     drop(conn);
-    let may_read_record = actor.may_on_course(state.store.pool(), Action::ViewParticipantContacts, course_id).await?
-        && actor.may_on_course(state.store.pool(), Action::ViewSessionRecords, course_id).await?;
+    let may_read_record =
+        actor.may_on_course(&state.clock, state.store.pool(), Action::ViewParticipantContacts, course_id).await?
+            && actor.may_on_course(&state.clock, state.store.pool(), Action::ViewSessionRecords, course_id).await?;
     let may_write = !is_closed(&course)
         && meeting.status.is_planned()
-        && actor.may_on_course(state.store.pool(), Action::RecordSessionWork, course_id).await?;
+        && actor.may_on_course(&state.clock, state.store.pool(), Action::RecordSessionWork, course_id).await?;
     let mut view = MeetingView {
         about_one_participant: meeting.participant_id.is_some(),
         participant_name: None,

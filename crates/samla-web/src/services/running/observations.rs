@@ -61,7 +61,7 @@ pub async fn list(
     }
     drop(conn);
     actor.record_read(state, "observation.read", "participant", participant_id).await?;
-    let may_write = actor.may_on_course(state.store.pool(), Action::RecordSessionWork, course_id).await?;
+    let may_write = actor.may_on_course(&state.clock, state.store.pool(), Action::RecordSessionWork, course_id).await?;
     Ok(ObservationsView { course, participant, observations, sessions, may_write })
 }
 
@@ -126,8 +126,8 @@ pub async fn written(
 /// Whether the actor may both read and write observations on the course (what a page
 /// needs before it offers the way to them).
 pub async fn may_observe(state: &AppState, actor: &Actor, course_id: i64) -> Result<bool, WebError> {
-    Ok(actor.may_on_course(state.store.pool(), Action::ViewSensitivePersonalData, course_id).await?
-        && actor.may_on_course(state.store.pool(), Action::RecordSessionWork, course_id).await?)
+    Ok(actor.may_on_course(&state.clock, state.store.pool(), Action::ViewSensitivePersonalData, course_id).await?
+        && actor.may_on_course(&state.clock, state.store.pool(), Action::RecordSessionWork, course_id).await?)
 }
 
 /// The participants expected at a session (not those who dropped out before its day),

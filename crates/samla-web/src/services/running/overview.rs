@@ -50,10 +50,14 @@ pub struct Access {
 pub async fn access(state: &AppState, actor: &Actor, course_id: i64) -> Result<(OnCourse, Access), WebError> {
     let course = actor.on_course(state, Action::ViewCourses, course_id).await?;
     let access = Access {
-        names: actor.may_on_course(state.store.pool(), Action::ViewParticipantContacts, course_id).await?,
-        record: actor.may_on_course(state.store.pool(), Action::RecordSessionWork, course_id).await?,
-        observations: actor.may_on_course(state.store.pool(), Action::ViewSensitivePersonalData, course_id).await?,
-        concerns: actor.may_on_course(state.store.pool(), Action::ReportConcerns, course_id).await?,
+        names: actor
+            .may_on_course(&state.clock, state.store.pool(), Action::ViewParticipantContacts, course_id)
+            .await?,
+        record: actor.may_on_course(&state.clock, state.store.pool(), Action::RecordSessionWork, course_id).await?,
+        observations: actor
+            .may_on_course(&state.clock, state.store.pool(), Action::ViewSensitivePersonalData, course_id)
+            .await?,
+        concerns: actor.may_on_course(&state.clock, state.store.pool(), Action::ReportConcerns, course_id).await?,
     };
     Ok((course, access))
 }

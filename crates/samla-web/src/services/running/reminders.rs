@@ -268,7 +268,7 @@ pub async fn for_course(state: &AppState, actor: &Actor, course_id: i64) -> Resu
     let settings = store::course_settings(&mut conn, course_id).await?;
     let timing = samla_storage::running::settings::get(&mut conn, actor.organisation.id).await?;
     let all = store::participants(&mut conn, course_id).await?;
-    let sees_names = actor.may_on_course(&mut *conn, Action::ViewParticipantContacts, course_id).await?;
+    let sees_names = actor.may_on_course(&state.clock, &mut *conn, Action::ViewParticipantContacts, course_id).await?;
     let grown_ups = if sees_names { Some(store::grown_ups(&mut conn, course_id).await?) } else { None };
     let place = place(&mut conn, actor, course_id).await?;
     let may_change = may_switch_reminders(&actor.roles, ReminderSwitch::Course, place).is_ok();

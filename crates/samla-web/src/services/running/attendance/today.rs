@@ -56,7 +56,7 @@ pub async fn today(state: &AppState, actor: &Actor, days: i64) -> Result<TodayVi
     let mut contexts: HashMap<i64, CourseContext> = HashMap::new();
     for course in allowed {
         let id = course.id;
-        contexts.insert(id, course_context(&mut conn, actor, course).await?);
+        contexts.insert(id, course_context(state, &mut conn, actor, course).await?);
     }
     let mut sessions = Vec::with_capacity(rows.len());
     for session in rows {

@@ -1,0 +1,3 @@
+//! Privacy over time: the rules of access beyond the everyday ones.
+
+pub mod emergency;

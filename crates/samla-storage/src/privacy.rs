@@ -1,0 +1,3 @@
+//! Privacy over time: what samla keeps about access beyond the everyday rules.
+
+pub mod emergency;

@@ -1,0 +1,3 @@
+//! Privacy over time: the accesses beyond the everyday rules and their review.
+
+pub mod emergency;
