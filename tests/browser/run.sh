@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Browser tests for samla: tests/browser/run.sh PATH_TO_SAMLA_BINARY
 # Installs the test dependencies (npm) and Debian's Chromium when missing, then runs
-# every tests/browser/*.test.mjs with Node's test runner, three files at a time (each starts
+# every tests/browser/*.test.mjs with Node's test runner, two files at a time (each starts
 # its own server; SAMLA_BROWSER_CONCURRENCY changes how many).
 set -euo pipefail
 
@@ -42,4 +42,4 @@ rm -rf "$here/artifacts"
 mkdir -p "$here/artifacts"
 
 cd "$root"
-exec node --test --test-concurrency="${SAMLA_BROWSER_CONCURRENCY:-3}" tests/browser/*.test.mjs
+exec node --test --test-concurrency="${SAMLA_BROWSER_CONCURRENCY:-2}" tests/browser/*.test.mjs

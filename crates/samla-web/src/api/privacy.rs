@@ -5,6 +5,7 @@ use crate::api::conventions::{
     AuditReadersOnly, EmergencyAccessNotFound, EmergencyOpenersOnly, MalformedRequest, NoValidToken, OrgSlug,
     OrganisationNotFound,
 };
+use crate::api::courses::whole;
 use crate::api::extract::Id;
 use crate::api::{ApiJson, ApiQuery, Items, OrgCaller, Problem};
 use crate::error::WebError;
@@ -39,13 +40,14 @@ pub struct Doc;
 #[serde(deny_unknown_fields)]
 pub struct NewEmergencyAccess {
     /// A course of the organisation the caller does not work on.
+    #[serde(deserialize_with = "whole::required")]
     #[schema(minimum = 1)]
     pub course_id: i64,
     /// Why the records must be read now; required, kept for the review.
     #[schema(max_length = 2000, format = "required_text")]
     pub reason: String,
     /// How long it stays open, 1–24 hours (24 when left out).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "whole::optional")]
     #[schema(minimum = 1, maximum = 24)]
     pub hours: Option<i64>,
 }

@@ -12,7 +12,6 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::Router;
 use minijinja::Value;
-use samla_domain::policy::may_review_emergency_accesses;
 use samla_domain::privacy::emergency::DEFAULT_HOURS;
 use samla_domain::{FieldError, FieldErrors};
 use samla_storage::privacy::emergency::{ActionDuring, EmergencyAccess};
@@ -90,12 +89,8 @@ pub async fn open(Page { state, ui, actor }: Page, form: FormData) -> Result<Res
 }
 
 pub async fn reviews(Page { state, ui, actor }: Page, saved: Saved) -> Result<Response, WebError> {
-    if !may_review_emergency_accesses(&actor.roles) {
-        // The list answers a leader with their own; this page is the reviewers'.
-        return Err(WebError::Forbidden);
-    }
-    let open = service::list(&state, &actor, Listing::AwaitingReview).await?;
-    let reviewed = service::list(&state, &actor, Listing::Reviewed).await?;
+    let open = service::to_review(&state, &actor, Listing::AwaitingReview).await?;
+    let reviewed = service::to_review(&state, &actor, Listing::Reviewed).await?;
     let context = minijinja::context! {
         open => open.iter().map(access_value).collect::<Vec<_>>(),
         reviewed => reviewed.iter().map(access_value).collect::<Vec<_>>(),

@@ -175,7 +175,9 @@ async fn an_access_reaches_only_its_own_organisation_and_not_ones_own_course() {
     let (status, _) = open(&leader_a, json!({ "course_id": 999_999, "reason": REASON })).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     // An administrator of another organisation sees nothing of this one's accesses.
-    let (status, access) = open(&leader_a, json!({ "course_id": course_b, "reason": REASON, "hours": 2 })).await;
+    // Whole numbers written with a zero fraction are whole numbers (JSON Schema says so).
+    let body = json!({ "course_id": course_b as f64, "reason": REASON, "hours": 2.0 });
+    let (status, access) = open(&leader_a, body).await;
     assert_eq!(status, StatusCode::CREATED);
     app.add_organisation("org-b", "Kommune B", "NO").await;
     app.add_user("org-b", "admin@b.test", "admin").await;
@@ -229,4 +231,12 @@ async fn the_pages_open_a_course_with_a_reason_and_keep_what_was_typed() {
     assert_eq!(comment, "Begrunnet.");
     let (status, _) = browser.get_html("/admin/emergency-accesses").await;
     assert_eq!(status, StatusCode::FORBIDDEN, "the review list is the reviewers'");
+    let refusals: i64 = app
+        .scalar(
+            "SELECT COUNT(*) FROM audit_log a JOIN users u ON u.id = a.actor_user_id
+             WHERE u.email = 'leader-a@a.test' AND a.action = 'emergency_access.list' AND a.outcome = 'denied'",
+            (),
+        )
+        .await;
+    assert_eq!(refusals, 1, "the refusal is audited");
 }

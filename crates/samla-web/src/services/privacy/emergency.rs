@@ -111,6 +111,15 @@ pub async fn list(state: &AppState, actor: &Actor, listing: Listing) -> Result<V
     Err(refuse(state, actor, "emergency_access.list").await)
 }
 
+/// The organisation's accesses for the review list: only for a reviewer (a refusal is
+/// audited), the reading audited.
+pub async fn to_review(state: &AppState, actor: &Actor, listing: Listing) -> Result<Vec<EmergencyAccess>, WebError> {
+    if !may_review_emergency_accesses(&actor.roles) {
+        return Err(refuse(state, actor, "emergency_access.list").await);
+    }
+    list(state, actor, listing).await
+}
+
 /// One access with what its holder did while it was open, for a reviewer; audited.
 pub async fn review(
     state: &AppState,
