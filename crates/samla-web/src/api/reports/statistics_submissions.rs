@@ -317,6 +317,7 @@ fn bytes(body: &SubmissionEnvelope) -> Result<Vec<u8>, WebError> {
     responses(
         (status = 201, description = "Received; it counts in the year's next release", body = AcceptedSubmission),
         ProgrammeProblems,
+        (status = 413, description = "The request is larger than 1 MiB", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "An unregistered key, the same submission again, or one older than the one held", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "A changed or unreadable submission, every problem named", body = Problem, content_type = "application/problem+json"),
     ))]
@@ -338,6 +339,7 @@ pub async fn receive_submission(
         (status = 201, description = "Received; it counts in the year's next release", body = AcceptedSubmission),
         MalformedRequest,
         (status = 401, description = "No installation's token", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "The request is larger than 1 MiB", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Signed with another key than the one registered, the same submission again, or one older than the one held", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "A changed or unreadable submission, every problem named", body = Problem, content_type = "application/problem+json"),
     ))]
