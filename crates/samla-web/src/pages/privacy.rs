@@ -73,7 +73,11 @@ pub async fn show(Page { state, ui, actor }: Page) -> Result<Response, WebError>
 
 pub async fn open(Page { state, ui, actor }: Page, form: FormData) -> Result<Response, WebError> {
     let course_id = form.get("course_id").trim().parse::<i64>().ok();
-    let hours = form.get("hours").trim().parse::<i64>().ok();
+    // A value that is no number is out of range, never the default.
+    let hours = match form.get("hours").trim() {
+        "" => None,
+        raw => Some(raw.parse::<i64>().unwrap_or(0)),
+    };
     // No course chosen, or none of the organisation's: the same as any unknown id.
     let opened = match course_id {
         Some(course_id) => service::open(&state, &actor, course_id, form.get("reason"), hours).await,
