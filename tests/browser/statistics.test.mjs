@@ -75,6 +75,7 @@ for (const lang of ['nb', 'en']) {
           `${programme}/${year}/waitlist_at_term_start`,
           `${programme}/${year}/outcome-change`,
           `${programme}/${year}/evaluation`,
+          `${programme}/${year}/attendance-per-session`,
           `${programme}/${year}/leaders_by_certification`,
           ...(role === 'coordinator' ? ['/statistics/import', `${programme}/send`, `${programme}/installations`] : []),
         ]) {

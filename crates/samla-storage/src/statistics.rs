@@ -12,6 +12,7 @@ use samla_domain::organisations::OrganisationKind;
 use samla_domain::planning::lifecycle::CourseStatus;
 use samla_domain::planning::staffing::CourseRole;
 use samla_domain::questionnaires::rounds::{Audience, Mode, Timing};
+use samla_domain::running::attendance::Attendance;
 use sqlx::AnyConnection;
 
 /// Where the counted courses are: the owner and the network's members. Asked per course
@@ -126,6 +127,49 @@ pub async fn attendance(
              WHERE v.programme_id = $1 AND c.start_date >= $2 AND c.start_date < $3
                AND cp.role = 'participant' AND {COUNTED}
              GROUP BY e.participant_id, e.attendance"
+        ),
+        (programme_id, first_day, next_first_day),
+    )
+    .await
+}
+
+/// Attendance recorded at one session number of the manual across the counted courses.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct SessionAttendanceRow {
+    pub number: i64,
+    pub courses: i64,
+    /// Participants on the list when it was recorded.
+    pub recorded: i64,
+    pub attended: i64,
+}
+
+/// Per session number of the manual (sessions, not meetings, cancelled ones included
+/// where attendance was recorded), the courses, participants recorded and participants
+/// who came, of the same courses as [`participants`].
+pub async fn session_attendance(
+    conn: &mut AnyConnection,
+    programme_id: i64,
+    first_day: &str,
+    next_first_day: &str,
+) -> Result<Vec<SessionAttendanceRow>> {
+    let came: Vec<String> =
+        Attendance::ALL.iter().filter(|a| a.attended()).map(|a| format!("'{}'", a.as_str())).collect();
+    db::all(
+        conn,
+        &format!(
+            "SELECT s.programme_session AS number, COUNT(DISTINCT s.course_id) AS courses, COUNT(*) AS recorded,
+                    SUM(CASE WHEN e.attendance IN ({came}) THEN 1 ELSE 0 END) AS attended
+             FROM attendance_entries e
+             JOIN course_sessions s ON s.id = e.session_id
+             JOIN course_participants cp ON cp.id = e.participant_id
+             JOIN courses c ON c.id = cp.course_id
+             JOIN programme_versions v ON v.id = c.programme_version_id
+             WHERE v.programme_id = $1 AND c.start_date >= $2 AND c.start_date < $3
+               AND s.kind = 'session' AND s.programme_session IS NOT NULL
+               AND cp.role = 'participant' AND {COUNTED}
+             GROUP BY s.programme_session
+             ORDER BY s.programme_session",
+            came = came.join(", ")
         ),
         (programme_id, first_day, next_first_day),
     )

@@ -40,6 +40,7 @@ pub(crate) const TEMPLATES: &[(&str, &str)] = templates![
     "statistics_programme.html",
     "statistics_table.html",
     "statistics_outcomes.html",
+    "statistics_sessions.html",
     "statistics_evaluations.html",
     "statistics_import.html",
     "statistics_send.html",

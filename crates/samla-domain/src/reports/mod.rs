@@ -18,6 +18,7 @@ pub mod import;
 pub mod national;
 pub mod pooled;
 pub mod pooled_evaluation;
+pub mod session_attendance;
 pub mod statistics;
 pub mod submission;
 pub mod tables;

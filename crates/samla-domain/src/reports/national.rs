@@ -17,6 +17,7 @@
 use super::disclosure::{primary, suppress, Cell, Cube, Given, Publication, Shown, Why};
 use super::pooled::{pool, MeasureFacts, PooledChange};
 use super::pooled_evaluation::{pool_evaluations, EvaluationFacts, PooledEvaluation};
+use super::session_attendance::{attendance_per_session, SessionAttendance, SessionFacts};
 use super::tables::{Half, Layout, Level, Period, TableView, Term, Unit};
 use crate::intake::household::Sex;
 use crate::organisations::{OrganisationKind, Region};
@@ -261,6 +262,8 @@ pub struct Facts {
     pub evaluations: Vec<EvaluationFacts>,
     /// The courses' group leaders.
     pub leaders: Vec<LeaderFact>,
+    /// Attendance recorded at each session number of the manual, across the courses.
+    pub sessions: Vec<SessionFacts>,
     /// How many of the courses were imported from a spreadsheet (they are in the facts
     /// above too).
     pub imported_courses: u64,
@@ -405,6 +408,9 @@ pub struct ReleaseContents {
     /// Evaluation answers pooled across the network's courses.
     #[serde(default)]
     pub evaluations: Vec<PooledEvaluation>,
+    /// Attendance per session number across the network's courses.
+    #[serde(default)]
+    pub sessions: Vec<SessionAttendance>,
     /// How many of the courses counted were imported from a spreadsheet.
     #[serde(default)]
     pub imported_courses: u64,
@@ -567,7 +573,8 @@ pub fn build(year: i32, units: Vec<CountedUnit>, facts: &Facts, earlier: Option<
     tables.push(in_the_open(TableKind::LeadersByCertification, &units, year, leader_facts.chain(submitted)));
     let outcomes = pool(&facts.measures, earlier.map_or(&[][..], |e| &e.outcomes));
     let evaluations = pool_evaluations(&facts.evaluations, earlier.map_or(&[][..], |e| &e.evaluations));
-    ReleaseContents { year, units, tables, outcomes, evaluations, imported_courses: facts.imported_courses }
+    let sessions = attendance_per_session(&facts.sessions, earlier.map_or(&[][..], |e| &e.sessions));
+    ReleaseContents { year, units, tables, outcomes, evaluations, sessions, imported_courses: facts.imported_courses }
 }
 
 /// A table published as it is: it counts no person of a course.

@@ -68,6 +68,7 @@ pub async fn show(Page { state, ui, actor }: Page) -> Result<Response, WebError>
         .chain([
             minijinja::context! { value => "outcome-change", key => "statistics-outcome-title" },
             minijinja::context! { value => "evaluation", key => "statistics-evaluation-title" },
+            minijinja::context! { value => "attendance-per-session", key => "statistics-sessions-title" },
         ])
         .collect();
     let context = minijinja::context! {

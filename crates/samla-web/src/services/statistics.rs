@@ -26,6 +26,7 @@ use samla_domain::reports::national::{
 };
 use samla_domain::reports::pooled::MeasureFacts;
 use samla_domain::reports::pooled_evaluation::EvaluationFacts;
+use samla_domain::reports::session_attendance::SessionFacts;
 use samla_domain::reports::submission;
 use samla_domain::reports::tables::{Half, Level, Period, TableView, Term};
 use samla_domain::running::attendance::Attendance;
@@ -324,6 +325,18 @@ pub(crate) async fn facts_of_year(
     let measures = measures_of_year(conn, &responses).await?;
     let evaluations = evaluations_of_year(conn, &responses).await?;
     let leaders = leaders_of_year(conn, programme_id, &first, &next).await?;
+    let sessions = statistics::session_attendance(conn, programme_id, &first, &next)
+        .await?
+        .into_iter()
+        .filter_map(|row| {
+            Some(SessionFacts {
+                number: u32::try_from(row.number).ok()?,
+                courses: u64::try_from(row.courses).ok()?,
+                recorded: u64::try_from(row.recorded).ok()?,
+                attended: u64::try_from(row.attended).ok()?,
+            })
+        })
+        .collect();
     let mut facts = Facts {
         participants,
         courses,
@@ -331,6 +344,7 @@ pub(crate) async fn facts_of_year(
         measures,
         evaluations,
         leaders,
+        sessions,
         imported_courses: 0,
         submitted: Vec::new(),
     };

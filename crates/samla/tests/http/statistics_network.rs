@@ -663,19 +663,33 @@ async fn analyst_page(app: &TestApp, path: &str) -> (StatusCode, String) {
     app.logged_in("analyst@a.test").await.get_html(path).await
 }
 
-#[tokio::test]
-async fn outcome_change_is_pooled_across_the_networks_small_groups_and_a_small_correction_changes_nothing() {
-    let app = TestApp::spawn().await;
-    let programme = joined_network(&app).await;
+/// The network, a coordinator at the owner and at the member (as API clients and as
+/// actors for seeding), and the owner's analyst.
+struct Seeded {
+    programme: i64,
+    owner: Api,
+    analyst: Api,
+    owner_actor: samla_web::auth::Actor,
+    member_actor: samla_web::auth::Actor,
+}
+
+async fn seeded(app: &TestApp) -> Seeded {
+    let programme = joined_network(app).await;
     let owner_id = app.add_user(OWNER, "coordinator@a.test", "coordinator").await;
     let member_id = app.add_user(MEMBER, "coordinator@b.test", "coordinator").await;
     app.add_user(OWNER, "analyst@a.test", "analyst").await;
     let analyst = app.api(&app.token_for("analyst@a.test").await);
     let owner = app.api(&app.token_for("coordinator@a.test").await);
-    let owner_actor =
-        actor_in(&app, OWNER, owner_id, "coordinator@a.test", "coordinator@a.test", vec![Role::Coordinator], "seed")
-            .await;
-    let member_actor = member_coordinator(&app, member_id).await;
+    let roles = vec![Role::Coordinator];
+    let owner_actor = actor_in(app, OWNER, owner_id, "coordinator@a.test", "coordinator@a.test", roles, "seed").await;
+    let member_actor = member_coordinator(app, member_id).await;
+    Seeded { programme, owner, analyst, owner_actor, member_actor }
+}
+
+#[tokio::test]
+async fn outcome_change_is_pooled_across_the_networks_small_groups_and_a_small_correction_changes_nothing() {
+    let app = TestApp::spawn().await;
+    let Seeded { programme, owner, analyst, owner_actor, member_actor } = seeded(&app).await;
     app.relax_second_factor(OWNER).await;
 
     // Three children at the owner and three at the member: neither course can show its
@@ -788,4 +802,156 @@ async fn outcome_change_is_pooled_across_the_networks_small_groups_and_a_small_c
         let (status, _) = browser.get_html(&bad.replace("{p}", &programme.to_string())).await;
         assert_eq!(status, StatusCode::NOT_FOUND, "{bad}");
     }
+}
+
+/// A course of the programme in `org` starting on `start` with `children` children; the
+/// course and its children's places.
+async fn course_with_children(
+    app: &TestApp,
+    coordinator: &samla_web::auth::Actor,
+    programme: i64,
+    start: &str,
+    children: usize,
+) -> (i64, Vec<i64>) {
+    let form = course_form(&programme.to_string(), &format!("Kurs {start}"), ("Skolen", "Rom 1"), day(start), "15:00");
+    let course = course_service::create(&app.state, coordinator, &programme.to_string(), &form).await.expect("course");
+    app.execute("UPDATE courses SET status = 'recruiting' WHERE id = $1", (course,)).await;
+    let mut places = Vec::new();
+    for i in 0..children {
+        let child = child_application(course, (&format!("Barn {course}-{i}"), "2016-05-01"), "Forelder", "", false);
+        places.push(enrol_application(app, coordinator, course, &child).await);
+    }
+    (course, places)
+}
+
+/// Records `marks[i]` for the i-th place at session `number` of the manual.
+async fn record(app: &TestApp, course: i64, number: i64, places: &[i64], marks: &[&str]) {
+    let session: i64 = app
+        .scalar(
+            "SELECT id FROM course_sessions WHERE course_id = $1 AND kind = 'session' AND programme_session = $2",
+            (course, number),
+        )
+        .await;
+    app.execute("DELETE FROM attendance_entries WHERE session_id = $1", (session,)).await;
+    for (place, mark) in places.iter().zip(marks) {
+        app.execute(
+            "INSERT INTO attendance_entries (session_id, participant_id, attendance) VALUES ($1, $2, $3)",
+            (session, *place, *mark),
+        )
+        .await;
+    }
+}
+
+#[tokio::test]
+async fn attendance_per_session_is_pooled_across_the_network_with_small_counts_hidden_in_a_correction_too() {
+    let app = TestApp::spawn().await;
+    let Seeded { programme, owner, analyst, owner_actor, member_actor } = seeded(&app).await;
+
+    // Five children at the owner, seven at the member.
+    let (own_course, own) = course_with_children(&app, &owner_actor, programme, "2025-02-03", 5).await;
+    let (member_course, member) = course_with_children(&app, &member_actor, programme, "2025-09-01", 7).await;
+    // Session 1: everyone came. Session 2: none of the owner's five, five of the
+    // member's seven (alone, the member's two absent would be hidden; pooled, 7 did not
+    // come). Session 3: eleven of twelve (one did not come: hidden). Session 4: only
+    // three of the owner's were recorded.
+    let present = ["present"; 7];
+    record(&app, own_course, 1, &own, &["present", "late", "left_early", "present", "present"]).await;
+    record(&app, member_course, 1, &member, &present).await;
+    record(&app, own_course, 2, &own, &["absent_with_notice", "absent_without_notice"].repeat(3)[..5]).await;
+    let member_second =
+        ["present", "present", "present", "present", "present", "absent_with_notice", "absent_with_notice"];
+    record(&app, member_course, 2, &member, &member_second).await;
+    record(&app, own_course, 3, &own, &present[..5]).await;
+    let member_third = ["present", "present", "present", "present", "present", "present", "absent_without_notice"];
+    record(&app, member_course, 3, &member, &member_third).await;
+    record(&app, own_course, 4, &own[..3], &present[..3]).await;
+    // A meeting is no session of the manual.
+    let meeting: Option<i64> = app
+        .scalars("SELECT id FROM course_sessions WHERE course_id = $1 AND kind = 'meeting' LIMIT 1", (own_course,))
+        .await
+        .first()
+        .copied();
+    if let Some(meeting) = meeting {
+        for place in &own {
+            app.execute(
+                "INSERT INTO attendance_entries (session_id, participant_id, attendance) VALUES ($1, $2, 'present')",
+                (meeting, *place),
+            )
+            .await;
+        }
+    }
+
+    let releases = format!("/organisations/org-a/programmes/{programme}/statistics/releases");
+    let (status, published) =
+        Api::json_of(owner.send_json(Method::POST, &releases, &json!({ "year": 2025 })).await).await;
+    assert_eq!(status, StatusCode::CREATED, "{published}");
+    let path = format!("/organisations/org-a/programmes/{programme}/statistics/releases/2025/attendance-per-session");
+    let read = analyst.get_ok(&path).await;
+    let row = |read: &Value, n: u64| -> Value {
+        read["sessions"].as_array().expect("sessions").iter().find(|s| s["session"] == n).cloned().unwrap_or_default()
+    };
+    assert_eq!(
+        row(&read, 1),
+        json!({ "session": 1, "courses": 2, "recorded": 12, "attended": 12, "rate": 1.0, "as_first_published": false }),
+        "late and leaving early count as came: {read}"
+    );
+    assert_eq!((row(&read, 2)["recorded"].as_u64(), row(&read, 2)["attended"].as_u64()), (Some(12), Some(5)));
+    assert_eq!(row(&read, 3)["recorded"], 12);
+    assert_eq!((row(&read, 3)["attended"].clone(), row(&read, 3)["rate"].clone()), (Value::Null, Value::Null));
+    assert_eq!((row(&read, 4)["courses"].as_u64(), row(&read, 4)["recorded"].clone()), (Some(1), Value::Null));
+    assert_eq!(read["sessions"].as_array().map(Vec::len), Some(4), "sessions recorded only: {read}");
+    for session in read["sessions"].as_array().expect("sessions") {
+        for figure in [&session["recorded"], &session["attended"]] {
+            assert!(figure.as_u64().is_none_or(|f| f == 0 || f >= 5), "{read}");
+        }
+        if let (Some(r), Some(a)) = (session["recorded"].as_u64(), session["attended"].as_u64()) {
+            assert!(r - a == 0 || r - a >= 5, "those who did not come are not told when few: {read}");
+        }
+    }
+
+    // The page and the download say the same.
+    let (status, html) = analyst_page(&app, &format!("/statistics/{programme}/2025/attendance-per-session")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("id=\"sessions-chart-title\""), "a chart beside the table");
+    assert!(html.contains("42 %") || html.contains("42&nbsp;%"), "five of twelve came to session 2: {html}");
+    let (status, csv) =
+        analyst_page(&app, &format!("/statistics/{programme}/2025/attendance-per-session?format=csv")).await;
+    assert_eq!(status, StatusCode::OK);
+    // Plain figures, no quoting: the first session's row after the header.
+    let first: Vec<&str> = csv.lines().nth(1).expect("a row").split(',').collect();
+    assert_eq!(first[..4], ["1", "2", "12", "12"], "{csv}");
+
+    // A correction: one of the member's marks at session 1 was wrong. Subtracting would
+    // tell who, so session 1 stays as first published; session 2 gets five more who came
+    // and five more who did not (a second course at the member's) and is published anew.
+    record(
+        &app,
+        member_course,
+        1,
+        &member,
+        &["absent_with_notice", "present", "present", "present", "present", "present", "present"],
+    )
+    .await;
+    let (late_course, late) = course_with_children(&app, &member_actor, programme, "2025-10-06", 10).await;
+    record(&app, late_course, 2, &late, &["present", "absent_with_notice"].repeat(5)).await;
+    let (status, corrected) =
+        Api::json_of(owner.send_json(Method::POST, &releases, &json!({ "year": 2025, "note": "Rettet" })).await).await;
+    assert_eq!(status, StatusCode::CREATED, "{corrected}");
+    let again = analyst.get_ok(&path).await;
+    assert_eq!(
+        row(&again, 1),
+        json!({ "session": 1, "courses": 2, "recorded": 12, "attended": 12, "rate": 1.0, "as_first_published": true }),
+        "{again}"
+    );
+    assert_eq!((row(&again, 2)["recorded"].as_u64(), row(&again, 2)["attended"].as_u64()), (Some(22), Some(10)));
+    assert_eq!(row(&again, 2)["as_first_published"], false);
+    let (_, html) = analyst_page(&app, &format!("/statistics/{programme}/2025/attendance-per-session")).await;
+    assert!(html.contains("rettelsen endret den med færre enn fem personer"), "the kept session says so");
+
+    // The member's own coordinator reads the same network line, and nothing per organisation.
+    let member_api = app.api(&app.token_for("coordinator@b.test").await);
+    let from_member = member_api
+        .get_ok(&format!("/organisations/org-b/programmes/{programme}/statistics/releases/2025/attendance-per-session"))
+        .await;
+    assert_eq!(from_member["sessions"], again["sessions"]);
 }

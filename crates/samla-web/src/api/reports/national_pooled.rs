@@ -1,5 +1,5 @@
-//! What a release pools across the network's courses, as JSON: the outcome change and
-//! the evaluation answers.
+//! What a release pools across the network's courses, as JSON: the outcome change, the
+//! evaluation answers and the attendance per session.
 
 use super::national::checked;
 use crate::api::conventions::{ProgrammePath, ProgrammeProblems};
@@ -12,6 +12,7 @@ use axum::{Json, Router};
 use samla_domain::questionnaires::scoring::Labels;
 use samla_domain::reports::pooled::{PooledChange, PooledScale};
 use samla_domain::reports::pooled_evaluation::PooledEvaluation;
+use samla_domain::reports::session_attendance::SessionAttendance;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, OpenApi, ToSchema};
 
@@ -25,10 +26,14 @@ pub fn routes() -> Router<AppState> {
             "/organisations/{org}/programmes/{programme}/statistics/releases/{year}/evaluation",
             get(get_statistics_evaluation),
         )
+        .route(
+            "/organisations/{org}/programmes/{programme}/statistics/releases/{year}/attendance-per-session",
+            get(get_statistics_session_attendance),
+        )
 }
 
 #[derive(OpenApi)]
-#[openapi(paths(get_statistics_outcome_change, get_statistics_evaluation))]
+#[openapi(paths(get_statistics_outcome_change, get_statistics_evaluation, get_statistics_session_attendance))]
 pub struct Doc;
 
 #[derive(Deserialize, IntoParams)]
@@ -256,5 +261,70 @@ pub async fn get_statistics_evaluation(
         release: found.release.number,
         published_at: found.release.published_at,
         questionnaires: found.contents.evaluations.iter().map(questionnaire).collect(),
+    }))
+}
+
+/// One session of the manual across the network's courses.
+#[derive(Serialize, ToSchema)]
+pub struct PooledSessionAttendance {
+    /// The session's number in the programme's manual.
+    pub session: u32,
+    /// The courses that recorded attendance at it.
+    pub courses: u64,
+    /// Participants on the list when attendance was taken; `null` under five.
+    pub recorded: Option<u64>,
+    /// Of those, how many came (late and leaving early count); `null` where it, or those
+    /// who did not come, are one to four.
+    pub attended: Option<u64>,
+    /// attended / recorded, 0–1; `null` with `attended`.
+    pub rate: Option<f64>,
+    /// Stands as the year's earlier release published it.
+    pub as_first_published: bool,
+}
+
+/// A release's attendance per session across the network's courses.
+#[derive(Serialize, ToSchema)]
+pub struct StatisticsSessionAttendance {
+    pub year: i64,
+    pub release: i64,
+    /// Unix seconds.
+    pub published_at: i64,
+    pub sessions: Vec<PooledSessionAttendance>,
+}
+
+fn session(s: &SessionAttendance) -> PooledSessionAttendance {
+    PooledSessionAttendance {
+        session: s.number,
+        courses: s.courses,
+        recorded: s.recorded,
+        attended: s.attended,
+        rate: s.rate,
+        as_first_published: s.kept,
+    }
+}
+
+/// For each session of the manual, how many participants the network's courses of the
+/// year recorded and how many of them came; only the network's own figures, per year.
+/// Imported courses and other installations' counts have no attendance per session.
+#[utoipa::path(get, path = "/api/v1/organisations/{org}/programmes/{programme}/statistics/releases/{year}/attendance-per-session", operation_id = "getStatisticsSessionAttendance", tag = "statistics",
+    params(
+        ProgrammePath,
+        ("year" = i32, Path, description = "The release's year", minimum = 2000, maximum = 9999),
+        ReleaseQuery,
+    ),
+    responses(
+        (status = 200, description = "The attendance per session", body = StatisticsSessionAttendance),
+        ProgrammeProblems,
+    ))]
+pub async fn get_statistics_session_attendance(
+    OrgCaller(state, actor, (programme, year)): OrgCaller<(String, String)>,
+    ApiQuery(query): ApiQuery<ReleaseQuery>,
+) -> Result<Json<StatisticsSessionAttendance>, WebError> {
+    let found = release(&state, &actor, (&programme, &year), &query).await?;
+    Ok(Json(StatisticsSessionAttendance {
+        year: found.release.year,
+        release: found.release.number,
+        published_at: found.release.published_at,
+        sessions: found.contents.sessions.iter().map(session).collect(),
     }))
 }

@@ -3,7 +3,7 @@
 
 use super::{t, ReleaseQuery};
 use crate::error::WebError;
-use crate::export::{Cell, Format, Table};
+use crate::export::{Cell, Format};
 use crate::pages::questionnaires::results::{number, optional};
 use crate::pages::Page;
 use crate::services::statistics::PublishedRelease;
@@ -65,16 +65,7 @@ fn render(page: &Page, found: &PublishedRelease) -> Result<Response, WebError> {
             }
         })
         .collect();
-    let base = format!("/statistics/{}/{}/evaluation", found.programme.id, found.release.year);
-    let query = format!("release={}", found.release.number);
-    let context = context! {
-        programme => context! { id => found.programme.id, name => found.programme.name.clone() },
-        release => super::release_value(ui, actor, &found.release),
-        tables => super::table_links(&found.programme, found.release.year as i32, super::Current::Evaluation),
-        measures => measures,
-        csv => format!("{base}?{query}&format=csv"),
-        xlsx => format!("{base}?{query}&format=xlsx"),
-    };
+    let context = context! { measures => measures, ..super::pooled_context(page, found, super::Current::Evaluation) };
     ui.render(state, Some(actor), "statistics_evaluations.html", "statistics-evaluation-title", context)
 }
 
@@ -82,15 +73,12 @@ fn render(page: &Page, found: &PublishedRelease) -> Result<Response, WebError> {
 fn download(page: &Page, found: &PublishedRelease, format: Format) -> Result<Response, WebError> {
     let Page { state, ui, .. } = page;
     let code = ui.lang.code();
-    let header: Vec<String> = [
+    let header = [
         "statistics-outcome-measure-column",
         "statistics-evaluation-question",
         "statistics-evaluation-answer",
         "statistics-evaluation-count",
-    ]
-    .iter()
-    .map(|key| t(state, ui, key))
-    .collect();
+    ];
     let mut rows: Vec<Vec<Cell>> = Vec::new();
     for measure in &found.contents.evaluations {
         let title = title_of(page, measure);
@@ -112,14 +100,6 @@ fn download(page: &Page, found: &PublishedRelease, format: Format) -> Result<Res
             ]);
         }
     }
-    rows.push(vec![Cell::from(t(state, ui, "statistics-download-note"))]);
-    let table = Table { sheet: "evaluation".to_string(), header, rows };
-    let bytes = crate::export::write(format, &[table])?;
-    let stem = format!("{}-{}-evaluation", found.programme.slug, found.release.year);
-    Ok(crate::services::questionnaires::results::Download {
-        bytes,
-        content_type: format.content_type(),
-        file_name: crate::services::questionnaires::results::file_name(&stem, format),
-    }
-    .into_response())
+    let file = (format, &header[..], "statistics-download-note");
+    super::pooled_download(page, found, super::Current::Evaluation, file, rows)
 }

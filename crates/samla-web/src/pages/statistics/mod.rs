@@ -42,12 +42,14 @@ pub fn routes() -> Router<AppState> {
         .route("/statistics/{programme}/installations/{organisation}/remove", post(submissions::remove))
         .route("/statistics/{programme}/{year}/outcome-change", get(outcomes::outcome_change))
         .route("/statistics/{programme}/{year}/evaluation", get(evaluations::evaluation))
+        .route("/statistics/{programme}/{year}/attendance-per-session", get(sessions::attendance_per_session))
         .route("/statistics/{programme}/{year}/{table}", get(table))
 }
 
 mod evaluations;
 mod imports;
 mod outcomes;
+mod sessions;
 mod submissions;
 
 /// Which of a release's pages a link list is on.
@@ -57,6 +59,7 @@ enum Current<'q> {
     Table(TableKind, &'q str),
     OutcomeChange,
     Evaluation,
+    Sessions,
 }
 
 /// A page of a year's release other than a table: the release asked for, shown or as a
@@ -96,6 +99,57 @@ fn release_value(ui: &Ui, actor: &crate::auth::Actor, release: &samla_storage::s
     }
 }
 
+/// A release's pages beside its tables: which, at what path, under what title.
+const POOLED_PAGES: [(Current<'static>, &str, &str); 3] = [
+    (Current::OutcomeChange, "outcome-change", "statistics-outcome-title"),
+    (Current::Evaluation, "evaluation", "statistics-evaluation-title"),
+    (Current::Sessions, "attendance-per-session", "statistics-sessions-title"),
+];
+
+fn pooled_path(current: Current) -> &'static str {
+    POOLED_PAGES.iter().find(|(page, ..)| *page == current).map_or("", |(_, path, _)| path)
+}
+
+/// What every release page beside the tables shows: the programme, the release and its
+/// period, the links to the release's other pages, and this page's downloads.
+fn pooled_context(page: &Page, found: &PublishedRelease, current: Current) -> Value {
+    let Page { state, ui, actor } = page;
+    let base = format!("/statistics/{}/{}/{}", found.programme.id, found.release.year, pooled_path(current));
+    let query = format!("release={}", found.release.number);
+    minijinja::context! {
+        programme => minijinja::context! { id => found.programme.id, name => found.programme.name.clone() },
+        release => release_value(ui, actor, &found.release),
+        period_label => period_label(state, ui, Period::Year(found.release.year as i32)),
+        tables => table_links(&found.programme, found.release.year as i32, current),
+        csv => format!("{base}?{query}&format=csv"),
+        xlsx => format!("{base}?{query}&format=xlsx"),
+    }
+}
+
+/// A release page beside the tables as a file: the header's translation keys, the rows,
+/// and a last row saying why figures are empty.
+fn pooled_download(
+    page: &Page,
+    found: &PublishedRelease,
+    current: Current,
+    (format, header, note): (Format, &[&str], &str),
+    mut rows: Vec<Vec<Cell>>,
+) -> Result<Response, WebError> {
+    let Page { state, ui, .. } = page;
+    let path = pooled_path(current);
+    rows.push(vec![Cell::from(t(state, ui, note))]);
+    let header = header.iter().map(|key| t(state, ui, key)).collect();
+    let table = Table { sheet: path.replace('-', "_"), header, rows };
+    let bytes = crate::export::write(format, &[table])?;
+    let stem = format!("{}-{}-{path}", found.programme.slug, found.release.year);
+    Ok(crate::services::questionnaires::results::Download {
+        bytes,
+        content_type: format.content_type(),
+        file_name: crate::services::questionnaires::results::file_name(&stem, format),
+    }
+    .into_response())
+}
+
 /// Which release of a year, and whether as a file.
 #[derive(Deserialize)]
 struct ReleaseQuery {
@@ -130,10 +184,7 @@ fn table_links(programme: &Programme, year: i32, current: Current) -> Vec<Value>
             }
         })
         .collect();
-    for (page, path, key) in [
-        (Current::OutcomeChange, "outcome-change", "statistics-outcome-title"),
-        (Current::Evaluation, "evaluation", "statistics-evaluation-title"),
-    ] {
+    for (page, path, key) in POOLED_PAGES {
         links.push(minijinja::context! {
             href => format!("/statistics/{}/{}/{path}", programme.id, year),
             key => key,
@@ -326,7 +377,7 @@ struct Find {
     year: Option<String>,
     /// `year`, `spring` or `autumn`.
     period: Option<String>,
-    /// A table's code or `outcome-change`.
+    /// A table's code, `outcome-change`, `evaluation` or `attendance-per-session`.
     table: Option<String>,
     /// `nation`, `regions` (the organisation's own region) or `own`.
     level: Option<String>,
@@ -350,7 +401,7 @@ async fn find(page: Page, Query(find): Query<Find>) -> Result<Response, WebError
     };
     let base = format!("/statistics/{}/{}", found.programme.id, year);
     let table = find.table.unwrap_or_default();
-    if table == "outcome-change" || table == "evaluation" {
+    if ["outcome-change", "evaluation", "attendance-per-session"].contains(&table.as_str()) {
         return Ok(Redirect::to(&format!("{base}/{table}")).into_response());
     }
     let kind = TableKind::parse(&table).ok_or(WebError::NotFound)?;

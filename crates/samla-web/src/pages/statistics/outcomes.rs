@@ -1,10 +1,10 @@
 //! A release's outcome change pooled across the network's courses: per measure a chart of
 //! each scale's mean change with its interval and the table beside it, with CSV and XLSX.
 
-use super::{period_label, t, ReleaseQuery};
+use super::{t, ReleaseQuery};
 use crate::charts::{self, Change};
 use crate::error::WebError;
-use crate::export::{Cell, Format, Table};
+use crate::export::{Cell, Format};
 use crate::pages::questionnaires::results::{number, optional};
 use crate::pages::Page;
 use crate::services::statistics::PublishedRelease;
@@ -14,7 +14,6 @@ use minijinja::{context, Value};
 use samla_domain::accounts::Language;
 use samla_domain::reports::evaluation::label_in;
 use samla_domain::reports::pooled::{PooledChange, PooledScale};
-use samla_domain::reports::tables::Period;
 
 pub async fn outcome_change(
     page: Page,
@@ -87,25 +86,15 @@ fn render(page: &Page, found: &PublishedRelease) -> Result<Response, WebError> {
             context! { index => index, title => title, chart => chart, scales => scales }
         })
         .collect();
-    let base = format!("/statistics/{}/{}/outcome-change", found.programme.id, found.release.year);
-    let query = format!("release={}", found.release.number);
-    let context = context! {
-        programme => context! { id => found.programme.id, name => found.programme.name.clone() },
-        release => super::release_value(ui, actor, &found.release),
-        period_label => period_label(state, ui, Period::Year(found.release.year as i32)),
-        tables => super::table_links(&found.programme, found.release.year as i32, super::Current::OutcomeChange),
-        measures => measures,
-        csv => format!("{base}?{query}&format=csv"),
-        xlsx => format!("{base}?{query}&format=xlsx"),
-    };
+    let context =
+        context! { measures => measures, ..super::pooled_context(page, found, super::Current::OutcomeChange) };
     ui.render(state, Some(actor), "statistics_outcomes.html", "statistics-outcome-title", context)
 }
 
 /// A row per scale of each measure; hidden figures are empty, and a note says why.
 fn download(page: &Page, found: &PublishedRelease, format: Format) -> Result<Response, WebError> {
-    let Page { state, ui, .. } = page;
-    let language = ui.lang;
-    let header: Vec<String> = [
+    let language = page.ui.lang;
+    let header = [
         "statistics-outcome-measure-column",
         "statistics-outcome-scale",
         "statistics-outcome-pairs",
@@ -113,10 +102,7 @@ fn download(page: &Page, found: &PublishedRelease, format: Format) -> Result<Res
         "statistics-outcome-ci-lower",
         "statistics-outcome-ci-upper",
         "statistics-outcome-dz",
-    ]
-    .iter()
-    .map(|key| t(state, ui, key))
-    .collect();
+    ];
     let mut rows: Vec<Vec<Cell>> = Vec::new();
     for change in &found.contents.outcomes {
         let title = title_of(page, change);
@@ -133,14 +119,6 @@ fn download(page: &Page, found: &PublishedRelease, format: Format) -> Result<Res
             ]);
         }
     }
-    rows.push(vec![Cell::from(t(state, ui, "statistics-outcome-download-note"))]);
-    let table = Table { sheet: "outcome_change".to_string(), header, rows };
-    let bytes = crate::export::write(format, &[table])?;
-    let stem = format!("{}-{}-outcome-change", found.programme.slug, found.release.year);
-    Ok(crate::services::questionnaires::results::Download {
-        bytes,
-        content_type: format.content_type(),
-        file_name: crate::services::questionnaires::results::file_name(&stem, format),
-    }
-    .into_response())
+    let file = (format, &header[..], "statistics-outcome-download-note");
+    super::pooled_download(page, found, super::Current::OutcomeChange, file, rows)
 }
