@@ -92,10 +92,13 @@ pub enum Action {
     /// never one person's answers.
     ViewEvaluationResults,
     ViewAggregateStatistics,
+    /// How long personal data is kept: the retention rules, what goes next, legal holds
+    /// and the deletion report. References and dates only, never a name.
+    ManageRetention,
 }
 
 impl Action {
-    pub const ALL: [Action; 22] = [
+    pub const ALL: [Action; 23] = [
         Action::ManageOwnAccount,
         Action::ViewHome,
         Action::ManageUsers,
@@ -118,6 +121,7 @@ impl Action {
         Action::RunEvaluations,
         Action::ViewEvaluationResults,
         Action::ViewAggregateStatistics,
+        Action::ManageRetention,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -144,6 +148,7 @@ impl Action {
             Action::RunEvaluations => "run_evaluations",
             Action::ViewEvaluationResults => "view_evaluation_results",
             Action::ViewAggregateStatistics => "view_aggregate_statistics",
+            Action::ManageRetention => "manage_retention",
         }
     }
 }
@@ -200,6 +205,7 @@ pub fn decide_for_role(role: Role, action: Action) -> Decision {
         (Admin | Coordinator, ViewStaffDirectory) => Allow(Organisation),
         (Admin, ViewProgrammes | ViewCourses | ConfigureIntake | ConfigureCourseWork) => Allow(Organisation),
         (Admin, ManageQuestionnaires) => Allow(Organisation),
+        (Admin | Coordinator, ManageRetention) => Allow(Organisation),
 
         (Coordinator, ViewProgrammes | ManageProgrammes | ViewCourses | PlanCourses) => Allow(Organisation),
         (Coordinator, ViewParticipantContacts | ViewSensitivePersonalData) => Allow(Organisation),

@@ -1,3 +1,4 @@
 //! Privacy over time: the rules of access beyond the everyday ones.
 
 pub mod emergency;
+pub mod retention;

@@ -135,6 +135,8 @@ impl Store {
                             "PRAGMA journal_mode = WAL",
                             "PRAGMA synchronous = FULL",
                             "PRAGMA foreign_keys = ON",
+                            // What retention removes is overwritten, not left in free pages.
+                            "PRAGMA secure_delete = ON",
                         ] {
                             conn.execute(pragma).await?;
                         }

@@ -38,6 +38,7 @@ embedded!(
     "0017_statistics_submissions",
     "0018_statistics_indexes",
     "0019_emergency_access",
+    "0020_retention",
 );
 
 /// A migrator over `files` (`NNNN_description`, SQL), checksummed as sqlx does, so

@@ -1,3 +1,4 @@
 //! Privacy over time: what samla keeps about access beyond the everyday rules.
 
 pub mod emergency;
+pub mod retention;

@@ -90,6 +90,7 @@ pub(crate) const TEMPLATES: &[(&str, &str)] = templates![
     "running_concern_readers.html",
     "running_audit_reviews.html",
     "privacy_emergency.html",
+    "privacy_retention.html",
     "privacy_emergency_reviews.html",
     "privacy_emergency_review.html",
     "running_course_attendance.html",

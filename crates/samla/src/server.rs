@@ -132,11 +132,22 @@ pub async fn serve(storage: Storage, args: ServeArgs) -> anyhow::Result<()> {
 /// Rules that take effect with time: offers not answered by their deadline lapse,
 /// reminders and questionnaire invitations go out, the results of questionnaire rounds
 /// past their last day are released, the texts of mail that failed over a week ago are
-/// erased, saved answers to retried API calls are forgotten after a day, and the audit
-/// trail's head is anchored and the database's statistics refreshed once a day.
+/// erased, saved answers to retried API calls are forgotten after a day, and once a day
+/// the records past their retention rule are removed, the audit trail's head is anchored
+/// and the database's statistics refreshed.
 async fn housekeeping(state: AppState, storage: Storage) {
     let mut anchored_at = state.clock.now();
+    // At start too: a server restarted more often than daily still removes what is due.
+    let mut retention_at: Option<i64> = None;
     loop {
+        if retention_at.is_none_or(|at| anchor_due(at, state.clock.now())) {
+            retention_at = Some(state.clock.now());
+            match samla_web::services::privacy::retention::remove_due(&state).await {
+                Ok(0) => {}
+                Ok(removed) => tracing::info!(removed, "retention: records past their rule removed"),
+                Err(error) => tracing::error!(?error, "retention: removing records failed; trying again tomorrow"),
+            }
+        }
         if anchor_due(anchored_at, state.clock.now()) {
             refresh_statistics(&state.store).await;
             match write_anchor(&state, &storage, "daily").await {

@@ -35,6 +35,7 @@ mod privacy;
 mod programmes;
 mod questionnaires;
 mod reports;
+mod retention;
 mod running;
 mod staff_directory;
 mod users;
@@ -67,6 +68,7 @@ pub fn routes() -> Router<AppState> {
         .merge(questionnaires::routes())
         .merge(reports::routes())
         .merge(privacy::routes())
+        .merge(retention::routes())
 }
 
 /// Recruitment, referral and intake.
@@ -215,6 +217,7 @@ pub fn document() -> utoipa::openapi::OpenApi {
     document.merge(questionnaires::document());
     document.merge(reports::document());
     document.merge(privacy::Doc::openapi());
+    document.merge(retention::Doc::openapi());
     conventions::apply(&mut document);
     document
 }

@@ -21,6 +21,7 @@ pub async fn show(Page { state, ui, actor }: Page) -> Result<Response, WebError>
         (Action::ManageOrganisationSettings, "/admin/organisation", "home-task-organisation"),
         (Action::ViewAggregateStatistics, "/statistics", "home-task-statistics"),
         (Action::ViewAuditLog, "/admin/audit", "home-task-audit"),
+        (Action::ManageRetention, "/retention", "home-task-retention"),
     ]
     .into_iter()
     .filter(|(action, _, _)| actor.roles.may(*action))

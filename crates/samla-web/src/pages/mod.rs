@@ -21,6 +21,7 @@ mod programmes;
 mod public_intake;
 mod questionnaires;
 mod reports;
+mod retention;
 mod running;
 mod school_holidays;
 mod second_factor;
@@ -115,6 +116,7 @@ pub fn routes() -> Router<AppState> {
         .merge(reports::routes())
         .merge(statistics::routes())
         .merge(privacy::routes())
+        .merge(retention::routes())
 }
 
 /// The public intake pages (no login); their forms may send at most 64 KiB.

@@ -1,3 +1,4 @@
 //! Privacy over time: the accesses beyond the everyday rules and their review.
 
 pub mod emergency;
+pub mod retention;

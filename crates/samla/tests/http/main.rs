@@ -32,6 +32,7 @@ mod questionnaire_release;
 mod questionnaire_results;
 mod questionnaire_rounds;
 mod questionnaires_library;
+mod retention;
 mod route_roles;
 mod running_api_contract;
 mod running_attendance;

@@ -180,6 +180,7 @@ async fn path_values(app: &TestApp, course: &RunningCourse) -> BTreeMap<&'static
         ("open_token", "no-such-token".to_string()),
         ("year", "2025".to_string()),
         ("table", "participants_by_age".to_string()),
+        ("kind", "sent_mail".to_string()),
     ]);
     let (programme_id, slug): (i64, String) = app
         .row(
@@ -189,7 +190,7 @@ async fn path_values(app: &TestApp, course: &RunningCourse) -> BTreeMap<&'static
         .await;
     values.insert("programme", slug);
     values.insert("programme_id", programme_id.to_string());
-    let by_sql: [(&'static str, String); 18] = [
+    let by_sql: [(&'static str, String); 19] = [
         ("application_id", "SELECT MIN(id) FROM applications".into()),
         ("household_id", "SELECT MIN(household_id) FROM persons".into()),
         ("round_id", "SELECT MIN(id) FROM questionnaire_rounds".into()),
@@ -208,6 +209,7 @@ async fn path_values(app: &TestApp, course: &RunningCourse) -> BTreeMap<&'static
         ("channel_id", "SELECT MIN(id) FROM recruitment_channels".into()),
         ("organisation_id", "SELECT MIN(organisation_id) FROM submitting_installations".into()),
         ("access_id", "SELECT MIN(id) FROM emergency_accesses".into()),
+        ("hold_id", "SELECT MIN(id) FROM retention_holds".into()),
     ];
     for (name, sql) in by_sql {
         values.insert(name, first_id(app, &sql).await);

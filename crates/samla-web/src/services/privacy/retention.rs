@@ -1,0 +1,242 @@
+//! Retention: how long each kind of personal data is kept, what goes next, legal holds,
+//! and the daily run that removes what is due, one record per transaction, each removal
+//! audited (which kind, which rule; never the content) and counted for the yearly report.
+
+use crate::auth::Actor;
+use crate::error::WebError;
+use crate::org::OrgContext;
+use crate::AppState;
+use chrono::{Datelike, Days, NaiveDate};
+use samla_domain::audit::{AuditEvent, Outcome};
+use samla_domain::privacy::retention::{self as rules, RetentionKind, PREVIEW_DAYS};
+use samla_domain::{Action, FieldError, FieldErrors};
+use samla_storage::privacy::retention::{self as store, Candidate, Hold, RemovalCount};
+use samla_storage::{audit, StoreError};
+
+/// One kind's rule as the organisation keeps it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rule {
+    pub kind: RetentionKind,
+    pub months: u32,
+    /// Whether the organisation chose it (or it is samla's default).
+    pub chosen: bool,
+}
+
+/// A record that goes within the preview's days, or is held past its day.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DueRecord {
+    pub kind: RetentionKind,
+    pub record: Candidate,
+    pub started_on: NaiveDate,
+    pub due_on: NaiveDate,
+    pub hold: Option<Hold>,
+}
+
+/// What the retention page and `getRetention` show.
+#[derive(Debug, Clone)]
+pub struct Overview {
+    pub rules: Vec<Rule>,
+    pub due: Vec<DueRecord>,
+    pub report: Vec<(i32, Vec<RemovalCount>)>,
+}
+
+/// Years of the deletion report shown.
+const REPORT_YEARS: i32 = 3;
+
+async fn rules_of(conn: &mut sqlx::AnyConnection, organisation_id: i64) -> Result<Vec<Rule>, WebError> {
+    let set = store::rules(conn, organisation_id).await?;
+    Ok(RetentionKind::ALL
+        .iter()
+        .map(|kind| {
+            let chosen = set.iter().find(|r| r.kind == kind.as_str()).and_then(|r| u32::try_from(r.months).ok());
+            Rule { kind: *kind, months: chosen.unwrap_or(kind.default_months()), chosen: chosen.is_some() }
+        })
+        .collect())
+}
+
+/// The last moment (Unix seconds) of the organisation's day `day`.
+fn end_of(org: &OrgContext, day: NaiveDate) -> i64 {
+    let next = day.checked_add_days(Days::new(1)).unwrap_or(NaiveDate::MAX);
+    let midnight = next.and_hms_opt(0, 0, 0).and_then(|t| t.and_local_timezone(org.timezone()).earliest());
+    midnight.map_or(i64::MAX, |m| m.timestamp() - 1)
+}
+
+async fn candidates(
+    conn: &mut sqlx::AnyConnection,
+    org: &OrgContext,
+    rule: &Rule,
+    today: NaiveDate,
+) -> Result<Vec<(Candidate, NaiveDate, NaiveDate)>, WebError> {
+    let started_by = end_of(org, rules::last_due_day(today, rule.months));
+    let found = match rule.kind {
+        RetentionKind::UnplacedApplications => store::unplaced_applications(conn, org.id, started_by).await?,
+        RetentionKind::SentMail => store::sent_mail(conn, org.id, started_by).await?,
+    };
+    Ok(found
+        .into_iter()
+        .map(|record| {
+            let started_on = org.local_date(record.started_at);
+            (record, started_on, rules::due_on(started_on, rule.months))
+        })
+        .collect())
+}
+
+pub async fn overview(state: &AppState, actor: &Actor) -> Result<Overview, WebError> {
+    actor.authorize(state, Action::ManageRetention).await?;
+    let org = &actor.organisation;
+    let today = org.today(&state.clock);
+    let ahead = today.checked_add_days(Days::new(PREVIEW_DAYS)).unwrap_or(today);
+    let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
+    let rules = rules_of(&mut conn, org.id).await?;
+    let holds = store::holds(&mut conn, org.id).await?;
+    let mut due = Vec::new();
+    for rule in &rules {
+        for (record, started_on, due_on) in candidates(&mut conn, org, rule, ahead).await? {
+            let hold = holds.iter().find(|h| h.kind == rule.kind.as_str() && h.record_id == record.id).cloned();
+            due.push(DueRecord { kind: rule.kind, record, started_on, due_on, hold });
+        }
+    }
+    let year = today.year();
+    let mut report = Vec::new();
+    for year in (year - REPORT_YEARS + 1..=year).rev() {
+        let from = end_of(org, NaiveDate::from_ymd_opt(year - 1, 12, 31).unwrap_or(NaiveDate::MIN)) + 1;
+        let to = end_of(org, NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(NaiveDate::MAX)) + 1;
+        report.push((year, store::removals(&mut conn, org.id, (from, to)).await?));
+    }
+    drop(conn);
+    let event = actor.event("retention.view", Outcome::Success).record("organisation", org.id);
+    crate::services::audit::record(state, event).await?;
+    Ok(Overview { rules, due, report })
+}
+
+fn kind_of(raw: &str) -> Result<RetentionKind, WebError> {
+    RetentionKind::parse(raw).ok_or(WebError::NotFound)
+}
+
+/// Sets how many months kinds of record are kept (kind code, months as typed), all or
+/// none; a rule shorter than the law allows is refused, naming the law. Errors are named
+/// by the kind's code.
+pub async fn set_rules(state: &AppState, actor: &Actor, asked: &[(&str, &str)]) -> Result<Vec<Rule>, WebError> {
+    actor.authorize(state, Action::ManageRetention).await?;
+    let mut errors = FieldErrors::new();
+    let mut rules = Vec::new();
+    for (kind, months) in asked {
+        let kind = kind_of(kind)?;
+        match rules::read_months(kind, months) {
+            Ok(months) => rules.push(Rule { kind, months, chosen: true }),
+            Err(found) => {
+                for error in found.0 {
+                    errors.push(FieldError { field: kind.as_str().to_string(), ..error });
+                }
+            }
+        }
+    }
+    if !errors.is_empty() {
+        return Err(WebError::Invalid(errors));
+    }
+    let now = state.clock.now();
+    let mut tx = state.store.write().await?;
+    for rule in &rules {
+        let kind = rule.kind.as_str();
+        store::set_rule(&mut tx.tx, actor.organisation.id, (kind, i64::from(rule.months)), actor.user_id, now).await?;
+        let event = actor.event("retention.rule", Outcome::Success).record("retention_rule", kind);
+        audit::append(&mut tx, &event, now).await?;
+    }
+    tx.commit().await?;
+    Ok(rules)
+}
+
+/// What a hold may be put on: a record of the organisation that a rule counts.
+fn record_type(kind: RetentionKind) -> &'static str {
+    match kind {
+        RetentionKind::UnplacedApplications => "application",
+        RetentionKind::SentMail => "outbox_message",
+    }
+}
+
+/// Holds a record past its rule, with the reason; 404 for a record the kind does not
+/// count in the organisation, 409 when it is held already.
+pub async fn hold(state: &AppState, actor: &Actor, kind: &str, record_id: i64, reason: &str) -> Result<i64, WebError> {
+    actor.authorize(state, Action::ManageRetention).await?;
+    let kind = kind_of(kind)?;
+    let reason = rules::hold_reason(reason)?;
+    let now = state.clock.now();
+    let mut tx = state.store.write().await?;
+    let counted = match kind {
+        RetentionKind::UnplacedApplications => {
+            store::unplaced_applications(&mut tx.tx, actor.organisation.id, i64::MAX).await?
+        }
+        RetentionKind::SentMail => store::sent_mail(&mut tx.tx, actor.organisation.id, i64::MAX).await?,
+    };
+    if !counted.iter().any(|c| c.id == record_id) {
+        return Err(WebError::NotFound);
+    }
+    let held = store::hold(&mut tx.tx, actor.organisation.id, (kind.as_str(), record_id), &reason, actor.user_id, now)
+        .await?
+        .ok_or_else(|| WebError::Refused(FieldErrors::single(FieldError::new("record_id", "error-retention-held"))))?;
+    crate::services::audit::commit_done(tx, actor, "retention.hold", (record_type(kind), record_id), now).await?;
+    Ok(held)
+}
+
+/// Lifts a hold: the record goes at the next run if its day has passed.
+pub async fn release(state: &AppState, actor: &Actor, hold_id: i64) -> Result<(), WebError> {
+    actor.authorize(state, Action::ManageRetention).await?;
+    let now = state.clock.now();
+    let mut tx = state.store.write().await?;
+    store::release(&mut tx.tx, actor.organisation.id, hold_id, actor.user_id, now).await?;
+    crate::services::audit::commit_done(tx, actor, "retention.release", ("retention_hold", hold_id), now).await
+}
+
+/// Removes every record that is due and not held, in every organisation (the housekeeping
+/// loop, daily); how many.
+pub async fn remove_due(state: &AppState) -> Result<u64, WebError> {
+    let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
+    let organisations = store::organisations(&mut conn).await?;
+    drop(conn);
+    let mut removed = 0;
+    for id in organisations {
+        removed += remove_due_in(state, id).await?;
+    }
+    Ok(removed)
+}
+
+async fn remove_due_in(state: &AppState, organisation_id: i64) -> Result<u64, WebError> {
+    let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
+    let org = OrgContext::load(&mut conn, organisation_id).await?;
+    let today = org.today(&state.clock);
+    let rules = rules_of(&mut conn, organisation_id).await?;
+    let holds = store::holds(&mut conn, organisation_id).await?;
+    let mut due = Vec::new();
+    for rule in rules {
+        for (record, ..) in candidates(&mut conn, &org, &rule, today).await? {
+            if !holds.iter().any(|h| h.kind == rule.kind.as_str() && h.record_id == record.id) {
+                due.push((rule.clone(), record.id));
+            }
+        }
+    }
+    drop(conn);
+    let mut removed = 0;
+    for (rule, id) in due {
+        let now = state.clock.now();
+        let mut tx = state.store.write().await?;
+        // A hold put on meanwhile wins.
+        let held = store::holds(&mut tx.tx, organisation_id).await?;
+        if held.iter().any(|h| h.kind == rule.kind.as_str() && h.record_id == id) {
+            continue;
+        }
+        let gone = match rule.kind {
+            RetentionKind::UnplacedApplications => store::remove_application(&mut tx.tx, organisation_id, id).await?,
+            RetentionKind::SentMail => store::remove_mail(&mut tx.tx, organisation_id, id).await?,
+        };
+        if !gone {
+            continue;
+        }
+        store::note_removal(&mut tx.tx, organisation_id, rule.kind.as_str(), i64::from(rule.months), now).await?;
+        let mut event = AuditEvent::new("retention.remove", Outcome::Success).record(record_type(rule.kind), id);
+        event.organisation_id = Some(organisation_id);
+        audit::append(&mut tx, &event, now).await?;
+        tx.commit().await?;
+        removed += 1;
+    }
+    Ok(removed)
+}

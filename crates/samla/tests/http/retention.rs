@@ -1,0 +1,375 @@
+//! Retention over HTTP and through the daily run: closed applications and sent mail past
+//! their rule are removed whole — no canary planted in them is left in any table, nor in
+//! the SQLite file's bytes — while what is held, placed or still young stays, the removal
+//! is audited and counted, and the audit trail still verifies.
+
+use crate::common::*;
+use reqwest::{Method, StatusCode};
+use samla_domain::Role;
+use samla_web::auth::Actor;
+use samla_web::services::intake::applications::{self as intake, MoveForm, Origin, PreConversationForm};
+use samla_web::services::intake::ApplicationForm;
+use samla_web::services::privacy::retention;
+use serde_json::json;
+
+const CHILD: &str = "Nora Kanarifugl-r1x";
+const GUARDIAN: &str = "Guro Kanarifugl-r2x";
+const EMAIL: &str = "kanari-r3x@example.test";
+const REFERRER: &str = "Kanari Henviser-r4x";
+const REASON: &str = "KANARI-GRUNN-r5x";
+const TALK: &str = "KANARI-SAMTALE-r6x";
+const NOTE: &str = "KANARI-NOTAT-r7x";
+const MAIL_TO: &str = "kanari-post-r8x@example.test";
+const CANARIES: [&str; 8] = [CHILD, GUARDIAN, EMAIL, REFERRER, REASON, TALK, NOTE, MAIL_TO];
+
+/// Two years before the test clock's now.
+const LONG_AGO: i64 = 2 * 365 * 86_400;
+
+async fn coordinator(app: &TestApp) -> Actor {
+    let id = app.add_user("org-a", "coordinator@a.test", "coordinator").await;
+    actor_in(app, "org-a", id, "coordinator@a.test", "Coordinator", vec![Role::Coordinator], "test").await
+}
+
+/// An application for `child` (with `guardian`), talked with, then moved to `stage`, its
+/// every step `age` seconds ago; its id.
+async fn application(
+    app: &TestApp,
+    coordinator: &Actor,
+    course_id: i64,
+    (child, guardian, email): (&str, &str, &str),
+    (stage, age): (&str, i64),
+) -> i64 {
+    // Only the application to remove carries the canaries in its free text.
+    let text = |canary: &str| if child == CHILD { canary.to_string() } else { format!("tekst om {child}") };
+    let form = ApplicationForm {
+        course_id: course_id.to_string(),
+        participant_type: "child".into(),
+        participant_name: child.into(),
+        participant_birth_date: "2016-02-10".into(),
+        guardian_name: guardian.into(),
+        guardian_phone: "912 34 567".into(),
+        guardian_email: email.into(),
+        referrer_name: text(REFERRER),
+        referrer_service: "Helsestasjonen".into(),
+        reason: text(REASON),
+        consents: vec!["participation".into()],
+        consent_method: "paper".into(),
+        ..Default::default()
+    };
+    let organisation = coordinator.organisation.clone();
+    let receipt =
+        intake::create(&app.state, &organisation, Origin::Staff { actor: coordinator, via_api: false }, &form)
+            .await
+            .expect("application");
+    let id = receipt.application_id;
+    let talk = PreConversationForm {
+        held_on: chrono::Utc::now().date_naive().to_string(),
+        participants: "Mor".into(),
+        notes: text(TALK),
+        outcome: "continue".into(),
+    };
+    intake::record_pre_conversation(&app.state, coordinator, id, &talk).await.expect("talk");
+    let step = MoveForm { stage: stage.into(), note: text(NOTE) };
+    intake::move_stage(&app.state, coordinator, id, &step, None).await.expect("move");
+    let then = app.now() - age;
+    app.execute("UPDATE application_events SET at = $1 WHERE application_id = $2", (then, id)).await;
+    app.execute("UPDATE applications SET created_at = $1, updated_at = $1 WHERE id = $2", (then, id)).await;
+    id
+}
+
+/// Every text value of every table, one line each.
+async fn every_text(app: &TestApp) -> String {
+    let columns: Vec<(String, String)> = if backend_is_postgres() {
+        app.rows(
+            "SELECT table_name::text, column_name::text FROM information_schema.columns
+             WHERE table_schema = 'public' AND data_type IN ('text', 'character varying')",
+            (),
+        )
+        .await
+    } else {
+        app.rows(
+            "SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p
+             WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name NOT LIKE '_sqlx%'",
+            (),
+        )
+        .await
+    };
+    assert!(columns.len() > 100, "every table's columns are read: {}", columns.len());
+    let mut all = String::new();
+    for (table, column) in columns {
+        let sql = format!("SELECT CAST(\"{column}\" AS TEXT) FROM \"{table}\" WHERE \"{column}\" IS NOT NULL");
+        let values: Vec<String> = app.scalars(&sql, ()).await;
+        for value in values {
+            all.push_str(&value);
+            all.push('\n');
+        }
+    }
+    all
+}
+
+fn found(text: &str) -> Vec<&'static str> {
+    CANARIES.into_iter().filter(|c| text.contains(c)).collect()
+}
+
+#[tokio::test]
+async fn closed_applications_and_sent_mail_past_their_rule_leave_no_trace_and_nothing_else_goes() {
+    let app = TestApp::spawn().await;
+    app.relax_second_factor("org-a").await;
+    let coordinator = coordinator(&app).await;
+    let start = chrono::Utc::now().date_naive() + chrono::Duration::weeks(8);
+    let course = running::plan_course(&app, &coordinator, "Mestringsgruppe", start).await;
+
+    // Declined two years ago: goes, with everything only it refers to.
+    let declined = application(&app, &coordinator, course, (CHILD, GUARDIAN, EMAIL), ("declined", LONG_AGO)).await;
+    // Withdrawn two years ago but held for a complaint: stays.
+    let held = application(
+        &app,
+        &coordinator,
+        course,
+        ("Held Barn", "Held Forelder", "held@example.test"),
+        ("withdrawn", LONG_AGO),
+    )
+    .await;
+    // Declined last month: not yet.
+    let young = application(
+        &app,
+        &coordinator,
+        course,
+        ("Ung Barn", "Ung Forelder", "ung@example.test"),
+        ("declined", 30 * 86_400),
+    )
+    .await;
+    // Waiting two years: never closed, stays.
+    let waiting = application(
+        &app,
+        &coordinator,
+        course,
+        ("Vent Barn", "Vent Forelder", "vent@example.test"),
+        ("waitlisted", LONG_AGO),
+    )
+    .await;
+    // Mail sent two years ago to an address only it holds; one sent yesterday.
+    for (to, age) in [(MAIL_TO, LONG_AGO), ("fersk@example.test", 86_400)] {
+        let at = app.now() - age;
+        app.execute(
+            "INSERT INTO outbox_messages (organisation_id, to_address, subject, body_text, template, language, status,
+                                          attempts, next_attempt_at, created_at, sent_at)
+             SELECT id, $1, 'Kvittering', '', 'application-receipt', 'nb', 'sent', 1, $2, $2, $2
+             FROM organisations WHERE slug = 'org-a'",
+            (to, at),
+        )
+        .await;
+    }
+    assert_eq!(found(&every_text(&app).await).len(), CANARIES.len(), "every canary is planted");
+
+    // The coordinator sees what goes in the next 30 days and holds one.
+    let api = app.api(&app.token_for("coordinator@a.test").await);
+    let preview = api.get_ok("/organisations/org-a/retention").await;
+    let due: Vec<(String, i64)> = preview["due"]
+        .as_array()
+        .expect("due")
+        .iter()
+        .map(|d| (d["kind"].as_str().unwrap_or_default().to_string(), d["record_id"].as_i64().unwrap_or_default()))
+        .collect();
+    for application in [declined, held] {
+        assert!(due.contains(&("unplaced_applications".into(), application)), "{preview}");
+    }
+    assert!(!due.iter().any(|(_, id)| *id == young || *id == waiting), "{preview}");
+    assert_eq!(due.iter().filter(|(kind, _)| kind == "sent_mail").count(), 1, "{preview}");
+    assert!(!preview.to_string().contains(CHILD), "the preview names no one");
+    let hold = |reason: &str| json!({ "kind": "unplaced_applications", "record_id": held, "reason": reason });
+    let refused = refused_fields(&api, Method::POST, "/organisations/org-a/retention/holds", &hold("  ")).await;
+    assert_eq!(refused, ["reason"], "a hold needs a reason");
+    let (status, hold_made) = Api::json_of(
+        api.send_json(Method::POST, "/organisations/org-a/retention/holds", &hold("Klagesak 2025/14")).await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{hold_made}");
+    let (status, _) =
+        Api::json_of(api.send_json(Method::POST, "/organisations/org-a/retention/holds", &hold("Igjen")).await).await;
+    assert_eq!(status, StatusCode::CONFLICT, "held already");
+    let young_hold = json!({ "kind": "unplaced_applications", "record_id": waiting, "reason": "x" });
+    let (status, _) =
+        Api::json_of(api.send_json(Method::POST, "/organisations/org-a/retention/holds", &young_hold).await).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "only a record a rule counts can be held");
+
+    let removed = retention::remove_due(&app.state).await.expect("the daily run");
+    assert_eq!(removed, 2, "the declined application and the old mail");
+    let left = every_text(&app).await;
+    assert_eq!(found(&left), Vec::<&str>::new(), "no canary is left in any table");
+    for kept in [held, young, waiting] {
+        let there: i64 = app.scalar("SELECT COUNT(*) FROM applications WHERE id = $1", (kept,)).await;
+        assert_eq!(there, 1, "application {kept} stays");
+    }
+    assert!(left.contains("Held Barn") && left.contains("fersk@example.test"), "what is held or young is untouched");
+    let placed_persons: i64 = app.scalar("SELECT COUNT(*) FROM persons WHERE name = 'Vent Barn'", ()).await;
+    assert_eq!(placed_persons, 1);
+
+    // Audited without content, counted for the report, the trail intact.
+    let rows = app.audit_rows("retention.remove").await;
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert!(rows.iter().any(|r| r.2.as_deref() == Some(&*declined.to_string())), "{rows:?}");
+    let report = api.get_ok("/organisations/org-a/retention").await;
+    let this_year = &report["removed"][0]["rules"];
+    assert_eq!(
+        this_year,
+        &json!([
+            { "kind": "sent_mail", "months": 6, "removed": 1 },
+            { "kind": "unplaced_applications", "months": 12, "removed": 1 },
+        ]),
+        "{report}"
+    );
+    assert!(
+        matches!(samla_web::services::audit::verify(&app.state.store, Vec::new()).await, Ok(Ok(_))),
+        "the audit trail verifies after the removals"
+    );
+
+    // The SQLite file itself: nothing left in free pages, before and after VACUUM.
+    if !backend_is_postgres() {
+        let path = app.database_url.trim_start_matches("sqlite://").to_string();
+        for step in ["PRAGMA wal_checkpoint(TRUNCATE)", "VACUUM", "PRAGMA wal_checkpoint(TRUNCATE)"] {
+            let _: Vec<(i64, i64, i64)> = if step.starts_with("PRAGMA") {
+                app.rows(step, ()).await
+            } else {
+                app.execute(step, ()).await;
+                Vec::new()
+            };
+            let mut bytes = std::fs::read(&path).expect("the database file");
+            bytes.extend(std::fs::read(format!("{path}-wal")).unwrap_or_default());
+            let text = String::from_utf8_lossy(&bytes);
+            assert_eq!(found(&text), Vec::<&str>::new(), "after {step}");
+        }
+    }
+
+    // Lifting the hold lets the next run take it.
+    let hold_id = hold_made["id"].as_i64().expect("id");
+    let response = api
+        .request(Method::DELETE, &format!("/organisations/org-a/retention/holds/{hold_id}"))
+        .send()
+        .await
+        .expect("lift");
+    assert_eq!(response.status(), StatusCode::NO_CONTENT);
+    assert_eq!(retention::remove_due(&app.state).await.expect("the next run"), 1);
+    let gone: i64 = app.scalar("SELECT COUNT(*) FROM applications WHERE id = $1", (held,)).await;
+    assert_eq!(gone, 0);
+}
+
+#[tokio::test]
+async fn a_guardian_who_stays_for_a_sibling_keeps_the_household_and_the_consent_given_for_the_sibling() {
+    let app = TestApp::spawn().await;
+    let coordinator = coordinator(&app).await;
+    let start = chrono::Utc::now().date_naive() + chrono::Duration::weeks(8);
+    let course = running::plan_course(&app, &coordinator, "Mestringsgruppe", start).await;
+    let declined = application(&app, &coordinator, course, (CHILD, GUARDIAN, EMAIL), ("declined", LONG_AGO)).await;
+    let household: i64 = app.scalar("SELECT household_id FROM applications WHERE id = $1", (declined,)).await;
+    let guardian: i64 = app.scalar("SELECT contact_person_id FROM applications WHERE id = $1", (declined,)).await;
+    // The sibling's application, waiting, in the same household with the same guardian.
+    let sibling = application(
+        &app,
+        &coordinator,
+        course,
+        ("Søsken Barn", "Annen Forelder", "annen@example.test"),
+        ("waitlisted", 0),
+    )
+    .await;
+    app.execute(
+        "UPDATE applications SET household_id = $1, contact_person_id = $2 WHERE id = $3",
+        (household, guardian, sibling),
+    )
+    .await;
+    let sibling_child: i64 = app.scalar("SELECT participant_id FROM applications WHERE id = $1", (sibling,)).await;
+    app.execute("UPDATE persons SET household_id = $1 WHERE id = $2", (household, sibling_child)).await;
+    app.execute(
+        "INSERT INTO consents (organisation_id, giver_id, participant_id, consent_text_id, purpose, capacity, method, given_at)
+         SELECT organisation_id, giver_id, $1, consent_text_id, purpose, capacity, method, given_at
+         FROM consents WHERE giver_id = $2 LIMIT 1",
+        (sibling_child, guardian),
+    )
+    .await;
+
+    assert_eq!(retention::remove_due(&app.state).await.expect("the run"), 1);
+    let names: Vec<String> =
+        app.scalars("SELECT name FROM persons WHERE household_id = $1 ORDER BY name", (household,)).await;
+    assert_eq!(names, [GUARDIAN, "Søsken Barn"], "the declined child goes; the guardian stays for the sibling");
+    let consents: Vec<i64> = app.scalars("SELECT participant_id FROM consents WHERE giver_id = $1", (guardian,)).await;
+    assert_eq!(consents, [sibling_child], "the consent about the declined child goes, the sibling's stays");
+}
+
+#[tokio::test]
+async fn rules_are_set_within_the_law_on_the_page_and_in_the_api() {
+    let app = TestApp::spawn().await;
+    app.relax_second_factor("org-a").await;
+    coordinator(&app).await;
+    app.add_user("org-a", "leader@a.test", "group_leader").await;
+    let api = app.api(&app.token_for("coordinator@a.test").await);
+    let path = "/organisations/org-a/retention/rules/unplaced_applications";
+    let (status, problem) = Api::json_of(api.send_json(Method::PUT, path, &json!({ "months": 2 })).await).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(problem.to_string().contains("§ 29"), "the law is named: {problem}");
+    let (status, rule) = Api::json_of(api.send_json(Method::PUT, path, &json!({ "months": 24 })).await).await;
+    assert_eq!((status, rule["months"].as_u64(), rule["chosen"].as_bool()), (StatusCode::OK, Some(24), Some(true)));
+    let (status, _) = Api::json_of(
+        api.send_json(Method::PUT, "/organisations/org-a/retention/rules/audit", &json!({ "months": 24 })).await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "no such kind");
+
+    let browser = app.logged_in("coordinator@a.test").await;
+    let (status, html) = browser.get_html("/").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("retention\""), "the coordinator's home leads to the rules");
+    let response =
+        browser.submit("/retention", "/retention/rules", &[("unplaced_applications", "2"), ("sent_mail", "abc")]).await;
+    let (html, summary) = refused_form(response).await;
+    assert!(summary.contains("forvaltningsloven"), "{summary}");
+    assert_eq!(input_value(&html, "sent_mail").as_deref(), Some("abc"), "what was typed stays");
+    let response =
+        browser.submit("/retention", "/retention/rules", &[("unplaced_applications", "18"), ("sent_mail", "3")]).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let months: Vec<i64> = app.scalars("SELECT months FROM retention_rules ORDER BY kind", ()).await;
+    assert_eq!(months, [3, 18]);
+    assert_eq!(app.audit_rows("retention.rule").await.len(), 3);
+
+    let leader = app.logged_in("leader@a.test").await;
+    assert_eq!(leader.get("/retention").await.status(), StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn a_coordinator_holds_a_record_on_the_page_with_a_reason_and_lifts_it_again() {
+    let app = TestApp::spawn().await;
+    app.relax_second_factor("org-a").await;
+    let coordinator = coordinator(&app).await;
+    let start = chrono::Utc::now().date_naive() + chrono::Duration::weeks(8);
+    let course = running::plan_course(&app, &coordinator, "Mestringsgruppe", start).await;
+    // Declined eleven months ago: goes within the next 30 days under the default year.
+    let application = application(
+        &app,
+        &coordinator,
+        course,
+        ("Snart Barn", "Snart Forelder", "snart@example.test"),
+        ("declined", 335 * 86_400),
+    )
+    .await;
+    let reference: String = app.scalar("SELECT reference FROM applications WHERE id = $1", (application,)).await;
+    let browser = app.logged_in("coordinator@a.test").await;
+    let (status, html) = browser.get_html("/retention").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains(&reference), "the application is listed by its reference");
+    assert!(!html.contains("Snart Barn"), "never by a name");
+    let record = format!("unplaced_applications:{application}");
+    let response = browser.submit("/retention", "/retention/holds", &[("record", &record), ("reason", " ")]).await;
+    let (html, summary) = refused_form(response).await;
+    assert!(!summary.is_empty() && html.contains("href=\"#reason\""), "the reason is named: {summary}");
+    let response =
+        browser.submit("/retention", "/retention/holds", &[("record", &record), ("reason", "Klage på avslaget")]).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let (_, html) = browser.get_html("/retention?saved=held").await;
+    assert!(html.contains("Klage på avslaget"), "the hold shows its reason");
+    let hold: i64 = app.scalar("SELECT id FROM retention_holds WHERE record_id = $1", (application,)).await;
+    let response = browser.submit("/retention", &format!("/retention/holds/{hold}/release"), &[]).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let released: Option<i64> = app.scalar("SELECT released_at FROM retention_holds WHERE id = $1", (hold,)).await;
+    assert!(released.is_some(), "lifted, and kept as a record of the hold");
+    assert_eq!(app.audit_rows("retention.hold").await.len(), 1);
+    assert_eq!(app.audit_rows("retention.release").await.len(), 1);
+}
