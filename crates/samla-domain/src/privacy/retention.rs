@@ -6,7 +6,9 @@
 //! - applications that never led to a place (declined, withdrawn, referred elsewhere or
 //!   folded into another), with their history, pre-conversations, offers and consent links,
 //!   and the persons and household nobody else refers to; counted from the application's
-//!   last step;
+//!   last step. An application still open whose every consent to take part has been
+//!   withdrawn counts too, from the withdrawal: withdrawing stops the processing and
+//!   starts the clock;
 //! - mail sent or given up on: the address and subject samla keeps of it; counted from
 //!   the last attempt.
 

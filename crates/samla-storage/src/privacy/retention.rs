@@ -53,30 +53,44 @@ pub struct Candidate {
 /// Stages that close an application without a place.
 const CLOSED_WITHOUT_PLACE: &str = "('declined', 'withdrawn', 'referred_elsewhere', 'merged')";
 
-/// Applications closed without a place whose last step was at or before `started_by`,
-/// oldest first. One that another application was folded into waits for that one to go.
+/// The organisation's (`$1`) applications that never led to a place and are over: closed
+/// without one (counted from the last step), or still open but with every consent to take
+/// part withdrawn (counted from the last withdrawal, when later). One that another
+/// application was folded into waits for that one to go.
+fn applications_over(filter: &str) -> String {
+    format!(
+        "SELECT id, label, state,
+                CASE WHEN withdrawn_at IS NOT NULL AND withdrawn_at > last_step THEN withdrawn_at ELSE last_step END
+                    AS started_at
+         FROM (
+             SELECT a.id, a.reference AS label, a.stage AS state,
+                    COALESCE((SELECT MAX(e.at) FROM application_events e WHERE e.application_id = a.id), a.updated_at)
+                        AS last_step,
+                    (SELECT MAX(c.withdrawn_at) FROM consents c
+                     WHERE c.participant_id = a.participant_id AND c.purpose = 'participation') AS withdrawn_at,
+                    (SELECT COUNT(*) FROM consents c WHERE c.participant_id = a.participant_id
+                       AND c.purpose = 'participation' AND c.withdrawn_at IS NULL) AS consenting
+             FROM applications a
+             WHERE a.organisation_id = $1 AND a.stage <> 'enrolled'
+               AND NOT EXISTS (SELECT 1 FROM course_participants cp WHERE cp.application_id = a.id)
+               AND NOT EXISTS (SELECT 1 FROM applications m WHERE m.merged_into = a.id)
+         ) x
+         WHERE (state IN {CLOSED_WITHOUT_PLACE} OR (withdrawn_at IS NOT NULL AND consenting = 0)) AND {filter}"
+    )
+}
+
+/// Applications over (see [`applications_over`]) whose clock started at or before
+/// `started_by`, oldest first.
 pub async fn unplaced_applications(
     conn: &mut AnyConnection,
     organisation_id: i64,
     started_by: i64,
 ) -> Result<Vec<Candidate>> {
-    db::all(
-        conn,
-        &format!(
-            "SELECT a.id, a.reference AS label, a.stage AS state,
-                    COALESCE((SELECT MAX(e.at) FROM application_events e WHERE e.application_id = a.id), a.updated_at)
-                        AS started_at
-             FROM applications a
-             WHERE a.organisation_id = $1 AND a.stage IN {CLOSED_WITHOUT_PLACE}
-               AND NOT EXISTS (SELECT 1 FROM course_participants cp WHERE cp.application_id = a.id)
-               AND NOT EXISTS (SELECT 1 FROM applications m WHERE m.merged_into = a.id)
-               AND COALESCE((SELECT MAX(e.at) FROM application_events e WHERE e.application_id = a.id), a.updated_at)
-                   <= $2
-             ORDER BY started_at, a.id"
-        ),
-        (organisation_id, started_by),
-    )
-    .await
+    let sql = applications_over(
+        "CASE WHEN withdrawn_at IS NOT NULL AND withdrawn_at > last_step THEN withdrawn_at ELSE last_step END <= $2
+         ORDER BY started_at, id",
+    );
+    db::all(conn, &sql, (organisation_id, started_by)).await
 }
 
 /// Mail sent or given up on whose last attempt was at or before `started_by`.
@@ -93,20 +107,20 @@ pub async fn sent_mail(conn: &mut AnyConnection, organisation_id: i64, started_b
     .await
 }
 
-/// Removes one closed application and what belongs only to it: its history,
+/// Removes one application that is over and what belongs only to it: its history,
 /// pre-conversations, offers, consent links and mail, the consents about a person who
 /// goes with it, and the persons and household no other record refers to. False when it
 /// is no longer one to remove (it got a place, or was removed meanwhile).
 pub async fn remove_application(conn: &mut AnyConnection, organisation_id: i64, id: i64) -> Result<bool> {
+    let over: Option<Candidate> =
+        db::optional(&mut *conn, &applications_over("id = $2"), (organisation_id, id)).await?;
+    if over.is_none() {
+        return Ok(false);
+    }
     let found: Option<(i64, i64, i64)> = db::optional(
         &mut *conn,
-        &format!(
-            "SELECT participant_id, contact_person_id, household_id FROM applications a
-             WHERE a.organisation_id = $1 AND a.id = $2 AND a.stage IN {CLOSED_WITHOUT_PLACE}
-               AND NOT EXISTS (SELECT 1 FROM course_participants cp WHERE cp.application_id = a.id)
-               AND NOT EXISTS (SELECT 1 FROM applications m WHERE m.merged_into = a.id)"
-        ),
-        (organisation_id, id),
+        "SELECT participant_id, contact_person_id, household_id FROM applications WHERE id = $1",
+        (id,),
     )
     .await?;
     let Some((participant, contact, household)) = found else {

@@ -373,3 +373,66 @@ async fn a_coordinator_holds_a_record_on_the_page_with_a_reason_and_lifts_it_aga
     assert_eq!(app.audit_rows("retention.hold").await.len(), 1);
     assert_eq!(app.audit_rows("retention.release").await.len(), 1);
 }
+
+#[tokio::test]
+async fn withdrawing_every_consent_to_take_part_starts_the_clock_of_an_open_application() {
+    let app = TestApp::spawn().await;
+    let coordinator = coordinator(&app).await;
+    let start = chrono::Utc::now().date_naive() + chrono::Duration::weeks(8);
+    let course = running::plan_course(&app, &coordinator, "Mestringsgruppe", start).await;
+    let withdrawn = application(
+        &app,
+        &coordinator,
+        course,
+        ("Trukket Barn", "Trukket Forelder", "t@example.test"),
+        ("waitlisted", LONG_AGO),
+    )
+    .await;
+    let recent = application(
+        &app,
+        &coordinator,
+        course,
+        ("Nylig Barn", "Nylig Forelder", "n@example.test"),
+        ("waitlisted", LONG_AGO),
+    )
+    .await;
+    let still = application(
+        &app,
+        &coordinator,
+        course,
+        ("Fortsatt Barn", "To Foreldre", "f@example.test"),
+        ("waitlisted", LONG_AGO),
+    )
+    .await;
+    let withdraw = |application: i64, age: i64| {
+        let app = &app;
+        async move {
+            app.execute(
+                "UPDATE consents SET withdrawn_at = $1, withdrawal_method = 'staff'
+                 WHERE participant_id = (SELECT participant_id FROM applications WHERE id = $2)",
+                (app.now() - age, application),
+            )
+            .await;
+        }
+    };
+    withdraw(withdrawn, 400 * 86_400).await;
+    withdraw(recent, 60 * 86_400).await;
+    // The second guardian's consent still stands for this child.
+    app.execute(
+        "INSERT INTO consents (organisation_id, giver_id, participant_id, consent_text_id, purpose, capacity, method, given_at)
+         SELECT organisation_id, giver_id, participant_id, consent_text_id, purpose, capacity, method, given_at
+         FROM consents WHERE participant_id = (SELECT participant_id FROM applications WHERE id = $1)",
+        (still,),
+    )
+    .await;
+    app.execute(
+        "UPDATE consents SET withdrawn_at = $1 WHERE id = (SELECT MIN(id) FROM consents
+           WHERE participant_id = (SELECT participant_id FROM applications WHERE id = $2))",
+        (app.now() - 400 * 86_400, still),
+    )
+    .await;
+
+    assert_eq!(retention::remove_due(&app.state).await.expect("the run"), 1);
+    let left: Vec<i64> = app.scalars("SELECT id FROM applications ORDER BY id", ()).await;
+    assert_eq!(left, [recent, still], "only the one withdrawn over a year ago goes");
+}
