@@ -149,6 +149,9 @@ async fn a_leader_saves_the_whole_group_from_one_page() {
 
     let (_, saved) = leader.get_html(&format!("{page}?saved=attendance")).await;
     assert!(saved.contains("id=\"saved\""), "the saved notice");
+    // The next step, writing the log, is one tap away.
+    let log = page.replace("/attendance", "/log");
+    assert!(saved.contains(&format!("id=\"next-step\" href=\"{log}\"")), "a link on to the log");
     assert!(is_checked(&saved, &format!("attendance.{}-late", f.course.child_id(1))));
     assert!(is_checked(&saved, &format!("attendance.{}-left_early", f.course.child_id(2))));
     assert_eq!(input_value(&saved, &format!("note.{}", f.course.child_id(1))).as_deref(), Some("Bussen var sen"));
