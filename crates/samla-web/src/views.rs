@@ -340,6 +340,7 @@ mod tests {
             samla_domain::planning::lifecycle::CourseStatus::ALL.iter().map(|s| format!("status-{}", s.as_str())),
         );
         keys.extend(["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map(|d| format!("weekday-{d}")));
+        keys.extend(["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map(|d| format!("weekday-in-sentence-{d}")));
         keys.extend(["weekly", "every_n_weeks", "dates"].map(|i| format!("interval-{i}")));
         keys.extend(["fixed", "leader", "session", "participant"].map(|m| format!("budget-per-{m}")));
         keys.extend(["leader", "session", "participant"].map(|m| format!("budget-units-{m}")));

@@ -130,6 +130,10 @@ async fn planning_operations_honour_every_optional_field() {
     let sessions = session_items(&read(api, &format!("{course_path}/sessions")).await);
     assert_eq!(strings(&sessions, "date"), ["2027-09-07", "2027-09-09", "2027-09-14", "2027-09-16"]);
     assert!(sessions.iter().all(|s| s["end_time"] == "19:30"), "90 minutes each");
+    // The course page names the days as a sentence does: the second in lower case.
+    f.app.relax_second_factor("org-a").await;
+    let (_, page) = f.app.logged_in(COORDINATOR).await.get_html(&format!("/courses/{}", course["id"])).await;
+    assert!(page.contains("Tirsdag, torsdag, hver uke"), "weekdays mid-sentence");
 
     // Every second week.
     let body = json!({
