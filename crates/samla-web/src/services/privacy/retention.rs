@@ -187,6 +187,30 @@ pub async fn release(state: &AppState, actor: &Actor, hold_id: i64) -> Result<()
     crate::services::audit::commit_done(tx, actor, "retention.release", ("retention_hold", hold_id), now).await
 }
 
+/// Removes one record under its rule in a transaction of its own, unless a hold was put
+/// on it meanwhile or it is no longer one to remove; whether it went.
+async fn remove_one(state: &AppState, organisation_id: i64, rule: &Rule, id: i64) -> Result<bool, WebError> {
+    let now = state.clock.now();
+    let mut tx = state.store.write().await?;
+    let held = store::holds(&mut tx.tx, organisation_id).await?;
+    if held.iter().any(|h| h.kind == rule.kind.as_str() && h.record_id == id) {
+        return Ok(false);
+    }
+    let gone = match rule.kind {
+        RetentionKind::UnplacedApplications => store::remove_application(&mut tx.tx, organisation_id, id).await?,
+        RetentionKind::SentMail => store::remove_mail(&mut tx.tx, organisation_id, id).await?,
+    };
+    if !gone {
+        return Ok(false);
+    }
+    store::note_removal(&mut tx.tx, organisation_id, rule.kind.as_str(), i64::from(rule.months), now).await?;
+    let mut event = AuditEvent::new("retention.remove", Outcome::Success).record(record_type(rule.kind), id);
+    event.organisation_id = Some(organisation_id);
+    audit::append(&mut tx, &event, now).await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
 /// Removes every record that is due and not held, in every organisation (the housekeeping
 /// loop, daily); how many.
 pub async fn remove_due(state: &AppState) -> Result<u64, WebError> {
@@ -195,7 +219,10 @@ pub async fn remove_due(state: &AppState) -> Result<u64, WebError> {
     drop(conn);
     let mut removed = 0;
     for id in organisations {
-        removed += remove_due_in(state, id).await?;
+        match remove_due_in(state, id).await {
+            Ok(count) => removed += count,
+            Err(error) => tracing::error!(organisation_id = id, ?error, "retention: the organisation's run failed"),
+        }
     }
     Ok(removed)
 }
@@ -217,26 +244,19 @@ async fn remove_due_in(state: &AppState, organisation_id: i64) -> Result<u64, We
     drop(conn);
     let mut removed = 0;
     for (rule, id) in due {
-        let now = state.clock.now();
-        let mut tx = state.store.write().await?;
-        // A hold put on meanwhile wins.
-        let held = store::holds(&mut tx.tx, organisation_id).await?;
-        if held.iter().any(|h| h.kind == rule.kind.as_str() && h.record_id == id) {
-            continue;
+        // One record that cannot go (a reference samla does not know of) must not keep
+        // the others: it is logged and tried again tomorrow.
+        match remove_one(state, organisation_id, &rule, id).await {
+            Ok(true) => removed += 1,
+            Ok(false) => {}
+            Err(error) => tracing::error!(
+                organisation_id,
+                kind = rule.kind.as_str(),
+                record = id,
+                ?error,
+                "retention: a record could not be removed; trying again tomorrow"
+            ),
         }
-        let gone = match rule.kind {
-            RetentionKind::UnplacedApplications => store::remove_application(&mut tx.tx, organisation_id, id).await?,
-            RetentionKind::SentMail => store::remove_mail(&mut tx.tx, organisation_id, id).await?,
-        };
-        if !gone {
-            continue;
-        }
-        store::note_removal(&mut tx.tx, organisation_id, rule.kind.as_str(), i64::from(rule.months), now).await?;
-        let mut event = AuditEvent::new("retention.remove", Outcome::Success).record(record_type(rule.kind), id);
-        event.organisation_id = Some(organisation_id);
-        audit::append(&mut tx, &event, now).await?;
-        tx.commit().await?;
-        removed += 1;
     }
     Ok(removed)
 }
