@@ -329,6 +329,7 @@ error-budget-lines = A budget has at most { $max } lines.
 ## Programme library and course planning (pages)
 nav-programmes = Programmes
 nav-courses = Courses
+home-task-today = Today's sessions: attendance and logs
 home-task-programmes = Browse the programme library
 home-task-courses = See the courses
 home-task-plan-course = Plan a new course

@@ -329,6 +329,7 @@ error-budget-lines = Et budsjett kan ha høyst { $max } linjer.
 ## Programbibliotek og kursplanlegging (sider)
 nav-programmes = Programmer
 nav-courses = Kurs
+home-task-today = Dagens samlinger: oppmøte og logg
 home-task-programmes = Se programbiblioteket
 home-task-courses = Se kursene
 home-task-plan-course = Planlegg et nytt kurs

@@ -12,6 +12,8 @@ pub async fn show(Page { state, ui, actor }: Page) -> Result<Response, WebError>
     let organisations = accounts::organisations_of(&mut conn, actor.user_id).await?;
     let roles: Vec<&str> = actor.roles.roles().iter().map(|r| r.as_str()).collect();
     let tasks: Vec<(&str, &str)> = [
+        // Those who record sessions start their day there.
+        (Action::RecordSessionWork, "/today", "home-task-today"),
         (Action::PlanCourses, "/courses/new", "home-task-plan-course"),
         (Action::ViewCourses, "/courses", "home-task-courses"),
         (Action::ManageIntake, "/intake", "home-task-intake"),

@@ -100,6 +100,13 @@ async fn the_navigation_shows_only_what_the_role_may_use() {
         // "Today" goes with the courses.
         let sees_today = roles.may(samla_domain::Action::ViewCourses);
         assert_eq!(nav.contains(&"/today".to_string()), sees_today, "{role}: /today in {nav:?}");
+        // Those who record sessions find Today first among their tasks, and the retention
+        // rules go to those who manage them.
+        let tasks = hrefs(&home[home.find("id=\"tasks-heading\"").expect("tasks")..]);
+        let records = roles.may(samla_domain::Action::RecordSessionWork);
+        assert_eq!(tasks.first().map(String::as_str) == Some("/today"), records, "{role}: {tasks:?}");
+        let retention = roles.may(samla_domain::Action::ManageRetention);
+        assert_eq!(tasks.contains(&"/retention".to_string()), retention, "{role}: {tasks:?}");
         let expected = 2
             + usize::from(sees_today)
             + areas.iter().filter(|(action, _)| roles.may(*action)).count()
