@@ -68,6 +68,15 @@ test('the catalogue shows the demo courses and works in both languages', { timeo
     await switchLanguage(page, 'en');
     assert.match(await page.locator('h1').innerText(), /Courses and groups/);
     await axeClean(page, 'public-catalogue-en', 'en');
+    // What is kept, for how long and whom to ask, in plain words, from the catalogue.
+    await page.locator('#privacy-link').click();
+    await page.waitForLoadState('load');
+    assert.ok(page.url().endsWith(`${CATALOGUE}/privacy`), page.url());
+    assert.match(await page.locator('#keep-applications').innerText(), /12 months/);
+    await axeClean(page, 'public-privacy-en', 'en');
+    await switchLanguage(page, 'nb');
+    assert.match(await page.locator('#keep-applications').innerText(), /12 måneder/);
+    await axeClean(page, 'public-privacy');
   } finally {
     await context.close();
   }

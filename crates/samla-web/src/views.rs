@@ -72,6 +72,7 @@ pub(crate) const TEMPLATES: &[(&str, &str)] = templates![
     "intake_settings.html",
     "public_contact.html",
     "public_catalogue.html",
+    "public_privacy.html",
     "public_form.html",
     "public_receipt.html",
     "public_withdraw.html",

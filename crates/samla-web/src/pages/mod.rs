@@ -125,6 +125,7 @@ fn public_intake_routes() -> Router<AppState> {
     use public_intake::{show_form, submit_form, Refer, Register};
     Router::new()
         .route("/o/{slug}", get(public_intake::catalogue))
+        .route("/o/{slug}/privacy", get(public_intake::privacy))
         .route("/o/{slug}/courses/{course_id}/register", get(show_form::<Register>).post(submit_form::<Register>))
         .route("/o/{slug}/courses/{course_id}/refer", get(show_form::<Refer>).post(submit_form::<Refer>))
         .route("/withdraw/{token}", get(public_intake::show_withdraw).post(public_intake::withdraw))

@@ -436,3 +436,30 @@ async fn withdrawing_every_consent_to_take_part_starts_the_clock_of_an_open_appl
     let left: Vec<i64> = app.scalars("SELECT id FROM applications ORDER BY id", ()).await;
     assert_eq!(left, [recent, still], "only the one withdrawn over a year ago goes");
 }
+
+#[tokio::test]
+async fn families_read_the_organisations_own_rules_on_a_public_page() {
+    let app = TestApp::spawn().await;
+    app.relax_second_factor("org-a").await;
+    coordinator(&app).await;
+    let public = app.browser();
+    let (status, catalogue) = public.get_html("/o/org-a").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(catalogue.contains("id=\"privacy-link\""), "the catalogue leads to it");
+    let (status, page) = public.get_html("/o/org-a/privacy").await;
+    assert_eq!(status, StatusCode::OK, "no sign-in needed");
+    assert_eq!(element_text(&page, "keep-applications").map(|t| t.contains("12 måneder")), Some(true), "{page}");
+    assert_eq!(element_text(&page, "keep-mail").map(|t| t.contains("6 måneder")), Some(true));
+
+    let api = app.api(&app.token_for("coordinator@a.test").await);
+    let path = "/organisations/org-a/retention/rules/unplaced_applications";
+    let (status, _) = Api::json_of(api.send_json(Method::PUT, path, &json!({ "months": 18 })).await).await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, page) = public.get_html("/o/org-a/privacy").await;
+    assert_eq!(
+        element_text(&page, "keep-applications").map(|t| t.contains("18 måneder")),
+        Some(true),
+        "the rule as set"
+    );
+    assert_eq!(public.get("/o/no-such-place/privacy").await.status(), StatusCode::NOT_FOUND);
+}

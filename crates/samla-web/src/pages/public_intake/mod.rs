@@ -20,6 +20,7 @@ use axum::extract::{FromRequest, Path, Request, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use minijinja::Value;
+use samla_domain::privacy::retention::RetentionKind;
 
 /// The largest body a public form may send; larger posts get 413.
 pub const BODY_LIMIT: usize = 64 * 1024;
@@ -109,6 +110,27 @@ pub async fn catalogue(State(state): State<AppState>, ui: Ui, Path(slug): Path<S
         minijinja::context! {
             courses => courses,
             contact => contact_value(&catalogue.public_phone, &catalogue.public_email),
+        },
+    )
+}
+
+/// `GET /o/{slug}/privacy`: what the organisation keeps about a family, for how long, and
+/// whom to ask, in plain words.
+pub async fn privacy(State(state): State<AppState>, ui: Ui, Path(slug): Path<String>) -> Result<Response, WebError> {
+    let notice = public::privacy_notice(&state, &slug).await?;
+    let months =
+        |kind: RetentionKind| notice.rules.iter().find(|r| r.kind == kind).map_or(kind.default_months(), |r| r.months);
+    render(
+        &state,
+        &ui,
+        StatusCode::OK,
+        "public_privacy.html",
+        "public-privacy-title",
+        Some(organisation_value(&notice.organisation)),
+        minijinja::context! {
+            applications_months => months(RetentionKind::UnplacedApplications),
+            mail_months => months(RetentionKind::SentMail),
+            contact => contact_value(&notice.public_phone, &notice.public_email),
         },
     )
 }

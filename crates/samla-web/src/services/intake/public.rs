@@ -52,6 +52,23 @@ pub struct Catalogue {
     pub entries: Vec<CatalogueEntry>,
 }
 
+/// What a family is told about how long the organisation keeps their data, and whom to ask.
+pub struct PrivacyNotice {
+    pub organisation: OrgContext,
+    pub public_phone: String,
+    pub public_email: String,
+    pub rules: Vec<crate::services::privacy::retention::Rule>,
+}
+
+/// The organisation's retention rules as its public pages tell them.
+pub async fn privacy_notice(state: &AppState, slug: &str) -> Result<PrivacyNotice, WebError> {
+    let organisation = organisation(state, slug).await?;
+    let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
+    let intake = settings::get(&mut conn, organisation.id).await?;
+    let rules = crate::services::privacy::retention::rules_of(&mut conn, organisation.id).await?;
+    Ok(PrivacyNotice { organisation, public_phone: intake.public_phone, public_email: intake.public_email, rules })
+}
+
 pub async fn organisation(state: &AppState, slug: &str) -> Result<OrgContext, WebError> {
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
     Ok(organisations::find_by_slug(&mut conn, slug).await?.ok_or(WebError::NotFound)?.into())

@@ -43,7 +43,9 @@ pub struct Overview {
 /// Years of the deletion report shown.
 const REPORT_YEARS: i32 = 3;
 
-async fn rules_of(conn: &mut sqlx::AnyConnection, organisation_id: i64) -> Result<Vec<Rule>, WebError> {
+/// The organisation's rule for every kind (samla's default where it chose none); public
+/// facts, told to families too.
+pub async fn rules_of(conn: &mut sqlx::AnyConnection, organisation_id: i64) -> Result<Vec<Rule>, WebError> {
     let set = store::rules(conn, organisation_id).await?;
     Ok(RetentionKind::ALL
         .iter()
