@@ -1,6 +1,7 @@
 // How long personal data is kept, in the browser: the coordinator's home leads to the
 // rules; a rule shorter than the law allows is named at its field with what was typed
-// kept; a valid change is confirmed. Every state under axe at 360 and 1280 px.
+// kept; a valid change is confirmed; erasing on request names a missing reference and
+// confirmation. Every state under axe at 360 and 1280 px.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './server.mjs';
@@ -45,6 +46,13 @@ for (const lang of LANGS) {
       assert.equal(await page.locator('.notice[role="status"]').count(), 1, 'the change is confirmed');
       assert.equal(await page.locator('#unplaced_applications').inputValue(), '18');
       problems.push(...await checkPage(page, { name: `retention-saved-${lang}`, lang, where: { page: '/retention (saved)', lang } }));
+      // Erasing on request: nothing typed, nothing confirmed — both named, under axe.
+      const erase = await submitFormOf(page, '#confirm');
+      assert.equal(erase.status(), 422, await landing(page, erase));
+      for (const field of ['reference', 'confirm']) {
+        assert.equal(await page.locator(`.error-summary a[href="#${field}"]`).count(), 1, `the summary links to ${field}`);
+      }
+      problems.push(...await checkPage(page, { name: `retention-erase-refused-${lang}`, lang, where: { page: '/retention (erase 422)', lang } }));
     } finally {
       await coordinator.context.close();
     }

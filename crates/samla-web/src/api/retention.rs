@@ -23,10 +23,17 @@ pub fn routes() -> Router<AppState> {
         .route(&format!("{ORG}/rules/{{kind}}"), put(set_retention_rule))
         .route(&format!("{ORG}/holds"), post(hold_retention_record))
         .route(&format!("{ORG}/holds/{{hold_id}}"), delete(release_retention_hold))
+        .route(&format!("{ORG}/erasures"), post(erase_application_on_request))
 }
 
 #[derive(OpenApi)]
-#[openapi(paths(get_retention, set_retention_rule, hold_retention_record, release_retention_hold))]
+#[openapi(paths(
+    get_retention,
+    set_retention_rule,
+    hold_retention_record,
+    release_retention_hold,
+    erase_application_on_request
+))]
 pub struct Doc;
 
 /// A kind of record and how long it is kept.
@@ -239,5 +246,32 @@ pub async fn release_retention_hold(
     OrgCaller(state, actor, Id(hold_id)): OrgCaller<Id>,
 ) -> Result<StatusCode, WebError> {
     service::release(&state, &actor, hold_id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ErasureRequest {
+    /// The application's reference (K7QM-3XHT; case, spaces and dashes do not matter).
+    #[schema(max_length = 40, format = "required_line")]
+    pub reference: String,
+}
+
+/// Erases an application that did not lead to a place at once, on the family's request,
+/// with everything that belongs only to it (as its rule would later). Cannot be undone.
+#[utoipa::path(post, path = "/api/v1/organisations/{org}/retention/erasures", operation_id = "eraseApplicationOnRequest", tag = "privacy",
+    params(OrgSlug),
+    request_body = ErasureRequest,
+    responses(
+        (status = 204, description = "Erased"),
+        OrganisationProblems,
+        (status = 409, description = "The application is held; the problem names the hold", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "No application that did not lead to a place has that reference", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn erase_application_on_request(
+    OrgCaller(state, actor, _): OrgCaller,
+    ApiJson(body): ApiJson<ErasureRequest>,
+) -> Result<StatusCode, WebError> {
+    service::erase_on_request(&state, &actor, &body.reference).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -21,6 +21,15 @@ pub fn routes() -> Router<AppState> {
         .route("/retention/rules", post(save_rules))
         .route("/retention/holds", post(hold))
         .route("/retention/holds/{id}/release", post(release))
+        .route("/retention/erase", post(erase))
+}
+
+/// The page's three forms, each as given or empty.
+#[derive(Default)]
+struct Forms {
+    rules: FormState,
+    hold: FormState,
+    erase: FormState,
 }
 
 /// The value a due record is chosen by in the hold form.
@@ -88,27 +97,28 @@ async fn render(
     state: &AppState,
     ui: &Ui,
     actor: &Actor,
-    (rules_form, hold_form): (FormState, FormState),
+    forms: Forms,
     (status, notice): (StatusCode, Option<&str>),
 ) -> Result<Response, WebError> {
     let overview = service::overview(state, actor).await?;
-    let rules_form = if rules_form.is_empty() {
-        overview.rules.iter().fold(rules_form, |form, rule| form.with_value(rule.kind.as_str(), rule.months))
+    let rules_form = if forms.rules.is_empty() {
+        overview.rules.iter().fold(forms.rules, |form, rule| form.with_value(rule.kind.as_str(), rule.months))
     } else {
-        rules_form
+        forms.rules
     };
     let context = context! {
         notice => notice,
         rules_form => ui.form(state, &rules_form),
-        hold_form => ui.form(state, &hold_form),
+        hold_form => ui.form(state, &forms.hold),
+        erase_form => ui.form(state, &forms.erase),
         ..page_context(state, ui, &overview)
     };
     ui.render_status(state, Some(actor), status, "privacy_retention.html", "retention-title", context)
 }
 
 pub async fn show(Page { state, ui, actor }: Page, saved: Saved) -> Result<Response, WebError> {
-    let notice = saved.known(&["rules", "held", "released"]);
-    render(&state, &ui, &actor, (FormState::new(), FormState::new()), (StatusCode::OK, notice)).await
+    let notice = saved.known(&["rules", "held", "released", "erased"]);
+    render(&state, &ui, &actor, Forms::default(), (StatusCode::OK, notice)).await
 }
 
 pub async fn save_rules(Page { state, ui, actor }: Page, form: FormData) -> Result<Response, WebError> {
@@ -116,7 +126,7 @@ pub async fn save_rules(Page { state, ui, actor }: Page, form: FormData) -> Resu
     match service::set_rules(&state, &actor, &asked).await {
         Ok(_) => Ok(Redirect::to("/retention?saved=rules").into_response()),
         Err(WebError::Invalid(errors)) => {
-            let forms = (form.kept().with_errors(errors), FormState::new());
+            let forms = Forms { rules: form.kept().with_errors(errors), ..Forms::default() };
             render(&state, &ui, &actor, forms, (StatusCode::UNPROCESSABLE_ENTITY, None)).await
         }
         Err(other) => Err(other),
@@ -141,11 +151,34 @@ pub async fn hold(Page { state, ui, actor }: Page, form: FormData) -> Result<Res
         }
         Err(other) => return Err(other),
     };
-    let forms = (FormState::new(), form.kept().with_errors(errors));
+    let forms = Forms { hold: form.kept().with_errors(errors), ..Forms::default() };
     render(&state, &ui, &actor, forms, (StatusCode::UNPROCESSABLE_ENTITY, None)).await
 }
 
 pub async fn release(Page { state, actor, .. }: Page, PathId(id): PathId) -> Result<Response, WebError> {
     service::release(&state, &actor, id).await?;
     Ok(Redirect::to("/retention?saved=released").into_response())
+}
+
+/// Erases a closed application at once on the family's request, after the coordinator
+/// confirms that nothing requires keeping it.
+pub async fn erase(Page { state, ui, actor }: Page, form: FormData) -> Result<Response, WebError> {
+    let confirmed = form.get("confirm") == "1";
+    let result = if confirmed {
+        service::erase_on_request(&state, &actor, form.get("reference")).await.map(|_| ())
+    } else {
+        let mut errors = FieldErrors::single(FieldError::new("confirm", "error-retention-erase-confirm"));
+        if form.get("reference").trim().is_empty() {
+            errors.push(FieldError::new("reference", "error-required"));
+        }
+        Err(WebError::Invalid(errors))
+    };
+    match result {
+        Ok(()) => Ok(Redirect::to("/retention?saved=erased").into_response()),
+        Err(WebError::Invalid(errors) | WebError::Refused(errors)) => {
+            let forms = Forms { erase: form.kept().with_errors(errors), ..Forms::default() };
+            render(&state, &ui, &actor, forms, (StatusCode::UNPROCESSABLE_ENTITY, None)).await
+        }
+        Err(other) => Err(other),
+    }
 }

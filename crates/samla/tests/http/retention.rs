@@ -463,3 +463,69 @@ async fn families_read_the_organisations_own_rules_on_a_public_page() {
     );
     assert_eq!(public.get("/o/no-such-place/privacy").await.status(), StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn a_family_asks_and_a_closed_application_is_erased_at_once_unless_it_is_held() {
+    let app = TestApp::spawn().await;
+    app.relax_second_factor("org-a").await;
+    let coordinator = coordinator(&app).await;
+    let start = chrono::Utc::now().date_naive() + chrono::Duration::weeks(8);
+    let course = running::plan_course(&app, &coordinator, "Mestringsgruppe", start).await;
+    let declined = application(&app, &coordinator, course, (CHILD, GUARDIAN, EMAIL), ("declined", 86_400)).await;
+    let held = application(
+        &app,
+        &coordinator,
+        course,
+        ("Held Barn", "Held Forelder", "h@example.test"),
+        ("withdrawn", 86_400),
+    )
+    .await;
+    let open = application(
+        &app,
+        &coordinator,
+        course,
+        ("Åpen Barn", "Åpen Forelder", "a@example.test"),
+        ("waitlisted", 86_400),
+    )
+    .await;
+    let reference = |id: i64| {
+        let app = &app;
+        async move { app.scalar::<String>("SELECT reference FROM applications WHERE id = $1", (id,)).await }
+    };
+    let api = app.api(&app.token_for("coordinator@a.test").await);
+    let path = "/organisations/org-a/retention/erasures";
+    let hold = json!({ "kind": "unplaced_applications", "record_id": held, "reason": "Klagesak 2026/3" });
+    let (status, _) =
+        Api::json_of(api.send_json(Method::POST, "/organisations/org-a/retention/holds", &hold).await).await;
+    assert_eq!(status, StatusCode::CREATED);
+
+    let (status, problem) =
+        Api::json_of(api.send_json(Method::POST, path, &json!({ "reference": reference(held).await })).await).await;
+    assert_eq!(status, StatusCode::CONFLICT, "held: {problem}");
+    assert!(problem.to_string().contains("Klagesak 2026/3"), "the hold is named: {problem}");
+    let refused = refused_fields(&api, Method::POST, path, &json!({ "reference": reference(open).await })).await;
+    assert_eq!(refused, ["reference"], "an application still open is withdrawn first");
+
+    // Typed as people do: lower case, spaces for the dash.
+    let typed = reference(declined).await.to_lowercase().replace('-', " ");
+    let response = api.send_json(Method::POST, path, &json!({ "reference": typed })).await;
+    assert_eq!(response.status(), StatusCode::NO_CONTENT);
+    assert_eq!(found(&every_text(&app).await), Vec::<&str>::new(), "nothing of it is left");
+    assert_eq!(app.audit_rows("retention.erase").await.len(), 1);
+    let report = api.get_ok("/organisations/org-a/retention").await;
+    assert_eq!(report["removed"][0]["rules"], json!([{ "kind": "unplaced_applications", "months": 0, "removed": 1 }]));
+
+    // On the page: confirmation required, what was typed kept; then erased.
+    let browser = app.logged_in("coordinator@a.test").await;
+    app.execute("UPDATE retention_holds SET released_at = $1", (app.now(),)).await;
+    let held_reference = reference(held).await;
+    let response = browser.submit("/retention", "/retention/erase", &[("reference", &held_reference)]).await;
+    let (html, _) = refused_form(response).await;
+    assert!(html.contains("href=\"#confirm\""), "the confirmation is named");
+    assert_eq!(input_value(&html, "reference").as_deref(), Some(held_reference.as_str()));
+    let response =
+        browser.submit("/retention", "/retention/erase", &[("reference", &held_reference), ("confirm", "1")]).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let left: Vec<i64> = app.scalars("SELECT id FROM applications ORDER BY id", ()).await;
+    assert_eq!(left, [open]);
+}

@@ -8,6 +8,7 @@ use crate::org::OrgContext;
 use crate::AppState;
 use chrono::{Datelike, Days, NaiveDate};
 use samla_domain::audit::{AuditEvent, Outcome};
+use samla_domain::intake::reference::normalise_reference;
 use samla_domain::privacy::retention::{self as rules, RetentionKind, PREVIEW_DAYS};
 use samla_domain::{Action, FieldError, FieldErrors};
 use samla_storage::privacy::retention::{self as store, Candidate, Hold, RemovalCount};
@@ -187,6 +188,40 @@ pub async fn release(state: &AppState, actor: &Actor, hold_id: i64) -> Result<()
     let mut tx = state.store.write().await?;
     store::release(&mut tx.tx, actor.organisation.id, hold_id, actor.user_id, now).await?;
     crate::services::audit::commit_done(tx, actor, "retention.release", ("retention_hold", hold_id), now).await
+}
+
+/// The months a removal on request is counted under in the report: none waited for.
+pub const ON_REQUEST: i64 = 0;
+
+/// Erases a closed application at once, on the family's request (by its reference), with
+/// what belongs only to it. A reference that is not a closed application of the
+/// organisation is named at the field; a held one answers 409 naming the hold.
+pub async fn erase_on_request(state: &AppState, actor: &Actor, reference: &str) -> Result<i64, WebError> {
+    actor.authorize(state, Action::ManageRetention).await?;
+    let field = |code: &'static str| FieldErrors::single(FieldError::new("reference", code));
+    if reference.trim().is_empty() {
+        return Err(WebError::Invalid(field("error-required")));
+    }
+    let reference =
+        normalise_reference(reference).ok_or_else(|| WebError::Invalid(field("error-retention-erase-unknown")))?;
+    let kind = RetentionKind::UnplacedApplications;
+    let now = state.clock.now();
+    let mut tx = state.store.write().await?;
+    let closed = store::unplaced_applications(&mut tx.tx, actor.organisation.id, i64::MAX).await?;
+    let Some(record) = closed.into_iter().find(|c| c.label == reference) else {
+        return Err(WebError::Invalid(field("error-retention-erase-unknown")));
+    };
+    let holds = store::holds(&mut tx.tx, actor.organisation.id).await?;
+    if let Some(hold) = holds.iter().find(|h| h.kind == kind.as_str() && h.record_id == record.id) {
+        let error = FieldError::new("reference", "error-retention-erase-held").with_arg("reason", &hold.reason);
+        return Err(WebError::Refused(FieldErrors::single(error)));
+    }
+    if !store::remove_application(&mut tx.tx, actor.organisation.id, record.id).await? {
+        return Err(WebError::Invalid(field("error-retention-erase-unknown")));
+    }
+    store::note_removal(&mut tx.tx, actor.organisation.id, kind.as_str(), ON_REQUEST, now).await?;
+    crate::services::audit::commit_done(tx, actor, "retention.erase", (record_type(kind), record.id), now).await?;
+    Ok(record.id)
 }
 
 /// Removes one record under its rule in a transaction of its own, unless a hold was put
