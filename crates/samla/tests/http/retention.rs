@@ -529,3 +529,59 @@ async fn a_family_asks_and_a_closed_application_is_erased_at_once_unless_it_is_h
     let left: Vec<i64> = app.scalars("SELECT id FROM applications ORDER BY id", ()).await;
     assert_eq!(left, [open]);
 }
+
+#[tokio::test]
+async fn another_organisation_can_neither_see_hold_release_nor_erase_our_records() {
+    let app = TestApp::spawn().await;
+    let coordinator = coordinator(&app).await;
+    let start = chrono::Utc::now().date_naive() + chrono::Duration::weeks(8);
+    let course = running::plan_course(&app, &coordinator, "Mestringsgruppe", start).await;
+    let declined = application(&app, &coordinator, course, (CHILD, GUARDIAN, EMAIL), ("declined", LONG_AGO)).await;
+    let reference: String = app.scalar("SELECT reference FROM applications WHERE id = $1", (declined,)).await;
+    let ours = app.api(&app.token_for("coordinator@a.test").await);
+    let hold = json!({ "kind": "unplaced_applications", "record_id": declined, "reason": "Klage" });
+    let (status, made) =
+        Api::json_of(ours.send_json(Method::POST, "/organisations/org-a/retention/holds", &hold).await).await;
+    assert_eq!(status, StatusCode::CREATED);
+
+    app.add_organisation("org-b", "Kommune B", "NO").await;
+    app.add_user("org-b", "coordinator@b.test", "coordinator").await;
+    let theirs = app.api(&app.token_for("coordinator@b.test").await);
+    let preview = theirs.get_ok("/organisations/org-b/retention").await;
+    assert_eq!(preview["due"], json!([]), "our records are not in theirs: {preview}");
+    let (status, _) =
+        Api::json_of(theirs.send_json(Method::POST, "/organisations/org-b/retention/holds", &hold).await).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "our application is not one of theirs");
+    let hold_id = made["id"].as_i64().expect("id");
+    let response = theirs
+        .request(Method::DELETE, &format!("/organisations/org-b/retention/holds/{hold_id}"))
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(response.status(), StatusCode::NOT_FOUND, "our hold is not theirs to lift");
+    let refused = refused_fields(
+        &theirs,
+        Method::POST,
+        "/organisations/org-b/retention/erasures",
+        &json!({ "reference": reference }),
+    )
+    .await;
+    assert_eq!(refused, ["reference"], "our reference names nothing of theirs");
+    // Through our organisation's address they are not let in at all.
+    let (status, _) = Api::json_of(
+        theirs
+            .send_json(Method::POST, "/organisations/org-a/retention/erasures", &json!({ "reference": reference }))
+            .await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+
+    let still: i64 = app.scalar("SELECT COUNT(*) FROM applications WHERE id = $1", (declined,)).await;
+    assert_eq!(still, 1);
+    let hold_open: Option<i64> = app.scalar("SELECT released_at FROM retention_holds WHERE id = $1", (hold_id,)).await;
+    assert_eq!(hold_open, None, "the hold stands");
+    // Their daily run leaves ours alone too: the held one stays.
+    retention::remove_due(&app.state).await.expect("the run");
+    let still: i64 = app.scalar("SELECT COUNT(*) FROM applications WHERE id = $1", (declined,)).await;
+    assert_eq!(still, 1);
+}
