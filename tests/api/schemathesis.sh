@@ -287,6 +287,14 @@ include-operation-id = [
 ]
 checks.positive_data_acceptance.expected-statuses = ["2xx", "3xx", "401", "403", "404", "409", "412", "422", "429", "5xx"]
 
+# Retention, rules JSON Schema cannot state: a rule no shorter than the law allows for
+# its kind (a closed application is kept at least three months); an erasure's reference
+# that names an application of the organisation that did not lead to a place. A
+# schema-valid request that breaks one is answered 422 naming the field; a held one 409.
+[[operations]]
+include-operation-id = ["setRetentionRule", "eraseApplicationOnRequest"]
+checks.positive_data_acceptance.expected-statuses = ["2xx", "3xx", "401", "403", "404", "409", "412", "422", "429", "5xx"]
+
 # Importing earlier courses and receiving a submission: the rules above, and a body over
 # the server's 1 MiB limit (the schema allows more rows, or a longer file, than fit in
 # it) is answered 413 Content Too Large, valid or not.
