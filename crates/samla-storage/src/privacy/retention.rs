@@ -43,7 +43,7 @@ pub async fn set_rule(
 #[derive(Debug, Clone, PartialEq, Eq, FromRow)]
 pub struct Candidate {
     pub id: i64,
-    /// The application's reference, or the mail's template.
+    /// The application's reference, or the mail's subject (names no person).
     pub label: String,
     /// The application's stage, or the mail's status.
     pub state: String,
@@ -97,7 +97,7 @@ pub async fn unplaced_applications(
 pub async fn sent_mail(conn: &mut AnyConnection, organisation_id: i64, started_by: i64) -> Result<Vec<Candidate>> {
     db::all(
         conn,
-        "SELECT id, template AS label, status AS state, COALESCE(sent_at, first_failed_at, created_at) AS started_at
+        "SELECT id, subject AS label, status AS state, COALESCE(sent_at, first_failed_at, created_at) AS started_at
          FROM outbox_messages
          WHERE organisation_id = $1 AND status IN ('sent', 'failed')
            AND COALESCE(sent_at, first_failed_at, created_at) <= $2

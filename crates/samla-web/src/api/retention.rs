@@ -77,7 +77,7 @@ pub struct RetentionHold {
 pub struct DueRetentionRecord {
     pub kind: String,
     pub record_id: i64,
-    /// The application's reference, or the mail's template.
+    /// The application's reference, or the mail's subject.
     pub label: String,
     /// The application's stage, or the mail's status.
     pub state: String,

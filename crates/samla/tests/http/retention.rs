@@ -107,6 +107,14 @@ async fn every_text(app: &TestApp) -> String {
     all
 }
 
+/// The SQLite database file and its write-ahead log, as text.
+fn sqlite_bytes(app: &TestApp) -> String {
+    let path = app.database_url.trim_start_matches("sqlite://");
+    let mut bytes = std::fs::read(path).expect("the database file");
+    bytes.extend(std::fs::read(format!("{path}-wal")).unwrap_or_default());
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
 fn found(text: &str) -> Vec<&'static str> {
     CANARIES.into_iter().filter(|c| text.contains(c)).collect()
 }
@@ -161,6 +169,9 @@ async fn closed_applications_and_sent_mail_past_their_rule_leave_no_trace_and_no
         .await;
     }
     assert_eq!(found(&every_text(&app).await).len(), CANARIES.len(), "every canary is planted");
+    if !backend_is_postgres() {
+        assert_eq!(found(&sqlite_bytes(&app)).len(), CANARIES.len(), "the file check can see them");
+    }
 
     // The coordinator sees what goes in the next 30 days and holds one.
     let api = app.api(&app.token_for("coordinator@a.test").await);
@@ -177,6 +188,8 @@ async fn closed_applications_and_sent_mail_past_their_rule_leave_no_trace_and_no
     assert!(!due.iter().any(|(_, id)| *id == young || *id == waiting), "{preview}");
     assert_eq!(due.iter().filter(|(kind, _)| kind == "sent_mail").count(), 1, "{preview}");
     assert!(!preview.to_string().contains(CHILD), "the preview names no one");
+    let mail = preview["due"].as_array().expect("due").iter().find(|d| d["kind"] == "sent_mail").cloned();
+    assert_eq!(mail.map(|m| m["label"].clone()), Some(json!("Kvittering")), "a mail is named by its subject");
     let hold = |reason: &str| json!({ "kind": "unplaced_applications", "record_id": held, "reason": reason });
     let refused = refused_fields(&api, Method::POST, "/organisations/org-a/retention/holds", &hold("  ")).await;
     assert_eq!(refused, ["reason"], "a hold needs a reason");
@@ -226,7 +239,6 @@ async fn closed_applications_and_sent_mail_past_their_rule_leave_no_trace_and_no
 
     // The SQLite file itself: nothing left in free pages, before and after VACUUM.
     if !backend_is_postgres() {
-        let path = app.database_url.trim_start_matches("sqlite://").to_string();
         for step in ["PRAGMA wal_checkpoint(TRUNCATE)", "VACUUM", "PRAGMA wal_checkpoint(TRUNCATE)"] {
             let _: Vec<(i64, i64, i64)> = if step.starts_with("PRAGMA") {
                 app.rows(step, ()).await
@@ -234,10 +246,7 @@ async fn closed_applications_and_sent_mail_past_their_rule_leave_no_trace_and_no
                 app.execute(step, ()).await;
                 Vec::new()
             };
-            let mut bytes = std::fs::read(&path).expect("the database file");
-            bytes.extend(std::fs::read(format!("{path}-wal")).unwrap_or_default());
-            let text = String::from_utf8_lossy(&bytes);
-            assert_eq!(found(&text), Vec::<&str>::new(), "after {step}");
+            assert_eq!(found(&sqlite_bytes(&app)), Vec::<&str>::new(), "after {step}");
         }
     }
 

@@ -64,6 +64,19 @@ fn end_of(org: &OrgContext, day: NaiveDate) -> i64 {
     midnight.map_or(i64::MAX, |m| m.timestamp() - 1)
 }
 
+/// The organisation's records of a kind whose clock started at or before `started_by`.
+async fn counted(
+    conn: &mut sqlx::AnyConnection,
+    organisation_id: i64,
+    kind: RetentionKind,
+    started_by: i64,
+) -> Result<Vec<Candidate>, WebError> {
+    Ok(match kind {
+        RetentionKind::UnplacedApplications => store::unplaced_applications(conn, organisation_id, started_by).await?,
+        RetentionKind::SentMail => store::sent_mail(conn, organisation_id, started_by).await?,
+    })
+}
+
 async fn candidates(
     conn: &mut sqlx::AnyConnection,
     org: &OrgContext,
@@ -71,11 +84,8 @@ async fn candidates(
     today: NaiveDate,
 ) -> Result<Vec<(Candidate, NaiveDate, NaiveDate)>, WebError> {
     let started_by = end_of(org, rules::last_due_day(today, rule.months));
-    let found = match rule.kind {
-        RetentionKind::UnplacedApplications => store::unplaced_applications(conn, org.id, started_by).await?,
-        RetentionKind::SentMail => store::sent_mail(conn, org.id, started_by).await?,
-    };
-    Ok(found
+    Ok(counted(conn, org.id, rule.kind, started_by)
+        .await?
         .into_iter()
         .map(|record| {
             let started_on = org.local_date(record.started_at);
@@ -165,12 +175,7 @@ pub async fn hold(state: &AppState, actor: &Actor, kind: &str, record_id: i64, r
     let reason = rules::hold_reason(reason)?;
     let now = state.clock.now();
     let mut tx = state.store.write().await?;
-    let counted = match kind {
-        RetentionKind::UnplacedApplications => {
-            store::unplaced_applications(&mut tx.tx, actor.organisation.id, i64::MAX).await?
-        }
-        RetentionKind::SentMail => store::sent_mail(&mut tx.tx, actor.organisation.id, i64::MAX).await?,
-    };
+    let counted = counted(&mut tx.tx, actor.organisation.id, kind, i64::MAX).await?;
     if !counted.iter().any(|c| c.id == record_id) {
         return Err(WebError::NotFound);
     }
