@@ -291,8 +291,10 @@ checks.positive_data_acceptance.expected-statuses = ["2xx", "3xx", "401", "403",
 # its kind (a closed application is kept at least three months); an erasure's reference
 # that names an application of the organisation that did not lead to a place. A
 # schema-valid request that breaks one is answered 422 naming the field; a held one 409.
+# Access requests likewise: a person the organisation has, a day not in the future (an
+# answer's not before the request came); an answered request is answered 409.
 [[operations]]
-include-operation-id = ["setRetentionRule", "eraseApplicationOnRequest"]
+include-operation-id = ["setRetentionRule", "eraseApplicationOnRequest", "registerAccessRequest", "markAccessRequestAnswered"]
 checks.positive_data_acceptance.expected-statuses = ["2xx", "3xx", "401", "403", "404", "409", "412", "422", "429", "5xx"]
 
 # Importing earlier courses and receiving a submission: the rules above, and a body over

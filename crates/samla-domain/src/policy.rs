@@ -95,10 +95,13 @@ pub enum Action {
     /// How long personal data is kept: the retention rules, what goes next, legal holds
     /// and the deletion report. References and dates only, never a name.
     ManageRetention,
+    /// A person's access to their data (innsyn): find a participant or guardian, register
+    /// the request and read everything samla holds about them, with who has read it.
+    AnswerAccessRequests,
 }
 
 impl Action {
-    pub const ALL: [Action; 23] = [
+    pub const ALL: [Action; 24] = [
         Action::ManageOwnAccount,
         Action::ViewHome,
         Action::ManageUsers,
@@ -122,6 +125,7 @@ impl Action {
         Action::ViewEvaluationResults,
         Action::ViewAggregateStatistics,
         Action::ManageRetention,
+        Action::AnswerAccessRequests,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -149,6 +153,7 @@ impl Action {
             Action::ViewEvaluationResults => "view_evaluation_results",
             Action::ViewAggregateStatistics => "view_aggregate_statistics",
             Action::ManageRetention => "manage_retention",
+            Action::AnswerAccessRequests => "answer_access_requests",
         }
     }
 }
@@ -214,6 +219,7 @@ pub fn decide_for_role(role: Role, action: Action) -> Decision {
         }
         (Coordinator, ReportConcerns | ConfigureCourseWork | ViewSessionRecords) => Allow(Organisation),
         (Coordinator, ManageQuestionnaires | RunEvaluations | ViewEvaluationResults) => Allow(Organisation),
+        (Coordinator, AnswerAccessRequests) => Allow(Organisation),
 
         (GroupLeader, ViewProgrammes) => Allow(Organisation),
         (GroupLeader, ViewCourses | ViewParticipantContacts | ViewSensitivePersonalData) => Allow(AssignedCourses),

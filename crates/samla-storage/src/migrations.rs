@@ -39,6 +39,7 @@ embedded!(
     "0018_statistics_indexes",
     "0019_emergency_access",
     "0020_retention",
+    "0021_access_requests",
 );
 
 /// A migrator over `files` (`NNNN_description`, SQL), checksummed as sqlx does, so

@@ -1,4 +1,5 @@
 //! Privacy over time: what samla keeps about access beyond the everyday rules.
 
+pub mod access;
 pub mod emergency;
 pub mod retention;

@@ -92,6 +92,8 @@ pub(crate) const TEMPLATES: &[(&str, &str)] = templates![
     "running_audit_reviews.html",
     "privacy_emergency.html",
     "privacy_retention.html",
+    "privacy_access_requests.html",
+    "privacy_access_report.html",
     "privacy_emergency_reviews.html",
     "privacy_emergency_review.html",
     "running_course_attendance.html",

@@ -2,8 +2,10 @@
 //! check that they fit the definition before anything is stored.
 
 mod enable;
+mod readable;
 
 pub use enable::{drop_disabled, enabled_items};
+pub use readable::{readable, ReadableAnswer, Shown};
 
 use super::definition::{Item, ItemKind, Questionnaire};
 use super::problem::{Problem, ProblemCode};

@@ -167,6 +167,7 @@ pub async fn remove_application(conn: &mut AnyConnection, organisation_id: i64, 
     for person in &going {
         db::execute(&mut *conn, "DELETE FROM consents WHERE participant_id = $1", (*person,)).await?;
         db::execute(&mut *conn, "UPDATE persons SET merged_into = NULL WHERE id = $1", (*person,)).await?;
+        db::execute(&mut *conn, "DELETE FROM access_requests WHERE person_id = $1", (*person,)).await?;
     }
     for person in &going {
         db::execute(&mut *conn, "DELETE FROM persons WHERE id = $1", (*person,)).await?;
@@ -185,7 +186,8 @@ pub async fn remove_application(conn: &mut AnyConnection, organisation_id: i64, 
     Ok(true)
 }
 
-/// Whether any record but a consent about the person refers to them.
+/// Whether any record but a consent or an answered access request about the person refers
+/// to them (a request still to answer keeps them until it is answered).
 async fn referred_to(conn: &mut AnyConnection, person: i64) -> Result<bool> {
     db::exists(
         conn,
@@ -195,7 +197,8 @@ async fn referred_to(conn: &mut AnyConnection, person: i64) -> Result<bool> {
          UNION ALL SELECT 1 FROM round_recipients WHERE person_id = $1
          UNION ALL SELECT 1 FROM person_reminder_opt_outs WHERE person_id = $1
          UNION ALL SELECT 1 FROM attendance_guardians WHERE person_id = $1
-         UNION ALL SELECT 1 FROM persons WHERE merged_into = $1",
+         UNION ALL SELECT 1 FROM persons WHERE merged_into = $1
+         UNION ALL SELECT 1 FROM access_requests WHERE person_id = $1 AND answered_on IS NULL",
         (person,),
     )
     .await

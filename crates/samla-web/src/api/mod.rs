@@ -18,6 +18,7 @@ macro_rules! name_from {
 #[macro_use]
 mod paging;
 
+mod access_requests;
 mod audit;
 mod calendar;
 mod certifications;
@@ -68,6 +69,7 @@ pub fn routes() -> Router<AppState> {
         .merge(questionnaires::routes())
         .merge(reports::routes())
         .merge(privacy::routes())
+        .merge(access_requests::routes())
         .merge(retention::routes())
 }
 
@@ -217,6 +219,7 @@ pub fn document() -> utoipa::openapi::OpenApi {
     document.merge(questionnaires::document());
     document.merge(reports::document());
     document.merge(privacy::Doc::openapi());
+    document.merge(access_requests::Doc::openapi());
     document.merge(retention::Doc::openapi());
     conventions::apply(&mut document);
     document

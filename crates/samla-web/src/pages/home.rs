@@ -24,6 +24,7 @@ pub async fn show(Page { state, ui, actor }: Page) -> Result<Response, WebError>
         (Action::ViewAggregateStatistics, "/statistics", "home-task-statistics"),
         (Action::ViewAuditLog, "/admin/audit", "home-task-audit"),
         (Action::ManageRetention, "/retention", "home-task-retention"),
+        (Action::AnswerAccessRequests, "/access-requests", "home-task-access-requests"),
     ]
     .into_iter()
     .filter(|(action, _, _)| actor.roles.may(*action))

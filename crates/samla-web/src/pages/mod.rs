@@ -1,6 +1,7 @@
 //! Server-rendered pages, one module per feature. Each handler extracts, authorises
 //! (through the actor), calls a service and renders.
 
+mod access_requests;
 mod account;
 mod admin_audit;
 mod calendar;
@@ -117,6 +118,7 @@ pub fn routes() -> Router<AppState> {
         .merge(statistics::routes())
         .merge(privacy::routes())
         .merge(retention::routes())
+        .merge(access_requests::routes())
 }
 
 /// The public intake pages (no login); their forms may send at most 64 KiB.

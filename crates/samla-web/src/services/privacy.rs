@@ -1,4 +1,5 @@
 //! Privacy over time: the accesses beyond the everyday rules and their review.
 
+pub mod access;
 pub mod emergency;
 pub mod retention;

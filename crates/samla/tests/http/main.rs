@@ -4,6 +4,7 @@
 
 mod common;
 
+mod access_requests;
 mod ages_at_course_start;
 mod api;
 mod api_optional_fields;

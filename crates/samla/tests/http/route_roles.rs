@@ -190,7 +190,7 @@ async fn path_values(app: &TestApp, course: &RunningCourse) -> BTreeMap<&'static
         .await;
     values.insert("programme", slug);
     values.insert("programme_id", programme_id.to_string());
-    let by_sql: [(&'static str, String); 19] = [
+    let by_sql: [(&'static str, String); 20] = [
         ("application_id", "SELECT MIN(id) FROM applications".into()),
         ("household_id", "SELECT MIN(household_id) FROM persons".into()),
         ("round_id", "SELECT MIN(id) FROM questionnaire_rounds".into()),
@@ -210,6 +210,7 @@ async fn path_values(app: &TestApp, course: &RunningCourse) -> BTreeMap<&'static
         ("organisation_id", "SELECT MIN(organisation_id) FROM submitting_installations".into()),
         ("access_id", "SELECT MIN(id) FROM emergency_accesses".into()),
         ("hold_id", "SELECT MIN(id) FROM retention_holds".into()),
+        ("request_id", "SELECT MIN(id) FROM access_requests".into()),
     ];
     for (name, sql) in by_sql {
         values.insert(name, first_id(app, &sql).await);
