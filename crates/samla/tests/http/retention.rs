@@ -594,3 +594,42 @@ async fn another_organisation_can_neither_see_hold_release_nor_erase_our_records
     let still: i64 = app.scalar("SELECT COUNT(*) FROM applications WHERE id = $1", (declined,)).await;
     assert_eq!(still, 1);
 }
+
+#[tokio::test]
+async fn a_person_whose_access_request_is_still_to_answer_stays_until_it_is_answered() {
+    let app = TestApp::spawn().await;
+    let coordinator = coordinator(&app).await;
+    let start = chrono::Utc::now().date_naive() + chrono::Duration::weeks(8);
+    let course = running::plan_course(&app, &coordinator, "Mestringsgruppe", start).await;
+    let declined = application(&app, &coordinator, course, (CHILD, GUARDIAN, EMAIL), ("declined", LONG_AGO)).await;
+    let child: i64 = app.scalar("SELECT participant_id FROM applications WHERE id = $1", (declined,)).await;
+    let api = app.api(&app.token_for("coordinator@a.test").await);
+    let (status, request) = Api::json_of(
+        api.send_json(Method::POST, "/organisations/org-a/access-requests", &json!({ "person_id": child })).await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{request}");
+
+    // The application goes; the child, whose request waits for its answer, stays.
+    assert_eq!(retention::remove_due(&app.state).await.expect("the run"), 1);
+    let left: Vec<String> = app.scalars("SELECT name FROM persons WHERE id = $1", (child,)).await;
+    assert_eq!(left, [CHILD], "kept for the answer");
+    let report = api.get_ok(&format!("/organisations/org-a/access-requests/{}", request["id"])).await;
+    assert_eq!(report["person"]["name"], CHILD);
+    assert!(report["applications"].as_array().unwrap().is_empty(), "the application has gone: {report}");
+
+    // Answered, the person is removed with the next application of the household that goes,
+    // and the request with them; nothing refers to a person who is gone.
+    let path = format!("/organisations/org-a/access-requests/{}/answered", request["id"]);
+    assert_eq!(api.send_json(Method::POST, &path, &json!({})).await.status(), StatusCode::OK);
+    let household: i64 = app.scalar("SELECT household_id FROM persons WHERE id = $1", (child,)).await;
+    let again =
+        application(&app, &coordinator, course, ("Andre Barn", "Annen Forelder", "x@example.test"), ("declined", LONG_AGO))
+            .await;
+    app.execute("UPDATE applications SET household_id = $1 WHERE id = $2", (household, again)).await;
+    assert_eq!(retention::remove_due(&app.state).await.expect("the next run"), 1);
+    let left: Vec<String> = app.scalars("SELECT name FROM persons WHERE id = $1", (child,)).await;
+    assert!(left.is_empty(), "the child goes once the request is answered");
+    let requests: i64 = app.scalar("SELECT COUNT(*) FROM access_requests", ()).await;
+    assert_eq!(requests, 0);
+}
