@@ -3,7 +3,7 @@
 //! the caller's transaction.
 
 use crate::db;
-use crate::Result;
+use crate::{Backend, Result, WriteTx};
 use sqlx::{AnyConnection, FromRow};
 use std::collections::BTreeSet;
 
@@ -105,6 +105,21 @@ pub async fn sent_mail(conn: &mut AnyConnection, organisation_id: i64, started_b
         (organisation_id, started_by),
     )
     .await
+}
+
+/// Locks a record a rule counts until the transaction ends, so that a hold put on it and
+/// its removal never overlap: whichever comes second sees what the first did. A row lock
+/// on PostgreSQL; SQLite's writers take turns anyway. The kind's code names the table.
+pub async fn lock_record(tx: &mut WriteTx, kind: &str, id: i64) -> Result<()> {
+    if tx.backend() != Backend::Postgres {
+        return Ok(());
+    }
+    let table = match kind {
+        "sent_mail" => "outbox_messages",
+        _ => "applications",
+    };
+    db::execute(&mut *tx.tx, &format!("SELECT id FROM {table} WHERE id = $1 FOR UPDATE"), (id,)).await?;
+    Ok(())
 }
 
 /// Removes one application that is over and what belongs only to it: its history,

@@ -45,8 +45,11 @@ async fn register(api: &Api, person_id: i64, received_on: &str) -> (StatusCode, 
     Api::json_of(api.send_json(Method::POST, &format!("{A}/access-requests"), &body).await).await
 }
 
+/// A day counted back from today in the organisation (Norway's day, not UTC's: the two
+/// differ for an hour or two around midnight).
 fn days_ago(app: &TestApp, days: i64) -> String {
-    (chrono::DateTime::from_timestamp(app.now(), 0).unwrap().date_naive() - chrono::Duration::days(days)).to_string()
+    let today = samla_web::org::today_in(samla_domain::calendar::Country::Norway, &app.state.clock);
+    (today - chrono::Duration::days(days)).to_string()
 }
 
 #[tokio::test]

@@ -623,13 +623,45 @@ async fn a_person_whose_access_request_is_still_to_answer_stays_until_it_is_answ
     let path = format!("/organisations/org-a/access-requests/{}/answered", request["id"]);
     assert_eq!(api.send_json(Method::POST, &path, &json!({})).await.status(), StatusCode::OK);
     let household: i64 = app.scalar("SELECT household_id FROM persons WHERE id = $1", (child,)).await;
-    let again =
-        application(&app, &coordinator, course, ("Andre Barn", "Annen Forelder", "x@example.test"), ("declined", LONG_AGO))
-            .await;
+    let again = application(
+        &app,
+        &coordinator,
+        course,
+        ("Andre Barn", "Annen Forelder", "x@example.test"),
+        ("declined", LONG_AGO),
+    )
+    .await;
     app.execute("UPDATE applications SET household_id = $1 WHERE id = $2", (household, again)).await;
     assert_eq!(retention::remove_due(&app.state).await.expect("the next run"), 1);
     let left: Vec<String> = app.scalars("SELECT name FROM persons WHERE id = $1", (child,)).await;
     assert!(left.is_empty(), "the child goes once the request is answered");
     let requests: i64 = app.scalar("SELECT COUNT(*) FROM access_requests", ()).await;
     assert_eq!(requests, 0);
+}
+
+#[tokio::test]
+async fn a_hold_put_on_while_its_record_is_being_removed_waits_and_then_finds_it_gone() {
+    use samla_storage::privacy::retention as store;
+    let app = TestApp::spawn().await;
+    let coordinator = coordinator(&app).await;
+    let start = chrono::Utc::now().date_naive() + chrono::Duration::weeks(8);
+    let course = running::plan_course(&app, &coordinator, "Mestringsgruppe", start).await;
+    let declined = application(&app, &coordinator, course, (CHILD, GUARDIAN, EMAIL), ("declined", LONG_AGO)).await;
+    let organisation_id = coordinator.organisation.id;
+
+    // The daily run's removal, not yet committed.
+    let mut removal = app.state.store.write().await.expect("transaction");
+    store::lock_record(&mut removal, "unplaced_applications", declined).await.expect("lock");
+    assert!(store::remove_application(&mut removal.tx, organisation_id, declined).await.expect("removed"));
+    let (state, actor) = (app.state.clone(), coordinator.clone());
+    let hold = tokio::spawn(async move {
+        retention::hold(&state, &actor, "unplaced_applications", declined, "Klagesak 2026/14").await
+    });
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert!(!hold.is_finished(), "the hold waits for the removal");
+    removal.commit().await.expect("commit");
+    let held = hold.await.expect("the hold's task");
+    assert!(matches!(held, Err(samla_web::WebError::NotFound)), "{held:?}");
+    let holds: i64 = app.scalar("SELECT COUNT(*) FROM retention_holds", ()).await;
+    assert_eq!(holds, 0, "no hold points at a record that is gone");
 }

@@ -175,6 +175,7 @@ pub async fn hold(state: &AppState, actor: &Actor, kind: &str, record_id: i64, r
     let reason = rules::hold_reason(reason)?;
     let now = state.clock.now();
     let mut tx = state.store.write().await?;
+    store::lock_record(&mut tx, kind.as_str(), record_id).await?;
     let counted = counted(&mut tx.tx, actor.organisation.id, kind, i64::MAX).await?;
     if !counted.iter().any(|c| c.id == record_id) {
         return Err(WebError::NotFound);
@@ -216,6 +217,7 @@ pub async fn erase_on_request(state: &AppState, actor: &Actor, reference: &str) 
     let Some(record) = closed.into_iter().find(|c| c.label == reference) else {
         return Err(WebError::Invalid(field("error-retention-erase-unknown")));
     };
+    store::lock_record(&mut tx, kind.as_str(), record.id).await?;
     let holds = store::holds(&mut tx.tx, actor.organisation.id).await?;
     if let Some(hold) = holds.iter().find(|h| h.kind == kind.as_str() && h.record_id == record.id) {
         let error = FieldError::new("reference", "error-retention-erase-held").with_arg("reason", &hold.reason);
@@ -234,6 +236,7 @@ pub async fn erase_on_request(state: &AppState, actor: &Actor, reference: &str) 
 async fn remove_one(state: &AppState, organisation_id: i64, rule: &Rule, id: i64) -> Result<bool, WebError> {
     let now = state.clock.now();
     let mut tx = state.store.write().await?;
+    store::lock_record(&mut tx, rule.kind.as_str(), id).await?;
     let held = store::holds(&mut tx.tx, organisation_id).await?;
     if held.iter().any(|h| h.kind == rule.kind.as_str() && h.record_id == id) {
         return Ok(false);
