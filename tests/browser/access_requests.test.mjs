@@ -2,7 +2,7 @@
 // requests; a search finds a demo child; registering without choosing anyone names the
 // field and keeps the day typed; a registered request opens its report (everything kept
 // about the child, who read it) and is marked answered. Every state under axe at 360 and
-// 1280 px, in both languages.
+// 1280 px, in both languages; and the record of processing activities under axe.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './server.mjs';
@@ -58,6 +58,12 @@ for (const lang of LANGS) {
       assert.equal(answered.status(), 200, await landing(page, answered));
       assert.equal(await page.locator('.notice[role="status"]').count(), 1, 'answering is confirmed');
       problems.push(...await checkPage(page, { name: `access-answered-${lang}`, lang, where: { page: '/access-requests (answered)', lang } }));
+      // The record of processing activities, from the home page.
+      await page.goto('/');
+      assert.equal(await page.locator('a[href="/record-of-processing"]').count(), 1, 'the home offers the record');
+      await page.goto('/record-of-processing');
+      assert.equal(await page.locator('#activity-intake').count(), 1, 'a section per activity');
+      problems.push(...await checkPage(page, { name: `processing-${lang}`, lang, where: { page: '/record-of-processing', lang } }));
     } finally {
       await coordinator.context.close();
     }

@@ -98,10 +98,13 @@ pub enum Action {
     /// A person's access to their data (innsyn): find a participant or guardian, register
     /// the request and read everything samla holds about them, with who has read it.
     AnswerAccessRequests,
+    /// The record of processing activities (GDPR art. 30) samla generates: aggregates and
+    /// settings, no one's data.
+    ViewRecordOfProcessing,
 }
 
 impl Action {
-    pub const ALL: [Action; 24] = [
+    pub const ALL: [Action; 25] = [
         Action::ManageOwnAccount,
         Action::ViewHome,
         Action::ManageUsers,
@@ -126,6 +129,7 @@ impl Action {
         Action::ViewAggregateStatistics,
         Action::ManageRetention,
         Action::AnswerAccessRequests,
+        Action::ViewRecordOfProcessing,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -154,6 +158,7 @@ impl Action {
             Action::ViewAggregateStatistics => "view_aggregate_statistics",
             Action::ManageRetention => "manage_retention",
             Action::AnswerAccessRequests => "answer_access_requests",
+            Action::ViewRecordOfProcessing => "view_record_of_processing",
         }
     }
 }
@@ -210,7 +215,7 @@ pub fn decide_for_role(role: Role, action: Action) -> Decision {
         (Admin | Coordinator, ViewStaffDirectory) => Allow(Organisation),
         (Admin, ViewProgrammes | ViewCourses | ConfigureIntake | ConfigureCourseWork) => Allow(Organisation),
         (Admin, ManageQuestionnaires) => Allow(Organisation),
-        (Admin | Coordinator, ManageRetention) => Allow(Organisation),
+        (Admin | Coordinator, ManageRetention | ViewRecordOfProcessing) => Allow(Organisation),
 
         (Coordinator, ViewProgrammes | ManageProgrammes | ViewCourses | PlanCourses) => Allow(Organisation),
         (Coordinator, ViewParticipantContacts | ViewSensitivePersonalData) => Allow(Organisation),

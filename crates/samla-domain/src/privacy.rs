@@ -2,4 +2,5 @@
 
 pub mod access;
 pub mod emergency;
+pub mod processing;
 pub mod retention;

@@ -94,6 +94,7 @@ pub(crate) const TEMPLATES: &[(&str, &str)] = templates![
     "privacy_retention.html",
     "privacy_access_requests.html",
     "privacy_access_report.html",
+    "privacy_processing.html",
     "privacy_emergency_reviews.html",
     "privacy_emergency_review.html",
     "running_course_attendance.html",

@@ -33,6 +33,7 @@ mod me;
 mod organisations;
 mod outbox;
 mod privacy;
+mod processing;
 mod programmes;
 mod questionnaires;
 mod reports;
@@ -70,6 +71,7 @@ pub fn routes() -> Router<AppState> {
         .merge(reports::routes())
         .merge(privacy::routes())
         .merge(access_requests::routes())
+        .merge(processing::routes())
         .merge(retention::routes())
 }
 
@@ -220,6 +222,7 @@ pub fn document() -> utoipa::openapi::OpenApi {
     document.merge(reports::document());
     document.merge(privacy::Doc::openapi());
     document.merge(access_requests::Doc::openapi());
+    document.merge(processing::Doc::openapi());
     document.merge(retention::Doc::openapi());
     conventions::apply(&mut document);
     document

@@ -25,6 +25,7 @@ pub async fn show(Page { state, ui, actor }: Page) -> Result<Response, WebError>
         (Action::ViewAuditLog, "/admin/audit", "home-task-audit"),
         (Action::ManageRetention, "/retention", "home-task-retention"),
         (Action::AnswerAccessRequests, "/access-requests", "home-task-access-requests"),
+        (Action::ViewRecordOfProcessing, "/record-of-processing", "home-task-processing"),
     ]
     .into_iter()
     .filter(|(action, _, _)| actor.roles.may(*action))

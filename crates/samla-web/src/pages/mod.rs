@@ -18,6 +18,7 @@ mod language;
 mod login;
 mod outbox;
 mod privacy;
+mod processing;
 mod programmes;
 mod public_intake;
 mod questionnaires;
@@ -119,6 +120,7 @@ pub fn routes() -> Router<AppState> {
         .merge(privacy::routes())
         .merge(retention::routes())
         .merge(access_requests::routes())
+        .route("/record-of-processing", get(processing::show))
 }
 
 /// The public intake pages (no login); their forms may send at most 64 KiB.

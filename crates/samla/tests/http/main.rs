@@ -33,6 +33,7 @@ mod questionnaire_release;
 mod questionnaire_results;
 mod questionnaire_rounds;
 mod questionnaires_library;
+mod record_of_processing;
 mod retention;
 mod route_roles;
 mod running_api_contract;
