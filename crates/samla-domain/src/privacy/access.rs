@@ -40,6 +40,17 @@ pub fn state(received_on: NaiveDate, answered_on: Option<NaiveDate>, today: Naiv
     }
 }
 
+/// Days ahead within which a request still to answer is called due soon.
+pub const DUE_SOON_DAYS: u64 = 7;
+
+/// Of the requests still to answer (by the day each came): how many are overdue, and how
+/// many must be answered within [`DUE_SOON_DAYS`].
+pub fn due_counts(received: &[NaiveDate], today: NaiveDate) -> (usize, usize) {
+    let soon = today.checked_add_days(chrono::Days::new(DUE_SOON_DAYS)).unwrap_or(NaiveDate::MAX);
+    let by: Vec<NaiveDate> = received.iter().map(|day| answer_by(*day)).collect();
+    (by.iter().filter(|d| **d < today).count(), by.iter().filter(|d| **d >= today && **d <= soon).count())
+}
+
 /// A day a request was received or answered, as typed: a date, not after today (a
 /// request is registered when it has come) and not before `earliest` (for an answer,
 /// the day the request came).
@@ -103,6 +114,15 @@ mod tests {
         assert_eq!(state(received, None, date("2026-04-10")), RequestState::Open);
         assert_eq!(state(received, None, date("2026-04-11")), RequestState::Overdue);
         assert_eq!(state(received, Some(date("2026-05-01")), date("2026-06-01")), RequestState::Answered);
+    }
+
+    #[test]
+    fn requests_are_counted_overdue_or_due_within_a_week() {
+        let today = date("2026-04-20");
+        // Last days: 04-19 (overdue), 04-20 and 04-27 (due soon), 04-28 (later).
+        let received = [date("2026-03-19"), date("2026-03-20"), date("2026-03-27"), date("2026-03-28")];
+        assert_eq!(due_counts(&received, today), (1, 2));
+        assert_eq!(due_counts(&[], today), (0, 0));
     }
 
     #[test]

@@ -56,6 +56,16 @@ pub async fn get(conn: &mut AnyConnection, organisation_id: i64, id: i64) -> Res
     db::optional(conn, &sql, (organisation_id, id)).await
 }
 
+/// The days the organisation's requests still to answer came.
+pub async fn open_received(conn: &mut AnyConnection, organisation_id: i64) -> Result<Vec<String>> {
+    db::scalars(
+        conn,
+        "SELECT received_on FROM access_requests WHERE organisation_id = $1 AND answered_on IS NULL",
+        (organisation_id,),
+    )
+    .await
+}
+
 /// Marks a request answered; false when it was answered already.
 pub async fn mark_answered(
     conn: &mut AnyConnection,

@@ -3127,3 +3127,12 @@ processing-measure-reads-audited = Every reading of personal data is written to 
 processing-measure-audit-hash-chain = The audit trail is a keyed hash chain, so a changed or removed row shows
 processing-measure-retention-daily = Retention rules applied every day
 processing-measure-secure-delete = Deleted data is overwritten in the database file
+home-access-overdue = { $count ->
+    [one] One request to see one's data is past its last day.
+   *[other] { $count } requests to see one's data are past their last day.
+}
+home-access-due = { $count ->
+    [one] One request to see one's data must be answered within a week.
+   *[other] { $count } requests to see one's data must be answered within a week.
+}
+home-access-link = See the requests

@@ -3127,3 +3127,12 @@ processing-measure-reads-audited = All lesing av personopplysninger skrives i lo
 processing-measure-audit-hash-chain = Loggen er en nøklet hasjkjede, så en endret eller fjernet rad synes
 processing-measure-retention-daily = Slettingsreglene kjøres hver dag
 processing-measure-secure-delete = Slettede data overskrives i databasefilen
+home-access-overdue = { $count ->
+    [one] Én innsynsbegjæring har passert svarfristen.
+   *[other] { $count } innsynsbegjæringer har passert svarfristen.
+}
+home-access-due = { $count ->
+    [one] Én innsynsbegjæring må besvares innen en uke.
+   *[other] { $count } innsynsbegjæringer må besvares innen en uke.
+}
+home-access-link = Se begjæringene

@@ -43,6 +43,11 @@ pub async fn show(Page { state, ui, actor }: Page) -> Result<Response, WebError>
     } else {
         0
     };
+    let (requests_overdue, requests_due) = if actor.roles.may(Action::AnswerAccessRequests) {
+        crate::services::privacy::access::due(&state, &actor).await?
+    } else {
+        (0, 0)
+    };
     let follow_ups = super::running::overview::home_section(&state, &actor).await?;
     // Those who read aggregate statistics open on the programmes they have figures of.
     let mut statistics: Vec<minijinja::Value> = Vec::new();
@@ -78,6 +83,8 @@ pub async fn show(Page { state, ui, actor }: Page) -> Result<Response, WebError>
         .collect();
     let context = minijinja::context! {
         stale => stale,
+        requests_overdue => requests_overdue,
+        requests_due => requests_due,
         follow_ups => follow_ups,
         statistics => statistics,
         statistics_years => years,

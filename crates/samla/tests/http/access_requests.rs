@@ -210,6 +210,17 @@ async fn the_pages_find_register_show_and_answer_a_request_keeping_what_was_type
     assert!(html.contains("id=\"search-too-short\""));
 
     // No person chosen, a day in the future: both named, the day kept.
+    // The home tells of a request due within the week, and of one past its day.
+    let coordinator = api_for(&app, COORDINATOR).await;
+    register(&coordinator, ada.person_id, &days_ago(&app, 25)).await;
+    let (_, home) = browser.get_html("/").await;
+    let due = element_text(&home, "access-requests-due").expect("the home's notice");
+    assert!(due.contains("innen en uke") && !due.contains("passert"), "{due}");
+    register(&coordinator, course.children[1].person_id, &days_ago(&app, 40)).await;
+    let (_, home) = browser.get_html("/").await;
+    let due = element_text(&home, "access-requests-due").expect("the home's notice");
+    assert!(due.contains("innen en uke") && due.contains("passert"), "{due}");
+
     let tomorrow = days_ago(&app, -1);
     let response =
         browser.submit("/access-requests?q=ada", "/access-requests", &[("q", "ada"), ("received_on", &tomorrow)]).await;

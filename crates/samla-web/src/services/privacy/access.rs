@@ -110,6 +110,16 @@ pub async fn list(state: &AppState, actor: &Actor) -> Result<Vec<RequestSummary>
     Ok(requests)
 }
 
+/// How many requests still to answer are overdue, and how many are due within a week
+/// (for the coordinator's home; counts only, no one's name).
+pub async fn due(state: &AppState, actor: &Actor) -> Result<(usize, usize), WebError> {
+    actor.authorize(state, Action::AnswerAccessRequests).await?;
+    let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
+    let received = store::open_received(&mut conn, actor.organisation.id).await?;
+    let received: Vec<NaiveDate> = received.iter().map(|d| day(d)).collect::<Result<_, _>>()?;
+    Ok(rules::due_counts(&received, actor.organisation.today(&state.clock)))
+}
+
 /// One request as the list shows it.
 pub async fn one(state: &AppState, actor: &Actor, id: i64) -> Result<RequestSummary, WebError> {
     actor.authorize(state, Action::AnswerAccessRequests).await?;
