@@ -124,9 +124,12 @@ async fn a_coordinator_gets_everything_kept_about_one_child_and_who_read_it_and_
     assert_eq!(refused_fields(&coordinator, Method::POST, &path, &early).await, vec!["answered_on"]);
     let late = json!({ "answered_on": days_ago(&app, -1) });
     assert_eq!(refused_fields(&coordinator, Method::POST, &path, &late).await, vec!["answered_on"]);
-    let (status, done) = Api::json_of(coordinator.send_json(Method::POST, &path, &json!({})).await).await;
+    let yesterday = days_ago(&app, 1);
+    let body = json!({ "answered_on": yesterday });
+    let (status, done) = Api::json_of(coordinator.send_json(Method::POST, &path, &body).await).await;
     assert_eq!(status, StatusCode::OK, "{done}");
     assert_eq!(done["state"], "answered");
+    assert_eq!(done["answered_on"], yesterday);
     let twice = coordinator.send_json(Method::POST, &path, &json!({})).await;
     assert_eq!(twice.status(), StatusCode::CONFLICT);
     assert_eq!(app.audit_rows("access_request.answer").await.len(), 1);

@@ -853,6 +853,9 @@ const READ_BACK: &[(&str, &[&str])] = &[
     ("publishStatisticsRelease", &["note"]),
     // Read back in emergency_access (expires_at − opened_at, and the access closing then).
     ("openEmergencyAccess", &["hours"]),
+    // Read back in access_requests (the request's received_on and answered_on).
+    ("registerAccessRequest", &["received_on"]),
+    ("markAccessRequestAnswered", &["answered_on"]),
 ];
 
 /// The optional parts of a programme's manual.

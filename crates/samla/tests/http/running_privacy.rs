@@ -101,6 +101,8 @@ struct World {
     access_id: i64,
     /// `/calendar/SECRET.ics` of the course's feed (made by the coordinator).
     course_feed: String,
+    /// The coordinator's access request from the first child.
+    request_id: i64,
 }
 
 fn session_answer(benefit: &str, important: &str) -> Answers {
@@ -163,7 +165,15 @@ async fn seed_world(app: &TestApp) -> World {
         Api::json_of(leader.send_json(Method::POST, &format!("/organisations/{ORG}/emergency-accesses"), &body).await)
             .await;
     assert_eq!(status, StatusCode::CREATED, "emergency access: {access}");
+    let coordinator = app.api(&app.token_for(COORDINATOR).await);
+    let body = json!({ "person_id": course.children[0].person_id });
+    let (status, request) = Api::json_of(
+        coordinator.send_json(Method::POST, &format!("/organisations/{ORG}/access-requests"), &body).await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "access request: {request}");
     World {
+        request_id: request["id"].as_i64().expect("an id"),
         access_id: access["id"].as_i64().expect("an id"),
         rounds: vec![session_round, before, open],
         questionnaire_ids,
@@ -201,6 +211,10 @@ fn start_addresses(world: &World) -> Vec<String> {
         "/admin/audit/reviews".into(),
         "/questionnaires".into(),
         format!("/a/{ANSWER_TOKEN}"),
+        "/access-requests".into(),
+        format!("/access-requests/{}", world.request_id),
+        format!("/access-requests/{}/copy.json", world.request_id),
+        "/record-of-processing".into(),
     ];
     for child in &course.children {
         out.push(format!("/courses/{id}/participants/{}", child.participant_id));
@@ -331,6 +345,7 @@ fn candidates(world: &World) -> BTreeMap<&'static str, Vec<String>> {
         ("year", vec!["2025".to_string()]),
         ("table", vec!["participants_by_age".to_string()]),
         ("access_id", strings(&[world.access_id])),
+        ("request_id", strings(&[world.request_id])),
     ])
 }
 
