@@ -42,6 +42,7 @@ LIST_PARAMETER = {
     "checklist": "item_id",
     "staff": "staff_id",
     "persons": "person_id",
+    "access-requests": "access_request_id",
     "guests": "guest_id",
     "audit": "seq",
 }

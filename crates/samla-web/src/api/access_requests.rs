@@ -20,8 +20,8 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route(&format!("{ORG}/persons"), get(find_persons))
         .route(&format!("{ORG}/access-requests"), get(list_access_requests).post(register_access_request))
-        .route(&format!("{ORG}/access-requests/{{request_id}}"), get(get_access_request_report))
-        .route(&format!("{ORG}/access-requests/{{request_id}}/answered"), post(mark_access_request_answered))
+        .route(&format!("{ORG}/access-requests/{{access_request_id}}"), get(get_access_request_report))
+        .route(&format!("{ORG}/access-requests/{{access_request_id}}/answered"), post(mark_access_request_answered))
 }
 
 #[derive(OpenApi)]
@@ -50,6 +50,7 @@ pub struct PersonSearch {
     responses(
         (status = 200, description = "The persons found", body = [PersonFound]),
         OrganisationProblems,
+        (status = 422, description = "A search that is not one line of text", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn find_persons(
     OrgCaller(state, actor, _): OrgCaller,
@@ -107,8 +108,8 @@ pub async fn register_access_request(
 /// courses, attendance, observations, meeting minutes, identified questionnaire answers
 /// with scores, mail — and who read records showing their data, per day. Concern reports
 /// are not in it. Reading it is audited against the person.
-#[utoipa::path(get, path = "/api/v1/organisations/{org}/access-requests/{request_id}", operation_id = "getAccessRequestReport", tag = "privacy",
-    params(OrgSlug, ("request_id" = i64, Path, description = "The request's id", minimum = 1)),
+#[utoipa::path(get, path = "/api/v1/organisations/{org}/access-requests/{access_request_id}", operation_id = "getAccessRequestReport", tag = "privacy",
+    params(OrgSlug, ("access_request_id" = i64, Path, description = "The request's id", minimum = 1)),
     responses(
         (status = 200, description = "The report", body = AccessReport),
         OrganisationProblems,
@@ -130,8 +131,8 @@ pub struct AccessRequestAnswer {
 }
 
 /// Marks a request answered.
-#[utoipa::path(post, path = "/api/v1/organisations/{org}/access-requests/{request_id}/answered", operation_id = "markAccessRequestAnswered", tag = "privacy",
-    params(OrgSlug, ("request_id" = i64, Path, description = "The request's id", minimum = 1)),
+#[utoipa::path(post, path = "/api/v1/organisations/{org}/access-requests/{access_request_id}/answered", operation_id = "markAccessRequestAnswered", tag = "privacy",
+    params(OrgSlug, ("access_request_id" = i64, Path, description = "The request's id", minimum = 1)),
     request_body = AccessRequestAnswer,
     responses(
         (status = 200, description = "Answered", body = RequestSummary),

@@ -34,7 +34,12 @@ async fn render_list(
     let Page { state, ui, actor } = page;
     let requests = service::list(state, actor).await?;
     let searched = !query.trim().is_empty();
-    let found = if searched { service::find_persons(state, actor, query).await? } else { Vec::new() };
+    // A search that is not one line of text (typed into the address) finds no one.
+    let found = match service::find_persons(state, actor, query).await {
+        Ok(found) => found,
+        Err(WebError::Invalid(_)) => Vec::new(),
+        Err(other) => return Err(other),
+    };
     let people: Vec<Value> = found
         .iter()
         .map(|p| {

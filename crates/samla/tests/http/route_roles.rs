@@ -210,7 +210,7 @@ async fn path_values(app: &TestApp, course: &RunningCourse) -> BTreeMap<&'static
         ("organisation_id", "SELECT MIN(organisation_id) FROM submitting_installations".into()),
         ("access_id", "SELECT MIN(id) FROM emergency_accesses".into()),
         ("hold_id", "SELECT MIN(id) FROM retention_holds".into()),
-        ("request_id", "SELECT MIN(id) FROM access_requests".into()),
+        ("access_request_id", "SELECT MIN(id) FROM access_requests".into()),
     ];
     for (name, sql) in by_sql {
         values.insert(name, first_id(app, &sql).await);

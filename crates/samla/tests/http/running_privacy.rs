@@ -345,7 +345,7 @@ fn candidates(world: &World) -> BTreeMap<&'static str, Vec<String>> {
         ("year", vec!["2025".to_string()]),
         ("table", vec!["participants_by_age".to_string()]),
         ("access_id", strings(&[world.access_id])),
-        ("request_id", strings(&[world.request_id])),
+        ("access_request_id", strings(&[world.request_id])),
     ])
 }
 

@@ -12,6 +12,7 @@ use samla_domain::privacy::access as rules;
 use samla_domain::questionnaires::answers::{readable, Answers, Shown};
 use samla_domain::questionnaires::definition::import;
 use samla_domain::questionnaires::scoring::{Outcome, Scores};
+use samla_domain::validation::optional_line;
 use samla_domain::{Action, FieldError, FieldErrors};
 use samla_storage::privacy::access::{self as store, AccessRequest, PersonData, PersonListed, ReadRow, ResponseRow};
 use samla_storage::StoreError;
@@ -21,6 +22,8 @@ use utoipa::ToSchema;
 
 /// Most persons a search lists.
 pub const SEARCH_LIMIT: usize = 50;
+/// Most characters searched for.
+pub const SEARCH_MAX_CHARS: usize = 200;
 
 /// A request with its last day and where it stands today.
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -72,10 +75,12 @@ fn summary(today: NaiveDate, request: AccessRequest) -> Result<RequestSummary, W
 }
 
 /// The persons of the organisation whose name has every word of `query`; empty for a query
-/// too short to search by (nothing is read then, and nothing audited).
+/// too short to search by (nothing is read then, and nothing audited). A query that is not
+/// one line of text is refused at `q`.
 pub async fn find_persons(state: &AppState, actor: &Actor, query: &str) -> Result<Vec<PersonFound>, WebError> {
     actor.authorize(state, Action::AnswerAccessRequests).await?;
-    let words = rules::search_words(query);
+    let query = optional_line("q", query, SEARCH_MAX_CHARS).map_err(|e| WebError::Invalid(FieldErrors::single(e)))?;
+    let words = rules::search_words(query.as_deref().unwrap_or(""));
     if words.is_empty() {
         return Ok(Vec::new());
     }
