@@ -92,6 +92,16 @@ pub struct PersonListed {
     pub household_role: String,
 }
 
+/// Whether the organisation has this person, not merged into another (as the search lists).
+pub async fn listed(conn: &mut AnyConnection, organisation_id: i64, id: i64) -> Result<bool> {
+    db::exists(
+        conn,
+        "SELECT 1 FROM persons WHERE organisation_id = $1 AND id = $2 AND merged_into IS NULL",
+        (organisation_id, id),
+    )
+    .await
+}
+
 /// Every person of the organisation not merged into another, by name.
 pub async fn persons(conn: &mut AnyConnection, organisation_id: i64) -> Result<Vec<PersonListed>> {
     db::all(

@@ -163,6 +163,19 @@ async fn a_request_needs_a_person_of_the_organisation_and_a_day_that_has_come() 
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(error_fields(&problem), vec!["person_id"]);
     assert!(coordinator.get_ok(&format!("{A}/persons?q=fremmed")).await.as_array().unwrap().is_empty());
+    // A person merged into another is found, and asked about, as that other only.
+    let household: i64 = app.scalar("SELECT household_id FROM persons WHERE id = $1", (ada,)).await;
+    let merged: i64 = app
+        .scalar(
+            "INSERT INTO persons (organisation_id, household_id, household_role, name, merged_into, created_at)
+             VALUES ($1, $2, 'child', 'Ada Dobbeltregistrert', $3, 0) RETURNING id",
+            (course.organisation_id, household, ada),
+        )
+        .await;
+    let (status, problem) = register(&coordinator, merged, "").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(error_fields(&problem), vec!["person_id"]);
+    assert!(coordinator.get_ok(&format!("{A}/persons?q=dobbelt")).await.as_array().unwrap().is_empty());
     assert!(app.audit_rows("access_request.register").await.is_empty(), "nothing registered");
 }
 

@@ -36,9 +36,10 @@ fn shown(item: Option<&Item>, value: &AnswerValue) -> Shown {
 }
 
 /// Every answered question in the order the questionnaire asks them, then any answer to a
-/// question the definition no longer has (by its linkId): nothing stored is left out.
-pub fn readable(definition: &Questionnaire, answers: &Answers) -> Vec<ReadableAnswer> {
-    let items = definition.items_in_order();
+/// question the definition does not have (by its linkId; every answer, when the definition
+/// cannot be read): nothing stored is left out.
+pub fn readable(definition: Option<&Questionnaire>, answers: &Answers) -> Vec<ReadableAnswer> {
+    let items = definition.map(Questionnaire::items_in_order).unwrap_or_default();
     let mut out: Vec<ReadableAnswer> = items
         .iter()
         .filter_map(|item| {
@@ -50,13 +51,14 @@ pub fn readable(definition: &Questionnaire, answers: &Answers) -> Vec<ReadableAn
             })
         })
         .collect();
-    out.extend(answers.iter().filter(|(id, values)| !values.is_empty() && definition.item(id).is_none()).map(
-        |(id, values)| ReadableAnswer {
+    let known = |id: &str| items.iter().any(|item| item.link_id == id);
+    out.extend(answers.iter().filter(|(id, values)| !values.is_empty() && !known(id)).map(|(id, values)| {
+        ReadableAnswer {
             link_id: id.clone(),
             question: id.clone(),
             answers: values.iter().map(|v| shown(None, v)).collect(),
-        },
-    ));
+        }
+    }));
     out
 }
 
@@ -81,7 +83,7 @@ mod tests {
                 "mood": [{"type": "choice", "value": "2"}], "gone": [{"type": "integer", "value": 3}]}"#,
         )
         .unwrap();
-        let read = readable(&definition, &answers);
+        let read = readable(Some(&definition), &answers);
         let pairs: Vec<(&str, &Vec<Shown>)> = read.iter().map(|a| (a.question.as_str(), &a.answers)).collect();
         assert_eq!(
             pairs,
@@ -92,5 +94,9 @@ mod tests {
                 ("gone", &vec![Shown::Text("3".into())]),
             ]
         );
+        // Without a definition that reads, every answer still shows, by its linkId.
+        let bare = readable(None, &answers);
+        assert_eq!(bare.len(), 4);
+        assert!(bare.iter().any(|a| a.question == "mood" && a.answers == vec![Shown::Text("2".into())]));
     }
 }

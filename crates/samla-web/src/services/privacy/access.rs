@@ -150,8 +150,7 @@ pub async fn register(state: &AppState, actor: &Actor, person_id: i64, received_
     };
     let now = state.clock.now();
     let mut tx = state.store.write().await?;
-    let known = store::persons(&mut tx.tx, org.id).await?.iter().any(|p| p.id == person_id);
-    if !known {
+    if !store::listed(&mut tx.tx, org.id, person_id).await? {
         errors.push(FieldError::new("person_id", "error-access-person"));
     }
     let Some(received_on) = received_on.filter(|_| errors.is_empty()) else {
@@ -575,19 +574,10 @@ fn assemble(org: &OrgContext, request: RequestSummary, data: PersonData) -> Acce
 fn response(row: ResponseRow) -> ResponseHeld {
     let answers: Answers = serde_json::from_str(&row.answers).unwrap_or_default();
     let definition = row.definition.as_deref().and_then(|d| import(d).ok());
-    let answers = match definition {
-        Some(definition) => readable(&definition, &answers)
-            .into_iter()
-            .map(|a| QuestionAnswered { question: a.question, answers: a.answers.into_iter().map(given).collect() })
-            .collect(),
-        None => answers
-            .iter()
-            .map(|(id, values)| QuestionAnswered {
-                question: id.clone(),
-                answers: values.iter().map(|v| AnswerGiven::Text(format!("{v:?}"))).collect(),
-            })
-            .collect(),
-    };
+    let answers = readable(definition.as_ref(), &answers)
+        .into_iter()
+        .map(|a| QuestionAnswered { question: a.question, answers: a.answers.into_iter().map(given).collect() })
+        .collect();
     let scores: Option<Scores> = row.scores.as_deref().and_then(|s| serde_json::from_str(s).ok());
     let scores = scores
         .map(|s| {
