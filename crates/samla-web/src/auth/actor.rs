@@ -74,6 +74,22 @@ impl Actor {
         audit::record(state, self.event(audit_action, Outcome::Success).record(record_type, record_id)).await
     }
 
+    /// Runs `read` while its audit row is committed, and answers once both are done: the
+    /// wait for the commit overlaps the read instead of following it, and nothing is
+    /// answered unaudited. A read that fails after its row is written leaves the row (the
+    /// trail then holds an authorised attempt: never less than what was shown).
+    pub async fn recording_read<T>(
+        &self,
+        state: &AppState,
+        audit_action: &str,
+        (record_type, record_id): (&str, impl ToString),
+        read: impl std::future::Future<Output = Result<T, WebError>>,
+    ) -> Result<T, WebError> {
+        let (recorded, read) = tokio::join!(self.record_read(state, audit_action, record_type, record_id), read);
+        recorded?;
+        read
+    }
+
     pub fn session_id_hash(&self) -> Option<&str> {
         match &self.via {
             Via::Session { id_hash } => Some(id_hash),

@@ -276,12 +276,12 @@ pub async fn load(
     let course = actor.on_course(state, Action::ViewCourses, session.course_id).await?;
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
     let context = course_context(state, &mut conn, actor, course).await?;
-    let view = session_view(&mut conn, &context, session, actor.organisation.today(&state.clock)).await?;
-    drop(conn);
-    if view.access.names {
-        actor.record_read(state, "attendance.read", "session", session_id).await?;
+    let read = session_view(&mut conn, &context, session, actor.organisation.today(&state.clock));
+    if context.access.names {
+        actor.recording_read(state, "attendance.read", ("session", session_id), read).await
+    } else {
+        read.await
     }
-    Ok(view)
 }
 
 /// The version of a session's sheet (0: nothing saved), without reading the sheet.

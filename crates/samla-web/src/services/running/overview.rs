@@ -182,17 +182,20 @@ pub struct CourseAttendance {
 /// participant for those who may see participants (audited as `attendance.read`).
 pub async fn course_attendance(state: &AppState, actor: &Actor, course_id: i64) -> Result<CourseAttendance, WebError> {
     let (course, access) = access(state, actor, course_id).await?;
-    let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
-    let sessions = session_figures(&mut conn, actor.organisation.id, &course).await?;
-    let participants = match access.names {
-        true => Some(participant_figures(&mut conn, &course, &sessions).await?),
-        false => None,
+    let read = async {
+        let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
+        let sessions = session_figures(&mut conn, actor.organisation.id, &course).await?;
+        let participants = match access.names {
+            true => Some(participant_figures(&mut conn, &course, &sessions).await?),
+            false => None,
+        };
+        let threshold = threshold(&mut conn, actor.organisation.id).await?;
+        Ok::<_, WebError>((sessions, participants, threshold))
     };
-    let threshold = threshold(&mut conn, actor.organisation.id).await?;
-    drop(conn);
-    if access.names {
-        actor.record_read(state, "attendance.read", "course", course.id).await?;
-    }
+    let (sessions, participants, threshold) = match access.names {
+        true => actor.recording_read(state, "attendance.read", ("course", course.id), read).await?,
+        false => read.await?,
+    };
     Ok(CourseAttendance { course: course.into_course(), access, sessions, participants, threshold })
 }
 
@@ -201,12 +204,15 @@ pub async fn course_attendance(state: &AppState, actor: &Actor, course_id: i64) 
 pub async fn printable(state: &AppState, actor: &Actor, course_id: i64) -> Result<CourseAttendance, WebError> {
     let (course, access) = access(state, actor, course_id).await?;
     let course = course.also(state, actor, Action::ViewParticipantContacts).await?;
-    let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
-    let sessions = session_figures(&mut conn, actor.organisation.id, &course).await?;
-    let participants = participant_figures(&mut conn, &course, &sessions).await?;
-    let threshold = threshold(&mut conn, actor.organisation.id).await?;
-    drop(conn);
-    actor.record_read(state, "attendance.print", "course", course.id).await?;
+    let read = async {
+        let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
+        let sessions = session_figures(&mut conn, actor.organisation.id, &course).await?;
+        let participants = participant_figures(&mut conn, &course, &sessions).await?;
+        let threshold = threshold(&mut conn, actor.organisation.id).await?;
+        Ok::<_, WebError>((sessions, participants, threshold))
+    };
+    let (sessions, participants, threshold) =
+        actor.recording_read(state, "attendance.print", ("course", course.id), read).await?;
     Ok(CourseAttendance { course: course.into_course(), access, sessions, participants: Some(participants), threshold })
 }
 
