@@ -42,7 +42,7 @@ pub const ACTIVITIES: [Activity; 6] = [
         data: &["identity", "contact", "attendance", "observations", "meeting_minutes", "concern_reports"],
         recipients: &["coordinators", "group_leaders_own", "secretaries_contacts", "child_welfare"],
         special_category: true,
-        retention: None,
+        retention: Some(RetentionKind::Observations),
     },
     Activity {
         code: "evaluation",

@@ -10,7 +10,11 @@
 //!   withdrawn counts too, from the withdrawal: withdrawing stops the processing and
 //!   starts the clock;
 //! - mail sent or given up on: the address and subject samla keeps of it; counted from
-//!   the last attempt.
+//!   the last attempt;
+//! - observations written about one participant on a course that is over (completed,
+//!   archived or cancelled): a record is one participant's observations on one course,
+//!   counted from the course's last session. Attendance stays: the course's reports and
+//!   statistics count it.
 
 use crate::validation::{required_text, FieldError, FieldErrors};
 use chrono::{Months, NaiveDate};
@@ -22,28 +26,35 @@ stored_enum! {
         UnplacedApplications = "unplaced_applications",
         /// The outbox's record of mail sent or given up on.
         SentMail = "sent_mail",
+        /// What the leaders wrote down about one participant on a course that is over.
+        Observations = "observations",
     }
 }
 
 impl RetentionKind {
     /// How long a record is kept when the organisation has not chosen: a year for an
     /// application (long enough to answer a complaint or a new application from the same
-    /// family), half a year for the record of a mail (long enough to answer "did you send it?").
+    /// family), half a year for the record of a mail (long enough to answer "did you send it?"),
+    /// a year for observations (the follow-up after a course, and a family coming back to
+    /// the next course, are within it).
     pub fn default_months(self) -> u32 {
         match self {
             RetentionKind::UnplacedApplications => 12,
             RetentionKind::SentMail => 6,
+            RetentionKind::Observations => 12,
         }
     }
 
     /// The shortest rule samla accepts and the law it follows from, where one is known.
     /// A closed application is kept at least three months: a refusal may be complained of
     /// within three weeks of being told (forvaltningsloven § 29), and the complaint needs
-    /// the case.
+    /// the case. Observations are kept at least three months after the course, for its
+    /// follow-up conversations.
     pub fn minimum_months(self) -> (u32, Option<&'static str>) {
         match self {
             RetentionKind::UnplacedApplications => (3, Some("forvaltningsloven § 29")),
             RetentionKind::SentMail => (1, None),
+            RetentionKind::Observations => (3, None),
         }
     }
 }

@@ -107,6 +107,55 @@ pub async fn sent_mail(conn: &mut AnyConnection, organisation_id: i64, started_b
     .await
 }
 
+/// Statuses of a course that is over: its observations' clock runs.
+const OVER: &str = "('completed', 'archived', 'cancelled')";
+
+/// One participant's observations on a course of the organisation that is over.
+#[derive(Debug, Clone, PartialEq, Eq, FromRow)]
+pub struct ObservedParticipant {
+    /// The participant on the course (`course_participants`).
+    pub id: i64,
+    /// The course's name (names no person).
+    pub course_name: String,
+    pub observations: i64,
+    /// The course's last session (`YYYY-MM-DD`; its first day when it has none).
+    pub last_day: String,
+}
+
+/// Every participant with observations on a course of the organisation that is over,
+/// those whose course ended first first.
+pub async fn observed_participants(conn: &mut AnyConnection, organisation_id: i64) -> Result<Vec<ObservedParticipant>> {
+    db::all(
+        conn,
+        &format!(
+            "SELECT o.participant_id AS id, c.name AS course_name, COUNT(*) AS observations,
+                    COALESCE((SELECT MAX(s.date) FROM course_sessions s WHERE s.course_id = c.id), c.start_date)
+                        AS last_day
+             FROM observations o JOIN courses c ON c.id = o.course_id
+             WHERE c.organisation_id = $1 AND c.status IN {OVER}
+             GROUP BY o.participant_id, c.id, c.name, c.start_date
+             ORDER BY last_day, id"
+        ),
+        (organisation_id,),
+    )
+    .await
+}
+
+/// Removes the observations about one participant of a course of the organisation that is
+/// over; false when there are none (any more).
+pub async fn remove_observations(conn: &mut AnyConnection, organisation_id: i64, participant_id: i64) -> Result<bool> {
+    let removed = db::changed(
+        conn,
+        &format!(
+            "DELETE FROM observations WHERE participant_id = $2
+               AND course_id IN (SELECT id FROM courses WHERE organisation_id = $1 AND status IN {OVER})"
+        ),
+        (organisation_id, participant_id),
+    )
+    .await?;
+    Ok(removed > 0)
+}
+
 /// Locks a record a rule counts until the transaction ends, so that a hold put on it and
 /// its removal never overlap: whichever comes second sees what the first did. A row lock
 /// on PostgreSQL; SQLite's writers take turns anyway. The kind's code names the table.
@@ -116,6 +165,7 @@ pub async fn lock_record(tx: &mut WriteTx, kind: &str, id: i64) -> Result<()> {
     }
     let table = match kind {
         "sent_mail" => "outbox_messages",
+        "observations" => "course_participants",
         _ => "applications",
     };
     db::execute(&mut *tx.tx, &format!("SELECT id FROM {table} WHERE id = $1 FOR UPDATE"), (id,)).await?;

@@ -2889,6 +2889,12 @@ retention-kind-unplaced_applications = Applications that did not lead to a place
 retention-kind-unplaced_applications-what = Declined, withdrawn, referred elsewhere or merged into another, counted from the application's last step; or still open with every consent to take part withdrawn, counted from the withdrawal. Goes with its history, pre-conversations, offers, links and mail, and the persons and household no other record refers to.
 retention-kind-sent_mail = Mail sent
 retention-kind-sent_mail-what = The address and subject samla keeps of each mail sent or given up on, counted from the last attempt.
+retention-kind-observations = Observations
+retention-kind-observations-what = What the leaders wrote down about one participant on a course that is over (completed, archived or cancelled), counted from the course's last session. Attendance stays: the course's reports and statistics count it.
+retention-observations-count = { $count ->
+    [one] one observation
+   *[other] { $count } observations
+}
 retention-due-heading = Removed in the next { $days } days
 retention-due-intro = What the rules remove from today up to then, and what is held past its day.
 retention-due-none = Nothing is removed in the next days.
@@ -2933,6 +2939,7 @@ public-privacy-who = Only the staff who handle applications and the leaders of y
 public-privacy-how-long-heading = How long we keep it
 public-privacy-applications = If you do not get a place, say no, or take your application back, we delete the application and what belongs to it { $months } months after the last step. If you withdraw your consent to take part, the time counts from then.
 public-privacy-mail = We keep the address and subject of e-mails we send you for { $months } months.
+public-privacy-observations = What the leaders write down about participants during the course, we delete { $months } months after the course's last session.
 public-privacy-participants = If you take part in a course, we keep what belongs to the course for as long as we need it to follow up and report on it.
 public-privacy-rights-heading = Your rights
 public-privacy-rights = You may ask to see what we keep about you, to have something corrected, or to have it deleted. You may also complain to the Data Protection Authority (Datatilsynet). Call or write to us:
@@ -3081,7 +3088,9 @@ processing-special-yes = Yes: health and child-welfare information may be part o
 processing-special-no = No
 processing-recipients = Who receives it
 processing-retention = How long it is kept
-processing-retention-months = { $months } months, by the organisation's retention rule (counted from the case's last step, or a mail's last attempt)
+processing-retention-intake = { $months } months after the case's last step, by the organisation's retention rule
+processing-retention-mail = { $months } months after the last attempt to send, by the organisation's retention rule
+processing-retention-courses = Observations about one participant: { $months } months after the course's last session, by the organisation's retention rule. The rest until it is erased: no retention rule covers it yet
 processing-retention-none = Until it is erased: no retention rule covers it yet
 processing-retention-aggregates = Aggregates, not personal data
 processing-held = Records held now

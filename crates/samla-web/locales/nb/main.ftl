@@ -2889,6 +2889,12 @@ retention-kind-unplaced_applications = Søknader som ikke førte til plass
 retention-kind-unplaced_applications-what = Takket nei, trukket, henvist videre eller slått sammen med en annen, regnet fra søknadens siste steg; eller fortsatt åpen med alle samtykker til å delta trukket tilbake, regnet fra tilbaketrekkingen. Slettes med historikk, forsamtaler, tilbud, lenker og e-post, og personene og husstanden som ingen annen oppføring viser til.
 retention-kind-sent_mail = Sendt e-post
 retention-kind-sent_mail-what = Adressen og emnet samla har lagret for hver e-post som er sendt eller gitt opp, regnet fra siste forsøk.
+retention-kind-observations = Observasjoner
+retention-kind-observations-what = Det lederne skrev ned om én deltaker på et kurs som er over (fullført, arkivert eller avlyst), regnet fra kursets siste samling. Oppmøtet blir stående: kursets rapporter og statistikk teller det.
+retention-observations-count = { $count ->
+    [one] én observasjon
+   *[other] { $count } observasjoner
+}
 retention-due-heading = Slettes de neste { $days } dagene
 retention-due-intro = Det reglene sletter fra i dag og fram dit, og det som holdes tilbake etter sin dag.
 retention-due-none = Ingenting slettes de neste dagene.
@@ -2933,6 +2939,7 @@ public-privacy-who = Bare de ansatte som behandler søknader, og lederne på kur
 public-privacy-how-long-heading = Hvor lenge vi lagrer det
 public-privacy-applications = Hvis du ikke får plass, takker nei eller trekker søknaden, sletter vi søknaden og det som hører til den { $months } måneder etter siste steg. Hvis du trekker tilbake samtykket til å delta, regnes tiden fra da.
 public-privacy-mail = Vi lagrer adressen og emnet på e-poster vi sender deg i { $months } måneder.
+public-privacy-observations = Det lederne skriver ned om deltakerne underveis, sletter vi { $months } måneder etter kursets siste samling.
 public-privacy-participants = Hvis du deltar på et kurs, lagrer vi det som hører til kurset så lenge vi trenger det for å følge opp og rapportere om det.
 public-privacy-rights-heading = Dine rettigheter
 public-privacy-rights = Du kan be om å få se hva vi lagrer om deg, få rettet noe eller få det slettet. Du kan også klage til Datatilsynet. Ring eller skriv til oss:
@@ -3081,7 +3088,9 @@ processing-special-yes = Ja: helse- og barnevernsopplysninger kan inngå
 processing-special-no = Nei
 processing-recipients = Hvem mottar dem
 processing-retention = Hvor lenge de lagres
-processing-retention-months = { $months } måneder, etter virksomhetens slettingsregel (regnet fra sakens siste steg, eller siste forsøk på å sende en e-post)
+processing-retention-intake = { $months } måneder etter sakens siste steg, etter virksomhetens slettingsregel
+processing-retention-mail = { $months } måneder etter siste forsøk på å sende, etter virksomhetens slettingsregel
+processing-retention-courses = Observasjoner om én deltaker: { $months } måneder etter kursets siste samling, etter virksomhetens slettingsregel. Resten til det blir slettet: ingen slettingsregel dekker det ennå
 processing-retention-none = Til de slettes: ingen slettingsregel gjelder ennå
 processing-retention-aggregates = Samlede tall, ikke personopplysninger
 processing-held = Poster lagret nå

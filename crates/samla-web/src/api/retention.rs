@@ -13,6 +13,7 @@ use axum::response::IntoResponse;
 use axum::routing::{delete, get, post, put};
 use axum::{Json, Router};
 use samla_domain::privacy::retention::RetentionKind;
+use samla_domain::{FieldError, FieldErrors};
 use serde::{Deserialize, Serialize};
 use utoipa::{OpenApi, ToSchema};
 
@@ -77,9 +78,10 @@ pub struct RetentionHold {
 pub struct DueRetentionRecord {
     pub kind: String,
     pub record_id: i64,
-    /// The application's reference, or the mail's subject.
+    /// The application's reference, the mail's subject, or the course of the observations
+    /// (never a person's name).
     pub label: String,
-    /// The application's stage, or the mail's status.
+    /// The application's stage, the mail's status, or how many observations.
     pub state: String,
     #[schema(format = Date)]
     pub counted_from: String,
@@ -166,7 +168,7 @@ pub struct RetentionRuleChange {
 /// Sets how many months a kind of record is kept. Shorter than the law allows answers 422
 /// naming the law.
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/retention/rules/{kind}", operation_id = "setRetentionRule", tag = "privacy",
-    params(OrgSlug, ("kind" = String, Path, description = "unplaced_applications or sent_mail", max_length = 40)),
+    params(OrgSlug, ("kind" = String, Path, description = "unplaced_applications, sent_mail or observations", max_length = 40)),
     request_body = RetentionRuleChange,
     responses(
         (status = 200, description = "Saved", body = RetentionRule),
@@ -177,7 +179,17 @@ pub async fn set_retention_rule(
     OrgCaller(state, actor, kind): OrgCaller<String>,
     ApiJson(body): ApiJson<RetentionRuleChange>,
 ) -> Result<Json<RetentionRule>, WebError> {
-    let rules = service::set_rules(&state, &actor, &[(&kind, &body.months.to_string())]).await?;
+    // The service names a refused rule by its kind (the page has a field per kind); here
+    // the field is the body's `months`.
+    let rules =
+        service::set_rules(&state, &actor, &[(&kind, &body.months.to_string())]).await.map_err(
+            |error| match error {
+                WebError::Invalid(errors) => WebError::Invalid(FieldErrors(
+                    errors.0.into_iter().map(|e| FieldError { field: "months".into(), ..e }).collect(),
+                )),
+                other => other,
+            },
+        )?;
     rules.first().map(|rule| Json(rule_json(rule))).ok_or(WebError::NotFound)
 }
 
@@ -187,6 +199,7 @@ pub async fn set_retention_rule(
 pub enum RetentionKindName {
     UnplacedApplications,
     SentMail,
+    Observations,
 }
 
 impl From<RetentionKindName> for RetentionKind {
@@ -194,6 +207,7 @@ impl From<RetentionKindName> for RetentionKind {
         match name {
             RetentionKindName::UnplacedApplications => RetentionKind::UnplacedApplications,
             RetentionKindName::SentMail => RetentionKind::SentMail,
+            RetentionKindName::Observations => RetentionKind::Observations,
         }
     }
 }

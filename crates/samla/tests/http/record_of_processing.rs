@@ -38,7 +38,7 @@ async fn the_record_states_each_activity_with_the_organisations_rules_and_counts
         6,
         "three children and their guardians at the parent sessions"
     );
-    assert!(activity(&record, "courses")["retention_months"].is_null(), "no rule yet, and it says so");
+    assert_eq!(activity(&record, "courses")["retention_months"], 12, "the observations' rule, samla's default");
     assert!(activity(&record, "statistics")["records_held"].is_null(), "aggregates");
     let measures = record["security_measures"].as_array().unwrap();
     assert!(measures.iter().any(|m| m == "audit_hash_chain"));

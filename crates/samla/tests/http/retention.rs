@@ -10,7 +10,7 @@ use samla_web::auth::Actor;
 use samla_web::services::intake::applications::{self as intake, MoveForm, Origin, PreConversationForm};
 use samla_web::services::intake::ApplicationForm;
 use samla_web::services::privacy::retention;
-use serde_json::json;
+use serde_json::{json, Value};
 
 const CHILD: &str = "Nora Kanarifugl-r1x";
 const GUARDIAN: &str = "Guro Kanarifugl-r2x";
@@ -315,6 +315,7 @@ async fn rules_are_set_within_the_law_on_the_page_and_in_the_api() {
     let (status, problem) = Api::json_of(api.send_json(Method::PUT, path, &json!({ "months": 2 })).await).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(problem.to_string().contains("§ 29"), "the law is named: {problem}");
+    assert_eq!(problem["errors"][0]["field"], "months", "the body's field is named: {problem}");
     let (status, rule) = Api::json_of(api.send_json(Method::PUT, path, &json!({ "months": 24 })).await).await;
     assert_eq!((status, rule["months"].as_u64(), rule["chosen"].as_bool()), (StatusCode::OK, Some(24), Some(true)));
     let (status, _) = Api::json_of(
@@ -327,17 +328,27 @@ async fn rules_are_set_within_the_law_on_the_page_and_in_the_api() {
     let (status, html) = browser.get_html("/").await;
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("retention\""), "the coordinator's home leads to the rules");
-    let response =
-        browser.submit("/retention", "/retention/rules", &[("unplaced_applications", "2"), ("sent_mail", "abc")]).await;
+    let response = browser
+        .submit(
+            "/retention",
+            "/retention/rules",
+            &[("unplaced_applications", "2"), ("sent_mail", "abc"), ("observations", "1")],
+        )
+        .await;
     let (html, summary) = refused_form(response).await;
     assert!(summary.contains("forvaltningsloven"), "{summary}");
     assert_eq!(input_value(&html, "sent_mail").as_deref(), Some("abc"), "what was typed stays");
-    let response =
-        browser.submit("/retention", "/retention/rules", &[("unplaced_applications", "18"), ("sent_mail", "3")]).await;
+    let response = browser
+        .submit(
+            "/retention",
+            "/retention/rules",
+            &[("unplaced_applications", "18"), ("sent_mail", "3"), ("observations", "12")],
+        )
+        .await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     let months: Vec<i64> = app.scalars("SELECT months FROM retention_rules ORDER BY kind", ()).await;
-    assert_eq!(months, [3, 18]);
-    assert_eq!(app.audit_rows("retention.rule").await.len(), 3);
+    assert_eq!(months, [12, 3, 18], "observations, sent mail, applications");
+    assert_eq!(app.audit_rows("retention.rule").await.len(), 4);
 
     let leader = app.logged_in("leader@a.test").await;
     assert_eq!(leader.get("/retention").await.status(), StatusCode::FORBIDDEN);
@@ -459,6 +470,7 @@ async fn families_read_the_organisations_own_rules_on_a_public_page() {
     assert_eq!(status, StatusCode::OK, "no sign-in needed");
     assert_eq!(element_text(&page, "keep-applications").map(|t| t.contains("12 måneder")), Some(true), "{page}");
     assert_eq!(element_text(&page, "keep-mail").map(|t| t.contains("6 måneder")), Some(true));
+    assert_eq!(element_text(&page, "keep-observations").map(|t| t.contains("12 måneder")), Some(true));
 
     let api = app.api(&app.token_for("coordinator@a.test").await);
     let path = "/organisations/org-a/retention/rules/unplaced_applications";
@@ -664,4 +676,93 @@ async fn a_hold_put_on_while_its_record_is_being_removed_waits_and_then_finds_it
     assert!(matches!(held, Err(samla_web::WebError::NotFound)), "{held:?}");
     let holds: i64 = app.scalar("SELECT COUNT(*) FROM retention_holds", ()).await;
     assert_eq!(holds, 0, "no hold points at a record that is gone");
+}
+
+const OBSERVED: &str = "KANARI-OBSERVASJON-r9x";
+
+#[tokio::test]
+async fn observations_go_a_rule_after_their_course_ended_and_attendance_stays() {
+    let app = TestApp::spawn().await;
+    let f = running::seed(&app).await;
+    let (ada, brage) = (f.child_id(0), f.child_id(1));
+    let leader = app.api(&app.token_for(running::LEADER).await);
+    let observations = |participant: i64| {
+        format!("/organisations/org-a/courses/{}/participants/{participant}/observations", f.course_id)
+    };
+    for (participant, body) in [(ada, OBSERVED), (ada, "Andre gang."), (brage, "Om Brage.")] {
+        let (status, made) =
+            Api::json_of(leader.send_json(Method::POST, &observations(participant), &json!({ "body": body })).await)
+                .await;
+        assert_eq!(status, StatusCode::CREATED, "{made}");
+    }
+    running::save_attendance(
+        &app,
+        &leader,
+        f.session_ids[0],
+        &[(ada, "present"), (brage, "absent_without_notice"), (f.child_id(2), "present")],
+        &[],
+        (0, 0),
+    )
+    .await;
+    let coordinator = app.api(&app.token_for(running::COORDINATOR).await);
+    let due_observations = || async {
+        let preview = coordinator.get_ok("/organisations/org-a/retention").await;
+        let due: Vec<Value> =
+            preview["due"].as_array().expect("due").iter().filter(|d| d["kind"] == "observations").cloned().collect();
+        assert!(!preview.to_string().contains("Ada"), "the preview names no one: {preview}");
+        due
+    };
+    assert_eq!(due_observations().await, Vec::<Value>::new(), "a running course's observations stay");
+
+    // The course ended two years ago; the other (running) course is untouched.
+    let today: chrono::NaiveDate = running::today_of(&app).parse().expect("today");
+    let long_ago = (today - chrono::Duration::days(730)).to_string();
+    app.execute("UPDATE course_sessions SET date = $1 WHERE course_id = $2", (long_ago.as_str(), f.course_id)).await;
+    app.execute("UPDATE courses SET status = 'completed' WHERE id = $1", (f.course_id,)).await;
+    let due = due_observations().await;
+    let by_participant: Vec<(i64, String, String, String)> = due
+        .iter()
+        .map(|d| {
+            let text = |key: &str| d[key].as_str().unwrap_or_default().to_string();
+            (d["record_id"].as_i64().unwrap_or_default(), text("label"), text("state"), text("counted_from"))
+        })
+        .collect();
+    assert_eq!(
+        by_participant,
+        [
+            (ada, running::COURSE_NAME.to_string(), "2".to_string(), long_ago.clone()),
+            (brage, running::COURSE_NAME.to_string(), "1".to_string(), long_ago.clone()),
+        ],
+        "one record per participant, named by the course, counted from its last session"
+    );
+
+    // Brage's are held; the daily run takes Ada's.
+    let hold = json!({ "kind": "observations", "record_id": brage, "reason": "Sak 2026/3" });
+    let (status, made) =
+        Api::json_of(coordinator.send_json(Method::POST, "/organisations/org-a/retention/holds", &hold).await).await;
+    assert_eq!(status, StatusCode::CREATED, "{made}");
+    assert_eq!(retention::remove_due(&app.state).await.expect("the run"), 1);
+    let left: Vec<(i64,)> = app.rows("SELECT participant_id FROM observations ORDER BY id", ()).await;
+    assert_eq!(left, [(brage,)], "Ada's observations are gone, the held ones stay");
+    assert!(!every_text(&app).await.contains(OBSERVED), "no trace of the observation in any table");
+    let marks: i64 = app.scalar("SELECT COUNT(*) FROM attendance_entries WHERE participant_id = $1", (ada,)).await;
+    assert_eq!(marks, 1, "attendance stays for the course's reports and statistics");
+    let rows = app.audit_rows("retention.remove").await;
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0].2.as_deref(), Some(&*ada.to_string()), "{rows:?}");
+    let report = coordinator.get_ok("/organisations/org-a/retention").await;
+    assert_eq!(report["removed"][0]["rules"], json!([{ "kind": "observations", "months": 12, "removed": 1 }]));
+
+    // A rule shorter than the follow-up is refused; the page shows the kind in words.
+    let refused = refused_fields(
+        &coordinator,
+        Method::PUT,
+        "/organisations/org-a/retention/rules/observations",
+        &json!({ "months": 2 }),
+    )
+    .await;
+    assert_eq!(refused, ["months"], "at least three months");
+    let (status, page) = app.logged_in(running::COORDINATOR).await.get_html("/retention").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("Observasjoner") && page.contains("én observasjon"), "{page}");
 }

@@ -130,6 +130,7 @@ pub async fn privacy(State(state): State<AppState>, ui: Ui, Path(slug): Path<Str
         minijinja::context! {
             applications_months => months(RetentionKind::UnplacedApplications),
             mail_months => months(RetentionKind::SentMail),
+            observations_months => months(RetentionKind::Observations),
             contact => contact_value(&notice.public_phone, &notice.public_email),
         },
     )

@@ -31,8 +31,8 @@ pub struct ProcessingActivity {
     pub recipients: Vec<String>,
     /// Health, child-welfare or similar data (GDPR art. 9) is part of it.
     pub special_category: bool,
-    /// Months its records are kept by the organisation's rule; none where no rule removes
-    /// them yet.
+    /// Months its records are kept by the organisation's rule (for courses, the observations
+    /// about one participant; the rest has no rule yet); none where no rule removes them yet.
     pub retention_months: Option<u32>,
     /// How many records it holds now; none for aggregates.
     pub records_held: Option<i64>,

@@ -67,14 +67,41 @@ fn end_of(org: &OrgContext, day: NaiveDate) -> i64 {
 /// The organisation's records of a kind whose clock started at or before `started_by`.
 async fn counted(
     conn: &mut sqlx::AnyConnection,
-    organisation_id: i64,
+    org: &OrgContext,
     kind: RetentionKind,
     started_by: i64,
 ) -> Result<Vec<Candidate>, WebError> {
     Ok(match kind {
-        RetentionKind::UnplacedApplications => store::unplaced_applications(conn, organisation_id, started_by).await?,
-        RetentionKind::SentMail => store::sent_mail(conn, organisation_id, started_by).await?,
+        RetentionKind::UnplacedApplications => store::unplaced_applications(conn, org.id, started_by).await?,
+        RetentionKind::SentMail => store::sent_mail(conn, org.id, started_by).await?,
+        RetentionKind::Observations => observed(conn, org, started_by).await?,
     })
+}
+
+/// Participants' observations on courses that are over, as records: the clock starts
+/// when the course's last day ends; each is named by its course and counted.
+async fn observed(
+    conn: &mut sqlx::AnyConnection,
+    org: &OrgContext,
+    started_by: i64,
+) -> Result<Vec<Candidate>, WebError> {
+    let mut records = Vec::new();
+    for observed in store::observed_participants(conn, org.id).await? {
+        let last_day: NaiveDate = observed
+            .last_day
+            .parse()
+            .map_err(|_| WebError::Internal(format!("retention: a course's last day {:?}", observed.last_day)))?;
+        let started_at = end_of(org, last_day);
+        if started_at <= started_by {
+            records.push(Candidate {
+                id: observed.id,
+                label: observed.course_name,
+                state: observed.observations.to_string(),
+                started_at,
+            });
+        }
+    }
+    Ok(records)
 }
 
 async fn candidates(
@@ -84,7 +111,7 @@ async fn candidates(
     today: NaiveDate,
 ) -> Result<Vec<(Candidate, NaiveDate, NaiveDate)>, WebError> {
     let started_by = end_of(org, rules::last_due_day(today, rule.months));
-    Ok(counted(conn, org.id, rule.kind, started_by)
+    Ok(counted(conn, org, rule.kind, started_by)
         .await?
         .into_iter()
         .map(|record| {
@@ -164,6 +191,7 @@ fn record_type(kind: RetentionKind) -> &'static str {
     match kind {
         RetentionKind::UnplacedApplications => "application",
         RetentionKind::SentMail => "outbox_message",
+        RetentionKind::Observations => "course_participant",
     }
 }
 
@@ -176,7 +204,7 @@ pub async fn hold(state: &AppState, actor: &Actor, kind: &str, record_id: i64, r
     let now = state.clock.now();
     let mut tx = state.store.write().await?;
     store::lock_record(&mut tx, kind.as_str(), record_id).await?;
-    let counted = counted(&mut tx.tx, actor.organisation.id, kind, i64::MAX).await?;
+    let counted = counted(&mut tx.tx, &actor.organisation, kind, i64::MAX).await?;
     if !counted.iter().any(|c| c.id == record_id) {
         return Err(WebError::NotFound);
     }
@@ -244,6 +272,7 @@ async fn remove_one(state: &AppState, organisation_id: i64, rule: &Rule, id: i64
     let gone = match rule.kind {
         RetentionKind::UnplacedApplications => store::remove_application(&mut tx.tx, organisation_id, id).await?,
         RetentionKind::SentMail => store::remove_mail(&mut tx.tx, organisation_id, id).await?,
+        RetentionKind::Observations => store::remove_observations(&mut tx.tx, organisation_id, id).await?,
     };
     if !gone {
         return Ok(false);
