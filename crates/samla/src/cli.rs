@@ -220,7 +220,9 @@ async fn run_admin(storage: &Storage, store: &Store, command: Command) -> anyhow
             let mut password = String::new();
             std::io::stdin().read_to_string(&mut password).context("cannot read the password from standard input")?;
             let password = password.trim_end_matches(['\n', '\r']);
-            let id = setup::add_user(store, &org, &email, &name, &role, password, now()).await.map_err(explain)?;
+            let id = setup::add_user(store, &org, &email, &name, &role, setup::InitialPassword::Typed(password), now())
+                .await
+                .map_err(explain)?;
             println!("user {email} has role {role} in {org} (id {id})");
         }
         Command::Token { command: TokenCommand::Create { email, label } } => {

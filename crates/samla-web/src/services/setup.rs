@@ -7,7 +7,7 @@ mod demo_running;
 
 use crate::error::WebError;
 use crate::services::organisations::{parse_country, parse_name, parse_slug};
-use samla_domain::accounts::{Email, NewPassword, PersonName};
+use samla_domain::accounts::{Email, NewPassword, PasswordHash, PersonName};
 use samla_domain::audit::{AuditEvent, Outcome};
 use samla_domain::calendar::Country;
 use samla_domain::planning::commands::{CourseRole, JoinWorkingGroup, Member, PlanCourse};
@@ -125,6 +125,13 @@ pub async fn add_organisation(store: &Store, slug: &str, name: &str, country: &s
     Ok(id)
 }
 
+/// A new person's password: as typed (checked, and hashed when the person is new), or
+/// hashed already, for many people given one password at once (the tests' people).
+pub enum InitialPassword<'a> {
+    Typed(&'a str),
+    Hashed(&'a PasswordHash),
+}
+
 /// `samla user add`: creates the person (or adds a role to an existing one).
 pub async fn add_user(
     store: &Store,
@@ -132,7 +139,7 @@ pub async fn add_user(
     email: &str,
     name: &str,
     role: &str,
-    password: &str,
+    password: InitialPassword<'_>,
     now: i64,
 ) -> Result<i64, WebError> {
     let mut errors = FieldErrors::new();
@@ -140,14 +147,23 @@ pub async fn add_user(
     let name = errors.take(PersonName::parse("name", name));
     let role =
         errors.take(Role::parse(role).ok_or_else(|| samla_domain::FieldError::new("role", "error-role-unknown")));
-    let password = errors.take(NewPassword::parse("password", password));
-    let (email, name, role, password) =
-        errors.finish(|| (email.unwrap(), name.unwrap(), role.unwrap(), password.unwrap()))?;
+    let typed = match password {
+        InitialPassword::Typed(raw) => errors.take(NewPassword::parse("password", raw)),
+        InitialPassword::Hashed(_) => None,
+    };
+    let (email, name, role) = errors.finish(|| (email.unwrap(), name.unwrap(), role.unwrap()))?;
     let mut tx = store.write().await?;
     let organisation = organisations::find_by_slug(&mut tx.tx, organisation_slug).await?.ok_or(WebError::NotFound)?;
     let user_id = match accounts::find_by_email(&mut tx.tx, email.as_str()).await? {
         Some(user) => user.id,
-        None => accounts::create(&mut tx.tx, email.as_str(), name.as_str(), password.hash().as_str(), now).await?,
+        None => {
+            let hash = match (&typed, password) {
+                (Some(typed), _) => typed.hash(),
+                (None, InitialPassword::Hashed(hash)) => hash.clone(),
+                (None, InitialPassword::Typed(_)) => return Err(WebError::Internal("an unchecked password".into())),
+            };
+            accounts::create(&mut tx.tx, email.as_str(), name.as_str(), hash.as_str(), now).await?
+        }
     };
     accounts::add_role(&mut tx.tx, user_id, organisation.id, role).await?;
     let mut event = AuditEvent::new("cli.user.add", Outcome::Success).record("user", user_id);

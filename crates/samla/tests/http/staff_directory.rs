@@ -2,7 +2,7 @@
 //! certifications — no addresses, phones, account status or second factor), in the API
 //! (`listStaff`, whose ids `addCourseStaff` takes) and on the pages.
 
-use crate::common::{hrefs, nav_of, send, Api, TestApp, PASSWORD};
+use crate::common::{hrefs, nav_of, password_hash, send, Api, TestApp};
 use reqwest::{Method, StatusCode};
 use samla_web::services::setup;
 use serde_json::{json, Value};
@@ -19,7 +19,7 @@ struct People {
 }
 
 async fn person(app: &TestApp, org: &str, email: &str, name: &str, role: &str) -> i64 {
-    setup::add_user(&app.state.store, org, email, name, role, PASSWORD, app.now()).await.expect("person")
+    setup::add_user(&app.state.store, org, email, name, role, password_hash(), app.now()).await.expect("person")
 }
 
 async fn seed(app: &TestApp) -> People {

@@ -25,6 +25,15 @@ use std::path::PathBuf;
 
 pub const PASSWORD: &str = "stille vann har dyp bunn";
 
+/// [`PASSWORD`] hashed once for every person the tests add: a hash costs as much as a
+/// sign-in, and the tests add some two thousand people.
+pub fn password_hash() -> setup::InitialPassword<'static> {
+    static HASH: std::sync::OnceLock<samla_domain::accounts::PasswordHash> = std::sync::OnceLock::new();
+    setup::InitialPassword::Hashed(HASH.get_or_init(|| {
+        samla_domain::accounts::NewPassword::parse("password", PASSWORD).expect("a good password").hash()
+    }))
+}
+
 pub struct TestApp {
     pub base_url: String,
     pub state: AppState,
@@ -150,7 +159,9 @@ impl TestApp {
 
     /// Adds a person with a role (in `org`), password [`PASSWORD`].
     pub async fn add_user(&self, org: &str, email: &str, role: &str) -> i64 {
-        setup::add_user(&self.state.store, org, email, "Test Person", role, PASSWORD, self.now()).await.expect("user")
+        setup::add_user(&self.state.store, org, email, "Test Person", role, password_hash(), self.now())
+            .await
+            .expect("user")
     }
 
     /// Turns off the second-factor requirement of an organisation, as the demo does.
