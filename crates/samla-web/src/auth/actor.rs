@@ -77,7 +77,8 @@ impl Actor {
     /// Runs `read` while its audit row is committed, and answers once both are done: the
     /// wait for the commit overlaps the read instead of following it, and nothing is
     /// answered unaudited. A read that fails after its row is written leaves the row (the
-    /// trail then holds an authorised attempt: never less than what was shown).
+    /// trail then holds an authorised attempt: never less than what was shown). `read` must
+    /// give its database connection back when it is done: the commit needs one of its own.
     pub async fn recording_read<T>(
         &self,
         state: &AppState,

@@ -1184,3 +1184,26 @@ async fn today_answers_many_requests_at_once() {
         assert!(today["sessions"].as_array().is_some_and(|s| !s.is_empty()), "{today}");
     }
 }
+
+/// Many audited reads of one sheet at once are each answered, each with its audit row: a
+/// read gives its connection back before it waits for its row's commit, which needs a
+/// connection of its own (held, eight reads at once would starve the pool and the commit).
+#[tokio::test]
+async fn many_audited_sheet_reads_at_once_are_each_answered_and_audited() {
+    let f = fixture().await;
+    let api = std::sync::Arc::new(f.api(LEADER).await);
+    const READS: &str = "SELECT COUNT(*) FROM audit_log WHERE action = 'attendance.read' AND record_id = $1";
+    let before: i64 = f.app.scalar(READS, (f.current.0.to_string(),)).await;
+    let mut requests = tokio::task::JoinSet::new();
+    for _ in 0..40 {
+        let api = api.clone();
+        let path = format!("{A}/sessions/{}/attendance", f.current.0);
+        requests.spawn(async move { api.get_json(&path).await });
+    }
+    while let Some(answer) = requests.join_next().await {
+        let (status, sheet) = answer.expect("the request ran");
+        assert_eq!(status, StatusCode::OK, "{sheet}");
+    }
+    let after: i64 = f.app.scalar(READS, (f.current.0.to_string(),)).await;
+    assert_eq!(after - before, 40, "every read has its row");
+}

@@ -276,8 +276,12 @@ pub async fn load(
     let course = actor.on_course(state, Action::ViewCourses, session.course_id).await?;
     let mut conn = state.store.pool().acquire().await.map_err(StoreError::from)?;
     let context = course_context(state, &mut conn, actor, course).await?;
-    let read = session_view(&mut conn, &context, session, actor.organisation.today(&state.clock));
-    if context.access.names {
+    let names = context.access.names;
+    let today = actor.organisation.today(&state.clock);
+    // The connection goes back to the pool as soon as the read is done, never held while
+    // the audit row waits for its commit (which needs a connection of its own).
+    let read = async move { session_view(&mut conn, &context, session, today).await };
+    if names {
         actor.recording_read(state, "attendance.read", ("session", session_id), read).await
     } else {
         read.await
