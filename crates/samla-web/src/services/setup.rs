@@ -132,6 +132,12 @@ pub enum InitialPassword<'a> {
     Hashed(&'a PasswordHash),
 }
 
+/// An [`InitialPassword`] once checked.
+enum Checked<'a> {
+    Typed(NewPassword),
+    Hashed(&'a PasswordHash),
+}
+
 /// `samla user add`: creates the person (or adds a role to an existing one).
 pub async fn add_user(
     store: &Store,
@@ -147,20 +153,21 @@ pub async fn add_user(
     let name = errors.take(PersonName::parse("name", name));
     let role =
         errors.take(Role::parse(role).ok_or_else(|| samla_domain::FieldError::new("role", "error-role-unknown")));
-    let typed = match password {
-        InitialPassword::Typed(raw) => errors.take(NewPassword::parse("password", raw)),
-        InitialPassword::Hashed(_) => None,
+    let password = match password {
+        InitialPassword::Typed(raw) => errors.take(NewPassword::parse("password", raw)).map(Checked::Typed),
+        InitialPassword::Hashed(hash) => Some(Checked::Hashed(hash)),
     };
-    let (email, name, role) = errors.finish(|| (email.unwrap(), name.unwrap(), role.unwrap()))?;
+    let (email, name, role, password) =
+        errors.finish(|| (email.unwrap(), name.unwrap(), role.unwrap(), password.unwrap()))?;
     let mut tx = store.write().await?;
     let organisation = organisations::find_by_slug(&mut tx.tx, organisation_slug).await?.ok_or(WebError::NotFound)?;
     let user_id = match accounts::find_by_email(&mut tx.tx, email.as_str()).await? {
         Some(user) => user.id,
         None => {
-            let hash = match (&typed, password) {
-                (Some(typed), _) => typed.hash(),
-                (None, InitialPassword::Hashed(hash)) => hash.clone(),
-                (None, InitialPassword::Typed(_)) => return Err(WebError::Internal("an unchecked password".into())),
+            // Hashed only now: a person who exists already keeps their password.
+            let hash = match password {
+                Checked::Typed(typed) => typed.hash(),
+                Checked::Hashed(hash) => hash.clone(),
             };
             accounts::create(&mut tx.tx, email.as_str(), name.as_str(), hash.as_str(), now).await?
         }
